@@ -1,0 +1,256 @@
+"""Reading case files: TOML (one case per file) and JSON Lines (one case per line).
+
+Loading never raises on bad input.  Each document comes back either as a loaded
+:class:`~evalengine.model.Case` / :class:`~evalengine.model.Department`, or as a
+:class:`LoadFailure` listing every problem at once, each with its key path
+(``$.indicators[2].target``), so the user can fix the file in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from .model import Case, Department
+from .numbers import to_decimal
+
+__all__ = [
+    "Document",
+    "LoadFailure",
+    "Loaded",
+    "Problem",
+    "converter",
+    "discover",
+    "load_paths",
+    "parse_document",
+    "unstructure",
+]
+
+CASE_SUFFIXES = (".toml", ".jsonl")
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input document, at a key path such as ``$.funds.budget``.
+
+    ``kind`` is a stable slug (see :data:`evalengine.i18n.PROBLEMS`) that renderers turn
+    into Chinese or English; ``detail`` is the offending value or the parser's own words.
+    """
+
+    path: str
+    kind: str
+    detail: str = ""
+
+
+@attrs.frozen
+class LoadFailure:
+    """A document that could not be loaded; ``location`` is the file, with ``:line`` for JSONL."""
+
+    location: str
+    problems: tuple[Problem, ...]
+
+
+Document = Case | Department
+
+
+@attrs.frozen
+class Loaded:
+    location: str
+    document: Document
+
+
+class _WrongType(ValueError):
+    """A value of the wrong type; args are (expected kind slug, the value)."""
+
+
+def _structure_decimal(value: Any, _type: type) -> Decimal:
+    try:
+        return to_decimal(value)
+    except ValueError:
+        raise _WrongType("expected-number", value) from None
+
+
+def _structure_str(value: Any, _type: type) -> str:
+    if not isinstance(value, str):
+        raise _WrongType("expected-text", value)
+    return value
+
+
+def _structure_int(value: Any, _type: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _WrongType("expected-integer", value)
+    return value
+
+
+def _structure_bool(value: Any, _type: type) -> bool:
+    if not isinstance(value, bool):
+        raise _WrongType("expected-boolean", value)
+    return value
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_unstructure_hook(Decimal, str)
+    return conv
+
+
+converter = _make_converter()
+
+
+def unstructure(document: Document) -> dict[str, Any]:
+    """The document as plain data (Decimals as strings), omitting fields left at their default."""
+    return _prune(converter.unstructure(document), type(document))
+
+
+def _prune(data: Any, cls: Any) -> Any:
+    if not (isinstance(data, dict) and attrs.has(cls)):
+        return data
+    out = {}
+    for field in attrs.fields(cls):
+        value = data[field.name]
+        if field.default is not attrs.NOTHING and _same(value, field.default):
+            continue
+        inner = field.type if attrs.has(field.type) else None
+        if isinstance(value, list) and getattr(field.type, "__args__", None):
+            item = field.type.__args__[0]
+            value = [_prune(v, item) for v in value]
+        elif inner is not None:
+            value = _prune(value, inner)
+        out[field.name] = value
+    return out
+
+
+def _same(value: Any, default: Any) -> bool:
+    if attrs.has(type(default)):
+        return value == converter.unstructure(default)
+    if isinstance(default, tuple):
+        return value == list(default)
+    return value == default
+
+
+_SEP, _SUB = "\x1e", "\x1f"
+
+
+def _describe(exc: BaseException, _type: Any) -> str:
+    """Encode a structuring error as ``kind<SEP>detail`` for :func:`_problems` to split."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = ", ".join(f.name for f in attrs.fields(exc.cl))
+        return _SEP.join(("unknown-key", _SUB.join(sorted(exc.extra_fields)), known))
+    if isinstance(exc, KeyError):
+        return _SEP.join(("missing-key", ""))
+    if isinstance(exc, _WrongType):
+        kind, value = exc.args
+        return _SEP.join((kind, repr(value)))
+    if isinstance(exc, (TypeError, AttributeError)):
+        return _SEP.join(("wrong-type", getattr(_type, "__name__", str(_type))))
+    return _SEP.join(("invalid", f"{type(exc).__name__}: {exc}"))
+
+
+def _problems(exc: BaseException) -> tuple[Problem, ...]:
+    out = []
+    for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
+        message, _, path = line.rpartition(" @ ")
+        kind, *rest = message.split(_SEP)
+        if kind == "unknown-key":
+            keys, known = rest
+            out.extend(Problem(f"{path}.{key}", kind, known) for key in keys.split(_SUB))
+        else:
+            out.append(Problem(path or "$", kind, rest[0] if rest else message))
+    return tuple(out)
+
+
+def parse_document(data: Any) -> Document | tuple[Problem, ...]:
+    """Structure plain data into a Case or a Department, or return every problem found."""
+    if not isinstance(data, dict):
+        return (Problem("$", "not-a-table"),)
+    if "project" in data and "department" in data:
+        return (Problem("$", "project-and-department"),)
+    if "project" in data:
+        cls: type = Case
+    elif "department" in data:
+        cls = Department
+    else:
+        return (Problem("$", "not-a-case"),)
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
+        return _problems(exc)
+
+
+def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield LoadFailure(shown, (Problem("$", "unreadable", str(exc)),))
+        return
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        yield LoadFailure(shown, (Problem("$", "toml-syntax", str(exc)),))
+        return
+    yield _result(shown, parse_document(data))
+
+
+def _load_jsonl(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield LoadFailure(shown, (Problem("$", "unreadable", str(exc)),))
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            location = f"{shown}:{number}"
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+            except UnicodeDecodeError as exc:
+                yield LoadFailure(location, (Problem("$", "unreadable", str(exc)),))
+                continue
+            if not line:
+                continue
+            try:
+                data = json.loads(line, parse_float=Decimal)
+            except json.JSONDecodeError as exc:
+                yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
+                continue
+            yield _result(location, parse_document(data))
+
+
+def _result(location: str, parsed: Document | tuple[Problem, ...]) -> Loaded | LoadFailure:
+    if isinstance(parsed, tuple):
+        return LoadFailure(location, parsed)
+    return Loaded(location, parsed)
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
+    """Case files under ``paths`` (files as given, folders recursively, sorted by name)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
+        elif path.is_file():
+            yield path
+        else:
+            yield LoadFailure(str(given), (Problem("$", "no-such-path"),))
+
+
+def load_paths(paths: Iterable[str | Path]) -> Iterator[Loaded | LoadFailure]:
+    """Load every document under ``paths``, in a stable order, one result per document."""
+    for found in discover(paths):
+        if isinstance(found, LoadFailure):
+            yield found
+        elif found.suffix == ".jsonl":
+            yield from _load_jsonl(found, str(found))
+        else:
+            yield from _load_toml(found, str(found))
