@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -23,18 +23,21 @@ from .model import Case, Department
 from .numbers import to_decimal
 
 __all__ = [
+    "ConfigError",
     "Document",
     "LoadFailure",
     "Loaded",
     "Problem",
     "converter",
     "discover",
+    "load_config",
     "load_paths",
     "parse_document",
     "unstructure",
 ]
 
 CASE_SUFFIXES = (".toml", ".jsonl")
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -254,3 +257,27 @@ def load_paths(paths: Iterable[str | Path]) -> Iterator[Loaded | LoadFailure]:
             yield from _load_jsonl(found, str(found))
         else:
             yield from _load_toml(found, str(found))
+
+
+class ConfigError(Exception):
+    """A rules or settings file that is not what the engine expects: never silently ignored."""
+
+    def __init__(self, location: str, problems: tuple[Problem, ...]):
+        self.location = location
+        self.problems = problems
+        lines = "; ".join(f"{p.path}: {p.kind} {p.detail}".rstrip() for p in problems)
+        super().__init__(f"{location}: {lines}")
+
+
+def load_config(path: Path, cls: type[T]) -> T:
+    """Read a TOML settings file into ``cls`` (unknown keys and wrong types raise ConfigError)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), (Problem("$", "unreadable", str(exc)),)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
+        raise ConfigError(str(path), _problems(exc)) from None

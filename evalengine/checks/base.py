@@ -1,0 +1,128 @@
+"""What a rule is: a frozen manifest (code, names, severity, messages, explanation, examples,
+declared settings) and a check function that yields :class:`Hit` values.
+
+Rules never print and never build findings themselves: the runner turns each hit into a
+:class:`~evalengine.findings.Finding` with the rule's message in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+from ..findings import Severity
+from ..model import Case, Department
+from ..numbers import rounded
+from ..profile import Profile
+from ..scoring import CaseScore
+from ..taxonomy import Taxonomy
+
+__all__ = [
+    "CaseContext",
+    "DepartmentContext",
+    "Hit",
+    "ProjectDigest",
+    "Rule",
+    "Setting",
+    "money",
+    "pct",
+]
+
+SettingKind = Literal["number", "integer", "boolean", "text", "texts"]
+
+
+@attrs.frozen
+class Setting:
+    """A setting a rule declares; its value lives in ``rules/checks/<family>.toml``."""
+
+    name: str
+    kind: SettingKind
+    help: str
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+
+@attrs.frozen
+class Hit:
+    """One place a rule fires: key path, message parameters, and the evidence."""
+
+    path: str
+    params: Mapping[str, Any] = attrs.Factory(dict)
+    expected: str = ""
+    found: str = ""
+
+
+@attrs.frozen
+class CaseContext:
+    location: str
+    case: Case
+    score: CaseScore
+    profile: Profile
+    taxonomy: Taxonomy
+    options: Mapping[str, Any]
+
+
+@attrs.frozen
+class ProjectDigest:
+    """What a department rule needs to know of each project case beside it."""
+
+    location: str
+    name: str
+    has_form: bool
+    budget: Decimal | None
+    executed: Decimal | None
+    balance: Decimal | None
+
+
+@attrs.frozen
+class DepartmentContext:
+    location: str
+    department: Department
+    projects: tuple[ProjectDigest, ...]
+    options: Mapping[str, Any]
+
+
+Family = Literal["funds", "scores", "indicators", "narrative", "department", "meta", "custom"]
+
+
+@attrs.frozen
+class Rule:
+    """A registered rule.  ``bad`` and ``good`` are TOML snippets merged onto the base
+    fixture (``tests/fixtures/rules/base-*.toml``): ``explain`` prints them, and the rule
+    tests check that ``bad`` fires and ``good`` does not."""
+
+    code: str
+    name: str
+    family: Family
+    severity: Severity
+    title: str
+    title_en: str
+    message: str
+    message_en: str
+    summary: str
+    summary_en: str
+    rationale: str
+    rationale_en: str
+    source: str
+    bad: str
+    good: str
+    check: Callable[[Any], Iterable[Hit]] = attrs.field(eq=False, repr=False)
+    settings: tuple[Setting, ...] = ()
+    target: Literal["case", "department"] = "case"
+    aliases: tuple[str, ...] = ()
+
+
+# --- formatting helpers for evidence (rules share them; rounding goes through rounded()) ---
+
+
+def money(value: Decimal | None) -> str:
+    """A 万元 amount for a message: two decimals, trailing zeros kept as the forms print them."""
+    return "—" if value is None else f"{rounded(value)}"
+
+
+def pct(value: Decimal | None) -> str:
+    """A fraction as a percentage with two decimals: 0.4660 → '46.60%'."""
+    return "—" if value is None else f"{rounded(value * 100)}%"

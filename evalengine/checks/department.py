@@ -1,0 +1,7 @@
+"""Rules of the department family."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+RULES = ()

@@ -1,0 +1,7 @@
+"""Rules of the indicators family."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+RULES = ()

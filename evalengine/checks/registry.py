@@ -1,0 +1,43 @@
+"""The rule registry: every rule, listed explicitly, in code order.
+
+Adding a rule means writing it in its family module, listing it in that module's ``RULES``,
+giving it a table in ``rules/checks/<family>.toml``, and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from . import department, funds, indicators, meta, narrative, scores
+from .base import Rule
+from .custom import build_custom_rule
+
+__all__ = ["BUILTIN_RULES", "all_rules", "find_rule"]
+
+BUILTIN_RULES: tuple[Rule, ...] = (
+    *funds.RULES,
+    *scores.RULES,
+    *indicators.RULES,
+    *narrative.RULES,
+    *department.RULES,
+    *meta.RULES,
+)
+
+
+def all_rules(custom: Iterable[Mapping[str, Any]] = ()) -> tuple[tuple[Rule, ...], dict[str, bool]]:
+    """The built-in rules followed by custom ones; and, for each custom rule, whether it is on."""
+    rules = list(BUILTIN_RULES)
+    enabled: dict[str, bool] = {}
+    for index, table in enumerate(custom):
+        rule, on = build_custom_rule(table, f"$.custom[{index}]")
+        rules.append(rule)
+        enabled[rule.code] = on
+    return tuple(rules), enabled
+
+
+def find_rule(selector: str, rules: Iterable[Rule] = BUILTIN_RULES) -> Rule | None:
+    for rule in rules:
+        if selector in (rule.code, rule.name, *rule.aliases):
+            return rule
+    return None

@@ -1,0 +1,199 @@
+"""Rule settings: the shipped ``rules/checks/*.toml`` and a user's ``--config`` file.
+
+Every rule must have a table in the shipped settings with ``enabled``, ``severity`` and each
+setting it declares; a key no rule declares, a code no rule has, or a value of the wrong type
+is a :class:`~evalengine.loader.ConfigError`, so a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..findings import Severity
+from ..loader import ConfigError, Problem
+from .base import Rule, Setting
+
+__all__ = [
+    "RuleConfig",
+    "UserConfig",
+    "load_custom_tables",
+    "load_rule_configs",
+    "load_user_config",
+    "matches",
+]
+
+SEVERITIES = {s.label: s for s in Severity}
+
+
+@attrs.frozen
+class RuleConfig:
+    enabled: bool
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+@attrs.frozen
+class UserConfig:
+    """What a user chose: ``--select/--ignore/--severity`` and ``--config FILE`` merged."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = attrs.Factory(dict)
+    options: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)
+    fail_on: Severity = Severity.ERROR
+    custom: tuple[Mapping[str, Any], ...] = ()
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector names a rule by code, name or alias, a family by name, or a code prefix."""
+    selector = selector.strip()
+    if selector in (rule.code, rule.name, rule.family, *rule.aliases):
+        return True
+    return bool(selector) and selector[0].isalpha() and rule.code.startswith(selector.upper())
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), (Problem("$", "unreadable", str(exc)),)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
+
+
+def _value(setting: Setting, value: Any, path: str, problems: list[Problem]) -> Any:
+    kind = setting.kind
+    ok = {
+        "number": isinstance(value, (int, Decimal)) and not isinstance(value, bool),
+        "integer": isinstance(value, int) and not isinstance(value, bool),
+        "boolean": isinstance(value, bool),
+        "text": isinstance(value, str),
+        "texts": isinstance(value, list) and all(isinstance(v, str) for v in value),
+    }[kind]
+    if not ok:
+        problems.append(Problem(path, "wrong-type", kind))
+        return None
+    if kind in ("number", "integer"):
+        value = Decimal(value)
+        if (setting.min is not None and value < setting.min) or (
+            setting.max is not None and value > setting.max
+        ):
+            problems.append(Problem(path, "invalid", f"{value} outside [{setting.min}, {setting.max}]"))
+    if kind == "texts":
+        value = tuple(value)
+    return value
+
+
+def _severity(value: Any, path: str, problems: list[Problem]) -> Severity:
+    if isinstance(value, str) and value in SEVERITIES:
+        return SEVERITIES[value]
+    problems.append(Problem(path, "invalid", f"{value!r}: one of {', '.join(SEVERITIES)}"))
+    return Severity.ERROR
+
+
+def _options(rule: Rule, table: Mapping[str, Any], base: str, problems: list[Problem],
+             *, complete: bool) -> dict[str, Any]:
+    declared = {s.name: s for s in rule.settings}
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in ("enabled", "severity"):
+            continue
+        if key not in declared:
+            allowed = ", ".join(["enabled", "severity", *declared]) or "enabled, severity"
+            problems.append(Problem(f"{base}.{key}", "unknown-key", allowed))
+            continue
+        out[key] = _value(declared[key], value, f"{base}.{key}", problems)
+    if complete:
+        for name in declared:
+            if name not in table:
+                problems.append(Problem(f"{base}.{name}", "missing-key"))
+    return out
+
+
+def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConfig]:
+    """Read every ``*.toml`` in ``folder`` into one RuleConfig per registered rule."""
+    by_code = {r.code: r for r in rules}
+    tables: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    errors: list[tuple[str, Problem]] = []
+    for path in sorted(folder.glob("*.toml")):
+        for code, table in _read(path).items():
+            if code not in by_code:
+                errors.append((str(path), Problem(f"$.{code}", "invalid", "no rule has this code")))
+            elif not isinstance(table, dict):
+                errors.append((str(path), Problem(f"$.{code}", "not-a-table")))
+            else:
+                tables[code] = (str(path), table)
+    configs: dict[str, RuleConfig] = {}
+    for code, rule in by_code.items():
+        if code not in tables:
+            errors.append((str(folder), Problem(f"$.{code}", "missing-key")))
+            continue
+        where, table = tables[code]
+        problems: list[Problem] = []
+        enabled = table.get("enabled", True)
+        if not isinstance(enabled, bool):
+            problems.append(Problem(f"$.{code}.enabled", "expected-boolean", repr(enabled)))
+        severity = _severity(table.get("severity", rule.severity.label), f"$.{code}.severity", problems)
+        options = _options(rule, table, f"$.{code}", problems, complete=True)
+        errors.extend((where, p) for p in problems)
+        configs[code] = RuleConfig(bool(enabled), severity, options)
+    if errors:
+        raise ConfigError(errors[0][0], tuple(p for _, p in errors))
+    return configs
+
+
+_USER_KEYS = ("select", "ignore", "severity", "rules", "fail_on", "custom")
+
+
+def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
+    """Read a user's ``--config`` file (see docs/configuration.md)."""
+    data = _read(path)
+    problems: list[Problem] = []
+    by_code = {r.code: r for r in rules}
+    for key in data:
+        if key not in _USER_KEYS:
+            problems.append(Problem(f"$.{key}", "unknown-key", ", ".join(_USER_KEYS)))
+    texts = {}
+    for key in ("select", "ignore"):
+        value = data.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            problems.append(Problem(f"$.{key}", "wrong-type", "list of rule codes"))
+            value = []
+        texts[key] = tuple(value)
+    severity = {}
+    for code, value in dict(data.get("severity", {})).items():
+        if code not in by_code:
+            problems.append(Problem(f"$.severity.{code}", "invalid", "no rule has this code"))
+        severity[code] = _severity(value, f"$.severity.{code}", problems)
+    options = {}
+    for code, table in dict(data.get("rules", {})).items():
+        if code not in by_code or not isinstance(table, dict):
+            problems.append(Problem(f"$.rules.{code}", "invalid", "no rule has this code"))
+            continue
+        options[code] = _options(by_code[code], table, f"$.rules.{code}", problems, complete=False)
+    fail_on = _severity(data.get("fail_on", "error"), "$.fail_on", problems)
+    custom = data.get("custom", [])
+    if not (isinstance(custom, list) and all(isinstance(c, dict) for c in custom)):
+        problems.append(Problem("$.custom", "wrong-type", "array of tables [[custom]]"))
+        custom = []
+    if problems:
+        raise ConfigError(str(path), tuple(problems))
+    return UserConfig(texts["select"], texts["ignore"], severity, options, fail_on, tuple(custom))
+
+
+def load_custom_tables(path: Path) -> tuple[Mapping[str, Any], ...]:
+    """The ``[[custom]]`` tables of a shipped rules file (none if the file is absent)."""
+    if not path.is_file():
+        return ()
+    data = _read(path)
+    extra = [k for k in data if k != "custom"]
+    custom = data.get("custom", [])
+    if extra or not (isinstance(custom, list) and all(isinstance(c, dict) for c in custom)):
+        raise ConfigError(str(path), (Problem("$", "invalid", "only [[custom]] tables belong here"),))
+    return tuple(custom)

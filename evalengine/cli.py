@@ -1,0 +1,174 @@
+"""The command line: parse arguments, call the library, hand the result to a renderer.
+
+Exit codes (one place, :func:`exit_code`): 0 every case scored and no finding at or above
+the failing severity; 1 such findings; 2 a usage error or a document that could not be loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+from . import __version__
+from .findings import Severity
+from .i18n import Lang
+from .loader import ConfigError
+from .report import Report
+
+__all__ = ["exit_code", "main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITIES = {s.label: s for s in Severity}
+
+
+def exit_code(report: Report, fail_on: Severity) -> int:
+    if report.failures:
+        return EXIT_ERROR
+    if any(f.severity >= fail_on for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evalengine",
+        description="项目支出绩效自评表的复核评分与一致性检查 / scores and lints 绩效自评 forms",
+    )
+    parser.add_argument("--version", action="version", version=f"evalengine {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 / language")
+
+    selection = argparse.ArgumentParser(add_help=False)
+    selection.add_argument("--config", type=Path, help="配置文件 (docs/configuration.md)")
+    selection.add_argument("--select", action="append", default=[], metavar="CODE",
+                           help="只运行这些规则：代码、前缀或规则族，可用逗号分隔")
+    selection.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                           help="不运行这些规则：代码、前缀或规则族")
+    selection.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
+                           help="改变规则级别，如 F101=warning")
+    selection.add_argument("--fail-on", choices=tuple(SEVERITIES), default=None,
+                           help="该级别及以上的问题使退出码为 1（默认 error）")
+
+    score = sub.add_parser("score", parents=[lang, selection],
+                           help="评分并检查案例 / score and check cases")
+    score.add_argument("paths", nargs="+", metavar="PATH", help="案例文件或文件夹")
+    score.add_argument("--format", choices=("human", "json"), default="human")
+    score.add_argument("--detail", action="store_true", help="显示每个项目的指标评分明细")
+    score.add_argument("--statistics", action="store_true", help="按规则统计问题数")
+    score.add_argument("--profile", help="对所有案例使用此评分规则 (rules/profiles/)")
+
+    rules = sub.add_parser("rules", parents=[lang, selection], help="列出规则 / list the rules")
+    rules.add_argument("--format", choices=("human", "json"), default="human")
+
+    explain = sub.add_parser("explain", parents=[lang], help="解释一条规则 / explain a rule")
+    explain.add_argument("code", help="规则代码或名称，如 F101")
+    return parser
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def _user_config(args: argparse.Namespace):
+    from .checks.registry import BUILTIN_RULES
+    from .checks.settings import UserConfig, load_user_config
+
+    import attrs
+
+    config = load_user_config(args.config, BUILTIN_RULES) if args.config else UserConfig()
+    severity = dict(config.severity)
+    for item in args.severity:
+        code, _, level = item.partition("=")
+        if level not in SEVERITIES:
+            raise _Usage(f"--severity {item}: expected CODE=error|warning|info")
+        severity[code.strip()] = SEVERITIES[level]
+    return attrs.evolve(
+        config,
+        select=config.select + _split(args.select),
+        ignore=config.ignore + _split(args.ignore),
+        severity=severity,
+        fail_on=SEVERITIES[args.fail_on] if args.fail_on else config.fail_on,
+    )
+
+
+class _Usage(Exception):
+    pass
+
+
+def _console(stream=None) -> Console:
+    return Console(file=stream or sys.stdout, soft_wrap=False, highlight=False)
+
+
+def _score(args: argparse.Namespace, lang: Lang) -> int:
+    from .checks.runner import Checker
+    from .engine import Engine, run
+    from .render.human import failure_lines, render_human, render_statistics
+    from .render.json import render_json
+
+    user = _user_config(args)
+    engine = Engine.build(Checker.build(user), profile=args.profile)
+    report = run(args.paths, engine)
+    for failure in report.failures:
+        for line in failure_lines(failure, lang):
+            print(line, file=sys.stderr)
+    if args.format == "json":
+        sys.stdout.write(render_json(report, lang))
+    else:
+        console = _console()
+        render_human(report, console, lang, detail=args.detail)
+        if args.statistics:
+            render_statistics(report, console, lang)
+    return exit_code(report, user.fail_on)
+
+
+def _rules(args: argparse.Namespace, lang: Lang) -> int:
+    from .checks.runner import Checker
+    from .render.rules import render_rules, rules_record
+
+    user = _user_config(args)
+    checker = Checker.build(user)
+    if args.format == "json":
+        print(json.dumps(rules_record(checker, lang), ensure_ascii=False, indent=2))
+    else:
+        render_rules(checker, _console(), lang)
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace, lang: Lang) -> int:
+    from .checks.runner import Checker
+    from .render.rules import render_explain
+
+    checker = Checker.build()
+    rule = checker.find(args.code)
+    if rule is None:
+        raise _Usage(f"no rule {args.code!r}; see `evalengine rules`")
+    render_explain(rule, _console(), lang)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    lang: Lang = args.lang
+    handlers = {"score": _score, "rules": _rules, "explain": _explain}
+    try:
+        return handlers[args.command](args, lang)
+    except _Usage as exc:
+        parser.error(str(exc))  # exits with 2
+    except ConfigError as exc:
+        from .i18n import problem_text
+
+        for problem in exc.problems:
+            print(f"{exc.location}: {problem.path}: {problem_text(problem.kind, problem.detail, lang)}",
+                  file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    return EXIT_OK

@@ -1,0 +1,122 @@
+"""User-facing words, in Chinese (the default) and English (``--lang en``).
+
+Renderers look every label up here; nothing else in the package hard-codes what a user reads,
+except rule messages, which live with their rules.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["LABELS", "PROBLEMS", "REASONS", "Lang", "problem_text", "text"]
+
+Lang = Literal["zh", "en"]
+
+LABELS: dict[str, tuple[str, str]] = {
+    "project": ("项目", "Project"),
+    "file": ("文件", "File"),
+    "budget": ("预算数(万元)", "Budget (10k yuan)"),
+    "executed": ("执行数(万元)", "Executed (10k yuan)"),
+    "rate": ("执行率", "Execution"),
+    "claimed": ("自评分", "Claimed"),
+    "verified": ("核实分", "Verified"),
+    "gap": ("差额", "Gap"),
+    "grade": ("等级", "Grade"),
+    "status": ("状态", "Status"),
+    "findings": ("问题数", "Findings"),
+    "summary": ("汇总", "Summary"),
+    "projects": ("项目数", "Projects"),
+    "by_grade": ("按核实等级", "By verified grade"),
+    "money": ("涉及资金(万元)", "Money covered (10k yuan)"),
+    "not_rated": ("未能评级", "Could not be rated"),
+    "failed": ("无法读取的文件", "Files that could not be loaded"),
+    "evidence_share": ("有据权重占比", "Weight resting on evidence"),
+    "level1": ("一级指标", "Level 1"),
+    "level2": ("二级指标", "Level 2"),
+    "indicator": ("三级指标", "Indicator"),
+    "target": ("指标值", "Target"),
+    "actual": ("完成值", "Actual"),
+    "weight": ("分值", "Weight"),
+    "reason": ("说明", "Reason"),
+    "budget_row": ("预算执行率", "Budget execution"),
+    "profile": ("评分规则", "Profile"),
+    "total": ("合计", "Total"),
+    "severity": ("级别", "Severity"),
+    "rule": ("规则", "Rule"),
+    "path": ("位置", "Location"),
+    "message": ("说明", "Message"),
+    "expected": ("应为", "Expected"),
+    "found": ("实为", "Found"),
+    "form": ("表内", "form"),
+    "face": ("按其表述", "face value"),
+    "none": ("—", "—"),
+    "status.rated": ("已评级", "Rated"),
+    "status.not_demonstrated": ("结果未证实", "Results not demonstrated"),
+    "status_reason.no-form": ("无绩效自评表", "no self-assessment form"),
+    "status_reason.no-indicators": ("无绩效指标", "no indicators"),
+    "status_reason.thin-evidence": ("可核实的指标不足", "too few verifiable indicators"),
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "severity.info": ("提示", "info"),
+}
+
+REASONS: dict[str, tuple[str, str]] = {
+    "met": ("达到目标，得满分", "target met: full marks"),
+    "shortfall": ("未达目标，按完成值/指标值计分", "target missed: scored actual/target"),
+    "cap-exceeded": ("超出上限，按超出程度扣分", "cap exceeded: deducted by the excess"),
+    "on-time": ("按期完成", "on time"),
+    "late": ("逾期完成，按逾期比例计分", "late: scored the late fraction"),
+    "claimed-on-time": ("以文字声称按期完成，按定性档位计分", "on time claimed in words: qualitative tier"),
+    "missing-actual": ("未填完成值，无法核实", "no actual value: cannot be verified"),
+    "missing-target": ("未填指标值，无法核实", "no target: cannot be verified"),
+    "unit-mismatch": ("完成值与指标值计量单位不一致，无法核实", "actual and target in different units"),
+    "word-for-number": ("数值指标仅以文字作答（如“完成”），无法核实", "numeric target answered by a word"),
+    "text-for-number": ("数值指标以描述作答，无法核实", "numeric target answered by a description"),
+    "no-date": ("时效指标未给出完成时间，无法核实", "timeliness target without a date"),
+    "unmeasurable-target": ("指标值无法衡量，完成值无从比较", "target cannot be measured"),
+    "tier-achieved": ("定性指标：达成年度指标", "qualitative: achieved"),
+    "tier-partial": ("定性指标：部分达成", "qualitative: partly achieved"),
+    "tier-missed": ("定性指标：未达成", "qualitative: not achieved"),
+}
+
+PROBLEMS: dict[str, tuple[str, str]] = {
+    "unknown-key": ("未知的键（此处允许：{detail}）", "unknown key (allowed here: {detail})"),
+    "missing-key": ("缺少必填的键", "required key missing"),
+    "expected-number": ("应为数字，实为 {detail}", "expected a number, got {detail}"),
+    "expected-text": ("应为加引号的文字，实为 {detail}", "expected quoted text, got {detail}"),
+    "expected-integer": ("应为整数，实为 {detail}", "expected a whole number, got {detail}"),
+    "expected-boolean": ("应为 true 或 false，实为 {detail}", "expected true or false, got {detail}"),
+    "wrong-type": ("类型错误，应为 {detail}", "wrong type, expected {detail}"),
+    "invalid": ("取值无效：{detail}", "invalid value: {detail}"),
+    "not-a-table": ("顶层应为键值表", "expected a table of keys at the top level"),
+    "project-and-department": (
+        "一个文件只能有 [project] 或 [department] 之一",
+        "a file holds either [project] or [department], not both",
+    ),
+    "not-a-case": ("没有 [project] 或 [department] 表，不是案例文件", "no [project] or [department] table"),
+    "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "toml-syntax": ("TOML 语法错误：{detail}", "TOML syntax error: {detail}"),
+    "json-syntax": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
+    "no-such-path": ("文件或文件夹不存在", "no such file or folder"),
+    "unknown-profile": ("未知的评分规则（可用：{detail}）", "unknown scoring profile (available: {detail})"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def text(key: str, lang: Lang = "zh") -> str:
+    """The label for ``key``; an unknown key is returned as is (and shows in tests)."""
+    if key in LABELS:
+        return _pick(LABELS[key], lang)
+    if key in REASONS:
+        return _pick(REASONS[key], lang)
+    return key
+
+
+def problem_text(kind: str, detail: str, lang: Lang = "zh") -> str:
+    template = PROBLEMS.get(kind)
+    if template is None:
+        return f"{kind}: {detail}" if detail else kind
+    return _pick(template, lang).format(detail=detail)

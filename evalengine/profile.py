@@ -1,0 +1,134 @@
+"""Scoring profiles: the framework's numbers (weights, formulas, tiers, grade bands) as data.
+
+A profile is one TOML file in ``rules/profiles/``; a new province is a new file, not new
+code.  Loading checks every key and value, so a typo in a profile is an error.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
+from .loader import ConfigError, Problem, load_config
+from .resources import rules_dir
+
+__all__ = ["GradeBand", "Profile", "Tier", "available_profiles", "load_profile"]
+
+
+@attrs.frozen
+class BudgetRule:
+    weight: Decimal
+    formula: Literal["linear_capped"] = "linear_capped"
+
+
+@attrs.frozen
+class IndicatorRule:
+    total: Decimal
+    level1: dict[str, Decimal] = attrs.Factory(dict)
+
+
+@attrs.frozen
+class QuantitativeRule:
+    reverse: Literal["linear_to_zero_at_2x", "target_over_actual"] = "linear_to_zero_at_2x"
+    overachieve_flag_ratio: Decimal = Decimal("1.3")
+
+
+@attrs.frozen
+class TimelinessRule:
+    late_fraction: Decimal = Decimal("0.6")
+
+
+@attrs.frozen
+class Tier:
+    label: str
+    min: Decimal
+    max: Decimal
+    default: Decimal
+
+
+TierName = Literal["achieved", "partial", "missed"]
+
+
+@attrs.frozen
+class QualitativeRule:
+    tiers: dict[TierName, Tier]
+    claims: dict[Literal["achieved", "mostly", "partial", "missed"], TierName]
+
+
+@attrs.frozen
+class EvidenceRule:
+    min_share: Decimal = Decimal("0.5")
+
+
+@attrs.frozen
+class GradeBand:
+    grade: str
+    grade_en: str
+    min: Decimal
+
+
+@attrs.frozen
+class GradeRule:
+    bands: tuple[GradeBand, ...]
+
+
+@attrs.frozen
+class Profile:
+    id: str
+    name: str
+    name_en: str
+    source: str
+    total: Decimal
+    budget: BudgetRule
+    indicators: IndicatorRule
+    quantitative: QuantitativeRule
+    timeliness: TimelinessRule
+    qualitative: QualitativeRule
+    evidence: EvidenceRule
+    grades: GradeRule
+
+    def grade(self, total: Decimal) -> GradeBand:
+        """The band a total falls in (bands are checked from the highest minimum down)."""
+        for band in sorted(self.grades.bands, key=lambda b: b.min, reverse=True):
+            if total >= band.min:
+                return band
+        return min(self.grades.bands, key=lambda b: b.min)
+
+
+def _check(profile: Profile, location: str) -> None:
+    problems = []
+    if profile.budget.weight + profile.indicators.total != profile.total:
+        problems.append(Problem("$.total", "invalid", "budget.weight + indicators.total must equal total"))
+    if profile.indicators.level1 and sum(profile.indicators.level1.values()) != profile.indicators.total:
+        problems.append(Problem("$.indicators.level1", "invalid", "一级 weights must sum to indicators.total"))
+    for name, tier in profile.qualitative.tiers.items():
+        if not (0 <= tier.min <= tier.default <= tier.max <= 1):
+            problems.append(Problem(f"$.qualitative.tiers.{name}", "invalid", "need 0 ≤ min ≤ default ≤ max ≤ 1"))
+    if not profile.grades.bands:
+        problems.append(Problem("$.grades.bands", "invalid", "at least one band"))
+    if problems:
+        raise ConfigError(location, tuple(problems))
+
+
+def available_profiles(directory: Path | None = None) -> list[str]:
+    folder = (directory or rules_dir()) / "profiles"
+    return sorted(p.stem for p in folder.glob("*.toml"))
+
+
+@cache
+def load_profile(profile_id: str, directory: Path | None = None) -> Profile:
+    """Load ``rules/profiles/<profile_id>.toml``; raise ConfigError naming what is wrong."""
+    folder = (directory or rules_dir()) / "profiles"
+    path = folder / f"{profile_id}.toml"
+    if "/" in profile_id or "\\" in profile_id or not path.is_file():
+        known = ", ".join(available_profiles(directory))
+        raise ConfigError(str(path), (Problem("$.project.profile", "unknown-profile", known),))
+    profile = load_config(path, Profile)
+    if profile.id != profile_id:
+        raise ConfigError(str(path), (Problem("$.id", "invalid", f"id must be the file name {profile_id!r}"),))
+    _check(profile, str(path))
+    return profile

@@ -1,0 +1,1 @@
+"""Renderers: each takes the report (or a stream of results) and writes one format."""

@@ -1,0 +1,83 @@
+"""``evalengine rules`` and ``evalengine explain``: generated from the rules themselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from ..checks.base import Rule
+from ..checks.runner import Checker
+from ..i18n import Lang, text
+
+__all__ = ["render_explain", "render_rules", "rules_record"]
+
+FAMILY = {
+    "funds": ("资金与执行", "Funds and execution"),
+    "scores": ("分值与得分", "Scores and weights"),
+    "indicators": ("指标", "Indicators"),
+    "narrative": ("文字与数据", "Narrative against data"),
+    "department": ("部门整体", "Department"),
+    "meta": ("忽略声明与运行", "Suppressions and the run"),
+    "custom": ("自定义规则", "Custom rules"),
+}
+
+
+def _family(rule: Rule, lang: Lang) -> str:
+    zh, en = FAMILY[rule.family]
+    return en if lang == "en" else zh
+
+
+def rules_record(checker: Checker, lang: Lang) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "family": rule.family,
+            "title": rule.title_en if lang == "en" else rule.title,
+            "severity": severity.label,
+            "enabled": on,
+            "source": rule.source,
+        }
+        for rule, severity, on in checker.catalogue
+    ]
+
+
+def render_rules(checker: Checker, console: Console, lang: Lang) -> None:
+    on_off = ("on", "off") if lang == "en" else ("启用", "停用")
+    t = Table(title="evalengine rules" if lang == "en" else "evalengine 规则")
+    for header in (("代码", "Code"), ("名称", "Name"), ("规则族", "Family"), ("说明", "Title"),
+                   ("级别", "Severity"), ("状态", "State")):
+        t.add_column(header[1] if lang == "en" else header[0])
+    for rule, severity, on in checker.catalogue:
+        t.add_row(rule.code, rule.name, _family(rule, lang),
+                  rule.title_en if lang == "en" else rule.title,
+                  text("severity." + severity.label, lang), on_off[0] if on else on_off[1],
+                  style=None if on else "dim")
+    console.print(t)
+
+
+def render_explain(rule: Rule, console: Console, lang: Lang) -> None:
+    en = lang == "en"
+    head = Text(f"{rule.code} {rule.name}  ({text('severity.' + rule.severity.label, lang)}, "
+                f"{_family(rule, lang)})", style="bold")
+    parts: list[Any] = [
+        head,
+        Text(""),
+        Text(("What it checks: " if en else "检查内容：") + (rule.summary_en if en else rule.summary)),
+        Text(("Why it matters: " if en else "为何重要：") + (rule.rationale_en if en else rule.rationale)),
+        Text(("Source: " if en else "依据：") + rule.source),
+    ]
+    if rule.settings:
+        parts.append(Text("Settings:" if en else "可配置项："))
+        parts.extend(Text(f"  {s.name} ({s.kind}): {s.help}") for s in rule.settings)
+    for label, example in ((("Example that triggers it:", "触发示例："), rule.bad),
+                           (("Example that passes:", "通过示例："), rule.good)):
+        if example.strip():
+            parts.append(Text(label[1] if en else label[0]))
+            parts.append(Syntax(example.strip(), "toml", theme="ansi_dark", background_color="default"))
+    console.print(Panel(Group(*parts), title=rule.title_en if en else rule.title))

@@ -1,0 +1,314 @@
+"""Scoring one case under a profile: the formulas of framework.md §3.
+
+:func:`score_case` returns a :class:`CaseScore` holding, side by side, the score the
+department *claimed* (its own 得分, or what its claims imply taken at face value) and the
+score the evidence *verifies*.  Values are exact Decimals; they are rounded only where a
+total is graded and where a renderer prints them (:func:`evalengine.numbers.rounded`).
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from .model import Case, Indicator
+from .numbers import ZERO, rounded
+from .profile import GradeBand, Profile, Tier
+from .taxonomy import Taxonomy
+from .values import Claim, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value
+
+__all__ = [
+    "BudgetScore",
+    "CaseScore",
+    "Evidence",
+    "IndicatorScore",
+    "Status",
+    "is_blank_row",
+    "score_case",
+    "score_quantity",
+]
+
+
+class Evidence(enum.Enum):
+    """What an indicator's verified score rests on."""
+
+    MEASURED = "measured"  # a number or date compared with its target
+    QUALITATIVE = "qualitative"  # a qualitative target, scored within the tier the actual claims
+    UNSUPPORTED = "unsupported"  # nothing the target can be checked against
+
+
+class Status(enum.Enum):
+    RATED = "rated"  # 已评级
+    NOT_DEMONSTRATED = "not_demonstrated"  # 结果未证实 (OMB PART: Results Not Demonstrated)
+
+
+@attrs.frozen
+class IndicatorScore:
+    index: int  # position in case.indicators, for $.indicators[index]
+    category: str  # canonical 一级 category
+    weight: Decimal
+    weight_from_form: bool
+    target: Value
+    actual: Value
+    method: str  # positive | equal_zero | reverse | timeliness | qualitative | none
+    evidence: Evidence
+    reason: str  # why the verified score is what it is: a key of i18n.REASONS
+    verified: Decimal
+    claimed: Decimal
+    claimed_from_form: bool
+    achievement: Decimal | None = None  # actual / target, where both are numbers
+    tier: str = ""  # qualitative tier used
+
+
+@attrs.frozen
+class BudgetScore:
+    weight: Decimal
+    rate: Decimal | None  # 全年执行数 / 全年预算数, a fraction; None when it cannot be computed
+    verified: Decimal | None
+    claimed: Decimal | None
+    claimed_from_form: bool
+
+
+@attrs.frozen
+class CaseScore:
+    profile: str
+    budget: BudgetScore
+    indicators: tuple[IndicatorScore, ...]
+    evidence_share: Decimal  # share of indicator weight resting on evidence
+    status: Status
+    status_reason: str  # key of i18n.STATUS_REASONS; "" when rated
+    supported: Decimal  # points the evidence supports (budget + indicators)
+    claimed_total: Decimal | None
+    claimed_total_from_form: bool
+    verified_total: Decimal | None  # None unless rated
+    claimed_grade: GradeBand | None
+    verified_grade: GradeBand | None
+
+    @property
+    def gap(self) -> Decimal | None:
+        if self.claimed_total is None or self.verified_total is None:
+            return None
+        return self.claimed_total - self.verified_total
+
+
+def is_blank_row(indicator: Indicator) -> bool:
+    """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator."""
+    return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip())
+
+
+# --- quantitative formulas (framework.md §3.2) ---------------------------------------
+
+
+def score_quantity(
+    operator: Operator, target: Decimal, actual: Decimal, weight: Decimal, profile: Profile
+) -> tuple[Decimal, str, str]:
+    """(score, method, reason) for a numeric target and actual.  Never above ``weight``."""
+    actual = max(actual, ZERO)  # A < 0 is treated as 0 (C2)
+    if operator.reverse:
+        if actual <= target:
+            return weight, "reverse", "met"
+        if target <= 0:
+            return ZERO, "reverse", "cap-exceeded"
+        if profile.quantitative.reverse == "target_over_actual":
+            return target / actual * weight, "reverse", "cap-exceeded"
+        if actual >= 2 * target:
+            return ZERO, "reverse", "cap-exceeded"
+        return (1 - (actual - target) / target) * weight, "reverse", "cap-exceeded"
+    if operator is Operator.EQ and target == 0:
+        return (weight, "equal_zero", "met") if actual <= 0 else (ZERO, "equal_zero", "shortfall")
+    if actual >= target:
+        return weight, "positive", "met"
+    if target <= 0:
+        return weight, "positive", "met"
+    return actual / target * weight, "positive", "shortfall"
+
+
+def _compatible(target: Quantity, actual: Quantity) -> bool:
+    if Dimension.PLAIN in (target.dimension, actual.dimension):
+        return True
+    if target.dimension is not actual.dimension:
+        return False
+    return target.dimension is not Dimension.COUNT or target.unit == actual.unit
+
+
+def _tier(profile: Profile, name: str) -> Tier:
+    return profile.qualitative.tiers[name]  # type: ignore[index]
+
+
+def _claim_tier(profile: Profile, actual: Value) -> str:
+    if isinstance(actual, Claim):
+        return profile.qualitative.claims[actual.level.value]  # type: ignore[index]
+    return "achieved"
+
+
+def _score_indicator(
+    index: int, row: Indicator, category: str, weight: Decimal, from_form: bool,
+    profile: Profile, year: int | None,
+) -> IndicatorScore:
+    target = parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year)
+    actual = parse_value(row.actual, unit=row.unit, default_year=year)
+    method, evidence, reason, verified = "none", Evidence.UNSUPPORTED, "", ZERO
+    achievement: Decimal | None = None
+    tier = ""
+    face: Decimal  # what the department's claim implies, taken at face value
+
+    if isinstance(actual, Empty):
+        reason, face = "missing-actual", ZERO
+    elif isinstance(target, Empty):
+        reason, face = "missing-target", weight
+    elif isinstance(target, Quantity):
+        if isinstance(actual, Quantity) and _compatible(target, actual):
+            verified, method, reason = score_quantity(
+                target.operator, target.amount, actual.amount, weight, profile
+            )
+            evidence, face = Evidence.MEASURED, verified
+            if target.amount > 0:
+                achievement = max(actual.amount, ZERO) / target.amount
+        elif isinstance(actual, Quantity):
+            reason, face = "unit-mismatch", weight
+        elif isinstance(actual, Claim):
+            tier = _claim_tier(profile, actual)
+            reason, face = "word-for-number", _tier(profile, tier).default * weight
+        else:
+            reason, face = "text-for-number", weight
+    elif isinstance(target, When):
+        if isinstance(actual, When) and target.latest and actual.latest:
+            evidence, method = Evidence.MEASURED, "timeliness"
+            if actual.latest <= target.latest:
+                verified, reason = weight, "on-time"
+            else:
+                verified, reason = profile.timeliness.late_fraction * weight, "late"
+            face = verified
+        elif isinstance(actual, Claim):
+            tier = _claim_tier(profile, actual)
+            evidence, method, reason = Evidence.QUALITATIVE, "qualitative", "claimed-on-time"
+            verified = face = _tier(profile, tier).default * weight
+        else:
+            reason, face = "no-date", weight
+    elif isinstance(target, Text) and target.quantities and isinstance(actual, Claim):
+        tier = _claim_tier(profile, actual)
+        reason, face = "word-for-number", _tier(profile, tier).default * weight
+    elif isinstance(actual, (Claim, Text)):
+        tier = _claim_tier(profile, actual)
+        evidence, method, reason = Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
+        verified = face = _tier(profile, tier).default * weight
+    else:
+        reason, face = "unmeasurable-target", weight
+
+    claimed, claimed_from_form = face, False
+    if row.score is not None:
+        claimed, claimed_from_form = row.score, True
+        if evidence is Evidence.QUALITATIVE and weight > 0:
+            bounds = _tier(profile, tier)
+            verified = min(max(row.score, bounds.min * weight), bounds.max * weight)
+    return IndicatorScore(
+        index=index, category=category, weight=weight, weight_from_form=from_form,
+        target=target, actual=actual, method=method, evidence=evidence, reason=reason,
+        verified=min(max(verified, ZERO), weight), claimed=claimed,
+        claimed_from_form=claimed_from_form, achievement=achievement, tier=tier,
+    )
+
+
+# --- weights (framework.md §2) ---------------------------------------------------------
+
+
+def _weights(
+    rows: list[tuple[int, Indicator, str]], profile: Profile
+) -> dict[int, tuple[Decimal, bool]]:
+    """Each row's weight: the form's 分值, else an equal share of what its 一级 has left."""
+    fixed = profile.indicators.level1
+    groups: dict[str, list[tuple[int, Indicator]]] = {}
+    for index, row, category in rows:
+        groups.setdefault(category if fixed else "", []).append((index, row))
+    out: dict[int, tuple[Decimal, bool]] = {}
+    for group, members in groups.items():
+        budget = fixed.get(group, ZERO) if fixed else profile.indicators.total
+        given = sum((r.weight for _, r in members if r.weight is not None), ZERO)
+        missing = [i for i, r in members if r.weight is None]
+        share = max(budget - given, ZERO) / len(missing) if missing else ZERO
+        for index, row in members:
+            out[index] = (row.weight, True) if row.weight is not None else (share, False)
+    return out
+
+
+# --- budget execution (framework.md §3.1) ----------------------------------------------
+
+
+def _score_budget(case: Case, profile: Profile) -> BudgetScore:
+    funds, weight = case.funds, profile.budget.weight
+    rate = None
+    if funds.budget is not None and funds.executed is not None and funds.budget > 0:
+        rate = max(funds.executed, ZERO) / funds.budget
+    verified = min(rate, Decimal(1)) * weight if rate is not None else None
+    if funds.claimed_score is not None:
+        claimed, from_form = funds.claimed_score, True
+    elif funds.claimed_rate is not None:
+        claimed, from_form = min(funds.claimed_rate / 100, Decimal(1)) * weight, True
+    else:
+        claimed, from_form = verified, False
+    return BudgetScore(weight, rate, verified, claimed, from_form)
+
+
+# --- the case --------------------------------------------------------------------------
+
+
+def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
+    fallback = taxonomy.level1[0].name
+    rows = []
+    for index, row in enumerate(case.indicators):
+        if row.not_applicable or is_blank_row(row):
+            continue
+        category = taxonomy.resolve(row.level1, row.level2)
+        rows.append((index, row, category.name if category else fallback))
+    weights = _weights(rows, profile)
+    year = case.project.year
+    scores = tuple(
+        _score_indicator(index, row, category, *weights[index], profile, year)
+        for index, row, category in rows
+    )
+    budget = _score_budget(case, profile)
+
+    total_weight = sum((s.weight for s in scores), ZERO)
+    evidenced = sum((s.weight for s in scores if s.evidence is not Evidence.UNSUPPORTED), ZERO)
+    share = evidenced / total_weight if total_weight > 0 else ZERO
+    supported = (budget.verified or ZERO) + sum((s.verified for s in scores), ZERO)
+
+    if not case.project.has_form:
+        status, why = Status.NOT_DEMONSTRATED, "no-form"
+    elif not scores:
+        status, why = Status.NOT_DEMONSTRATED, "no-indicators"
+    elif share < profile.evidence.min_share:
+        status, why = Status.NOT_DEMONSTRATED, "thin-evidence"
+    else:
+        status, why = Status.RATED, ""
+
+    claimed_total: Decimal | None
+    if case.narrative.claimed_total is not None:
+        claimed_total, total_from_form = case.narrative.claimed_total, True
+    elif case.project.has_form and scores:
+        claimed_total = (budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO)
+        total_from_form = budget.claimed_from_form and all(s.claimed_from_form for s in scores)
+    else:
+        claimed_total, total_from_form = None, False
+
+    verified_total = supported if status is Status.RATED else None
+    return CaseScore(
+        profile=profile.id,
+        budget=budget,
+        indicators=scores,
+        evidence_share=share,
+        status=status,
+        status_reason=why,
+        supported=supported,
+        claimed_total=claimed_total,
+        claimed_total_from_form=total_from_form,
+        verified_total=verified_total,
+        claimed_grade=_grade(profile, claimed_total),
+        verified_grade=_grade(profile, verified_total),
+    )
+
+
+def _grade(profile: Profile, total: Decimal | None) -> GradeBand | None:
+    return None if total is None else profile.grade(rounded(total))

@@ -1,0 +1,61 @@
+"""The indicator taxonomy (一级/二级 categories), read from ``rules/taxonomy.toml``."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import attrs
+
+from .loader import load_config
+from .resources import rules_dir
+
+__all__ = ["Category", "Taxonomy", "load_taxonomy"]
+
+
+@attrs.frozen
+class Category:
+    name: str
+    name_en: str
+    aliases: tuple[str, ...]
+    level2: tuple[str, ...]
+
+
+def _key(label: str) -> str:
+    return "".join(label.split()).split("(")[0].split("（")[0].removesuffix("指标")
+
+
+@attrs.frozen
+class Taxonomy:
+    source: str
+    level1: tuple[Category, ...]
+
+    def by_level1(self, label: str) -> Category | None:
+        key = _key(label)
+        if not key:
+            return None
+        for category in self.level1:
+            if any(_key(alias) == key for alias in category.aliases):
+                return category
+        return None
+
+    def by_level2(self, label: str) -> Category | None:
+        key = _key(label)
+        if not key:
+            return None
+        for category in self.level1:
+            if any(_key(item) == key for item in category.level2):
+                return category
+        return None
+
+    def resolve(self, level1: str, level2: str) -> Category | None:
+        """The 一级 category a row belongs to: by its 一级 label, else by its 二级 label."""
+        return self.by_level1(level1) or self.by_level2(level2)
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.level1)
+
+
+@cache
+def load_taxonomy(directory: Path | None = None) -> Taxonomy:
+    return load_config((directory or rules_dir()) / "taxonomy.toml", Taxonomy)

@@ -1,0 +1,896 @@
+"""Parse the free text of an indicator's target (年度指标值) and actual (实际完成值).
+
+:func:`parse_value` turns one cell into a typed :data:`Value`:
+
+* :class:`Quantity` -- a measurable number: ``"≥95%"``, ``"49.78万元"``, ``"完成共500册"``;
+* :class:`When` -- a date, deadline or period: ``"2021年10月中旬"``, ``"10月31日前"``;
+* :class:`Claim` -- a short answer claiming completion: ``"完成"``, ``"基本达到"``, ``"否"``;
+* :class:`Text` -- anything that cannot be measured, with the quantities found inside it;
+* :class:`Empty` -- a blank cell or a placeholder (``"/"``, ``"无"``, ``"不适用"``).
+
+It never raises on a ``str`` and never uses binary floats: every amount is a
+:class:`~decimal.Decimal`, scaled exactly (万元 → 元 shifts the decimal exponent, so no
+context precision is involved).  All regular expressions are compiled at import time.
+
+How a cell is read, in order (the first step that decides wins):
+
+1. **Normalise**: NFKC (fullwidth ``９５％`` → ``95%``, ``＞`` → ``>``), a few look-alike
+   signs (``≧`` ``⩾`` ``−``), and remove all whitespace (PDF flattening puts spaces inside
+   ``"达到 95% 及以上"``).  Whitespace *between two digits* becomes ``;`` so that two numbers
+   from neighbouring cells are not glued into one.
+2. **Empty**: nothing left, only dashes/slashes/dots, or one of 无 暂无 空 不适用 ….
+3. **Claim**: the whole cell (at most :data:`CLAIM_MAX_CHARS` characters after trailing
+   punctuation is dropped) must be made *only* of claim vocabulary:
+   ``[subject][adverbs][verb][objects][tail]``, e.g. ``已`` + ``全部`` + ``完成``,
+   ``部分`` + ``达成`` + ``年度指标`` + ``并具有一定效果``.  An optional subject of at most
+   :data:`CLAIM_MAX_SUBJECT` characters is allowed before a two-character verb
+   (``"质量达到要求"``, ``"按质按量完成"``).  This is the length/ratio heuristic: a sentence
+   that merely *contains* 完成 among other words (``"完成2021年度电子政务外网…运维工作"``)
+   never matches and stays :class:`Text`.  ``"已完成100%"`` / ``"100%完成"`` is a Claim
+   carrying ``percent``.  按时 / 及时 alone are Claim ACHIEVED: as an *actual* that is what they
+   mean; as a *target* they are really a qualitative Text, but one cell alone cannot tell
+   which column it came from -- the caller can.
+4. **Dates**: year-led dates (``2021年``, ``2021年度``, ``2021年10月底``, ``2021.10``,
+   ``2021-10-31``, ``2021年第三季度``, ``2021年上半年``), month-led dates (``10月31日前``,
+   ``1-12月``), quarters and halves are found and masked out.  If nothing but dates and a
+   few filler words remain (at most :data:`DATE_MAX_RESIDUAL` other characters), or the cell
+   is a schedule of two or more dates with no other numbers, it is a :class:`When` whose
+   ``latest`` is the latest day any of the dates allows.  A 4-digit year must lie in
+   1990–2100 to count as a year; ``"3年"`` is a duration (:class:`Quantity` in 年).
+5. **One number**: if the (date-free) cell holds exactly one number, optionally with its
+   unit, and little else, it is a :class:`Quantity`.  "Little else" means: after removing
+   operators (≥, 不低于, 以上 …) and filler words (完成, 共, 各, 达到 …) at most
+   :data:`QUANTITY_MAX_RESIDUAL` other characters remain, or -- when an operator or a
+   linking word (达, 为, ``:``) joins a label to the number, as in ``"成本控制数≤30万元"``
+   or ``"满意率达95%以上"`` -- the label has at most :data:`QUANTITY_MAX_LABEL` characters.
+   A bare number takes its unit and operator from the ``unit`` / ``operator`` columns.
+6. Everything else is :class:`Text`, carrying the quantities (numbers *with* units) it
+   contains, in order.
+
+Normalised amounts: money in 元 (万元 ×10⁴, 亿元 ×10⁸, 千元 ×10³), percent as the percent
+number (``"95%"`` → 95; ``‰`` is divided by 10), counts as written except that a 万/亿
+multiplier is applied (``"1.2万人次"`` → 12000 人次).  A bare ``"45万"`` with no unit is a
+PLAIN 450000: the parser does not guess that it means 万元.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+__all__ = [
+    "CLAIM_MAX_CHARS",
+    "CLAIM_MAX_SUBJECT",
+    "DATE_MAX_RESIDUAL",
+    "QUANTITY_MAX_LABEL",
+    "QUANTITY_MAX_RESIDUAL",
+    "SCHEDULE_MAX_RESIDUAL",
+    "Claim",
+    "ClaimLevel",
+    "Dimension",
+    "Empty",
+    "Operator",
+    "Quantity",
+    "Text",
+    "Value",
+    "When",
+    "parse_value",
+]
+
+
+# ---------------------------------------------------------------------------------------
+# The value types
+# ---------------------------------------------------------------------------------------
+
+
+class Operator(enum.Enum):
+    """How a target compares: 指标性质 (≥ > = ≤ <)."""
+
+    GE = "≥"
+    GT = ">"
+    EQ = "="
+    LE = "≤"
+    LT = "<"
+
+    @property
+    def positive(self) -> bool:
+        """More is better (≥, >)."""
+        return self is Operator.GE or self is Operator.GT
+
+    @property
+    def reverse(self) -> bool:
+        """Less is better (≤, <), e.g. a cost ceiling."""
+        return self is Operator.LE or self is Operator.LT
+
+
+class Dimension(enum.Enum):
+    """What a :class:`Quantity` measures."""
+
+    MONEY = "money"  # amount in 元
+    PERCENT = "percent"  # amount is the percent number
+    COUNT = "count"  # amount in the measure word ``unit``
+    PLAIN = "plain"  # a bare number with no unit
+
+
+class ClaimLevel(enum.Enum):
+    """How much a :class:`Claim` says was done."""
+
+    ACHIEVED = "achieved"
+    MOSTLY = "mostly"
+    PARTIAL = "partial"
+    MISSED = "missed"
+
+
+@attrs.frozen
+class Quantity:
+    """A measurable number.
+
+    ``text`` is the original cell; for a quantity found inside a :class:`Text` it is the
+    matched fragment of the normalised cell.
+    """
+
+    operator: Operator  # EQ when no operator is written
+    amount: Decimal  # money in 元, percent as the percent number, counts as written
+    unit: str  # "元", "%", a measure word (个 次 人 …), or "" for a bare number
+    dimension: Dimension
+    text: str
+
+
+@attrs.frozen
+class When:
+    """A date, deadline or period; ``latest`` is the last day the text allows."""
+
+    operator: Operator  # LE for 前/以前/之前/截止/底前, EQ otherwise
+    latest: datetime.date | None  # None when no year is known
+    text: str
+
+
+@attrs.frozen
+class Claim:
+    """A short answer that claims (or denies) completion instead of giving a value."""
+
+    level: ClaimLevel
+    text: str
+    percent: Decimal | None = None  # 100 for "已完成100%"
+
+
+@attrs.frozen
+class Text:
+    """Text that cannot be measured, with the quantities (numbers with units) inside it."""
+
+    text: str
+    quantities: tuple[Quantity, ...] = ()
+
+
+@attrs.frozen
+class Empty:
+    """A blank cell or a placeholder: "", "/", "-", "—", "无", "暂无", "空", "不适用"."""
+
+    text: str = ""
+
+
+Value = Quantity | When | Claim | Text | Empty
+
+#: Longest cell (after dropping punctuation at its ends) that can still be a :class:`Claim`.
+CLAIM_MAX_CHARS = 20
+#: Longest free subject allowed before the claim verb ("质量" in "质量达到要求").
+CLAIM_MAX_SUBJECT = 4
+#: Other characters (besides operators and fillers) allowed around a single quantity.
+QUANTITY_MAX_RESIDUAL = 4
+#: Longest label allowed before an operator or linking word ("成本控制数≤30万元").
+QUANTITY_MAX_LABEL = 10
+#: Other characters allowed around the date(s) of a :class:`When`.
+DATE_MAX_RESIDUAL = 6
+#: Other characters allowed in a schedule of two or more dates.
+SCHEDULE_MAX_RESIDUAL = 24
+
+_GE, _GT, _EQ, _LE, _LT = Operator.GE, Operator.GT, Operator.EQ, Operator.LE, Operator.LT
+
+
+# ---------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------
+
+# Operators written before a number (and the 指标性质 column).
+_PREFIX_OPS: dict[str, Operator] = {
+    "≥": _GE, ">=": _GE, "=>": _GE, "≧": _GE, "⩾": _GE,
+    "不低于": _GE, "不少于": _GE, "不小于": _GE, "大于等于": _GE, "大于或等于": _GE,
+    "高于等于": _GE, "高于或等于": _GE, "至少": _GE, "最少": _GE, "最低": _GE,
+    "不得低于": _GE, "不得少于": _GE, "不应低于": _GE, "不能低于": _GE,
+    ">": _GT, "大于": _GT, "超过": _GT, "高于": _GT, "多于": _GT,
+    "≤": _LE, "<=": _LE, "=<": _LE, "≦": _LE, "⩽": _LE,
+    "不超过": _LE, "不高于": _LE, "不大于": _LE, "不多于": _LE, "不超出": _LE,
+    "小于等于": _LE, "小于或等于": _LE, "低于等于": _LE, "低于或等于": _LE,
+    "最多": _LE, "最高": _LE, "控制在": _LE, "不得超过": _LE, "不得高于": _LE,
+    "不得大于": _LE, "不应超过": _LE, "不能超过": _LE,
+    "<": _LT, "小于": _LT, "低于": _LT, "少于": _LT, "不足": _LT, "不到": _LT,
+    "=": _EQ, "==": _EQ, "等于": _EQ,
+}  # fmt: skip
+
+# Operators written after a number ("95%及以上", "30万元以内").
+_SUFFIX_OPS: dict[str, Operator] = {
+    "及以上": _GE, "以上": _GE, "或以上": _GE,
+    "及以下": _LE, "以下": _LE, "或以下": _LE, "以内": _LE, "之内": _LE, "内": _LE,
+}  # fmt: skip
+
+# Words that may stand between a label and its number; they make a label acceptable.
+_LINKERS = ("达到", "达", "为", "是", "约为", "约", "计", "共计", "合计", "总计", "累计",
+            ":", "保持在", "在")  # fmt: skip
+# Words that may surround a single number without making the cell a sentence.
+_PRE_FILLERS = _LINKERS + (
+    "已完成", "完成了", "完成", "实现", "实际", "全年", "年度", "全部", "已", "均", "共",
+    "各", "预计", "保持", "确保", "大约", "累计完成",
+)  # fmt: skip
+_POST_FILLERS = ("左右", "上下", "等", "整", "的")
+
+_PUNCT = "。.,;!?、…·()[]{}《》〈〉「」『』【】“”‘’\"'`~_-—–―/\\|*#@&^$=+<>"
+
+# Measure words and units.  Value: (normalised unit, dimension, decimal shift).
+_MONEY = Dimension.MONEY
+_PCT = Dimension.PERCENT
+_CNT = Dimension.COUNT
+_UNITS: dict[str, tuple[str, Dimension, int]] = {
+    "元": ("元", _MONEY, 0), "圆": ("元", _MONEY, 0), "人民币": ("元", _MONEY, 0),
+    "元人民币": ("元", _MONEY, 0),
+    "%": ("%", _PCT, 0), "百分比": ("%", _PCT, 0), "百分率": ("%", _PCT, 0),
+    "‰": ("%", _PCT, -1),
+    "个百分点": ("百分点", _CNT, 0), "百分点": ("百分点", _CNT, 0),
+    "km": ("km", _CNT, 0), "KM": ("km", _CNT, 0), "Km": ("km", _CNT, 0),
+    "kg": ("kg", _CNT, 0), "KG": ("kg", _CNT, 0),
+    "m": ("m", _CNT, 0), "m2": ("m2", _CNT, 0), "m3": ("m3", _CNT, 0),
+    "kw": ("kw", _CNT, 0), "kW": ("kw", _CNT, 0), "KW": ("kw", _CNT, 0),
+    "GB": ("GB", _CNT, 0), "TB": ("TB", _CNT, 0), "h": ("小时", _CNT, 0),
+}  # fmt: skip
+_MEASURE_WORDS = (
+    # items and events
+    "个", "次", "人", "人次", "户次", "车次", "班次", "架次", "场次", "册", "条", "家", "件",
+    "项", "辆", "台", "套", "批次", "批", "篇", "期", "份", "场", "户", "所", "座", "处",
+    "名", "位", "间", "栋", "幢", "张", "本", "首", "轮", "届", "组", "支", "块", "根", "棵",
+    "株", "只", "匹", "艘", "架", "盏", "节", "课时", "学时", "例", "宗", "笔", "床", "村",
+    "人天", "人日", "分", "倍", "起",
+    # lengths, areas, volumes, weights
+    "公里", "千米", "米", "平方米", "平方公里", "立方米", "亩", "公顷", "吨", "千克",
+    "公斤", "斤", "升", "千瓦", "度",
+    # durations
+    "小时", "分钟", "秒", "天", "日", "工作日", "个工作日", "个月", "月", "周", "年",
+    "季度", "个季度", "岁",
+)  # fmt: skip
+for _w in _MEASURE_WORDS:
+    _UNITS.setdefault(_w, (_w, _CNT, 0))
+del _w
+# Units that a Chinese numeral may carry ("三个", "两次"); the ones left out read too often
+# as ordinary words (十分, 一度, 一月, 一起).
+_CN_UNIT_EXCLUDE = {"分", "度", "月", "日", "起", "m", "h", "kw", "kW", "KW", "GB", "TB",
+                    "km", "KM", "Km", "kg", "KG", "m2", "m3", "%", "‰"}  # fmt: skip
+_PER_WORDS = ("人次", "人", "户", "次", "年", "月", "天", "日", "个", "件", "家", "亩",
+              "平方米", "公里", "km", "kg", "吨", "小时", "h", "元", "台", "辆", "套", "项",
+              "册", "间", "床", "份", "所", "座", "场", "条", "名", "位", "周", "季度", "期",
+              "村", "单位", "吨公里")  # fmt: skip
+_MULTIPLIERS = {"万亿": 12, "百万": 6, "千万": 7, "亿": 8, "万": 4, "千": 3}
+
+_EMPTY_WORDS = {"无", "暂无", "空", "不适用", "无此项", "没有", "n/a", "na", "null", "none",
+                "nil"}  # fmt: skip
+_EMPTY_CHARS = set("/\\-—–―_.。…·*×~、,;:|")
+
+# Claim vocabulary: [subject][adverbs][verb][objects][tail].
+_CLAIM_ADVERBS = ("已经", "已", "均已", "均", "都已", "都", "全部", "全面", "圆满", "顺利",
+                  "按时", "按期", "如期", "及时", "足额", "全额", "基本上", "基本", "大部分",
+                  "部分", "大体", "非常", "十分", "很", "较为", "较", "比较", "未能", "未",
+                  "没有", "没", "尚未", "不", "完全", "全", "总体", "整体")  # fmt: skip
+_CLAIM_VERBS_ACHIEVED = ("完成", "达成", "达到", "达标", "实现", "满意", "合格", "良好",
+                         "正常", "符合", "合规", "到位", "优秀", "满足", "完工", "落实",
+                         "按时", "及时", "按期", "如期", "优", "好", "是")  # fmt: skip
+_CLAIM_VERBS_MOSTLY = ("良",)
+_CLAIM_VERBS_PARTIAL = ("中", "一般")
+_CLAIM_VERBS_MISSED = ("否", "差")
+_CLAIM_OBJECTS = ("了", "全部", "全年", "年度", "预期", "任务", "目标", "要求", "指标", "计划",
+                  "规定", "标准", "相关", "效果", "既定", "各项", "工作", "值", "的", "预定",
+                  "设定", "绩效", "进度", "建设", "验收")  # fmt: skip
+_CLAIM_TAILS = ("并具有一定效果", "并取得一定效果", "且效果较差", "效果较差", "效果良好",
+                "效果明显", "效果显著")  # fmt: skip
+
+# Filler words allowed around dates ("2021年10月底前完成", "2020年全年").
+_DATE_FILLERS = ("前完成", "完成", "于", "在", "全年", "年度", "期间", "时间", "项目", "工作",
+                 "之内", "以内", "内", "至", "到", "截止", "截至", "按时", "及时", "已于", "已",
+                 "共", "均", "全部", "完工", "前后", "止", "期限", "底前", "当年", "整年", "之前",
+                 "以前", "前", "为止")  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------
+# Compiled patterns
+# ---------------------------------------------------------------------------------------
+
+
+# Words that only count when nothing CJK follows them ("30万元内", not "500册内容").
+_ALONE = {"内": "(?![\u3400-\u9fff])"}
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so 人次 wins over 人)."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    parts = []
+    for w in items:
+        part = re.escape(w) + _ALONE.get(w, "")
+        if w[-1].isascii() and w[-1].isalpha():
+            part += "(?![A-Za-z])"  # "20m" is metres, "20mb" is not
+        parts.append(part)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_NUM = r"(?<![\d.])(?:-(?=\d))?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+_UNIT_ALT = _alt(_UNITS)
+_CN_UNIT_ALT = _alt(w for w in _UNITS if w not in _CN_UNIT_EXCLUDE)
+_PER_ALT = _alt(_PER_WORDS)
+_MULT_ALT = r"(?:万亿|百万|千万|亿|万|千(?![米克瓦卡]))"
+
+# One number token: 百分之N, an Arabic number with its multiplier and unit (either may be
+# missing), or a Chinese numeral that carries a measure word ("三个"; not 第一, not 一次性).
+_QTY_RE = re.compile(
+    rf"(?P<pct>百分之(?P<pnum>\d+(?:\.\d+)?"
+    rf"|[{_CN_CHARS}]{{1,8}}(?:点[零〇一二三四五六七八九]{{1,6}})?))"
+    rf"|(?P<num>{_NUM})(?P<mult>{_MULT_ALT})?"
+    rf"(?:(?P<unit>{_UNIT_ALT})(?P<per>(?:/{_PER_ALT})*))?"
+    rf"|(?<![第{_CN_CHARS}\d])(?P<cn>[{_CN_CHARS}]{{1,12}})(?P<cunit>{_CN_UNIT_ALT})(?!性)",
+    re.ASCII,  # \d is 0-9 only: other scripts' digits are not numbers here
+)
+_UNIT_FULL_RE = re.compile(
+    rf"(?P<mult>{_MULT_ALT})?(?P<unit>{_UNIT_ALT})(?P<per>(?:/{_PER_ALT})*)"
+)
+
+_WS_BETWEEN_DIGITS_RE = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
+_WS_RE = re.compile(r"\s+")
+_TRANSLATE = str.maketrans({"−": "-", "﹣": "-", "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤",
+                            "〜": "~", "～": "~"})  # fmt: skip
+
+_PUNCT_CLASS = "[" + re.escape(_PUNCT) + "]"
+_STRIP_ENDS_RE = re.compile(rf"^{_PUNCT_CLASS}+|{_PUNCT_CLASS}+$")
+
+_PRE_OP_RE = re.compile(_alt(_PREFIX_OPS) + "$")
+_SUF_OP_RE = re.compile(_alt(_SUFFIX_OPS))
+_PRE_TOKEN_RE = re.compile(
+    "(?:" + _alt(list(_PREFIX_OPS) + list(_PRE_FILLERS)) + f"|{_PUNCT_CLASS}+)$"
+)
+_PRE_START_RE = re.compile("(?:" + _alt(_PRE_FILLERS) + f"|{_PUNCT_CLASS}+)")
+_POST_TOKEN_RE = re.compile(
+    "(?:" + _alt(list(_SUFFIX_OPS) + list(_POST_FILLERS)) + f"|{_PUNCT_CLASS}+)"
+)
+_NEGATED_RE = re.compile(r"(?:尚未|未能|未|没有|没|不)(?:能)?(?:达到|达|完成|实现)")
+_OP_COLUMN_RE = re.compile(_alt(_PREFIX_OPS))
+
+_CLAIM_RE = re.compile(
+    rf"(?P<subj>[\u3400-\u9fff]{{1,{CLAIM_MAX_SUBJECT}}}?)??"
+    rf"(?P<adv>{_alt(_CLAIM_ADVERBS)}*)"
+    rf"(?P<verb>{_alt(_CLAIM_VERBS_ACHIEVED + _CLAIM_VERBS_MOSTLY + _CLAIM_VERBS_PARTIAL)}"
+    rf"|{_alt(_CLAIM_VERBS_MISSED)})"
+    rf"(?P<obj>{_alt(_CLAIM_OBJECTS)}*)"
+    rf"(?P<tail>{_alt(_CLAIM_TAILS)})?"
+)
+_PERCENT_CLAIM_RE = re.compile(
+    r"(?:(?:已经?|均已|已全部|全部|已全面)?完成了?(?:进度)?(?P<a>\d+(?:\.\d+)?)%"
+    r"|(?P<b>\d+(?:\.\d+)?)%(?:已|均已)?完成)",
+    re.ASCII,
+)
+
+_YEAR = r"(?<!\d)(?P<y>\d{4})"
+_PART = r"(?P<part>上旬|中旬|下旬|初|底|末|中|份)?"
+# Year-led dates.  After 年/年度 (in order): a quarter, a half, a month (with a day or a
+# 上中下旬/底 part), a month written without 月 ("2021年7资料…"), 年底/全年, or nothing.
+_YEAR_DATE_RE = re.compile(
+    _YEAR + r"年(?:度)?(?:"
+    r"第?(?P<q>[1-4一二三四])季度(?:末|底)?"
+    r"|(?P<h>上半年|下半年)"
+    r"|(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})(?![\d.])(?:日|号)?)?" + _PART
+    + rf"|(?P<mx>\d{{1,2}})(?![\d.月]|{_MULT_ALT}|{_UNIT_ALT})"
+    r"|(?P<ypart>年底|年末|底|末|全年)"
+    r")?",
+    re.ASCII,
+)
+_DOTTED_DATE_RE = re.compile(
+    _YEAR + r"(?P<sep>[.\-/])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?"
+    rf"(?![\d.]|{_MULT_ALT}|{_UNIT_ALT})",
+    re.ASCII,
+)
+_MONTH_DATE_RE = re.compile(
+    r"(?<![\d.])(?:\d{1,2}月?[-~至到])?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})(?![\d.])(?:日|号)?)?"
+    + _PART,
+    re.ASCII,
+)
+_QUARTER_RE = re.compile(
+    r"(?:第(?P<q>[1-4一二三四])|(?<![\d一二三四个])(?P<q2>[一二三四]))季度(?:末|底)?"
+    r"|(?<![A-Za-z])Q(?P<q3>[1-4])(?![\d])",
+    re.ASCII,
+)
+_HALF_RE = re.compile(r"(?P<h>上半年|下半年)")
+_WEAK_DATE_RE = re.compile(r"年底|年末|年内|全年|本年度|本年|当年|年度内|今年|年前")
+_AFTER_LE_RE = re.compile(r"(?:之前|以前|前|为止|止|以内|之内|内)")
+_BEFORE_LE_RE = re.compile(r"(?:截止|截至|不晚于|最迟|最晚)(?:到|至|于)?$")
+_DATE_FILLER_RE = re.compile(_alt(_DATE_FILLERS) + f"|{_PUNCT_CLASS}")
+
+_CN_Q = {"一": 1, "二": 2, "三": 3, "四": 4}
+_MASK = "\x00"
+
+
+# ---------------------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    s = _WS_BETWEEN_DIGITS_RE.sub(";", s)
+    return _WS_RE.sub("", s)
+
+
+def _shift(value: Decimal, places: int) -> Decimal:
+    """``value × 10**places`` exactly (no context rounding), as a plain integer if whole."""
+    if places == 0:
+        return value
+    sign, digits, exponent = value.as_tuple()
+    exponent = int(exponent) + places
+    if exponent > 0:
+        digits = digits + (0,) * exponent
+        exponent = 0
+    return Decimal((sign, digits, exponent))
+
+
+def _decimal(number: str) -> Decimal | None:
+    try:
+        value = Decimal(number.replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None
+    return value if value.is_finite() else None
+
+
+def _cn_int(chars: str) -> int | None:
+    """Value of a Chinese numeral: 十二 → 12, 两万三千 → 23000, 二〇二一 → 2021."""
+    if not any(c in _CN_DIGITS or c == "十" for c in chars):
+        return None  # "万", "百万": a multiplier, not a number
+    if all(c in _CN_DIGITS for c in chars):
+        value = 0
+        for c in chars:  # positional, as in 二〇二一
+            value = value * 10 + _CN_DIGITS[c]
+        return value
+    total = section = number = 0
+    for c in chars:
+        if c in _CN_DIGITS:
+            number = _CN_DIGITS[c]
+        elif c in _CN_SMALL:
+            section += (number or 1) * _CN_SMALL[c]
+            number = 0
+        else:  # 万 or 亿
+            total = (total + section + number) * _CN_BIG[c]
+            section = number = 0
+    return total + section + number
+
+
+def _cn_decimal(chars: str) -> Decimal | None:
+    """Chinese numeral with an optional 点 fraction: 九十五点五 → 95.5."""
+    whole, _, fraction = chars.partition("点")
+    value = _cn_int(whole)
+    if value is None:
+        return None
+    if not fraction:
+        return Decimal(value)
+    digits = "".join(str(_CN_DIGITS[c]) for c in fraction if c in _CN_DIGITS)
+    return Decimal(f"{value}.{digits}") if len(digits) == len(fraction) else None
+
+
+def _alnum_count(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def _valid_year(year: object) -> int | None:
+    if isinstance(year, int) and not isinstance(year, bool) and 1 <= year <= 9999:
+        return year
+    return None
+
+
+def _date(year: int | None, month: int, day: int | None) -> datetime.date | None:
+    """The given day, or the month's last day when ``day`` is None; days past the end clamp."""
+    if year is None or not 1 <= year <= 9999 or not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return datetime.date(year, month, last if day is None else min(day, last))
+
+
+# ---------------------------------------------------------------------------------------
+# Columns
+# ---------------------------------------------------------------------------------------
+
+_UnitInfo = tuple[str, Dimension, int]
+
+
+def _column_operator(operator: str) -> tuple[Operator | None, bool]:
+    """(operator, qualitative) from the 指标性质 column."""
+    s = _normalise(operator)
+    if not s:
+        return None, False
+    if "定性" in s:
+        return None, True
+    op = _PREFIX_OPS.get(s) or _SUFFIX_OPS.get(s)
+    if op is None:
+        m = _OP_COLUMN_RE.search(s)
+        op = _PREFIX_OPS[m.group()] if m else None
+    return op, False
+
+
+def _unit_info(match: re.Match[str], unit_group: str, per_group: str) -> _UnitInfo:
+    unit, dimension, shift = _UNITS[match.group(unit_group)]
+    per = match.group(per_group)
+    if per:
+        unit += per
+    return unit, dimension, shift
+
+
+def _column_unit(unit: str) -> _UnitInfo | None:
+    """(unit, dimension, shift) from the 度量单位 column; unknown units count as written."""
+    s = _normalise(unit)
+    if not s or all(c in _EMPTY_CHARS for c in s) or s in _EMPTY_WORDS:
+        return None
+    if s in ("百分之", "百分数"):
+        return "%", Dimension.PERCENT, 0
+    m = _UNIT_FULL_RE.fullmatch(s)
+    if m is None:
+        return s, Dimension.COUNT, 0
+    unit_name, dimension, shift = _unit_info(m, "unit", "per")
+    if m.group("mult"):
+        shift += _MULTIPLIERS[m.group("mult")]
+    return unit_name, dimension, shift
+
+
+# ---------------------------------------------------------------------------------------
+# Claims
+# ---------------------------------------------------------------------------------------
+
+
+def _claim(s: str, raw: str) -> Claim | None:
+    core = _STRIP_ENDS_RE.sub("", s)
+    if not core or len(core) > CLAIM_MAX_CHARS:
+        return None
+    m = _PERCENT_CLAIM_RE.fullmatch(core)
+    if m is not None:
+        percent = _decimal(m.group("a") or m.group("b"))
+        if percent is None:
+            return None
+        if percent >= 100:
+            level = ClaimLevel.ACHIEVED
+        elif percent == 0:
+            level = ClaimLevel.MISSED
+        else:
+            level = ClaimLevel.PARTIAL
+        return Claim(level, raw, percent)
+    m = _CLAIM_RE.fullmatch(core)
+    if m is None:
+        return None
+    verb, adv = m.group("verb"), m.group("adv")
+    if m.group("subj") and len(verb) < 2:
+        return None  # "优良中低差" is not the claim "差"
+    if len(verb) == 1 and (m.group("obj") or m.group("tail")):
+        return None
+    negated = "未" in adv or "没" in adv or "不" in adv
+    if verb in _CLAIM_VERBS_MISSED:
+        level = ClaimLevel.MISSED
+    elif verb in _CLAIM_VERBS_PARTIAL:
+        level = ClaimLevel.PARTIAL
+    elif negated:
+        # 未全部完成 / 没有全面完成: part of it was done
+        tail = adv[max(adv.find("未"), adv.find("没"), adv.find("不")) :]
+        level = ClaimLevel.PARTIAL if "全" in tail else ClaimLevel.MISSED
+    elif "部分" in adv and "大部分" not in adv:
+        level = ClaimLevel.PARTIAL
+    elif verb in _CLAIM_VERBS_MOSTLY or any(w in adv for w in ("基本", "大部分", "大体", "较")):
+        level = ClaimLevel.MOSTLY
+    else:
+        level = ClaimLevel.ACHIEVED
+    return Claim(level, raw)
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------
+
+# A date mention: (start, end, explicit year or None, month, day or None for the last day).
+_Mention = tuple[int, int, int | None, int, int | None]
+
+_PART_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 20}
+
+
+def _year_ok(text: str) -> int | None:
+    year = int(text)
+    return year if 1990 <= year <= 2100 else None
+
+
+def _find_dates(s: str) -> list[_Mention]:
+    """Every date mention in ``s``, non-overlapping, in order of position.
+
+    Pattern families run from the most to the least specific; each one sees the text with
+    the earlier families' mentions masked out, so "2021年1月至10月31日" reads as two dates.
+    """
+    found: list[_Mention] = []
+    work = s
+
+    def add(start: int, end: int, year: int | None, month: int, day: int | None) -> None:
+        if 1 <= month <= 12 and (day is None or 1 <= day <= 31):
+            found.append((start, end, year, month, day))
+
+    for m in _YEAR_DATE_RE.finditer(work):
+        year = _year_ok(m.group("y"))
+        if year is None:
+            continue
+        if m.group("q"):
+            q = m.group("q")
+            add(m.start(), m.end(), year, 3 * (_CN_Q.get(q) or int(q)), None)
+        elif m.group("h"):
+            add(m.start(), m.end(), year, 6 if m.group("h") == "上半年" else 12, None)
+        elif m.group("m"):
+            day = int(m.group("d")) if m.group("d") else _PART_DAY.get(m.group("part") or "")
+            add(m.start(), m.end(), year, int(m.group("m")), day)
+        elif m.group("mx") and 1 <= int(m.group("mx")) <= 12:
+            add(m.start(), m.end(), year, int(m.group("mx")), None)
+        elif m.group("mx"):  # "2021年15…": the year alone
+            add(m.start(), m.start("mx"), year, 12, None)
+        else:
+            add(m.start(), m.end(), year, 12, None)
+    if "." in work or "-" in work or "/" in work:
+        work = _mask(s, found)
+        for m in _DOTTED_DATE_RE.finditer(work):
+            year = _year_ok(m.group("y"))
+            if year is not None:
+                add(m.start(), m.end(), year, int(m.group("m")),
+                    int(m.group("d")) if m.group("d") else None)  # fmt: skip
+    if "月" in work:
+        work = _mask(s, found)
+        for m in _MONTH_DATE_RE.finditer(work):
+            day = int(m.group("d")) if m.group("d") else _PART_DAY.get(m.group("part") or "")
+            add(m.start(), m.end(), None, int(m.group("m")), day)
+    if "季度" in work or "Q" in work:
+        work = _mask(s, found)
+        for m in _QUARTER_RE.finditer(work):
+            q = m.group("q") or m.group("q2") or m.group("q3")
+            add(m.start(), m.end(), None, 3 * (_CN_Q.get(q) or int(q)), None)
+    if "半年" in work:
+        work = _mask(s, found)
+        for m in _HALF_RE.finditer(work):
+            add(m.start(), m.end(), None, 6 if m.group("h") == "上半年" else 12, None)
+    found.sort()
+    return found
+
+
+def _mask(s: str, spans: list[_Mention]) -> str:
+    """``s`` with every mention replaced by mask characters of the same length."""
+    if not spans:
+        return s
+    parts = []
+    last = 0
+    for start, end, *_ in sorted(spans):
+        parts.append(s[last:start])
+        parts.append(_MASK * (end - start))
+        last = end
+    parts.append(s[last:])
+    return "".join(parts)
+
+
+def _when(
+    s: str,
+    mentions: list[_Mention],
+    masked: str,
+    raw: str,
+    column_op: Operator | None,
+    default_year: int | None,
+) -> When | None:
+    """A :class:`When` if the dates are the point of the cell, else None."""
+    before = False
+    for start, end, *_ in mentions:
+        if _AFTER_LE_RE.match(s, end) or _BEFORE_LE_RE.search(s[max(0, start - 5) : start]):
+            before = True
+            break
+    residual = _alnum_count(_DATE_FILLER_RE.sub("", masked.replace(_MASK, "")))
+    limit = SCHEDULE_MAX_RESIDUAL if len(mentions) >= 2 else DATE_MAX_RESIDUAL
+    if residual > limit:
+        return None
+    latest: datetime.date | None = None
+    context = default_year
+    for _start, _end, year, month, day in mentions:
+        if year is not None:
+            context = year
+        found = _date(context, month, day)
+        if found is not None and (latest is None or found > latest):
+            latest = found
+    return When(_when_operator(before, column_op), latest, raw)
+
+
+def _when_operator(before: bool, column_op: Operator | None) -> Operator:
+    if before or column_op is Operator.LE or column_op is Operator.LT:
+        return Operator.LE
+    return Operator.EQ
+
+
+def _weak_when(
+    s: str, raw: str, column_op: Operator | None, default_year: int | None
+) -> When | None:
+    """年底, 全年, 年内 …: a period of the current year, when that is all the cell says."""
+    m = _WEAK_DATE_RE.search(s)
+    if m is None:
+        return None
+    rest = s[: m.start()] + s[m.end() :]
+    if _alnum_count(_DATE_FILLER_RE.sub("", rest)) > DATE_MAX_RESIDUAL:
+        return None
+    before = m.group() in ("年内", "年前", "年度内") or bool(_AFTER_LE_RE.match(s, m.end()))
+    return When(_when_operator(before, column_op), _date(default_year, 12, None), raw)
+
+
+# ---------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------
+
+
+def _token_value(m: re.Match[str]) -> tuple[Decimal, _UnitInfo | None] | None:
+    """(amount before unit scaling, unit info or None for a bare number) of a number token."""
+    if m.group("pct"):
+        number = m.group("pnum")
+        amount = _decimal(number) if number[0].isdigit() else _cn_decimal(number)
+        return (amount, ("%", Dimension.PERCENT, 0)) if amount is not None else None
+    if m.group("num"):
+        amount = _decimal(m.group("num"))
+        if amount is None:
+            return None
+        if m.group("mult"):
+            amount = _shift(amount, _MULTIPLIERS[m.group("mult")])
+        info = _unit_info(m, "unit", "per") if m.group("unit") else None
+        return amount, info
+    value = _cn_int(m.group("cn"))
+    if value is None:
+        return None
+    return Decimal(value), _UNITS[m.group("cunit")]
+
+
+def _quantity(
+    op: Operator, amount: Decimal, info: _UnitInfo | None, text: str
+) -> Quantity:
+    if info is None:
+        return Quantity(op, amount, "", Dimension.PLAIN, text)
+    unit, dimension, shift = info
+    return Quantity(op, _shift(amount, shift), unit, dimension, text)
+
+
+def _near_operator(s: str, start: int, end: int) -> Operator | None:
+    m = _PRE_OP_RE.search(s[max(0, start - 6) : start])
+    if m is not None:
+        return _PREFIX_OPS[m.group()]
+    m = _SUF_OP_RE.match(s, end)
+    return _SUFFIX_OPS[m.group()] if m is not None else None
+
+
+def _inner_quantities(s: str, tokens: list[re.Match[str]]) -> tuple[Quantity, ...]:
+    """The numbers with units among ``tokens``, as quantities with their nearby operator."""
+    out = []
+    for m in tokens:
+        value = _token_value(m)
+        if value is None or value[1] is None:
+            continue
+        op = _near_operator(s, m.start(), m.end()) or Operator.EQ
+        out.append(_quantity(op, value[0], value[1], m.group()))
+    return tuple(out)
+
+
+def _single(
+    s: str,
+    m: re.Match[str],
+    raw: str,
+    column_op: Operator | None,
+    column_unit: _UnitInfo | None,
+) -> Quantity | When | None:
+    """The cell as one quantity with a few filler words around it, or None."""
+    pre, post = s[: m.start()], s[m.end() :]
+    if len(pre) > 3 * QUANTITY_MAX_LABEL or len(post) > 5 * QUANTITY_MAX_RESIDUAL:
+        return None
+    if _MASK in pre or _MASK in post or _NEGATED_RE.search(pre):
+        return None
+    value = _token_value(m)
+    if value is None:
+        return None
+    amount, info = value
+
+    op: Operator | None = None
+    linked = False
+    while pre:
+        t = _PRE_TOKEN_RE.search(pre)
+        if t is None:
+            break
+        word = t.group()
+        if word in _PREFIX_OPS:
+            op = op or _PREFIX_OPS[word]
+            linked = True
+        elif word in _LINKERS:
+            linked = True
+        pre = pre[: t.start()]
+    while pre:
+        t = _PRE_START_RE.match(pre)
+        if t is None:
+            break
+        pre = pre[t.end() :]
+    while post:
+        t = _POST_TOKEN_RE.match(post)
+        if t is None:
+            break
+        word = t.group()
+        if word in _SUFFIX_OPS and op is None:
+            op = _SUFFIX_OPS[word]
+        post = post[t.end() :]
+    label, rest = _alnum_count(pre), _alnum_count(post)
+    if rest > QUANTITY_MAX_RESIDUAL:
+        return None
+    if label + rest > QUANTITY_MAX_RESIDUAL and not (linked and label <= QUANTITY_MAX_LABEL):
+        return None
+
+    op = op or column_op or Operator.EQ
+    if info is None and column_unit is not None:
+        info = column_unit
+    if info is not None and info[0] == "年" and 1990 <= amount <= 2100 and amount % 1 == 0:
+        # a year ("2021" + unit column 年, "二〇二一年"), not a duration
+        return When(_when_operator(False, op), _date(int(amount), 12, None), raw)
+    return _quantity(op, amount, info, raw)
+
+
+# ---------------------------------------------------------------------------------------
+# The parser
+# ---------------------------------------------------------------------------------------
+
+
+def parse_value(
+    text: str, *, operator: str = "", unit: str = "", default_year: int | None = None
+) -> Value:
+    """Parse an indicator's target or actual cell into a typed :data:`Value`.
+
+    ``operator`` and ``unit`` are the separate 指标性质 and 度量单位 columns of the Sichuan
+    form; they apply when the cell itself does not say (a bare ``"95"``).  ``"定性"`` in
+    ``operator`` marks a qualitative indicator: the result is then never a
+    :class:`Quantity` or :class:`When` (only :class:`Claim`, :class:`Text` or
+    :class:`Empty`).  Pass ``operator`` with the *target* only: an actual is a plain value.
+    ``default_year`` is the year of the form, used by dates written without one
+    (``"10月31日前"``).
+
+    Never raises on ``str`` input.
+    """
+    raw = text if isinstance(text, str) else ("" if text is None else str(text))
+    s = _normalise(raw)
+    if not s or s.lower() in _EMPTY_WORDS or all(c in _EMPTY_CHARS for c in s):
+        return Empty(raw)
+    column_op, qualitative = _column_operator(operator if isinstance(operator, str) else "")
+    claim = _claim(s, raw)
+    if claim is not None:
+        return claim
+
+    mentions = _find_dates(s)
+    masked = _mask(s, mentions)
+    tokens = list(_QTY_RE.finditer(masked))
+    if qualitative:
+        return Text(raw, _inner_quantities(masked, tokens))
+
+    year = _valid_year(default_year)
+    if mentions and not tokens:
+        when = _when(s, mentions, masked, raw, column_op, year)
+        if when is not None:
+            return when
+    elif len(tokens) == 1 and not mentions:
+        column_unit = _column_unit(unit if isinstance(unit, str) else "")
+        single = _single(masked, tokens[0], raw, column_op, column_unit)
+        if single is not None:
+            return single
+    elif not tokens:
+        when = _weak_when(s, raw, column_op, year)
+        if when is not None:
+            return when
+    return Text(raw, _inner_quantities(masked, tokens))
