@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,6 +70,21 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", parents=[lang], help="解释一条规则 / explain a rule")
     explain.add_argument("code", help="规则代码或名称，如 F101")
+
+    imp = sub.add_parser("import", parents=[lang],
+                         help="把自评表（xlsx、文本）转为案例文件 / import forms into cases")
+    imp.add_argument("files", nargs="+", metavar="FILE", help=".xlsx, .txt 等自评表文件")
+    imp.add_argument("--out", required=True, type=Path, help="写入案例文件的文件夹")
+    imp.add_argument("--force", action="store_true", help="允许覆盖已存在的案例文件")
+    imp.add_argument("--profile", help="写入案例的评分规则（默认按表式识别）")
+
+    export = sub.add_parser("export-form", parents=[lang],
+                            help="把案例写成 xlsx 自评表 / write a case as an xlsx form")
+    export.add_argument("case", type=Path, help="案例文件 (.toml)")
+    export.add_argument("-o", "--output", required=True, type=Path, help="输出的 .xlsx 文件")
+    export.add_argument("--template", choices=("central", "sichuan"), default=None,
+                        help="表式（默认按案例的评分规则）")
+    export.add_argument("--force", action="store_true", help="允许覆盖已存在的文件")
     return parser
 
 
@@ -102,8 +118,14 @@ class _Usage(Exception):
     pass
 
 
+PIPE_WIDTH = 140  # columns when the output is not a terminal (a file or a pipe)
+
+
 def _console(stream=None) -> Console:
-    return Console(file=stream or sys.stdout, soft_wrap=False, highlight=False)
+    console = Console(file=stream or sys.stdout, soft_wrap=False, highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console
 
 
 def _score(args: argparse.Namespace, lang: Lang) -> int:
@@ -153,11 +175,25 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace, lang: Lang) -> int:
+    from .importer.command import run_import
+
+    return run_import(args.files, args.out, force=args.force, profile=args.profile, lang=lang)
+
+
+def _export_form(args: argparse.Namespace, lang: Lang) -> int:
+    from .importer.command import run_export_form
+
+    return run_export_form(args.case, args.output, template=args.template, force=args.force,
+                           lang=lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     lang: Lang = args.lang
-    handlers = {"score": _score, "rules": _rules, "explain": _explain}
+    handlers = {"score": _score, "rules": _rules, "explain": _explain,
+                "import": _import, "export-form": _export_form}
     try:
         return handlers[args.command](args, lang)
     except _Usage as exc:

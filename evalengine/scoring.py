@@ -48,8 +48,8 @@ class Status(enum.Enum):
 class IndicatorScore:
     index: int  # position in case.indicators, for $.indicators[index]
     category: str  # canonical 一级 category
-    weight: Decimal
-    weight_from_form: bool
+    weight: Decimal  # the weight scored against (see _weights)
+    weight_from_form: bool  # the form's own 分值, unchanged
     target: Value
     actual: Value
     method: str  # positive | equal_zero | reverse | timeliness | qualitative | none
@@ -126,11 +126,10 @@ def score_quantity(
 
 
 def _compatible(target: Quantity, actual: Quantity) -> bool:
+    """Same dimension and unit (元 vs 元/人 differ), or one side a bare number."""
     if Dimension.PLAIN in (target.dimension, actual.dimension):
         return True
-    if target.dimension is not actual.dimension:
-        return False
-    return target.dimension is not Dimension.COUNT or target.unit == actual.unit
+    return target.dimension is actual.dimension and target.unit == actual.unit
 
 
 def _tier(profile: Profile, name: str) -> Tier:
@@ -200,9 +199,10 @@ def _score_indicator(
     claimed, claimed_from_form = face, False
     if row.score is not None:
         claimed, claimed_from_form = row.score, True
-        if evidence is Evidence.QUALITATIVE and weight > 0:
+        scale = row.weight if row.weight else weight
+        if evidence is Evidence.QUALITATIVE and scale > 0:
             bounds = _tier(profile, tier)
-            verified = min(max(row.score, bounds.min * weight), bounds.max * weight)
+            verified = min(max(row.score / scale, bounds.min), bounds.max) * weight
     return IndicatorScore(
         index=index, category=category, weight=weight, weight_from_form=from_form,
         target=target, actual=actual, method=method, evidence=evidence, reason=reason,
@@ -217,19 +217,32 @@ def _score_indicator(
 def _weights(
     rows: list[tuple[int, Indicator, str]], profile: Profile
 ) -> dict[int, tuple[Decimal, bool]]:
-    """Each row's weight: the form's 分值, else an equal share of what its 一级 has left."""
+    """Each row's weight, and whether it is the form's own 分值 unchanged.
+
+    Rows keep the form's 分值 where it has one; rows without share equally what is left of
+    their group's points (the 一级 weight under a profile that fixes them, else the whole
+    indicator total).  Where the form's 分值 add up to more than the group has (or, with every
+    row weighted, to anything but it) they are scaled to it, so that the verified total is
+    always on the profile's scale; the form's own sums are a finding (S rules), not a score.
+    """
     fixed = profile.indicators.level1
     groups: dict[str, list[tuple[int, Indicator]]] = {}
     for index, row, category in rows:
         groups.setdefault(category if fixed else "", []).append((index, row))
     out: dict[int, tuple[Decimal, bool]] = {}
     for group, members in groups.items():
-        budget = fixed.get(group, ZERO) if fixed else profile.indicators.total
+        points = fixed.get(group, ZERO) if fixed else profile.indicators.total
         given = sum((r.weight for _, r in members if r.weight is not None), ZERO)
         missing = [i for i, r in members if r.weight is None]
-        share = max(budget - given, ZERO) / len(missing) if missing else ZERO
+        scale = Decimal(1)
+        if given > 0 and (given > points or not missing):
+            scale = points / given
+        share = max(points - given * scale, ZERO) / len(missing) if missing else ZERO
         for index, row in members:
-            out[index] = (row.weight, True) if row.weight is not None else (share, False)
+            if row.weight is None:
+                out[index] = (share, False)
+            else:
+                out[index] = (max(row.weight, ZERO) * scale, scale == 1 and row.weight >= 0)
     return out
 
 

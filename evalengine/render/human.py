@@ -50,7 +50,7 @@ def projects_table(report: Report, lang: Lang) -> Table:
     for key, justify in (("project", "left"), ("budget", "right"), ("executed", "right"),
                          ("rate", "right"), ("claimed", "right"), ("verified", "right"),
                          ("grade", "center"), ("findings", "right")):
-        t.add_column(text(key, lang), justify=justify)
+        t.add_column(text(key, lang), justify=justify, no_wrap=key != "project")
     for result in report.cases:
         score, funds = result.score, result.case.funds
         t.add_row(
@@ -103,18 +103,27 @@ def _findings_table(findings: tuple[Finding, ...], lang: Lang) -> Table:
     return t
 
 
+CLIP = 28  # characters of a target or actual shown in the detail table (JSON has them whole)
+
+
+def _clip(value: str) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= CLIP else value[: CLIP - 1] + "…"
+
+
 def _indicator_table(result: CaseResult, lang: Lang) -> Table:
     t = Table(show_lines=False, expand=False)
     for key, justify in (("level1", "left"), ("indicator", "left"), ("target", "left"),
                          ("actual", "left"), ("weight", "right"), ("claimed", "right"),
                          ("verified", "right"), ("reason", "left")):
-        t.add_column(text(key, lang), justify=justify, overflow="fold")
+        t.add_column(text(key, lang), justify=justify, overflow="fold",
+                     no_wrap=justify == "right")
     score = result.score
     t.add_row(text("budget_row", lang), "", "", _pct(score.budget.rate), _n(score.budget.weight),
               _n(score.budget.claimed), _n(score.budget.verified), "")
     for item in score.indicators:
         row = result.case.indicators[item.index]
-        t.add_row(item.category, row.name, row.target, row.actual, _n(item.weight),
+        t.add_row(item.category, _clip(row.name), _clip(row.target), _clip(row.actual), _n(item.weight),
                   _n(item.claimed), _n(item.verified), text(item.reason, lang))
     t.add_row(text("total", lang), "", "", "", "", _n(score.claimed_total),
               _n(score.supported), "", style="bold")

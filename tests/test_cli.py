@@ -1,0 +1,101 @@
+"""The command as a user runs it: output, languages, exit codes, bad input, the golden report."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from evalengine.cli import main
+from evalengine.engine import run
+from evalengine.render.human import render_human
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden" / "score-2021.json"
+CLEAN = (Path(__file__).parent / "fixtures" / "rules" / "base-case.toml").read_text(encoding="utf-8")
+
+
+def console() -> tuple[Console, io.StringIO]:
+    """A deterministic console: fixed width, no colour, no terminal detection."""
+    out = io.StringIO()
+    return Console(file=out, width=240, color_system=None, force_terminal=False,
+                   legacy_windows=False, highlight=False), out
+
+
+def test_human_summary_of_the_seed():
+    con, out = console()
+    render_human(run([ROOT / "cases/2021"]), con, "zh")
+    text = out.getvalue()
+    for name in ("招商引资经费", "国产化办公设备替代经费", "史志编辑出版印刷经费", "用友A++财务软件运行维护服务费"):
+        assert name in text
+    assert "结果未证实" in text and "项目数: 8" in text and "未能评级: 4" in text
+
+
+def test_detail_in_english_shows_each_indicator_and_its_reason():
+    con, out = console()
+    render_human(run([ROOT / "cases/2021/01-zhaoshang-yinzi.toml"]), con, "en", detail=True)
+    text = out.getvalue()
+    assert "Budget execution" in text and "numeric target answered by a word" in text
+    assert "Results not demonstrated" not in text and "Rated" in text
+
+
+def test_exit_zero_on_a_clean_case(tmp_path, capsys):
+    (tmp_path / "clean.toml").write_text(CLEAN, encoding="utf-8")
+    assert main(["score", str(tmp_path)]) == 0
+
+
+def test_exit_one_on_findings_and_fail_on(tmp_path):
+    (tmp_path / "c.toml").write_text(CLEAN.replace('actual = "98%"', 'actual = "完成"'),
+                                     encoding="utf-8")
+    assert main(["score", str(tmp_path), "--format", "json"]) == 1
+    assert main(["score", str(tmp_path), "--format", "json", "--ignore", "I301,S"]) == 0
+
+
+def test_a_broken_case_exits_two_and_the_others_are_still_scored(tmp_path, capsys):
+    (tmp_path / "a-good.toml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "b-bad.toml").write_text(CLEAN.replace('target = "≥95%"', "target = 95"),
+                                         encoding="utf-8")
+    assert main(["score", str(tmp_path), "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert [p["name"] for p in report["projects"]] == ["示例项目"]
+    [failure] = report["failures"]
+    assert failure["file"].endswith("b-bad.toml")
+    assert failure["problems"][0]["path"] == "$.indicators[1].target"
+    assert "b-bad.toml: $.indicators[1].target: 应为加引号的文字，实为 95" in captured.err
+
+
+def test_unknown_profile_is_a_load_problem(tmp_path, capsys):
+    (tmp_path / "p.toml").write_text(CLEAN.replace('profile = "central-2020"', 'profile = "hubei"'),
+                                     encoding="utf-8")
+    assert main(["score", str(tmp_path), "--lang", "en"]) == 2
+    assert "$.project.profile: unknown scoring profile (available: central-2020, sichuan)" in (
+        capsys.readouterr().err)
+
+
+def test_usage_errors_exit_two(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["score"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["score", "cases/2021", "--severity", "F101=fatal"])
+    assert exc.value.code == 2
+
+
+def test_golden_json_report(capsys, monkeypatch):
+    """`evalengine score cases/2021 --format json`, byte for byte.  Regenerate deliberately
+    with EVALENGINE_UPDATE_GOLDEN=1 and review the diff."""
+    monkeypatch.chdir(ROOT)
+    main(["score", "cases/2021", "--format", "json"])
+    produced = capsys.readouterr().out
+    if os.environ.get("EVALENGINE_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(produced, encoding="utf-8")
+    assert produced == GOLDEN.read_text(encoding="utf-8")
+    document = json.loads(produced)
+    assert document["schema"] == "evalengine.report/1"
+    assert len(document["projects"]) == 8 and len(document["departments"]) == 1

@@ -1,0 +1,95 @@
+"""Loading: every problem reported at once, with file and key path; nothing crashes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evalengine.loader import LoadFailure, Loaded, load_paths, parse_document
+
+BROKEN = """
+[project]
+name = "x"
+source = "y"
+year = "2021"
+nmae = 1
+[funds]
+budget = 50
+executed = 49.78
+claimed_rate = "abc"
+[[indicators]]
+level1 = "产出指标"
+target = 95
+[[indicators]]
+name = "b"
+weight = true
+"""
+
+
+def test_all_problems_are_reported_with_their_key_paths(tmp_path):
+    (tmp_path / "x.toml").write_text(BROKEN, encoding="utf-8")
+    [failure] = list(load_paths([tmp_path]))
+    assert isinstance(failure, LoadFailure)
+    assert failure.location.endswith("x.toml")
+    assert [(p.path, p.kind) for p in failure.problems] == [
+        ("$.project.year", "expected-integer"),
+        ("$.project.nmae", "unknown-key"),
+        ("$.funds.claimed_rate", "expected-number"),
+        ("$.indicators[0].target", "expected-text"),
+        ("$.indicators[1].weight", "expected-number"),
+    ]
+
+
+def test_money_is_decimal_and_keeps_its_digits(tmp_path):
+    (tmp_path / "a.toml").write_text(
+        '[project]\nname = "a"\nsource = "s"\n[funds]\nbudget = 89.974\nexecuted = 0.1\n',
+        encoding="utf-8")
+    [loaded] = list(load_paths([tmp_path]))
+    assert isinstance(loaded, Loaded)
+    assert loaded.document.funds.budget == Decimal("89.974")
+    assert loaded.document.funds.executed == Decimal("0.1")
+
+
+def test_syntax_errors_bom_missing_paths_and_other_files(tmp_path):
+    (tmp_path / "bad.toml").write_text("[project\nname=", encoding="utf-8")
+    (tmp_path / "bom.toml").write_bytes('\ufeff[project]\nname = "甲"\nsource = "s"\n'.encode())
+    (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
+    (tmp_path / "empty.toml").write_text("", encoding="utf-8")
+    results = {r.location.rsplit("/", 1)[-1]: r for r in load_paths([tmp_path, tmp_path / "nope"])}
+    assert results["bad.toml"].problems[0].kind == "toml-syntax"
+    assert isinstance(results["bom.toml"], Loaded)
+    assert results["empty.toml"].problems[0].kind == "not-a-case"
+    assert results["nope"].problems[0].kind == "no-such-path"
+    assert "notes.txt" not in results
+
+
+def test_jsonl_reports_a_broken_line_and_keeps_the_rest(tmp_path):
+    lines = ['{"project": {"name": "a", "source": "s"}}', '{"project": ', "",
+             '{"project": {"name": "b", "source": "s", "year": 2021.5}}',
+             '{"project": {"name": "c", "source": "s"}, "funds": {"budget": 1.10}}']
+    (tmp_path / "bulk.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    results = list(load_paths([tmp_path]))
+    assert [r.location.rsplit("/", 1)[-1] for r in results] == [
+        "bulk.jsonl:1", "bulk.jsonl:2", "bulk.jsonl:4", "bulk.jsonl:5"]
+    assert [type(r).__name__ for r in results] == ["Loaded", "LoadFailure", "LoadFailure", "Loaded"]
+    assert results[1].problems[0].kind == "json-syntax"
+    assert results[2].problems[0].path == "$.project.year"
+    assert results[3].document.funds.budget == Decimal("1.10")
+
+
+def test_both_or_neither_table():
+    assert parse_document({"project": {}, "department": {}})[0].kind == "project-and-department"
+    assert parse_document([1, 2])[0].kind == "not-a-table"
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.sampled_from(["project", "funds", "name", "source",
+                                                       "indicators", "department", "figures",
+                                                       "target", "budget", "x"]), inner, max_size=4),
+                    max_leaves=20))
+def test_parse_document_never_raises(data):
+    result = parse_document(data)
+    assert isinstance(result, tuple) or hasattr(result, "name")

@@ -1,0 +1,198 @@
+"""The formulas of framework.md §3, with the regulation's and the real forms' own examples."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import attrs
+import pytest
+
+from evalengine.model import Case, Funds, Indicator, Narrative, Project
+from evalengine.profile import load_profile
+from evalengine.scoring import Evidence, Status, score_case, score_quantity
+from evalengine.taxonomy import load_taxonomy
+from evalengine.values import Operator
+
+CENTRAL = load_profile("central-2020")
+SICHUAN = load_profile("sichuan")
+TAXONOMY = load_taxonomy()
+
+
+def case(*indicators: Indicator, budget="100", executed="100", profile="central-2020", **kw) -> Case:
+    return Case(
+        project=Project(name="p", source="test", year=2021, profile=profile, **kw),
+        funds=Funds(budget=D(budget), executed=D(executed)),
+        indicators=indicators,
+    )
+
+
+def score(c: Case, profile=CENTRAL):
+    return score_case(c, profile, TAXONOMY)
+
+
+@pytest.mark.parametrize(
+    ("operator", "target", "actual", "expected"),
+    [
+        # positive (≥): meet → full; miss → A/T·w  (10号; C1 selfpositiveindex)
+        (Operator.GE, "100", "80", "8"),
+        (Operator.GE, "100", "100", "10"),
+        (Operator.GE, "100", "150", "10"),  # over-achievement never above w
+        (Operator.GT, "95", "90", "9.473684210526315789473684211"),
+        # equal with T > 0 is scored as positive (C1 selfequalindex)
+        (Operator.EQ, "250", "200", "8"),
+        # equal with T = 0: A ≤ 0 → w, else 0 (C4)
+        (Operator.EQ, "0", "0", "10"),
+        (Operator.EQ, "0", "1", "0"),
+        # reverse (≤): A ≤ T → w; T < A < 2T → (1 − (A−T)/T)·w; A ≥ 2T → 0 (C1 selfreverseindex)
+        (Operator.LE, "100", "90", "10"),
+        (Operator.LE, "100", "150", "5"),
+        (Operator.LE, "100", "200", "0"),
+        (Operator.LE, "100", "250", "0"),
+        # A < 0 is treated as 0 (C2)
+        (Operator.GE, "100", "-5", "0"),
+    ],
+)
+def test_quantitative_formulas(operator, target, actual, expected):
+    got, _, _ = score_quantity(operator, D(target), D(actual), D(10), CENTRAL)
+    assert got == D(expected)
+
+
+def test_reverse_alternative_target_over_actual():
+    profile = attrs.evolve(CENTRAL, quantitative=attrs.evolve(CENTRAL.quantitative,
+                                                              reverse="target_over_actual"))
+    got, _, _ = score_quantity(Operator.LE, D(100), D(125), D(10), profile)
+    assert got == D(8)  # (T/A)·w, S7
+
+
+def test_budget_execution_real_form_08():
+    # 37.24 / 43.2 = 86.2%; the form scores it 9, the rule gives min(rate,1)×10 = 8.62
+    result = score(case(budget="43.2", executed="37.24"))
+    assert round(result.budget.verified, 2) == D("8.62")
+    assert round(result.budget.rate * 100, 1) == D("86.2")
+
+
+def test_budget_rate_is_capped_and_zero_budget_is_not_computed():
+    assert score(case(budget="10", executed="12")).budget.verified == D(10)
+    zero = score(case(budget="0", executed="5")).budget
+    assert zero.rate is None and zero.verified is None
+
+
+@pytest.mark.parametrize(("total", "grade"), [("100", "优"), ("90", "优"), ("89.99", "良"),
+                                              ("80", "良"), ("79.995", "良"), ("60", "中"),
+                                              ("59.99", "差"), ("0", "差")])
+def test_grade_bands(total, grade):
+    # 79.995 rounds half up to 80.00 before grading: the printed total decides the grade
+    from evalengine.numbers import rounded
+
+    assert CENTRAL.grade(rounded(D(total))).grade == grade
+
+
+def test_missing_weights_are_distributed_from_the_profile():
+    rows = [Indicator(level1="产出指标", level2="数量指标", name=f"n{i}", target="≥10个", actual="10个")
+            for i in range(3)]
+    rows.append(Indicator(level1="效益指标", level2="社会效益指标", name="e", target="≥1个", actual="1个"))
+    rows.append(Indicator(level1="满意度指标", level2="满意度指标", name="s", target="≥90%", actual="95%"))
+    result = score(case(*rows))
+    weights = [s.weight for s in result.indicators]
+    assert weights[:3] == [D(50) / 3] * 3 and weights[3:] == [D(30), D(10)]
+    assert result.verified_total == D(100)
+    assert result.status is Status.RATED and result.verified_grade.grade == "优"
+
+
+def test_form_weights_are_kept_and_rescaled_only_when_they_overflow():
+    kept = score(case(Indicator(level1="产出指标", level2="数量指标", name="a", target="10个",
+                                actual="10个", weight=D(20)),
+                      Indicator(level1="产出指标", level2="质量指标", name="b", target="≥90%",
+                                actual="90%")))
+    assert [s.weight for s in kept.indicators] == [D(20), D(30)]
+    assert kept.indicators[0].weight_from_form
+    over = score(case(Indicator(level1="产出指标", level2="数量指标", name="a", target="10个",
+                                actual="10个", weight=D(60)),
+                      Indicator(level1="产出指标", level2="数量指标", name="b", target="10个",
+                                actual="10个", weight=D(40))))
+    assert [s.weight for s in over.indicators] == [D(30), D(20)]
+    assert not over.indicators[0].weight_from_form
+
+
+def test_sichuan_takes_the_split_from_the_form():
+    rows = [Indicator(level1="产出指标", level2="数量指标", name="a", target="100", operator="=",
+                      unit="%", actual="100", weight=D(60), score=D(60)),
+            Indicator(level1="效益指标", level2="社会效益指标", name="b", target="100", operator="=",
+                      unit="%", actual="90", weight=D(30), score=D(30))]
+    result = score(case(*rows, profile="sichuan"), SICHUAN)
+    assert [s.weight for s in result.indicators] == [D(60), D(30)]
+    assert result.indicators[1].verified == D(27)
+    assert result.claimed_total == D(100) and result.claimed_total_from_form is False
+    assert result.verified_total == D(97)
+
+
+def test_a_word_answering_a_number_is_claimed_but_not_verified():
+    row = Indicator(level1="满意度指标", level2="满意度指标", name="群众满意度",
+                    target="达到95%及以上。", actual="完成")
+    item = score(case(row)).indicators[0]
+    assert item.evidence is Evidence.UNSUPPORTED and item.reason == "word-for-number"
+    assert item.claimed == item.weight and item.verified == 0
+
+
+def test_qualitative_tiers_bound_the_verified_score():
+    # 10号: 达成 [0.8w, w]; a claimed score below the tier is raised into it, above is capped
+    row = Indicator(level1="效益指标", level2="社会效益指标", name="q", target="效果明显",
+                    actual="部分达成", weight=D(30), score=D(30))
+    item = score(case(row)).indicators[0]
+    assert item.evidence is Evidence.QUALITATIVE and item.tier == "partial"
+    assert item.verified == D(24)  # 0.8·w: the top of the partial tier
+    default = score(case(attrs.evolve(row, score=None))).indicators[0]
+    assert default.verified == D(21)  # the profile's default for the partial tier
+
+
+def test_timeliness():
+    on_time = Indicator(level1="产出指标", level2="时效指标", name="t", target="2021年10月底前",
+                        actual="2021年10月20日")
+    late = attrs.evolve(on_time, actual="2021年12月5日")
+    result = score(case(on_time, late))
+    assert [s.reason for s in result.indicators] == ["on-time", "late"]
+    assert result.indicators[1].verified == result.indicators[1].weight * D("0.6")
+
+
+def test_projects_without_form_or_evidence_are_not_demonstrated():
+    no_form = score(case(has_form=False))
+    assert no_form.status is Status.NOT_DEMONSTRATED and no_form.status_reason == "no-form"
+    assert no_form.verified_total is None and no_form.verified_grade is None
+    assert no_form.claimed_total is None
+    words = [Indicator(level1="产出指标", level2="数量指标", name=f"n{i}", target="≥10个",
+                       actual="完成") for i in range(3)]
+    thin = score(case(*words))
+    assert thin.status is Status.NOT_DEMONSTRATED and thin.status_reason == "thin-evidence"
+    assert thin.supported == D(10)  # only the budget row is supported
+
+
+def test_claimed_total_prefers_the_stated_total():
+    c = attrs.evolve(case(), narrative=Narrative(claimed_total=D(95)))
+    assert score(c).claimed_total == D(95)
+
+
+def test_blank_and_not_applicable_rows_are_not_scored():
+    blank = Indicator(level1="产出指标", level2="成本指标")
+    na = Indicator(level1="产出指标", level2="数量指标", name="x", target="1个", actual="",
+                   not_applicable=True)
+    real = Indicator(level1="产出指标", level2="数量指标", name="y", target="1个", actual="1个")
+    result = score(case(blank, na, real))
+    assert [s.index for s in result.indicators] == [2]
+    assert result.indicators[0].weight == D(50)
+
+
+def test_seed_scores():
+    """The seed's four forms, checked by hand against the formulas (figures to 2 places)."""
+    from evalengine.engine import run
+
+    report = run(["cases/2021"])
+    by_name = {r.case.project.name: r.score for r in report.cases}
+    zhaoshang = by_name["招商引资经费"]
+    # budget 49.78/50 → 9.956; 工作经费 49.78/50 × 50/3; 满意度 "完成" unsupported; 质量 unmeasurable
+    assert round(zhaoshang.budget.verified, 2) == D("9.96")
+    assert round(zhaoshang.indicators[0].verified, 4) == round(D("49.78") / D(50) * D(50) / 3, 4)
+    assert zhaoshang.status is Status.RATED
+    assert round(zhaoshang.verified_total, 2) == D("73.22")
+    assert round(zhaoshang.claimed_total, 2) == D("99.88")
+    yidong = by_name["移动云视讯会议系统运行服务费"]
+    assert yidong.status is Status.NOT_DEMONSTRATED and round(yidong.budget.rate, 4) == D("0.4660")
