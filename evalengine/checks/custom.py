@@ -144,18 +144,20 @@ def _fields(scope: str) -> dict[str, Any]:
     return {name: kind for name, (kind, _) in fields.items()}
 
 
-def build_custom_rule(table: Mapping[str, Any], where: str) -> tuple[Rule, bool]:
-    """A Rule from one ``[[custom]]`` table, and whether it is enabled.  Raises ConfigError."""
+def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "") -> tuple[Rule, bool]:
+    """A Rule from one ``[[custom]]`` table at key path ``where`` of the file ``location``,
+    and whether it is enabled.  Raises ConfigError."""
+    location = location or where
     problems = [Problem(f"{where}.{k}", "unknown-key", ", ".join(_KEYS)) for k in table if k not in _KEYS]
     problems += [Problem(f"{where}.{k}", "missing-key") for k in _REQUIRED if k not in table]
     if problems:
-        raise ConfigError(where, tuple(problems))
+        raise ConfigError(location, tuple(problems))
     scope = table.get("scope", "case")
     if scope not in ("case", "indicator"):
-        raise ConfigError(where, (Problem(f"{where}.scope", "invalid", "case or indicator"),))
+        raise ConfigError(location, (Problem(f"{where}.scope", "invalid", "case or indicator"),))
     severities = {s.label: s for s in Severity}
     if table["severity"] not in severities:
-        raise ConfigError(where, (Problem(f"{where}.severity", "invalid", ", ".join(severities)),))
+        raise ConfigError(location, (Problem(f"{where}.severity", "invalid", ", ".join(severities)),))
     fields = _fields(scope)
     context = rule_engine.Context(
         type_resolver=rule_engine.type_resolver_from_dict(fields), default_value=None
@@ -164,13 +166,13 @@ def build_custom_rule(table: Mapping[str, Any], where: str) -> tuple[Rule, bool]
         condition = rule_engine.Rule(str(table["when"]), context=context)
     except rule_engine.errors.EngineError as exc:
         detail = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"
-        raise ConfigError(where, (Problem(f"{where}.when", "invalid", detail),)) from None
+        raise ConfigError(location, (Problem(f"{where}.when", "invalid", detail),)) from None
     for key in ("message", "message_en"):
         names = {f for _, f, _, _ in string.Formatter().parse(str(table.get(key, ""))) if f}
         unknown = names - set(fields)
         if unknown:
             detail = f"unknown field {', '.join(sorted(unknown))} in the message"
-            raise ConfigError(where, (Problem(f"{where}.{key}", "invalid", detail),))
+            raise ConfigError(location, (Problem(f"{where}.{key}", "invalid", detail),))
 
     def check(ctx: CaseContext) -> Iterator[Hit]:
         base = case_symbols(ctx)

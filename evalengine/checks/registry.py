@@ -6,10 +6,11 @@ giving it a table in ``rules/checks/<family>.toml``, and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from . import department, funds, indicators, meta, narrative, scores
+from ..loader import ConfigError, Problem
 from .base import Rule
 from .custom import build_custom_rule
 
@@ -25,14 +26,21 @@ BUILTIN_RULES: tuple[Rule, ...] = (
 )
 
 
-def all_rules(custom: Iterable[Mapping[str, Any]] = ()) -> tuple[tuple[Rule, ...], dict[str, bool]]:
-    """The built-in rules followed by custom ones; and, for each custom rule, whether it is on."""
+def all_rules(
+    custom: Iterable[tuple[str, Sequence[Mapping[str, Any]]]] = (),
+) -> tuple[tuple[Rule, ...], dict[str, bool]]:
+    """The built-in rules followed by custom ones (given as (file, [[custom]] tables) pairs);
+    and, for each custom rule, whether it is on."""
     rules = list(BUILTIN_RULES)
     enabled: dict[str, bool] = {}
-    for index, table in enumerate(custom):
-        rule, on = build_custom_rule(table, f"$.custom[{index}]")
-        rules.append(rule)
-        enabled[rule.code] = on
+    for location, tables in custom:
+        for index, table in enumerate(tables):
+            rule, on = build_custom_rule(table, f"$.custom[{index}]", location)
+            if any(r.code == rule.code for r in rules):
+                raise ConfigError(location, (Problem(f"$.custom[{index}].code", "invalid",
+                                                     f"{rule.code} is already a rule's code"),))
+            rules.append(rule)
+            enabled[rule.code] = on
     return tuple(rules), enabled
 
 

@@ -63,8 +63,8 @@ class Checker:
     def build(cls, user: UserConfig = UserConfig(), directory: Path | None = None) -> Checker:
         """Resolve the shipped settings, the shipped custom rules and the user's choices."""
         directory = directory or rules_dir()
-        shipped = load_custom_tables(directory / "custom.toml")
-        rules, custom_enabled = all_rules((*shipped, *user.custom))
+        shipped = (str(directory / "custom.toml"), load_custom_tables(directory / "custom.toml"))
+        rules, custom_enabled = all_rules((shipped, *user.custom))
         builtin = [r for r in rules if r.family != "custom"]
         configs = load_rule_configs(builtin, directory / "checks")
         for rule in rules:

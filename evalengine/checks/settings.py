@@ -47,7 +47,7 @@ class UserConfig:
     severity: Mapping[str, Severity] = attrs.Factory(dict)
     options: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)
     fail_on: Severity = Severity.ERROR
-    custom: tuple[Mapping[str, Any], ...] = ()
+    custom: tuple[tuple[str, tuple[Mapping[str, Any], ...]], ...] = ()  # (file, [[custom]] tables)
 
 
 def matches(rule: Rule, selector: str) -> bool:
@@ -184,7 +184,8 @@ def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
         custom = []
     if problems:
         raise ConfigError(str(path), tuple(problems))
-    return UserConfig(texts["select"], texts["ignore"], severity, options, fail_on, tuple(custom))
+    custom_sources = ((str(path), tuple(custom)),) if custom else ()
+    return UserConfig(texts["select"], texts["ignore"], severity, options, fail_on, custom_sources)
 
 
 def load_custom_tables(path: Path) -> tuple[Mapping[str, Any], ...]:

@@ -1,0 +1,112 @@
+"""Custom rules in TOML: checked when loaded, documented field by field, run like any rule."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from evalengine.checks.custom import CASE_FIELDS, INDICATOR_FIELDS, build_custom_rule
+from evalengine.checks.registry import BUILTIN_RULES
+from evalengine.checks.runner import Checker
+from evalengine.checks.settings import UserConfig, load_user_config
+from evalengine.cli import main
+from evalengine.loader import ConfigError
+
+from rulekit import run_rule
+
+DOC = (Path(__file__).resolve().parent.parent / "docs" / "custom-rules.md").read_text(encoding="utf-8")
+
+RULE = {
+    "code": "X201",
+    "name": "no-problems-stated",
+    "title": "存在问题为空",
+    "severity": "info",
+    "when": 'problems =~ "^(无|暂无)?。?$"',
+    "message": "{project_name}：存在问题写为“{problems}”",
+    "source": "测试",
+}
+
+
+def test_the_documentation_lists_every_field():
+    documented = set(re.findall(r"`([a-z_0-9]+)`", DOC))
+    assert set(CASE_FIELDS) <= documented
+    assert set(INDICATOR_FIELDS) <= documented
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        ({"when": "no_such_field > 1"}, "$.custom[0].when"),
+        ({"when": 'budget > "abc"'}, "$.custom[0].when"),
+        ({"when": "budget >"}, "$.custom[0].when"),
+        ({"message": "{nope}"}, "$.custom[0].message"),
+        ({"severity": "fatal"}, "$.custom[0].severity"),
+        ({"scope": "row"}, "$.custom[0].scope"),
+        ({"colour": "red"}, "$.custom[0].colour"),
+    ],
+)
+def test_mistakes_are_reported_when_loading(change, path):
+    with pytest.raises(ConfigError) as exc:
+        build_custom_rule({**RULE, **change}, "$.custom[0]")
+    assert exc.value.problems[0].path == path
+
+
+def test_missing_required_keys():
+    with pytest.raises(ConfigError) as exc:
+        build_custom_rule({"code": "X1"}, "$.custom[0]")
+    assert {p.path for p in exc.value.problems} >= {"$.custom[0].when", "$.custom[0].source"}
+
+
+def test_a_case_rule_fires_with_its_message():
+    rule, enabled = build_custom_rule(RULE, "$.custom[0]")
+    assert enabled
+    [finding] = run_rule(rule, '[narrative]\nproblems = "无"',
+                         config=UserConfig(select=("X201",), custom=(("c.toml", (RULE,)),)))
+    assert finding.message == "示例项目：存在问题写为“无”" and finding.path == "$"
+    assert run_rule(rule, "", config=UserConfig(select=("X201",), custom=(("c.toml", (RULE,)),))) == ()
+
+
+def test_the_shipped_example_is_off_until_selected():
+    catalogue = {rule.code: on for rule, _, on in Checker.build().catalogue}
+    assert catalogue["X101"] is False
+    selected = {rule.code: on for rule, _, on in Checker.build(UserConfig(select=("X101",))).catalogue}
+    assert selected["X101"] is True
+
+
+def test_user_config_file(tmp_path):
+    config = tmp_path / "evalengine.toml"
+    config.write_text(
+        'select = ["F", "X201"]\nignore = ["F104"]\nfail_on = "warning"\n'
+        '[severity]\nM001 = "error"\n'
+        '[[custom]]\ncode = "X201"\nname = "n"\ntitle = "t"\nseverity = "info"\n'
+        'when = "budget > 1"\nmessage = "m"\nsource = "s"\n', encoding="utf-8")
+    user = load_user_config(config, BUILTIN_RULES)
+    assert user.select == ("F", "X201") and user.fail_on.label == "warning"
+    assert user.severity["M001"].label == "error" and len(user.custom[0][1]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ('selct = ["F"]', "$.selct"),
+        ('[severity]\nF999 = "info"', "$.severity.F999"),
+        ('[severity]\nM001 = "loud"', "$.severity.M001"),
+        ('[rules.M001]\nthreshold = 1', "$.rules.M001.threshold"),
+        ('fail_on = "never"', "$.fail_on"),
+    ],
+)
+def test_typos_in_a_config_file_are_errors(tmp_path, text, path):
+    config = tmp_path / "c.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_user_config(config, BUILTIN_RULES)
+    assert exc.value.problems[0].path == path
+
+
+def test_a_bad_config_exits_two(tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    config.write_text('[[custom]]\ncode = "X1"\n', encoding="utf-8")
+    assert main(["score", "cases/2021", "--config", str(config)]) == 2
+    assert f"{config}: $.custom[0].when: 缺少必填的键" in capsys.readouterr().err
