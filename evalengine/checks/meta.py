@@ -16,12 +16,12 @@ __all__ = ["RULES", "RULE_CRASHED", "SUPPRESSION_RULES", "SuppressionContext"]
 @attrs.frozen
 class SuppressionContext:
     suppressions: tuple[Suppression, ...]
-    hidden: tuple[int, ...]  # findings each suppression hid
+    hidden: tuple[int | None, ...]  # findings each suppression hid; None: not judged
 
 
 def _unused(ctx: SuppressionContext) -> Iterator[Hit]:
     for index, (item, count) in enumerate(zip(ctx.suppressions, ctx.hidden)):
-        if item.reason.strip() and count == 0:
+        if count == 0:
             yield Hit(f"$.ignore[{index}]", {"rule": item.rule})
 
 

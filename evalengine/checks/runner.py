@@ -109,14 +109,18 @@ class Checker:
 
     def _suppress(self, location: str, findings: list[Finding],
                   suppressions: tuple[Suppression, ...]) -> tuple[Finding, ...]:
+        """Drop what the case's [[ignore]] entries hide; report entries that hide nothing
+        (only where the rules they name ran, so ignoring a rule never adds a finding)."""
         by_code = {a.rule.code: a.rule for a in self.active}
-        hidden_counts = []
+        hidden_counts: list[int | None] = []
         kept = findings
         for suppression in suppressions:
-            if not suppression.reason.strip():
-                hidden_counts.append(0)
+            ran = any(matches(rule, suppression.rule) for rule in by_code.values())
+            if not suppression.reason.strip() or not ran:
+                hidden_counts.append(None)
                 continue
-            hides = [f for f in kept if f.code in by_code and matches(by_code[f.code], suppression.rule)]
+            hides = [f for f in kept
+                     if f.code in by_code and matches(by_code[f.code], suppression.rule)]
             hidden_counts.append(len(hides))
             kept = [f for f in kept if f not in hides]
         context = SuppressionContext(suppressions, tuple(hidden_counts))
