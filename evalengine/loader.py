@@ -33,6 +33,7 @@ __all__ = [
     "load_config",
     "load_paths",
     "parse_document",
+    "read_toml",
     "unstructure",
 ]
 
@@ -194,14 +195,9 @@ def parse_document(data: Any) -> Document | tuple[Problem, ...]:
 
 def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        yield LoadFailure(shown, (Problem("$", "unreadable", str(exc)),))
-        return
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        yield LoadFailure(shown, (Problem("$", "toml-syntax", str(exc)),))
+        data = read_toml(path)
+    except ConfigError as exc:
+        yield LoadFailure(shown, exc.problems)
         return
     yield _result(shown, parse_document(data))
 
@@ -269,14 +265,19 @@ class ConfigError(Exception):
         super().__init__(f"{location}: {lines}")
 
 
-def load_config(path: Path, cls: type[T]) -> T:
-    """Read a TOML settings file into ``cls`` (unknown keys and wrong types raise ConfigError)."""
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as plain data, numbers with a point as Decimal; ConfigError if unreadable."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), (Problem("$", "unreadable", str(exc)),)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
+
+
+def load_config(path: Path, cls: type[T]) -> T:
+    """Read a TOML settings file into ``cls`` (unknown keys and wrong types raise ConfigError)."""
+    data = read_toml(path)
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:

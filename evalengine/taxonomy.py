@@ -31,20 +31,17 @@ class Taxonomy:
     level1: tuple[Category, ...]
 
     def by_level1(self, label: str) -> Category | None:
-        key = _key(label)
-        if not key:
-            return None
-        for category in self.level1:
-            if any(_key(alias) == key for alias in category.aliases):
-                return category
-        return None
+        """The category whose 一级 aliases include ``label``."""
+        return self._find(label, lambda c: c.aliases)
 
     def by_level2(self, label: str) -> Category | None:
+        """The category whose 二级 list includes ``label``."""
+        return self._find(label, lambda c: c.level2)
+
+    def _find(self, label: str, labels) -> Category | None:
         key = _key(label)
-        if not key:
-            return None
-        for category in self.level1:
-            if any(_key(item) == key for item in category.level2):
+        for category in self.level1 if key else ():
+            if any(_key(item) == key for item in labels(category)):
                 return category
         return None
 

@@ -7,7 +7,6 @@ is a :class:`~evalengine.loader.ConfigError`, so a typo never passes silently.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 import attrs
 
 from ..findings import Severity
-from ..loader import ConfigError, Problem
+from ..loader import ConfigError, Problem, read_toml
 from .base import Rule, Setting
 
 __all__ = [
@@ -56,15 +55,6 @@ def matches(rule: Rule, selector: str) -> bool:
     if selector in (rule.code, rule.name, rule.family, *rule.aliases):
         return True
     return bool(selector) and selector[0].isalpha() and rule.code.startswith(selector.upper())
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), (Problem("$", "unreadable", str(exc)),)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
 
 
 def _value(setting: Setting, value: Any, path: str, problems: list[Problem]) -> Any:
@@ -122,7 +112,7 @@ def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConf
     tables: dict[str, tuple[str, Mapping[str, Any]]] = {}
     errors: list[tuple[str, Problem]] = []
     for path in sorted(folder.glob("*.toml")):
-        for code, table in _read(path).items():
+        for code, table in read_toml(path).items():
             if code not in by_code:
                 errors.append((str(path), Problem(f"$.{code}", "invalid", "no rule has this code")))
             elif not isinstance(table, dict):
@@ -153,7 +143,7 @@ _USER_KEYS = ("select", "ignore", "severity", "rules", "fail_on", "custom")
 
 def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
     """Read a user's ``--config`` file (see docs/configuration.md)."""
-    data = _read(path)
+    data = read_toml(path)
     problems: list[Problem] = []
     by_code = {r.code: r for r in rules}
     for key in data:
@@ -192,7 +182,7 @@ def load_custom_tables(path: Path) -> tuple[Mapping[str, Any], ...]:
     """The ``[[custom]]`` tables of a shipped rules file (none if the file is absent)."""
     if not path.is_file():
         return ()
-    data = _read(path)
+    data = read_toml(path)
     extra = [k for k in data if k != "custom"]
     custom = data.get("custom", [])
     if extra or not (isinstance(custom, list) and all(isinstance(c, dict) for c in custom)):
