@@ -57,8 +57,9 @@ def build_department(snippet: str = "") -> tuple[Department, tuple[ProjectDigest
 
 
 def run_rule(rule: Rule, snippet: str, *, config: UserConfig | None = None) -> tuple[Finding, ...]:
-    """Findings of ``rule`` alone on its example merged onto the base document."""
-    user = config or UserConfig(select=(rule.code,))
+    """Findings of ``rule`` on its example merged onto the base document.  The rule runs
+    alone, except a meta rule, which judges the other rules' findings and so runs with all."""
+    user = config or UserConfig(select=() if rule.family == "meta" else (rule.code,))
     checker = Checker.build(user)
     if rule.target == "department":
         department, projects = build_department(snippet)
