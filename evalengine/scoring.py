@@ -9,6 +9,7 @@ total is graded and where a renderer prints them (:func:`evalengine.numbers.roun
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 
 import attrs
@@ -125,6 +126,9 @@ def score_quantity(
     return actual / target * weight, "positive", "shortfall"
 
 
+_MONEY_UNIT = re.compile(r"亿元|万元|千元|元")
+
+
 def _compatible(target: Quantity, actual: Quantity) -> bool:
     """Same dimension and unit (元 vs 元/人 differ), or one side a bare number."""
     if Dimension.PLAIN in (target.dimension, actual.dimension):
@@ -148,6 +152,12 @@ def _score_indicator(
 ) -> IndicatorScore:
     target = parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year)
     actual = parse_value(row.actual, unit=row.unit, default_year=year)
+    if (isinstance(target, Quantity) and target.dimension is Dimension.MONEY
+            and isinstance(actual, Quantity) and actual.dimension is Dimension.PLAIN):
+        # "≤90万元" answered "90": the bare number is in the unit the target was written in
+        written = _MONEY_UNIT.findall(target.text)
+        if written:
+            actual = parse_value(row.actual, unit=written[-1], default_year=year)
     method, evidence, reason, verified = "none", Evidence.UNSUPPORTED, "", ZERO
     achievement: Decimal | None = None
     tier = ""

@@ -196,3 +196,13 @@ def test_seed_scores():
     assert round(zhaoshang.claimed_total, 2) == D("99.88")
     yidong = by_name["移动云视讯会议系统运行服务费"]
     assert yidong.status is Status.NOT_DEMONSTRATED and round(yidong.budget.rate, 4) == D("0.4660")
+
+
+def test_a_bare_actual_takes_the_money_unit_of_its_target():
+    # real form 01: "≤90万元" answered "90" means 90 万元, not 90 元
+    row = Indicator(level1="产出指标", level2="成本指标", name="项目总成本", target="≤90万元",
+                    actual="90")
+    item = score(case(row)).indicators[0]
+    assert item.achievement == 1 and item.reason == "met"
+    over = score(case(attrs.evolve(row, actual="135"))).indicators[0]
+    assert over.reason == "cap-exceeded" and over.verified == over.weight / 2
