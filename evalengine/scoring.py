@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 
 from .model import Case, Indicator
+from .money import figures
 from .numbers import ZERO, rounded
 from .profile import GradeBand, Profile, Tier
 from .taxonomy import Taxonomy
@@ -260,10 +261,9 @@ def _weights(
 
 
 def _score_budget(case: Case, profile: Profile) -> BudgetScore:
+    """min(rate, 1) × weight over the figures the form supports (:func:`money.figures`)."""
     funds, weight = case.funds, profile.budget.weight
-    rate = None
-    if funds.budget is not None and funds.executed is not None and funds.budget > 0:
-        rate = max(funds.executed, ZERO) / funds.budget
+    rate = figures(funds).rate
     verified = min(rate, Decimal(1)) * weight if rate is not None else None
     if funds.claimed_score is not None:
         claimed, from_form = funds.claimed_score, True

@@ -78,6 +78,6 @@ def render_explain(rule: Rule, console: Console, lang: Lang) -> None:
     for label, example in ((("Example that triggers it:", "触发示例："), rule.bad),
                            (("Example that passes:", "通过示例："), rule.good)):
         if example.strip():
-            parts.append(Text(label[1] if en else label[0]))
+            parts.append(Text(label[0] if en else label[1]))
             parts.append(Syntax(example.strip(), "toml", theme="ansi_dark", background_color="default"))
     console.print(Panel(Group(*parts), title=rule.title_en if en else rule.title))
