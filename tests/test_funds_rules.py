@@ -435,8 +435,8 @@ def test_seed_findings():
         "04-guochanhua-shebei.toml": [
             ("F101", "$.narrative.benefit"), ("F105", "$.funds.balance"), ("F111", "$.funds.note")],
         "06-yidong-yunshixun.toml": [
-            ("F101", "$.narrative.completion"), ("F101", "$.narrative.conclusion"),
-            ("F103", "$.funds.reason"), ("F111", "$.funds.note")],
+            ("F101", "$.narrative.completion"), ("F103", "$.funds.reason"),
+            ("F111", "$.funds.note")],
     }
 
 

@@ -187,8 +187,8 @@ def _budget_weight(ctx: CaseContext) -> Decimal:
 # F101 completed-without-payment
 # =========================================================================================
 
-_CLAIM_FIELDS = ("$.goal.actual", "$.narrative.completion", "$.narrative.benefit",
-                 "$.narrative.conclusion")
+# 评价结论 is N401's: a success conclusion over unfinished work is reported there, once.
+_CLAIM_FIELDS = ("$.goal.actual", "$.narrative.completion", "$.narrative.benefit")
 
 
 def _completed_without_payment(ctx: CaseContext) -> Iterator[Hit]:
@@ -248,10 +248,12 @@ COMPLETED_WITHOUT_PAYMENT = Rule(
     message="预算执行率仅 {rate}（执行 {executed} / 预算 {budget} 万元），{field}却称“{claim}”：完成情况与资金支付不符",
     message_en="only {rate} of the budget was paid ({executed} of {budget} 万元), yet {field_en} "
                "claims “{claim}”: the claimed completion does not match the money spent",
-    summary="执行率不高于设定值（默认 50%）时，绩效指标完成值、年度目标完成情况、项目完成情况、效益情况或评价结论仍称已完成、已达成、实现目标或达到预期。"
+    summary="执行率不高于设定值（默认 50%）时，绩效指标完成值、年度目标完成情况、项目完成情况或效益情况仍称已完成、已达成、实现目标或达到预期"
+            "（评价结论由 N401 检查）。"
             "“未完成”“尚未完成”等否定说法不算。",
     summary_en="With an execution rate at or below a setting (50% by default), an indicator's "
-               "actual, the goal's outcome, or the completion, benefit or conclusion statement "
+               "actual, the goal's outcome, or the completion or benefit statement (the "
+               "conclusion is N401's) "
                "still claims the work was completed, achieved, or met its goal. Negated phrases "
                "(未完成, 尚未完成) do not count.",
     rationale="钱没有花出去（或大部分没花），项目却“已完成”“达到预期效益”，要么完成情况不实，要么资金由别处支付、"
