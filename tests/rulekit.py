@@ -48,9 +48,7 @@ def build_department(snippet: str = "") -> tuple[Department, tuple[ProjectDigest
     for index, partial in enumerate(data.pop("_projects", [])):
         case = parse_document(merge(BASE_CASE, partial))
         assert isinstance(case, Case), case
-        funds = case.funds
-        projects.append(ProjectDigest(f"p{index}.toml", case.project.name, case.project.has_form,
-                                      funds.budget, funds.executed, funds.balance))
+        projects.append(ProjectDigest.of(f"p{index}.toml", case))
     document = parse_document(data)
     assert isinstance(document, Department), document
     return document, tuple(projects)

@@ -61,7 +61,14 @@ def test_seed_findings_are_exactly_the_known_problems():
         ("D504", "$.figures[152].value"),  # 基本支出 766.94 vs 766.91
         ("D506", "$.claims.funds_fully_spent"),  # "100%使用完成" vs 移动云视讯, 国产化
         ("D507", "$.claims.projects_self_assessed"),  # 8 claimed, 4 forms
+        ("D508", "$.claims"),  # 云视讯's 41790元 paid from 电子政务's budget
     ])
+
+
+def test_seed_d508_recomputes_the_host_projects_own_execution():
+    (hit,) = [f for f in seed_findings(("D508",)) if f.code == "D508"]
+    assert "4.18" in hit.message and "44.66" in hit.message and "91.44%" in hit.message
+    assert "03-dianzi-zhengwu.toml" in hit.expected and "06-yidong-yunshixun.toml" in hit.found
 
 
 def test_seed_d504_names_both_values_and_sources():

@@ -15,6 +15,7 @@ import attrs
 
 from ..findings import Severity
 from ..model import Case, Department
+from ..money import figures
 from ..numbers import rounded
 from ..profile import Profile
 from ..scoring import CaseScore
@@ -75,6 +76,13 @@ class ProjectDigest:
     budget: Decimal | None
     executed: Decimal | None
     balance: Decimal | None
+    note: str = ""  # funds.note: what the case says about where its money went
+
+    @classmethod
+    def of(cls, location: str, case: Case) -> ProjectDigest:
+        money = figures(case.funds)
+        return cls(location, case.project.name, case.project.has_form, money.budget,
+                   money.executed, case.funds.balance, case.funds.note)
 
 
 @attrs.frozen

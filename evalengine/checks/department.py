@@ -10,13 +10,14 @@ values is D504's finding, not a reason for every other rule to fire.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..findings import Severity
 from ..model import Department, Figure
 from ..numbers import HUNDRED, ZERO
-from .base import DepartmentContext, Hit, Rule, Setting, money
+from .base import DepartmentContext, Hit, Rule, Setting, money, pct
 
 __all__ = ["RULES"]
 
@@ -526,6 +527,112 @@ SELF_ASSESSMENTS_WITHOUT_FORM = Rule(
 )
 
 
+# =========================================================================================
+# D508 spending-booked-to-another-project
+# =========================================================================================
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
+
+
+def _to_wan(number: str, unit: str) -> Decimal:
+    value = Decimal(number)
+    return value if unit == "万元" else value / 10000
+
+
+def _named(fragment: str, projects, exclude: str):
+    """The project whose name the fragment names (one containing the other, ≥ 4 chars)."""
+    fragment = fragment.strip("“”\"'《》 ")
+    for project in projects:
+        name = project.name
+        if project.name == exclude or len(fragment) < 4:
+            continue
+        if fragment in name or name in fragment or name.startswith(fragment[:6]):
+            return project
+    return None
+
+
+def _check_booked_elsewhere(ctx: DepartmentContext) -> Iterator[Hit]:
+    pattern = re.compile(ctx.options["pattern"])
+    for payer_index, payer in enumerate(ctx.projects):
+        for match in pattern.finditer(payer.note):
+            amount = _AMOUNT.search(match.group("amount"))
+            host = _named(match.group("project"), ctx.projects, payer.name)
+            if amount is None or host is None or not host.executed or not host.budget:
+                continue
+            spent_for_payer = _to_wan(*amount.groups())
+            own = host.executed - spent_for_payer
+            yield Hit(
+                "$.claims",
+                {"host": host.name, "payer": payer.name, "amount": money(spent_for_payer),
+                 "executed": money(host.executed), "own": money(own),
+                 "rate": pct(own / host.budget)},
+                expected=f"{host.name} 自身执行数 = {money(host.executed)} − {money(spent_for_payer)}"
+                         f" = {money(own)} 万元（{host.location}）",
+                found=f"{payer.location} 资金备注：{match.group(0)}",
+            )
+
+
+BOOKED_ELSEWHERE = Rule(
+    code="D508",
+    name="spending-booked-to-another-project",
+    family="department",
+    severity=Severity.WARNING,
+    title="一个项目的支出记在另一个项目名下",
+    title_en="One project's spending booked to another project",
+    message="“{payer}”的 {amount} 万元由“{host}”的预算支付：“{host}”报告执行 {executed} 万元，"
+            "其自身支出只有 {own} 万元（执行率 {rate}），两个项目的执行率都不真实",
+    message_en="{amount} 万元 of “{payer}” was paid from the budget of “{host}”: “{host}” reports "
+               "{executed} 万元 executed but spent only {own} 万元 on itself ({rate}); neither "
+               "project's execution rate is true",
+    summary="同一部门的项目案例中，某项目的资金备注写明其部分支出“占用”另一项目的经费支付时，"
+            "计算被占用项目扣除这笔钱后的真实执行数和执行率。",
+    summary_en="When a project's funds note says part of its spending was paid from another "
+               "project's budget, recompute the other project's own execution without it.",
+    rationale="专款专用：项目之间挪用资金会让付款方显得 100% 执行、被付款方显得结余，"
+              "两个项目的预算执行得分和“已完成”的说法都失去依据。",
+    rationale_en="Funds are earmarked per project: paying one project from another makes the "
+                 "payer look fully executed and the payee look underspent, so both execution "
+                 "scores and completion claims lose their footing.",
+    source="评审实践：framework.md §3.1（预算执行率）；《预算法》专款专用；种子文档 附件2 项目6 备注",
+    bad="""
+[[_projects]]
+[_projects.project]
+name = "电子政务外网光纤租用费"
+[_projects.funds]
+budget = 48.84
+executed = 48.84
+
+[[_projects]]
+[_projects.project]
+name = "移动云视讯会议系统运行服务费"
+[_projects.funds]
+budget = 10.30
+executed = 4.80
+note = "项目合同资金89820元，其中41790元占用电子政务外网光纤租用费支付。"
+""",
+    good="""
+[[_projects]]
+[_projects.project]
+name = "电子政务外网光纤租用费"
+[_projects.funds]
+budget = 48.84
+executed = 48.84
+
+[[_projects]]
+[_projects.project]
+name = "移动云视讯会议系统运行服务费"
+[_projects.funds]
+budget = 10.30
+executed = 8.98
+note = "项目合同资金89820元，已全部由本项目支付。"
+""",
+    check=_check_booked_elsewhere,
+    target="department",
+    settings=(Setting("pattern", "text",
+                      "识别“某金额占用某项目经费支付”的正则表达式，须有 amount 与 project 两个命名组"),),
+)
+
+
 RULES = (
     TOTAL_DIFFERS_FROM_PARTS,
     SHARE_MISMATCH,
@@ -534,4 +641,5 @@ RULES = (
     PROJECT_SPENDING_VS_STATED,
     CLAIMS_CONTRADICT_PROJECTS,
     SELF_ASSESSMENTS_WITHOUT_FORM,
+    BOOKED_ELSEWHERE,
 )
