@@ -230,24 +230,29 @@ def _weights(
 ) -> dict[int, tuple[Decimal, bool]]:
     """Each row's weight, and whether it is the form's own 分值 unchanged.
 
-    Rows keep the form's 分值 where it has one; rows without share equally what is left of
-    their group's points (the 一级 weight under a profile that fixes them, else the whole
-    indicator total).  Where the form's 分值 add up to more than the group has (or, with every
-    row weighted, to anything but it) they are scaled to it, so that the verified total is
-    always on the profile's scale; the form's own sums are a finding (S rules), not a score.
+    A form whose rows all carry 分值 adding up to the profile's indicator total keeps its own
+    split (10号 lets a department adjust the 一级 weights if the total stays 100).  Otherwise
+    rows keep the form's 分值 where they have one, rows without share equally what is left
+    of their group (the 一级 weight under a profile that fixes them, else the whole indicator
+    total), and 分值 that overflow their group are scaled down to it, so the verified total
+    never leaves the profile's scale.  Points a form leaves unallocated are not earned; the
+    form's own sums are a finding (S203), not a score.
     """
+    total = profile.indicators.total
+    if rows and all(r.weight is not None and r.weight >= 0 for _, r, _ in rows) and sum(
+        (r.weight for _, r, _ in rows), ZERO
+    ) == total:
+        return {index: (row.weight, True) for index, row, _ in rows}
     fixed = profile.indicators.level1
     groups: dict[str, list[tuple[int, Indicator]]] = {}
     for index, row, category in rows:
         groups.setdefault(category if fixed else "", []).append((index, row))
     out: dict[int, tuple[Decimal, bool]] = {}
     for group, members in groups.items():
-        points = fixed.get(group, ZERO) if fixed else profile.indicators.total
-        given = sum((r.weight for _, r in members if r.weight is not None), ZERO)
+        points = fixed.get(group, ZERO) if fixed else total
+        given = sum((max(r.weight, ZERO) for _, r in members if r.weight is not None), ZERO)
         missing = [i for i, r in members if r.weight is None]
-        scale = Decimal(1)
-        if given > 0 and (given > points or not missing):
-            scale = points / given
+        scale = points / given if given > points else Decimal(1)
         share = max(points - given * scale, ZERO) / len(missing) if missing else ZERO
         for index, row in members:
             if row.weight is None:
@@ -302,7 +307,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         status, why = Status.NOT_DEMONSTRATED, "no-form"
     elif not scores:
         status, why = Status.NOT_DEMONSTRATED, "no-indicators"
-    elif share < profile.evidence.min_share:
+    elif rounded(share, 6) < profile.evidence.min_share:  # 1/3 + 1/3 … must not fall short
         status, why = Status.NOT_DEMONSTRATED, "thin-evidence"
     else:
         status, why = Status.RATED, ""
