@@ -753,6 +753,50 @@ TEXT_TOO_LONG = Rule(
 )
 
 
+# =========================================================================================
+# N408 goal-without-words
+# =========================================================================================
+
+
+def _goal_without_words(ctx: CaseContext) -> Iterator[Hit]:
+    pattern = re.compile(ctx.options["words_pattern"])
+    min_words = int(ctx.options["min_words"])
+    for field, label in (("expected", "预期目标"), ("actual", "实际完成情况")):
+        text = getattr(ctx.case.goal, field)
+        if text.strip() and len(pattern.findall(text)) < min_words:
+            yield Hit(f"$.goal.{field}", {"label": label, "text": text.strip()},
+                      expected="用文字写明年度总体目标及其完成情况（做什么、做到什么程度）",
+                      found=f"{label}：“{text.strip()}”")
+
+
+GOAL_WITHOUT_WORDS = Rule(
+    code="N408",
+    name="goal-without-words",
+    family="narrative",
+    severity=Severity.WARNING,
+    title="年度总体目标只有数字没有文字",
+    title_en="Annual goal given as bare numbers",
+    message="年度总体目标的{label}只填了“{text}”，没有用文字说明目标或完成情况",
+    message_en="the annual goal's {label} holds only “{text}”: no words state the goal or what "
+               "was achieved",
+    summary="年度总体目标的预期目标或实际完成情况只有数字、金额或符号，几乎没有文字说明。",
+    summary_en="The annual goal's expected or actual cell holds numbers or amounts with hardly "
+               "any words.",
+    rationale="年度总体目标是评价的起点：只填一个金额（如预算数）等于没有目标，"
+              "指标与目标是否相符也就无从判断。",
+    rationale_en="The annual goal is where an assessment starts: a bare amount (often the "
+                 "budget) is no goal, so nothing can be checked against it.",
+    source="财预〔2020〕10号 附件1（年度总体目标：预期目标 / 实际完成情况）；real-forms INDEX 08",
+    bad='[goal]\nexpected = "43.2"\nactual = "37.24"',
+    good='[goal]\nexpected = "完成暖通改造，保障师生冬季供暖"\nactual = "改造完成并通过验收"',
+    check=_goal_without_words,
+    settings=(
+        Setting("words_pattern", "text", "算作“文字”的字符（正则）：汉字，计量单位除外"),
+        Setting("min_words", "integer", "少于这么多个文字字符即视为只有数字", Decimal(1), Decimal(50)),
+    ),
+)
+
+
 RULES = (
     NOT_COMPLETED_BUT_SUCCESS,
     BOILERPLATE_PROBLEMS,
@@ -761,4 +805,5 @@ RULES = (
     CONCLUSION_SCORE_MISMATCH,
     TEMPLATE_PLACEHOLDER,
     TEXT_TOO_LONG,
+    GOAL_WITHOUT_WORDS,
 )
