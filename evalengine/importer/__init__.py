@@ -1,0 +1,101 @@
+"""Importing published self-assessment forms (项目支出绩效自评表) into cases.
+
+``import_file`` reads an .xlsx workbook or a text file (UTF-8 with or without BOM, else
+GB18030/GBK), turns it into sheets of cells (:mod:`.sheets`, :mod:`.xlsx`), finds the forms
+in them (:mod:`.recognise`) and builds one :class:`~evalengine.model.Case` per form
+(:mod:`.build`).  Nothing is written here: :mod:`.command` writes the TOML files
+(:mod:`.tomlout`), and :mod:`.export` writes a case back as an xlsx form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from ..model import Case
+from .build import build_case, placeholder_name, source_text
+from .notes import Note
+from .recognise import recognise
+from .sheets import Sheet, read_text, text_sheet
+
+__all__ = ["ImportedFile", "ImportedForm", "import_file", "import_sheets", "import_text"]
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@attrs.frozen
+class ImportedForm:
+    case: Case
+    notes: tuple[Note, ...]
+    incomplete: tuple[str, ...]
+    sheet: str
+    index: int
+
+
+@attrs.frozen
+class ImportedFile:
+    path: str
+    kind: str  # "xlsx" | "text"
+    encoding: str = ""
+    forms: tuple[ImportedForm, ...] = ()
+    notes: tuple[Note, ...] = ()
+    error: str = ""
+
+
+def import_sheets(
+    sheets: list[Sheet], *, shown: str, stem: str, url: str = "", profile: str | None = None
+) -> tuple[list[ImportedForm], list[Note]]:
+    forms: list[ImportedForm] = []
+    notes: list[Note] = []
+    outside = 0
+    for sheet in sheets:
+        found = recognise(sheet)
+        outside += found.outside
+        for draft in found.forms:
+            source = source_text(shown, sheet.name, draft.index, url, draft.incomplete)
+            name = placeholder_name(stem, sheet.name, draft.index)
+            case = build_case(draft, name=name, source=source, profile=profile)
+            notes_here = list(draft.notes)
+            if draft.incomplete:
+                notes_here.insert(0, Note("incomplete", detail=",".join(draft.incomplete)))
+            forms.append(ImportedForm(case, tuple(notes_here), tuple(draft.incomplete),
+                                      sheet.name, draft.index))
+    if outside:
+        notes.append(Note("outside", detail=str(outside)))
+    if not forms:
+        notes.append(Note("no-form"))
+    return forms, notes
+
+
+def import_text(data: bytes, *, shown: str = "<text>", stem: str = "text",
+                profile: str | None = None) -> ImportedFile:
+    source = read_text(data)
+    sheet = text_sheet(source)
+    forms, notes = import_sheets([sheet], shown=shown, stem=stem, url=source.url,
+                                 profile=profile)
+    return ImportedFile(shown, "text", source.encoding, tuple(forms), tuple(notes))
+
+
+def import_file(path: str | Path, *, shown: str | None = None,
+                profile: str | None = None) -> ImportedFile:
+    """Read one input file; never raises on bad content (``error`` says what went wrong)."""
+    path = Path(path)
+    shown = shown if shown is not None else str(path)
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        from .xlsx import XlsxError, read_workbook
+
+        try:
+            sheets = read_workbook(path)
+        except XlsxError as exc:
+            return ImportedFile(shown, "xlsx", error=str(exc))
+        except OSError as exc:
+            return ImportedFile(shown, "xlsx", error=str(exc))
+        forms, notes = import_sheets(sheets, shown=shown, stem=path.stem, profile=profile)
+        return ImportedFile(shown, "xlsx", "", tuple(forms), tuple(notes))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ImportedFile(shown, "text", error=str(exc))
+    result = import_text(data, shown=shown, stem=path.stem, profile=profile)
+    return result

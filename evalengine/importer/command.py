@@ -1,0 +1,231 @@
+"""``evalengine import`` and ``evalengine export-form``: parse → build cases → write files.
+
+The work is done by :func:`import_files` (data in, :class:`ImportRun` out); the command
+functions only write the files and hand the run to :func:`render_import`, which prints it
+with rich, in Chinese by default or in English.
+
+Exit codes: 0 every form imported with nothing to report; 1 imported, with notes or
+incomplete forms; 2 a usage or I/O error (a missing file, an unwritable folder, a file that
+exists and ``--force`` was not given) or nothing importable at all.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+import attrs
+from rich.console import Console
+from rich.text import Text
+
+from . import ImportedFile, ImportedForm, import_file
+from .names import Namer, safe_stem, write_atomic
+from .notes import Note, note_text
+from .tomlout import dumps
+
+__all__ = ["ImportRun", "WrittenForm", "import_files", "render_import", "run_export_form",
+           "run_import"]
+
+Lang = Literal["zh", "en"]
+EXIT_OK, EXIT_NOTES, EXIT_ERROR = 0, 1, 2
+
+WORDS: dict[str, tuple[str, str]] = {
+    "file": ("文件", "file"),
+    "forms": ("找到 {n} 张自评表", "{n} form(s) found"),
+    "written": ("已写入", "written"),
+    "exists": ("文件已存在，未覆盖（加 --force 可覆盖）", "exists, not overwritten (use --force)"),
+    "write-error": ("写入失败：{detail}", "cannot write: {detail}"),
+    "read-error": ("无法读取：{detail}", "cannot read: {detail}"),
+    "incomplete": ("不完整", "incomplete"),
+    "indicators": ("指标 {n} 项", "{n} indicator(s)"),
+    "summary": (
+        "共写入 {written} 个案例文件；{incomplete} 张表不完整；{notes} 条说明；{failed} 个错误",
+        "{written} case file(s) written; {incomplete} incomplete; {notes} note(s); {failed} error(s)",
+    ),
+    "bad-profile": ("未知的评分规则 {profile}（可用：{available}）",
+                    "unknown profile {profile} (available: {available})"),
+    "bad-out": ("无法创建输出文件夹 {out}：{detail}", "cannot create the output folder {out}: {detail}"),
+    "header": ("由 evalengine import 自 {file} 生成", "written by evalengine import from {file}"),
+    "exported": ("已写出 {path}（{template} 表式，{n} 项指标）",
+                 "wrote {path} ({template} template, {n} indicators)"),
+    "export-exists": ("{path} 已存在，未覆盖（加 --force 可覆盖）",
+                      "{path} exists, not overwritten (use --force)"),
+    "not-a-case": ("{path} 不是项目案例文件", "{path} is not a project case file"),
+}
+
+
+def _w(key: str, lang: Lang, **kwargs: object) -> str:
+    pair = WORDS[key]
+    return (pair[1] if lang == "en" else pair[0]).format(**kwargs)
+
+
+@attrs.frozen
+class WrittenForm:
+    form: ImportedForm
+    path: Path | None  # None: not written
+    status: str  # "written" | "exists" | "write-error"
+    detail: str = ""
+
+
+@attrs.frozen
+class ImportRun:
+    files: tuple[tuple[ImportedFile, tuple[WrittenForm, ...]], ...]
+    errors: tuple[str, ...] = ()  # usage errors, before any file was read
+
+    def exit_code(self) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        results = [w for _, ws in self.files for w in ws]
+        if any(f.error for f, _ in self.files) or any(w.status != "written" for w in results):
+            return EXIT_ERROR
+        if not results:
+            return EXIT_ERROR
+        if any(w.form.notes or w.form.incomplete for w in results) or any(
+            n.kind not in ("encoding", "outside") for f, _ in self.files for n in f.notes
+        ):
+            return EXIT_NOTES
+        return EXIT_OK
+
+
+def _comments(form: ImportedForm, file: ImportedFile, lang: Lang) -> list[str]:
+    lines = [_w("header", lang, file=file.path)]
+    if file.encoding:
+        lines.append(note_text(Note("encoding", detail=file.encoding), lang))
+    lines.extend(note_text(n, lang) for n in form.notes)
+    return lines
+
+
+def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str | None,
+                 lang: Lang = "zh") -> ImportRun:
+    """Import every file and write one TOML case per form into ``out``."""
+    if profile is not None:
+        from ..profile import available_profiles
+
+        available = available_profiles()
+        if profile not in available:
+            return ImportRun((), (_w("bad-profile", lang, profile=profile,
+                                     available=", ".join(available)),))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return ImportRun((), (_w("bad-out", lang, out=out, detail=exc),))
+    if not out.is_dir():
+        return ImportRun((), (_w("bad-out", lang, out=out, detail="not a folder"),))
+    namer = Namer()
+    root = out.resolve()
+    results = []
+    for given in files:
+        imported = import_file(given, shown=given, profile=profile)
+        written = []
+        for form in imported.forms:
+            filename = namer.name(safe_stem(form.case.name))
+            path = out / filename
+            if path.resolve().parent != root:  # pragma: no cover - safe_stem forbids it
+                written.append(WrittenForm(form, None, "write-error", "unsafe name"))
+                continue
+            data = dumps(form.case, _comments(form, imported, lang)).encode("utf-8")
+            try:
+                write_atomic(path, data, force=force)
+            except FileExistsError:
+                written.append(WrittenForm(form, path, "exists"))
+            except (OSError, ValueError) as exc:
+                written.append(WrittenForm(form, path, "write-error", str(exc)))
+            else:
+                written.append(WrittenForm(form, path, "written"))
+        results.append((imported, tuple(written)))
+    return ImportRun(tuple(results))
+
+
+def render_import(run: ImportRun, console: Console, lang: Lang = "zh") -> None:
+    for error in run.errors:
+        console.print(Text(error, style="bold red"))
+    n_written = n_incomplete = n_notes = n_failed = 0
+    for imported, written in run.files:
+        head = Text()
+        head.append(imported.path, style="bold")
+        if imported.encoding:
+            head.append(f" ({imported.encoding})")
+        if imported.error:
+            head.append("  " + _w("read-error", lang, detail=imported.error), style="red")
+            n_failed += 1
+        else:
+            head.append("  " + _w("forms", lang, n=len(imported.forms)))
+        console.print(head)
+        for note in imported.notes:
+            console.print(Text("  · " + note_text(note, lang), style="yellow"))
+            n_notes += 1
+        for result in written:
+            case = result.form.case
+            line = Text("  → ")
+            if result.status == "written":
+                n_written += 1
+                line.append(str(result.path), style="green")
+            elif result.status == "exists":
+                n_failed += 1
+                line.append(f"{result.path}  {_w('exists', lang)}", style="red")
+            else:
+                n_failed += 1
+                line.append(f"{result.path}  {_w('write-error', lang, detail=result.detail)}",
+                            style="red")
+            line.append(f"  {case.name}  {_w('indicators', lang, n=len(case.indicators))}")
+            if result.form.incomplete:
+                n_incomplete += 1
+                line.append(f"  [{_w('incomplete', lang)}]", style="yellow")
+            console.print(line)
+            for note in result.form.notes:
+                n_notes += 1
+                console.print(Text("      · " + note_text(note, lang)))
+    console.print(Text(_w("summary", lang, written=n_written, incomplete=n_incomplete,
+                          notes=n_notes, failed=n_failed + len(run.errors)), style="bold"))
+
+
+def _console(stream: object = None) -> Console:
+    return Console(file=stream or sys.stdout, soft_wrap=True, highlight=False)
+
+
+def run_import(files: list[str], out: Path, *, force: bool, profile: str | None,
+               lang: Lang = "zh") -> int:
+    run = import_files(files, out, force=force, profile=profile, lang=lang)
+    render_import(run, _console(), lang)
+    return run.exit_code()
+
+
+def run_export_form(case: Path, output: Path, *, template: str | None, force: bool,
+                    lang: Lang = "zh") -> int:
+    from ..i18n import problem_text
+    from ..loader import LoadFailure, load_paths
+    from ..model import Case
+    from .export import form_workbook, template_for, workbook_bytes
+
+    err = _console(sys.stderr)
+    results = list(load_paths([case]))
+    if not results:
+        err.print(Text(_w("not-a-case", lang, path=case), style="red"))
+        return EXIT_ERROR
+    for result in results:
+        if isinstance(result, LoadFailure):
+            for problem in result.problems:
+                err.print(Text(f"{result.location}: {problem.path}: "
+                               f"{problem_text(problem.kind, problem.detail, lang)}",
+                               style="red"))
+            return EXIT_ERROR
+    documents = [r.document for r in results]
+    if not all(isinstance(d, Case) for d in documents):
+        err.print(Text(_w("not-a-case", lang, path=case), style="red"))
+        return EXIT_ERROR
+    forms = [(d, template or template_for(d)) for d in documents]
+    data = workbook_bytes(form_workbook([("自评表", forms)]))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, data, force=force)
+    except FileExistsError:
+        err.print(Text(_w("export-exists", lang, path=output), style="red"))
+        return EXIT_ERROR
+    except OSError as exc:
+        err.print(Text(_w("write-error", lang, detail=exc), style="red"))
+        return EXIT_ERROR
+    n = sum(len(d.indicators) for d in documents)
+    _console().print(Text(_w("exported", lang, path=output, template=forms[0][1], n=n)))
+    return EXIT_OK

@@ -1,0 +1,436 @@
+"""Cell text and the vocabulary of the forms: column labels, row labels, 一级/二级 categories.
+
+Two kinds of normalisation:
+
+* :func:`clean` is what a case keeps: HTML tags dropped, whitespace runs removed (PDF and web
+  flattening puts spaces inside Chinese words: ``"完成 2021 年全区重 点招商引"``), except that
+  one space stays between two ASCII letters or digits (``"Windows 10"``).  Fullwidth
+  punctuation is kept as printed.
+* :func:`key` is what labels are compared by: NFKC (fullwidth ``（）：`` → ASCII), no
+  whitespace, no trailing colon, no ``(A)``/``(B)`` column tags.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+__all__ = [
+    "FUND_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "clean",
+    "fund_row_label",
+    "indicator_column",
+    "is_blank",
+    "is_l1",
+    "is_l2",
+    "is_operator",
+    "is_placeholder_name",
+    "key",
+    "number",
+    "percent",
+]
+
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_WS_RE = re.compile(r"\s+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: object) -> str:
+    """The cell as a case keeps it (see the module docstring)."""
+    if text is None:
+        return ""
+    s = _TAG_RE.sub("", str(text))
+    s = _CONTROL_RE.sub(" ", s).replace("\u3000", " ").replace("\xa0", " ")
+    parts = _WS_RE.split(s.strip())
+    out = parts[0]
+    for part in parts[1:]:
+        if not part:
+            continue
+        if out and _ascii_alnum(out[-1]) and _ascii_alnum(part[0]):
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+def _ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+_COLUMN_TAG_RE = re.compile(r"\((?:[A-Z]|B/A1?|A/B)\)$")
+_SCORE_TAG_RE = re.compile(r"\(\d+(?:\.\d+)?分\)$|\d+(?:\.\d+)?分$")
+
+
+def key(text: str) -> str:
+    """The comparison form of a label."""
+    s = unicodedata.normalize("NFKC", text)
+    s = "".join(s.split())
+    s = s.rstrip(":").replace("：", ":")
+    return _COLUMN_TAG_RE.sub("", s)
+
+
+def strip_points(text: str) -> str:
+    """``"产出指标(50分)"`` → ``"产出指标"``."""
+    return _SCORE_TAG_RE.sub("", key(text)) if text else ""
+
+
+_BLANKS = {"", "/", "-", "—", "--", "——", "－", "／", "\\", "…", "……", "...", "无"}
+
+
+def is_blank(text: str) -> bool:
+    """An empty cell or a placeholder for one ("/", "-", "—")."""
+    return key(text) in _BLANKS - {"无"}
+
+
+# ---------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------
+
+_NUMBER_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def number(text: str) -> Decimal | None:
+    """A plain number (``"49.78"``, ``"1,000"``, ``"8分"``), keeping its digits; else None."""
+    s = key(text).removesuffix("分").removesuffix("万元")
+    if not _NUMBER_RE.fullmatch(s):
+        return None
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only numbers
+        return None
+
+
+def percent(text: str) -> Decimal | None:
+    """``"100.00%"`` → 100.00, ``"86%"`` → 86, ``"0"`` → 0 (a rate as printed)."""
+    s = key(text)
+    s = s.removesuffix("%")
+    return number(s)
+
+
+def is_number(text: str) -> bool:
+    return number(text) is not None or percent(text) is not None
+
+
+# ---------------------------------------------------------------------------------------
+# 指标性质 and 度量单位
+# ---------------------------------------------------------------------------------------
+
+_OPERATORS = {"=", "≥", "≤", ">", "<", ">=", "<=", "≧", "≦", "⩾", "⩽", "定性", "定量", "≠"}
+
+
+def is_operator(text: str) -> bool:
+    return key(text) in _OPERATORS
+
+
+_KNOWN_UNITS = {"%", "‰", "元", "万元", "亿元", "千元", "个", "人", "人次", "次", "户", "家", "项", "台",
+                "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "米",
+                "平方米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "元/人", "元/年",
+                "分", "km", "m", "m2", "㎡"}
+
+
+def is_known_unit(text: str) -> bool:
+    """A measure word that is only ever a 度量单位, never a 完成值 (``元``, ``%``, ``元/人``)."""
+    return key(text) in _KNOWN_UNITS
+
+
+def is_unit(text: str) -> bool:
+    """Could be a 度量单位 cell: short, no digits, not an operator."""
+    s = key(text)
+    return 0 < len(s) <= 4 and not any(c.isdigit() for c in s) and not is_operator(s)
+
+
+# ---------------------------------------------------------------------------------------
+# 一级 / 二级 categories
+# ---------------------------------------------------------------------------------------
+
+_L2_KEYS = {
+    "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
+    "满意度", "服务对象满意度", "经济成本", "社会成本", "生态环境成本", "生态成本",
+    "可持续发展",
+}
+_L1_KEYS = {
+    "产出", "完成", "效益", "效果", "满意度", "成本", "项目完成", "项目产出", "项目效益",
+    "项目决策", "项目管理", "项目绩效", "产出目标", "效益目标", "满意度目标",
+}
+_L1_ONLY = {"产出", "完成", "项目完成", "项目产出", "项目效益", "项目决策", "项目管理",
+            "项目绩效", "产出目标", "效益目标", "满意度目标", "效果"}
+
+
+@cache
+def _taxonomy_keys() -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        from ..taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy()
+    except (OSError, ValueError):  # pragma: no cover - the shipped rules are always there
+        return frozenset(), frozenset()
+    l1 = {_category_key(a) for c in taxonomy.level1 for a in c.aliases}
+    l2 = {_category_key(x) for c in taxonomy.level1 for x in c.level2}
+    return frozenset(l1), frozenset(l2)
+
+
+def _category_key(label: str) -> str:
+    s = strip_points(label)
+    return s.removesuffix("指标") if s != "指标" else s
+
+
+def is_l2(text: str) -> bool:
+    """A 二级指标 label (数量指标, 经济效益, 服务对象满意度指标 …)."""
+    k = _category_key(text)
+    return bool(k) and (k in _L2_KEYS or k in _taxonomy_keys()[1]) and k not in _L1_ONLY
+
+
+def is_l1(text: str) -> bool:
+    """A 一级指标 label (产出指标, 效益指标(30分), 项目决策 …)."""
+    k = _category_key(text)
+    return bool(k) and (k in _L1_KEYS or k in _taxonomy_keys()[0])
+
+
+def opens_level2(text: str, following: str | None) -> bool:
+    """Is ``text`` a 一级 label, given the cell after it?  ``满意度指标 满意度指标``: yes;
+    ``成本指标 成本``: no (成本指标 is the 二级 and 成本 its 三级 name)."""
+    if not is_l1(text):
+        return False
+    if not is_l2(text):
+        return True
+    return following is not None and is_l2(following) and key(following).endswith("指标")
+
+
+def is_l1_only(text: str) -> bool:
+    return is_l1(text) and not is_l2(text)
+
+
+_POINTS_ONLY_RE = re.compile(r"^\(\d+(?:\.\d+)?分\)$")
+
+
+def is_points_only(text: str) -> bool:
+    """``"(50分)"``: a 一级 cell whose label was lost in the flattening."""
+    return bool(_POINTS_ONLY_RE.match(key(text)))
+
+
+_PLACEHOLDER_RE = re.compile(r"^(?:指标\d*|…+|\.{2,}|-+)$")
+
+
+def is_placeholder_name(text: str) -> bool:
+    """The template's filler 三级 cells: ``指标2``, ``……``."""
+    return bool(_PLACEHOLDER_RE.match(key(text)))
+
+
+# ---------------------------------------------------------------------------------------
+# Column labels
+# ---------------------------------------------------------------------------------------
+
+INDICATOR_COLUMNS: dict[str, str] = {
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "name",
+    "指标名称": "name",
+    "指标名称(三级指标)": "name",
+    "指标性质": "operator",
+    "年度指标值": "target",
+    "预期指标值": "target",
+    "指标值": "target",
+    "年初目标值": "target",
+    "年初指标值": "target",
+    "目标值": "target",
+    "年度目标值": "target",
+    "计划指标值": "target",
+    "度量单位": "unit",
+    "计量单位": "unit",
+    "实际完成值": "actual",
+    "实际完成指标值": "actual",
+    "完成值": "actual",
+    "实施进度": "actual",
+    "年终完成值": "actual",
+    "实际值": "actual",
+    "分值": "weight",
+    "权重": "weight",
+    "指标分值": "weight",
+    "得分": "score",
+    "自评得分": "score",
+    "自评分": "score",
+    "偏差原因分析及改进措施": "deviation",
+    "未完成原因分析": "deviation",
+    "未完成原因": "deviation",
+    "偏差原因分析": "deviation",
+    "偏差原因": "deviation",
+    "原因分析": "deviation",
+    "不适用": "not_applicable",
+    "得分计算方法": "-",
+    "复核分": "-",
+    "评价标准": "-",
+    "评价标准及依据": "-",
+    "备注": "-",
+}
+
+
+def indicator_column(text: str) -> str | None:
+    return INDICATOR_COLUMNS.get(key(text))
+
+
+def is_indicator_section(text: str) -> bool:
+    """The merged label left of the 绩效指标 header: 绩效指标(90分), 年度绩效指标完成情况 …"""
+    k = key(text)
+    return k.startswith(("绩效指标", "年度绩效指标", "年度绩效目标")) and len(k) <= 16
+
+
+FUND_COLUMNS: dict[str, str] = {
+    "年初预算数": "initial_budget",
+    "年初预算": "initial_budget",
+    "全年预算数": "budget",
+    "调整后预算数": "budget",
+    "调整后预算": "budget",
+    "预算数": "budget",
+    "全年预算": "budget",
+    "全年执行数": "executed",
+    "预算执行数": "executed",
+    "执行数": "executed",
+    "全年执行": "executed",
+    "执行率": "rate",
+    "预算执行率": "rate",
+    "分值": "weight",
+    "权重": "weight",
+    "得分": "score",
+    "原因": "reason",
+    "得分计算方法": "method",
+    "年度预算数(万元)": "-",
+    "年度预算数": "-",
+}
+
+
+def fund_column(text: str) -> str | None:
+    k = key(text)
+    if k in FUND_COLUMNS:
+        return FUND_COLUMNS[k]
+    if k.startswith("得分("):
+        return "score"
+    return None
+
+
+_FUND_TOTALS = {"年度资金总额", "总额", "资金总额", "年度财政资金总额", "项目资金总额", "年度总额"}
+_FUND_ROWS = {"财政拨款", "本年财政拨款", "当年财政拨款", "上年结转资金", "上年结转", "其他资金",
+              "财政资金", "财政专户管理资金", "单位资金", "中央资金", "省级资金", "市级资金",
+              "县级资金", "本级资金", "自筹资金", "上级资金", "本级财政资金"}
+
+
+def fund_row_label(text: str) -> tuple[str, str] | None:
+    """("total" | "row", label as printed without 其中) for a row label of the funds table."""
+    k = key(text)
+    bare = k.removeprefix("其中").lstrip(":")
+    if bare in _FUND_TOTALS:
+        return "total", clean(text)
+    if bare in _FUND_ROWS:
+        label = clean(text)
+        for prefix in ("其中:", "其中：", "其中"):
+            if label.startswith(prefix):
+                label = label[len(prefix):]
+                break
+        return "row", label.strip()
+    return None
+
+
+def is_funds_section(text: str) -> bool:
+    k = key(text)
+    return (k.startswith("项目资金") or "预算执行情况" in k) and len(k) <= 24
+
+
+# ---------------------------------------------------------------------------------------
+# Header, goal and narrative labels
+# ---------------------------------------------------------------------------------------
+
+HEADER_FIELDS: dict[str, str] = {
+    "项目名称": "name",
+    "主管部门": "department",
+    "主管部门及代码": "department",
+    "项目主管单位": "department",
+    "主管单位": "department",
+    "实施单位": "implementer",
+    "实施单位(盖章)": "implementer",
+    "项目实施单位": "implementer",
+    "项目编码": "code",
+    "项目代码": "code",
+    "项目负责人": "-",
+    "联系电话": "-",
+    "填报日期": "-",
+    "财务负责人": "-",
+    "单位名称": "-",
+}
+
+GOAL_SECTIONS = {"年度总体目标", "年度总体目标完成情况", "项目年度目标完成情况", "1.项目年度目标完成情况",
+                 "项目基本情况", "年度目标"}
+GOAL_FIELDS = {
+    "预期目标": "expected",
+    "年初设定目标": "expected",
+    "项目年度目标": "expected",
+    "总体目标": "expected",
+    "实际完成情况": "actual",
+    "目标实际完成情况": "actual",
+    "年度目标完成情况": "actual",
+    "年度总体目标完成情况综述": "actual",
+    "实际完成": "actual",
+}
+
+NARRATIVE_FIELDS = {
+    "评价结论": "conclusion",
+    "存在问题": "problems",
+    "改进措施": "measures",
+    "相关建议": "measures",
+    "改进措施及建议": "measures",
+    "项目实施内容及过程概述": "completion",
+    "2.项目实施内容及过程概述": "completion",
+    "项目完成情况": "completion",
+    "项目效益情况": "benefit",
+    "自评等级": "claimed_grade",
+    "自评总分": "claimed_total",
+}
+
+FUNDS_EXTRA = {"原因": "reason", "预算调整说明": "adjustment_reason", "资金备注": "note",
+               "结余": "balance", "结余资金": "balance"}
+
+TOTAL_ROWS = {"合计", "总分", "总计", "综合得分", "自评总分合计"}
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """``"项目负责人:查小兵"`` → ("项目负责人", "查小兵") when the part before ':' is a label."""
+    s = clean(text)
+    for sep in (":", "："):
+        if sep in s:
+            head, _, tail = s.partition(sep)
+            k = key(head)
+            if k in HEADER_FIELDS or k in NARRATIVE_FIELDS or k in GOAL_FIELDS:
+                return k, tail.strip()
+    return None
+
+
+def all_label_keys() -> frozenset[str]:
+    return _all_labels()
+
+
+@cache
+def _all_labels() -> frozenset[str]:
+    labels = set(INDICATOR_COLUMNS) | set(FUND_COLUMNS) | set(HEADER_FIELDS) | GOAL_SECTIONS
+    labels |= set(GOAL_FIELDS) | set(NARRATIVE_FIELDS) | TOTAL_ROWS | _FUND_TOTALS | _FUND_ROWS
+    labels |= {"项目资金", "项目资金(万元)", "项目预算执行情况", "绩效指标"} | set(FUNDS_EXTRA)
+    return frozenset(labels)
+
+
+def is_label(text: str) -> bool:
+    k = key(text)
+    return k in _all_labels() or is_l1(text) or is_l2(text)
+
+
+def joins(first: str, second: str) -> str | None:
+    """Two fragments of one label split over lines (``"经济效益" "指标"``, ``"年度" "指标值"``)."""
+    a, b = key(first), key(second)
+    if not a or not b or len(a) + len(b) > 16:
+        return None
+    both = a + b
+    known = both in _all_labels() or ((is_l1(both) or is_l2(both)) and both.endswith("指标"))
+    if not known:
+        return None
+    if b == "指标" or not (a in _all_labels() or is_l1(a) or is_l2(a)):
+        return clean(first) + clean(second)
+    return None

@@ -1,0 +1,1381 @@
+"""The form recogniser: one :class:`~.sheets.Sheet` in, the self-assessment forms in it out.
+
+It works on the sheet's cells as a token stream (every cell in reading order, with its row
+and column where the sheet knows them), in three steps:
+
+1. **Forms.**  A form starts at its title (``…绩效自评表``, ``…绩效目标自评``) or at a
+   ``项目名称`` label; a title right after a title, or a 项目名称 right after a title, belongs
+   to the same form.  Cells before the first start make a form only if they hold an indicator
+   table (the tail of a form whose beginning is cut off).
+2. **Sections.**  Inside a form, labels dispatch to small readers: the header fields
+   (项目名称, 主管部门, 实施单位), the funds table (项目资金 / 预算执行情况: its column labels, then
+   rows labelled 年度资金总额 / 总额 / 其中:财政拨款 …), the goal (预期目标 / 实际完成情况), the
+   indicator table (a header row of column labels, then rows), the closing text (评价结论 …)
+   and the total (合计 / 总分).
+3. **Indicator rows.**  The header says the columns (三级指标, 年度指标值 / 指标值, 实际完成值 /
+   完成值, 分值 / 权重, 得分, 指标性质, 度量单位 …).  一级/二级 labels are recognised by their
+   words (产出指标, 数量指标, 经济效益指标 …), so a parent row ``产出指标(50分)`` only sets the
+   一级 of the rows under it and is never an indicator itself.  How a row's cells are matched to
+   the columns depends on what the sheet can be trusted for (see :mod:`.sheets`): by column
+   index (xlsx), by position allowing for a lost leading column (tab text), by the only
+   type-consistent alignment (pipe rows that drop blank cells), by counting (one cell per line),
+   or by the two trailing numbers 分值 得分 (words).  A cell that fits more than one column is
+   never guessed: it is reported.
+
+Everything the recogniser could not place is returned as a :class:`~.notes.Note`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from . import labels as L
+from .labels import clean, key
+from .notes import Note
+from .sheets import Sheet
+
+__all__ = ["Draft", "Recognised", "recognise"]
+
+_TITLE_RE = re.compile(
+    r"^(?P<prefix>.*?)(?:项目)?(?:支出)?绩效(?:目标)?自评(?:表)?"
+    r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）])?$"
+)
+_GENERIC_PREFIX_RE = re.compile(
+    r"(?:^|部门预算|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级)$"
+)
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
+_CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
+_UNIT_CODE_RE = re.compile(r"^\d{2,}\s*[-—－]\s*(.+)$")
+
+_TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明"}
+
+FIELD_LABELS = {
+    "name": ("三级指标", "indicator name"),
+    "operator": ("指标性质", "operator"),
+    "target": ("指标值", "target"),
+    "unit": ("度量单位", "unit"),
+    "actual": ("完成值", "actual"),
+    "weight": ("分值/权重", "weight"),
+    "score": ("得分", "score"),
+    "deviation": ("偏差原因", "deviation"),
+    "-": ("其他列", "other column"),
+}
+
+DEFAULT_SCHEMA = ("name", "target", "actual")
+SICHUAN_SCHEMA = ("name", "operator", "target", "unit", "actual", "weight", "score", "deviation")
+
+
+@attrs.define
+class Draft:
+    """What was read from one form, as plain data for :func:`.build.build_case`."""
+
+    index: int  # 1-based, within the sheet
+    project: dict[str, Any] = attrs.Factory(dict)
+    funds: dict[str, Any] = attrs.Factory(dict)
+    fund_rows: list[dict[str, Any]] = attrs.Factory(list)
+    goal: dict[str, str] = attrs.Factory(dict)
+    indicators: list[dict[str, Any]] = attrs.Factory(list)
+    narrative: dict[str, Any] = attrs.Factory(dict)
+    notes: list[Note] = attrs.Factory(list)
+    incomplete: list[str] = attrs.Factory(list)
+    profile: str = ""  # recognised template: "sichuan" or "central-2020"
+    title_name: str = ""
+    headless: bool = False
+    has_table: bool = False
+    ended: bool = False  # a 合计/总分/评价结论 row closed the table
+    titled: bool = False
+    outside: int = 0  # cells after the form's end that belong to no form
+
+    def is_form(self) -> bool:
+        return self.titled or self.has_table or bool(self.funds or self.fund_rows or self.goal)
+
+
+@attrs.frozen
+class Recognised:
+    forms: tuple[Draft, ...]
+    outside: int  # non-empty cells outside any form
+
+
+@attrs.frozen
+class Tok:
+    text: str
+    key: str
+    row: int  # row of the sheet (rows modes), run index (stream modes)
+    col: int
+    dup: bool = False  # a merged cell seen again below its first row (xlsx)
+    brk: bool = False  # a stretch of prose between two runs of cells (stream modes)
+
+
+# ---------------------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------------------
+
+
+def _tokens(sheet: Sheet) -> list[Tok]:
+    toks: list[Tok] = []
+    if sheet.mode in ("grid", "tab", "compact"):
+        for r, row in enumerate(sheet.rows):
+            for c, text in enumerate(row):
+                dup = False
+                if sheet.origins is not None:
+                    origin = sheet.origins[r][c]
+                    if origin != (r, c):
+                        if origin[0] == r:
+                            continue  # the same merged cell, further right
+                        dup = True
+                toks.append(Tok(text, key(text), r, c, dup))
+        return toks
+    for r, run in enumerate(sheet.rows):
+        if r:
+            toks.append(Tok("", "", r, -1, brk=True))
+        cells = list(run)
+        i = 0
+        while i < len(cells):
+            text = cells[i]
+            if i + 1 < len(cells):
+                joined = L.joins(text, cells[i + 1])
+                if joined is not None:
+                    cells[i + 1] = joined
+                    i += 1
+                    continue
+            toks.append(Tok(text, key(text), r, i))
+            i += 1
+    return toks
+
+
+def _is_title(tok: Tok) -> bool:
+    return 0 < len(tok.key) <= 60 and bool(_TITLE_RE.match(tok.key)) and "报告" not in tok.key
+
+
+def _title_name(text: str) -> str:
+    m = _TITLE_RE.match(clean(text))
+    if m is None:
+        return ""
+    prefix = re.sub(r"[(（]\s*\d{4}\s*年度?[)）]", "", m.group("prefix")).strip()
+    if not prefix or _GENERIC_PREFIX_RE.search(prefix):
+        return ""
+    return prefix
+
+
+def _is_name_label(tok: Tok) -> bool:
+    if tok.key == "项目名称":
+        return True
+    split = L.split_label(tok.text)
+    return split is not None and split[0] == "项目名称"
+
+
+# ---------------------------------------------------------------------------------------
+# Step 1: where the forms are
+# ---------------------------------------------------------------------------------------
+
+
+def recognise(sheet: Sheet) -> Recognised:
+    toks = _tokens(sheet)
+    starts: list[int] = []
+    have_name = have_content = False
+    for i, tok in enumerate(toks):
+        if tok.dup or tok.brk:
+            continue
+        if _is_title(tok):
+            if not starts or have_name or have_content:
+                starts.append(_walk_back(sheet, toks, i))
+                have_name = have_content = False
+            continue
+        if _is_name_label(tok):
+            if not starts or have_name:
+                starts.append(_walk_back(sheet, toks, i) if not starts or have_name else i)
+                have_content = False
+            have_name = True
+            continue
+        if starts and (L.is_funds_section(tok.text) or L.indicator_column(tok.text) == "name"):
+            have_content = True
+    forms: list[Draft] = []
+    outside = 0
+    bounds = list(zip(starts, starts[1:] + [len(toks)]))
+    first = starts[0] if starts else len(toks)
+    if first:
+        draft = _Parser(sheet, toks, 0, first, index=1, headless=True).run()
+        outside += draft.outside
+        if draft.has_table:
+            forms.append(draft)
+        else:
+            outside += sum(1 for t in toks[:first] if t.key and not t.dup)
+    for a, b in bounds:
+        draft = _Parser(sheet, toks, a, b, index=len(forms) + 1, headless=False).run()
+        outside += draft.outside
+        if draft.is_form():
+            forms.append(draft)
+        else:
+            outside += sum(1 for t in toks[a:b] if t.key and not t.dup and not t.brk)
+    if sheet.truncated and forms:
+        last = forms[-1]
+        if "truncated" not in last.incomplete:
+            last.incomplete.append("truncated")
+    return Recognised(tuple(forms), outside)
+
+
+def _walk_back(sheet: Sheet, toks: Sequence[Tok], i: int) -> int:
+    """Include the heading lines just above a title (``2021 年部门预算项目自评``, a name line,
+    ``报表编号:510000_0013zp``)."""
+    j = i - 1
+    while j >= 0 and not toks[j].key and not toks[j].brk:
+        j -= 1
+    if j >= 0 and toks[j].key.startswith("报表编号"):
+        return j
+    if sheet.mode not in ("tab", "compact"):
+        return i
+    row = toks[i].row
+    start = i
+    j = i - 1
+    taken = 0
+    while j >= 0 and taken < 2:
+        tok = toks[j]
+        if tok.row >= row:
+            j -= 1
+            continue
+        same_row = [t for t in toks if t.row == tok.row]
+        if len(sheet.rows[tok.row]) != 1 or not tok.key or len(tok.key) > 40:
+            break
+        if L.is_label(tok.text) or _is_title(tok) or tok.key.endswith(("。", ".")):
+            break
+        start = toks.index(same_row[0])
+        row = tok.row
+        taken += 1
+        j -= 1
+    return start
+
+
+# ---------------------------------------------------------------------------------------
+# Step 2 and 3: one form
+# ---------------------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(
+        self, sheet: Sheet, toks: list[Tok], start: int, end: int, *, index: int, headless: bool
+    ) -> None:
+        self.sheet = sheet
+        self.mode = sheet.mode
+        self.rows_mode = sheet.mode in ("grid", "tab", "compact")
+        self.toks = toks
+        self.start, self.end = start, end
+        self.used: set[int] = set()
+        self.draft = Draft(index=index, headless=headless)
+        self.schema: tuple[str, ...] = ()
+        self.header_cols: list[tuple[int, str]] = []
+        self.profile_hint = ""
+        self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
+        self.outside = 0
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def note(self, kind: str, text: str = "", row: int | None = None, detail: str = "") -> None:
+        """Record a note; rows are given only for xlsx, where they are the sheet's own rows."""
+        self.draft.notes.append(Note(kind, text, row if self.mode == "grid" else None, detail))
+
+    def where(self, i: int) -> int | None:
+        return self.toks[i].row + 1 if self.rows_mode else None
+
+    def row_range(self, row: int) -> list[int]:
+        return [i for i in range(self.start, self.end) if self.toks[i].row == row]
+
+    def value_after(self, i: int) -> tuple[str, list[int]]:
+        """The value cell of the label at ``i`` and the token indices it used."""
+        toks = self.toks
+        if self.rows_mode:
+            row = toks[i].row
+            j = i + 1
+            while j < self.end and toks[j].row == row:
+                t = toks[j]
+                if t.key and not t.dup and t.key != toks[i].key:
+                    if L.is_label(t.text) and t.key in L.HEADER_FIELDS:
+                        return "", []
+                    return t.text, [j]
+                j += 1
+            return "", []
+        j = i + 1
+        if j >= self.end or toks[j].brk:
+            return "", []
+        t = toks[j]
+        if self.mode == "words":
+            if L.is_label(t.text) or _is_title(t):
+                return "", []
+            return t.text, [j]
+        if L.is_label(t.text) and (t.key in L.HEADER_FIELDS or t.key in L.NARRATIVE_FIELDS):
+            return "", []
+        return t.text, [j]
+
+    # -- the loop ----------------------------------------------------------------------
+
+    def run(self) -> Draft:
+        i = self.start
+        toks = self.toks
+        while i < self.end:
+            tok = toks[i]
+            if not tok.key or tok.dup or tok.brk or i in self.used:
+                i += 1
+                continue
+            nxt = self.dispatch(i)
+            if nxt is None:
+                i += 1
+            else:
+                i = max(nxt, i + 1)
+        self.finish()
+        return self.draft
+
+    def dispatch(self, i: int) -> int | None:
+        tok = self.toks[i]
+        k = tok.key
+        if "510000_0013zp" in k:
+            self.profile_hint = "sichuan"
+            self.used.add(i)
+            return None
+        if _is_title(tok):
+            return self.title(i)
+        if k in L.HEADER_FIELDS:
+            return self.header_field(i, L.HEADER_FIELDS[k])
+        split = L.split_label(tok.text)
+        if split is not None:
+            field_key, value = split
+            self.used.add(i)
+            if field_key in L.HEADER_FIELDS:
+                self.set_header(L.HEADER_FIELDS[field_key], value)
+            elif field_key in L.NARRATIVE_FIELDS:
+                if value:
+                    self.set_narrative(L.NARRATIVE_FIELDS[field_key], value, i)
+                else:
+                    return self.narrative(i)
+            return None
+        if self.is_indicator_header(i):
+            return self.indicators(i)
+        if L.is_funds_section(tok.text) or L.fund_column(tok.text) in ("initial_budget", "budget"):
+            return self.funds(i)
+        if L.fund_row_label(tok.text) is not None and not self.draft.funds:
+            return self.funds(i)
+        if k in L.GOAL_SECTIONS or k in L.GOAL_FIELDS:
+            return self.goal(i)
+        if k in L.TOTAL_ROWS:
+            return self.total(i)
+        if k in L.FUNDS_EXTRA and k != "原因" or (k == "原因" and self.rows_mode):
+            return self.funds_extra(i, L.FUNDS_EXTRA[k])
+        if k in L.NARRATIVE_FIELDS:
+            return self.narrative(i)
+        if (L.is_l1(tok.text) or L.is_l2(tok.text)) and not self.draft.has_table:
+            return self.headless_table(i)
+        m = _YEAR_DEGREE_RE.search(k)
+        if m and len(k) <= 12 and "year" not in self.draft.project:
+            self.draft.project["year"] = int(m.group(1))
+            self.used.add(i)
+        return None
+
+    # -- header ------------------------------------------------------------------------
+
+    def title(self, i: int) -> int:
+        toks = self.toks
+        self.used.add(i)
+        self.draft.titled = True
+        name = _title_name(toks[i].text)
+        heading = [j for j in range(self.start, i) if toks[j].key and j not in self.used]
+        if self.rows_mode:
+            for j in heading:
+                self.used.add(j)
+                if not name and not _YEAR_RE.search(toks[j].key) and "自评" not in toks[j].key:
+                    name = toks[j].text
+                m = _YEAR_RE.search(toks[j].key)
+                if m and "year" not in self.draft.project:
+                    self.draft.project["year"] = int(m.group(1))
+        if name and not self.draft.title_name:
+            self.draft.title_name = name
+        m = _YEAR_DEGREE_RE.search(toks[i].key)
+        if m and "year" not in self.draft.project:
+            self.draft.project["year"] = int(m.group(1))
+        # "(2022年度)", "2019年度)", "( 2019 年度)" just after the title
+        window: list[int] = []
+        j = i + 1
+        while j < self.end and len(window) < 6:
+            if toks[j].key and not toks[j].dup:
+                window.append(j)
+            j += 1
+        found = False
+        for a in range(len(window)):
+            for b in range(a + 1, min(len(window), a + 3) + 1):
+                joined = "".join(toks[w].key for w in window[a:b])
+                m = re.match(r"^\(?((?:19|20)\d{2})年度?\)?$", joined)
+                if m:
+                    if "year" not in self.draft.project:
+                        self.draft.project["year"] = int(m.group(1))
+                    self.used.update(window[a:b])
+                    found = True
+                    break
+            if found:
+                break
+        return i + 1
+
+    def header_field(self, i: int, field: str) -> int:
+        self.used.add(i)
+        value, used = self.value_after(i)
+        self.used.update(used)
+        if field != "-" and value:
+            self.set_header(field, value)
+        return (used[-1] + 1) if used else i + 1
+
+    def set_header(self, field: str, value: str) -> None:
+        if field == "-" or not value:
+            return
+        project = self.draft.project
+        if field == "name":
+            m = _CODE_NAME_RE.match(value)
+            if m:
+                project.setdefault("code", m.group(1))
+                value = m.group(2).strip()
+        elif field in ("department", "implementer"):
+            m = _UNIT_CODE_RE.match(value)
+            if m:
+                value = m.group(1).strip()
+        project.setdefault(field, value)
+
+    def set_narrative(self, field: str, value: str, i: int) -> None:
+        if field == "claimed_total":
+            n = L.number(value)
+            if n is None:
+                self.note("not-number", value, self.where(i))
+                return
+            self.draft.narrative.setdefault(field, n)
+            return
+        if value:
+            self.draft.narrative.setdefault(field, value)
+
+    def funds_extra(self, i: int, field: str) -> int:
+        self.used.add(i)
+        value, used = self.value_after(i)
+        self.used.update(used)
+        if value:
+            if field == "balance":
+                number = L.number(value)
+                if number is None:
+                    self.note("not-number", value, self.where(i))
+                else:
+                    self.draft.funds.setdefault("balance", number)
+            else:
+                self.draft.funds.setdefault(field, value)
+        return (used[-1] + 1) if used else i + 1
+
+    def narrative(self, i: int) -> int:
+        self.used.add(i)
+        field = L.NARRATIVE_FIELDS[self.toks[i].key]
+        value, used = self.value_after(i)
+        self.used.update(used)
+        self.set_narrative(field, value, i)
+        self.draft.ended = True
+        return (used[-1] + 1) if used else i + 1
+
+    # -- funds -------------------------------------------------------------------------
+
+    def funds(self, i: int) -> int:
+        if self.rows_mode:
+            return self.funds_rows(i)
+        return self.funds_stream(i)
+
+    def _fund_value_ok(self, field: str, text: str) -> bool:
+        if not text or L.is_blank(text):
+            return True
+        if field in ("reason", "method", "-"):
+            return True
+        if field == "rate":
+            return L.percent(text) is not None
+        return L.number(text) is not None
+
+    def funds_stream(self, i: int) -> int:
+        toks = self.toks
+        columns: list[str] = []
+        j = i
+        # header: section labels, then column labels, until the first row label
+        while j < self.end and not toks[j].brk:
+            t = toks[j]
+            if L.fund_row_label(t.text) is not None:
+                break
+            col = L.fund_column(t.text)
+            if col is not None:
+                columns.append(col)
+                if t.key in ("调整后预算数", "预算执行数"):
+                    self.profile_hint = self.profile_hint or "sichuan"
+            elif not (L.is_funds_section(t.text) or t.key in ("(万元)", "万元", "单位:万元")
+                      or L.is_points_only(t.text) or not t.key):
+                break
+            self.used.add(j)
+            j += 1
+        columns = [c for c in columns if c != "-"]
+        if not columns:
+            columns = ["budget", "executed"]
+        explicit = self.mode == "stream"
+        while j < self.end and not toks[j].brk:
+            label = L.fund_row_label(toks[j].text)
+            if label is None:
+                break
+            self.used.add(j)
+            j += 1
+            values: list[tuple[int, str]] = []
+            while j < self.end and not toks[j].brk and len(values) < len(columns):
+                t = toks[j]
+                if L.fund_row_label(t.text) is not None:
+                    break
+                field = columns[len(values)]
+                if not self._fund_value_ok(field, t.text):
+                    if field in ("weight", "score", "rate") and not explicit:
+                        break
+                    if not explicit or L.is_label(t.text):
+                        break
+                if not t.key and not explicit:
+                    break
+                values.append((j, t.text))
+                self.used.add(j)
+                j += 1
+            self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
+        return j
+
+    def funds_rows(self, i: int) -> int:
+        toks, sheet = self.toks, self.sheet
+        row = toks[i].row
+        header_row = None
+        for r in range(row, min(row + 3, len(sheet.rows))):
+            labels = [c for c in sheet.rows[r] if L.fund_column(c) not in (None, "-")]
+            if len(labels) >= 2:
+                header_row = r
+                break
+            if r > row and any(L.fund_row_label(c) for c in sheet.rows[r]):
+                break
+        columns: list[tuple[int, str]] = []  # (col index, field)
+        pairs = False
+        first_data = row
+        if header_row is not None:
+            cells = sheet.rows[header_row]
+            seen: set[tuple[int, int]] = set()
+            for c, text in enumerate(cells):
+                origin = sheet.origins[header_row][c] if sheet.origins is not None else (header_row, c)
+                if origin in seen:
+                    continue
+                seen.add(origin)
+                col = L.fund_column(text)
+                if col is not None and col != "-":
+                    columns.append((c, col))
+                if L.key(text) in ("调整后预算数", "预算执行数"):
+                    self.profile_hint = self.profile_hint or "sichuan"
+            # "预算数: 50 执行数: 49.78": the header row is the total row
+            values = []
+            for c, field in columns:
+                nxt = next((x for x in cells[c + 1:] if x.strip()), "")
+                if L.number(nxt) is not None:
+                    values.append((field, nxt, c))
+            if values and len(values) == len(columns):
+                pairs = True
+                self.fund_row(("total", ""), [(f, v, None) for f, v, _ in values])
+            self.mark_row(header_row)
+            first_data = header_row + 1
+        else:
+            first_data = row
+        for r in range(row, first_data):
+            self.mark_row(r)
+        if not columns:
+            columns = [(-1, "budget"), (-1, "executed")]
+        r = first_data
+        label_col: int | None = None
+        while r < len(sheet.rows) and self.row_in_form(r):
+            cells = sheet.rows[r]
+            found = next(
+                ((c, L.fund_row_label(x)) for c, x in enumerate(cells) if L.fund_row_label(x)),
+                None,
+            )
+            if found is None and self.mode == "grid" and label_col is not None:
+                found = self.grid_fund_label(r, label_col, columns)
+            if found is not None:
+                label_col = found[0]
+            if found is None:
+                if not any(x.strip() for x in cells):
+                    r += 1
+                    continue
+                break
+            c0, label = found
+            if self.mode == "grid" and not pairs:
+                values = []
+                for c, field in columns:
+                    if c > c0 and c < len(cells):
+                        origin = sheet.origins[r][c] if sheet.origins is not None else (r, c)
+                        if origin[1] != c and origin[0] == r:
+                            continue
+                        values.append((field, cells[c], None))
+            else:
+                raw = [x for x in cells[c0 + 1:] if x.strip() and L.key(x) != L.key(cells[c0])]
+                fields = [f for _, f in columns]
+                if self.mode == "compact" and len(raw) < len(fields):
+                    placed = self.align_funds(raw, fields, r)
+                    values = [(f, v, None) for f, v in placed]
+                else:
+                    values = [(fields[n], v, None) for n, v in enumerate(raw[: len(fields)])]
+                    for extra in raw[len(fields):]:
+                        self.note("unplaced", extra, r + 1)
+            self.fund_row(label, values)
+            self.mark_row(r)
+            r += 1
+        return self.first_token_of_row(r)
+
+    def grid_fund_label(self, r: int, c: int, columns: list[tuple[int, str]]
+                        ) -> tuple[int, tuple[str, str]] | None:
+        """A row of an xlsx funds table whose label is not one the importer knows."""
+        cells = self.sheet.rows[r]
+        if c >= len(cells) or not cells[c].strip():
+            return None
+        text = cells[c]
+        if L.is_label(text) or self.is_indicator_header(self.row_range(r)[0]):
+            return None
+        origin = self.sheet.origins[r][c] if self.sheet.origins is not None else (r, c)
+        if origin != (r, c):
+            return None
+        for col, field in columns:
+            if c < col < len(cells) and cells[col].strip() \
+                    and not self._fund_value_ok(field, cells[col]):
+                return None
+        label = text
+        for prefix in ("其中:", "其中："):
+            if label.startswith(prefix):
+                label = label[len(prefix):]
+                break
+        return c, ("row", label)
+
+    def align_funds(self, raw: list[str], fields: list[str], r: int) -> list[tuple[str, str]]:
+        informative = [v for v in raw if not L.is_blank(v)]
+        if not informative:
+            return []
+        options = []
+        for combo in itertools.combinations(range(len(fields)), len(raw)):
+            if all(self._fund_value_ok(fields[c], v) and (fields[c] not in ("reason", "method")
+                   or L.number(v) is None) for c, v in zip(combo, raw)):
+                options.append(combo)
+        return self._resolve(raw, fields, options, r)
+
+    def _resolve(self, raw, fields, options, r):  # type: ignore[no-untyped-def]
+        placed = []
+        for n, v in enumerate(raw):
+            cols = {combo[n] for combo in options}
+            if len(cols) == 1:
+                placed.append((fields[cols.pop()], v))
+            elif not L.is_blank(v):
+                if cols:
+                    names = "/".join(sorted({FIELD_LABELS.get(fields[c], (fields[c],))[0]
+                                             for c in cols}))
+                    self.note("ambiguous", v, r + 1 if r is not None else None, names)
+                else:
+                    self.note("unplaced", v, r + 1 if r is not None else None)
+        return placed
+
+    def fund_row(self, label: tuple[str, str], values: Iterable[tuple[str, str, Any]]) -> None:
+        kind, printed = label
+        data: dict[str, Any] = {}
+        for field, text, idx in values:
+            if not text.strip() or L.is_blank(text):
+                continue
+            if field in ("reason",):
+                data.setdefault(field, text)
+                continue
+            if field == "method":
+                data.setdefault("note", f"得分计算方法: {text}")
+                continue
+            if field == "-":
+                continue
+            value = L.percent(text) if field == "rate" else L.number(text)
+            if value is None:
+                self.note("not-number", text)
+                continue
+            data.setdefault(field, value)
+        if kind == "total":
+            funds = self.draft.funds
+            for field, value in data.items():
+                target = {
+                    "rate": "claimed_rate",
+                    "weight": "claimed_weight",
+                    "score": "claimed_score",
+                }.get(field, field)
+                funds.setdefault(target, value)
+            if printed:
+                funds.setdefault("source", printed.rstrip(":：").strip())
+            funds.setdefault("source", "")
+        else:
+            row = {"source": printed}
+            for field in ("initial_budget", "budget", "executed"):
+                if field in data:
+                    row[field] = data[field]
+            self.draft.fund_rows.append(row)
+
+    # -- rows helpers --------------------------------------------------------------------
+
+    def mark_row(self, r: int) -> None:
+        for i in self.row_range(r):
+            self.used.add(i)
+
+    def row_in_form(self, r: int) -> bool:
+        idx = self.row_range(r)
+        return bool(idx) or (r < len(self.sheet.rows) and not self.sheet.rows[r])
+
+    def first_token_of_row(self, r: int) -> int:
+        for i in range(self.start, self.end):
+            if self.toks[i].row >= r:
+                return i
+        return self.end
+
+    # -- goal ----------------------------------------------------------------------------
+
+    def goal(self, i: int) -> int:
+        toks = self.toks
+        labels: list[tuple[int, str]] = []  # (col or token index, field)
+        j = i
+        if self.rows_mode:
+            row = toks[i].row
+            for t_i in self.row_range(row):
+                t = toks[t_i]
+                self.used.add(t_i)
+                if t.key in L.GOAL_FIELDS:
+                    labels.append((t.col, L.GOAL_FIELDS[t.key]))
+            if not labels:
+                return self.first_token_of_row(row + 1)
+            r = row + 1
+            while r < len(self.sheet.rows) and not any(x.strip() for x in self.sheet.rows[r]):
+                r += 1
+            if r >= len(self.sheet.rows) or not self.row_range(r):
+                return self.first_token_of_row(r)
+            cells = self.sheet.rows[r]
+            if any(L.fund_row_label(c) or L.key(c) in L.INDICATOR_COLUMNS for c in cells if c):
+                return self.first_token_of_row(r)
+            values = []
+            for t_i in self.row_range(r):
+                t = toks[t_i]
+                if t.key and not t.dup and not (L.key(t.text) in L.GOAL_SECTIONS):
+                    values.append((t.col, t.text))
+            if len(values) == len(labels):
+                for (_, field), (_, text) in zip(labels, values):
+                    self.draft.goal.setdefault(field, text)
+            elif self.mode == "grid":
+                by_col = dict(values)
+                for c, field in labels:
+                    if c in by_col:
+                        self.draft.goal.setdefault(field, by_col[c])
+            else:
+                for _, text in values:
+                    self.note("goal-unplaced", text, r + 1)
+            self.mark_row(r)
+            return self.first_token_of_row(r + 1)
+        while j < self.end and not toks[j].brk:
+            t = toks[j]
+            if t.key in L.GOAL_FIELDS:
+                labels.append((j, L.GOAL_FIELDS[t.key]))
+            elif not (t.key in L.GOAL_SECTIONS or not t.key):
+                break
+            self.used.add(j)
+            j += 1
+        if not labels:
+            return j
+        if self.mode == "stream":
+            values_i = list(range(j, min(j + len(labels), self.end)))
+            if any(toks[v].brk or L.is_label(toks[v].text) for v in values_i):
+                return j
+        else:
+            values_i = []
+            while j < self.end and not toks[j].brk and not L.is_label(toks[j].text) \
+                    and not self.is_indicator_header(j):
+                values_i.append(j)
+                j += 1
+        self.used.update(values_i)
+        texts = [toks[v].text for v in values_i]
+        if len(texts) == len(labels):
+            for (_, field), text in zip(labels, texts):
+                if text:
+                    self.draft.goal.setdefault(field, text)
+        else:
+            for text in texts:
+                if text:
+                    self.note("goal-unplaced", text)
+        return max(values_i, default=j - 1) + 1
+
+    # -- the total row ---------------------------------------------------------------------
+
+    def total(self, i: int) -> int:
+        toks = self.toks
+        self.used.add(i)
+        self.draft.ended = True
+        fields = [f for f in self.schema if f in ("weight", "score")]
+        if self.rows_mode:
+            row = toks[i].row
+            idx = [j for j in self.row_range(row) if j > i and toks[j].key and not toks[j].dup]
+            self.used.update(self.row_range(row))
+            if self.mode == "grid" and self.header_cols:
+                cols = {f: c for c, f in self.header_cols}
+                if "score" in cols:
+                    cells = self.sheet.rows[row]
+                    c = cols["score"]
+                    if c < len(cells) and cells[c].strip():
+                        self.set_total(cells[c], i)
+                return self.first_token_of_row(row + 1)
+            texts = [toks[j].text for j in idx]
+            explicit = self.mode == "tab"
+            next_i = self.first_token_of_row(row + 1)
+        else:
+            texts = []
+            j = i + 1
+            explicit = self.mode == "stream"
+            while j < self.end and not toks[j].brk and len(texts) < 2:
+                t = toks[j]
+                if t.key and L.number(t.text) is None:
+                    break
+                if not t.key and not explicit:
+                    break
+                texts.append(t.text)
+                self.used.add(j)
+                j += 1
+            next_i = j
+        numbers = [t for t in texts if L.number(t) is not None or not t.strip()]
+        if fields == ["weight", "score"]:
+            if explicit or len([t for t in numbers if t.strip()]) == 2:
+                if len(numbers) >= 2 and numbers[1].strip():
+                    self.set_total(numbers[1], i)
+            elif len([t for t in numbers if t.strip()]) == 1:
+                self.note("total-ambiguous", next(t for t in numbers if t.strip()), self.where(i))
+        elif fields == ["score"] and numbers and numbers[0].strip():
+            self.set_total(numbers[0], i)
+        return next_i
+
+    def set_total(self, text: str, i: int) -> None:
+        value = L.number(text)
+        if value is None:
+            self.note("not-number", text, self.where(i))
+        else:
+            self.draft.narrative.setdefault("claimed_total", value)
+
+    # -- the indicator table ---------------------------------------------------------------
+
+    def is_indicator_header(self, i: int) -> bool:
+        toks = self.toks
+        tok = toks[i]
+        if not (L.indicator_column(tok.text) or L.is_indicator_section(tok.text)):
+            return False
+        if self.rows_mode:
+            found = {L.indicator_column(toks[j].text) for j in self.row_range(tok.row)}
+        else:
+            found = set()
+            j = i
+            while j < self.end and not toks[j].brk and j < i + 16:
+                t = toks[j]
+                col = L.indicator_column(t.text)
+                if col:
+                    found.add(col)
+                elif t.key and not L.is_indicator_section(t.text):
+                    break
+                j += 1
+        return "name" in found and bool({"target", "actual"} & found)
+
+    def header(self, i: int) -> tuple[list[tuple[int, str]], int]:
+        """(columns as (col index or position, field), index of the first token after it)."""
+        toks = self.toks
+        cols: list[tuple[int, str]] = []
+        if self.rows_mode:
+            row = toks[i].row
+            seen: set[tuple[int, int]] = set()
+            for c, text in enumerate(self.sheet.rows[row]):
+                origin = self.sheet.origins[row][c] if self.sheet.origins is not None else (row, c)
+                if origin in seen:
+                    continue
+                seen.add(origin)
+                field = L.indicator_column(text)
+                if field:
+                    cols.append((c, field))
+            self.mark_row(row)
+            return cols, self.first_token_of_row(row + 1)
+        j = i
+        pos = 0
+        while j < self.end and not toks[j].brk:
+            t = toks[j]
+            field = L.indicator_column(t.text)
+            if field:
+                cols.append((pos, field))
+                pos += 1
+            elif t.key and not L.is_indicator_section(t.text):
+                break
+            self.used.add(j)
+            j += 1
+        return cols, j
+
+    def indicators(self, i: int) -> int:
+        cols, j = self.header(i)
+        self.header_cols = cols
+        fields = [f for _, f in cols]
+        self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
+        self.draft.has_table = True
+        if "operator" in fields or "unit" in fields:
+            self.profile_hint = self.profile_hint or "sichuan"
+        if self.rows_mode:
+            return self.table_rows(j, cols)
+        if self.mode == "stream":
+            return self.table_stream(j, self.schema)
+        return self.table_words(j, self.schema)
+
+    def headless_table(self, i: int) -> int:
+        """Rows of 一级/二级 labels with no header above them (a form's tail)."""
+        toks = self.toks
+        anchors = [j for j in range(i, min(self.end, i + 60))
+                   if toks[j].key and (L.is_l1(toks[j].text) or L.is_l2(toks[j].text))]
+        if len(anchors) < 3:
+            return i + 1
+        sichuan = any(L.is_operator(toks[j].text) for j in range(i, min(self.end, i + 60)))
+        schema = SICHUAN_SCHEMA if sichuan else DEFAULT_SCHEMA
+        self.schema = schema
+        self.draft.has_table = True
+        if sichuan:
+            self.profile_hint = self.profile_hint or "sichuan"
+        detail = " | ".join(FIELD_LABELS[f][0] for f in schema)
+        self.note("no-header", detail=detail)
+        if self.mode == "compact":
+            cols = [(-1, "level1"), (-1, "level2")] + [(-1, f) for f in schema]
+            first_row = toks[i].row
+            while first_row - 1 >= toks[self.start].row:
+                above = [x for x in self.sheet.rows[first_row - 1] if x.strip()]
+                if len(above) < 3 or any(self.is_terminator(toks[j]) for j in
+                                         self.row_range(first_row - 1)):
+                    break
+                first_row -= 1
+            return self.table_rows(i, cols, first_row=first_row)
+        if self.mode == "tab":
+            return i + 1
+        if self.mode == "stream":
+            return self.table_stream(i, schema)
+        return self.table_words(i, schema)
+
+    # indicator rows --------------------------------------------------------------------
+
+    def add_indicator(self, values: dict[str, str], row: int | None) -> None:
+        name = values.get("name", "")
+        others = [v for f, v in values.items() if f not in ("name", "level1", "level2", "-") and v]
+        if name and L.is_placeholder_name(name) and not any(o.strip() for o in others):
+            self._placeholders += 1
+            return
+        ind: dict[str, Any] = {
+            "level1": values.get("level1", ""),
+            "level2": values.get("level2", ""),
+            "name": name,
+        }
+        for field in ("target", "actual", "operator", "unit", "deviation"):
+            if values.get(field):
+                ind[field] = values[field]
+        if "target" in values or "target" in self.schema:
+            ind.setdefault("target", "")
+        if "actual" in values or "actual" in self.schema:
+            ind.setdefault("actual", "")
+        for field in ("weight", "score"):
+            text = values.get(field, "")
+            if text and not L.is_blank(text):
+                number = L.number(text)
+                if number is None:
+                    self.note("not-number", text, row)
+                else:
+                    ind[field] = number
+        self.draft.indicators.append(ind)
+
+    _placeholders = 0
+
+    def finish_table(self) -> None:
+        if self._placeholders:
+            self.note("placeholder", detail=str(self._placeholders))
+            self._placeholders = 0
+
+    def is_terminator(self, tok: Tok) -> bool:
+        if not tok.key:
+            return False
+        split = L.split_label(tok.text)
+        return (
+            tok.key in _TERMINATORS
+            or tok.key in L.HEADER_FIELDS
+            or (split is not None and split[0] in L.HEADER_FIELDS)
+            or _is_title(tok)
+            or L.is_funds_section(tok.text)
+            or tok.key in L.GOAL_SECTIONS
+            or bool(re.match(r"^(?:项目负责人|财务负责人|填表人|单位负责人)", tok.key))
+        )
+
+    def level_labels(self, texts: Sequence[str]) -> tuple[list[str], int]:
+        """Split leading 一级/二级 labels off a row's cells: ([l1 or None, l2 or None], n used)."""
+        l1: str | None = None
+        l2: str | None = None
+        n = 0
+        if texts and L.is_points_only(texts[0]):
+            l1 = ""
+            self.note("points-only", texts[0])
+            n = 1
+        elif len(texts) >= 2 and L.opens_level2(texts[0], texts[1]) and L.is_l2(texts[1]):
+            l1, l2, n = self.l1_text(texts[0]), texts[1], 2
+            return [l1, l2], n
+        elif texts and L.is_l1(texts[0]) and not L.is_l2(texts[0]):
+            l1, n = self.l1_text(texts[0]), 1
+        if n < len(texts) and L.is_l2(texts[n]):
+            l2 = texts[n]
+            n += 1
+        return [l1, l2], n  # type: ignore[list-item]
+
+    def l1_text(self, text: str) -> str:
+        if self.mode == "grid":
+            return text
+        stripped = re.sub(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$", "", text)
+        return stripped
+
+    def table_rows(self, j: int, cols: list[tuple[int, str]], first_row: int | None = None) -> int:
+        toks, sheet = self.toks, self.sheet
+        r = toks[j].row if j < self.end else len(sheet.rows)
+        if first_row is not None:
+            r = first_row
+        col_of = {f: c for c, f in cols}
+        schema = [f for _, f in cols if f not in ("level1", "level2")]
+        cur_l1 = cur_l2 = ""
+        after_break = False
+        last_row_index = -1
+        while r < len(sheet.rows):
+            if not self.row_range(r):
+                break
+            cells = list(sheet.rows[r])
+            nonempty = [(c, x) for c, x in enumerate(cells) if x.strip()]
+            if r in sheet.breaks:
+                after_break = True
+            if not nonempty:
+                self.mark_row(r)
+                r += 1
+                continue
+            first_tok = next(t for t in (toks[x] for x in self.row_range(r)) if t.key)
+            if self.is_terminator(first_tok):
+                break
+            if self.mode != "grid" and len(cells) == 1:
+                self.after_table = self.first_token_of_row(r)
+                break  # a line of prose or a heading: the table is over
+            if self.mode == "grid":
+                values = {f: cells[c] if c < len(cells) else "" for c, f in cols}
+                if self.sheet.origins is not None:
+                    for c, f in cols:
+                        if c < len(cells):
+                            origin = self.sheet.origins[r][c]
+                            if origin[0] == r and origin[1] != c:
+                                values[f] = ""
+                if not values.get("name", "").strip() and not any(
+                    values.get(f, "").strip() for f in schema
+                ):
+                    if values.get("level2", "").strip() and values.get("level2") != cur_l2:
+                        pass  # an empty 二级 line: kept below
+                    elif values.get("level1", "").strip() and not values.get("level2", "").strip():
+                        cur_l1 = values["level1"]
+                        self.mark_row(r)
+                        r += 1
+                        continue
+                cur_l1 = values.get("level1", "")
+                cur_l2 = values.get("level2", "")
+                self.add_indicator(values, r + 1)
+            elif self.mode == "tab":
+                result = self.tab_row(cells, cols, after_break, r)
+                if result is None:
+                    pass
+                elif result[0] == "continue":
+                    prev = self.draft.indicators[-1] if self.draft.indicators else None
+                    if prev is None or r - 1 != last_row_index:
+                        for _, x in nonempty:
+                            self.note("unplaced", x, r + 1)
+                    else:
+                        for f, v in result[1].items():
+                            if v and f in ("target", "actual", "deviation", "name"):
+                                prev[f] = prev.get(f, "") + v
+                        self.note("continued", " | ".join(v for v in result[1].values() if v),
+                                  r + 1)
+                else:
+                    values = result[1]
+                    l1, l2 = values.get("level1", ""), values.get("level2", "")
+                    if l1:
+                        cur_l1 = self.l1_text(l1)
+                        if not l2:
+                            cur_l2 = ""
+                    if l2:
+                        cur_l2 = l2
+                    values["level1"], values["level2"] = cur_l1, cur_l2
+                    if any(values.get(f, "") for f in schema) or values.get("level2") and l2:
+                        self.add_indicator(values, r + 1)
+                after_break = False
+            else:  # compact: blank cells dropped, position says nothing
+                texts = [x for _, x in nonempty]
+                (l1, l2), n = self.level_labels(texts)
+                if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
+                    l1, l2, n = texts[0], texts[1], 2
+                if l1 is not None:
+                    cur_l1 = self.l1_text(l1)
+                    cur_l2 = ""
+                if l2 is not None:
+                    cur_l2 = l2
+                rest = texts[n:]
+                if rest or l2 is not None:
+                    values = self.align_row(rest, schema, r)
+                    values["level1"], values["level2"] = cur_l1, cur_l2
+                    self.add_indicator(values, r + 1)
+            last_row_index = r
+            self.mark_row(r)
+            r += 1
+        self.finish_table()
+        self.draft.ended = self.draft.ended or r < len(sheet.rows)
+        return self.first_token_of_row(r)
+
+    def tab_row(
+        self, cells: list[str], cols: list[tuple[int, str]], after_break: bool, r: int
+    ) -> tuple[str, dict[str, str]] | None:
+        """Match one tab-text row to the header: by position (allowing for the lost leading
+        column after a page break), else by its 一级/二级 labels and the remaining cells."""
+        shifts = (-1, 0) if after_break else (0, -1)
+        for shift in shifts:
+            values = self._positional(cells, cols, shift)
+            if values is None:
+                continue
+            if not values.get("level1") and not values.get("level2") and not values.get("name"):
+                if after_break and any(values.get(f) for f in ("target", "actual")):
+                    return "continue", values
+                if not any(values.values()):
+                    return None
+            return "row", values
+        nonempty = [x for x in cells if x.strip()]
+        (l1, l2), n = self.level_labels(nonempty)
+        if n == 0:
+            for x in nonempty:
+                self.note("unplaced", x, r + 1)
+            return None
+        schema = [f for _, f in cols if f not in ("level1", "level2")]
+        values = self.align_row(nonempty[n:], schema, r)
+        values["level1"] = l1 or ""
+        values["level2"] = l2 or ""
+        return "row", values
+
+    def _positional(
+        self, cells: list[str], cols: list[tuple[int, str]], shift: int
+    ) -> dict[str, str] | None:
+        values: dict[str, str] = {}
+        mapped = set()
+        for c, f in cols:
+            k = c + shift
+            mapped.add(k)
+            values[f] = cells[k] if 0 <= k < len(cells) else ""
+        for k, x in enumerate(cells):
+            if x.strip() and k not in mapped:
+                if L.is_indicator_section(x) and k < min(mapped):
+                    continue
+                return None
+        l1, l2, name = values.get("level1", ""), values.get("level2", ""), values.get("name", "")
+        if l1 and (L.is_l2(l1) and not L.is_l1(l1)):
+            return None
+        if l2 and not L.is_l2(l2):
+            return None
+        if name and (L.is_l1(name) or L.is_l2(name)) and not l2:
+            return None
+        return values
+
+    def align_row(self, values: list[str], schema: list[str] | tuple[str, ...], r: int | None
+                  ) -> dict[str, str]:
+        """Place cells whose blanks were dropped: every order-keeping assignment to the columns
+        that fits each column's kind; a cell placed differently by two assignments is reported."""
+        schema = list(schema)
+        values = [v for v in values if v.strip()]
+        if not values:
+            return {}
+        if len(values) > len(schema):
+            for extra in values[len(schema):]:
+                self.note("unplaced", extra, r + 1 if r is not None else None)
+            values = values[: len(schema)]
+        options = []
+        for combo in itertools.combinations(range(len(schema)), len(values)):
+            if self._fits(values, [schema[c] for c in combo], schema):
+                options.append(combo)
+        placed = self._resolve(values, schema, options, r)
+        out: dict[str, str] = {}
+        for field, text in placed:
+            out.setdefault(field, text)
+        return out
+
+    @staticmethod
+    def _fits(values: list[str], fields: list[str], schema: list[str]) -> bool:
+        if "name" in schema and fields and fields[0] != "name":
+            return False
+        for field, text in zip(fields, values):
+            if field == "operator" and not L.is_operator(text):
+                return False
+            if field in ("target", "actual", "name") and L.is_operator(text):
+                return False
+            if field == "unit" and not L.is_unit(text):
+                return False
+            if field in ("actual", "target") and "unit" in schema and L.is_known_unit(text):
+                return False
+            if field in ("weight", "score") and L.number(text) is None and not L.is_blank(text):
+                return False
+            if field == "deviation" and L.number(text) is not None:
+                return False
+        return not ("operator" in fields and "target" not in fields)
+
+    def table_stream(self, j: int, schema: Sequence[str]) -> int:
+        """One cell per line, blanks present: rows are counted off the header's columns."""
+        toks = self.toks
+        n = len(schema)
+        cur_l1 = cur_l2 = ""
+        row: dict[str, str] | None = None
+        filled = 0
+        cut = False
+
+        def emit() -> None:
+            nonlocal row
+            if row is not None:
+                self.add_indicator(row, None)
+            row = None
+
+        while j < self.end:
+            t = toks[j]
+            if t.brk:
+                self.after_table = j
+                break
+            if self.is_terminator(t):
+                self.draft.ended = True
+                break
+            if row is None or filled >= n:
+                if row is not None:
+                    emit()
+                nxt = next((toks[x] for x in range(j + 1, min(j + 3, self.end))
+                            if toks[x].key), None)
+                if L.is_points_only(t.text):
+                    self.note("points-only", t.text)
+                    cur_l1, cur_l2 = "", ""
+                elif L.opens_level2(t.text, nxt.text if nxt is not None else None):
+                    cur_l1, cur_l2 = self.l1_text(t.text), ""
+                elif L.is_l2(t.text):
+                    cur_l2 = t.text
+                    row, filled = {"level1": cur_l1, "level2": cur_l2}, 0
+                elif not t.key:
+                    pass
+                elif nxt is not None and L.is_l2(nxt.text) and L.number(t.text) is None:
+                    cur_l1, cur_l2 = t.text, ""
+                else:
+                    row = {"level1": cur_l1, "level2": cur_l2, schema[0]: t.text}
+                    filled = 1
+            else:
+                if filled >= 1 and (L.is_l1_only(t.text) or L.is_points_only(t.text)):
+                    self.note("short-row", " | ".join(v for v in row.values() if v))
+                    emit()
+                    continue
+                row[schema[filled]] = t.text
+                filled += 1
+            self.used.add(j)
+            j += 1
+        else:
+            cut = self.sheet.truncated
+        if row is not None:
+            if cut and filled < n:
+                field = schema[filled - 1]
+                text = row.pop(field, "")
+                if field == "name":
+                    if text:
+                        self.note("cut", text)
+                    row = None
+                else:
+                    if text:
+                        self.note("cut", text)
+                    self.note("cut-row", row.get("name", ""))
+            emit()
+        self.finish_table()
+        return j
+
+    def table_words(self, j: int, schema: Sequence[str]) -> int:
+        """Whitespace-separated words: a scored row ends with two numbers (分值 得分)."""
+        toks = self.toks
+        schema = list(schema)
+        scored = "weight" in schema and "score" in schema
+        texts_before = schema.index("weight") if scored else len(schema)
+        cur_l1 = cur_l2 = ""
+        pending: list[int] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            words = [toks[p].text for p in pending]
+            if not scored and len(words) == len(schema):
+                values = dict(zip(schema, words))
+                values.update(level1=cur_l1, level2=cur_l2)
+                self.add_indicator(values, None)
+            else:
+                for w in words:
+                    if not (L.is_blank(w) or L.is_placeholder_name(w)):
+                        self.note("unplaced", w)
+            pending.clear()
+
+        ended = False
+        while j < self.end:
+            t = toks[j]
+            if t.brk:
+                break
+            if self.is_terminator(t):
+                ended = True
+                self.draft.ended = True
+                break
+            nxt = toks[j + 1] if j + 1 < self.end else None
+            following = nxt.text if nxt is not None else None
+            opens = L.opens_level2(t.text, following)
+            if L.is_points_only(t.text) or L.is_l2(t.text) or opens:
+                flush()
+                if L.is_points_only(t.text):
+                    self.note("points-only", t.text)
+                    cur_l1, cur_l2 = "", ""
+                elif opens:
+                    cur_l1, cur_l2 = self.l1_text(t.text), ""
+                else:
+                    cur_l2 = t.text
+                self.used.add(j)
+                j += 1
+                continue
+            pending.append(j)
+            self.used.add(j)
+            if scored and len(pending) >= texts_before + 2:
+                w, s = toks[pending[-2]].text, toks[pending[-1]].text
+                if L.number(w) is not None and L.number(s) is not None \
+                        and len(pending) - 2 == texts_before:
+                    values = dict(zip(schema, [toks[p].text for p in pending]))
+                    values.update(level1=cur_l1, level2=cur_l2)
+                    self.add_indicator(values, None)
+                    pending.clear()
+            j += 1
+        if pending and not ended and self.sheet.truncated and j >= self.end:
+            last = toks[pending.pop()].text
+            self.note("cut", last)
+            if pending and len(pending) >= 2 and not scored:
+                pass
+        flush()
+        self.finish_table()
+        return j
+
+    # -- finishing -------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        draft = self.draft
+        for i in range(self.start, self.end):
+            t = self.toks[i]
+            if i in self.used or not t.key or t.dup or t.brk:
+                continue
+            if L.is_blank(t.text) or t.key in ("(万元)", "单位:万元", "万元"):
+                continue
+            if self.after_table is not None and i >= self.after_table:
+                self.outside += 1
+                continue
+            self.note("unplaced", t.text, self.where(i))
+        draft.outside = self.outside
+        draft.profile = self.profile_hint or "central-2020"
+        if draft.headless:
+            draft.incomplete.append("headless")
+        if not draft.has_table:
+            draft.incomplete.append("no-table")
+        elif not draft.ended and not any(
+            "满意" in (ind.get("level1", "") + ind.get("level2", "")) for ind in draft.indicators
+        ):
+            draft.incomplete.append("no-satisfaction")

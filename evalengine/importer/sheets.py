@@ -1,0 +1,199 @@
+"""The shared intermediate: every input becomes one or more :class:`Sheet` of cell text.
+
+A sheet is rows of cells (strings, already :func:`~.labels.clean`-ed).  How far its rows and
+columns can be trusted depends on where it came from, recorded as ``mode``:
+
+``grid``
+    an xlsx worksheet: rows and columns are exact; a merged range's value is in every cell it
+    covers, and ``origins`` tells which cells belong to one range.
+``tab``
+    tab-separated text flattened from a PDF (the seed): rows are rows, but a row may lack the
+    leading merged column, and a row may be split over a page break (``breaks``).
+``compact``
+    pipe-separated rows from a web page (``a | b | | c |||``): rows are rows, but blank cells
+    are dropped and the row is padded at its end, so a cell's position does not say its column.
+``stream``
+    one cell per line (``cell |`` or blank-line separated paragraphs): the cell order is right
+    and blank cells are present, but row boundaries are lost.  Each row of the sheet is a run
+    of cells between two stretches of prose.
+``words``
+    one long run of text: cells are whitespace-separated words, blank cells are invisible.
+
+The recogniser (:mod:`.recognise`) reads all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from .labels import clean
+
+__all__ = ["Sheet", "TextInput", "decode", "read_text", "text_sheet"]
+
+Mode = str  # "grid" | "tab" | "compact" | "stream" | "words"
+
+
+@attrs.frozen
+class Sheet:
+    name: str
+    mode: Mode
+    rows: tuple[tuple[str, ...], ...]
+    breaks: frozenset[int] = frozenset()  # tab: rows that follow a blank line (a page break)
+    origins: tuple[tuple[tuple[int, int], ...], ...] | None = None  # grid: merged origins
+    truncated: bool = False  # the input says it is cut off (real-forms ``TRUNCATED``)
+
+
+@attrs.frozen
+class TextInput:
+    """A decoded text file and what its first lines say about it."""
+
+    text: str
+    encoding: str
+    url: str = ""  # ``SOURCE:`` line
+    layout: str = ""  # ``LAYOUT:`` line
+    truncated: str = ""  # ``TRUNCATED …`` line
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (with or without BOM), else GB18030 (a superset of GBK)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), "utf-8 (invalid bytes replaced)"
+
+
+def read_text(data: bytes) -> TextInput:
+    text, encoding = decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    url = layout = truncated = ""
+    drop = 0
+    for line in lines[:4]:
+        s = line.strip()
+        if s.startswith("SOURCE:") and not url:
+            url = s.removeprefix("SOURCE:").strip()
+        elif s.startswith("LAYOUT:") and not layout:
+            layout = s.removeprefix("LAYOUT:").strip()
+        elif s.startswith("TRUNCATED") and not truncated:
+            truncated = s
+        else:
+            break
+        drop += 1
+    return TextInput("\n".join(lines[drop:]), encoding, url, layout, truncated)
+
+
+# ---------------------------------------------------------------------------------------
+# Layout detection
+# ---------------------------------------------------------------------------------------
+
+
+def text_sheet(source: TextInput, name: str = "") -> Sheet:
+    text = source.text
+    lines = text.split("\n")
+    truncated = bool(source.truncated)
+    tab_lines = sum(1 for line in lines if "\t" in line.strip("\n") and line.count("\t") >= 1)
+    if tab_lines >= 3:
+        return _tab_sheet(lines, name, truncated)
+    if text.count("|") >= 6:
+        wide = sum(1 for line in lines if sum(1 for c in line.split("|") if c.strip()) >= 3)
+        if wide >= 2:
+            return _compact_sheet(lines, name, truncated)
+        return _pipe_stream_sheet(text, name, truncated)
+    blank_cells = sum(1 for line in lines if line and not line.strip())
+    separators = len(re.findall(r"\n\n", text))
+    if blank_cells >= 3 and separators >= 10:
+        return _paragraph_sheet(text, name, truncated)
+    return _words_sheet(lines, name, truncated)
+
+
+def _tab_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
+    rows: list[tuple[str, ...]] = []
+    breaks: set[int] = set()
+    pending_break = False
+    for line in lines:
+        if not line.strip():
+            pending_break = True
+            continue
+        if pending_break:
+            breaks.add(len(rows))
+            pending_break = False
+        if "\t" in line:
+            rows.append(tuple(clean(c) for c in line.split("\t")))
+        else:
+            rows.append((clean(line),))
+    return Sheet(name, "tab", tuple(rows), frozenset(breaks), truncated=truncated)
+
+
+def _compact_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
+    rows: list[tuple[str, ...]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        if "|" in line:
+            cells = [clean(c) for c in line.split("|")]
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
+                rows.append(tuple(cells))
+        else:
+            rows.append((clean(line),))
+    return Sheet(name, "compact", tuple(rows), truncated=truncated)
+
+
+def _paragraphs(segment: str) -> list[list[str]]:
+    """Groups of non-blank lines, split where a blank line stands between two of them."""
+    groups: list[list[str]] = [[]]
+    for line in segment.split("\n"):
+        if line.strip():
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _pipe_stream_sheet(text: str, name: str, truncated: bool) -> Sheet:
+    segments = text.split("|")
+    runs: list[list[str]] = [[]]
+
+    def prose() -> None:
+        if runs[-1]:
+            runs.append([])
+
+    last = len(segments) - 1
+    for i, segment in enumerate(segments):
+        groups = _paragraphs(segment)
+        if i == last:
+            # after the last separator: a short cut-off cell, or the prose after the table
+            if len(groups) == 1 and len(groups[0]) == 1 and len(groups[0][0].strip()) <= 40:
+                runs[-1].append(clean(groups[0][0]))
+            elif groups:
+                prose()
+            continue
+        if len(groups) > 1 or (groups and sum(len(line) for line in groups[0]) > 400):
+            prose()
+            runs[-1].append(clean(" ".join(groups[-1])) if len(groups) > 1 else "")
+            continue
+        runs[-1].append(clean(" ".join(groups[0])) if groups else "")
+    return Sheet(name, "stream", tuple(tuple(r) for r in runs if r), truncated=truncated)
+
+
+def _paragraph_sheet(text: str, name: str, truncated: bool) -> Sheet:
+    chunks = re.split(r"\n\n+", text)
+    cells = [clean(" ".join(chunk.split("\n"))) if chunk.strip() else "" for chunk in chunks]
+    if cells and not chunks[-1]:
+        cells.pop()  # the text's final line break
+    return Sheet(name, "stream", (tuple(cells),), truncated=truncated)
+
+
+def _words_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
+    words = [clean(w) for line in lines for w in line.split()]
+    return Sheet(name, "words", (tuple(w for w in words if w),), truncated=truncated)

@@ -1,0 +1,128 @@
+"""``evalengine import`` and ``evalengine export-form`` on the command line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from evalengine.cli import main
+from evalengine.importer.names import Namer, safe_stem
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "tests" / "fixtures" / "import" / "inputs"
+
+
+def _form(name: str) -> str:
+    return (
+        "项目支出绩效自评表(2022年度) |\n"
+        f"项目名称 | {name} |\n"
+        "主管部门 | 某县财政局 | 实施单位 | 某县财政局 |\n"
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 购置台数 | ≥10台 | 12台 | 50 | 50 |\n"
+        "满意度指标 | 满意度指标 | 使用人员满意度 | ≥90% | 95% | 50 | 48 |\n"
+        "总分 | 100 | 98 |\n"
+    )
+
+
+def test_import_seed_and_real_forms_then_score(tmp_path, capsys):
+    out = tmp_path / "cases"
+    files = [str(INPUTS / "seed.txt")] + sorted(str(p) for p in INPUTS.glob("[0-9]*.txt"))
+    code = main(["import", *files, "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 1  # notes and incomplete forms, no error
+    written = sorted(p.name for p in out.glob("*.toml"))
+    assert "招商引资经费.toml" in written and "工资性支出.toml" in written
+    assert len(written) == 16
+    assert "不完整" in printed and "共写入 16 个案例文件" in printed
+    text = (out / "委托业务项目.toml").read_text(encoding="utf-8")
+    assert text.startswith("# 由 evalengine import 自")
+    assert "# 文本在此单元格中断，已舍弃：公众满" in text
+    assert main(["score", str(out)]) in (0, 1)
+
+
+def test_existing_files_are_not_overwritten_without_force(tmp_path, capsys):
+    source = tmp_path / "form.txt"
+    source.write_text(_form("办公设备购置"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", str(source), "--out", str(out)]) == 0
+    target = out / "办公设备购置.toml"
+    target.write_text("# edited by hand\n", encoding="utf-8")
+    assert main(["import", str(source), "--out", str(out), "--lang", "en"]) == 2
+    assert "exists, not overwritten" in capsys.readouterr().out
+    assert target.read_text(encoding="utf-8") == "# edited by hand\n"
+    assert main(["import", str(source), "--out", str(out), "--force"]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# 由 evalengine import")
+    assert [p.name for p in out.iterdir()] == ["办公设备购置.toml"]  # no temporary files left
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("../../etc/x", "etc-x.toml"),
+    ("..", "form.toml"),
+    ("/etc/passwd", "etc-passwd.toml"),
+    ("a\\..\\b", "a-b.toml"),
+    ("CON", "_CON.toml"),
+    (".hidden", "hidden.toml"),
+])
+def test_names_are_safe(tmp_path, name, expected):
+    source = tmp_path / "form.txt"
+    source.write_text(_form(name), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", str(source), "--out", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == [expected]
+    assert sorted(os.listdir(tmp_path)) == ["form.txt", "out"]
+
+
+def test_clashing_names_in_one_run_get_numbers(tmp_path):
+    sources = []
+    for n in range(3):
+        source = tmp_path / f"form{n}.txt"
+        source.write_text(_form("同名项目"), encoding="utf-8")
+        sources.append(str(source))
+    out = tmp_path / "out"
+    assert main(["import", *sources, "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["同名项目-2.toml", "同名项目-3.toml",
+                                                     "同名项目.toml"]
+
+
+def test_safe_stem_limits():
+    assert len(safe_stem("项" * 500).encode()) <= 120
+    assert safe_stem("\x00\x1f/") == "form"
+    namer = Namer()
+    assert [namer.name("a"), namer.name("A"), namer.name("a")] == ["a.toml", "A-2.toml",
+                                                                   "a-3.toml"]
+
+
+def test_missing_file_and_bad_profile_are_errors(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["import", str(tmp_path / "nope.txt"), "--out", str(out)]) == 2
+    assert main(["import", str(INPUTS / "03.txt"), "--out", str(out), "--profile", "nope"]) == 2
+    assert "未知的评分规则" in capsys.readouterr().out
+
+
+def test_nothing_importable_is_an_error(tmp_path):
+    assert main(["import", str(INPUTS / "05.txt"), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_profile_override(tmp_path):
+    out = tmp_path / "out"
+    assert main(["import", str(INPUTS / "03.txt"), "--out", str(out),
+                 "--profile", "central-2020"]) == 0
+    assert 'profile = "sichuan"' not in (out / "工资性支出.toml").read_text(encoding="utf-8")
+
+
+def test_export_form_then_import(tmp_path, capsys):
+    case = ROOT / "cases" / "2021" / "01-zhaoshang-yinzi.toml"
+    xlsx = tmp_path / "form.xlsx"
+    assert main(["export-form", str(case), "-o", str(xlsx)]) == 0
+    assert main(["export-form", str(case), "-o", str(xlsx)]) == 2  # exists
+    assert main(["export-form", str(case), "-o", str(xlsx), "--force",
+                 "--template", "sichuan"]) == 0
+    out = tmp_path / "out"
+    assert main(["import", str(xlsx), "--out", str(out)]) == 0
+    text = (out / "招商引资经费.toml").read_text(encoding="utf-8")
+    assert 'profile = "sichuan"' in text and 'target = "50万元"' in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[project]\n", encoding="utf-8")
+    assert main(["export-form", str(bad), "-o", str(tmp_path / "b.xlsx")]) == 2

@@ -1,0 +1,214 @@
+"""Importing forms flattened to text: the seed's four 自评表 and the real published forms.
+
+Inputs are copies in ``tests/fixtures/import/inputs/`` (``seed.txt`` is
+shared/seed/000_c70018bc0e5f2afe.txt, the others shared/real-forms/*.txt).  The seed's forms
+must give the indicators and funds of ``cases/2021`` (transcribed by hand); the real forms
+must give those of ``tests/fixtures/import/expected/`` (``cases/real`` transcribed by hand,
+with the two documented differences in 06 and 30).  Forms that cannot be imported faithfully
+(05, 19, 20, 21) are checked for what the importer says about them instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+from evalengine.importer import import_file, import_text
+from evalengine.importer.sheets import decode
+from evalengine.loader import load_paths
+from evalengine.model import Case
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "tests" / "fixtures" / "import" / "inputs"
+EXPECTED = ROOT / "tests" / "fixtures" / "import" / "expected"
+
+
+def _load(path: Path) -> Case:
+    (result,) = load_paths([path])
+    assert isinstance(result.document, Case), result
+    return result.document
+
+
+def _funds(case: Case):
+    """Funds as the form states them (``source`` and ``note`` of cases/2021 come from prose)."""
+    return attrs.evolve(case.funds, source="", note="")
+
+
+# ---------------------------------------------------------------------------------------
+# The seed
+# ---------------------------------------------------------------------------------------
+
+SEED_CASES = ["01-zhaoshang-yinzi", "02-anquan-weiwen", "03-dianzi-zhengwu", "07-shizhi-bianji"]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return import_file(INPUTS / "seed.txt")
+
+
+def test_the_seed_holds_four_forms(seed):
+    assert seed.error == ""
+    assert seed.encoding == "utf-8"
+    assert [f.case.name for f in seed.forms] == [
+        "招商引资经费",
+        "安全维稳专项经费",
+        "电子政务外网光纤租用费、协同办公平台运维费",
+        "史志编辑出版印刷经费",
+    ]
+
+
+@pytest.mark.parametrize("index, stem", list(enumerate(SEED_CASES)))
+def test_seed_form_gives_the_hand_transcribed_case(seed, index, stem):
+    expected = _load(ROOT / "cases" / "2021" / f"{stem}.toml")
+    got = seed.forms[index].case
+    rows = [(i.level1, i.level2, i.name, i.target, i.actual) for i in got.indicators]
+    assert rows == [(i.level1, i.level2, i.name, i.target, i.actual) for i in expected.indicators]
+    assert got.indicators == expected.indicators
+    assert _funds(got) == _funds(expected)
+    assert got.project.department == expected.project.department
+    assert got.project.implementer == expected.project.implementer
+    assert got.project.year == expected.project.year == 2021
+    assert got.goal.actual == expected.goal.actual
+    assert not seed.forms[index].incomplete
+
+
+def test_seed_rows_over_page_breaks_are_joined_and_reported(seed):
+    first, fourth = seed.forms[0], seed.forms[3]
+    assert [n.kind for n in first.notes] == ["continued"]
+    assert [n.kind for n in fourth.notes] == ["continued"]
+    assert fourth.case.indicators[2].target.endswith("完成出版印刷")
+
+
+def test_seed_source_names_file_and_form(seed):
+    source = seed.forms[2].case.project.source
+    assert "seed.txt" in source and "第3张表" in source
+
+
+# ---------------------------------------------------------------------------------------
+# Real published forms
+# ---------------------------------------------------------------------------------------
+
+# expected fixture → (input file, form index in it)
+REAL = {
+    "01": ("01.txt", 0),
+    "02": ("02.txt", 0),
+    "03": ("03.txt", 0),
+    "04a": ("04.txt", 0),
+    "04b": ("04.txt", 1),
+    "06": ("06.txt", 0),
+    "08": ("08.txt", 0),
+    "30": ("30.txt", 0),
+    "34": ("34.txt", 0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_real_form_indicators_and_funds(name):
+    file, index = REAL[name]
+    imported = import_file(INPUTS / file)
+    expected = _load(EXPECTED / f"{name}.toml")
+    got = imported.forms[index].case
+    keys = ("level1", "level2", "name", "target", "actual", "operator", "unit", "weight",
+            "score", "deviation")
+    assert [tuple(getattr(i, k) for k in keys) for i in got.indicators] == [
+        tuple(getattr(i, k) for k in keys) for i in expected.indicators
+    ]
+    assert attrs.evolve(got.funds, source="") == attrs.evolve(expected.funds, source="")
+
+
+def test_eight_real_files_import_fully():
+    assert len({file for file, _ in REAL.values()}) >= 8
+
+
+@pytest.mark.parametrize("file, truncated", [("01.txt", True), ("02.txt", True),
+                                             ("03.txt", False), ("08.txt", True)])
+def test_source_says_when_a_form_is_incomplete(file, truncated):
+    form = import_file(INPUTS / file).forms[0]
+    source = form.case.project.source
+    assert "SOURCE: http" in source
+    assert ("不完整" in source and "truncated" in source) is truncated
+    assert bool(form.incomplete) is truncated
+
+
+def test_header_fields_of_a_real_form():
+    case = import_file(INPUTS / "03.txt").forms[0].case
+    assert case.project.name == "工资性支出"
+    assert case.project.code == "51000021R000000019951"
+    assert case.project.profile == "sichuan"
+    assert case.project.year == 2023
+    assert case.narrative.conclusion.startswith("结合自评情况")
+    assert case.goal.expected.startswith("严格执行相关政策")
+
+
+def test_cut_off_cells_are_dropped_and_reported():
+    form = import_file(INPUTS / "01.txt").forms[0]
+    assert any(n.kind == "cut" and n.text == "公众满" for n in form.notes)
+    assert "公众满" not in {i.name for i in form.case.indicators}
+
+
+def test_lost_level1_label_is_reported_not_guessed():
+    form = import_file(INPUTS / "30.txt").forms[0]
+    assert {i.level1 for i in form.case.indicators} == {""}
+    assert [n.text for n in form.notes if n.kind == "points-only"] == ["(50分)", "(30分)"]
+
+
+def test_ambiguous_cells_of_compacted_rows_are_reported_not_guessed():
+    """20.txt drops blank cells: "… | % | 5 |" — is 5 the 完成值, the 权重 or the 得分?"""
+    form = import_file(INPUTS / "20.txt").forms[0]
+    assert all(i.weight is None and i.score is None and i.actual == ""
+               for i in form.case.indicators)
+    assert [i.unit for i in form.case.indicators] == ["%", "元", "元/人", "%", "%", "", "%"]
+    ambiguous = [n for n in form.notes if n.kind == "ambiguous"]
+    assert [n.text for n in ambiguous] == ["5", "5", "5", "15", "5", "10", "10"]
+    assert any(n.kind == "total-ambiguous" for n in form.notes)
+
+
+@pytest.mark.parametrize("file", ["05.txt", "19.txt"])
+def test_unseparated_text_gives_no_form(file):
+    imported = import_file(INPUTS / file)
+    assert imported.forms == ()
+    assert any(n.kind == "no-form" for n in imported.notes)
+
+
+def test_scrambled_text_is_reported_cell_by_cell():
+    form = import_file(INPUTS / "21.txt").forms[0]
+    assert form.case.indicators == ()
+    assert sum(n.kind == "unplaced" for n in form.notes) > 50
+    assert form.case.narrative.claimed_total == 95
+
+
+# ---------------------------------------------------------------------------------------
+# Encodings
+# ---------------------------------------------------------------------------------------
+
+
+def _without_source(case: Case) -> Case:
+    return attrs.evolve(case, project=attrs.evolve(case.project, source=""))
+
+
+@pytest.mark.parametrize("file", ["seed.txt", "03.txt", "04.txt", "08.txt"])
+def test_gbk_copy_imports_the_same(file):
+    data = (INPUTS / file).read_bytes()
+    utf8 = import_text(data, shown=file)
+    gbk = import_text(data.decode("utf-8").encode("gbk"), shown=file)
+    assert gbk.encoding == "gb18030"
+    assert [_without_source(f.case) for f in gbk.forms] == [
+        _without_source(f.case) for f in utf8.forms
+    ]
+    assert [f.notes for f in gbk.forms] == [f.notes for f in utf8.forms]
+
+
+def test_utf8_bom_imports_the_same():
+    data = (INPUTS / "03.txt").read_bytes()
+    plain = import_text(data)
+    bom = import_text(b"\xef\xbb\xbf" + data)
+    assert bom.encoding == "utf-8-sig"
+    assert [f.case for f in bom.forms] == [f.case for f in plain.forms]
+
+
+def test_decode_reports_the_encoding():
+    assert decode("项目".encode()) == ("项目", "utf-8")
+    assert decode("项目".encode("gbk")) == ("项目", "gb18030")
+    assert decode(b"\xef\xbb\xbfab") == ("ab", "utf-8-sig")
