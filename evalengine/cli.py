@@ -12,25 +12,45 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .findings import Severity
-from .i18n import Lang
-from .loader import ConfigError
-from .report import Report
 
-__all__ = ["exit_code", "main"]
+if TYPE_CHECKING:  # imported lazily: `evalengine --help` loads argparse and nothing else
+    from rich.console import Console
+
+    from .findings import Severity
+    from .i18n import Lang
+    from .report import Report, Summary
+
+__all__ = ["exit_code", "main", "summary_exit_code"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SEVERITIES = {s.label: s for s in Severity}
+SEVERITY_LABELS = ("error", "warning", "info")
+FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html")
+
+
+def _severities() -> dict[str, Severity]:
+    from .findings import Severity
+
+    return {s.label: s for s in Severity}
 
 
 def exit_code(report: Report, fail_on: Severity) -> int:
     if report.failures:
         return EXIT_ERROR
     if any(f.severity >= fail_on for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def summary_exit_code(summary: Summary, fail_on: Severity) -> int:
+    """:func:`exit_code` from the summary alone (what a streamed run keeps)."""
+    from .findings import Severity
+
+    if summary.failures:
+        return EXIT_ERROR
+    if any(summary.count(s) for s in Severity if s >= fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -54,13 +74,21 @@ def _parser() -> argparse.ArgumentParser:
                            help="不运行这些规则：代码、前缀或规则族")
     selection.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
                            help="改变规则级别，如 F101=warning")
-    selection.add_argument("--fail-on", choices=tuple(SEVERITIES), default=None,
+    selection.add_argument("--fail-on", choices=SEVERITY_LABELS, default=None,
                            help="该级别及以上的问题使退出码为 1（默认 error）")
 
     score = sub.add_parser("score", parents=[lang, selection],
                            help="评分并检查案例 / score and check cases")
     score.add_argument("paths", nargs="+", metavar="PATH", help="案例文件或文件夹")
-    score.add_argument("--format", choices=("human", "json"), default="human")
+    score.add_argument("--format", choices=FORMATS, default="human",
+                       help="输出格式：human（终端表格，默认）、json、jsonl、csv、markdown、xlsx、html"
+                            "（见 docs/report-format.md）")
+    score.add_argument("-o", "--output", type=Path, metavar="FILE",
+                       help="写入此文件（原子替换，不改动其他文件）；xlsx 必须指定")
+    score.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                       help="并行评分的进程数（0 = 每个 CPU 一个；输出顺序与单进程相同）")
+    score.add_argument("--no-progress", action="store_true",
+                       help="不显示进度条（进度条只在终端上显示）")
     score.add_argument("--detail", action="store_true", help="显示每个项目的指标评分明细")
     score.add_argument("--statistics", action="store_true", help="按规则统计问题数")
     score.add_argument("--profile", help="对所有案例使用此评分规则 (rules/profiles/)")
@@ -99,6 +127,7 @@ def _user_config(args: argparse.Namespace):
     import attrs
 
     config = load_user_config(args.config, BUILTIN_RULES) if args.config else UserConfig()
+    SEVERITIES = _severities()
     severity = dict(config.severity)
     for item in args.severity:
         code, _, level = item.partition("=")
@@ -122,32 +151,68 @@ PIPE_WIDTH = 140  # columns when the output is not a terminal (a file or a pipe)
 
 
 def _console(stream=None) -> Console:
+    from rich.console import Console
+
     console = Console(file=stream or sys.stdout, soft_wrap=False, highlight=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
 
 
-def _score(args: argparse.Namespace, lang: Lang) -> int:
-    from .checks.runner import Checker
-    from .engine import Engine, run
-    from .render.human import failure_lines, render_human, render_statistics
-    from .render.json import render_json
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("--jobs must be 0 (one per CPU) or more")
+    return jobs
 
+
+def _build_engine(user, profile):
+    """An Engine from the user's choices (what a spawned worker process runs)."""
+    from .checks.runner import Checker
+    from .engine import Engine
+
+    return Engine.build(Checker.build(user), profile=profile)
+
+
+def _score(args: argparse.Namespace, lang: Lang) -> int:
+    import functools
+
+    from .parallel import Scoring, resolve_jobs
+    from .render.formats import Options, RunInfo, get_format
+    from .render.human import failure_record_lines
+    from .render.output import open_output
+    from .render.progress import progress_for
+
+    fmt = get_format(args.format)
+    if fmt.binary and args.output is None:
+        raise _Usage(f"--format {fmt.name} writes a binary file: name it with -o FILE")
+    if args.output is not None:
+        if args.output.is_dir():
+            raise _Usage(f"-o {args.output}: is a folder; name a file")
+        if not Path(os.path.realpath(args.output)).parent.is_dir():
+            raise _Usage(f"-o {args.output}: its folder does not exist")
     user = _user_config(args)
-    engine = Engine.build(Checker.build(user), profile=args.profile)
-    report = run(args.paths, engine)
-    for failure in report.failures:
-        for line in failure_lines(failure, lang):
-            print(line, file=sys.stderr)
-    if args.format == "json":
-        sys.stdout.write(render_json(report, lang))
-    else:
-        console = _console()
-        render_human(report, console, lang, detail=args.detail)
-        if args.statistics:
-            render_statistics(report, console, lang)
-    return exit_code(report, user.fail_on)
+    engine = _build_engine(user, args.profile)
+    options = Options(lang=lang, detail=args.detail, statistics=args.statistics)
+    titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
+              for rule, _, _ in engine.checker.catalogue}
+    info = RunInfo(paths=tuple(args.paths), rule_titles=titles, version=__version__)
+    scoring = Scoring(engine, fmt, options, jobs=resolve_jobs(args.jobs),
+                      progress=progress_for(not args.no_progress),
+                      factory=functools.partial(_build_engine, user, args.profile))
+    with open_output(args.output, binary=fmt.binary) as out:
+        writer = fmt.writer(out, options, info)
+        for kind, payload, failure in scoring.run(args.paths):
+            if failure is not None:
+                for line in failure_record_lines(failure):
+                    print(line, file=sys.stderr)
+            writer.add(kind, payload)
+        assert scoring.summary is not None
+        writer.finish(scoring.summary)
+    return summary_exit_code(scoring.summary, user.fail_on)
 
 
 def _rules(args: argparse.Namespace, lang: Lang) -> int:
@@ -192,6 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     lang: Lang = args.lang
+    from .loader import ConfigError  # after parse_args: --help and --version never load it
+
     handlers = {"score": _score, "rules": _rules, "explain": _explain,
                 "import": _import, "export-form": _export_form}
     try:
@@ -206,5 +273,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                   file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep the interpreter's final
+        # flush of stdout from failing again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return EXIT_OK
     return EXIT_OK

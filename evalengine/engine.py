@@ -7,6 +7,7 @@ project cases in its folder).  :func:`run` gathers them into a :class:`Report`.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,19 +16,47 @@ import attrs
 
 from .checks.base import ProjectDigest
 from .checks.runner import Checker
-from .loader import ConfigError, LoadFailure, Loaded, load_paths
+from .loader import ConfigError, Loaded, LoadFailure, load_paths
 from .model import Case, Department
 from .profile import Profile, load_profile
 from .report import CaseResult, DepartmentResult, Report, Result, SummaryBuilder
 from .scoring import score_case
 from .taxonomy import Taxonomy, load_taxonomy
 
-__all__ = ["Engine", "run"]
+__all__ = ["Engine", "Folders", "folder_of", "run"]
 
 
-def _folder(location: str) -> str:
-    """The folder a document is in (a JSONL location is ``file:line``)."""
-    return str(Path(re.sub(r":\d+$", "", location)).parent)
+_LINE = re.compile(r":\d+$")
+
+
+def folder_of(location: str) -> str:
+    """The folder a document is in (a JSONL location is ``file:line``): department checks
+    compare a department file with the project cases of its folder."""
+    return os.path.dirname(_LINE.sub("", location)) or "."
+
+
+_folder = folder_of
+
+
+@attrs.define
+class Folders:
+    """What department checks need from the rest of the run: each folder's project digests,
+    and the department documents waiting for them (checked once every case is scored).
+
+    Filled document by document; folders filled apart (a chunk of files each, in parallel)
+    :meth:`merge` into the same content as one filled in order.
+    """
+
+    digests: dict[str, list[ProjectDigest]] = attrs.Factory(dict)
+    departments: list[tuple[str, Department]] = attrs.Factory(list)
+
+    def add_case(self, location: str, case: Case) -> None:
+        self.digests.setdefault(_folder(location), []).append(ProjectDigest.of(location, case))
+
+    def merge(self, other: Folders) -> None:
+        for folder, digests in other.digests.items():
+            self.digests.setdefault(folder, []).extend(digests)
+        self.departments.extend(other.departments)
 
 
 @attrs.frozen
@@ -57,29 +86,39 @@ class Engine:
         return CaseResult(location, case, score, findings)
 
     def evaluate(self, paths: Iterable[str | Path]) -> Iterator[Result | LoadFailure]:
-        departments: list[tuple[str, Department]] = []
-        digests: dict[str, list[ProjectDigest]] = {}
+        folders = Folders()
         for item in load_paths(paths):
-            if isinstance(item, LoadFailure):
-                yield item
-            elif isinstance(item.document, Department):
-                departments.append((item.location, item.document))
-            else:
-                yield from self._case(item, digests)
-        for location, department in departments:
-            projects = digests.get(_folder(location), [])
-            findings = self.checker.check_department(location, department, projects)
-            yield DepartmentResult(location, department, findings)
+            result = self.step(item, folders)
+            if result is not None:
+                yield result
+        yield from self.finish(folders)
 
-    def _case(self, item: Loaded, digests: dict[str, list[ProjectDigest]]) -> Iterator[Result | LoadFailure]:
-        case = item.document
-        assert isinstance(case, Case)
-        funds = case.funds
-        digests.setdefault(_folder(item.location), []).append(
-            ProjectDigest(item.location, case.project.name, case.project.has_form,
-                          funds.budget, funds.executed, funds.balance)
-        )
-        yield self.score(item.location, case)
+    def step(self, item: Loaded | LoadFailure, folders: Folders) -> CaseResult | LoadFailure | None:
+        """Score one loaded document; a department waits in ``folders`` (None is returned)."""
+        if isinstance(item, LoadFailure):
+            return item
+        document = item.document
+        if isinstance(document, Department):
+            folders.departments.append((item.location, document))
+            return None
+        folders.add_case(item.location, document)
+        return self.score(item.location, document)
+
+    def finish(self, folders: Folders) -> Iterator[DepartmentResult]:
+        """The department results, in load order, each against the cases of its folder."""
+        for location, department in folders.departments:
+            yield self.check_department(location, department, folders)
+
+    def check_department(self, location: str, department: Department,
+                         folders: Folders) -> DepartmentResult:
+        """One department file against the project cases of its folder (all of them must
+        be in ``folders`` by now)."""
+        projects = folders.digests.get(_folder(location), [])
+        findings = self.checker.check_department(location, department, projects)
+        return DepartmentResult(location, department, findings)
+
+    def grade_order(self) -> tuple[str, ...]:
+        return tuple(b.grade for b in self.default_profile().grades.bands)
 
 
 def run(paths: Iterable[str | Path], engine: Engine | None = None) -> Report:
@@ -91,6 +130,5 @@ def run(paths: Iterable[str | Path], engine: Engine | None = None) -> Report:
     for item in engine.evaluate(paths):
         builder.add(item)
         (failures if isinstance(item, LoadFailure) else results).append(item)
-    bands = tuple(b.grade for b in engine.default_profile().grades.bands)
-    return Report(tuple(results), tuple(failures), builder.build(bands))
+    return Report(tuple(results), tuple(failures), builder.build(engine.grade_order()))
 

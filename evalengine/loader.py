@@ -31,6 +31,8 @@ __all__ = [
     "converter",
     "discover",
     "load_config",
+    "load_file",
+    "load_jsonl_range",
     "load_paths",
     "parse_document",
     "read_toml",
@@ -202,14 +204,25 @@ def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
     yield _result(shown, parse_document(data))
 
 
-def _load_jsonl(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
+def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
+                first_line: int = 1) -> Iterator[Loaded | LoadFailure]:
+    """The documents of a JSONL file, or of the lines in bytes ``[start, end)`` of it (a
+    range that begins at a line start; ``first_line`` is that line's number)."""
     try:
         handle = path.open("rb")
     except OSError as exc:
         yield LoadFailure(shown, (Problem("$", "unreadable", str(exc)),))
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        if start:
+            handle.seek(start)
+        if end is None:
+            lines: Iterable[bytes] = handle
+        else:  # split as iterating the file does: on b"\n" only
+            lines = handle.read(end - start).split(b"\n")
+            if lines[-1] == b"":
+                lines.pop()
+        for number, raw in enumerate(lines, start=first_line):
             location = f"{shown}:{number}"
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
@@ -224,6 +237,20 @@ def _load_jsonl(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
                 yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
                 continue
             yield _result(location, parse_document(data))
+
+
+def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) -> Iterator[Loaded | LoadFailure]:
+    """The documents on the lines in bytes ``[start, end)`` of a JSONL file, numbered from
+    ``first_line`` (for splitting one large file between processes)."""
+    return _load_jsonl(Path(path), str(path), start, end, first_line)
+
+
+def load_file(path: str | Path) -> Iterator[Loaded | LoadFailure]:
+    """The documents of one case file (one for TOML, one per line for JSONL)."""
+    path = Path(path)
+    if path.suffix == ".jsonl":
+        return _load_jsonl(path, str(path))
+    return _load_toml(path, str(path))
 
 
 def _result(location: str, parsed: Document | tuple[Problem, ...]) -> Loaded | LoadFailure:
@@ -249,10 +276,8 @@ def load_paths(paths: Iterable[str | Path]) -> Iterator[Loaded | LoadFailure]:
     for found in discover(paths):
         if isinstance(found, LoadFailure):
             yield found
-        elif found.suffix == ".jsonl":
-            yield from _load_jsonl(found, str(found))
         else:
-            yield from _load_toml(found, str(found))
+            yield from load_file(found)
 
 
 class ConfigError(Exception):

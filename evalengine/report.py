@@ -10,10 +10,18 @@ import attrs
 from .findings import Finding, Severity
 from .loader import LoadFailure
 from .model import Case, Department
-from .numbers import ZERO
+from .numbers import ZERO, rounded
 from .scoring import CaseScore, Status
 
-__all__ = ["CaseResult", "DepartmentResult", "Report", "Result", "Summary", "SummaryBuilder"]
+__all__ = [
+    "NOT_DEMONSTRATED",
+    "CaseResult",
+    "DepartmentResult",
+    "Report",
+    "Result",
+    "Summary",
+    "SummaryBuilder",
+]
 
 
 @attrs.frozen
@@ -34,8 +42,19 @@ class DepartmentResult:
 Result = CaseResult | DepartmentResult
 
 
+NOT_DEMONSTRATED = "not_demonstrated"  # the verified "grade" of a project that could not be rated
+BIN_WIDTH = 10  # score distribution: 0–10, 10–20, …, 90–100 (the last bin includes 100)
+BINS = tuple(range(0, 100, BIN_WIDTH))
+
+
 @attrs.frozen
 class Summary:
+    """The year at a glance: what every renderer prints under 汇总 / Summary.
+
+    Built by :class:`SummaryBuilder` one result at a time.  Money is exact (rounded only when
+    printed); score bins use totals rounded by the one rule, as grades do.
+    """
+
     projects: int
     rated: int
     not_demonstrated: int
@@ -46,6 +65,23 @@ class Summary:
     failures: int
     findings: tuple[tuple[str, int], ...]  # severity label → count
     rules: tuple[tuple[str, int], ...]  # rule code → count, most frequent first
+    claimed_by_grade: tuple[tuple[str, int], ...] = ()  # claimed grade → count, in band order
+    no_claim: int = 0  # projects with no claimed total (no form, or nothing to add up)
+    # (claimed grade or "", verified grade or NOT_DEMONSTRATED, count), in band order
+    grade_changes: tuple[tuple[str, str, int], ...] = ()
+    # (bin start, projects whose claimed total falls in it, whose verified total does)
+    score_bins: tuple[tuple[int, int, int], ...] = ()
+    budget_not_demonstrated: Decimal = ZERO  # Σ 全年预算数 of projects whose results are not demonstrated
+    # (project.department, projects, findings on them), most findings first
+    by_department: tuple[tuple[str, int, int], ...] = ()
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Σ executed / Σ budget, a fraction; None with no budget."""
+        return self.executed / self.budget if self.budget > 0 else None
+
+    def count(self, severity: Severity) -> int:
+        return dict(self.findings).get(severity.label, 0)
 
 
 @attrs.frozen
@@ -67,20 +103,41 @@ class Report:
         return tuple(f for r in self.results for f in r.findings)
 
 
+def _bin(total: Decimal) -> int:
+    """The 10-point bin a total (rounded to 2 places) falls in; out-of-scale totals go to the ends."""
+    start = int(rounded(total) // BIN_WIDTH) * BIN_WIDTH
+    return min(max(start, BINS[0]), BINS[-1])
+
+
 @attrs.define
 class SummaryBuilder:
-    """Accumulates the summary one result at a time, so results need not be kept."""
+    """Accumulates the summary one result at a time, so results need not be kept.
+
+    Every field is a count or a sum, so builders filled in parallel (one per chunk of files)
+    :meth:`merge` into the same summary as one builder fed the same results in order.
+    """
 
     grade_order: list[str] = attrs.Factory(list)
     projects: int = 0
     rated: int = 0
     budget: Decimal = ZERO
     executed: Decimal = ZERO
+    budget_not_demonstrated: Decimal = ZERO
     departments: int = 0
     failures: int = 0
     grades: Counter[str] = attrs.Factory(Counter)
+    claimed_grades: Counter[str] = attrs.Factory(Counter)
+    changes: Counter[tuple[str, str]] = attrs.Factory(Counter)
+    claimed_bins: Counter[int] = attrs.Factory(Counter)
+    verified_bins: Counter[int] = attrs.Factory(Counter)
     severities: Counter[str] = attrs.Factory(Counter)
     rules: Counter[str] = attrs.Factory(Counter)
+    department_projects: Counter[str] = attrs.Factory(Counter)
+    department_findings: Counter[str] = attrs.Factory(Counter)
+
+    def _grade_seen(self, grade: str) -> None:
+        if grade not in self.grade_order:
+            self.grade_order.append(grade)
 
     def add(self, item: Result | LoadFailure) -> None:
         if isinstance(item, LoadFailure):
@@ -93,18 +150,53 @@ class SummaryBuilder:
             self.departments += 1
             return
         self.projects += 1
-        score = item.score
+        score, case = item.score, item.case
+        department = case.project.department.strip()
+        self.department_projects[department] += 1
+        self.department_findings[department] += len(item.findings)
+        claimed = score.claimed_grade.grade if score.claimed_grade is not None else ""
+        if claimed:
+            self.claimed_grades[claimed] += 1
+            self._grade_seen(claimed)
+        if score.claimed_total is not None:
+            self.claimed_bins[_bin(score.claimed_total)] += 1
+        budget = case.funds.budget or ZERO
         if score.status is Status.RATED and score.verified_grade is not None:
             self.rated += 1
-            self.grades[score.verified_grade.grade] += 1
-            if score.verified_grade.grade not in self.grade_order:
-                self.grade_order.append(score.verified_grade.grade)
-        self.budget += item.case.funds.budget or ZERO
-        self.executed += item.case.funds.executed or ZERO
+            verified = score.verified_grade.grade
+            self.grades[verified] += 1
+            self._grade_seen(verified)
+        else:
+            verified = NOT_DEMONSTRATED
+            self.budget_not_demonstrated += budget
+        if score.verified_total is not None:
+            self.verified_bins[_bin(score.verified_total)] += 1
+        self.changes[(claimed, verified)] += 1
+        self.budget += budget
+        self.executed += case.funds.executed or ZERO
+
+    def merge(self, other: SummaryBuilder) -> None:
+        """Add what ``other`` accumulated (the results it saw come after this one's)."""
+        for grade in other.grade_order:
+            self._grade_seen(grade)
+        self.projects += other.projects
+        self.rated += other.rated
+        self.budget += other.budget
+        self.executed += other.executed
+        self.budget_not_demonstrated += other.budget_not_demonstrated
+        self.departments += other.departments
+        self.failures += other.failures
+        for name in ("grades", "claimed_grades", "changes", "claimed_bins", "verified_bins",
+                     "severities", "rules", "department_projects", "department_findings"):
+            getattr(self, name).update(getattr(other, name))
 
     def build(self, grade_order: tuple[str, ...]) -> Summary:
         """The summary; ``grade_order`` is the profile's bands, best first."""
         order = list(grade_order) + [g for g in self.grade_order if g not in grade_order]
+        claimed_rows = [*order, ""]
+        verified_cols = [*order, NOT_DEMONSTRATED]
+        departments = sorted(self.department_projects,
+                             key=lambda d: (-self.department_findings[d], -self.department_projects[d], d))
         return Summary(
             projects=self.projects,
             rated=self.rated,
@@ -116,4 +208,15 @@ class SummaryBuilder:
             failures=self.failures,
             findings=tuple((s.label, self.severities[s.label]) for s in reversed(Severity)),
             rules=tuple(sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))),
+            claimed_by_grade=tuple((g, self.claimed_grades[g]) for g in order),
+            no_claim=self.changes_total(""),
+            grade_changes=tuple((c, v, self.changes[(c, v)]) for c in claimed_rows
+                                for v in verified_cols if self.changes[(c, v)]),
+            score_bins=tuple((b, self.claimed_bins[b], self.verified_bins[b]) for b in BINS),
+            budget_not_demonstrated=self.budget_not_demonstrated,
+            by_department=tuple((d, self.department_projects[d], self.department_findings[d])
+                                for d in departments),
         )
+
+    def changes_total(self, claimed: str) -> int:
+        return sum(n for (c, _), n in self.changes.items() if c == claimed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,11 @@ def test_golden_json_report(capsys, monkeypatch):
     document = json.loads(produced)
     assert document["schema"] == "evalengine.report/1"
     assert len(document["projects"]) == 8 and len(document["departments"]) == 1
+    # What the golden bytes must keep meaning, so a careless regeneration is caught.
+    codes = {Path(p["file"]).name: {f["code"] for f in p["findings"]} for p in document["projects"]}
+    assert "F101" in codes["04-guochanhua-shebei.toml"] and "F101" in codes["06-yidong-yunshixun.toml"]
+    assert {"D506", "D508"} <= {f["code"] for f in document["departments"][0]["findings"]}
+    for project in document["projects"]:
+        if project["status"] == "rated":
+            assert Decimal(project["verified_total"]) <= Decimal(project["claimed_total"])
+    assert document["summary"]["rated"] + document["summary"]["not_demonstrated"] == 8

@@ -5,23 +5,35 @@ never see binary floats.  The shape is documented in docs/report-format.md.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from ..findings import Finding
 from ..i18n import Lang, problem_text, text
 from ..loader import LoadFailure
+from ..model import Indicator
 from ..numbers import HUNDRED, rounded
-from ..report import CaseResult, DepartmentResult, Summary
+from ..report import BIN_WIDTH, CaseResult, DepartmentResult, Report, Summary
+from ..scoring import IndicatorScore
 from ..values import Claim, Empty, Quantity, Text, Value, When
 
 __all__ = [
+    "FINDING_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "PROJECT_COLUMNS",
     "SCHEMA",
     "case_record",
     "department_record",
     "failure_record",
     "finding_record",
+    "finding_rows",
+    "indicator_rows",
     "num",
+    "project_row",
+    "record_of",
+    "report_records",
     "summary_record",
 ]
 
@@ -64,6 +76,30 @@ def finding_record(finding: Finding, lang: Lang = "zh") -> dict[str, Any]:
     }
 
 
+def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> dict[str, Any]:
+    return {
+        "path": f"$.indicators[{item.index}]",
+        "level1": row.level1,
+        "level2": row.level2,
+        "name": row.name,
+        "category": item.category,
+        "target": row.target,
+        "actual": row.actual,
+        "target_value": value_record(item.target),
+        "actual_value": value_record(item.actual),
+        "weight": num(item.weight),
+        "weight_from_form": item.weight_from_form,
+        "method": item.method,
+        "evidence": item.evidence.value,
+        "reason": item.reason,
+        "reason_text": text(item.reason, lang),
+        "achievement": percent(item.achievement),
+        "claimed": num(item.claimed),
+        "claimed_from_form": item.claimed_from_form,
+        "verified": num(item.verified),
+    }
+
+
 def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
     case, score = result.case, result.score
     budget = score.budget
@@ -93,30 +129,8 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
         "claimed_grade": score.claimed_grade.grade if score.claimed_grade else None,
         "verified_grade": score.verified_grade.grade if score.verified_grade else None,
         "evidence_share": percent(score.evidence_share),
-        "indicators": [
-            {
-                "path": f"$.indicators[{item.index}]",
-                "level1": case.indicators[item.index].level1,
-                "level2": case.indicators[item.index].level2,
-                "name": case.indicators[item.index].name,
-                "category": item.category,
-                "target": case.indicators[item.index].target,
-                "actual": case.indicators[item.index].actual,
-                "target_value": value_record(item.target),
-                "actual_value": value_record(item.actual),
-                "weight": num(item.weight),
-                "weight_from_form": item.weight_from_form,
-                "method": item.method,
-                "evidence": item.evidence.value,
-                "reason": item.reason,
-                "reason_text": text(item.reason, lang),
-                "achievement": percent(item.achievement),
-                "claimed": num(item.claimed),
-                "claimed_from_form": item.claimed_from_form,
-                "verified": num(item.verified),
-            }
-            for item in score.indicators
-        ],
+        "indicators": [_indicator_record(item, case.indicators[item.index], lang)
+                       for item in score.indicators],
         "findings": [finding_record(f, lang) for f in result.findings],
     }
 
@@ -153,4 +167,190 @@ def summary_record(summary: Summary) -> dict[str, Any]:
         "failures": summary.failures,
         "findings": dict(summary.findings),
         "rules": dict(summary.rules),
+        "rate": percent(summary.rate),
+        "budget_not_demonstrated": num(summary.budget_not_demonstrated),
+        "claimed_by_grade": dict(summary.claimed_by_grade),
+        "no_claim": summary.no_claim,
+        "grade_changes": [
+            {"claimed": claimed or None, "verified": verified, "count": count}
+            for claimed, verified, count in summary.grade_changes
+        ],
+        "score_bins": [
+            {"from": start, "to": start + BIN_WIDTH, "claimed": claimed, "verified": verified}
+            for start, claimed, verified in summary.score_bins
+        ],
+        "by_department": [
+            {"department": name, "projects": projects, "findings": findings}
+            for name, projects, findings in summary.by_department
+        ],
     }
+
+
+def report_records(report: Report, lang: Lang = "zh") -> Iterator[tuple[str, dict[str, Any]]]:
+    """A Report as the records a format writer takes, in the order a run streams them:
+    projects and load failures as they were met, then departments."""
+    for item in report.results:
+        if isinstance(item, CaseResult):
+            yield "project", case_record(item, lang)
+    for failure in report.failures:
+        yield "failure", failure_record(failure, lang)
+    for item in report.results:
+        if isinstance(item, DepartmentResult):
+            yield "department", department_record(item, lang)
+
+
+def record_of(item: CaseResult | DepartmentResult | LoadFailure, lang: Lang = "zh") -> tuple[str, dict[str, Any]]:
+    """(kind, plain-data record) of one streamed result."""
+    if isinstance(item, CaseResult):
+        return "project", case_record(item, lang)
+    if isinstance(item, DepartmentResult):
+        return "department", department_record(item, lang)
+    return "failure", failure_record(item, lang)
+
+
+# --- flat rows: one project per row (csv, the xlsx 项目 sheet), one indicator, one finding ---
+
+PROJECT_COLUMNS: tuple[tuple[str, str], ...] = (
+    # (key in project_row, label key in render.labels / i18n)
+    ("file", "file"),
+    ("name", "name"),
+    ("department", "department"),
+    ("implementer", "implementer"),
+    ("year", "year"),
+    ("profile", "profile"),
+    ("status", "status"),
+    ("status_reason", "status_reason"),
+    ("budget", "budget"),
+    ("executed", "executed"),
+    ("rate", "rate_pct"),
+    ("claimed_total", "claimed"),
+    ("verified_total", "verified"),
+    ("gap", "gap"),
+    ("claimed_grade", "claimed_grade"),
+    ("verified_grade", "verified_grade"),
+    ("evidence_share", "evidence_share_pct"),
+    ("supported_points", "supported"),
+    ("findings", "findings"),
+    ("errors", "errors"),
+    ("warnings", "warnings"),
+    ("infos", "infos"),
+    ("rules", "rules_fired"),
+)
+NUMERIC_PROJECT_COLUMNS = frozenset(
+    ("budget", "executed", "rate", "claimed_total", "verified_total", "gap", "evidence_share",
+     "supported_points"))
+
+INDICATOR_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("file", "file"),
+    ("project", "name"),
+    ("path", "path"),
+    ("level1", "level1"),
+    ("level2", "level2"),
+    ("name", "indicator"),
+    ("category", "category"),
+    ("target", "target"),
+    ("actual", "actual"),
+    ("weight", "weight"),
+    ("claimed", "claimed"),
+    ("verified", "verified"),
+    ("achievement", "achievement_pct"),
+    ("evidence", "evidence"),
+    ("reason", "reason"),
+)
+NUMERIC_INDICATOR_COLUMNS = frozenset(("weight", "claimed", "verified", "achievement"))
+
+FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("file", "file"),
+    ("kind", "kind"),
+    ("name", "name"),
+    ("code", "rule"),
+    ("severity", "severity"),
+    ("path", "path"),
+    ("message", "message"),
+    ("expected", "expected"),
+    ("found", "found"),
+)
+
+
+def _status_text(record: dict[str, Any], lang: Lang) -> tuple[str, str]:
+    from .labels import label
+
+    status = label("status." + record["status"], lang)
+    reason = record["status_reason"]
+    return status, label("status_reason." + reason, lang) if reason else ""
+
+
+def project_row(record: dict[str, Any], lang: Lang = "zh") -> dict[str, Any]:
+    """A case record flattened to one row: figures as the record's strings (None when absent),
+    status and grades in the output language."""
+    from .labels import grade_label
+
+    status, reason = _status_text(record, lang)
+    severities = Counter(f["severity"] for f in record["findings"])
+    rules = list(dict.fromkeys(f["code"] for f in record["findings"]))
+    funds = record["funds"]
+    return {
+        "file": record["file"],
+        "name": record["name"],
+        "department": record["department"],
+        "implementer": record["implementer"],
+        "year": record["year"],
+        "profile": record["profile"],
+        "status": status,
+        "status_reason": reason,
+        "budget": funds["budget"],
+        "executed": funds["executed"],
+        "rate": funds["rate"],
+        "claimed_total": record["claimed_total"],
+        "verified_total": record["verified_total"],
+        "gap": record["gap"],
+        "claimed_grade": grade_label(record["profile"], record["claimed_grade"], lang),
+        "verified_grade": grade_label(record["profile"], record["verified_grade"], lang),
+        "evidence_share": record["evidence_share"],
+        "supported_points": record["supported_points"],
+        "findings": len(record["findings"]),
+        "errors": severities["error"],
+        "warnings": severities["warning"],
+        "infos": severities["info"],
+        "rules": " ".join(rules),
+    }
+
+
+def indicator_rows(record: dict[str, Any], lang: Lang = "zh") -> Iterator[dict[str, Any]]:
+    from .labels import label
+
+    for item in record["indicators"]:
+        yield {
+            "file": record["file"],
+            "project": record["name"],
+            "path": item["path"],
+            "level1": item["level1"],
+            "level2": item["level2"],
+            "name": item["name"],
+            "category": item["category"],
+            "target": item["target"],
+            "actual": item["actual"],
+            "weight": item["weight"],
+            "claimed": item["claimed"],
+            "verified": item["verified"],
+            "achievement": item["achievement"],
+            "evidence": label("evidence." + item["evidence"], lang),
+            "reason": item["reason_text"],
+        }
+
+
+def finding_rows(kind: str, record: dict[str, Any], lang: Lang = "zh") -> Iterator[dict[str, Any]]:
+    from .labels import label
+
+    for finding in record["findings"]:
+        yield {
+            "file": finding["file"],
+            "kind": label("kind." + kind, lang),
+            "name": record["name"],
+            "code": finding["code"],
+            "severity": label("severity." + finding["severity"], lang),
+            "path": finding["path"],
+            "message": finding["message"],
+            "expected": finding["expected"],
+            "found": finding["found"],
+        }

@@ -1,105 +1,157 @@
-"""The default output: rich tables for a person at a terminal."""
+"""The default output: rich tables for a person at a terminal.
+
+Works from the plain-data records (:mod:`evalengine.render.data`) like every other format;
+a project's indicators are kept only with ``--detail``, so the records held until the
+projects table can be drawn stay small.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+import os
+from typing import IO, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..findings import Finding, Severity
+from ..findings import Severity
 from ..i18n import Lang, problem_text, text
 from ..loader import LoadFailure
-from ..numbers import HUNDRED, rounded
-from ..report import CaseResult, DepartmentResult, Report
-from ..scoring import Status
+from ..report import Report, Summary
+from .data import report_records
+from .formats import Options, RunInfo
+from .labels import grade_label, label
 
-__all__ = ["failure_lines", "render_human", "render_statistics"]
+__all__ = ["Writer", "encode", "failure_lines", "render_human", "render_statistics"]
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY = {s.label: s for s in Severity}
+PIPE_WIDTH = 140  # columns when the output is not a terminal (a file or a pipe)
+TOP = 5  # rules and departments listed in the summary
 
 
-def _n(value: Decimal | None) -> str:
-    return "—" if value is None else str(rounded(value))
+def _n(value: str | None) -> str:
+    return "—" if value is None else value
 
 
-def _pct(value: Decimal | None) -> str:
-    return "—" if value is None else f"{rounded(value * HUNDRED)}%"
+def _pct(value: str | None) -> str:
+    return "—" if value is None else f"{value}%"
 
 
-def _grade(result: CaseResult, lang: Lang) -> Text:
-    score = result.score
-    if score.status is Status.NOT_DEMONSTRATED:
+def _grade(record: dict[str, Any], lang: Lang) -> Text:
+    if record["status"] == "not_demonstrated":
         return Text(text("status.not_demonstrated", lang), style="magenta")
-    band = score.verified_grade
-    assert band is not None
-    return Text(band.grade_en if lang == "en" else band.grade, style="bold")
+    return Text(grade_label(record["profile"], record["verified_grade"], lang), style="bold")
 
 
-def _count(findings: tuple[Finding, ...]) -> Text:
+def _count(findings: list[dict[str, Any]]) -> Text:
     if not findings:
         return Text("0", style="green")
-    worst = max(f.severity for f in findings)
+    worst = max(SEVERITY[f["severity"]] for f in findings)
     return Text(str(len(findings)), style=STYLE[worst])
 
 
-def projects_table(report: Report, lang: Lang) -> Table:
+def projects_table(records: list[dict[str, Any]], lang: Lang) -> Table:
     t = Table(title=text("project", lang), show_lines=False, expand=False)
     for key, justify in (("project", "left"), ("budget", "right"), ("executed", "right"),
                          ("rate", "right"), ("claimed", "right"), ("verified", "right"),
                          ("grade", "center"), ("findings", "right")):
         t.add_column(text(key, lang), justify=justify, no_wrap=key != "project")
-    for result in report.cases:
-        score, funds = result.score, result.case.funds
+    for record in records:
+        funds = record["funds"]
         t.add_row(
-            result.case.project.name,
-            _n(funds.budget),
-            _n(funds.executed),
-            _pct(score.budget.rate),
-            _n(score.claimed_total),
-            _n(score.verified_total),
-            _grade(result, lang),
-            _count(result.findings),
+            record["name"],
+            _n(funds["budget"]),
+            _n(funds["executed"]),
+            _pct(funds["rate"]),
+            _n(record["claimed_total"]),
+            _n(record["verified_total"]),
+            _grade(record, lang),
+            _count(record["findings"]),
         )
     return t
 
 
-def summary_panel(report: Report, lang: Lang) -> Panel:
-    s = report.summary
+def _table(*columns: tuple[str, str]) -> Table:
+    t = Table(show_header=True, box=None, pad_edge=False, show_edge=False)
+    for title, justify in columns:
+        t.add_column(title, justify=justify)  # type: ignore[arg-type]
+    return t
+
+
+def summary_panel(summary: Summary, lang: Lang, rule_titles: dict[str, str] | None = None) -> Panel:
+    s = summary
     grades = "  ".join(f"{g} {n}" for g, n in s.by_grade)
+    claimed = "  ".join(f"{g} {n}" for g, n in s.claimed_by_grade)
+    rate = "—" if s.rate is None else f"{_pct_of(s.rate)}%"
     lines = [
         f"{text('projects', lang)}: {s.projects}",
         f"{text('by_grade', lang)}: {grades}",
+        f"{label('claimed_grade', lang)}: {claimed}  {label('no_claim', lang)} {s.no_claim}",
         f"{text('not_rated', lang)}: {s.not_demonstrated}",
-        f"{text('money', lang)}: {text('budget', lang).split('(')[0]} {_n(s.budget)} / "
-        f"{text('executed', lang).split('(')[0]} {_n(s.executed)}",
+        (f"{text('money', lang)}: {text('budget', lang).split('(')[0]} {_money(s.budget)} / "
+         f"{text('executed', lang).split('(')[0]} {_money(s.executed)}  "
+         f"{label('money.rate', lang)} {rate}"),
+        f"{label('money.not_demonstrated', lang)}: {_money(s.budget_not_demonstrated)}",
         f"{text('findings', lang)}: "
         + "  ".join(f"{text('severity.' + k, lang)} {n}" for k, n in s.findings),
     ]
     if s.failures:
         lines.append(f"{text('failed', lang)}: {s.failures}")
-    return Panel("\n".join(lines), title=text("summary", lang), expand=False)
+    parts: list[Any] = [Text("\n".join(lines))]
+    if s.projects:
+        bins = _table((label("bin", lang), "right"), (label("claimed_col", lang), "right"),
+                      (label("verified_col", lang), "right"))
+        for start, c, v in reversed(s.score_bins):
+            if c or v:
+                bins.add_row(f"{start}–{start + 10}", str(c), str(v))
+        parts += [Text(""), Text(label("summary.bins", lang), style="bold"), bins]
+    if s.rules:
+        rules = _table((text("rule", lang), "left"), (label("count", lang), "right"),
+                       (label("rule_title", lang), "left"))
+        for code, count in s.rules[:TOP]:
+            rules.add_row(code, str(count), (rule_titles or {}).get(code, ""))
+        parts += [Text(""), Text(label("summary.rules", lang), style="bold"), rules]
+    if any(f for _, _, f in s.by_department):
+        departments = _table((label("department", lang), "left"), (text("projects", lang), "right"),
+                             (text("findings", lang), "right"))
+        for name, projects, findings in s.by_department[:TOP]:
+            if findings:
+                departments.add_row(name or label("department_unnamed", lang), str(projects), str(findings))
+        parts += [Text(""), Text(label("summary.departments", lang), style="bold"), departments]
+    return Panel(Group(*parts), title=text("summary", lang), expand=False)
 
 
-def _findings_table(findings: tuple[Finding, ...], lang: Lang) -> Table:
+def _money(value: Any) -> str:
+    from .data import num
+
+    return num(value) or "—"
+
+
+def _pct_of(value: Any) -> str:
+    from .data import percent
+
+    return percent(value) or "—"
+
+
+def _findings_table(findings: list[dict[str, Any]], lang: Lang) -> Table:
     t = Table(show_header=True, box=None, pad_edge=False)
     for key in ("severity", "rule", "path", "message"):
         t.add_column(text(key, lang), overflow="fold")
     for f in findings:
-        message = f.message_en if lang == "en" else f.message
         evidence = []
-        if f.expected:
-            evidence.append(f"{text('expected', lang)}: {f.expected}")
-        if f.found:
-            evidence.append(f"{text('found', lang)}: {f.found}")
-        body = Text(message)
+        if f["expected"]:
+            evidence.append(f"{text('expected', lang)}: {f['expected']}")
+        if f["found"]:
+            evidence.append(f"{text('found', lang)}: {f['found']}")
+        body = Text(f["message"])
         if evidence:
             body.append("\n" + "；".join(evidence) if lang == "zh" else "\n" + "; ".join(evidence),
                         style="dim")
-        t.add_row(Text(text("severity." + f.severity.label, lang), style=STYLE[f.severity]),
-                  f.code, f.path, body)
+        severity = SEVERITY[f["severity"]]
+        t.add_row(Text(text("severity." + f["severity"], lang), style=STYLE[severity]),
+                  f["code"], f["path"], body)
     return t
 
 
@@ -111,44 +163,42 @@ def _clip(value: str) -> str:
     return value if len(value) <= CLIP else value[: CLIP - 1] + "…"
 
 
-def _indicator_table(result: CaseResult, lang: Lang) -> Table:
+def _indicator_table(record: dict[str, Any], lang: Lang) -> Table:
     t = Table(show_lines=False, expand=False)
     for key, justify in (("level1", "left"), ("indicator", "left"), ("target", "left"),
                          ("actual", "left"), ("weight", "right"), ("claimed", "right"),
                          ("verified", "right"), ("reason", "left")):
         t.add_column(text(key, lang), justify=justify, overflow="fold",
                      no_wrap=justify == "right")
-    score = result.score
-    t.add_row(text("budget_row", lang), "", "", _pct(score.budget.rate), _n(score.budget.weight),
-              _n(score.budget.claimed), _n(score.budget.verified), "")
-    for item in score.indicators:
-        row = result.case.indicators[item.index]
-        t.add_row(item.category, _clip(row.name), _clip(row.target), _clip(row.actual), _n(item.weight),
-                  _n(item.claimed), _n(item.verified), text(item.reason, lang))
-    t.add_row(text("total", lang), "", "", "", "", _n(score.claimed_total),
-              _n(score.supported), "", style="bold")
+    funds = record["funds"]
+    t.add_row(text("budget_row", lang), "", "", _pct(funds["rate"]), _n(funds["weight"]),
+              _n(funds["claimed"]), _n(funds["verified"]), "")
+    for item in record["indicators"]:
+        t.add_row(item["category"], _clip(item["name"]), _clip(item["target"]), _clip(item["actual"]),
+                  _n(item["weight"]), _n(item["claimed"]), _n(item["verified"]), item["reason_text"])
+    t.add_row(text("total", lang), "", "", "", "", _n(record["claimed_total"]),
+              _n(record["supported_points"]), "", style="bold")
     return t
 
 
-def _case_detail(result: CaseResult, lang: Lang) -> Panel:
-    score = result.score
-    status = text(f"status.{score.status.value}", lang)
-    if score.status_reason:
-        status += f"（{text('status_reason.' + score.status_reason, lang)}）"
+def _case_detail(record: dict[str, Any], lang: Lang) -> Panel:
+    status = text(f"status.{record['status']}", lang)
+    if record["status_reason"]:
+        status += f"（{text('status_reason.' + record['status_reason'], lang)}）"
     head = Text(
-        f"{result.location}  {text('profile', lang)}: {score.profile}  {text('status', lang)}: "
-        f"{status}  {text('evidence_share', lang)}: {_pct(score.evidence_share)}  "
-        f"{text('gap', lang)}: {_n(score.gap)}"
+        f"{record['file']}  {text('profile', lang)}: {record['profile']}  {text('status', lang)}: "
+        f"{status}  {text('evidence_share', lang)}: {_pct(record['evidence_share'])}  "
+        f"{text('gap', lang)}: {_n(record['gap'])}"
     )
-    parts = [head, _indicator_table(result, lang)]
-    if result.findings:
-        parts.append(_findings_table(result.findings, lang))
-    return Panel(Group(*parts), title=result.case.project.name, expand=True)
+    parts: list[Any] = [head, _indicator_table(record, lang)]
+    if record["findings"]:
+        parts.append(_findings_table(record["findings"], lang))
+    return Panel(Group(*parts), title=record["name"], expand=True)
 
 
-def _department_block(result: DepartmentResult, lang: Lang) -> Panel:
-    body = _findings_table(result.findings, lang) if result.findings else Text("0")
-    return Panel(body, title=f"{result.department.name}  ({result.location})", expand=True)
+def _department_block(record: dict[str, Any], lang: Lang) -> Panel:
+    body = _findings_table(record["findings"], lang) if record["findings"] else Text("0")
+    return Panel(body, title=f"{record['name']}  ({record['file']})", expand=True)
 
 
 def failure_lines(failure: LoadFailure, lang: Lang) -> list[str]:
@@ -156,27 +206,77 @@ def failure_lines(failure: LoadFailure, lang: Lang) -> list[str]:
             for p in failure.problems]
 
 
-def render_statistics(report: Report, console: Console, lang: Lang) -> None:
+def failure_record_lines(record: dict[str, Any]) -> list[str]:
+    """The same lines from a failure record (its messages are already in one language)."""
+    return [f"{record['file']}: {p['path']}: {p['message']}" for p in record["problems"]]
+
+
+def _statistics(summary: Summary, console: Console, lang: Lang) -> None:
     t = Table(title=text("findings", lang))
     t.add_column(text("rule", lang))
     t.add_column(text("findings", lang), justify="right")
-    for code, count in report.summary.rules:
+    for code, count in summary.rules:
         t.add_row(code, str(count))
     console.print(t)
 
 
+def render_statistics(report: Report, console: Console, lang: Lang) -> None:
+    _statistics(report.summary, console, lang)
+
+
+def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, Any]:
+    """The record, without the indicators unless ``--detail`` shows them."""
+    if kind == "project" and not options.detail:
+        return {k: v for k, v in record.items() if k != "indicators"}
+    return record
+
+
+def console_for(out: IO[str]) -> Console:
+    console = Console(file=out, soft_wrap=False, highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console
+
+
+class Writer:
+    """Keeps the (lean) records: the projects table is drawn once all are in."""
+
+    def __init__(self, out: IO[str] | Console, options: Options, info: RunInfo):
+        self.console = out if isinstance(out, Console) else console_for(out)
+        self.options = options
+        self.info = info
+        self.projects: list[dict[str, Any]] = []
+        self.departments: list[dict[str, Any]] = []
+        self.failures: list[dict[str, Any]] = []
+
+    def add(self, kind: str, payload: dict[str, Any]) -> None:
+        {"project": self.projects, "department": self.departments,
+         "failure": self.failures}[kind].append(payload)
+
+    def finish(self, summary: Summary) -> None:
+        console, lang = self.console, self.options.lang
+        if self.projects:
+            console.print(projects_table(self.projects, lang))
+        for failure in self.failures:
+            for line in failure_record_lines(failure):
+                console.print(Text(line, style="bold red"))
+        for record in self.projects:
+            if self.options.detail:
+                console.print(_case_detail(record, lang))
+            elif record["findings"]:
+                console.print(Text(f"{record['file']}  {record['name']}", style="bold"))
+                console.print(_findings_table(record["findings"], lang))
+        for department in self.departments:
+            console.print(_department_block(department, lang))
+        console.print(summary_panel(summary, lang, dict(self.info.rule_titles)))
+        if self.options.statistics:
+            _statistics(summary, console, lang)
+
+
 def render_human(report: Report, console: Console, lang: Lang = "zh", detail: bool = False) -> None:
-    if report.cases:
-        console.print(projects_table(report, lang))
-    for failure in report.failures:
-        for line in failure_lines(failure, lang):
-            console.print(Text(line, style="bold red"))
-    for result in report.cases:
-        if detail:
-            console.print(_case_detail(result, lang))
-        elif result.findings:
-            console.print(Text(f"{result.location}  {result.case.project.name}", style="bold"))
-            console.print(_findings_table(result.findings, lang))
-    for department in report.departments:
-        console.print(_department_block(department, lang))
-    console.print(summary_panel(report, lang))
+    options = Options(lang=lang, detail=detail)
+    writer = Writer(console, options, RunInfo())
+    for kind, record in report_records(report, lang):
+        writer.add(kind, encode(kind, record, options))
+    writer.finish(report.summary)
+

@@ -1,22 +1,64 @@
-"""``--format json``: the whole report as one JSON document (schema in docs/report-format.md)."""
+"""``--format json``: the whole report as one JSON document (docs/report-format.md,
+docs/report-schema.json).
+
+The document is written as it streams: each project as soon as it is scored, departments
+and load failures (kept in a spool meanwhile) after them, the summary last.  The bytes are
+exactly those of ``json.dumps(document, ensure_ascii=False, indent=2)``.
+"""
 
 from __future__ import annotations
 
+import io
 import json
+from typing import IO, Any
 
 from ..i18n import Lang
-from ..report import Report
-from .data import SCHEMA, case_record, department_record, failure_record, summary_record
+from ..report import Report, Summary
+from .data import SCHEMA, summary_record
+from .formats import Options, RunInfo, Spool, render_report
 
-__all__ = ["render_json"]
+__all__ = ["Writer", "encode", "render_json"]
+
+_ITEM = "\n    "  # a list item inside the top-level object, as indent=2 places it
+
+
+def encode(kind: str, record: dict[str, Any], options: Options) -> str:
+    """One record as it sits in its list: indented two levels."""
+    return json.dumps(record, ensure_ascii=False, indent=2).replace("\n", _ITEM)
+
+
+class Writer:
+    def __init__(self, out: IO[str], options: Options, info: RunInfo):
+        self.out = out
+        self.projects = 0
+        self.departments = Spool()
+        self.failures = Spool()
+        out.write('{\n  "schema": ' + json.dumps(SCHEMA) + ',\n  "projects": [')
+
+    def add(self, kind: str, payload: str) -> None:
+        if kind == "project":
+            self.out.write(("," if self.projects else "") + _ITEM + payload)
+            self.projects += 1
+        else:
+            spool = self.departments if kind == "department" else self.failures
+            spool.write(("," if spool.count else "") + _ITEM + payload)
+
+    def _close_list(self, count: int) -> None:
+        self.out.write("\n  ]" if count else "]")
+
+    def finish(self, summary: Summary) -> None:
+        out = self.out
+        self._close_list(self.projects)
+        for key, spool in (("departments", self.departments), ("failures", self.failures)):
+            out.write(f',\n  "{key}": [')
+            spool.copy_to(out)
+            self._close_list(spool.count)
+            spool.close()
+        body = json.dumps(summary_record(summary), ensure_ascii=False, indent=2)
+        out.write(',\n  "summary": ' + body.replace("\n", "\n  ") + "\n}\n")
 
 
 def render_json(report: Report, lang: Lang = "zh") -> str:
-    document = {
-        "schema": SCHEMA,
-        "projects": [case_record(r, lang) for r in report.cases],
-        "departments": [department_record(r, lang) for r in report.departments],
-        "failures": [failure_record(f, lang) for f in report.failures],
-        "summary": summary_record(report.summary),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    render_report(report, "json", out, Options(lang=lang))
+    return out.getvalue()

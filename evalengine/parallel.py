@@ -1,0 +1,265 @@
+"""Scoring many documents: in order, in chunks, in this process or in several.
+
+The input is cut into *units* — runs of consecutive case files, and byte ranges of large
+JSONL files (cut at line ends, each knowing its first line number) — of about
+:data:`UNIT_BYTES`.  A unit is loaded, scored and checked, and each result is turned into the
+output format's piece (:mod:`evalengine.render.formats`) where it was made: in this process
+with ``jobs=1``, in a worker process otherwise.  A unit's :class:`Batch` carries the pieces,
+a partial :class:`~evalengine.report.SummaryBuilder` and the folder digests departments need.
+
+Batches are consumed in unit order whatever the number of processes, so the output is the
+same byte for byte with ``--jobs 1`` and ``--jobs N``; at most a few units per process are in
+flight, so memory stays flat however many documents there are.  Department documents are
+checked in this process, against the digests of every case in their folder, as soon as the
+last unit with documents of that folder is in; their pieces are written after the projects.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .engine import Engine, Folders, folder_of
+from .loader import LoadFailure, discover, load_file, load_jsonl_range
+from .render.data import record_of
+from .render.formats import Format, Options, get_format
+from .render.progress import Progress
+from .report import Summary, SummaryBuilder
+
+__all__ = ["Batch", "Item", "Scoring", "Unit", "plan", "resolve_jobs"]
+
+UNIT_BYTES = 256 * 1024  # input per unit: ~50–100 ms of work
+UNIT_FILES = 64  # case files per unit at most
+AHEAD = 3  # units in flight per worker process
+
+Item = tuple[str, Any, "dict[str, Any] | None"]  # (kind, encoded piece, failure record)
+
+
+@attrs.frozen
+class Unit:
+    """Consecutive whole files, or the lines in bytes [start, end) of one JSONL file."""
+
+    files: tuple[str, ...] = ()
+    jsonl: tuple[str, int, int, int] | None = None  # (path, start, end, first line number)
+    failure: LoadFailure | None = None  # a given path that does not exist
+    size: int = 0
+    folders: tuple[str, ...] = ()  # the folders its documents are in (see Scoring.run)
+
+
+@attrs.define
+class Batch:
+    items: list[Item]
+    summary: SummaryBuilder
+    folders: Folders
+    size: int
+    documents: int
+
+
+def _jsonl_ranges(path: Path, size: int) -> Iterator[Unit]:
+    """A large JSONL file cut at line ends into ranges of about UNIT_BYTES."""
+    start, line = 0, 1
+    with path.open("rb") as handle:
+        while start < size:
+            handle.seek(start)
+            chunk = handle.read(UNIT_BYTES)
+            if start + len(chunk) < size:
+                rest = handle.readline()  # finish the line the chunk ends in
+                chunk += rest
+            end = start + len(chunk)
+            yield Unit(jsonl=(str(path), start, end, line), size=len(chunk),
+                       folders=(folder_of(str(path)),))
+            line += chunk.count(b"\n")
+            start = end
+
+
+def plan(paths: Iterable[str | Path]) -> list[Unit]:
+    """The units for ``paths``, in the order :func:`~evalengine.loader.load_paths` reads."""
+    units: list[Unit] = []
+    group: list[str] = []
+    group_size = 0
+
+    def flush() -> None:
+        nonlocal group, group_size
+        if group:
+            folders = tuple(dict.fromkeys(folder_of(name) for name in group))
+            units.append(Unit(files=tuple(group), size=group_size, folders=folders))
+        group, group_size = [], 0
+
+    for found in discover(paths):
+        if isinstance(found, LoadFailure):
+            flush()
+            units.append(Unit(failure=found))
+            continue
+        try:
+            size = found.stat().st_size
+        except OSError:
+            size = 0  # the loader reports it as unreadable
+        if found.suffix == ".jsonl" and size > UNIT_BYTES:
+            flush()
+            units.extend(_jsonl_ranges(found, size))
+            continue
+        group.append(str(found))
+        group_size += size
+        if group_size >= UNIT_BYTES or len(group) >= UNIT_FILES:
+            flush()
+    flush()
+    return units
+
+
+def _load(unit: Unit) -> Iterator[Any]:
+    if unit.failure is not None:
+        yield unit.failure
+    elif unit.jsonl is not None:
+        yield from load_jsonl_range(*unit.jsonl)
+    else:
+        for name in unit.files:
+            yield from load_file(name)
+
+
+def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Batch:
+    folders, summary, items = Folders(), SummaryBuilder(), []
+    documents = 0
+    for loaded in _load(unit):
+        documents += 1
+        result = engine.step(loaded, folders)
+        if result is None:  # a department: checked once its folder is complete
+            continue
+        summary.add(result)
+        kind, record = record_of(result, options.lang)
+        items.append((kind, fmt.encode(kind, record, options), record if kind == "failure" else None))
+    return Batch(items, summary, folders, unit.size, documents)
+
+
+# --- worker processes ------------------------------------------------------------------
+
+_WORKER: tuple[Engine, Format, Options] | None = None
+
+
+def _init_worker(engine: Engine | None, factory: Any, format_name: str, options: Options) -> None:
+    global _WORKER
+    if engine is None:
+        engine = factory()
+    _WORKER = (engine, get_format(format_name), options)
+
+
+def _work(unit: Unit) -> Batch:
+    assert _WORKER is not None
+    engine, fmt, options = _WORKER
+    return score_unit(engine, fmt, options, unit)
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """``--jobs``: 0 (or None) means one process per CPU."""
+    if not jobs:
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else
+                   os.cpu_count() or 1)
+    return max(1, jobs)
+
+
+class Scoring:
+    """One run: iterate it for the encoded pieces in order; then ``summary`` is complete.
+
+    ``factory`` (a picklable callable returning an Engine) is needed only where worker
+    processes cannot be forked (they then build their own engine); with fork they inherit
+    ``engine`` as it is.
+    """
+
+    def __init__(self, engine: Engine, fmt: Format, options: Options, jobs: int = 1,
+                 progress: Progress | None = None, factory: Any = None):
+        self.engine = engine
+        self.fmt = fmt
+        self.options = options
+        self.jobs = max(1, jobs)
+        self.progress = progress or Progress()
+        self.factory = factory
+        self.summary: Summary | None = None
+
+    def run(self, paths: Iterable[str | Path]) -> Iterator[Item]:
+        units = plan(paths)
+        builder, folders = SummaryBuilder(), Folders()
+        # Department files are checked as soon as every unit with documents of their folder
+        # is in (units come in order, so the folder's digests are then complete); their
+        # pieces wait, small, to be written after the projects.  The folder's digests are
+        # dropped at that point, so memory holds the digests of the folders in progress,
+        # not of every case.
+        last_unit = {folder: index for index, unit in enumerate(units) for folder in unit.folders}
+        waiting: list[tuple[int, str, Any]] = []  # (load order, location, department)
+        done: list[tuple[int, Item]] = []
+        self.progress.start(sum(u.size for u in units))
+        try:
+            for index, batch in enumerate(self._batches(units)):
+                builder.merge(batch.summary)
+                for folder, digests in batch.folders.digests.items():
+                    folders.digests.setdefault(folder, []).extend(digests)
+                for location, department in batch.folders.departments:
+                    waiting.append((len(waiting) + len(done), location, department))
+                yield from batch.items
+                complete = {f for f in units[index].folders if last_unit[f] == index}
+                if complete:
+                    still = []
+                    for order, location, department in waiting:
+                        if folder_of(location) in complete:
+                            result = self.engine.check_department(location, department, folders)
+                            done.append((order, self._item(result, builder)))
+                        else:
+                            still.append((order, location, department))
+                    waiting = still
+                    for folder in complete:
+                        folders.digests.pop(folder, None)
+                self.progress.advance(batch.size, batch.documents)
+        finally:
+            self.progress.close()
+        for order, location, department in waiting:  # not expected: every folder completes
+            result = self.engine.check_department(location, department, folders)
+            done.append((order, self._item(result, builder)))
+        done.sort(key=lambda pair: pair[0])
+        for _, item in done:
+            yield item
+        self.summary = builder.build(self.engine.grade_order())
+
+    def _item(self, result: Any, builder: SummaryBuilder) -> Item:
+        builder.add(result)
+        kind, record = record_of(result, self.options.lang)
+        return kind, self.fmt.encode(kind, record, self.options), None
+
+    def _batches(self, units: list[Unit]) -> Iterator[Batch]:
+        if self.jobs == 1 or len(units) < 2:
+            for unit in units:
+                yield score_unit(self.engine, self.fmt, self.options, unit)
+            return
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods:
+            context = multiprocessing.get_context("fork")
+            initargs = (self.engine, None, self.fmt.name, self.options)
+        else:  # pragma: no cover - platforms without fork
+            if self.factory is None:
+                raise ValueError("worker processes need an engine factory on this platform")
+            context = multiprocessing.get_context("spawn")
+            initargs = (None, self.factory, self.fmt.name, self.options)
+        workers = min(self.jobs, len(units))
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                   initargs=initargs)
+        pending: deque[Future[Batch]] = deque()
+        try:
+            queue = iter(units)
+            for unit in queue:
+                pending.append(pool.submit(_work, unit))
+                if len(pending) >= workers * AHEAD:
+                    break
+            while pending:
+                batch = pending.popleft().result()
+                unit = next(queue, None)
+                if unit is not None:
+                    pending.append(pool.submit(_work, unit))
+                yield batch
+        finally:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)

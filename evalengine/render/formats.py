@@ -1,0 +1,118 @@
+"""One report, many formats.
+
+A run streams three kinds of plain-data record (:mod:`evalengine.render.data`): ``project``
+(one case), ``failure`` (a document that could not be loaded) and ``department``, then a
+:class:`~evalengine.report.Summary`.  Every format is a module with two parts:
+
+* ``encode(kind, record, options)`` turns one record into what the format writes for it (a
+  line of JSONL, a CSV row, an HTML card …).  It is a pure function of plain data, so it runs
+  wherever the record was made — in a worker process under ``--jobs``;
+* ``Writer(out, options, info)`` receives the encoded pieces in order with ``add(kind,
+  payload)`` and writes them; ``finish(summary)`` completes the output.  Writers of the
+  streaming formats (jsonl, csv, json) write each piece as it comes; the others keep pieces
+  in a :class:`Spool` (memory, then a temporary file) so that the summary can come first.
+
+:func:`render_report` puts a whole :class:`~evalengine.report.Report` through a format.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from typing import IO, Any, Protocol
+
+import attrs
+
+from ..i18n import Lang
+
+__all__ = ["FORMATS", "Format", "Options", "RunInfo", "Spool", "Writer", "get_format", "render_report"]
+
+FORMATS: dict[str, str] = {
+    "human": "human",
+    "json": "json",
+    "jsonl": "jsonl",
+    "csv": "csv",
+    "markdown": "markdown",
+    "xlsx": "xlsx",
+    "html": "html",
+}
+BINARY = frozenset({"xlsx"})
+
+
+@attrs.frozen
+class Options:
+    """What shapes the records and their encoding; travels to worker processes."""
+
+    lang: Lang = "zh"
+    detail: bool = False  # human: each project's indicator table
+    statistics: bool = False  # human: findings per rule
+
+
+@attrs.frozen
+class RunInfo:
+    """What a writer may print about the run itself (headers of markdown, html, xlsx)."""
+
+    paths: Sequence[str] = ()
+    rule_titles: Mapping[str, str] = attrs.Factory(dict)  # code → title, in the output language
+    version: str = ""
+
+
+class Writer(Protocol):
+    def add(self, kind: str, payload: Any) -> None: ...
+
+    def finish(self, summary: Any) -> None: ...
+
+
+@attrs.frozen
+class Format:
+    name: str
+    binary: bool
+    module: Any
+
+    def encode(self, kind: str, record: dict[str, Any], options: Options) -> Any:
+        return self.module.encode(kind, record, options)
+
+    def writer(self, out: IO[Any], options: Options, info: RunInfo | None = None) -> Writer:
+        return self.module.Writer(out, options, info or RunInfo())
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name`` (its module is imported only now)."""
+    module = importlib.import_module(f"{__package__}.{FORMATS[name]}")
+    return Format(name, name in BINARY, module)
+
+
+def render_report(report: Any, name: str, out: IO[Any], options: Options | None = None,
+                  info: RunInfo | None = None) -> None:
+    """Write a whole Report in format ``name`` to ``out`` (text, or binary for xlsx)."""
+    from .data import report_records
+
+    options = options or Options()
+    fmt = get_format(name)
+    writer = fmt.writer(out, options, info)
+    for kind, record in report_records(report, options.lang):
+        writer.add(kind, fmt.encode(kind, record, options))
+    writer.finish(report.summary)
+
+
+class Spool:
+    """Text kept in memory up to ``limit`` characters, then in an anonymous temporary file."""
+
+    def __init__(self, limit: int = 4 << 20):
+        self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by close()
+            max_size=limit, mode="w+", encoding="utf-8", newline="")
+        self.count = 0
+
+    def write(self, text: str) -> None:
+        self._file.write(text)
+        self.count += 1
+
+    def copy_to(self, out: IO[str]) -> None:
+        self._file.flush()
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, out, 1 << 20)
+
+    def close(self) -> None:
+        self._file.close()

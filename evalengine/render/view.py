@@ -1,0 +1,175 @@
+"""The review report's content as tables of strings, shared by the markdown and html formats
+(each only decides how a heading, a table or a list is written).
+
+Every function takes plain data (records, or the Summary) and returns labelled rows in the
+output language; nothing here escapes — the format does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import Lang, text
+from ..report import NOT_DEMONSTRATED, Summary
+from .data import num, percent
+from .labels import grade_label, label
+
+__all__ = [
+    "Table",
+    "bins_table",
+    "card_facts",
+    "card_figures",
+    "departments_table",
+    "evidence_text",
+    "grade_matrix",
+    "grades_table",
+    "indicator_table",
+    "overview",
+    "project_row",
+    "projects_header",
+    "rules_table",
+]
+
+Table = tuple[list[str], list[list[str]]]  # header, rows
+TOP = 10  # rules and departments listed in a report's summary
+
+
+def _v(value: Any, suffix: str = "") -> str:
+    return "—" if value is None or value == "" else f"{value}{suffix}"
+
+
+def overview(summary: Summary, lang: Lang) -> list[tuple[str, str]]:
+    """(label, value) lines: counts, money, findings."""
+    L = lambda key: label(key, lang)
+    wan = L("unit.wan")
+    sep = "，" if lang == "zh" else ", "
+    findings = sep.join(f"{text('severity.' + k, lang)} {n}" for k, n in summary.findings)
+    lines = [
+        (L("projects"), f"{summary.projects}（{L('projects_rated')} {summary.rated}{sep}"
+                        f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated}）"
+         if lang == "zh" else
+         f"{summary.projects} ({L('projects_rated')} {summary.rated}{sep}"
+         f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated})"),
+        (L("money.budget"), f"{num(summary.budget)} {wan}"),
+        (L("money.executed"), f"{num(summary.executed)} {wan}"),
+        (L("money.rate"), _v(percent(summary.rate), "%")),
+        (L("money.not_demonstrated"), f"{num(summary.budget_not_demonstrated)} {wan}"),
+        (text("findings", lang), findings),
+        (L("departments_count"), str(summary.departments)),
+    ]
+    if summary.failures:
+        lines.append((text("failed", lang), str(summary.failures)))
+    return lines
+
+
+def grades_table(summary: Summary, lang: Lang) -> Table:
+    claimed = dict(summary.claimed_by_grade)
+    rows = [[g, str(claimed.get(g, 0)), str(n)] for g, n in summary.by_grade]
+    rows.append([text("status.not_demonstrated", lang), "—", str(summary.not_demonstrated)])
+    rows.append([label("no_claim", lang), str(summary.no_claim), "—"])
+    return [text("grade", lang), label("claimed_col", lang), label("verified_col", lang)], rows
+
+
+def grade_matrix(summary: Summary, lang: Lang) -> Table:
+    """Rows: the claimed grade (or none); columns: the verified grade (or not demonstrated)."""
+    grades = [g for g, _ in summary.by_grade]
+    cells = {(c, v): n for c, v, n in summary.grade_changes}
+    columns = [*grades, NOT_DEMONSTRATED]
+    header = [label("grade_matrix_corner", lang), *grades, text("status.not_demonstrated", lang)]
+    rows = []
+    for claimed in [*grades, ""]:
+        counts = [cells.get((claimed, v), 0) for v in columns]
+        if claimed == "" and not any(counts):
+            continue
+        rows.append([claimed or label("no_claim", lang), *(str(n) for n in counts)])
+    return header, rows
+
+
+def bins_table(summary: Summary, lang: Lang) -> Table:
+    rows = [[f"{start}–{start + 10}", str(c), str(v)] for start, c, v in reversed(summary.score_bins)]
+    return [label("bin", lang), label("claimed_col", lang), label("verified_col", lang)], rows
+
+
+def rules_table(summary: Summary, lang: Lang, titles: dict[str, str]) -> Table:
+    rows = [[code, titles.get(code, ""), str(count)] for code, count in summary.rules[:TOP]]
+    return [text("rule", lang), label("rule_title", lang), label("count", lang)], rows
+
+
+def departments_table(summary: Summary, lang: Lang) -> Table:
+    rows = [[name or label("department_unnamed", lang), str(projects), str(findings)]
+            for name, projects, findings in summary.by_department[:TOP] if findings]
+    return [label("department", lang), text("projects", lang), text("findings", lang)], rows
+
+
+def status_text(record: dict[str, Any], lang: Lang) -> str:
+    if record["status"] == "not_demonstrated":
+        status = text("status.not_demonstrated", lang)
+        if record["status_reason"]:
+            status += ("（" if lang == "zh" else " (") + text(
+                "status_reason." + record["status_reason"], lang) + ("）" if lang == "zh" else ")")
+        return status
+    return grade_label(record["profile"], record["verified_grade"], lang)
+
+
+def projects_header(lang: Lang) -> list[str]:
+    return [label("no", lang), text("project", lang), label("department", lang), text("budget", lang),
+            text("executed", lang), text("rate", lang), text("claimed", lang), text("verified", lang),
+            text("gap", lang), text("grade", lang), text("findings", lang)]
+
+
+def project_row(number: int, record: dict[str, Any], lang: Lang) -> list[str]:
+    funds = record["funds"]
+    return [str(number), record["name"], _v(record["department"]), _v(funds["budget"]),
+            _v(funds["executed"]), _v(funds["rate"], "%"), _v(record["claimed_total"]),
+            _v(record["verified_total"]), _v(record["gap"]), status_text(record, lang),
+            str(len(record["findings"]))]
+
+
+def card_figures(record: dict[str, Any], lang: Lang) -> Table:
+    """The score card's head: money, scores, grades, evidence."""
+    funds = record["funds"]
+    header = [text("budget", lang), text("executed", lang), text("rate", lang), text("claimed", lang),
+              text("verified", lang), text("gap", lang), label("claimed_grade", lang),
+              label("verified_grade", lang), text("evidence_share", lang)]
+    row = [_v(funds["budget"]), _v(funds["executed"]), _v(funds["rate"], "%"),
+           _v(record["claimed_total"]), _v(record["verified_total"]), _v(record["gap"]),
+           _v(grade_label(record["profile"], record["claimed_grade"], lang)),
+           status_text(record, lang), _v(record["evidence_share"], "%")]
+    return header, [row]
+
+
+def card_facts(record: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
+    facts = [(text("file", lang), record["file"])]
+    if record["department"]:
+        facts.append((label("department", lang), record["department"]))
+    if record["implementer"] and record["implementer"] != record["department"]:
+        facts.append((label("implementer", lang), record["implementer"]))
+    if record["year"] is not None:
+        facts.append((label("year", lang), str(record["year"])))
+    facts.append((text("profile", lang), record["profile"]))
+    return facts
+
+
+def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
+    header = [text("level1", lang), text("indicator", lang), text("target", lang), text("actual", lang),
+              text("weight", lang), text("claimed", lang), text("verified", lang), text("reason", lang)]
+    funds = record["funds"]
+    rows = [[text("budget_row", lang), "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
+             _v(funds["claimed"]), _v(funds["verified"]), ""]]
+    for item in record["indicators"]:
+        rows.append([item["category"], item["name"], item["target"], item["actual"], _v(item["weight"]),
+                     _v(item["claimed"]), _v(item["verified"]), item["reason_text"]])
+    rows.append([text("total", lang), "", "", "", "", _v(record["claimed_total"]),
+                 _v(record["supported_points"]), ""])
+    return header, rows
+
+
+def evidence_text(finding: dict[str, Any], lang: Lang) -> str:
+    parts = []
+    if finding["expected"]:
+        parts.append(f"{text('expected', lang)}：{finding['expected']}" if lang == "zh"
+                     else f"{text('expected', lang)}: {finding['expected']}")
+    if finding["found"]:
+        parts.append(f"{text('found', lang)}：{finding['found']}" if lang == "zh"
+                     else f"{text('found', lang)}: {finding['found']}")
+    return ("；" if lang == "zh" else "; ").join(parts)
