@@ -325,3 +325,15 @@ def test_narrative_rules_never_crash(case, goal, actual, completion, conclusion,
     engine = Engine.build(Checker.build(UserConfig(select=("N", "M003"))))
     result = engine.score("c.toml", case)
     assert [f.message for f in result.findings if f.code == "M003"] == []
+
+
+def test_n402_funds_given_only_as_source_rows():
+    # The total row is blank and the 其中 rows carry the money (real forms 01 and 02): the
+    # rate and the unspent balance come from the rows, not from a None total.
+    from rulekit import BASE_CASE
+
+    base = {**BASE_CASE, "funds": {"source": "synthetic", "rows": [
+        {"source": "财政拨款", "initial_budget": 100, "budget": 100, "executed": 60}]}}
+    case = build_case('[narrative]\nproblems = "无"\nmeasures = "无"', base=base)
+    (hit,) = findings("N402", case=case)
+    assert "60.00%" in hit.message and "40.00" in hit.message
