@@ -83,8 +83,11 @@ RULE_CRASHED = Rule(
     title_en="A rule crashed",
     message="规则 {rule} 执行出错（{error}），该规则对本案例的结论缺失，请报告此问题",
     message_en="rule {rule} crashed ({error}); its verdict on this case is missing: please report it",
-    summary="某条规则在此案例上抛出异常；其他规则照常运行。",
-    summary_en="A rule raised an exception on this case; the other rules still ran.",
+    summary="某条规则在此案例上抛出异常（或其说明无法生成）；其他规则照常运行。"
+            "此规则始终启用，--ignore 或 enabled = false 都不会隐藏它（可改变其级别）。",
+    summary_en="A rule raised an exception on this case (or its message could not be written); "
+               "the other rules still ran. Always on: neither --ignore nor enabled = false hides "
+               "it (its severity can be changed).",
     rationale="坏输入不能让整个批次中断，也不能悄悄丢失结论。",
     rationale_en="Bad input must neither stop the batch nor silently drop a verdict.",
     source="evalengine 设计约定",

@@ -50,6 +50,7 @@ class Checker:
     meta: dict[str, ActiveRule]
     catalogue: tuple[tuple[Rule, Severity, bool], ...]  # every rule: severity, and whether on
     fail_on: Severity = Severity.ERROR
+    deselected: frozenset[str] = frozenset()  # on by default, turned off by the user's choices
 
     def find(self, selector: str) -> Rule | None:
         """A rule by code, name or alias, whether it is on or not."""
@@ -82,14 +83,34 @@ class Checker:
             severity = user.severity.get(rule.code, config.severity)
             chosen.append(ActiveRule(rule, severity, options))
         meta = {a.rule.code: a for a in chosen if a.rule.family == "meta"}
+        if RULE_CRASHED.code not in meta:  # internal errors are always reported
+            severity = user.severity.get(RULE_CRASHED.code, configs[RULE_CRASHED.code].severity)
+            meta[RULE_CRASHED.code] = ActiveRule(RULE_CRASHED, severity, {})
         on = {a.rule.code: a.severity for a in chosen}
+        on[RULE_CRASHED.code] = meta[RULE_CRASHED.code].severity
         catalogue = tuple(
             (rule, on.get(rule.code, user.severity.get(rule.code, configs[rule.code].severity)),
              rule.code in on)
             for rule in rules
         )
         active = tuple(a for a in chosen if a.rule.family != "meta")
-        return cls(active, meta, catalogue, user.fail_on)
+        deselected = frozenset(r.code for r in rules if configs[r.code].enabled and r.code not in on)
+        return cls(active, meta, catalogue, user.fail_on, deselected)
+
+    def _crashed(self, location: str, rule: Rule, exc: Exception) -> Finding:
+        """M003 for a rule that raised (or whose message could not be written): always
+        reported, whatever the selection, so a crash never hides a verdict silently."""
+        crash = self.meta.get(RULE_CRASHED.code)
+        severity = crash.severity if crash is not None else RULE_CRASHED.severity
+        hit = Hit("$", {"rule": rule.code, "error": f"{type(exc).__name__}: {exc}"})
+        return _finding(RULE_CRASHED, severity, location, hit)
+
+    def _guarded(self, rule: Rule, severity: Severity, location: str, context) -> list[Finding]:
+        """The rule's findings, or M003 if running it or formatting its message raised."""
+        try:
+            return [_finding(rule, severity, location, h) for h in rule.check(context)]
+        except Exception as exc:  # a rule must never take the run down with it
+            return [self._crashed(location, rule, exc)]
 
     def _run(self, target: str, location: str, make_context) -> list[Finding]:
         findings = []
@@ -97,37 +118,37 @@ class Checker:
             if active.rule.target != target:
                 continue
             try:
-                hits = list(active.rule.check(make_context(active.options)))
-            except Exception as exc:  # a rule must never take the run down with it
-                hits = []
-                crash = self.meta.get(RULE_CRASHED.code)
-                if crash is not None:
-                    hit = Hit("$", {"rule": active.rule.code, "error": f"{type(exc).__name__}: {exc}"})
-                    findings.append(_finding(crash.rule, crash.severity, location, hit))
-            findings.extend(_finding(active.rule, active.severity, location, h) for h in hits)
+                context = make_context(active.options)
+            except Exception as exc:
+                findings.append(self._crashed(location, active.rule, exc))
+                continue
+            findings.extend(self._guarded(active.rule, active.severity, location, context))
         return findings
 
     def _suppress(self, location: str, findings: list[Finding],
                   suppressions: tuple[Suppression, ...]) -> tuple[Finding, ...]:
         """Drop what the case's [[ignore]] entries hide; report entries that hide nothing
-        (only where the rules they name ran, so ignoring a rule never adds a finding)."""
+        (only where the rules they name ran, and none of them was deselected: so ignoring a
+        rule never adds a finding)."""
         by_code = {a.rule.code: a.rule for a in self.active}
+        deselected = [rule for rule, _, _ in self.catalogue if rule.code in self.deselected]
         hidden_counts: list[int | None] = []
         kept = findings
         for suppression in suppressions:
-            ran = any(matches(rule, suppression.rule) for rule in by_code.values())
-            if not suppression.reason.strip() or not ran:
+            if not suppression.reason.strip():
                 hidden_counts.append(None)
                 continue
             hides = [f for f in kept
                      if f.code in by_code and matches(by_code[f.code], suppression.rule)]
-            hidden_counts.append(len(hides))
             kept = [f for f in kept if f not in hides]
+            ran = (any(matches(rule, suppression.rule) for rule in by_code.values())
+                   and not any(matches(rule, suppression.rule) for rule in deselected))
+            hidden_counts.append(len(hides) if ran else None)
         context = SuppressionContext(suppressions, tuple(hidden_counts))
         for rule in SUPPRESSION_RULES:
             active = self.meta.get(rule.code)
             if active is not None:
-                kept.extend(_finding(rule, active.severity, location, h) for h in rule.check(context))
+                kept.extend(self._guarded(rule, active.severity, location, context))
         return tuple(kept)
 
     def check_case(self, location: str, case: Case, score: CaseScore, profile: Profile,
