@@ -36,6 +36,7 @@ __all__ = [
     "load_paths",
     "parse_document",
     "read_toml",
+    "shown_value",
     "unstructure",
 ]
 
@@ -71,6 +72,40 @@ Document = Case | Department
 class Loaded:
     location: str
     document: Document
+
+
+def shown_value(value: Any) -> str:
+    """A value as it would be written in TOML, for a problem's detail: "text" quoted,
+    numbers as printed (no exponent), true/false, [arrays] and { tables } — never a Python repr."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        text = format(value, "f") if value.is_finite() else str(value)
+        return text
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(shown_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k} = {shown_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return type(value).__name__
+
+
+_TYPE_WORDS = {"tuple": "array", "list": "array", "dict": "table", "Mapping": "table",
+               "str": "text", "Decimal": "number", "int": "integer", "bool": "true/false"}
+
+
+def _type_word(cls: Any) -> str:
+    """A type as a TOML user knows it ("array", "table"), not "<class 'int'>"."""
+    name = getattr(getattr(cls, "__origin__", cls), "__name__", None)
+    if name is None:
+        return "value"
+    return _TYPE_WORDS.get(name, name)
 
 
 class _WrongType(ValueError):
@@ -158,9 +193,9 @@ def _describe(exc: BaseException, _type: Any) -> str:
         return _SEP.join(("missing-key", ""))
     if isinstance(exc, _WrongType):
         kind, value = exc.args
-        return _SEP.join((kind, repr(value)))
+        return _SEP.join((kind, shown_value(value)))
     if isinstance(exc, (TypeError, AttributeError)):
-        return _SEP.join(("wrong-type", getattr(_type, "__name__", str(_type))))
+        return _SEP.join(("wrong-type", _type_word(_type)))
     return _SEP.join(("invalid", f"{type(exc).__name__}: {exc}"))
 
 

@@ -110,3 +110,100 @@ def test_a_bad_config_exits_two(tmp_path, capsys):
     config.write_text('[[custom]]\ncode = "X1"\n', encoding="utf-8")
     assert main(["score", "cases/2021", "--config", str(config)]) == 2
     assert f"{config}: $.custom[0].when: 缺少必填的键" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("message", "path"),
+    [
+        ("{budget", "$.custom[0].message"),  # an unbalanced brace
+        ("预算 {budget:.2f} 万元", "$.custom[0].message"),  # fields are shown as text
+        ("{0}", "$.custom[0].message"),  # positional
+        ("{budget.real}", "$.custom[0].message"),  # attribute access is not a field
+        ("}", "$.custom[0].message"),
+    ],
+)
+def test_message_templates_are_checked_when_loading(message, path):
+    with pytest.raises(ConfigError) as exc:
+        build_custom_rule({**RULE, "message": message}, "$.custom[0]", "rules/custom.toml")
+    assert exc.value.location == "rules/custom.toml"
+    assert [p.path for p in exc.value.problems] == [path]
+    with pytest.raises(ConfigError):
+        build_custom_rule({**RULE, "message_en": message}, "$.custom[0]")
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "kind"),
+    [
+        ({"severity": ["error"]}, "$.custom[0].severity", "expected-text"),
+        ({"when": 5}, "$.custom[0].when", "expected-text"),
+        ({"message": ["a"]}, "$.custom[0].message", "expected-text"),
+        ({"enabled": "yes"}, "$.custom[0].enabled", "expected-boolean"),
+    ],
+)
+def test_custom_values_of_the_wrong_type_are_reported(change, path, kind):
+    with pytest.raises(ConfigError) as exc:
+        build_custom_rule({**RULE, **change}, "$.custom[0]")
+    assert [(p.path, p.kind) for p in exc.value.problems] == [(path, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "kind"),
+    [
+        ('severity = "error"', "$.severity", "expected-table"),
+        ("rules = 5", "$.rules", "expected-table"),
+        ("[rules]\nF103 = 5", "$.rules.F103", "expected-table"),
+        ('select = "F"', "$.select", "expected-texts"),
+        ("custom = 3", "$.custom", "expected-tables"),
+        ('[rules.F103]\nthreshold = "high"', "$.rules.F103.threshold", "expected-number"),
+        ("[rules.F103]\nenabled = false", "$.rules.F103.enabled", "invalid"),
+        ('[severity]\nF103 = ["error"]', "$.severity.F103", "invalid"),
+    ],
+)
+def test_wrong_types_in_a_config_file_are_problems(tmp_path, text, path, kind):
+    config = tmp_path / "c.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_user_config(config, BUILTIN_RULES)
+    assert [(p.path, p.kind) for p in exc.value.problems] == [(path, kind)]
+
+
+def test_a_custom_severity_given_as_a_list_exits_two(tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    config.write_text('[[custom]]\ncode = "X1"\nname = "x"\ntitle = "t"\nseverity = ["error"]\n'
+                      'when = "budget > 1"\nmessage = "m"\nsource = "s"\n', encoding="utf-8")
+    assert main(["rules", "--config", str(config)]) == 2
+    assert f'{config}: $.custom[0].severity: 应为加引号的文字，实为 ["error"]' in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ('[rules.F109]\nfull_execution_patterns = ["资金(全部"]', "$.rules.F109.full_execution_patterns[0]"),
+        ('[rules.N408]\nwords_pattern = "[一-龥"', "$.rules.N408.words_pattern"),
+        ('[rules.D508]\npattern = "(\\\\d+)万元"', "$.rules.D508.pattern"),  # lacks the named groups
+    ],
+)
+def test_a_bad_regex_is_a_config_problem(tmp_path, text, path):
+    config = tmp_path / "c.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_user_config(config, BUILTIN_RULES)
+    assert [(p.path, p.kind) for p in exc.value.problems] == [(path, "invalid")]
+
+
+def test_every_regex_setting_is_declared_as_one():
+    # A setting whose help calls it a regular expression is validated as one at load.
+    for rule in BUILTIN_RULES:
+        for setting in rule.settings:
+            if "正则" in setting.help:
+                assert setting.kind in ("regex", "regexes"), (rule.code, setting.name)
+
+
+def test_problem_details_are_never_python_reprs(tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    config.write_text('[rules.F103]\nthreshold = 1.5E+1\n[severity]\nF104 = 1.0\n', encoding="utf-8")
+    assert main(["rules", "--config", str(config), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "Decimal(" not in err and "<class" not in err
+    assert "$.rules.F103.threshold: invalid value: 15 outside [0, 1]" in err
+    assert "$.severity.F104: invalid value: 1.0: one of " in err

@@ -28,22 +28,32 @@ __all__ = [
     "ProjectDigest",
     "Rule",
     "Setting",
+    "figure",
     "money",
     "pct",
 ]
 
-SettingKind = Literal["number", "integer", "boolean", "text", "texts"]
+SettingKind = Literal["number", "integer", "boolean", "text", "texts", "regex", "regexes"]
 
 
 @attrs.frozen
 class Setting:
-    """A setting a rule declares; its value lives in ``rules/checks/<family>.toml``."""
+    """A setting a rule declares; its value lives in ``rules/checks/<family>.toml``.
+
+    ``regex``/``regexes`` are a text/texts of regular expressions: compiled when the settings
+    are loaded (a bad one is a config problem naming its key), and each must define the named
+    ``groups``.  ``help`` is Chinese, ``help_en`` English (``--lang en``)."""
 
     name: str
     kind: SettingKind
     help: str
     min: Decimal | None = None
     max: Decimal | None = None
+    help_en: str = ""
+    groups: tuple[str, ...] = ()
+
+    def help_in(self, lang: str) -> str:
+        return (self.help_en or self.help) if lang == "en" else self.help
 
 
 @attrs.frozen
@@ -134,3 +144,13 @@ def money(value: Decimal | None) -> str:
 def pct(value: Decimal | None) -> str:
     """A fraction as a percentage with two decimals: 0.4660 → '46.60%'."""
     return "—" if value is None else f"{rounded(value * 100)}%"
+
+
+def figure(value: Decimal | None, places: int = 2) -> str:
+    """A number (a score, a stated percentage, a count) as a form prints it: rounded to
+    ``places`` through rounded(), without an exponent or trailing zeros: Decimal("12.3400000")
+    → '12.34', Decimal("1E+2") → '100', Decimal("8.5") → '8.5'."""
+    if value is None:
+        return "—"
+    text = format(rounded(value, places), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -17,11 +17,11 @@ from typing import Any
 import rule_engine
 
 from ..findings import Severity
-from ..loader import ConfigError, Problem
+from ..loader import ConfigError, Problem, shown_value
 from ..numbers import HUNDRED
 from ..scoring import IndicatorScore
 from ..values import Claim, Empty, Quantity, Text, Value, When
-from .base import CaseContext, Hit, Rule
+from .base import CaseContext, Hit, Rule, figure, money
 
 __all__ = ["CASE_FIELDS", "INDICATOR_FIELDS", "build_custom_rule"]
 
@@ -150,6 +150,12 @@ def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "") 
     location = location or where
     problems = [Problem(f"{where}.{k}", "unknown-key", ", ".join(_KEYS)) for k in table if k not in _KEYS]
     problems += [Problem(f"{where}.{k}", "missing-key") for k in _REQUIRED if k not in table]
+    for key, value in table.items():
+        wanted = bool if key == "enabled" else str
+        if key in _KEYS and not (isinstance(value, wanted) and
+                                 (wanted is bool or not isinstance(value, bool))):
+            kind = "expected-boolean" if wanted is bool else "expected-text"
+            problems.append(Problem(f"{where}.{key}", kind, shown_value(value)))
     if problems:
         raise ConfigError(location, tuple(problems))
     scope = table.get("scope", "case")
@@ -163,16 +169,17 @@ def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "") 
         type_resolver=rule_engine.type_resolver_from_dict(fields), default_value=None
     )
     try:
-        condition = rule_engine.Rule(str(table["when"]), context=context)
+        condition = rule_engine.Rule(table["when"], context=context)
     except rule_engine.errors.EngineError as exc:
         detail = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"
         raise ConfigError(location, (Problem(f"{where}.when", "invalid", detail),)) from None
+    problems = []
     for key in ("message", "message_en"):
-        names = {f for _, f, _, _ in string.Formatter().parse(str(table.get(key, ""))) if f}
-        unknown = names - set(fields)
-        if unknown:
-            detail = f"unknown field {', '.join(sorted(unknown))} in the message"
-            raise ConfigError(location, (Problem(f"{where}.{key}", "invalid", detail),))
+        detail = _template_problem(table.get(key, ""), fields)
+        if detail:
+            problems.append(Problem(f"{where}.{key}", "invalid", detail))
+    if problems:
+        raise ConfigError(location, tuple(problems))
 
     def check(ctx: CaseContext) -> Iterator[Hit]:
         base = case_symbols(ctx)
@@ -207,5 +214,37 @@ def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "") 
     return rule, bool(table.get("enabled", True))
 
 
+def _template_problem(template: str, fields: Mapping[str, Any]) -> str:
+    """What is wrong with a message template (str.format over the fields), or ""."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        return f"not a valid message template ({exc}); write a literal brace as {{{{ or }}}}"
+    names = {f for _, f, _, _ in parsed if f is not None}
+    if "" in names or any(n[:1].isdigit() for n in names):
+        return "a placeholder must name a field, as {project_name}"
+    unknown = sorted(n for n in names if n not in fields)
+    if unknown:
+        return f"unknown field {', '.join(unknown)} in the message (see docs/custom-rules.md)"
+    try:
+        template.format(**{name: "x" for name in fields})
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+        return f"not a valid message template ({exc})"
+    return ""
+
+
+_MONEY_FIELDS = frozenset({"budget", "executed", "initial_budget", "balance"})
+
+
 def _shown(symbols: Mapping[str, Any]) -> dict[str, str]:
-    return {k: "—" if v is None else str(v) for k, v in symbols.items()}
+    """The fields as a message shows them: money with two decimals, other numbers as
+    printed (no exponent, no trailing zeros), booleans as words."""
+    out = {}
+    for key, value in symbols.items():
+        if value is None:
+            out[key] = "—"
+        elif isinstance(value, Decimal):
+            out[key] = money(value) if key in _MONEY_FIELDS else figure(value)
+        else:
+            out[key] = str(value)
+    return out

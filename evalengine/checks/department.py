@@ -628,8 +628,9 @@ note = "项目合同资金89820元，已全部由本项目支付。"
 """,
     check=_check_booked_elsewhere,
     target="department",
-    settings=(Setting("pattern", "text",
-                      "识别“某金额占用某项目经费支付”的正则表达式，须有 amount 与 project 两个命名组"),),
+    settings=(Setting("pattern", "regex",
+                      "识别“某金额占用某项目经费支付”的正则表达式，须有 amount 与 project 两个命名组",
+                      groups=("amount", "project")),),
 )
 
 

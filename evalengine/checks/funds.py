@@ -277,7 +277,7 @@ COMPLETED_WITHOUT_PAYMENT = Rule(
     check=_completed_without_payment,
     settings=(
         Setting("max_rate", "number", "执行率不高于此值（小数，0.5 = 50%）视为资金基本未支付", Decimal(0), ONE),
-        Setting("claim_patterns", "texts", "完成说法的正则表达式（完成、达成、达到预期、实现…目标 …）"),
+        Setting("claim_patterns", "regexes", "完成说法的正则表达式（完成、达成、达到预期、实现…目标 …）"),
         Setting("negation_words", "texts", "出现在完成说法之前、使其不成立的词（未、尚未、计划、确保 …）"),
         Setting("negation_window", "integer", "否定词与完成说法之间（同一分句内）最多相隔的字数", Decimal(0), Decimal(30)),
     ),
@@ -829,7 +829,7 @@ CLAIMED_RATE_MISMATCH = Rule(
     settings=(
         Setting("money_rounding", "number", "金额的舍入半单位（万元，0.005 = 舍入到 0.01）", Decimal(0)),
         Setting("extra_tolerance", "number", "在舍入容差之外再放宽的百分点", Decimal(0)),
-        Setting("full_execution_patterns", "texts", "称资金已全部执行或全额支付的正则表达式"),
+        Setting("full_execution_patterns", "regexes", "称资金已全部执行或全额支付的正则表达式"),
     ),
 )
 
@@ -931,7 +931,7 @@ PAID_FROM_OTHER_BUDGET = Rule(
     good='[funds]\nnote = "全部支出在本项目预算内列支。"',
     check=_paid_from_other_budget,
     settings=(
-        Setting("patterns", "texts", "资金跨项目、跨单位调用说法的正则表达式"),
+        Setting("patterns", "regexes", "资金跨项目、跨单位调用说法的正则表达式"),
     ),
 )
 

@@ -793,7 +793,7 @@ GOAL_WITHOUT_WORDS = Rule(
     good='[goal]\nexpected = "完成暖通改造，保障师生冬季供暖"\nactual = "改造完成并通过验收"',
     check=_goal_without_words,
     settings=(
-        Setting("words_pattern", "text", "算作“文字”的字符（正则）：汉字，计量单位除外"),
+        Setting("words_pattern", "regex", "算作“文字”的字符（正则）：汉字，计量单位除外"),
         Setting("min_words", "integer", "少于这么多个文字字符即视为只有数字", Decimal(1), Decimal(50)),
     ),
 )

@@ -7,6 +7,7 @@ is a :class:`~evalengine.loader.ConfigError`, so a typo never passes silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import attrs
 
 from ..findings import Severity
-from ..loader import ConfigError, Problem, read_toml
+from ..loader import ConfigError, Problem, read_toml, shown_value
 from .base import Rule, Setting
 
 __all__ = [
@@ -57,6 +58,23 @@ def matches(rule: Rule, selector: str) -> bool:
     return bool(selector) and selector[0].isalpha() and rule.code.startswith(selector.upper())
 
 
+_KIND_PROBLEM = {"number": "expected-number", "integer": "expected-integer",
+                 "boolean": "expected-boolean", "text": "expected-text", "regex": "expected-text",
+                 "texts": "expected-texts", "regexes": "expected-texts"}
+
+
+def _regex_problem(pattern: str, groups: tuple[str, ...]) -> str:
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        return f"{shown_value(pattern)} is not a valid regular expression: {exc}"
+    missing = [g for g in groups if g not in compiled.groupindex]
+    if missing:
+        return (f"{shown_value(pattern)} lacks the named group(s) "
+                + ", ".join(f"(?P<{g}>…)" for g in missing))
+    return ""
+
+
 def _value(setting: Setting, value: Any, path: str, problems: list[Problem]) -> Any:
     kind = setting.kind
     ok = {
@@ -64,18 +82,31 @@ def _value(setting: Setting, value: Any, path: str, problems: list[Problem]) -> 
         "integer": isinstance(value, int) and not isinstance(value, bool),
         "boolean": isinstance(value, bool),
         "text": isinstance(value, str),
+        "regex": isinstance(value, str),
         "texts": isinstance(value, list) and all(isinstance(v, str) for v in value),
+        "regexes": isinstance(value, list) and all(isinstance(v, str) for v in value),
     }[kind]
     if not ok:
-        problems.append(Problem(path, "wrong-type", kind))
+        problems.append(Problem(path, _KIND_PROBLEM[kind], shown_value(value)))
         return None
     if kind in ("number", "integer"):
         value = Decimal(value)
         if (setting.min is not None and value < setting.min) or (
             setting.max is not None and value > setting.max
         ):
-            problems.append(Problem(path, "invalid", f"{value} outside [{setting.min}, {setting.max}]"))
-    if kind == "texts":
+            low = "−∞" if setting.min is None else shown_value(setting.min)
+            high = "∞" if setting.max is None else shown_value(setting.max)
+            problems.append(Problem(path, "invalid", f"{shown_value(value)} outside [{low}, {high}]"))
+    if kind == "regex":
+        detail = _regex_problem(value, setting.groups)
+        if detail:
+            problems.append(Problem(path, "invalid", detail))
+    if kind == "regexes":
+        for index, pattern in enumerate(value):
+            detail = _regex_problem(pattern, setting.groups)
+            if detail:
+                problems.append(Problem(f"{path}[{index}]", "invalid", detail))
+    if kind in ("texts", "regexes"):
         value = tuple(value)
     return value
 
@@ -83,7 +114,7 @@ def _value(setting: Setting, value: Any, path: str, problems: list[Problem]) -> 
 def _severity(value: Any, path: str, problems: list[Problem]) -> Severity:
     if isinstance(value, str) and value in SEVERITIES:
         return SEVERITIES[value]
-    problems.append(Problem(path, "invalid", f"{value!r}: one of {', '.join(SEVERITIES)}"))
+    problems.append(Problem(path, "invalid", f"{shown_value(value)}: one of {', '.join(SEVERITIES)}"))
     return Severity.ERROR
 
 
@@ -95,7 +126,8 @@ def _options(rule: Rule, table: Mapping[str, Any], base: str, problems: list[Pro
         if key in ("enabled", "severity"):
             continue
         if key not in declared:
-            allowed = ", ".join(["enabled", "severity", *declared]) or "enabled, severity"
+            keys = ["enabled", "severity", *declared] if complete else list(declared)
+            allowed = ", ".join(keys) or "—"
             problems.append(Problem(f"{base}.{key}", "unknown-key", allowed))
             continue
         out[key] = _value(declared[key], value, f"{base}.{key}", problems)
@@ -128,7 +160,7 @@ def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConf
         problems: list[Problem] = []
         enabled = table.get("enabled", True)
         if not isinstance(enabled, bool):
-            problems.append(Problem(f"$.{code}.enabled", "expected-boolean", repr(enabled)))
+            problems.append(Problem(f"$.{code}.enabled", "expected-boolean", shown_value(enabled)))
         severity = _severity(table.get("severity", rule.severity.label), f"$.{code}.severity", problems)
         options = _options(rule, table, f"$.{code}", problems, complete=True)
         errors.extend((where, p) for p in problems)
@@ -139,6 +171,15 @@ def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConf
 
 
 _USER_KEYS = ("select", "ignore", "severity", "rules", "fail_on", "custom")
+
+
+def _table(data: Mapping[str, Any], key: str, problems: list[Problem]) -> Mapping[str, Any]:
+    """``data[key]`` if it is a table (or absent); otherwise a problem and nothing."""
+    value = data.get(key, {})
+    if isinstance(value, dict):
+        return value
+    problems.append(Problem(f"$.{key}", "expected-table", shown_value(value)))
+    return {}
 
 
 def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
@@ -153,24 +194,31 @@ def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
     for key in ("select", "ignore"):
         value = data.get(key, [])
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            problems.append(Problem(f"$.{key}", "wrong-type", "list of rule codes"))
+            problems.append(Problem(f"$.{key}", "expected-texts", shown_value(value)))
             value = []
         texts[key] = tuple(value)
     severity = {}
-    for code, value in dict(data.get("severity", {})).items():
+    for code, value in _table(data, "severity", problems).items():
         if code not in by_code:
             problems.append(Problem(f"$.severity.{code}", "invalid", "no rule has this code"))
         severity[code] = _severity(value, f"$.severity.{code}", problems)
     options = {}
-    for code, table in dict(data.get("rules", {})).items():
-        if code not in by_code or not isinstance(table, dict):
+    for code, table in _table(data, "rules", problems).items():
+        if code not in by_code:
             problems.append(Problem(f"$.rules.{code}", "invalid", "no rule has this code"))
             continue
+        if not isinstance(table, dict):
+            problems.append(Problem(f"$.rules.{code}", "expected-table", shown_value(table)))
+            continue
         options[code] = _options(by_code[code], table, f"$.rules.{code}", problems, complete=False)
+        for key in ("enabled", "severity"):
+            if key in table:  # these belong in select/ignore and [severity]
+                where = "select / ignore" if key == "enabled" else f"[severity] {code} = …"
+                problems.append(Problem(f"$.rules.{code}.{key}", "invalid", f"set it with {where}"))
     fail_on = _severity(data.get("fail_on", "error"), "$.fail_on", problems)
     custom = data.get("custom", [])
     if not (isinstance(custom, list) and all(isinstance(c, dict) for c in custom)):
-        problems.append(Problem("$.custom", "wrong-type", "array of tables [[custom]]"))
+        problems.append(Problem("$.custom", "expected-tables", shown_value(custom)))
         custom = []
     if problems:
         raise ConfigError(str(path), tuple(problems))
