@@ -9,11 +9,12 @@ Loading never raises on bad input.  Each document comes back either as a loaded
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 import cattrs
@@ -196,6 +197,8 @@ def _describe(exc: BaseException, _type: Any) -> str:
         return _SEP.join((kind, shown_value(value)))
     if isinstance(exc, (TypeError, AttributeError)):
         return _SEP.join(("wrong-type", _type_word(_type)))
+    if getattr(_type, "__origin__", None) is Literal:
+        return _SEP.join(("invalid", "one of " + ", ".join(str(a) for a in _type.__args__)))
     return _SEP.join(("invalid", f"{type(exc).__name__}: {exc}"))
 
 
@@ -203,6 +206,7 @@ def _problems(exc: BaseException) -> tuple[Problem, ...]:
     out = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
         message, _, path = line.rpartition(" @ ")
+        path = re.sub(r"\['([^'\]]*)'\]", r".\1", path)  # a table key: $.claims.mostly
         kind, *rest = message.split(_SEP)
         if kind == "unknown-key":
             keys, known = rest

@@ -15,6 +15,7 @@ import attrs
 
 from .loader import ConfigError, Problem, load_config
 from .resources import rules_dir
+from .taxonomy import load_taxonomy
 
 __all__ = ["GradeBand", "Profile", "Tier", "available_profiles", "load_profile"]
 
@@ -99,15 +100,41 @@ class Profile:
         return min(self.grades.bands, key=lambda b: b.min)
 
 
-def _check(profile: Profile, location: str) -> None:
+TIER_NAMES: tuple[str, ...] = TierName.__args__  # type: ignore[attr-defined]
+CLAIM_LEVELS = ("achieved", "mostly", "partial", "missed")
+
+
+def _check(profile: Profile, location: str, categories: tuple[str, ...] = ()) -> None:
+    """What the structure alone cannot say: sums, ranges, and names that must refer to
+    something (a tier, a taxonomy category).  ``categories``: the 一级 names of
+    rules/taxonomy.toml."""
     problems = []
     if profile.budget.weight + profile.indicators.total != profile.total:
         problems.append(Problem("$.total", "invalid", "budget.weight + indicators.total must equal total"))
     if profile.indicators.level1 and sum(profile.indicators.level1.values()) != profile.indicators.total:
         problems.append(Problem("$.indicators.level1", "invalid", "一级 weights must sum to indicators.total"))
-    for name, tier in profile.qualitative.tiers.items():
-        if not (0 <= tier.min <= tier.default <= tier.max <= 1):
+    for name in categories and profile.indicators.level1:
+        if name not in categories:
+            problems.append(Problem(f"$.indicators.level1.{name}", "invalid",
+                                    f"not a 一级 category of rules/taxonomy.toml ({', '.join(categories)})"))
+    tiers = profile.qualitative.tiers
+    for name in TIER_NAMES:
+        if name not in tiers:
+            problems.append(Problem(f"$.qualitative.tiers.{name}", "missing-key"))
+    for name, tier in tiers.items():
+        if name not in TIER_NAMES:
+            problems.append(Problem(f"$.qualitative.tiers.{name}", "unknown-key", ", ".join(TIER_NAMES)))
+        elif not (0 <= tier.min <= tier.default <= tier.max <= 1):
             problems.append(Problem(f"$.qualitative.tiers.{name}", "invalid", "need 0 ≤ min ≤ default ≤ max ≤ 1"))
+    for level in CLAIM_LEVELS:
+        if level not in profile.qualitative.claims:
+            problems.append(Problem(f"$.qualitative.claims.{level}", "missing-key"))
+    for level, tier_name in profile.qualitative.claims.items():
+        if level not in CLAIM_LEVELS:
+            problems.append(Problem(f"$.qualitative.claims.{level}", "unknown-key", ", ".join(CLAIM_LEVELS)))
+        elif tier_name not in tiers:
+            problems.append(Problem(f"$.qualitative.claims.{level}", "invalid",
+                                    f"{tier_name!s}: not a tier of this profile ({', '.join(tiers)})"))
     if not profile.grades.bands:
         problems.append(Problem("$.grades.bands", "invalid", "at least one band"))
     if problems:
@@ -130,5 +157,5 @@ def load_profile(profile_id: str, directory: Path | None = None) -> Profile:
     profile = load_config(path, Profile)
     if profile.id != profile_id:
         raise ConfigError(str(path), (Problem("$.id", "invalid", f"id must be the file name {profile_id!r}"),))
-    _check(profile, str(path))
+    _check(profile, str(path), load_taxonomy(directory).names())
     return profile
