@@ -207,3 +207,12 @@ def test_problem_details_are_never_python_reprs(tmp_path, capsys):
     assert "Decimal(" not in err and "<class" not in err
     assert "$.rules.F103.threshold: invalid value: 15 outside [0, 1]" in err
     assert "$.severity.F104: invalid value: 1.0: one of " in err
+
+
+def test_custom_messages_show_numbers_formatted():
+    table = {**RULE, "when": "budget > 1", "message": "预算 {budget} 万元，总分 {claimed_total}"}
+    rule, _ = build_custom_rule(table, "$.custom[0]")
+    config = UserConfig(select=("X201",), custom=(("c.toml", (table,)),))
+    [finding] = run_rule(rule, "[funds]\nbudget = 1e2\n[narrative]\nclaimed_total = 92.5000000",
+                         config=config)
+    assert finding.message == "预算 100.00 万元，总分 92.5"

@@ -489,3 +489,18 @@ def test_no_rule_crashes_on_odd_money(budget, executed, initial, balance, rate, 
     engine = Engine.build(Checker.build(UserConfig(select=("F", "M003"))))
     result = engine.score("odd.toml", build_case(snippet, BARE))
     assert not [f for f in result.findings if f.code == "M003"]
+
+
+# --- figures in messages are formatted, never raw Decimals ---------------------------------
+
+
+def test_f109_shows_a_stated_rate_without_its_padding():
+    (hit,) = fire("F109", funds(50, claimed_rate="12.3400000"))
+    assert "12.34%" in hit.message and "12.3400000" not in hit.message + hit.found
+
+
+def test_f113_shows_other_figures_formatted():
+    (hit,) = fire("F113", "[funds]\nbudget = 0\nexecuted = 1e2\nclaimed_rate = 1.000E+2\n"
+                          "claimed_score = 8.50\nrows = []", base=BARE)
+    assert "执行数 100.00" in hit.found and "执行率 100%" in hit.found and "得分 8.5" in hit.found
+    assert "E+" not in hit.found

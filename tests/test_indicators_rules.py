@@ -520,3 +520,10 @@ def test_no_rule_crashes_on_odd_rows(items, profile):
     checker = Checker.build(UserConfig(select=(*RULES, "M003")))
     result = Engine.build(checker).score("f.toml", build_case(snippet))
     assert [f.message for f in result.findings if f.code == "M003"] == []
+
+
+def test_i307_shows_a_form_score_without_its_padding():
+    snippet = ('[[indicators]]\nlevel1 = "效益指标"\nlevel2 = "社会效益指标"\nname = "技能提升"\n'
+               'target = "效果明显"\nactual = "达成预期指标"\nweight = 30\nscore = 12.3400000\n')
+    (hit,) = run_rule(next(r for r in indicators.RULES if r.code == "I307"), snippet)
+    assert "表内得分 12.34/30" in hit.message

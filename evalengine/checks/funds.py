@@ -23,7 +23,7 @@ from ..money import Figures, figures, filled, row_sum, rows_instead
 from ..numbers import HUNDRED, ZERO
 from ..scoring import IndicatorScore
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value, parse_value
-from .base import CaseContext, Hit, Rule, Setting, money, pct
+from .base import CaseContext, Hit, Rule, Setting, figure, money, pct
 
 __all__ = ["RULES"]
 
@@ -717,9 +717,9 @@ def _total_row_zero(ctx: CaseContext) -> Iterator[Hit]:
                          for v in (funds.initial_budget, funds.budget, funds.executed))
     claimed = []
     if funds.claimed_rate is not None:
-        claimed.append(f"执行率 {funds.claimed_rate}%")
+        claimed.append(f"执行率 {figure(funds.claimed_rate)}%")
     if funds.claimed_score is not None:
-        claimed.append(f"得分 {funds.claimed_score}")
+        claimed.append(f"得分 {figure(funds.claimed_score)}")
     yield Hit(
         "$.funds",
         {"budget": money(f.budget), "executed": money(f.executed), "rate": pct(rate),
@@ -782,9 +782,9 @@ def _claimed_rate_mismatch(ctx: CaseContext) -> Iterator[Hit]:
         if abs(claimed - computed) > allowed:
             yield Hit(
                 "$.funds.claimed_rate",
-                {"claimed": f"{claimed}%", "computed": pct(rate)},
+                {"claimed": f"{figure(claimed)}%", "computed": pct(rate)},
                 expected=f"执行率 = 执行数/{f.budget_label} = {_rate_text(f)}",
-                found=f"所填执行率 {claimed}%",
+                found=f"所填执行率 {figure(claimed)}%",
             )
     if rate >= ONE - slack / HUNDRED:
         return
@@ -850,7 +850,7 @@ def _claimed_budget_score_mismatch(ctx: CaseContext) -> Iterator[Hit]:
         {"claimed": money(claimed), "expected": money(expected), "rate": pct(rate),
          "weight": money(weight)},
         expected=f"得分 = min(执行率, 1) × 分值 = min({_rate_text(f)}, 1) × {money(weight)} = {money(expected)}",
-        found=f"预算执行得分 {claimed}",
+        found=f"预算执行得分 {figure(claimed)}",
     )
 
 
@@ -1006,9 +1006,12 @@ def _budget_missing(ctx: CaseContext) -> Iterator[Hit]:
     f = figures(funds)
     if f.budget is not None and f.budget > 0:
         return
-    other = [(label, value) for label, value in (
-        ("执行数", funds.executed), ("年初预算数", funds.initial_budget),
-        ("执行率", funds.claimed_rate), ("得分", funds.claimed_score), ("结余", funds.balance),
+    other = [(label, shown) for label, value, shown in (
+        ("执行数", funds.executed, money(funds.executed)),
+        ("年初预算数", funds.initial_budget, money(funds.initial_budget)),
+        ("执行率", funds.claimed_rate, f"{figure(funds.claimed_rate)}%"),
+        ("得分", funds.claimed_score, figure(funds.claimed_score)),
+        ("结余", funds.balance, money(funds.balance)),
     ) if value is not None]
     filled_rows = any(v is not None for row in funds.rows
                       for v in (row.initial_budget, row.budget, row.executed))

@@ -21,7 +21,7 @@ from ..taxonomy import Category, Taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
 )
-from .base import CaseContext, Hit, Rule, Setting, pct
+from .base import CaseContext, Hit, Rule, Setting, figure, pct
 
 __all__ = ["RULES"]
 
@@ -314,8 +314,8 @@ def _unit_problems(row: Indicator, item: IndicatorScore, o) -> Iterator[tuple[st
         limit = o["reverse_percent_limit"]
         if (target.operator.reverse and target.dimension is Dimension.PERCENT
                 and target.amount >= limit):
-            yield ("target", f"“≤{target.amount}%”的上限不构成约束，任何完成值都达标",
-                   f"a ceiling of {target.amount}% constrains nothing: every actual meets it")
+            yield ("target", f"“≤{figure(target.amount)}%”的上限不构成约束，任何完成值都达标",
+                   f"a ceiling of {figure(target.amount)}% constrains nothing: every actual meets it")
         if (target.operator.positive and target.dimension is Dimension.MONEY
                 and _level2_in(row, o["cost_level2"])):
             yield ("target", "成本指标应设上限（≤），用“≥”表示花得越多越好",
@@ -676,7 +676,7 @@ def _deviation(item: IndicatorScore, row: Indicator) -> tuple[str, str, Decimal 
             and row.score is not None and row.weight is not None and row.weight > 0
             and row.score < row.weight):
         ratio = row.score / row.weight
-        form = f"{row.score}/{row.weight}"
+        form = f"{figure(row.score)}/{figure(row.weight)}"
         return (f"表内得分 {form}", f"scored {form} on the form", ratio)
     return None
 
