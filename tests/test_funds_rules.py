@@ -504,3 +504,12 @@ def test_f113_shows_other_figures_formatted():
                           "claimed_score = 8.50\nrows = []", base=BARE)
     assert "执行数 100.00" in hit.found and "执行率 100%" in hit.found and "得分 8.5" in hit.found
     assert "E+" not in hit.found
+
+
+def test_f113_a_negative_budget_is_called_negative_not_blank():
+    (hit,) = fire("F113", "[funds]\nbudget = -5\nexecuted = 3\nrows = []", base=BARE)
+    assert hit.message == "无法计算预算执行率：预算数为负数（-5.00 万元），不能作为执行率的分母"
+    assert "0 或空白" not in hit.message and "negative" in hit.message_en
+    # A negative budget alone (nothing else filled) is still that, not "no figures at all".
+    (hit,) = fire("F113", "[funds]\nbudget = -5\nrows = []", base=BARE)
+    assert "负数" in hit.message and "均无" not in hit.message

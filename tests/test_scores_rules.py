@@ -100,6 +100,21 @@ def test_s201_budget_row():
     assert paths("S201", funds(claimed_score=-1)) == ["$.funds.claimed_score"]
 
 
+def test_s201_a_negative_score_without_a_weight_says_so():
+    (hit,) = fire("S201", funds(claimed_score=-1))
+    assert hit.message == "预算执行率的自评得分 -1.00 分为负数：得分不得为负（该行未填分值）"
+    assert hit.message_en == "budget execution claims -1.00 points, a negative score (the row gives no weight)"
+    assert "—" not in hit.message + hit.expected + hit.found
+    (hit,) = fire("S201", rows(row("成本控制", "不超过预算", "不超过预算", score=-2)))
+    assert "为负数" in hit.message and "—" not in hit.message + hit.expected + hit.found
+
+
+def test_s201_with_a_weight_names_the_range():
+    (hit,) = fire("S201", funds(claimed_weight=10, claimed_score=12))
+    assert hit.message == "预算执行率的自评得分 12.00 分不在 0～10.00 分之间：得分不得高于分值，也不得为负"
+    assert hit.message_en == "budget execution claims 12.00 points, outside 0 to its weight of 10.00"
+
+
 def test_s201_score_without_a_weight_is_not_compared_with_an_invented_one():
     snippet = rows(row("成本控制", "不超过预算", "不超过预算", score=10))
     assert paths("S201", snippet) == []

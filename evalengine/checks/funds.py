@@ -1016,6 +1016,15 @@ def _budget_missing(ctx: CaseContext) -> Iterator[Hit]:
     filled_rows = any(v is not None for row in funds.rows
                       for v in (row.initial_budget, row.budget, row.executed))
     printed = "预算数 " + ("空白" if funds.budget is None else money(funds.budget))
+    if f.budget is not None and f.budget < 0:  # not missing: a negative denominator
+        where = "其中各行合计" if f.from_rows else f.budget_label
+        yield Hit("$.funds.budget" if not f.from_rows else "$.funds.rows",
+                  {"what": f"{where}为负数（{money(f.budget)} 万元），不能作为执行率的分母",
+                   "what_en": f"the budget is negative ({money(f.budget)}), which cannot be the "
+                              "rate's denominator"},
+                  expected="全年（调整后）预算数 > 0，执行率 = 执行数/预算数",
+                  found=f"{where} {money(f.budget)}")
+        return
     if other or filled_rows:
         shown = "，".join(f"{label} {value}" for label, value in other)
         yield Hit("$.funds.budget",
@@ -1040,9 +1049,9 @@ BUDGET_MISSING = Rule(
     title_en="Budget missing: the rate cannot be computed",
     message="无法计算预算执行率：{what}",
     message_en="the execution rate cannot be computed: {what_en}",
-    summary="预算数（执行率的分母）为 0 或空白（含分项合计后仍为 0），而表中有执行数等其他资金数；或（可配置）有自评表的项目根本未填资金情况。"
+    summary="预算数（执行率的分母）为负数；或为 0 或空白（含分项合计后仍为 0），而表中有执行数等其他资金数；或（可配置）有自评表的项目根本未填资金情况。"
             "总额行为 0 而分项有数由 F108 报告。",
-    summary_en="The budget (the rate's denominator) is 0 or blank, even after summing the source "
+    summary_en="The budget (the rate's denominator) is negative; or it is 0 or blank, even after summing the source "
                "rows, while other money figures are given; or (a setting) a project with a form "
                "gives no money figures at all. A zero total row over filled source rows is F108's.",
     rationale="没有预算数就没有执行率，预算执行分（10 分）无从核实。",

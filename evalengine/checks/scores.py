@@ -122,29 +122,50 @@ def _placeholder(text: str, placeholders: Sequence[str]) -> bool:
 # --- S201 score-out-of-range -------------------------------------------------------------
 
 
+def _out_of_range(score: Decimal | None, weight: Decimal | None, tol: Decimal) -> bool:
+    return score is not None and (score < 0 or (weight is not None and score > weight + tol))
+
+
+def _range_params(item: str, item_en: str, score: Decimal, weight: Decimal | None) -> dict:
+    """The message parameters; a row that prints no 分值 can only be out of range by being
+    negative, so the message says that rather than "0～—"."""
+    if weight is None:
+        return {"item": item, "item_en": item_en, "score": money(score),
+                "problem": "为负数：得分不得为负（该行未填分值）",
+                "problem_en": "a negative score (the row gives no weight)"}
+    return {"item": item, "item_en": item_en, "score": money(score),
+            "problem": f"不在 0～{money(weight)} 分之间：得分不得高于分值，也不得为负",
+            "problem_en": f"outside 0 to its weight of {money(weight)}"}
+
+
+def _range_expected(weight: Decimal | None) -> str:
+    return "得分 ≥ 0" if weight is None else f"0 ≤ 得分 ≤ 分值 {money(weight)}"
+
+
 def _score_out_of_range(ctx: CaseContext) -> Iterator[Hit]:
     tol = ctx.options["tolerance"]
     funds = ctx.case.funds
     score, weight = funds.claimed_score, funds.claimed_weight
-    if score is not None and (score < 0 or (weight is not None and score > weight + tol)):
+    if _out_of_range(score, weight, tol):
+        assert score is not None
         yield Hit(
             "$.funds.claimed_score",
-            {"item": "预算执行率", "item_en": "budget execution", "score": money(score),
-             "weight": money(weight)},
-            expected=f"0 ≤ 得分 ≤ 分值 {money(weight)}",
-            found=f"预算执行率得分 {money(score)}",
+            _range_params("预算执行率", "budget execution", score, weight),
+            expected=_range_expected(weight),
+            found=f"预算执行率得分 {money(score)}"
+                  + ("（未填分值）" if weight is None else f"，分值 {money(weight)}"),
         )
     for index, row in _rows(ctx.case):
         score, weight = row.score, row.weight
-        if score is None or not (score < 0 or (weight is not None and score > weight + tol)):
+        if not _out_of_range(score, weight, tol):
             continue
+        assert score is not None
         name = _name(ctx.case, index)
         yield Hit(
             f"$.indicators[{index}].score",
-            {"item": f"「{name}」", "item_en": f"“{name}”", "score": money(score),
-             "weight": money(weight)},
-            expected=f"0 ≤ 得分 ≤ 分值 {money(weight)}",
-            found=f"{name}：分值 {money(weight)}，得分 {money(score)}",
+            _range_params(f"「{name}」", f"“{name}”", score, weight),
+            expected=_range_expected(weight),
+            found=f"{name}：分值 {'未填' if weight is None else money(weight)}，得分 {money(score)}",
         )
 
 
@@ -155,8 +176,8 @@ SCORE_OUT_OF_RANGE = Rule(
     severity=Severity.ERROR,
     title="得分超出分值范围",
     title_en="Score outside 0 to its weight",
-    message="{item}的自评得分 {score} 分不在 0～{weight} 分之间：得分不得高于分值，也不得为负",
-    message_en="{item_en} claims {score} points, outside 0 to its weight of {weight}",
+    message="{item}的自评得分 {score} 分{problem}",
+    message_en="{item_en} claims {score} points, {problem_en}",
     summary="指标行或预算执行率行的“得分”高于该行“分值/权重”，或为负数。",
     summary_en="An indicator's or the budget row's score is above its weight, or negative.",
     rationale="每一行的得分都以其分值为上限、以 0 为下限；超出范围的得分会直接抬高总分，"
