@@ -97,7 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("human", "json"), default="human")
 
     explain = sub.add_parser("explain", parents=[lang], help="解释一条规则 / explain a rule")
-    explain.add_argument("code", help="规则代码或名称，如 F101")
+    explain.add_argument("code", help="规则代码或名称，如 F101（不区分大小写）")
+    explain.add_argument("--config", type=Path,
+                         help="配置文件：显示其设定后的级别和取值 (docs/configuration.md)")
 
     imp = sub.add_parser("import", parents=[lang],
                          help="把自评表（xlsx、文本）转为案例文件 / import forms into cases")
@@ -229,14 +231,25 @@ def _rules(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _explain(args: argparse.Namespace, lang: Lang) -> int:
+    from .checks.registry import BUILTIN_RULES
     from .checks.runner import Checker
+    from .checks.settings import UserConfig, load_user_config
     from .render.rules import render_explain
 
-    checker = Checker.build()
+    user = load_user_config(args.config, BUILTIN_RULES) if args.config else UserConfig()
+    checker = Checker.build(user)
     rule = checker.find(args.code)
     if rule is None:
-        raise _Usage(f"no rule {args.code!r}; see `evalengine rules`")
-    render_explain(rule, _console(), lang)
+        close = checker.suggest(args.code)
+        if lang == "en":
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            message = f"no rule {args.code!r}{hint} (`evalengine rules` lists them all)"
+        else:
+            hint = f"；是否要找 {'、'.join(close)}？" if close else ""
+            message = f"没有规则 “{args.code}”{hint}（`evalengine rules` 列出全部规则）"
+        print(f"evalengine explain: {message}", file=sys.stderr)
+        return EXIT_ERROR
+    render_explain(rule, _console(), lang, checker)
     return EXIT_OK
 
 

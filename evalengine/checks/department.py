@@ -126,7 +126,8 @@ TOTAL_DIFFERS_FROM_PARTS = Rule(
     check=_check_totals,
     settings=(
         Setting("half_unit", "number",
-                "每个数字四舍五入可能带来的最大误差（万元）；合计允许 (分项数 + 1) × 此值", Decimal(0)),
+                "每个数字四舍五入可能带来的最大误差（万元）；合计允许 (分项数 + 1) × 此值", Decimal(0),
+                help_en="the largest rounding error of each figure (10k yuan); a total allows (parts + 1) × this"),
     ),
     target="department",
 )
@@ -203,9 +204,11 @@ SHARE_MISMATCH = Rule(
     good="",
     check=_check_shares,
     settings=(
-        Setting("half_unit", "number", "数字（万元）四舍五入的最大误差", Decimal(0)),
+        Setting("half_unit", "number", "数字（万元）四舍五入的最大误差", Decimal(0),
+                help_en="the largest rounding error of a figure (10k yuan)"),
         Setting("share_half_unit", "number",
-                "占比四舍五入的最大误差（百分点）；占比写得更粗时按其实际位数放宽", Decimal(0)),
+                "占比四舍五入的最大误差（百分点）；占比写得更粗时按其实际位数放宽", Decimal(0),
+                help_en="the largest rounding error of a share (percentage points); widened when the share is printed coarser"),
     ),
     target="department",
 )
@@ -273,9 +276,11 @@ CHANGE_MISMATCH = Rule(
     'change = 20\nchange_pct = 7.1',
     check=_check_changes,
     settings=(
-        Setting("half_unit", "number", "数字（万元）四舍五入的最大误差", Decimal(0)),
+        Setting("half_unit", "number", "数字（万元）四舍五入的最大误差", Decimal(0),
+                help_en="the largest rounding error of a figure (10k yuan)"),
         Setting("pct_half_unit", "number",
-                "增减率四舍五入的最大误差（百分点）；写得更粗时按其实际位数放宽", Decimal(0)),
+                "增减率四舍五入的最大误差（百分点）；写得更粗时按其实际位数放宽", Decimal(0),
+                help_en="the largest rounding error of a change rate (percentage points); widened when printed coarser"),
     ),
     target="department",
 )
@@ -336,7 +341,8 @@ FIGURE_STATED_TWICE = Rule(
     '[[figures]]\nid = "expenditure.basic"\nlabel = "基本支出"\nvalue = 200.00\nsource = "附件1 二（二）"',
     check=_check_stated_twice,
     settings=(
-        Setting("tolerance", "number", "同一数字两处数值允许的差额；0 表示必须完全相同", Decimal(0)),
+        Setting("tolerance", "number", "同一数字两处数值允许的差额；0 表示必须完全相同", Decimal(0),
+                help_en="allowed difference between the same figure in two places; 0 means it must be identical"),
     ),
     target="department",
 )
@@ -408,7 +414,8 @@ PROJECT_SPENDING_VS_STATED = Rule(
     check=_check_project_spending,
     settings=(
         Setting("half_unit", "number",
-                "每个执行数四舍五入的最大误差（万元）；合计允许 (项目数 + 1) × 此值", Decimal(0)),
+                "每个执行数四舍五入的最大误差（万元）；合计允许 (项目数 + 1) × 此值", Decimal(0),
+                help_en="the largest rounding error of each executed figure (10k yuan); a total allows (projects + 1) × this"),
     ),
     target="department",
 )
@@ -478,7 +485,8 @@ CLAIMS_CONTRADICT_PROJECTS = Rule(
     check=_check_claims_spent,
     settings=(
         Setting("tolerance", "number", "项目未支出金额（万元）不超过此值时视为已用完（预算、执行数各舍入 0.005）",
-                Decimal(0)),
+                Decimal(0),
+                help_en="a project's unspent money up to this (10k yuan) counts as all spent (budget and executed each rounded by 0.005)"),
     ),
     target="department",
 )
@@ -630,7 +638,8 @@ note = "项目合同资金89820元，已全部由本项目支付。"
     target="department",
     settings=(Setting("pattern", "regex",
                       "识别“某金额占用某项目经费支付”的正则表达式，须有 amount 与 project 两个命名组",
-                      groups=("amount", "project")),),
+                      groups=("amount", "project"),
+                      help_en="regular expression for \"an amount paid from another project's funds\"; needs named groups amount and project"),),
 )
 
 

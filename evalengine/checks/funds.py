@@ -276,10 +276,14 @@ COMPLETED_WITHOUT_PAYMENT = Rule(
     ),
     check=_completed_without_payment,
     settings=(
-        Setting("max_rate", "number", "执行率不高于此值（小数，0.5 = 50%）视为资金基本未支付", Decimal(0), ONE),
-        Setting("claim_patterns", "regexes", "完成说法的正则表达式（完成、达成、达到预期、实现…目标 …）"),
-        Setting("negation_words", "texts", "出现在完成说法之前、使其不成立的词（未、尚未、计划、确保 …）"),
-        Setting("negation_window", "integer", "否定词与完成说法之间（同一分句内）最多相隔的字数", Decimal(0), Decimal(30)),
+        Setting("max_rate", "number", "执行率不高于此值（小数，0.5 = 50%）视为资金基本未支付", Decimal(0), ONE,
+                help_en="an execution rate at or below this (a fraction, 0.5 = 50%) counts as money essentially unspent"),
+        Setting("claim_patterns", "regexes", "完成说法的正则表达式（完成、达成、达到预期、实现…目标 …）",
+                help_en="regular expressions for a completion claim (完成, 达成, 达到预期, 实现…目标 …)"),
+        Setting("negation_words", "texts", "出现在完成说法之前、使其不成立的词（未、尚未、计划、确保 …）",
+                help_en="words before a completion claim that negate it (未, 尚未, 计划, 确保 …)"),
+        Setting("negation_window", "integer", "否定词与完成说法之间（同一分句内）最多相隔的字数", Decimal(0), Decimal(30),
+                help_en="at most this many characters (within one clause) between a negation and the claim"),
     ),
 )
 
@@ -413,11 +417,16 @@ LOW_EXECUTION_FULL_MARKS = Rule(
     ),
     check=_low_execution_full_marks,
     settings=(
-        Setting("threshold", "number", "执行率低于此值（小数，0.9 = 90%）时检查满分", Decimal(0), ONE),
-        Setting("output_category", "text", "产出指标的一级类别名（rules/taxonomy.toml 中的 name）"),
-        Setting("cost_words", "texts", "二级或三级指标名含这些词即视为成本指标"),
-        Setting("budget_words", "texts", "文字指标值含这些词即视为“不超过预算”类成本目标"),
-        Setting("budget_match", "number", "金额指标值与预算数（或年初预算数）相差不超过此比例即视为以预算为上限", Decimal(0), ONE),
+        Setting("threshold", "number", "执行率低于此值（小数，0.9 = 90%）时检查满分", Decimal(0), ONE,
+                help_en="below this execution rate (a fraction, 0.9 = 90%) full output marks are checked"),
+        Setting("output_category", "text", "产出指标的一级类别名（rules/taxonomy.toml 中的 name）",
+                help_en="the 一级 category name of outputs (a name in rules/taxonomy.toml)"),
+        Setting("cost_words", "texts", "二级或三级指标名含这些词即视为成本指标",
+                help_en="a 二级 or 三级 indicator name containing one of these words is a cost indicator"),
+        Setting("budget_words", "texts", "文字指标值含这些词即视为“不超过预算”类成本目标",
+                help_en="a text target containing one of these words is a \"within budget\" cost target"),
+        Setting("budget_match", "number", "金额指标值与预算数（或年初预算数）相差不超过此比例即视为以预算为上限", Decimal(0), ONE,
+                help_en="a money target within this fraction of the budget (or initial budget) counts as capped by the budget"),
     ),
 )
 
@@ -446,8 +455,10 @@ def _low_execution_no_reason(ctx: CaseContext) -> Iterator[Hit]:
 
 
 _EXPLANATION_SETTINGS = (
-    Setting("explanation_words", "texts", "备注、偏差原因或自评报告含这些词即视为已说明资金情况"),
-    Setting("placeholder_words", "texts", "含这些词的栏目是模板说明文字，视为未填写"),
+    Setting("explanation_words", "texts", "备注、偏差原因或自评报告含这些词即视为已说明资金情况",
+            help_en="a remark, deviation reason or report containing one of these words counts as explaining the money"),
+    Setting("placeholder_words", "texts", "含这些词的栏目是模板说明文字，视为未填写",
+            help_en="a cell containing one of these words is template instruction text and counts as blank"),
 )
 
 LOW_EXECUTION_NO_REASON = Rule(
@@ -477,7 +488,8 @@ LOW_EXECUTION_NO_REASON = Rule(
     ),
     check=_low_execution_no_reason,
     settings=(
-        Setting("threshold", "number", "执行率低于此值（小数，0.9 = 90%）须说明原因", Decimal(0), ONE),
+        Setting("threshold", "number", "执行率低于此值（小数，0.9 = 90%）须说明原因", Decimal(0), ONE,
+                help_en="below this execution rate (a fraction, 0.9 = 90%) a reason must be given"),
         *_EXPLANATION_SETTINGS,
     ),
 )
@@ -531,9 +543,12 @@ UNEXPLAINED_BALANCE = Rule(
     ),
     check=_unexplained_balance,
     settings=(
-        Setting("tolerance", "number", "结余不超过此数（万元）视为无结余（两个数各舍入到 0.01）", Decimal(0)),
-        Setting("min_share", "number", "结余低于预算的此比例时不报告（0 = 任何结余都须说明）", Decimal(0), ONE),
-        Setting("defer_below", "number", "执行率低于此值时交给 F103 报告（0 = 本规则也报告）", Decimal(0), ONE),
+        Setting("tolerance", "number", "结余不超过此数（万元）视为无结余（两个数各舍入到 0.01）", Decimal(0),
+                help_en="an unspent balance up to this (10k yuan) counts as none (two figures each rounded to 0.01)"),
+        Setting("min_share", "number", "结余低于预算的此比例时不报告（0 = 任何结余都须说明）", Decimal(0), ONE,
+                help_en="a balance below this fraction of the budget is not reported (0 = every balance needs explaining)"),
+        Setting("defer_below", "number", "执行率低于此值时交给 F103 报告（0 = 本规则也报告）", Decimal(0), ONE,
+                help_en="below this execution rate F103 reports instead (0 = this rule reports too)"),
         *_EXPLANATION_SETTINGS,
     ),
 )
@@ -585,7 +600,8 @@ BALANCE_MISMATCH = Rule(
     ),
     check=_balance_mismatch,
     settings=(
-        Setting("tolerance", "number", "允许的差额（万元）：三个数各舍入到 0.01，最多差 0.015", Decimal(0)),
+        Setting("tolerance", "number", "允许的差额（万元）：三个数各舍入到 0.01，最多差 0.015", Decimal(0),
+                help_en="allowed difference (10k yuan): three figures each rounded to 0.01 differ by at most 0.015"),
     ),
 )
 
@@ -633,7 +649,8 @@ EXECUTED_ABOVE_BUDGET = Rule(
     good="",
     check=_executed_above_budget,
     settings=(
-        Setting("tolerance", "number", "允许超出的舍入差（万元）：两个数各舍入到 0.01", Decimal(0)),
+        Setting("tolerance", "number", "允许超出的舍入差（万元）：两个数各舍入到 0.01", Decimal(0),
+                help_en="allowed rounding excess (10k yuan): two figures each rounded to 0.01"),
     ),
 )
 
@@ -700,7 +717,8 @@ ROWS_DO_NOT_ADD_UP = Rule(
     ),
     check=_rows_do_not_add_up,
     settings=(
-        Setting("per_figure", "number", "每个数的舍入差（万元）；容差 = 此值 ×（参与相加的行数 + 1）", Decimal(0)),
+        Setting("per_figure", "number", "每个数的舍入差（万元）；容差 = 此值 ×（参与相加的行数 + 1）", Decimal(0),
+                help_en="rounding per figure (10k yuan); tolerance = this × (rows added + 1)"),
     ),
 )
 
@@ -827,9 +845,12 @@ CLAIMED_RATE_MISMATCH = Rule(
     ),
     check=_claimed_rate_mismatch,
     settings=(
-        Setting("money_rounding", "number", "金额的舍入半单位（万元，0.005 = 舍入到 0.01）", Decimal(0)),
-        Setting("extra_tolerance", "number", "在舍入容差之外再放宽的百分点", Decimal(0)),
-        Setting("full_execution_patterns", "regexes", "称资金已全部执行或全额支付的正则表达式"),
+        Setting("money_rounding", "number", "金额的舍入半单位（万元，0.005 = 舍入到 0.01）", Decimal(0),
+                help_en="half the rounding unit of money (10k yuan; 0.005 = rounded to 0.01)"),
+        Setting("extra_tolerance", "number", "在舍入容差之外再放宽的百分点", Decimal(0),
+                help_en="extra percentage points allowed beyond the rounding tolerance"),
+        Setting("full_execution_patterns", "regexes", "称资金已全部执行或全额支付的正则表达式",
+                help_en="regular expressions for a claim that the money was fully spent or paid"),
     ),
 )
 
@@ -879,7 +900,8 @@ CLAIMED_BUDGET_SCORE_MISMATCH = Rule(
     ),
     check=_claimed_budget_score_mismatch,
     settings=(
-        Setting("tolerance", "number", "允许的得分差（分）", Decimal(0)),
+        Setting("tolerance", "number", "允许的得分差（分）", Decimal(0),
+                help_en="allowed score difference (points)"),
     ),
 )
 
@@ -931,7 +953,8 @@ PAID_FROM_OTHER_BUDGET = Rule(
     good='[funds]\nnote = "全部支出在本项目预算内列支。"',
     check=_paid_from_other_budget,
     settings=(
-        Setting("patterns", "regexes", "资金跨项目、跨单位调用说法的正则表达式"),
+        Setting("patterns", "regexes", "资金跨项目、跨单位调用说法的正则表达式",
+                help_en="regular expressions for money moved between projects or units"),
     ),
 )
 
@@ -989,9 +1012,12 @@ BUDGET_ADJUSTED_WITHOUT_REASON = Rule(
     ),
     check=_budget_adjusted_without_reason,
     settings=(
-        Setting("tolerance", "number", "年初与调整后预算相差不超过此数（万元）视为未调整", Decimal(0)),
-        Setting("reason_words", "texts", "原因栏或备注含这些词即视为说明了调整"),
-        Setting("placeholder_words", "texts", "含这些词的栏目是模板说明文字，视为未填写"),
+        Setting("tolerance", "number", "年初与调整后预算相差不超过此数（万元）视为未调整", Decimal(0),
+                help_en="initial and adjusted budgets differing by at most this (10k yuan) count as unadjusted"),
+        Setting("reason_words", "texts", "原因栏或备注含这些词即视为说明了调整",
+                help_en="a reason column or remark containing one of these words counts as explaining the adjustment"),
+        Setting("placeholder_words", "texts", "含这些词的栏目是模板说明文字，视为未填写",
+                help_en="a cell containing one of these words is template instruction text and counts as blank"),
     ),
 )
 
@@ -1061,7 +1087,8 @@ BUDGET_MISSING = Rule(
     good="",
     check=_budget_missing,
     settings=(
-        Setting("flag_empty_funds", "boolean", "有自评表而项目资金栏完全空白时也报告（摘录被截断的表格会因此报告）"),
+        Setting("flag_empty_funds", "boolean", "有自评表而项目资金栏完全空白时也报告（摘录被截断的表格会因此报告）",
+                help_en="also report a form whose money section is entirely blank (a truncated extract is reported too)"),
     ),
 )
 
@@ -1125,9 +1152,12 @@ BREAKDOWN_DOES_NOT_ADD_UP = Rule(
     good='[goal]\nexpected = "项目共申请资金100万元，其中培训费70万元，场地费30万元。"',
     check=_breakdown_does_not_add_up,
     settings=(
-        Setting("per_item", "number", "每个金额的舍入差（万元）；容差 = 此值 ×（分项数 + 1）", Decimal(0)),
-        Setting("total_words", "texts", "“其中”之前须含这些词之一，才把其前的金额视为总额"),
-        Setting("part_markers", "texts", "引出分项的词"),
+        Setting("per_item", "number", "每个金额的舍入差（万元）；容差 = 此值 ×（分项数 + 1）", Decimal(0),
+                help_en="rounding per amount (10k yuan); tolerance = this × (parts + 1)"),
+        Setting("total_words", "texts", "“其中”之前须含这些词之一，才把其前的金额视为总额",
+                help_en="the words before 其中 must include one of these for the amount before it to count as a total"),
+        Setting("part_markers", "texts", "引出分项的词",
+                help_en="words that introduce the parts"),
     ),
 )
 

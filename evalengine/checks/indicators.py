@@ -182,7 +182,8 @@ actual = "96.2%"
     check=_word_for_number,
     settings=(
         Setting("flag_range_actuals", "boolean",
-                "也报告照抄区间的完成值（如完成值写“≥95%”或“95%以上”）"),
+                "也报告照抄区间的完成值（如完成值写“≥95%”或“95%以上”）",
+                help_en="also report an actual that copies a range (such as ≥95% or 95%以上)"),
     ),
 )
 
@@ -261,12 +262,16 @@ actual = "97%"
 ''',
     check=_unmeasurable_target,
     settings=(
-        Setting("vague_phrases", "texts", "指标值中出现即视为无法衡量的笼统表述"),
+        Setting("vague_phrases", "texts", "指标值中出现即视为无法衡量的笼统表述",
+                help_en="vague phrases that make a target unmeasurable"),
         Setting("numeric_level2", "texts",
-                "二级指标名含这些词时，指标值没有数值即报告（数量、成本、满意度应以数值设定）"),
+                "二级指标名含这些词时，指标值没有数值即报告（数量、成本、满意度应以数值设定）",
+                help_en="a 二级 name containing one of these words needs a numeric target (quantity, cost and satisfaction are set as numbers)"),
         Setting("flag_claim_targets", "boolean",
-                "指标值本身只是完成用语（合规、及时、按质按量完成）时也报告"),
-        Setting("skip_level2", "texts", "二级指标名含这些词的行不检查（时效指标由 I312 检查）"),
+                "指标值本身只是完成用语（合规、及时、按质按量完成）时也报告",
+                help_en="also report a target that is only a completion word (合规, 及时, 按质按量完成)"),
+        Setting("skip_level2", "texts", "二级指标名含这些词的行不检查（时效指标由 I312 检查）",
+                help_en="rows whose 二级 name contains one of these words are skipped (timeliness is I312's)"),
     ),
 )
 
@@ -372,11 +377,15 @@ actual = "100%"
 ''',
     check=_unit_nonsense,
     settings=(
-        Setting("bad_unit_words", "texts", "紧跟在数字后即报告的伪单位（如“百分比”）"),
+        Setting("bad_unit_words", "texts", "紧跟在数字后即报告的伪单位（如“百分比”）",
+                help_en="pseudo-units reported right after a number (such as 百分比)"),
         Setting("reverse_percent_limit", "number",
-                "≤/< 的百分比指标值达到此数即报告（上限 100% 不构成约束）", min=Decimal(0)),
-        Setting("cost_level2", "texts", "二级指标名含这些词时，金额指标值用 ≥/> 即报告"),
-        Setting("check_unit_column", "boolean", "检查四川表的度量单位列是否与指标值相符"),
+                "≤/< 的百分比指标值达到此数即报告（上限 100% 不构成约束）", min=Decimal(0),
+                help_en="a ≤/< percentage target at this value or above is reported (a 100% ceiling constrains nothing)"),
+        Setting("cost_level2", "texts", "二级指标名含这些词时，金额指标值用 ≥/> 即报告",
+                help_en="a 二级 name containing one of these words makes a ≥/> money target a finding"),
+        Setting("check_unit_column", "boolean", "检查四川表的度量单位列是否与指标值相符",
+                help_en="check that the Sichuan unit column agrees with the target"),
     ),
 )
 
@@ -463,8 +472,10 @@ MISSING_CATEGORY = Rule(
     check=_missing_category,
     settings=(
         Setting("truncation_words", "texts",
-                "project.source 含这些词即视为表格被截断，不检查（小写比较）"),
-        Setting("info_profiles", "texts", "这些评分规则下不报告（由 I314 以提示报告）"),
+                "project.source 含这些词即视为表格被截断，不检查（小写比较）",
+                help_en="project.source containing one of these words means a truncated form: not checked (compared in lower case)"),
+        Setting("info_profiles", "texts", "这些评分规则下不报告（由 I314 以提示报告）",
+                help_en="not reported under these profiles (I314 reports them as info)"),
     ),
 )
 
@@ -491,8 +502,10 @@ MISSING_CATEGORY_OPTIONAL = Rule(
     check=_missing_category_optional,
     settings=(
         Setting("truncation_words", "texts",
-                "project.source 含这些词即视为表格被截断，不检查（与 I304 保持一致）"),
-        Setting("info_profiles", "texts", "只在这些评分规则下报告（与 I304 保持一致）"),
+                "project.source 含这些词即视为表格被截断，不检查（与 I304 保持一致）",
+                help_en="project.source containing one of these words means a truncated form: not checked (as I304)"),
+        Setting("info_profiles", "texts", "只在这些评分规则下报告（与 I304 保持一致）",
+                help_en="reported only under these profiles (as I304)"),
     ),
 )
 
@@ -580,7 +593,8 @@ not_applicable = true
 ''',
     check=_empty_row,
     settings=(
-        Setting("ignore_level2", "texts", "二级指标名含这些词的空行不报告（如不要求设置生态效益指标时）"),
+        Setting("ignore_level2", "texts", "二级指标名含这些词的空行不报告（如不要求设置生态效益指标时）",
+                help_en="empty rows whose 二级 name contains one of these words are not reported (e.g. where no ecological indicator is required)"),
     ),
 )
 
@@ -643,8 +657,10 @@ actual = "完成培训 210 人次，参训人员普遍满意。"
     good="",
     check=_satisfaction_without_survey,
     settings=(
-        Setting("satisfaction_words", "texts", "一级/二级/三级指标名含这些词即为满意度指标"),
-        Setting("survey_words", "texts", "案例文字含其中任一词即视为说明了调查依据"),
+        Setting("satisfaction_words", "texts", "一级/二级/三级指标名含这些词即为满意度指标",
+                help_en="a 一级/二级/三级 name containing one of these words is a satisfaction indicator"),
+        Setting("survey_words", "texts", "案例文字含其中任一词即视为说明了调查依据",
+                help_en="case text containing any of these words counts as stating the survey basis"),
     ),
 )
 
@@ -759,8 +775,10 @@ deviation = "受疫情影响下半年两期培训取消，明年一季度补训�
     settings=(
         Setting("minor_ratio", "number",
                 "完成程度（完成值/指标值；超上限时为指标值/完成值；或表内得分/分值）不低于此数的差距"
-                "不在此报告（由 I313 提示）", min=Decimal(0), max=Decimal(1)),
-        Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明"),
+                "不在此报告（由 I313 提示）", min=Decimal(0), max=Decimal(1),
+                help_en="a gap with completion (actual/target; target/actual over a ceiling; or form score/weight) at or above this is not reported here (I313 notes it)"),
+        Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明",
+                help_en="a deviation column saying only one of these counts as no reason"),
     ),
 )
 
@@ -803,8 +821,10 @@ deviation = "结余0.22万元为差旅费节约，已按规定收回。"
     settings=(
         Setting("minor_ratio", "number",
                 "完成程度不低于此数且小于 1 时在此提示（应与 I307.minor_ratio 相同）",
-                min=Decimal(0), max=Decimal(1)),
-        Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明"),
+                min=Decimal(0), max=Decimal(1),
+                help_en="completion at or above this and below 1 is noted here (keep equal to I307.minor_ratio)"),
+        Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明",
+                help_en="a deviation column saying only one of these counts as no reason"),
     ),
 )
 
@@ -876,8 +896,10 @@ deviation = "上级追加两期线上培训，参训人数增加；明年按实�
 ''',
     check=_overachievement,
     settings=(
-        Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明"),
-        Setting("per_item_words", "texts", "指标值含这些词（每项的数量）时不与合计比较"),
+        Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明",
+                help_en="a deviation column saying only one of these counts as no reason"),
+        Setting("per_item_words", "texts", "指标值含这些词（每项的数量）时不与合计比较",
+                help_en="a target containing one of these words (a per-item quantity) is not compared with the total"),
     ),
 )
 
@@ -993,11 +1015,15 @@ actual = "50万元"
 ''',
     check=_category_misfit,
     settings=(
-        Setting("money_level2", "texts", "二级指标名含这些词时，金额指标值或成本类名称即报告"),
-        Setting("cost_names", "texts", "三级指标名含这些词即视为成本类指标"),
+        Setting("money_level2", "texts", "二级指标名含这些词时，金额指标值或成本类名称即报告",
+                help_en="a 二级 name containing one of these words makes a money target or a cost-like name a finding"),
+        Setting("cost_names", "texts", "三级指标名含这些词即视为成本类指标",
+                help_en="a 三级 name containing one of these words is a cost-like indicator"),
         Setting("misfits", "texts",
-                "“二级关键词: 词1, 词2”：二级指标名含关键词、三级指标名含其中任一词即报告"),
-        Setting("satisfaction_words", "texts", "三级指标名含这些词却不在满意度类别下即报告"),
+                "“二级关键词: 词1, 词2”：二级指标名含关键词、三级指标名含其中任一词即报告",
+                help_en="\"二级 keyword: word1, word2\": reported when the 二级 name has the keyword and the 三级 name any of the words"),
+        Setting("satisfaction_words", "texts", "三级指标名含这些词却不在满意度类别下即报告",
+                help_en="a 三级 name containing one of these words outside the satisfaction category is reported"),
     ),
 )
 
@@ -1093,7 +1119,8 @@ actual = "98%"
     check=_missing_value,
     settings=(
         Setting("truncation_words", "texts",
-                "project.source 含这些词即视为表格被截断，最后一行不检查（小写比较）"),
+                "project.source 含这些词即视为表格被截断，最后一行不检查（小写比较）",
+                help_en="project.source containing one of these words means a truncated form: its last row is not checked (compared in lower case)"),
     ),
 )
 
@@ -1165,7 +1192,8 @@ actual = "210人次"
     check=_nonstandard_level1,
     settings=(
         Setting("standard_labels", "texts",
-                "一级指标的标准名称（比较时忽略空格、“(50分)”之类括注）"),
+                "一级指标的标准名称（比较时忽略空格、“(50分)”之类括注）",
+                help_en="the standard 一级 names (compared ignoring spaces and notes such as (50分))"),
     ),
 )
 
@@ -1249,9 +1277,12 @@ actual = "2021年11月20日"
 ''',
     check=_date_target,
     settings=(
-        Setting("level2_words", "texts", "二级指标名含这些词即为时效指标"),
-        Setting("period_units", "texts", "视为期限/时长的计量单位（如 15个工作日、1年）"),
-        Setting("rate_words", "texts", "三级指标名含这些词时，不带单位的数值视为比率（及时率 100）"),
+        Setting("level2_words", "texts", "二级指标名含这些词即为时效指标",
+                help_en="a 二级 name containing one of these words is a timeliness indicator"),
+        Setting("period_units", "texts", "视为期限/时长的计量单位（如 15个工作日、1年）",
+                help_en="units that count as a period or duration (such as 15个工作日, 1年)"),
+        Setting("rate_words", "texts", "三级指标名含这些词时，不带单位的数值视为比率（及时率 100）",
+                help_en="a 三级 name containing one of these words makes a bare number a rate (及时率 100)"),
     ),
 )
 

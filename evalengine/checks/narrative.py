@@ -200,13 +200,19 @@ NOT_COMPLETED_BUT_SUCCESS = Rule(
     'conclusion = "项目未完成年度目标。"\nproblems = "供应商延期交货，采购未完成，资金结余 60 万元。"',
     check=_check_not_completed,
     settings=(
-        Setting("incomplete_words", "texts", "项目完成情况中表示未完成的词语"),
-        Setting("success_words", "texts", "评价结论中表示达标/完成的词语"),
-        Setting("negations", "texts", "出现在达标词前 3 个字内即视为否定的字词（如“未”“不”）"),
-        Setting("none_words", "texts", "存在问题视为“没有填写”的内容（空白亦同）"),
-        Setting("min_execution_rate", "number", "预算执行率低于此值（比例）即视为未完成", Decimal(0), Decimal(1)),
+        Setting("incomplete_words", "texts", "项目完成情况中表示未完成的词语",
+                help_en="words in the completion text that mean not completed"),
+        Setting("success_words", "texts", "评价结论中表示达标/完成的词语",
+                help_en="words in the conclusion that mean met or completed"),
+        Setting("negations", "texts", "出现在达标词前 3 个字内即视为否定的字词（如“未”“不”）",
+                help_en="characters within 3 before a success word that negate it (such as 未, 不)"),
+        Setting("none_words", "texts", "存在问题视为“没有填写”的内容（空白亦同）",
+                help_en="problems-section contents that count as not filled in (blank too)"),
+        Setting("min_execution_rate", "number", "预算执行率低于此值（比例）即视为未完成", Decimal(0), Decimal(1),
+                help_en="an execution rate below this (a fraction) counts as not completed"),
         Setting("far_short_share", "number",
-                "有实测依据的指标核实得分低于分值的此比例即视为远未达标", Decimal(0), Decimal(1)),
+                "有实测依据的指标核实得分低于分值的此比例即视为远未达标", Decimal(0), Decimal(1),
+                help_en="a measured indicator verified below this share of its weight counts as far short"),
     ),
 )
 
@@ -301,10 +307,13 @@ BOILERPLATE_PROBLEMS = Rule(
     'measures = "下一年度按实际需求编制预算。"',
     check=_check_boilerplate,
     settings=(
-        Setting("none_words", "texts", "视为“没有填写”的内容（空白亦同）"),
-        Setting("min_execution_rate", "number", "预算执行率低于此值（比例）即为偏差", Decimal(0), Decimal(1)),
+        Setting("none_words", "texts", "视为“没有填写”的内容（空白亦同）",
+                help_en="contents that count as not filled in (blank too)"),
+        Setting("min_execution_rate", "number", "预算执行率低于此值（比例）即为偏差", Decimal(0), Decimal(1),
+                help_en="an execution rate below this (a fraction) is a deviation"),
         Setting("deviation_reasons", "texts",
-                "视为偏差的指标核实结论（scoring 的 reason 键，如 shortfall、late）"),
+                "视为偏差的指标核实结论（scoring 的 reason 键，如 shortfall、late）",
+                help_en="indicator verdicts that count as deviations (scoring reason keys, such as shortfall, late)"),
     ),
 )
 
@@ -496,12 +505,17 @@ GOAL_FIGURES_CONTRADICT = Rule(
     good='[goal]\nexpected = "完成培训 200 人次（春季 80 人次、秋季 120 人次），群众满意度达到 90% 以上。"',
     check=_check_goal_figures,
     settings=(
-        Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）"),
-        Setting("generic_words", "texts", "不足以说明“是同一事物”的常见词（不参与上下文匹配）"),
+        Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
+                help_en="which dimensions to compare: money, count (measure words), percent"),
+        Setting("generic_words", "texts", "不足以说明“是同一事物”的常见词（不参与上下文匹配）",
+                help_en="common words that do not show \"the same thing\" (left out of context matching)"),
         Setting("max_goal_figures", "integer",
-                "同一单位的目标数字超过此数时只比较单个数字与总和（控制组合数）", Decimal(1), Decimal(20)),
-        Setting("check_year", "boolean", "是否检查目标文字中的年份与本表年度是否一致"),
-        Setting("allow_later_years", "boolean", "目标只提到以后年份（跨年项目的完成期限）时不报告"),
+                "同一单位的目标数字超过此数时只比较单个数字与总和（控制组合数）", Decimal(1), Decimal(20),
+                help_en="with more goal figures than this in one unit, compare single figures and the sum only (limits combinations)"),
+        Setting("check_year", "boolean", "是否检查目标文字中的年份与本表年度是否一致",
+                help_en="check that years in the goal text agree with the form's year"),
+        Setting("allow_later_years", "boolean", "目标只提到以后年份（跨年项目的完成期限）时不报告",
+                help_en="do not report goals that mention only later years (deadlines of multi-year projects)"),
     ),
 )
 
@@ -548,7 +562,8 @@ NARRATIVE_WITHOUT_FORM = Rule(
     good="",
     check=_check_without_form,
     settings=(
-        Setting("min_budget", "number", "预算低于此金额（万元）的项目不要求自评表；0 表示都要求", Decimal(0)),
+        Setting("min_budget", "number", "预算低于此金额（万元）的项目不要求自评表；0 表示都要求", Decimal(0),
+                help_en="projects with a budget below this (10k yuan) need no form; 0 means all do"),
     ),
 )
 
@@ -634,11 +649,16 @@ CONCLUSION_SCORE_MISMATCH = Rule(
     good='[narrative]\nconclusion = "项目自评得分 100 分，等级为优。"',
     check=_check_conclusion_score,
     settings=(
-        Setting("score_words", "texts", "引出总分的词语，按优先顺序（如“自评得分”先于“总分”）"),
-        Setting("profiles_requiring_total", "texts", "在这些评分规则下评价结论必须写明总分"),
-        Setting("template_markers", "texts", "结论仍是模板说明文字时不报“未写总分”（交由 N406）"),
-        Setting("use_implied_total", "boolean", "表内没有得分栏时，是否与按自评结果折算的总分比较"),
-        Setting("tolerance", "number", "除结论数字本身的舍入外再允许的差额（分）", Decimal(0)),
+        Setting("score_words", "texts", "引出总分的词语，按优先顺序（如“自评得分”先于“总分”）",
+                help_en="words that introduce the total score, in priority order (自评得分 before 总分)"),
+        Setting("profiles_requiring_total", "texts", "在这些评分规则下评价结论必须写明总分",
+                help_en="under these profiles the conclusion must state the total score"),
+        Setting("template_markers", "texts", "结论仍是模板说明文字时不报“未写总分”（交由 N406）",
+                help_en="a conclusion that is still template text is not reported as lacking the total (N406 reports it)"),
+        Setting("use_implied_total", "boolean", "表内没有得分栏时，是否与按自评结果折算的总分比较",
+                help_en="without score columns, compare with the total implied by the self-assessed results"),
+        Setting("tolerance", "number", "除结论数字本身的舍入外再允许的差额（分）", Decimal(0),
+                help_en="difference allowed beyond the rounding of the conclusion's own figure (points)"),
     ),
 )
 
@@ -699,7 +719,8 @@ TEMPLATE_PLACEHOLDER = Rule(
     good="",
     check=_check_placeholder,
     settings=(
-        Setting("phrases", "texts", "模板说明文字的特征片段（按 NFKC 规范化后比较，全角标点视同半角）"),
+        Setting("phrases", "texts", "模板说明文字的特征片段（按 NFKC 规范化后比较，全角标点视同半角）",
+                help_en="fragments that mark template instruction text (compared after NFKC, full-width punctuation as half-width)"),
     ),
 )
 
@@ -746,11 +767,16 @@ TEXT_TOO_LONG = Rule(
     good='[project]\nprofile = "sichuan"',
     check=_check_length,
     settings=(
-        Setting("profiles", "texts", "在这些评分规则下检查字数"),
-        Setting("goal_actual_max", "integer", "年度目标完成情况的字数上限", Decimal(1)),
-        Setting("conclusion_max", "integer", "评价结论的字数上限", Decimal(1)),
-        Setting("problems_max", "integer", "存在问题的字数上限", Decimal(1)),
-        Setting("measures_max", "integer", "改进措施的字数上限", Decimal(1)),
+        Setting("profiles", "texts", "在这些评分规则下检查字数",
+                help_en="check lengths under these profiles"),
+        Setting("goal_actual_max", "integer", "年度目标完成情况的字数上限", Decimal(1),
+                help_en="character limit of the goal completion text"),
+        Setting("conclusion_max", "integer", "评价结论的字数上限", Decimal(1),
+                help_en="character limit of the conclusion"),
+        Setting("problems_max", "integer", "存在问题的字数上限", Decimal(1),
+                help_en="character limit of the problems section"),
+        Setting("measures_max", "integer", "改进措施的字数上限", Decimal(1),
+                help_en="character limit of the measures section"),
     ),
 )
 
@@ -793,8 +819,10 @@ GOAL_WITHOUT_WORDS = Rule(
     good='[goal]\nexpected = "完成暖通改造，保障师生冬季供暖"\nactual = "改造完成并通过验收"',
     check=_goal_without_words,
     settings=(
-        Setting("words_pattern", "regex", "算作“文字”的字符（正则）：汉字，计量单位除外"),
-        Setting("min_words", "integer", "少于这么多个文字字符即视为只有数字", Decimal(1), Decimal(50)),
+        Setting("words_pattern", "regex", "算作“文字”的字符（正则）：汉字，计量单位除外",
+                help_en="the characters that count as words (a regex): Chinese characters, measure units excepted"),
+        Setting("min_words", "integer", "少于这么多个文字字符即视为只有数字", Decimal(1), Decimal(50),
+                help_en="fewer word characters than this counts as figures only"),
     ),
 )
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -51,14 +53,33 @@ class Checker:
     catalogue: tuple[tuple[Rule, Severity, bool], ...]  # every rule: severity, and whether on
     fail_on: Severity = Severity.ERROR
     deselected: frozenset[str] = frozenset()  # on by default, turned off by the user's choices
+    options: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # every rule's, effective
+    shipped: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # rules/checks/*.toml's
 
     def find(self, selector: str) -> Rule | None:
-        """A rule by code, name or alias, whether it is on or not."""
-        selector = selector.strip()
+        """A rule by code, name or alias (any letter case), whether it is on or not."""
+        wanted = selector.strip().casefold()
         for rule, _, _ in self.catalogue:
-            if selector.upper() == rule.code or selector in (rule.name, *rule.aliases):
+            if wanted in (n.casefold() for n in (rule.code, rule.name, *rule.aliases)):
                 return rule
         return None
+
+    def suggest(self, selector: str, limit: int = 5) -> list[str]:
+        """Codes and names close to a selector that names no rule (for "did you mean")."""
+        wanted = selector.strip().casefold()
+        names: dict[str, str] = {}
+        for rule, _, _ in self.catalogue:
+            for name in (rule.code, rule.name, *rule.aliases):
+                names.setdefault(name.casefold(), name)
+        close = difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.6)
+        return [names[c] for c in close]
+
+    def state(self, code: str) -> tuple[Severity, bool]:
+        """A rule's effective severity and whether it runs."""
+        for rule, severity, on in self.catalogue:
+            if rule.code == code:
+                return severity, on
+        raise KeyError(code)
 
     @classmethod
     def build(cls, user: UserConfig = UserConfig(), directory: Path | None = None) -> Checker:
@@ -95,7 +116,9 @@ class Checker:
         )
         active = tuple(a for a in chosen if a.rule.family != "meta")
         deselected = frozenset(r.code for r in rules if configs[r.code].enabled and r.code not in on)
-        return cls(active, meta, catalogue, user.fail_on, deselected)
+        shipped = {r.code: dict(configs[r.code].options) for r in rules}
+        options = {code: {**values, **user.options.get(code, {})} for code, values in shipped.items()}
+        return cls(active, meta, catalogue, user.fail_on, deselected, options, shipped)
 
     def _crashed(self, location: str, rule: Rule, exc: Exception) -> Finding:
         """M003 for a rule that raised (or whose message could not be written): always

@@ -209,7 +209,8 @@ score = 20
     check=_score_out_of_range,
     settings=(
         Setting("tolerance", "number", "得分可高出分值的容差（分）；默认 0：C3 要求得分 ≤ 分值",
-                min=Decimal(0), max=Decimal(1)),
+                min=Decimal(0), max=Decimal(1),
+                help_en="how far a score may exceed its weight (points); default 0: C3 requires score ≤ weight"),
     ),
 )
 
@@ -329,10 +330,13 @@ claimed_total = 95
     check=_claimed_total_mismatch,
     settings=(
         Setting("tolerance", "number", "总分与得分之和允许的基本差额（分），容纳总分保留一位小数的舍入",
-                min=Decimal(0), max=Decimal(5)),
+                min=Decimal(0), max=Decimal(5),
+                help_en="base allowed difference between the total and the sum of scores (points), for a total rounded to one decimal"),
         Setting("per_item_tolerance", "number", "每加总一项得分另加的舍入容差（分）：每项保留两位小数，最多差 0.005",
-                min=Decimal(0), max=Decimal(1)),
-        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语"),
+                min=Decimal(0), max=Decimal(1),
+                help_en="rounding tolerance added per summed score (points): each to two decimals, off by at most 0.005"),
+        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语",
+                help_en="words in project.source that say the form is truncated or incomplete"),
     ),
 )
 
@@ -493,13 +497,17 @@ weight = 10
 """,
     check=_weights_do_not_sum,
     settings=(
-        Setting("tolerance", "number", "分值合计允许的基本差额（分）", min=Decimal(0), max=Decimal(5)),
+        Setting("tolerance", "number", "分值合计允许的基本差额（分）", min=Decimal(0), max=Decimal(5),
+                help_en="base allowed difference of the weights' sum (points)"),
         Setting("per_item_tolerance", "number", "每加总一项分值另加的舍入容差（分），如 3×33.33 = 99.99",
-                min=Decimal(0), max=Decimal(1)),
-        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语"),
+                min=Decimal(0), max=Decimal(1),
+                help_en="rounding tolerance added per summed weight (points), e.g. 3×33.33 = 99.99"),
+        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语",
+                help_en="words in project.source that say the form is truncated or incomplete"),
         Setting("check_level1_groups", "boolean",
                 "表内未写明一级分值时，是否按评分规则的一级分值（10号 10/50/30/10）检查各一级之和；"
-                "默认关闭：10号 称“原则上”，偏离由 S210 提示"),
+                "默认关闭：10号 称“原则上”，偏离由 S210 提示",
+                help_en="when the form prints no 一级 weights, check each 一级 sum against the profile's (10号 10/50/30/10); off by default: 10号 says \"in principle\" and S210 notes departures"),
     ),
 )
 
@@ -586,7 +594,8 @@ weight = 30
     check=_dominant_indicator,
     settings=(
         Setting("max_share", "number", "单项分值占指标总分的比例达到此值即提示（framework.md §2：50%）",
-                min=Decimal(0), max=Decimal(1)),
+                min=Decimal(0), max=Decimal(1),
+                help_en="a single weight at this share of the indicator total or more is noted (framework.md §2: 50%)"),
     ),
 )
 
@@ -663,7 +672,8 @@ deviation = "部分培训因疫情取消。"
     check=_missed_target_full_marks,
     settings=(
         Setting("tolerance", "number", "应得分低于满分超过此值才报告（分）；默认 0.1，同 C8 的得分容差",
-                min=Decimal(0), max=Decimal(5)),
+                min=Decimal(0), max=Decimal(5),
+                help_en="report only when the due score is below full marks by more than this (points); default 0.1, as C8"),
     ),
 )
 
@@ -733,8 +743,10 @@ deviation = "实际完成远超指标值，年初指标设定偏低，酌情扣5
     check=_met_target_deducted,
     settings=(
         Setting("tolerance", "number", "得分低于分值超过此值才算扣分（分）；默认 0.1，同 C8",
-                min=Decimal(0), max=Decimal(5)),
-        Setting("placeholders", "texts", "偏差原因栏中不算理由的占位内容（去除空白和句末标点后整格等于其一）"),
+                min=Decimal(0), max=Decimal(5),
+                help_en="a score below its weight by more than this counts as a deduction (points); default 0.1, as C8"),
+        Setting("placeholders", "texts", "偏差原因栏中不算理由的占位内容（去除空白和句末标点后整格等于其一）",
+                help_en="deviation-column contents that are no reason (compared after removing blanks and final punctuation)"),
     ),
 )
 
@@ -816,7 +828,8 @@ deviation = "剩余尾款未付。"
 """,
     check=_score_differs,
     settings=(
-        Setting("tolerance", "number", "得分与核算得分允许的差额（分）；C8 取 0.1", min=Decimal(0), max=Decimal(5)),
+        Setting("tolerance", "number", "得分与核算得分允许的差额（分）；C8 取 0.1", min=Decimal(0), max=Decimal(5),
+                help_en="allowed difference between the claimed and recomputed score (points); C8 uses 0.1"),
     ),
 )
 
@@ -896,7 +909,8 @@ deviation = "两个乡镇培训点尚未建成，明年续建。"
 """,
     check=_qualitative_outside_tier,
     settings=(
-        Setting("tolerance", "number", "档位区间两端允许的舍入差（分）", min=Decimal(0), max=Decimal(1)),
+        Setting("tolerance", "number", "档位区间两端允许的舍入差（分）", min=Decimal(0), max=Decimal(1),
+                help_en="rounding allowed at either end of a tier's range (points)"),
     ),
 )
 
@@ -1108,16 +1122,22 @@ claimed_total = 95.6
 """,
     check=_score_inflation,
     settings=(
-        Setting("min_indicators", "integer", "至少有几项打分的指标才检查", min=Decimal(1)),
+        Setting("min_indicators", "integer", "至少有几项打分的指标才检查", min=Decimal(1),
+                help_en="check only with at least this many scored indicators"),
         Setting("min_total_share", "number",
                 "自评总分达到满分的此比例才算“满分或接近满分”（默认 0.95：广水表自评 95 分而可见项目全为满分）",
-                min=Decimal(0), max=Decimal(1)),
+                min=Decimal(0), max=Decimal(1),
+                help_en="a claimed total at this share of full marks or more counts as \"full or nearly full\" (default 0.95: Guangshui claims 95 with every visible row at full marks)"),
         Setting("min_execution_rate", "number", "执行率低于此值即算偏差（默认 1，即 100%）",
-                min=Decimal(0), max=Decimal(1)),
+                min=Decimal(0), max=Decimal(1),
+                help_en="an execution rate below this counts as a deviation (default 1, i.e. 100%)"),
         Setting("compare_initial_budget", "boolean",
-                "执行数也与年初预算数比较（预算调减后执行完毕仍算偏差，如 real 01 的 89.974/90）"),
-        Setting("bare_claims", "boolean", "定性指标完成值只有“达成预期指标”“完成”等用语、无描述时，算作无据可查的满分（C3 要求完成情况描述）"),
-        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语（此时不要求见到总分）"),
+                "执行数也与年初预算数比较（预算调减后执行完毕仍算偏差，如 real 01 的 89.974/90）",
+                help_en="also compare executed with the initial budget (fully spending a cut budget still deviates, as real 01's 89.974/90)"),
+        Setting("bare_claims", "boolean", "定性指标完成值只有“达成预期指标”“完成”等用语、无描述时，算作无据可查的满分（C3 要求完成情况描述）",
+                help_en="a qualitative actual that only says 达成预期指标, 完成 etc. with no description counts as full marks without evidence (C3 requires a description)"),
+        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语（此时不要求见到总分）",
+                help_en="words in project.source that say the form is truncated or incomplete (then no total is required)"),
     ),
 )
 
@@ -1253,8 +1273,10 @@ weight = 10
 """,
     check=_level1_split,
     settings=(
-        Setting("tolerance", "number", "一级分值之和允许的舍入差（分）", min=Decimal(0), max=Decimal(5)),
-        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语（此时不检查）"),
+        Setting("tolerance", "number", "一级分值之和允许的舍入差（分）", min=Decimal(0), max=Decimal(5),
+                help_en="rounding allowed on a 一级 weight sum (points)"),
+        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语（此时不检查）",
+                help_en="words in project.source that say the form is truncated or incomplete (then nothing is checked)"),
     ),
 )
 
@@ -1442,13 +1464,19 @@ actual = "96%"
 """,
     check=_claimed_rating_differs,
     settings=(
-        Setting("max_gap", "number", "自评分与核实分之差超过此值即提示（分）", min=Decimal(0), max=Decimal(100)),
-        Setting("flag_grade_change", "boolean", "自评等级与核实等级不同时也提示"),
+        Setting("max_gap", "number", "自评分与核实分之差超过此值即提示（分）", min=Decimal(0), max=Decimal(100),
+                help_en="note a claimed score above the verified one by more than this (points)"),
+        Setting("flag_grade_change", "boolean", "自评等级与核实等级不同时也提示",
+                help_en="also note a claimed grade that differs from the verified grade"),
         Setting("grade_min_gap", "number", "等级不同且差额至少为此值才提示（分），避免 90.0 对 89.9 一类的边界抖动",
-                min=Decimal(0), max=Decimal(100)),
-        Setting("include_implied", "boolean", "表内无得分时，按所填完成情况推算的自评分也参与比较"),
-        Setting("max_contributors", "integer", "证据中列出差额最大的指标个数", min=Decimal(1), max=Decimal(20)),
-        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语（此时只比较可见项目）"),
+                min=Decimal(0), max=Decimal(100),
+                help_en="note a grade change only with at least this gap (points), to avoid noise such as 90.0 against 89.9"),
+        Setting("include_implied", "boolean", "表内无得分时，按所填完成情况推算的自评分也参与比较",
+                help_en="without scores on the form, also compare the score implied by the stated completion"),
+        Setting("max_contributors", "integer", "证据中列出差额最大的指标个数", min=Decimal(1), max=Decimal(20),
+                help_en="how many indicators with the largest gaps the evidence lists"),
+        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语（此时只比较可见项目）",
+                help_en="words in project.source that say the form is truncated or incomplete (then only visible rows are compared)"),
     ),
 )
 

@@ -201,6 +201,7 @@ def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
     for code, value in _table(data, "severity", problems).items():
         if code not in by_code:
             problems.append(Problem(f"$.severity.{code}", "invalid", "no rule has this code"))
+            continue
         severity[code] = _severity(value, f"$.severity.{code}", problems)
     options = {}
     for code, table in _table(data, "rules", problems).items():

@@ -61,10 +61,22 @@ def render_rules(checker: Checker, console: Console, lang: Lang) -> None:
     console.print(t)
 
 
-def render_explain(rule: Rule, console: Console, lang: Lang) -> None:
+def _shown(value: Any) -> str:
+    from ..loader import shown_value
+
+    return shown_value(list(value) if isinstance(value, tuple) else value)
+
+
+def render_explain(rule: Rule, console: Console, lang: Lang, checker: Checker | None = None) -> None:
+    """A rule explained; with ``checker``, its effective severity, state and setting values
+    (what a ``--config`` file changed is marked with the shipped default)."""
     en = lang == "en"
-    head = Text(f"{rule.code} {rule.name}  ({text('severity.' + rule.severity.label, lang)}, "
-                f"{_family(rule, lang)})", style="bold")
+    severity, on = rule.severity, None
+    if checker is not None:
+        severity, on = checker.state(rule.code)
+    state = "" if on is None else ", " + (("on" if on else "off") if en else ("启用" if on else "停用"))
+    head = Text(f"{rule.code} {rule.name}  ({text('severity.' + severity.label, lang)}, "
+                f"{_family(rule, lang)}{state})", style="bold")
     parts: list[Any] = [
         head,
         Text(""),
@@ -73,8 +85,17 @@ def render_explain(rule: Rule, console: Console, lang: Lang) -> None:
         Text(("Source: " if en else "依据：") + rule.source),
     ]
     if rule.settings:
+        values = checker.options.get(rule.code, {}) if checker is not None else {}
+        shipped = checker.shipped.get(rule.code, {}) if checker is not None else {}
         parts.append(Text("Settings:" if en else "可配置项："))
-        parts.extend(Text(f"  {s.name} ({s.kind}): {s.help}") for s in rule.settings)
+        for s in rule.settings:
+            line = f"  {s.name} ({s.kind}): {s.help_in(lang)}"
+            if s.name in values:
+                line += f"\n      = {_shown(values[s.name])}"
+                if values[s.name] != shipped.get(s.name):
+                    default = _shown(shipped.get(s.name))
+                    line += f"  ({'--config; shipped default' if en else '--config 设定；默认'} {default})"
+            parts.append(Text(line))
     for label, example in ((("Example that triggers it:", "触发示例："), rule.bad),
                            (("Example that passes:", "通过示例："), rule.good)):
         if example.strip():

@@ -1,0 +1,55 @@
+"""`evalengine explain`: any letter case, close matches for a typo, --config values, English help."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalengine.checks.registry import BUILTIN_RULES
+from evalengine.checks.runner import Checker
+from evalengine.cli import main
+
+
+def test_every_setting_has_english_help():
+    missing = [f"{r.code}.{s.name}" for r in BUILTIN_RULES for s in r.settings if not s.help_en.strip()]
+    assert missing == []
+
+
+def test_english_help_is_shown_with_lang_en(capsys):
+    assert main(["explain", "F103", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "below this execution rate" in out and "须说明原因" not in out
+
+
+@pytest.mark.parametrize("selector", ["F103", "f103", "low-execution-no-reason", "LOW-EXECUTION-NO-REASON"])
+def test_lookup_ignores_letter_case(selector):
+    rule = Checker.build().find(selector)
+    assert rule is not None and rule.code == "F103"
+
+
+def test_an_unknown_code_suggests_close_matches_and_exits_two(capsys):
+    assert main(["explain", "F1O3", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "no rule 'F1O3'" in err and "F103" in err and "Traceback" not in err
+    assert main(["explain", "low-execution-ful"]) == 2
+    assert "low-execution-no-reason" in capsys.readouterr().err
+
+
+def test_explain_shows_the_values_a_config_file_sets(tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    config.write_text('ignore = ["F103"]\n[rules.F103]\nthreshold = 0.85\n[severity]\nF103 = "error"\n',
+                      encoding="utf-8")
+    assert main(["explain", "F103", "--config", str(config), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "(error, Funds and execution, off)" in out
+    assert "= 0.85  (--config; shipped default 0.9)" in out
+    assert main(["explain", "F103", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "(warning, Funds and execution, on)" in out
+    assert "= 0.9 " in out and "shipped default" not in out
+
+
+def test_explain_with_a_bad_config_exits_two(tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    config.write_text("rules = 5\n", encoding="utf-8")
+    assert main(["explain", "F103", "--config", str(config)]) == 2
+    assert "$.rules" in capsys.readouterr().err
