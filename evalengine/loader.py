@@ -103,6 +103,8 @@ _TYPE_WORDS = {"tuple": "array", "list": "array", "dict": "table", "Mapping": "t
 
 def _type_word(cls: Any) -> str:
     """A type as a TOML user knows it ("array", "table"), not "<class 'int'>"."""
+    if attrs.has(cls):
+        return "table"
     name = getattr(getattr(cls, "__origin__", cls), "__name__", None)
     if name is None:
         return "value"

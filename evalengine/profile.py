@@ -156,6 +156,6 @@ def load_profile(profile_id: str, directory: Path | None = None) -> Profile:
         raise ConfigError(str(path), (Problem("$.project.profile", "unknown-profile", known),))
     profile = load_config(path, Profile)
     if profile.id != profile_id:
-        raise ConfigError(str(path), (Problem("$.id", "invalid", f"id must be the file name {profile_id!r}"),))
+        raise ConfigError(str(path), (Problem("$.id", "invalid", f"id must be the file name \"{profile_id}\""),))
     _check(profile, str(path), load_taxonomy(directory).names())
     return profile

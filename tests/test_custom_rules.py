@@ -216,3 +216,14 @@ def test_custom_messages_show_numbers_formatted():
     [finding] = run_rule(rule, "[funds]\nbudget = 1e2\n[narrative]\nclaimed_total = 92.5000000",
                          config=config)
     assert finding.message == "预算 100.00 万元，总分 92.5"
+
+
+def test_case_problems_name_toml_types_not_python_ones(tmp_path, capsys):
+    case = tmp_path / "c.toml"
+    case.write_text('[project]\nname = "a"\nsource = "s"\n[funds]\nrows = [5]\n'
+                    '[goal]\nexpected = 1.50\n', encoding="utf-8")
+    assert main(["score", str(case), "--lang", "en", "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "$.funds.rows[0]: wrong type, expected table" in err
+    assert "$.goal.expected: expected quoted text, got 1.50" in err
+    assert "FundRow" not in err and "Decimal(" not in err
