@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
 
 import pytest
@@ -36,7 +36,7 @@ def test_rounded_never_raises_invalid_operation_on_wide_values(value):
     exact = Decimal(value)
     with localcontext() as wide:
         wide.prec = 200
-        expected = exact.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+        expected = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     assert rounded(exact) == expected
     assert rounded(exact).as_tuple().exponent == -2
 
