@@ -149,6 +149,39 @@ class _Usage(Exception):
     pass
 
 
+_UNKNOWN_SELECTOR = (
+    "没有与之匹配的规则：{names}（规则代码、前缀、名称或规则族，见 evalengine rules）",
+    "no rule matches: {names} (give a rule code, code prefix, name or family; see `evalengine rules`)",
+)
+
+
+def _check_selectors(args: argparse.Namespace, user, catalogue, lang: Lang) -> None:
+    """Refuse selectors that match no rule (``--select F1O1``): a ConfigError naming the key
+    for the --config file, a usage error for the command line."""
+    from .checks.registry import unknown_selectors
+    from .loader import ConfigError, Problem
+
+    rules = [rule for rule, _, _ in catalogue]
+    given = {"select": _split(args.select), "ignore": _split(args.ignore)}
+    # user.select is the config file's selectors followed by the command line's
+    from_config = {key: getattr(user, key)[:len(getattr(user, key)) - len(given[key])]
+                   for key in given}
+    problems = tuple(
+        Problem(f"$.{key}[{index}]", "unknown-rule", repr(value))
+        for key, values in from_config.items()
+        for index, value in enumerate(values)
+        if unknown_selectors([value], rules)
+    )
+    if problems:
+        raise ConfigError(str(args.config), problems)
+    codes = {rule.code for rule in rules}
+    unknown = [*unknown_selectors([*given["select"], *given["ignore"]], rules),
+               *(code for code in user.severity if code not in codes)]
+    if unknown:
+        template = _UNKNOWN_SELECTOR[1] if lang == "en" else _UNKNOWN_SELECTOR[0]
+        raise _Usage(template.format(names=", ".join(dict.fromkeys(unknown))))
+
+
 PIPE_WIDTH = 140  # columns when the output is not a terminal (a file or a pipe)
 
 
@@ -198,6 +231,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
             raise _Usage(f"-o {args.output}: its folder does not exist")
     user = _user_config(args)
     engine = _build_engine(user, args.profile)
+    _check_selectors(args, user, engine.checker.catalogue, lang)
     options = Options(lang=lang, detail=args.detail, statistics=args.statistics)
     titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
               for rule, _, _ in engine.checker.catalogue}
@@ -223,6 +257,7 @@ def _rules(args: argparse.Namespace, lang: Lang) -> int:
 
     user = _user_config(args)
     checker = Checker.build(user)
+    _check_selectors(args, user, checker.catalogue, lang)
     if args.format == "json":
         print(json.dumps(rules_record(checker, lang), ensure_ascii=False, indent=2))
     else:

@@ -16,14 +16,21 @@ import attrs
 
 from .checks.base import ProjectDigest
 from .checks.runner import Checker
-from .loader import ConfigError, Loaded, LoadFailure, load_paths
-from .model import Case, Department
+from .checks.settings import matches
+from .loader import ConfigError, Loaded, LoadFailure, Problem, load_paths
+from .model import Case, Department, Suppression
 from .profile import Profile, load_profile
 from .report import CaseResult, DepartmentResult, Report, Result, SummaryBuilder
 from .scoring import score_case
 from .taxonomy import Taxonomy, load_taxonomy
 
-__all__ = ["Engine", "Folders", "folder_of", "run"]
+__all__ = ["Engine", "Folders", "folder_of", "internal_failure", "run"]
+
+
+def internal_failure(location: str, exc: BaseException) -> LoadFailure:
+    """A document the engine itself failed on (a bug, not the document's fault): reported
+    as that document's failure so the run goes on and the exit code says so."""
+    return LoadFailure(location, (Problem("$", "internal-error", f"{type(exc).__name__}: {exc}"),))
 
 
 _LINE = re.compile(r":\d+$")
@@ -75,15 +82,33 @@ class Engine:
         return load_profile(self.profile or "central-2020")
 
     def score(self, location: str, case: Case) -> CaseResult | LoadFailure:
+        """Score and check one case; an unexpected exception becomes this case's failure
+        (``internal-error``) rather than the end of the run."""
         profile_id = self.profile or case.project.profile
         try:
             profile = load_profile(profile_id)
         except ConfigError as exc:
             path = "$.project.profile" if self.profile is None else "$"
             return LoadFailure(location, tuple(attrs.evolve(p, path=path) for p in exc.problems))
-        score = score_case(case, profile, self.taxonomy)
-        findings = self.checker.check_case(location, case, score, profile, self.taxonomy)
+        unknown = self.unknown_suppressions(case.ignore)
+        if unknown:
+            return LoadFailure(location, unknown)
+        try:
+            score = score_case(case, profile, self.taxonomy)
+            findings = self.checker.check_case(location, case, score, profile, self.taxonomy)
+        except Exception as exc:  # noqa: BLE001 - a bug must cost one case, not the run
+            return internal_failure(location, exc)
         return CaseResult(location, case, score, findings)
+
+    def unknown_suppressions(self, suppressions: Iterable[Suppression]) -> tuple[Problem, ...]:
+        """``[[ignore]]`` entries naming no rule at all (a typo such as ``F1O1``): they would
+        otherwise hide nothing and say nothing."""
+        rules = [rule for rule, _, _ in self.checker.catalogue]
+        return tuple(
+            Problem(f"$.ignore[{index}].rule", "unknown-rule", repr(item.rule))
+            for index, item in enumerate(suppressions)
+            if not any(matches(rule, item.rule) for rule in rules)
+        )
 
     def evaluate(self, paths: Iterable[str | Path]) -> Iterator[Result | LoadFailure]:
         folders = Folders()
@@ -101,20 +126,29 @@ class Engine:
         if isinstance(document, Department):
             folders.departments.append((item.location, document))
             return None
-        folders.add_case(item.location, document)
+        try:
+            folders.add_case(item.location, document)
+        except Exception as exc:  # noqa: BLE001 - as in score(): one case's failure, not the run's
+            return internal_failure(item.location, exc)
         return self.score(item.location, document)
 
-    def finish(self, folders: Folders) -> Iterator[DepartmentResult]:
+    def finish(self, folders: Folders) -> Iterator[DepartmentResult | LoadFailure]:
         """The department results, in load order, each against the cases of its folder."""
         for location, department in folders.departments:
             yield self.check_department(location, department, folders)
 
     def check_department(self, location: str, department: Department,
-                         folders: Folders) -> DepartmentResult:
+                         folders: Folders) -> DepartmentResult | LoadFailure:
         """One department file against the project cases of its folder (all of them must
         be in ``folders`` by now)."""
+        unknown = self.unknown_suppressions(department.ignore)
+        if unknown:
+            return LoadFailure(location, unknown)
         projects = folders.digests.get(_folder(location), [])
-        findings = self.checker.check_department(location, department, projects)
+        try:
+            findings = self.checker.check_department(location, department, projects)
+        except Exception as exc:  # noqa: BLE001 - as in score()
+            return internal_failure(location, exc)
         return DepartmentResult(location, department, findings)
 
     def grade_order(self) -> tuple[str, ...]:

@@ -92,6 +92,16 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                        "expected a table ([name] or {{ key = value }}), got {detail}"),
     "expected-tables": ("应为表数组 [[custom]]，实为 {detail}",
                         "expected an array of tables [[custom]], got {detail}"),
+    "malformed-number": (
+        "数字格式不正确：{detail}（只接受阿拉伯数字或全角数字，千位分隔符须每三位一组）",
+        "malformed number: {detail} (ASCII or full-width digits; thousands separators only in groups of three)",
+    ),
+    "not-finite": ("应为有限的数字，实为 {detail}", "expected a finite number, got {detail}"),
+    "number-out-of-range": (
+        "数值超出合理范围（绝对值须小于 10¹⁵ 且不小于 10⁻¹⁵）：{detail}",
+        "number out of range (magnitude must be below 10^15 and, unless 0, at least 10^-15): {detail}",
+    ),
+    "too-deeply-nested": ("嵌套层数过多，无法读取", "nested too deeply to be read"),
     "wrong-type": ("类型错误，应为 {detail}", "wrong type, expected {detail}"),
     "invalid": ("取值无效：{detail}", "invalid value: {detail}"),
     "not-a-table": ("顶层应为键值表", "expected a table of keys at the top level"),
@@ -104,6 +114,17 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "toml-syntax": ("TOML 语法错误：{detail}", "TOML syntax error: {detail}"),
     "json-syntax": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
     "no-such-path": ("文件或文件夹不存在", "no such file or folder"),
+    "not-a-regular-file": ("已跳过：不是普通文件（如管道、设备）", "skipped: not a regular file (a FIFO, a device …)"),
+    "broken-link": ("已跳过：符号链接指向不存在的文件（{detail}）", "skipped: broken symbolic link (to {detail})"),
+    "unreadable-folder": ("已跳过：无法读取文件夹：{detail}", "skipped: cannot read the folder: {detail}"),
+    "link-loop": ("已跳过：符号链接指回其上级文件夹，形成循环", "skipped: symbolic link loops back to a parent folder"),
+    "name-not-utf8": (
+        "已跳过：文件名不是有效的 UTF-8（无法准确显示），请重命名",
+        "skipped: the name is not valid UTF-8 (cannot be shown faithfully): rename it",
+    ),
+    "internal-error": ("内部错误（请报告此问题），本文件未评分：{detail}",
+                       "internal error (please report it); this document was not scored: {detail}"),
+    "unknown-rule": ("没有这条规则：{detail}（见 evalengine rules）", "no such rule: {detail} (see `evalengine rules`)"),
     "unknown-profile": ("未知的评分规则（可用：{detail}）", "unknown scoring profile (available: {detail})"),
 }
 

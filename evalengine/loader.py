@@ -9,7 +9,9 @@ Loading never raises on bad input.  Each document comes back either as a loaded
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -21,7 +23,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from .model import Case, Department
-from .numbers import to_decimal
+from .numbers import NumberError, to_decimal
 
 __all__ = [
     "ConfigError",
@@ -31,6 +33,8 @@ __all__ = [
     "Problem",
     "converter",
     "discover",
+    "display_path",
+    "is_case_file",
     "load_config",
     "load_file",
     "load_jsonl_range",
@@ -116,10 +120,11 @@ class _WrongType(ValueError):
 
 
 def _structure_decimal(value: Any, _type: type) -> Decimal:
+    """Money, percentages and points: strict (see :func:`~evalengine.numbers.to_decimal`)."""
     try:
         return to_decimal(value)
-    except ValueError:
-        raise _WrongType("expected-number", value) from None
+    except NumberError as exc:
+        raise _WrongType(exc.kind, value) from None
 
 
 def _structure_str(value: Any, _type: type) -> str:
@@ -185,6 +190,15 @@ def _same(value: Any, default: Any) -> bool:
 
 
 _SEP, _SUB = "\x1e", "\x1f"
+SHOWN_CHARS = 120  # a wrong value is quoted in a problem up to this many characters
+
+
+def _shown(value: Any) -> str:
+    try:
+        text = shown_value(value)
+    except RecursionError:
+        return f"<{type(value).__name__} nested too deeply>"
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
 
 
 def _describe(exc: BaseException, _type: Any) -> str:
@@ -196,7 +210,7 @@ def _describe(exc: BaseException, _type: Any) -> str:
         return _SEP.join(("missing-key", ""))
     if isinstance(exc, _WrongType):
         kind, value = exc.args
-        return _SEP.join((kind, shown_value(value)))
+        return _SEP.join((kind, _shown(value)))
     if isinstance(exc, (TypeError, AttributeError)):
         return _SEP.join(("wrong-type", _type_word(_type)))
     if getattr(_type, "__origin__", None) is Literal:
@@ -233,7 +247,12 @@ def parse_document(data: Any) -> Document | tuple[Problem, ...]:
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-        return _problems(exc)
+        try:
+            return _problems(exc)
+        except RecursionError:
+            return (Problem("$", "too-deeply-nested"),)
+    except RecursionError:
+        return (Problem("$", "too-deeply-nested"),)
 
 
 def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
@@ -273,8 +292,12 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
             if not line:
                 continue
             try:
-                data = json.loads(line, parse_float=Decimal)
-            except json.JSONDecodeError as exc:
+                # NaN and the infinities become Decimals, refused by name by to_decimal
+                data = json.loads(line, parse_float=Decimal, parse_constant=Decimal)
+            except RecursionError:
+                yield LoadFailure(location, (Problem("$", "too-deeply-nested"),))
+                continue
+            except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
                 yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
                 continue
             yield _result(location, parse_document(data))
@@ -289,7 +312,7 @@ def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) ->
 def load_file(path: str | Path) -> Iterator[Loaded | LoadFailure]:
     """The documents of one case file (one for TOML, one per line for JSONL)."""
     path = Path(path)
-    if path.suffix == ".jsonl":
+    if path.suffix.lower() == ".jsonl":
         return _load_jsonl(path, str(path))
     return _load_toml(path, str(path))
 
@@ -300,16 +323,109 @@ def _result(location: str, parsed: Document | tuple[Problem, ...]) -> Loaded | L
     return Loaded(location, parsed)
 
 
+def display_path(name: str) -> str:
+    """A path as a user can read it (and UTF-8 can encode): bytes of the name that are not
+    UTF-8 (kept by Python as lone surrogates) shown as ``\\xff`` escapes."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _skipped(path: str | Path, kind: str, detail: str = "") -> LoadFailure:
+    return LoadFailure(display_path(str(path)), (Problem("$", kind, detail),))
+
+
+def _not_utf8(name: str) -> bool:
+    return display_path(name) != name
+
+
+def is_case_file(path: str | Path) -> bool:
+    """A name ending in .toml or .jsonl, in any case (``X.TOML`` too)."""
+    return Path(path).suffix.lower() in CASE_SUFFIXES
+
+
+def _irregular(path: Path) -> LoadFailure | None:
+    """Why ``path`` (which is not a folder) cannot be read as a case file, or None."""
+    try:
+        mode = path.stat().st_mode  # follows a symbolic link
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            return _skipped(path, "broken-link", os.readlink(path))
+        return None  # vanished meanwhile: reported as unreadable when loaded
+    except OSError as exc:  # a link loop, a permission denied on the way
+        return _skipped(path, "unreadable", str(exc))
+    if not stat.S_ISREG(mode):
+        return _skipped(path, "not-a-regular-file")
+    return None
+
+
+def _walk(folder: Path, ancestors: frozenset[Path]) -> Iterator[Path | LoadFailure]:
+    """The case files under ``folder``, depth first, each folder's entries sorted by name
+    (the order of sorting every path); a linked folder is followed unless it loops."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        yield _skipped(folder, "unreadable-folder", exc.strerror or str(exc))
+        return
+    for name in names:
+        path = folder / name
+        if path.is_dir():
+            if _not_utf8(name):
+                yield _skipped(path, "name-not-utf8")
+                continue
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError) as exc:
+                yield _skipped(path, "unreadable-folder", str(exc))
+                continue
+            if real in ancestors:
+                yield _skipped(path, "link-loop")
+                continue
+            yield from _walk(path, ancestors | {real})
+        elif is_case_file(name):
+            if _not_utf8(name):
+                yield _skipped(path, "name-not-utf8")
+                continue
+            yield _irregular(path) or path
+
+
 def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
-    """Case files under ``paths`` (files as given, folders recursively, sorted by name)."""
+    """Case files under ``paths`` (files as given, folders recursively, sorted by name).
+
+    Nothing is skipped silently: a path that does not exist, a case-named entry that is not a
+    regular file (a broken link, a FIFO), a folder that cannot be listed, a name that is not
+    UTF-8 each come back as a :class:`LoadFailure`.  A file reached twice (named twice, or
+    through a link) is yielded once, under the first name it was reached by.
+    """
+    seen: set[Path] = set()
     for given in paths:
         path = Path(given)
+        if _not_utf8(str(path)):
+            yield _skipped(path, "name-not-utf8")
+            continue
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
-        elif path.is_file():
-            yield path
+            try:
+                root = frozenset({path.resolve(strict=True)})
+            except (OSError, RuntimeError) as exc:
+                yield _skipped(path, "unreadable-folder", str(exc))
+                continue
+            found: Iterable[Path | LoadFailure] = _walk(path, root)
+        elif os.path.lexists(path):
+            found = (_irregular(path) or path,)
         else:
-            yield LoadFailure(str(given), (Problem("$", "no-such-path"),))
+            found = (_skipped(given, "no-such-path"),)
+        for item in found:
+            if isinstance(item, Path):
+                try:
+                    real = item.resolve()
+                except (OSError, RuntimeError):
+                    real = item.absolute()
+                if real in seen:
+                    continue
+                seen.add(real)
+            yield item
 
 
 def load_paths(paths: Iterable[str | Path]) -> Iterator[Loaded | LoadFailure]:
@@ -337,7 +453,9 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), (Problem("$", "unreadable", str(exc)),)) from None
-    except tomllib.TOMLDecodeError as exc:
+    except RecursionError:
+        raise ConfigError(str(path), (Problem("$", "too-deeply-nested"),)) from None
+    except ValueError as exc:  # TOMLDecodeError, or an integer of thousands of digits
         raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
 
 

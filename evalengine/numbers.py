@@ -3,44 +3,126 @@
 Every figure the engine reports passes through :func:`rounded`; nothing else in the
 package calls ``quantize``.  Scores round to 2 places (framework.md §3, following the
 ``round(...,2)`` of the pmkpi implementation), half up as Chinese finance practice does.
+
+Numbers enter through :func:`to_decimal`, which is strict: a number written as text uses
+ASCII or full-width digits (``１２．５`` is read as ``12.5``, common on Chinese forms), with
+thousands separators only in well-formed groups of three (``1,234`` or ``1，234``); anything
+else (``1,0,0``, ``1__0``, Arabic-Indic digits, ``NaN``) is refused, as is a magnitude no
+form could hold (:data:`MAX_MAGNITUDE`), so that no later arithmetic can overflow the
+decimal context.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
-__all__ = ["ZERO", "HUNDRED", "rounded", "to_decimal", "ratio"]
+__all__ = ["HUNDRED", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "ZERO", "NumberError", "ratio", "rounded", "to_decimal"]
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 
+# Refused at the door: |x| ≥ 10^15, and non-zero |x| < 10^-15 (万元, percent or points alike:
+# no form holds such a figure, and a ratio of two of them could overflow the context).
+MAX_MAGNITUDE = Decimal(10) ** 15
+MIN_MAGNITUDE = Decimal(10) ** -15
+
+
+class NumberError(ValueError):
+    """A value that is not an acceptable number; ``kind`` is a problem slug (see
+    :data:`evalengine.i18n.PROBLEMS`): ``expected-number``, ``malformed-number``,
+    ``not-finite`` or ``number-out-of-range``."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+_QUANTA: dict[int, Decimal] = {places: Decimal((0, (1,), -places)) for places in range(-2, 11)}
+
+
+def _quantum(places: int) -> Decimal:
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = _QUANTA[places] = Decimal((0, (1,), -places))
+    return quantum
+
 
 def rounded(value: Decimal, places: int = 2) -> Decimal:
-    """Round half up to ``places`` decimals: the engine's single rounding rule."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round half up to ``places`` decimals: the engine's single rounding rule.
+
+    Raises ValueError (never decimal.InvalidOperation) for NaN or an infinity.  A value too
+    wide for the current context's precision is rounded exactly in a wider context.
+    """
+    if not value.is_finite():
+        raise ValueError(f"cannot round a non-finite number: {value}")
+    quantum = _quantum(places)
+    try:
+        return value.quantize(quantum, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return _rounded_wide(value, quantum, places)
+
+
+def _rounded_wide(value: Decimal, quantum: Decimal, places: int) -> Decimal:
+    digits = max(value.adjusted(), 0) + places + 2
+    if digits > MAX_PREC:
+        raise ValueError(f"number too large to round to {places} places: {value}")
+    context = Context(prec=max(digits, 28), rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
+    try:
+        return value.quantize(quantum, context=context)
+    except InvalidOperation:  # pragma: no cover - exponents beyond any context
+        raise ValueError(f"number too large to round to {places} places: {value}") from None
+
+
+# Full-width digits, point, comma and signs, as Chinese forms print them.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+_NUMBER = re.compile(
+    r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?"  # 1,234 or 1,234.5: groups of three
+    r"|[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?"  # 1234.5, 5., 1E+5 (as str(Decimal) writes)
+    r"|\.[0-9]+(?:[eE][+-]?[0-9]+)?)"  # .5
+)
+
+
+def _parse(text: str) -> Decimal:
+    cleaned = text.strip().translate(_FULL_WIDTH)
+    if not _NUMBER.fullmatch(cleaned):
+        if cleaned.lower().lstrip("+-") in ("nan", "snan", "inf", "infinity"):
+            raise NumberError("not-finite", f"not a finite number: {text!r}")
+        kind = "malformed-number" if any(c.isdigit() for c in cleaned) else "expected-number"
+        raise NumberError(kind, f"not a number: {text!r}")
+    try:
+        return Decimal(cleaned.replace(",", ""))
+    except InvalidOperation:  # an exponent beyond what Decimal can hold
+        raise NumberError("number-out-of-range", f"number out of range: {text!r}") from None
 
 
 def to_decimal(value: object) -> Decimal:
-    """Turn an int, Decimal or numeric string into a Decimal; raise ValueError otherwise.
+    """Turn an int, Decimal or numeric string into a Decimal; raise :class:`NumberError`
+    (a ValueError) otherwise.
 
-    Binary floats and booleans are refused: a float has already lost the cents.
+    Binary floats and booleans are refused: a float has already lost the cents.  NaN, the
+    infinities, magnitudes of :data:`MAX_MAGNITUDE` or more and non-zero magnitudes below
+    :data:`MIN_MAGNITUDE` are refused.
     """
-    if isinstance(value, bool) or isinstance(value, float):
-        raise ValueError(f"expected a decimal number, got {type(value).__name__} {value!r}")
+    if isinstance(value, (bool, float)):
+        raise NumberError("expected-number",
+                          f"expected a decimal number, got {type(value).__name__} {value!r}")
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
+        if abs(value) >= MAX_MAGNITUDE:  # before Decimal(): a huge int is slow to convert
+            raise NumberError("number-out-of-range", f"number too large: {value}")
         result = Decimal(value)
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip().replace(",", ""))
-        except InvalidOperation:
-            raise ValueError(f"not a number: {value!r}") from None
+        result = _parse(value)
     else:
-        raise ValueError(f"expected a number, got {type(value).__name__}")
+        raise NumberError("expected-number", f"expected a number, got {type(value).__name__}")
     if not result.is_finite():
-        raise ValueError(f"not a finite number: {value!r}")
+        raise NumberError("not-finite", f"not a finite number: {value!r}")
+    size = result.copy_abs()
+    if size >= MAX_MAGNITUDE or (size and size < MIN_MAGNITUDE):
+        raise NumberError("number-out-of-range", f"number out of range: {value!r}")
     return result
 
 

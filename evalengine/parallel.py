@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from .engine import Engine, Folders, folder_of
+from .engine import Engine, Folders, folder_of, internal_failure
 from .loader import LoadFailure, discover, load_file, load_jsonl_range
 from .render.data import record_of
 from .render.formats import Format, Options, get_format
@@ -101,7 +101,7 @@ def plan(paths: Iterable[str | Path]) -> list[Unit]:
             size = found.stat().st_size
         except OSError:
             size = 0  # the loader reports it as unreadable
-        if found.suffix == ".jsonl" and size > UNIT_BYTES:
+        if found.suffix.lower() == ".jsonl" and size > UNIT_BYTES:
             flush()
             units.extend(_jsonl_ranges(found, size))
             continue
@@ -131,10 +131,22 @@ def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Bat
         result = engine.step(loaded, folders)
         if result is None:  # a department: checked once its folder is complete
             continue
-        summary.add(result)
-        kind, record = record_of(result, options.lang)
-        items.append((kind, fmt.encode(kind, record, options), record if kind == "failure" else None))
+        items.append(_encoded(result, summary, fmt, options))
     return Batch(items, summary, folders, unit.size, documents)
+
+
+def _encoded(result: Any, summary: SummaryBuilder, fmt: Format, options: Options) -> Item:
+    """The output piece of one result, counted in ``summary``; a result that cannot be
+    rendered (a bug) becomes its document's ``internal-error`` failure instead."""
+    try:
+        kind, record = record_of(result, options.lang)
+        piece = fmt.encode(kind, record, options)
+    except Exception as exc:  # noqa: BLE001
+        result = internal_failure(result.location, exc)
+        kind, record = record_of(result, options.lang)
+        piece = fmt.encode(kind, record, options)
+    summary.add(result)
+    return kind, piece, record if kind == "failure" else None
 
 
 # --- worker processes ------------------------------------------------------------------
@@ -225,9 +237,7 @@ class Scoring:
         self.summary = builder.build(self.engine.grade_order())
 
     def _item(self, result: Any, builder: SummaryBuilder) -> Item:
-        builder.add(result)
-        kind, record = record_of(result, self.options.lang)
-        return kind, self.fmt.encode(kind, record, self.options), None
+        return _encoded(result, builder, self.fmt, self.options)
 
     def _batches(self, units: list[Unit]) -> Iterator[Batch]:
         if self.jobs == 1 or len(units) < 2:

@@ -10,6 +10,7 @@ import attrs
 from .findings import Finding, Severity
 from .loader import LoadFailure
 from .model import Case, Department
+from .money import figures
 from .numbers import ZERO, rounded
 from .scoring import CaseScore, Status
 
@@ -160,7 +161,8 @@ class SummaryBuilder:
             self._grade_seen(claimed)
         if score.claimed_total is not None:
             self.claimed_bins[_bin(score.claimed_total)] += 1
-        budget = case.funds.budget or ZERO
+        money = figures(case.funds)
+        budget = money.budget or ZERO
         if score.status is Status.RATED and score.verified_grade is not None:
             self.rated += 1
             verified = score.verified_grade.grade
@@ -173,7 +175,7 @@ class SummaryBuilder:
             self.verified_bins[_bin(score.verified_total)] += 1
         self.changes[(claimed, verified)] += 1
         self.budget += budget
-        self.executed += case.funds.executed or ZERO
+        self.executed += money.executed or ZERO
 
     def merge(self, other: SummaryBuilder) -> None:
         """Add what ``other`` accumulated (the results it saw come after this one's)."""

@@ -380,3 +380,13 @@ def test_progress_bar_on_a_terminal(monkeypatch):
     stream.close()
     os.close(master)
     assert "50%" in shown and "5 (" in shown
+
+
+def test_money_shown_is_the_money_the_rate_uses(capsys):
+    """Real form 01 prints 0 on its 年度资金总额 row and the money on its 其中 row: the report
+    shows the row sums the execution rate was computed from, and the summary adds those."""
+    main(["score", str(ROOT / "cases/real/01-weituo-yewu-xiangmu.toml"), "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    funds = document["projects"][0]["funds"]
+    assert (funds["budget"], funds["executed"], funds["rate"]) == ("89.97", "89.97", "100.00")
+    assert document["summary"]["budget"] == "89.97"

@@ -21,6 +21,7 @@ from evalengine.model import (
     Project,
     Suppression,
 )
+from evalengine.numbers import MAX_MAGNITUDE, MIN_MAGNITUDE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,10 @@ def test_comments_come_first_and_stay_comments():
 
 
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
-_dec = st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False))
+# what the loader accepts (evalengine.numbers: |x| < 10^15, and 0 or |x| ≥ 10^-15)
+_dec = st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False,
+                                        min_value=-MAX_MAGNITUDE + 1, max_value=MAX_MAGNITUDE - 1)
+                 .filter(lambda d: d == 0 or abs(d) >= MIN_MAGNITUDE))
 
 _cases = st.builds(
     Case,

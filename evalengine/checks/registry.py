@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from . import department, funds, indicators, meta, narrative, scores
 from ..loader import ConfigError, Problem
+from . import department, funds, indicators, meta, narrative, scores
 from .base import Rule
 from .custom import build_custom_rule
+from .settings import matches
 
-__all__ = ["BUILTIN_RULES", "all_rules", "find_rule"]
+__all__ = ["BUILTIN_RULES", "all_rules", "find_rule", "unknown_selectors"]
 
 BUILTIN_RULES: tuple[Rule, ...] = (
     *funds.RULES,
@@ -49,3 +50,11 @@ def find_rule(selector: str, rules: Iterable[Rule] = BUILTIN_RULES) -> Rule | No
         if selector in (rule.code, rule.name, *rule.aliases):
             return rule
     return None
+
+
+def unknown_selectors(selectors: Iterable[str], rules: Iterable[Rule]) -> tuple[str, ...]:
+    """The selectors (``--select``/``--ignore`` values) that match no rule at all: a typo
+    such as ``F1O1`` would otherwise select nothing, silently.  A code, name, alias, family
+    or code prefix (``F1``, ``F``) that matches some rule, on or off, is known."""
+    rules = tuple(rules)
+    return tuple(s for s in selectors if not any(matches(rule, s) for rule in rules))

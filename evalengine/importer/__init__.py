@@ -13,6 +13,7 @@ from pathlib import Path
 
 import attrs
 
+from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
 from .notes import Note
@@ -81,7 +82,10 @@ def import_file(path: str | Path, *, shown: str | None = None,
                 profile: str | None = None) -> ImportedFile:
     """Read one input file; never raises on bad content (``error`` says what went wrong)."""
     path = Path(path)
-    shown = shown if shown is not None else str(path)
+    # A name that is not UTF-8 is shown with \xff escapes (in messages, `source`, and the
+    # names of cases it yields), never with lone surrogates, which TOML cannot hold.
+    shown = display_path(shown if shown is not None else str(path))
+    stem = display_path(path.stem)
     if path.suffix.lower() in XLSX_SUFFIXES:
         from .xlsx import XlsxError, read_workbook
 
@@ -91,11 +95,11 @@ def import_file(path: str | Path, *, shown: str | None = None,
             return ImportedFile(shown, "xlsx", error=str(exc))
         except OSError as exc:
             return ImportedFile(shown, "xlsx", error=str(exc))
-        forms, notes = import_sheets(sheets, shown=shown, stem=path.stem, profile=profile)
+        forms, notes = import_sheets(sheets, shown=shown, stem=stem, profile=profile)
         return ImportedFile(shown, "xlsx", "", tuple(forms), tuple(notes))
     try:
         data = path.read_bytes()
     except OSError as exc:
         return ImportedFile(shown, "text", error=str(exc))
-    result = import_text(data, shown=shown, stem=path.stem, profile=profile)
+    result = import_text(data, shown=shown, stem=stem, profile=profile)
     return result

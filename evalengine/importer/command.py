@@ -125,8 +125,8 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
             if path.resolve().parent != root:  # pragma: no cover - safe_stem forbids it
                 written.append(WrittenForm(form, None, "write-error", "unsafe name"))
                 continue
-            data = dumps(form.case, _comments(form, imported, lang)).encode("utf-8")
             try:
+                data = dumps(form.case, _comments(form, imported, lang)).encode("utf-8")
                 write_atomic(path, data, force=force)
             except FileExistsError:
                 written.append(WrittenForm(form, path, "exists"))

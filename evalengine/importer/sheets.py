@@ -60,7 +60,10 @@ class TextInput:
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding): UTF-8 (with or without BOM), else GB18030 (a superset of GBK)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:  # a BOM rules out GB18030: keep the text, say so
+            return data[3:].decode("utf-8", errors="replace"), "utf-8-sig (invalid bytes replaced)"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -14,6 +14,7 @@ from ..findings import Finding
 from ..i18n import Lang, problem_text, text
 from ..loader import LoadFailure
 from ..model import Indicator
+from ..money import figures
 from ..numbers import HUNDRED, rounded
 from ..report import BIN_WIDTH, CaseResult, DepartmentResult, Report, Summary
 from ..scoring import IndicatorScore
@@ -102,7 +103,7 @@ def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> dict[
 
 def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
     case, score = result.case, result.score
-    budget = score.budget
+    budget, money = score.budget, figures(case.funds)
     return {
         "file": result.location,
         "name": case.project.name,
@@ -114,8 +115,8 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
         "status": score.status.value,
         "status_reason": score.status_reason or None,
         "funds": {
-            "budget": num(case.funds.budget),
-            "executed": num(case.funds.executed),
+            "budget": num(money.budget),
+            "executed": num(money.executed),
             "rate": percent(budget.rate),
             "weight": num(budget.weight),
             "claimed": num(budget.claimed),
