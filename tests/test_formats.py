@@ -373,10 +373,16 @@ def test_progress_bar_on_a_terminal(monkeypatch):
     bar.close()
     stream.flush()
     os.set_blocking(master, False)
-    try:
-        shown = os.read(master, 65536).decode("utf-8", "replace")
-    except BlockingIOError:
-        shown = ""
+    chunks = []
+    while True:  # a pty hands its buffer over in pieces: read until it is empty
+        try:
+            chunk = os.read(master, 65536)
+        except BlockingIOError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    shown = b"".join(chunks).decode("utf-8", "replace")
     stream.close()
     os.close(master)
     assert "50%" in shown and "5 (" in shown
