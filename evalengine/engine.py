@@ -16,9 +16,8 @@ import attrs
 
 from .checks.base import ProjectDigest
 from .checks.runner import Checker
-from .checks.settings import matches
 from .loader import ConfigError, Loaded, LoadFailure, Problem, load_paths
-from .model import Case, Department, Suppression
+from .model import Case, Department
 from .profile import Profile, load_profile
 from .report import CaseResult, DepartmentResult, Report, Result, SummaryBuilder
 from .scoring import score_case
@@ -90,25 +89,12 @@ class Engine:
         except ConfigError as exc:
             path = "$.project.profile" if self.profile is None else "$"
             return LoadFailure(location, tuple(attrs.evolve(p, path=path) for p in exc.problems))
-        unknown = self.unknown_suppressions(case.ignore)
-        if unknown:
-            return LoadFailure(location, unknown)
         try:
             score = score_case(case, profile, self.taxonomy)
             findings = self.checker.check_case(location, case, score, profile, self.taxonomy)
         except Exception as exc:  # noqa: BLE001 - a bug must cost one case, not the run
             return internal_failure(location, exc)
         return CaseResult(location, case, score, findings)
-
-    def unknown_suppressions(self, suppressions: Iterable[Suppression]) -> tuple[Problem, ...]:
-        """``[[ignore]]`` entries naming no rule at all (a typo such as ``F1O1``): they would
-        otherwise hide nothing and say nothing."""
-        rules = [rule for rule, _, _ in self.checker.catalogue]
-        return tuple(
-            Problem(f"$.ignore[{index}].rule", "unknown-rule", repr(item.rule))
-            for index, item in enumerate(suppressions)
-            if not any(matches(rule, item.rule) for rule in rules)
-        )
 
     def evaluate(self, paths: Iterable[str | Path]) -> Iterator[Result | LoadFailure]:
         folders = Folders()
@@ -141,9 +127,6 @@ class Engine:
                          folders: Folders) -> DepartmentResult | LoadFailure:
         """One department file against the project cases of its folder (all of them must
         be in ``folders`` by now)."""
-        unknown = self.unknown_suppressions(department.ignore)
-        if unknown:
-            return LoadFailure(location, unknown)
         projects = folders.digests.get(_folder(location), [])
         try:
             findings = self.checker.check_department(location, department, projects)

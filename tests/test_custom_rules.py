@@ -87,6 +87,18 @@ def test_user_config_file(tmp_path):
     assert user.severity["M001"].label == "error" and len(user.custom[0][1]) == 1
 
 
+def test_a_config_sets_the_severity_of_custom_rules(tmp_path):
+    """[severity] may name a custom rule defined in the same file, or a shipped one (X101)."""
+    config = tmp_path / "evalengine.toml"
+    config.write_text(
+        'select = ["X"]\n[severity]\nX201 = "error"\nX101 = "info"\n'
+        '[[custom]]\ncode = "X201"\nname = "n"\ntitle = "t"\nseverity = "info"\n'
+        'when = "budget > 1"\nmessage = "m"\nsource = "s"\n', encoding="utf-8")
+    user = load_user_config(config, BUILTIN_RULES)
+    severities = {rule.code: severity.label for rule, severity, _ in Checker.build(user).catalogue}
+    assert severities["X201"] == "error" and severities["X101"] == "info"
+
+
 @pytest.mark.parametrize(
     ("text", "path"),
     [

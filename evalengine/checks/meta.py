@@ -17,6 +17,7 @@ __all__ = ["RULES", "RULE_CRASHED", "SUPPRESSION_RULES", "SuppressionContext"]
 class SuppressionContext:
     suppressions: tuple[Suppression, ...]
     hidden: tuple[int | None, ...]  # findings each suppression hid; None: not judged
+    known: tuple[bool, ...] = ()  # whether each suppression names some rule of this run
 
 
 def _unused(ctx: SuppressionContext) -> Iterator[Hit]:
@@ -29,6 +30,12 @@ def _no_reason(ctx: SuppressionContext) -> Iterator[Hit]:
     for index, item in enumerate(ctx.suppressions):
         if not item.reason.strip():
             yield Hit(f"$.ignore[{index}].reason", {"rule": item.rule})
+
+
+def _unknown(ctx: SuppressionContext) -> Iterator[Hit]:
+    for index, (item, known) in enumerate(zip(ctx.suppressions, ctx.known)):
+        if not known:
+            yield Hit(f"$.ignore[{index}].rule", {"rule": item.rule})
 
 
 def _never(_ctx: object) -> Iterator[Hit]:
@@ -74,6 +81,29 @@ NO_REASON = Rule(
     check=_no_reason,
 )
 
+UNKNOWN = Rule(
+    code="M004",
+    name="suppression-of-unknown-rule",
+    family="meta",
+    severity=Severity.ERROR,
+    title="忽略声明指向不存在的规则",
+    title_en="Suppression names no rule",
+    message="[[ignore]] 声明忽略 {rule}，但没有这条规则（代码、名称或规则族），声明无效；"
+            "请核对拼写（见 evalengine rules）",
+    message_en="[[ignore]] names {rule}, but no rule has that code, name or family, so it "
+               "suppresses nothing: check the spelling (see `evalengine rules`)",
+    summary="案例中的 [[ignore]] 声明所写的规则不存在（例如把 F101 误写为 F1O1）。案例照常评分。",
+    summary_en="A [[ignore]] entry in a case names a rule that does not exist (say F1O1 for "
+               "F101). The case is still scored.",
+    rationale="拼错的忽略声明什么也不屏蔽，却让人以为问题已被接受；与 ruff 对无效 noqa 代码的警告相同。",
+    rationale_en="A misspelt suppression hides nothing while looking like an accepted exception "
+                 "(as ruff warns on an invalid noqa code).",
+    source="评审实践：anchors.md（ruff noqa + RUF100）",
+    bad='[[ignore]]\nrule = "F1O1"\nreason = "结余已另行说明"',
+    good="",
+    check=_unknown,
+)
+
 RULE_CRASHED = Rule(
     code="M003",
     name="rule-crashed",
@@ -96,5 +126,5 @@ RULE_CRASHED = Rule(
     check=_never,
 )
 
-SUPPRESSION_RULES = (UNUSED, NO_REASON)
-RULES = (UNUSED, NO_REASON, RULE_CRASHED)
+SUPPRESSION_RULES = (UNUSED, NO_REASON, UNKNOWN)
+RULES = (UNUSED, NO_REASON, UNKNOWN, RULE_CRASHED)

@@ -156,9 +156,11 @@ class Checker:
         by_code = {a.rule.code: a.rule for a in self.active}
         deselected = [rule for rule, _, _ in self.catalogue if rule.code in self.deselected]
         hidden_counts: list[int | None] = []
+        known = tuple(any(matches(rule, s.rule) for rule, _, _ in self.catalogue)
+                      for s in suppressions)
         kept = findings
-        for suppression in suppressions:
-            if not suppression.reason.strip():
+        for suppression, exists in zip(suppressions, known):
+            if not suppression.reason.strip() or not exists:  # M002 / M004 say why instead
                 hidden_counts.append(None)
                 continue
             hides = [f for f in kept
@@ -167,7 +169,7 @@ class Checker:
             ran = (any(matches(rule, suppression.rule) for rule in by_code.values())
                    and not any(matches(rule, suppression.rule) for rule in deselected))
             hidden_counts.append(len(hides) if ran else None)
-        context = SuppressionContext(suppressions, tuple(hidden_counts))
+        context = SuppressionContext(suppressions, tuple(hidden_counts), known)
         for rule in SUPPRESSION_RULES:
             active = self.meta.get(rule.code)
             if active is not None:

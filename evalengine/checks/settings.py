@@ -17,6 +17,7 @@ import attrs
 
 from ..findings import Severity
 from ..loader import ConfigError, Problem, read_toml, shown_value
+from ..resources import rules_dir
 from .base import Rule, Setting
 
 __all__ = [
@@ -197,9 +198,16 @@ def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
             problems.append(Problem(f"$.{key}", "expected-texts", shown_value(value)))
             value = []
         texts[key] = tuple(value)
+    custom = data.get("custom", [])
+    if not (isinstance(custom, list) and all(isinstance(c, dict) for c in custom)):
+        problems.append(Problem("$.custom", "expected-tables", shown_value(custom)))
+        custom = []
+    # custom rules, this file's and the shipped ones, may have their severity set here too
+    shipped = load_custom_tables(rules_dir() / "custom.toml")
+    custom_codes = {c.get("code") for c in (*custom, *shipped)}
     severity = {}
     for code, value in _table(data, "severity", problems).items():
-        if code not in by_code:
+        if code not in by_code and code not in custom_codes:
             problems.append(Problem(f"$.severity.{code}", "invalid", "no rule has this code"))
             continue
         severity[code] = _severity(value, f"$.severity.{code}", problems)
@@ -217,10 +225,6 @@ def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
                 where = "select / ignore" if key == "enabled" else f"[severity] {code} = …"
                 problems.append(Problem(f"$.rules.{code}.{key}", "invalid", f"set it with {where}"))
     fail_on = _severity(data.get("fail_on", "error"), "$.fail_on", problems)
-    custom = data.get("custom", [])
-    if not (isinstance(custom, list) and all(isinstance(c, dict) for c in custom)):
-        problems.append(Problem("$.custom", "expected-tables", shown_value(custom)))
-        custom = []
     if problems:
         raise ConfigError(str(path), tuple(problems))
     custom_sources = ((str(path), tuple(custom)),) if custom else ()
