@@ -15,7 +15,7 @@ from .base import Rule
 from .custom import build_custom_rule
 from .settings import matches
 
-__all__ = ["BUILTIN_RULES", "all_rules", "find_rule", "unknown_selectors"]
+__all__ = ["BUILTIN_RULES", "all_rules", "unknown_selectors"]
 
 BUILTIN_RULES: tuple[Rule, ...] = (
     *funds.RULES,
@@ -43,13 +43,6 @@ def all_rules(
             rules.append(rule)
             enabled[rule.code] = on
     return tuple(rules), enabled
-
-
-def find_rule(selector: str, rules: Iterable[Rule] = BUILTIN_RULES) -> Rule | None:
-    for rule in rules:
-        if selector in (rule.code, rule.name, *rule.aliases):
-            return rule
-    return None
 
 
 def unknown_selectors(selectors: Iterable[str], rules: Iterable[Rule]) -> tuple[str, ...]:
