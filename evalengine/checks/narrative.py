@@ -16,6 +16,7 @@ import attrs
 
 from ..findings import Severity
 from ..model import Case
+from ..money import figures
 from ..numbers import ZERO
 from ..scoring import Evidence
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
@@ -219,8 +220,9 @@ def _deviations(ctx: CaseContext) -> tuple[list[str], list[str]]:
     en: list[str] = []
     rate = score.budget.rate
     if rate is not None and rate < o["min_execution_rate"]:
-        zh.append(f"预算执行率 {pct(rate)}（结余 {money(case.funds.budget - case.funds.executed)} 万元）")
-        en.append(f"execution rate {pct(rate)} ({money(case.funds.budget - case.funds.executed)} unspent)")
+        unspent = figures(case.funds).balance  # the 其中 rows when the total row is blank
+        zh.append(f"预算执行率 {pct(rate)}（结余 {money(unspent)} 万元）")
+        en.append(f"execution rate {pct(rate)} ({money(unspent)} unspent)")
     reasons = set(o["deviation_reasons"])
     short: list[str] = []
     for s in score.indicators:
