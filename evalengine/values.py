@@ -44,6 +44,10 @@ How a cell is read, in order (the first step that decides wins):
    linking word (达, 为, ``:``) joins a label to the number, as in ``"成本控制数≤30万元"``
    or ``"满意率达95%以上"`` -- the label has at most :data:`QUANTITY_MAX_LABEL` characters.
    A bare number takes its unit and operator from the ``unit`` / ``operator`` columns.
+   Two numbers joined by ``-`` ``~`` ``至`` ``到`` (``"95%-100%"``, ``"3～5个"``) are a range:
+   one :class:`Quantity` with operator ≥ and ``upper``.  ``"负5%"`` is -5; a decrease
+   (``"下降5%"``, ``"同比降低3万元"``) is negative too, and an operator on it speaks of the
+   size of the decrease (``"下降不低于5%"`` is ≤ -5%); ``"降至5%"`` is a ceiling of 5%.
 6. Everything else is :class:`Text`, carrying the quantities (numbers *with* units) it
    contains, in order.
 
