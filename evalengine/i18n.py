@@ -64,6 +64,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "met": ("达到目标，得满分", "target met: full marks"),
     "shortfall": ("未达目标，按完成值/指标值计分", "target missed: scored actual/target"),
     "cap-exceeded": ("超出上限，按超出程度扣分", "cap exceeded: deducted by the excess"),
+    "at-limit": ("恰等于指标值，未满足“高于/低于”的严格要求，按边界比例计分",
+                 "equal to a strict (> or <) target, so not met: scored the limit fraction"),
+    "ambiguous-fraction": ("百分比指标的完成值为不带单位的小数（如 0.98），是 98% 还是 0.98% 无法确定，无法核实",
+                           "a percent target answered by a bare fraction (0.98): 98% or 0.98% cannot be told"),
     "on-time": ("按期完成", "on time"),
     "late": ("逾期完成，按逾期比例计分", "late: scored the late fraction"),
     "claimed-on-time": ("以文字声称按期完成，按定性档位计分", "on time claimed in words: qualitative tier"),
@@ -77,6 +81,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "tier-achieved": ("定性指标：达成年度指标", "qualitative: achieved"),
     "tier-partial": ("定性指标：部分达成", "qualitative: partly achieved"),
     "tier-missed": ("定性指标：未达成", "qualitative: not achieved"),
+    "text-unrated": ("定性指标的完成值描述既未表明达成也未表明未达成，无法定档",
+                     "qualitative: the actual neither affirms nor denies achievement"),
+    "text-repeats-target": ("定性指标的完成值照抄指标值，无法定档",
+                            "qualitative: the actual repeats the target"),
 }
 
 PROBLEMS: dict[str, tuple[str, str]] = {

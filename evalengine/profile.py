@@ -36,6 +36,7 @@ class IndicatorRule:
 class QuantitativeRule:
     reverse: Literal["linear_to_zero_at_2x", "target_over_actual"] = "linear_to_zero_at_2x"
     overachieve_flag_ratio: Decimal = Decimal("1.3")
+    strict_limit_fraction: Decimal = Decimal("0.8")  # actual = target of a strict > or <
 
 
 @attrs.frozen
@@ -135,6 +136,8 @@ def _check(profile: Profile, location: str, categories: tuple[str, ...] = ()) ->
         elif tier_name not in tiers:
             problems.append(Problem(f"$.qualitative.claims.{level}", "invalid",
                                     f"{tier_name!s}: not a tier of this profile ({', '.join(tiers)})"))
+    if not 0 <= profile.quantitative.strict_limit_fraction <= 1:
+        problems.append(Problem("$.quantitative.strict_limit_fraction", "invalid", "need 0 ≤ fraction ≤ 1"))
     if not profile.grades.bands:
         problems.append(Problem("$.grades.bands", "invalid", "at least one band"))
     if problems:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from decimal import Decimal
 
 import attrs
@@ -19,7 +20,18 @@ from .money import figures
 from .numbers import ZERO, rounded
 from .profile import GradeBand, Profile, Tier
 from .taxonomy import Taxonomy
-from .values import Claim, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value
+from .values import (
+    Claim,
+    Dimension,
+    Empty,
+    Operator,
+    Quantity,
+    Text,
+    Value,
+    When,
+    parse_value,
+    text_level,
+)
 
 __all__ = [
     "BudgetScore",
@@ -104,10 +116,37 @@ def is_blank_row(indicator: Indicator) -> bool:
 
 
 def score_quantity(
-    operator: Operator, target: Decimal, actual: Decimal, weight: Decimal, profile: Profile
+    operator: Operator, target: Decimal, actual: Decimal, weight: Decimal, profile: Profile,
+    upper: Decimal | None = None,
 ) -> tuple[Decimal, str, str]:
-    """(score, method, reason) for a numeric target and actual.  Never above ``weight``."""
+    """(score, method, reason) for a numeric target and actual.  Never above ``weight``.
+
+    ``upper`` is the top of a range target ("95%-100%", with ``target`` its bottom): inside
+    the range is met, below it is scored as a ≥ target, above it as a ≤ target.  A negative
+    target is a decrease ("下降5%" = -5%): the formulas apply to the size of the decrease, so
+    ``=``/``≤`` -5% asks for a decrease of at least 5 and ``≥`` -5% for at most 5.
+
+    A strict target (> or <) is not met by an actual equal to it ("高于95%" answered 95%),
+    and a strict target not met scores at most ``profile.quantitative.strict_limit_fraction``
+    of ``weight``: the formula of its ≥/≤ twin, capped.  Capping every miss, not only the
+    equal one, keeps the score monotonic in the actual (a worse actual never scores more).
+    """
+    if upper is not None:
+        if actual > upper:
+            return score_quantity(Operator.LE, upper, actual, weight, profile)
+        if actual >= target:
+            return weight, "positive", "met"
+        return score_quantity(Operator.GE, target, actual, weight, profile)
+    if target < 0:
+        return score_quantity(_MIRROR[operator], -target, -actual, weight, profile)
     actual = max(actual, ZERO)  # A < 0 is treated as 0 (C2)
+    if operator is Operator.GT or operator is Operator.LT:
+        cap = profile.quantitative.strict_limit_fraction * weight
+        if actual == target:
+            return cap, "reverse" if operator.reverse else "positive", "at-limit"
+        twin = Operator.LE if operator.reverse else Operator.GE
+        score, method, reason = score_quantity(twin, target, actual, weight, profile)
+        return (score, method, reason) if reason == "met" else (min(score, cap), method, reason)
     if operator.reverse:
         if actual <= target:
             return weight, "reverse", "met"
@@ -127,6 +166,12 @@ def score_quantity(
     return actual / target * weight, "positive", "shortfall"
 
 
+# A decrease target mirrored onto the size of the decrease.  "= -5%" ("下降5%") asks for a
+# decrease of at least 5, as "= 5" asks for at least 5 (C1 selfequalindex).
+_MIRROR = {Operator.GE: Operator.LE, Operator.GT: Operator.LT, Operator.LE: Operator.GE,
+           Operator.LT: Operator.GT, Operator.EQ: Operator.GE}
+
+
 _MONEY_UNIT = re.compile(r"亿元|万元|千元|元")
 
 
@@ -141,10 +186,26 @@ def _tier(profile: Profile, name: str) -> Tier:
     return profile.qualitative.tiers[name]  # type: ignore[index]
 
 
-def _claim_tier(profile: Profile, actual: Value) -> str:
-    if isinstance(actual, Claim):
-        return profile.qualitative.claims[actual.level.value]  # type: ignore[index]
-    return "achieved"
+def _claim_tier(profile: Profile, actual: Claim) -> str:
+    return profile.qualitative.claims[actual.level.value]  # type: ignore[index]
+
+
+def _bare(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _ambiguous_fraction(target: Quantity, actual: Quantity, actual_text: str) -> bool:
+    """A percent target answered by a bare number ≤ 1 ("≥95%" answered "0.98").
+
+    The form may have written the ratio as a fraction (98%) or meant 0.98%; the cell cannot
+    tell, so the row is flagged instead of being scored either way.  A target of 1% or less
+    is not ambiguous (0.5 against "≤1%" is 0.5%), nor is 0.
+    """
+    return (target.dimension is Dimension.PERCENT and target.amount > 1
+            and actual.dimension in (Dimension.PLAIN, Dimension.PERCENT)
+            and 0 < actual.amount <= 1
+            and not any(sign in unicodedata.normalize("NFKC", actual_text)
+                        for sign in ("%", "‰", "百分")))
 
 
 def _score_indicator(
@@ -169,13 +230,19 @@ def _score_indicator(
     elif isinstance(target, Empty):
         reason, face = "missing-target", weight
     elif isinstance(target, Quantity):
-        if isinstance(actual, Quantity) and _compatible(target, actual):
+        if isinstance(actual, Quantity) and _ambiguous_fraction(target, actual, row.actual):
+            reason = "ambiguous-fraction"  # at face value the fraction is a percentage
+            face = score_quantity(target.operator, target.amount, actual.amount * 100, weight,
+                                  profile, target.upper)[0]
+        elif isinstance(actual, Quantity) and _compatible(target, actual):
             verified, method, reason = score_quantity(
-                target.operator, target.amount, actual.amount, weight, profile
+                target.operator, target.amount, actual.amount, weight, profile, target.upper
             )
             evidence, face = Evidence.MEASURED, verified
             if target.amount > 0:
                 achievement = max(actual.amount, ZERO) / target.amount
+            elif target.amount < 0:  # a decrease: how much of the decrease was made
+                achievement = max(-actual.amount, ZERO) / -target.amount
         elif isinstance(actual, Quantity):
             reason, face = "unit-mismatch", weight
         elif isinstance(actual, Claim):
@@ -200,10 +267,22 @@ def _score_indicator(
     elif isinstance(target, Text) and target.quantities and isinstance(actual, Claim):
         tier = _claim_tier(profile, actual)
         reason, face = "word-for-number", _tier(profile, tier).default * weight
-    elif isinstance(actual, (Claim, Text)):
+    elif isinstance(actual, Claim):
         tier = _claim_tier(profile, actual)
         evidence, method, reason = Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
         verified = face = _tier(profile, tier).default * weight
+    elif isinstance(actual, Text):
+        # a description is placed in a tier by what it says (framework.md §3.3); one that
+        # neither affirms nor denies, or copies the target (I315), cannot be placed
+        level = text_level(actual.text)
+        if _bare(actual.text) == _bare(row.target):
+            reason, face = "text-repeats-target", weight
+        elif level is None:
+            reason, face = "text-unrated", weight
+        else:
+            tier = profile.qualitative.claims[level.value]  # type: ignore[index]
+            evidence, method, reason = Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
+            verified = face = _tier(profile, tier).default * weight
     else:
         reason, face = "unmeasurable-target", weight
 
@@ -212,8 +291,9 @@ def _score_indicator(
         claimed, claimed_from_form = row.score, True
         scale = row.weight if row.weight else weight
         if evidence is Evidence.QUALITATIVE and scale > 0:
-            bounds = _tier(profile, tier)
-            verified = min(max(row.score / scale, bounds.min), bounds.max) * weight
+            # the department's own score, capped at the top of the tier its actual claims;
+            # never raised to the tier's floor: verified never exceeds what was claimed
+            verified = min(row.score * weight / scale, _tier(profile, tier).max * weight)
     return IndicatorScore(
         index=index, category=category, weight=weight, weight_from_form=from_form,
         target=target, actual=actual, method=method, evidence=evidence, reason=reason,

@@ -44,6 +44,10 @@ How a cell is read, in order (the first step that decides wins):
    linking word (达, 为, ``:``) joins a label to the number, as in ``"成本控制数≤30万元"``
    or ``"满意率达95%以上"`` -- the label has at most :data:`QUANTITY_MAX_LABEL` characters.
    A bare number takes its unit and operator from the ``unit`` / ``operator`` columns.
+   Two numbers joined by ``-`` ``~`` ``至`` ``到`` (``"95%-100%"``, ``"3～5个"``) are a range:
+   one :class:`Quantity` with operator ≥ and ``upper``.  ``"负5%"`` is -5; a decrease
+   (``"下降5%"``, ``"同比降低3万元"``) is negative too, and an operator on it speaks of the
+   size of the decrease (``"下降不低于5%"`` is ≤ -5%); ``"降至5%"`` is a ceiling of 5%.
 6. Everything else is :class:`Text`, carrying the quantities (numbers *with* units) it
    contains, in order.
 
@@ -82,6 +86,7 @@ __all__ = [
     "Value",
     "When",
     "parse_value",
+    "text_level",
 ]
 
 
@@ -141,6 +146,7 @@ class Quantity:
     unit: str  # "元", "%", a measure word (个 次 人 …), or "" for a bare number
     dimension: Dimension
     text: str
+    upper: Decimal | None = None  # the top of a range ("95%-100%": amount 95, upper 100)
 
 
 @attrs.frozen
@@ -211,6 +217,9 @@ _PREFIX_OPS: dict[str, Operator] = {
     "最多": _LE, "最高": _LE, "控制在": _LE, "不得超过": _LE, "不得高于": _LE,
     "不得大于": _LE, "不应超过": _LE, "不能超过": _LE,
     "<": _LT, "小于": _LT, "低于": _LT, "少于": _LT, "不足": _LT, "不到": _LT,
+    # "降至5%" is a level to reach from above, not a change: a ceiling
+    "降至": _LE, "降到": _LE, "降低至": _LE, "降低到": _LE, "下降至": _LE, "下降到": _LE,
+    "减少至": _LE, "减少到": _LE, "减至": _LE, "压减至": _LE, "压缩至": _LE,
     "=": _EQ, "==": _EQ, "等于": _EQ,
 }  # fmt: skip
 
@@ -366,6 +375,14 @@ _PRE_START_RE = re.compile("(?:" + _alt(_PRE_FILLERS) + f"|{_PUNCT_CLASS}+)")
 _POST_TOKEN_RE = re.compile(
     "(?:" + _alt(list(_SUFFIX_OPS) + list(_POST_FILLERS)) + f"|{_PUNCT_CLASS}+)"
 )
+# A change written as a decrease ("下降5%", "同比降低了3个百分点") is a negative number, and
+# an operator on it speaks of the size of the decrease: "下降不低于5%" is ≤ -5%.  "负5%" is
+# only a sign.  ("下降至5%" is a level: see the 降至 operators.)
+_DECREASE_RE = re.compile(r"(?:下降|降低|减少|减低|缩减|压减)了?$")
+_MINUS_RE = re.compile(r"负$")
+_MIRROR: dict[Operator, Operator] = {_GE: _LE, _GT: _LT, _LE: _GE, _LT: _GT, _EQ: _EQ}
+# Separators of a range "95%-100%", "3～5个", "90%至100%" (～ is normalised to ~).
+_RANGE_SEPARATORS = ("-", "~", "至", "到", "—", "–", "--", "——")
 _NEGATED_RE = re.compile(r"(?:尚未|未能|未|没有|没|不)(?:能)?(?:达到|达|完成|实现)")
 _OP_COLUMN_RE = re.compile(_alt(_PREFIX_OPS))
 
@@ -580,6 +597,8 @@ def _claim(s: str, raw: str) -> Claim | None:
     if len(verb) == 1 and (m.group("obj") or m.group("tail")):
         return None
     negated = "未" in adv or "没" in adv or "不" in adv
+    # "部分项目未完工" / "部分工作完成": a subject of part of the work is a partial claim
+    part = "部分" in (m.group("subj") or "") + adv and "大部分" not in (m.group("subj") or "") + adv
     if verb in _CLAIM_VERBS_MISSED:
         level = ClaimLevel.MISSED
     elif verb in _CLAIM_VERBS_PARTIAL:
@@ -587,8 +606,8 @@ def _claim(s: str, raw: str) -> Claim | None:
     elif negated:
         # 未全部完成 / 没有全面完成: part of it was done
         tail = adv[max(adv.find("未"), adv.find("没"), adv.find("不")) :]
-        level = ClaimLevel.PARTIAL if "全" in tail else ClaimLevel.MISSED
-    elif "部分" in adv and "大部分" not in adv:
+        level = ClaimLevel.PARTIAL if "全" in tail or part else ClaimLevel.MISSED
+    elif part:
         level = ClaimLevel.PARTIAL
     elif verb in _CLAIM_VERBS_MOSTLY or any(w in adv for w in ("基本", "大部分", "大体", "较")):
         level = ClaimLevel.MOSTLY
@@ -776,12 +795,16 @@ def _near_operator(s: str, start: int, end: int) -> Operator | None:
 def _inner_quantities(s: str, tokens: list[re.Match[str]]) -> tuple[Quantity, ...]:
     """The numbers with units among ``tokens``, as quantities with their nearby operator."""
     out = []
+    end = -1
     for m in tokens:
         value = _token_value(m)
+        glued = m.start() == end and m.group().startswith("-")  # "95%-100%": a dash, no sign
+        end = m.end()
         if value is None or value[1] is None:
             continue
+        amount = -value[0] if glued else value[0]
         op = _near_operator(s, m.start(), m.end()) or Operator.EQ
-        out.append(_quantity(op, value[0], value[1], m.group()))
+        out.append(_quantity(op, amount, value[1], m.group()[1:] if glued else m.group()))
     return tuple(out)
 
 
@@ -803,6 +826,10 @@ def _single(
         return None
     amount, info = value
 
+    minus = _MINUS_RE.search(pre)
+    if minus is not None:  # "负5%", "≥负5%": a sign, before any operator
+        pre = pre[: minus.start()]
+        amount = -amount
     op: Operator | None = None
     linked = False
     while pre:
@@ -816,6 +843,10 @@ def _single(
         elif word in _LINKERS:
             linked = True
         pre = pre[: t.start()]
+    decrease = _DECREASE_RE.search(pre)
+    if decrease is not None:
+        pre = pre[: decrease.start()]
+        amount = -amount
     while pre:
         t = _PRE_START_RE.match(pre)
         if t is None:
@@ -836,12 +867,66 @@ def _single(
         return None
 
     op = op or column_op or Operator.EQ
+    if decrease is not None:
+        op = _MIRROR[op]  # "下降不低于5%": the decrease is at least 5, the change at most -5
     if info is None and column_unit is not None:
         info = column_unit
     if info is not None and info[0] == "年" and 1990 <= amount <= 2100 and amount % 1 == 0:
         # a year ("2021" + unit column 年, "二〇二一年"), not a duration
         return When(_when_operator(False, op), _date(int(amount), 12, None), raw)
     return _quantity(op, amount, info, raw)
+
+
+def _range(
+    s: str,
+    low: re.Match[str],
+    high: re.Match[str],
+    raw: str,
+    column_unit: _UnitInfo | None,
+) -> Quantity | None:
+    """The cell as a range "95%-100%" / "3～5个" / "90%至100%", or None.
+
+    Either end may carry the unit (it must be the same unit if both do).  The result is a
+    :class:`Quantity` with operator ≥ on the lower end and ``upper`` the higher end.
+    """
+    between = s[low.end() : high.start()]
+    high_text = high.group()
+    if not between and high_text.startswith("-"):  # "95%-100%": the dash went to the number
+        between, high_text = "-", high_text[1:]
+    if between not in _RANGE_SEPARATORS:
+        return None
+    pre, post = s[: low.start()], s[high.end() :]
+    if _MASK in pre or _MASK in post or _NEGATED_RE.search(pre):
+        return None
+    while pre:
+        t = _PRE_TOKEN_RE.search(pre)
+        if t is None or t.group() in _PREFIX_OPS:
+            break
+        pre = pre[: t.start()]
+    while post:
+        t = _POST_TOKEN_RE.match(post)
+        if t is None or t.group() in _SUFFIX_OPS:
+            break
+        post = post[t.end() :]
+    label, rest = _alnum_count(pre), _alnum_count(post)
+    if rest or label > QUANTITY_MAX_LABEL or pre.endswith("第"):  # 第1-3季度: ordinals
+        return None
+    a, b = _token_value(low), _token_value(high)
+    if a is None or b is None:
+        return None
+    if high_text != high.group():
+        b = (-b[0], b[1])  # undo the dash the number took
+    if low.group("num") and not low.group("mult") and not low.group("unit") and high.group("mult"):
+        a = (_shift(a[0], _MULTIPLIERS[high.group("mult")]), a[1])  # "10-20万元": 10万
+    if high.group("num") and not high.group("mult") and not high.group("unit") and low.group("mult"):
+        b = (_shift(b[0], _MULTIPLIERS[low.group("mult")]), b[1])  # "10万-20": 20万
+    info = b[1] or a[1] or column_unit
+    if a[1] is not None and b[1] is not None and a[1] != b[1]:
+        return None
+    first = _quantity(Operator.GE, a[0], a[1] or info, raw)
+    second = _quantity(Operator.GE, b[0], info, raw)
+    lower, upper = sorted((first.amount, second.amount))
+    return attrs.evolve(first, amount=lower, upper=upper)
 
 
 # ---------------------------------------------------------------------------------------
@@ -889,8 +974,82 @@ def parse_value(
         single = _single(masked, tokens[0], raw, column_op, column_unit)
         if single is not None:
             return single
+    elif len(tokens) == 2 and not mentions:
+        column_unit = _column_unit(unit if isinstance(unit, str) else "")
+        found = _range(masked, tokens[0], tokens[1], raw, column_unit)
+        if found is not None:
+            return found
     elif not tokens:
         when = _weak_when(s, raw, column_op, year)
         if when is not None:
             return when
     return Text(raw, _inner_quantities(masked, tokens))
+
+
+# ---------------------------------------------------------------------------------------
+# Free-text actuals of qualitative indicators
+# ---------------------------------------------------------------------------------------
+
+# framework.md §3.3: 10号 places a qualitative actual in one of three tiers (达成年度指标 /
+# 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差), and C3 accepts only those words.
+# A longer description is placed by the words it uses, read in this order: a denial or
+# shortfall (missed; partial when only part is denied), a partial word, a "mostly" word,
+# a word affirming completion.  Words that cannot be read either way give None.  The words
+# extend the claim vocabulary above (_CLAIM_VERBS_*, _CLAIM_ADVERBS) to sentences.
+
+# Negations that affirm ("未发生安全事故", "无投诉", "不断提升") and comparatives that are
+# operators, not denials ("不超过预算"): removed before the negations are looked for.
+_TEXT_NO_MISHAP_RE = re.compile(
+    r"(?:未|没有|没|无|零|不|杜绝)(?:发生|出现|产生|造成|接到|收到|存在)?"
+    r"(?:任何|一起|一例|一件|重大|较大|一般|严重|明显)*"
+    r"(?:安全|质量|责任|生产|交通|消防|群众|信访|资金|廉政|违纪)*"
+    r"(?:事故|投诉|问题|差错|违规|违纪|违法|纠纷|上访|信访|损失|延误|失误|浪费|超支|返工|隐患"
+    r"|舆情|偏差|挪用|截留|负面)"
+)
+_AFFIRMED = "\x01"  # stands for a negated mishap once it is removed
+_TEXT_BENIGN_RE = re.compile(
+    _alt(w for w in _PREFIX_OPS if w[0] in "不未无")
+    + r"|" + _alt(("不断", "不仅", "不懈", "不遗余力", "不折不扣", "未来", "无缝", "毫不", "无论",
+                   "不可或缺", "无偿", "无障碍"))
+)
+_TEXT_NEGATION_RE = re.compile(
+    r"尚未|暂未|未能|未|没有|没能|没|无法|难以|不|否|较差|很差|效果差|质量差|差距|滞后|欠缺|缓慢"
+    r"|停滞|搁置|取消|延期|推迟|延迟|延误|较低|偏低|未达"
+)
+_TEXT_PARTIAL_RE = re.compile(r"(?<!大)(?<!绝大)部分|有所|一定|初步|正在|进行中|推进中|逐步|阶段性|尚在")
+_TEXT_MOSTLY_RE = re.compile(r"基本|大部分|大体|大多|较好|较为")
+_TEXT_ACHIEVED_RE = re.compile(
+    r"完成|达成|达到|达标|实现|良好|优秀|优良|有效|显著|明显|提升|提高|改善|增强|满意|合格|到位"
+    r"|落实|符合|合规|正常|顺利|按时|及时|按期|如期|平稳|稳定|建成|完工|竣工|成效|圆满|已(?!经?未)"
+    # verbs that report something as done: "…等项目落地建设", "新签约…项目", "资金已发放";
+    # 已 before and 了 after a verb mark it done ("建立了台账"; not 为了, 除了, 了解)
+    r"|落地|签约|投产|投入使用|交付|上线|开通|发放|拨付|建立|(?<![为除])了(?!解)|" + _AFFIRMED
+)
+
+
+def text_level(text: str) -> ClaimLevel | None:
+    """The tier a free-text actual claims, or None when it neither affirms nor denies.
+
+    ``"尚未开展"`` → MISSED, ``"部分项目未完工"`` → PARTIAL, ``"有所提升"`` → PARTIAL,
+    ``"基本达到预期"`` → MOSTLY, ``"群众满意度明显提升"`` → ACHIEVED, ``"未发生安全事故"``
+    → ACHIEVED (a negated mishap affirms), ``"攀西冷链智慧商贸城等项目"`` → None.  A short
+    answer that :func:`parse_value` reads as a :class:`Claim` keeps the Claim's level.
+    Never raises.
+    """
+    s = _normalise(text if isinstance(text, str) else "")
+    claim = _claim(s, s)
+    if claim is not None:
+        return claim.level
+    s = _TEXT_BENIGN_RE.sub("。", _TEXT_NO_MISHAP_RE.sub(_AFFIRMED, s))
+    negation = _TEXT_NEGATION_RE.search(s)
+    if negation is not None:
+        after = s[negation.end() : negation.end() + 3]
+        partly = "全" in after or "完全" in after or _TEXT_PARTIAL_RE.search(s) is not None
+        return ClaimLevel.PARTIAL if partly or _TEXT_MOSTLY_RE.search(s) else ClaimLevel.MISSED
+    if _TEXT_PARTIAL_RE.search(s):
+        return ClaimLevel.PARTIAL
+    if _TEXT_MOSTLY_RE.search(s):
+        return ClaimLevel.MOSTLY
+    if _TEXT_ACHIEVED_RE.search(s):
+        return ClaimLevel.ACHIEVED
+    return None

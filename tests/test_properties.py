@@ -9,9 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evalengine.loader import parse_document, unstructure
-from evalengine.model import Case, Funds, Goal, Indicator, Narrative, Project, Suppression
+from evalengine.model import (
+    Case,
+    FundRow,
+    Funds,
+    Goal,
+    Indicator,
+    Narrative,
+    Project,
+    Suppression,
+)
 from evalengine.profile import load_profile
-from evalengine.scoring import score_case
+from evalengine.scoring import Evidence, score_case
 from evalengine.taxonomy import load_taxonomy
 
 PROFILES = [load_profile("central-2020"), load_profile("sichuan")]
@@ -20,11 +29,24 @@ CATEGORIES = [("产出指标", "数量指标"), ("产出指标", "成本指标")
               ("满意度指标", "服务对象满意度指标"), ("", "质量指标"), ("项目决策", "")]
 
 amounts = st.decimals(min_value=0, max_value=100000, places=2, allow_nan=False, allow_infinity=False)
-weights = st.none() | st.decimals(min_value=0, max_value=100, places=1)
-operators = st.sampled_from(["≥", "≤", "=", ">", "<", ""])
+# Money as forms print it, and as a slip can print it: negative, or up to just under 1e15 万元
+# (numbers.py's own bounds, near 1e26, are tested there: keep below 1e15 here).
+LIMIT = D("999999999999999.99")
+money = st.one_of(amounts, st.decimals(min_value=-LIMIT, max_value=LIMIT, places=2,
+                                       allow_nan=False, allow_infinity=False))
+weights = st.none() | st.decimals(min_value=0, max_value=100, places=1) | st.decimals(
+    min_value=-1000, max_value=LIMIT, places=2)
+scores = st.none() | st.decimals(min_value=0, max_value=100, places=1) | st.decimals(
+    min_value=-1000, max_value=LIMIT, places=2)
+operators = st.sampled_from(["≥", "≤", "=", ">", "<", "", "高于", "大于", "低于", "下降", "负"])
 units = st.sampled_from(["%", "万元", "元", "人次", "个", ""])
-free_text = st.sampled_from(["完成", "已完成", "部分完成", "未完成", "效果明显", "", "2021年10月底",
-                             "按计划推进", "基本完成", "达到95%及以上"])
+free_text = st.one_of(
+    st.sampled_from(["完成", "已完成", "部分完成", "未完成", "效果明显", "", "2021年10月底",
+                     "按计划推进", "基本完成", "达到95%及以上", "尚未开展", "没有达到", "较差",
+                     "有所提升", "95%-100%", "95%～100%", "0.98", "1", "下降5%", "-5%", "负5%",
+                     ">95%", "未发生安全事故"]),
+    st.text(max_size=40),  # any unicode at all
+)
 
 
 @st.composite
@@ -32,15 +54,36 @@ def indicators(draw) -> Indicator:
     level1, level2 = draw(st.sampled_from(CATEGORIES))
     unit = draw(units)
     if draw(st.booleans()):
-        target = f"{draw(operators)}{draw(amounts)}{unit}"
-        actual = f"{draw(amounts)}{unit}" if draw(st.booleans()) else draw(free_text)
+        target = f"{draw(operators)}{draw(money)}{unit}"
+        if draw(st.booleans()):
+            target += f"{draw(st.sampled_from(['-', '～', '至']))}{draw(money)}{unit}"
+        actual = f"{draw(operators)}{draw(money)}{unit}" if draw(st.booleans()) else draw(free_text)
     else:
         target, actual = draw(free_text), draw(free_text)
     weight = draw(weights)
-    score = draw(st.none() | st.decimals(min_value=0, max_value=100, places=1))
+    score = draw(scores)
     return Indicator(level1=level1, level2=level2, name=draw(st.text(max_size=6)), target=target,
                      actual=actual, weight=weight, score=score,
+                     operator=draw(st.sampled_from(["", "", "≥", "≤", "定性", ">"])),
+                     unit=draw(st.sampled_from(["", "", "%", "万元", "个"])),
                      deviation=draw(st.sampled_from(["", "受疫情影响"])))
+
+
+fund_rows = st.lists(st.builds(FundRow, source=st.sampled_from(["财政拨款", "上年结转", "其他资金"]),
+                               initial_budget=st.none() | money, budget=st.none() | money,
+                               executed=st.none() | money), max_size=4)
+
+
+@st.composite
+def funds(draw) -> Funds:
+    """The total row, or (as on real forms 01 and 02) only the 其中 rows with no total."""
+    rows = tuple(draw(fund_rows))
+    if draw(st.booleans()):
+        return Funds(rows=rows, claimed_rate=draw(st.none() | money),
+                     claimed_score=draw(st.none() | money))
+    return Funds(budget=draw(st.none() | money), executed=draw(st.none() | money),
+                 initial_budget=draw(st.none() | money), claimed_rate=draw(st.none() | money),
+                 rows=rows)
 
 
 @st.composite
@@ -50,8 +93,9 @@ def cases(draw) -> Case:
         project=Project(name=draw(st.text(min_size=1, max_size=8)), source="generated",
                         year=draw(st.none() | st.integers(2015, 2030)),
                         has_form=draw(st.booleans())),
-        funds=Funds(budget=budget, executed=draw(st.none() | amounts),
-                    claimed_rate=draw(st.none() | amounts)),
+        funds=draw(funds()) if draw(st.booleans()) else Funds(
+            budget=budget, executed=draw(st.none() | amounts),
+            claimed_rate=draw(st.none() | amounts)),
         goal=Goal(expected=draw(st.text(max_size=10))),
         indicators=tuple(draw(st.lists(indicators(), max_size=12))),
         narrative=Narrative(problems=draw(st.sampled_from(["无", "", "资金拨付滞后"])),
@@ -78,6 +122,20 @@ def test_totals_stay_on_the_profile_scale(case, profile):
     if result.verified_total is not None:
         assert 0 <= result.verified_total <= profile.total + D("1e-20")
     assert (result.verified_total is None) == (result.verified_grade is None)
+
+
+@given(cases(), st.sampled_from(PROFILES))
+def test_a_qualitative_score_never_exceeds_the_departments_own(case, profile):
+    """10号's tiers cap a qualitative score; they never raise it above the form's 得分."""
+    result = score_case(case, profile, TAXONOMY)
+    for item in result.indicators:
+        row = case.indicators[item.index]
+        if item.evidence is Evidence.QUALITATIVE and row.score is not None:
+            assert item.verified <= max(row.score, D(0))
+            if row.weight is not None and row.weight > 0:
+                # on the form's own scale too, whatever weight scoring rescaled it to
+                # (exact up to Decimal's 28 digits: verified is score·weight/分值, rounded)
+                assert item.verified * row.weight <= max(row.score, D(0)) * item.weight + D("1e-20")
 
 
 @given(cases(), st.sampled_from(PROFILES), st.randoms())

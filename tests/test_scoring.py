@@ -37,7 +37,13 @@ def score(c: Case, profile=CENTRAL):
         (Operator.GE, "100", "80", "8"),
         (Operator.GE, "100", "100", "10"),
         (Operator.GE, "100", "150", "10"),  # over-achievement never above w
+        (Operator.GE, "95", "90", "9.473684210526315789473684211"),
+        # strict (> <) are scored as their ≥/≤ twins (C1; strict_limit_fraction = 1 in
+        # central-2020); an equal actual is reported as not met (see below)
         (Operator.GT, "95", "90", "9.473684210526315789473684211"),
+        (Operator.GT, "100", "50", "5"),
+        (Operator.LT, "100", "110", "9"),
+        (Operator.LT, "100", "190", "1"),
         # equal with T > 0 is scored as positive (C1 selfequalindex)
         (Operator.EQ, "250", "200", "8"),
         # equal with T = 0: A ≤ 0 → w, else 0 (C4)
@@ -135,7 +141,7 @@ def test_a_word_answering_a_number_is_claimed_but_not_verified():
 
 
 def test_qualitative_tiers_bound_the_verified_score():
-    # 10号: 达成 [0.8w, w]; a claimed score below the tier is raised into it, above is capped
+    # 10号: 部分达成 [0.6w, 0.8w]; a claimed score above the tier is capped at its top
     row = Indicator(level1="效益指标", level2="社会效益指标", name="q", target="效果明显",
                     actual="部分达成", weight=D(30), score=D(30))
     item = score(case(row)).indicators[0]
@@ -206,3 +212,114 @@ def test_a_bare_actual_takes_the_money_unit_of_its_target():
     assert item.achievement == 1 and item.reason == "met"
     over = score(case(attrs.evolve(row, actual="135"))).indicators[0]
     assert over.reason == "cap-exceeded" and over.verified == over.weight / 2
+
+
+# --- review fixes: qualitative text, claimed-score cap, strict, ranges, decreases, fractions --
+
+
+def qual(actual: str, target="效果明显", **kw) -> Indicator:
+    return Indicator(level1="效益指标", level2="社会效益指标", name="q", target=target,
+                     actual=actual, **kw)
+
+
+@pytest.mark.parametrize(
+    ("actual", "tier"),
+    [("尚未开展", "missed"), ("受疫情影响，项目延期至2022年", "missed"), ("完成率较低", "missed"),
+     ("群众满意度有所提升", "partial"), ("工程正在推进", "partial"),
+     ("基本达到预期效果", "achieved"),  # mostly → achieved under central-2020's claims table
+     ("群众满意度明显提升", "achieved"), ("全年未发生一起安全生产事故", "achieved")],
+)
+def test_a_description_is_tiered_by_what_it_says(actual, tier):
+    item = score(case(qual(actual))).indicators[0]
+    assert item.evidence is Evidence.QUALITATIVE and item.tier == tier
+    assert item.verified == CENTRAL.qualitative.tiers[tier].default * item.weight
+
+
+@pytest.mark.parametrize(("actual", "reason"), [("按计划推进", "text-unrated"),
+                                                ("为未来发展奠定基础", "text-unrated"),
+                                                ("效果明显。", "text-repeats-target")])
+def test_a_description_that_neither_affirms_nor_denies_earns_nothing(actual, reason):
+    item = score(case(qual(actual, score=D(30)))).indicators[0]
+    assert item.evidence is Evidence.UNSUPPORTED and item.reason == reason
+    assert item.verified == 0 and item.claimed == D(30)
+
+
+def test_denials_that_parse_as_claims_keep_their_tier():
+    tiers = [score(case(qual(a))).indicators[0].tier
+             for a in ("未完成", "没有达到", "较差", "部分完成", "部分项目未完工")]
+    assert tiers == ["missed", "missed", "missed", "partial", "partial"]
+
+
+def test_qualitative_verified_is_never_raised_above_the_claimed_score():
+    # 达成 claims the top tier, but the department itself gave 10 of 30: verified stays 10
+    item = score(case(qual("达成", weight=D(30), score=D(10)))).indicators[0]
+    assert item.tier == "achieved" and item.verified == D(10) and item.claimed == D(10)
+    # a rescaled weight: 40 of the form's 60 is two thirds, on the profile's 30 it is 20
+    over = score(case(qual("达成", weight=D(60), score=D(40)))).indicators[0]
+    assert over.weight == D(30) and over.verified == D(20)
+
+
+@pytest.mark.parametrize(("target", "actual", "reason"),
+                         [(">95%", "95%", "at-limit"), ("高于95%", "95%", "at-limit"),
+                          ("大于95%", "95%", "at-limit"), (">95%", "95.1%", "met"),
+                          ("≥95%", "95%", "met"), ("<5%", "5%", "at-limit"),
+                          ("低于5%", "4.9%", "met"), ("≤5%", "5%", "met")])
+def test_strict_targets_are_not_met_by_an_equal_actual(target, actual, reason):
+    """The reason says "not met"; the score follows C1 (an equal actual scores w) unless a
+    profile sets strict_limit_fraction below 1."""
+    row = Indicator(level1="产出指标", level2="质量指标", name="x", target=target, actual=actual)
+    item = score(case(row)).indicators[0]
+    assert item.evidence is Evidence.MEASURED and item.reason == reason
+    assert item.verified == item.weight
+
+
+def test_the_strict_limit_fraction_comes_from_the_profile():
+    profile = attrs.evolve(CENTRAL, quantitative=attrs.evolve(CENTRAL.quantitative,
+                                                              strict_limit_fraction=D("0.5")))
+    got, _, reason = score_quantity(Operator.GT, D(95), D(95), D(10), profile)
+    assert (got, reason) == (D(5), "at-limit")
+
+
+@pytest.mark.parametrize(("actual", "reason", "verified"),
+                         [("97%", "met", "10"), ("95%", "met", "10"), ("100%", "met", "10"),
+                          ("76%", "shortfall", "8"), ("110%", "cap-exceeded", "9")])
+def test_a_range_target_is_met_inside_and_scored_outside(actual, reason, verified):
+    row = Indicator(level1="产出指标", level2="质量指标", name="x", target="95%～100%",
+                    actual=actual, weight=D(10))
+    item = score(case(row)).indicators[0]
+    assert (item.reason, item.verified) == (reason, D(verified))
+
+
+@pytest.mark.parametrize(("target", "actual", "reason", "verified"),
+                         [("下降5%", "下降6%", "met", "10"), ("下降5%", "-5%", "met", "10"),
+                          ("下降5%", "下降3%", "shortfall", "6"), ("下降5%", "上升2%", "shortfall", "0"),
+                          ("下降5%", "2%", "shortfall", "0"), ("负5%", "-6%", "met", "10"),
+                          ("下降不超过10%", "下降15%", "cap-exceeded", "5"),
+                          ("下降不超过10%", "下降4%", "met", "10")])
+def test_a_decrease_target_is_scored_on_the_size_of_the_decrease(target, actual, reason, verified):
+    row = Indicator(level1="产出指标", level2="成本指标", name="x", target=target, actual=actual,
+                    weight=D(10))
+    item = score(case(row)).indicators[0]
+    assert item.evidence is Evidence.MEASURED
+    assert (item.reason, item.verified) == (reason, D(verified))
+
+
+@pytest.mark.parametrize("actual", ["0.98", "1", "0.5"])
+def test_a_bare_fraction_against_a_percent_target_is_flagged_not_misjudged(actual):
+    row = Indicator(level1="满意度指标", level2="满意度指标", name="满意度", target="≥95%",
+                    actual=actual)
+    item = score(case(row)).indicators[0]
+    assert item.evidence is Evidence.UNSUPPORTED and item.reason == "ambiguous-fraction"
+    assert item.verified == 0
+    # at face value the department meant a percentage: 0.98 → 98%, full marks claimed
+    assert item.claimed == min(D(actual) * 100 / 95, D(1)) * item.weight
+
+
+@pytest.mark.parametrize(("target", "actual", "unit", "reason"),
+                         [("≥95%", "98%", "", "met"), ("≥95%", "0", "", "shortfall"),
+                          ("≤1%", "0.5", "", "met"), ("95", "0.98", "%", "ambiguous-fraction"),
+                          ("95", "98", "%", "met")])
+def test_only_a_unitless_fraction_is_ambiguous(target, actual, unit, reason):
+    row = Indicator(level1="满意度指标", level2="满意度指标", name="满意度", target=target,
+                    actual=actual, unit=unit, operator="≥" if unit else "")
+    assert score(case(row)).indicators[0].reason == reason

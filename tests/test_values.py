@@ -524,3 +524,96 @@ def test_full_dates_are_their_own_latest_day(day: datetime.date) -> None:
         assert value == When(EQ, day, written)
     value = parse_value(f"{day.year}年{day.month}月{day.day}日前")
     assert isinstance(value, When) and value.operator is LE and value.latest == day
+
+
+# --- ranges, signs and decreases (review fixes) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "low", "high", "unit"),
+    [
+        ("95%-100%", {}, "95", "100", "%"),
+        ("95%～100%", {}, "95", "100", "%"),
+        ("95%~100%", {}, "95", "100", "%"),
+        ("95-100%", {}, "95", "100", "%"),
+        ("90%至100%", {}, "90", "100", "%"),
+        ("达到95%-100%", {}, "95", "100", "%"),
+        ("3～5个", {}, "3", "5", "个"),
+        ("10-20万元", {}, "100000", "200000", "元"),
+        ("100%-95%", {}, "95", "100", "%"),  # written high to low
+        ("95-100", {"unit": "%"}, "95", "100", "%"),
+    ],
+)
+def test_ranges_parse_as_one_quantity_with_an_upper_end(text, kwargs, low, high, unit):
+    value = parse_value(text, **kwargs)
+    assert isinstance(value, Quantity), value
+    assert (value.operator, value.amount, value.upper, value.unit) == (
+        GE, Decimal(low), Decimal(high), unit)
+
+
+@pytest.mark.parametrize("text", ["1-12月", "2021年1-3月", "第1-3季度", "5%-10万元"])
+def test_dates_ordinals_and_mixed_units_are_not_ranges(text):
+    value = parse_value(text)
+    assert not (isinstance(value, Quantity) and value.upper is not None), value
+
+
+def test_a_range_inside_a_description_keeps_its_upper_end_positive():
+    value = parse_value("95%-100%", operator="定性")
+    assert isinstance(value, Text)
+    assert [q.amount for q in value.quantities] == [Decimal(95), Decimal(100)]
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "amount", "unit"),
+    [
+        ("-5%", EQ, "-5", "%"),
+        ("负5%", EQ, "-5", "%"),
+        ("≥负5%", GE, "-5", "%"),  # 负 is a sign: the operator is as written
+        ("下降5%", EQ, "-5", "%"),
+        ("同比下降了5%", EQ, "-5", "%"),
+        ("成本降低5万元", EQ, "-50000", "元"),
+        ("下降不低于5%", LE, "-5", "%"),  # a decrease of at least 5: a change of at most -5
+        ("下降不超过5%", GE, "-5", "%"),
+        ("下降至5%", LE, "5", "%"),  # a level reached from above, not a change
+        ("降至3%", LE, "3", "%"),
+    ],
+)
+def test_negative_numbers_and_decreases(text, op, amount, unit):
+    value = parse_value(text)
+    assert isinstance(value, Quantity), value
+    assert (value.operator, value.amount, value.unit) == (op, Decimal(amount), unit)
+
+
+@pytest.mark.parametrize(("text", "op"), [(">95%", GT), ("高于95%", GT), ("大于95%", GT),
+                                          ("<5%", LT), ("低于5%", LT), ("小于5%", LT)])
+def test_strict_operators_stay_strict(text, op):
+    assert parse_value(text).operator is op
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # denials and shortfalls
+        ("未完成", MISSED), ("尚未开展", MISSED), ("没有达到", MISSED), ("较差", MISSED),
+        ("暂未开展", MISSED), ("未达到预期目标", MISSED), ("效果不理想", MISSED),
+        ("受疫情影响，项目延期至2022年", MISSED), ("完成率较低", MISSED),
+        # part of it
+        ("部分完成", PARTIAL), ("部分项目未完工", PARTIAL), ("未全部完成", PARTIAL),
+        ("群众满意度有所提升", PARTIAL), ("工程正在推进", PARTIAL), ("效果一般", PARTIAL),
+        # mostly (the profile decides the tier: central-2020 maps it to achieved)
+        ("基本完成", MOSTLY), ("基本达到预期效果", MOSTLY), ("大部分已完成", MOSTLY),
+        # affirmed
+        ("完成", ACHIEVED), ("良好", ACHIEVED), ("是", ACHIEVED), ("效果明显", ACHIEVED),
+        ("群众满意度明显提升", ACHIEVED), ("已建成并投入使用", ACHIEVED),
+        ("全年未发生一起安全生产事故", ACHIEVED), ("无投诉", ACHIEVED), ("不断提升", ACHIEVED),
+        ("2021年度仁和区经济社会发展平稳。", ACHIEVED), ("在三个乡镇建立了委托业务台账", ACHIEVED),
+        ("举办了培训班", ACHIEVED), ("为了方便群众办事", None),
+        # neither: a description that does not say whether the target was reached
+        ("按计划推进", None), ("专款专用", None), ("不超过预算", None), ("美化环境。", None),
+        ("为未来发展奠定基础", None), ("支付差旅费5万元", None), ("", None),
+    ],
+)
+def test_text_level_reads_what_a_description_claims(text, level):
+    from evalengine.values import text_level
+
+    assert text_level(text) is level

@@ -669,7 +669,7 @@ actual = "完成培训 210 人次，参训人员普遍满意。"
 # I307 / I313 deviation-without-reason
 # ---------------------------------------------------------------------------------------
 
-_SHORT_REASONS = ("shortfall", "cap-exceeded", "late")
+_SHORT_REASONS = ("shortfall", "cap-exceeded", "at-limit", "late")
 
 
 def _deviation(item: IndicatorScore, row: Indicator) -> tuple[str, str, Decimal | None] | None:
@@ -682,6 +682,9 @@ def _deviation(item: IndicatorScore, row: Indicator) -> tuple[str, str, Decimal 
             a = item.achievement
             ratio = (1 / a) if a is not None and a > 0 else None
             return (f"超出上限，达指标值的 {pct(a)}", f"over the ceiling, at {pct(a)} of it", ratio)
+        if item.reason == "at-limit":
+            return ("恰等于指标值，未满足严格的高于/低于要求", "equal to a strict (> or <) target",
+                    None)
         return ("逾期完成", "finished late", None)
     actual = item.actual
     if isinstance(actual, Claim) and actual.level in (ClaimLevel.PARTIAL, ClaimLevel.MISSED):

@@ -38,7 +38,7 @@ from .base import CaseContext, Hit, Rule, Setting, money, pct
 
 __all__ = ["RULES"]
 
-_MISSED = ("shortfall", "cap-exceeded", "late")  # measured, target not met
+_MISSED = ("shortfall", "cap-exceeded", "at-limit", "late")  # measured, target not met
 _MET = ("met", "on-time")  # measured, target met
 
 # A 一级 label that carries its printed weight, e.g. "产出指标(50分)".
