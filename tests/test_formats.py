@@ -262,6 +262,21 @@ def test_html_escapes_a_hostile_project_name(tmp_path):
     assert "<script>alert(1)</script>" in "".join(page.text)
 
 
+def test_xlsx_keeps_hostile_text_as_text(tmp_path):
+    """A project name that looks like a formula stays text; a control character (which a
+    workbook cannot hold) is replaced rather than failing the whole report."""
+    import openpyxl
+
+    hostile = (SEED / "02-anquan-weiwen.toml").read_text(encoding="utf-8").replace(
+        'name = "安全维稳专项经费"', 'name = "=HYPERLINK(\\"http://x\\")\\u0007"')
+    (tmp_path / "case.toml").write_text(hostile, encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    main(["score", str(tmp_path), "--format", "xlsx", "-o", str(out), "--no-progress"])
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    [cell] = [c for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value)]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x")\ufffd'
+
+
 # --- markdown ----------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from evalengine.checks.runner import Checker
 from evalengine.checks.settings import UserConfig
 from evalengine.engine import Engine
 from evalengine.findings import Severity
+from evalengine.loader import LoadFailure
 from evalengine.model import Suppression
 
 from rulekit import build_case
@@ -97,3 +98,25 @@ def test_a_suppression_hides_exactly_its_rule(case):
     after = engine().score("c.toml", quiet).findings
     assert target not in {f.code for f in after}
     assert keys(f for f in after) == keys(f for f in found if f.code != target)
+
+
+@settings(deadline=None)
+@given(cases(), st.sampled_from(["human", "json", "csv", "markdown", "html", "xlsx"]),
+       st.sampled_from(["zh", "en"]))
+def test_any_case_is_scored_checked_and_rendered_without_a_crash(case, fmt, lang):
+    """Whatever a form holds (arbitrary text, negative or huge money, funds only as rows), no
+    rule crashes (M003), the case is scored rather than failed, and every format renders it."""
+    import io
+
+    from evalengine.render.formats import Options, render_report
+    from evalengine.report import Report, SummaryBuilder
+
+    item = engine().score("generated.toml", case)
+    assert not isinstance(item, LoadFailure), item
+    assert [f for f in item.findings if f.code == "M003"] == []
+    builder = SummaryBuilder()
+    builder.add(item)
+    report = Report((item,), (), builder.build(engine().grade_order()))
+    out = io.BytesIO() if fmt == "xlsx" else io.StringIO()
+    render_report(report, fmt, out, Options(lang=lang, detail=True))
+    assert out.getvalue()

@@ -34,6 +34,24 @@ _WIDTHS = {"file": 36, "name": 30, "project": 30, "message": 60, "target": 28, "
            "reason": 36, "department": 22, "implementer": 22, "indicator": 24}
 
 
+def _safe(sheet: Any, values: list[Any]) -> list[Any]:
+    """Text from the cases as Excel will show it: characters a workbook cannot hold (control
+    characters) become U+FFFD, and text starting with "=" stays text, never a formula."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    row = []
+    for value in values:
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+            if value.startswith("="):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"
+                value = cell
+        row.append(value)
+    return row
+
+
 def _number(value: Any) -> Any:
     return Decimal(value) if isinstance(value, str) and value else value
 
@@ -99,7 +117,7 @@ class Writer:
         for name, rows in payload.items():
             sheet = self.sheets[name]
             for row in rows:
-                sheet.append(row)
+                sheet.append(_safe(sheet, row))
             self.rows[name] += len(rows)
 
     def _summary(self, summary: Summary) -> None:
@@ -109,7 +127,7 @@ class Writer:
         wan = L("unit.wan")
         sheet.append(self._header([L("report.title"), "", ""], sheet))
         if self.info.paths:
-            sheet.append([L("report.scope"), "  ".join(self.info.paths)])
+            sheet.append(_safe(sheet, [L("report.scope"), "  ".join(self.info.paths)]))
         for key, value in (
             ("projects", summary.projects),
             ("projects_rated", summary.rated),
@@ -148,7 +166,7 @@ class Writer:
         sheet.append([])
         sheet.append(self._header([L("department"), L("projects"), L("findings")], sheet))
         for name, projects, findings in summary.by_department:
-            sheet.append([name or L("department_unnamed"), projects, findings])
+            sheet.append(_safe(sheet, [name or L("department_unnamed"), projects, findings]))
 
     def finish(self, summary: Summary) -> None:
         from openpyxl.utils import get_column_letter
