@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evalengine.checks.runner import Checker
+from evalengine.checks.settings import UserConfig
+from evalengine.loader import ConfigError
 from evalengine.taxonomy import Taxonomy, _aliases, _level2, load_taxonomy
 from evalengine.loader import load_config
 from evalengine.resources import rules_dir
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_taxonomy_cache_answers_like_the_search():
@@ -25,3 +37,43 @@ def test_taxonomy_cache_does_not_change_equality():
     used.resolve("产出", "数量指标")
     assert used == load_config(rules_dir() / "taxonomy.toml", Taxonomy)
     assert "_found" not in repr(used)
+
+
+def test_scoring_without_custom_rules_on_does_not_import_rule_engine():
+    code = ("import sys\nfrom evalengine.cli import main\n"
+            "code = main(['score', 'cases/2021', '--format', 'json', '-o', sys.argv[1]])\n"
+            "assert 'rule_engine' not in sys.modules, 'imported'\nprint(code)\n")
+    out = subprocess.run([sys.executable, "-c", code, os.devnull], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() in ("0", "1")
+
+
+def test_a_shipped_rule_that_is_off_is_compiled_when_selected(tmp_path):
+    (tmp_path / "checks").symlink_to(rules_dir() / "checks")
+    for name in ("profiles", "taxonomy.toml"):
+        if (rules_dir() / name).exists():
+            (tmp_path / name).symlink_to(rules_dir() / name)
+    (tmp_path / "custom.toml").write_text(
+        '[[custom]]\ncode = "X901"\nname = "broken"\nenabled = false\nseverity = "info"\n'
+        'title = "t"\nwhen = "no_such_field > 1"\nmessage = "m"\nsource = "s"\n',
+        encoding="utf-8")
+    Checker.build(UserConfig(), tmp_path)  # off: not compiled, so not an error yet
+    with pytest.raises(ConfigError) as exc:
+        Checker.build(UserConfig(select=("X901",)), tmp_path)
+    assert exc.value.problems[0].path == "$.custom[0].when"
+
+
+def test_a_users_rule_that_is_off_is_still_compiled_when_loaded():
+    table = {"code": "X902", "name": "broken", "enabled": False, "severity": "info",
+             "title": "t", "when": "no_such_field > 1", "message": "m", "source": "s"}
+    with pytest.raises(ConfigError) as exc:
+        Checker.build(UserConfig(custom=(("mine.toml", (table,)),)))
+    assert exc.value.problems[0].path == "$.custom[0].when"
+
+
+def test_every_shipped_custom_rule_compiles():
+    checker = Checker.build()
+    for rule, _, _ in checker.catalogue:
+        if rule.family == "custom":
+            rule.check.prepare()
