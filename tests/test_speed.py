@@ -77,3 +77,16 @@ def test_every_shipped_custom_rule_compiles():
     for rule, _, _ in checker.catalogue:
         if rule.family == "custom":
             rule.check.prepare()
+
+
+def test_cached_parse_value_answers_like_the_parser():
+    from evalengine import values
+    from test_values import REAL, SYNTHETIC  # tests/ is on the path (rootdir-less tests)
+
+    calls = [(text, kwargs) for _, text, kwargs, _ in REAL] + [(t, k) for t, k, _ in SYNTHETIC]
+    calls += [(None, {}), (95, {"unit": "%"}), ("2021", {"unit": "年", "default_year": True}),
+              ("10月31日前", {"default_year": 2021}), ("10月31日前", {"default_year": 2022})]
+    for _ in range(2):  # the second round is answered from the cache
+        for text, kwargs in calls:
+            assert values.parse_value(text, **kwargs) == values._parse_value_uncached(text, **kwargs)
+    assert values._parse_value_cached.cache_info().hits > 0
