@@ -90,3 +90,15 @@ def test_cached_parse_value_answers_like_the_parser():
         for text, kwargs in calls:
             assert values.parse_value(text, **kwargs) == values._parse_value_uncached(text, **kwargs)
     assert values._parse_value_cached.cache_info().hits > 0
+
+
+def test_indicator_helpers_cache_by_type_and_content():
+    from evalengine.checks import indicators
+
+    assert [indicators._compact(v) for v in (1, 1.0, True, " 1 0 ")] == ["1", "1.0", "True", "10"]
+    entries = ["数量指标: 满意度, 效益", "bad entry", "质量指标：合格率，达标率"]
+    expected = [("数量指标", ("满意度", "效益")), ("质量指标", ("合格率", "达标率"))]
+    assert indicators._misfit_table(entries) == expected
+    assert indicators._misfit_table(list(entries)) == expected  # a list argument is fine
+    taxonomy = load_taxonomy()
+    assert indicators._category_keys(taxonomy) >= {"产出", "数量", "满意度"}

@@ -10,6 +10,7 @@ Every keyword list and threshold is a setting in ``rules/checks/indicators.toml`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -45,6 +46,7 @@ def _show(text: str) -> str:
     return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
 
 
+@functools.lru_cache(maxsize=65536, typed=True)  # the same cells and option words, again and again
 def _compact(text: str) -> str:
     return "".join(str(text).split())
 
@@ -889,6 +891,11 @@ deviation = "上级追加两期线上培训，参训人数增加；明年按实�
 
 def _misfit_table(entries: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
     """``"二级关键词: 词1, 词2"`` entries as (二级关键词, words); malformed ones are skipped."""
+    return _misfit_table_of(tuple(entries))
+
+
+@functools.lru_cache(maxsize=64)  # the rule's setting: the same list for every row
+def _misfit_table_of(entries: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     out = []
     for entry in entries:
         head, sep, tail = entry.replace("：", ":").partition(":")
@@ -898,6 +905,7 @@ def _misfit_table(entries: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+@functools.lru_cache(maxsize=8)  # once per taxonomy, not per case
 def _category_keys(taxonomy: Taxonomy) -> set[str]:
     keys = set()
     for category in taxonomy.level1:
