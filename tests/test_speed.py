@@ -102,3 +102,15 @@ def test_indicator_helpers_cache_by_type_and_content():
     assert indicators._misfit_table(list(entries)) == expected  # a list argument is fine
     taxonomy = load_taxonomy()
     assert indicators._category_keys(taxonomy) >= {"产出", "数量", "满意度"}
+
+
+def test_narrative_helpers_cache_without_sharing_mutable_results():
+    from evalengine.checks import narrative
+
+    assert narrative._norm(None) == "" and narrative._norm("Ａ　1 2") == "A12"
+    args = ("培训500人次，覆盖30个村", {"count", "money", "percent"}, ())
+    first = narrative._figures(*args, year=2021)
+    assert first == narrative._find_figures(*args, year=2021) and first
+    first.clear()  # a caller's list is its own
+    assert narrative._figures(*args, year=2021) == narrative._find_figures(*args, year=2021)
+    assert narrative._figures(*args, year=True) == narrative._find_figures(*args, year=True)

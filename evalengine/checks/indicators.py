@@ -46,7 +46,7 @@ def _show(text: str) -> str:
     return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
 
 
-@functools.lru_cache(maxsize=65536, typed=True)  # the same cells and option words, again and again
+@functools.lru_cache(maxsize=16384, typed=True)  # the same cells and option words, again and again
 def _compact(text: str) -> str:
     return "".join(str(text).split())
 
@@ -287,11 +287,16 @@ def _unit_dimension(unit: str) -> Quantity | None:
     return value if isinstance(value, Quantity) and value.dimension is not Dimension.PLAIN else None
 
 
+@functools.lru_cache(maxsize=256)
+def _after_digit(word: str) -> re.Pattern[str]:
+    return re.compile(r"\d" + re.escape(word))
+
+
 def _unit_problems(row: Indicator, item: IndicatorScore, o) -> Iterator[tuple[str, str, str]]:
     """(field, why, why_en) for each unit or operator problem of one row."""
     for word in o["bad_unit_words"]:
         w = _compact(word)
-        bad = re.compile(r"\d" + re.escape(w)) if w else None
+        bad = _after_digit(w) if w else None
         field = next((f for f in ("target", "actual")
                       if bad is not None and bad.search(_compact(getattr(row, f)))), None)
         if field is not None:
