@@ -114,3 +114,14 @@ def test_narrative_helpers_cache_without_sharing_mutable_results():
     first.clear()  # a caller's list is its own
     assert narrative._figures(*args, year=2021) == narrative._find_figures(*args, year=2021)
     assert narrative._figures(*args, year=True) == narrative._find_figures(*args, year=True)
+
+
+def test_word_lists_are_compacted_once_with_the_same_answers():
+    from evalengine.checks import indicators
+
+    assert indicators._has("群众 满意 度调查", ["", " ", "满意度", "调查"]) == "满意度"
+    assert indicators._has("群众满意度", ("调 查",)) == ""
+    assert indicators._has("问卷调查", iter(["调 查"])) == "调 查"  # any iterable of words
+    assert indicators._is_placeholder(" 无。", ["无", "/"])
+    assert not indicators._is_placeholder("原因：天气", ["无", "/"])
+    assert indicators._is_placeholder("  ", [])

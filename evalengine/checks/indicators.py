@@ -54,11 +54,16 @@ def _compact(text: str) -> str:
 def _has(text: str, words: Iterable[str]) -> str:
     """The first of ``words`` found in ``text`` (whitespace ignored), or ""."""
     s = _compact(text)
-    for word in words:
-        w = _compact(word)
-        if w and w in s:
+    for word, w in _compacted(tuple(words)):
+        if w in s:
             return word
     return ""
+
+
+@functools.lru_cache(maxsize=256)  # a rule's word list, the same for every row and case
+def _compacted(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(word, word without whitespace) for the words that are not blank."""
+    return tuple((word, w) for word in words if (w := _compact(word)))
 
 
 def _label_key(label: str) -> str:
@@ -70,7 +75,12 @@ def _label_key(label: str) -> str:
 def _is_placeholder(text: str, placeholders: Sequence[str]) -> bool:
     """Nothing written, or only a placeholder such as 无 / 0 / "/"."""
     s = _compact(text).strip(_PUNCT)
-    return not s or s in {_compact(p).strip(_PUNCT) for p in placeholders}
+    return not s or s in _placeholder_set(tuple(placeholders))
+
+
+@functools.lru_cache(maxsize=64)  # a rule's setting, the same for every row
+def _placeholder_set(placeholders: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_compact(p).strip(_PUNCT) for p in placeholders)
 
 
 def _target_text(row: Indicator) -> str:
