@@ -95,7 +95,8 @@ def test_cached_parse_value_answers_like_the_parser():
 def test_indicator_helpers_cache_by_type_and_content():
     from evalengine.checks import indicators
 
-    assert [indicators._compact(v) for v in (1, 1.0, True, " 1 0 ")] == ["1", "1.0", "True", "10"]
+    assert [indicators._compact(v) for v in (1, 1.0, True, " 1 0 ", "长 " * 300)] == [
+        "1", "1.0", "True", "10", "长" * 300]
     entries = ["数量指标: 满意度, 效益", "bad entry", "质量指标：合格率，达标率"]
     expected = [("数量指标", ("满意度", "效益")), ("质量指标", ("合格率", "达标率"))]
     assert indicators._misfit_table(entries) == expected
@@ -108,6 +109,7 @@ def test_narrative_helpers_cache_without_sharing_mutable_results():
     from evalengine.checks import narrative
 
     assert narrative._norm(None) == "" and narrative._norm("Ａ　1 2") == "A12"
+    assert narrative._norm("Ａ " * 300) == "A" * 300  # long texts are not cached
     args = ("培训500人次，覆盖30个村", {"count", "money", "percent"}, ())
     first = narrative._figures(*args, year=2021)
     assert first == narrative._find_figures(*args, year=2021) and first

@@ -46,9 +46,15 @@ def _show(text: str) -> str:
     return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
 
 
-@functools.lru_cache(maxsize=16384, typed=True)  # the same cells and option words, again and again
 def _compact(text: str) -> str:
+    if type(text) is str and len(text) <= 256:  # a cell or an option word: seen again and again
+        return _compact_short(text)
     return "".join(str(text).split())
+
+
+@functools.lru_cache(maxsize=16384)
+def _compact_short(text: str) -> str:
+    return "".join(text.split())
 
 
 def _has(text: str, words: Iterable[str]) -> str:

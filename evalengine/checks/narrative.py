@@ -35,11 +35,13 @@ def _norm(text: str) -> str:
     """NFKC (fullwidth → ASCII, 。 stays), no whitespace."""
     if not isinstance(text, str):
         return ""
-    return _norm_str(text)
+    if len(text) <= 256:  # rows' cells and option words, normalised by many rules
+        return _norm_short(text)
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
-@functools.lru_cache(maxsize=4096)  # rows' cells and option words, normalised by many rules
-def _norm_str(text: str) -> str:
+@functools.lru_cache(maxsize=4096)
+def _norm_short(text: str) -> str:
     return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
