@@ -25,20 +25,40 @@ def _key(label: str) -> str:
     return "".join(label.split()).split("(")[0].split("（")[0].removesuffix("指标")
 
 
+def _aliases(category: Category) -> tuple[str, ...]:
+    return category.aliases
+
+
+def _level2(category: Category) -> tuple[str, ...]:
+    return category.level2
+
+
 @attrs.frozen
 class Taxonomy:
     source: str
     level1: tuple[Category, ...]
+    # (list, label) -> category, filled as rows are read: forms repeat a few labels, and the
+    # scoring and several checks ask for every row (91,580 look-ups for 1,000 cases)
+    _found: dict = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     def by_level1(self, label: str) -> Category | None:
         """The category whose 一级 aliases include ``label``."""
-        return self._find(label, lambda c: c.aliases)
+        return self._find(label, _aliases)
 
     def by_level2(self, label: str) -> Category | None:
         """The category whose 二级 list includes ``label``."""
-        return self._find(label, lambda c: c.level2)
+        return self._find(label, _level2)
 
     def _find(self, label: str, labels) -> Category | None:
+        try:
+            return self._found[labels, label]
+        except KeyError:
+            if len(self._found) > 4096:  # free-text labels: keep the cache small
+                self._found.clear()
+            found = self._found[labels, label] = self._search(label, labels)
+            return found
+
+    def _search(self, label: str, labels) -> Category | None:
         key = _key(label)
         for category in self.level1 if key else ():
             if any(_key(item) == key for item in labels(category)):

@@ -62,6 +62,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -1053,3 +1054,24 @@ def text_level(text: str) -> ClaimLevel | None:
     if _TEXT_ACHIEVED_RE.search(s):
         return ClaimLevel.ACHIEVED
     return None
+
+
+# Forms repeat cells ("完成", "100%", "≥95%", "2021年12月底前"), and a case's cells are parsed
+# by the scoring and again by several checks: remember recent answers.  Values are frozen,
+# so sharing one is safe; arguments that are not plain str/int are parsed afresh.
+_parse_value_uncached = parse_value
+
+
+@functools.lru_cache(maxsize=16384)
+def _parse_value_cached(text: str, operator: str, unit: str, default_year: int | None) -> Value:
+    return _parse_value_uncached(text, operator=operator, unit=unit, default_year=default_year)
+
+
+@functools.wraps(_parse_value_uncached)
+def parse_value(
+    text: str, *, operator: str = "", unit: str = "", default_year: int | None = None
+) -> Value:
+    if (type(text) is str and type(operator) is str and type(unit) is str
+            and (default_year is None or type(default_year) is int)):
+        return _parse_value_cached(text, operator, unit, default_year)
+    return _parse_value_uncached(text, operator=operator, unit=unit, default_year=default_year)

@@ -14,8 +14,6 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-import rule_engine
-
 from ..findings import Severity
 from ..loader import ConfigError, Problem, shown_value
 from ..numbers import HUNDRED
@@ -25,7 +23,14 @@ from .base import CaseContext, Hit, Rule, figure, money
 
 __all__ = ["CASE_FIELDS", "INDICATOR_FIELDS", "build_custom_rule"]
 
-T = rule_engine.DataType
+class T:
+    """Names of ``rule_engine.DataType`` members.  The library is imported only to compile a
+    condition: building its parser tables costs ~0.5 s, which a run whose custom rules are all
+    off (the shipped example is) should not pay."""
+
+    STRING, FLOAT, BOOLEAN = "STRING", "FLOAT", "BOOLEAN"
+
+
 CASE_FIELDS: dict[str, tuple[Any, str]] = {
     "project_name": (T.STRING, "项目名称"),
     "department": (T.STRING, "主管部门"),
@@ -144,9 +149,52 @@ def _fields(scope: str) -> dict[str, Any]:
     return {name: kind for name, (kind, _) in fields.items()}
 
 
-def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "") -> tuple[Rule, bool]:
+def _compile(when: str, fields: dict[str, str], where: str, location: str):
+    import rule_engine
+
+    types = {name: getattr(rule_engine.DataType, kind) for name, kind in fields.items()}
+    context = rule_engine.Context(
+        type_resolver=rule_engine.type_resolver_from_dict(types), default_value=None
+    )
+    try:
+        return rule_engine.Rule(when, context=context)
+    except rule_engine.errors.EngineError as exc:
+        detail = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"
+        raise ConfigError(location, (Problem(f"{where}.when", "invalid", detail),)) from None
+
+
+class _Check:
+    """A custom rule's check.  Its condition is compiled when the rule is loaded, or, for a
+    shipped rule that is off, by :meth:`prepare`, which the checker calls for every rule it
+    turns on before any case is scored (and, at the latest, on first use)."""
+
+    def __init__(self, compile_condition, scope: str) -> None:
+        self._compile, self._condition, self.scope = compile_condition, None, scope
+
+    def prepare(self) -> None:
+        if self._condition is None:
+            self._condition = self._compile()
+
+    def __call__(self, ctx: CaseContext) -> Iterator[Hit]:
+        self.prepare()
+        condition = self._condition
+        base = case_symbols(ctx)
+        if self.scope == "case":
+            if condition.matches(base):
+                yield Hit("$", _shown(base))
+            return
+        for item in ctx.score.indicators:
+            symbols = {**base, **indicator_symbols(ctx, item)}
+            if condition.matches(symbols):
+                yield Hit(f"$.indicators[{item.index}]", _shown(symbols),
+                          found=symbols["actual"], expected=symbols["target"])
+
+
+def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "",
+                      defer: bool = False) -> tuple[Rule, bool]:
     """A Rule from one ``[[custom]]`` table at key path ``where`` of the file ``location``,
-    and whether it is enabled.  Raises ConfigError."""
+    and whether it is enabled.  Raises ConfigError.  With ``defer``, the condition of a rule
+    the table turns off is compiled only when the rule is turned on (``rule.check.prepare()``)."""
     location = location or where
     problems = [Problem(f"{where}.{k}", "unknown-key", ", ".join(_KEYS)) for k in table if k not in _KEYS]
     problems += [Problem(f"{where}.{k}", "missing-key") for k in _REQUIRED if k not in table]
@@ -165,14 +213,10 @@ def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "") 
     if table["severity"] not in severities:
         raise ConfigError(location, (Problem(f"{where}.severity", "invalid", ", ".join(severities)),))
     fields = _fields(scope)
-    context = rule_engine.Context(
-        type_resolver=rule_engine.type_resolver_from_dict(fields), default_value=None
-    )
-    try:
-        condition = rule_engine.Rule(table["when"], context=context)
-    except rule_engine.errors.EngineError as exc:
-        detail = f"{type(exc).__name__}: {getattr(exc, 'message', exc)}"
-        raise ConfigError(location, (Problem(f"{where}.when", "invalid", detail),)) from None
+    check = _Check(lambda: _compile(str(table["when"]), fields, where, location), scope)
+    enabled = bool(table.get("enabled", True))
+    if enabled or not defer:
+        check.prepare()
     problems = []
     for key in ("message", "message_en"):
         detail = _template_problem(table.get(key, ""), fields)
@@ -180,18 +224,6 @@ def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "") 
             problems.append(Problem(f"{where}.{key}", "invalid", detail))
     if problems:
         raise ConfigError(location, tuple(problems))
-
-    def check(ctx: CaseContext) -> Iterator[Hit]:
-        base = case_symbols(ctx)
-        if scope == "case":
-            if condition.matches(base):
-                yield Hit("$", _shown(base))
-            return
-        for item in ctx.score.indicators:
-            symbols = {**base, **indicator_symbols(ctx, item)}
-            if condition.matches(symbols):
-                yield Hit(f"$.indicators[{item.index}]", _shown(symbols),
-                          found=symbols["actual"], expected=symbols["target"])
 
     rule = Rule(
         code=str(table["code"]),
@@ -211,7 +243,7 @@ def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "") 
         good=str(table.get("good", "")),
         check=check,
     )
-    return rule, bool(table.get("enabled", True))
+    return rule, enabled
 
 
 def _template_problem(template: str, fields: Mapping[str, Any]) -> str:

@@ -10,6 +10,7 @@ Every keyword list and threshold is a setting in ``rules/checks/indicators.toml`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -46,17 +47,29 @@ def _show(text: str) -> str:
 
 
 def _compact(text: str) -> str:
+    if type(text) is str and len(text) <= 256:  # a cell or an option word: seen again and again
+        return _compact_short(text)
     return "".join(str(text).split())
+
+
+@functools.lru_cache(maxsize=16384)
+def _compact_short(text: str) -> str:
+    return "".join(text.split())
 
 
 def _has(text: str, words: Iterable[str]) -> str:
     """The first of ``words`` found in ``text`` (whitespace ignored), or ""."""
     s = _compact(text)
-    for word in words:
-        w = _compact(word)
-        if w and w in s:
+    for word, w in _compacted(tuple(words)):
+        if w in s:
             return word
     return ""
+
+
+@functools.lru_cache(maxsize=256)  # a rule's word list, the same for every row and case
+def _compacted(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(word, word without whitespace) for the words that are not blank."""
+    return tuple((word, w) for word in words if (w := _compact(word)))
 
 
 def _label_key(label: str) -> str:
@@ -68,7 +81,12 @@ def _label_key(label: str) -> str:
 def _is_placeholder(text: str, placeholders: Sequence[str]) -> bool:
     """Nothing written, or only a placeholder such as 无 / 0 / "/"."""
     s = _compact(text).strip(_PUNCT)
-    return not s or s in {_compact(p).strip(_PUNCT) for p in placeholders}
+    return not s or s in _placeholder_set(tuple(placeholders))
+
+
+@functools.lru_cache(maxsize=64)  # a rule's setting, the same for every row
+def _placeholder_set(placeholders: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_compact(p).strip(_PUNCT) for p in placeholders)
 
 
 def _target_text(row: Indicator) -> str:
@@ -290,11 +308,16 @@ def _unit_dimension(unit: str) -> Quantity | None:
     return value if isinstance(value, Quantity) and value.dimension is not Dimension.PLAIN else None
 
 
+@functools.lru_cache(maxsize=256)
+def _after_digit(word: str) -> re.Pattern[str]:
+    return re.compile(r"\d" + re.escape(word))
+
+
 def _unit_problems(row: Indicator, item: IndicatorScore, o) -> Iterator[tuple[str, str, str]]:
     """(field, why, why_en) for each unit or operator problem of one row."""
     for word in o["bad_unit_words"]:
         w = _compact(word)
-        bad = re.compile(r"\d" + re.escape(w)) if w else None
+        bad = _after_digit(w) if w else None
         field = next((f for f in ("target", "actual")
                       if bad is not None and bad.search(_compact(getattr(row, f)))), None)
         if field is not None:
@@ -914,6 +937,11 @@ deviation = "上级追加两期线上培训，参训人数增加；明年按实�
 
 def _misfit_table(entries: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
     """``"二级关键词: 词1, 词2"`` entries as (二级关键词, words); malformed ones are skipped."""
+    return _misfit_table_of(tuple(entries))
+
+
+@functools.lru_cache(maxsize=64)  # the rule's setting: the same list for every row
+def _misfit_table_of(entries: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     out = []
     for entry in entries:
         head, sep, tail = entry.replace("：", ":").partition(":")
@@ -923,6 +951,7 @@ def _misfit_table(entries: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+@functools.lru_cache(maxsize=8)  # once per taxonomy, not per case
 def _category_keys(taxonomy: Taxonomy) -> set[str]:
     keys = set()
     for category in taxonomy.level1:

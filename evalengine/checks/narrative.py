@@ -6,6 +6,7 @@ the form's own figures and with the template it was written on.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -35,6 +36,13 @@ def _norm(text: str) -> str:
     """NFKC (fullwidth → ASCII, 。 stays), no whitespace."""
     if not isinstance(text, str):
         return ""
+    if len(text) <= 256:  # rows' cells and option words, normalised by many rules
+        return _norm_short(text)
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_short(text: str) -> str:
     return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -365,6 +373,20 @@ def _half_unit(q: Quantity, written: str | None) -> Decimal:
 def _figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
              unit: str = "", year: int | None = None) -> list[_Figure]:
     """The quantities of ``text``, clause by clause, with their clause's words as context."""
+    if type(text) is str and type(operator) is str and type(unit) is str and (
+            year is None or type(year) is int):
+        return list(_figures_of(text, frozenset(dims), generic, operator, unit, year))
+    return _find_figures(text, dims, generic, operator=operator, unit=unit, year=year)
+
+
+@functools.lru_cache(maxsize=4096)  # targets repeat across forms; the result is frozen records
+def _figures_of(text: str, dims: frozenset[str], generic: tuple[str, ...], operator: str,
+                unit: str, year: int | None) -> tuple[_Figure, ...]:
+    return tuple(_find_figures(text, dims, generic, operator=operator, unit=unit, year=year))
+
+
+def _find_figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
+                  unit: str = "", year: int | None = None) -> list[_Figure]:
     out: list[_Figure] = []
     for clause in _CLAUSE_RE.findall(_norm(text)):
         value = parse_value(clause, operator=operator, unit=unit, default_year=year)

@@ -6,7 +6,7 @@ giving it a table in ``rules/checks/<family>.toml``, and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..loader import ConfigError, Problem
@@ -29,14 +29,17 @@ BUILTIN_RULES: tuple[Rule, ...] = (
 
 def all_rules(
     custom: Iterable[tuple[str, Sequence[Mapping[str, Any]]]] = (),
+    deferred: Collection[str] = (),
 ) -> tuple[tuple[Rule, ...], dict[str, bool]]:
     """The built-in rules followed by custom ones (given as (file, [[custom]] tables) pairs);
-    and, for each custom rule, whether it is on."""
+    and, for each custom rule, whether it is on.  The conditions of rules that files in
+    ``deferred`` turn off are compiled only if they are turned on (see build_custom_rule)."""
     rules = list(BUILTIN_RULES)
     enabled: dict[str, bool] = {}
     for location, tables in custom:
         for index, table in enumerate(tables):
-            rule, on = build_custom_rule(table, f"$.custom[{index}]", location)
+            rule, on = build_custom_rule(table, f"$.custom[{index}]", location,
+                                         defer=location in deferred)
             if any(r.code == rule.code for r in rules):
                 raise ConfigError(location, (Problem(f"$.custom[{index}].code", "invalid",
                                                      f"{rule.code} is already a rule's code"),))

@@ -86,7 +86,7 @@ class Checker:
         """Resolve the shipped settings, the shipped custom rules and the user's choices."""
         directory = directory or rules_dir()
         shipped = (str(directory / "custom.toml"), load_custom_tables(directory / "custom.toml"))
-        rules, custom_enabled = all_rules((shipped, *user.custom))
+        rules, custom_enabled = all_rules((shipped, *user.custom), deferred=(shipped[0],))
         builtin = [r for r in rules if r.family != "custom"]
         configs = load_rule_configs(builtin, directory / "checks")
         for rule in rules:
@@ -103,6 +103,8 @@ class Checker:
             options = {**config.options, **user.options.get(rule.code, {})}
             severity = user.severity.get(rule.code, config.severity)
             chosen.append(ActiveRule(rule, severity, options))
+            if rule.family == "custom":  # a shipped rule that is off is compiled only now
+                rule.check.prepare()
         meta = {a.rule.code: a for a in chosen if a.rule.family == "meta"}
         if RULE_CRASHED.code not in meta:  # internal errors are always reported
             severity = user.severity.get(RULE_CRASHED.code, configs[RULE_CRASHED.code].severity)
