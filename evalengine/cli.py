@@ -248,7 +248,15 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
             writer.add(kind, payload)
         assert scoring.summary is not None
         writer.finish(scoring.summary)
-    return summary_exit_code(scoring.summary, user.fail_on)
+    summary = scoring.summary
+    if summary.projects == 0 and summary.departments == 0 and summary.failures == 0:
+        # a mistyped folder must not pass a CI job as "nothing wrong"
+        shown = "、".join(args.paths) if lang == "zh" else ", ".join(args.paths)
+        print(f"evalengine score: 在 {shown} 下没有找到案例文件（*.toml、*.jsonl）" if lang == "zh"
+              else f"evalengine score: no case files (*.toml, *.jsonl) under {shown}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    return summary_exit_code(summary, user.fail_on)
 
 
 def _rules(args: argparse.Namespace, lang: Lang) -> int:

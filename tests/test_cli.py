@@ -108,3 +108,12 @@ def test_golden_json_report(capsys, monkeypatch):
         if project["status"] == "rated":
             assert Decimal(project["verified_total"]) <= Decimal(project["claimed_total"])
     assert document["summary"]["rated"] + document["summary"]["not_demonstrated"] == 8
+
+
+def test_a_folder_with_no_cases_is_an_error(tmp_path, capsys):
+    """A mistyped or empty folder must not pass a CI job as "nothing wrong"."""
+    (tmp_path / "notes.txt").write_text("not a case", encoding="utf-8")
+    assert main(["score", str(tmp_path)]) == 2
+    assert "没有找到案例文件" in capsys.readouterr().err
+    assert main(["score", str(tmp_path), "--lang", "en"]) == 2
+    assert "no case files" in capsys.readouterr().err
