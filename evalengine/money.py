@@ -31,9 +31,9 @@ class Figures:
 
     @property
     def rate(self) -> Decimal | None:
-        if self.budget is None or self.executed is None or self.budget <= 0:
-            return None
-        return max(self.executed, ZERO) / self.budget
+        if self.budget is None or self.executed is None or self.budget <= 0 or self.executed < 0:
+            return None  # a negative 执行数 gives no rate (F113 reports it)
+        return self.executed / self.budget
 
     @property
     def balance(self) -> Decimal | None:

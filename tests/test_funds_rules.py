@@ -513,3 +513,13 @@ def test_f113_a_negative_budget_is_called_negative_not_blank():
     # A negative budget alone (nothing else filled) is still that, not "no figures at all".
     (hit,) = fire("F113", "[funds]\nbudget = -5\nrows = []", base=BARE)
     assert "负数" in hit.message and "均无" not in hit.message
+
+
+def test_a_negative_amount_spent_has_no_rate_and_is_f113s():
+    """执行数 -5 of 40: no 执行率 is computed from it (not "0.00%"), F113 reports the figure,
+    and F101 does not judge completion against a spend that cannot be right."""
+    negative = "[funds]\nbudget = 40\nexecuted = -5"
+    (hit,) = fire("F113", negative)
+    assert hit.path == "$.funds.executed" and "-5.00" in hit.message
+    assert fire("F101", negative) == ()
+    assert figures(Funds(budget=Decimal(40), executed=Decimal(-5))).rate is None

@@ -199,7 +199,7 @@ def _completed_without_payment(ctx: CaseContext) -> Iterator[Hit]:
         if rate > o["max_rate"]:
             return
         paid = f"执行率 = {_rate_text(f)}"
-    elif f.executed is not None and f.executed <= 0:
+    elif f.executed is not None and f.executed == 0:  # a negative 执行数 is F113's
         rate = ZERO
         paid = f"支付（执行）数 = {money(f.executed)} 万元，预算数未填"
     else:
@@ -1030,6 +1030,12 @@ BUDGET_ADJUSTED_WITHOUT_REASON = Rule(
 def _budget_missing(ctx: CaseContext) -> Iterator[Hit]:
     funds = ctx.case.funds
     f = figures(funds)
+    if f.executed is not None and f.executed < 0:  # a negative numerator: no rate either
+        yield Hit("$.funds.executed" if not f.from_rows else "$.funds.rows",
+                  {"what": f"执行数为负数（{money(f.executed)} 万元）",
+                   "what_en": f"the amount spent is negative ({money(f.executed)} 10k yuan)"},
+                  expected="执行数 ≥ 0，执行率 = 执行数/预算数",
+                  found=f"执行数 {money(f.executed)}")
     if f.budget is not None and f.budget > 0:
         return
     other = [(label, shown) for label, value, shown in (
@@ -1071,13 +1077,13 @@ BUDGET_MISSING = Rule(
     name="budget-missing",
     family="funds",
     severity=Severity.ERROR,
-    title="预算数缺失，无法计算执行率",
-    title_en="Budget missing: the rate cannot be computed",
+    title="预算数缺失或执行数为负，无法计算执行率",
+    title_en="Budget missing or spending negative: the rate cannot be computed",
     message="无法计算预算执行率：{what}",
     message_en="the execution rate cannot be computed: {what_en}",
-    summary="预算数（执行率的分母）为负数；或为 0 或空白（含分项合计后仍为 0），而表中有执行数等其他资金数；或（可配置）有自评表的项目根本未填资金情况。"
+    summary="执行数为负数；或预算数（执行率的分母）为负数；或为 0 或空白（含分项合计后仍为 0），而表中有执行数等其他资金数；或（可配置）有自评表的项目根本未填资金情况。"
             "总额行为 0 而分项有数由 F108 报告。",
-    summary_en="The budget (the rate's denominator) is negative; or it is 0 or blank, even after summing the source "
+    summary_en="The amount spent is negative; or the budget (the rate's denominator) is negative; or it is 0 or blank, even after summing the source "
                "rows, while other money figures are given; or (a setting) a project with a form "
                "gives no money figures at all. A zero total row over filled source rows is F108's.",
     rationale="没有预算数就没有执行率，预算执行分（10 分）无从核实。",
