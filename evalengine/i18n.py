@@ -41,6 +41,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "budget_row": ("预算执行率", "Budget execution"),
     "profile": ("评分规则", "Profile"),
     "total": ("合计", "Total"),
+    "rounding_note": ("注：各项分数四舍五入保留两位小数，合计按未舍入的分数计算，与各项之和可能有尾差。",
+                      "Note: scores are rounded to 2 places; the total is summed before rounding "
+                      "and may differ from the sum of the rows by 0.01."),
     "severity": ("级别", "Severity"),
     "rule": ("规则", "Rule"),
     "path": ("位置", "Location"),

@@ -396,12 +396,14 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     if case.narrative.claimed_total is not None:
         claimed_total, total_from_form = case.narrative.claimed_total, True
     elif case.project.has_form and scores:
-        claimed_total = (budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO)
+        claimed_total = rounded((budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO))
         total_from_form = budget.claimed_from_form and all(s.claimed_from_form for s in scores)
     else:
         claimed_total, total_from_form = None, False
 
-    verified_total = supported if status is Status.RATED else None
+    # the totals are reported, graded and compared as rounded (2 places): the gap shown is
+    # the difference of the totals shown, and 89.996 is graded as the 90.00 it is shown as
+    verified_total = rounded(supported) if status is Status.RATED else None
     return CaseScore(
         profile=profile.id,
         budget=budget,

@@ -117,3 +117,15 @@ def test_a_folder_with_no_cases_is_an_error(tmp_path, capsys):
     assert "没有找到案例文件" in capsys.readouterr().err
     assert main(["score", str(tmp_path), "--lang", "en"]) == 2
     assert "no case files" in capsys.readouterr().err
+
+
+def test_the_gap_is_the_difference_of_the_totals_shown(capsys):
+    """01 招商: claimed 99.88 and verified 73.22 are shown, so the gap is 26.66 (not the
+    26.67 of the unrounded totals); the detail table says that rows may not foot by 0.01."""
+    main(["score", str(ROOT / "cases/2021/01-zhaoshang-yinzi.toml"), "--format", "json"])
+    record = json.loads(capsys.readouterr().out)["projects"][0]
+    assert (record["claimed_total"], record["verified_total"], record["gap"]) == (
+        "99.88", "73.22", "26.66")
+    con, out = console()
+    render_human(run([ROOT / "cases/2021/01-zhaoshang-yinzi.toml"]), con, "zh", detail=True)
+    assert "尾差" in out.getvalue()

@@ -51,6 +51,7 @@ table{border-collapse:collapse;font-size:.88em}table.wide{min-width:100%}td.name
 th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 th{background:var(--card);white-space:nowrap}td.n,th.n{text-align:right;white-space:nowrap}
 tr.total td{font-weight:600}
+p.note{font-size:.85em;color:#555}
 .badge{display:inline-block;border-radius:10px;padding:0 .6em;font-size:.8em;color:#fff;vertical-align:middle;
 background:var(--muted);white-space:nowrap}
 .g0{background:var(--g0)}.g1{background:var(--g1)}.g2{background:var(--g2)}.g3{background:var(--g3)}.nd{background:var(--nd)}
@@ -115,7 +116,8 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
         classes = [""] * (len(rows) - 1) + ["total"]
         parts.append(f"<details><summary>{escape(label('card.indicators', lang))}"
                      f"（{len(record['indicators'])}）</summary>"
-                     + _table(header, rows, range(4, 7), classes, wide=True) + "</details>")
+                     + _table(header, rows, range(4, 7), classes, wide=True)
+                     + f'<p class="note">{escape(text("rounding_note", lang))}</p></details>')
     parts.append(f"<h4>{escape(label('card.findings', lang))}（{len(record['findings'])}）</h4>"
                  if lang == "zh" else
                  f"<h4>{escape(label('card.findings', lang))} ({len(record['findings'])})</h4>")

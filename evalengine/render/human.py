@@ -178,6 +178,7 @@ def _indicator_table(record: dict[str, Any], lang: Lang) -> Table:
                   _n(item["weight"]), _n(item["claimed"]), _n(item["verified"]), item["reason_text"])
     t.add_row(text("total", lang), "", "", "", "", _n(record["claimed_total"]),
               _n(record["supported_points"]), "", style="bold")
+    t.caption = text("rounding_note", lang)
     return t
 
 

@@ -65,6 +65,7 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
     if record["indicators"]:
         parts.append(f"**{escape(label('card.indicators', lang))}**\n")
         parts.append(table(*view.indicator_table(record, lang), range(4, 7)))
+        parts.append(f"*{escape(text('rounding_note', lang))}*\n")
     parts.append(f"**{escape(label('card.findings', lang))}**\n")
     parts.append(_findings(record["findings"], lang) if record["findings"]
                  else escape(label("card.no_findings", lang)) + "\n")
