@@ -30,6 +30,8 @@ def test_an_unknown_code_suggests_close_matches_and_exits_two(capsys):
     assert main(["explain", "F1O3", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "no rule 'F1O3'" in err and "F103" in err and "Traceback" not in err
+    assert main(["explain", "F1O1"]) == 2  # the letter O for the digit 0: F101 comes first
+    assert "是否要找 F101、" in capsys.readouterr().err
     assert main(["explain", "low-execution-ful"]) == 2
     assert "low-execution-no-reason" in capsys.readouterr().err
 

@@ -71,8 +71,11 @@ class Checker:
         for rule, _, _ in self.catalogue:
             for name in (rule.code, rule.name, *rule.aliases):
                 names.setdefault(name.casefold(), name)
+        # letters typed for look-alike digits first: F1O1 → F101, Fl01 → F101
+        lookalike = wanted.translate(str.maketrans("oil", "011"))
+        exact = [names[lookalike]] if lookalike != wanted and lookalike in names else []
         close = difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.6)
-        return [names[c] for c in close]
+        return list(dict.fromkeys([*exact, *(names[c] for c in close)]))[:limit]
 
     def state(self, code: str) -> tuple[Severity, bool]:
         """A rule's effective severity and whether it runs."""
