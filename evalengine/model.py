@@ -41,6 +41,7 @@ class Project:
     profile: str = "central-2020"  # scoring profile in rules/profiles/
     code: str = ""  # 项目编码 (the budget system's project code, Sichuan forms)
     has_form: bool = True  # False: the document describes the project but has no 自评表
+    incomplete: str = ""  # why the transcribed form is not whole (cut off …); "" = complete
 
 
 @attrs.frozen

@@ -90,7 +90,7 @@ class CaseScore:
     profile: str
     budget: BudgetScore
     indicators: tuple[IndicatorScore, ...]
-    evidence_share: Decimal  # share of indicator weight resting on evidence
+    evidence_share: Decimal  # share of indicator weight (+ an unverifiable budget row's) on evidence
     status: Status
     status_reason: str  # key of i18n.STATUS_REASONS; "" when rated
     supported: Decimal  # points the evidence supports (budget + indicators)
@@ -378,17 +378,29 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     )
     budget = _score_budget(case, profile)
 
+    # A budget row with no 执行数 (or no budget) is not a 0% rate: its weight is points the
+    # evidence cannot speak to, so it joins the unsupported weight of the share and the case
+    # is not graded on a total that would count it as 0.  A verified budget row is left out
+    # of the share, which measures the indicators (framework.md §3.1, §3.5).
+    budget_unsupported = budget.verified is None and budget.weight > 0
     total_weight = sum((s.weight for s in scores), ZERO)
+    if budget_unsupported:
+        total_weight += budget.weight
     evidenced = sum((s.weight for s in scores if s.evidence is not Evidence.UNSUPPORTED), ZERO)
     share = evidenced / total_weight if total_weight > 0 else ZERO
     supported = (budget.verified or ZERO) + sum((s.verified for s in scores), ZERO)
 
     if not case.project.has_form:
         status, why = Status.NOT_DEMONSTRATED, "no-form"
+    elif case.project.incomplete.strip():
+        # rows cut off are not rows scored 0: the visible part is scored, not graded
+        status, why = Status.NOT_DEMONSTRATED, "incomplete"
     elif not scores:
         status, why = Status.NOT_DEMONSTRATED, "no-indicators"
     elif rounded(share, 6) < profile.evidence.min_share:  # 1/3 + 1/3 … must not fall short
         status, why = Status.NOT_DEMONSTRATED, "thin-evidence"
+    elif budget_unsupported:
+        status, why = Status.NOT_DEMONSTRATED, "no-execution"
     else:
         status, why = Status.RATED, ""
 

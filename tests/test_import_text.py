@@ -130,6 +130,10 @@ def test_source_says_when_a_form_is_incomplete(file, truncated):
     assert "SOURCE: http" in source
     assert ("不完整" in source and "truncated" in source) is truncated
     assert bool(form.incomplete) is truncated
+    # the case itself says so, and is therefore not graded (scoring: status_reason "incomplete")
+    assert bool(form.case.project.incomplete) is truncated
+    if truncated:
+        assert "截断" in form.case.project.incomplete
 
 
 def test_header_fields_of_a_real_form():

@@ -29,10 +29,11 @@ CASES = [r.document for r in load_paths([ROOT / "cases" / "2021", ROOT / "cases"
 
 
 def _normal(case: Case) -> Case:
-    """What a form carries: not where the case was read from, nor [[ignore]]."""
+    """What a form carries: not where the case was read from, whether that was cut off, nor
+    [[ignore]]."""
     return attrs.evolve(
         case,
-        project=attrs.evolve(case.project, source="", has_form=True),
+        project=attrs.evolve(case.project, source="", has_form=True, incomplete=""),
         funds=attrs.evolve(case.funds, source=""),
         ignore=(),
     )

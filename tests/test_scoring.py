@@ -172,6 +172,50 @@ def test_projects_without_form_or_evidence_are_not_demonstrated():
     assert thin.supported == D(10)  # only the budget row is supported
 
 
+MEASURED = [Indicator(level1="产出指标", level2="数量指标", name=f"m{i}", target="≥10个",
+                     actual="10个") for i in range(3)]
+
+
+def test_an_incomplete_form_is_scored_but_not_graded():
+    whole = score(case(*MEASURED))
+    assert whole.status is Status.RATED and whole.verified_grade is not None
+    cut = score(case(*MEASURED, incomplete="truncated inside 产出指标; 满意度 rows not visible"))
+    assert cut.status is Status.NOT_DEMONSTRATED and cut.status_reason == "incomplete"
+    assert cut.verified_total is None and cut.verified_grade is None
+    # the visible part is still scored and shown: claimed and supported points are unchanged
+    assert cut.supported == whole.supported == whole.verified_total > 0
+    assert cut.claimed_total == whole.claimed_total
+    assert [s.verified for s in cut.indicators] == [s.verified for s in whole.indicators]
+    assert score(case(*MEASURED, incomplete="  ")).status is Status.RATED  # blank = complete
+
+
+@pytest.mark.parametrize(("budget", "executed"), [("10", None), (None, None), (None, "10")])
+def test_a_missing_execution_figure_is_not_a_zero_rate(budget, executed):
+    c = attrs.evolve(case(*MEASURED), funds=Funds(budget=None if budget is None else D(budget),
+                                                  executed=None if executed is None
+                                                  else D(executed)))
+    result = score(c)
+    assert result.budget.rate is None and result.budget.verified is None
+    # the budget row's 10 points are unsupported, not 0 measured points toward a grade
+    rows = sum((s.weight for s in result.indicators), D(0))  # every row is measured
+    assert result.evidence_share == rows / (rows + D(10)) > CENTRAL.evidence.min_share
+    assert result.status is Status.NOT_DEMONSTRATED and result.status_reason == "no-execution"
+    assert result.verified_total is None and result.verified_grade is None
+    assert result.supported == rows  # the rows' points are still computed and shown
+
+
+def test_an_unverifiable_budget_row_counts_against_the_evidence_share():
+    # 1 measured row of 3: a share of 1/3 of the rows' weight with the budget verified; with
+    # no 执行数 the budget row's 10 points join the unsupported weight
+    rows = [MEASURED[0]] + [Indicator(level1="产出指标", level2="数量指标", name=f"w{i}",
+                                      target="≥10个", actual="完成") for i in range(2)]
+    assert score(case(*rows)).evidence_share == D(1) / D(3)
+    no_exec = attrs.evolve(case(*rows), funds=Funds(budget=D(100)))
+    rows_weight = sum((s.weight for s in score(no_exec).indicators), D(0))
+    assert score(no_exec).evidence_share == (rows_weight / 3) / (rows_weight + D(10))
+    assert score(no_exec).status_reason == "thin-evidence"
+
+
 def test_claimed_total_prefers_the_stated_total():
     c = attrs.evolve(case(), narrative=Narrative(claimed_total=D(95)))
     assert score(c).claimed_total == D(95)

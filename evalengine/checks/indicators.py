@@ -108,7 +108,9 @@ def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
 
 
 def _truncated(case: Case, words: Sequence[str]) -> bool:
-    """Whether the case says it was transcribed from a cut-off form."""
+    """Whether ``project.incomplete`` is set or ``project.source`` says the form is cut off."""
+    if case.project.incomplete.strip():
+        return True
     source = case.project.source.lower()
     return any(w.strip() and w.strip().lower() in source for w in words)
 

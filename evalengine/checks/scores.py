@@ -31,7 +31,7 @@ from typing import Any
 from ..findings import Severity
 from ..i18n import REASONS
 from ..model import Case, Indicator
-from ..numbers import ZERO
+from ..numbers import ZERO, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
 from ..values import Claim, ClaimLevel, Empty
 from .base import CaseContext, Hit, Rule, Setting, money, pct
@@ -55,7 +55,9 @@ def _name(case: Case, index: int) -> str:
 
 
 def _truncated(case: Case, words: Sequence[str]) -> bool:
-    """Whether the case's source says the form is cut off before its end."""
+    """Whether ``project.incomplete`` is set or ``project.source`` says the form is cut off."""
+    if case.project.incomplete.strip():
+        return True
     source = case.project.source.lower()
     return any(word.strip() and word.strip().lower() in source for word in words)
 
@@ -1302,7 +1304,11 @@ def _budget_on_form_scale(ctx: CaseContext) -> Decimal | None:
 
 def _claimed_rating_differs(ctx: CaseContext) -> Iterator[Hit]:
     case, score, options = ctx.case, ctx.score, ctx.options
-    if score.status is not Status.RATED:
+    # a cut-off form is not graded, but its visible items are still compared (below), unless
+    # they rest on too little evidence to be compared (what would otherwise be "thin-evidence")
+    if score.status is not Status.RATED and (
+            score.status_reason != "incomplete" or not score.indicators
+            or rounded(score.evidence_share, 6) < ctx.profile.evidence.min_share):
         return
     truncated = _truncated(case, options["truncated_words"])
     from_form = all(i.claimed_from_form for i in score.indicators)

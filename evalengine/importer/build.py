@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -9,7 +10,7 @@ from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project
 from .notes import INCOMPLETE_REASONS
 from .recognise import Draft
 
-__all__ = ["build_case", "placeholder_name", "source_text"]
+__all__ = ["build_case", "incomplete_text", "placeholder_name", "source_text"]
 
 
 def placeholder_name(stem: str, sheet: str, index: int) -> str:
@@ -22,9 +23,17 @@ def source_text(shown: str, sheet: str, index: int, url: str, incomplete: list[s
     if url:
         parts.append(f"SOURCE: {url}")
     if incomplete:
-        reasons = "；".join(INCOMPLETE_REASONS[r][0] for r in incomplete if r in INCOMPLETE_REASONS)
-        parts.append(f"不完整 (truncated/incomplete): {reasons}")
+        parts.append(f"不完整 (truncated/incomplete): {incomplete_text(incomplete)}")
     return "; ".join(parts)
+
+
+def incomplete_text(incomplete: Sequence[str]) -> str:
+    """``project.incomplete`` for a form the recogniser found cut off; "" when whole.
+
+    A reason key it has no text for is kept as the key, so the form is never taken as whole.
+    """
+    return "；".join(INCOMPLETE_REASONS[r][0] if r in INCOMPLETE_REASONS else r
+                    for r in incomplete)
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -41,6 +50,7 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
         year=p.get("year"),
         profile=profile or draft.profile or "central-2020",
         code=p.get("code", ""),
+        incomplete=incomplete_text(draft.incomplete),
     )
     f = draft.funds
     funds = Funds(

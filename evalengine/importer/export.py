@@ -5,7 +5,8 @@ What the template has no cell for is written below the form as label | text rows
 importer reads back (项目完成情况, 项目效益情况, 自评等级, 结余, 预算调整说明, 资金备注, and for the
 central template 评价结论, 存在问题, 改进措施, 原因), so that export → import gives the same
 case.  Not carried: ``project.source`` and ``funds.source`` (the importer writes where it
-read the form), ``has_form``, ``[[ignore]]`` and ``not_applicable``.
+read the form), ``has_form``, ``project.incomplete`` (the exported form is whole as written),
+``[[ignore]]`` and ``not_applicable``.
 """
 
 from __future__ import annotations
