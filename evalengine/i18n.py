@@ -59,8 +59,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "status_reason.no-indicators": ("无绩效指标", "no indicators"),
     "status_reason.thin-evidence": ("可核实的指标不足", "too few verifiable indicators"),
     "status_reason.incomplete": ("表格不完整，无法评级", "form incomplete: not rated"),
-    "status_reason.no-execution": ("无预算执行数，预算执行率无法核实，无法评级",
-                                   "no budget execution figure: execution rate not verifiable, not rated"),
+    "status_reason.no-execution": ("预算数或执行数缺失（或为负数），预算执行率无法核实，无法评级",
+                                   "budget or amount spent missing (or negative): execution rate "
+                                   "not verifiable, not rated"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "severity.info": ("提示", "info"),
