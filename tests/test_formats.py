@@ -304,6 +304,17 @@ def test_markdown_in_english(tmp_path, config):
     assert "# Review of project performance self-assessments" in text and "## 1. Summary" in text
 
 
+@pytest.mark.parametrize("fmt, name", [("markdown", "report.md"), ("html", "report.html"),
+                                       ("human", "report.txt")])
+def test_english_summary_grades_use_the_english_band_names(tmp_path, config, fmt, name):
+    # csv and the project rows already said Excellent/Good/...; the summary tables must agree
+    text = produce(tmp_path, fmt, config, "--lang", "en", name=name).read_text(encoding="utf-8")
+    summary = text.split("Project score cards")[0] if fmt != "human" else text
+    for grade in ("优", "良", "差"):
+        assert grade not in summary
+    assert "Excellent" in summary and "Poor" in summary
+
+
 # --- the human format carries the year summary too ---------------------------------------
 
 
