@@ -198,7 +198,7 @@ def test_xlsx_needs_a_named_file(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["score", str(SEED), "--format", "xlsx"])
     assert exc.value.code == 2
-    assert "-o FILE" in capsys.readouterr().err
+    assert "请用 -o 文件名 指定输出文件" in capsys.readouterr().err  # zh by default
 
 
 # --- html --------------------------------------------------------------------------------

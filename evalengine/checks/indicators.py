@@ -284,12 +284,12 @@ actual = "97%"
                 help_en="vague phrases that make a target unmeasurable"),
         Setting("numeric_level2", "texts",
                 "二级指标名含这些词时，指标值没有数值即报告（数量、成本、满意度应以数值设定）",
-                help_en="a 二级 name containing one of these words needs a numeric target (quantity, cost and satisfaction are set as numbers)"),
+                help_en="a level-2 name containing one of these words needs a numeric target (quantity, cost and satisfaction are set as numbers)"),
         Setting("flag_claim_targets", "boolean",
                 "指标值本身只是完成用语（合规、及时、按质按量完成）时也报告",
                 help_en="also report a target that is only a completion word (合规, 及时, 按质按量完成)"),
         Setting("skip_level2", "texts", "二级指标名含这些词的行不检查（时效指标由 I312 检查）",
-                help_en="rows whose 二级 name contains one of these words are skipped (timeliness is I312's)"),
+                help_en="rows whose level-2 name contains one of these words are skipped (timeliness is I312's)"),
     ),
 )
 
@@ -406,7 +406,7 @@ actual = "100%"
                 "≤/< 的百分比指标值达到此数即报告（上限 100% 不构成约束）", min=Decimal(0),
                 help_en="a ≤/< percentage target at this value or above is reported (a 100% ceiling constrains nothing)"),
         Setting("cost_level2", "texts", "二级指标名含这些词时，金额指标值用 ≥/> 即报告",
-                help_en="a 二级 name containing one of these words makes a ≥/> money target a finding"),
+                help_en="a level-2 name containing one of these words makes a ≥/> money target a finding"),
         Setting("check_unit_column", "boolean", "检查四川表的度量单位列是否与指标值相符",
                 help_en="check that the Sichuan unit column agrees with the target"),
     ),
@@ -617,7 +617,7 @@ not_applicable = true
     check=_empty_row,
     settings=(
         Setting("ignore_level2", "texts", "二级指标名含这些词的空行不报告（如不要求设置生态效益指标时）",
-                help_en="empty rows whose 二级 name contains one of these words are not reported (e.g. where no ecological indicator is required)"),
+                help_en="empty rows whose level-2 name contains one of these words are not reported (e.g. where no ecological indicator is required)"),
     ),
 )
 
@@ -681,7 +681,7 @@ actual = "完成培训 210 人次，参训人员普遍满意。"
     check=_satisfaction_without_survey,
     settings=(
         Setting("satisfaction_words", "texts", "一级/二级/三级指标名含这些词即为满意度指标",
-                help_en="a 一级/二级/三级 name containing one of these words is a satisfaction indicator"),
+                help_en="a level-1/level-2/level-3 name containing one of these words is a satisfaction indicator"),
         Setting("survey_words", "texts", "案例文字含其中任一词即视为说明了调查依据",
                 help_en="case text containing any of these words counts as stating the survey basis"),
     ),
@@ -1048,14 +1048,14 @@ actual = "50万元"
     check=_category_misfit,
     settings=(
         Setting("money_level2", "texts", "二级指标名含这些词时，金额指标值或成本类名称即报告",
-                help_en="a 二级 name containing one of these words makes a money target or a cost-like name a finding"),
+                help_en="a level-2 name containing one of these words makes a money target or a cost-like name a finding"),
         Setting("cost_names", "texts", "三级指标名含这些词即视为成本类指标",
-                help_en="a 三级 name containing one of these words is a cost-like indicator"),
+                help_en="a level-3 name containing one of these words is a cost-like indicator"),
         Setting("misfits", "texts",
                 "“二级关键词: 词1, 词2”：二级指标名含关键词、三级指标名含其中任一词即报告",
-                help_en="\"二级 keyword: word1, word2\": reported when the 二级 name has the keyword and the 三级 name any of the words"),
+                help_en="\"level-2 keyword: word1, word2\": reported when the level-2 name has the keyword and the level-3 name any of the words"),
         Setting("satisfaction_words", "texts", "三级指标名含这些词却不在满意度类别下即报告",
-                help_en="a 三级 name containing one of these words outside the satisfaction category is reported"),
+                help_en="a level-3 name containing one of these words outside the satisfaction category is reported"),
     ),
 )
 
@@ -1225,7 +1225,7 @@ actual = "210人次"
     settings=(
         Setting("standard_labels", "texts",
                 "一级指标的标准名称（比较时忽略空格、“(50分)”之类括注）",
-                help_en="the standard 一级 names (compared ignoring spaces and notes such as (50分))"),
+                help_en="the standard level-1 names (compared ignoring spaces and notes such as (50分))"),
     ),
 )
 
@@ -1310,11 +1310,11 @@ actual = "2021年11月20日"
     check=_date_target,
     settings=(
         Setting("level2_words", "texts", "二级指标名含这些词即为时效指标",
-                help_en="a 二级 name containing one of these words is a timeliness indicator"),
+                help_en="a level-2 name containing one of these words is a timeliness indicator"),
         Setting("period_units", "texts", "视为期限/时长的计量单位（如 15个工作日、1年）",
                 help_en="units that count as a period or duration (such as 15个工作日, 1年)"),
         Setting("rate_words", "texts", "三级指标名含这些词时，不带单位的数值视为比率（及时率 100）",
-                help_en="a 三级 name containing one of these words makes a bare number a rate (及时率 100)"),
+                help_en="a level-3 name containing one of these words makes a bare number a rate (及时率 100)"),
     ),
 )
 
