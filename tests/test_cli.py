@@ -187,3 +187,19 @@ def test_english_finding_messages_give_money_in_10k_yuan(capsys):
     import re
 
     assert not [m for m in messages if re.search(r"\d 万元", m)]
+
+
+def test_english_evidence_is_the_tools_own_english_wording(capsys):
+    # Expected/Found were the tool's Chinese sentences in --lang en
+    assert main(["score", str(ROOT / "cases/2021"), "--format", "json", "--lang", "en", "--no-progress"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    findings = {(p["file"].rsplit("/", 1)[-1], f["code"]): f for p in report["projects"] for f in p["findings"]}
+    f104 = findings[("01-zhaoshang-yinzi.toml", "F104")]
+    assert f104["expected"] == ("balance = budget − executed = 50.00 − 49.78 = 0.22 10k yuan: "
+                                "where it went should be explained")
+    assert f104["found"].startswith("the reason column, the funds note")
+    s211 = findings[("01-zhaoshang-yinzi.toml", "S211")]
+    assert s211["expected"] == "verified score 73.22 (Fair)"
+    assert "完成值“" not in findings[("01-zhaoshang-yinzi.toml", "I301")]["found"]
+    for code in ("I305", "I306", "I311", "N402"):
+        assert "应" not in findings[("01-zhaoshang-yinzi.toml", code)]["expected"], code

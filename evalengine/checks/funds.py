@@ -199,9 +199,11 @@ def _completed_without_payment(ctx: CaseContext) -> Iterator[Hit]:
         if rate > o["max_rate"]:
             return
         paid = f"执行率 = {_rate_text(f)}"
+        paid_en = f"execution rate = {_rate_text(f)}"
     elif f.executed is not None and f.executed <= 0:
         rate = ZERO
         paid = f"支付（执行）数 = {money(f.executed)} 万元，预算数未填"
+        paid_en = f"paid (executed) = {money(f.executed)} 10k yuan, no budget given"
     else:
         return
     negation = _ending(o["negation_words"], int(o["negation_window"]))
@@ -228,6 +230,7 @@ def _completed_without_payment(ctx: CaseContext) -> Iterator[Hit]:
              "claim": rows[claims[0].index].actual.strip()},
             expected=paid,
             found=f"绩效指标完成值：{shown}{more}",
+            expected_en=paid_en,
         )
     for path, label, label_en, text in _texts(ctx.case, _CLAIM_FIELDS):
         m = _find(text, patterns, negation)
@@ -235,7 +238,8 @@ def _completed_without_payment(ctx: CaseContext) -> Iterator[Hit]:
             continue
         clause = _clause(text, m.start(), m.end(), commas=True)
         yield Hit(path, {**params, "field": label, "field_en": label_en, "claim": clause},
-                  expected=paid, found=f"{label}：{_short(text)}")
+                  expected=paid, found=f"{label}：{_short(text)}", expected_en=paid_en,
+                  found_en=f"{label_en}: {_short(text)}")
 
 
 COMPLETED_WITHOUT_PAYMENT = Rule(
@@ -446,11 +450,14 @@ def _low_execution_no_reason(ctx: CaseContext) -> Iterator[Hit]:
         return
     reason = ctx.case.funds.reason.strip()
     found = "原因栏为模板说明文字" if reason else "原因栏空白"
+    found_en = "the reason column holds template text" if reason else "the reason column is blank"
     yield Hit(
         "$.funds.reason",
         {"rate": pct(rate), "threshold": pct(o["threshold"]), "balance": money(f.balance)},
         expected=f"执行率 = {_rate_text(f)} < {pct(o['threshold'])}，应说明原因",
         found=f"{found}；资金备注、偏差原因和自评报告也未说明",
+        expected_en=f"execution rate = {_rate_text(f)} < {pct(o['threshold'])}: the reason should be given",
+        found_en=f"{found_en}; neither do the funds note, the deviation reasons or the self-assessment report explain it",
     )
 
 
@@ -512,6 +519,10 @@ def _unexplained_balance(ctx: CaseContext) -> Iterator[Hit]:
         {"balance": money(balance), "budget": money(f.budget), "executed": money(f.executed)},
         expected=f"结余 = {f.budget_label} − 执行数 = {money(f.budget)} − {money(f.executed)} = {money(balance)} 万元，应说明去向",
         found="原因栏、资金备注、偏差原因和自评报告均未说明结余",
+        expected_en=(f"balance = budget − executed = {money(f.budget)} − {money(f.executed)} = "
+                     f"{money(balance)} 10k yuan: where it went should be explained"),
+        found_en=("the reason column, the funds note, the deviation reasons and the self-assessment "
+                  "report do not explain the balance"),
     )
 
 
@@ -572,6 +583,9 @@ def _balance_mismatch(ctx: CaseContext) -> Iterator[Hit]:
         {"stated": money(stated), "computed": money(balance)},
         expected=f"结余 = {f.budget_label} − 执行数 = {money(f.budget)} − {money(f.executed)} = {money(balance)} 万元",
         found=f"结余 {money(stated)} 万元",
+        expected_en=(f"balance = budget − executed = {money(f.budget)} − {money(f.executed)} = "
+                     f"{money(balance)} 10k yuan"),
+        found_en=f"balance {money(stated)} 10k yuan",
     )
 
 
@@ -927,6 +941,9 @@ def _paid_from_other_budget(ctx: CaseContext) -> Iterator[Hit]:
             {"field": label, "field_en": label_en, "clause": clause},
             expected="项目支出在本项目预算内列支；跨项目、跨单位使用资金须有调整批复，并在执行数中如实反映",
             found=f"{label}：{clause}",
+            expected_en=("a project's spending is paid from its own budget; money used across projects or "
+                         "units needs an approved adjustment and shows truly in the executed amount"),
+            found_en=f"{label_en}: {clause}",
         )
 
 

@@ -160,6 +160,8 @@ def _word_for_number(ctx: CaseContext) -> Iterator[Hit]:
              "actual": _show(row.actual), "why": why, "why_en": why_en},
             expected=f"指标值“{_target_text(row)}”对应的实际数值（含计量单位）",
             found=f"完成值“{row.actual}”",
+            expected_en=f"a measured figure (with its unit) for the target '{_target_text(row)}'",
+            found_en=f"actual '{row.actual}'",
         )
 
 
@@ -239,6 +241,8 @@ def _unmeasurable_target(ctx: CaseContext) -> Iterator[Hit]:
             {"name": _show(row.name), "target": _show(row.target), "why": why, "why_en": why_en},
             expected="可衡量的指标值：指标性质 + 数值 + 计量单位（如 ≥95%、≤30万元、≥200人次）",
             found=f"{row.level2.strip() or '—'}“{row.name.strip()}”：指标值“{row.target}”",
+            expected_en="a measurable target: operator + figure + unit (e.g. ≥95%, ≤30 10k yuan, ≥200 person-times)",
+            found_en=f"{row.level2.strip() or '—'} '{row.name.strip()}': target '{row.target}'",
         )
 
 
@@ -561,6 +565,9 @@ def _empty_row(ctx: CaseContext) -> Iterator[Hit]:
             {"level2": row.level2.strip(), "level1": row.level1.strip() or key[0]},
             expected="每个二级指标下至少一个三级指标，或注明不适用",
             found=f"{row.level1.strip() or '（一级空白）'} / {row.level2.strip()}：三级指标、指标值、完成值均为空",
+            expected_en="at least one level-3 indicator under each level-2 line, or a note that it does not apply",
+            found_en=(f"{row.level1.strip() or '(level-1 blank)'} / {row.level2.strip()}: "
+                      "no level-3 indicator, target or actual"),
         )
 
 
@@ -651,6 +658,10 @@ def _satisfaction_without_survey(ctx: CaseContext) -> Iterator[Hit]:
             expected="满意度 = 满意人数 / 有效调查人数：应说明调查方式、样本量或有效问卷数",
             found=(f"完成值“{row.actual}”；目标、完成情况、结论、偏差说明中均无"
                    f"{'/'.join(o['survey_words'][:4])}等字样"),
+            expected_en=("satisfaction = satisfied respondents / valid responses: say how the survey was "
+                         "done, its sample size or the number of valid questionnaires"),
+            found_en=(f"actual '{row.actual}'; the goal, completion, conclusion and deviation texts "
+                      f"mention none of {'/'.join(o['survey_words'][:4])}"),
         )
 
 
@@ -743,6 +754,10 @@ def _deviation_hit(item: IndicatorScore, row: Indicator, detail: str, detail_en:
         expected="偏离指标值的，应在“偏差原因分析及改进措施/未完成原因分析”栏说明原因和改进措施",
         found=(f"指标值“{_target_text(row)}” 完成值“{row.actual}”（{detail}）；"
                f"偏差原因“{row.deviation.strip()}”"),
+        expected_en=("where the actual departs from the target, the deviation column (偏差原因分析及改进措施) "
+                     "gives the reason and the remedy"),
+        found_en=(f"target '{_target_text(row)}' actual '{row.actual}' ({detail_en}); "
+                  f"deviation reason '{row.deviation.strip()}'"),
     )
 
 
@@ -1008,6 +1023,10 @@ def _category_misfit(ctx: CaseContext) -> Iterator[Hit]:
                 expected="三级指标与所属二级指标相符（金额归成本指标，预算执行类不作效益指标……）",
                 found=(f"{row.level1.strip() or '—'} / {row.level2.strip() or '—'} / "
                        f"{row.name.strip()}：指标值“{_target_text(row)}”"),
+                expected_en=("the level-3 indicator fits its level-2 line (money under 成本指标; budget "
+                             "execution is not a benefit …)"),
+                found_en=(f"{row.level1.strip() or '—'} / {row.level2.strip() or '—'} / "
+                          f"{row.name.strip()}: target '{_target_text(row)}'"),
             )
 
 
@@ -1181,6 +1200,10 @@ def _nonstandard_level1(ctx: CaseContext) -> Iterator[Hit]:
             expected=f"一级指标“{category}”（标准名称：{'、'.join(ctx.options['standard_labels'])}）",
             found=f"一级指标“{label or '（空白）'}”，其下 {len(indexes)} 个三级指标"
                   f"（第 {', '.join(str(i + 1) for i in indexes)} 行）",
+            expected_en=(f"level-1 indicator '{category}' (standard names: "
+                         f"{', '.join(ctx.options['standard_labels'])})"),
+            found_en=(f"level-1 indicator '{label or '(blank)'}' over {len(indexes)} level-3 indicator(s) "
+                      f"(rows {', '.join(str(i + 1) for i in indexes)})"),
         )
 
 
@@ -1269,6 +1292,9 @@ def _date_target(ctx: CaseContext) -> Iterator[Hit]:
             {"name": _show(row.name), "which": which, "which_en": which_en, "value": _show(cell)},
             expected="时效指标值为日期或期限（如 2021年10月底前、15个工作日内、及时率 ≥95%），完成值为实际完成日期",
             found=f"指标值“{row.target}” 完成值“{row.actual}”",
+            expected_en=("a timeliness target is a date or period (e.g. by the end of October 2021, within "
+                         "15 working days, on-time rate ≥95%) and its actual the date it was done"),
+            found_en=f"target '{row.target}' actual '{row.actual}'",
         )
 
 

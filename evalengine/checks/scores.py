@@ -1358,6 +1358,10 @@ def _claimed_rating_differs(ctx: CaseContext) -> Iterator[Hit]:
         f"{name} 自评 {money(c)}，核实 {money(v)}" + (f"（{_reason(reason)[0]}）" if reason else "")
         for _, name, c, v, reason in contributors[: int(options["max_contributors"])]
     ]
+    top_en = [
+        f"{name} claimed {money(c)}, verified {money(v)}" + (f" ({_reason(reason)[1]})" if reason else "")
+        for _, name, c, v, reason in contributors[: int(options["max_contributors"])]
+    ]
     grades = ("", "")
     if claimed_grade and verified_grade:
         grades = (f"（{claimed_grade}）", f"（{verified_grade}）")
@@ -1369,6 +1373,12 @@ def _claimed_rating_differs(ctx: CaseContext) -> Iterator[Hit]:
     found = f"{kind} {money(claimed)}{grades[0]}"
     if top:
         found += "；差额主要来自：" + "；".join(top)
+    bands_en = {b.grade: b.grade_en for b in ctx.profile.grades.bands}
+    claimed_en = f" ({bands_en.get(claimed_grade, claimed_grade)})" if grades[0] else ""
+    verified_en = f" ({bands_en.get(verified_grade, verified_grade)})" if grades[1] else ""
+    found_en = f"{kind_en} {money(claimed)}{claimed_en}"
+    if top_en:
+        found_en += "; the gap comes mostly from: " + "; ".join(top_en)
     yield Hit(
         "$.narrative.claimed_total",
         {"kind": kind, "kind_en": kind_en, "claimed": money(claimed), "verified": money(verified),
@@ -1377,6 +1387,8 @@ def _claimed_rating_differs(ctx: CaseContext) -> Iterator[Hit]:
          "verified_grade": grades[1], "grades_en": grades_en},
         expected=f"核实得分 {money(verified)}{grades[1]}",
         found=found,
+        expected_en=f"verified score {money(verified)}{verified_en}",
+        found_en=found_en,
     )
 
 
