@@ -134,7 +134,7 @@ def _user_config(args: argparse.Namespace):
     for item in args.severity:
         code, _, level = item.partition("=")
         if level not in SEVERITIES:
-            raise _Usage(f"--severity {item}: expected CODE=error|warning|info")
+            raise _Usage("bad-severity", item=item)
         severity[code.strip()] = SEVERITIES[level]
     return attrs.evolve(
         config,
@@ -145,14 +145,30 @@ def _user_config(args: argparse.Namespace):
     )
 
 
+_USAGE: dict[str, tuple[str, str]] = {
+    "bad-severity": ("--severity {item}：应写作 规则代码=error|warning|info",
+                     "--severity {item}: expected CODE=error|warning|info"),
+    "unknown-selector": (
+        "没有与之匹配的规则：{names}（规则代码、前缀、名称或规则族，见 evalengine rules）",
+        "no rule matches: {names} (give a rule code, code prefix, name or family; see `evalengine rules`)",
+    ),
+    "binary-needs-output": ("--format {format} 生成二进制文件：请用 -o 文件名 指定输出文件",
+                            "--format {format} writes a binary file: name it with -o FILE"),
+    "output-is-folder": ("-o {output}：这是一个文件夹，请给出文件名", "-o {output}: is a folder; name a file"),
+    "output-folder-missing": ("-o {output}：所在文件夹不存在", "-o {output}: its folder does not exist"),
+}
+
+
 class _Usage(Exception):
-    pass
+    """A usage error: a key of :data:`_USAGE` and its parameters, worded in the run's language."""
 
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key, self.params = key, params
 
-_UNKNOWN_SELECTOR = (
-    "没有与之匹配的规则：{names}（规则代码、前缀、名称或规则族，见 evalengine rules）",
-    "no rule matches: {names} (give a rule code, code prefix, name or family; see `evalengine rules`)",
-)
+    def text(self, lang: Lang) -> str:
+        zh, en = _USAGE[self.key]
+        return (en if lang == "en" else zh).format(**self.params)
 
 
 def _check_selectors(args: argparse.Namespace, user, catalogue, lang: Lang) -> None:
@@ -178,8 +194,7 @@ def _check_selectors(args: argparse.Namespace, user, catalogue, lang: Lang) -> N
     unknown = [*unknown_selectors([*given["select"], *given["ignore"]], rules),
                *(code for code in user.severity if code not in codes)]
     if unknown:
-        template = _UNKNOWN_SELECTOR[1] if lang == "en" else _UNKNOWN_SELECTOR[0]
-        raise _Usage(template.format(names=", ".join(dict.fromkeys(unknown))))
+        raise _Usage("unknown-selector", names=", ".join(dict.fromkeys(unknown)))
 
 
 PIPE_WIDTH = 140  # columns when the output is not a terminal (a file or a pipe)
@@ -223,12 +238,12 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
 
     fmt = get_format(args.format)
     if fmt.binary and args.output is None:
-        raise _Usage(f"--format {fmt.name} writes a binary file: name it with -o FILE")
+        raise _Usage("binary-needs-output", format=fmt.name)
     if args.output is not None:
         if args.output.is_dir():
-            raise _Usage(f"-o {args.output}: is a folder; name a file")
+            raise _Usage("output-is-folder", output=args.output)
         if not Path(os.path.realpath(args.output)).parent.is_dir():
-            raise _Usage(f"-o {args.output}: its folder does not exist")
+            raise _Usage("output-folder-missing", output=args.output)
     user = _user_config(args)
     engine = _build_engine(user, args.profile)
     _check_selectors(args, user, engine.checker.catalogue, lang)
@@ -320,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args, lang)
     except _Usage as exc:
-        parser.error(str(exc))  # exits with 2
+        parser.error(exc.text(lang))  # exits with 2
     except ConfigError as exc:
         from .i18n import problem_text
 

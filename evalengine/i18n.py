@@ -6,6 +6,8 @@ except rule messages, which live with their rules.
 
 from __future__ import annotations
 
+import errno
+import re
 from typing import Literal
 
 __all__ = ["LABELS", "PROBLEMS", "REASONS", "Lang", "problem_text", "text"]
@@ -126,6 +128,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "not-a-case": ("没有 [project] 或 [department] 表，不是案例文件", "no [project] or [department] table"),
     "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "not-utf8": ("不是 UTF-8 编码的文本（第 {detail} 个字节无法解码），请另存为 UTF-8",
+                 "not UTF-8 text (byte {detail} cannot be decoded): save it as UTF-8"),
     "toml-syntax": ("TOML 语法错误：{detail}", "TOML syntax error: {detail}"),
     "json-syntax": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
     "no-such-path": ("文件或文件夹不存在", "no such file or folder"),
@@ -157,8 +161,43 @@ def text(key: str, lang: Lang = "zh") -> str:
     return key
 
 
+# Where the TOML and JSON parsers say the error is, in their (English) messages
+_TOML_AT = re.compile(r"^(?P<what>.*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)$", re.S)
+_TOML_END = re.compile(r"^(?P<what>.*?) \(at end of document\)$", re.S)
+_JSON_AT = re.compile(r"^(?P<what>.*?): line (?P<line>\d+) column (?P<column>\d+) \(char \d+\)$", re.S)
+
+
+def _parser_detail_zh(kind: str, detail: str) -> str:
+    """A parser's English message in Chinese words: the position, then the parser's own
+    text in parentheses (it names the token, which is worth keeping)."""
+    for pattern in (_TOML_AT, _JSON_AT) if kind == "toml-syntax" else (_JSON_AT,):
+        match = pattern.match(detail)
+        if match:
+            return f"第 {match['line']} 行第 {match['column']} 列有误（解析器原文：{match['what']}）"
+    match = _TOML_END.match(detail) if kind == "toml-syntax" else None
+    if match:
+        return f"文件末尾有误（解析器原文：{match['what']}）"
+    return f"（解析器原文：{detail}）" if detail else ""
+
+
+_OS_ERROR = re.compile(r"^\[Errno (?P<errno>\d+)\] (?P<what>[^:]*)")
+_OS_ERRORS_ZH = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.ENOENT: "文件不存在",
+                 errno.EISDIR: "这是一个文件夹", errno.EIO: "读写错误", errno.ENAMETOOLONG: "文件名过长"}
+
+
+def _os_detail_zh(detail: str) -> str:
+    """An OSError's English text led by its Chinese meaning when it is a common one."""
+    match = _OS_ERROR.match(detail)
+    meaning = _OS_ERRORS_ZH.get(int(match["errno"])) if match else None
+    return f"{meaning}（{match['what']}）" if meaning and match else detail
+
+
 def problem_text(kind: str, detail: str, lang: Lang = "zh") -> str:
     template = PROBLEMS.get(kind)
     if template is None:
         return f"{kind}: {detail}" if detail else kind
+    if lang != "en" and kind in ("toml-syntax", "json-syntax"):
+        detail = _parser_detail_zh(kind, detail)
+    elif lang != "en" and kind in ("unreadable", "unreadable-folder"):
+        detail = _os_detail_zh(detail)
     return _pick(template, lang).format(detail=detail)

@@ -287,7 +287,7 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
             except UnicodeDecodeError as exc:
-                yield LoadFailure(location, (Problem("$", "unreadable", str(exc)),))
+                yield LoadFailure(location, (Problem("$", "not-utf8", str(exc.start + 1)),))
                 continue
             if not line:
                 continue
@@ -451,7 +451,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as plain data, numbers with a point as Decimal; ConfigError if unreadable."""
     try:
         return tomllib.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), (Problem("$", "not-utf8", str(exc.start + 1)),)) from None
+    except OSError as exc:
         raise ConfigError(str(path), (Problem("$", "unreadable", str(exc)),)) from None
     except RecursionError:
         raise ConfigError(str(path), (Problem("$", "too-deeply-nested"),)) from None

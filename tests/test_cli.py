@@ -129,3 +129,98 @@ def test_the_gap_is_the_difference_of_the_totals_shown(capsys):
     con, out = console()
     render_human(run([ROOT / "cases/2021/01-zhaoshang-yinzi.toml"]), con, "zh", detail=True)
     assert "尾差" in out.getvalue()
+
+
+def test_english_rule_text_names_indicator_levels_in_english(capsys):
+    # `rules --lang en` showed S210 as "一级 weights differ from the default split"
+    import re
+
+    from evalengine.checks.registry import BUILTIN_RULES
+
+    level = re.compile(r"[一二三]级")
+    for rule in BUILTIN_RULES:
+        texts = [rule.title_en, rule.message_en, rule.summary_en, rule.rationale_en,
+                 *(s.help_en for s in rule.settings)]
+        assert not [t for t in texts if level.search(t)], rule.code
+    assert main(["rules", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Level-1 weights differ from the default split" in out and "一级" not in out
+
+
+def test_input_errors_are_worded_in_the_run_language(tmp_path, capsys):
+    # parser messages and decode errors used to reach the Chinese output in English only
+    (tmp_path / "bad.toml").write_text("[project\nname = 'x'\n", encoding="utf-8")
+    (tmp_path / "bin.toml").write_bytes(b"\x80\x81\xff")
+    (tmp_path / "bad.jsonl").write_text('{"project": \n', encoding="utf-8")
+    assert main(["score", str(tmp_path), "--no-progress"]) != 0
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "bad.toml: $: TOML 语法错误：第 1 行第 9 列有误（解析器原文：Expected ']'" in text
+    assert "bin.toml: $: 不是 UTF-8 编码的文本（第 1 个字节无法解码），请另存为 UTF-8" in text
+    assert "bad.jsonl:1: $: JSON 语法错误：第 1 行第 12 列有误（解析器原文：Expecting value）" in text
+    assert "codec" not in text
+    assert main(["score", str(tmp_path), "--no-progress", "--lang", "en"]) != 0
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "TOML syntax error: Expected ']' at the end of a table declaration (at line 1, column 9)" in text
+    assert "not UTF-8 text (byte 1 cannot be decoded): save it as UTF-8" in text
+
+
+def test_a_config_file_that_is_not_utf8_is_named_in_chinese(tmp_path, capsys):
+    config = tmp_path / "evalengine.toml"
+    config.write_bytes(b"select = [\x80]")
+    assert main(["score", str(ROOT / "cases/2021"), "--config", str(config), "--no-progress"]) == 2
+    assert f"{config}: $: 不是 UTF-8 编码的文本（第 11 个字节无法解码）" in capsys.readouterr().err
+
+
+def test_os_errors_lead_with_their_chinese_meaning():
+    from evalengine.i18n import problem_text
+
+    detail = "[Errno 13] Permission denied: 'cases/x.toml'"
+    assert problem_text("unreadable", detail) == "无法读取文件：没有读取权限（Permission denied）"
+    assert problem_text("unreadable", detail, "en") == f"cannot read the file: {detail}"
+
+
+@pytest.mark.parametrize("argv, zh, en", [
+    (["--severity", "F101=fatal"], "--severity F101=fatal：应写作 规则代码=error|warning|info",
+     "--severity F101=fatal: expected CODE=error|warning|info"),
+    (["-o", "/nonexistent-folder/x.json", "--format", "json"], "-o /nonexistent-folder/x.json：所在文件夹不存在",
+     "-o /nonexistent-folder/x.json: its folder does not exist"),
+    (["--format", "xlsx"], "--format xlsx 生成二进制文件：请用 -o 文件名 指定输出文件",
+     "--format xlsx writes a binary file: name it with -o FILE"),
+], ids=["severity", "output-folder", "binary-format"])
+def test_usage_errors_are_worded_in_the_run_language(capsys, argv, zh, en):
+    for lang, expected in (("zh", zh), ("en", en)):
+        with pytest.raises(SystemExit) as exit_:
+            main(["score", str(ROOT / "cases/2021"), "--no-progress", "--lang", lang, *argv])
+        assert exit_.value.code == 2
+        assert f"error: {expected}\n" in capsys.readouterr().err
+
+
+def test_english_finding_messages_give_money_in_10k_yuan(capsys):
+    # F104 read "of a 50.00 万元 budget 49.78 万元 was spent" in --lang en
+    assert main(["score", str(ROOT / "cases/2021"), "--format", "json", "--lang", "en", "--no-progress"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    messages = [f["message"] for p in report["projects"] for f in p["findings"]]
+    f104 = [m for m in messages if "budget 49.78" in m]
+    assert f104 == ["of a 50.00 10k yuan budget 49.78 10k yuan was spent; the 0.22 10k yuan left is not explained"]
+    # the tool's own amounts ("0.22 万元"); quotes from the form ("50万元") stay as written
+    import re
+
+    assert not [m for m in messages if re.search(r"\d 万元", m)]
+
+
+def test_english_evidence_is_the_tools_own_english_wording(capsys):
+    # Expected/Found were the tool's Chinese sentences in --lang en
+    assert main(["score", str(ROOT / "cases/2021"), "--format", "json", "--lang", "en", "--no-progress"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    findings = {(p["file"].rsplit("/", 1)[-1], f["code"]): f for p in report["projects"] for f in p["findings"]}
+    f104 = findings[("01-zhaoshang-yinzi.toml", "F104")]
+    assert f104["expected"] == ("balance = budget − executed = 50.00 − 49.78 = 0.22 10k yuan: "
+                                "where it went should be explained")
+    assert f104["found"].startswith("the reason column, the funds note")
+    s211 = findings[("01-zhaoshang-yinzi.toml", "S211")]
+    assert s211["expected"] == "verified score 73.22 (Fair)"
+    assert "完成值“" not in findings[("01-zhaoshang-yinzi.toml", "I301")]["found"]
+    for code in ("I305", "I306", "I311", "N402"):
+        assert "应" not in findings[("01-zhaoshang-yinzi.toml", code)]["expected"], code

@@ -198,7 +198,7 @@ def test_xlsx_needs_a_named_file(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["score", str(SEED), "--format", "xlsx"])
     assert exc.value.code == 2
-    assert "-o FILE" in capsys.readouterr().err
+    assert "请用 -o 文件名 指定输出文件" in capsys.readouterr().err  # zh by default
 
 
 # --- html --------------------------------------------------------------------------------
@@ -302,6 +302,17 @@ def test_markdown_has_the_summary_and_every_project(outputs, report):
 def test_markdown_in_english(tmp_path, config):
     text = produce(tmp_path, "markdown", config, "--lang", "en").read_text(encoding="utf-8")
     assert "# Review of project performance self-assessments" in text and "## 1. Summary" in text
+
+
+@pytest.mark.parametrize("fmt, name", [("markdown", "report.md"), ("html", "report.html"),
+                                       ("human", "report.txt")])
+def test_english_summary_grades_use_the_english_band_names(tmp_path, config, fmt, name):
+    # csv and the project rows already said Excellent/Good/...; the summary tables must agree
+    text = produce(tmp_path, fmt, config, "--lang", "en", name=name).read_text(encoding="utf-8")
+    summary = text.split("Project score cards")[0] if fmt != "human" else text
+    for grade in ("优", "良", "差"):
+        assert grade not in summary
+    assert "Excellent" in summary and "Poor" in summary
 
 
 # --- the human format carries the year summary too ---------------------------------------

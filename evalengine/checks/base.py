@@ -58,12 +58,15 @@ class Setting:
 
 @attrs.frozen
 class Hit:
-    """One place a rule fires: key path, message parameters, and the evidence."""
+    """One place a rule fires: key path, message parameters, and the evidence (``*_en``: the
+    evidence in English, where the rule words it itself rather than quoting the form)."""
 
     path: str
     params: Mapping[str, Any] = attrs.Factory(dict)
     expected: str = ""
     found: str = ""
+    expected_en: str = ""
+    found_en: str = ""
 
 
 @attrs.frozen

@@ -589,8 +589,8 @@ BOOKED_ELSEWHERE = Rule(
     title_en="One project's spending booked to another project",
     message="“{payer}”的 {amount} 万元由“{host}”的预算支付：“{host}”报告执行 {executed} 万元，"
             "其自身支出只有 {own} 万元（执行率 {rate}），两个项目的执行率都不真实",
-    message_en="{amount} 万元 of “{payer}” was paid from the budget of “{host}”: “{host}” reports "
-               "{executed} 万元 executed but spent only {own} 万元 on itself ({rate}); neither "
+    message_en="{amount} 10k yuan of “{payer}” was paid from the budget of “{host}”: “{host}” reports "
+               "{executed} 10k yuan executed but spent only {own} 10k yuan on itself ({rate}); neither "
                "project's execution rate is true",
     summary="同一部门的项目案例中，某项目的资金备注写明其部分支出“占用”另一项目的经费支付时，"
             "计算被占用项目扣除这笔钱后的真实执行数和执行率。",

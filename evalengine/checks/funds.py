@@ -199,9 +199,11 @@ def _completed_without_payment(ctx: CaseContext) -> Iterator[Hit]:
         if rate > o["max_rate"]:
             return
         paid = f"执行率 = {_rate_text(f)}"
+        paid_en = f"execution rate = {_rate_text(f)}"
     elif f.executed is not None and f.executed == 0:  # a negative 执行数 is F113's
         rate = ZERO
         paid = f"支付（执行）数 = {money(f.executed)} 万元，预算数未填"
+        paid_en = f"paid (executed) = {money(f.executed)} 10k yuan, no budget given"
     else:
         return
     negation = _ending(o["negation_words"], int(o["negation_window"]))
@@ -228,6 +230,7 @@ def _completed_without_payment(ctx: CaseContext) -> Iterator[Hit]:
              "claim": rows[claims[0].index].actual.strip()},
             expected=paid,
             found=f"绩效指标完成值：{shown}{more}",
+            expected_en=paid_en,
         )
     for path, label, label_en, text in _texts(ctx.case, _CLAIM_FIELDS):
         m = _find(text, patterns, negation)
@@ -235,7 +238,8 @@ def _completed_without_payment(ctx: CaseContext) -> Iterator[Hit]:
             continue
         clause = _clause(text, m.start(), m.end(), commas=True)
         yield Hit(path, {**params, "field": label, "field_en": label_en, "claim": clause},
-                  expected=paid, found=f"{label}：{_short(text)}")
+                  expected=paid, found=f"{label}：{_short(text)}", expected_en=paid_en,
+                  found_en=f"{label_en}: {_short(text)}")
 
 
 COMPLETED_WITHOUT_PAYMENT = Rule(
@@ -246,7 +250,7 @@ COMPLETED_WITHOUT_PAYMENT = Rule(
     title="资金基本未支付却称已完成",
     title_en="Completion claimed with little or nothing paid",
     message="预算执行率仅 {rate}（执行 {executed} / 预算 {budget} 万元），{field}却称“{claim}”：完成情况与资金支付不符",
-    message_en="only {rate} of the budget was paid ({executed} of {budget} 万元), yet {field_en} "
+    message_en="only {rate} of the budget was paid ({executed} of {budget} 10k yuan), yet {field_en} "
                "claims “{claim}”: the claimed completion does not match the money spent",
     summary="执行率不高于设定值（默认 50%）时，绩效指标完成值、年度目标完成情况、项目完成情况或效益情况仍称已完成、已达成、实现目标或达到预期"
             "（评价结论由 N401 检查）。"
@@ -371,8 +375,8 @@ def _low_execution_full_marks(ctx: CaseContext) -> Iterator[Hit]:
                 f"$.indicators[{s.index}].score",
                 {"rate": f"{pct(spent)}（按该成本上限计）", "rate_en": f"{pct(spent)} (of that cost cap)",
                  "what": f"成本指标“{row.name}”以预算额 {money(cap)} 万元为上限仍得满分，未支付的 {money(cap - f.executed)} 万元被当作“节约”",
-                 "what_en": f"the cost indicator “{row.name}”, capped at the budget ({money(cap)} 万元), "
-                            f"takes full marks: the {money(cap - f.executed)} 万元 not paid count as savings"},
+                 "what_en": f"the cost indicator “{row.name}”, capped at the budget ({money(cap)} 10k yuan), "
+                            f"takes full marks: the {money(cap - f.executed)} 10k yuan not paid count as savings"},
                 expected=f"执行 {money(f.executed)} / 成本上限 {money(cap)} = {pct(spent)}",
                 found=found,
             )
@@ -420,9 +424,9 @@ LOW_EXECUTION_FULL_MARKS = Rule(
         Setting("threshold", "number", "执行率低于此值（小数，0.9 = 90%）时检查满分", Decimal(0), ONE,
                 help_en="below this execution rate (a fraction, 0.9 = 90%) full output marks are checked"),
         Setting("output_category", "text", "产出指标的一级类别名（rules/taxonomy.toml 中的 name）",
-                help_en="the 一级 category name of outputs (a name in rules/taxonomy.toml)"),
+                help_en="the level-1 category name of outputs (a name in rules/taxonomy.toml)"),
         Setting("cost_words", "texts", "二级或三级指标名含这些词即视为成本指标",
-                help_en="a 二级 or 三级 indicator name containing one of these words is a cost indicator"),
+                help_en="a level-2 or level-3 indicator name containing one of these words is a cost indicator"),
         Setting("budget_words", "texts", "文字指标值含这些词即视为“不超过预算”类成本目标",
                 help_en="a text target containing one of these words is a \"within budget\" cost target"),
         Setting("budget_match", "number", "金额指标值与预算数（或年初预算数）相差不超过此比例即视为以预算为上限", Decimal(0), ONE,
@@ -446,11 +450,14 @@ def _low_execution_no_reason(ctx: CaseContext) -> Iterator[Hit]:
         return
     reason = ctx.case.funds.reason.strip()
     found = "原因栏为模板说明文字" if reason else "原因栏空白"
+    found_en = "the reason column holds template text" if reason else "the reason column is blank"
     yield Hit(
         "$.funds.reason",
         {"rate": pct(rate), "threshold": pct(o["threshold"]), "balance": money(f.balance)},
         expected=f"执行率 = {_rate_text(f)} < {pct(o['threshold'])}，应说明原因",
         found=f"{found}；资金备注、偏差原因和自评报告也未说明",
+        expected_en=f"execution rate = {_rate_text(f)} < {pct(o['threshold'])}: the reason should be given",
+        found_en=f"{found_en}; neither do the funds note, the deviation reasons or the self-assessment report explain it",
     )
 
 
@@ -469,7 +476,7 @@ LOW_EXECUTION_NO_REASON = Rule(
     title="执行率低于 90% 未说明原因",
     title_en="Execution below 90% without a reason",
     message="预算执行率 {rate} 低于 {threshold}（未执行 {balance} 万元），未说明原因",
-    message_en="the execution rate {rate} is below {threshold} ({balance} 万元 unspent) and no reason is given",
+    message_en="the execution rate {rate} is below {threshold} ({balance} 10k yuan unspent) and no reason is given",
     summary="执行率低于设定值（默认 90%），原因栏空白（或只有模板说明），资金备注、指标偏差原因和自评报告中也没有说明结余、结转、收回等原因。",
     summary_en="Execution is below a threshold (90% by default), the reason cell is empty (or "
                "holds the template's note), and no funds note, deviation note or report text "
@@ -512,6 +519,10 @@ def _unexplained_balance(ctx: CaseContext) -> Iterator[Hit]:
         {"balance": money(balance), "budget": money(f.budget), "executed": money(f.executed)},
         expected=f"结余 = {f.budget_label} − 执行数 = {money(f.budget)} − {money(f.executed)} = {money(balance)} 万元，应说明去向",
         found="原因栏、资金备注、偏差原因和自评报告均未说明结余",
+        expected_en=(f"balance = budget − executed = {money(f.budget)} − {money(f.executed)} = "
+                     f"{money(balance)} 10k yuan: where it went should be explained"),
+        found_en=("the reason column, the funds note, the deviation reasons and the self-assessment "
+                  "report do not explain the balance"),
     )
 
 
@@ -523,7 +534,7 @@ UNEXPLAINED_BALANCE = Rule(
     title="结余资金未说明",
     title_en="Unspent money not explained",
     message="预算 {budget} 万元执行 {executed} 万元，结余 {balance} 万元，未说明原因和去向",
-    message_en="of a {budget} 万元 budget {executed} 万元 was spent; the {balance} 万元 left is not explained",
+    message_en="of a {budget} 10k yuan budget {executed} 10k yuan was spent; the {balance} 10k yuan left is not explained",
     summary="预算数减执行数大于容差，而原因栏、资金备注、指标偏差原因和自评报告都没有说明结余（结转、收回、节约 …）。"
             "执行率低于 defer_below 时由 F103 报告，本规则不重复。",
     summary_en="Budget minus executed exceeds a tolerance and nothing (reason, funds note, "
@@ -572,6 +583,9 @@ def _balance_mismatch(ctx: CaseContext) -> Iterator[Hit]:
         {"stated": money(stated), "computed": money(balance)},
         expected=f"结余 = {f.budget_label} − 执行数 = {money(f.budget)} − {money(f.executed)} = {money(balance)} 万元",
         found=f"结余 {money(stated)} 万元",
+        expected_en=(f"balance = budget − executed = {money(f.budget)} − {money(f.executed)} = "
+                     f"{money(balance)} 10k yuan"),
+        found_en=f"balance {money(stated)} 10k yuan",
     )
 
 
@@ -583,7 +597,7 @@ BALANCE_MISMATCH = Rule(
     title="所列结余与预算减执行不符",
     title_en="Stated balance ≠ budget − executed",
     message="所列结余 {stated} 万元，而预算数减执行数为 {computed} 万元",
-    message_en="the stated balance is {stated} 万元, but budget minus executed is {computed} 万元",
+    message_en="the stated balance is {stated} 10k yuan, but budget minus executed is {computed} 10k yuan",
     summary="表中所列结余与（下达）预算数减支付（执行）数之差超过舍入容差。",
     summary_en="The stated 结余 differs from budget − executed by more than rounding allows.",
     rationale="结余是两个数之差，写错说明资金台账有误，或资金已被划走而表中未如实反映。",
@@ -635,7 +649,7 @@ EXECUTED_ABOVE_BUDGET = Rule(
     title="执行数超过预算数",
     title_en="Executed above budget",
     message="{row}执行数 {executed} 万元超过预算数 {budget} 万元",
-    message_en="in {row_en} the executed amount {executed} 万元 exceeds the budget {budget} 万元",
+    message_en="in {row_en} the executed amount {executed} 10k yuan exceeds the budget {budget} 10k yuan",
     summary="年度资金总额或某一资金来源行的执行数大于（全年/调整后）预算数。",
     summary_en="The executed amount of the total row or of a source row exceeds its budget.",
     rationale="无预算不得支出；执行数超过预算说明超预算支出，或预算调整未在表中反映。",
@@ -695,7 +709,7 @@ ROWS_DO_NOT_ADD_UP = Rule(
     title="资金来源分项之和不等于总额",
     title_en="Source rows do not add up to the total",
     message="{column}：年度资金总额 {total} 万元，其中各行合计 {parts} 万元，两者不符",
-    message_en="{column_en}: the total row says {total} 万元 but the source rows add up to {parts} 万元",
+    message_en="{column_en}: the total row says {total} 10k yuan but the source rows add up to {parts} 10k yuan",
     summary="年初预算数、全年预算数、执行数三列中，年度资金总额不等于其中各资金来源行（财政拨款、上年结转、其他资金 …）之和（容差按行数累计舍入差）。"
             "总额行为 0 或空白的情况由 F108 报告。",
     summary_en="For the initial budget, full-year budget and executed columns, the total row "
@@ -756,8 +770,8 @@ TOTAL_ROW_ZERO = Rule(
     title="资金总额行为 0 而分项有数",
     title_en="Total row is zero while source rows are filled",
     message="年度资金总额行为 0 或空白，而其中各行合计预算 {budget}、执行 {executed} 万元（执行率 {rate}）：预算执行分（{weight} 分）因此丢失",
-    message_en="the total row is 0 or blank while the source rows show a budget of {budget} 万元 "
-               "with {executed} 万元 executed (rate {rate}): the {weight}-point budget score is lost",
+    message_en="the total row is 0 or blank while the source rows show a budget of {budget} 10k yuan "
+               "with {executed} 10k yuan executed (rate {rate}): the {weight}-point budget score is lost",
     summary="年度资金总额行的预算数和执行数都为 0 或空白，而财政拨款等其中各行填有金额。",
     summary_en="The total row's budget and executed are both 0 or blank while the source rows "
                "below it carry amounts.",
@@ -927,6 +941,9 @@ def _paid_from_other_budget(ctx: CaseContext) -> Iterator[Hit]:
             {"field": label, "field_en": label_en, "clause": clause},
             expected="项目支出在本项目预算内列支；跨项目、跨单位使用资金须有调整批复，并在执行数中如实反映",
             found=f"{label}：{clause}",
+            expected_en=("a project's spending is paid from its own budget; money used across projects or "
+                         "units needs an approved adjustment and shows truly in the executed amount"),
+            found_en=f"{label_en}: {clause}",
         )
 
 
@@ -994,7 +1011,7 @@ BUDGET_ADJUSTED_WITHOUT_REASON = Rule(
     title="预算调整未说明理由",
     title_en="Budget adjusted without a reason",
     message="年初预算 {initial} 万元调整为 {adjusted} 万元（{change}），未说明调整理由",
-    message_en="the initial budget of {initial} 万元 became {adjusted} 万元 ({change}) with no reason given",
+    message_en="the initial budget of {initial} 10k yuan became {adjusted} 10k yuan ({change}) with no reason given",
     summary="年初预算数与全年（调整后）预算数不同，而没有填写调整理由（原因栏或备注中也没有追加、调减等说明）。",
     summary_en="The initial and the full-year (adjusted) budget differ and no reason is given for "
                "the change (nor does the reason cell or the note speak of 追加 / 调减).",
@@ -1146,7 +1163,7 @@ BREAKDOWN_DOES_NOT_ADD_UP = Rule(
     title="文字所列资金分项与总额不符",
     title_en="A stated money breakdown does not add up",
     message="{field}称总额 {total} 万元，其中所列分项合计 {parts} 万元（差 {diff} 万元）",
-    message_en="{field_en} states a total of {total} 万元, but the items listed after 其中 add up to {parts} 万元 (off by {diff})",
+    message_en="{field_en} states a total of {total} 10k yuan, but the items listed after 其中 add up to {parts} 10k yuan (off by {diff})",
     summary="年度目标、完成情况或资金备注中“共/合计 X 元，其中 a 元、b 元 …”一句，所列分项（至少两项）之和与总额不符。",
     summary_en="In the goal, outcome, completion text or funds note, a sentence “共/合计 X, 其中 a, "
                "b …” lists at least two items whose sum differs from X.",

@@ -162,6 +162,8 @@ def _word_for_number(ctx: CaseContext) -> Iterator[Hit]:
              "actual": _show(row.actual), "why": why, "why_en": why_en},
             expected=f"指标值“{_target_text(row)}”对应的实际数值（含计量单位）",
             found=f"完成值“{row.actual}”",
+            expected_en=f"a measured figure (with its unit) for the target '{_target_text(row)}'",
+            found_en=f"actual '{row.actual}'",
         )
 
 
@@ -241,6 +243,8 @@ def _unmeasurable_target(ctx: CaseContext) -> Iterator[Hit]:
             {"name": _show(row.name), "target": _show(row.target), "why": why, "why_en": why_en},
             expected="可衡量的指标值：指标性质 + 数值 + 计量单位（如 ≥95%、≤30万元、≥200人次）",
             found=f"{row.level2.strip() or '—'}“{row.name.strip()}”：指标值“{row.target}”",
+            expected_en="a measurable target: operator + figure + unit (e.g. ≥95%, ≤30 10k yuan, ≥200 person-times)",
+            found_en=f"{row.level2.strip() or '—'} '{row.name.strip()}': target '{row.target}'",
         )
 
 
@@ -286,12 +290,12 @@ actual = "97%"
                 help_en="vague phrases that make a target unmeasurable"),
         Setting("numeric_level2", "texts",
                 "二级指标名含这些词时，指标值没有数值即报告（数量、成本、满意度应以数值设定）",
-                help_en="a 二级 name containing one of these words needs a numeric target (quantity, cost and satisfaction are set as numbers)"),
+                help_en="a level-2 name containing one of these words needs a numeric target (quantity, cost and satisfaction are set as numbers)"),
         Setting("flag_claim_targets", "boolean",
                 "指标值本身只是完成用语（合规、及时、按质按量完成）时也报告",
                 help_en="also report a target that is only a completion word (合规, 及时, 按质按量完成)"),
         Setting("skip_level2", "texts", "二级指标名含这些词的行不检查（时效指标由 I312 检查）",
-                help_en="rows whose 二级 name contains one of these words are skipped (timeliness is I312's)"),
+                help_en="rows whose level-2 name contains one of these words are skipped (timeliness is I312's)"),
     ),
 )
 
@@ -408,7 +412,7 @@ actual = "100%"
                 "≤/< 的百分比指标值达到此数即报告（上限 100% 不构成约束）", min=Decimal(0),
                 help_en="a ≤/< percentage target at this value or above is reported (a 100% ceiling constrains nothing)"),
         Setting("cost_level2", "texts", "二级指标名含这些词时，金额指标值用 ≥/> 即报告",
-                help_en="a 二级 name containing one of these words makes a ≥/> money target a finding"),
+                help_en="a level-2 name containing one of these words makes a ≥/> money target a finding"),
         Setting("check_unit_column", "boolean", "检查四川表的度量单位列是否与指标值相符",
                 help_en="check that the Sichuan unit column agrees with the target"),
     ),
@@ -563,6 +567,9 @@ def _empty_row(ctx: CaseContext) -> Iterator[Hit]:
             {"level2": row.level2.strip(), "level1": row.level1.strip() or key[0]},
             expected="每个二级指标下至少一个三级指标，或注明不适用",
             found=f"{row.level1.strip() or '（一级空白）'} / {row.level2.strip()}：三级指标、指标值、完成值均为空",
+            expected_en="at least one level-3 indicator under each level-2 line, or a note that it does not apply",
+            found_en=(f"{row.level1.strip() or '(level-1 blank)'} / {row.level2.strip()}: "
+                      "no level-3 indicator, target or actual"),
         )
 
 
@@ -619,7 +626,7 @@ not_applicable = true
     check=_empty_row,
     settings=(
         Setting("ignore_level2", "texts", "二级指标名含这些词的空行不报告（如不要求设置生态效益指标时）",
-                help_en="empty rows whose 二级 name contains one of these words are not reported (e.g. where no ecological indicator is required)"),
+                help_en="empty rows whose level-2 name contains one of these words are not reported (e.g. where no ecological indicator is required)"),
     ),
 )
 
@@ -653,6 +660,10 @@ def _satisfaction_without_survey(ctx: CaseContext) -> Iterator[Hit]:
             expected="满意度 = 满意人数 / 有效调查人数：应说明调查方式、样本量或有效问卷数",
             found=(f"完成值“{row.actual}”；目标、完成情况、结论、偏差说明中均无"
                    f"{'/'.join(o['survey_words'][:4])}等字样"),
+            expected_en=("satisfaction = satisfied respondents / valid responses: say how the survey was "
+                         "done, its sample size or the number of valid questionnaires"),
+            found_en=(f"actual '{row.actual}'; the goal, completion, conclusion and deviation texts "
+                      f"mention none of {'/'.join(o['survey_words'][:4])}"),
         )
 
 
@@ -683,7 +694,7 @@ actual = "完成培训 210 人次，参训人员普遍满意。"
     check=_satisfaction_without_survey,
     settings=(
         Setting("satisfaction_words", "texts", "一级/二级/三级指标名含这些词即为满意度指标",
-                help_en="a 一级/二级/三级 name containing one of these words is a satisfaction indicator"),
+                help_en="a level-1/level-2/level-3 name containing one of these words is a satisfaction indicator"),
         Setting("survey_words", "texts", "案例文字含其中任一词即视为说明了调查依据",
                 help_en="case text containing any of these words counts as stating the survey basis"),
     ),
@@ -745,6 +756,10 @@ def _deviation_hit(item: IndicatorScore, row: Indicator, detail: str, detail_en:
         expected="偏离指标值的，应在“偏差原因分析及改进措施/未完成原因分析”栏说明原因和改进措施",
         found=(f"指标值“{_target_text(row)}” 完成值“{row.actual}”（{detail}）；"
                f"偏差原因“{row.deviation.strip()}”"),
+        expected_en=("where the actual departs from the target, the deviation column (偏差原因分析及改进措施) "
+                     "gives the reason and the remedy"),
+        found_en=(f"target '{_target_text(row)}' actual '{row.actual}' ({detail_en}); "
+                  f"deviation reason '{row.deviation.strip()}'"),
     )
 
 
@@ -1010,6 +1025,10 @@ def _category_misfit(ctx: CaseContext) -> Iterator[Hit]:
                 expected="三级指标与所属二级指标相符（金额归成本指标，预算执行类不作效益指标……）",
                 found=(f"{row.level1.strip() or '—'} / {row.level2.strip() or '—'} / "
                        f"{row.name.strip()}：指标值“{_target_text(row)}”"),
+                expected_en=("the level-3 indicator fits its level-2 line (money under 成本指标; budget "
+                             "execution is not a benefit …)"),
+                found_en=(f"{row.level1.strip() or '—'} / {row.level2.strip() or '—'} / "
+                          f"{row.name.strip()}: target '{_target_text(row)}'"),
             )
 
 
@@ -1050,14 +1069,14 @@ actual = "50万元"
     check=_category_misfit,
     settings=(
         Setting("money_level2", "texts", "二级指标名含这些词时，金额指标值或成本类名称即报告",
-                help_en="a 二级 name containing one of these words makes a money target or a cost-like name a finding"),
+                help_en="a level-2 name containing one of these words makes a money target or a cost-like name a finding"),
         Setting("cost_names", "texts", "三级指标名含这些词即视为成本类指标",
-                help_en="a 三级 name containing one of these words is a cost-like indicator"),
+                help_en="a level-3 name containing one of these words is a cost-like indicator"),
         Setting("misfits", "texts",
                 "“二级关键词: 词1, 词2”：二级指标名含关键词、三级指标名含其中任一词即报告",
-                help_en="\"二级 keyword: word1, word2\": reported when the 二级 name has the keyword and the 三级 name any of the words"),
+                help_en="\"level-2 keyword: word1, word2\": reported when the level-2 name has the keyword and the level-3 name any of the words"),
         Setting("satisfaction_words", "texts", "三级指标名含这些词却不在满意度类别下即报告",
-                help_en="a 三级 name containing one of these words outside the satisfaction category is reported"),
+                help_en="a level-3 name containing one of these words outside the satisfaction category is reported"),
     ),
 )
 
@@ -1183,6 +1202,10 @@ def _nonstandard_level1(ctx: CaseContext) -> Iterator[Hit]:
             expected=f"一级指标“{category}”（标准名称：{'、'.join(ctx.options['standard_labels'])}）",
             found=f"一级指标“{label or '（空白）'}”，其下 {len(indexes)} 个三级指标"
                   f"（第 {', '.join(str(i + 1) for i in indexes)} 行）",
+            expected_en=(f"level-1 indicator '{category}' (standard names: "
+                         f"{', '.join(ctx.options['standard_labels'])})"),
+            found_en=(f"level-1 indicator '{label or '(blank)'}' over {len(indexes)} level-3 indicator(s) "
+                      f"(rows {', '.join(str(i + 1) for i in indexes)})"),
         )
 
 
@@ -1227,7 +1250,7 @@ actual = "210人次"
     settings=(
         Setting("standard_labels", "texts",
                 "一级指标的标准名称（比较时忽略空格、“(50分)”之类括注）",
-                help_en="the standard 一级 names (compared ignoring spaces and notes such as (50分))"),
+                help_en="the standard level-1 names (compared ignoring spaces and notes such as (50分))"),
     ),
 )
 
@@ -1271,6 +1294,9 @@ def _date_target(ctx: CaseContext) -> Iterator[Hit]:
             {"name": _show(row.name), "which": which, "which_en": which_en, "value": _show(cell)},
             expected="时效指标值为日期或期限（如 2021年10月底前、15个工作日内、及时率 ≥95%），完成值为实际完成日期",
             found=f"指标值“{row.target}” 完成值“{row.actual}”",
+            expected_en=("a timeliness target is a date or period (e.g. by the end of October 2021, within "
+                         "15 working days, on-time rate ≥95%) and its actual the date it was done"),
+            found_en=f"target '{row.target}' actual '{row.actual}'",
         )
 
 
@@ -1312,11 +1338,11 @@ actual = "2021年11月20日"
     check=_date_target,
     settings=(
         Setting("level2_words", "texts", "二级指标名含这些词即为时效指标",
-                help_en="a 二级 name containing one of these words is a timeliness indicator"),
+                help_en="a level-2 name containing one of these words is a timeliness indicator"),
         Setting("period_units", "texts", "视为期限/时长的计量单位（如 15个工作日、1年）",
                 help_en="units that count as a period or duration (such as 15个工作日, 1年)"),
         Setting("rate_words", "texts", "三级指标名含这些词时，不带单位的数值视为比率（及时率 100）",
-                help_en="a 三级 name containing one of these words makes a bare number a rate (及时率 100)"),
+                help_en="a level-3 name containing one of these words makes a bare number a rate (及时率 100)"),
     ),
 )
 

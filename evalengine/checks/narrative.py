@@ -236,7 +236,7 @@ def _deviations(ctx: CaseContext) -> tuple[list[str], list[str]]:
     if rate is not None and rate < o["min_execution_rate"]:
         unspent = figures(case.funds).balance  # the 其中 rows when the total row is blank
         zh.append(f"预算执行率 {pct(rate)}（结余 {money(unspent)} 万元）")
-        en.append(f"execution rate {pct(rate)} ({money(unspent)} unspent)")
+        en.append(f"execution rate {pct(rate)} ({money(unspent)} 10k yuan unspent)")
     reasons = set(o["deviation_reasons"])
     short: list[str] = []
     for s in score.indicators:
@@ -284,6 +284,8 @@ def _check_boilerplate(ctx: CaseContext) -> Iterator[Hit]:
         },
         expected=f"存在偏差，应说明问题及改进措施：{'；'.join(zh)}",
         found="；".join(f"{label}：“{_shown(text)}”" for _, label, _, text in fields),
+        expected_en=f"deviations exist, so problems and remedies should be stated: {'; '.join(en)}",
+        found_en="; ".join(f"{label_en} ({label}): '{_shown(text)}'" for _, label, label_en, text in fields),
     )
 
 
@@ -557,6 +559,8 @@ def _check_without_form(ctx: CaseContext) -> Iterator[Hit]:
         {"name": case.project.name or "（未命名）"},
         expected="项目支出绩效自评表（绩效指标、指标值、完成值、分值、得分）",
         found=f"只有文字叙述：{case.project.source.strip() or '（未注明出处）'}",
+        expected_en="a self-assessment form (项目支出绩效自评表: indicators, targets, actuals, weights, scores)",
+        found_en=f"prose only: {case.project.source.strip() or '(no source given)'}",
     )
 
 

@@ -41,6 +41,8 @@ def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding
         message_en=rule.message_en.format(**params),
         expected=hit.expected,
         found=hit.found,
+        expected_en=hit.expected_en,
+        found_en=hit.found_en,
     )
 
 

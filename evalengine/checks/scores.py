@@ -432,7 +432,7 @@ WEIGHTS_DO_NOT_SUM = Rule(
             "（表内一级标签写明分值，如“产出指标(50分)”，或开启 check_level1_groups 时按评分规则）。"
             "只在表内给出分值时检查；表格被截断时只报告可见分值已超出的情况。",
     summary_en="The form's weights (budget weight + indicator weights) do not sum to the profile "
-               "total, or the 三级 weights under a 一级 do not sum to its weight (printed in the "
+               "total, or the level-3 weights under a level-1 do not sum to its weight (printed in the "
                "label, e.g. 产出指标(50分), or the profile's when check_level1_groups is on). On a "
                "truncated form only a visible sum that already exceeds is reported.",
     rationale="C2 在保存时即校验两条：三级分值之和等于上级分值，总分等于配置总分。分值不闭合时，"
@@ -509,7 +509,7 @@ weight = 10
         Setting("check_level1_groups", "boolean",
                 "表内未写明一级分值时，是否按评分规则的一级分值（10号 10/50/30/10）检查各一级之和；"
                 "默认关闭：10号 称“原则上”，偏离由 S210 提示",
-                help_en="when the form prints no 一级 weights, check each 一级 sum against the profile's (10号 10/50/30/10); off by default: 10号 says \"in principle\" and S210 notes departures"),
+                help_en="when the form prints no level-1 weights, check each level-1 sum against the profile's (10号 10/50/30/10); off by default: 10号 says \"in principle\" and S210 notes departures"),
     ),
 )
 
@@ -549,7 +549,7 @@ DOMINANT_INDICATOR = Rule(
     message_en="indicator “{name}” weighs {weight} of the {points} indicator points ({share}): "
                "this one row decides the result",
     summary="某一个三级指标的分值占绩效指标总分（90 分，或表内分值之和中较大者）的比例达到阈值（默认 50%）。",
-    summary_en="A single 三级 indicator holds at least a share (default 50%) of the indicator points "
+    summary_en="A single level-3 indicator holds at least a share (default 50%) of the indicator points "
                "(90, or the form's own sum if larger).",
     rationale="10号 要求二、三级指标按重要程度设置分值；一项指标占一半以上分值时，其余指标形同虚设，"
               "自评无法全面反映产出和效益（如大英县一张表只有一项成本指标，权重 90）。",
@@ -1202,15 +1202,15 @@ LEVEL1_SPLIT = Rule(
     family="scores",
     severity=Severity.INFO,
     title="一级指标分值与 10号 默认分配不同",
-    title_en="一级 weights differ from the default split",
+    title_en="Level-1 weights differ from the default split",
     message="一级指标分值为 {found}，与 10号 原则上的 {expected} 不同（总分仍为满分，仅作提示）",
-    message_en="the 一级 weights are {found_en}, not the default {expected_en} (the total is "
+    message_en="the level-1 weights are {found_en}, not the default {expected_en} (the total is "
                "still right; for information)",
     summary="采用固定一级分值的评分规则（中央 10号：预算执行率 10、产出 50、效益 30、满意度 10）时，"
             "表内各一级下三级指标分值之和与默认分配不同，而总分正确。四川等不固定一级分值的评分规则不检查；"
             "表格不完整时不检查。",
-    summary_en="Under a profile with fixed 一级 weights (central 10号: 10/50/30/10), the form's "
-               "一级 sums differ from that split while the total is right. Not checked under "
+    summary_en="Under a profile with fixed level-1 weights (central 10号: 10/50/30/10), the form's "
+               "level-1 sums differ from that split while the total is right. Not checked under "
                "profiles without a fixed split (Sichuan) or on truncated forms.",
     rationale="10号 规定一级指标“原则上”按 10/50/30/10 设置，特殊情况可调整但总分仍为 100%。"
               "调整本身不是错误，但评审时应知道、并核对调整是否有说明。",
@@ -1276,7 +1276,7 @@ weight = 10
     check=_level1_split,
     settings=(
         Setting("tolerance", "number", "一级分值之和允许的舍入差（分）", min=Decimal(0), max=Decimal(5),
-                help_en="rounding allowed on a 一级 weight sum (points)"),
+                help_en="rounding allowed on a level-1 weight sum (points)"),
         Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语（此时不检查）",
                 help_en="words in project.source that say the form is truncated or incomplete (then nothing is checked)"),
     ),
@@ -1364,6 +1364,10 @@ def _claimed_rating_differs(ctx: CaseContext) -> Iterator[Hit]:
         f"{name} 自评 {money(c)}，核实 {money(v)}" + (f"（{_reason(reason)[0]}）" if reason else "")
         for _, name, c, v, reason in contributors[: int(options["max_contributors"])]
     ]
+    top_en = [
+        f"{name} claimed {money(c)}, verified {money(v)}" + (f" ({_reason(reason)[1]})" if reason else "")
+        for _, name, c, v, reason in contributors[: int(options["max_contributors"])]
+    ]
     grades = ("", "")
     if claimed_grade and verified_grade:
         grades = (f"（{claimed_grade}）", f"（{verified_grade}）")
@@ -1375,6 +1379,12 @@ def _claimed_rating_differs(ctx: CaseContext) -> Iterator[Hit]:
     found = f"{kind} {money(claimed)}{grades[0]}"
     if top:
         found += "；差额主要来自：" + "；".join(top)
+    bands_en = {b.grade: b.grade_en for b in ctx.profile.grades.bands}
+    claimed_en = f" ({bands_en.get(claimed_grade, claimed_grade)})" if grades[0] else ""
+    verified_en = f" ({bands_en.get(verified_grade, verified_grade)})" if grades[1] else ""
+    found_en = f"{kind_en} {money(claimed)}{claimed_en}"
+    if top_en:
+        found_en += "; the gap comes mostly from: " + "; ".join(top_en)
     yield Hit(
         "$.narrative.claimed_total",
         {"kind": kind, "kind_en": kind_en, "claimed": money(claimed), "verified": money(verified),
@@ -1383,6 +1393,8 @@ def _claimed_rating_differs(ctx: CaseContext) -> Iterator[Hit]:
          "verified_grade": grades[1], "grades_en": grades_en},
         expected=f"核实得分 {money(verified)}{grades[1]}",
         found=found,
+        expected_en=f"verified score {money(verified)}{verified_en}",
+        found_en=found_en,
     )
 
 

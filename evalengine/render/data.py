@@ -66,14 +66,15 @@ def value_record(value: Value) -> dict[str, Any]:
 
 
 def finding_record(finding: Finding, lang: Lang = "zh") -> dict[str, Any]:
+    expected, found = finding.evidence(lang)
     return {
         "code": finding.code,
         "severity": finding.severity.label,
         "file": finding.location,
         "path": finding.path,
         "message": finding.message_en if lang == "en" else finding.message,
-        "expected": finding.expected,
-        "found": finding.found,
+        "expected": expected,
+        "found": found,
     }
 
 

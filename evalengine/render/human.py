@@ -82,8 +82,8 @@ def _table(*columns: tuple[str, str]) -> Table:
 
 def summary_panel(summary: Summary, lang: Lang, rule_titles: dict[str, str] | None = None) -> Panel:
     s = summary
-    grades = "  ".join(f"{g} {n}" for g, n in s.by_grade)
-    claimed = "  ".join(f"{g} {n}" for g, n in s.claimed_by_grade)
+    grades = "  ".join(f"{grade_label(None, g, lang)} {n}" for g, n in s.by_grade)
+    claimed = "  ".join(f"{grade_label(None, g, lang)} {n}" for g, n in s.claimed_by_grade)
     rate = "—" if s.rate is None else f"{_pct_of(s.rate)}%"
     lines = [
         f"{text('projects', lang)}: {s.projects}",

@@ -101,13 +101,23 @@ def _bands(profile_id: str | None) -> tuple:
         return ()
 
 
+def _all_bands() -> tuple:
+    from ..profile import available_profiles
+
+    return tuple(band for profile_id in available_profiles() for band in _bands(profile_id))
+
+
 def grade_label(profile_id: str | None, grade: str | None, lang: Lang = "zh") -> str:
-    """A grade as printed: the band's own name, in English from the profile's ``grade_en``."""
+    """A grade as printed: the band's own name, in English from the profile's ``grade_en``.
+
+    With no ``profile_id`` (the summary counts grades across profiles) the first profile
+    that names the grade gives its English name.
+    """
     if not grade:
         return ""
     if lang != "en":
         return grade
-    for band in _bands(profile_id):
+    for band in _bands(profile_id) if profile_id else _all_bands():
         if band.grade == grade:
             return band.grade_en
     return grade

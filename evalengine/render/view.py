@@ -64,7 +64,7 @@ def overview(summary: Summary, lang: Lang) -> list[tuple[str, str]]:
 
 def grades_table(summary: Summary, lang: Lang) -> Table:
     claimed = dict(summary.claimed_by_grade)
-    rows = [[g, str(claimed.get(g, 0)), str(n)] for g, n in summary.by_grade]
+    rows = [[grade_label(None, g, lang), str(claimed.get(g, 0)), str(n)] for g, n in summary.by_grade]
     rows.append([text("status.not_demonstrated", lang), "—", str(summary.not_demonstrated)])
     rows.append([label("no_claim", lang), str(summary.no_claim), "—"])
     return [text("grade", lang), label("claimed_col", lang), label("verified_col", lang)], rows
@@ -75,13 +75,14 @@ def grade_matrix(summary: Summary, lang: Lang) -> Table:
     grades = [g for g, _ in summary.by_grade]
     cells = {(c, v): n for c, v, n in summary.grade_changes}
     columns = [*grades, NOT_DEMONSTRATED]
-    header = [label("grade_matrix_corner", lang), *grades, text("status.not_demonstrated", lang)]
+    header = [label("grade_matrix_corner", lang), *(grade_label(None, g, lang) for g in grades),
+              text("status.not_demonstrated", lang)]
     rows = []
     for claimed in [*grades, ""]:
         counts = [cells.get((claimed, v), 0) for v in columns]
         if claimed == "" and not any(counts):
             continue
-        rows.append([claimed or label("no_claim", lang), *(str(n) for n in counts)])
+        rows.append([grade_label(None, claimed, lang) or label("no_claim", lang), *(str(n) for n in counts)])
     return header, rows
 
 
