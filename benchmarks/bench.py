@@ -127,20 +127,17 @@ def measure(n: int, work: Path, repeat: int, jobs_n: int | None) -> dict:
     run([*_evalengine(), "score", str(work / "none"), "--format", "jsonl"])  # warm caches
 
     result: dict = {"n": n}
-    floor, floor_rss = best([sys.executable, "-c", TOML_FLOOR, str(tree)], repeat)
-    ours, rss = best([*_evalengine(), "score", str(tree), "--format", "jsonl", "--no-progress"], repeat)
-    result["toml"] = {"floor_s": floor, "floor_rate": n / floor, "score_s": ours,
-                      "score_rate": n / ours, "ratio": floor / ours, "peak_rss_mb": rss,
-                      "floor_peak_rss_mb": floor_rss}
-    print(f"    TOML : evalengine {n / ours:8.0f} cases/s  tomllib floor {n / floor:8.0f}/s  "
-          f"ratio {floor / ours:.2f}  peak RSS {rss:.0f} MB", flush=True)
-    floor, floor_rss = best([sys.executable, "-c", JSON_FLOOR, str(jsonl)], repeat)
-    ours, rss = best([*_evalengine(), "score", str(jsonl), "--format", "jsonl", "--no-progress"], repeat)
-    result["jsonl"] = {"floor_s": floor, "floor_rate": n / floor, "score_s": ours,
+    for key, label, floor_name, floor_code, path in (
+            ("toml", "TOML ", "tomllib floor", TOML_FLOOR, tree),
+            ("jsonl", "JSONL", "json.loads floor", JSON_FLOOR, jsonl)):
+        floor, floor_rss = best([sys.executable, "-c", floor_code, str(path)], repeat)
+        ours, rss = best([*_evalengine(), "score", str(path), "--format", "jsonl", "--no-progress"],
+                         repeat)
+        result[key] = {"floor_s": floor, "floor_rate": n / floor, "score_s": ours,
                        "score_rate": n / ours, "ratio": floor / ours, "peak_rss_mb": rss,
                        "floor_peak_rss_mb": floor_rss}
-    print(f"    JSONL: evalengine {n / ours:8.0f} cases/s  json.loads floor {n / floor:8.0f}/s  "
-          f"ratio {floor / ours:.2f}  peak RSS {rss:.0f} MB", flush=True)
+        print(f"    {label}: evalengine {n / ours:8.0f} cases/s  {floor_name} {n / floor:8.0f}/s  "
+              f"ratio {floor / ours:.2f}  peak RSS {rss:.0f} MB", flush=True)
     if jobs_n is not None and n == jobs_n:
         # alternate the two, so that a slow spell of the machine hits both alike
         ones, twos, rss2 = [], [], 0.0

@@ -22,7 +22,7 @@ from ..taxonomy import Category, Taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
 )
-from .base import CaseContext, Hit, Rule, Setting, figure, pct
+from .base import CaseContext, Hit, Rule, Setting, figure, pct, is_truncated
 
 __all__ = ["RULES"]
 
@@ -105,14 +105,6 @@ def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
     for item in ctx.score.indicators:
         if 0 <= item.index < len(rows):
             yield item, rows[item.index]
-
-
-def _truncated(case: Case, words: Sequence[str]) -> bool:
-    """Whether ``project.incomplete`` is set or ``project.source`` says the form is cut off."""
-    if case.project.incomplete.strip():
-        return True
-    source = case.project.source.lower()
-    return any(w.strip() and w.strip().lower() in source for w in words)
 
 
 def _live_rows(case: Case) -> list[tuple[int, Indicator]]:
@@ -426,7 +418,7 @@ actual = "100%"
 
 def _missing_categories(ctx: CaseContext) -> list[str]:
     case = ctx.case
-    if not case.project.has_form or _truncated(case, ctx.options["truncation_words"]):
+    if not case.project.has_form or is_truncated(case, ctx.options["truncation_words"]):
         return []
     present: set[str] = set()
     for _, row in _live_rows(case):
@@ -1092,7 +1084,7 @@ def _missing_value(ctx: CaseContext) -> Iterator[Hit]:
     if not rows:
         return
     some_actual = any(not isinstance(item.actual, Empty) for item, _ in rows)
-    last = rows[-1][0].index if _truncated(case, ctx.options["truncation_words"]) else None
+    last = rows[-1][0].index if is_truncated(case, ctx.options["truncation_words"]) else None
     for item, row in rows:
         target, actual = item.target, item.actual
         missing = []

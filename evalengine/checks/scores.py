@@ -34,7 +34,7 @@ from ..model import Case, Indicator
 from ..numbers import ZERO, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
 from ..values import Claim, ClaimLevel, Empty
-from .base import CaseContext, Hit, Rule, Setting, money, pct
+from .base import CaseContext, Hit, Rule, Setting, money, pct, is_truncated
 
 __all__ = ["RULES"]
 
@@ -52,14 +52,6 @@ def _name(case: Case, index: int) -> str:
     """The 三级 name of row ``index`` as printed; else its target, else its position."""
     row = case.indicators[index]
     return row.name.strip() or row.target.strip()[:20] or f"第{index + 1}行指标"
-
-
-def _truncated(case: Case, words: Sequence[str]) -> bool:
-    """Whether ``project.incomplete`` is set or ``project.source`` says the form is cut off."""
-    if case.project.incomplete.strip():
-        return True
-    source = case.project.source.lower()
-    return any(word.strip() and word.strip().lower() in source for word in words)
 
 
 def _rows(case: Case) -> list[tuple[int, Indicator]]:
@@ -235,7 +227,7 @@ def _claimed_total_mismatch(ctx: CaseContext) -> Iterator[Hit]:
     items = len(scores) + (budget is not None)
     tol = _tolerance(ctx.options, items)
     complete = (budget is not None and len(scores) == len(rows)
-                and not _truncated(case, ctx.options["truncated_words"]))
+                and not is_truncated(case, ctx.options["truncated_words"]))
     if complete:
         if abs(stated - total) <= tol:
             return
@@ -373,7 +365,7 @@ def _weights_do_not_sum(ctx: CaseContext) -> Iterator[Hit]:
     weights = [r.weight for _, r in rows if r.weight is not None]
     if not weights:
         return
-    truncated = _truncated(case, options["truncated_words"])
+    truncated = is_truncated(case, options["truncated_words"])
     complete = len(weights) == len(rows) and not truncated
     budget = case.funds.claimed_weight
     indicators = sum(weights, ZERO)
@@ -997,7 +989,7 @@ def _score_inflation(ctx: CaseContext) -> Iterator[Hit]:
     if len(indicators) < options["min_indicators"] or not all(_full(case, i) for i in indicators):
         return
     stated = case.narrative.claimed_total
-    truncated = _truncated(case, options["truncated_words"])
+    truncated = is_truncated(case, options["truncated_words"])
     floor = options["min_total_share"] * ctx.profile.total
     if stated is not None:
         total, total_en = f"自评总分 {money(stated)}", f"claimed total {money(stated)}"
@@ -1150,7 +1142,7 @@ claimed_total = 95.6
 def _level1_split(ctx: CaseContext) -> Iterator[Hit]:
     case, profile, options = ctx.case, ctx.profile, ctx.options
     fixed = profile.indicators.level1
-    if not fixed or _truncated(case, options["truncated_words"]):
+    if not fixed or is_truncated(case, options["truncated_words"]):
         return
     rows = _rows(case)
     if not rows or any(r.weight is None for _, r in rows):
@@ -1310,7 +1302,7 @@ def _claimed_rating_differs(ctx: CaseContext) -> Iterator[Hit]:
             score.status_reason != "incomplete" or not score.indicators
             or rounded(score.evidence_share, 6) < ctx.profile.evidence.min_share):
         return
-    truncated = _truncated(case, options["truncated_words"])
+    truncated = is_truncated(case, options["truncated_words"])
     from_form = all(i.claimed_from_form for i in score.indicators)
     if case.narrative.claimed_total is not None and not truncated:
         kind, kind_en = "自评总分", "stated total"
