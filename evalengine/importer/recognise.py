@@ -27,6 +27,7 @@ Everything the recogniser could not place is returned as a :class:`~.notes.Note`
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -149,6 +150,17 @@ def _tokens(sheet: Sheet) -> list[Tok]:
     return toks
 
 
+def _tok_row(tok: Tok) -> int:
+    return tok.row
+
+
+def _row_index(toks: Sequence[Tok]) -> dict[int, list[int]]:
+    index: dict[int, list[int]] = {}
+    for i, tok in enumerate(toks):
+        index.setdefault(tok.row, []).append(i)
+    return index
+
+
 def _is_title(tok: Tok) -> bool:
     return 0 < len(tok.key) <= 60 and bool(_TITLE_RE.match(tok.key)) and "报告" not in tok.key
 
@@ -197,17 +209,19 @@ def recognise(sheet: Sheet) -> Recognised:
             have_content = True
     forms: list[Draft] = []
     outside = 0
+    index = _row_index(toks)
     bounds = list(zip(starts, starts[1:] + [len(toks)]))
     first = starts[0] if starts else len(toks)
     if first:
-        draft = _Parser(sheet, toks, 0, first, index=1, headless=True).run()
+        draft = _Parser(sheet, toks, 0, first, index=1, headless=True, rows_index=index).run()
         outside += draft.outside
         if draft.has_table:
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[:first] if t.key and not t.dup)
     for a, b in bounds:
-        draft = _Parser(sheet, toks, a, b, index=len(forms) + 1, headless=False).run()
+        draft = _Parser(sheet, toks, a, b, index=len(forms) + 1, headless=False,
+                        rows_index=index).run()
         outside += draft.outside
         if draft.is_form():
             forms.append(draft)
@@ -239,12 +253,11 @@ def _walk_back(sheet: Sheet, toks: Sequence[Tok], i: int) -> int:
         if tok.row >= row:
             j -= 1
             continue
-        same_row = [t for t in toks if t.row == tok.row]
         if len(sheet.rows[tok.row]) != 1 or not tok.key or len(tok.key) > 40:
             break
         if L.is_label(tok.text) or _is_title(tok) or tok.key.endswith(("。", ".")):
             break
-        start = toks.index(same_row[0])
+        start = bisect.bisect_left(toks, tok.row, hi=j + 1, key=_tok_row)
         row = tok.row
         taken += 1
         j -= 1
@@ -258,7 +271,8 @@ def _walk_back(sheet: Sheet, toks: Sequence[Tok], i: int) -> int:
 
 class _Parser:
     def __init__(
-        self, sheet: Sheet, toks: list[Tok], start: int, end: int, *, index: int, headless: bool
+        self, sheet: Sheet, toks: list[Tok], start: int, end: int, *, index: int, headless: bool,
+        rows_index: dict[int, list[int]] | None = None,
     ) -> None:
         self.sheet = sheet
         self.mode = sheet.mode
@@ -272,6 +286,7 @@ class _Parser:
         self.profile_hint = ""
         self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
         self.outside = 0
+        self.rows_index = rows_index if rows_index is not None else _row_index(toks)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -283,7 +298,9 @@ class _Parser:
         return self.toks[i].row + 1 if self.rows_mode else None
 
     def row_range(self, row: int) -> list[int]:
-        return [i for i in range(self.start, self.end) if self.toks[i].row == row]
+        """The token indices of sheet row ``row`` inside this form (an index built once, so
+        that a table of many rows is read in linear time)."""
+        return [i for i in self.rows_index.get(row, ()) if self.start <= i < self.end]
 
     def value_after(self, i: int) -> tuple[str, list[int]]:
         """The value cell of the label at ``i`` and the token indices it used."""
@@ -722,10 +739,9 @@ class _Parser:
         return bool(idx) or (r < len(self.sheet.rows) and not self.sheet.rows[r])
 
     def first_token_of_row(self, r: int) -> int:
-        for i in range(self.start, self.end):
-            if self.toks[i].row >= r:
-                return i
-        return self.end
+        # token rows never decrease, so the first token at or after row r is a bisection
+        lo = bisect.bisect_left(self.toks, r, lo=self.start, hi=self.end, key=_tok_row)
+        return lo
 
     # -- goal ----------------------------------------------------------------------------
 
