@@ -16,6 +16,7 @@ import attrs
 from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
+from .normalise import normalise_text
 from .notes import Note
 from .recognise import recognise
 from .sheets import Sheet, read_text, text_sheet
@@ -72,9 +73,14 @@ def import_sheets(
 def import_text(data: bytes, *, shown: str = "<text>", stem: str = "text",
                 profile: str | None = None) -> ImportedFile:
     source = read_text(data)
-    sheet = text_sheet(source)
+    normalised = normalise_text(source.text)
+    # the annotation lines of a collection (TRUNCATED, LAYOUT) say nothing the form must not
+    # say itself: whether it is cut off is read from its content
+    sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
     forms, notes = import_sheets([sheet], shown=shown, stem=stem, url=source.url,
                                  profile=profile)
+    if normalised.changes:
+        notes.insert(0, Note("normalised", detail=",".join(normalised.changes)))
     return ImportedFile(shown, "text", source.encoding, tuple(forms), tuple(notes))
 
 

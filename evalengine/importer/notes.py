@@ -70,16 +70,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no-form": ("文件中没有找到自评表", "no self-assessment form found in the file"),
     "encoding": ("文本编码：{detail}", "text encoding: {detail}"),
+    "normalised": ("识别前已规范文本：{detail}", "text normalised before recognition: {detail}"),
 }
 
 INCOMPLETE_REASONS: dict[str, tuple[str, str]] = {
-    "truncated": ("原文在此表中截断（TRUNCATED）", "the input is cut off inside this form (TRUNCATED)"),
+    "truncated": ("原文在此表中截断（文末没有合计、结论等收尾行）",
+                  "the input is cut off inside this form (it ends with no total or closing row)"),
     "headless": ("表头之前的部分不在原文中（只见表尾）", "the form's beginning is not in the input (tail only)"),
     "no-satisfaction": (
         "表格在满意度指标之前中断",
         "the form breaks off before its 满意度 rows",
     ),
     "no-table": ("没有绩效指标表", "no indicator table"),
+}
+
+
+NORMALISED: dict[str, tuple[str, str]] = {
+    "traditional": ("繁体字转为简体（原文保留在报告中）", "Traditional characters converted to Simplified"),
+    "pinyin": ("删除夹注拼音", "inline pinyin glosses removed"),
+    "html": ("HTML 实体还原", "HTML entities decoded"),
+    "boilerplate": ("删除网页附加文字", "web-page boilerplate lines removed"),
+    "pages": ("合并分页片段", "numbered page chunks joined"),
+    "ocr": ("修正数字/符号的 OCR 误识（≥ ≤ 0 10）", "OCR confusions in numbers and operators fixed"),
 }
 
 
@@ -100,6 +112,9 @@ def note_text(note: Note, lang: Lang = "zh") -> str:
             for r in note.detail.split(",")
             if r
         )
+    if note.kind == "normalised":
+        detail = ("、" if lang == "zh" else ", ").join(
+            _pick(NORMALISED[c], lang) if c in NORMALISED else c for c in detail.split(",") if c)
     text = note.text
     body = _pick(template, lang).format(text=text, detail=detail) if template else (
         f"{note.kind}: {text} {detail}".strip()

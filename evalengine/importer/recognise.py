@@ -227,7 +227,9 @@ def recognise(sheet: Sheet) -> Recognised:
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[a:b] if t.key and not t.dup and not t.brk)
-    if sheet.truncated and forms:
+    # Cut off is read from the content, never from an annotation: the input ends inside its
+    # last form, which no closing row (合计/总分, 评价结论, a signature line) ended.
+    if forms and not forms[-1].ended and forms[-1].has_table:
         last = forms[-1]
         if "truncated" not in last.incomplete:
             last.incomplete.append("truncated")
@@ -1287,7 +1289,7 @@ class _Parser:
             self.used.add(j)
             j += 1
         else:
-            cut = self.sheet.truncated
+            cut = self.end >= len(toks)  # the input ends inside this table
         if row is not None:
             if cut and filled < n:
                 field = schema[filled - 1]
@@ -1362,7 +1364,7 @@ class _Parser:
                     self.add_indicator(values, None)
                     pending.clear()
             j += 1
-        if pending and not ended and self.sheet.truncated and j >= self.end:
+        if pending and not ended and j >= self.end >= len(toks):
             last = toks[pending.pop()].text
             self.note("cut", last)
             if pending and len(pending) >= 2 and not scored:

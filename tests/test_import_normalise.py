@@ -1,0 +1,82 @@
+"""Text as it really comes (issue 10 §3): normalisation before recognition, and the
+collection's annotation lines changing nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+
+from evalengine.importer import import_text
+from evalengine.importer.normalise import load_normalisation, normalise_cell, normalise_text
+
+REAL = Path("/work/shared/real-forms")
+CORPUS = Path(__file__).parent / "fixtures" / "import" / "inputs"
+_ANNOTATION = re.compile(r"^(?:SOURCE:|LAYOUT:|TRUNCATED)")
+
+
+def _forms() -> list[Path]:
+    folder = REAL if REAL.is_dir() else CORPUS
+    return sorted(folder.glob("[0-9]*.txt"))
+
+
+def _strip(text: str) -> str:
+    lines = text.split("\n")
+    head = 0
+    while head < min(4, len(lines)) and _ANNOTATION.match(lines[head].strip()):
+        head += 1
+    return "\n".join(lines[head:])
+
+
+def _without_source(case):  # type: ignore[no-untyped-def]
+    return attrs.evolve(case, project=attrs.evolve(case.project, source=""))
+
+
+@pytest.mark.parametrize("path", _forms(), ids=lambda p: p.name)
+def test_annotation_lines_change_nothing(path):
+    text = path.read_text(encoding="utf-8")
+    with_lines = import_text(text.encode(), shown=path.name, stem=path.stem)
+    without = import_text(_strip(text).encode(), shown=path.name, stem=path.stem)
+    assert [_without_source(f.case) for f in with_lines.forms] == [
+        _without_source(f.case) for f in without.forms]
+    assert [f.notes for f in with_lines.forms] == [f.notes for f in without.forms]
+
+
+def test_traditional_characters_and_pinyin_glosses_are_normalised():
+    out = normalise_cell("項(xiàng)目績效自評表 預算執(zhí)行情況")
+    assert out.text == "项目绩效自评表 预算执行情况"
+    assert set(out.changes) == {"traditional", "pinyin"}
+    assert out.original == "項(xiàng)目績效自評表 預算執(zhí)行情況"
+    # a Latin parenthesis without tone marks is not a gloss
+    assert normalise_cell("道路里程(km)").text == "道路里程(km)"
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("满意度调查290%", "满意度调查≥90%"),   # 2 for ≥ before a rate target
+    ("结余率W5%", "结余率≤5%"),             # W for ≤
+    ("完成率1O0%", "完成率100%"),           # O for 0 inside a number
+    ("培训次数IO次", "培训次数10次"),         # IO for 10
+    ("指标值≧95%", "指标值≥95%"),
+    ("增长290%", "增长290%"),               # no rate or satisfaction word before it
+    ("Windows 10", "Windows 10"),
+    ("&gt;90% &amp; 达标", ">90% & 达标"),
+])
+def test_ocr_confusions_in_number_context(raw, clean):
+    assert normalise_cell(raw).text == clean
+
+
+def test_page_chunks_are_joined_and_boilerplate_dropped():
+    body = "项目名称测试项目主管部门某局" * 10
+    text = ("资源ID:123\n下载积分:15金币\n1、" + body + "完成率10\n2、0%100%10满意度\n"
+            "1、这不是分页\n")
+    out = normalise_text(text)
+    assert out.text.startswith(body + "完成率100%100%10满意度")
+    assert "下载积分" not in out.text
+    assert {"boilerplate", "pages"} <= set(out.changes)
+
+
+def test_the_vocabulary_is_data():
+    rules = load_normalisation()
+    assert rules.opencc == "t2s" and rules.boilerplate and rules.ocr
