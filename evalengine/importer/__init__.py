@@ -33,6 +33,7 @@ class ImportedForm:
     incomplete: tuple[str, ...]
     sheet: str
     index: int
+    layout: str = ""  # the rules/layouts file recognised ("" = none matched)
 
 
 @attrs.frozen
@@ -62,7 +63,7 @@ def import_sheets(
             if draft.incomplete:
                 notes_here.insert(0, Note("incomplete", detail=",".join(draft.incomplete)))
             forms.append(ImportedForm(case, tuple(notes_here), tuple(draft.incomplete),
-                                      sheet.name, draft.index))
+                                      sheet.name, draft.index, draft.layout))
     if outside:
         notes.append(Note("outside", detail=str(outside)))
     if not forms:

@@ -434,3 +434,36 @@ def joins(first: str, second: str) -> str | None:
     if b == "指标" or not (a in _all_labels() or is_l1(a) or is_l2(a)):
         return clean(first) + clean(second)
     return None
+
+
+_INDICATOR_FIELDS = {"level1", "level2", "name", "target", "actual", "operator", "unit",
+                     "weight", "score", "deviation"}
+_FUND_FIELDS = {"initial_budget", "budget", "executed", "rate", "weight", "score", "reason",
+                "method"}
+_HEADER_FIELDS = {"name", "department", "implementer", "code"}
+
+
+@cache
+def extend_from_layouts() -> int:
+    """Add the column labels of every ``rules/layouts/*.toml`` to the vocabulary (once).
+
+    A label already known keeps its meaning; a layout column the case format has no field
+    for (权重占比, 评分标准 …) is known as a column and read as "other" (``-``).  Returns how
+    many labels were added.
+    """
+    from .layouts import all_labels
+
+    added = 0
+    tables = (("indicators", INDICATOR_COLUMNS, _INDICATOR_FIELDS),
+              ("funds", FUND_COLUMNS, _FUND_FIELDS),
+              ("header", HEADER_FIELDS, _HEADER_FIELDS))
+    labels = all_labels()
+    for kind, table, fields in tables:
+        for label, field in labels.get(kind, {}).items():
+            k = key(label)
+            if k and k not in table:
+                table[k] = field if field in fields else "-"
+                added += 1
+    if added:
+        _all_labels.cache_clear()
+    return added

@@ -63,6 +63,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该行跨页，续在上一行：{text}",
         "row continued over a page break, joined to the row above: {text}",
     ),
+    "layout-tie": ("版式无法唯一确定（{detail} 同样吻合），按第一个读取",
+                   "the layout cannot be told ({detail} fit equally); read as the first"),
+    "profile-fallback": (
+        "版式 {detail} 的评分方案 {text} 尚未提供，暂按 central-2020 计分",
+        "layout {detail} names scoring profile {text}, which is not available; scored as central-2020",
+    ),
     "incomplete": ("表格不完整：{detail}", "incomplete form: {detail}"),
     "outside": (
         "{detail} 个单元格不属于任何自评表，已跳过",

@@ -37,6 +37,7 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
+from .layouts import profile_exists, recognise_layout
 from .notes import Note
 from .sheets import Sheet
 
@@ -86,6 +87,10 @@ class Draft:
     notes: list[Note] = attrs.Factory(list)
     incomplete: list[str] = attrs.Factory(list)
     profile: str = ""  # recognised template: "sichuan" or "central-2020"
+    layout: str = ""  # id of the rules/layouts file the form's words match best
+    layout_ties: tuple[str, ...] = ()  # layouts that match as well
+    hinted: bool = False  # the form itself named its template (报表编号, 指标性质 columns)
+    span: tuple[int, int] = (0, 0)  # its tokens
     title_name: str = ""
     headless: bool = False
     has_table: bool = False
@@ -188,6 +193,7 @@ def _is_name_label(tok: Tok) -> bool:
 
 
 def recognise(sheet: Sheet) -> Recognised:
+    L.extend_from_layouts()
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
@@ -227,6 +233,8 @@ def recognise(sheet: Sheet) -> Recognised:
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[a:b] if t.key and not t.dup and not t.brk)
+    for draft in forms:
+        _assign_layout(draft, toks)
     # Cut off is read from the content, never from an annotation: the input ends inside its
     # last form, which no closing row (合计/总分, 评价结论, a signature line) ended.
     if forms and not forms[-1].ended and forms[-1].has_table:
@@ -234,6 +242,26 @@ def recognise(sheet: Sheet) -> Recognised:
         if "truncated" not in last.incomplete:
             last.incomplete.append("truncated")
     return Recognised(tuple(forms), outside)
+
+
+def _assign_layout(draft: Draft, toks: Sequence[Tok]) -> None:
+    """The layout file the form's own words match best, and the profile it names."""
+    a, b = draft.span
+    text = "".join(t.key for t in toks[a:b] if t.key and not t.dup)
+    layout, _, ties = recognise_layout(text)
+    if layout is None:
+        return
+    draft.layout = layout.id
+    draft.layout_ties = ties
+    if ties:
+        draft.notes.append(Note("layout-tie", detail="/".join((layout.id, *ties))))
+    if draft.hinted:
+        return  # the form names its template (报表编号, 指标性质 columns)
+    if profile_exists(layout.profile):
+        draft.profile = layout.profile
+    else:
+        draft.profile = "central-2020"
+        draft.notes.append(Note("profile-fallback", text=layout.profile, detail=layout.id))
 
 
 def _walk_back(sheet: Sheet, toks: Sequence[Tok], i: int) -> int:
@@ -1389,6 +1417,8 @@ class _Parser:
             self.note("unplaced", t.text, self.where(i))
         draft.outside = self.outside
         draft.profile = self.profile_hint or "central-2020"
+        draft.hinted = bool(self.profile_hint)
+        draft.span = (self.start, self.end)
         if draft.headless:
             draft.incomplete.append("headless")
         if not draft.has_table:
