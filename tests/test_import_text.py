@@ -169,11 +169,19 @@ def test_ambiguous_cells_of_compacted_rows_are_reported_not_guessed():
     assert any(n.kind == "total-ambiguous" for n in form.notes)
 
 
-@pytest.mark.parametrize("file", ["05.txt", "19.txt"])
-def test_unseparated_text_gives_no_form(file):
-    imported = import_file(INPUTS / file)
+def test_unseparated_text_without_a_title_gives_no_form():
+    imported = import_file(INPUTS / "05.txt")
     assert imported.forms == ()
     assert any(n.kind == "no-form" for n in imported.notes)
+
+
+def test_glued_text_is_cut_at_its_labels_and_its_funds_decoded():
+    """19.txt has no cell boundaries at all: the labels cut it into cells again, and the
+    glued 年度财政资金总额 figures are decoded (this test said "no form" before)."""
+    [form] = import_file(INPUTS / "19.txt").forms
+    assert form.case.project.name == "东津院区建设补助"
+    assert form.case.project.year == 2021
+    assert form.layout == "hubei-20-80"
 
 
 def test_scrambled_text_is_reported_cell_by_cell():

@@ -464,6 +464,15 @@ def extend_from_layouts() -> int:
             if k and k not in table:
                 table[k] = field if field in fields else "-"
                 added += 1
+    from .layouts import load_layouts
+
+    for layout in load_layouts():
+        block = layout.block("funds")
+        for row in block.rows if block is not None else ():
+            bare = key(row).removeprefix("其中").lstrip(":")
+            if bare and bare not in _FUND_TOTALS and bare not in _FUND_ROWS:
+                _FUND_ROWS.add(bare)
+                added += 1
     if added:
         _all_labels.cache_clear()
     return added

@@ -37,7 +37,9 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .layouts import profile_exists, recognise_layout
+from .glued import unglue
+from .decoder import decode_run, is_glued_run
+from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .sheets import Sheet
 
@@ -69,6 +71,12 @@ FIELD_LABELS = {
     "-": ("其他列", "other column"),
 }
 
+_FUND_TYPES = {"initial_budget": "money", "budget": "money", "executed": "money",
+               "rate": "percent", "weight": "points", "score": "points"}
+_FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "claimed_score"}
+_DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
+    "rate = executed / budget", "score = weight * rate", "score <= weight"))
+
 DEFAULT_SCHEMA = ("name", "target", "actual")
 SICHUAN_SCHEMA = ("name", "operator", "target", "unit", "actual", "weight", "score", "deviation")
 
@@ -85,6 +93,8 @@ class Draft:
     indicators: list[dict[str, Any]] = attrs.Factory(list)
     narrative: dict[str, Any] = attrs.Factory(dict)
     notes: list[Note] = attrs.Factory(list)
+    # (section, row index) → {field: reason}: cells seen but not read (provenance)
+    unread: dict[tuple[str, int], dict[str, str]] = attrs.Factory(dict)
     incomplete: list[str] = attrs.Factory(list)
     profile: str = ""  # recognised template: "sichuan" or "central-2020"
     layout: str = ""  # id of the rules/layouts file the form's words match best
@@ -194,6 +204,7 @@ def _is_name_label(tok: Tok) -> bool:
 
 def recognise(sheet: Sheet) -> Recognised:
     L.extend_from_layouts()
+    sheet = unglue(sheet)
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
@@ -219,7 +230,8 @@ def recognise(sheet: Sheet) -> Recognised:
     bounds = list(zip(starts, starts[1:] + [len(toks)]))
     first = starts[0] if starts else len(toks)
     if first:
-        draft = _Parser(sheet, toks, 0, first, index=1, headless=True, rows_index=index).run()
+        draft = _Parser(sheet, toks, 0, first, index=1, headless=True, rows_index=index,
+                        layout=_layout_of(toks, 0, first)).run()
         outside += draft.outside
         if draft.has_table:
             forms.append(draft)
@@ -227,14 +239,14 @@ def recognise(sheet: Sheet) -> Recognised:
             outside += sum(1 for t in toks[:first] if t.key and not t.dup)
     for a, b in bounds:
         draft = _Parser(sheet, toks, a, b, index=len(forms) + 1, headless=False,
-                        rows_index=index).run()
+                        rows_index=index, layout=_layout_of(toks, a, b)).run()
         outside += draft.outside
         if draft.is_form():
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[a:b] if t.key and not t.dup and not t.brk)
     for draft in forms:
-        _assign_layout(draft, toks)
+        _assign_profile(draft)
     # Cut off is read from the content, never from an annotation: the input ends inside its
     # last form, which no closing row (合计/总分, 评价结论, a signature line) ended.
     if forms and not forms[-1].ended and forms[-1].has_table:
@@ -244,17 +256,20 @@ def recognise(sheet: Sheet) -> Recognised:
     return Recognised(tuple(forms), outside)
 
 
-def _assign_layout(draft: Draft, toks: Sequence[Tok]) -> None:
-    """The layout file the form's own words match best, and the profile it names."""
-    a, b = draft.span
+def _layout_of(toks: Sequence[Tok], a: int, b: int) -> tuple[Layout | None, tuple[str, ...]]:
+    """The layout file the form's own words match best (and those that match as well)."""
     text = "".join(t.key for t in toks[a:b] if t.key and not t.dup)
     layout, _, ties = recognise_layout(text)
-    if layout is None:
+    return layout, ties
+
+
+def _assign_profile(draft: Draft) -> None:
+    """The recognised layout, and the profile it names, on the draft."""
+    if not draft.layout:
         return
-    draft.layout = layout.id
-    draft.layout_ties = ties
-    if ties:
-        draft.notes.append(Note("layout-tie", detail="/".join((layout.id, *ties))))
+    layout = next(lay for lay in load_layouts() if lay.id == draft.layout)
+    if draft.layout_ties:
+        draft.notes.append(Note("layout-tie", detail="/".join((layout.id, *draft.layout_ties))))
     if draft.hinted:
         return  # the form names its template (报表编号, 指标性质 columns)
     if profile_exists(layout.profile):
@@ -303,6 +318,7 @@ class _Parser:
     def __init__(
         self, sheet: Sheet, toks: list[Tok], start: int, end: int, *, index: int, headless: bool,
         rows_index: dict[int, list[int]] | None = None,
+        layout: tuple[Layout | None, tuple[str, ...]] = (None, ()),
     ) -> None:
         self.sheet = sheet
         self.mode = sheet.mode
@@ -317,6 +333,7 @@ class _Parser:
         self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
         self.outside = 0
         self.rows_index = rows_index if rows_index is not None else _row_index(toks)
+        self.layout, self.layout_ties = layout
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -567,6 +584,12 @@ class _Parser:
                 break
             self.used.add(j)
             j += 1
+            if j < self.end and not toks[j].brk and is_glued_run(toks[j].key) \
+                    and not self._fund_value_ok(columns[0], toks[j].text):
+                self.used.add(j)
+                self.glued_fund_row(label, toks[j].key, columns)
+                j += 1
+                continue
             values: list[tuple[int, str]] = []
             while j < self.end and not toks[j].brk and len(values) < len(columns):
                 t = toks[j]
@@ -585,6 +608,27 @@ class _Parser:
                 j += 1
             self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
         return j
+
+    def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str]) -> None:
+        """A funds row whose figures are glued (``1484631.00%``): decoded by type and by the
+        layout's arithmetic; a column two readings dispute is left unread."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        known = {c.field: c for c in block.columns} if block is not None else {}
+        cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in columns)
+        rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
+        rels = tuple(r for r in rels if {r.result, r.left, r.right} - {""} <= set(columns)
+                     | {x for x in (r.left,) if x.replace(".", "").isdigit()})
+        decoded = decode_run(run, cols, rels)
+        if decoded.unplaced:
+            self.note("unplaced", run)
+            return
+        if decoded.ambiguous:
+            names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
+            self.note("ambiguous", run, detail=names)
+            self.draft.unread.setdefault(("funds" if label[0] == "total" else "funds.rows",
+                                          len(self.draft.fund_rows)), {}).update(
+                {_FUND_TARGET.get(f, f): "ambiguous" for f in decoded.ambiguous})
+        self.fund_row(label, [(f, v, None) for f, v in decoded.values.items()])
 
     def funds_rows(self, i: int) -> int:
         toks, sheet = self.toks, self.sheet
@@ -1418,6 +1462,8 @@ class _Parser:
         draft.outside = self.outside
         draft.profile = self.profile_hint or "central-2020"
         draft.hinted = bool(self.profile_hint)
+        if self.layout is not None:
+            draft.layout, draft.layout_ties = self.layout.id, self.layout_ties
         draft.span = (self.start, self.end)
         if draft.headless:
             draft.incomplete.append("headless")
