@@ -28,6 +28,12 @@ __all__ = [
     "ProjectDigest",
     "Rule",
     "Setting",
+    "CATEGORIES",
+    "HERE",
+    "MONEY",
+    "SCORES",
+    "TEXTS",
+    "WEIGHTS",
     "figure",
     "money",
     "pct",
@@ -68,6 +74,9 @@ class Hit:
     found: str = ""
     expected_en: str = ""
     found_en: str = ""
+    # key paths besides ``path`` the finding rests on (``[*]``: any index); a finding that
+    # rests on a field the importer did not read is withheld (see Rule.rests_on)
+    rests_on: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -135,6 +144,21 @@ class Rule:
     settings: tuple[Setting, ...] = ()
     target: Literal["case", "department"] = "case"
     aliases: tuple[str, ...] = ()
+    # the key paths (``[*]``: any index) every finding of the rule rests on, instead of the
+    # hit's own path; empty: the hit's path (a record's path covers all its fields).  The
+    # runner withholds a finding that rests on an unread field and lists it as not verified.
+    rests_on: tuple[str, ...] = ()
+
+
+# --- what findings rest on (Rule.rests_on): a finding resting on an unread field is withheld ---
+
+HERE = "{path}"  # the hit's own key path
+MONEY = ("$.funds.budget", "$.funds.executed", "$.funds.initial_budget", "$.funds.rows")
+TEXTS = ("$.funds.reason", "$.funds.note", "$.funds.adjustment_reason", "$.goal", "$.narrative",
+         "$.indicators[*].deviation")  # where a form explains itself
+SCORES = ("$.indicators[*].score", "$.indicators[*].not_applicable", "$.funds.claimed_score")
+WEIGHTS = ("$.indicators[*].weight", "$.indicators[*].not_applicable", "$.funds.claimed_weight")
+CATEGORIES = ("$.indicators[*].level1", "$.indicators[*].level2", "$.indicators[*].name")
 
 
 # --- formatting helpers for evidence (rules share them; rounding goes through rounded()) ---
