@@ -54,9 +54,12 @@ class ProvenanceRules:
 def load_provenance() -> ProvenanceRules:
     with (rules_dir() / "provenance.toml").open("rb") as handle:
         data = tomllib.load(handle)
-    pairs = lambda table: {k: (v["zh"], v["en"]) for k, v in table.items()}  # noqa: E731
-    return ProvenanceRules(pairs(data["reasons"]), pairs(data["sections"]),
+    return ProvenanceRules(_pairs(data["reasons"]), _pairs(data["sections"]),
                            tuple(data["scoring"]["indicator_fields"]))
+
+
+def _pairs(table: Mapping[str, Mapping[str, str]]) -> dict[str, tuple[str, str]]:
+    return {key: (value["zh"], value["en"]) for key, value in table.items()}
 
 
 # --- validation of the raw document (the loader reports these with its own problems) -----
@@ -151,7 +154,7 @@ _STEP = re.compile(r"\.[^.\[]+|\[[^\]]*\]")
 def _ancestors(path: str) -> list[str]:
     """``$.indicators[3].score`` → ``$``, ``$.indicators``, ``$.indicators[3]``, itself."""
     out, here = ["$"], "$"
-    for step in _STEP.findall(path[1:] if path.startswith("$") else path):
+    for step in _STEP.findall(path.removeprefix("$")):
         here += step
         out.append(here)
     return out

@@ -15,7 +15,7 @@ import attrs
 
 from ..findings import Severity
 from ..model import Case, Department
-from ..money import figures
+from ..money import figures, read
 from ..numbers import rounded
 from ..profile import Profile
 from ..scoring import CaseScore
@@ -31,7 +31,7 @@ __all__ = [
     "CATEGORIES",
     "HERE",
     "MONEY",
-    "SCORES",
+    "ROWS",
     "TEXTS",
     "WEIGHTS",
     "figure",
@@ -105,7 +105,7 @@ class ProjectDigest:
     def of(cls, location: str, case: Case) -> ProjectDigest:
         money = figures(case.funds)
         return cls(location, case.project.name, case.project.has_form, money.budget,
-                   money.executed, case.funds.balance, case.funds.note)
+                   money.executed, read(case.funds, "balance"), case.funds.note)
 
 
 @attrs.frozen
@@ -156,9 +156,12 @@ HERE = "{path}"  # the hit's own key path
 MONEY = ("$.funds.budget", "$.funds.executed", "$.funds.initial_budget", "$.funds.rows")
 TEXTS = ("$.funds.reason", "$.funds.note", "$.funds.adjustment_reason", "$.goal", "$.narrative",
          "$.indicators[*].deviation")  # where a form explains itself
-SCORES = ("$.indicators[*].score", "$.indicators[*].not_applicable", "$.funds.claimed_score")
 WEIGHTS = ("$.indicators[*].weight", "$.indicators[*].not_applicable", "$.funds.claimed_weight")
 CATEGORIES = ("$.indicators[*].level1", "$.indicators[*].level2", "$.indicators[*].name")
+# a rule about all the rows (or all of a kind): rows that could not be scored are not in
+# CaseScore.indicators, so "all of them" would be said of the rows that were read
+ROWS = ("$.indicators[*].target", "$.indicators[*].actual", "$.indicators[*].weight",
+        "$.indicators[*].score", "$.indicators[*].not_applicable")
 
 
 # --- formatting helpers for evidence (rules share them; rounding goes through rounded()) ---

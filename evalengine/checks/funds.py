@@ -24,7 +24,7 @@ from ..numbers import HUNDRED, ZERO
 from ..scoring import IndicatorScore
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value, parse_value
 from .base import (
-    CATEGORIES, HERE, MONEY, SCORES, TEXTS, CaseContext, Hit, Rule, Setting, figure, money, pct,
+    CATEGORIES, HERE, MONEY, ROWS, TEXTS, CaseContext, Hit, Rule, Setting, figure, money, pct,
 )
 
 __all__ = ["RULES"]
@@ -423,7 +423,7 @@ LOW_EXECUTION_FULL_MARKS = Rule(
         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 95 }]'
     ),
     check=_low_execution_full_marks,
-    rests_on=(HERE, *MONEY, *SCORES, *CATEGORIES),
+    rests_on=(HERE, *MONEY, *ROWS, *CATEGORIES),
     settings=(
         Setting("threshold", "number", "执行率低于此值（小数，0.9 = 90%）时检查满分", Decimal(0), ONE,
                 help_en="below this execution rate (a fraction, 0.9 = 90%) full output marks are checked"),

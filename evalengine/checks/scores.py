@@ -35,7 +35,7 @@ from ..numbers import ZERO, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
 from ..values import Claim, ClaimLevel, Empty
 from .base import (
-    CATEGORIES, HERE, SCORES, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
+    CATEGORIES, HERE, ROWS, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
 )
 
 __all__ = ["RULES"]
@@ -324,7 +324,7 @@ deviation = "部分学员未参加结业考核。"
 claimed_total = 95
 """,
     check=_claimed_total_mismatch,
-    rests_on=(HERE, *SCORES),
+    rests_on=(HERE, *ROWS, "$.funds.claimed_score"),
     settings=(
         Setting("tolerance", "number", "总分与得分之和允许的基本差额（分），容纳总分保留一位小数的舍入",
                 min=Decimal(0), max=Decimal(5),
@@ -1120,7 +1120,7 @@ score = 10
 claimed_total = 95.6
 """,
     check=_score_inflation,
-    rests_on=(*SCORES, *WEIGHTS, "$.indicators[*].actual", "$.indicators[*].target", "$.indicators[*].deviation"),
+    rests_on=(*ROWS, "$.indicators[*].deviation"),
     settings=(
         Setting("min_indicators", "integer", "至少有几项打分的指标才检查", min=Decimal(1),
                 help_en="check only with at least this many scored indicators"),
@@ -1577,7 +1577,7 @@ actual = ""
 weight = 30
 """,
     check=_empty_scores,
-    rests_on=(*SCORES, *WEIGHTS, "$.indicators[*].actual"),
+    rests_on=(*ROWS,),
 )
 
 
