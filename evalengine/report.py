@@ -12,6 +12,7 @@ from .loader import LoadFailure
 from .model import Case, Department
 from .money import figures
 from .numbers import ZERO, rounded
+from .provenance import NotVerified
 from .scoring import CaseScore, Status
 
 __all__ = [
@@ -31,6 +32,7 @@ class CaseResult:
     case: Case
     score: CaseScore
     findings: tuple[Finding, ...] = ()
+    not_verified: tuple[NotVerified, ...] = ()  # what was not read, and the findings withheld
 
 
 @attrs.frozen
