@@ -108,6 +108,9 @@ class Draft:
     titled: bool = False
     outside: int = 0  # cells after the form's end that belong to no form
 
+    seen: int = 0  # non-empty cells inside the form
+    placed: int = 0  # of which read into a field or known as a label
+
     def is_form(self) -> bool:
         return self.titled or self.has_table or bool(self.funds or self.fund_rows or self.goal)
 
@@ -625,9 +628,12 @@ class _Parser:
         if decoded.ambiguous:
             names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
             self.note("ambiguous", run, detail=names)
-            self.draft.unread.setdefault(("funds" if label[0] == "total" else "funds.rows",
-                                          len(self.draft.fund_rows)), {}).update(
-                {_FUND_TARGET.get(f, f): "ambiguous" for f in decoded.ambiguous})
+            where = ("funds", 0) if label[0] == "total" else ("funds.rows", len(self.draft.fund_rows))
+            fields = {_FUND_TARGET.get(f, f) if label[0] == "total" else f: "ambiguous"
+                      for f in decoded.ambiguous
+                      if label[0] == "total" or f in ("initial_budget", "budget", "executed")}
+            if fields:
+                self.draft.unread.setdefault(where, {}).update(fields)
         self.fund_row(label, [(f, v, None) for f, v in decoded.values.items()])
 
     def funds_rows(self, i: int) -> int:
@@ -1460,6 +1466,11 @@ class _Parser:
                 continue
             self.note("unplaced", t.text, self.where(i))
         draft.outside = self.outside
+        cells = [i for i in range(self.start, self.end)
+                 if self.toks[i].key and not self.toks[i].dup and not self.toks[i].brk
+                 and (self.after_table is None or i < self.after_table)]
+        draft.seen = len(cells)
+        draft.placed = sum(1 for i in cells if i in self.used)
         draft.profile = self.profile_hint or "central-2020"
         draft.hinted = bool(self.profile_hint)
         if self.layout is not None:
