@@ -51,7 +51,6 @@ def results():
 # The corpus itself
 # ---------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(reason="expected files for 36-48 are being written (branch corpus)")
 def test_every_form_has_a_layout_and_expected_cases():
     index = load_index()
     assert len(TEXTS) == 25

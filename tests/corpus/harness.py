@@ -179,8 +179,11 @@ def flat_expected(doc: Mapping[str, Any]) -> Flat:
     funds = doc.get("funds", {})
     narrative = doc.get("narrative", {})
     sections = _unread_of(project)
+    values = dict(project)
+    if str(values.get("name", "")).startswith(PLACEHOLDER_NAME):
+        values["name"] = None  # no name is printed (blank, or cut when listed in unread)
     return Flat(
-        project=_record(project, PROJECT_FIELDS, sections),
+        project=_record(values, PROJECT_FIELDS, sections),
         funds=_record(funds, FUNDS_FIELDS, _unread_of(funds)),
         rows=tuple((r.get("source", ""), _record(r, ROW_FIELDS, _unread_of(r)))
                    for r in funds.get("rows", [])),
@@ -318,7 +321,8 @@ def compare_case(form: str, case: str, expected: Flat | None, got: Flat | None) 
     if expected is not None:  # cut off or whole: always judged, it decides the grading
         e_cut, g_cut = expected.incomplete, got is not None and got.incomplete
         add(FieldResult(form, case, "project.incomplete", "project.incomplete",
-                        "right" if e_cut == g_cut else "wrong", str(e_cut).lower(),
+                        "missed" if got is None else "right" if e_cut == g_cut else "wrong",
+                        str(e_cut).lower(),
                         str(g_cut).lower() if got is not None else ""))
     for key in FUNDS_FIELDS:
         add(_compare(form, case, "funds", f"funds.{key}", expected and expected.funds,
