@@ -210,7 +210,7 @@ def _mutate(text: str, ops: list[tuple[str, int]]) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(sorted(TEXTS)),
        st.lists(st.tuples(_mutation, st.integers(0, 10_000)), min_size=1, max_size=8))
 def test_mutated_corpus_forms_never_crash_the_importer(form, ops):
@@ -224,3 +224,24 @@ def _dumps(form) -> str:
     from evalengine.importer.tomlout import dumps
 
     return dumps(form.case, [str(n) for n in form.notes])
+
+
+@st.composite
+def _corpus_pieces(draw) -> str:
+    """Arbitrary text spliced with slices of the corpus forms (their labels, numbers, seams)."""
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        if draw(st.booleans()):
+            text = TEXTS[draw(st.sampled_from(sorted(TEXTS)))]
+            start = draw(st.integers(0, len(text)))
+            parts.append(text[start:start + draw(st.integers(0, 400))])
+        else:
+            parts.append(draw(st.text(max_size=30)))
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_corpus_pieces())
+def test_arbitrary_text_spliced_with_corpus_slices_never_crashes(text):
+    for f in import_text(text.encode("utf-8", "surrogatepass")).forms:
+        assert parse_document(tomllib.loads(_dumps(f), parse_float=Decimal)) == f.case
