@@ -448,11 +448,11 @@ def tally(fields: Iterable[FieldResult]) -> Tally:
 
 
 def tally_by(results: Sequence[FormResult], key: str) -> dict[str, Tally]:
+    """Tallies per field ``kind`` or per form ``layout``."""
     groups: dict[str, list[FieldResult]] = {}
     for r in results:
         for f in r.fields:
-            group = r.layout if key == "layout" else f.kind if key == "kind" else f.form
-            groups.setdefault(group, []).append(f)
+            groups.setdefault(f.kind if key == "kind" else r.layout, []).append(f)
     return {k: tally(v) for k, v in sorted(groups.items())}
 
 

@@ -12,7 +12,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .harness import WRONG, FormResult, Tally, forms_with_case, load_floors, run_corpus, tally
+from .harness import (WRONG, FormResult, Tally, forms_with_case, load_floors, run_corpus, tally,
+                      tally_by)
 
 
 def _line(label: str, t: Tally) -> str:
@@ -41,13 +42,9 @@ def render(results: Sequence[FormResult], *, wrong: bool = True) -> str:
         out.append(_line(f"{r.form} [{r.layout}] {r.imported_cases}/{r.expected_cases} cases", t)
                    + extra)
     for key, title in (("kind", "by field kind"), ("layout", "by layout")):
-        groups: dict[str, list] = {}
-        for r in results:
-            for f in r.fields:
-                groups.setdefault(f.kind if key == "kind" else r.layout, []).append(f)
         out.append("")
         out.append(title + ":")
-        out += [_line(k, tally(v)) for k, v in sorted(groups.items())]
+        out += [_line(k, t) for k, t in tally_by(results, key).items()]
     if wrong:
         out.append("")
         out.append("wrong fields (form/case, path, status, expected, got):")
