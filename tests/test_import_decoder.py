@@ -62,3 +62,49 @@ def test_a_glued_funds_row_in_text_is_decoded():
     assert [(r.source, str(r.budget), str(r.executed)) for r in funds.rows] == [
         ("中央财政资金", "102", "0"), ("地方资金", "46", "46")]
     assert imported.layout == "transfer-region"
+
+
+def test_glued_indicator_rows_are_decoded_by_type():
+    from evalengine.importer.decoder import decode_rows
+
+    rows, rest = decode_rows("监测数据必须合格100%100%10取得2018-2022监测资料100%100%10",
+                             ("target", "actual", "score"), ("text", "text", "points"))
+    assert rest == ""
+    assert [(r.name, r.values) for r in rows] == [
+        ("监测数据必须合格", {"target": "100%", "actual": "100%", "score": "10"}),
+        ("取得2018-2022监测资料", {"target": "100%", "actual": "100%", "score": "10"})]
+    # words printed twice are the target and the actual
+    [row], _ = decode_rows("成本控制不超过预算不超过预算10", ("target", "actual", "score"),
+                           ("text", "text", "points"))
+    assert (row.name, row.values["target"], row.values["actual"]) == (
+        "成本控制", "不超过预算", "不超过预算")
+
+
+def test_glued_digits_that_split_several_ways_are_left_unread():
+    from evalengine.importer.decoder import decode_rows
+
+    [row], _ = decode_rows("补贴渔船数6620", ("target", "actual", "score"),
+                           ("text", "text", "points"))
+    assert row.name == "补贴渔船数" and row.values == {}
+    assert set(row.ambiguous) == {"target", "actual", "score"}
+
+
+def test_a_row_arithmetic_picks_the_split():
+    from evalengine.importer.decoder import decode_rows
+    from evalengine.importer.layouts import Relation
+
+    rels = (Relation.parse("score = weight * coefficient"), Relation.parse("score <= weight"))
+    [row], _ = decode_rows("组织宣传活动次数次0次43次100%1010是",
+                           ("unit", "target", "actual", "coefficient", "weight", "score", "core"),
+                           ("unit", "text", "text", "percent", "points", "points", "flag"), rels)
+    assert row.values["weight"] == "10" and row.values["score"] == "10"
+    assert row.values["actual"] == "43次"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="0123456789.%率次数量指标满意度是否高≥", max_size=60))
+def test_the_row_decoder_never_raises(text):
+    from evalengine.importer.decoder import decode_rows
+
+    decode_rows(text, ("target", "actual", "weight", "score", "deviation"),
+                ("text", "text", "points", "points", "free"))

@@ -16,6 +16,7 @@ import attrs
 from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
+from .glued import glued_sheet, is_glued
 from .normalise import normalise_text
 from .notes import Note
 from .recognise import recognise
@@ -77,7 +78,10 @@ def import_text(data: bytes, *, shown: str = "<text>", stem: str = "text",
     normalised = normalise_text(source.text)
     # the annotation lines of a collection (TRUNCATED, LAYOUT) say nothing the form must not
     # say itself: whether it is cut off is read from its content
-    sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
+    if is_glued(normalised.text):  # no cell boundaries at all: cut at the labels
+        sheet = glued_sheet(normalised.text)
+    else:
+        sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
     forms, notes = import_sheets([sheet], shown=shown, stem=stem, url=source.url,
                                  profile=profile)
     if normalised.changes:

@@ -157,3 +157,212 @@ def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation,
     agreed = {f: v for f, v in best.items() if all(r.get(f) == v for r in rivals)}
     disputed = tuple(sorted({f for r in [best, *rivals] for f in r} - set(agreed)))
     return Decoded(agreed, disputed, fitted)
+
+
+# ---------------------------------------------------------------------------------------
+# Indicator rows glued to their figures
+# ---------------------------------------------------------------------------------------
+
+_UNITS = ("%", "‰", "万元", "亿元", "千元", "元", "人次", "个", "人", "次", "户", "家", "项", "台",
+          "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "平方米",
+          "米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "起", "座", "处", "课时",
+          "分钟", "周", "批次", "株", "头", "只", "kg", "km", "m2", "㎡")
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"  # no leading zeros: 1|00% is not a reading
+_VALUE_RE = re.compile(rf"[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?")
+_CELL_RE = {
+    "points": re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?"),
+    "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
+    "unit": re.compile(rf"(?:{_UNIT_ALT})"),
+    "operator": re.compile(r"定量指标|定性指标|定量|定性|正向|反向|[≥≤><=]{1,2}"),
+    "flag": re.compile(r"是|否"),
+    "number": re.compile(_NUM),
+}
+_FIGURE = set("0123456789.%")
+_WORDY = re.compile(r"[^\W\d_]")
+ROW_COST = 4  # a new row must be earned by the cells it reads
+FREE_COST = 3  # a last column of free words must be earned more than a blank one
+FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
+SPLIT_COST = 4  # a cell boundary between two digits must be earned too
+CELL_STEPS = 5000  # a bound on the states tried from one position
+KEEP = 8  # readings kept per end position (enough to see a tie)
+_FREE_MAX = 24  # longest free-text cell tried inside a glued row
+_NAME_MAX = 60
+
+
+@attrs.frozen
+class RowReading:
+    name: str
+    values: dict[str, str]
+    ambiguous: tuple[str, ...] = ()
+
+
+def _prefixes(pattern: re.Pattern[str], s: str, pos: int) -> list[int]:
+    """Ends of every prefix of s[pos:] the pattern matches whole (66, 662, 6620 …)."""
+    ends = []
+    for end in range(pos + 1, min(len(s), pos + _FREE_MAX) + 1):
+        if pattern.fullmatch(s, pos, end):
+            ends.append(end)
+    return ends
+
+
+def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ...],
+                 budget: list[int]) -> list[tuple[int, int, dict[str, str]]]:
+    """The best ways to read s[pos:] from the start as the value columns (any may be blank):
+    (end, score, values), a few per end position (dynamic programming over position and
+    column, so a row of many columns costs linear time)."""
+    memo: dict[tuple[int, int], dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]]] = {}
+    optional = [t.endswith("?") for t in types]
+    types = tuple(t.rstrip("?") for t in types)
+
+    def add(table: dict, end: int, score: int, values: tuple) -> None:  # type: ignore[type-arg]
+        lst = table.setdefault(end, [])
+        lst.append((score, values))
+        lst.sort(key=lambda t: -t[0])
+        del lst[KEEP:]
+
+    def pieces(p: int, c: int) -> list[tuple[int, int, int, tuple[tuple[str, str], ...]]]:
+        """(next position, next column, points, cells) for column c filled at p."""
+        out: list[tuple[int, int, int, tuple[tuple[str, str], ...]]] = []
+        if p >= len(s):
+            return out
+        field, kind = fields[c], types[c]
+        split = SPLIT_COST if p > pos and s[p - 1].isdigit() and s[p].isdigit() else 0
+        if kind in _CELL_RE:
+            for end in _prefixes(_CELL_RE[kind], s, p):
+                out.append((end, c + 1, (3 if kind in ("points", "percent") else 2) - split,
+                            ((field, s[p:end]),)))
+        elif kind == "text":  # a target or an actual: a figure, or words
+            for end in _prefixes(_VALUE_RE, s, p):
+                out.append((end, c + 1, 3 - split, ((field, s[p:end]),)))
+            if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p):
+                # a short word for the actual after a figure target (无, 达标, 完成)
+                for end in range(p + 1, min(len(s), p + 6) + 1):
+                    out.append((end, c + 1, 1, ((field, s[p:end]),)))
+            a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
+                      or not optional[x]), None)
+            if field == "target" and a is not None and fields[a] == "actual":
+                # words printed twice: the target and the actual (不超过预算不超过预算), with
+                # only optional columns between them
+                for k in range(1, _FREE_MAX // 2 + 1):
+                    word = s[p:p + k]
+                    if len(word) == k and _WORDY.match(word) and s.startswith(word, p + k):
+                        out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
+        elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
+            for end in range(p + 1, min(len(s), p + _FREE_MAX) + 1):  # 偏差原因, last
+                out.append((end, c + 1, -FREE_COST, ((field, s[p:end]),)))
+        return out
+
+    def solve(p: int, c: int) -> dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]]:
+        key = (p, c)
+        if key in memo:
+            return memo[key]
+        table: dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]] = {}
+        if c == len(fields):
+            table[p] = [(0, ())]
+            memo[key] = table
+            return table
+        budget[0] -= 1
+        if budget[0] <= 0:
+            memo[key] = table
+            return table
+        blank = 0 if optional[c] else 1  # an optional column (调整指标值) is mostly blank
+        for end, lst in solve(p, c + 1).items():  # this column printed blank
+            for score, values in lst:
+                add(table, end, score - blank, values)
+        for nxt, nc, points, cells in pieces(p, c):
+            for end, lst in solve(nxt, nc).items():
+                for score, values in lst:
+                    add(table, end, score + points, cells + values)
+        memo[key] = table
+        return table
+
+    return [(end, score, dict(values)) for end, lst in solve(pos, 0).items()
+            for score, values in lst if values]
+
+
+def _name_penalty(name: str) -> int:
+    """A name rarely holds figures of its own row (``…到位率100%100%``)."""
+    return 5 * len(re.findall(r"\d+(?:\.\d+)?%", name))
+
+
+def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
+                relations: tuple[Relation, ...] = ()) -> tuple[list[RowReading], str]:
+    """Indicator rows glued into one run (``监测数据必须合格100%100%10进度…``): the reading,
+    row after row, whose cells best fit the columns' types and the rows' arithmetic.  A
+    column two equally good readings disagree on is ambiguous.  Returns the rows and the
+    text that could not be read as rows ("" when all of it was)."""
+    s = text
+    n = len(s)
+    best: dict[int, tuple[int, list[tuple[str, dict[str, str], list[dict[str, str]]]]]] = {n: (0, [])}
+    cells: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
+
+    def cells_at(start: int) -> list[tuple[int, int, dict[str, str]]]:
+        if start not in cells:  # the value cells from a position do not depend on the name
+            cells[start] = _value_cells(s, start, fields, types, [CELL_STEPS])
+        return cells[start]
+
+    for pos in range(n - 1, -1, -1):
+        options: list[tuple[int, list]] = []
+        # a figure is never split between two rows, and a name starts with no % or point
+        if s[pos] in "%.‰" or pos and s[pos - 1] in _FIGURE and s[pos] in _FIGURE:
+            continue
+        if pos and s[pos - 1].isdigit() and _CELL_RE["unit"].match(s, pos):
+            continue  # 0起|起市民…: a unit belongs to the figure before it
+        for name_end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
+            name = s[pos:name_end]
+            if len(name) < 2 or not _WORDY.search(name):
+                continue
+            if name_end < n and s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE:
+                continue
+            if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
+                continue
+            for end, score, values in cells_at(name_end):
+                if end not in best or not values:
+                    continue
+                score += _relation_points(values, relations) - _name_penalty(name) - ROW_COST
+                rest_score, rest = best[end]
+                options.append((score + rest_score, [(name, values, [])] + rest))
+        for end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
+            if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
+                # no row fits here: a fragment reported as not placed
+                options.append((best[end][0] - FRAGMENT_COST, [(s[pos:end], None, [])]
+                                + best[end][1]))
+        if not options:
+            continue
+        options.sort(key=lambda o: -o[0])
+        top = options[0][0]
+        ties = [o for o in options if o[0] == top]
+        first = ties[0][1]
+        # the same first row name in a tie with other values: record the rivals' values
+        rivals = [t[1][0][1] for t in ties[1:] if t[1][0][0] == first[0][0]]
+        if len({t[1][0][0] for t in ties}) > 1:
+            rivals.append({"name": ""})
+        first = [(first[0][0], first[0][1], rivals)] + first[1:]
+        best[pos] = (top, first)
+    if 0 not in best:
+        return [], text
+    rows = []
+    unplaced: list[str] = []
+    for name, values, rivals in best[0][1]:
+        if values is None:
+            unplaced.append(name)
+            continue
+        if not rivals:
+            rows.append(RowReading(name, values))
+            continue
+        agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
+        disputed = tuple(sorted({f for r in [values, *rivals] for f in r if f != "name"}
+                                - set(agreed)))
+        rows.append(RowReading(name, agreed, disputed))
+    return rows, " ".join(unplaced)
+
+
+def _relation_points(values: dict[str, str], relations: tuple[Relation, ...]) -> int:
+    points = 0
+    for rel in relations:
+        e = _error(rel, values)
+        if e is None:
+            continue
+        points += 3 if e == 0 else -3
+    return points

@@ -466,6 +466,11 @@ def extend_from_layouts() -> int:
                 added += 1
     from .layouts import load_layouts
 
+    for label, field in labels.get("goal", {}).items():
+        k = key(label)
+        if k and k not in GOAL_FIELDS and field in ("expected", "actual"):
+            GOAL_FIELDS[k] = field
+            added += 1
     for layout in load_layouts():
         block = layout.block("funds")
         for row in block.rows if block is not None else ():
@@ -476,3 +481,63 @@ def extend_from_layouts() -> int:
     if added:
         _all_labels.cache_clear()
     return added
+
+
+@cache
+def _category_re() -> re.Pattern[str]:
+    l1, l2 = _taxonomy_keys()
+    stems = (_L1_KEYS | _L2_KEYS | set(l1) | set(l2) | {"进度", "效果", "产出"}) - {"指标", ""}
+    words = {s + "指标" for s in stems}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?:\(\d+(?:\.\d+)?分\))?|\(\d+(?:\.\d+)?分\)")
+
+
+def split_categories(text: str) -> list[tuple[str, str]]:
+    """A run of indicator rows with no boundaries, cut at its 一级/二级 labels (words ending
+    in 指标, as the taxonomy and the forms print them): ("l1" | "l2" | "points" | "text",
+    piece).  ``满意度指标`` followed at once by another label is the 一级 of that 二级."""
+    s = unicodedata.normalize("NFKC", text)
+    pieces: list[tuple[str, str]] = []
+    pos = 0
+    matches = list(_category_re().finditer(s))
+    for n, m in enumerate(matches):
+        if m.start() > pos:
+            pieces.append(("text", s[pos:m.start()]))
+        word = m.group()
+        adjacent = n + 1 < len(matches) and matches[n + 1].start() == m.end()
+        if is_points_only(word):
+            kind = "points"
+        elif is_l1(word) and (not is_l2(word) or adjacent and is_l2(matches[n + 1].group())):
+            kind = "l1"
+        else:
+            kind = "l2"
+        pieces.append((kind, word))
+        pos = m.end()
+    if pos < len(s):
+        pieces.append(("text", s[pos:]))
+    return pieces
+
+
+def fuzzy_indicator_column(text: str) -> tuple[str, str] | None:
+    """A column label whose characters a scrambled or OCR-garbled header cell holds
+    (``年成值全完值`` for 全年完成值): (label, field), when exactly one label of length ≥ 4
+    has all its characters in the cell and the cell has at most two more."""
+    k = key(text)
+    if not 4 <= len(k) <= 10:
+        return None
+    found = {(label, field) for label, field in INDICATOR_COLUMNS.items()
+             if len(label) >= 4 and len(k) - 2 <= len(label) <= len(k)
+             and _multiset_le(label, k)}
+    fields = {f for _, f in found}
+    if len(fields) != 1:
+        return None
+    return max(found, key=lambda t: len(t[0]))
+
+
+def _multiset_le(small: str, big: str) -> bool:
+    rest = list(big)
+    for c in small:
+        if c not in rest:
+            return False
+        rest.remove(c)
+    return True

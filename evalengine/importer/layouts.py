@@ -28,7 +28,7 @@ from ..resources import rules_dir
 
 __all__ = ["Column", "Layout", "Relation", "load_layouts", "recognise_layout"]
 
-TYPES = ("money", "percent", "points", "number", "text", "indicator", "operator", "unit")
+TYPES = ("money", "percent", "points", "number", "text", "indicator", "operator", "unit", "flag")
 BLOCKS = ("header", "funds", "goal", "indicators", "narrative", "total", "revenue",
           "expenditure", "management")
 KINDS = ("project", "department", "transfer", "rubric", "report")
@@ -39,6 +39,7 @@ class Column:
     field: str  # a key of the case record the block fills (budget, executed, target, score …)
     type: str
     labels: tuple[str, ...] = ()  # header words that name the column, synonyms included
+    optional: bool = False  # mostly printed blank (调整指标值): a blank cell costs nothing
 
 
 @attrs.frozen

@@ -63,6 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该行跨页，续在上一行：{text}",
         "row continued over a page break, joined to the row above: {text}",
     ),
+    "fuzzy-label": ("表头单元格“{text}”按字形读作“{detail}”", "header cell “{text}” read as “{detail}” (same characters)"),
     "layout-tie": ("版式无法唯一确定（{detail} 同样吻合），按第一个读取",
                    "the layout cannot be told ({detail} fit equally); read as the first"),
     "profile-fallback": (

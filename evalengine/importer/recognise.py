@@ -37,8 +37,7 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .glued import unglue
-from .decoder import decode_run, is_glued_run
+from .decoder import decode_rows, decode_run, is_glued_run
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .sheets import Sheet
@@ -76,6 +75,13 @@ _FUND_TYPES = {"initial_budget": "money", "budget": "money", "executed": "money"
 _FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "claimed_score"}
 _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
     "rate = executed / budget", "score = weight * rate", "score <= weight"))
+
+_FIGURES_RE = re.compile(r"[0-9.%]+")
+_NOTES_RE = re.compile(r"说明.{0,6}?注:|(?<!情况)说明:|注:\s*\d[、.]|填表说明|备注:")
+_INDICATOR_FIELDS = {"target", "actual", "operator", "unit", "weight", "score", "deviation"}
+_DEFAULT_KINDS = {"target": "text", "actual": "text", "weight": "points", "score": "points",
+                  "operator": "operator", "unit": "unit", "deviation": "free"}
+_DECODER_KINDS = {"money": "number", "indicator": "free"}
 
 DEFAULT_SCHEMA = ("name", "target", "actual")
 SICHUAN_SCHEMA = ("name", "operator", "target", "unit", "actual", "weight", "score", "deviation")
@@ -207,7 +213,6 @@ def _is_name_label(tok: Tok) -> bool:
 
 def recognise(sheet: Sheet) -> Recognised:
     L.extend_from_layouts()
-    sheet = unglue(sheet)
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
@@ -324,7 +329,9 @@ class _Parser:
         layout: tuple[Layout | None, tuple[str, ...]] = (None, ()),
     ) -> None:
         self.sheet = sheet
-        self.mode = sheet.mode
+        # a glued sheet (cells cut at labels, rows glued to their figures) reads like words
+        self.glued = sheet.mode == "glued"
+        self.mode = "words" if self.glued else sheet.mode
         self.rows_mode = sheet.mode in ("grid", "tab", "compact")
         self.toks = toks
         self.start, self.end = start, end
@@ -332,6 +339,7 @@ class _Parser:
         self.draft = Draft(index=index, headless=headless)
         self.schema: tuple[str, ...] = ()
         self.header_cols: list[tuple[int, str]] = []
+        self.header_texts: list[str] = []
         self.profile_hint = ""
         self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
         self.outside = 0
@@ -572,6 +580,9 @@ class _Parser:
                 columns.append(col)
                 if t.key in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
+            elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
+                    and L.fund_column(toks[j + 1].text) not in (None, "-"):
+                self.note("unplaced", t.text)  # a garbled header cell between two labels
             elif not (L.is_funds_section(t.text) or t.key in ("(万元)", "万元", "单位:万元")
                       or L.is_points_only(t.text) or not t.key):
                 break
@@ -587,10 +598,13 @@ class _Parser:
                 break
             self.used.add(j)
             j += 1
-            if j < self.end and not toks[j].brk and is_glued_run(toks[j].key) \
+            figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
+            if figures is not None and is_glued_run(figures.group()) \
                     and not self._fund_value_ok(columns[0], toks[j].text):
                 self.used.add(j)
-                self.glued_fund_row(label, toks[j].key, columns)
+                self.glued_fund_row(label, figures.group(), columns)
+                if figures.end() < len(toks[j].key):  # what follows the figures, glued on
+                    self.note("unplaced", toks[j].key[figures.end():])
                 j += 1
                 continue
             values: list[tuple[int, str]] = []
@@ -991,11 +1005,22 @@ class _Parser:
             return cols, self.first_token_of_row(row + 1)
         j = i
         pos = 0
+        self.header_texts = []
         while j < self.end and not toks[j].brk:
             t = toks[j]
             field = L.indicator_column(t.text)
+            text = t.text
+            if not field and self.glued and t.key and len(t.key) <= 8 and j + 1 < self.end \
+                    and L.indicator_column(toks[j + 1].text) and cols:
+                # a garbled column label between two known ones: the label whose characters
+                # it holds (年成值全完值 → 全年完成值), else a column of unknown meaning
+                fuzzy = L.fuzzy_indicator_column(t.text)
+                field, text = (fuzzy[1], fuzzy[0]) if fuzzy else ("-", t.text)
+                if fuzzy:
+                    self.note("fuzzy-label", t.text, detail=fuzzy[0])
             if field:
                 cols.append((pos, field))
+                self.header_texts.append(text)
                 pos += 1
             elif t.key and not L.is_indicator_section(t.text):
                 break
@@ -1009,13 +1034,93 @@ class _Parser:
         fields = [f for _, f in cols]
         self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
         self.draft.has_table = True
-        if "operator" in fields or "unit" in fields:
+        if ("operator" in fields or "unit" in fields) and self.layout is None:
             self.profile_hint = self.profile_hint or "sichuan"
+        if self.glued:
+            return self.table_glued(j, cols)
         if self.rows_mode:
             return self.table_rows(j, cols)
         if self.mode == "stream":
             return self.table_stream(j, self.schema)
         return self.table_words(j, self.schema)
+
+    def column_kinds(self, cols: list[tuple[int, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Decoder field names and cell kinds of the header's value columns, from the
+        recognised layout's typed columns (else from any layout's, else by field)."""
+        layouts = ([self.layout] if self.layout is not None else []) + list(load_layouts())
+        fields: list[str] = []
+        kinds: list[str] = []
+        texts = self.header_texts or [""] * len(cols)
+        for n, ((_, field), text) in enumerate(zip(cols, texts)):
+            if field in ("level1", "level2", "name"):
+                continue
+            column = next((c for lay in layouts for c in lay.columns("indicators")
+                           if any(L.key(lab) == L.key(text) for lab in c.labels)), None)
+            name = column.field if column is not None and field == "-" else field
+            if name == "-" or name in fields:
+                name = f"-{n}"
+            kind = column.type if column is not None else _DEFAULT_KINDS.get(field, "text")
+            if kind == "text" and name not in ("target", "actual", "adjusted_target"):
+                kind = "free"
+            fields.append(name)
+            kind = _DECODER_KINDS.get(kind, kind)
+            kinds.append(kind + "?" if column is not None and column.optional else kind)
+        return tuple(fields), tuple(kinds)
+
+    def table_glued(self, j: int, cols: list[tuple[int, str]]) -> int:
+        """Indicator rows glued to their figures (no cell boundaries): the run up to the
+        table's end is cut at its 一级/二级 labels, and each piece decoded into rows by the
+        columns' types and the layout's arithmetic."""
+        toks = self.toks
+        parts: list[str] = []
+        while j < self.end and not toks[j].brk:
+            t = toks[j]
+            if self.is_terminator(t) or self.is_indicator_header(j):
+                self.draft.ended = self.draft.ended or self.is_terminator(t)
+                break
+            if not L.is_indicator_section(t.text):
+                parts.append(t.key)
+            self.used.add(j)
+            j += 1
+        fields, kinds = self.column_kinds(cols)
+        block = self.layout.block("indicators") if self.layout is not None else None
+        rels = tuple(r for r in (relations(block) if block is not None else ())
+                     if {r.result, r.left, r.right} - {""} <= set(fields))
+        cur_l1 = cur_l2 = ""
+        run = "".join(parts)
+        m = _NOTES_RE.search(run)
+        if m is not None:  # the form's footnotes (说明 / 注:1、…) glued to the last row
+            self.outside += 1
+            self.draft.ended = True
+            run = run[: m.start()]
+        for kind, text in L.split_categories(run):
+            if kind == "l1":
+                cur_l1, cur_l2 = self.l1_text(text), ""
+                continue
+            if kind == "l2":
+                cur_l2 = text
+                continue
+            if kind == "points":
+                cur_l1, cur_l2 = "", ""
+                self.note("points-only", text)
+                continue
+            rows, rest = decode_rows(text, fields, kinds, rels)
+            if rest:
+                self.note("unplaced", rest)
+            for row in rows:
+                values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
+                values.update({f: v for f, v in row.values.items() if not f.startswith("-")
+                               and f in _INDICATOR_FIELDS})
+                if row.ambiguous:
+                    names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in row.ambiguous
+                                     if not f.startswith("-"))
+                    self.note("ambiguous", row.name, detail=names)
+                    unread = {f: "ambiguous" for f in row.ambiguous if f in _INDICATOR_FIELDS}
+                    if unread:
+                        self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+                self.add_indicator(values, None)
+        self.finish_table()
+        return j
 
     def headless_table(self, i: int) -> int:
         """Rows of 一级/二级 labels with no header above them (a form's tail)."""
