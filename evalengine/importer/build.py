@@ -131,7 +131,8 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
         source=f.get("source", ""),
         unread=_unread(draft.unread.get(("funds", 0))),
     )
-    goal = Goal(expected=draft.goal.get("expected", ""), actual=draft.goal.get("actual", ""))
+    goal = Goal(expected=draft.goal.get("expected", ""), actual=draft.goal.get("actual", ""),
+                unread=_unread(draft.unread.get(("goal", 0))))
     indicators = tuple(
         Indicator(
             level1=i.get("level1", ""),
@@ -144,8 +145,9 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
             weight=_dec(i.get("weight")),
             score=_dec(i.get("score")),
             deviation=i.get("deviation", ""),
+            unread=_unread(draft.unread.get(("indicators", n))),
         )
-        for i in draft.indicators
+        for n, i in enumerate(draft.indicators)
     )
     n = draft.narrative
     narrative = Narrative(

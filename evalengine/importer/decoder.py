@@ -41,7 +41,7 @@ class Decoded:
 
 def is_glued_run(text: str) -> bool:
     """A cell of figures only, with no separator: ``1484631.00%``."""
-    return bool(_RUN_RE.match(text)) and len(text) >= 3
+    return bool(_RUN_RE.match(text)) and len(text) >= 2
 
 
 def _dec(piece: str) -> Decimal:
@@ -70,6 +70,25 @@ def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
 
     walk(0, 0, {})
     return out
+
+
+def decode_cells(cells: list[str], columns: tuple[Column, ...],
+                 relations: tuple[Relation, ...]) -> Decoded:
+    """Cells whose blanks were dropped (``年度资金总额 | 50 | 49.78``), assigned in order to
+    the columns: every assignment in which each cell fits its column's type, scored by the
+    row's arithmetic as :func:`decode_run` does; fields two best assignments dispute are
+    ambiguous."""
+    import itertools
+
+    figures = [c.strip() for c in cells]
+    typed = [c for c in columns if c.type in _PIECE]
+    readings = []
+    for combo in itertools.combinations(range(len(typed)), len(figures)):
+        if all(_PIECE[typed[k].type].fullmatch(v.replace(",", "")) for k, v in zip(combo, figures)):
+            readings.append({typed[k].field: v.replace(",", "") for k, v in zip(combo, figures)})
+    if not readings:
+        return Decoded({}, unplaced=" | ".join(cells))
+    return _choose(readings, relations)
 
 
 def _quantum(piece: str) -> Decimal:
@@ -121,14 +140,17 @@ def _error(rel: Relation, values: dict[str, str]) -> Decimal | None:
 
 
 def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int, Decimal, int]:
+    """(equalities satisfied, total miss, equalities checked).  A bound (``score <= weight``)
+    only rules readings out: holding it is no evidence, breaking it is a full miss."""
     fitted, error, checked = 0, Decimal(0), 0
     for rel in relations:
         e = _error(rel, values)
         if e is None:
             continue
-        checked += 1
         error += e
-        fitted += e == 0
+        if rel.op != "<=":
+            checked += 1
+            fitted += e == 0
     return fitted, error, checked
 
 
@@ -138,13 +160,18 @@ def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation,
     readings = _readings(run, columns)
     if not readings:
         return Decoded({}, unplaced=run)
+    return _choose(readings, relations)
+
+
+def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...]) -> Decoded:
     ranked = []
     for values in readings:
         fitted, error, checked = _score(values, relations)
         # more relations satisfied; then a smaller miss, a relation that cannot be checked
         # counting as half a miss; then fewer lone zeros (46|46|100% before 46461|0|0%);
         # then more columns read (a dropped blank cell is the exception)
-        miss = error + Decimal("0.5") * (len(relations) - checked)
+        equalities = sum(1 for r in relations if r.op != "<=")
+        miss = error + Decimal("0.5") * (equalities - checked)
         zeros = sum(1 for v in values.values() if v.rstrip("%") == "0")
         ranked.append(((-fitted, miss, zeros, -len(values)), values))
     ranked.sort(key=lambda t: t[0])
@@ -364,5 +391,8 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...]) ->
         e = _error(rel, values)
         if e is None:
             continue
-        points += 3 if e == 0 else -3
+        if rel.op == "<=":
+            points -= 0 if e == 0 else 3  # a bound holding is no evidence
+        else:
+            points += 3 if e == 0 else -3
     return points

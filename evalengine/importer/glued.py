@@ -46,7 +46,7 @@ def _label_re() -> re.Pattern[str]:
 
 
 def _flat(line: str) -> str:
-    return unicodedata.normalize("NFKC", L.clean(line))
+    return _same_length_nfkc(L.clean(line))
 
 
 def _depths(s: str) -> list[int]:
@@ -81,33 +81,45 @@ def is_glued(text: str) -> bool:
     return sum(len(x) for x in glued) * 2 >= total
 
 
+def _same_length_nfkc(s: str) -> str:
+    """NFKC character by character where it keeps one character (（ → (, ： → :), so that
+    positions in the result are positions in ``s``."""
+    out = []
+    for c in s:
+        n = unicodedata.normalize("NFKC", c)
+        out.append(n if len(n) == 1 else c)
+    return "".join(out)
+
+
 def cut(text: str) -> list[str]:
-    """One glued run as cells: labels, the title, and the text between them."""
-    s = _flat(text)
+    """One glued run as cells: labels, the title, and the text between them (the cells
+    keep the text as printed; labels are found in its NFKC form)."""
+    original = L.clean(text)
+    s = _same_length_nfkc(original)
     pieces: list[str] = []
     pos = 0
     title = _TITLE_RE.search(s)
     if title is not None and title.start() < 80:
         if title.start():
-            pieces.append(s[: title.start()])
-        pieces.append(title.group())
+            pieces.append(original[: title.start()])
+        pieces.append(original[title.start():title.end()])
         pos = title.end()
     depth = _depths(s)
     for m in _label_re().finditer(s, pos):
         if depth[m.start()]:
             continue  # a label word inside parentheses: 得分(20分*执行率)
         if m.start() > pos:
-            pieces.append(s[pos:m.start()])
-        pieces.append(m.group())
+            pieces.append(original[pos:m.start()])
+        pieces.append(original[m.start():m.end()])
         pos = m.end()
     if pos < len(s):
-        pieces.append(s[pos:])
+        pieces.append(original[pos:])
     out: list[str] = []
-    for piece in (p.strip(":") for p in pieces):
+    for piece in (p.strip(":：") for p in pieces):
         if not piece:
             continue
         # "其中" + "中央财政资金", "全年预算数" + "(A)": one cell each
-        if out and (out[-1] == "其中" or _TAG_RE.fullmatch(piece)):
+        if out and (out[-1] == "其中" or _TAG_RE.fullmatch(_same_length_nfkc(piece))):
             out[-1] = out[-1] + (":" if out[-1] == "其中" else "") + piece
             continue
         out.append(piece)

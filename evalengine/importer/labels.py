@@ -110,6 +110,21 @@ def percent(text: str) -> Decimal | None:
     return number(s)
 
 
+def points(text: str) -> Decimal | None:
+    """A 分值/得分 cell: a plain number, or ``8分``; never an amount (``50万元``)."""
+    s = key(text)
+    return number(s) if not s.endswith("万元") else None
+
+
+_FIGURE_RE = re.compile(r"^[≥≤><=]*[+-]?\d+(?:\.\d+)?[%‰]?[\u4e00-\u9fff/A-Za-z²]{0,4}$")
+
+
+def is_figure(text: str) -> bool:
+    """A figure with at most a short unit (``157.62亿元``, ``2021年``, ``≥95%``): a value,
+    never a sentence of reasons."""
+    return bool(_FIGURE_RE.match(key(text)))
+
+
 def is_number(text: str) -> bool:
     return number(text) is not None or percent(text) is not None
 

@@ -37,7 +37,7 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import decode_rows, decode_run, is_glued_run
+from .decoder import decode_cells, decode_rows, decode_run, is_glued_run
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .sheets import Sheet
@@ -67,6 +67,10 @@ FIELD_LABELS = {
     "weight": ("分值/权重", "weight"),
     "score": ("得分", "score"),
     "deviation": ("偏差原因", "deviation"),
+    "initial_budget": ("年初预算数", "initial budget"),
+    "budget": ("全年预算数", "budget"),
+    "executed": ("全年执行数", "executed"),
+    "rate": ("执行率", "execution rate"),
     "-": ("其他列", "other column"),
 }
 
@@ -599,8 +603,10 @@ class _Parser:
             self.used.add(j)
             j += 1
             figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
-            if figures is not None and is_glued_run(figures.group()) \
-                    and not self._fund_value_ok(columns[0], toks[j].text):
+            # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
+            # 50 | 49.78) are decoded by type and arithmetic
+            if figures is not None and is_glued_run(figures.group()) and (
+                    self.glued or not self._fund_value_ok(columns[0], toks[j].text)):
                 self.used.add(j)
                 self.glued_fund_row(label, figures.group(), columns)
                 if figures.end() < len(toks[j].key):  # what follows the figures, glued on
@@ -642,12 +648,7 @@ class _Parser:
         if decoded.ambiguous:
             names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
             self.note("ambiguous", run, detail=names)
-            where = ("funds", 0) if label[0] == "total" else ("funds.rows", len(self.draft.fund_rows))
-            fields = {_FUND_TARGET.get(f, f) if label[0] == "total" else f: "ambiguous"
-                      for f in decoded.ambiguous
-                      if label[0] == "total" or f in ("initial_budget", "budget", "executed")}
-            if fields:
-                self.draft.unread.setdefault(where, {}).update(fields)
+            self.mark_unread_funds(label, decoded.ambiguous)
         self.fund_row(label, [(f, v, None) for f, v in decoded.values.items()])
 
     def funds_rows(self, i: int) -> int:
@@ -720,11 +721,15 @@ class _Parser:
                         if origin[1] != c and origin[0] == r:
                             continue
                         values.append((field, cells[c], None))
+            elif self.mode == "tab" and self._aligned(cells, c0, columns):
+                # tab text keeps blank cells: a row whose every figure stands under a
+                # header column is read by those columns
+                values = [(field, cells[c], None) for c, field in columns if c0 < c < len(cells)]
             else:
                 raw = [x for x in cells[c0 + 1:] if x.strip() and L.key(x) != L.key(cells[c0])]
                 fields = [f for _, f in columns]
                 if self.mode == "compact" and len(raw) < len(fields):
-                    placed = self.align_funds(raw, fields, r)
+                    placed = self.align_funds(raw, fields, r, label)
                     values = [(f, v, None) for f, v in placed]
                 else:
                     values = [(fields[n], v, None) for n, v in enumerate(raw[: len(fields)])]
@@ -734,6 +739,12 @@ class _Parser:
             self.mark_row(r)
             r += 1
         return self.first_token_of_row(r)
+
+    @staticmethod
+    def _aligned(cells: Sequence[str], c0: int, columns: list[tuple[int, str]]) -> bool:
+        at = {c for c, _ in columns}
+        filled = [c for c in range(c0 + 1, len(cells)) if cells[c].strip()]
+        return bool(filled) and min(at, default=0) > c0 and all(c in at for c in filled)
 
     def grid_fund_label(self, r: int, c: int, columns: list[tuple[int, str]]
                         ) -> tuple[int, tuple[str, str]] | None:
@@ -758,16 +769,46 @@ class _Parser:
                 break
         return c, ("row", label)
 
-    def align_funds(self, raw: list[str], fields: list[str], r: int) -> list[tuple[str, str]]:
+    def align_funds(self, raw: list[str], fields: list[str], r: int,
+                    label: tuple[str, str] = ("row", "")) -> list[tuple[str, str]]:
+        """A funds row whose blank cells were dropped: figures assigned to the columns by
+        type and the row's arithmetic (:func:`.decoder.decode_cells`); words (原因, 得分计算
+        方法) to the text columns after them; what two readings dispute is left unread."""
         informative = [v for v in raw if not L.is_blank(v)]
         if not informative:
             return []
-        options = []
-        for combo in itertools.combinations(range(len(fields)), len(raw)):
-            if all(self._fund_value_ok(fields[c], v) and (fields[c] not in ("reason", "method")
-                   or L.number(v) is None) for c, v in zip(combo, raw)):
-                options.append(combo)
-        return self._resolve(raw, fields, options, r)
+        figures = [v for v in raw if L.number(v) is not None or L.percent(v) is not None]
+        words = [v for v in raw if v not in figures and not L.is_blank(v)]
+        block = self.layout.block("funds") if self.layout is not None else None
+        known = {c.field: c for c in block.columns} if block is not None else {}
+        cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in fields)
+        rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
+        decoded = decode_cells(figures, cols, rels) if figures else None
+        placed: list[tuple[str, str]] = []
+        if decoded is not None:
+            if decoded.unplaced:
+                for v in figures:
+                    self.note("unplaced", v, r + 1)
+            placed.extend(decoded.values.items())
+            if decoded.ambiguous:
+                names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
+                self.note("ambiguous", " | ".join(figures), r + 1, names)
+                self.mark_unread_funds(label, decoded.ambiguous)
+        texts = [f for f in fields if _FUND_TYPES.get(f, "text") == "text" and f != "-"]
+        for n, w in enumerate(words):
+            if n < len(texts):
+                placed.append((texts[n], w))
+            else:
+                self.note("unplaced", w, r + 1)
+        return placed
+
+    def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str]) -> None:
+        total = label[0] == "total"
+        where = ("funds", 0) if total else ("funds.rows", len(self.draft.fund_rows))
+        unread = {_FUND_TARGET.get(f, f) if total else f: "ambiguous" for f in fields
+                  if total or f in ("initial_budget", "budget", "executed")}
+        if unread:
+            self.draft.unread.setdefault(where, {}).update(unread)
 
     def _resolve(self, raw, fields, options, r):  # type: ignore[no-untyped-def]
         placed = []
@@ -868,7 +909,9 @@ class _Parser:
             if len(values) == len(labels):
                 for (_, field), (_, text) in zip(labels, values):
                     self.draft.goal.setdefault(field, text)
-            elif self.mode == "grid":
+            elif self.mode == "grid" or self.mode == "tab" and all(
+                    c in {lc for lc, _ in labels} for c, _ in values):
+                # the cells stand under their labels (tab text keeps blank cells)
                 by_col = dict(values)
                 for c, field in labels:
                     if c in by_col:
@@ -876,6 +919,8 @@ class _Parser:
             else:
                 for _, text in values:
                     self.note("goal-unplaced", text, r + 1)
+                self.draft.unread.setdefault(("goal", 0), {}).update(
+                    {field: "unplaced" for _, field in labels})
             self.mark_row(r)
             return self.first_token_of_row(r + 1)
         while j < self.end and not toks[j].brk:
@@ -908,6 +953,9 @@ class _Parser:
             for text in texts:
                 if text:
                     self.note("goal-unplaced", text)
+            if any(texts):
+                self.draft.unread.setdefault(("goal", 0), {}).update(
+                    {field: "unplaced" for _, field in labels})
         return max(values_i, default=j - 1) + 1
 
     # -- the total row ---------------------------------------------------------------------
@@ -1253,7 +1301,8 @@ class _Parser:
             first_tok = next(t for t in (toks[x] for x in self.row_range(r)) if t.key)
             if self.is_terminator(first_tok):
                 break
-            if self.mode != "grid" and len(cells) == 1:
+            if self.mode != "grid" and len(cells) == 1 and not (
+                    L.is_l1(cells[0]) or L.is_l2(cells[0])):
                 self.after_table = self.first_token_of_row(r)
                 break  # a line of prose or a heading: the table is over
             if self.mode == "grid":
@@ -1395,6 +1444,12 @@ class _Parser:
             if self._fits(values, [schema[c] for c in combo], schema):
                 options.append(combo)
         placed = self._resolve(values, schema, options, r)
+        disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
+                    for c in {combo[n] for combo in options}
+                    if len({combo[n] for combo in options}) > 1}
+        unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
+        if unread:
+            self.draft.unread[("indicators", len(self.draft.indicators))] = unread
         out: dict[str, str] = {}
         for field, text in placed:
             out.setdefault(field, text)
@@ -1413,9 +1468,9 @@ class _Parser:
                 return False
             if field in ("actual", "target") and "unit" in schema and L.is_known_unit(text):
                 return False
-            if field in ("weight", "score") and L.number(text) is None and not L.is_blank(text):
+            if field in ("weight", "score") and L.points(text) is None and not L.is_blank(text):
                 return False
-            if field == "deviation" and L.number(text) is not None:
+            if field == "deviation" and L.is_figure(text):
                 return False
         return not ("operator" in fields and "target" not in fields)
 
@@ -1463,7 +1518,13 @@ class _Parser:
                     row = {"level1": cur_l1, "level2": cur_l2, schema[0]: t.text}
                     filled = 1
             else:
-                if filled >= 1 and (L.is_l1_only(t.text) or L.is_points_only(t.text)):
+                nxt = next((toks[x] for x in range(j + 1, min(j + 3, self.end)) if toks[x].key),
+                           None)
+                # a 一级 word inside a row starts a new one only when it reads as a label
+                # (产出指标, 效益(30分), or a 二级 label after it), not as a value (完成)
+                opens = L.is_l1_only(t.text) and (
+                    L.key(t.text).endswith(("指标", "分)")) or nxt is not None and L.is_l2(nxt.text))
+                if filled >= 1 and (opens or L.is_points_only(t.text)):
                     self.note("short-row", " | ".join(v for v in row.values() if v))
                     emit()
                     continue
