@@ -19,6 +19,7 @@ from .build import build_case, placeholder_name, source_text
 from .glued import glued_sheet, is_glued
 from .normalise import normalise_text
 from .notes import Note
+from .readreport import ReadReport, read_report
 from .recognise import recognise
 from .sheets import Sheet, read_text, text_sheet
 
@@ -35,6 +36,7 @@ class ImportedForm:
     sheet: str
     index: int
     layout: str = ""  # the rules/layouts file recognised ("" = none matched)
+    report: ReadReport | None = None  # what was read and what was not (issue 10 §5)
 
 
 @attrs.frozen
@@ -64,7 +66,8 @@ def import_sheets(
             if draft.incomplete:
                 notes_here.insert(0, Note("incomplete", detail=",".join(draft.incomplete)))
             forms.append(ImportedForm(case, tuple(notes_here), tuple(draft.incomplete),
-                                      sheet.name, draft.index, draft.layout))
+                                      sheet.name, draft.index, draft.layout,
+                                      read_report(case, draft.placed, draft.seen)))
     if outside:
         notes.append(Note("outside", detail=str(outside)))
     if not forms:

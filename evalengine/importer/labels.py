@@ -481,6 +481,12 @@ def extend_from_layouts() -> int:
                 added += 1
     from .layouts import load_layouts
 
+    for label, field in labels.get("narrative", {}).items():
+        k = key(label)
+        if k and k not in NARRATIVE_FIELDS and field in ("problems", "measures", "conclusion",
+                                                          "completion", "benefit"):
+            NARRATIVE_FIELDS[k] = field
+            added += 1
     for label, field in labels.get("goal", {}).items():
         k = key(label)
         if k and k not in GOAL_FIELDS and field in ("expected", "actual"):

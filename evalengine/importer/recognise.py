@@ -111,6 +111,7 @@ class Draft:
     layout_ties: tuple[str, ...] = ()  # layouts that match as well
     hinted: bool = False  # the form itself named its template (报表编号, 指标性质 columns)
     span: tuple[int, int] = (0, 0)  # its tokens
+    schema: tuple[str, ...] = ()  # the indicator table's columns (after 一级/二级)
     title_name: str = ""
     headless: bool = False
     has_table: bool = False
@@ -265,7 +266,23 @@ def recognise(sheet: Sheet) -> Recognised:
         last = forms[-1]
         if "truncated" not in last.incomplete:
             last.incomplete.append("truncated")
+        _mark_cut(last)
     return Recognised(tuple(forms), outside)
+
+
+def _mark_cut(draft: Draft) -> None:
+    """The text breaks off inside the form's last indicator row: its cells not seen are
+    unread = "cut" (never taken for cells the department left blank)."""
+    if not draft.indicators:
+        return
+    n = len(draft.indicators) - 1
+    row = draft.indicators[n]
+    missing = {f: "cut" for f in draft.schema if f in _INDICATOR_FIELDS
+               and row.get(f) in (None, "")}
+    already = draft.unread.get(("indicators", n), {})
+    missing = {f: r for f, r in missing.items() if f not in already}
+    if missing:
+        draft.unread.setdefault(("indicators", n), {}).update(missing)
 
 
 def _layout_of(toks: Sequence[Tok], a: int, b: int) -> tuple[Layout | None, tuple[str, ...]]:
@@ -1639,6 +1656,7 @@ class _Parser:
         draft.placed = sum(1 for i in cells if i in self.used)
         draft.profile = self.profile_hint or "central-2020"
         draft.hinted = bool(self.profile_hint)
+        draft.schema = self.schema
         if self.layout is not None:
             draft.layout, draft.layout_ties = self.layout.id, self.layout_ties
         draft.span = (self.start, self.end)
