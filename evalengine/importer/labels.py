@@ -347,9 +347,13 @@ def fund_row_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+_FUNDS_STARTS: set[str] = set()  # the funds blocks' opening labels of rules/layouts
+
+
 def is_funds_section(text: str) -> bool:
     k = key(text)
-    return (k.startswith("项目资金") or "预算执行情况" in k) and len(k) <= 24
+    return (k.startswith("项目资金") or "预算执行情况" in k or k in _FUNDS_STARTS) \
+        and len(k) <= 24
 
 
 # ---------------------------------------------------------------------------------------
@@ -494,6 +498,10 @@ def extend_from_layouts() -> int:
             added += 1
     for layout in load_layouts():
         block = layout.block("funds")
+        for start in block.starts if block is not None else ():
+            if key(start) not in _FUNDS_STARTS:
+                _FUNDS_STARTS.add(key(start))
+                added += 1
         for row in block.rows if block is not None else ():
             bare = key(row).removeprefix("其中").lstrip(":")
             if bare and bare not in _FUND_TOTALS and bare not in _FUND_ROWS:

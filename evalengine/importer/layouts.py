@@ -146,32 +146,55 @@ def relations(block: Block) -> tuple[Relation, ...]:
 
 
 def _squash(text: str) -> str:
-    return "".join(text.split())
+    """A word as cells are compared (NFKC, no spaces, no (A)/(B) column tags)."""
+    from .labels import key
+
+    return key(text)
 
 
-def recognise_layout(text: str, layouts: tuple[Layout, ...] | None = None
-                     ) -> tuple[Layout | None, int, tuple[str, ...]]:
-    """The layout whose words the text shows most: (layout, score, tied layouts).
+def recognise_layout(text: str | list[str], layouts: tuple[Layout, ...] | None = None,
+                     title: str = "") -> tuple[Layout | None, int, tuple[str, ...]]:
+    """The layout whose words the form shows most: (layout, score, tied layouts).
 
-    A word counts by how much it tells the layouts apart: the title (its best word) and each
-    sign 3 when only one layout has the word, 2 when two do, 1 otherwise; a column label 1 when at most two layouts
-    have it, else nothing (分值, 得分 are in every scored form).  A tie is returned so the
-    caller can say the layout is uncertain.
+    ``text`` is the form's cells (a string is split at whitespace).  A sign or label counts
+    when it is a cell, or most of one (``年初预算数(A)``): a word inside a sentence says
+    nothing about the layout.  ``title`` is the form's title cell, when known.  A word counts
+    by how much it tells the layouts apart: the title (its best word) and each sign 3 when
+    only one layout has the word, 2 when two do, 1 otherwise; a column label 1 when at most
+    two layouts have it, else nothing (分值, 得分 are in every scored form); the layouts
+    whose title word the form's title holds (the longest such word, held by at most two
+    layouts) get :data:`TITLE_POINTS` more.  A tie is returned so the caller can say the
+    layout is uncertain, except that the fallback layout wins a tie.
     """
     layouts = load_layouts() if layouts is None else layouts
-    s = _squash(text)
+    cells = [_squash(c) for c in (text.split() if isinstance(text, str) else text)]
+    cells = [c for c in cells if c]
+    joined = "\n".join(cells)
     words = [_words(layout) for layout in layouts]
     count: dict[str, int] = {}
     for titles, signs, labels in words:
         for w in titles | signs | labels:
             count[w] = count.get(w, 0) + 1
+    seen: dict[str, bool] = {}
+
+    def shown(word: str) -> bool:
+        if word not in seen:
+            seen[word] = word in joined and any(
+                word in c and len(c) <= len(word) + CELL_SLACK for c in cells)
+        return seen[word]
+
+    head = _squash(title)
+    longest = max((len(w) for t, _, _ in words for w in t if head and w in head), default=0)
     scored: list[tuple[int, int, Layout]] = []
     for n, layout in enumerate(layouts):
         titles, signs, labels = words[n]
         # the title counts once (its best word); each sign and rare label on its own
-        points = max((max(1, 4 - count[w]) for w in titles if w in s), default=0)
-        points += sum(max(1, 4 - count[w]) for w in signs - titles if w in s)
-        points += sum(1 for w in labels - titles - signs if count[w] <= 2 and w in s)
+        points = max((max(1, 4 - count[w]) for w in titles if w in joined), default=0)
+        if head:
+            points += TITLE_POINTS if any(w in head and len(w) == longest and count[w] <= 2
+                                          for w in titles) else 0
+        points += sum(max(1, 4 - count[w]) for w in signs - titles if shown(w))
+        points += sum(1 for w in labels - titles - signs if count[w] <= 2 and shown(w))
         scored.append((points, -n, layout))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     if not scored or scored[0][0] == 0:
@@ -181,6 +204,10 @@ def recognise_layout(text: str, layouts: tuple[Layout, ...] | None = None
     if fallback is not None:
         return fallback, scored[0][0], ()
     return tied[0], scored[0][0], tuple(lay.id for lay in tied[1:])
+
+
+CELL_SLACK = 8  # a sign may carry this many more characters in its cell: 年初预算数(A)
+TITLE_POINTS = 2  # the layouts whose title word the form's title holds (the longest one)
 
 
 def _words(layout: Layout) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

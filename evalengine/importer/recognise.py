@@ -287,8 +287,9 @@ def _mark_cut(draft: Draft) -> None:
 
 def _layout_of(toks: Sequence[Tok], a: int, b: int) -> tuple[Layout | None, tuple[str, ...]]:
     """The layout file the form's own words match best (and those that match as well)."""
-    text = "".join(t.key for t in toks[a:b] if t.key and not t.dup)
-    layout, _, ties = recognise_layout(text)
+    cells = [t.key for t in toks[a:b] if t.key and not t.dup]
+    title = next((t.key for t in toks[a:b] if t.key and not t.dup and _is_title(t)), "")
+    layout, _, ties = recognise_layout(cells, title=title)
     return layout, ties
 
 
@@ -745,6 +746,17 @@ class _Parser:
             else:
                 raw = [x for x in cells[c0 + 1:] if x.strip() and L.key(x) != L.key(cells[c0])]
                 fields = [f for _, f in columns]
+                # a row broken over two lines: the next line holds only figures (no label)
+                nxt = sheet.rows[r + 1] if r + 1 < len(sheet.rows) and self.row_range(r + 1) \
+                    else ()
+                more = [x for x in nxt if x.strip()]
+                if more and self.mode != "grid" and len(raw) + len(more) <= len(fields) \
+                        and all(L.number(x) is not None or L.percent(x) is not None
+                                for x in more):
+                    raw += more
+                    self.mark_row(r)
+                    self.note("continued", " | ".join(more), r + 2)
+                    r += 1
                 if self.mode == "compact" and len(raw) < len(fields):
                     placed = self.align_funds(raw, fields, r, label)
                     values = [(f, v, None) for f, v in placed]
