@@ -66,8 +66,15 @@ def section_unread(draft: Draft) -> dict[str, str]:
     cut_start = "headless" in draft.incomplete
     if not draft.has_table:
         out["indicators"] = "cut" if (cut_end or cut_start) else "unplaced"
-    if cut_start and not (draft.funds or draft.fund_rows):
-        out["funds"] = "cut"
+    has_figures = any(k in draft.funds for k in ("budget", "executed", "initial_budget")) or any(
+        any(k in r for k in ("budget", "executed", "initial_budget")) for r in draft.fund_rows)
+    if not has_figures and ("funds", 0) not in draft.unread:
+        if cut_start:
+            out["funds"] = "cut"
+        elif draft.funds_seen and cut_end and not draft.has_table:
+            out["funds"] = "cut"  # the input ends inside the funds table
+        elif draft.funds_lost:
+            out["funds"] = "unplaced"  # the funds table is there, its figures were not read
     if cut_start and not draft.goal:
         out["goal"] = "cut"
     if cut_end and not any(v for k, v in draft.narrative.items() if k != "claimed_total"):

@@ -80,6 +80,7 @@ _FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "cl
 _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
     "rate = executed / budget", "score = weight * rate", "score <= weight"))
 
+_CLOSING = {"conclusion", "problems", "measures"}
 _FIGURES_RE = re.compile(r"[0-9.%]+")
 _NOTES_RE = re.compile(r"说明.{0,6}?注:|(?<!情况)说明:|注:\s*\d[、.]|填表说明|备注:")
 _INDICATOR_FIELDS = {"target", "actual", "operator", "unit", "weight", "score", "deviation"}
@@ -112,6 +113,8 @@ class Draft:
     hinted: bool = False  # the form itself named its template (报表编号, 指标性质 columns)
     span: tuple[int, int] = (0, 0)  # its tokens
     schema: tuple[str, ...] = ()  # the indicator table's columns (after 一级/二级)
+    funds_seen: bool = False  # a funds table was there
+    funds_lost: bool = False  # a funds table held cells that were not placed
     title_name: str = ""
     headless: bool = False
     has_table: bool = False
@@ -262,7 +265,7 @@ def recognise(sheet: Sheet) -> Recognised:
         _assign_profile(draft)
     # Cut off is read from the content, never from an annotation: the input ends inside its
     # last form, which no closing row (合计/总分, 评价结论, a signature line) ended.
-    if forms and not forms[-1].ended and forms[-1].has_table:
+    if forms and not forms[-1].ended:
         last = forms[-1]
         if "truncated" not in last.incomplete:
             last.incomplete.append("truncated")
@@ -569,15 +572,22 @@ class _Parser:
         value, used = self.value_after(i)
         self.used.update(used)
         self.set_narrative(field, value, i)
-        self.draft.ended = True
+        # 评价结论 / 存在问题 / 改进措施 close a form; 项目实施内容 and 自评总分 stand at its top
+        if field in _CLOSING:
+            self.draft.ended = True
         return (used[-1] + 1) if used else i + 1
 
     # -- funds -------------------------------------------------------------------------
 
     def funds(self, i: int) -> int:
-        if self.rows_mode:
-            return self.funds_rows(i)
-        return self.funds_stream(i)
+        self.draft.funds_seen = True
+        before = len(self.draft.notes)
+        nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
+        # the funds table held cells that could not be placed (not merely blank cells)
+        if any(n.kind in ("unplaced", "ambiguous", "not-number")
+               for n in self.draft.notes[before:]):
+            self.draft.funds_lost = True
+        return nxt
 
     def _fund_value_ok(self, field: str, text: str) -> bool:
         if not text or L.is_blank(text):
