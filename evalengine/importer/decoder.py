@@ -72,6 +72,13 @@ def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
     return out
 
 
+def _cell_fits(kind: str, text: str) -> bool:
+    """A whole cell fits a column: a rate may be printed without its % (``0``, ``100``)."""
+    if kind == "percent" and _PIECE["number"].fullmatch(text):
+        return True
+    return bool(_PIECE[kind].fullmatch(text))
+
+
 def decode_cells(cells: list[str], columns: tuple[Column, ...],
                  relations: tuple[Relation, ...]) -> Decoded:
     """Cells whose blanks were dropped (``年度资金总额 | 50 | 49.78``), assigned in order to
@@ -80,12 +87,14 @@ def decode_cells(cells: list[str], columns: tuple[Column, ...],
     ambiguous."""
     import itertools
 
-    figures = [c.strip() for c in cells]
+    figures = [c.strip().replace(",", "") for c in cells]
     typed = [c for c in columns if c.type in _PIECE]
     readings = []
     for combo in itertools.combinations(range(len(typed)), len(figures)):
-        if all(_PIECE[typed[k].type].fullmatch(v.replace(",", "")) for k, v in zip(combo, figures)):
-            readings.append({typed[k].field: v.replace(",", "") for k, v in zip(combo, figures)})
+        if all(_cell_fits(typed[k].type, v) for k, v in zip(combo, figures)):
+            # a rate printed without its % is still a percent
+            readings.append({typed[k].field: v + "%" if typed[k].type == "percent"
+                             and not v.endswith("%") else v for k, v in zip(combo, figures)})
     if not readings:
         return Decoded({}, unplaced=" | ".join(cells))
     return _choose(readings, relations)

@@ -76,6 +76,7 @@ FIELD_LABELS = {
 
 _FUND_TYPES = {"initial_budget": "money", "budget": "money", "executed": "money",
                "rate": "percent", "weight": "points", "score": "points"}
+_ROW_FIELDS = ("initial_budget", "budget", "executed")  # what a 其中 row carries
 _FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "claimed_score"}
 _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
     "rate = executed / budget", "score = weight * rate", "score <= weight"))
@@ -641,6 +642,37 @@ class _Parser:
                     self.note("unplaced", toks[j].key[figures.end():])
                 j += 1
                 continue
+            if not explicit:
+                # words: blank cells are invisible, so the figures after the label are
+                # assigned by type and the row's arithmetic, not by counting -- unless
+                # every cell is there (blank ones printed as "-")
+                run: list[int] = []
+                while j < self.end and not toks[j].brk and len(run) < len(columns) and (
+                        L.number(toks[j].text) is not None or L.percent(toks[j].text) is not None
+                        or L.is_blank(toks[j].text) and toks[j].key):
+                    run.append(j)
+                    j += 1
+                if run:
+                    self.used.update(run)
+                    cells = [toks[x].text for x in run]
+                    figures_at = [f for f in columns if _FUND_TYPES.get(f, "text") != "text"]
+                    if len(cells) == len(figures_at):
+                        placed = list(zip(figures_at, cells))
+                    else:
+                        fields = [f for f in figures_at
+                                  if label[0] == "total" or f in _ROW_FIELDS]
+                        placed = self.align_funds([c for c in cells if not L.is_blank(c)],
+                                                  fields, None, label)
+                    texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text"
+                             and f != "-"]
+                    while texts and j < self.end and not toks[j].brk and toks[j].key \
+                            and not L.is_label(toks[j].text) and L.number(toks[j].text) is None \
+                            and not self.is_terminator(toks[j]):
+                        placed.append((texts.pop(0), toks[j].text))  # 原因, 得分计算方法
+                        self.used.add(j)
+                        j += 1
+                    self.fund_row(label, [(f, v, None) for f, v in placed])
+                    continue
             values: list[tuple[int, str]] = []
             while j < self.end and not toks[j].brk and len(values) < len(columns):
                 t = toks[j]
@@ -808,7 +840,7 @@ class _Parser:
                 break
         return c, ("row", label)
 
-    def align_funds(self, raw: list[str], fields: list[str], r: int,
+    def align_funds(self, raw: list[str], fields: list[str], r: int | None,
                     label: tuple[str, str] = ("row", "")) -> list[tuple[str, str]]:
         """A funds row whose blank cells were dropped: figures assigned to the columns by
         type and the row's arithmetic (:func:`.decoder.decode_cells`); words (原因, 得分计算
@@ -827,18 +859,19 @@ class _Parser:
         if decoded is not None:
             if decoded.unplaced:
                 for v in figures:
-                    self.note("unplaced", v, r + 1)
+                    self.note("unplaced", v, r + 1 if r is not None else None)
             placed.extend(decoded.values.items())
             if decoded.ambiguous:
                 names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
-                self.note("ambiguous", " | ".join(figures), r + 1, names)
+                self.note("ambiguous", " | ".join(figures), r + 1 if r is not None else None,
+                          names)
                 self.mark_unread_funds(label, decoded.ambiguous)
         texts = [f for f in fields if _FUND_TYPES.get(f, "text") == "text" and f != "-"]
         for n, w in enumerate(words):
             if n < len(texts):
                 placed.append((texts[n], w))
             else:
-                self.note("unplaced", w, r + 1)
+                self.note("unplaced", w, r + 1 if r is not None else None)
         return placed
 
     def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str]) -> None:
@@ -1342,8 +1375,17 @@ class _Parser:
                 break
             if self.mode != "grid" and len(cells) == 1 and not (
                     L.is_l1(cells[0]) or L.is_l2(cells[0])):
-                self.after_table = self.first_token_of_row(r)
-                break  # a line of prose or a heading: the table is over
+                if not (len(L.key(cells[0])) <= 60 and self._table_goes_on(r + 1)):
+                    self.after_table = self.first_token_of_row(r)
+                    break  # a line of prose or a heading: the table is over
+                # a name alone on its line, table rows after it: a row whose other cells
+                # were merged with the row above (or printed blank)
+                self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": cells[0]},
+                                   r + 1)
+                last_row_index = r
+                self.mark_row(r)
+                r += 1
+                continue
             if self.mode == "grid":
                 values = {f: cells[c] if c < len(cells) else "" for c, f in cols}
                 if self.sheet.origins is not None:
@@ -1414,6 +1456,19 @@ class _Parser:
         self.finish_table()
         self.draft.ended = self.draft.ended or r < len(sheet.rows)
         return self.first_token_of_row(r)
+
+    def _table_goes_on(self, r: int) -> bool:
+        """Is row ``r`` (the next non-empty one) a row of the indicator table?"""
+        rows = self.sheet.rows
+        while r < len(rows) and not any(x.strip() for x in rows[r]):
+            r += 1
+        if r >= len(rows) or not self.row_range(r):
+            return False
+        cells = [x for x in rows[r] if x.strip()]
+        first = next((self.toks[i] for i in self.row_range(r) if self.toks[i].key), None)
+        if first is None or self.is_terminator(first):
+            return False
+        return len(cells) >= 3 or bool(cells) and (L.is_l1(cells[0]) or L.is_l2(cells[0]))
 
     def tab_row(
         self, cells: list[str], cols: list[tuple[int, str]], after_break: bool, r: int
