@@ -81,6 +81,7 @@ _FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "cl
 _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
     "rate = executed / budget", "score = weight * rate", "score <= weight"))
 
+_POINTS_RE = re.compile(r"\(\d+(?:\.\d+)?分\)$")
 _CLOSING = {"conclusion", "problems", "measures"}
 _FIGURES_RE = re.compile(r"[0-9.%]+")
 _NOTES_RE = re.compile(r"说明.{0,6}?注:|(?<!情况)说明:|注:\s*\d[、.]|填表说明|备注:")
@@ -1336,7 +1337,9 @@ class _Parser:
         elif len(texts) >= 2 and L.opens_level2(texts[0], texts[1]) and L.is_l2(texts[1]):
             l1, l2, n = self.l1_text(texts[0]), texts[1], 2
             return [l1, l2], n
-        elif texts and L.is_l1(texts[0]) and not L.is_l2(texts[0]):
+        elif texts and L.is_l1(texts[0]) and (not L.is_l2(texts[0]) or _POINTS_RE.search(
+                L.key(texts[0])) and len(texts) >= 2 and not L.is_l2(texts[1])):
+            # 满意度指标(10分) before a cell that is no 二级 label: the 一级, with its points
             l1, n = self.l1_text(texts[0]), 1
         if n < len(texts) and L.is_l2(texts[n]):
             l2 = texts[n]
