@@ -62,3 +62,16 @@ def test_a_form_read_too_poorly_is_marked_for_review():
 def test_an_indicator_table_not_read_is_declared_so():
     form = import_text("项目支出绩效自评表\n项目名称\t测试\n主管部门\t某局\n评价结论\t好\n".encode()).forms[0]
     assert ("indicators", "unplaced") in tuple(form.case.project.unread)
+
+
+def test_a_report_in_prose_gives_its_indicators():
+    text = ("2022年度项目支出绩效自评报告\n项目名称：社区培训项目\n"
+            "一、绩效目标完成情况\n"
+            "培训人次指标目标值为≥100人次，实际完成值为120人次，得分10分。"
+            "满意度指标绩效目标值为≥95%，实际完成值为98%。\n"
+            "评价结论：较好地完成了年度目标。\n")
+    [form] = import_text(text.encode()).forms
+    got = [(i.name, i.target, i.actual, i.score) for i in form.case.indicators]
+    assert got == [("培训人次", "≥100人次", "120人次", Decimal("10")),
+                   ("满意度", "≥95%", "98%", None)]
+    assert any(n.kind == "prose" for n in form.notes)

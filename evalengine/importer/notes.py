@@ -63,6 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该行跨页，续在上一行：{text}",
         "row continued over a page break, joined to the row above: {text}",
     ),
+    "prose": ("没有指标表：{detail} 项指标取自文字叙述（目标值…实际完成值…）",
+              "no indicator table: {detail} indicators read from sentences (目标值 … 完成值 …)"),
     "fuzzy-label": ("表头单元格“{text}”按字形读作“{detail}”", "header cell “{text}” read as “{detail}” (same characters)"),
     "layout-tie": ("版式无法唯一确定（{detail} 同样吻合），按第一个读取",
                    "the layout cannot be told ({detail} fit equally); read as the first"),

@@ -40,6 +40,7 @@ from .labels import clean, key
 from .decoder import decode_cells, decode_rows, decode_run, is_glued_run
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
+from .prose import prose_indicators
 from .sheets import Sheet
 
 __all__ = ["Draft", "Recognised", "recognise"]
@@ -1716,6 +1717,23 @@ class _Parser:
 
     # -- finishing -------------------------------------------------------------------------
 
+    def prose_table(self) -> None:
+        """No indicator table: indicators stated in the form's sentences (a report in prose,
+        ``满意度指标绩效目标值为≥95%，实际完成值为98%``), each reported."""
+        texts = [self.toks[i].text for i in range(self.start, self.end)
+                 if self.toks[i].key and not self.toks[i].dup and len(self.toks[i].key) >= 12]
+        found = prose_indicators("\n".join(texts))
+        if not found:
+            return
+        for values in found:
+            ind = {"level1": "", "level2": "", "name": values["name"]}
+            ind.update({k: values[k] for k in ("target", "actual") if k in values})
+            ind.update({k: values[k] for k in ("weight", "score") if k in values})
+            self.add_indicator(ind, None)
+        self.draft.has_table = True
+        self.draft.ended = True
+        self.note("prose", detail=str(len(found)))
+
     def finish(self) -> None:
         draft = self.draft
         for i in range(self.start, self.end):
@@ -1742,6 +1760,8 @@ class _Parser:
         draft.span = (self.start, self.end)
         if draft.headless:
             draft.incomplete.append("headless")
+        if not draft.has_table:
+            self.prose_table()
         if not draft.has_table:
             draft.incomplete.append("no-table")
         elif not draft.ended and not any(
