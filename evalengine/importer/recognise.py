@@ -46,7 +46,7 @@ from .sheets import Sheet
 __all__ = ["Draft", "Recognised", "recognise"]
 
 _TITLE_RE = re.compile(
-    r"^(?P<prefix>.*?)(?:项目)?(?:支出)?绩效(?:目标)?自评(?:表)?"
+    r"^(?P<prefix>.*?)(?:(?:项目)?(?:支出)?绩效(?:目标|评价)?自评(?:表)?|项目自评表)"
     r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）])?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
@@ -471,6 +471,8 @@ class _Parser:
             return self.narrative(i)
         if (L.is_l1(tok.text) or L.is_l2(tok.text)) and not self.draft.has_table:
             return self.headless_table(i)
+        if self.glued and not self.draft.has_table and L.split_categories(k)[0][0] == "l1":
+            return self.headless_glued(i)
         m = _YEAR_DEGREE_RE.search(k)
         if m and len(k) <= 12 and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
@@ -1106,7 +1108,9 @@ class _Parser:
                 elif t.key and not L.is_indicator_section(t.text):
                     break
                 j += 1
-        return "name" in found and bool({"target", "actual"} & found)
+        # a target/actual table, or a rubric (分值 and 得分, no target)
+        return "name" in found and (bool({"target", "actual"} & found)
+                                    or {"weight", "score"} <= found)
 
     def header(self, i: int) -> tuple[list[tuple[int, str]], int]:
         """(columns as (col index or position, field), index of the first token after it)."""
@@ -1243,6 +1247,22 @@ class _Parser:
                 self.add_indicator(values, None)
         self.finish_table()
         return j
+
+    def headless_glued(self, i: int) -> int:
+        """Glued indicator rows with no header above them (a form's tail): read with the
+        columns of the recognised layout (else the central form's), and said so."""
+        layout = self.layout or next((lay for lay in load_layouts() if lay.fallback), None)
+        columns = [c for c in (layout.columns("indicators") if layout else ())
+                   if c.field not in ("level1", "level2")]
+        if not columns:
+            return i + 1
+        cols = [(n, L.indicator_column(c.labels[0]) or "-") for n, c in enumerate(columns)]
+        self.header_texts = [c.labels[0] for c in columns]
+        self.header_cols = cols
+        self.schema = tuple(f for _, f in cols)
+        self.draft.has_table = True
+        self.note("no-header", detail=" | ".join(self.header_texts))
+        return self.table_glued(i, cols)
 
     def headless_table(self, i: int) -> int:
         """Rows of 一级/二级 labels with no header above them (a form's tail)."""
