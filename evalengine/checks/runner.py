@@ -216,6 +216,10 @@ class Checker:
 
     def check_case(self, location: str, case: Case, score: CaseScore, profile: Profile,
                    taxonomy: Taxonomy) -> CaseChecks:
+        if case.project.review.strip():
+            # read too poorly to score (the importer says why): whatever the rules found
+            # would be the import's losses, so nothing is checked until a person has looked
+            return CaseChecks(())
         withheld: list[tuple[str, str]] = []
         findings = self._run(
             "case", location,

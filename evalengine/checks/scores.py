@@ -590,7 +590,7 @@ actual = "85%"
 weight = 30
 """,
     check=_dominant_indicator,
-    rests_on=(HERE, *WEIGHTS),
+    rests_on=(HERE, *WEIGHTS, *ROWS),
     settings=(
         Setting("max_share", "number", "单项分值占指标总分的比例达到此值即提示（framework.md §2：50%）",
                 min=Decimal(0), max=Decimal(1),

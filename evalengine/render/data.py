@@ -105,10 +105,13 @@ def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> dict[
 
 
 def _not_verified_record(item: NotVerified, result: CaseResult, lang: Lang) -> dict[str, Any]:
-    name = ""
+    name, sections = "", load_provenance().sections
     if item.path.startswith("$.indicators["):
         index = int(item.path[len("$.indicators["):].split("]")[0])
         name = result.case.indicators[index].name
+    elif item.path.removeprefix("$.") in sections:  # a whole section
+        zh, en = sections[item.path.removeprefix("$.")]
+        name = en if lang == "en" else zh
     return {
         "path": item.path,
         "name": name,
