@@ -439,6 +439,13 @@ def test_json_carries_the_review_and_the_not_verified_list(folder, capsys):
     assert entries["$.narrative"]["name"] == "自评报告文字"
 
 
+def test_the_terminal_says_why_a_project_needs_review_without_detail(folder, capsys):
+    main(["score", str(folder), "--no-progress"])
+    out = "".join(capsys.readouterr().out.replace("│", "").split())
+    assert "待复核：仅放置3/40个单元格" in out
+    assert "未能核实" in out and "$.funds.executed未能读取（表格截断）" in out
+
+
 @pytest.mark.parametrize("fmt", ["human", "markdown", "html", "csv", "jsonl", "xlsx"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_format_shows_needs_review_and_markdown_html_human_the_list(folder, tmp_path, fmt, lang):

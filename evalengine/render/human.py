@@ -274,8 +274,12 @@ class Writer:
         for record in self.projects:
             if self.options.detail:
                 console.print(_case_detail(record, lang))
-            elif record["findings"] or record.get("not_verified"):
+            elif record["findings"] or record.get("not_verified") or record.get("review"):
                 console.print(Text(f"{record['file']}  {record['name']}", style="bold"))
+                if record.get("review"):
+                    colon = "：" if lang == "zh" else ": "
+                    console.print(Text(f"{text('status.needs_review', lang)}{colon}{record['review']}",
+                                       style="magenta"))
                 if record.get("not_verified"):
                     console.print(_not_verified(record, lang))
                 if record["findings"]:
