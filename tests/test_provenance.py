@@ -471,3 +471,18 @@ def test_every_format_shows_needs_review_and_markdown_html_human_the_list(folder
         assert "$.indicators[0].score" in body.replace("\\", "")
         assert ("表格截断" if lang == "zh" else "theformiscutoff" if fmt == "human"
                 else "the form is cut off") in body
+
+
+def test_every_declared_rests_on_path_names_fields_of_the_case_format():
+    """A misspelt path would never match an unread field, and its findings never be withheld."""
+    from evalengine.checks.base import HERE
+    from evalengine.model import FundRow, Funds, Goal, Indicator, Narrative
+
+    fields = {"funds": Funds, "goal": Goal, "narrative": Narrative, "indicators[*]": Indicator}
+    known = {f"$.{name}" for name in ("funds", "goal", "narrative", "indicators")}
+    for name, cls in fields.items():
+        known |= {f"$.{name}.{f.name}" for f in attrs.fields(cls) if f.name != "unread"}
+    known |= {f"$.funds.rows[*].{f.name}" for f in attrs.fields(FundRow) if f.name != "unread"}
+    for rule in BUILTIN_RULES:
+        for path in rule.rests_on:
+            assert path == HERE or path in known, (rule.code, path)

@@ -74,9 +74,6 @@ class Hit:
     found: str = ""
     expected_en: str = ""
     found_en: str = ""
-    # key paths besides ``path`` the finding rests on (``[*]``: any index); a finding that
-    # rests on a field the importer did not read is withheld (see Rule.rests_on)
-    rests_on: tuple[str, ...] = ()
 
 
 @attrs.frozen

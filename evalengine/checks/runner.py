@@ -58,9 +58,8 @@ class CaseChecks:
 
 def rests_on(rule: Rule, hit: Hit) -> tuple[str, ...]:
     """The key paths a hit's finding rests on: the rule's declaration (``{path}`` in it is
-    the hit's own path), else the hit's own path; and what the hit adds."""
-    declared = tuple(hit.path if p == HERE else p for p in rule.rests_on)
-    return (*(declared or (hit.path,)), *hit.rests_on)
+    the hit's own path), else the hit's own path."""
+    return tuple(hit.path if p == HERE else p for p in rule.rests_on) or (hit.path,)
 
 
 @attrs.frozen
