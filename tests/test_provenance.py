@@ -71,18 +71,21 @@ def mark(case: Case, path: str, reason: str = "cut") -> Case:
     return attrs.evolve(case, **{section: _mark(getattr(case, section), steps[1], reason)})
 
 
-INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
+INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "operator", "unit", "weight",
+                    "score", "deviation", "not_applicable")
 SCORING_FIELDS = ("target", "actual", "weight", "score")
 
 
 def candidates(case: Case, indicator_fields=INDICATOR_FIELDS) -> list[str]:
     out = [f"$.funds.{f}" for f in ("budget", "executed", "initial_budget", "balance",
-                                    "claimed_rate", "claimed_score", "reason", "note")]
+                                    "claimed_rate", "claimed_weight", "claimed_score", "reason",
+                                    "adjustment_reason", "note")]
     out += [f"$.funds.rows[{i}].{f}" for i in range(len(case.funds.rows))
             for f in ("budget", "executed", "initial_budget")]
     out += [f"$.indicators[{i}].{f}" for i in range(len(case.indicators)) for f in indicator_fields]
     out += [f"$.goal.{f}" for f in ("expected", "actual")]
-    out += [f"$.narrative.{f}" for f in ("completion", "conclusion", "problems", "claimed_total")]
+    out += [f"$.narrative.{f}" for f in ("completion", "benefit", "conclusion", "problems",
+                                         "measures", "claimed_total", "claimed_grade")]
     return out + ["$.funds", "$.indicators", "$.goal", "$.narrative"]
 
 
@@ -486,3 +489,34 @@ def test_every_declared_rests_on_path_names_fields_of_the_case_format():
     for rule in BUILTIN_RULES:
         for path in rule.rests_on:
             assert path == HERE or path in known, (rule.code, path)
+
+
+EXAMPLES = [build_case(rule.bad) for rule in CASE_RULES] + [build_case(rule.good) for rule in CASE_RULES]
+
+
+@st.composite
+def marked_examples(draw):
+    """A rule's own example (they are the cases the rules know best), some cells not read."""
+    case = draw(st.sampled_from(EXAMPLES))
+    paths = draw(st.lists(st.sampled_from(candidates(case)), min_size=1, max_size=4, unique=True))
+    marked = case
+    for path in paths:
+        marked = mark(marked, path)
+    return marked, paths
+
+
+@settings(max_examples=150, deadline=None)
+@given(marked_examples())
+def test_on_the_rules_own_examples_unread_cells_are_never_findings(drawn):
+    marked, paths = drawn
+    checked = ENGINE.score("c.toml", marked)
+    for finding in checked.findings:
+        assert finding.code.startswith("M") or not any(related(finding.path, p) for p in paths), (
+            finding.code, finding.path, paths)
+    read = _read_blank(marked)
+    blank = {(f.code, f.path) for f in ENGINE.score("c.toml", read).findings}
+    extra = {(f.code, f.path) for f in checked.findings if (f.code, f.path) not in blank
+             and not f.code.startswith("M")
+             and not (f.path.startswith("$.indicators[") and is_blank_row(
+                 read.indicators[int(f.path.split("[")[1].split("]")[0])]))}
+    assert not extra, (extra, paths)
