@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 SECTIONS = ("funds", "indicators", "goal", "narrative")
+HEADER = ("name", "department", "implementer", "year", "code")  # [project] fields read from the form
 
 
 @attrs.frozen
@@ -88,7 +89,7 @@ def _each(items: Any) -> Iterable[tuple[int, Any]]:
 def unread_problems(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """(key path, problem kind, detail) for every ``unread`` key that names no field of its
     record (or no section, on ``[project]``) and every reason that is not a known word."""
-    out = list(_check_table(data.get("project"), "$.project", SECTIONS))
+    out = list(_check_table(data.get("project"), "$.project", SECTIONS + HEADER))
     funds = data.get("funds")
     out += _check_table(funds, "$.funds", _fields(Funds))
     if isinstance(funds, dict):
@@ -109,8 +110,12 @@ def is_unread(record: Project | Funds | FundRow | Indicator | Goal | Narrative, 
 
 
 def unread_paths(case: Case) -> tuple[tuple[str, str], ...]:
-    """Every (key path, reason) the case marks as not read, sections first, in form order."""
-    out = [(f"$.{section}", reason) for section, reason in case.project.unread]
+    """Every (key path, reason) the case marks as not read, in form order: the header, the
+    sections not read, then each record's fields."""
+    header = [(f, r) for f, r in case.project.unread if f not in SECTIONS]
+    out = [(f"$.project.{field}", reason) for field, reason in header]
+    out += [(f"$.{section}", reason) for section, reason in case.project.unread
+            if section in SECTIONS]
     out += [(f"$.funds.{field}", reason) for field, reason in case.funds.unread]
     for i, row in enumerate(case.funds.rows):
         out += [(f"$.funds.rows[{i}].{field}", reason) for field, reason in row.unread]
