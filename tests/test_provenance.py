@@ -14,6 +14,8 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rulekit import BASE_CASE, _toml, build_case, merge
+from test_properties import cases
 
 from evalengine.checks.registry import BUILTIN_RULES
 from evalengine.cli import main
@@ -25,9 +27,6 @@ from evalengine.profile import load_profile
 from evalengine.provenance import blocking, unread_paths
 from evalengine.scoring import Status, is_blank_row, score_case
 from evalengine.taxonomy import load_taxonomy
-
-from rulekit import BASE_CASE, _toml, build_case, merge
-from test_properties import cases
 
 TAXONOMY = load_taxonomy()
 PROFILE = load_profile("central-2020")
@@ -96,7 +95,7 @@ def related(finding_path: str, unread: str) -> bool:
     inside it, or at the record that holds it (a row, ``$.funds``); a finding about a whole
     table (``$.indicators``: a missing category, the weights' sum) names no one cell."""
     def inside(a: str, b: str) -> bool:
-        return a == b or a.startswith(b + ".") or a.startswith(b + "[")
+        return a == b or a.startswith((b + ".", b + "["))
     record = finding_path.endswith("]") or finding_path in ("$.funds", "$.goal", "$.narrative")
     return inside(finding_path, unread) or (record and inside(unread, finding_path))
 
@@ -395,7 +394,7 @@ def test_unread_rows_never_score_below_the_same_case_without_them(drawn):
 @settings(max_examples=40, deadline=None)
 @given(unread_cases())
 def test_marking_unread_never_adds_a_finding_to_the_same_cells_read_blank(drawn):
-    _, marked, paths = drawn
+    _, marked, _ = drawn
     unread = {(f.code, f.path) for f in ENGINE.score("c.toml", marked).findings}
     read = _read_blank(marked)
     blank = {(f.code, f.path) for f in ENGINE.score("c.toml", read).findings}
