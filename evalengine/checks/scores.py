@@ -35,7 +35,7 @@ from ..numbers import ZERO, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
 from ..values import Claim, ClaimLevel, Empty
 from .base import (
-    CATEGORIES, HERE, ROWS, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
+    CATEGORIES, HERE, MONEY, ROWS, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
 )
 
 __all__ = ["RULES"]
@@ -1120,7 +1120,7 @@ score = 10
 claimed_total = 95.6
 """,
     check=_score_inflation,
-    rests_on=(*ROWS, "$.indicators[*].deviation"),
+    rests_on=(*ROWS, "$.indicators[*].deviation", "$.narrative.claimed_total"),
     settings=(
         Setting("min_indicators", "integer", "至少有几项打分的指标才检查", min=Decimal(1),
                 help_en="check only with at least this many scored indicators"),
@@ -1480,6 +1480,8 @@ target = "≥90%"
 actual = "96%"
 """,
     check=_claimed_rating_differs,
+    rests_on=(HERE, "$.narrative.claimed_grade", *MONEY, "$.funds.claimed_score",
+              "$.funds.claimed_rate", "$.funds.claimed_weight"),
     settings=(
         Setting("max_gap", "number", "自评分与核实分之差超过此值即提示（分）", min=Decimal(0), max=Decimal(100),
                 help_en="note a claimed score above the verified one by more than this (points)"),
