@@ -334,6 +334,18 @@ def test_the_department_left_it_blank_only_when_the_form_shows_it_blank():
     assert len(checked.not_verified) == len(rows)
 
 
+def test_a_negative_score_beside_a_weight_not_read_is_not_said_to_have_no_weight():
+    case = build_case()
+    rows = list(case.indicators)
+    rows[0] = attrs.evolve(rows[0], score=D(-1))
+    case = attrs.evolve(case, indicators=tuple(rows))
+    said = [f.message for f in result(case).findings if f.code == "S201"]
+    assert said and "未填分值" in said[0]
+    lost = result(mark(case, "$.indicators[0].weight"))
+    assert not [f for f in lost.findings if f.code == "S201"]
+    assert "S201" in {i.path: i.rules for i in lost.not_verified}["$.indicators[0].weight"]
+
+
 def test_rests_on_matches_sections_records_and_any_index():
     unread = (("$.indicators[3].score", "cut"),)
     assert blocking(("$.indicators[3].score",), unread)
@@ -484,7 +496,7 @@ def test_every_format_shows_needs_review_and_markdown_html_human_the_list(folder
 
 def test_every_declared_rests_on_path_names_fields_of_the_case_format():
     """A misspelt path would never match an unread field, and its findings never be withheld."""
-    from evalengine.checks.base import HERE
+    from evalengine.checks.base import HERE, RECORD
     from evalengine.model import FundRow, Funds, Goal, Indicator, Narrative
 
     fields = {"funds": Funds, "goal": Goal, "narrative": Narrative, "indicators[*]": Indicator}
@@ -494,7 +506,7 @@ def test_every_declared_rests_on_path_names_fields_of_the_case_format():
     known |= {f"$.funds.rows[*].{f.name}" for f in attrs.fields(FundRow) if f.name != "unread"}
     for rule in BUILTIN_RULES:
         for path in rule.rests_on:
-            assert path == HERE or path in known, (rule.code, path)
+            assert path in (HERE, RECORD) or path in known, (rule.code, path)
 
 
 EXAMPLES = [build_case(rule.bad) for rule in CASE_RULES] + [build_case(rule.good) for rule in CASE_RULES]

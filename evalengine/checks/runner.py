@@ -16,7 +16,7 @@ from ..provenance import blocking, unread_paths
 from ..resources import rules_dir
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
-from .base import HERE, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule
+from .base import HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule
 from .meta import RULE_CRASHED, SuppressionContext, SUPPRESSION_RULES
 from .registry import all_rules
 from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches
@@ -58,8 +58,10 @@ class CaseChecks:
 
 def rests_on(rule: Rule, hit: Hit) -> tuple[str, ...]:
     """The key paths a hit's finding rests on: the rule's declaration (``{path}`` in it is
-    the hit's own path), else the hit's own path."""
-    return tuple(hit.path if p == HERE else p for p in rule.rests_on) or (hit.path,)
+    the hit's own path, ``{record}`` the record that path is in), else the hit's own path."""
+    record = hit.path.rsplit(".", 1)[0] if hit.path.count(".") > 1 else hit.path
+    shown = {HERE: hit.path, RECORD: record}
+    return tuple(shown.get(p, p) for p in rule.rests_on) or (hit.path,)
 
 
 @attrs.frozen

@@ -35,7 +35,7 @@ from ..numbers import ZERO, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
 from ..values import Claim, ClaimLevel, Empty
 from .base import (
-    CATEGORIES, HERE, MONEY, ROWS, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
+    CATEGORIES, HERE, MONEY, RECORD, ROWS, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
 )
 
 __all__ = ["RULES"]
@@ -203,6 +203,7 @@ weight = 20
 score = 20
 """,
     check=_score_out_of_range,
+    rests_on=(RECORD,),  # the message says whether the row prints a 分值
     settings=(
         Setting("tolerance", "number", "得分可高出分值的容差（分）；默认 0：C3 要求得分 ≤ 分值",
                 min=Decimal(0), max=Decimal(1),
