@@ -112,6 +112,10 @@ def is_unread(record: Project | Funds | FundRow | Indicator | Goal | Narrative, 
 def unread_paths(case: Case) -> tuple[tuple[str, str], ...]:
     """Every (key path, reason) the case marks as not read, in form order: the header, the
     sections not read, then each record's fields."""
+    if not (case.project.unread.items or case.funds.unread.items or case.goal.unread.items
+            or case.narrative.unread.items or any(r.unread.items for r in case.indicators)
+            or any(r.unread.items for r in case.funds.rows)):
+        return ()  # read throughout: every hand-written case
     header = [(f, r) for f, r in case.project.unread if f not in SECTIONS]
     out = [(f"$.project.{field}", reason) for field, reason in header]
     out += [(f"$.{section}", reason) for section, reason in case.project.unread
@@ -144,6 +148,8 @@ def unverifiable(case: Case, row: Indicator) -> str | None:
     section = case.project.unread.reason("indicators")
     if section is not None:
         return section
+    if not row.unread.items:
+        return None
     for field in load_provenance().indicator_fields:
         reason = row.unread.reason(field)
         if reason is not None:

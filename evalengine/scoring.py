@@ -116,7 +116,8 @@ def is_blank_row(indicator: Indicator) -> bool:
     """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator (a
     row whose name, target or actual was not read is not known to be empty)."""
     return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip()
-                or any(is_unread(indicator, f) for f in ("name", "target", "actual")))
+                or bool(indicator.unread.items
+                        and any(is_unread(indicator, f) for f in ("name", "target", "actual"))))
 
 
 # --- quantitative formulas (framework.md §3.2) ---------------------------------------
