@@ -88,7 +88,8 @@ def _each(items: Any) -> Iterable[tuple[int, Any]]:
 
 def unread_problems(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """(key path, problem kind, detail) for every ``unread`` key that names no field of its
-    record (or no section, on ``[project]``) and every reason that is not a known word."""
+    record (on ``[project]``: no section or header field) and every reason that is not a
+    known word."""
     out = list(_check_table(data.get("project"), "$.project", SECTIONS + HEADER))
     funds = data.get("funds")
     out += _check_table(funds, "$.funds", _fields(Funds))

@@ -455,6 +455,7 @@ def test_json_carries_the_review_and_the_not_verified_list(folder, capsys):
     assert poor["verified_grade"] is None and "not_verified" not in poor
     assert poor["findings"] == []  # what is missing is the import's loss: nothing checked
     assert cut["status"] == "not_demonstrated" and cut["status_reason"] == "unread"
+    assert data["summary"]["needs_review"] == 1 and data["summary"]["not_demonstrated"] == 2
     entries = {e["path"]: e for e in cut["not_verified"]}
     assert entries["$.indicators[0].score"]["reason_text"] == "表格截断"
     assert entries["$.narrative"]["name"] == "自评报告文字"
@@ -487,6 +488,8 @@ def test_every_format_shows_needs_review_and_markdown_html_human_the_list(folder
     review = "待复核" if lang == "zh" else "Needsreview" if fmt == "human" else "Needs review"
     assert review in body or (fmt == "jsonl" and "needs_review" in body)
     assert "仅放置 3/40 个单元格".replace(" ", "" if fmt == "human" else " ") in body
+    if fmt == "markdown":
+        assert ("其中待复核 1" if lang == "zh" else "of which needs review 1") in body
     if fmt in ("human", "markdown", "html"):
         assert ("未能核实" if lang == "zh" else "Notverified" if fmt == "human" else "Not verified") in body
         assert "$.indicators[0].score" in body.replace("\\", "")

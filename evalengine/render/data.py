@@ -198,7 +198,7 @@ def failure_record(failure: LoadFailure, lang: Lang = "zh") -> dict[str, Any]:
 
 
 def summary_record(summary: Summary) -> dict[str, Any]:
-    return {
+    record = {
         "projects": summary.projects,
         "rated": summary.rated,
         "not_demonstrated": summary.not_demonstrated,
@@ -226,6 +226,9 @@ def summary_record(summary: Summary) -> dict[str, Any]:
             for name, projects, findings in summary.by_department
         ],
     }
+    if summary.needs_review:  # only when some form was marked for review
+        record["needs_review"] = summary.needs_review
+    return record
 
 
 def report_records(report: Report, lang: Lang = "zh") -> Iterator[tuple[str, dict[str, Any]]]:

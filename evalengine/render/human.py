@@ -89,7 +89,10 @@ def summary_panel(summary: Summary, lang: Lang, rule_titles: dict[str, str] | No
         f"{text('projects', lang)}: {s.projects}",
         f"{text('by_grade', lang)}: {grades}",
         f"{label('claimed_grade', lang)}: {claimed}  {label('no_claim', lang)} {s.no_claim}",
-        f"{text('not_rated', lang)}: {s.not_demonstrated}",
+        f"{text('not_rated', lang)}: {s.not_demonstrated}" + (
+            (f"（{text('status.needs_review', lang)} {s.needs_review}）" if lang == "zh"
+             else f" ({text('status.needs_review', lang).lower()}: {s.needs_review})")
+            if s.needs_review else ""),
         (f"{text('money', lang)}: {text('budget', lang).split('(')[0]} {_money(s.budget)} / "
          f"{text('executed', lang).split('(')[0]} {_money(s.executed)}  "
          f"{label('money.rate', lang)} {rate}"),
