@@ -67,7 +67,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_verified": ("未能核实", "Not verified"),
     "not_read": ("未能读取", "not read"),
     "not_checked": ("未检查", "not checked"),
-    "review": ("复核原因", "Why review"),
     "status_reason.no-form": ("无绩效自评表", "no self-assessment form"),
     "status_reason.no-indicators": ("无绩效指标", "no indicators"),
     "status_reason.thin-evidence": ("可核实的指标不足", "too few verifiable indicators"),

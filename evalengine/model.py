@@ -71,7 +71,9 @@ class Project:
     incomplete: str = ""  # why the transcribed form is not whole (cut off …); "" = complete
     review: str = ""  # why the form was read too poorly to score (importer); "" = scored
     layout: str = ""  # the rules/layouts/<id>.toml the importer recognised
-    unread: Unread = Unread()  # whole sections not read: funds, indicators, goal, narrative
+    # header fields not read (name, department, implementer, year, code), and whole sections
+    # not read (funds, indicators, goal, narrative)
+    unread: Unread = Unread()
 
 
 @attrs.frozen

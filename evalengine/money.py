@@ -55,13 +55,13 @@ class Figures:
 
 def read(record: Funds | FundRow, field: str) -> Decimal | None:
     """A money figure as read from the form: None when blank or not read."""
-    return None if field in record.unread else getattr(record, field)
+    return None if record.unread.items and field in record.unread else getattr(record, field)
 
 
 def row_sum(funds: Funds, field: str) -> Decimal | None:
     """The sum of the 其中 rows' ``field``; None when none has it, or one was not read (or
     the rows themselves were not read)."""
-    if "rows" in funds.unread or any(field in row.unread for row in funds.rows):
+    if "rows" in funds.unread or any(row.unread.items and field in row.unread for row in funds.rows):
         return None
     values = [getattr(row, field) for row in funds.rows if getattr(row, field) is not None]
     return sum(values, ZERO) if values else None

@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 SECTIONS = ("funds", "indicators", "goal", "narrative")
+HEADER = ("name", "department", "implementer", "year", "code")  # [project] fields read from the form
 
 
 @attrs.frozen
@@ -87,8 +88,9 @@ def _each(items: Any) -> Iterable[tuple[int, Any]]:
 
 def unread_problems(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """(key path, problem kind, detail) for every ``unread`` key that names no field of its
-    record (or no section, on ``[project]``) and every reason that is not a known word."""
-    out = list(_check_table(data.get("project"), "$.project", SECTIONS))
+    record (on ``[project]``: no section or header field) and every reason that is not a
+    known word."""
+    out = list(_check_table(data.get("project"), "$.project", SECTIONS + HEADER))
     funds = data.get("funds")
     out += _check_table(funds, "$.funds", _fields(Funds))
     if isinstance(funds, dict):
@@ -109,8 +111,16 @@ def is_unread(record: Project | Funds | FundRow | Indicator | Goal | Narrative, 
 
 
 def unread_paths(case: Case) -> tuple[tuple[str, str], ...]:
-    """Every (key path, reason) the case marks as not read, sections first, in form order."""
-    out = [(f"$.{section}", reason) for section, reason in case.project.unread]
+    """Every (key path, reason) the case marks as not read, in form order: the header, the
+    sections not read, then each record's fields."""
+    if not (case.project.unread.items or case.funds.unread.items or case.goal.unread.items
+            or case.narrative.unread.items or any(r.unread.items for r in case.indicators)
+            or any(r.unread.items for r in case.funds.rows)):
+        return ()  # read throughout: every hand-written case
+    header = [(f, r) for f, r in case.project.unread if f not in SECTIONS]
+    out = [(f"$.project.{field}", reason) for field, reason in header]
+    out += [(f"$.{section}", reason) for section, reason in case.project.unread
+            if section in SECTIONS]
     out += [(f"$.funds.{field}", reason) for field, reason in case.funds.unread]
     for i, row in enumerate(case.funds.rows):
         out += [(f"$.funds.rows[{i}].{field}", reason) for field, reason in row.unread]
@@ -139,6 +149,8 @@ def unverifiable(case: Case, row: Indicator) -> str | None:
     section = case.project.unread.reason("indicators")
     if section is not None:
         return section
+    if not row.unread.items:
+        return None
     for field in load_provenance().indicator_fields:
         reason = row.unread.reason(field)
         if reason is not None:

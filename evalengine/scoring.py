@@ -116,7 +116,8 @@ def is_blank_row(indicator: Indicator) -> bool:
     """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator (a
     row whose name, target or actual was not read is not known to be empty)."""
     return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip()
-                or any(is_unread(indicator, f) for f in ("name", "target", "actual")))
+                or bool(indicator.unread.items
+                        and any(is_unread(indicator, f) for f in ("name", "target", "actual"))))
 
 
 # --- quantitative formulas (framework.md §3.2) ---------------------------------------
@@ -421,13 +422,12 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         status, why = Status.RATED, ""
 
     claimed_total: Decimal | None
-    # a row that could not be scored claims its own 得分 where that was read; where it was
-    # not, the claims cannot be added up
-    unread_claims = [r.score for _, r in unread_rows]
+    # a row that could not be scored claims the 得分 read on it; without one (not read, or
+    # blank beside a cell not read) its claim is unknown, and so is their sum
+    unread_claims = [None if is_unread(r, "score") else r.score for _, r in unread_rows]
     if case.narrative.claimed_total is not None and not is_unread(case.narrative, "claimed_total"):
         claimed_total, total_from_form = case.narrative.claimed_total, True
-    elif case.project.has_form and (scores or unread_rows) and not any(
-            c is None or is_unread(r, "score") for c, (_, r) in zip(unread_claims, unread_rows)):
+    elif case.project.has_form and (scores or unread_rows) and None not in unread_claims:
         claimed_total = rounded((budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO)
                                 + sum(unread_claims, ZERO))  # type: ignore[arg-type]
         total_from_form = budget.claimed_from_form and all(s.claimed_from_form for s in scores)

@@ -31,6 +31,7 @@ __all__ = [
     "CATEGORIES",
     "HERE",
     "MONEY",
+    "RECORD",
     "ROWS",
     "TEXTS",
     "WEIGHTS",
@@ -74,9 +75,6 @@ class Hit:
     found: str = ""
     expected_en: str = ""
     found_en: str = ""
-    # key paths besides ``path`` the finding rests on (``[*]``: any index); a finding that
-    # rests on a field the importer did not read is withheld (see Rule.rests_on)
-    rests_on: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -153,6 +151,7 @@ class Rule:
 # --- what findings rest on (Rule.rests_on): a finding resting on an unread field is withheld ---
 
 HERE = "{path}"  # the hit's own key path
+RECORD = "{record}"  # the record the hit's path is in: the row of $.indicators[3].score
 MONEY = ("$.funds.budget", "$.funds.executed", "$.funds.initial_budget", "$.funds.rows")
 TEXTS = ("$.funds.reason", "$.funds.note", "$.funds.adjustment_reason", "$.goal", "$.narrative",
          "$.indicators[*].deviation")  # where a form explains itself

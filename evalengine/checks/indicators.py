@@ -22,7 +22,7 @@ from ..taxonomy import Category, Taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
 )
-from .base import CATEGORIES, HERE, CaseContext, Hit, Rule, Setting, figure, is_truncated, pct
+from .base import CATEGORIES, HERE, TEXTS, CaseContext, Hit, Rule, Setting, figure, is_truncated, pct
 
 __all__ = ["RULES"]
 
@@ -686,7 +686,7 @@ actual = "完成培训 210 人次，参训人员普遍满意。"
 ''',
     good="",
     check=_satisfaction_without_survey,
-    rests_on=(HERE, "$.goal", "$.narrative", "$.indicators[*].deviation"),
+    rests_on=(HERE, *TEXTS),
     settings=(
         Setting("satisfaction_words", "texts", "一级/二级/三级指标名含这些词即为满意度指标",
                 help_en="a level-1/level-2/level-3 name containing one of these words is a satisfaction indicator"),

@@ -677,7 +677,7 @@ CONCLUSION_SCORE_MISMATCH = Rule(
     bad='[narrative]\nconclusion = "项目自评得分 95 分，等级为优。"',
     good='[narrative]\nconclusion = "项目自评得分 100 分，等级为优。"',
     check=_check_conclusion_score,
-    rests_on=(HERE, "$.narrative.claimed_total", *ROWS, "$.funds.claimed_score"),
+    rests_on=(HERE, "$.narrative.claimed_total", *ROWS, *MONEY, "$.funds.claimed_score", "$.funds.claimed_rate"),
     settings=(
         Setting("score_words", "texts", "引出总分的词语，按优先顺序（如“自评得分”先于“总分”）",
                 help_en="words that introduce the total score, in priority order (自评得分 before 总分)"),

@@ -16,7 +16,7 @@ from ..provenance import blocking, unread_paths
 from ..resources import rules_dir
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
-from .base import HERE, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule
+from .base import HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule
 from .meta import RULE_CRASHED, SuppressionContext, SUPPRESSION_RULES
 from .registry import all_rules
 from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches
@@ -58,9 +58,10 @@ class CaseChecks:
 
 def rests_on(rule: Rule, hit: Hit) -> tuple[str, ...]:
     """The key paths a hit's finding rests on: the rule's declaration (``{path}`` in it is
-    the hit's own path), else the hit's own path; and what the hit adds."""
-    declared = tuple(hit.path if p == HERE else p for p in rule.rests_on)
-    return (*(declared or (hit.path,)), *hit.rests_on)
+    the hit's own path, ``{record}`` the record that path is in), else the hit's own path."""
+    record = hit.path.rsplit(".", 1)[0] if hit.path.count(".") > 1 else hit.path
+    shown = {HERE: hit.path, RECORD: record}
+    return tuple(shown.get(p, p) for p in rule.rests_on) or (hit.path,)
 
 
 @attrs.frozen
@@ -216,6 +217,10 @@ class Checker:
 
     def check_case(self, location: str, case: Case, score: CaseScore, profile: Profile,
                    taxonomy: Taxonomy) -> CaseChecks:
+        if case.project.review.strip():
+            # read too poorly to score (the importer says why): whatever the rules found
+            # would be the import's losses, so nothing is checked until a person has looked
+            return CaseChecks(())
         withheld: list[tuple[str, str]] = []
         findings = self._run(
             "case", location,

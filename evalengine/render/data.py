@@ -105,10 +105,13 @@ def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> dict[
 
 
 def _not_verified_record(item: NotVerified, result: CaseResult, lang: Lang) -> dict[str, Any]:
-    name = ""
+    name, sections = "", load_provenance().sections
     if item.path.startswith("$.indicators["):
         index = int(item.path[len("$.indicators["):].split("]")[0])
         name = result.case.indicators[index].name
+    elif item.path.removeprefix("$.") in sections:  # a whole section
+        zh, en = sections[item.path.removeprefix("$.")]
+        name = en if lang == "en" else zh
     return {
         "path": item.path,
         "name": name,
@@ -195,7 +198,7 @@ def failure_record(failure: LoadFailure, lang: Lang = "zh") -> dict[str, Any]:
 
 
 def summary_record(summary: Summary) -> dict[str, Any]:
-    return {
+    record = {
         "projects": summary.projects,
         "rated": summary.rated,
         "not_demonstrated": summary.not_demonstrated,
@@ -223,6 +226,9 @@ def summary_record(summary: Summary) -> dict[str, Any]:
             for name, projects, findings in summary.by_department
         ],
     }
+    if summary.needs_review:  # only when some form was marked for review
+        record["needs_review"] = summary.needs_review
+    return record
 
 
 def report_records(report: Report, lang: Lang = "zh") -> Iterator[tuple[str, dict[str, Any]]]:

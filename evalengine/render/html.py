@@ -194,6 +194,8 @@ class Writer:
             (view._v(view.num(summary.executed)), f"{label('money.executed', lang)}（{label('unit.wan', lang)}）"),
             (view._v(view.percent(summary.rate), "%"), label("money.rate", lang)),
         ]
+        if summary.needs_review:  # a tile only when some form was marked for review
+            tiles.insert(3, (str(summary.needs_review), text("status.needs_review", lang)))
         tiles += [(str(n), text("severity." + k, lang)) for k, n in summary.findings]
         if summary.failures:
             tiles.append((str(summary.failures), text("failed", lang)))

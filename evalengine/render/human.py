@@ -89,7 +89,10 @@ def summary_panel(summary: Summary, lang: Lang, rule_titles: dict[str, str] | No
         f"{text('projects', lang)}: {s.projects}",
         f"{text('by_grade', lang)}: {grades}",
         f"{label('claimed_grade', lang)}: {claimed}  {label('no_claim', lang)} {s.no_claim}",
-        f"{text('not_rated', lang)}: {s.not_demonstrated}",
+        f"{text('not_rated', lang)}: {s.not_demonstrated}" + (
+            (f"（{text('status.needs_review', lang)} {s.needs_review}）" if lang == "zh"
+             else f" ({text('status.needs_review', lang).lower()}: {s.needs_review})")
+            if s.needs_review else ""),
         (f"{text('money', lang)}: {text('budget', lang).split('(')[0]} {_money(s.budget)} / "
          f"{text('executed', lang).split('(')[0]} {_money(s.executed)}  "
          f"{label('money.rate', lang)} {rate}"),
@@ -274,8 +277,12 @@ class Writer:
         for record in self.projects:
             if self.options.detail:
                 console.print(_case_detail(record, lang))
-            elif record["findings"] or record.get("not_verified"):
+            elif record["findings"] or record.get("not_verified") or record.get("review"):
                 console.print(Text(f"{record['file']}  {record['name']}", style="bold"))
+                if record.get("review"):
+                    colon = "：" if lang == "zh" else ": "
+                    console.print(Text(f"{text('status.needs_review', lang)}{colon}{record['review']}",
+                                       style="magenta"))
                 if record.get("not_verified"):
                     console.print(_not_verified(record, lang))
                 if record["findings"]:

@@ -45,12 +45,16 @@ def overview(summary: Summary, lang: Lang) -> list[tuple[str, str]]:
     wan = L("unit.wan")
     sep = "，" if lang == "zh" else ", "
     findings = sep.join(f"{text('severity.' + k, lang)} {n}" for k, n in summary.findings)
+    review = ""  # of the projects not rated, those marked for review
+    if summary.needs_review:
+        review = (f"，其中{text('status.needs_review', lang)} {summary.needs_review}" if lang == "zh"
+                  else f", of which {text('status.needs_review', lang).lower()} {summary.needs_review}")
     lines = [
         (L("projects"), f"{summary.projects}（{L('projects_rated')} {summary.rated}{sep}"
-                        f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated}）"
+                        f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated}{review}）"
          if lang == "zh" else
          f"{summary.projects} ({L('projects_rated')} {summary.rated}{sep}"
-         f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated})"),
+         f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated}{review})"),
         (L("money.budget"), f"{num(summary.budget)} {wan}"),
         (L("money.executed"), f"{num(summary.executed)} {wan}"),
         (L("money.rate"), _v(percent(summary.rate), "%")),
