@@ -80,3 +80,23 @@ def test_page_chunks_are_joined_and_boilerplate_dropped():
 def test_the_vocabulary_is_data():
     rules = load_normalisation()
     assert rules.opencc == "t2s" and rules.boilerplate and rules.ocr
+
+
+def test_a_workbook_in_traditional_characters_is_read(tmp_path):
+    import openpyxl
+
+    from evalengine.importer import import_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["項目支出績效自評表"], ["項目名稱", "辦公設備購置"], ["主管部門", "某縣財政局"],
+                ["一級指標", "二級指標", "三級指標", "年度指標值", "實際完成值", "分值", "得分"],
+                ["產出指標", "數量指標", "購置台數", "≥10臺", "12臺", "50", "50"],
+                ["總分", "", "", "", "", "100", "98"]):
+        ws.append(row)
+    path = tmp_path / "form.xlsx"
+    wb.save(path)
+    [form] = import_file(path).forms
+    assert form.case.project.name == "办公设备购置"
+    assert [(i.level1, i.name) for i in form.case.indicators] == [("产出指标", "购置台数")]
+    assert any(n.kind == "normalised" for n in import_file(path).notes)

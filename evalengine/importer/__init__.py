@@ -17,7 +17,7 @@ from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
 from .glued import glued_sheet, is_glued
-from .normalise import normalise_text
+from .normalise import normalise_sheet, normalise_text
 from .notes import Note
 from .readreport import ReadReport, read_report
 from .recognise import recognise
@@ -56,6 +56,10 @@ def import_sheets(
     notes: list[Note] = []
     outside = 0
     for sheet in sheets:
+        if sheet.mode == "grid":  # a workbook typed in Traditional characters, HTML entities
+            sheet, changes = normalise_sheet(sheet)
+            if changes:
+                notes.append(Note("normalised", detail=",".join(changes)))
         found = recognise(sheet)
         outside += found.outside
         for draft in found.forms:

@@ -22,7 +22,8 @@ import attrs
 from ..loader import load_config
 from ..resources import rules_dir
 
-__all__ = ["Normalised", "load_normalisation", "normalise_cell", "normalise_text"]
+__all__ = ["Normalised", "load_normalisation", "normalise_cell", "normalise_sheet",
+           "normalise_text"]
 
 
 @attrs.frozen
@@ -100,8 +101,9 @@ def _ocr(text: str, fixes) -> str:  # type: ignore[no-untyped-def]
     return text
 
 
-def normalise_cell(text: str) -> Normalised:
-    """One cell: Traditional → Simplified, glosses, entities, OCR confusions."""
+def normalise_cell(text: str, *, ocr: bool = True) -> Normalised:
+    """One cell: Traditional → Simplified, glosses, entities and (unless ``ocr=False``, for
+    cells typed into a workbook) OCR confusions."""
     n, gloss, _, fixes = _compiled()
     changes: list[str] = []
     out = text
@@ -118,11 +120,33 @@ def normalise_cell(text: str) -> Normalised:
     if stripped != out:
         changes.append("pinyin")
         out = stripped
-    fixed = _ocr(out, fixes)
+    fixed = _ocr(out, fixes) if ocr else out
     if fixed != out:
         changes.append("ocr")
         out = fixed
     return Normalised(out, tuple(changes), text if "traditional" in changes else "")
+
+
+def normalise_sheet(sheet):  # type: ignore[no-untyped-def]
+    """A workbook's sheet, every cell normalised as typed text is (no OCR fixes): (sheet,
+    changes)."""
+    import attrs as _attrs
+
+    changes: list[str] = []
+    rows = []
+    for row in sheet.rows:
+        cells = []
+        for cell in row:
+            out = normalise_cell(cell, ocr=False) if cell and not cell.isascii() else None
+            if out is not None and out.changes:
+                changes.extend(c for c in out.changes if c not in changes)
+                cells.append(out.text)
+            else:
+                cells.append(cell)
+        rows.append(tuple(cells))
+    if not changes:
+        return sheet, ()
+    return _attrs.evolve(sheet, rows=tuple(rows)), tuple(changes)
 
 
 def _join_pages(lines: list[str], marker: re.Pattern[str], min_chars: int) -> tuple[list[str], bool]:
