@@ -16,7 +16,7 @@ import attrs
 from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
-from .glued import glued_sheet, is_glued
+from .glued import glued_cells, glued_sheet, is_glued
 from .normalise import normalise_sheet, normalise_text
 from .notes import Note
 from .readreport import ReadReport, read_report
@@ -86,10 +86,13 @@ def import_text(data: bytes, *, shown: str = "<text>", stem: str = "text",
     # the annotation lines of a collection (TRUNCATED, LAYOUT) say nothing the form must not
     # say itself: whether it is cut off is read from its content
     if is_glued(normalised.text):  # no cell boundaries at all: cut at the labels
-        sheet = glued_sheet(normalised.text)
+        sheets = [glued_sheet(normalised.text)]
     else:
-        sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
-    forms, notes = import_sheets([sheet], shown=shown, stem=stem, url=source.url,
+        sheets = [text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))]
+        quoted = glued_cells(sheets[0])  # a cell holding a whole form glued (a page summary)
+        if quoted is not None:
+            sheets.insert(0, quoted)
+    forms, notes = import_sheets(sheets, shown=shown, stem=stem, url=source.url,
                                  profile=profile)
     if normalised.changes:
         notes.insert(0, Note("normalised", detail=",".join(normalised.changes)))

@@ -71,9 +71,10 @@ def section_unread(draft: Draft) -> dict[str, str]:
     if not has_figures and ("funds", 0) not in draft.unread:
         if cut_start:
             out["funds"] = "cut"
-        elif draft.funds_seen and cut_end and not draft.has_table:
-            out["funds"] = "cut"  # the input ends inside the funds table
-        elif draft.funds_lost:
+        elif cut_end and not draft.has_table and not draft.fund_rows_seen:
+            out["funds"] = "cut"  # the input ends before or inside the funds table
+        elif draft.funds_lost or draft.funds_seen and not draft.fund_rows_seen:
+            # cells not placed, or a funds header whose rows (not even their labels) were read
             out["funds"] = "unplaced"  # the funds table is there, its figures were not read
     if cut_start and not draft.goal:
         out["goal"] = "cut"

@@ -19,7 +19,7 @@ from functools import cache
 from . import labels as L
 from .sheets import Sheet
 
-__all__ = ["glued_sheet", "is_glued", "cut"]
+__all__ = ["cut", "glued_cells", "glued_sheet", "is_glued"]
 
 LONG_LINE = 100  # a line this long that holds many labels is a glued form
 MIN_LABELS = 6
@@ -39,6 +39,7 @@ def _label_re() -> re.Pattern[str]:
     for layout in load_layouts():
         for block in layout.blocks:
             words |= {L.key(w) for w in block.starts + block.rows}
+            words |= {L.key(w) for c in block.columns for w in c.labels}
     words |= {"其中", "合计", "总分"}
     words = {w.removeprefix("其中:") for w in words if len(w) >= 2}
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -132,3 +133,18 @@ def glued_sheet(text: str, name: str = "") -> Sheet:
         if line.strip():
             cells.extend(cut(line))
     return Sheet(name, "glued", (tuple(cells),))
+
+
+def glued_cells(sheet: Sheet) -> Sheet | None:
+    """The long cells of a text sheet that hold a whole form glued into one run (a portal's
+    summary cell quoting the form), as a glued sheet of their own; None when there are none."""
+    if sheet.mode in ("grid", "glued"):
+        return None
+    runs = [c for row in sheet.rows for c in row
+            if len(c) >= LONG_LINE and "|" not in c and _embedded(c)]
+    if not runs:
+        return None
+    cells: list[str] = []
+    for run in runs:
+        cells.extend(cut(run))
+    return Sheet(sheet.name, "glued", (tuple(cells),))

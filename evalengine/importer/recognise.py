@@ -118,6 +118,7 @@ class Draft:
     schema: tuple[str, ...] = ()  # the indicator table's columns (after 一级/二级)
     funds_seen: bool = False  # a funds table was there
     funds_lost: bool = False  # a funds table held cells that were not placed
+    fund_rows_seen: bool = False  # a row of the funds table (年度资金总额 …) was read
     title_name: str = ""
     headless: bool = False
     has_table: bool = False
@@ -902,6 +903,7 @@ class _Parser:
         return placed
 
     def fund_row(self, label: tuple[str, str], values: Iterable[tuple[str, str, Any]]) -> None:
+        self.draft.fund_rows_seen = True
         kind, printed = label
         data: dict[str, Any] = {}
         for field, text, idx in values:
