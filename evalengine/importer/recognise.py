@@ -1405,7 +1405,10 @@ class _Parser:
                     self.after_table = self.first_token_of_row(r)
                     break  # a line of prose or a heading: the table is over
                 # a name alone on its line, table rows after it: a row whose other cells
-                # were merged with the row above (or printed blank)
+                # were merged with the row above, or printed blank -- which, cannot be told
+                unread = {f: "ambiguous" for f in schema if f in _INDICATOR_FIELDS}
+                if unread:
+                    self.draft.unread[("indicators", len(self.draft.indicators))] = unread
                 self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": cells[0]},
                                    r + 1)
                 last_row_index = r
