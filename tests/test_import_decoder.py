@@ -108,3 +108,12 @@ def test_the_row_decoder_never_raises(text):
 
     decode_rows(text, ("target", "actual", "weight", "score", "deviation"),
                 ("text", "text", "points", "points", "free"))
+
+
+def test_a_category_label_in_scrambled_order_is_recognised():
+    from evalengine.importer.labels import split_categories
+
+    assert split_categories("出标产指数量指标补贴渔船数6620") == [
+        ("l1", "产出指标"), ("l2", "数量指标"), ("text", "补贴渔船数6620")]
+    # a name that merely contains some of the characters is left alone
+    assert split_categories("产出完成指数达标") == [("text", "产出完成指数达标")]

@@ -521,6 +521,62 @@ def _category_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation})(?:\(\d+(?:\.\d+)?分\))?|\(\d+(?:\.\d+)?分\)")
 
 
+class _Found:
+    """A category label found by its characters in scrambled order (OCR, a shuffling
+    flattener: 出标产指 for 产出指标), standing in for a regex match."""
+
+    def __init__(self, start: int, word: str) -> None:
+        self._start, self._word = start, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._word)
+
+    def group(self) -> str:
+        return self._word
+
+
+@cache
+def _anagram_index() -> dict[tuple[int, str], str]:
+    l1, l2 = _taxonomy_keys()
+    stems = (_L1_KEYS | _L2_KEYS | set(l1) | set(l2)) - {"指标", ""}
+    index: dict[tuple[int, str], str] = {}
+    for stem in stems:
+        word = stem + "指标"
+        if len(word) >= 4:
+            index.setdefault((len(word), "".join(sorted(word))), word)
+    return index
+
+
+def _with_anagrams(s: str, matches: list) -> list:  # type: ignore[type-arg]
+    """Add the category labels whose characters appear scrambled, outside the exact matches
+    and not inside a longer run of them (a 4- to 8-character window of exactly its characters)."""
+    index = _anagram_index()
+    taken = [False] * len(s)
+    for m in matches:
+        for k in range(m.start(), m.end()):
+            taken[k] = True
+    found = []
+    k = 0
+    while k < len(s):
+        hit = None
+        for size in (8, 7, 6, 5, 4):
+            window = s[k:k + size]
+            if len(window) == size and not any(taken[k:k + size]):
+                word = index.get((size, "".join(sorted(window))))
+                if word is not None and window != word:
+                    hit = _Found(k, word)
+                    break
+        if hit is not None:
+            found.append(hit)
+            k = hit.end()
+        else:
+            k += 1
+    return sorted(matches + found, key=lambda m: m.start())
+
+
 def split_categories(text: str) -> list[tuple[str, str]]:
     """A run of indicator rows with no boundaries, cut at its 一级/二级 labels (words ending
     in 指标, as the taxonomy and the forms print them): ("l1" | "l2" | "points" | "text",
@@ -528,7 +584,7 @@ def split_categories(text: str) -> list[tuple[str, str]]:
     s = unicodedata.normalize("NFKC", text)
     pieces: list[tuple[str, str]] = []
     pos = 0
-    matches = list(_category_re().finditer(s))
+    matches = _with_anagrams(s, list(_category_re().finditer(s)))
     for n, m in enumerate(matches):
         if m.start() > pos:
             pieces.append(("text", s[pos:m.start()]))
