@@ -48,9 +48,20 @@ def _dec(piece: str) -> Decimal:
     return Decimal(piece.rstrip("%"))
 
 
+def _typed(columns: tuple[Column, ...]) -> list[Column]:
+    """The figure columns, each field once (a header may print a label twice)."""
+    seen: set[str] = set()
+    out = []
+    for c in columns:
+        if c.type in _PIECE and c.field not in seen:
+            seen.add(c.field)
+            out.append(c)
+    return out
+
+
 def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
-    typed = [c for c in columns if c.type in _PIECE]
+    typed = _typed(columns)
 
     def walk(pos: int, col: int, acc: dict[str, str]) -> None:
         if len(out) >= MAX_CANDIDATES:
@@ -60,6 +71,8 @@ def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
                 out.append(dict(acc))
             return
         for c in range(col, len(typed)):
+            if typed[c].field in acc:
+                continue  # a column printed twice (a header label repeated)
             pattern = _PIECE[typed[c].type]
             for end in range(pos + 1, len(run) + 1):
                 piece = run[pos:end]
@@ -88,7 +101,7 @@ def decode_cells(cells: list[str], columns: tuple[Column, ...],
     import itertools
 
     figures = [c.strip().replace(",", "") for c in cells]
-    typed = [c for c in columns if c.type in _PIECE]
+    typed = _typed(columns)
     readings = []
     for combo in itertools.combinations(range(len(typed)), len(figures)):
         if all(_cell_fits(typed[k].type, v) for k, v in zip(combo, figures)):
