@@ -343,7 +343,10 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     text that could not be read as rows ("" when all of it was)."""
     s = text
     n = len(s)
-    best: dict[int, tuple[int, list[tuple[str, dict[str, str], list[dict[str, str]]]]]] = {n: (0, [])}
+    # best[pos] = (score, name, values or None for a fragment, rivals, end): the best reading
+    # of s[pos:], its first row linked to the reading of s[end:] (linear, no copied lists)
+    best: dict[int, tuple[int, str, dict[str, str] | None, list[dict[str, str]], int]] = {
+        n: (0, "", None, [], n)}
     cells: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
 
     def cells_at(start: int) -> list[tuple[int, int, dict[str, str]]]:
@@ -352,7 +355,7 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         return cells[start]
 
     for pos in range(n - 1, -1, -1):
-        options: list[tuple[int, list]] = []
+        options: list[tuple[int, str, dict[str, str] | None, int]] = []
         # a figure is never split between two rows, and a name starts with no % or point
         if s[pos] in "%.‰" or pos and s[pos - 1] in _FIGURE and s[pos] in _FIGURE:
             continue
@@ -370,30 +373,29 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 if end not in best or not values:
                     continue
                 score += _relation_points(values, relations) - _name_penalty(name) - ROW_COST
-                rest_score, rest = best[end]
-                options.append((score + rest_score, [(name, values, [])] + rest))
+                options.append((score + best[end][0], name, values, end))
         for end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
             if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
                 # no row fits here: a fragment reported as not placed
-                options.append((best[end][0] - FRAGMENT_COST, [(s[pos:end], None, [])]
-                                + best[end][1]))
+                options.append((best[end][0] - FRAGMENT_COST, s[pos:end], None, end))
         if not options:
             continue
-        options.sort(key=lambda o: -o[0])
-        top = options[0][0]
+        top = max(o[0] for o in options)
         ties = [o for o in options if o[0] == top]
-        first = ties[0][1]
+        first = ties[0]
         # the same first row name in a tie with other values: record the rivals' values
-        rivals = [t[1][0][1] for t in ties[1:] if t[1][0][0] == first[0][0]]
-        if len({t[1][0][0] for t in ties}) > 1:
+        rivals = [t[2] for t in ties[1:] if t[1] == first[1] and t[2] is not None]
+        if len({t[1] for t in ties}) > 1:
             rivals.append({"name": ""})
-        first = [(first[0][0], first[0][1], rivals)] + first[1:]
-        best[pos] = (top, first)
+        best[pos] = (top, first[1], first[2], rivals, first[3])
     if 0 not in best:
         return [], text
     rows = []
     unplaced: list[str] = []
-    for name, values, rivals in best[0][1]:
+    pos = 0
+    while pos < n:
+        _, name, values, rivals, end = best[pos]
+        pos = end
         if values is None:
             unplaced.append(name)
             continue
