@@ -35,6 +35,7 @@ __all__ = [
     "discover",
     "display_path",
     "is_case_file",
+    "load_bytes",
     "load_config",
     "load_file",
     "load_jsonl_range",
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 CASE_SUFFIXES = (".toml", ".jsonl")
+STDIN = "-"  # a path that means standard input (``score -``)
 T = TypeVar("T")
 
 
@@ -282,25 +284,43 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
             lines = handle.read(end - start).split(b"\n")
             if lines[-1] == b"":
                 lines.pop()
-        for number, raw in enumerate(lines, start=first_line):
-            location = f"{shown}:{number}"
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
-            except UnicodeDecodeError as exc:
-                yield LoadFailure(location, (Problem("$", "not-utf8", str(exc.start + 1)),))
-                continue
-            if not line:
-                continue
-            try:
-                # NaN and the infinities become Decimals, refused by name by to_decimal
-                data = json.loads(line, parse_float=Decimal, parse_constant=Decimal)
-            except RecursionError:
-                yield LoadFailure(location, (Problem("$", "too-deeply-nested"),))
-                continue
-            except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
-                yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
-                continue
-            yield _result(location, parse_document(data))
+        yield from _jsonl_documents(lines, shown, first_line)
+
+
+def _jsonl_documents(lines: Iterable[bytes], shown: str, first_line: int) -> Iterator[Loaded | LoadFailure]:
+    for number, raw in enumerate(lines, start=first_line):
+        location = f"{shown}:{number}"
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+        except UnicodeDecodeError as exc:
+            yield LoadFailure(location, (Problem("$", "not-utf8", str(exc.start + 1)),))
+            continue
+        if not line:
+            continue
+        try:
+            # NaN and the infinities become Decimals, refused by name by to_decimal
+            data = json.loads(line, parse_float=Decimal, parse_constant=Decimal)
+        except RecursionError:
+            yield LoadFailure(location, (Problem("$", "too-deeply-nested"),))
+            continue
+        except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
+            yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
+            continue
+        yield _result(location, parse_document(data))
+
+
+def load_bytes(data: bytes, shown: str = "<stdin>") -> Iterator[Loaded | LoadFailure]:
+    """The documents in ``data`` (what ``score -`` reads from standard input): JSON Lines when
+    its first character that is not a space or byte-order mark is ``{``, else one TOML case."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        yield from _jsonl_documents(data.split(b"\n"), shown, 1)
+        return
+    try:
+        parsed = _toml_text(data, shown)
+    except ConfigError as exc:
+        yield LoadFailure(shown, exc.problems)
+        return
+    yield _result(shown, parse_document(parsed))
 
 
 def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) -> Iterator[Loaded | LoadFailure]:
@@ -396,11 +416,15 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
 
     Nothing is skipped silently: a path that does not exist, a case-named entry that is not a
     regular file (a broken link, a FIFO), a folder that cannot be listed, a name that is not
-    UTF-8 each come back as a :class:`LoadFailure`.  A file reached twice (named twice, or
+    UTF-8 each come back as a :class:`LoadFailure`.  ``-`` (:data:`STDIN`) is yielded as it is:
+    it stands for standard input (a file named ``-`` is ``./-``).  A file reached twice (named twice, or
     through a link) is yielded once, under the first name it was reached by.
     """
     seen: set[Path] = set()
     for given in paths:
+        if str(given) == STDIN:  # standard input, read by whoever loads it
+            yield Path(STDIN)
+            continue
         path = Path(given)
         if _not_utf8(str(path)):
             yield _skipped(path, "name-not-utf8")
@@ -433,8 +457,16 @@ def load_paths(paths: Iterable[str | Path]) -> Iterator[Loaded | LoadFailure]:
     for found in discover(paths):
         if isinstance(found, LoadFailure):
             yield found
+        elif str(found) == STDIN:
+            yield from load_bytes(read_stdin())
         else:
             yield from load_file(found)
+
+
+def read_stdin() -> bytes:
+    import sys
+
+    return sys.stdin.buffer.read()
 
 
 class ConfigError(Exception):
@@ -450,15 +482,21 @@ class ConfigError(Exception):
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as plain data, numbers with a point as Decimal; ConfigError if unreadable."""
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
-    except UnicodeDecodeError as exc:
-        raise ConfigError(str(path), (Problem("$", "not-utf8", str(exc.start + 1)),)) from None
+        data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(str(path), (Problem("$", "unreadable", str(exc)),)) from None
+    return _toml_text(data, str(path))
+
+
+def _toml_text(data: bytes, location: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(data.decode("utf-8-sig"), parse_float=Decimal)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(location, (Problem("$", "not-utf8", str(exc.start + 1)),)) from None
     except RecursionError:
-        raise ConfigError(str(path), (Problem("$", "too-deeply-nested"),)) from None
+        raise ConfigError(location, (Problem("$", "too-deeply-nested"),)) from None
     except ValueError as exc:  # TOMLDecodeError, or an integer of thousands of digits
-        raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
+        raise ConfigError(location, (Problem("$", "toml-syntax", str(exc)),)) from None
 
 
 def load_config(path: Path, cls: type[T]) -> T:

@@ -47,7 +47,14 @@ class Options:
 
     lang: Lang = "zh"
     detail: bool = False  # human: each project's indicator table
-    statistics: bool = False  # human: findings per rule
+    statistics: bool = False  # human: findings per rule, in place of the listing
+    summary_only: bool = False  # human: the tables and counts, no findings listing
+    quiet: bool = False  # human: one line of counts
+    csv_table: str = "projects"  # csv: "projects" (a row per project) or "findings"
+    org: str = ""  # docx: 评价机构 on the cover
+    date: str = ""  # docx: the report's date ("" = today)
+    title: str = ""  # docx: the report's title ("" = the default)
+    basis: str = ""  # docx: 评价依据 added to the profile's 文号
 
 
 @attrs.frozen
