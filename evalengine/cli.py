@@ -27,7 +27,7 @@ __all__ = ["exit_code", "main", "summary_exit_code"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_LABELS = ("error", "warning", "info")
-FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html")
+FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html", "docx")
 
 
 def _severities() -> dict[str, Severity]:
@@ -351,7 +351,9 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
                       title=user.report.get("title", ""), basis=user.report.get("basis", ""))
     titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
               for rule, _, _ in engine.checker.catalogue}
-    info = RunInfo(paths=tuple(args.paths), rule_titles=titles, version=__version__)
+    families = {rule.code: rule.family for rule, _, _ in engine.checker.catalogue}
+    info = RunInfo(paths=tuple(args.paths), rule_titles=titles, rule_families=families,
+                   version=__version__)
     scoring = Scoring(engine, fmt, options, jobs=resolve_jobs(args.jobs),
                       progress=progress_for(not args.no_progress),
                       factory=functools.partial(_build_engine, user, args.profile, baseline, record))

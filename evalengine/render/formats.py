@@ -37,8 +37,9 @@ FORMATS: dict[str, str] = {
     "markdown": "markdown",
     "xlsx": "xlsx",
     "html": "html",
+    "docx": "word",
 }
-BINARY = frozenset({"xlsx"})
+BINARY = frozenset({"xlsx", "docx", "scoresheet"})
 
 
 @attrs.frozen
@@ -63,6 +64,7 @@ class RunInfo:
 
     paths: Sequence[str] = ()
     rule_titles: Mapping[str, str] = attrs.Factory(dict)  # code → title, in the output language
+    rule_families: Mapping[str, str] = attrs.Factory(dict)  # code → family (funds, scores …)
     version: str = ""
 
 
