@@ -27,7 +27,7 @@ __all__ = ["exit_code", "main", "summary_exit_code"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_LABELS = ("error", "warning", "info")
-FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html", "docx")
+FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html", "docx", "scoresheet")
 
 
 def _severities() -> dict[str, Severity]:

@@ -160,11 +160,11 @@ def _encoded(result: Any, summary: SummaryBuilder, fmt: Format, options: Options
     rendered (a bug) becomes its document's ``internal-error`` failure instead."""
     try:
         kind, record = record_of(result, options.lang)
-        piece = fmt.encode(kind, record, options)
+        piece = fmt.encode(kind, record, options, result)
     except Exception as exc:  # noqa: BLE001
         result = internal_failure(result.location, exc)
         kind, record = record_of(result, options.lang)
-        piece = fmt.encode(kind, record, options)
+        piece = fmt.encode(kind, record, options, result)
     summary.add(result)
     return kind, piece, record if kind == "failure" else None
 

@@ -38,6 +38,7 @@ FORMATS: dict[str, str] = {
     "xlsx": "xlsx",
     "html": "html",
     "docx": "word",
+    "scoresheet": "scoresheet",
 }
 BINARY = frozenset({"xlsx", "docx", "scoresheet"})
 
@@ -80,7 +81,11 @@ class Format:
     binary: bool
     module: Any
 
-    def encode(self, kind: str, record: dict[str, Any], options: Options) -> Any:
+    def encode(self, kind: str, record: dict[str, Any], options: Options, result: Any = None) -> Any:
+        """The piece for one record; a format that needs more than plain data (the
+        scoresheet lays out the case itself) declares ``WANTS_RESULT`` and gets the result."""
+        if getattr(self.module, "WANTS_RESULT", False):
+            return self.module.encode(kind, record, options, result)
         return self.module.encode(kind, record, options)
 
     def writer(self, out: IO[Any], options: Options, info: RunInfo | None = None) -> Writer:
@@ -96,13 +101,18 @@ def get_format(name: str) -> Format:
 def render_report(report: Any, name: str, out: IO[Any], options: Options | None = None,
                   info: RunInfo | None = None) -> None:
     """Write a whole Report in format ``name`` to ``out`` (text, or binary for xlsx)."""
-    from .data import report_records
+    from ..report import CaseResult, DepartmentResult
+    from .data import record_of
 
     options = options or Options()
     fmt = get_format(name)
     writer = fmt.writer(out, options, info)
-    for kind, record in report_records(report, options.lang):
-        writer.add(kind, fmt.encode(kind, record, options))
+    # the order a run streams them: projects, load failures, then departments
+    items = [*(r for r in report.results if isinstance(r, CaseResult)), *report.failures,
+             *(r for r in report.results if isinstance(r, DepartmentResult))]
+    for item in items:
+        kind, record = record_of(item, options.lang)
+        writer.add(kind, fmt.encode(kind, record, options, item))
     writer.finish(report.summary)
 
 
