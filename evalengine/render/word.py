@@ -187,6 +187,9 @@ class _Report:
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False  # the widths below, not the content, size the columns
+        for column, width in zip(table.columns, widths):
+            column.width = Mm(width)  # w:gridCol, which LibreOffice reads
         borders = OxmlElement("w:tblBorders")
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             element = OxmlElement(f"w:{edge}")
@@ -299,7 +302,7 @@ class _Report:
                          _v(grade_label(p["profile"], p["claimed_grade"])),
                          _v(p["verified_total"]), status_text(p, "zh"), _v(p["gap"])])
         self._table(["序号", "项目名称", "自评分", "自评等级", "核实分", "核实等级", "差额"], rows,
-                    [10, 56, 16, 16, 16, 24, 16], numeric={2, 4, 6})
+                    [12, 60, 16, 16, 16, 22, 14], numeric={2, 4, 6})
 
     def _family(self, code: str) -> str:
         return self.w.info.rule_families.get(code, "custom")
