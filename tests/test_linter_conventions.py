@@ -235,3 +235,26 @@ def _number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_control_characters_in_a_custom_rule_never_reach_the_terminal_from_any_table(tmp_path, capsys):
+    """The rules listing draws custom rules' titles inside a table: cleaned there too."""
+    config = tmp_path / "c.toml"
+    config.write_text('''
+[[custom]]
+code = "X901"
+name = "hostile"
+enabled = true
+severity = "warning"
+scope = "case"
+title = "标题\\u001b[2J\\u001b]0;pwned\\u0007"
+title_en = "title\\u001b[2J"
+when = 'project_name != ""'
+message = "项目 {project_name}\\u001b[31m"
+message_en = "project {project_name}"
+source = "tests"
+''', encoding="utf-8")
+    assert main(["rules", "--config", str(config)]) == 0
+    main(["score", str(CASES / "01-zhaoshang-yinzi.toml"), "--config", str(config), "--select", "X901"])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[2J" in out

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 
 __all__ = ["SafeConsole", "clean", "clean_data"]
@@ -54,7 +55,19 @@ def _clean_renderable(item: Any) -> Any:
 
 
 class SafeConsole(Console):
-    """A rich Console whose ``print`` never sends a control character it was given as text."""
+    """A rich Console that never sends a control character it was given as text.
+
+    ``print`` cleans the strings and Texts it is handed (so they are measured as shown); the
+    text of every segment is cleaned again just before it is written, whatever renderable it
+    came from (a table cell, a panel title), so no path from data to the terminal is left
+    open.  Rich's own styles and control segments (cursor moves of a live display) are
+    written as rich makes them.
+    """
 
     def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: A003 - rich's name
         super().print(*(_clean_renderable(o) for o in objects), **kwargs)
+
+    def _render_buffer(self, buffer: Any) -> str:  # rich's hook between segments and output
+        return super()._render_buffer(
+            segment if segment.control else Segment(clean(segment.text), segment.style)
+            for segment in buffer)
