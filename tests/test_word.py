@@ -115,3 +115,23 @@ def test_organisation_from_the_configuration(tmp_path):
     main(["score", str(folder), "--format", "docx", "-o", str(out), "--no-progress"])
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "评价机构：第三方评价机构甲" in text and "报告日期：2023年1月2日" in text
+
+
+def test_in_english_with_lang_en(tmp_path):
+    out = tmp_path / "r.docx"
+    main(["score", str(CASES), "--format", "docx", "-o", str(out), "--lang", "en", "--no-progress"])
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:4] == ["1. Scope and method", "2. Scores", "3. Main findings", "4. Recommendations"]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "only 46.60% of the budget was paid" in text and "Basis: " in text
+    assert [c.text for c in document.tables[0].rows[0].cells][:3] == ["No.", "Project", "Claimed"]
+
+
+def test_every_sentence_of_the_report_is_data_in_both_languages():
+    from evalengine.render.word import review_wording
+
+    words = review_wording()
+    assert set(words["text"]["zh"]) == set(words["text"]["en"])
+    for family in words["families"].values():
+        assert family["heading"] and family["heading_en"] and family["advice"] and family["advice_en"]

@@ -15,8 +15,8 @@ The report is written in report prose, not as a listing:
 
 Typesetting follows the habits of Chinese official documents: A4, title in 宋体, headings in
 黑体, body in 仿宋 (set as the East Asian font, ``w:eastAsia``, so Word does not fall back
-to a Latin font), tables in 宋体, page numbers in the footer (a PAGE field).  The report is
-written in Chinese whatever ``--lang`` says: it is a Chinese official document.
+to a Latin font), tables in 宋体, page numbers in the footer (a PAGE field).  Every sentence
+and label is data in ``rules/review.toml`` (``[text.zh]``; ``[text.en]`` with ``--lang en``).
 """
 
 from __future__ import annotations
@@ -86,9 +86,21 @@ class _Report:
 
         self.w = writer
         self.summary = summary
+        self.lang = writer.options.lang
+        self.en = self.lang == "en"
         self.wording = review_wording()
+        self.words = self.wording["text"]["en" if self.en else "zh"]
         self.doc = Document()
         self._styles()
+
+    def t(self, key: str, **params: Any) -> Any:
+        """A sentence or label of rules/review.toml [text.<lang>], filled in."""
+        value = self.words[key]
+        return value.format(**params) if isinstance(value, str) and params else value
+
+    def _family_word(self, family: str, key: str) -> str:
+        table = self.wording["families"].get(family, {})
+        return (table.get(key + "_en") if self.en else None) or table.get(key, "")
 
     # --- typesetting ---------------------------------------------------------------------
 
@@ -228,7 +240,7 @@ class _Report:
         parts = [cited.get(p) or p for p in profiles]
         if self.w.options.basis:
             parts.append(self.w.options.basis)
-        return "；".join(parts)
+        return ("；" if not self.en else "; ").join(parts)
 
     def _departments(self) -> list[str]:
         names = [p["department"] for p in self.w.projects if p["department"]]
@@ -241,68 +253,70 @@ class _Report:
 
         options = self.w.options
         years = sorted({p["year"] for p in self.w.projects if p["year"] is not None})
-        year = f"{years[0]}年度" if len(years) == 1 else ""
-        title = options.title or f"{year}项目支出绩效自评复核报告"
+        year = self.t("year", year=years[0]) if len(years) == 1 else ""
+        title = options.title or self.t("title", year=year)
         for _ in range(4):
             self.doc.add_paragraph()
         heading = self.doc.add_paragraph(title, style="Title")
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for _ in range(4):
             self.doc.add_paragraph()
-        departments = self._departments()
-        target = "、".join(departments) or "（未写明主管部门）"
-        date = options.date or _today()
-        for lead, value in (("评价对象：", f"{target}报送的 {self.summary.projects} 个项目支出绩效自评"),
-                            ("评价依据：", self._basis()),
-                            ("评价机构：", options.org or "（未填写，可用 --org 或配置 [report] org 指定）"),
-                            ("报告日期：", date)):
+        target = self.t("list").join(self._departments()) or self.t("no_department")
+        today = datetime.date.today()
+        date = options.date or self.t("date_format", y=today.year, m=today.month, d=today.day)
+        for lead, value in ((self.t("object"), self.t("object_text", departments=target,
+                                                      n=self.summary.projects)),
+                            (self.t("basis"), self._basis()),
+                            (self.t("org"), options.org or self.t("org_missing")),
+                            (self.t("date"), date)):
             paragraph = self._para(value, indent=False, bold_lead=lead)
             paragraph.paragraph_format.left_indent = Pt(BODY_SIZE * 2)
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _basic(self) -> None:
         s = self.summary
-        self.doc.add_heading("一、基本情况", level=1)
-        departments = self._departments()
-        scope = (f"本次复核的对象为{'、'.join(departments) or '各单位'}报送的 {s.projects} 个项目支出"
-                 f"绩效自评表及自评报告")
+        self.doc.add_heading(self.t("h_basic"), level=1)
+        departments = self.t("list").join(self._departments()) or self.t("scope_all")
+        text = self.t("scope", departments=departments, n=s.projects)
         if s.departments:
-            scope += f"，以及 {s.departments} 份部门整体支出数据"
+            text += self.t("scope_departments", n=s.departments)
+        text += self.t("money", budget=_money(s.budget), executed=_money(s.executed))
         rate = percent(s.rate)
-        money = (f"。纳入复核的项目预算合计 {_money(s.budget)} 万元，执行 {_money(s.executed)} 万元"
-                 + (f"，总体预算执行率 {rate}%" if rate is not None else "") + "。")
-        self._para(scope + money)
-        self._para(f"复核依据{self._basis()}，对每个项目重新计算预算执行得分和各项绩效指标得分，将核实"
-                   "得分与单位自评分对照；同时检查自评表数据之间、自评表与自评报告文字之间、项目与部门"
-                   "整体数据之间是否一致。指标完成值只写“完成”等文字、无法与指标值比较的，不予计分。")
+        if rate is not None:
+            text += self.t("money_rate", rate=rate)
+        self._para(text + self.t("stop"))
+        self._para(self.t("method", basis=self._basis()))
         if s.failures:
-            self._para(f"另有 {s.failures} 个文件无法读取，未纳入复核（见附件3）。")
+            self._para(self.t("failures", n=s.failures))
+
+    def _grades(self, pairs: Any) -> str:
+        return self.t("grade_join").join(self.t("grade_count", grade=grade_label(None, g, self.lang), n=n)
+                                         for g, n in pairs if n)
 
     def _scores(self) -> None:
         s = self.summary
-        self.doc.add_heading("二、评分结果", level=1)
-        verified = "，".join(f"{grade_label(None, g)} {n} 个" for g, n in s.by_grade if n)
-        claimed = "，".join(f"{grade_label(None, g)} {n} 个" for g, n in s.claimed_by_grade if n)
-        text = f"{s.projects} 个项目中，经核实可以评级的 {s.rated} 个"
-        text += f"（{verified}）" if verified else ""
+        self.doc.add_heading(self.t("h_scores"), level=1)
+        verified, claimed = self._grades(s.by_grade), self._grades(s.claimed_by_grade)
+        text = self.t("rated", n=s.projects, rated=s.rated)
+        text += self.t("rated_grades", grades=verified) if verified else ""
         if s.not_demonstrated:
-            text += (f"；{s.not_demonstrated} 个项目因缺少自评表或完成值无法核实，绩效结果未能证实，"
-                     f"涉及预算 {_money(s.budget_not_demonstrated)} 万元")
-        text += "。单位自评"
-        text += f"为{claimed}" if claimed else "均未给出自评分"
-        text += f"，{s.no_claim} 个项目未给出自评分。" if s.no_claim and claimed else "。"
+            text += self.t("not_demonstrated", n=s.not_demonstrated,
+                           budget=_money(s.budget_not_demonstrated))
+        text += self.t("claimed", grades=claimed) if claimed else self.t("claimed_none")
+        if s.no_claim and claimed:
+            text += self.t("no_claim", n=s.no_claim)
+        text += self.t("stop")
         higher = sum(1 for p in self.w.projects if p["gap"] and not p["gap"].startswith("-")
                      and p["gap"] != "0.00")
         if higher:
-            text += f"核实得分低于自评分的项目 {higher} 个，详见下表。"
+            text += self.t("higher", n=higher)
         self._para(text)
         rows = []
         for number, p in enumerate(self.w.projects, start=1):
             rows.append([str(number), p["name"], _v(p["claimed_total"]),
-                         _v(grade_label(p["profile"], p["claimed_grade"])),
-                         _v(p["verified_total"]), status_text(p, "zh"), _v(p["gap"])])
-        self._table(["序号", "项目名称", "自评分", "自评等级", "核实分", "核实等级", "差额"], rows,
-                    [12, 60, 16, 16, 16, 22, 14], numeric={2, 4, 6})
+                         _v(grade_label(p["profile"], p["claimed_grade"], self.lang)),
+                         _v(p["verified_total"]), status_text(p, self.lang), _v(p["gap"])])
+        self._table(self.t("grade_table"), rows, [12, 60, 16, 16, 16, 22, 14], numeric={2, 4, 6})
 
     def _family(self, code: str) -> str:
         return self.w.info.rule_families.get(code, "custom")
@@ -311,11 +325,16 @@ class _Report:
         """(document record, finding) for every finding, projects first, departments after."""
         return [(r, f) for r in (*self.w.projects, *self.w.departments) for f in r["findings"]]
 
+    def _message(self, finding: dict[str, Any]) -> str:
+        message = finding["message"].strip()  # already in the output language
+        end = self.t("sentence_end")
+        return message if message.endswith(("。", "！", "？", ".", "!", "?")) else message + end
+
     def _problems(self) -> None:
-        self.doc.add_heading("三、发现的主要问题", level=1)
+        self.doc.add_heading(self.t("h_problems"), level=1)
         findings = self._findings()
         if not findings:
-            self._para("复核未发现自评表与自评报告之间的不一致或计分问题。")
+            self._para(self.t("no_findings"))
             return
         families = self.wording["families"]
         by_family: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -323,25 +342,28 @@ class _Report:
             by_family[self._family(finding["code"])][finding["code"]].append((record, finding))
         ordered = sorted(by_family, key=lambda f: families.get(f, {}).get("order", 99))
         for number, family in enumerate(ordered):
-            heading = families.get(family, {}).get("heading", "其他方面")
-            self.doc.add_heading(f"（{CHINESE_NUMBERS[number % 10]}）{heading}", level=2)
+            heading = self._family_word(family, "heading") or self.t("other")
+            prefix = f"（{CHINESE_NUMBERS[number % 10]}）" if not self.en else f"3.{number + 1} "
+            self.doc.add_heading(prefix + heading, level=2)
             rules = sorted(by_family[family].items(), key=lambda item: -len(item[1]))
             for index, (code, items) in enumerate(rules, start=1):
                 title = self.w.info.rule_titles.get(code, "")
-                projects = list(dict.fromkeys(r["name"] for r, _ in items))
-                self._para(f"涉及 {len(projects)} 个{'项目' if items[0][0] in self.w.projects else '文件'}。",
-                           bold_lead=f"{index}. {title}。")
+                names = list(dict.fromkeys(r["name"] for r, _ in items))
+                count = self.t("rule_projects" if items[0][0] in self.w.projects else "rule_files",
+                               n=len(names))
+                self._para(count, bold_lead=self.t("rule_lead", index=index, title=title))
                 for record, finding in items:
-                    self._para(_sentence(finding["message"]), bold_lead=f"“{record['name']}”：")
+                    self._para(self._message(finding),
+                               bold_lead=self.t("finding_lead", name=record["name"]))
 
     def _advice(self) -> None:
-        self.doc.add_heading("四、意见和建议", level=1)
+        self.doc.add_heading(self.t("h_advice"), level=1)
         findings = self._findings()
         if not findings:
-            self._para("建议继续按现行办法做好绩效自评工作。")
+            self._para(self.t("no_advice"))
             return
         families = self.wording["families"]
-        advice = self.wording.get("advice", {})
+        advice = self.wording.get("advice_en" if self.en else "advice", {})
         by_code: dict[str, list[str]] = defaultdict(list)
         for record, finding in findings:
             if record["name"] not in by_code[finding["code"]]:
@@ -353,14 +375,14 @@ class _Report:
         number = 0
         for code in codes:
             projects = by_code[code]
-            template = advice.get(code) or families.get(self._family(code), {}).get("advice", "")
-            sentence = template.format(projects="、".join(projects), count=len(projects))
+            template = advice.get(code) or self._family_word(self._family(code), "advice")
+            sentence = template.format(projects=self.t("list").join(projects), count=len(projects))
             if sentence in seen:  # one family sentence once, however many of its rules fired
                 continue
             seen.add(sentence)
             number += 1
-            self._para(sentence, bold_lead=f"（{number}）")
-        self._para("请被评价单位对上述问题逐项整改，并在下一年度绩效自评中如实填报。")
+            self._para(sentence, bold_lead=self.t("advice_lead", n=number))
+        self._para(self.t("closing"))
 
     def _score_sheets(self) -> None:
         from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -371,36 +393,38 @@ class _Report:
         section.page_width, section.page_height = Mm(297), Mm(210)
         section.left_margin = section.right_margin = Mm(20)
         section.top_margin = section.bottom_margin = Mm(20)
-        self.doc.add_heading("附件1：项目复核评分表", level=1)
+        self.doc.add_heading(self.t("h_sheets"), level=1)
         for number, p in enumerate(self.w.projects, start=1):
             self.doc.add_heading(f"{number}. {p['name']}", level=3)
-            facts = [f"主管部门：{p['department'] or '—'}", f"实施单位：{p['implementer'] or '—'}",
-                     f"预算数 {_v(p['funds']['budget'])} 万元，执行数 {_v(p['funds']['executed'])} 万元，"
-                     f"执行率 {_v(p['funds']['rate'], '%')}"]
-            self._para("；".join(facts) + "。", indent=False)
-            rows = [["预算执行率", "", "", "", _v(p["funds"]["rate"], "%"), _v(p["funds"]["weight"]),
-                     _v(p["funds"]["claimed"]), _v(p["funds"]["verified"]), ""]]
+            funds = p["funds"]
+            self._para(self.t("sheet_facts", department=p["department"] or "—",
+                              implementer=p["implementer"] or "—", budget=_v(funds["budget"]),
+                              executed=_v(funds["executed"]), rate=_v(funds["rate"], "%")),
+                       indent=False)
+            rows = [[self.t("budget_row"), "", "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
+                     _v(funds["claimed"]), _v(funds["verified"]), ""]]
             for item in p.get("indicators", []):
                 rows.append([item["level1"] or item["category"], item["level2"], item["name"],
                              item["target"], item["actual"], _v(item["weight"]), _v(item["claimed"]),
                              _v(item["verified"]), _deduction(item)])
-            rows.append(["合计", "", "", "", "", "", _v(p["claimed_total"]), _v(p["verified_total"]),
-                         f"核实等级：{status_text(p, 'zh')}"])
-            self._table(["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "自评分", "核实分",
-                         "扣分原因"], rows, [22, 24, 36, 40, 40, 13, 15, 15, 52], numeric={5, 6, 7})
+            rows.append([self.t("total_row"), "", "", "", "", "", _v(p["claimed_total"]),
+                         _v(p["verified_total"]),
+                         self.t("verified_grade", grade=status_text(p, self.lang))])
+            self._table(self.t("sheet_table"), rows, [22, 24, 36, 40, 40, 13, 15, 15, 52],
+                        numeric={5, 6, 7})
 
     def _appendix(self) -> None:
-        self.doc.add_heading("附件2：问题清单（含规则代码）", level=1)
+        self.doc.add_heading(self.t("h_codes"), level=1)
         rows = []
         for number, (record, f) in enumerate(self._findings(), start=1):
-            rows.append([str(number), record["name"], f["code"], label("severity." + f["severity"]),
+            rows.append([str(number), record["name"], f["code"], label("severity." + f["severity"], self.lang),
                          f["path"], f["message"]])
-        self._table(["序号", "项目", "规则", "级别", "位置", "说明"], rows or [["", "无", "", "", "", ""]],
+        self._table(self.t("codes_table"), rows or [["", self.t("none"), "", "", "", ""]],
                     [12, 50, 14, 12, 50, 119])
         if self.w.failures:
-            self.doc.add_heading("附件3：无法读取的文件", level=1)
+            self.doc.add_heading(self.t("h_failures"), level=1)
             rows = [[f["file"], p["path"], p["message"]] for f in self.w.failures for p in f["problems"]]
-            self._table(["文件", "位置", "说明"], rows, [90, 50, 117])
+            self._table(self.t("failures_table"), rows, [90, 50, 117])
 
     def build(self) -> Any:
         self._cover()
@@ -419,13 +443,3 @@ def _deduction(item: dict[str, Any]) -> str:
     if weight is not None and verified is not None and verified == weight:
         return ""
     return item["reason_text"]
-
-
-def _sentence(message: str) -> str:
-    message = message.strip()
-    return message if message.endswith(("。", "！", "？")) else message + "。"
-
-
-def _today() -> str:
-    today = datetime.date.today()
-    return f"{today.year}年{today.month}月{today.day}日"
