@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--csv", choices=("projects", "findings"), default="projects",
                        dest="csv_table", help="--format csv 的表：每个项目一行（默认）或每个问题一行")
     score.add_argument("-o", "--output", type=Path, metavar="FILE",
-                       help="写入此文件（原子替换，不改动其他文件）；xlsx 必须指定")
+                       help="写入此文件（原子替换，不改动其他文件）；xlsx、docx、scoresheet 必须指定")
     score.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                        help="并行评分的进程数（0 = 每个 CPU 一个；输出顺序与单进程相同）")
     score.add_argument("--no-progress", action="store_true",
