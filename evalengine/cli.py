@@ -228,6 +228,8 @@ _USAGE: dict[str, tuple[str, str]] = {
                             "--format {format} writes a binary file: name it with -o FILE"),
     "output-is-folder": ("-o {output}：这是一个文件夹，请给出文件名", "-o {output}: is a folder; name a file"),
     "output-folder-missing": ("-o {output}：所在文件夹不存在", "-o {output}: its folder does not exist"),
+    "baseline-target": ("--write-baseline {path}：是文件夹或所在文件夹不存在，请给出文件名",
+                        "--write-baseline {path}: a folder, or in a folder that does not exist; name a file"),
     "baseline-both": ("--baseline 与 --write-baseline 不能同时使用：更新基线时只用 --write-baseline",
                       "--baseline and --write-baseline exclude each other: to update a baseline, "
                       "use --write-baseline alone"),
@@ -335,6 +337,9 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
             raise _Usage("output-folder-missing", output=args.output)
     if args.baseline and args.write_baseline:
         raise _Usage("baseline-both")
+    if args.write_baseline is not None and (args.write_baseline.is_dir() or not Path(
+            os.path.realpath(args.write_baseline)).parent.is_dir()):
+        raise _Usage("baseline-target", path=args.write_baseline)  # before scoring, not after
     user = _user_config(args)
     baseline = None
     if args.baseline:

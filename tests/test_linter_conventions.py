@@ -269,3 +269,12 @@ source = "tests"
     main(["score", str(CASES / "01-zhaoshang-yinzi.toml"), "--config", str(config), "--select", "X901"])
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\x1b[2J" in out
+
+
+def test_a_baseline_target_that_cannot_be_written_is_refused_before_scoring(tmp_path, capsys):
+    for target in (tmp_path, tmp_path / "missing" / "b.json"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["score", str(CASES), "-q", "--write-baseline", str(target)])
+        assert exit_.value.code == 2
+        captured = capsys.readouterr()
+        assert "--write-baseline" in captured.err and captured.out == ""
