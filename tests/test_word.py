@@ -103,6 +103,8 @@ def test_chinese_fonts_a4_and_page_numbers(report):
     footer = first.footer.paragraphs[0]._p.xml
     assert "PAGE" in "".join(t.text for t in first.footer.paragraphs[0]._p.iter(qn("w:instrText")))
     assert 'w:fldCharType="begin"' in footer and 'w:fldCharType="end"' in footer
+    assert first.different_first_page_header_footer  # the cover carries no page number
+    assert report.styles["Title"].element.pPr.find(qn("w:pBdr")) is None  # no coloured rule
 
 
 def test_organisation_from_the_configuration(tmp_path):

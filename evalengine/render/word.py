@@ -143,10 +143,17 @@ class _Report:
             style.paragraph_format.keep_with_next = True
         for name in ("Heading 2", "Heading 3"):
             self._fonts(styles[name], BODY_FONT if name == "Heading 3" else HEADING_FONT)
+        from docx.oxml.ns import qn
+
+        title_ppr = styles["Title"].element.pPr
+        if title_ppr is not None:  # the template's title has a coloured rule under it
+            for border in title_ppr.findall(qn("w:pBdr")):
+                title_ppr.remove(border)
         section = self.doc.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)  # A4
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)  # GB/T 9704
         section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.different_first_page_header_footer = True  # no page number on the cover
         self._page_numbers(section)
 
     @staticmethod
