@@ -30,8 +30,10 @@ INDEX_TITLE = "复核汇总"
 INDEX_HEADER = ("序号", "项目名称", "主管部门", "评分规则", "自评分", "自评等级", "核实分", "核实等级",
                 "差额", "问题数", "工作表")
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
-WIDTHS = {1: 14, 2: 12, 3: 16, 4: 16, 5: 22, 6: 22, 7: 10, 8: 10, 9: 24, 10: 10, 11: 22}
-REVIEW_WIDTHS = (9, 9, 34)
+WIDTHS = {1: 10, 2: 10, 3: 12, 4: 14, 5: 18, 6: 18, 7: 7, 8: 7, 9: 18, 10: 8, 11: 16}
+REVIEW_WIDTHS = (7, 7, 28)
+LINE_HEIGHT = 13.5  # points per line of 10-point text
+FONT_SIZE = 10
 
 
 def _n(value: str | None) -> Any:
@@ -128,13 +130,12 @@ def _borders_and_wrap(sheet: Any, rows: int, columns: int, header_rows: tuple[in
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="center")
-    bold = Font(bold=True)
+    plain, bold = Font(size=FONT_SIZE), Font(size=FONT_SIZE, bold=True)
     for row in sheet.iter_rows(min_row=1, max_row=rows, max_col=columns):
         for cell in row:
             cell.border = border
             cell.alignment = wrap
-            if cell.row in header_rows:
-                cell.font = bold
+            cell.font = bold if cell.row in header_rows else plain
             if isinstance(cell.value, (int, float)) or type(cell.value).__name__ == "Decimal":
                 cell.number_format = "0.00"
 
@@ -154,22 +155,54 @@ def _print_setup(sheet: Any, columns: int, title_rows: str | None = None) -> Non
         sheet.print_title_rows = title_rows
 
 
+def _text_width(text: str) -> int:
+    """Columns of a spreadsheet a text takes: a CJK character two, others one."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _row_heights(sheet: Any, last_row: int, widths: dict[int, float]) -> None:
+    """Rows tall enough for their wrapped text.  Spreadsheets do not fit a row to a merged
+    cell's text (and the form's long texts are merged across columns), so the height is set
+    from each cell's text and the width of the columns it spans."""
+    span: dict[tuple[int, int], float] = {}
+    tall: set[tuple[int, int]] = set()  # labels merged down several rows: they have the room
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row == merged.max_row:
+            span[(merged.min_row, merged.min_col)] = sum(
+                widths.get(c, 10) for c in range(merged.min_col, merged.max_col + 1))
+        else:
+            tall.add((merged.min_row, merged.min_col))
+    for row in sheet.iter_rows(min_row=1, max_row=last_row):
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.value or (cell.row, cell.column) in tall:
+                continue
+            room = span.get((cell.row, cell.column), widths.get(cell.column, 10))
+            for part in cell.value.split("\n"):
+                lines_here = -(-_text_width(part) // max(int(room) - 1, 1))
+                lines = max(lines, lines_here + cell.value.count("\n"))
+        sheet.row_dimensions[row[0].row].height = max(1, lines) * LINE_HEIGHT + 2
+
+
 def _finish_sheet(sheet: Any, last_row: int, columns: int, template: str) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     _borders_and_wrap(sheet, last_row, columns)
     form = form_width(template)
+    widths = {}
     for column in range(1, columns + 1):
         width = WIDTHS.get(column, 12) if column <= form else REVIEW_WIDTHS[column - form - 1]
+        widths[column] = width
         sheet.column_dimensions[get_column_letter(column)].width = width
+    _row_heights(sheet, last_row, widths)
     title = sheet.cell(1, 1)
     title.font = Font(bold=True, size=14)
     title.alignment = Alignment(horizontal="center", vertical="center")
     for row in sheet.iter_rows(max_col=columns, max_row=last_row):
         for cell in row[form:]:
             if cell.value in REVIEW_HEADERS:
-                cell.font = Font(bold=True)
+                cell.font = Font(size=FONT_SIZE, bold=True)
     _print_setup(sheet, columns)
 
 
@@ -180,6 +213,8 @@ def _finish_index(sheet: Any) -> None:
     _borders_and_wrap(sheet, sheet.max_row, columns, header_rows=(1,))
     for column, width in enumerate((6, 36, 22, 13, 9, 9, 9, 12, 9, 8, 24), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    _row_heights(sheet, sheet.max_row, {c: w for c, w in enumerate(
+        (6, 36, 22, 13, 9, 9, 9, 12, 9, 8, 24), start=1)})
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{sheet.max_row}"
     _print_setup(sheet, columns, "1:1")
