@@ -382,7 +382,9 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
         print(_message("baseline-written", lang, path=args.write_baseline, n=count), file=sys.stderr)
     if summary.projects == 0 and summary.departments == 0 and summary.failures == 0:
         # a mistyped folder must not pass a CI job as "nothing wrong"
-        shown = "、".join(args.paths) if lang == "zh" else ", ".join(args.paths)
+        from .render.terminal import clean
+
+        shown = clean("、".join(args.paths) if lang == "zh" else ", ".join(args.paths))
         print(f"evalengine score: 在 {shown} 下没有找到案例文件（*.toml、*.jsonl）" if lang == "zh"
               else f"evalengine score: no case files (*.toml, *.jsonl) under {shown}",
               file=sys.stderr)
@@ -432,7 +434,9 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
         else:
             hint = f"；是否要找 {'、'.join(close)}？" if close else ""
             message = f"没有规则 “{args.code}”{hint}（`evalengine rules` 列出全部规则）"
-        print(f"evalengine explain: {message}", file=sys.stderr)
+        from .render.terminal import clean
+
+        print(clean(f"evalengine explain: {message}"), file=sys.stderr)
         return EXIT_ERROR
     render_explain(rule, _console(), lang, checker)
     return EXIT_OK
@@ -465,9 +469,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(exc.text(lang))  # exits with 2
     except ConfigError as exc:
         from .i18n import problem_text
+        from .render.terminal import clean
 
         for problem in exc.problems:
-            print(f"{exc.location}: {problem.path}: {problem_text(problem.kind, problem.detail, lang)}",
+            print(clean(f"{exc.location}: {problem.path}: {problem_text(problem.kind, problem.detail, lang)}"),
                   file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

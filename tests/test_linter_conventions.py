@@ -278,3 +278,12 @@ def test_a_baseline_target_that_cannot_be_written_is_refused_before_scoring(tmp_
         assert exit_.value.code == 2
         captured = capsys.readouterr()
         assert "--write-baseline" in captured.err and captured.out == ""
+
+
+def test_control_characters_in_configuration_keys_and_arguments_are_escaped(tmp_path, capsys):
+    config = tmp_path / "c.toml"
+    config.write_text('"\\u001b[2Jbad" = 1\n', encoding="utf-8")
+    assert main(["score", str(CASES), "--config", str(config)]) == 2
+    assert main(["explain", "F1\x1b[31m"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "$.\\x1b[2Jbad" in err and "F1\\x1b[31m" in err
