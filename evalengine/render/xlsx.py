@@ -126,11 +126,13 @@ def _text(value: str) -> Any:
 
 
 def _print_setup(sheet: Any, header_rows: int = 1) -> None:
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     sheet.page_setup.paperSize = 9  # A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     if header_rows:
@@ -141,7 +143,7 @@ def _print_setup(sheet: Any, header_rows: int = 1) -> None:
 class Writer:
     def __init__(self, out: IO[bytes], options: Options, info: RunInfo):
         from openpyxl import Workbook
-        from openpyxl.worksheet.properties import PageSetupProperties
+        from openpyxl.utils import get_column_letter
 
         self.out = out
         self.options = options
@@ -152,10 +154,7 @@ class Writer:
                        for name in SHEETS}
         self.rows = dict.fromkeys(SHEETS, 1)
         for name, sheet in self.sheets.items():
-            sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
             _print_setup(sheet, 0 if name == "summary" else 1)
-        from openpyxl.utils import get_column_letter
-
         for name, columns in COLUMNS.items():
             sheet = self.sheets[name]
             sheet.freeze_panes = "B2"  # the header row and the name column stay in view
