@@ -21,7 +21,7 @@ from ..importer.export import REVIEW_HEADERS, Review, form_width, template_for, 
 from ..report import CaseResult, Summary
 from .formats import Options, RunInfo
 from .labels import grade_label
-from .view import status_text
+from .view import deduction, status_text
 
 __all__ = ["WANTS_RESULT", "Writer", "encode", "review_of"]
 
@@ -42,22 +42,13 @@ def _n(value: str | None) -> Any:
     return None if value is None else Decimal(value)
 
 
-def _deduction(claimed: str | None, verified: str | None, weight: str | None, reason: str) -> str:
-    """扣分原因: the scoring reason where the verified score is below the weight."""
-    if verified is not None and weight is not None and verified == weight:
-        return ""
-    return reason
-
-
 def review_of(record: dict[str, Any]) -> Review:
     """The review columns of one project, from its record."""
     funds = record["funds"]
     indicators = {}
     for item in record["indicators"]:
         index = int(item["path"].rsplit("[", 1)[1].rstrip("]"))
-        indicators[index] = (_n(item["claimed"]), _n(item["verified"]),
-                             _deduction(item["claimed"], item["verified"], item["weight"],
-                                        item["reason_text"]))
+        indicators[index] = (_n(item["claimed"]), _n(item["verified"]), deduction(item))
     budget_reason = "" if funds["verified"] == funds["weight"] else f"执行率 {funds['rate']}%" if (
         funds["rate"] is not None) else ""
     total = (_n(record["claimed_total"]), _n(record["verified_total"]),

@@ -19,6 +19,7 @@ __all__ = [
     "bins_table",
     "card_facts",
     "card_figures",
+    "deduction",
     "departments_table",
     "evidence_text",
     "grade_matrix",
@@ -170,6 +171,14 @@ def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
 
 
 INDICATOR_FIGURES = range(5, 8)  # the figure columns of indicator_table
+
+
+def deduction(item: dict[str, Any]) -> str:
+    """扣分原因 of an indicator record: the scoring reason where the verified score is below
+    the weight, empty where no point was lost."""
+    if item["weight"] is not None and item["verified"] is not None and item["verified"] == item["weight"]:
+        return ""
+    return item["reason_text"]
 
 
 def evidence_text(finding: dict[str, Any], lang: Lang) -> str:

@@ -32,7 +32,7 @@ from ..resources import rules_dir
 from .data import num, percent
 from .formats import Options, RunInfo
 from .labels import grade_label, label
-from .view import status_text
+from .view import deduction, status_text
 
 __all__ = ["Writer", "encode", "review_wording"]
 
@@ -413,7 +413,7 @@ class _Report:
             for item in p.get("indicators", []):
                 rows.append([item["level1"] or item["category"], item["level2"], item["name"],
                              item["target"], item["actual"], _v(item["weight"]), _v(item["claimed"]),
-                             _v(item["verified"]), _deduction(item)])
+                             _v(item["verified"]), deduction(item)])
             rows.append([self.t("total_row"), "", "", "", "", "", _v(p["claimed_total"]),
                          _v(p["verified_total"]),
                          self.t("verified_grade", grade=status_text(p, self.lang))])
@@ -442,11 +442,3 @@ class _Report:
         self._score_sheets()
         self._appendix()
         return self.doc
-
-
-def _deduction(item: dict[str, Any]) -> str:
-    """扣分原因: the scoring reason where points were lost, empty where none were."""
-    weight, verified = item["weight"], item["verified"]
-    if weight is not None and verified is not None and verified == weight:
-        return ""
-    return item["reason_text"]
