@@ -72,13 +72,13 @@ class Baseline:
 
     def new(self, document: Case | Department, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
         """The findings not in the baseline."""
-        if not self.counts:
+        if not self.counts or not findings:
             return findings
-        left = Counter(self.counts)
         who = identity(document)
+        keys = [fingerprint(f, who) for f in findings]
+        left = {key: self.counts.get(key, 0) for key in keys}  # this document's share only
         kept = []
-        for finding in findings:
-            key = fingerprint(finding, who)
+        for finding, key in zip(findings, keys):
             if left[key] > 0:
                 left[key] -= 1
             else:
