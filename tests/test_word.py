@@ -137,3 +137,17 @@ def test_every_sentence_of_the_report_is_data_in_both_languages():
     assert set(words["text"]["zh"]) == set(words["text"]["en"])
     for family in words["families"].values():
         assert family["heading"] and family["heading_en"] and family["advice"] and family["advice_en"]
+
+
+def test_characters_a_document_cannot_hold_become_replacement_characters(tmp_path):
+    text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
+    (tmp_path / "a.toml").write_text(text.replace('name = "招商引资经费"', 'name = "招商\\u0007引资"'),
+                                     encoding="utf-8")
+    out = tmp_path / "r.docx"
+    main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
+    assert "招商\ufffd引资" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    sheet = tmp_path / "s.xlsx"
+    main(["score", str(tmp_path), "--format", "scoresheet", "-o", str(sheet), "--no-progress"])
+    import openpyxl
+
+    assert openpyxl.load_workbook(sheet)["复核汇总"].cell(2, 2).value == "招商\ufffd引资"

@@ -98,8 +98,11 @@ class Writer:
         end = write_form(sheet, case, template, 1, review_of(record))
         width = form_width(template) + len(REVIEW_HEADERS)
         _finish_sheet(sheet, end - 2, width, template)
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        text = lambda value: ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # noqa: E731
         self.index.append([
-            self.count, record["name"], record["department"], record["profile"],
+            self.count, text(record["name"]), text(record["department"]), record["profile"],
             _n(record["claimed_total"]), grade_label(record["profile"], record["claimed_grade"]),
             _n(record["verified_total"]), status_text(record, "zh"), _n(record["gap"]),
             record["findings"], title,

@@ -22,6 +22,7 @@ and label is data in ``rules/review.toml`` (``[text.zh]``; ``[text.en]`` with ``
 from __future__ import annotations
 
 import datetime
+import re
 import tomllib
 from collections import Counter, defaultdict
 from functools import cache
@@ -40,6 +41,12 @@ TITLE_FONT, HEADING_FONT, BODY_FONT, TABLE_FONT = "宋体", "黑体", "仿宋", 
 LATIN_FONT = "Times New Roman"
 TITLE_SIZE, HEADING_SIZE, BODY_SIZE, TABLE_SIZE = 22, 16, 14, 9  # points (二号, 三号, 四号, 小五)
 CHINESE_NUMBERS = "一二三四五六七八九十"
+# what a Word document cannot hold (XML 1.0): shown as U+FFFD rather than failing the report
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 @cache
@@ -189,9 +196,12 @@ class _Report:
         if indent:
             paragraph.paragraph_format.first_line_indent = Pt(BODY_SIZE * 2)  # 首行缩进 2 字
         if bold_lead:
-            paragraph.add_run(bold_lead).bold = True
-        paragraph.add_run(text)
+            paragraph.add_run(_xml(bold_lead)).bold = True
+        paragraph.add_run(_xml(text))
         return paragraph
+
+    def _heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(_xml(text), level=level)
 
     def _table(self, header: list[str], rows: list[list[str]], widths: list[float],
                numeric: set[int] = frozenset()) -> Any:
@@ -227,7 +237,7 @@ class _Report:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 elif bold:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                run = paragraph.add_run(value)
+                run = paragraph.add_run(_xml(value))
                 self._fonts(run, TABLE_FONT, TABLE_SIZE, bold or None)
 
         head = table.rows[0]
@@ -264,7 +274,7 @@ class _Report:
         title = options.title or self.t("title", year=year)
         for _ in range(4):
             self.doc.add_paragraph()
-        heading = self.doc.add_paragraph(title, style="Title")
+        heading = self.doc.add_paragraph(_xml(title), style="Title")
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for _ in range(4):
             self.doc.add_paragraph()
@@ -282,7 +292,7 @@ class _Report:
 
     def _basic(self) -> None:
         s = self.summary
-        self.doc.add_heading(self.t("h_basic"), level=1)
+        self._heading(self.t("h_basic"), level=1)
         departments = self.t("list").join(self._departments()) or self.t("scope_all")
         text = self.t("scope", departments=departments, n=s.projects)
         if s.departments:
@@ -302,7 +312,7 @@ class _Report:
 
     def _scores(self) -> None:
         s = self.summary
-        self.doc.add_heading(self.t("h_scores"), level=1)
+        self._heading(self.t("h_scores"), level=1)
         verified, claimed = self._grades(s.by_grade), self._grades(s.claimed_by_grade)
         text = self.t("rated", n=s.projects, rated=s.rated)
         text += self.t("rated_grades", grades=verified) if verified else ""
@@ -338,7 +348,7 @@ class _Report:
         return message if message.endswith(("。", "！", "？", ".", "!", "?")) else message + end
 
     def _problems(self) -> None:
-        self.doc.add_heading(self.t("h_problems"), level=1)
+        self._heading(self.t("h_problems"), level=1)
         findings = self._findings()
         if not findings:
             self._para(self.t("no_findings"))
@@ -351,7 +361,7 @@ class _Report:
         for number, family in enumerate(ordered):
             heading = self._family_word(family, "heading") or self.t("other")
             prefix = f"（{CHINESE_NUMBERS[number % 10]}）" if not self.en else f"3.{number + 1} "
-            self.doc.add_heading(prefix + heading, level=2)
+            self._heading(prefix + heading, level=2)
             rules = sorted(by_family[family].items(), key=lambda item: -len(item[1]))
             for index, (code, items) in enumerate(rules, start=1):
                 title = self.w.info.rule_titles.get(code, "")
@@ -364,7 +374,7 @@ class _Report:
                                bold_lead=self.t("finding_lead", name=record["name"]))
 
     def _advice(self) -> None:
-        self.doc.add_heading(self.t("h_advice"), level=1)
+        self._heading(self.t("h_advice"), level=1)
         findings = self._findings()
         if not findings:
             self._para(self.t("no_advice"))
@@ -400,9 +410,9 @@ class _Report:
         section.page_width, section.page_height = Mm(297), Mm(210)
         section.left_margin = section.right_margin = Mm(20)
         section.top_margin = section.bottom_margin = Mm(20)
-        self.doc.add_heading(self.t("h_sheets"), level=1)
+        self._heading(self.t("h_sheets"), level=1)
         for number, p in enumerate(self.w.projects, start=1):
-            self.doc.add_heading(f"{number}. {p['name']}", level=3)
+            self._heading(f"{number}. {p['name']}", level=3)
             funds = p["funds"]
             self._para(self.t("sheet_facts", department=p["department"] or "—",
                               implementer=p["implementer"] or "—", budget=_v(funds["budget"]),
@@ -421,7 +431,7 @@ class _Report:
                         numeric={5, 6, 7})
 
     def _appendix(self) -> None:
-        self.doc.add_heading(self.t("h_codes"), level=1)
+        self._heading(self.t("h_codes"), level=1)
         rows = []
         for number, (record, f) in enumerate(self._findings(), start=1):
             rows.append([str(number), record["name"], f["code"], label("severity." + f["severity"], self.lang),
@@ -429,7 +439,7 @@ class _Report:
         self._table(self.t("codes_table"), rows or [["", self.t("none"), "", "", "", ""]],
                     [12, 50, 14, 12, 50, 119])
         if self.w.failures:
-            self.doc.add_heading(self.t("h_failures"), level=1)
+            self._heading(self.t("h_failures"), level=1)
             rows = [[f["file"], p["path"], p["message"]] for f in self.w.failures for p in f["problems"]]
             self._table(self.t("failures_table"), rows, [90, 50, 117])
 
