@@ -151,3 +151,24 @@ def test_characters_a_document_cannot_hold_become_replacement_characters(tmp_pat
     import openpyxl
 
     assert openpyxl.load_workbook(sheet)["复核汇总"].cell(2, 2).value == "招商\ufffd引资"
+
+
+def test_a_large_run_quotes_a_few_findings_per_rule_and_counts_the_rest(tmp_path):
+    from evalengine.render.word import review_wording
+
+    limit = review_wording()["examples_per_rule"]
+    for n in range(limit + 3):  # the same case, many times: one rule fires limit + 3 times
+        text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
+        (tmp_path / f"c{n:02d}.toml").write_text(text.replace('name = "招商引资经费"', f'name = "项目{n}"'),
+                                                 encoding="utf-8")
+    out = tmp_path / "r.docx"
+    main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    body = texts[:texts.index("四、意见和建议")]
+    f104 = [t for t in body if "未说明原因和去向" in t and t.startswith("“项目")]
+    assert len(f104) == limit
+    assert "另有 3 处同类问题，见附件2。" in body
+    advice = next(t for t in texts if "结余资金应说明原因和去向" in t)
+    assert f"项目{limit - 1}等 {limit + 3} 个项目" in advice and f"项目{limit}、" not in advice
+    codes = docx.Document(str(out)).tables[-1]
+    assert sum(r.cells[2].text == "F104" for r in codes.rows) == limit + 3  # all in the appendix

@@ -369,9 +369,12 @@ class _Report:
                 count = self.t("rule_projects" if items[0][0] in self.w.projects else "rule_files",
                                n=len(names))
                 self._para(count, bold_lead=self.t("rule_lead", index=index, title=title))
-                for record, finding in items:
+                shown = items[:self.wording.get("examples_per_rule", len(items))]
+                for record, finding in shown:
                     self._para(self._message(finding),
                                bold_lead=self.t("finding_lead", name=record["name"]))
+                if len(items) > len(shown):
+                    self._para(self.t("more", n=len(items) - len(shown)))
 
     def _advice(self) -> None:
         self._heading(self.t("h_advice"), level=1)
@@ -393,7 +396,11 @@ class _Report:
         for code in codes:
             projects = by_code[code]
             template = advice.get(code) or self._family_word(self._family(code), "advice")
-            sentence = template.format(projects=self.t("list").join(projects), count=len(projects))
+            limit = self.wording.get("examples_per_rule", len(projects))
+            names = self.t("list").join(projects[:limit])
+            if len(projects) > limit:
+                names = self.t("projects_more", names=names, n=len(projects), more=len(projects) - limit)
+            sentence = template.format(projects=names, count=len(projects))
             if sentence in seen:  # one family sentence once, however many of its rules fired
                 continue
             seen.add(sentence)
