@@ -172,3 +172,20 @@ def test_a_large_run_quotes_a_few_findings_per_rule_and_counts_the_rest(tmp_path
     assert f"项目{limit - 1}等 {limit + 3} 个项目" in advice and f"项目{limit}、" not in advice
     codes = docx.Document(str(out)).tables[-1]
     assert sum(r.cells[2].text == "F104" for r in codes.rows) == limit + 3  # all in the appendix
+
+
+def test_cells_not_read_and_projects_for_review_are_said(tmp_path):
+    text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
+    cut = text.replace('actual = "完成"', 'unread = { actual = "cut" }', 1)
+    assert cut != text
+    (tmp_path / "a.toml").write_text(cut, encoding="utf-8")
+    review = text.replace('name = "招商引资经费"', 'name = "待复核项目"\nreview = "表格大部分未能读取"')
+    (tmp_path / "b.toml").write_text(review, encoding="utf-8")
+    out = tmp_path / "r.docx"
+    main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    whole = "\n".join(texts)
+    assert "1 个项目的自评表未能完整读取，列为待复核" in whole
+    sheets = whole.split("附件1：项目复核评分表")[1].split("附件2")[0]
+    assert "未能核实：" in sheets and "表格截断" in sheets
+    assert "未能核实" not in whole.split("附件1：项目复核评分表")[0].split("二、评分结果")[1]

@@ -33,7 +33,7 @@ from ..resources import rules_dir
 from .data import num, percent
 from .formats import Options, RunInfo
 from .labels import grade_label, label
-from .view import deduction, status_text
+from .view import deduction, not_verified_lines, status_text
 
 __all__ = ["Writer", "encode", "review_wording"]
 
@@ -319,6 +319,8 @@ class _Report:
         if s.not_demonstrated:
             text += self.t("not_demonstrated", n=s.not_demonstrated,
                            budget=_money(s.budget_not_demonstrated))
+        if getattr(s, "needs_review", 0):
+            text += self.t("needs_review", n=s.needs_review)
         text += self.t("claimed", grades=claimed) if claimed else self.t("claimed_none")
         if s.no_claim and claimed:
             text += self.t("no_claim", n=s.no_claim)
@@ -436,6 +438,10 @@ class _Report:
                          self.t("verified_grade", grade=status_text(p, self.lang))])
             self._table(self.t("sheet_table"), rows, [22, 24, 36, 40, 40, 13, 15, 15, 52],
                         numeric={5, 6, 7})
+            lines = not_verified_lines(p, self.lang)  # cells the importer could not read
+            if lines:
+                self._para("；".join(lines) if not self.en else "; ".join(lines), indent=False,
+                           bold_lead=self.t("not_verified"))
 
     def _appendix(self) -> None:
         self._heading(self.t("h_codes"), level=1)
