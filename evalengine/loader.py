@@ -297,43 +297,38 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
             lines = handle.read(end - start).split(b"\n")
             if lines[-1] == b"":
                 lines.pop()
-        yield from _jsonl_documents(lines, shown, first_line)
-
-
-def _jsonl_documents(lines: Iterable[bytes], shown: str, first_line: int) -> Iterator[Loaded | LoadFailure]:
-    for number, raw in enumerate(lines, start=first_line):
-        location = f"{shown}:{number}"
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
-        except UnicodeDecodeError as exc:
-            yield LoadFailure(location, (Problem("$", "not-utf8", str(exc.start + 1)),))
-            continue
-        if not line:
-            continue
-        try:
-            # NaN and the infinities become Decimals, refused by name by to_decimal
-            data = json.loads(line, parse_float=Decimal, parse_constant=Decimal)
-        except RecursionError:
-            yield LoadFailure(location, (Problem("$", "too-deeply-nested"),))
-            continue
-        except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
-            yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
-            continue
-        yield _result(location, parse_document(data))
+        for number, raw in enumerate(lines, start=first_line):
+            location = f"{shown}:{number}"
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+            except UnicodeDecodeError as exc:
+                yield LoadFailure(location, (Problem("$", "not-utf8", str(exc.start + 1)),))
+                continue
+            if not line:
+                continue
+            try:
+                # NaN and the infinities become Decimals, refused by name by to_decimal
+                data = json.loads(line, parse_float=Decimal, parse_constant=Decimal)
+            except RecursionError:
+                yield LoadFailure(location, (Problem("$", "too-deeply-nested"),))
+                continue
+            except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
+                yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
+                continue
+            yield _result(location, parse_document(data))
 
 
 def load_bytes(data: bytes, shown: str = "<stdin>") -> Iterator[Loaded | LoadFailure]:
     """The documents in ``data`` (what ``score -`` reads from standard input): JSON Lines when
-    its first character that is not a space or byte-order mark is ``{``, else one TOML case."""
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        yield from _jsonl_documents(data.split(b"\n"), shown, 1)
-        return
-    try:
-        parsed = _toml_text(data, shown)
-    except ConfigError as exc:
-        yield LoadFailure(shown, exc.problems)
-        return
-    yield _result(shown, parse_document(parsed))
+    its first character that is not a space or byte-order mark is ``{``, else one TOML case.
+    Read through a private temporary file, so the same readers (and their limits) apply."""
+    import tempfile
+
+    jsonl = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    with tempfile.TemporaryDirectory(prefix="evalengine-stdin-") as folder:
+        path = Path(folder) / ("stdin.jsonl" if jsonl else "stdin.toml")
+        path.write_bytes(data)
+        yield from (_load_jsonl(path, shown) if jsonl else _load_toml(path, shown))
 
 
 def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) -> Iterator[Loaded | LoadFailure]:
@@ -495,21 +490,15 @@ class ConfigError(Exception):
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as plain data, numbers with a point as Decimal; ConfigError if unreadable."""
     try:
-        data = path.read_bytes()
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), (Problem("$", "not-utf8", str(exc.start + 1)),)) from None
     except OSError as exc:
         raise ConfigError(str(path), (Problem("$", "unreadable", str(exc)),)) from None
-    return _toml_text(data, str(path))
-
-
-def _toml_text(data: bytes, location: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(data.decode("utf-8-sig"), parse_float=Decimal)
-    except UnicodeDecodeError as exc:
-        raise ConfigError(location, (Problem("$", "not-utf8", str(exc.start + 1)),)) from None
     except RecursionError:
-        raise ConfigError(location, (Problem("$", "too-deeply-nested"),)) from None
+        raise ConfigError(str(path), (Problem("$", "too-deeply-nested"),)) from None
     except ValueError as exc:  # TOMLDecodeError, or an integer of thousands of digits
-        raise ConfigError(location, (Problem("$", "toml-syntax", str(exc)),)) from None
+        raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
 
 
 def load_config(path: Path, cls: type[T]) -> T:
