@@ -82,3 +82,14 @@ def test_a_sichuan_case_keeps_the_sichuan_layout(tmp_path):
     header = _row(sheet, "一级指标")
     width = form_width("sichuan")
     assert header[width - 1] == "未完成原因分析" and tuple(header[width:width + 3]) == REVIEW_HEADERS
+
+
+def test_cells_not_read_are_listed_under_the_form(tmp_path):
+    text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
+    (tmp_path / "a.toml").write_text(text.replace('actual = "完成"', 'unread = { actual = "cut" }', 1),
+                                     encoding="utf-8")
+    out = tmp_path / "s.xlsx"
+    main(["score", str(tmp_path), "--format", "scoresheet", "-o", str(out), "--no-progress"])
+    sheet = openpyxl.load_workbook(out).worksheets[1]
+    row = _row(sheet, "未能核实")
+    assert "表格截断" in row[2] and sheet.cell(sheet.max_row, 1).border.left.style == "thin"

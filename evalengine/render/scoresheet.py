@@ -21,12 +21,13 @@ from ..importer.export import REVIEW_HEADERS, Review, form_width, template_for, 
 from ..report import CaseResult, Summary
 from .formats import Options, RunInfo
 from .labels import grade_label
-from .view import deduction, status_text
+from .view import deduction, not_verified_lines, status_text
 
 __all__ = ["WANTS_RESULT", "Writer", "encode", "review_of"]
 
 WANTS_RESULT = True
 INDEX_TITLE = "复核汇总"
+NOT_VERIFIED = "未能核实"
 INDEX_HEADER = ("序号", "项目名称", "主管部门", "评分规则", "自评分", "自评等级", "核实分", "核实等级",
                 "差额", "问题数", "工作表")
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
@@ -95,10 +96,19 @@ class Writer:
         template = template_for(case)
         title = _sheet_title(self.count, record["name"], self.taken)
         sheet = self.workbook.create_sheet(title)
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
         end = write_form(sheet, case, template, 1, review_of(record))
         width = form_width(template) + len(REVIEW_HEADERS)
-        _finish_sheet(sheet, end - 2, width, template)
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        last = end - 2
+        lines = not_verified_lines(record, "zh")  # cells the importer could not read
+        if lines:
+            last += 1
+            sheet.cell(last, 1, NOT_VERIFIED)
+            sheet.cell(last, 3, ILLEGAL_CHARACTERS_RE.sub("\ufffd", "；".join(lines)))
+            sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=2)
+            sheet.merge_cells(start_row=last, start_column=3, end_row=last, end_column=width)
+        _finish_sheet(sheet, last, width, template)
 
         text = lambda value: ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # noqa: E731
         self.index.append([
