@@ -1,0 +1,278 @@
+"""Reading PDFs with a text layer (pdfplumber): tables page by page, text between them kept.
+
+- **Ruled tables** (cells drawn with lines): pdfplumber finds the cells; a cell that covers
+  several rows or columns is one merged cell (``origins``).  A table continued on the next
+  page is joined to the one before it: the header row the next page repeats is dropped, and
+  a merged cell reaching the bottom of the page goes on down the blank cells below it.
+- **Tables without lines**: the page's words are grouped into lines by their height and
+  into cells by the gaps between them; the cells' left edges, clustered over the page, are
+  the columns.
+- Text outside tables becomes one-cell rows (``prose``), in reading order.
+- Glyphs whose font has no ToUnicode map come out as ``(cid:123)``: they are dropped and
+  the page is named as unreadable.  A page with images and no text at all is a scanned page,
+  named with what to do; OCR is not available yet.
+
+Every row records its page (``Sheet.pages``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .limits import Limits
+from .notes import Note
+from .reader import Read, Unreadable
+from .sheets import grid_sheet
+
+__all__ = ["read_pdf"]
+
+_CID = re.compile(r"\(cid:\d+\)")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+TOL = 2.0  # points: edges closer than this are the same line
+
+
+def _join(lines: Sequence[str]) -> str:
+    """A cell's lines as one text: no space where either side is CJK."""
+    out = ""
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        if out and not (_CJK.match(out[-1]) or _CJK.match(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+class _Page:
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.cids = 0
+
+    def clean(self, text: str | None) -> str:
+        if not text:
+            return ""
+        found = len(_CID.findall(text))
+        if found:
+            self.cids += found
+            text = _CID.sub("", text)
+        return _join(text.split("\n"))
+
+
+def read_pdf(data: bytes, limits: Limits) -> Read:
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError:  # pragma: no cover - a dependency
+        raise Unreadable("missing-library", detail="pdfplumber") from None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise Unreadable("encrypted") from None
+    except Exception as exc:  # noqa: BLE001 - PDFSyntaxError, PSEOF, ValueError …
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise Unreadable("encrypted") from None
+        raise Unreadable("damaged", detail=f"{type(exc).__name__}: {exc}") from None
+    out = _Out()
+    notes: list[Note] = []
+    scanned: list[int] = []
+    unreadable: list[tuple[int, int]] = []
+    try:
+        for number, page in enumerate(pages, start=1):
+            if number > limits.max_pages:
+                notes.append(Note("pages-not-read", detail=f"{number}/{len(pages)}"))
+                break
+            state = _Page(number)
+            if not page.chars:
+                if page.images:
+                    scanned.append(number)
+                continue
+            _read_page(page, state, out)
+            if state.cids:
+                unreadable.append((number, state.cids))
+            if len(out.rows) > limits.max_rows:
+                raise Unreadable("sheet-too-large", detail=f"{len(out.rows)}/{limits.max_rows}")
+    except Unreadable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a page pdfminer cannot decode
+        raise Unreadable("damaged", detail=f"{type(exc).__name__}: {exc}") from None
+    finally:
+        pdf.close()
+    for number, count in unreadable:
+        notes.append(Note("unreadable-glyphs", detail=f"{number},{count}"))
+    for number in scanned:
+        notes.append(Note("scanned-page", detail=str(number)))
+    if not out.rows:
+        raise Unreadable("no-text-layer" if scanned else "empty",
+                         detail=",".join(map(str, scanned)))
+    sheet = grid_sheet("", out.rows, out.merges, prose=out.prose, pages=out.pages, notes=())
+    return Read((sheet,), tuple(notes + out.notes))
+
+
+class _Out:
+    """The document's rows so far, and the last table (to join one continued on the next page)."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.prose: list[int] = []
+        self.pages: list[int] = []
+        self.notes: list[Note] = []
+        self.last: tuple[tuple[float, ...], int, int, tuple[str, ...]] | None = None
+        # (column edges, first row, page, header row) of the table the previous rows ended with
+
+    def line(self, text: str, page: int) -> None:
+        if text:
+            self.prose.append(len(self.rows))
+            self.rows.append([text])
+            self.pages.append(page)
+            self.last = None
+
+
+def _read_page(page: Any, state: _Page, out: _Out) -> None:
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2]
+    if not tables:
+        _unruled(page, state, out)
+        return
+    inside = [t.bbox for t in tables]
+    lines = _lines([w for w in page.extract_words(x_tolerance=1.5, keep_blank_chars=False)
+                    if not any(_within(w, b) for b in inside)])
+    items: list[tuple[float, int, Any]] = [(t.bbox[1], 1, t) for t in tables]
+    items += [(ln[0]["top"], 0, ln) for ln in lines]
+    continuing = out.last is not None and out.last[2] == state.number - 1
+    for _top, is_table, item in sorted(items, key=lambda x: (x[0], x[1])):
+        if is_table:
+            _ruled(item, state, out, continuing)
+        else:
+            text = state.clean(" ".join(w["text"] for w in item))
+            if text and not _page_number(text):
+                out.line(text, state.number)
+        continuing = False
+
+
+def _page_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[-—\s]*(第\s*)?\d+\s*(页)?(\s*/\s*(共\s*)?\d+\s*页?)?[-—\s]*", text))
+
+
+def _within(word: dict, bbox: Sequence[float]) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _index(edges: Sequence[float], value: float) -> int:
+    """The index of the edge nearest ``value``."""
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def _cluster(values: Sequence[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > TOL:
+            out.append(v)
+    return out
+
+
+def _ruled(table: Any, state: _Page, out: _Out, continuing: bool) -> None:
+    cells = table.cells
+    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+    spans = []
+    texts = table.extract(x_tolerance=1.5)
+    for r, row in enumerate(table.rows):
+        for j, bbox in enumerate(row.cells):
+            if bbox is None:
+                continue
+            r0, c0 = _index(ys, bbox[1]), _index(xs, bbox[0])
+            r1, c1 = _index(ys, bbox[3]) - 1, _index(xs, bbox[2]) - 1
+            if r0 >= n_rows or c0 >= n_cols:
+                continue
+            text = texts[r][j] if r < len(texts) and j < len(texts[r]) else ""
+            grid[r0][c0] = state.clean(text)
+            if r1 > r0 or c1 > c0:
+                spans.append((r0, c0, max(r0, r1), max(c0, c1)))
+    edges = tuple(round(x) for x in xs)
+    top = len(out.rows)
+    header = tuple(grid[0]) if grid else ()
+    if continuing and out.last is not None and _same_edges(out.last[0], edges):
+        if header == out.last[3]:  # the header row repeated on the new page
+            grid = grid[1:]
+            spans = [(a - 1, b, c - 1, d) for a, b, c, d in spans if a >= 1]
+            out.notes.append(Note("header-repeated", detail=str(state.number)))
+        _continue_merges(out, top, grid)
+        first_row = out.last[1]
+        header = out.last[3]
+    else:
+        first_row = top
+    for row in grid:
+        out.rows.append(row)
+        out.pages.append(state.number)
+    out.merges.extend((top + a, b, top + c, d) for a, b, c, d in spans)
+    out.last = (edges, first_row, state.number, header)
+
+
+def _same_edges(a: Sequence[float], b: Sequence[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= 2 * TOL for x, y in zip(a, b))
+
+
+def _continue_merges(out: _Out, top: int, grid: list[list[str]]) -> None:
+    """A vertical merge that reaches the last row before the page break goes on down the
+    blank cells at the top of the continued table."""
+    if not grid:
+        return
+    for i, (r0, c0, r1, c1) in enumerate(out.merges):
+        if r1 != top - 1 or r0 == r1:
+            continue
+        extra = 0
+        while extra < len(grid) and all(not grid[extra][c] for c in range(c0, min(c1 + 1, len(grid[extra])))):
+            extra += 1
+        if extra:
+            out.merges[i] = (r0, c0, r1 + extra, c1)
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines by their vertical position, each line left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= TOL:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _cells(line: list[dict]) -> list[tuple[float, float, str]]:
+    """A line's words joined into cells where the gap between them is under a character."""
+    cells: list[list[Any]] = []
+    for word in line:
+        size = word["bottom"] - word["top"]
+        if cells and word["x0"] - cells[-1][1] < max(size, 3.0):
+            gap_text = " " if not (_CJK.match(cells[-1][2][-1:]) or _CJK.match(word["text"][:1])) else ""
+            cells[-1][1] = word["x1"]
+            cells[-1][2] += gap_text + word["text"]
+        else:
+            cells.append([word["x0"], word["x1"], word["text"]])
+    return [(a, b, t) for a, b, t in cells]
+
+
+def _unruled(page: Any, state: _Page, out: _Out) -> None:
+    lines = [_cells(ln) for ln in _lines(page.extract_words(x_tolerance=1.5))]
+    starts = _cluster([c[0] for line in lines if len(line) >= 2 for c in line])
+    for line in lines:
+        if len(line) == 1 or not starts:
+            text = state.clean(line[0][2]) if line else ""
+            if text and not _page_number(text):
+                out.line(text, state.number)
+            continue
+        row = [""] * len(starts)
+        for x0, _x1, text in line:
+            c = max((i for i, s in enumerate(starts) if s <= x0 + TOL), default=0)
+            row[c] = _join([row[c], state.clean(text)]) if row[c] else state.clean(text)
+        out.rows.append(row)
+        out.pages.append(state.number)
+    out.last = None
