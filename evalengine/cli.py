@@ -92,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--detail", action="store_true", help="显示每个项目的指标评分明细")
     score.add_argument("--statistics", action="store_true", help="按规则统计问题数")
     score.add_argument("--profile", help="对所有案例使用此评分规则 (rules/profiles/)")
+    score.add_argument("--save-cases", type=Path, metavar="DIR",
+                       help="把由自评表文件（PDF、Word、Excel、网页、文本）导入的案例另存到此文件夹（不覆盖已有文件）")
 
     rules = sub.add_parser("rules", parents=[lang, selection], help="列出规则 / list the rules")
     rules.add_argument("--format", choices=("human", "json"), default="human")
@@ -261,6 +263,9 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     user = _user_config(args)
     engine = _build_engine(user, args.profile)
     _check_selectors(args, user, engine.checker.catalogue, lang)
+    from .importer.inscore import configure
+
+    configure(lang=lang, save=args.save_cases)
     options = Options(lang=lang, detail=args.detail, statistics=args.statistics)
     titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
               for rule, _, _ in engine.checker.catalogue}
