@@ -32,6 +32,20 @@ class Grid:
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
+    def without_vertical_merges(self) -> Grid:
+        """The grid as a table without lines prints it: a cell merged down its rows is
+        printed on every row (a merge cannot be seen without lines)."""
+        rows = [list(r) for r in self.rows]
+        merges = []
+        for r0, c0, r1, c1 in self.merges:
+            if r1 == r0:
+                merges.append((r0, c0, r1, c1))
+                continue
+            for r in range(r0 + 1, r1 + 1):
+                rows[r][c0] = rows[r0][c0]
+            merges.extend((r, c0, r, c1) for r in range(r0, r1 + 1) if c1 > c0)
+        return Grid(tuple(tuple(r) for r in rows), tuple(merges))
+
     def covered(self) -> dict[tuple[int, int], tuple[int, int, int, int]]:
         """Every cell inside a merged range → its range."""
         out = {}
@@ -200,3 +214,16 @@ def write_pdf(grid: Grid, path: Path, *, ruled: bool = True, repeat_rows: int = 
     doc = SimpleDocTemplate(str(path), pagesize=size, leftMargin=20, rightMargin=20,
                             topMargin=20, bottomMargin=20)
     doc.build([title, table])
+
+
+def text_form(name: str) -> str:
+    """A small central-template form as pipe-separated text (a saved web page)."""
+    return (
+        "项目支出绩效自评表(2022年度) |\n"
+        f"项目名称 | {name} |\n"
+        "主管部门 | 某县财政局 | 实施单位 | 某县财政局 |\n"
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 购置台数 | ≥10台 | 12台 | 50 | 50 |\n"
+        "满意度指标 | 满意度指标 | 使用人员满意度 | ≥90% | 95% | 50 | 48 |\n"
+        "总分 | 100 | 98 |\n"
+    )

@@ -73,7 +73,8 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise Unreadable("encrypted") from None
     except Exception as exc:  # noqa: BLE001 - PDFSyntaxError, PSEOF, ValueError …
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        causes = [exc, exc.__cause__, exc.__context__, *exc.args]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
             raise Unreadable("encrypted") from None
         raise Unreadable("damaged", detail=f"{type(exc).__name__}: {exc}") from None
     out = _Out()
@@ -251,8 +252,9 @@ def _cells(line: list[dict]) -> list[tuple[float, float, str]]:
     cells: list[list[Any]] = []
     for word in line:
         size = word["bottom"] - word["top"]
-        if cells and word["x0"] - cells[-1][1] < max(size, 3.0):
-            gap_text = " " if not (_CJK.match(cells[-1][2][-1:]) or _CJK.match(word["text"][:1])) else ""
+        gap = word["x0"] - cells[-1][1] if cells else 0.0
+        if cells and gap < max(size, 3.0):
+            gap_text = " " if gap > 0.2 * size else ""  # a space was printed there
             cells[-1][1] = word["x1"]
             cells[-1][2] += gap_text + word["text"]
         else:
