@@ -185,10 +185,12 @@ def write_html(grid: Grid, *, encoding: str = "utf-8", declare: bool = True) -> 
     return "".join(out).encode(encoding)
 
 
-def write_pdf(grid: Grid, path: Path, *, ruled: bool = True, repeat_rows: int = 0,
-              row_height: float | None = None, pagesize: tuple[float, float] | None = None) -> None:
-    """A PDF with the form as a reportlab table in the CID font STSong-Light (no embedding:
-    the text layer maps through the Adobe-GB1 CMap); the title above it as a paragraph."""
+def write_pdf(grid: Grid, path: Path, *, ruled: bool = True, pagesize: tuple[float, float] | None = None,
+              font_size: float = 7) -> None:
+    """A PDF with the form as a reportlab table in the CID font STSong-Light (not embedded:
+    the text layer maps through the Adobe-GB1 CMap), the title above it as a paragraph.  The
+    table fits the page width: long cells wrap onto several lines, and a table longer than
+    the page goes on over the next pages."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -197,23 +199,43 @@ def write_pdf(grid: Grid, path: Path, *, ruled: bool = True, repeat_rows: int = 
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    rows = [[_text(v) for v in row] + [""] * (grid.width - len(row)) for row in grid.rows[1:]]
+    cell_style = ParagraphStyle("c", fontName="STSong-Light", fontSize=font_size,
+                                leading=font_size * 1.2, wordWrap="CJK")
+    size = pagesize or landscape(A4)
+    usable = size[0] - 40
+    widths = _column_widths(grid, usable, font_size)
+    rows = []
+    for row in grid.rows[1:]:
+        cells = [_text(v) for v in row] + [""] * (grid.width - len(row))
+        rows.append([Paragraph(html.escape(c), cell_style) if c else "" for c in cells])
     merges = [(a - 1, b, c - 1, d) for a, b, c, d in grid.merges if a >= 1]
-    style = [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("FONTSIZE", (0, 0), (-1, -1), 6),
-             ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     if ruled:
         style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     for a, b, c, d in merges:
         if (a, b) != (c, d):
             style.append(("SPAN", (b, a), (d, c)))
-    size = pagesize or landscape(A4)
-    table = Table(rows, repeatRows=repeat_rows, rowHeights=row_height)
+    table = Table(rows, colWidths=widths, splitInRow=0)
     table.setStyle(TableStyle(style))
     title = Paragraph(_text(grid.rows[0][0]), ParagraphStyle("t", fontName="STSong-Light",
-                                                            fontSize=12))
+                                                            fontSize=12, leading=16))
     doc = SimpleDocTemplate(str(path), pagesize=size, leftMargin=20, rightMargin=20,
                             topMargin=20, bottomMargin=20)
     doc.build([title, table])
+
+
+def _column_widths(grid: Grid, usable: float, font_size: float) -> list[float]:
+    """Widths in proportion to each column's longest unmerged text, at least 4 characters."""
+    covered = grid.covered()
+    longest = [4.0] * grid.width
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            m = covered.get((r, c))
+            if value is None or (m is not None and m[1] != m[3]):
+                continue
+            longest[c] = max(longest[c], min(len(_text(value)), 40))
+    total = sum(longest)
+    return [usable * n / total for n in longest]
 
 
 def text_form(name: str) -> str:

@@ -134,7 +134,7 @@ class _Out:
 
 
 def _read_page(page: Any, state: _Page, out: _Out) -> None:
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2]
+    tables = [t for t in page.find_tables() if t.rows]
     if not tables:
         _unruled(page, state, out)
         return
@@ -263,18 +263,50 @@ def _cells(line: list[dict]) -> list[tuple[float, float, str]]:
 
 
 def _unruled(page: Any, state: _Page, out: _Out) -> None:
-    lines = [_cells(ln) for ln in _lines(page.extract_words(x_tolerance=1.5))]
-    starts = _cluster([c[0] for line in lines if len(line) >= 2 for c in line])
-    for line in lines:
-        if len(line) == 1 or not starts:
-            text = state.clean(line[0][2]) if line else ""
-            if text and not _page_number(text):
-                out.line(text, state.number)
+    """A page without ruled tables: lines of cells, columns from the cells' left edges.  A
+    line closer to the one above than a fraction of its height continues that row (a cell
+    wrapped onto several lines)."""
+    lines = _lines(page.extract_words(x_tolerance=1.5))
+    cells = [_cells(line) for line in lines]
+    starts = _cluster([c[0] for line in cells if len(line) >= 2 for c in line])
+    previous: dict | None = None  # the last row: its cells' list, its bottom, whether prose
+    for words, line in zip(lines, cells):
+        top = min(w["top"] for w in words)
+        bottom = max(w["bottom"] for w in words)
+        height = max(w["bottom"] - w["top"] for w in words)
+        columns = [_column(starts, x0) for x0, _x1, _t in line]
+        texts = [state.clean(t) for _x0, _x1, t in line]
+        if previous is not None and top - previous["bottom"] < 0.5 * height and (
+                previous["prose"] == (None in columns)):
+            row = previous["row"]
+            for c, text in zip(columns, texts):
+                c = 0 if c is None else c
+                row[c] = _join([row[c], text]) if row[c] else text
+            previous["bottom"] = bottom
+            continue
+        if None in columns or not starts:  # prose: not on the table's columns
+            text = _join(texts)
+            if not text or _page_number(text):
+                previous = None
+                continue
+            out.line(text, state.number)
+            previous = {"row": out.rows[-1], "bottom": bottom, "prose": True}
             continue
         row = [""] * len(starts)
-        for x0, _x1, text in line:
-            c = max((i for i, s in enumerate(starts) if s <= x0 + TOL), default=0)
-            row[c] = _join([row[c], state.clean(text)]) if row[c] else state.clean(text)
+        for c, text in zip(columns, texts):
+            row[c] = _join([row[c], text]) if row[c] else text
         out.rows.append(row)
         out.pages.append(state.number)
+        previous = {"row": row, "bottom": bottom, "prose": False}
     out.last = None
+
+
+def _column(starts: Sequence[float], x0: float) -> int | None:
+    """The column whose left edge ``x0`` is at, None when it is at none (prose)."""
+    for i, start in enumerate(starts):
+        if abs(start - x0) <= 2 * TOL:
+            return i
+    below = [i for i, s in enumerate(starts) if s <= x0]
+    if below and len(starts) > 1:
+        return below[-1]
+    return None
