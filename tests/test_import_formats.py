@@ -119,7 +119,14 @@ def test_a_table_over_two_pages_is_joined(tmp_path):
     assert _normal(form.case) == _normal(case)
 
 
-def test_a_scanned_page_is_named(tmp_path):
+@pytest.fixture
+def no_ocr(monkeypatch):
+    from evalengine.importer import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+
+
+def test_a_scanned_page_is_named(tmp_path, no_ocr):
     from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -138,7 +145,7 @@ def test_a_scanned_page_is_named(tmp_path):
     assert "扫描图像" in text and "第 1,2,3 页" in text and "OCR" in text
 
 
-def test_a_scanned_page_among_text_pages_is_named_by_number(tmp_path):
+def test_a_scanned_page_among_text_pages_is_named_by_number(tmp_path, no_ocr):
     from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
@@ -418,3 +425,38 @@ def test_a_legacy_doc_without_libreoffice_names_the_command(tmp_path):
     path.write_bytes(CORRUPT["doc"]())
     error = import_file(path).error
     assert "旧版 Word（.doc）" in error and 'soffice --headless --convert-to docx "自评表.doc"' in error
+
+
+def _ocr_installed() -> bool:
+    from evalengine.importer import ocr
+
+    return ocr.available()
+
+
+@pytest.mark.skipif(not _ocr_installed(), reason="OCR extra not installed: pip install 'evalengine[ocr]'")
+def test_a_scanned_form_is_read_by_ocr(tmp_path):
+    """A form printed, scanned (rendered to an image-only PDF) and read back by OCR: the cells
+    that OCR reads are placed; the page is noted as read by OCR."""
+    import pdfplumber
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    case = next(c for c in SEED if c.name == "视频会议系统建设经费")
+    printed = tmp_path / "printed.pdf"
+    write_pdf(grid_of([case]), printed, font_size=11, pagesize=(landscape(A4)[0], 1400))
+    scan = tmp_path / "scan.pdf"
+    with pdfplumber.open(printed) as pdf:
+        page = pdf.pages[0]
+        image = io.BytesIO()
+        page.to_image(resolution=150).original.save(image, format="PNG")
+        out = canvas.Canvas(str(scan), pagesize=(page.width, page.height))
+        out.drawImage(ImageReader(io.BytesIO(image.getvalue())), 0, 0, page.width, page.height)
+        out.showPage()
+        out.save()
+    imported = import_file(scan)
+    assert "第 1 页是扫描图像，文字由 OCR 识别，请对照原件核对" in [note_text(n) for n in imported.notes]
+    (form,) = imported.forms
+    assert form.case.name == case.name
+    assert form.case.project.department == case.project.department
+    assert (form.case.funds.budget, form.case.funds.executed) == (case.funds.budget, case.funds.executed)

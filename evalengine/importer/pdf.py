@@ -9,8 +9,10 @@
   the columns.
 - Text outside tables becomes one-cell rows (``prose``), in reading order.
 - Glyphs whose font has no ToUnicode map come out as ``(cid:123)``: they are dropped and
-  the page is named as unreadable.  A page with images and no text at all is a scanned page,
-  named with what to do; OCR is not available yet.
+  the page is named as unreadable.  A page with images and no text at all is a scanned page:
+  with the ``ocr`` extra installed (``pip install 'evalengine[ocr]'``) its text boxes are read
+  by OCR and laid out as a table without lines, and the page is noted as read by OCR;
+  without it the page is named with what to do.
 
 Every row records its page (``Sheet.pages``).
 """
@@ -81,6 +83,7 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
     notes: list[Note] = []
     scanned: list[int] = []
     unreadable: list[tuple[int, int]] = []
+    ocr_empty: list[int] = []
     try:
         for number, page in enumerate(pages, start=1):
             if number > limits.max_pages:
@@ -89,7 +92,14 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
             state = _Page(number)
             if not page.chars:
                 if page.images:
-                    scanned.append(number)
+                    words = _ocr_words(page)
+                    if words is None:
+                        scanned.append(number)
+                        continue
+                    _unruled_words(words, state, out, tolerance=None)
+                    notes.append(Note("ocr-page" if words else "ocr-nothing", detail=str(number)))
+                    if not words:
+                        ocr_empty.append(number)
                 continue
             _read_page(page, state, out)
             if state.cids:
@@ -107,6 +117,8 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
     for number in scanned:
         notes.append(Note("scanned-page", detail=str(number)))
     if not out.rows:
+        if ocr_empty:
+            raise Unreadable("ocr-nothing", detail=",".join(map(str, ocr_empty)))
         raise Unreadable("no-text-layer" if scanned else "empty",
                          detail=",".join(map(str, scanned)))
     sheet = grid_sheet("", out.rows, out.merges, prose=out.prose, pages=out.pages, notes=())
@@ -169,10 +181,10 @@ def _index(edges: Sequence[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _cluster(values: Sequence[float]) -> list[float]:
+def _cluster(values: Sequence[float], spread: float = TOL) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
-        if not out or v - out[-1] > TOL:
+        if not out or v - out[-1] > spread:
             out.append(v)
     return out
 
@@ -236,11 +248,12 @@ def _continue_merges(out: _Out, top: int, grid: list[list[str]]) -> None:
             out.merges[i] = (r0, c0, r1 + extra, c1)
 
 
-def _lines(words: list[dict]) -> list[list[dict]]:
+def _lines(words: list[dict], tolerance: float | None = TOL) -> list[list[dict]]:
     """Words grouped into lines by their vertical position, each line left to right."""
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) <= TOL:
+        tol = tolerance if tolerance is not None else (word["bottom"] - word["top"]) / 2
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= tol:
             lines[-1].append(word)
         else:
             lines.append([word])
@@ -262,21 +275,41 @@ def _cells(line: list[dict]) -> list[tuple[float, float, str]]:
     return [(a, b, t) for a, b, t in cells]
 
 
+def _ocr_words(page: Any) -> list[dict] | None:
+    """The words OCR reads on a scanned page, or None when OCR is not installed."""
+    from . import ocr
+
+    if not ocr.available():
+        return None
+    return ocr.page_words(page)
+
+
 def _unruled(page: Any, state: _Page, out: _Out) -> None:
+    _unruled_words(page.extract_words(x_tolerance=1.5), state, out)
+
+
+def _unruled_words(words: list[dict], state: _Page, out: _Out,
+                   tolerance: float | None = TOL) -> None:
     """A page without ruled tables: lines of cells, columns from the cells' left edges.  A
     line closer to the one above than a fraction of its height continues that row (a cell
-    wrapped onto several lines)."""
-    lines = _lines(page.extract_words(x_tolerance=1.5))
+    wrapped onto several lines).  ``tolerance`` None: lines and columns within half a line's
+    height (OCR boxes, whose edges wander)."""
+    lines = _lines(words, tolerance)
     cells = [_cells(line) for line in lines]
-    starts = _cluster([c[0] for line in cells if len(line) >= 2 for c in line])
+    heights = sorted(w["bottom"] - w["top"] for w in words) or [0.0]
+    spread = TOL if tolerance is not None else max(TOL, heights[len(heights) // 2] / 2)
+    # OCR boxes are padded: the gap between two rows' boxes is as small as between two lines
+    # of one cell, so a wrapped cell is not joined
+    joins = 0.5 if tolerance is not None else float("-inf")
+    starts = _cluster([c[0] for line in cells if len(line) >= 2 for c in line], spread)
     previous: dict | None = None  # the last row: its cells' list, its bottom, whether prose
     for words, line in zip(lines, cells):
         top = min(w["top"] for w in words)
         bottom = max(w["bottom"] for w in words)
         height = max(w["bottom"] - w["top"] for w in words)
-        columns = [_column(starts, x0) for x0, _x1, _t in line]
+        columns = [_column(starts, x0, spread) for x0, _x1, _t in line]
         texts = [state.clean(t) for _x0, _x1, t in line]
-        if previous is not None and top - previous["bottom"] < 0.5 * height and (
+        if previous is not None and top - previous["bottom"] < joins * height and (
                 previous["prose"] == (None in columns)):
             row = previous["row"]
             for c, text in zip(columns, texts):
@@ -301,10 +334,10 @@ def _unruled(page: Any, state: _Page, out: _Out) -> None:
     out.last = None
 
 
-def _column(starts: Sequence[float], x0: float) -> int | None:
+def _column(starts: Sequence[float], x0: float, spread: float = TOL) -> int | None:
     """The column whose left edge ``x0`` is at, None when it is at none (prose)."""
     for i, start in enumerate(starts):
-        if abs(start - x0) <= 2 * TOL:
+        if abs(start - x0) <= 2 * spread:
             return i
     below = [i for i, s in enumerate(starts) if s <= x0]
     if below and len(starts) > 1:
