@@ -460,3 +460,30 @@ def test_a_scanned_form_is_read_by_ocr(tmp_path):
     assert form.case.name == case.name
     assert form.case.project.department == case.project.department
     assert (form.case.funds.budget, form.case.funds.executed) == (case.funds.budget, case.funds.executed)
+
+
+def test_an_ods_formula_without_a_saved_value_is_noted(tmp_path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table, row = Table(name="表1"), TableRow()
+    cell = TableCell(valuetype="float", value=5)
+    cell.addElement(P(text="5"))
+    row.addElement(cell)
+    row.addElement(TableCell(formula="of:=SUM([.A1:.A2])"))
+    table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "f.ods"))
+    notes = [note_text(n) for n in import_file(tmp_path / "f.ods").notes]
+    assert "单元格 表1!B1 是公式 of:=SUM([.A1:.A2])，文件中没有计算结果（公式不会被执行），按空白读取" in notes
+
+
+def test_html_line_breaks_inside_a_cell_separate_words(tmp_path):
+    page = ("<html><body><table><tr><td>项目名称</td><td>Windows<br>10 升级</td></tr>"
+            "</table></body></html>").encode()
+    from evalengine.importer.webpage import read_webpage
+
+    (sheet,) = read_webpage(page, "html").sheets
+    assert sheet.rows == (("项目名称", "Windows 10 升级"),)

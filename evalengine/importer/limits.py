@@ -22,7 +22,7 @@ MB = 1024 * 1024
 @attrs.frozen
 class Limits:
     max_file_mb: int = 100
-    max_unpacked_mb: int = 256
+    max_unpacked_mb: int = 128
     max_ratio: int = 1000
     max_cells: int = 2_000_000
     max_rows: int = 200_000

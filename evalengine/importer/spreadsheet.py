@@ -21,6 +21,17 @@ from .xlsx import cell_text
 __all__ = ["read_spreadsheet"]
 
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_VALUES = ("value", "date-value", "time-value", "boolean-value", "string-value")
+
+
+class _Ods:
+    """What content.xml says about one table besides its values."""
+
+    def __init__(self) -> None:
+        self.merges: list[Merge] = []
+        self.hidden: list[int] = []
+        self.formulas: list[tuple[str, str]] = []  # (cell, formula) with no saved value
 
 
 def read_spreadsheet(data: bytes, kind: str, limits: Limits) -> Read:
@@ -28,7 +39,7 @@ def read_spreadsheet(data: bytes, kind: str, limits: Limits) -> Read:
         import python_calamine as calamine
     except ImportError:  # pragma: no cover - a dependency
         raise Unreadable("missing-library", detail="python-calamine") from None
-    ods: dict[str, tuple[list[Merge], list[int]]] = {}
+    ods: dict[str, _Ods] = {}
     if kind == "ods":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -57,8 +68,7 @@ def read_spreadsheet(data: bytes, kind: str, limits: Limits) -> Read:
     return Read(tuple(sheets))
 
 
-def _sheet(workbook: Any, meta: Any, ods: tuple[list[Merge], list[int]] | None,
-           limits: Limits) -> Sheet:
+def _sheet(workbook: Any, meta: Any, ods: _Ods | None, limits: Limits) -> Sheet:
     name = meta.name
     notes: list[Note] = []
     visible = str(meta.visible)
@@ -76,7 +86,11 @@ def _sheet(workbook: Any, meta: Any, ods: tuple[list[Merge], list[int]] | None,
     merges: list[Merge] = []
     hidden_rows: list[int] = []
     if ods is not None:
-        merges, hidden_rows = ods
+        merges, hidden_rows = ods.merges, ods.hidden
+        for ref, formula in ods.formulas[:5]:
+            notes.append(Note("formula-no-value", f"{name}!{ref}", detail=formula))
+        if len(ods.formulas) > 5:
+            notes.append(Note("formula-no-value-more", name, detail=str(len(ods.formulas) - 5)))
     else:
         for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ():
             merges.append((r0, c0, r1, c1))
@@ -90,19 +104,21 @@ def _sheet(workbook: Any, meta: Any, ods: tuple[list[Merge], list[int]] | None,
     return grid_sheet(name, texts, merges, notes=notes)
 
 
-def _ods_structure(archive: zipfile.ZipFile, limits: Limits) -> dict[str, tuple[list[Merge], list[int]]]:
-    """Each table's merged ranges and hidden rows, from content.xml, without building cells."""
+def _ods_structure(archive: zipfile.ZipFile, limits: Limits) -> dict[str, _Ods]:
+    """Each table's merged ranges, hidden rows and formulas without a saved value, from
+    content.xml, without building cells."""
+    from openpyxl.utils import get_column_letter
+
     from .xlsx import _iterparse
 
-    out: dict[str, tuple[list[Merge], list[int]]] = {}
+    out: dict[str, _Ods] = {}
     try:
         handle = archive.open("content.xml")
     except KeyError:
         raise Unreadable("damaged", detail="content.xml missing") from None
     name = ""
     row = col = 0
-    merges: list[Merge] = []
-    hidden: list[int] = []
+    table = _Ods()
     try:
         with handle:
             for event, elem in _iterparse(handle):
@@ -110,7 +126,7 @@ def _ods_structure(archive: zipfile.ZipFile, limits: Limits) -> dict[str, tuple[
                 if event == "start":
                     if tag == f"{TABLE}table":
                         name = elem.get(f"{TABLE}name", "")
-                        row, merges, hidden = 0, [], []
+                        row, table = 0, _Ods()
                     elif tag == f"{TABLE}table-row":
                         col = 0
                     elif tag in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell"):
@@ -120,17 +136,21 @@ def _ods_structure(archive: zipfile.ZipFile, limits: Limits) -> dict[str, tuple[
                             if cols * rows > limits.max_merged_cells:
                                 raise Unreadable("merge-too-large", name,
                                                  detail=f"{cols * rows}/{limits.max_merged_cells}")
-                            merges.append((row, col, row + rows - 1, col + cols - 1))
+                            table.merges.append((row, col, row + rows - 1, col + cols - 1))
+                        formula = elem.get(f"{TABLE}formula")
+                        if formula and not any(elem.get(f"{OFFICE}{v}") for v in _VALUES) \
+                                and 0 <= col < 16384:
+                            table.formulas.append((f"{get_column_letter(col + 1)}{row + 1}", formula))
                         col += int(elem.get(f"{TABLE}number-columns-repeated", "1"))
                     continue
                 if tag == f"{TABLE}table-row":
                     repeat = int(elem.get(f"{TABLE}number-rows-repeated", "1"))
                     if elem.get(f"{TABLE}visibility") == "collapse" and repeat < 1000:
-                        hidden.extend(range(row + 1, row + repeat + 1))
+                        table.hidden.extend(range(row + 1, row + repeat + 1))
                     row += repeat
                     elem.clear()
                 elif tag == f"{TABLE}table":
-                    out[name] = (merges, hidden)
+                    out[name] = table
     except Unreadable:
         raise
     except Exception as exc:  # noqa: BLE001 - XMLSyntaxError, ValueError in a span …

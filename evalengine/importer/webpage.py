@@ -97,6 +97,8 @@ def read_webpage(data: bytes, kind: str) -> Read:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except Exception as exc:  # noqa: BLE001 - lxml.etree.ParserError on an empty document …
         raise Unreadable("damaged", detail=f"{type(exc).__name__}: {exc}") from None
+    for elem in root.iter("br", "p", "div", "li", "tr"):  # a line break is a space, not nothing
+        elem.tail = "\n" + (elem.tail or "")
     rows: list[list[str]] = []
     merges: list[tuple[int, int, int, int]] = []
     prose: list[int] = []
