@@ -487,3 +487,13 @@ def test_html_line_breaks_inside_a_cell_separate_words(tmp_path):
 
     (sheet,) = read_webpage(page, "html").sheets
     assert sheet.rows == (("项目名称", "Windows 10 升级"),)
+
+
+def test_an_xls_that_is_really_a_web_page_is_read_as_one(tmp_path):
+    """Budget systems often export a web page named .xls: its content decides."""
+    path = tmp_path / "导出.xls"
+    path.write_bytes(write_html(grid_of([CASES[3]]), encoding="gbk"))
+    imported = import_file(path)
+    assert imported.kind == "html"
+    (form,) = imported.forms
+    assert _normal(form.case) == _normal(CASES[3])

@@ -18,10 +18,9 @@ import attrs
 from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
-from .notes import Note
-from .recognise import recognise
 from .limits import Limits
-from .notes import note_text
+from .notes import Note, note_text
+from .recognise import recognise
 from .reader import Read, Unreadable, read_bytes, read_path
 from .sheets import Sheet
 

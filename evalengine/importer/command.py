@@ -29,6 +29,7 @@ from .limits import Limits, default_limits
 from .names import Namer, safe_stem, write_atomic
 from .notes import Note, note_text
 from .tomlout import dumps
+from ..render.progress import Progress
 
 __all__ = ["ImportRun", "WrittenForm", "import_files", "render_import", "run_export_form",
            "run_import"]
@@ -42,7 +43,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "written": ("已写入", "written"),
     "exists": ("文件已存在，未覆盖（加 --force 可覆盖）", "exists, not overwritten (use --force)"),
     "write-error": ("写入失败：{detail}", "cannot write: {detail}"),
-    "read-error": ("无法读取：{detail}", "cannot read: {detail}"),
     "incomplete": ("不完整", "incomplete"),
     "indicators": ("指标 {n} 项", "{n} indicator(s)"),
     "summary": (
@@ -84,7 +84,7 @@ class WrittenForm:
 class ImportRun:
     files: tuple[tuple[ImportedFile, tuple[WrittenForm, ...]], ...]
     errors: tuple[str, ...] = ()  # usage errors, before any file was read
-    remarks: tuple[str, ...] = ()  # folders: files skipped, folders unreadable (any: exit 2)
+    remarks: tuple[tuple[str, bool], ...] = ()  # (text, is an error): files a folder walk skipped
 
     def exit_code(self) -> int:
         if self.errors:
@@ -92,7 +92,7 @@ class ImportRun:
         results = [w for _, ws in self.files for w in ws]
         if any(f.error for f, _ in self.files) or any(w.status != "written" for w in results):
             return EXIT_ERROR
-        if any(r.startswith("!") for r in self.remarks):
+        if any(error for _, error in self.remarks):
             return EXIT_ERROR
         if not results:
             return EXIT_ERROR
@@ -113,7 +113,7 @@ def _comments(form: ImportedForm, file: ImportedFile, lang: Lang) -> list[str]:
 
 def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str | None,
                  lang: Lang = "zh", limits: Limits | None = None,
-                 progress: object = None) -> ImportRun:
+                 progress: Progress | None = None) -> ImportRun:
     """Import every file (folders recursively) and write one TOML case per form into ``out``,
     which is created when the first case is written."""
     if profile is not None:
@@ -128,18 +128,18 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
     limits = limits or default_limits()
     namer = Namer()
     results = []
-    remarks: list[str] = []
+    remarks: list[tuple[str, bool]] = []
     inputs = list(form_inputs(files))
-    bar = progress or _NoProgress()
+    bar = progress or Progress()
     bar.start(sum(_size(i.path) for i in inputs))
     made = False
     for given in inputs:
         if given.path is None:
             if given.problem == "skipped":
-                remarks.append(_w("skipped", lang, path=given.shown, n=given.skipped))
+                remarks.append((_w("skipped", lang, path=given.shown, n=given.skipped), False))
             elif given.problem.startswith("unreadable-folder:"):
-                remarks.append("!" + _w("unreadable-folder", lang, path=given.shown,
-                                        detail=given.problem.partition(":")[2]))
+                remarks.append((_w("unreadable-folder", lang, path=given.shown,
+                                   detail=given.problem.partition(":")[2]), True))
             else:
                 results.append((ImportedFile.failed(given.shown, "", Note(given.problem)), ()))
             continue
@@ -172,19 +172,8 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
         results.append((imported, tuple(written)))
     bar.close()
     if not made:
-        remarks.append(_w("nothing-read", lang, out=out))
+        remarks.append((_w("nothing-read", lang, out=out), False))
     return ImportRun(tuple(results), remarks=tuple(remarks))
-
-
-class _NoProgress:
-    def start(self, total: int) -> None:
-        pass
-
-    def advance(self, size: int, documents: int) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 def _size(path: Path | None) -> int:
@@ -233,8 +222,8 @@ def render_import(run: ImportRun, console: Console, lang: Lang = "zh") -> None:
             for note in result.form.notes:
                 n_notes += 1
                 console.print(Text("      · " + note_text(note, lang)))
-    for remark in run.remarks:
-        console.print(Text(remark.lstrip("!"), style="red" if remark.startswith("!") else "yellow"))
+    for remark, error in run.remarks:
+        console.print(Text(remark, style="red" if error else "yellow"))
     console.print(Text(_w("summary", lang, files=len(run.files), written=n_written,
                           incomplete=n_incomplete, notes=n_notes,
                           failed=n_failed + len(run.errors)), style="bold"))

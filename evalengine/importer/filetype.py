@@ -22,13 +22,10 @@ from ..resources import rules_dir
 
 __all__ = ["FileType", "detect"]
 
-READERS = ("pdf", "xlsx", "xls", "ods", "docx", "doc", "html", "mhtml", "text")
-
-
 @attrs.frozen
 class FileType:
     id: str  # "pdf", "xlsx", "zip", "png", "binary" …
-    kind: str  # a reader of READERS, or "refuse"
+    kind: str  # a reader (pdf, xlsx, xls, ods, docx, doc, html, mhtml, text), or "refuse"
     zh: str
     en: str
     advice: tuple[str, str] = ("", "")

@@ -163,6 +163,8 @@ def _read_page(page: Any, state: _Page, out: _Out) -> None:
             text = state.clean(" ".join(w["text"] for w in item))
             if text and not _page_number(text):
                 out.line(text, state.number)
+                continuing = False  # text between the tables: not one table going on
+            continue
         continuing = False
 
 

@@ -79,8 +79,8 @@ def read_path(path: Path, limits: Limits | None = None) -> bytes:
     return data
 
 
-def read_bytes(data: bytes, *, name: str = "", limits: Limits | None = None,
-               lang: str = "zh") -> tuple[FileType, Read]:
+def read_bytes(data: bytes, *, name: str = "",
+               limits: Limits | None = None) -> tuple[FileType, Read]:
     """The file's type and what its reader made of it; :class:`Unreadable` if nothing."""
     limits = limits or default_limits()
     ftype = detect(data)

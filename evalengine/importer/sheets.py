@@ -84,7 +84,7 @@ def _count(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("evalengine-count", _count)
 
 
-def _invalid(data: bytes, codec: str) -> tuple[int, int]:
+def find_invalid(data: bytes, codec: str) -> tuple[int, int]:
     """Where the first byte ``codec`` cannot decode is, and how many such places there are."""
     _FOUND.clear()
     data.decode(codec, errors="evalengine-count")
@@ -103,7 +103,7 @@ def decode(data: bytes) -> tuple[str, str, tuple[int, int] | None]:
             try:
                 return body.decode(codec), name, None
             except UnicodeDecodeError:  # a BOM rules out GB18030: keep the text, say so
-                first, count = _invalid(body, codec)
+                first, count = find_invalid(body, codec)
                 return body.decode(codec, errors="replace"), name, (first + len(bom), count)
     try:
         return data.decode("utf-8"), "utf-8", None
@@ -122,7 +122,7 @@ def decode(data: bytes) -> tuple[str, str, tuple[int, int] | None]:
     except UnicodeDecodeError:
         pass
     # neither reads it whole: the one that fails later is the file's encoding
-    utf8, gb = _invalid(data, "utf-8"), _invalid(data, "gb18030")
+    utf8, gb = find_invalid(data, "utf-8"), find_invalid(data, "gb18030")
     codec = "utf-8" if (utf8[1], -utf8[0]) <= (gb[1], -gb[0]) else "gb18030"
     return data.decode(codec, errors="replace"), codec, utf8 if codec == "utf-8" else gb
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from .notes import Note
 from .reader import Read, Unreadable
-from .sheets import grid_sheet
+from .sheets import find_invalid, grid_sheet
 
 __all__ = ["read_webpage"]
 
@@ -66,7 +66,8 @@ def decode_page(data: bytes, declared: str = "") -> tuple[str, str, list[Note]]:
             return data.decode(codec), codec, notes
         except UnicodeDecodeError:
             continue
-    notes.append(Note("invalid-bytes", detail=f"1,1,utf-8"))
+    first, count = find_invalid(data, "utf-8")
+    notes.append(Note("invalid-bytes", detail=f"{first + 1},{count},utf-8"))
     return data.decode("utf-8", errors="replace"), "utf-8", notes
 
 

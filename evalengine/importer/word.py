@@ -73,21 +73,22 @@ def _document_rows(document: Any, limits: Limits) -> tuple[list[list[str]], list
 
 
 def _table_rows(table: Any, rows: list[list[str]], merges: list, limits: Limits) -> None:
+    """python-docx gives each row's cells grid column by grid column: a cell merged across
+    (``gridSpan``) comes once per column it covers, and below a cell merged down (``vMerge``)
+    the cell above comes again; the ``<w:tc>`` element tells which are one cell."""
     top = len(rows)
     width = len(table.columns)
     if width * len(table.rows) > limits.max_cells:
         raise Unreadable("sheet-too-large", detail=f"{len(table.rows)}×{width}/{limits.max_cells}")
-    cells = table._cells  # python-docx's grid: a merged cell repeated at every position it covers
-    first: dict[int, tuple[int, int]] = {}
-    last: dict[int, tuple[int, int]] = {}
-    for i, cell in enumerate(cells):
-        r, c = divmod(i, width)
-        key = id(cell._tc)
-        first.setdefault(key, (r, c))
-        last[key] = (r, c)
-        if c == 0:
-            rows.append([])
-        rows[top + r].append(cell.text.strip() if first[key] == (r, c) else "")
+    first: dict[Any, tuple[int, int]] = {}  # keyed by the element itself: it stays alive
+    last: dict[Any, tuple[int, int]] = {}
+    for r, row in enumerate(table.rows):
+        rows.append([])
+        for c, cell in enumerate(row.cells):
+            key = cell._tc
+            first.setdefault(key, (r, c))
+            last[key] = (r, c)
+            rows[top + r].append(cell.text.strip() if first[key] == (r, c) else "")
     for key, (r0, c0) in first.items():
         r1, c1 = last[key]
         if (r0, c0) != (r1, c1):

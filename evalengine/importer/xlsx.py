@@ -249,8 +249,7 @@ def _sheet(ws: Any, scan: _Scan, state: str, limits: Limits) -> Sheet:
     if dropped:
         listed = ", ".join(f"{get_column_letter(c)}{r}" for r, c in dropped[:MAX_LISTED])
         more = len(dropped) - MAX_LISTED
-        notes.append(Note("cells-not-read", name, detail=listed + (f" …(+{more})" if more > 0 else ""),
-                          row=None))
+        notes.append(Note("cells-not-read", name, detail=listed + (f" …(+{more})" if more > 0 else "")))
     texts = [["" for _ in range(keep_cols)] for _ in range(keep_rows)]
     for (r, c), cell in cells.items():
         if r <= keep_rows and c <= keep_cols:
