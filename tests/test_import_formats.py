@@ -15,6 +15,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from evalengine.cli import main
 from evalengine.importer import import_file
@@ -497,3 +499,45 @@ def test_an_xls_that_is_really_a_web_page_is_read_as_one(tmp_path):
     assert imported.kind == "html"
     (form,) = imported.forms
     assert _normal(form.case) == _normal(CASES[3])
+
+
+@pytest.mark.parametrize("name, edit", [
+    ("merge-bomb.xlsx", lambda x: x.replace('<mergeCell ref="A1:I1"/>', '<mergeCell ref="A1:XFD1048576"/>')),
+    ("stray.xlsx", lambda x: x.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" t="n">'
+                                                       "<v>1</v></c></row></sheetData>")),
+])
+def test_xlsx_bombs_stay_within_a_memory_limit(tmp_path, name, edit):
+    """Run in a child process limited to 1 GiB of address space: the bomb is refused or the
+    stray cell named, without building the millions of cells it asks for."""
+    import resource
+    import subprocess
+    import sys
+
+    path = _xlsx_with(tmp_path, name, edit)
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    code = ("import sys; from evalengine.importer import import_file; "
+            "r = import_file(sys.argv[1]); print(len(r.forms), r.error)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, preexec_fn=limit, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    forms, _, error = done.stdout.strip().partition(" ")
+    assert (forms, bool(error)) == (("0", True) if "bomb" in name else ("1", False))
+
+
+_MAGICS = [b"PK\x03\x04", b"%PDF-1.7\n", bytes.fromhex("d0cf11e0a1b11ae1"), b"<html><table>",
+           b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\n", b"\xff\xfe",
+           b"\xef\xbb\xbf", b""]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(magic=st.sampled_from(_MAGICS), body=st.binary(max_size=600),
+       suffix=st.sampled_from([".xlsx", ".pdf", ".docx", ".xls", ".ods", ".html", ".txt", ".doc"]))
+def test_any_bytes_under_any_name_are_read_or_refused_never_raise(tmp_path, magic, body, suffix):
+    path = tmp_path / f"f{suffix}"
+    path.write_bytes(magic + body)
+    imported = import_file(path)
+    assert imported.error or imported.kind
+    assert bool(imported.error) == (imported.problem is not None)

@@ -26,7 +26,7 @@ class Limits:
     max_ratio: int = 1000
     max_cells: int = 2_000_000
     max_rows: int = 200_000
-    max_columns: int = 1024
+    max_columns: int = 256
     max_pages: int = 1000
     max_merged_cells: int = 100_000
 

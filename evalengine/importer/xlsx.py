@@ -241,10 +241,11 @@ def _sheet(ws: Any, scan: _Scan, state: str, limits: Limits) -> Sheet:
         notes.append(Note("formula-no-value-more", name, detail=str(len(scan.formulas) - MAX_LISTED)))
     cells = {key: cell for key, cell in getattr(ws, "_cells", {}).items()
              if cell.value is not None}
-    n_rows = max((r for r, _ in cells), default=0)
-    n_cols = max((c for _, c in cells), default=0)
-    keep_cols = min(n_cols, limits.max_columns)
-    keep_rows = min(n_rows, limits.max_rows, limits.max_cells // max(keep_cols, 1))
+    # the grid spans the cells within the row and column limits, so a stray cell far out
+    # (XFD1048576) is named in a note instead of widening the grid to millions of cells
+    inside = [(r, c) for r, c in cells if r <= limits.max_rows and c <= limits.max_columns]
+    keep_cols = max((c for _, c in inside), default=0)
+    keep_rows = min(max((r for r, _ in inside), default=0), limits.max_cells // max(keep_cols, 1))
     dropped = sorted((r, c) for r, c in cells if r > keep_rows or c > keep_cols)
     if dropped:
         listed = ", ".join(f"{get_column_letter(c)}{r}" for r, c in dropped[:MAX_LISTED])
