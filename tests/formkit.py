@@ -186,7 +186,7 @@ def write_html(grid: Grid, *, encoding: str = "utf-8", declare: bool = True) -> 
 
 
 def write_pdf(grid: Grid, path: Path, *, ruled: bool = True, pagesize: tuple[float, float] | None = None,
-              font_size: float = 7) -> None:
+              font_size: float = 7, repeat_rows: int = 0) -> None:
     """A PDF with the form as a reportlab table in the CID font STSong-Light (not embedded:
     the text layer maps through the Adobe-GB1 CMap), the title above it as a paragraph.  The
     table fits the page width: long cells wrap onto several lines, and a table longer than
@@ -215,7 +215,7 @@ def write_pdf(grid: Grid, path: Path, *, ruled: bool = True, pagesize: tuple[flo
     for a, b, c, d in merges:
         if (a, b) != (c, d):
             style.append(("SPAN", (b, a), (d, c)))
-    table = Table(rows, colWidths=widths, splitInRow=0)
+    table = Table(rows, colWidths=widths, splitInRow=0, repeatRows=repeat_rows)
     table.setStyle(TableStyle(style))
     title = Paragraph(_text(grid.rows[0][0]), ParagraphStyle("t", fontName="STSong-Light",
                                                             fontSize=12, leading=16))

@@ -121,6 +121,16 @@ def test_a_table_over_two_pages_is_joined(tmp_path):
     assert _normal(form.case) == _normal(case)
 
 
+def test_a_header_row_repeated_on_the_next_page_is_dropped(tmp_path):
+    case = CASES[1]
+    path = tmp_path / "repeat.pdf"
+    write_pdf(grid_of([case]), path, pagesize=(842, 300), repeat_rows=1)
+    imported = import_file(path)
+    (form,) = imported.forms
+    assert _normal(form.case) == _normal(case)
+    assert "第 2 页重复的表头已略去，表格与上一页接续" in [note_text(n) for n in imported.notes]
+
+
 @pytest.fixture
 def no_ocr(monkeypatch):
     from evalengine.importer import ocr

@@ -96,6 +96,7 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
                     if words is None:
                         scanned.append(number)
                         continue
+                    out.flush()
                     _unruled_words(words, state, out, tolerance=None)
                     notes.append(Note("ocr-page" if words else "ocr-nothing", detail=str(number)))
                     if not words:
@@ -112,6 +113,7 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
         raise Unreadable("damaged", detail=f"{type(exc).__name__}: {exc}") from None
     finally:
         pdf.close()
+    out.flush()
     for number, count in unreadable:
         notes.append(Note("unreadable-glyphs", detail=f"{number},{count}"))
     for number in scanned:
@@ -121,12 +123,17 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
             raise Unreadable("ocr-nothing", detail=",".join(map(str, ocr_empty)))
         raise Unreadable("no-text-layer" if scanned else "empty",
                          detail=",".join(map(str, scanned)))
-    sheet = grid_sheet("", out.rows, out.merges, prose=out.prose, pages=out.pages, notes=())
+    sheet = grid_sheet("", out.rows, out.merges, prose=out.prose, pages=out.pages)
     return Read((sheet,), tuple(notes + out.notes))
 
 
+Cell = tuple[float, float, float, float, str]  # x0, top, x1, bottom, text
+
+
 class _Out:
-    """The document's rows so far, and the last table (to join one continued on the next page)."""
+    """The document's rows so far, and the ruled table being read: the pieces of it on
+    consecutive pages (kept until the table ends, so that its columns are the same on
+    every page: the edges of all its pieces together)."""
 
     def __init__(self) -> None:
         self.rows: list[list[str]] = []
@@ -134,20 +141,67 @@ class _Out:
         self.prose: list[int] = []
         self.pages: list[int] = []
         self.notes: list[Note] = []
-        self.last: tuple[tuple[float, ...], int, int, tuple[str, ...]] | None = None
-        # (column edges, first row, page, header row) of the table the previous rows ended with
+        self.pieces: list[tuple[int, tuple[float, float], list[Cell]]] = []  # page, (x0, x1), cells
 
     def line(self, text: str, page: int) -> None:
         if text:
+            self.flush()
             self.prose.append(len(self.rows))
             self.rows.append([text])
             self.pages.append(page)
-            self.last = None
+
+    def continues(self, page: int, bbox: Sequence[float]) -> bool:
+        """A table at the top of ``page`` goes on from the one the previous page ended with
+        when their left and right borders are the same."""
+        if not self.pieces:
+            return False
+        last_page, (x0, x1), _cells = self.pieces[-1]
+        return last_page == page - 1 and abs(x0 - bbox[0]) <= 2 * TOL and abs(x1 - bbox[2]) <= 2 * TOL
+
+    def table(self, page: int, bbox: Sequence[float], cells: list[Cell], continued: bool) -> None:
+        if not continued:
+            self.flush()
+        self.pieces.append((page, (bbox[0], bbox[2]), cells))
+
+    def flush(self) -> None:
+        """Lay the pending table out on one set of column edges and emit its rows."""
+        pieces, self.pieces = self.pieces, []
+        if not pieces:
+            return
+        xs = _cluster([x for _p, _b, cells in pieces for c in cells for x in (c[0], c[2])])
+        header: tuple[str, ...] = ()
+        for k, (page, _bbox, cells) in enumerate(pieces):
+            ys = _cluster([y for c in cells for y in (c[1], c[3])])
+            n_rows, n_cols = len(ys) - 1, len(xs) - 1
+            grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
+            spans = []
+            for x0, top, x1, bottom, text in cells:
+                r0, c0 = _index(ys, top), _index(xs, x0)
+                r1, c1 = _index(ys, bottom) - 1, _index(xs, x1) - 1
+                if r0 >= n_rows or c0 >= n_cols:
+                    continue
+                grid[r0][c0] = text
+                if r1 > r0 or c1 > c0:
+                    spans.append((r0, c0, max(r0, r1), max(c0, c1)))
+            if k == 0:
+                header = tuple(grid[0]) if grid else ()
+            else:
+                if grid and tuple(grid[0]) == header:  # the header row repeated on the page
+                    grid = grid[1:]
+                    spans = [(a - 1, b, c - 1, d) for a, b, c, d in spans if a >= 1]
+                    self.notes.append(Note("header-repeated", detail=str(page)))
+                _continue_merges(self, len(self.rows), grid)
+            top_row = len(self.rows)
+            for row in grid:
+                self.rows.append(row)
+                self.pages.append(page)
+            self.merges.extend((top_row + a, b, top_row + c, d) for a, b, c, d in spans)
 
 
 def _read_page(page: Any, state: _Page, out: _Out) -> None:
     tables = [t for t in page.find_tables() if t.rows]
     if not tables:
+        out.flush()
         _unruled(page, state, out)
         return
     inside = [t.bbox for t in tables]
@@ -155,17 +209,29 @@ def _read_page(page: Any, state: _Page, out: _Out) -> None:
                     if not any(_within(w, b) for b in inside)])
     items: list[tuple[float, int, Any]] = [(t.bbox[1], 1, t) for t in tables]
     items += [(ln[0]["top"], 0, ln) for ln in lines]
-    continuing = out.last is not None and out.last[2] == state.number - 1
+    first = True  # nothing but page numbers above: a table here may go on from the last page
     for _top, is_table, item in sorted(items, key=lambda x: (x[0], x[1])):
         if is_table:
-            _ruled(item, state, out, continuing)
-        else:
-            text = state.clean(" ".join(w["text"] for w in item))
-            if text and not _page_number(text):
-                out.line(text, state.number)
-                continuing = False  # text between the tables: not one table going on
+            continued = first and out.continues(state.number, item.bbox)
+            out.table(state.number, item.bbox, _table_cells(item, state), continued)
+            first = False
             continue
-        continuing = False
+        text = state.clean(" ".join(w["text"] for w in item))
+        if text and not _page_number(text):
+            out.line(text, state.number)
+            first = False
+
+
+def _table_cells(table: Any, state: _Page) -> list[Cell]:
+    texts = table.extract(x_tolerance=1.5)
+    cells = []
+    for r, row in enumerate(table.rows):
+        for j, bbox in enumerate(row.cells):
+            if bbox is None:
+                continue
+            text = texts[r][j] if r < len(texts) and j < len(texts[r]) else ""
+            cells.append((bbox[0], bbox[1], bbox[2], bbox[3], state.clean(text)))
+    return cells
 
 
 def _page_number(text: str) -> bool:
@@ -189,50 +255,6 @@ def _cluster(values: Sequence[float], spread: float = TOL) -> list[float]:
         if not out or v - out[-1] > spread:
             out.append(v)
     return out
-
-
-def _ruled(table: Any, state: _Page, out: _Out, continuing: bool) -> None:
-    cells = table.cells
-    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
-    ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
-    n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
-    spans = []
-    texts = table.extract(x_tolerance=1.5)
-    for r, row in enumerate(table.rows):
-        for j, bbox in enumerate(row.cells):
-            if bbox is None:
-                continue
-            r0, c0 = _index(ys, bbox[1]), _index(xs, bbox[0])
-            r1, c1 = _index(ys, bbox[3]) - 1, _index(xs, bbox[2]) - 1
-            if r0 >= n_rows or c0 >= n_cols:
-                continue
-            text = texts[r][j] if r < len(texts) and j < len(texts[r]) else ""
-            grid[r0][c0] = state.clean(text)
-            if r1 > r0 or c1 > c0:
-                spans.append((r0, c0, max(r0, r1), max(c0, c1)))
-    edges = tuple(round(x) for x in xs)
-    top = len(out.rows)
-    header = tuple(grid[0]) if grid else ()
-    if continuing and out.last is not None and _same_edges(out.last[0], edges):
-        if header == out.last[3]:  # the header row repeated on the new page
-            grid = grid[1:]
-            spans = [(a - 1, b, c - 1, d) for a, b, c, d in spans if a >= 1]
-            out.notes.append(Note("header-repeated", detail=str(state.number)))
-        _continue_merges(out, top, grid)
-        first_row = out.last[1]
-        header = out.last[3]
-    else:
-        first_row = top
-    for row in grid:
-        out.rows.append(row)
-        out.pages.append(state.number)
-    out.merges.extend((top + a, b, top + c, d) for a, b, c, d in spans)
-    out.last = (edges, first_row, state.number, header)
-
-
-def _same_edges(a: Sequence[float], b: Sequence[float]) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= 2 * TOL for x, y in zip(a, b))
 
 
 def _continue_merges(out: _Out, top: int, grid: list[list[str]]) -> None:
@@ -333,7 +355,6 @@ def _unruled_words(words: list[dict], state: _Page, out: _Out,
         out.rows.append(row)
         out.pages.append(state.number)
         previous = {"row": row, "bottom": bottom, "prose": False}
-    out.last = None
 
 
 def _column(starts: Sequence[float], x0: float, spread: float = TOL) -> int | None:
