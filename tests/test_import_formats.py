@@ -551,3 +551,41 @@ def test_any_bytes_under_any_name_are_read_or_refused_never_raise(tmp_path, magi
     imported = import_file(path)
     assert imported.error or imported.kind
     assert bool(imported.error) == (imported.problem is not None)
+
+
+def test_a_docx_form_inside_a_layout_table_is_read(tmp_path):
+    """A Word page laid out with a one-cell table holding the form's table."""
+    import docx
+
+    inner = tmp_path / "inner.docx"
+    write_docx(grid_of([CASES[2]]), inner)
+    source = docx.Document(str(inner))
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=1)
+    cell = outer.cell(0, 0)
+    cell.paragraphs[0].text = source.paragraphs[0].text
+    cell._tc.append(source.tables[0]._tbl)
+    cell.add_paragraph("")  # a cell must end with a paragraph
+    path = tmp_path / "layout.docx"
+    document.save(str(path))
+    (form,) = import_file(path).forms
+    assert _normal(form.case) == _normal(CASES[2])
+
+
+def test_a_lone_number_is_a_page_number_only_in_the_margin(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "numbers.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(600, 800))
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(50, 400, "2021")  # mid-page: text
+    pdf.drawString(290, 20, "- 3 -")  # the footer: a page number
+    pdf.save()
+    from evalengine.importer.limits import default_limits
+    from evalengine.importer.pdf import read_pdf
+
+    (sheet,) = read_pdf(path.read_bytes(), default_limits()).sheets
+    assert sheet.rows == (("2021",),)

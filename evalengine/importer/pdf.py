@@ -97,7 +97,7 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
                         scanned.append(number)
                         continue
                     out.flush()
-                    _unruled_words(words, state, out, tolerance=None)
+                    _unruled_words(words, state, out, page.height, tolerance=None)
                     notes.append(Note("ocr-page" if words else "ocr-nothing", detail=str(number)))
                     if not words:
                         ocr_empty.append(number)
@@ -217,7 +217,7 @@ def _read_page(page: Any, state: _Page, out: _Out) -> None:
             first = False
             continue
         text = state.clean(" ".join(w["text"] for w in item))
-        if text and not _page_number(text):
+        if text and not (_page_number(text) and _in_margin(item, page.height)):
             out.line(text, state.number)
             first = False
 
@@ -232,6 +232,11 @@ def _table_cells(table: Any, state: _Page) -> list[Cell]:
             text = texts[r][j] if r < len(texts) and j < len(texts[r]) else ""
             cells.append((bbox[0], bbox[1], bbox[2], bbox[3], state.clean(text)))
     return cells
+
+
+def _in_margin(words: list[dict], height: float) -> bool:
+    """The line is in the top or bottom tenth of the page, where page numbers are printed."""
+    return words[0]["top"] < height * 0.1 or words[0]["bottom"] > height * 0.9
 
 
 def _page_number(text: str) -> bool:
@@ -309,10 +314,10 @@ def _ocr_words(page: Any) -> list[dict] | None:
 
 
 def _unruled(page: Any, state: _Page, out: _Out) -> None:
-    _unruled_words(page.extract_words(x_tolerance=1.5), state, out)
+    _unruled_words(page.extract_words(x_tolerance=1.5), state, out, page.height)
 
 
-def _unruled_words(words: list[dict], state: _Page, out: _Out,
+def _unruled_words(words: list[dict], state: _Page, out: _Out, page_height: float,
                    tolerance: float | None = TOL) -> None:
     """A page without ruled tables: lines of cells, columns from the cells' left edges.  A
     line closer to the one above than a fraction of its height continues that row (a cell
@@ -343,7 +348,7 @@ def _unruled_words(words: list[dict], state: _Page, out: _Out,
             continue
         if None in columns or not starts:  # prose: not on the table's columns
             text = _join(texts)
-            if not text or _page_number(text):
+            if not text or (_page_number(text) and _in_margin(words, page_height)):
                 previous = None
                 continue
             out.line(text, state.number)

@@ -124,6 +124,8 @@ def _walk(elem: Any, rows: list[list[str]], merges: list, prose: list[int]) -> N
         return
     has_table = tag == "table" or next(elem.iterdescendants("table"), None) is not None
     if tag == "table" and next(elem.iterdescendants("table"), None) is None:
+        for caption in elem.iterchildren("caption"):
+            _add_prose(caption.text_content(), rows, prose)
         _table(elem, rows, merges)
         return
     if not has_table:

@@ -76,6 +76,9 @@ def _table_rows(table: Any, rows: list[list[str]], merges: list, limits: Limits)
     """python-docx gives each row's cells grid column by grid column: a cell merged across
     (``gridSpan``) comes once per column it covers, and below a cell merged down (``vMerge``)
     the cell above comes again; the ``<w:tc>`` element tells which are one cell."""
+    if any(cell.tables for row in table.rows for cell in row.cells):
+        _layout_table(table, rows, merges, limits)
+        return
     top = len(rows)
     width = len(table.columns)
     if width * len(table.rows) > limits.max_cells:
@@ -93,6 +96,24 @@ def _table_rows(table: Any, rows: list[list[str]], merges: list, limits: Limits)
         r1, c1 = last[key]
         if (r0, c0) != (r1, c1):
             merges.append((top + r0, c0, top + r1, c1))
+
+
+def _layout_table(table: Any, rows: list[list[str]], merges: list, limits: Limits) -> None:
+    """A table holding tables (a page laid out with a table): each of its cells is read in
+    order as a small document of its own, paragraphs and tables."""
+    from docx.table import Table
+
+    seen: set[Any] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            for block in cell.iter_inner_content():
+                if isinstance(block, Table):
+                    _table_rows(block, rows, merges, limits)
+                elif block.text.strip():
+                    rows.append([block.text.strip()])
 
 
 def read_doc(data: bytes, name: str, limits: Limits) -> Read:
