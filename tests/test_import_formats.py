@@ -589,3 +589,19 @@ def test_a_lone_number_is_a_page_number_only_in_the_margin(tmp_path):
 
     (sheet,) = read_pdf(path.read_bytes(), default_limits()).sheets
     assert sheet.rows == (("2021",),)
+
+
+def test_a_scan_with_a_printed_page_number_is_still_a_scan(tmp_path, no_ocr):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = io.BytesIO()
+    Image.new("L", (60, 80), 200).save(image, format="PNG")
+    path = tmp_path / "stamped.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(600, 800))
+    pdf.drawImage(ImageReader(io.BytesIO(image.getvalue())), 0, 40, 600, 760)
+    pdf.drawString(290, 15, "- 1 -")
+    pdf.save()
+    imported = import_file(path)
+    assert "扫描图像" in imported.error and imported.forms == ()

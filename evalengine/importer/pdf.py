@@ -90,17 +90,18 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
                 notes.append(Note("pages-not-read", detail=f"{number}/{len(pages)}"))
                 break
             state = _Page(number)
-            if not page.chars:
-                if page.images:
-                    words = _ocr_words(page)
-                    if words is None:
-                        scanned.append(number)
-                        continue
-                    out.flush()
-                    _unruled_words(words, state, out, page.height, tolerance=None)
-                    notes.append(Note("ocr-page" if words else "ocr-nothing", detail=str(number)))
-                    if not words:
-                        ocr_empty.append(number)
+            if not page.chars and not page.images:
+                continue  # a blank page
+            if _scanned(page):
+                words = _ocr_words(page)
+                if words is None:
+                    scanned.append(number)
+                    continue
+                out.flush()
+                _unruled_words(words, state, out, page.height, tolerance=None)
+                notes.append(Note("ocr-page" if words else "ocr-nothing", detail=str(number)))
+                if not words:
+                    ocr_empty.append(number)
                 continue
             _read_page(page, state, out)
             if state.cids:
@@ -302,6 +303,19 @@ def _cells(line: list[dict]) -> list[tuple[float, float, str]]:
         else:
             cells.append([word["x0"], word["x1"], word["text"]])
     return [(a, b, t) for a, b, t in cells]
+
+
+SCAN_CHARS = 40  # a page with fewer characters than this …
+SCAN_COVER = 0.5  # … and images over this share of it is a scan (with a stamped page number)
+
+
+def _scanned(page: Any) -> bool:
+    if not page.images:
+        return False
+    if not page.chars:
+        return True
+    area = sum(max(0.0, (i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
+    return len(page.chars) < SCAN_CHARS and area >= SCAN_COVER * page.width * page.height
 
 
 def _ocr_words(page: Any) -> list[dict] | None:
