@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from formkit import grid_of, write_docx, write_html, write_ods, write_pdf, write_xls, xlsx_bytes  # noqa: E402
+from formkit import grid_of, write_docx, write_html, write_ods, write_pdf, write_xls, xlsx_bytes
 
-from evalengine.loader import load_paths  # noqa: E402
-from evalengine.model import Case  # noqa: E402
+from evalengine.loader import load_paths
+from evalengine.model import Case
 
 WRITERS = {
     "xlsx": lambda g, c, p: p.write_bytes(xlsx_bytes([c])),

@@ -15,6 +15,16 @@ from pathlib import Path
 
 import attrs
 import pytest
+from formkit import (
+    grid_of,
+    text_form,
+    write_docx,
+    write_html,
+    write_ods,
+    write_pdf,
+    write_xls,
+    xlsx_bytes,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,8 +33,6 @@ from evalengine.importer import import_file
 from evalengine.importer.notes import note_text
 from evalengine.loader import load_paths
 from evalengine.model import Case
-from formkit import (grid_of, text_form, write_docx, write_html, write_ods, write_pdf,
-                     write_xls, xlsx_bytes)
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = [r.document for r in load_paths([ROOT / "cases" / "2021", ROOT / "cases" / "real"])

@@ -20,8 +20,8 @@ from ..model import Case
 from .build import build_case, placeholder_name, source_text
 from .limits import Limits
 from .notes import Note, note_text
-from .recognise import recognise
 from .reader import Read, Unreadable, read_bytes, read_path
+from .recognise import recognise
 from .sheets import Sheet
 
 __all__ = ["ImportedFile", "ImportedForm", "import_file", "import_sheets", "import_text"]

@@ -23,13 +23,13 @@ import attrs
 from rich.console import Console
 from rich.text import Text
 
+from ..render.progress import Progress
 from . import ImportedFile, ImportedForm, import_file
 from .inputs import form_inputs
 from .limits import Limits, default_limits
 from .names import Namer, safe_stem, write_atomic
 from .notes import Note, note_text
 from .tomlout import dumps
-from ..render.progress import Progress
 
 __all__ = ["ImportRun", "WrittenForm", "import_files", "render_import", "run_export_form",
            "run_import"]

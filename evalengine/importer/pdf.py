@@ -346,10 +346,10 @@ def _unruled_words(words: list[dict], state: _Page, out: _Out, page_height: floa
     joins = 0.5 if tolerance is not None else float("-inf")
     starts = _cluster([c[0] for line in cells if len(line) >= 2 for c in line], spread)
     previous: dict | None = None  # the last row: its cells' list, its bottom, whether prose
-    for words, line in zip(lines, cells):
-        top = min(w["top"] for w in words)
-        bottom = max(w["bottom"] for w in words)
-        height = max(w["bottom"] - w["top"] for w in words)
+    for line_words, line in zip(lines, cells):
+        top = min(w["top"] for w in line_words)
+        bottom = max(w["bottom"] for w in line_words)
+        height = max(w["bottom"] - w["top"] for w in line_words)
         columns = [_column(starts, x0, spread) for x0, _x1, _t in line]
         texts = [state.clean(t) for _x0, _x1, t in line]
         if previous is not None and top - previous["bottom"] < joins * height and (
@@ -362,7 +362,7 @@ def _unruled_words(words: list[dict], state: _Page, out: _Out, page_height: floa
             continue
         if None in columns or not starts:  # prose: not on the table's columns
             text = _join(texts)
-            if not text or (_page_number(text) and _in_margin(words, page_height)):
+            if not text or (_page_number(text) and _in_margin(line_words, page_height)):
                 previous = None
                 continue
             out.line(text, state.number)

@@ -128,10 +128,9 @@ def _walk(elem: Any, rows: list[list[str]], merges: list, prose: list[int]) -> N
             _add_prose(caption.text_content(), rows, prose)
         _table(elem, rows, merges)
         return
-    if not has_table:
-        if tag in _BLOCKS or tag in ("body", "html"):
-            _add_prose(elem.text_content(), rows, prose)
-            return
+    if not has_table and (tag in _BLOCKS or tag in ("body", "html")):
+        _add_prose(elem.text_content(), rows, prose)
+        return
     _add_prose(elem.text, rows, prose)
     for child in elem:
         if not isinstance(child.tag, str):
