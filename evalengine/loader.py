@@ -323,10 +323,10 @@ def load_file(path: str | Path) -> Iterator[Loaded | LoadFailure]:
 
 
 def _is_form_file(name: str) -> bool:
-    """A form file found in a folder (.pdf, .docx, .xlsx …; a .txt only when named)."""
+    """A form file found in a folder (.pdf, .docx, .xlsx, .txt …)."""
     from .importer.inputs import is_form_name
 
-    return is_form_name(name) and not name.lower().endswith(".txt")
+    return is_form_name(name)
 
 
 def _result(location: str, parsed: Document | tuple[Problem, ...]) -> Loaded | LoadFailure:

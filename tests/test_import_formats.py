@@ -403,8 +403,17 @@ def test_import_and_score_a_folder_of_every_format(tmp_path, capsys):
     import json
 
     names = sorted(p["name"] for p in json.loads(captured.out)["projects"])
-    assert names == sorted(c.name for c in CASES[:7])  # text.txt is read only when named
-    assert len(list((tmp_path / "saved").glob("*.toml"))) == 7
+    assert names == sorted([*(c.name for c in CASES[:7]), "办公设备购置"])
+    assert len(list((tmp_path / "saved").glob("*.toml"))) == 8
+
+
+def test_score_names_and_skips_a_text_file_without_a_form(tmp_path, capsys):
+    (tmp_path / "说明.txt").write_text("本文件夹为 2022 年自评表。", encoding="utf-8")
+    (tmp_path / "form.txt").write_text(text_form("办公设备购置"), encoding="utf-8")
+    assert main(["score", str(tmp_path)]) in (0, 1)
+    captured = capsys.readouterr()
+    assert f"{tmp_path / '说明.txt'}：文本文件中没有自评表，已跳过" in captured.err
+    assert "办公设备购置" in captured.out
 
 
 def test_score_on_an_xlsx_no_longer_says_save_as_utf8(tmp_path, capsys):

@@ -4,8 +4,9 @@ the form is imported in memory and its cases are scored like case files.
 :func:`load_form` is the loader's hook (:func:`evalengine.loader.load_file` calls it for a
 file that is not ``.toml``/``.jsonl``).  It yields one loaded case per form found, located
 as the file itself (``dir/自评表.pdf``, or ``dir/自评表.pdf#2`` for its second form), and says
-on stderr what it imported ("由 自评表.pdf 导入 …").  A file with no form, or one that cannot
-be read, is that file's failure; the run goes on.  With ``--save-cases DIR`` (see
+on stderr what it imported ("由 自评表.pdf 导入 …").  A file that cannot be read, or a
+PDF/Word/Excel/web page with no form, is that file's failure; the run goes on.  A text file
+with no form (a read-me beside the cases) is named on stderr and skipped.  With ``--save-cases DIR`` (see
 :func:`configure`) each imported case is also written there as TOML, never over an
 existing file.
 """
@@ -33,6 +34,7 @@ WORDS = {
               "; {n} import note(s) (evalengine import shows them)"),
     "saved": ("，已保存到 {paths}", "; saved as {paths}"),
     "not-saved": ("，保存失败：{detail}", "; could not be saved: {detail}"),
+    "no-form-text": ("{file}：文本文件中没有自评表，已跳过", "{file}: no form in this text file; skipped"),
 }
 
 
@@ -68,6 +70,9 @@ def load_form(path: Path) -> Iterator[Loaded | LoadFailure]:
                                           note_text(imported.problem, lang)),))
         return
     if not imported.forms:
+        if imported.kind == "text":  # notes and read-me files beside the cases: said, not failed
+            print(_w("no-form-text", file=shown), file=_SETTINGS["stream"] or sys.stderr)
+            return
         yield LoadFailure(shown, (Problem("$", "no-form-in-file", imported.kind),))
         return
     message = _w("imported", file=shown, n=len(imported.forms),
