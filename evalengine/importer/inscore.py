@@ -34,6 +34,8 @@ WORDS = {
               "; {n} import note(s) (evalengine import shows them)"),
     "saved": ("，已保存到 {paths}", "; saved as {paths}"),
     "not-saved": ("，保存失败：{detail}", "; could not be saved: {detail}"),
+    "header": ("由 evalengine score --save-cases 自 {file} 导入",
+               "written by evalengine score --save-cases from {file}"),
     "no-form-text": ("{file}：文本文件中没有自评表，已跳过", "{file}: no form in this text file; skipped"),
 }
 
@@ -87,7 +89,7 @@ def load_form(path: Path) -> Iterator[Loaded | LoadFailure]:
         saved = []
         try:
             for form in imported.forms:
-                comments = [f"由 evalengine score --save-cases 自 {shown} 导入"]
+                comments = [_w("header", file=shown)]
                 comments += [note_text(n, lang) for n in form.notes]
                 data = dumps(form.case, comments).encode("utf-8")
                 saved.append(str(_save(Path(folder), safe_stem(form.case.name), data)))

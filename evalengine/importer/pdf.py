@@ -104,6 +104,7 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
                     ocr_empty.append(number)
                 continue
             _read_page(page, state, out)
+            page.close()  # drop the page's parsed objects: memory stays flat over many pages
             if state.cids:
                 unreadable.append((number, state.cids))
             if len(out.rows) > limits.max_rows:
