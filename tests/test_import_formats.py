@@ -622,3 +622,12 @@ def test_a_scan_with_a_printed_page_number_is_still_a_scan(tmp_path, no_ocr):
     pdf.save()
     imported = import_file(path)
     assert "扫描图像" in imported.error and imported.forms == ()
+
+
+def test_every_case_in_one_pdf_table_over_many_pages(tmp_path):
+    """All 22 forms one below another in one ruled table that runs over 20+ pages (the
+    central and the Sichuan layouts, cells wrapped inside numbers): each form comes back."""
+    path = tmp_path / "all.pdf"
+    write_pdf(grid_of(CASES), path)
+    imported = import_file(path)
+    assert [_normal(f.case) for f in imported.forms] == [_normal(c) for c in CASES]

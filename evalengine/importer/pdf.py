@@ -37,15 +37,23 @@ TOL = 2.0  # points: edges closer than this are the same line
 
 
 def _join(lines: Sequence[str]) -> str:
-    """A cell's lines as one text: no space where either side is CJK."""
+    """A cell's lines as one text.  A line break is a space only between two Latin words
+    (``Windows`` / ``10``): not beside CJK text or punctuation, nor inside a number that
+    wrapped (``9`` / ``0%``)."""
     out = ""
     for line in (ln.strip() for ln in lines):
         if not line:
             continue
-        if out and not (_CJK.match(out[-1]) or _CJK.match(line[0])):
+        if out and _word_break(out[-1], line[0]):
             out += " "
         out += line
     return out
+
+
+def _word_break(left: str, right: str) -> bool:
+    if not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
+        return False
+    return not (left.isdigit() and right.isdigit())
 
 
 class _Page:
