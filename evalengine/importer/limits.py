@@ -1,6 +1,6 @@
 """Limits on one input file (``rules/import/limits.toml``): size, unpacked size, cells, pages.
 
-A file past a limit is refused by name (:class:`TooLarge`), or the cells past a limit are
+A file past a limit is refused by name (:class:`~.reader.Unreadable`), or the cells past a limit are
 named in a note; never read until memory runs out.
 """
 
