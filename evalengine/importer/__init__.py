@@ -1,7 +1,9 @@
 """Importing published self-assessment forms (项目支出绩效自评表) into cases.
 
-``import_file`` reads an .xlsx workbook or a text file (UTF-8 with or without BOM, else
-GB18030/GBK), turns it into sheets of cells (:mod:`.sheets`, :mod:`.xlsx`), finds the forms
+``import_file`` reads one file of any supported type — PDF, Word (.docx, .doc through
+LibreOffice), Excel (.xlsx, .xls), OpenDocument (.ods), web pages (.html, .mhtml) or text —
+decided by its content (:mod:`.reader`, :mod:`.filetype`), turns it into sheets of cells
+(:mod:`.sheets`), finds the forms
 in them (:mod:`.recognise`) and builds one :class:`~evalengine.model.Case` per form
 (:mod:`.build`).  Nothing is written here: :mod:`.command` writes the TOML files
 (:mod:`.tomlout`), and :mod:`.export` writes a case back as an xlsx form.
@@ -17,15 +19,15 @@ from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
 from .glued import glued_cells, glued_sheet, is_glued
+from .limits import Limits
 from .normalise import normalise_sheet, normalise_text
-from .notes import Note
+from .notes import Note, note_text
+from .reader import Read, Unreadable, read_bytes, read_path
 from .readreport import ReadReport, read_report
 from .recognise import recognise
 from .sheets import Sheet, read_text, text_sheet
 
 __all__ = ["ImportedFile", "ImportedForm", "import_file", "import_sheets", "import_text"]
-
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
 @attrs.frozen
@@ -42,11 +44,16 @@ class ImportedForm:
 @attrs.frozen
 class ImportedFile:
     path: str
-    kind: str  # "xlsx" | "text"
+    kind: str  # the file type's id (:mod:`.filetype`): "xlsx", "pdf", "text" …; "" if not read
     encoding: str = ""
     forms: tuple[ImportedForm, ...] = ()
     notes: tuple[Note, ...] = ()
-    error: str = ""
+    error: str = ""  # why nothing was read, in Chinese (``problem`` in any language)
+    problem: Note | None = None
+
+    @classmethod
+    def failed(cls, shown: str, kind: str, problem: Note) -> ImportedFile:
+        return cls(shown, kind, error=note_text(problem), problem=problem)
 
 
 def import_sheets(
@@ -56,6 +63,7 @@ def import_sheets(
     notes: list[Note] = []
     outside = 0
     for sheet in sheets:
+        notes.extend(sheet.notes)
         if sheet.mode == "grid":  # a workbook typed in Traditional characters, HTML entities
             sheet, changes = normalise_sheet(sheet)
             if changes:
@@ -79,48 +87,58 @@ def import_sheets(
     return forms, notes
 
 
+def _imported(read: Read, kind: str, *, shown: str, stem: str,
+              profile: str | None) -> ImportedFile:
+    forms, notes = import_sheets(list(read.sheets), shown=shown, stem=stem, url=read.url,
+                                 profile=profile)
+    return ImportedFile(shown, kind, read.encoding, tuple(forms), (*read.notes, *notes))
+
+
 def import_text(data: bytes, *, shown: str = "<text>", stem: str = "text",
                 profile: str | None = None) -> ImportedFile:
+    """Import bytes of any supported type (the name says text: it once was only that)."""
+    return import_data(data, shown=shown, stem=stem, profile=profile)
+
+
+def _text_sheets(data: bytes) -> tuple[tuple[Sheet, ...], tuple[Note, ...]]:
+    """A text file's sheets, from its text normalised first (rules/normalise.toml): cut at
+    its labels when it has no cell boundaries at all, and with any cell that quotes a whole
+    form glued read as a sheet of its own.  The collection's annotation lines (TRUNCATED,
+    LAYOUT) say nothing the form must not say itself: whether it is cut off is read from its
+    content."""
     source = read_text(data)
     normalised = normalise_text(source.text)
-    # the annotation lines of a collection (TRUNCATED, LAYOUT) say nothing the form must not
-    # say itself: whether it is cut off is read from its content
-    if is_glued(normalised.text):  # no cell boundaries at all: cut at the labels
-        sheets = [glued_sheet(normalised.text)]
-    else:
-        sheets = [text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))]
-        quoted = glued_cells(sheets[0])  # a cell holding a whole form glued (a page summary)
-        if quoted is not None:
-            sheets.insert(0, quoted)
-    forms, notes = import_sheets(sheets, shown=shown, stem=stem, url=source.url,
-                                 profile=profile)
-    if normalised.changes:
-        notes.insert(0, Note("normalised", detail=",".join(normalised.changes)))
-    return ImportedFile(shown, "text", source.encoding, tuple(forms), tuple(notes))
+    notes = (Note("normalised", detail=",".join(normalised.changes)),) if normalised.changes \
+        else ()
+    if is_glued(normalised.text):
+        return (glued_sheet(normalised.text),), notes
+    sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
+    quoted = glued_cells(sheet)
+    return ((quoted, sheet) if quoted is not None else (sheet,)), notes
+
+
+def import_data(data: bytes, *, shown: str, stem: str, profile: str | None = None,
+                limits: Limits | None = None) -> ImportedFile:
+    try:
+        ftype, read = read_bytes(data, name=shown, limits=limits)
+    except Unreadable as exc:
+        return ImportedFile.failed(shown, "", exc.note)
+    if ftype.id == "text":
+        sheets, notes = _text_sheets(data)
+        read = attrs.evolve(read, sheets=sheets, notes=(*notes, *read.notes))
+    return _imported(read, ftype.id, shown=shown, stem=stem, profile=profile)
 
 
 def import_file(path: str | Path, *, shown: str | None = None,
-                profile: str | None = None) -> ImportedFile:
+                profile: str | None = None, limits: Limits | None = None) -> ImportedFile:
     """Read one input file; never raises on bad content (``error`` says what went wrong)."""
     path = Path(path)
     # A name that is not UTF-8 is shown with \xff escapes (in messages, `source`, and the
     # names of cases it yields), never with lone surrogates, which TOML cannot hold.
     shown = display_path(shown if shown is not None else str(path))
     stem = display_path(path.stem)
-    if path.suffix.lower() in XLSX_SUFFIXES:
-        from .xlsx import XlsxError, read_workbook
-
-        try:
-            sheets = read_workbook(path)
-        except XlsxError as exc:
-            return ImportedFile(shown, "xlsx", error=str(exc))
-        except OSError as exc:
-            return ImportedFile(shown, "xlsx", error=str(exc))
-        forms, notes = import_sheets(sheets, shown=shown, stem=stem, profile=profile)
-        return ImportedFile(shown, "xlsx", "", tuple(forms), tuple(notes))
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return ImportedFile(shown, "text", error=str(exc))
-    result = import_text(data, shown=shown, stem=stem, profile=profile)
-    return result
+        data = read_path(path, limits)
+    except Unreadable as exc:
+        return ImportedFile.failed(shown, "", exc.note)
+    return import_data(data, shown=shown, stem=stem, profile=profile, limits=limits)
