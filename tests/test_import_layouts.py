@@ -89,12 +89,13 @@ def test_a_profile_not_yet_shipped_falls_back_with_a_note():
         assert form.case.project.profile == profile
 
 
-def test_real_forms_layouts(tmp_path):
-    folder = Path("/work/shared/real-forms")
-    if not folder.is_dir():
-        pytest.skip("the real-forms collection is not on this machine")
-    from evalengine.importer.normalise import normalise_text
-    got = {p.stem: recognise_layout(normalise_text(p.read_text(encoding="utf-8")).text)[0]
-           for p in folder.glob("*.txt")}
-    assert got["03"].id == "sichuan-510000" and got["48"].id == "chongqing-dept"
-    assert got["40"].id == "hubei-20-80" and got["43"].id == "transfer-region"
+def test_real_forms_layouts():
+    from evalengine.importer import import_file
+
+    folder = Path(__file__).parent / "corpus" / "forms"
+    got = {p: [f.layout for f in import_file(folder / f"{p}.txt").forms]
+           for p in ("03", "19", "30", "36", "40", "43", "47", "48")}
+    assert got["03"] == ["sichuan-510000"] and got["48"] == ["chongqing-dept"]
+    assert got["19"] == got["40"] == ["hubei-20-80"] and got["36"] == ["dept-central"]
+    assert got["30"] == ["scoring-method"] and got["43"][0] == "transfer-region"
+    assert got["47"][0] == "hebei-adjusted"

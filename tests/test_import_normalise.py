@@ -12,14 +12,12 @@ import pytest
 from evalengine.importer import import_text
 from evalengine.importer.normalise import load_normalisation, normalise_cell, normalise_text
 
-REAL = Path("/work/shared/real-forms")
-CORPUS = Path(__file__).parent / "fixtures" / "import" / "inputs"
+CORPUS = Path(__file__).parent / "corpus" / "forms"  # the real forms, annotation lines kept
 _ANNOTATION = re.compile(r"^(?:SOURCE:|LAYOUT:|TRUNCATED)")
 
 
 def _forms() -> list[Path]:
-    folder = REAL if REAL.is_dir() else CORPUS
-    return sorted(folder.glob("[0-9]*.txt"))
+    return sorted(CORPUS.glob("[0-9]*.txt"))
 
 
 def _strip(text: str) -> str:
