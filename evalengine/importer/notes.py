@@ -165,7 +165,7 @@ INCOMPLETE_REASONS: dict[str, tuple[str, str]] = {
 
 
 NORMALISED: dict[str, tuple[str, str]] = {
-    "traditional": ("繁体字转为简体（原文保留在报告中）", "Traditional characters converted to Simplified"),
+    "traditional": ("繁体字转为简体", "Traditional characters converted to Simplified"),
     "pinyin": ("删除夹注拼音", "inline pinyin glosses removed"),
     "html": ("HTML 实体还原", "HTML entities decoded"),
     "boilerplate": ("删除网页附加文字", "web-page boilerplate lines removed"),
