@@ -452,6 +452,19 @@ def joins(first: str, second: str) -> str | None:
         return None
     if b == "指标" or not (a in _all_labels() or is_l1(a) or is_l2(a)):
         return clean(first) + clean(second)
+    if len(b) == 1 and b not in _all_labels():  # a label's last character on its own (实际完成 值)
+        return clean(first) + clean(second)
+    return None
+
+
+def split_glued_column(text: str) -> tuple[str, str] | None:
+    """An indicator column label glued to the text after it (``自评分资金使用合规性``, the
+    header's last cell run into the table's first cell): (label, rest), the longest label."""
+    k = key(text)
+    for n in range(min(len(k) - 1, 12), 1, -1):
+        if indicator_column(k[:n]):
+            rest = k[n:]
+            return (k[:n], rest) if rest and not indicator_column(rest[:2]) else None
     return None
 
 

@@ -31,6 +31,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -181,6 +182,11 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                     cells[i + 1] = joined
                     i += 1
                     continue
+            glued = L.split_glued_column(text) if toks and L.indicator_column(toks[-1].text) \
+                and not L.indicator_column(text) else None
+            if glued is not None:  # the header's last label run into the first cell
+                cells[i:i + 1] = list(glued)
+                continue
             toks.append(Tok(text, key(text), r, i))
             i += 1
     return toks
@@ -1677,6 +1683,8 @@ class _Parser:
         """Whitespace-separated words: a scored row ends with two numbers (分值 得分)."""
         toks = self.toks
         schema = list(schema)
+        if _interleaved(schema):
+            return self.table_anchored(j, schema)
         scored = "weight" in schema and "score" in schema
         texts_before = schema.index("weight") if scored else len(schema)
         cur_l1 = cur_l2 = ""
@@ -1740,6 +1748,129 @@ class _Parser:
         self.finish_table()
         return j
 
+    def table_anchored(self, j: int, schema: list[str]) -> int:
+        """Words whose scored columns are not the last two (目标值 | 权重 | 实际完成值 | 自评分):
+        the plain numbers of 权重 and 得分 anchor each row, the words between two anchors are
+        the text columns between them (a cell broken by a space is joined), and a 得分 glued
+        to the next row's name (``2.8财务制度健全性``) is cut off it. Category labels with
+        points (``投入目标(28分)``) are placed by the weights they total (see _place_categories)."""
+        toks = self.toks
+        anchors = [n for n, f in enumerate(schema) if f in ("weight", "score")]
+        cells: list[str] = []
+        labels: list[tuple[int, str, Decimal | None]] = []  # (rows before it, text, points)
+        first_row = len(self.draft.indicators)
+        ended = False
+
+        def numbers() -> int:
+            return sum(1 for c in cells if _PLAIN_NUMBER_RE.fullmatch(c))
+
+        def emit() -> None:
+            values = _anchored_values(cells, schema, anchors)
+            if values is None:
+                for c in cells:
+                    self.note("unplaced", c)
+            else:
+                values.update(level1="", level2="")
+                ambiguous = values.pop("-ambiguous", "")
+                if ambiguous:
+                    self.note("ambiguous", " ".join(cells), detail=ambiguous)
+                    self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                        f: "ambiguous" for f in ambiguous.split("/")}
+                self.add_indicator(values, None)
+            cells.clear()
+
+        def take(text: str) -> None:
+            glued = _PERCENT_THEN_NUMBER_RE.match(text)
+            if glued:  # a percent is never one cell with the number after it (95%4…)
+                take(glued.group(1))
+                text = glued.group(2)
+            m = _LEAD_NUMBER_RE.match(text)
+            if m and m.group(2) and numbers() == len(anchors) - 1 and cells:
+                cells.append(m.group(1))  # the last anchor, glued to what follows it
+                emit()
+                text = m.group(2)
+            pieces = L.split_categories(text) if not cells else [("text", text)]
+            for n, (kind, piece) in enumerate(pieces):
+                nxt = pieces[n + 1] if n + 1 < len(pieces) else None
+                if kind == "points":
+                    continue
+                if nxt is not None and nxt[0] == "points":  # a category label with its points
+                    labels.append((len(self.draft.indicators) - first_row, self.l1_text(piece),
+                                   L.number(nxt[1].strip("()（）"))))
+                    continue
+                if kind in ("l1", "l2") and not cells:
+                    labels.append((len(self.draft.indicators) - first_row, self.l1_text(piece), None))
+                    continue
+                cells.append(piece)
+            if cells and numbers() == len(anchors) and _PLAIN_NUMBER_RE.fullmatch(cells[-1]) \
+                    and anchors[-1] == len(schema) - 1:
+                emit()
+
+        while j < self.end:
+            t = toks[j]
+            if t.brk:
+                break
+            if self.is_terminator(t):
+                ended = True
+                self.draft.ended = True
+                break
+            self.used.add(j)
+            if t.key:
+                take(t.text)
+            j += 1
+        if cells and not ended and j >= self.end >= len(toks):
+            self.note("cut", cells[-1])
+            values = {"name": cells[0]} if cells else {}
+            if values:
+                values.update(level1="", level2="")
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    f: "cut" for f in schema if f != "name"}
+                self.add_indicator(values, None)
+            cells.clear()
+        elif cells:
+            emit()
+        self._place_categories(first_row, labels, cut=not ended)
+        self.finish_table()
+        return j
+
+    def _place_categories(self, first: int, labels: list[tuple[int, str, Decimal | None]],
+                          cut: bool) -> None:
+        """A merged category cell is printed in the middle of its rows, not above them: a
+        label with points covers the run of rows, from where the last one ended, whose
+        weights total its points and which holds the place it was printed at. A label
+        printed right before another is their parent (项目绩效实现情况(80分)投入目标(28分)) and
+        covers none. Rows no label covers keep their 一级 unread."""
+        rows = self.draft.indicators[first:]
+        if not labels or not rows:
+            return
+        placed = [False] * len(rows)
+        start = 0
+        for n, (at, text, pts) in enumerate(labels):
+            if n + 1 < len(labels) and labels[n + 1][0] == at:
+                continue  # a parent of the next label
+            end = len(rows)
+            if pts is not None:
+                total, end = Decimal(0), start
+                while end < len(rows) and total < pts:
+                    total += rows[end].get("weight") or Decimal(0)
+                    end += 1
+                if total != pts or not start <= at <= end:
+                    end = -1
+            else:
+                start = at
+                end = next((lab[0] for lab in labels[n + 1:] if lab[0] > at), len(rows))
+            if end < 0:
+                self.note("unplaced", text)
+                continue
+            for r in range(start, end):
+                rows[r]["level1"] = text
+                placed[r] = True
+            start = end
+        for r, ok in enumerate(placed):
+            if not ok and any(lab[2] is not None for lab in labels):
+                self.draft.unread.setdefault(("indicators", first + r), {})["level1"] = (
+                    "cut" if cut else "unplaced")
+
     # -- finishing -------------------------------------------------------------------------
 
     def prose_table(self) -> None:
@@ -1793,3 +1924,57 @@ class _Parser:
             "满意" in (ind.get("level1", "") + ind.get("level2", "")) for ind in draft.indicators
         ):
             draft.incomplete.append("no-satisfaction")
+
+
+_PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
+_LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
+
+
+def _interleaved(schema: Sequence[str]) -> bool:
+    """A text column between 权重 and 得分 (目标值 | 权重 | 实际完成值 | 自评分)."""
+    if "weight" not in schema or "score" not in schema:
+        return False
+    w, s = schema.index("weight"), schema.index("score")
+    return s - w > 1 and s == len(schema) - 1
+
+
+def _anchored_values(cells: Sequence[str], schema: Sequence[str],
+                     anchors: Sequence[int]) -> dict[str, str] | None:
+    """The cells of one row, split at its plain numbers into the schema's segments. A
+    segment with more words than columns joins them into its last text column, unless that
+    is its only choice among several (the name and the target both take words): then the
+    reading where the target repeats the actual (printed twice) wins, else both are marked
+    ambiguous. None when the numbers do not fall where the anchors are."""
+    where = [n for n, c in enumerate(cells) if _PLAIN_NUMBER_RE.fullmatch(c)]
+    if len(where) != len(anchors):
+        return None
+    values: dict[str, str] = {}
+    lo_cell = lo_field = 0
+    segments: list[tuple[list[str], list[str]]] = []
+    for cell_at, field_at in zip([*where, len(cells)], [*anchors, len(schema)]):
+        segments.append((list(cells[lo_cell:cell_at]), list(schema[lo_field:field_at])))
+        if field_at < len(schema):
+            values[schema[field_at]] = cells[cell_at]
+        lo_cell, lo_field = cell_at + 1, field_at + 1
+    later = {f: "".join(c) for c, fs in segments for f in fs if len(fs) == 1}
+    for words, fields in segments:
+        if not fields:
+            if words:
+                return None
+            continue
+        if len(words) <= len(fields):
+            values.update(zip(fields, words))
+            continue
+        if len(fields) == 1:
+            values[fields[0]] = "".join(words)
+            continue
+        head = fields[:-1]
+        readings = [words[:k] + ["".join(words[k:])] for k in range(len(head), len(words))]
+        twice = [r for r in readings if later.get("actual") and r[-1] == later["actual"]]
+        if len(twice) == 1 or len(readings) == 1:
+            values.update(zip(fields, (twice or readings)[0]))
+        else:
+            values.update(zip(fields, readings[-1]))
+            values["-ambiguous"] = "/".join(fields)
+    return values
