@@ -48,7 +48,7 @@ __all__ = ["Draft", "Recognised", "recognise"]
 
 _TITLE_RE = re.compile(
     r"^(?P<prefix>.*?)(?:(?:项目)?(?:支出)?绩效(?:目标|评价)?自评(?:表)?|项目自评表)"
-    r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）])?$"
+    r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）]|\d{4}(?:年度?)?)?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
     r"(?:^|部门预算|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级)$"
@@ -182,6 +182,9 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                     cells[i + 1] = joined
                     i += 1
                     continue
+            if len(key(text)) > 4 and key(text).endswith("项目名称") \
+                    and _TITLE_RE.match(key(text)[:-4]):  # a title run into the first label
+                cells[i:i + 1] = [key(text)[:-4], "项目名称"]
             glued = L.split_glued_column(text) if toks and L.indicator_column(toks[-1].text) \
                 and not L.indicator_column(text) else None
             if glued is not None:  # the header's last label run into the first cell
