@@ -51,7 +51,7 @@ _TITLE_RE = re.compile(
     r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）]|\d{4}(?:年度?)?)?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
-    r"(?:^|部门预算|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级)$"
+    r"(?:^|部门预算|部门整体|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级)$"
 )
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
@@ -232,8 +232,58 @@ def _is_name_label(tok: Tok) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
+def _join_broken_rows(sheet: Sheet) -> Sheet:
+    """Pipe rows broken over lines (a cell per line, or a row's cells over several lines):
+    consecutive lines holding only column labels are one header row; under a header whose
+    first column is 序号, a row runs until the line that starts with the next number."""
+    rows = list(sheet.rows)
+    out: list[tuple[str, ...]] = []
+    r = 0
+    while r < len(rows):
+        row = rows[r]
+        if _labels_only(row):
+            while r + 1 < len(rows) and _labels_only(rows[r + 1]):
+                r += 1
+                row = row + rows[r]
+            out.append(row)
+            r += 1
+            if row[0] == "序号" and sum(1 for c in row if L.indicator_column(c)) >= 2:
+                r = _join_numbered(rows, r, out, len(row))
+            continue
+        out.append(row)
+        r += 1
+    if len(out) == len(rows):
+        return sheet
+    return attrs.evolve(sheet, rows=tuple(out))
+
+
+def _labels_only(row: tuple[str, ...]) -> bool:
+    cells = [c for c in row if c]
+    return bool(cells) and all(c == "序号" or L.indicator_column(c) for c in cells)
+
+
+def _join_numbered(rows: list[tuple[str, ...]], r: int, out: list[tuple[str, ...]],
+                   width: int) -> int:
+    """Rows numbered 1, 2, 3 … each joined with the lines after it up to the next number;
+    stops at a line that neither continues a row nor starts the next one."""
+    n = 1
+    while r < len(rows) and rows[r] and rows[r][0] == str(n):
+        row = rows[r]
+        r += 1
+        while r < len(rows) and rows[r] and rows[r][0] != str(n + 1) \
+                and len(row) + len(rows[r]) <= width and not _labels_only(rows[r]) \
+                and not L.split_label(rows[r][0]):
+            row = row + rows[r]
+            r += 1
+        out.append(row)
+        n += 1
+    return r
+
+
 def recognise(sheet: Sheet) -> Recognised:
     L.extend_from_layouts()
+    if sheet.mode == "compact":
+        sheet = _join_broken_rows(sheet)
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
@@ -378,6 +428,7 @@ class _Parser:
         self.schema: tuple[str, ...] = ()
         self.header_cols: list[tuple[int, str]] = []
         self.header_texts: list[str] = []
+        self.header_row = 0
         self.profile_hint = ""
         self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
         self.outside = 0
@@ -1139,6 +1190,7 @@ class _Parser:
                 if field:
                     cols.append((c, field))
             self.mark_row(row)
+            self.header_row = row
             return cols, self.first_token_of_row(row + 1)
         j = i
         pos = 0
@@ -1475,6 +1527,19 @@ class _Parser:
                 after_break = False
             else:  # compact: blank cells dropped, position says nothing
                 texts = [x for _, x in nonempty]
+                numbered = self._numbered_row(texts, cols)
+                if numbered is not None:
+                    l1, l2 = numbered.get("level1", ""), numbered.get("level2", "")
+                    if l1:
+                        cur_l1, cur_l2 = self.l1_text(l1), ""
+                    if l2:
+                        cur_l2 = self.l1_text(l2)
+                    numbered["level1"], numbered["level2"] = cur_l1, cur_l2
+                    self.add_indicator(numbered, r + 1)
+                    last_row_index = r
+                    self.mark_row(r)
+                    r += 1
+                    continue
                 (l1, l2), n = self.level_labels(texts)
                 if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
@@ -1494,6 +1559,26 @@ class _Parser:
         self.finish_table()
         self.draft.ended = self.draft.ended or r < len(sheet.rows)
         return self.first_token_of_row(r)
+
+    def _numbered_row(self, texts: list[str], cols: list[tuple[int, str]]) -> dict[str, str] | None:
+        """A row under a 序号 header whose merged 一级/二级 cells were dropped: its cells
+        after the number are the header's last columns (the leading merged ones are lost),
+        else its first ones (a row cut off at its end) -- whichever puts numbers in the
+        分值/得分 columns. None when neither does, or the header has no 序号."""
+        if not cols or cols[0] != (0, "-") or len(texts) < 3 or L.number(texts[0]) is None:
+            return None
+        if L.key(self.sheet.rows[self.header_row][0]) != "序号":
+            return None
+        fields = [f for _, f in cols[1:]]
+        cells = texts[1:]
+        if len(cells) > len(fields):
+            return None
+        for placed in (fields[len(fields) - len(cells):], fields[: len(cells)]):
+            values = dict(zip(placed, cells))
+            if all(L.number(values[f]) is not None for f in ("weight", "score") if f in values) \
+                    and any(f in values for f in ("weight", "score")):
+                return {f: v for f, v in values.items() if f != "-"}
+        return None
 
     def _table_goes_on(self, r: int) -> bool:
         """Is row ``r`` (the next non-empty one) a row of the indicator table?"""
