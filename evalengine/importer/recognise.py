@@ -1275,7 +1275,7 @@ class _Parser:
         block = self.layout.block("indicators") if self.layout is not None else None
         rels = tuple(r for r in (relations(block) if block is not None else ())
                      if {r.result, r.left, r.right} - {""} <= set(fields))
-        cur_l1 = cur_l2 = ""
+        cur_l1 = cur_l2 = cur_op = ""
         run = "".join(parts)
         m = _NOTES_RE.search(run)
         if m is not None:  # the form's footnotes (说明 / 注:1、…) glued to the last row
@@ -1293,6 +1293,8 @@ class _Parser:
                 cur_l1, cur_l2 = "", ""
                 self.note("points-only", text)
                 continue
+            if "operator" in fields:
+                text = _unscramble(text, _OPERATOR_WORDS)
             rows, rest = decode_rows(text, fields, kinds, rels)
             if rest:
                 self.note("unplaced", rest)
@@ -1300,6 +1302,10 @@ class _Parser:
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
                                and f in _INDICATOR_FIELDS})
+                if "operator" in fields:  # 指标性质 is a merged cell: blank is "as above"
+                    cur_op = values.get("operator") or cur_op
+                    if cur_op and not values.get("operator"):
+                        values["operator"] = cur_op
                 if row.ambiguous:
                     names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in row.ambiguous
                                      if not f.startswith("-"))
@@ -2066,3 +2072,22 @@ def _anchored_values(cells: Sequence[str], schema: Sequence[str],
             values.update(zip(fields, readings[-1]))
             values["-ambiguous"] = "/".join(fields)
     return values
+
+
+_OPERATOR_WORDS = ("定量指标", "定性指标")
+
+
+def _unscramble(text: str, words: Sequence[str]) -> str:
+    """A cell whose characters a flattener scrambled (``性标定指`` for 定性指标): a window of
+    exactly one word's characters, in another order, is put back as that word."""
+    for word in words:
+        size, target = len(word), sorted(word)
+        k = 0
+        while k + size <= len(text):
+            window = text[k:k + size]
+            if window != word and sorted(window) == target:
+                text = text[:k] + word + text[k + size:]
+                k += size
+            else:
+                k += 1
+    return text
