@@ -648,7 +648,14 @@ class _Parser:
     def funds(self, i: int) -> int:
         self.draft.funds_seen = True
         before = len(self.draft.notes)
+        points = next((m.group(1) for t in self.toks[i:min(i + 2, self.end)]
+                       for m in [_SECTION_POINTS_RE.search(L.key(t.text))] if m), None)
         nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
+        if points is not None and "claimed_weight" not in self.draft.funds \
+                and not any(("funds", 0) == k and "claimed_weight" in v
+                            for k, v in self.draft.unread.items()):
+            # the section's points printed in its label: 预算执行情况(万元)(20分)
+            self.draft.funds["claimed_weight"] = Decimal(points)
         # the funds table held cells that could not be placed (not merely blank cells)
         if any(n.kind in ("unplaced", "ambiguous", "not-number")
                for n in self.draft.notes[before:]):
@@ -2020,6 +2027,7 @@ class _Parser:
             draft.incomplete.append("no-satisfaction")
 
 
+_SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
