@@ -185,6 +185,11 @@ def _tokens(sheet: Sheet) -> list[Tok]:
             if len(key(text)) > 4 and key(text).endswith("项目名称") \
                     and _TITLE_RE.match(key(text)[:-4]):  # a title run into the first label
                 cells[i:i + 1] = [key(text)[:-4], "项目名称"]
+            at_label = L.split_at_header_label(text) if toks and (
+                _is_name_label(toks[-1]) or toks[-1].key in L.HEADER_FIELDS) else None
+            if at_label is not None:  # a header value run into the next label
+                cells[i:i + 1] = list(at_label)
+                text = cells[i]
             glued = L.split_glued_column(text) if toks and L.indicator_column(toks[-1].text) \
                 and not L.indicator_column(text) else None
             if glued is not None:  # the header's last label run into the first cell
@@ -595,6 +600,11 @@ class _Parser:
         if field == "-" or not value:
             return
         project = self.draft.project
+        if field == "year":
+            m = re.fullmatch(r"((?:19|20)\d{2})(?:年度?)?", L.key(value))
+            if m:
+                project.setdefault("year", int(m.group(1)))
+            return
         if field == "name":
             m = _CODE_NAME_RE.match(value)
             if m:
@@ -651,10 +661,19 @@ class _Parser:
         points = next((m.group(1) for t in self.toks[i:min(i + 2, self.end)]
                        for m in [_SECTION_POINTS_RE.search(L.key(t.text))] if m), None)
         nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
-        if points is not None and "claimed_weight" not in self.draft.funds \
+        block = self.layout.block("funds") if self.layout is not None else None
+        if block is None or any(c.field == "weight" for c in block.columns) \
+                or profile_exists(self.layout.profile):
+            # the weight has a column of its own (blank there means blank), or the layout's
+            # profile knows the block's points: the label's points need not be copied
+            points = None
+        read = any(f in self.draft.funds for f in ("budget", "executed", "claimed_rate",
+                                                  "claimed_score"))
+        if points is not None and read and "claimed_weight" not in self.draft.funds \
                 and not any(("funds", 0) == k and "claimed_weight" in v
                             for k, v in self.draft.unread.items()):
-            # the section's points printed in its label: 预算执行情况(万元)(20分)
+            # a funds block with no 分值 column: its points are printed in its label only,
+            # 预算执行情况(万元)(20分)
             self.draft.funds["claimed_weight"] = Decimal(points)
         # the funds table held cells that could not be placed (not merely blank cells)
         if any(n.kind in ("unplaced", "ambiguous", "not-number")
