@@ -277,7 +277,7 @@ def _join_numbered(rows: list[tuple[str, ...]], r: int, out: list[tuple[str, ...
         r += 1
         while r < len(rows) and rows[r] and rows[r][0] != str(n + 1) \
                 and len(row) + len(rows[r]) <= width and not _labels_only(rows[r]) \
-                and not L.split_label(rows[r][0]):
+                and not L.split_label(rows[r][0]) and L.key(rows[r][0]) not in L.TOTAL_ROWS:
             row = row + rows[r]
             r += 1
         out.append(row)
