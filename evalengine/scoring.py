@@ -37,6 +37,7 @@ __all__ = [
     "BudgetScore",
     "CaseScore",
     "Evidence",
+    "EvidenceClass",
     "IndicatorScore",
     "Status",
     "is_blank_row",
@@ -49,8 +50,28 @@ class Evidence(enum.Enum):
     """What an indicator's verified score rests on."""
 
     MEASURED = "measured"  # a number or date compared with its target
-    QUALITATIVE = "qualitative"  # a qualitative target, scored within the tier the actual claims
+    QUALITATIVE = "qualitative"  # a qualitative target, scored within the tier the actual describes
+    CLAIM = "claim"  # a bare claim (完成, 全面完成 …): the department's word, not evidence
     UNSUPPORTED = "unsupported"  # nothing the target can be checked against
+
+
+class EvidenceClass(enum.Enum):
+    """What an indicator row's actual is, as the report shows it (framework.md §3.6).
+
+    Only measured, dated and described rows count toward the evidence share.
+    """
+
+    MEASURED = "measured"  # a number against a number
+    DATED = "dated"  # a date against a date
+    DESCRIBED = "described"  # a qualitative actual that says what was achieved
+    BARE_CLAIM = "bare_claim"  # 完成, 已完成, 全面完成, 达到 … with nothing else (or the target copied)
+    UNVERIFIABLE = "unverifiable"  # an actual that cannot be set against its target (unit, kind)
+    NOT_APPLICABLE = "not_applicable"
+    MISSING = "missing"  # no actual (or no target to set it against)
+
+    @property
+    def counts(self) -> bool:
+        return self in (EvidenceClass.MEASURED, EvidenceClass.DATED, EvidenceClass.DESCRIBED)
 
 
 class Status(enum.Enum):
@@ -74,6 +95,7 @@ class IndicatorScore:
     claimed_from_form: bool
     achievement: Decimal | None = None  # actual / target, where both are numbers
     tier: str = ""  # qualitative tier used
+    evidence_class: EvidenceClass = EvidenceClass.MISSING
 
 
 @attrs.frozen
@@ -81,8 +103,9 @@ class BudgetScore:
     weight: Decimal
     rate: Decimal | None  # 全年执行数 / 全年预算数, a fraction; None when it cannot be computed
     verified: Decimal | None
-    claimed: Decimal | None
+    claimed: Decimal | None  # None: the form's 得分 cell is blank ("not given")
     claimed_from_form: bool
+    formula: Decimal | None = None  # the profile's formula on the rate, before any cap
 
 
 @attrs.frozen
@@ -221,24 +244,42 @@ def _score_indicator(
         if written:
             actual = parse_value(row.actual, unit=written[-1], default_year=year)
     method, evidence, reason, verified = "none", Evidence.UNSUPPORTED, "", ZERO
+    kind = EvidenceClass.UNVERIFIABLE
     achievement: Decimal | None = None
     tier = ""
     face: Decimal  # what the department's claim implies, taken at face value
+    bare = profile.evidence.bare_claim_fraction  # what a bare claim earns of its tier
+    section = profile.section(row.level1) if profile.kind == "rubric" else None
 
-    if isinstance(actual, Empty):
-        reason, face = "missing-actual", ZERO
+    if section is not None and section.rubric:
+        # an item scored against a 评分标准: the form shows what was found, or nothing
+        method = "rubric"
+        if isinstance(actual, Empty):
+            kind, reason, face = EvidenceClass.MISSING, "rubric-no-evidence", weight
+        elif isinstance(actual, Claim) or _bare(row.actual) == _bare(row.target):
+            kind, evidence, reason, face = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "rubric-bare", weight
+        else:
+            kind, evidence, reason = EvidenceClass.DESCRIBED, Evidence.QUALITATIVE, "rubric-described"
+            verified = face = weight
+    elif isinstance(actual, Empty):
+        kind, reason, face = EvidenceClass.MISSING, "missing-actual", ZERO
     elif isinstance(target, Empty):
-        reason, face = "missing-target", weight
+        kind, reason, face = EvidenceClass.MISSING, "missing-target", weight
     elif isinstance(target, Quantity):
         if isinstance(actual, Quantity) and _ambiguous_fraction(target, actual, row.actual):
             reason = "ambiguous-fraction"  # at face value the fraction is a percentage
             face = score_quantity(target.operator, target.amount, actual.amount * 100, weight,
                                   profile, target.upper)[0]
         elif isinstance(actual, Quantity) and _compatible(target, actual):
-            verified, method, reason = score_quantity(
-                target.operator, target.amount, actual.amount, weight, profile, target.upper
-            )
-            evidence, face = Evidence.MEASURED, verified
+            tiered = next((t for t in profile.quantitative.tiered if t.applies(row.name)), None)
+            if tiered is not None:
+                verified, method = tiered.fraction(actual.amount) * weight, "tiered"
+                reason = "met" if verified >= weight else "shortfall"
+            else:
+                verified, method, reason = score_quantity(
+                    target.operator, target.amount, actual.amount, weight, profile, target.upper
+                )
+            kind, evidence, face = EvidenceClass.MEASURED, Evidence.MEASURED, verified
             if target.amount > 0:
                 achievement = max(actual.amount, ZERO) / target.amount
             elif target.amount < 0:  # a decrease: how much of the decrease was made
@@ -247,12 +288,12 @@ def _score_indicator(
             reason, face = "unit-mismatch", weight
         elif isinstance(actual, Claim):
             tier = _claim_tier(profile, actual)
-            reason, face = "word-for-number", _tier(profile, tier).default * weight
+            kind, reason, face = EvidenceClass.BARE_CLAIM, "word-for-number", _tier(profile, tier).default * weight
         else:
             reason, face = "text-for-number", weight
     elif isinstance(target, When):
         if isinstance(actual, When) and target.latest and actual.latest:
-            evidence, method = Evidence.MEASURED, "timeliness"
+            kind, evidence, method = EvidenceClass.DATED, Evidence.MEASURED, "timeliness"
             if actual.latest <= target.latest:
                 verified, reason = weight, "on-time"
             else:
@@ -260,28 +301,30 @@ def _score_indicator(
             face = verified
         elif isinstance(actual, Claim):
             tier = _claim_tier(profile, actual)
-            evidence, method, reason = Evidence.QUALITATIVE, "qualitative", "claimed-on-time"
-            verified = face = _tier(profile, tier).default * weight
+            kind, evidence, method, reason = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "qualitative", "claimed-on-time"
+            face = _tier(profile, tier).default * weight
+            verified = bare * face
         else:
             reason, face = "no-date", weight
     elif isinstance(target, Text) and target.quantities and isinstance(actual, Claim):
         tier = _claim_tier(profile, actual)
-        reason, face = "word-for-number", _tier(profile, tier).default * weight
+        kind, reason, face = EvidenceClass.BARE_CLAIM, "word-for-number", _tier(profile, tier).default * weight
     elif isinstance(actual, Claim):
         tier = _claim_tier(profile, actual)
-        evidence, method, reason = Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
-        verified = face = _tier(profile, tier).default * weight
+        kind, evidence, method, reason = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "qualitative", f"bare-{tier}"
+        face = _tier(profile, tier).default * weight
+        verified = bare * face
     elif isinstance(actual, Text):
         # a description is placed in a tier by what it says (framework.md §3.3); one that
         # neither affirms nor denies, or copies the target (I315), cannot be placed
         level = text_level(actual.text)
         if _bare(actual.text) == _bare(row.target):
-            reason, face = "text-repeats-target", weight
+            kind, reason, face = EvidenceClass.BARE_CLAIM, "text-repeats-target", weight
         elif level is None:
             reason, face = "text-unrated", weight
         else:
             tier = profile.qualitative.claims[level.value]  # type: ignore[index]
-            evidence, method, reason = Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
+            kind, evidence, method, reason = EvidenceClass.DESCRIBED, Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
             verified = face = _tier(profile, tier).default * weight
     else:
         reason, face = "unmeasurable-target", weight
@@ -290,15 +333,20 @@ def _score_indicator(
     if row.score is not None:
         claimed, claimed_from_form = row.score, True
         scale = row.weight if row.weight else weight
-        if evidence is Evidence.QUALITATIVE and scale > 0:
-            # the department's own score, capped at the top of the tier its actual claims;
-            # never raised to the tier's floor: verified never exceeds what was claimed
-            verified = min(row.score * weight / scale, _tier(profile, tier).max * weight)
+        if evidence in (Evidence.QUALITATIVE, Evidence.CLAIM) and scale > 0:
+            # the department's own score, capped at the top of the tier its actual claims
+            # (a bare claim: at what the profile lets a bare claim earn); never raised to the
+            # tier's floor: verified never exceeds what was claimed
+            cap = _tier(profile, tier).max * weight if tier else weight
+            if evidence is Evidence.CLAIM:
+                cap *= bare
+            verified = min(row.score * weight / scale, cap)
     return IndicatorScore(
         index=index, category=category, weight=weight, weight_from_form=from_form,
         target=target, actual=actual, method=method, evidence=evidence, reason=reason,
         verified=min(max(verified, ZERO), weight), claimed=claimed,
         claimed_from_form=claimed_from_form, achievement=achievement, tier=tier,
+        evidence_class=kind,
     )
 
 
@@ -349,14 +397,36 @@ def _score_budget(case: Case, profile: Profile) -> BudgetScore:
     """min(rate, 1) × weight over the figures the form supports (:func:`money.figures`)."""
     funds, weight = case.funds, profile.budget.weight
     rate = figures(funds).rate
-    verified = min(rate, Decimal(1)) * weight if rate is not None else None
+    formula = budget_formula(profile, rate, weight)
+    verified = min(formula, weight) if formula is not None else None
     if funds.claimed_score is not None:
         claimed, from_form = funds.claimed_score, True
-    elif funds.claimed_rate is not None:
-        claimed, from_form = min(funds.claimed_rate / 100, Decimal(1)) * weight, True
+    elif is_scored_form(case):
+        # a blank 得分 on a form with 得分 cells is not given: nothing is derived into it
+        claimed, from_form = None, False
     else:
-        claimed, from_form = verified, False
-    return BudgetScore(weight, rate, verified, claimed, from_form)
+        # a form without 分值/得分 columns: its claims taken at face value (its own rate)
+        rate_claimed = funds.claimed_rate / 100 if funds.claimed_rate is not None else rate
+        claimed, from_form = budget_formula(profile, rate_claimed, weight), False
+        claimed = min(claimed, weight) if claimed is not None else None
+    return BudgetScore(weight, rate, verified, claimed, from_form, formula)
+
+
+def budget_formula(profile: Profile, rate: Decimal | None, weight: Decimal) -> Decimal | None:
+    """The profile's budget formula on ``rate`` (a fraction): min(rate, 1) × weight, or
+    rate × weight where the profile prints it uncapped."""
+    if rate is None:
+        return None
+    if profile.budget.formula == "linear_capped":
+        rate = min(rate, Decimal(1))
+    return max(rate, ZERO) * weight
+
+
+def is_scored_form(case: Case) -> bool:
+    """Does the form carry 分值/得分 cells (so a blank one is a blank, not a missing column)?"""
+    funds = case.funds
+    return (funds.claimed_weight is not None or funds.claimed_score is not None
+            or any(r.weight is not None or r.score is not None for r in case.indicators))
 
 
 # --- the case --------------------------------------------------------------------------
@@ -386,7 +456,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     total_weight = sum((s.weight for s in scores), ZERO)
     if budget_unsupported:
         total_weight += budget.weight
-    evidenced = sum((s.weight for s in scores if s.evidence is not Evidence.UNSUPPORTED), ZERO)
+    evidenced = sum((s.weight for s in scores if s.evidence_class.counts), ZERO)
     share = evidenced / total_weight if total_weight > 0 else ZERO
     supported = (budget.verified or ZERO) + sum((s.verified for s in scores), ZERO)
 
@@ -395,6 +465,8 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     elif case.project.incomplete.strip():
         # rows cut off are not rows scored 0: the visible part is scored, not graded
         status, why = Status.NOT_DEMONSTRATED, "incomplete"
+    elif profile.kind == "unscored":
+        status, why = Status.NOT_DEMONSTRATED, "unscored"
     elif not scores:
         status, why = Status.NOT_DEMONSTRATED, "no-indicators"
     elif rounded(share, 6) < profile.evidence.min_share:  # 1/3 + 1/3 … must not fall short
@@ -407,7 +479,9 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     claimed_total: Decimal | None
     if case.narrative.claimed_total is not None:
         claimed_total, total_from_form = case.narrative.claimed_total, True
-    elif case.project.has_form and scores:
+    elif budget.claimed is None and budget.weight > 0 and is_scored_form(case):
+        claimed_total, total_from_form = None, False  # the budget 得分 is blank: not given
+    elif case.project.has_form and scores and profile.kind != "unscored":
         claimed_total = rounded((budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO))
         total_from_form = budget.claimed_from_form and all(s.claimed_from_form for s in scores)
     else:

@@ -837,7 +837,7 @@ def _qualitative_outside_tier(ctx: CaseContext) -> Iterator[Hit]:
     for ind in ctx.score.indicators:
         row = ctx.case.indicators[ind.index]
         weight, claimed = row.weight, row.score
-        if not (ind.evidence is Evidence.QUALITATIVE and isinstance(ind.actual, Claim)
+        if not (ind.evidence is Evidence.CLAIM and isinstance(ind.actual, Claim)
                 and weight is not None and weight > 0 and claimed is not None
                 and ind.tier in tiers):
             continue
@@ -965,7 +965,7 @@ def _deviations(ctx: CaseContext) -> tuple[int, list[str]]:
         elif ind.evidence is Evidence.UNSUPPORTED:
             actual = row.actual.strip()
             unsupported.setdefault(ind.reason, []).append(f"{name}（“{actual}”）" if actual else name)
-        elif (options["bare_claims"] and ind.evidence is Evidence.QUALITATIVE
+        elif (options["bare_claims"] and ind.evidence is Evidence.CLAIM
               and isinstance(ind.actual, Claim)):
             bare.append((name, row.actual.strip()))
     for reason, names in unsupported.items():

@@ -93,6 +93,8 @@ def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> dict[
         "weight_from_form": item.weight_from_form,
         "method": item.method,
         "evidence": item.evidence.value,
+        "evidence_class": item.evidence_class.value,
+        "evidence_class_text": text(f"evidence_class.{item.evidence_class.value}", lang),
         "reason": item.reason,
         "reason_text": text(item.reason, lang),
         "achievement": percent(item.achievement),

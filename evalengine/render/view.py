@@ -153,15 +153,17 @@ def card_facts(record: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
 
 def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
     header = [text("level1", lang), text("indicator", lang), text("target", lang), text("actual", lang),
-              text("weight", lang), text("claimed", lang), text("verified", lang), text("reason", lang)]
+              text("weight", lang), text("claimed", lang), text("verified", lang),
+              text("evidence_class", lang), text("reason", lang)]
     funds = record["funds"]
     rows = [[text("budget_row", lang), "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
-             _v(funds["claimed"]), _v(funds["verified"]), ""]]
+             _v(funds["claimed"]), _v(funds["verified"]), "", ""]]
     for item in record["indicators"]:
         rows.append([item["category"], item["name"], item["target"], item["actual"], _v(item["weight"]),
-                     _v(item["claimed"]), _v(item["verified"]), item["reason_text"]])
+                     _v(item["claimed"]), _v(item["verified"]), item["evidence_class_text"],
+                     item["reason_text"]])
     rows.append([text("total", lang), "", "", "", "", _v(record["claimed_total"]),
-                 _v(record["supported_points"]), ""])
+                 _v(record["supported_points"]), "", ""])
     return header, rows
 
 
