@@ -18,10 +18,11 @@ from functools import lru_cache
 
 
 from ..findings import Severity
+from ..fit import misfit
 from ..model import Case, Funds
 from ..money import Figures, figures, filled, row_sum, rows_instead
-from ..numbers import HUNDRED, ZERO
-from ..scoring import IndicatorScore
+from ..numbers import HUNDRED, ZERO, agrees
+from ..scoring import IndicatorScore, budget_formula
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value, parse_value
 from .base import CaseContext, Hit, Rule, Setting, figure, money, pct
 
@@ -870,15 +871,18 @@ CLAIMED_RATE_MISMATCH = Rule(
 
 
 def _claimed_budget_score_mismatch(ctx: CaseContext) -> Iterator[Hit]:
-    funds = ctx.case.funds
+    funds, profile = ctx.case.funds, ctx.profile
     claimed = funds.claimed_score
     f = figures(funds, rows=False)
     rate = f.rate
-    if claimed is None or rate is None:
-        return
+    if claimed is None or rate is None or misfit(ctx.case, profile):
+        return  # a form written for another profile: S213
     weight = _budget_weight(ctx)
-    expected = min(rate, ONE) * weight
-    if abs(claimed - expected) <= ctx.options["tolerance"]:
+    expected = budget_formula(profile, rate, weight)
+    assert expected is not None
+    # a score rounded the way the profile's form rounds (half up / truncated, to 2, 1 or 0
+    # places) is not an error; off by more is
+    if agrees(claimed, expected, profile.rounding.places, profile.rounding.mode, ctx.options["tolerance"]):
         return
     yield Hit(
         "$.funds.claimed_score",

@@ -29,6 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..findings import Severity
+from ..fit import fitting_profiles, misfit
 from ..i18n import REASONS
 from ..model import Case, Indicator
 from ..numbers import ZERO, rounded
@@ -361,6 +362,8 @@ def _group_weights(
 
 def _weights_do_not_sum(ctx: CaseContext) -> Iterator[Hit]:
     case, profile, options = ctx.case, ctx.profile, ctx.options
+    if misfit(case, profile):
+        return  # S213: the form was written for another profile
     rows = _rows(case)
     weights = [r.weight for _, r in rows if r.weight is not None]
     if not weights:
@@ -1142,7 +1145,7 @@ claimed_total = 95.6
 def _level1_split(ctx: CaseContext) -> Iterator[Hit]:
     case, profile, options = ctx.case, ctx.profile, ctx.options
     fixed = profile.indicators.level1
-    if not fixed or is_truncated(case, options["truncated_words"]):
+    if not fixed or is_truncated(case, options["truncated_words"]) or misfit(case, profile):
         return
     rows = _rows(case)
     if not rows or any(r.weight is None for _, r in rows):
@@ -1573,6 +1576,60 @@ weight = 30
 )
 
 
+# --- S213 profile-does-not-fit -------------------------------------------------------------
+
+
+def _profile_does_not_fit(ctx: CaseContext) -> Iterator[Hit]:
+    why = misfit(ctx.case, ctx.profile)
+    if why is None:
+        return
+    fits = fitting_profiles(ctx.case)
+    listed = "、".join(fits) if fits else "无"
+    listed_en = ", ".join(fits) if fits else "none"
+    yield Hit(
+        "$.project.profile",
+        {"profile": ctx.profile.id, "why": why[0], "why_en": why[1], "fits": listed, "fits_en": listed_en},
+        expected=f"评分规则与表式一致（分值符合的评分规则：{listed}）",
+        found=f"[project] profile = \"{ctx.profile.id}\"：{why[0]}",
+        expected_en=f"the profile the form was written for (profiles its weights fit: {listed_en})",
+        found_en=f"[project] profile = \"{ctx.profile.id}\": {why[1]}",
+    )
+
+
+PROFILE_DOES_NOT_FIT = Rule(
+    code="S213",
+    name="profile-does-not-fit",
+    family="scores",
+    severity=Severity.ERROR,
+    title="表式与评分规则不符",
+    title_en="The form does not fit its profile",
+    message="本表的分值不符合评分规则“{profile}”：{why}（分值符合的评分规则：{fits}）",
+    message_en="the form's weights do not fit profile “{profile}”: {why_en} (profiles they fit: {fits_en})",
+    summary="表内所填分值（预算执行分值、指标分值合计、各部分分值）不可能属于案例所选的评分规则。只报告一次；"
+            "分值合计（S203）、一级分配（S210）、预算得分（F110）不再按错误的规则逐项报错。",
+    summary_en="The weights the form prints (budget row, indicator total, section points) cannot belong "
+               "to the case's profile. Reported once; S203, S210 and F110 then stay silent instead of "
+               "reporting a cascade of errors under the wrong profile.",
+    rationale="各地表式分值不同（10/90、20/80、决策/管理/绩效……）；按错误的规则复核，正确的表也会报错，真正的问题反被淹没。",
+    rationale_en="Schemes differ by place (10/90, 20/80, rubric sections…); under the wrong profile an honest "
+                 "form gets false errors and real defects drown.",
+    source="framework.md §9（各地表式）；real-forms 19、39、40、46（预算执行 20 分）",
+    bad="""
+[funds]
+claimed_weight = 20
+claimed_rate = 100
+claimed_score = 20
+""",
+    good="""
+[funds]
+claimed_weight = 10
+claimed_rate = 100
+claimed_score = 10
+""",
+    check=_profile_does_not_fit,
+)
+
+
 RULES = (
     SCORE_OUT_OF_RANGE,
     CLAIMED_TOTAL_MISMATCH,
@@ -1586,4 +1643,5 @@ RULES = (
     LEVEL1_SPLIT,
     CLAIMED_RATING_DIFFERS,
     EMPTY_SCORES,
+    PROFILE_DOES_NOT_FIT,
 )
