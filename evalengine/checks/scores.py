@@ -32,7 +32,7 @@ from ..findings import Severity
 from ..fit import fitting_profiles, misfit
 from ..i18n import REASONS
 from ..model import Case, Indicator
-from ..numbers import ZERO, rounded
+from ..numbers import ZERO, agrees, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
 from ..values import Claim, ClaimLevel, Empty
 from .base import CaseContext, Hit, Rule, Setting, money, pct, is_truncated
@@ -760,7 +760,8 @@ def _score_differs(ctx: CaseContext) -> Iterator[Hit]:
             continue
         claimed, weight = row.score, row.weight
         assert weight is not None  # _on_form_scale is None without a printed 分值
-        if abs(claimed - verified) <= tol:
+        rounding = ctx.profile.rounding  # a score rounded the form's way is not an error
+        if agrees(claimed, verified, rounding.places, rounding.mode, tol):
             continue
         if claimed < 0 or claimed > weight:
             continue  # S201
