@@ -13,7 +13,7 @@ from decimal import Decimal
 from .model import Case
 from .numbers import ZERO
 from .profile import Profile, available_profiles, load_profile
-from .scoring import is_blank_row, is_scored_form
+from .scoring import is_blank_row, is_scored_form, row_roles
 
 __all__ = ["fitting_profiles", "misfit"]
 
@@ -48,7 +48,9 @@ def misfit(case: Case, profile: Profile, _others: bool = True) -> tuple[str, str
     if funds.claimed_weight is None and funds.claimed_score is not None and funds.claimed_score > budget + _SLACK:
         return (f"预算执行得分 {_money(funds.claimed_score)}，超出该规则的预算分值 {_money(budget)}",
                 f"the budget row scores {_money(funds.claimed_score)}, above this profile's {_money(budget)}")
-    rows = [r for r in case.indicators if not r.not_applicable and not is_blank_row(r)]
+    roles = row_roles(case)
+    rows = [r for i, r in enumerate(case.indicators)
+            if not r.not_applicable and not is_blank_row(r) and i not in roles]
     weighted = [r for r in rows if r.weight is not None]
     if not weighted:
         return None

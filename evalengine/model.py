@@ -52,6 +52,11 @@ class FundRow:
     initial_budget: Decimal | None = None  # 年初预算数
     budget: Decimal | None = None  # 全年预算数 / 调整后预算数
     executed: Decimal | None = None  # 全年执行数 / 预算执行数
+    # what the form prints on this 其中 row in the 分值/执行率/得分 columns (only the total
+    # row should carry them: real-forms 36 scores 基本支出 and 项目支出 10/10 each)
+    claimed_weight: Decimal | None = None
+    claimed_rate: Decimal | None = None  # percent, as printed
+    claimed_score: Decimal | None = None
 
 
 @attrs.frozen

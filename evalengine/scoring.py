@@ -41,6 +41,7 @@ __all__ = [
     "IndicatorScore",
     "Status",
     "is_blank_row",
+    "row_roles",
     "score_case",
     "score_quantity",
 ]
@@ -133,6 +134,40 @@ class CaseScore:
 def is_blank_row(indicator: Indicator) -> bool:
     """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator."""
     return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip())
+
+
+_REPEAT = ("其中", "含：", "含:")
+
+
+def row_roles(case: Case) -> dict[int, tuple[str, tuple[int, ...]]]:
+    """Rows of the indicator table that are not indicators, by index: ``("parent", children)``
+    for a row with a 分值 but no target or actual whose next rows' 分值 add up to it (a 一级 or
+    二级 subtotal), ``("repeat", (parent,))`` for a 其中 sub-row that repeats the row above it.
+    Neither is scored: counting them would count their points twice (framework.md §3.5)."""
+    rows = case.indicators
+    roles: dict[int, tuple[str, tuple[int, ...]]] = {}
+    for i, row in enumerate(rows):
+        if row.not_applicable or i in roles:
+            continue
+        if i > 0 and row.name.strip().startswith(_REPEAT):
+            above = max(j for j in range(i) if j not in roles or roles[j][0] == "parent")
+            roles[i] = ("repeat", (above,))
+            continue
+        if row.weight is None or row.weight <= 0 or row.target.strip() or row.actual.strip():
+            continue
+        total, children = ZERO, []
+        for j in range(i + 1, len(rows)):
+            child = rows[j]
+            if (child.weight is None or not (child.target.strip() or child.actual.strip())
+                    or (row.level1.strip() and child.level1.strip() and child.level1 != row.level1)):
+                break
+            total += child.weight
+            children.append(j)
+            if total >= row.weight:
+                break
+        if children and total == row.weight:
+            roles[i] = ("parent", tuple(children))
+    return roles
 
 
 # --- quantitative formulas (framework.md §3.2) ---------------------------------------
@@ -435,8 +470,9 @@ def is_scored_form(case: Case) -> bool:
 def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     fallback = taxonomy.level1[0].name
     rows = []
+    roles = row_roles(case)
     for index, row in enumerate(case.indicators):
-        if row.not_applicable or is_blank_row(row):
+        if row.not_applicable or is_blank_row(row) or index in roles:
             continue
         category = taxonomy.resolve(row.level1, row.level2)
         rows.append((index, row, category.name if category else fallback))

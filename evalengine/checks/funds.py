@@ -1189,6 +1189,59 @@ BREAKDOWN_DOES_NOT_ADD_UP = Rule(
 )
 
 
+# =========================================================================================
+# F115 source-row-scored
+# =========================================================================================
+
+
+def _source_row_scored(ctx: CaseContext) -> Iterator[Hit]:
+    funds = ctx.case.funds
+    total_scored = funds.claimed_score is not None or funds.claimed_weight is not None
+    for index, row in enumerate(funds.rows):
+        if row.claimed_score is None and row.claimed_weight is None:
+            continue
+        printed = "，".join(f"{label} {figure(value)}" for label, value in
+                           (("分值", row.claimed_weight), ("得分", row.claimed_score)) if value is not None)
+        printed_en = ", ".join(f"{label} {figure(value)}" for label, value in
+                              (("weight", row.claimed_weight), ("score", row.claimed_score)) if value is not None)
+        where = "，总额行另有分值/得分" if total_scored else ""
+        where_en = "; the total row is scored as well" if total_scored else ""
+        yield Hit(
+            f"$.funds.rows[{index}]",
+            {"source": row.source, "printed": printed, "printed_en": printed_en},
+            expected="预算执行只按年度资金总额行计分一次，其中各行不另计分",
+            found=f"其中“{row.source}”行：{printed}{where}",
+            expected_en="budget execution is scored once, on the total row; its 其中 rows are not scored",
+            found_en=f"其中 row “{row.source}”: {printed_en}{where_en}",
+        )
+
+
+SOURCE_ROW_SCORED = Rule(
+    code="F115",
+    name="source-row-scored",
+    family="funds",
+    severity=Severity.WARNING,
+    title="资金来源分项行另行计分",
+    title_en="A funds 其中 row is scored on its own",
+    message="资金其中项“{source}”另填了{printed}：预算执行只应按总额行计分一次",
+    message_en="the funds 其中 row “{source}” carries {printed_en}: budget execution is scored once, on the total row",
+    summary="年度资金总额下的其中行（基本支出、项目支出、财政拨款……）填了分值或得分。预算执行分只按总额行计一次；"
+            "分项行的分值、得分不计入总分（评分引擎也不计），但表上这样填会让合计看起来超过 100 分。",
+    summary_en="A 其中 row under the funds total (基本支出, 项目支出, 财政拨款 …) carries a weight or score. "
+               "Budget execution is scored once, on the total row; the engine never adds the source rows, "
+               "but a form that scores them looks as if it hands out more than 100 points.",
+    rationale="分项行重复计分会使预算执行分被计两到三次。",
+    rationale_en="Scoring the source rows counts the budget score two or three times.",
+    source="财预〔2020〕10号 附件2（部门整体支出绩效自评表：资金总额行计分）；real-forms 36（基本支出、项目支出各 10/10）",
+    bad=('[funds]\nclaimed_weight = 10\nclaimed_score = 10\n'
+         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 100, '
+         'claimed_weight = 10, claimed_score = 10 }]'),
+    good=('[funds]\nclaimed_weight = 10\nclaimed_score = 10\n'
+          'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 100 }]'),
+    check=_source_row_scored,
+)
+
+
 RULES = (
     COMPLETED_WITHOUT_PAYMENT,
     LOW_EXECUTION_FULL_MARKS,
@@ -1204,4 +1257,5 @@ RULES = (
     BUDGET_ADJUSTED_WITHOUT_REASON,
     BUDGET_MISSING,
     BREAKDOWN_DOES_NOT_ADD_UP,
+    SOURCE_ROW_SCORED,
 )

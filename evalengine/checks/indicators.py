@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..findings import Severity
 from ..model import Case, Indicator
-from ..scoring import Evidence, IndicatorScore, is_blank_row
+from ..scoring import Evidence, IndicatorScore, is_blank_row, row_roles
 from ..taxonomy import Category, Taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
@@ -108,8 +108,9 @@ def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
 
 
 def _live_rows(case: Case) -> list[tuple[int, Indicator]]:
+    roles = row_roles(case)
     return [(i, r) for i, r in enumerate(case.indicators)
-            if not r.not_applicable and not is_blank_row(r)]
+            if not r.not_applicable and not is_blank_row(r) and i not in roles]
 
 
 def _category(taxonomy: Taxonomy, row: Indicator) -> Category | None:

@@ -33,7 +33,7 @@ from ..fit import fitting_profiles, misfit
 from ..i18n import REASONS
 from ..model import Case, Indicator
 from ..numbers import ZERO, agrees, rounded
-from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
+from ..scoring import Evidence, IndicatorScore, Status, is_blank_row, is_scored_form, row_roles
 from ..values import Claim, ClaimLevel, Empty
 from .base import CaseContext, Hit, Rule, Setting, money, pct, is_truncated
 
@@ -56,8 +56,9 @@ def _name(case: Case, index: int) -> str:
 
 
 def _rows(case: Case) -> list[tuple[int, Indicator]]:
-    """The indicator rows that are not empty 二级 lines."""
-    return [(i, row) for i, row in enumerate(case.indicators) if not is_blank_row(row)]
+    """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
+    roles = row_roles(case)
+    return [(i, row) for i, row in enumerate(case.indicators) if not is_blank_row(row) and i not in roles]
 
 
 def _tolerance(options: Mapping[str, Any], items: int) -> Decimal:
@@ -1631,6 +1632,223 @@ claimed_score = 10
 )
 
 
+# --- S214 score-not-given ------------------------------------------------------------------
+
+
+def _score_not_given(ctx: CaseContext) -> Iterator[Hit]:
+    case = ctx.case
+    if not is_scored_form(case) or ctx.profile.kind == "unscored":
+        return
+    rows = _rows(case)
+    scored = [r for _, r in rows if r.score is not None]
+    if not scored:
+        return  # every 得分 blank: S212
+    funds = case.funds
+    if funds.claimed_score is None and ctx.profile.budget.weight > 0 and (
+            funds.budget is not None or funds.executed is not None or funds.claimed_rate is not None):
+        yield Hit("$.funds.claimed_score", {"what": "预算执行", "what_en": "the budget row"},
+                  expected="预算执行行填写得分", found="预算执行得分栏空白，其余得分已填",
+                  expected_en="a score on the budget row", found_en="the budget row's 得分 is blank")
+    for index, row in rows:
+        if row.score is None and row.weight is not None and row.weight > 0:
+            name = _name(case, index)
+            yield Hit(f"$.indicators[{index}].score", {"what": f"「{name}」", "what_en": f"“{name}”"},
+                      expected=f"「{name}」填写得分（分值 {money(row.weight)}）", found="得分栏空白",
+                      expected_en=f"a score for “{name}” (weight {money(row.weight)})",
+                      found_en="the 得分 cell is blank")
+
+
+SCORE_NOT_GIVEN = Rule(
+    code="S214",
+    name="score-not-given",
+    family="scores",
+    severity=Severity.WARNING,
+    title="得分栏空白",
+    title_en="A score cell is blank",
+    message="{what}的得分栏空白（表中其他得分已填）：视为未给出，不按满分或零分推算",
+    message_en="{what_en} has a blank score while the form's other scores are filled: not given, "
+               "neither full marks nor zero",
+    summary="有得分栏的自评表中，预算执行行或某个有分值的指标行得分空白。空白既不是 0 分也不是满分："
+            "自评分不据此推算，自评总分也不由它凑出。",
+    summary_en="On a form with score cells, the budget row or a weighted indicator row has a blank "
+               "score. Blank is neither zero nor full marks: nothing is derived into it.",
+    rationale="空白的得分格无法说明部门给了几分；若按满分补齐，自评分就被凭空抬高。",
+    rationale_en="A blank score says nothing about the points claimed; filling it with full marks "
+                 "would inflate the claimed score.",
+    source="framework.md §3.6；§5 Q23（得分栏完整性）",
+    bad="""
+[funds]
+claimed_weight = 10
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 90
+score = 90
+""",
+    good="""
+[funds]
+claimed_weight = 10
+claimed_score = 10
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 90
+score = 90
+""",
+    check=_score_not_given,
+)
+
+
+# --- S215 full-marks-on-an-empty-row ---------------------------------------------------------
+
+
+def _full_marks_on_empty_row(ctx: CaseContext) -> Iterator[Hit]:
+    case = ctx.case
+    for index, row in _rows(case):
+        section = ctx.profile.section(row.level1) if ctx.profile.kind == "rubric" else None
+        if section is not None and section.rubric:
+            continue  # a rubric item is scored against its 评分标准, not a target
+        if (row.target.strip() or row.actual.strip() or row.weight is None or row.weight <= 0
+                or row.score is None or row.score < row.weight):
+            continue
+        name = _name(case, index)
+        yield Hit(f"$.indicators[{index}].score", {"name": name, "score": money(row.score)},
+                  expected="满分须有指标值和完成值为据", found=f"「{name}」指标值、完成值均空白，得分 {money(row.score)}",
+                  expected_en="full marks rest on a target and an actual",
+                  found_en=f"“{name}”: target and actual blank, score {money(row.score)}")
+
+
+FULL_MARKS_ON_EMPTY_ROW = Rule(
+    code="S215",
+    name="full-marks-without-target-or-actual",
+    family="scores",
+    severity=Severity.ERROR,
+    title="无指标值和完成值却得满分",
+    title_en="Full marks with neither target nor actual",
+    message="「{name}」既无指标值也无完成值，却自评满分 {score} 分",
+    message_en="“{name}” has neither a target nor an actual, yet claims full marks ({score})",
+    summary="指标行的指标值和完成值都空白，得分却等于分值。合计行（其下各行分值之和）不算指标，不在此列；按评分标准打分的评价项目也不在此列。",
+    summary_en="An indicator row with a blank target and a blank actual scores its full weight. "
+               "Subtotal rows and rubric items are not indicators and are not reported.",
+    rationale="没有目标和结果，满分无从谈起（10号：得分依据完成值与指标值比较）。",
+    rationale_en="With no target and no result there is nothing to earn full marks against.",
+    source="财预〔2020〕10号 附件1 填报说明；framework.md §3.6",
+    bad="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+weight = 50
+score = 50
+""",
+    good="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 50
+score = 50
+""",
+    check=_full_marks_on_empty_row,
+)
+
+
+# --- S216 not-an-indicator ---------------------------------------------------------------
+
+
+def _not_an_indicator(ctx: CaseContext) -> Iterator[Hit]:
+    case = ctx.case
+    for index, (role, others) in sorted(row_roles(case).items()):
+        name = _name(case, index)
+        if role == "parent":
+            listed = "、".join(str(j + 1) for j in others)
+            yield Hit(f"$.indicators[{index}]",
+                      {"name": name, "kind": f"其下第 {listed} 行的合计", "kind_en": f"the subtotal of rows {listed}"},
+                      expected="合计行不重复计分", found=f"「{name}」分值 {money(case.indicators[index].weight)} = 其下各行分值之和",
+                      expected_en="a subtotal is not scored again",
+                      found_en=f"“{name}” weight {money(case.indicators[index].weight)} = the sum of the rows below")
+        else:
+            above = _name(case, others[0])
+            yield Hit(f"$.indicators[{index}]",
+                      {"name": name, "kind": f"「{above}」的其中项", "kind_en": f"a 其中 part of “{above}”"},
+                      expected="其中项不单独计分", found=f"「{name}」重复上一行「{above}」",
+                      expected_en="a 其中 row is not scored on its own",
+                      found_en=f"“{name}” repeats the row above, “{above}”")
+
+
+NOT_AN_INDICATOR = Rule(
+    code="S216",
+    name="not-an-indicator",
+    family="scores",
+    severity=Severity.INFO,
+    title="合计行或其中项，不单独计分",
+    title_en="A subtotal or 其中 row, not scored on its own",
+    message="「{name}」是{kind}，不作为指标计分（避免重复计分）",
+    message_en="“{name}” is {kind_en}; it is not scored as an indicator (no double counting)",
+    summary="分值等于其下各行分值之和、且无指标值和完成值的行是合计行；以“其中”开头的行是上一行的分项。二者都不单独计分，自评分和核实分都只算一次。",
+    summary_en="A row whose weight is the sum of the rows below it and which has no target or actual "
+               "is a subtotal; a row starting 其中 is a part of the row above. Neither is scored on "
+               "its own: claimed and verified scores count the points once.",
+    rationale="把合计行和明细行都加进总分，自评总分就会超过一级指标的分值。",
+    rationale_en="Adding both a subtotal and its rows makes the claimed total overshoot the level-1 weight.",
+    source="framework.md §3.5（parent rows are sums of their children, C2、C8）；§9（Anhui: 其中 sub-rows）",
+    bad="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "数量指标"
+weight = 50
+score = 50
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 25
+score = 25
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "质量指标"
+name = "培训合格率"
+target = "≥95%"
+actual = "98%"
+weight = 25
+score = 25
+""",
+    good="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 25
+score = 25
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "质量指标"
+name = "培训合格率"
+target = "≥95%"
+actual = "98%"
+weight = 25
+score = 25
+""",
+    check=_not_an_indicator,
+)
+
+
 RULES = (
     SCORE_OUT_OF_RANGE,
     CLAIMED_TOTAL_MISMATCH,
@@ -1645,4 +1863,7 @@ RULES = (
     CLAIMED_RATING_DIFFERS,
     EMPTY_SCORES,
     PROFILE_DOES_NOT_FIT,
+    SCORE_NOT_GIVEN,
+    FULL_MARKS_ON_EMPTY_ROW,
+    NOT_AN_INDICATOR,
 )
