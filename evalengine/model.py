@@ -111,6 +111,7 @@ class Narrative:
     conclusion: str = ""  # 评价结论
     problems: str = ""  # 存在问题
     measures: str = ""  # 改进措施 / 相关建议
+    deviation: str = ""  # 偏差大或目标未完成原因分析: one cell for the whole form (20/80 layouts)
     claimed_total: Decimal | None = None  # 自评总分 / 合计 as stated
     claimed_grade: str = ""  # 自评等级 as stated
 

@@ -41,6 +41,7 @@ __all__ = [
     "IndicatorScore",
     "Status",
     "is_blank_row",
+    "is_money_spent_short",
     "row_roles",
     "score_case",
     "score_quantity",
@@ -137,6 +138,17 @@ def is_blank_row(indicator: Indicator) -> bool:
 
 
 _REPEAT = ("其中", "含：", "含:")
+_TITLE_RE = re.compile(r"《[^》]+》")
+_LIST_SEPARATORS_RE = re.compile(r"[、，,；;和及与]")
+
+
+def enumerated_items(name: str) -> int:
+    """How many items a 三级 name lists (《A》、《B》 → 2; 甲、乙、丙 → 3), or 0."""
+    titles = _TITLE_RE.findall(name)
+    if len(titles) >= 2:
+        return len(titles)
+    parts = [p for p in _LIST_SEPARATORS_RE.split(name) if p.strip()]
+    return len(parts) if len(parts) >= 2 else 0
 
 
 def row_roles(case: Case) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -272,6 +284,15 @@ def _score_indicator(
 ) -> IndicatorScore:
     target = parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year)
     actual = parse_value(row.actual, unit=row.unit, default_year=year)
+    each_unknown = False
+    if isinstance(target, Quantity) and target.each and target.dimension in (Dimension.COUNT, Dimension.MONEY):
+        # "各印刷250册" under a row naming 《A》、《B》: 250 each, 500 in all
+        items = enumerated_items(row.name)
+        if items >= 2:
+            target = attrs.evolve(target, amount=target.amount * items,
+                                  upper=target.upper * items if target.upper is not None else None)
+        else:
+            each_unknown = True
     if (isinstance(target, Quantity) and target.dimension is Dimension.MONEY
             and isinstance(actual, Quantity) and actual.dimension is Dimension.PLAIN):
         # "≤90万元" answered "90": the bare number is in the unit the target was written in
@@ -286,7 +307,9 @@ def _score_indicator(
     bare = profile.evidence.bare_claim_fraction  # what a bare claim earns of its tier
     section = profile.section(row.level1) if profile.kind == "rubric" else None
 
-    if section is not None and section.rubric:
+    if each_unknown:
+        reason, face = "each-unknown-count", weight  # per item, but of how many items?
+    elif section is not None and section.rubric:
         # an item scored against a 评分标准: the form shows what was found, or nothing
         method = "rubric"
         if isinstance(actual, Empty):
@@ -455,6 +478,15 @@ def budget_formula(profile: Profile, rate: Decimal | None, weight: Decimal) -> D
     if profile.budget.formula == "linear_capped":
         rate = min(rate, Decimal(1))
     return max(rate, ZERO) * weight
+
+
+def is_money_spent_short(item: IndicatorScore) -> bool:
+    """A money amount as a floor (工作经费 = 50万元 answered 49.78万元; 15万元 → 按合同10.5万元):
+    less money spent is not less output; budget execution (the F rules) speaks to it."""
+    target, actual = item.target, item.actual
+    return (item.reason == "shortfall" and isinstance(target, Quantity) and isinstance(actual, Quantity)
+            and target.dimension is Dimension.MONEY and actual.dimension is Dimension.MONEY
+            and not target.operator.reverse)
 
 
 def is_scored_form(case: Case) -> bool:

@@ -50,6 +50,7 @@ _FIELDS = {
     "$.narrative.conclusion": ("评价结论", "the conclusion (评价结论)"),
     "$.narrative.problems": ("存在问题", "the problems statement (存在问题)"),
     "$.narrative.measures": ("改进措施", "the measures statement (改进措施)"),
+    "$.narrative.deviation": ("偏差原因分析", "the form's deviation analysis (偏差大或目标未完成原因分析)"),
 }
 
 
@@ -79,7 +80,7 @@ def _texts(case: Case, paths: Iterable[str], *, deviations: bool = False
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
                    "$.narrative.benefit", "$.narrative.conclusion", "$.narrative.problems",
-                   "$.narrative.measures")
+                   "$.narrative.measures", "$.narrative.deviation")
 
 
 def _placeholder(text: str, placeholders: Iterable[str]) -> bool:
@@ -156,13 +157,24 @@ def _ending(words: tuple[str, ...], window: int) -> re.Pattern[str] | None:
     return re.compile(f"(?:{alt})[^，,。；;！!？?、\\n]{{0,{max(window, 0)}}}$")
 
 
+_NEGATION_REACH = 8  # characters before a match that may negate it
+
+
+@lru_cache(maxsize=64)
+def _negation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A negation word followed by at most a few characters of the same clause, at the end."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+    return re.compile(f"(?:{alternatives})[^，。；,;！!？?]{{0,4}}$") if alternatives else None
+
+
 def _find(text: str, patterns: tuple[str, ...], negation: re.Pattern[str] | None = None
           ) -> re.Match[str] | None:
-    """The first match of any pattern that is not negated by what precedes it."""
+    """The first match of any pattern that is not negated by what just precedes it in its
+    clause ("没有100%执行完毕", "尚未全部支付")."""
     best = None
     for pattern in _compile(patterns):
         for m in pattern.finditer(text):
-            if negation is not None and negation.search(text, 0, m.start()):
+            if negation is not None and negation.search(text[max(0, m.start() - _NEGATION_REACH):m.start()]):
                 continue
             if best is None or m.start() < best.start():
                 best = m
@@ -822,7 +834,7 @@ def _claimed_rate_mismatch(ctx: CaseContext) -> Iterator[Hit]:
     if rate >= ONE - slack / HUNDRED:
         return
     for path, label, label_en, text in _texts(ctx.case, _EXPLAIN_FIELDS):
-        m = _find(text, o["full_execution_patterns"])
+        m = _find(text, o["full_execution_patterns"], _negation(o["negations"]))
         if m is None:
             continue
         yield Hit(
@@ -866,6 +878,8 @@ CLAIMED_RATE_MISMATCH = Rule(
                 help_en="extra percentage points allowed beyond the rounding tolerance"),
         Setting("full_execution_patterns", "regexes", "称资金已全部执行或全额支付的正则表达式",
                 help_en="regular expressions for a claim that the money was fully spent or paid"),
+        Setting("negations", "texts", "紧接在前、否定“已全部执行”说法的词（如“没有100%执行完毕”）",
+                help_en="words just before a full-execution phrase that deny it (没有100%执行完毕)"),
     ),
 )
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..findings import Severity
 from ..model import Case, Indicator
-from ..scoring import Evidence, IndicatorScore, is_blank_row, row_roles
+from ..scoring import Evidence, IndicatorScore, is_blank_row, is_money_spent_short, row_roles
 from ..taxonomy import Category, Taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
@@ -632,7 +632,7 @@ not_applicable = true
 def _case_text(case: Case) -> str:
     n, f, g = case.narrative, case.funds, case.goal
     parts = [g.expected, g.actual, n.completion, n.benefit, n.conclusion, n.problems, n.measures,
-             f.note, f.reason, *(r.deviation for r in case.indicators)]
+             n.deviation, f.note, f.reason, *(r.deviation for r in case.indicators)]
     return "\n".join(p for p in parts if p)
 
 
@@ -733,6 +733,9 @@ _Deviation = tuple[IndicatorScore, Indicator, str, str, Decimal | None]
 
 
 def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
+    form_level = ctx.case.narrative.deviation  # 偏差大或目标未完成原因分析, for the whole form
+    if not _is_placeholder(form_level, ctx.options["placeholder_reasons"]):
+        return
     for item, row in _pairs(ctx):
         if not _is_placeholder(row.deviation, ctx.options["placeholder_reasons"]):
             continue
@@ -767,6 +770,8 @@ def _deviation_without_reason(ctx: CaseContext) -> Iterator[Hit]:
 def _minor_shortfall(ctx: CaseContext) -> Iterator[Hit]:
     minor = ctx.options["minor_ratio"]
     for item, row, detail, detail_en, ratio in _unexplained(ctx):
+        if is_money_spent_short(item):
+            continue  # a little money left under a money row is the budget's balance, not less output
         if ratio is not None and minor <= ratio < 1:
             yield _deviation_hit(item, row, detail, detail_en)
 
@@ -828,9 +833,11 @@ MINOR_SHORTFALL = Rule(
     message="“{name}”略低于指标值（{target} → {actual}，{detail}），未说明偏差原因",
     message_en="'{name}' is slightly short of its target ({target} → {actual}, {detail_en}) "
                "and no reason is given",
-    summary="与 I307 相同的情形，但完成程度在 [minor_ratio, 1) 之间，如工作经费 50万元 → 49.78万元（99.56%）。",
+    summary="与 I307 相同的情形，但完成程度在 [minor_ratio, 1) 之间，如养护里程 50公里 → 49.78公里（99.56%）。"
+            "金额指标少花的零星资金（工作经费 50万元 → 49.78万元）是预算结余，由预算执行规则报告，不在此列。",
     summary_en="The case of I307, but the closeness to target lies in [minor_ratio, 1), e.g. "
-               "50万元 → 49.78万元 (99.56%).",
+               "50 km → 49.78 km (99.56%). A little money left under a money row (50万元 → 49.78万元) "
+               "is the budget's balance, reported by the execution rules, not here.",
     rationale="差距很小时通常是零星结余或尾数，不影响等级，但仍应一句话说明；作为提示而非错误，以免淹没真正的偏差。",
     rationale_en="A miss this small is usually a small balance or rounding and does not change "
                  "the grade, but deserves a line of explanation; info, so that it does not drown "
@@ -839,19 +846,19 @@ MINOR_SHORTFALL = Rule(
     bad='''
 [[indicators]]
 level1 = "产出指标"
-level2 = "成本指标"
-name = "工作经费"
-target = "≥50万元"
-actual = "49.78万元"
+level2 = "数量指标"
+name = "道路养护里程"
+target = "≥50公里"
+actual = "49.78公里"
 ''',
     good='''
 [[indicators]]
 level1 = "产出指标"
-level2 = "成本指标"
-name = "工作经费"
-target = "≥50万元"
-actual = "49.78万元"
-deviation = "结余0.22万元为差旅费节约，已按规定收回。"
+level2 = "数量指标"
+name = "道路养护里程"
+target = "≥50公里"
+actual = "49.78公里"
+deviation = "0.22公里路段因施工改道顺延至次年。"
 ''',
     check=_minor_shortfall,
     settings=(
@@ -879,7 +886,8 @@ def _overachievement(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if target.operator.reverse or target.dimension is not actual.dimension:
             continue
-        if ratio < flag or not _is_placeholder(row.deviation, o["placeholder_reasons"]):
+        if (ratio < flag or not _is_placeholder(row.deviation, o["placeholder_reasons"])
+                or not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"])):
             continue
         if _has(row.target, o["per_item_words"]):
             continue  # "各250册" against "共500册": a per-item target read against a total

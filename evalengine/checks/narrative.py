@@ -19,7 +19,7 @@ from ..findings import Severity
 from ..model import Case
 from ..money import figures
 from ..numbers import ZERO
-from ..scoring import Evidence
+from ..scoring import Evidence, is_money_spent_short
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
 from .base import CaseContext, Hit, Rule, Setting, money, pct
 
@@ -242,6 +242,8 @@ def _deviations(ctx: CaseContext) -> tuple[list[str], list[str]]:
     for s in score.indicators:
         row_weight = case.indicators[s.index].weight
         own_short = s.claimed_from_form and s.claimed < (row_weight if row_weight is not None else s.weight)
+        if is_money_spent_short(s) and not own_short:
+            continue  # money spent under a money row: the execution rate above speaks to it
         if s.reason in reasons or own_short:
             short.append(case.indicators[s.index].name.strip() or f"第{s.index + 1}行指标")
     if short:

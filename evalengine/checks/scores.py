@@ -687,7 +687,8 @@ def _met_target_deducted(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if row.score < 0 or row.score >= row.weight - ctx.options["tolerance"]:
             continue
-        if not _placeholder(row.deviation, ctx.options["placeholders"]):
+        if not (_placeholder(row.deviation, ctx.options["placeholders"])
+                and _placeholder(ctx.case.narrative.deviation, ctx.options["placeholders"])):
             continue
         name = _name(ctx.case, ind.index)
         yield Hit(
