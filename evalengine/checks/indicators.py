@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ..findings import Severity
 from ..model import Case, Indicator
+from ..money import figures
 from ..scoring import Evidence, IndicatorScore, is_blank_row, is_money_spent_short, row_roles
 from ..taxonomy import Category, Taxonomy
 from ..values import (
@@ -886,6 +887,8 @@ def _overachievement(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if target.operator.reverse or target.dimension is not actual.dimension:
             continue
+        if ratio >= o["far_ratio"]:
+            continue  # I316: a target set far below what was achieved
         if (ratio < flag or not _is_placeholder(row.deviation, o["placeholder_reasons"])
                 or not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"])):
             continue
@@ -944,6 +947,225 @@ deviation = "上级追加两期线上培训，参训人数增加；明年按实�
                 help_en="a deviation column saying only one of these counts as no reason"),
         Setting("per_item_words", "texts", "指标值含这些词（每项的数量）时不与合计比较",
                 help_en="a target containing one of these words (a per-item quantity) is not compared with the total"),
+        Setting("far_ratio", "number", "完成值/指标值达到此倍数时改由 I316 报告（应与 I316.far_ratio 相同）",
+                Decimal(1),
+                help_en="at or above this actual/target ratio I316 reports the row instead (keep equal to I316.far_ratio)"),
+    ),
+)
+
+
+TEN_THOUSAND = Decimal(10000)  # 元 per 万元
+
+
+# ---------------------------------------------------------------------------------------
+# I316 target-far-below-actual
+# ---------------------------------------------------------------------------------------
+
+
+def _target_far_below_actual(ctx: CaseContext) -> Iterator[Hit]:
+    o = ctx.options
+    if not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"]):
+        return
+    for item, row in _pairs(ctx):
+        target, actual, ratio = item.target, item.actual, item.achievement
+        if not (isinstance(target, Quantity) and isinstance(actual, Quantity)) or ratio is None:
+            continue
+        if target.operator.reverse or target.dimension is not actual.dimension or target.amount <= 0:
+            continue
+        if ratio < o["far_ratio"] or not _is_placeholder(row.deviation, o["placeholder_reasons"]):
+            continue
+        if _has(row.target, o["per_item_words"]):
+            continue
+        yield Hit(
+            _path(item.index, "target"),
+            {"name": _show(row.name), "target": _show(_target_text(row)),
+             "actual": _show(row.actual), "ratio": pct(ratio)},
+            expected=f"指标值应按可实现的水平设定；完成值达指标值 {figure(o['far_ratio'])} 倍以上须说明原因",
+            found=f"{row.actual} / {_target_text(row)} = {pct(ratio)}；偏差原因“{row.deviation.strip()}”",
+            expected_en=f"a target set at an attainable level; an actual {figure(o['far_ratio'])}× the target or more is explained",
+            found_en=f"{row.actual} / {_target_text(row)} = {pct(ratio)}; no reason given",
+        )
+
+
+TARGET_FAR_BELOW_ACTUAL = Rule(
+    code="I316",
+    name="target-far-below-actual",
+    family="indicators",
+    severity=Severity.ERROR,
+    title="指标值设定远低于实际",
+    title_en="Target set far below what was achieved",
+    message="“{name}”完成值为指标值的 {ratio}（{target} → {actual}），未说明原因：指标值设定过低",
+    message_en="'{name}' reached {ratio} of its target ({target} → {actual}) with no reason: the "
+               "target was set far too low",
+    summary="数值指标（≥、> 或 =）完成值达到指标值的 far_ratio 倍（默认 3 倍）以上，偏差原因栏（含表尾的偏差原因分析）为空。"
+            "1.3～3 倍由 I308 提示。指标值写“各……”“每……”时不比较合计。",
+    summary_en="A numeric target (≥, > or =) whose actual is at least far_ratio (3) times the target, with "
+               "no reason in the row's or the form's deviation cell. 1.3–3× is I308's.",
+    rationale="完成值是指标值的数倍，说明指标值不是按可实现的水平设定的（绩效目标“保底”），满分因此失去意义；10号 要求按偏差程度扣分。",
+    rationale_en="An actual several times the target shows a target set to be beaten, not to measure; "
+                 "full marks then mean nothing (10号 deducts by the deviation).",
+    source="framework.md §5 Q7（R 财预〔2020〕10号：指标值明显偏低的，按偏差程度扣分）；real-forms 48（26次 → 12次 之外的反例）",
+    bad='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥100人次"
+actual = "450人次"
+''',
+    good='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥100人次"
+actual = "450人次"
+deviation = "上级追加全员轮训任务，参训人数大幅增加；明年按实际需求调高指标值。"
+''',
+    check=_target_far_below_actual,
+    settings=(
+        Setting("far_ratio", "number", "完成值/指标值达到此倍数即报告", Decimal(1),
+                help_en="report at or above this actual/target ratio"),
+        Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明",
+                help_en="a deviation column saying only one of these counts as no reason"),
+        Setting("per_item_words", "texts", "指标值含这些词（每项的数量）时不与合计比较",
+                help_en="a target containing one of these words (a per-item quantity) is not compared with the total"),
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------
+# I317 budget-execution-as-indicator
+# ---------------------------------------------------------------------------------------
+
+
+def _budget_execution_as_indicator(ctx: CaseContext) -> Iterator[Hit]:
+    if ctx.profile.budget.weight <= 0:
+        return  # a rubric scores 预算执行率 as one of its items
+    for item, row in _pairs(ctx):
+        word = _has(row.name, ctx.options["words"]) or _has(row.target, ctx.options["words"])
+        if not word:
+            continue
+        yield Hit(
+            _path(item.index, "name"),
+            {"name": _show(row.name or row.target), "word": word,
+             "weight": figure(ctx.profile.budget.weight)},
+            expected=f"预算执行率已单独计分（{figure(ctx.profile.budget.weight)} 分），绩效指标衡量产出和效益",
+            found=f"指标“{_show(row.name)}”：指标值“{_show(row.target)}”",
+            expected_en=f"budget execution is scored on its own row ({figure(ctx.profile.budget.weight)} points); "
+                        "indicators measure outputs and outcomes",
+            found_en=f"indicator '{_show(row.name)}': target '{_show(row.target)}'",
+        )
+
+
+BUDGET_EXECUTION_AS_INDICATOR = Rule(
+    code="I317",
+    name="budget-execution-as-indicator",
+    family="indicators",
+    severity=Severity.WARNING,
+    title="绩效指标重复考核预算执行",
+    title_en="An indicator repeats budget execution",
+    message="指标“{name}”考核的是“{word}”，而预算执行已单独计 {weight} 分：同一件事计了两次分",
+    message_en="indicator '{name}' measures {word}, which the budget row already scores ({weight} "
+               "points): the same thing is scored twice",
+    summary="三级指标的名称或指标值是预算执行率、资金支出进度等（可配置），而评分规则已有单独计分的预算执行行。"
+            "按评分标准打分的表式（预算执行率本身就是一个评价项目）不在此列。",
+    summary_en="A level-3 indicator whose name or target is budget execution, spending progress etc. "
+               "(configurable), under a profile that scores budget execution on its own row. Rubric "
+               "profiles, where 预算执行率 is an item, are not checked.",
+    rationale="预算执行率作为产出指标再计一次分，等于把资金花完当成产出，并使预算执行的权重翻倍。",
+    rationale_en="Scoring budget execution again as an output treats spending the money as an output "
+                 "and doubles its weight.",
+    source="财预〔2020〕10号 附件1（预算执行率单独 10 分）；framework.md §2、§9",
+    bad='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "时效指标"
+name = "预算执行率"
+target = "≥90%"
+actual = "100%"
+''',
+    good='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "时效指标"
+name = "培训按期完成率"
+target = "≥90%"
+actual = "100%"
+''',
+    check=_budget_execution_as_indicator,
+    settings=(
+        Setting("words", "texts", "名称或指标值含这些词即视为考核预算执行",
+                help_en="a name or target containing one of these words measures budget execution"),
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------
+# I318 indicator-larger-than-project
+# ---------------------------------------------------------------------------------------
+
+
+def _indicator_larger_than_project(ctx: CaseContext) -> Iterator[Hit]:
+    budget = figures(ctx.case.funds).budget
+    if budget is None or budget <= 0:
+        return
+    limit = budget * TEN_THOUSAND * ctx.options["ratio"]  # 元
+    for item, row in _pairs(ctx):
+        if item.category != "产出指标":
+            continue  # an outcome (revenue, investment attracted …) may well exceed the money
+        for side, value, text in (("target", item.target, row.target), ("actual", item.actual, row.actual)):
+            if isinstance(value, Quantity) and value.dimension is Dimension.MONEY and value.amount > limit:
+                amount = value.amount / TEN_THOUSAND
+                yield Hit(
+                    _path(item.index, side),
+                    {"name": _show(row.name), "amount": figure(amount), "budget": figure(budget),
+                     "ratio": figure(ctx.options["ratio"])},
+                    expected=f"产出指标衡量本项目资金（预算 {figure(budget)} 万元）的产出",
+                    found=f"“{_show(row.name)}”：{_show(text)}（{figure(amount)} 万元）",
+                    expected_en=f"an output indicator measures what this project's money ({figure(budget)} 10k yuan) produced",
+                    found_en=f"'{_show(row.name)}': {_show(text)} ({figure(amount)} 10k yuan)",
+                )
+                break
+
+
+INDICATOR_LARGER_THAN_PROJECT = Rule(
+    code="I318",
+    name="indicator-larger-than-project",
+    family="indicators",
+    severity=Severity.WARNING,
+    title="产出指标描述的是远大于本项目的整体工作",
+    title_en="An output describes a programme far larger than the project",
+    message="产出指标“{name}”的金额 {amount} 万元超过本项目预算 {budget} 万元的 {ratio} 倍：考核的是整体工作而非本项目产出",
+    message_en="output '{name}' names {amount} (10k yuan), more than {ratio}× the project's budget of "
+               "{budget}: it measures a whole programme, not this project's output",
+    summary="产出指标的指标值或完成值是金额，且超过项目预算数的 ratio 倍（默认 10 倍）。效益指标（如招商引资额、收入）不在此列。",
+    summary_en="An output indicator's target or actual is an amount of money more than ratio (10) times "
+               "the project's budget. Outcome indicators (investment attracted, revenue) are not checked.",
+    rationale="把部门全年任务或上级下达的总盘子当作本项目产出，项目资金的绩效就无从衡量。",
+    rationale_en="Taking the department's whole task as the project's output leaves the project's own "
+                 "money unmeasured.",
+    source="framework.md §4.2（产出指标对应项目资金）；§5 Q16",
+    bad='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "完成全年招商任务"
+target = "≥100亿元"
+actual = "157.62亿元"
+''',
+    good='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "举办招商推介会"
+target = "≥3场"
+actual = "4场"
+''',
+    check=_indicator_larger_than_project,
+    settings=(
+        Setting("ratio", "number", "金额超过项目预算的此倍数即报告", Decimal(1),
+                help_en="report an amount above this multiple of the project budget"),
     ),
 )
 
@@ -1427,4 +1649,7 @@ RULES = (
     MINOR_SHORTFALL,
     MISSING_CATEGORY_OPTIONAL,
     ACTUAL_REPEATS_TARGET,
+    TARGET_FAR_BELOW_ACTUAL,
+    BUDGET_EXECUTION_AS_INDICATOR,
+    INDICATOR_LARGER_THAN_PROJECT,
 )
