@@ -855,6 +855,57 @@ GOAL_WITHOUT_WORDS = Rule(
 )
 
 
+# --- N409 department-implementer-swapped ---------------------------------------------------
+
+
+def _department_swapped(ctx: CaseContext) -> Iterator[Hit]:
+    project = ctx.case.project
+    department, implementer = _norm(project.department), _norm(project.implementer)
+    if not department or not implementer or department == implementer:
+        return
+    if not department.startswith(implementer):
+        return
+    rest = department[len(implementer):]
+    if not any(rest.endswith(word) for word in ctx.options["unit_words"]):
+        return
+    yield Hit(
+        "$.project.department",
+        {"department": project.department.strip(), "implementer": project.implementer.strip()},
+        expected="主管部门是实施单位的上级（实施单位可为主管部门本级或其下属单位）",
+        found=f"主管部门“{project.department.strip()}”，实施单位“{project.implementer.strip()}”",
+        expected_en="the 主管部门 is the 实施单位's superior (the implementer is the department itself or a unit under it)",
+        found_en=f"主管部门 '{project.department.strip()}', 实施单位 '{project.implementer.strip()}'",
+    )
+
+
+DEPARTMENT_SWAPPED = Rule(
+    code="N409",
+    name="department-implementer-swapped",
+    family="narrative",
+    severity=Severity.WARNING,
+    title="主管部门与实施单位疑似填反",
+    title_en="主管部门 and 实施单位 apparently swapped",
+    message="主管部门“{department}”是实施单位“{implementer}”的下属单位：两栏疑似填反",
+    message_en="the 主管部门 '{department}' is a unit under the 实施单位 '{implementer}': the two "
+               "cells look swapped",
+    summary="主管部门名称以实施单位全称开头、再接下属机构的称谓（中心、站、所、队、办公室……，可配置），"
+            "即主管部门是实施单位的下属单位。",
+    summary_en="The 主管部门 name is the 实施单位's full name followed by a subordinate unit's title "
+               "(中心, 站, 所, 队, 办公室 …, configurable): the department is a unit under the implementer.",
+    rationale="主管部门对项目绩效负主管责任；填反后部门整体评价和问题追责都会落到下属单位。",
+    rationale_en="The 主管部门 answers for the project; swapped, the department-level review and "
+                 "accountability land on a subordinate unit.",
+    source="财预〔2020〕10号 附件1（主管部门、实施单位栏）；framework.md §1.1",
+    bad='[project]\ndepartment = "示例部门信息中心"\nimplementer = "示例部门"',
+    good='[project]\ndepartment = "示例部门"\nimplementer = "示例部门信息中心"',
+    check=_department_swapped,
+    settings=(
+        Setting("unit_words", "texts", "下属单位名称的结尾称谓",
+                help_en="titles a subordinate unit's name ends with"),
+    ),
+)
+
+
 RULES = (
     NOT_COMPLETED_BUT_SUCCESS,
     BOILERPLATE_PROBLEMS,
@@ -864,4 +915,5 @@ RULES = (
     TEMPLATE_PLACEHOLDER,
     TEXT_TOO_LONG,
     GOAL_WITHOUT_WORDS,
+    DEPARTMENT_SWAPPED,
 )

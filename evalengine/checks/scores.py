@@ -1850,6 +1850,96 @@ score = 25
 )
 
 
+# --- S217 total-above-visible-maximum -----------------------------------------------------
+
+
+def _total_above_visible_maximum(ctx: CaseContext) -> Iterator[Hit]:
+    case, profile = ctx.case, ctx.profile
+    total = case.narrative.claimed_total
+    if total is None or not (case.project.incomplete.strip() or is_truncated(case, ctx.options["truncated_words"])):
+        return  # a whole form's total is S202's
+    deductions: list[tuple[str, Decimal]] = []
+    funds = case.funds
+    budget_weight = funds.claimed_weight if funds.claimed_weight is not None else profile.budget.weight
+    if funds.claimed_score is not None and funds.claimed_score < budget_weight:
+        deductions.append(("预算执行", budget_weight - funds.claimed_score))
+    for index, row in _rows(case):
+        if row.weight is not None and row.score is not None and 0 <= row.score < row.weight:
+            deductions.append((_name(case, index), row.weight - row.score))
+    lost = sum((d for _, d in deductions), ZERO)
+    ceiling = profile.total - lost
+    if not deductions or total <= ceiling + ctx.options["tolerance"]:
+        return
+    listed = "；".join(f"{name} 扣 {money(d)}" for name, d in deductions)
+    yield Hit(
+        "$.narrative.claimed_total",
+        {"total": money(total), "ceiling": money(ceiling), "lost": money(lost)},
+        expected=f"自评总分 ≤ {money(profile.total)} − 可见扣分 {money(lost)} = {money(ceiling)}",
+        found=f"自评总分 {money(total)}；可见扣分：{listed}",
+        expected_en=f"a total of at most {money(profile.total)} − the visible deductions {money(lost)} = {money(ceiling)}",
+        found_en=f"stated total {money(total)}",
+    )
+
+
+TOTAL_ABOVE_VISIBLE_MAXIMUM = Rule(
+    code="S217",
+    name="total-above-visible-maximum",
+    family="scores",
+    severity=Severity.ERROR,
+    title="自评总分高于可见扣分允许的最高分",
+    title_en="Stated total above what the visible deductions allow",
+    message="自评总分 {total} 分，但表中可见部分已扣 {lost} 分，总分最多 {ceiling} 分",
+    message_en="the stated total is {total}, but the visible rows already lose {lost} points: at most {ceiling}",
+    summary="表格不完整（被截断）时无法逐项核对总分，但可见各行（含预算执行行）已扣的分是确定的："
+            "自评总分不能高于 总分 − 可见扣分。完整表格的总分与得分之和由 S202 核对。",
+    summary_en="On a cut-off form the total cannot be summed, but the points the visible rows (budget "
+               "row included) already lose are certain: the stated total cannot exceed the maximum "
+               "minus them. A whole form's total is S202's.",
+    rationale="看不到的行最多得满分；可见行已扣的分不会因此回来。",
+    rationale_en="Rows not shown can at most score full marks; what the visible rows lost does not come back.",
+    source="framework.md §3.5（总分 = 各项得分之和）；real-forms 21、47（截断表格的自评总分）",
+    bad="""
+[project]
+incomplete = "cut off after the first rows"
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "150人次"
+weight = 20
+score = 15
+
+[narrative]
+claimed_total = 98
+""",
+    good="""
+[project]
+incomplete = "cut off after the first rows"
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "150人次"
+weight = 20
+score = 15
+
+[narrative]
+claimed_total = 95
+""",
+    check=_total_above_visible_maximum,
+    settings=(
+        Setting("tolerance", "number", "允许的舍入差（分）", Decimal(0), Decimal(5),
+                help_en="allowed rounding difference (points)"),
+        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语",
+                help_en="words in project.source that say the form is truncated or incomplete"),
+    ),
+)
+
+
 RULES = (
     SCORE_OUT_OF_RANGE,
     CLAIMED_TOTAL_MISMATCH,
@@ -1867,4 +1957,5 @@ RULES = (
     SCORE_NOT_GIVEN,
     FULL_MARKS_ON_EMPTY_ROW,
     NOT_AN_INDICATOR,
+    TOTAL_ABOVE_VISIBLE_MAXIMUM,
 )
