@@ -224,3 +224,22 @@ def test_english_evidence_is_the_tools_own_english_wording(capsys):
     assert "完成值“" not in findings[("01-zhaoshang-yinzi.toml", "I301")]["found"]
     for code in ("I305", "I306", "I311", "N402"):
         assert "应" not in findings[("01-zhaoshang-yinzi.toml", code)]["expected"], code
+
+
+def test_profiles_lists_every_scheme(capsys):
+    assert main(["profiles", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in records] == ["20-80", "central-2020", "chongqing-dept", "dept-central", "fujian",
+                                          "guangshui", "hebei", "sichuan", "unscored", "yinchuan"]
+    by_id = {r["id"]: r for r in records}
+    assert by_id["20-80"]["weights"] == "预算执行 20 + 指标 80（按表内分配）"
+    assert by_id["yinchuan"]["weights"] == "决策 10 / 管理 25 / 产出 30 / 效益 35"
+    assert by_id["hebei"]["rounding"] == {"places": 0, "mode": "half_up"}
+    assert all(r["source"] for r in records)
+    assert main(["profiles", "--lang", "en", "--format", "json"]) == 0
+    english = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert english["20-80"]["weights"] == "budget 20 + indicators 80 (split as printed)"
+    assert english["guangshui"]["name"].startswith("Guangshui")
+    assert main(["profiles"]) == 0
+    table = capsys.readouterr().out
+    assert "评分规则" in table and "chongqing-dept" in table

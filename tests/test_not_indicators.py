@@ -29,7 +29,7 @@ def _ind(name, weight, score, target="≥10个", actual="10个", level1="产出�
 
 
 def _case(*rows, funds=Funds(budget=D(100), executed=D(100), claimed_weight=D(10),
-                              claimed_score=D(10))) -> Case:
+                              claimed_rate=D(100), claimed_score=D(10))) -> Case:
     return Case(project=Project(name="p", source="s"), funds=funds, indicators=rows)
 
 
@@ -117,3 +117,12 @@ def test_department_form_36_scores_the_total_row_once():
     clean = attrs.evolve(case, funds=attrs.evolve(case.funds, rows=tuple(
         attrs.evolve(r, claimed_weight=None, claimed_score=None) for r in case.funds.rows)))
     assert "F115" not in [f.code for f in ENGINE.score("36.toml", clean).findings]
+
+
+def test_a_blank_rate_beside_a_score_is_reported_not_derived():
+    rows = (_ind("a", 90, 90),)
+    case = _case(*rows, funds=Funds(budget=D(100), executed=D(100), claimed_weight=D(10),
+                                    claimed_score=D(10)))  # 得分 10, 执行率 blank
+    result = ENGINE.score("x.toml", case)
+    assert [f.path for f in result.findings if f.code == "S214"] == ["$.funds.claimed_rate"]
+    assert case.funds.claimed_rate is None and result.score.budget.claimed == D(10)

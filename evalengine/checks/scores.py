@@ -1647,13 +1647,18 @@ def _score_not_given(ctx: CaseContext) -> Iterator[Hit]:
     funds = case.funds
     if funds.claimed_score is None and ctx.profile.budget.weight > 0 and (
             funds.budget is not None or funds.executed is not None or funds.claimed_rate is not None):
-        yield Hit("$.funds.claimed_score", {"what": "预算执行", "what_en": "the budget row"},
+        yield Hit("$.funds.claimed_score", {"what": "预算执行得分", "what_en": "the budget row's score"},
                   expected="预算执行行填写得分", found="预算执行得分栏空白，其余得分已填",
                   expected_en="a score on the budget row", found_en="the budget row's 得分 is blank")
+    if (funds.claimed_rate is None and funds.claimed_score is not None
+            and funds.budget is not None and funds.executed is not None):
+        yield Hit("$.funds.claimed_rate", {"what": "预算执行率", "what_en": "the budget row's execution rate"},
+                  expected="预算执行行填写执行率", found="执行率栏空白，得分已填",
+                  expected_en="the execution rate on the budget row", found_en="the 执行率 cell is blank")
     for index, row in rows:
         if row.score is None and row.weight is not None and row.weight > 0:
             name = _name(case, index)
-            yield Hit(f"$.indicators[{index}].score", {"what": f"「{name}」", "what_en": f"“{name}”"},
+            yield Hit(f"$.indicators[{index}].score", {"what": f"「{name}」的得分", "what_en": f"the score of “{name}”"},
                       expected=f"「{name}」填写得分（分值 {money(row.weight)}）", found="得分栏空白",
                       expected_en=f"a score for “{name}” (weight {money(row.weight)})",
                       found_en="the 得分 cell is blank")
@@ -1664,15 +1669,16 @@ SCORE_NOT_GIVEN = Rule(
     name="score-not-given",
     family="scores",
     severity=Severity.WARNING,
-    title="得分栏空白",
-    title_en="A score cell is blank",
-    message="{what}的得分栏空白（表中其他得分已填）：视为未给出，不按满分或零分推算",
-    message_en="{what_en} has a blank score while the form's other scores are filled: not given, "
+    title="得分或执行率栏空白",
+    title_en="A score or rate cell is blank",
+    message="{what}栏空白（表中其他得分已填）：视为未给出，不按满分或零分推算",
+    message_en="{what_en} is blank while the form's other scores are filled: not given, "
                "neither full marks nor zero",
-    summary="有得分栏的自评表中，预算执行行或某个有分值的指标行得分空白。空白既不是 0 分也不是满分："
-            "自评分不据此推算，自评总分也不由它凑出。",
+    summary="有得分栏的自评表中，预算执行行或某个有分值的指标行得分空白，或预算执行行已填得分却未填执行率。"
+            "空白既不是 0 也不是满分：不据此推算自评分，自评总分也不由它凑出。",
     summary_en="On a form with score cells, the budget row or a weighted indicator row has a blank "
-               "score. Blank is neither zero nor full marks: nothing is derived into it.",
+               "score, or the budget row is scored with a blank 执行率. Blank is neither zero nor full "
+               "marks: nothing is derived into it.",
     rationale="空白的得分格无法说明部门给了几分；若按满分补齐，自评分就被凭空抬高。",
     rationale_en="A blank score says nothing about the points claimed; filling it with full marks "
                  "would inflate the claimed score.",
@@ -1692,6 +1698,7 @@ score = 90
     good="""
 [funds]
 claimed_weight = 10
+claimed_rate = 100
 claimed_score = 10
 [[indicators]]
 level1 = "产出指标"
