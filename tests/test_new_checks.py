@@ -82,3 +82,30 @@ def test_i318_only_outputs_and_only_far_above_the_budget():
 def test_n409_department_and_implementer_swapped(department, implementer, fires):
     snippet = f'[project]\ndepartment = "{department}"\nimplementer = "{implementer}"\n'
     assert bool(_fire("N409", snippet)) is fires
+
+
+def test_n410_narrative_figures_against_the_actual():
+    # the base case's indicator: 培训人次 ≥200人次 → 210人次
+    assert _fire("N410", '[goal]\nactual = "完成培训 180 人次。"') == ["$.indicators[0].actual"]
+    assert _fire("N410", '[goal]\nactual = "完成培训 210 人次。"') == []
+    parts = '[narrative]\ncompletion = "春季培训 90 人次、秋季培训 120 人次。"'
+    assert _fire("N410", parts) == []  # 90 + 120 = 210
+    other = '[narrative]\ncompletion = "接待来访 35 人次。"'
+    assert _fire("N410", other) == []  # another subject: not compared
+
+
+@pytest.mark.parametrize("actual, missing", [
+    ("攀西冷链智慧商贸城、华芝浅水湾等项目落地建设", "富邦破产重整、白云破产重整"),
+    ("富邦破产重整完成，白云破产重整进入二期，攀西冷链智慧商贸城投用", ""),
+])
+def test_i319_named_items(actual, missing):
+    snippet = _row("促成项目落地", "促进富邦破产重整、白云破产重整、攀西冷链智慧商贸城等项建设", actual,
+                   level1="效益指标", level2="社会效益指标")
+    found = run_rule(RULES["I319"], snippet)
+    assert (found[0].message.endswith(missing) if missing else found == ())
+
+
+def test_i319_a_list_of_verbs_is_not_a_list_of_names():
+    snippet = _row("促进发展", "完成全区重点招商引资项目的考察、引进、洽谈等工作", "签约中通快递物流园项目",
+                   level1="效益指标", level2="社会效益指标")
+    assert _fire("I319", snippet) == []

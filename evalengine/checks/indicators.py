@@ -1171,6 +1171,100 @@ actual = "4场"
 
 
 # ---------------------------------------------------------------------------------------
+# I319 named-items-missing-from-actual
+# ---------------------------------------------------------------------------------------
+
+_ITEM_SEPARATORS_RE = re.compile(r"、")  # a list of names; commas separate clauses
+_ITEM_MIN_CHARS = 3  # 考察、引进、洽谈: two-character verbs are not named items
+_ITEM_TAIL_RE = re.compile(r"等.*$")
+
+
+def _named_items(text: str, lead_words: Sequence[str]) -> list[str]:
+    """The items a cell lists (甲、乙、丙等项建设 → 甲, 乙, 丙), leading verbs and the 等… tail cut."""
+    parts = [p.strip() for p in _ITEM_SEPARATORS_RE.split(_compact(text)) if p.strip()]
+    if len(parts) < 2:
+        return []
+    parts[-1] = _ITEM_TAIL_RE.sub("", parts[-1])
+    for word in sorted(lead_words, key=len, reverse=True):
+        if word and parts[0].startswith(word):
+            parts[0] = parts[0][len(word):]
+            break
+    return [p.strip(_PUNCT) for p in parts if len(p.strip(_PUNCT)) >= _ITEM_MIN_CHARS]
+
+
+def _mentioned(item: str, text: str, window: int) -> bool:
+    if len(item) <= window:
+        return item in text
+    return any(item[i:i + window] in text for i in range(len(item) - window + 1))
+
+
+def _named_items_missing(ctx: CaseContext) -> Iterator[Hit]:
+    o = ctx.options
+    window = int(o["window"])
+    for item, row in _pairs(ctx):
+        if not isinstance(item.target, Text) or not isinstance(item.actual, Text):
+            continue
+        named = _named_items(row.target, o["lead_words"])
+        if len(named) < 2:
+            continue
+        actual = _compact(row.actual)
+        missing = [name for name in named if not _mentioned(name, actual, window)]
+        if not missing or len(missing) == len(named) and not _named_items(row.actual, o["lead_words"]):
+            continue  # an actual that names nothing at all is I315's or I302's, not a list to compare
+        yield Hit(
+            _path(item.index, "actual"),
+            {"name": _show(row.name), "missing": "、".join(missing), "count": len(missing), "of": len(named)},
+            expected=f"完成值逐项说明指标值所列 {len(named)} 项：{'、'.join(named)}",
+            found=f"完成值“{_show(row.actual)}”未提到：{'、'.join(missing)}",
+            expected_en=f"the actual accounts for each of the {len(named)} items the target names",
+            found_en=f"the actual does not mention: {'、'.join(missing)}",
+        )
+
+
+NAMED_ITEMS_MISSING = Rule(
+    code="I319",
+    name="named-items-missing-from-actual",
+    family="indicators",
+    severity=Severity.WARNING,
+    title="指标值列明的事项在完成值中未出现",
+    title_en="Items named in the target are missing from the actual",
+    message="“{name}”的指标值列了 {of} 项，完成值未提到其中 {count} 项：{missing}",
+    message_en="'{name}': the target names {of} items; the actual does not mention {count} of them: {missing}",
+    summary="指标值以顿号等列出若干具体事项（项目、地点、单位），完成值也是文字，却有事项没有再出现"
+            "（按连续 window 个字比对）。完成值一项都未提到时由 I302/I315 处理。",
+    summary_en="A target listing named items (projects, places, units) whose textual actual leaves some of "
+               "them out (compared on runs of `window` characters). An actual naming none of them is left "
+               "to I302/I315.",
+    rationale="指标值点名的事项没有下文，要么未完成，要么被别的事项替换，都应在偏差原因中说明。",
+    rationale_en="A named item with no follow-up was either not done or swapped for another; either needs a reason.",
+    source="财预〔2020〕10号 附件1（完成值对应指标值填写）；framework.md §5 Q21；种子 招商引资（富邦、白云破产重整未见下文）",
+    bad='''
+[[indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "促成项目落地"
+target = "促进甲园区、乙基地、丙中心等项建设"
+actual = "丙中心、丁广场等项目落地建设"
+''',
+    good='''
+[[indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "促成项目落地"
+target = "促进甲园区、乙基地、丙中心等项建设"
+actual = "甲园区一期投产，乙基地完成主体工程，丙中心落地建设"
+''',
+    check=_named_items_missing,
+    settings=(
+        Setting("window", "integer", "判断事项是否再次出现时比对的连续字数", Decimal(2), Decimal(10),
+                help_en="run of characters compared to tell whether an item reappears"),
+        Setting("lead_words", "texts", "第一项前面可去掉的动词",
+                help_en="verbs cut from the front of the first item"),
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------
 # I309 category-misfit
 # ---------------------------------------------------------------------------------------
 
@@ -1652,4 +1746,5 @@ RULES = (
     TARGET_FAR_BELOW_ACTUAL,
     BUDGET_EXECUTION_AS_INDICATOR,
     INDICATOR_LARGER_THAN_PROJECT,
+    NAMED_ITEMS_MISSING,
 )

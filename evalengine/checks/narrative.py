@@ -546,6 +546,78 @@ GOAL_FIGURES_CONTRADICT = Rule(
 )
 
 
+# --- N410 narrative-figures-contradict-actual ------------------------------------------------
+
+_REPORTED = (("$.goal.actual", "年度总体目标实际完成情况", "the goal's actual"),
+             ("$.narrative.completion", "项目完成情况", "the completion statement"))
+
+
+def _check_reported_figures(ctx: CaseContext) -> Iterator[Hit]:
+    """The figures the narrative reports as done, against each indicator's 完成值."""
+    case, o = ctx.case, ctx.options
+    year = case.project.year
+    dims = set(o["dimensions"])
+    generic = tuple(_norm(g) for g in o["generic_words"] if g)
+    for path, label, label_en in _REPORTED:
+        text = case.goal.actual if path == "$.goal.actual" else case.narrative.completion
+        if not text.strip():
+            continue
+        told = _figures(text, dims, generic, year=year)
+        if not told:
+            continue
+        for s in ctx.score.indicators:
+            row = case.indicators[s.index]
+            name_context = _bigrams(_norm(row.name), generic)
+            for t in _figures(row.actual, dims, generic, unit=row.unit, year=year):
+                context = t.context or name_context
+                same = [g for g in told if g.dimension is t.dimension and g.unit == t.unit
+                        and g.context & context]
+                if not same or _matches(t, same, int(o["max_goal_figures"])):
+                    continue
+                figures = "、".join(g.shown for g in same)
+                name = row.name.strip() or f"第{s.index + 1}行指标"
+                yield Hit(
+                    f"$.indicators[{s.index}].actual",
+                    {"field": label, "field_en": label_en, "told": figures, "name": name, "actual": t.shown},
+                    expected=f"{label}：{figures}（“{_shown(text)}”）",
+                    found=f"指标「{name}」完成值：“{row.actual}”",
+                    expected_en=f"{label_en}: {figures}",
+                    found_en=f"indicator “{name}” actual: “{row.actual}”",
+                )
+
+
+NARRATIVE_FIGURES_CONTRADICT = Rule(
+    code="N410",
+    name="narrative-figures-contradict-actual",
+    family="narrative",
+    severity=Severity.WARNING,
+    title="完成情况叙述与完成值矛盾",
+    title_en="The narrative's figures contradict an actual",
+    message="{field}中的“{told}”与指标「{name}」的完成值 {actual} 对不上",
+    message_en="{field_en} reports “{told}”, which does not match the actual {actual} of indicator “{name}”",
+    summary="年度总体目标实际完成情况或项目完成情况里的数字（同一计量单位、说的是同一事物）与指标完成值不一致，且任何组合之和都对不上。"
+            "比较方法与 N403（目标与指标值）相同。",
+    summary_en="A figure in the goal's actual or the completion statement (same unit, same subject) differs "
+               "from an indicator's actual and no combination of the narrative's figures adds up to it. "
+               "Compared the way N403 compares the goal with the targets.",
+    rationale="同一件事在表内和叙述中报了两个数，至少有一处不实，评审无法判断以哪个为准。",
+    rationale_en="One thing reported with two numbers: at least one is wrong, and the reviewer cannot tell which.",
+    source="财预〔2020〕10号 附件1（年度总体目标完成情况与指标完成值）；framework.md §5 Q19",
+    bad='[goal]\nactual = "完成培训 180 人次，满意度调查（有效问卷 320 份）满意度 96%。"',
+    good='[goal]\nactual = "完成培训 210 人次（春季 90 人次、秋季 120 人次），满意度调查（有效问卷 320 份）满意度 96%。"',
+    check=_check_reported_figures,
+    settings=(
+        Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
+                help_en="which dimensions to compare: money, count (measure words), percent"),
+        Setting("generic_words", "texts", "不足以说明“是同一事物”的常见词（不参与上下文匹配）",
+                help_en="common words that do not show \"the same thing\" (left out of context matching)"),
+        Setting("max_goal_figures", "integer",
+                "同一单位的数字超过此数时只比较单个数字与总和（控制组合数）", Decimal(1), Decimal(20),
+                help_en="with more figures than this in one unit, compare single figures and the sum only"),
+    ),
+)
+
+
 # --- N404 narrative-without-form ---------------------------------------------------------
 
 
@@ -916,4 +988,5 @@ RULES = (
     TEXT_TOO_LONG,
     GOAL_WITHOUT_WORDS,
     DEPARTMENT_SWAPPED,
+    NARRATIVE_FIGURES_CONTRADICT,
 )
