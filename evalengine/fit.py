@@ -54,6 +54,15 @@ def misfit(case: Case, profile: Profile, _others: bool = True) -> tuple[str, str
     weighted = [r for r in rows if r.weight is not None]
     if not weighted:
         return None
+    if profile.kind == "scored":
+        bare = [r for r in weighted if not (r.target.strip() or r.actual.strip())]
+        if len(weighted) >= 2 and len(bare) == len(weighted) and any(r.score is not None for r in bare):
+            return ("各行只有分值和得分、没有指标值和完成值：是按评分标准打分的表式（决策、管理……）",
+                    "the rows carry points and scores but no targets or actuals: a rubric layout")
+        sections = sorted({r.level1.strip() for r in bare if _rubric_section(r.level1)})
+        if sections:
+            return (f"表中有按评分标准打分的部分（{'、'.join(sections)}），没有指标值和完成值",
+                    f"the form has sections scored against a standard ({', '.join(sections)}) with no targets or actuals")
     total = sum((r.weight for r in weighted), ZERO)  # type: ignore[misc]
     limit, slack = profile.indicators.total, _SLACK * (len(weighted) + 1)
     complete = len(weighted) == len(rows) and not case.project.incomplete.strip()
@@ -74,6 +83,15 @@ def misfit(case: Case, profile: Profile, _others: bool = True) -> tuple[str, str
         return ("表中没有该规则按评分标准打分的部分（如决策、管理）",
                 "no row belongs to a rubric section of this profile (决策, 管理 …)")
     return None
+
+
+def _rubric_section(level1: str) -> bool:
+    """Is ``level1`` a rubric section (决策, 管理 …) of some shipped rubric profile?"""
+    for name in available_profiles():
+        profile = load_profile(name)
+        if profile.kind == "rubric" and (s := profile.section(level1)) is not None and s.rubric:
+            return True
+    return False
 
 
 def fitting_profiles(case: Case) -> tuple[str, ...]:

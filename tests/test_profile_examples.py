@@ -161,3 +161,47 @@ def test_unscored_profile_grades_nothing_and_reports_a_scored_form():
     assert result.score.claimed_total is not None  # the form's own total stays its word
     assert result.score.verified_total is None and result.score.status_reason == "unscored"
     assert _codes(result).count("S213") == 1
+
+
+def test_a_rubric_is_data_form_37(tmp_path):
+    """real-forms 37 (安徽 寿县, 部门整体 rubric 规划 15 / 执行 35 / …): no shipped profile has these
+    sections, and a new one is a file, not code.  Its printed scores (3, 3, 3, 4, 2 = the 15 of
+    规划) are reproduced, its items are not "full marks without a target", and under a profile
+    whose sections it does not fit it is one S213."""
+    import shutil
+    from pathlib import Path
+
+    rules = Path(__file__).resolve().parent.parent / "rules"
+    shutil.copytree(rules, tmp_path / "rules")
+    text = (rules / "profiles" / "yinchuan.toml").read_text(encoding="utf-8")
+    head, _, tail = text.partition("[[sections]]")
+    tail = tail[tail.index("[rounding]"):]
+    sections = "".join(f'[[sections]]\nname = "{n}"\nwords = ["{n}"]\n{p}rubric = true\n\n'
+                       for n, p in (("规划", "points = 15\n"), ("执行", "points = 35\n"), ("效果", "")))
+    (tmp_path / "rules" / "profiles" / "anhui-dept.toml").write_text(
+        head.replace('id = "yinchuan"', 'id = "anhui-dept"') + sections + tail, encoding="utf-8")
+    profile = load_profile("anhui-dept", tmp_path / "rules")
+    assert [(s.name, s.points) for s in profile.sections] == [("规划", 15), ("执行", 35), ("效果", None)]
+
+    case_text = (Path(__file__).parent / "corpus" / "expected" / "37.toml").read_text(encoding="utf-8")
+    case_text = "\n".join(line for line in case_text.splitlines() if not line.startswith("unread"))
+    case = parse_document(tomllib.loads(case_text, parse_float=D))
+    from evalengine.fit import misfit
+    from evalengine.scoring import score_case
+    from evalengine.taxonomy import load_taxonomy
+
+    score = score_case(case, profile, load_taxonomy())
+    planning = [i for i in score.indicators if case.indicators[i.index].level1 == "规划"]
+    assert sum((i.claimed for i in planning), D(0)) == D(15)  # 3 + 3 + 3 + 4 + 2, as printed
+    assert {i.method for i in score.indicators} == {"rubric"}
+    assert {i.evidence_class for i in score.indicators} == {EvidenceClass.MISSING}  # nothing to check on the form
+    assert misfit(case, profile) is None
+    assert misfit(case, load_profile("fujian")) is not None  # no 决策/过程 section: one S213
+    assert _codes(ENGINE.score("37.toml", attrs_evolve_profile(case, "fujian"))).count("S213") == 1
+    assert "S215" not in _codes(ENGINE.score("37.toml", attrs_evolve_profile(case, "fujian")))
+
+
+def attrs_evolve_profile(case, profile: str):
+    import attrs
+
+    return attrs.evolve(case, project=attrs.evolve(case.project, profile=profile))

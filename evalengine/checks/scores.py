@@ -1638,7 +1638,7 @@ claimed_score = 10
 
 def _score_not_given(ctx: CaseContext) -> Iterator[Hit]:
     case = ctx.case
-    if not is_scored_form(case) or ctx.profile.kind == "unscored":
+    if not is_scored_form(case) or ctx.profile.kind == "unscored" or misfit(case, ctx.profile):
         return
     rows = _rows(case)
     scored = [r for _, r in rows if r.score is not None]
@@ -1718,6 +1718,8 @@ score = 90
 
 def _full_marks_on_empty_row(ctx: CaseContext) -> Iterator[Hit]:
     case = ctx.case
+    if misfit(case, ctx.profile):
+        return  # S213: a rubric form judged as a target/actual form
     for index, row in _rows(case):
         section = ctx.profile.section(row.level1) if ctx.profile.kind == "rubric" else None
         if section is not None and section.rubric:
