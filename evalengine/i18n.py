@@ -95,6 +95,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "late": ("逾期完成，按逾期比例计分", "late: scored the late fraction"),
     "claimed-on-time": ("仅以文字声称按期完成，未给出完成时间，不计为证据",
                         "on time claimed in words, no date: not evidence"),
+    "not-applicable": ("标为不适用，不计分", "marked not applicable: not scored"),
     "each-unknown-count": ("指标值为“各……”的每项数量，但指标名称未列明共几项，总量无法核实",
                            "the target is per item (各…) but the name does not say how many items"),
     "bare-achieved": ("仅声称“完成”，未说明完成了什么，不计为证据", "a bare claim of completion: not evidence"),

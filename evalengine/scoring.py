@@ -124,6 +124,8 @@ class CaseScore:
     verified_total: Decimal | None  # None unless rated
     claimed_grade: GradeBand | None
     verified_grade: GradeBand | None
+    # rows marked 不适用: shown with their evidence class, never scored (weight 0)
+    not_applicable: tuple[IndicatorScore, ...] = ()
 
     @property
     def gap(self) -> Decimal | None:
@@ -510,6 +512,17 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         rows.append((index, row, category.name if category else fallback))
     weights = _weights(rows, profile)
     year = case.project.year
+    skipped = tuple(
+        IndicatorScore(
+            index=index, category=(c.name if (c := taxonomy.resolve(row.level1, row.level2)) else fallback),
+            weight=ZERO, weight_from_form=False,
+            target=parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year),
+            actual=parse_value(row.actual, unit=row.unit, default_year=year), method="none",
+            evidence=Evidence.UNSUPPORTED, reason="not-applicable", verified=ZERO, claimed=ZERO,
+            claimed_from_form=False, evidence_class=EvidenceClass.NOT_APPLICABLE,
+        )
+        for index, row in enumerate(case.indicators) if row.not_applicable
+    )
     scores = tuple(
         _score_indicator(index, row, category, *weights[index], profile, year)
         for index, row, category in rows
@@ -571,6 +584,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         verified_total=verified_total,
         claimed_grade=_grade(profile, claimed_total),
         verified_grade=_grade(profile, verified_total),
+        not_applicable=skipped,
     )
 
 

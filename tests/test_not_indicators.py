@@ -126,3 +126,15 @@ def test_a_blank_rate_beside_a_score_is_reported_not_derived():
     result = ENGINE.score("x.toml", case)
     assert [f.path for f in result.findings if f.code == "S214"] == ["$.funds.claimed_rate"]
     assert case.funds.claimed_rate is None and result.score.budget.claimed == D(10)
+
+
+def test_a_not_applicable_row_is_shown_with_its_class_and_never_scored():
+    from evalengine.render.data import case_record
+
+    na = attrs.evolve(_ind("b", 10, 10, level1="效益指标"), not_applicable=True)
+    case = _case(_ind("a", 90, 90), na)
+    result = ENGINE.score("x.toml", case)
+    assert [s.index for s in result.score.indicators] == [0]
+    record = case_record(result)
+    assert [(r["path"], r["evidence_class"], r["weight"]) for r in record["indicators"]] == [
+        ("$.indicators[0]", "measured", "90.00"), ("$.indicators[1]", "not_applicable", "0.00")]

@@ -134,7 +134,7 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
         "verified_grade": score.verified_grade.grade if score.verified_grade else None,
         "evidence_share": percent(score.evidence_share),
         "indicators": [_indicator_record(item, case.indicators[item.index], lang)
-                       for item in score.indicators],
+                       for item in sorted(score.indicators + score.not_applicable, key=lambda i: i.index)],
         "findings": [finding_record(f, lang) for f in result.findings],
     }
 
