@@ -107,7 +107,6 @@ class BudgetScore:
     verified: Decimal | None
     claimed: Decimal | None  # None: the form's 得分 cell is blank ("not given")
     claimed_from_form: bool
-    formula: Decimal | None = None  # the profile's formula on the rate, before any cap
 
 
 @attrs.frozen
@@ -454,7 +453,8 @@ def _weights(
 
 
 def _score_budget(case: Case, profile: Profile) -> BudgetScore:
-    """min(rate, 1) × weight over the figures the form supports (:func:`money.figures`)."""
+    """The profile's budget formula over the figures the form supports (:func:`money.figures`),
+    never above the weight."""
     funds, weight = case.funds, profile.budget.weight
     rate = figures(funds).rate
     formula = budget_formula(profile, rate, weight)
@@ -469,7 +469,7 @@ def _score_budget(case: Case, profile: Profile) -> BudgetScore:
         rate_claimed = funds.claimed_rate / 100 if funds.claimed_rate is not None else rate
         claimed, from_form = budget_formula(profile, rate_claimed, weight), False
         claimed = min(claimed, weight) if claimed is not None else None
-    return BudgetScore(weight, rate, verified, claimed, from_form, formula)
+    return BudgetScore(weight, rate, verified, claimed, from_form)
 
 
 def budget_formula(profile: Profile, rate: Decimal | None, weight: Decimal) -> Decimal | None:
