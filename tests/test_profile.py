@@ -139,3 +139,13 @@ def test_tiered_quantitative_scoring_is_a_formula_kind(tmp_path):
                     indicators=(attrs.evolve(row, actual=actual),))
         got.append(score_case(case, profile, load_taxonomy()).indicators[0].verified)
     assert got == [D(5), D(3), D(1), D(0)]
+
+
+def test_grade_bands_are_data_80_70_60(tmp_path):
+    """framework.md §9: a pmkpi deployment grades 优 ≥ 80 / 良 ≥ 70 / 中 ≥ 60."""
+    text = CENTRAL.replace('min = 90 }', 'min = 80 }').replace(
+        '{ grade = "良", grade_en = "Good", min = 80 }', '{ grade = "良", grade_en = "Good", min = 70 }').replace(
+        '{ grade = "中", grade_en = "Fair", min = 60 }', '{ grade = "中", grade_en = "Fair", min = 60 }')
+    profile = _load(tmp_path, text)
+    assert [profile.grade(D(x)).grade for x in (85, 75, 65, 55)] == ["优", "良", "中", "差"]
+    assert [load_profile("central-2020").grade(D(x)).grade for x in (85, 75, 65, 55)] == ["良", "中", "中", "差"]
