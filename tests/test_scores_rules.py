@@ -275,10 +275,13 @@ def test_met_target_deducted_is_s206_not_s207():
     assert paths("S207", snippet) == []
 
 
-def test_s206_a_reason_or_a_rounding_deduction_is_fine():
+def test_s206_a_reason_is_fine_and_no_rounding_explains_a_deduction():
     assert paths("S206", _one("55万元", 8, "目标设定偏低，酌情扣2分")) == []
-    assert paths("S206", _one("55万元", "9.95")) == []
     assert paths("S206", _one("55万元", 8, "无。")) == ["$.indicators[0].deviation"]
+    # a met target earns exactly its 10: 9.95 or 9.9 is a deduction whatever the rounding
+    assert paths("S206", _one("55万元", "9.95")) == ["$.indicators[0].deviation"]
+    assert paths("S206", _one("55万元", "9.9")) == ["$.indicators[0].deviation"]
+    assert paths("S206", _one("55万元", "10")) == []
 
 
 def test_s207_uses_the_forms_own_scale_when_scoring_rescales_weights():

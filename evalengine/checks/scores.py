@@ -685,7 +685,11 @@ def _met_target_deducted(ctx: CaseContext) -> Iterator[Hit]:
         if not (ind.evidence is Evidence.MEASURED and ind.reason in _MET
                 and row.weight is not None and row.score is not None):
             continue
-        if row.score < 0 or row.score >= row.weight - ctx.options["tolerance"]:
+        rounding = ctx.profile.rounding
+        # a met target earns exactly its weight: only the form's rounding of that weight, or
+        # the setting's tolerance, may make the printed score differ from it
+        if row.score < 0 or row.score >= row.weight or agrees(
+                row.score, row.weight, rounding.places, rounding.mode, ctx.options["tolerance"]):
             continue
         if not (_placeholder(row.deviation, ctx.options["placeholders"])
                 and _placeholder(ctx.case.narrative.deviation, ctx.options["placeholders"])):
@@ -709,9 +713,11 @@ MET_TARGET_DEDUCTED = Rule(
     title_en="Met target deducted without a reason",
     message="「{name}」已达到目标，自评却只给 {score} 分（分值 {weight}），且未说明扣分理由",
     message_en="“{name}” met its target but claims only {score} of {weight}, with no reason given",
-    summary="定量指标经核实已达目标，表内得分却低于分值，偏差原因栏为空或只有“0”“无”等占位内容。",
+    summary="定量指标经核实已达目标，表内得分却低于分值，偏差原因栏为空或只有“0”“无”等占位内容。"
+            "达到目标应得的正是分值本身，任何舍入方式都不会让它变少：低于分值即为扣分（tolerance 可另行放宽）。",
     summary_en="A measured indicator met its target, yet the form scores it below its weight and "
-               "the deviation column is blank or a placeholder.",
+               "the deviation column is blank or a placeholder. A met target earns exactly its weight, "
+               "which no rounding lowers: any score below it is a deduction (tolerance may relax this).",
     rationale="达到指标值应得满分；10号 允许因目标设定过低（超额完成）酌情扣分，但须说明理由。"
               "没有理由的扣分要么是填错，要么掩盖了表中未写明的问题。",
     rationale_en="A met target earns full marks; 10号 allows a deduction (e.g. a target set too "
