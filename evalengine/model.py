@@ -100,6 +100,10 @@ class Indicator:
     score: Decimal | None = None  # 得分 as printed
     deviation: str = ""  # 偏差原因分析及改进措施 / 未完成原因分析
     not_applicable: bool = False  # 不适用
+    # Hebei forms that print 单项得分 / 权重占比 / 折算得分: ``score`` is the 折算得分, these two
+    # are the cells it is computed from (折算得分 = 单项得分 × 权重占比, framework.md §9)
+    item_score: Decimal | None = None  # 单项得分
+    weight_share: Decimal | None = None  # 权重占比, percent as printed
 
 
 @attrs.frozen

@@ -205,3 +205,13 @@ def attrs_evolve_profile(case, profile: str):
     import attrs
 
     return attrs.evolve(case, project=attrs.evolve(case.project, profile=profile))
+
+
+def test_hebei_converted_scores_follow_the_profiles_rounding():
+    """折算得分 = 单项得分 × 权重占比 (framework.md §9), in Hebei's whole points."""
+    row = ('[[indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\nname = "检测批次"\n'
+           'target = "≥100批次"\nactual = "95批次"\nweight = 10\nitem_score = 86\nweight_share = 10\nscore = SCORE\n')
+    base = FORM_47.replace("claimed_score = 99", "claimed_score = 10")
+    assert "S218" not in _codes(_run(base + row.replace("SCORE", "9"), "hebei"))  # 8.6 → 9
+    assert "S218" in _codes(_run(base + row.replace("SCORE", "9"), "central-2020"))  # 8.6 ≠ 9
+    assert "S218" in _codes(_run(base + row.replace("SCORE", "10"), "hebei"))

@@ -1955,6 +1955,78 @@ claimed_total = 95
 )
 
 
+# --- S218 converted-score-mismatch ---------------------------------------------------------
+
+
+def _converted_score_mismatch(ctx: CaseContext) -> Iterator[Hit]:
+    rounding = ctx.profile.rounding
+    for index, row in _rows(ctx.case):
+        if row.item_score is None or row.weight_share is None or row.score is None:
+            continue
+        expected = row.item_score * row.weight_share / 100
+        if agrees(row.score, expected, rounding.places, rounding.mode, ctx.options["tolerance"]):
+            continue
+        name = _name(ctx.case, index)
+        yield Hit(
+            f"$.indicators[{index}].score",
+            {"name": name, "score": money(row.score), "expected": money(expected),
+             "item": money(row.item_score), "share": f"{money(row.weight_share)}%"},
+            expected=f"折算得分 = 单项得分 {money(row.item_score)} × 权重占比 {money(row.weight_share)}% = {money(expected)}",
+            found=f"折算得分 {money(row.score)}",
+            expected_en=f"converted score = item score {money(row.item_score)} × weight share "
+                        f"{money(row.weight_share)}% = {money(expected)}",
+            found_en=f"converted score {money(row.score)}",
+        )
+
+
+CONVERTED_SCORE_MISMATCH = Rule(
+    code="S218",
+    name="converted-score-mismatch",
+    family="scores",
+    severity=Severity.ERROR,
+    title="折算得分与单项得分×权重占比不符",
+    title_en="Converted score ≠ item score × weight share",
+    message="「{name}」折算得分 {score}，按单项得分 {item} × 权重占比 {share} 应为 {expected}",
+    message_en="“{name}”: converted score {score}, but item score {item} × weight share {share} is {expected}",
+    summary="表内印有单项得分、权重占比和折算得分三栏（部分河北表式）时，折算得分应等于单项得分 × 权重占比，"
+            "按评分规则的舍入方式取位。",
+    summary_en="Where a form prints an item score, a weight share and a converted score (some Hebei forms), "
+               "the converted score is item score × weight share, rounded the profile's way.",
+    rationale="折算得分计入总分；算错或随手填写的折算得分会直接改变总分和等级。",
+    rationale_en="The converted score enters the total; a wrong one changes the total and the grade.",
+    source="framework.md §9（Hebei：折算得分 = 单项得分 × 权重占比 [I]）",
+    bad="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 50
+item_score = 90
+weight_share = 50
+score = 50
+""",
+    good="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 50
+item_score = 100
+weight_share = 50
+score = 50
+""",
+    check=_converted_score_mismatch,
+    settings=(
+        Setting("tolerance", "number", "除评分规则的舍入外再允许的差额（分）", Decimal(0), Decimal(5),
+                help_en="difference allowed beyond the profile's rounding (points)"),
+    ),
+)
+
+
 RULES = (
     SCORE_OUT_OF_RANGE,
     CLAIMED_TOTAL_MISMATCH,
@@ -1973,4 +2045,5 @@ RULES = (
     FULL_MARKS_ON_EMPTY_ROW,
     NOT_AN_INDICATOR,
     TOTAL_ABOVE_VISIBLE_MAXIMUM,
+    CONVERTED_SCORE_MISMATCH,
 )
