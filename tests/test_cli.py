@@ -239,6 +239,7 @@ def test_profiles_lists_every_scheme(capsys):
     assert main(["profiles", "--lang", "en", "--format", "json"]) == 0
     english = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     assert english["20-80"]["weights"] == "budget 20 + indicators 80 (split as printed)"
+    assert english["central-2020"]["weights"] == "budget 10 + Outputs 50 + Outcomes 30 + Satisfaction 10"
     assert english["guangshui"]["name"].startswith("Guangshui")
     assert main(["profiles"]) == 0
     table = capsys.readouterr().out

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from ..i18n import Lang, text
 from ..profile import Profile, available_profiles, load_profile
+from ..taxonomy import load_taxonomy
 
 __all__ = ["profiles_record", "render_profiles", "weights_text"]
 
@@ -27,7 +28,8 @@ def weights_text(profile: Profile, lang: Lang) -> str:
     parts = [f"{budget} {_n(profile.budget.weight)}"]
     fixed = profile.indicators.level1
     if fixed:
-        parts += [f"{name} {_n(points)}" for name, points in fixed.items()]
+        english = {c.name: c.name_en for c in load_taxonomy().level1} if lang == "en" else {}
+        parts += [f"{english.get(name, name)} {_n(points)}" for name, points in fixed.items()]
     else:
         split = "指标 {}（按表内分配）" if lang == "zh" else "indicators {} (split as printed)"
         parts.append(split.format(_n(profile.indicators.total)))
