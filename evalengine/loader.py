@@ -22,8 +22,9 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from .model import Case, Department
+from .model import Case, Department, Unread
 from .numbers import NumberError, to_decimal
+from .provenance import unread_problems
 
 __all__ = [
     "ConfigError",
@@ -145,13 +146,23 @@ def _structure_bool(value: Any, _type: type) -> bool:
     return value
 
 
+def _structure_unread(value: Any, _type: type) -> Unread:
+    """``unread = { field = "reason" }``; the field names and reasons are checked, with the
+    record they belong to, by :func:`~evalengine.provenance.unread_problems`."""
+    if not isinstance(value, dict):
+        raise _WrongType("expected-table", value)
+    return Unread(tuple((str(k), v) for k, v in value.items() if isinstance(v, str)))
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Unread, _structure_unread)
     conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Unread, lambda unread: dict(unread.items))
     return conv
 
 
@@ -171,7 +182,7 @@ def _prune(data: Any, cls: Any) -> Any:
         value = data[field.name]
         if field.default is not attrs.NOTHING and _same(value, field.default):
             continue
-        inner = field.type if attrs.has(field.type) else None
+        inner = field.type if attrs.has(field.type) and field.type is not Unread else None
         if isinstance(value, list) and getattr(field.type, "__args__", None):
             item = field.type.__args__[0]
             value = [_prune(v, item) for v in value]
@@ -244,15 +255,17 @@ def parse_document(data: Any) -> Document | tuple[Problem, ...]:
         cls = Department
     else:
         return (Problem("$", "not-a-case"),)
+    provenance = tuple(Problem(*p) for p in unread_problems(data)) if cls is Case else ()
     try:
-        return converter.structure(data, cls)
+        document = converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         try:
-            return _problems(exc)
+            return _problems(exc) + provenance
         except RecursionError:
             return (Problem("$", "too-deeply-nested"),)
     except RecursionError:
         return (Problem("$", "too-deeply-nested"),)
+    return provenance or document
 
 
 def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:

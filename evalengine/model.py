@@ -8,6 +8,7 @@ nothing the department claimed is lost: parsing happens later, in :mod:`evalengi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
@@ -26,7 +27,33 @@ __all__ = [
     "Project",
     "Suppression",
     "Total",
+    "Unread",
 ]
+
+
+@attrs.frozen
+class Unread:
+    """``unread = { actual = "cut" }``: the fields of one record that were not read from the
+    form, each with why (a reason word of ``rules/provenance.toml``).  A field that is absent
+    and not listed here was printed blank; a hand-written case lists nothing (all read)."""
+
+    items: tuple[tuple[str, str], ...] = ()  # (field, reason), in the order written
+
+    def reason(self, field: str) -> str | None:
+        """Why ``field`` was not read, or None when it was read (or printed blank)."""
+        for name, reason in self.items:
+            if name == field:
+                return reason
+        return None
+
+    def __contains__(self, field: object) -> bool:
+        return any(name == field for name, _ in self.items)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
 
 
 @attrs.frozen
@@ -42,6 +69,11 @@ class Project:
     code: str = ""  # 项目编码 (the budget system's project code, Sichuan forms)
     has_form: bool = True  # False: the document describes the project but has no 自评表
     incomplete: str = ""  # why the transcribed form is not whole (cut off …); "" = complete
+    review: str = ""  # why the form was read too poorly to score (importer); "" = scored
+    layout: str = ""  # the rules/layouts/<id>.toml the importer recognised
+    # header fields not read (name, department, implementer, year, code), and whole sections
+    # not read (funds, indicators, goal, narrative)
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -57,6 +89,7 @@ class FundRow:
     claimed_weight: Decimal | None = None
     claimed_rate: Decimal | None = None  # percent, as printed
     claimed_score: Decimal | None = None
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -75,6 +108,7 @@ class Funds:
     note: str = ""  # 备注 and any other text about the money, verbatim
     rows: tuple[FundRow, ...] = ()
     source: str = ""  # where these figures are printed
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -83,6 +117,7 @@ class Goal:
 
     expected: str = ""
     actual: str = ""
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -104,6 +139,7 @@ class Indicator:
     # are the cells it is computed from (折算得分 = 单项得分 × 权重占比, framework.md §9)
     item_score: Decimal | None = None  # 单项得分
     weight_share: Decimal | None = None  # 权重占比, percent as printed
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -118,6 +154,7 @@ class Narrative:
     deviation: str = ""  # 偏差大或目标未完成原因分析: one cell for the whole form (20/80 layouts)
     claimed_total: Decimal | None = None  # 自评总分 / 合计 as stated
     claimed_grade: str = ""  # 自评等级 as stated
+    unread: Unread = Unread()
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from .model import Case, Indicator
 from .money import figures
 from .numbers import ZERO, rounded
 from .profile import GradeBand, Profile, Tier
+from .provenance import funds_unread, is_unread, unverifiable
 from .taxonomy import Taxonomy
 from .values import (
     Claim,
@@ -79,6 +80,7 @@ class EvidenceClass(enum.Enum):
 class Status(enum.Enum):
     RATED = "rated"  # 已评级
     NOT_DEMONSTRATED = "not_demonstrated"  # 结果未证实 (OMB PART: Results Not Demonstrated)
+    NEEDS_REVIEW = "needs_review"  # 待复核: the importer read the form too poorly to score it
 
 
 @attrs.frozen
@@ -125,6 +127,9 @@ class CaseScore:
     verified_grade: GradeBand | None
     # rows marked 不适用: shown with their evidence class, never scored (weight 0)
     not_applicable: tuple[IndicatorScore, ...] = ()
+    # rows left out because a field scoring needs was not read (provenance.unverifiable):
+    # not scored, not a miss, not in the evidence share
+    unverifiable: tuple[int, ...] = ()
 
     @property
     def gap(self) -> Decimal | None:
@@ -134,8 +139,11 @@ class CaseScore:
 
 
 def is_blank_row(indicator: Indicator) -> bool:
-    """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator."""
-    return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip())
+    """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator (a
+    row whose name, target or actual was not read is not known to be empty)."""
+    return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip()
+                or bool(indicator.unread.items
+                        and any(is_unread(indicator, f) for f in ("name", "target", "actual"))))
 
 
 _REPEAT = ("其中", "含：", "含:")
@@ -389,7 +397,7 @@ def _score_indicator(
         reason, face = "unmeasurable-target", weight
 
     claimed, claimed_from_form = face, False
-    if row.score is not None:
+    if row.score is not None and not is_unread(row, "score"):
         claimed, claimed_from_form = row.score, True
         scale = row.weight if row.weight else weight
         if evidence in (Evidence.QUALITATIVE, Evidence.CLAIM) and scale > 0:
@@ -459,14 +467,15 @@ def _score_budget(case: Case, profile: Profile) -> BudgetScore:
     rate = figures(funds).rate
     formula = budget_formula(profile, rate, weight)
     verified = min(formula, weight) if formula is not None else None
-    if funds.claimed_score is not None:
+    if funds.claimed_score is not None and not is_unread(funds, "claimed_score"):
         claimed, from_form = funds.claimed_score, True
     elif is_scored_form(case):
-        # a blank 得分 on a form with 得分 cells is not given: nothing is derived into it
+        # a blank (or unread) 得分 on a form with 得分 cells is not given: nothing is derived into it
         claimed, from_form = None, False
     else:
         # a form without 分值/得分 columns: its claims taken at face value (its own rate)
-        rate_claimed = funds.claimed_rate / 100 if funds.claimed_rate is not None else rate
+        printed = funds.claimed_rate is not None and not is_unread(funds, "claimed_rate")
+        rate_claimed = funds.claimed_rate / 100 if printed else rate  # type: ignore[operator]
         claimed, from_form = budget_formula(profile, rate_claimed, weight), False
         claimed = min(claimed, weight) if claimed is not None else None
     return BudgetScore(weight, rate, verified, claimed, from_form)
@@ -495,7 +504,9 @@ def is_scored_form(case: Case) -> bool:
     """Does the form carry 分值/得分 cells (so a blank one is a blank, not a missing column)?"""
     funds = case.funds
     return (funds.claimed_weight is not None or funds.claimed_score is not None
-            or any(r.weight is not None or r.score is not None for r in case.indicators))
+            or is_unread(funds, "claimed_weight") or is_unread(funds, "claimed_score")
+            or any(r.weight is not None or r.score is not None
+                   or is_unread(r, "weight") or is_unread(r, "score") for r in case.indicators))
 
 
 # --- the case --------------------------------------------------------------------------
@@ -503,10 +514,13 @@ def is_scored_form(case: Case) -> bool:
 
 def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     fallback = taxonomy.level1[0].name
-    rows = []
+    rows, unread_rows = [], []
     roles = row_roles(case)
     for index, row in enumerate(case.indicators):
         if row.not_applicable or is_blank_row(row) or index in roles:
+            continue
+        if unverifiable(case, row) is not None:
+            unread_rows.append((index, row))
             continue
         category = taxonomy.resolve(row.level1, row.level2)
         rows.append((index, row, category.name if category else fallback))
@@ -541,11 +555,17 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     share = evidenced / total_weight if total_weight > 0 else ZERO
     supported = (budget.verified or ZERO) + sum((s.verified for s in scores), ZERO)
 
-    if not case.project.has_form:
+    if case.project.review.strip():
+        status, why = Status.NEEDS_REVIEW, "review"
+    elif not case.project.has_form:
         status, why = Status.NOT_DEMONSTRATED, "no-form"
+    elif is_unread(case.project, "indicators"):
+        status, why = Status.NOT_DEMONSTRATED, "unread-indicators"  # never "no indicators"
     elif case.project.incomplete.strip():
         # rows cut off are not rows scored 0: the visible part is scored, not graded
         status, why = Status.NOT_DEMONSTRATED, "incomplete"
+    elif unread_rows or (budget_unsupported and funds_unread(case)):
+        status, why = Status.NOT_DEMONSTRATED, "unread"  # what was read is scored, not graded
     elif profile.kind == "unscored":
         status, why = Status.NOT_DEMONSTRATED, "unscored"
     elif not scores:
@@ -558,12 +578,17 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         status, why = Status.RATED, ""
 
     claimed_total: Decimal | None
-    if case.narrative.claimed_total is not None:
+    # a row that could not be scored claims the 得分 read on it; without one (not read, or
+    # blank beside a cell not read) its claim is unknown, and so is their sum
+    unread_claims = [None if is_unread(r, "score") else r.score for _, r in unread_rows]
+    if case.narrative.claimed_total is not None and not is_unread(case.narrative, "claimed_total"):
         claimed_total, total_from_form = case.narrative.claimed_total, True
     elif budget.claimed is None and budget.weight > 0 and is_scored_form(case):
-        claimed_total, total_from_form = None, False  # the budget 得分 is blank: not given
-    elif case.project.has_form and scores and profile.kind != "unscored":
-        claimed_total = rounded((budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO))
+        claimed_total, total_from_form = None, False  # the budget 得分 is blank or unread: not given
+    elif (case.project.has_form and (scores or unread_rows) and None not in unread_claims
+          and profile.kind != "unscored"):
+        claimed_total = rounded((budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO)
+                                + sum(unread_claims, ZERO))  # type: ignore[arg-type]
         total_from_form = budget.claimed_from_form and all(s.claimed_from_form for s in scores)
     else:
         claimed_total, total_from_form = None, False
@@ -585,6 +610,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         claimed_grade=_grade(profile, claimed_total),
         verified_grade=_grade(profile, verified_total),
         not_applicable=skipped,
+        unverifiable=tuple(index for index, _ in unread_rows),
     )
 
 

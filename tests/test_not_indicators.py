@@ -112,7 +112,7 @@ def test_department_form_36_scores_the_total_row_once():
     assert result.score.budget.verified == D(10)  # 108% capped: 执行率×分值，最高不超过分值
     assert result.score.budget.claimed == D(10)
     found = [f.path for f in result.findings if f.code == "F115"]
-    assert found == ["$.funds.rows[0]", "$.funds.rows[1]"]
+    assert found == ["$.funds.rows[0].claimed_score", "$.funds.rows[1].claimed_score"]
     assert "S213" not in [f.code for f in result.findings]
     clean = attrs.evolve(case, funds=attrs.evolve(case.funds, rows=tuple(
         attrs.evolve(r, claimed_weight=None, claimed_score=None) for r in case.funds.rows)))

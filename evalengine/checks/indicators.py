@@ -23,7 +23,9 @@ from ..taxonomy import Category, Taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
 )
-from .base import CaseContext, Hit, Rule, Setting, figure, pct, is_truncated
+from .base import (
+    CATEGORIES, HERE, MONEY, RECORD, TEXTS, CaseContext, Hit, Rule, Setting, figure, is_truncated, pct,
+)
 
 __all__ = ["RULES"]
 
@@ -493,6 +495,7 @@ MISSING_CATEGORY = Rule(
     bad=_MISSING_BAD,
     good="",
     check=_missing_category,
+    rests_on=CATEGORIES,
     settings=(
         Setting("truncation_words", "texts",
                 "project.source 含这些词即视为表格被截断，不检查（小写比较）",
@@ -523,6 +526,7 @@ MISSING_CATEGORY_OPTIONAL = Rule(
     bad='[project]\nprofile = "sichuan"\n' + _MISSING_BAD,
     good='[project]\nprofile = "sichuan"\n',
     check=_missing_category_optional,
+    rests_on=CATEGORIES,
     settings=(
         Setting("truncation_words", "texts",
                 "project.source 含这些词即视为表格被截断，不检查（与 I304 保持一致）",
@@ -686,6 +690,7 @@ actual = "完成培训 210 人次，参训人员普遍满意。"
 ''',
     good="",
     check=_satisfaction_without_survey,
+    rests_on=(HERE, *TEXTS),
     settings=(
         Setting("satisfaction_words", "texts", "一级/二级/三级指标名含这些词即为满意度指标",
                 help_en="a level-1/level-2/level-3 name containing one of these words is a satisfaction indicator"),
@@ -1023,6 +1028,7 @@ actual = "450人次"
 deviation = "上级追加全员轮训任务，参训人数大幅增加；明年按实际需求调高指标值。"
 ''',
     check=_target_far_below_actual,
+    rests_on=(RECORD, "$.narrative.deviation"),
     settings=(
         Setting("far_ratio", "number", "完成值/指标值达到此倍数即报告", Decimal(1),
                 help_en="report at or above this actual/target ratio"),
@@ -1094,6 +1100,7 @@ target = "≥90%"
 actual = "100%"
 ''',
     check=_budget_execution_as_indicator,
+    rests_on=(RECORD,),
     settings=(
         Setting("words", "texts", "名称或指标值含这些词即视为考核预算执行",
                 help_en="a name or target containing one of these words measures budget execution"),
@@ -1163,6 +1170,7 @@ target = "≥3场"
 actual = "4场"
 ''',
     check=_indicator_larger_than_project,
+    rests_on=(RECORD, *MONEY),
     settings=(
         Setting("ratio", "number", "金额超过项目预算的此倍数即报告", Decimal(1),
                 help_en="report an amount above this multiple of the project budget"),
@@ -1255,6 +1263,7 @@ target = "促进甲园区、乙基地、丙中心等项建设"
 actual = "甲园区一期投产，乙基地完成主体工程，丙中心落地建设"
 ''',
     check=_named_items_missing,
+    rests_on=(RECORD,),
     settings=(
         Setting("window", "integer", "判断事项是否再次出现时比对的连续字数", Decimal(2), Decimal(10),
                 help_en="run of characters compared to tell whether an item reappears"),
@@ -1564,6 +1573,7 @@ target = "≥200人次"
 actual = "210人次"
 ''',
     check=_nonstandard_level1,
+    rests_on=(HERE, *CATEGORIES),
     settings=(
         Setting("standard_labels", "texts",
                 "一级指标的标准名称（比较时忽略空格、“(50分)”之类括注）",

@@ -19,9 +19,10 @@ from ..findings import Severity
 from ..model import Case
 from ..money import figures
 from ..numbers import ZERO
+from ..provenance import is_unread
 from ..scoring import Evidence, is_money_spent_short
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
-from .base import CaseContext, Hit, Rule, Setting, money, pct
+from .base import HERE, MONEY, ROWS, CaseContext, Hit, Rule, Setting, money, pct
 
 __all__ = ["RULES"]
 
@@ -207,6 +208,7 @@ NOT_COMPLETED_BUT_SUCCESS = Rule(
     good='[funds]\nexecuted = 40\n\n[narrative]\ncompletion = "设备采购未完成，已支付 40 万元"\n'
     'conclusion = "项目未完成年度目标。"\nproblems = "供应商延期交货，采购未完成，资金结余 60 万元。"',
     check=_check_not_completed,
+    rests_on=(HERE, "$.narrative", *MONEY, *ROWS),
     settings=(
         Setting("incomplete_words", "texts", "项目完成情况中表示未完成的词语",
                 help_en="words in the completion text that mean not completed"),
@@ -318,6 +320,7 @@ BOILERPLATE_PROBLEMS = Rule(
     good='[funds]\nexecuted = 95\n\n[narrative]\nproblems = "部分培训场地费用低于预算，结余 5 万元。"\n'
     'measures = "下一年度按实际需求编制预算。"',
     check=_check_boilerplate,
+    rests_on=(HERE, "$.narrative", *ROWS, "$.indicators[*].deviation"),
     settings=(
         Setting("none_words", "texts", "视为“没有填写”的内容（空白亦同）",
                 help_en="contents that count as not filled in (blank too)"),
@@ -530,6 +533,7 @@ GOAL_FIGURES_CONTRADICT = Rule(
     bad='[goal]\nexpected = "完成培训 300 人次，群众满意度达到 90% 以上。"',
     good='[goal]\nexpected = "完成培训 200 人次（春季 80 人次、秋季 120 人次），群众满意度达到 90% 以上。"',
     check=_check_goal_figures,
+    rests_on=(HERE, "$.indicators[*].target", "$.indicators[*].name"),
     settings=(
         Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
                 help_en="which dimensions to compare: money, count (measure words), percent"),
@@ -606,6 +610,7 @@ NARRATIVE_FIGURES_CONTRADICT = Rule(
     bad='[goal]\nactual = "完成培训 180 人次，满意度调查（有效问卷 320 份）满意度 96%。"',
     good='[goal]\nactual = "完成培训 210 人次（春季 90 人次、秋季 120 人次），满意度调查（有效问卷 320 份）满意度 96%。"',
     check=_check_reported_figures,
+    rests_on=(HERE, "$.goal.actual", "$.narrative.completion"),
     settings=(
         Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
                 help_en="which dimensions to compare: money, count (measure words), percent"),
@@ -748,6 +753,7 @@ CONCLUSION_SCORE_MISMATCH = Rule(
     bad='[narrative]\nconclusion = "项目自评得分 95 分，等级为优。"',
     good='[narrative]\nconclusion = "项目自评得分 100 分，等级为优。"',
     check=_check_conclusion_score,
+    rests_on=(HERE, "$.narrative.claimed_total", *ROWS, *MONEY, "$.funds.claimed_score", "$.funds.claimed_rate"),
     settings=(
         Setting("score_words", "texts", "引出总分的词语，按优先顺序（如“自评得分”先于“总分”）",
                 help_en="words that introduce the total score, in priority order (自评得分 before 总分)"),
@@ -935,6 +941,8 @@ def _department_swapped(ctx: CaseContext) -> Iterator[Hit]:
     department, implementer = _norm(project.department), _norm(project.implementer)
     if not department or not implementer or department == implementer:
         return
+    if is_unread(project, "implementer"):
+        return  # the 实施单位 was not read: nothing to compare it with
     if not department.startswith(implementer):
         return
     rest = department[len(implementer):]
@@ -971,6 +979,7 @@ DEPARTMENT_SWAPPED = Rule(
     bad='[project]\ndepartment = "示例部门信息中心"\nimplementer = "示例部门"',
     good='[project]\ndepartment = "示例部门"\nimplementer = "示例部门信息中心"',
     check=_department_swapped,
+    rests_on=(HERE,),
     settings=(
         Setting("unit_words", "texts", "下属单位名称的结尾称谓",
                 help_en="titles a subordinate unit's name ends with"),

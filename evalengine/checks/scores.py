@@ -35,7 +35,9 @@ from ..model import Case, Indicator
 from ..numbers import ZERO, agrees, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row, is_scored_form, row_roles
 from ..values import Claim, ClaimLevel, Empty
-from .base import CaseContext, Hit, Rule, Setting, money, pct, is_truncated
+from .base import (
+    CATEGORIES, HERE, MONEY, RECORD, ROWS, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
+)
 
 __all__ = ["RULES"]
 
@@ -203,6 +205,7 @@ weight = 20
 score = 20
 """,
     check=_score_out_of_range,
+    rests_on=(RECORD,),  # the message says whether the row prints a 分值
     settings=(
         Setting("tolerance", "number", "得分可高出分值的容差（分）；默认 0：C3 要求得分 ≤ 分值",
                 min=Decimal(0), max=Decimal(1),
@@ -324,6 +327,7 @@ deviation = "部分学员未参加结业考核。"
 claimed_total = 95
 """,
     check=_claimed_total_mismatch,
+    rests_on=(HERE, *ROWS, "$.funds.claimed_score"),
     settings=(
         Setting("tolerance", "number", "总分与得分之和允许的基本差额（分），容纳总分保留一位小数的舍入",
                 min=Decimal(0), max=Decimal(5),
@@ -494,6 +498,7 @@ actual = "96%"
 weight = 10
 """,
     check=_weights_do_not_sum,
+    rests_on=(*WEIGHTS, *CATEGORIES),
     settings=(
         Setting("tolerance", "number", "分值合计允许的基本差额（分）", min=Decimal(0), max=Decimal(5),
                 help_en="base allowed difference of the weights' sum (points)"),
@@ -590,6 +595,7 @@ actual = "85%"
 weight = 30
 """,
     check=_dominant_indicator,
+    rests_on=(HERE, *WEIGHTS, *ROWS),
     settings=(
         Setting("max_share", "number", "单项分值占指标总分的比例达到此值即提示（framework.md §2：50%）",
                 min=Decimal(0), max=Decimal(1),
@@ -1127,6 +1133,7 @@ score = 10
 claimed_total = 95.6
 """,
     check=_score_inflation,
+    rests_on=(*ROWS, "$.indicators[*].deviation", "$.narrative.claimed_total"),
     settings=(
         Setting("min_indicators", "integer", "至少有几项打分的指标才检查", min=Decimal(1),
                 help_en="check only with at least this many scored indicators"),
@@ -1278,6 +1285,7 @@ actual = "96%"
 weight = 10
 """,
     check=_level1_split,
+    rests_on=(*WEIGHTS, *CATEGORIES),
     settings=(
         Setting("tolerance", "number", "一级分值之和允许的舍入差（分）", min=Decimal(0), max=Decimal(5),
                 help_en="rounding allowed on a level-1 weight sum (points)"),
@@ -1485,6 +1493,8 @@ target = "≥90%"
 actual = "96%"
 """,
     check=_claimed_rating_differs,
+    rests_on=(HERE, "$.narrative.claimed_grade", *MONEY, "$.funds.claimed_score",
+              "$.funds.claimed_rate", "$.funds.claimed_weight"),
     settings=(
         Setting("max_gap", "number", "自评分与核实分之差超过此值即提示（分）", min=Decimal(0), max=Decimal(100),
                 help_en="note a claimed score above the verified one by more than this (points)"),
@@ -1582,6 +1592,7 @@ actual = ""
 weight = 30
 """,
     check=_empty_scores,
+    rests_on=(*ROWS,),
 )
 
 
@@ -1636,6 +1647,7 @@ claimed_rate = 100
 claimed_score = 10
 """,
     check=_profile_does_not_fit,
+    rests_on=(*WEIGHTS, *ROWS, "$.funds.claimed_score", "$.indicators[*].level1"),
 )
 
 
@@ -1716,6 +1728,7 @@ weight = 90
 score = 90
 """,
     check=_score_not_given,
+    rests_on=(HERE, "$.indicators[*].score", "$.funds.claimed_score", "$.funds.budget", "$.funds.executed"),
 )
 
 
@@ -1774,6 +1787,7 @@ weight = 50
 score = 50
 """,
     check=_full_marks_on_empty_row,
+    rests_on=(RECORD,),
 )
 
 
@@ -1862,6 +1876,7 @@ weight = 25
 score = 25
 """,
     check=_not_an_indicator,
+    rests_on=(RECORD, *ROWS),
 )
 
 
@@ -1946,6 +1961,7 @@ score = 15
 claimed_total = 95
 """,
     check=_total_above_visible_maximum,
+    rests_on=(HERE, *ROWS, "$.funds.claimed_score", "$.funds.claimed_weight"),
     settings=(
         Setting("tolerance", "number", "允许的舍入差（分）", Decimal(0), Decimal(5),
                 help_en="allowed rounding difference (points)"),
@@ -2020,6 +2036,7 @@ weight_share = 50
 score = 50
 """,
     check=_converted_score_mismatch,
+    rests_on=(RECORD,),
     settings=(
         Setting("tolerance", "number", "除评分规则的舍入外再允许的差额（分）", Decimal(0), Decimal(5),
                 help_en="difference allowed beyond the profile's rounding (points)"),
