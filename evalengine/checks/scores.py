@@ -1647,7 +1647,7 @@ claimed_rate = 100
 claimed_score = 10
 """,
     check=_profile_does_not_fit,
-    rests_on=(*WEIGHTS, *ROWS, "$.funds.claimed_score", "$.indicators[*].level1"),
+    rests_on=(*WEIGHTS, *ROWS, *CATEGORIES, "$.funds.claimed_score"),
 )
 
 
@@ -1728,7 +1728,7 @@ weight = 90
 score = 90
 """,
     check=_score_not_given,
-    rests_on=(HERE, "$.indicators[*].score", "$.funds.claimed_score", "$.funds.budget", "$.funds.executed"),
+    rests_on=(HERE, *ROWS, *CATEGORIES, "$.funds.claimed_score", "$.funds.budget", "$.funds.executed"),
 )
 
 
@@ -1876,7 +1876,7 @@ weight = 25
 score = 25
 """,
     check=_not_an_indicator,
-    rests_on=(RECORD, *ROWS),
+    rests_on=(RECORD, *ROWS, *CATEGORIES),
 )
 
 
@@ -1961,7 +1961,7 @@ score = 15
 claimed_total = 95
 """,
     check=_total_above_visible_maximum,
-    rests_on=(HERE, *ROWS, "$.funds.claimed_score", "$.funds.claimed_weight"),
+    rests_on=(HERE, *ROWS, *CATEGORIES, "$.funds.claimed_score", "$.funds.claimed_weight"),
     settings=(
         Setting("tolerance", "number", "允许的舍入差（分）", Decimal(0), Decimal(5),
                 help_en="allowed rounding difference (points)"),
