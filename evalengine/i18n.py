@@ -168,6 +168,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "not-utf8": ("不是 UTF-8 编码的文本（第 {detail} 个字节无法解码），请另存为 UTF-8",
                  "not UTF-8 text (byte {detail} cannot be decoded): save it as UTF-8"),
     "toml-syntax": ("TOML 语法错误：{detail}", "TOML syntax error: {detail}"),
+    "form-unreadable": ("无法作为自评表导入：{detail}", "cannot be imported as a form: {detail}"),
+    "no-form-in-file": ("文件（{detail}）中没有找到自评表", "no self-assessment form found in the file ({detail})"),
     "json-syntax": ("JSON 语法错误：{detail}", "JSON syntax error: {detail}"),
     "no-such-path": ("文件或文件夹不存在", "no such file or folder"),
     "not-a-regular-file": ("已跳过：不是普通文件（如管道、设备）", "skipped: not a regular file (a FIFO, a device …)"),

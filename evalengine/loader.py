@@ -323,11 +323,23 @@ def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) ->
 
 
 def load_file(path: str | Path) -> Iterator[Loaded | LoadFailure]:
-    """The documents of one case file (one for TOML, one per line for JSONL)."""
+    """The documents of one case file (one for TOML, one per line for JSONL); any other
+    file is a form, imported in memory (:mod:`evalengine.importer.inscore`)."""
     path = Path(path)
     if path.suffix.lower() == ".jsonl":
         return _load_jsonl(path, str(path))
+    if not is_case_file(path):
+        from .importer.inscore import load_form
+
+        return load_form(path)
     return _load_toml(path, str(path))
+
+
+def _is_form_file(name: str) -> bool:
+    """A form file found in a folder (.pdf, .docx, .xlsx, .txt …)."""
+    from .importer.inputs import is_form_name
+
+    return is_form_name(name)
 
 
 def _result(location: str, parsed: Document | tuple[Problem, ...]) -> Loaded | LoadFailure:
@@ -397,7 +409,7 @@ def _walk(folder: Path, ancestors: frozenset[Path]) -> Iterator[Path | LoadFailu
                 yield _skipped(path, "link-loop")
                 continue
             yield from _walk(path, ancestors | {real})
-        elif is_case_file(name):
+        elif is_case_file(name) or _is_form_file(name):
             if _not_utf8(name):
                 yield _skipped(path, "name-not-utf8")
                 continue

@@ -404,10 +404,11 @@ def _score_indicator(
             # the department's own score, capped at the top of the tier its actual claims
             # (a bare claim: at what the profile lets a bare claim earn); never raised to the
             # tier's floor: verified never exceeds what was claimed
+            own = row.score if weight == scale else row.score * weight / scale  # exact when unscaled
             cap = _tier(profile, tier).max * weight if tier else weight
             if evidence is Evidence.CLAIM:
                 cap *= bare
-            verified = min(row.score * weight / scale, cap)
+            verified = min(own, cap)
     return IndicatorScore(
         index=index, category=category, weight=weight, weight_from_form=from_form,
         target=target, actual=actual, method=method, evidence=evidence, reason=reason,
