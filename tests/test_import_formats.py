@@ -631,3 +631,56 @@ def test_every_case_in_one_pdf_table_over_many_pages(tmp_path):
     write_pdf(grid_of(CASES), path)
     imported = import_file(path)
     assert [_normal(f.case) for f in imported.forms] == [_normal(c) for c in CASES]
+
+
+def _run_limited(path: Path) -> tuple[int, str, str]:
+    """import_file in a child process limited to 1 GiB of address space."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    code = ("import sys; from evalengine.importer import import_file; "
+            "r = import_file(sys.argv[1]); print(len(r.forms), r.error)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, preexec_fn=limit, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("page", [
+    # one table: 200 cells of colspan 1000 over 5,000 rows asks for a billion cells (100 KB)
+    "<table><tr>" + '<td colspan="1000">x</td>' * 200 + "</tr>" + "<tr><td>y</td></tr>" * 5000
+    + "</table>",
+    # many tables, each within the limit, together far past it
+    ("<table><tr>" + '<td colspan="1000">x</td>' * 100 + "</tr><tr><td>y</td></tr></table>") * 40,
+], ids=["one-table", "many-tables"])
+def test_a_colspan_bomb_in_a_web_page_is_refused_before_cells_are_built(tmp_path, page):
+    path = tmp_path / "bomb.html"
+    path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    code, out, err = _run_limited(path)
+    assert code == 0, err[-2000:]
+    assert out.startswith("0 表格超出行列上限"), out
+
+
+def test_pages_and_word_files_of_too_many_elements_are_refused_before_parsing(tmp_path):
+    """A 48 MB page of <p>x</p> took 2.9 GB and 31 s to parse; the elements are counted,
+    streaming, first (here with a small limit, to keep the test fast)."""
+    import docx
+
+    from evalengine.importer.limits import default_limits
+    from evalengine.importer.reader import Unreadable, read_bytes
+
+    limits = attrs.evolve(default_limits(), max_elements=500)
+    page = ("<html><body>" + "<p>x</p>" * 600 + "</body></html>").encode()
+    document = docx.Document()
+    for _ in range(200):  # w:p, w:r, w:t: 600 elements
+        document.add_paragraph("x")
+    word = io.BytesIO()
+    document.save(word)
+    for data, name in ((page, "a.html"), (word.getvalue(), "a.docx")):
+        with pytest.raises(Unreadable) as refused:
+            read_bytes(data, name=name, limits=limits)
+        assert note_text(refused.value.note) == "文档的元素（段落、单元格、标记）超过 500 个上限，未读取此文件"
+        read_bytes(data, name=name)  # within the default limit: read

@@ -111,7 +111,7 @@ def read_bytes(data: bytes, *, name: str = "",
     if kind in ("html", "mhtml"):
         from .webpage import read_webpage
 
-        return ftype, read_webpage(data, kind)
+        return ftype, read_webpage(data, kind, limits)
     if kind == "pdf":
         from .pdf import read_pdf
 

@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from typing import Any
 
-from .limits import Limits, check_zip
+from .limits import Limits, check_elements, check_zip
 from .notes import Note
 from .reader import Read, Unreadable
 from .sheets import grid_sheet
@@ -35,6 +35,9 @@ def read_docx(data: bytes, limits: Limits) -> Read:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_zip(archive, limits)
+            if "word/document.xml" in archive.namelist():
+                with archive.open("word/document.xml") as member:
+                    check_elements(member, limits)
     except zipfile.BadZipFile as exc:
         raise Unreadable("damaged", detail=str(exc)) from None
     try:
