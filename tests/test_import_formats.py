@@ -684,3 +684,18 @@ def test_pages_and_word_files_of_too_many_elements_are_refused_before_parsing(tm
             read_bytes(data, name=name, limits=limits)
         assert note_text(refused.value.note) == "文档的元素（段落、单元格、标记）超过 500 个上限，未读取此文件"
         read_bytes(data, name=name)  # within the default limit: read
+
+
+@pytest.mark.parametrize("kind", ["xls", "xlsx", "docx", "ods"])
+def test_a_cut_off_office_file_is_named_damaged_not_another_type(tmp_path, kind):
+    """A partial download keeps the container's signature but loses its directory: a
+    truncated .xls is not "a legacy Office (OLE2) file, not a form"."""
+    whole = tmp_path / f"whole.{kind}"
+    if kind == "xlsx":
+        whole.write_bytes(xlsx_bytes([CASES[0]]))
+    else:
+        _write(kind, CASES[0], whole)
+    cut = tmp_path / f"自评表.{kind}"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 3])
+    error = import_file(cut).error
+    assert error == f"文件名是 .{kind}，内容却不是这种格式（文件可能已损坏或只下载了一部分）", error
