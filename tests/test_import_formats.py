@@ -699,3 +699,22 @@ def test_a_cut_off_office_file_is_named_damaged_not_another_type(tmp_path, kind)
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 3])
     error = import_file(cut).error
     assert error == f"文件名是 .{kind}，内容却不是这种格式（文件可能已损坏或只下载了一部分）", error
+
+
+def test_a_web_page_encoding_note_says_what_was_done():
+    """A page whose declared encoding does not fit is noted once, and only when another
+    encoding was used; bytes nothing reads are reported, after a BOM too."""
+    from evalengine.importer.webpage import decode_page
+
+    def texts(data: bytes, declared: str = "") -> tuple[str, list[str]]:
+        _text, encoding, notes = decode_page(data, declared)
+        return encoding, [note_text(n, "en") for n in notes]
+
+    meta = b'<meta charset="utf-8"><p>' + "项目名称：招商引资经费</p><p>".encode()
+    # declared twice (the archive's part and the page), cut inside a character: one note
+    assert texts(meta + "某".encode()[:2] + b"</p>", "utf-8") == (
+        "utf-8", ["bytes that are not valid utf-8 (from byte 66, 1 place(s)) were replaced by �"])
+    assert texts(b'<meta charset="gbk"><p>' + "项目名称：招商引资经费</p>".encode()) == (
+        "utf-8", ["the page is not in its declared encoding gbk (byte 56); another was used"])
+    assert texts(b"\xef\xbb\xbf<p>" + "项目".encode() + b"\xff</p>") == (
+        "utf-8-sig", ["bytes that are not valid utf-8-sig (from byte 13, 1 place(s)) were replaced by �"])

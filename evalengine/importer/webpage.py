@@ -21,7 +21,7 @@ from typing import Any
 from .limits import Limits, check_elements, default_limits
 from .notes import Note
 from .reader import Read, Unreadable
-from .sheets import find_invalid, grid_sheet
+from .sheets import decode, grid_sheet
 
 __all__ = ["read_webpage"]
 
@@ -45,33 +45,38 @@ def _codec(name: str) -> str | None:
 
 
 def decode_page(data: bytes, declared: str = "") -> tuple[str, str, list[Note]]:
-    """(text, encoding, notes) of an HTML page's bytes."""
+    """(text, encoding, notes) of an HTML page's bytes: a BOM, else the declared encoding,
+    else as a text file is read (:func:`.sheets.decode`: UTF-8, GB18030 …, bytes no encoding
+    reads replaced and reported).  A declared encoding that does not fit is noted once, and
+    only when another was used."""
     notes: list[Note] = []
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                       (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace"), codec, notes
-    match = _META_RE.search(data[:8192])
-    candidates = [declared] if declared else []
-    if match:
-        candidates.append(match.group(1).decode("ascii", "replace"))
-    for name in candidates:
-        codec = _codec(name)
-        if codec is None:
-            notes.append(Note("unknown-charset", name))
-            continue
-        try:
-            return data.decode(codec), codec, notes
-        except UnicodeDecodeError as exc:
-            notes.append(Note("charset-mismatch", name, detail=str(exc.start + 1)))
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec), codec, notes
-        except UnicodeDecodeError:
-            continue
-    first, count = find_invalid(data, "utf-8")
-    notes.append(Note("invalid-bytes", detail=f"{first + 1},{count},utf-8"))
-    return data.decode("utf-8", errors="replace"), "utf-8", notes
+    mismatched: list[tuple[str, str, int]] = []  # (declared name, codec, first bad byte)
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        match = _META_RE.search(data[:8192])
+        candidates = [declared] if declared else []
+        if match:
+            candidates.append(match.group(1).decode("ascii", "replace"))
+        tried: set[str] = set()
+        for name in candidates:
+            codec = _codec(name)
+            if codec is None:
+                notes.append(Note("unknown-charset", name))
+                continue
+            if codec in tried:
+                continue
+            tried.add(codec)
+            try:
+                return data.decode(codec), codec, notes
+            except UnicodeDecodeError as exc:
+                mismatched.append((name, codec, exc.start + 1))
+    text, encoding, invalid = decode(data)
+    used = codecs.lookup(encoding).name
+    notes += [Note("charset-mismatch", name, detail=str(at))
+              for name, codec, at in mismatched if codec != used]
+    if invalid is not None:
+        first, count = invalid
+        notes.append(Note("invalid-bytes", detail=f"{first + 1},{count},{encoding}"))
+    return text, encoding, notes
 
 
 def _mhtml_html(data: bytes) -> tuple[bytes, str]:
