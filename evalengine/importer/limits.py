@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import zipfile
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -57,29 +58,30 @@ def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
                              detail=f"{info.file_size // max(info.compress_size, 1)}")
 
 
-def check_elements(source: Any, limits: Limits, *, html: bool = False) -> None:
-    """Refuse a document (a web page, a Word ``document.xml``) of more elements than
-    ``max_elements`` before its tree is built: a parsed element costs ~150–250 bytes, so a
-    48 MB page of ``<p>x</p>`` would take ~3 GB.  The count streams, clearing each element as
-    it ends, so it takes no more memory than one element's ancestors.  A document the
-    streaming parser cannot read is left to the real parser to report."""
+def check_elements(sources: Iterable[Any], limits: Limits, *, html: bool = False) -> None:
+    """Refuse a document (a web page; a Word package, all of whose XML parts python-docx
+    parses) of more elements than ``max_elements``, before its tree is built: a parsed
+    element costs ~150–250 bytes, so a 48 MB page of ``<p>x</p>`` would take ~3 GB.  The count
+    streams, clearing each element as it ends, so it takes no more memory than one element's
+    ancestors.  A part the streaming parser cannot read is left to the real parser to report."""
     from lxml import etree
 
     from .reader import Unreadable
 
     count = 0
-    try:
-        for _event, elem in etree.iterparse(source, events=("end",), html=html, no_network=True,
-                                            resolve_entities=False, load_dtd=False,
-                                            huge_tree=False):
-            count += 1
-            if count > limits.max_elements:
-                raise Unreadable("too-many-elements", detail=str(limits.max_elements))
-            elem.clear()
-            while elem.getprevious() is not None:
-                del elem.getparent()[0]
-    except etree.LxmlError:
-        return
+    for source in sources:
+        try:
+            for _event, elem in etree.iterparse(source, events=("end",), html=html,
+                                                no_network=True, resolve_entities=False,
+                                                load_dtd=False, huge_tree=False):
+                count += 1
+                if count > limits.max_elements:
+                    raise Unreadable("too-many-elements", detail=str(limits.max_elements))
+                elem.clear()
+                while elem.getprevious() is not None:
+                    del elem.getparent()[0]
+        except etree.LxmlError:
+            continue
 
 
 @functools.cache

@@ -103,7 +103,7 @@ def read_webpage(data: bytes, kind: str, limits: Limits | None = None) -> Read:
     if not text.strip():
         raise Unreadable("empty")
     page = text.encode("utf-8")
-    check_elements(io.BytesIO(page), limits, html=True)
+    check_elements([io.BytesIO(page)], limits, html=True)
     try:
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
         root = lxml.html.document_fromstring(page, parser=parser)
