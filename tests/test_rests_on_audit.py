@@ -1,0 +1,188 @@
+"""Every rule's findings are withheld when any field the rule read for them was not read.
+
+The runner withholds a finding that rests on an unread field, where "rests on" is the
+finding's own path unless the rule declares ``rests_on``.  A rule whose finding sits on one
+cell but whose evidence includes others (the money, other rows, the texts that could have
+explained it) must declare them, or a cell the importer lost is still read as blank.
+
+This test does not trust the declarations: it records which fields of the case each rule
+actually reads while it checks its own failing example (attribute reads on the case's
+records, and on the scores computed from them), then marks each such field unread in turn
+and requires the rule's finding to be withheld (or to go away)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import attrs
+import pytest
+from rulekit import BASE_CASE, _toml, build_case, merge
+from test_provenance import CASE_RULES, ENGINE, _blanked, mark
+
+from evalengine.checks.base import CaseContext
+from evalengine.checks.runner import Checker
+from evalengine.model import FundRow, Funds, Goal, Indicator, Narrative
+from evalengine.profile import load_profile
+from evalengine.scoring import BudgetScore, CaseScore, IndicatorScore, score_case
+from evalengine.taxonomy import load_taxonomy
+
+TAXONOMY = load_taxonomy()
+OPTIONS = {active.rule.code: active.options for active in Checker.build().active}
+RECORDS = (Funds, FundRow, Goal, Indicator, Narrative)
+# what a score computed from the case stands for: the fields it was computed from
+FROM_ROW = {"target": ("target",), "actual": ("actual",), "weight": ("weight",),
+            "weight_from_form": ("weight",), "claimed": ("score",),
+            "claimed_from_form": ("score",), "verified": ("target", "actual", "weight"),
+            "evidence": ("target", "actual", "weight"), "reason": ("target", "actual", "weight"),
+            "method": ("target", "actual")}
+FROM_BUDGET = {"rate": ("budget", "executed"), "verified": ("budget", "executed"),
+               "claimed": ("claimed_score",), "claimed_from_form": ("claimed_score",)}
+FROM_CASE = {"claimed_total": "$.narrative.claimed_total",
+             "claimed_total_from_form": "$.narrative.claimed_total"}
+
+
+def _paths(case):
+    out = {id(case.funds): "$.funds", id(case.goal): "$.goal", id(case.narrative): "$.narrative"}
+    out |= {id(r): f"$.funds.rows[{i}]" for i, r in enumerate(case.funds.rows)}
+    out |= {id(r): f"$.indicators[{i}]" for i, r in enumerate(case.indicators)}
+    return out
+
+
+@contextmanager
+def tracing(case, score):
+    """Record every case field read (as key paths) while the block runs."""
+    where, read = _paths(case), set()
+    scores = {id(s): s.index for s in score.indicators}
+    originals = {}
+
+    def patch(cls, record):
+        original = cls.__getattribute__
+        originals[cls] = original
+
+        def get(self, name):
+            if not name.startswith("_"):
+                record(self, name)
+            return original(self, name)
+        cls.__getattribute__ = get
+
+    fields = {cls: {f.name for f in attrs.fields(cls)} - {"unread"} for cls in RECORDS}
+
+    def on_record(self, name):
+        path = where.get(id(self))
+        if path is not None and name in fields[type(self)]:
+            read.add(f"{path}.{name}")
+
+    def on_row_score(self, name):
+        index = scores.get(id(self))
+        if index is not None:
+            read.update(f"$.indicators[{index}].{f}" for f in FROM_ROW.get(name, ()))
+
+    def on_budget(self, name):
+        read.update(f"$.funds.{f}" for f in FROM_BUDGET.get(name, ()))
+
+    def on_case_score(self, name):
+        if name in FROM_CASE:
+            read.add(FROM_CASE[name])
+
+    for cls in RECORDS:
+        patch(cls, on_record)
+    patch(IndicatorScore, on_row_score)
+    patch(BudgetScore, on_budget)
+    patch(CaseScore, on_case_score)
+    try:
+        yield read
+    finally:
+        for cls, original in originals.items():
+            cls.__getattribute__ = original
+
+
+def _row(path: str) -> str | None:
+    return path.split("]")[0] + "]" if path.startswith("$.indicators[") else None
+
+
+def _evidence(read: set[str], finding_path: str) -> list[str]:
+    """The fields read that a finding at ``finding_path`` can rest on: a finding about one
+    indicator row rests on that row's fields (not on the other rows the rule looked at to
+    find it) and on everything outside the table."""
+    row = _row(finding_path)
+    return sorted(p for p in read if row is None or _row(p) in (None, row))
+
+
+def _markable(case, path: str) -> bool:
+    return not (path.startswith("$.funds.rows[") and not case.funds.rows)
+
+
+# (rule, field): why the finding legitimately survives the field not read
+SURVIVES = {("S209", "$.funds.budget"): "it also compares 执行数 with 年初预算数 "
+            "(compare_initial_budget), and both were read"}
+LABELS = ("name", "level1", "level2")  # shown in messages; evidence only to rules that classify by them
+
+
+def _at(findings, code: str, path: str) -> set[str]:
+    """What the findings of ``code`` at ``path`` say they found."""
+    return {f.found for f in findings if f.code == code and f.path == path}
+
+
+def _says_less(found: str, before: set[str]) -> bool:
+    """A finding that lists part of what it listed with the cell read (S209 drops the
+    execution rate it could not compute, and still fires on the rest)."""
+    return any(set(found.split("；")) < set(was.split("；")) for was in before)
+
+
+@pytest.mark.parametrize("rule", CASE_RULES, ids=lambda r: r.code)
+def test_a_finding_is_withheld_when_any_field_it_was_read_from_was_not_read(rule):
+    """For each field the rule read for a finding: if the same cell printed blank changes
+    the finding (so the finding depends on the cell), the cell not read must not give a
+    finding there other than the one the case gives with the cell read."""
+    case = build_case(rule.bad)
+    profile = load_profile(case.project.profile)
+    score = score_case(case, profile, TAXONOMY)
+    context = CaseContext("case.toml", case, score, profile, TAXONOMY, OPTIONS[rule.code])
+    with tracing(case, score) as read:
+        hits = list(rule.check(context))
+    assert hits, f"{rule.code}'s bad example does not fire"
+    original = ENGINE.score("case.toml", case).findings
+    classifies = any(p.endswith(LABELS) for p in rule.rests_on)
+    failures = []
+    for hit in hits:
+        before = _at(original, rule.code, hit.path)
+        for path in _evidence(read, hit.path):
+            if path == "$.funds.rows" or not _markable(case, path) or (
+                    path.endswith(LABELS) and not classifies):
+                continue
+            if _at(ENGINE.score("case.toml", _blanked(case, path)).findings, rule.code,
+                   hit.path) == before:
+                continue  # the cell's value does not change this finding
+            after = _at(ENGINE.score("case.toml", mark(case, path)).findings, rule.code, hit.path)
+            new = [found for found in after - before if not _says_less(found, before)]
+            if new and (rule.code, path) not in SURVIVES:
+                failures.append((hit.path, path, new))
+    assert not failures, f"{rule.code} fires on what was not read: {failures}"
+
+
+
+def _with_funds(rule_code: str, funds: str):
+    [rule] = [r for r in CASE_RULES if r.code == rule_code]
+    return build_case("", base=merge(merge(BASE_CASE, _toml(rule.bad)), _toml(funds)))
+
+
+ROWS_CARRY_THE_MONEY = """
+[funds]
+budget = 0
+executed = 0
+initial_budget = 0
+rows = [{ source = "财政拨款", initial_budget = 60, budget = 60, executed = 60 },
+        { source = "其他资金", initial_budget = 40, budget = 40, executed = 40 }]
+"""
+
+
+def test_score_inflation_sums_no_source_rows_when_one_lost_its_executed():
+    """The total row printed 0 and the rows carry the money: with one row's 执行数 not read,
+    the rows' sum is not the project's spending (60 of 100 would be a false 60% rate); the
+    rule still fires on the deviations it can see."""
+    read = _with_funds("S209", ROWS_CARRY_THE_MONEY)
+    [found] = [f.found for f in ENGINE.score("c.toml", read).findings if f.code == "S209"]
+    assert "执行率" not in found
+    lost = mark(read, "$.funds.rows[1].executed")
+    [found] = [f.found for f in ENGINE.score("c.toml", lost).findings if f.code == "S209"]
+    assert "执行率" not in found, found
