@@ -152,6 +152,7 @@ class Rule:
 
 HERE = "{path}"  # the hit's own key path
 RECORD = "{record}"  # the record the hit's path is in: the row of $.indicators[3].score
+# (f"{RECORD}.deviation": that row's deviation cell)
 MONEY = ("$.funds.budget", "$.funds.executed", "$.funds.initial_budget", "$.funds.rows")
 TEXTS = ("$.funds.reason", "$.funds.note", "$.funds.adjustment_reason", "$.goal", "$.narrative",
          "$.indicators[*].deviation")  # where a form explains itself
