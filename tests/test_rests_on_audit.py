@@ -251,3 +251,13 @@ def test_the_audit_looked_at_dependent_fields_of_most_rules():
     if len(CHECKED) < len(CASE_RULES):
         pytest.skip("run with the whole file")
     assert sum(1 for n in CHECKED.values() if n) >= len(CASE_RULES) * 3 // 4, CHECKED
+
+
+def test_an_incomplete_form_with_no_money_at_all_is_not_said_to_have_left_it_unfilled():
+    """Corpus 37: a 部门整体 rubric (no 项目资金 table in its layout) cut before its 预算执行率
+    row.  "自评表未填写预算执行情况" would be the transcription's loss, not the department's."""
+    empty = attrs.evolve(build_case(), funds=Funds())
+    said = [f for f in ENGINE.score("c.toml", empty).findings if f.code == "F113"]
+    assert said and said[0].path == "$.funds"
+    cut = attrs.evolve(empty, project=attrs.evolve(empty.project, incomplete="cut inside row 6"))
+    assert not [f for f in ENGINE.score("c.toml", cut).findings if f.code == "F113"]
