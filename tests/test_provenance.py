@@ -24,7 +24,7 @@ from evalengine.findings import Severity
 from evalengine.loader import LoadFailure, load_file, parse_document, unstructure
 from evalengine.model import Case, Unread
 from evalengine.profile import load_profile
-from evalengine.provenance import blocking, unread_paths
+from evalengine.provenance import blocking, load_provenance, unread_paths
 from evalengine.scoring import Status, is_blank_row, score_case
 from evalengine.taxonomy import load_taxonomy
 
@@ -74,7 +74,7 @@ def mark(case: Case, path: str, reason: str = "cut") -> Case:
 
 INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "operator", "unit", "weight",
                     "score", "deviation", "not_applicable")
-SCORING_FIELDS = ("target", "actual", "weight", "score")
+SCORING_FIELDS = load_provenance().indicator_fields  # the fields a row cannot be scored without
 
 
 def candidates(case: Case, indicator_fields=INDICATOR_FIELDS) -> list[str]:
