@@ -36,6 +36,7 @@ __all__ = [
     "discover",
     "display_path",
     "is_case_file",
+    "load_bytes",
     "load_config",
     "load_file",
     "load_jsonl_range",
@@ -47,6 +48,7 @@ __all__ = [
 ]
 
 CASE_SUFFIXES = (".toml", ".jsonl")
+STDIN = "-"  # a path that means standard input (``score -``)
 T = TypeVar("T")
 
 
@@ -316,6 +318,19 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
             yield _result(location, parse_document(data))
 
 
+def load_bytes(data: bytes, shown: str = "<stdin>") -> Iterator[Loaded | LoadFailure]:
+    """The documents in ``data`` (what ``score -`` reads from standard input): JSON Lines when
+    its first character that is not a space or byte-order mark is ``{``, else one TOML case.
+    Read through a private temporary file, so the same readers (and their limits) apply."""
+    import tempfile
+
+    jsonl = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    with tempfile.TemporaryDirectory(prefix="evalengine-stdin-") as folder:
+        path = Path(folder) / ("stdin.jsonl" if jsonl else "stdin.toml")
+        path.write_bytes(data)
+        yield from (_load_jsonl(path, shown) if jsonl else _load_toml(path, shown))
+
+
 def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) -> Iterator[Loaded | LoadFailure]:
     """The documents on the lines in bytes ``[start, end)`` of a JSONL file, numbered from
     ``first_line`` (for splitting one large file between processes)."""
@@ -421,11 +436,15 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
 
     Nothing is skipped silently: a path that does not exist, a case-named entry that is not a
     regular file (a broken link, a FIFO), a folder that cannot be listed, a name that is not
-    UTF-8 each come back as a :class:`LoadFailure`.  A file reached twice (named twice, or
+    UTF-8 each come back as a :class:`LoadFailure`.  ``-`` (:data:`STDIN`) is yielded as it is:
+    it stands for standard input (a file named ``-`` is ``./-``).  A file reached twice (named twice, or
     through a link) is yielded once, under the first name it was reached by.
     """
     seen: set[Path] = set()
     for given in paths:
+        if str(given) == STDIN:  # standard input, read by whoever loads it
+            yield Path(STDIN)
+            continue
         path = Path(given)
         if _not_utf8(str(path)):
             yield _skipped(path, "name-not-utf8")
@@ -458,8 +477,16 @@ def load_paths(paths: Iterable[str | Path]) -> Iterator[Loaded | LoadFailure]:
     for found in discover(paths):
         if isinstance(found, LoadFailure):
             yield found
+        elif str(found) == STDIN:
+            yield from load_bytes(read_stdin())
         else:
             yield from load_file(found)
+
+
+def read_stdin() -> bytes:
+    import sys
+
+    return sys.stdin.buffer.read()
 
 
 class ConfigError(Exception):

@@ -26,12 +26,13 @@ from typing import Any
 
 import attrs
 
+from .baseline import entries as baseline_entries
 from .engine import Engine, Folders, folder_of, internal_failure
-from .loader import LoadFailure, discover, load_file, load_jsonl_range
+from .loader import STDIN, LoadFailure, discover, load_bytes, load_file, load_jsonl_range, read_stdin
 from .render.data import record_of
 from .render.formats import Format, Options, get_format
 from .render.progress import Progress
-from .report import Summary, SummaryBuilder
+from .report import CaseResult, DepartmentResult, Summary, SummaryBuilder
 
 __all__ = ["Batch", "Item", "Scoring", "Unit", "plan", "resolve_jobs"]
 
@@ -49,6 +50,7 @@ class Unit:
     files: tuple[str, ...] = ()
     jsonl: tuple[str, int, int, int] | None = None  # (path, start, end, first line number)
     failure: LoadFailure | None = None  # a given path that does not exist
+    stdin: bytes | None = None  # ``-``: standard input, read once here (workers cannot)
     size: int = 0
     folders: tuple[str, ...] = ()  # the folders its documents are in (see Scoring.run)
 
@@ -60,6 +62,7 @@ class Batch:
     folders: Folders
     size: int
     documents: int
+    baseline: list[dict[str, str]] = attrs.Factory(list)  # --write-baseline entries
 
 
 def _jsonl_ranges(path: Path, size: int) -> Iterator[Unit]:
@@ -97,6 +100,11 @@ def plan(paths: Iterable[str | Path]) -> list[Unit]:
             flush()
             units.append(Unit(failure=found))
             continue
+        if str(found) == STDIN:
+            flush()
+            data = read_stdin()
+            units.append(Unit(stdin=data, size=len(data), folders=(".",)))
+            continue
         try:
             size = found.stat().st_size
         except OSError:
@@ -116,6 +124,8 @@ def plan(paths: Iterable[str | Path]) -> list[Unit]:
 def _load(unit: Unit) -> Iterator[Any]:
     if unit.failure is not None:
         yield unit.failure
+    elif unit.stdin is not None:
+        yield from load_bytes(unit.stdin)
     elif unit.jsonl is not None:
         yield from load_jsonl_range(*unit.jsonl)
     else:
@@ -124,7 +134,7 @@ def _load(unit: Unit) -> Iterator[Any]:
 
 
 def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Batch:
-    folders, summary, items = Folders(), SummaryBuilder(), []
+    folders, summary, items, entries = Folders(), SummaryBuilder(), [], []
     documents = 0
     for loaded in _load(unit):
         documents += 1
@@ -132,7 +142,17 @@ def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Bat
         if result is None:  # a department: checked once its folder is complete
             continue
         items.append(_encoded(result, summary, fmt, options))
-    return Batch(items, summary, folders, unit.size, documents)
+        if engine.record_baseline:
+            entries.extend(_baseline_of(result))
+    return Batch(items, summary, folders, unit.size, documents, entries)
+
+
+def _baseline_of(result: Any) -> list[dict[str, str]]:
+    if isinstance(result, CaseResult):
+        return baseline_entries(result.case, result.findings)
+    if isinstance(result, DepartmentResult):
+        return baseline_entries(result.department, result.findings)
+    return []
 
 
 def _encoded(result: Any, summary: SummaryBuilder, fmt: Format, options: Options) -> Item:
@@ -140,11 +160,11 @@ def _encoded(result: Any, summary: SummaryBuilder, fmt: Format, options: Options
     rendered (a bug) becomes its document's ``internal-error`` failure instead."""
     try:
         kind, record = record_of(result, options.lang)
-        piece = fmt.encode(kind, record, options)
+        piece = fmt.encode(kind, record, options, result)
     except Exception as exc:  # noqa: BLE001
         result = internal_failure(result.location, exc)
         kind, record = record_of(result, options.lang)
-        piece = fmt.encode(kind, record, options)
+        piece = fmt.encode(kind, record, options, result)
     summary.add(result)
     return kind, piece, record if kind == "failure" else None
 
@@ -192,6 +212,7 @@ class Scoring:
         self.progress = progress or Progress()
         self.factory = factory
         self.summary: Summary | None = None
+        self.baseline: list[dict[str, str]] = []  # every finding's entry, with record_baseline
 
     def run(self, paths: Iterable[str | Path]) -> Iterator[Item]:
         units = plan(paths)
@@ -208,6 +229,7 @@ class Scoring:
         try:
             for index, batch in enumerate(self._batches(units)):
                 builder.merge(batch.summary)
+                self.baseline.extend(batch.baseline)
                 for folder, digests in batch.folders.digests.items():
                     folders.digests.setdefault(folder, []).extend(digests)
                 for location, department in batch.folders.departments:
@@ -237,6 +259,8 @@ class Scoring:
         self.summary = builder.build(self.engine.grade_order())
 
     def _item(self, result: Any, builder: SummaryBuilder) -> Item:
+        if self.engine.record_baseline:
+            self.baseline.extend(_baseline_of(result))
         return _encoded(result, builder, self.fmt, self.options)
 
     def _batches(self, units: list[Unit]) -> Iterator[Batch]:
