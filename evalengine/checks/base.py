@@ -18,6 +18,7 @@ from ..model import Case, Department
 from ..money import figures, read
 from ..numbers import rounded
 from ..profile import Profile
+from ..provenance import load_provenance
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
 
@@ -160,8 +161,9 @@ WEIGHTS = ("$.indicators[*].weight", "$.indicators[*].not_applicable", "$.funds.
 CATEGORIES = ("$.indicators[*].level1", "$.indicators[*].level2", "$.indicators[*].name")
 # a rule about all the rows (or all of a kind): rows that could not be scored are not in
 # CaseScore.indicators, so "all of them" would be said of the rows that were read
-ROWS = ("$.indicators[*].target", "$.indicators[*].actual", "$.indicators[*].weight",
-        "$.indicators[*].score", "$.indicators[*].not_applicable")
+# (the fields without which a row is not scored: rules/provenance.toml)
+ROWS = tuple(f"$.indicators[*].{field}"
+             for field in (*load_provenance().indicator_fields, "not_applicable"))
 
 
 # --- formatting helpers for evidence (rules share them; rounding goes through rounded()) ---
