@@ -261,3 +261,27 @@ def test_an_incomplete_form_with_no_money_at_all_is_not_said_to_have_left_it_unf
     assert said and said[0].path == "$.funds"
     cut = attrs.evolve(empty, project=attrs.evolve(empty.project, incomplete="cut inside row 6"))
     assert not [f for f in ENGINE.score("c.toml", cut).findings if f.code == "F113"]
+
+
+def test_department_rules_do_not_add_up_the_money_of_a_form_marked_for_review():
+    """A form read too poorly to score (``[project] review``) is not checked; its figures
+    must not make the department's stated 项目支出 look wrong either (D505), nor its
+    unspent money contradict the department (D506)."""
+    from evalengine.checks.registry import BUILTIN_RULES
+    from rulekit import run_rule
+
+    rules = {r.code: r for r in BUILTIN_RULES}
+    for code in ("D505", "D506"):
+        rule = rules[code]
+        assert [f for f in run_rule(rule, rule.bad) if f.path != "$.claims.projects_self_assessed"]
+        poor = "[[_projects]]".join(_for_review(part) if i else part
+                                    for i, part in enumerate(rule.bad.split("[[_projects]]")))
+        assert not [f for f in run_rule(rule, poor) if f.path != "$.claims.projects_self_assessed"], code
+
+
+def _for_review(project: str) -> str:
+    """One ``[[_projects]]`` of a department example, marked for review."""
+    review = 'review = "仅放置 3/40 个单元格"\n'
+    if "[_projects.project]\n" in project:
+        return project.replace("[_projects.project]\n", "[_projects.project]\n" + review)
+    return "\n[_projects.project]\n" + review + project

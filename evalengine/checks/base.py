@@ -102,6 +102,8 @@ class ProjectDigest:
 
     @classmethod
     def of(cls, location: str, case: Case) -> ProjectDigest:
+        if case.project.review.strip():  # read too poorly to score: its money is not known
+            return cls(location, case.project.name, case.project.has_form, None, None, None)
         money = figures(case.funds)
         return cls(location, case.project.name, case.project.has_form, money.budget,
                    money.executed, read(case.funds, "balance"), case.funds.note)
