@@ -285,3 +285,13 @@ def _for_review(project: str) -> str:
     if "[_projects.project]\n" in project:
         return project.replace("[_projects.project]\n", "[_projects.project]\n" + review)
     return "\n[_projects.project]\n" + review + project
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_explain_names_a_field_of_the_findings_row_in_words(lang, capsys):
+    from evalengine.cli import main
+
+    main(["explain", "I308", "--lang", lang])
+    out = capsys.readouterr().out
+    assert "{record}" not in out
+    assert ("（所在行）.deviation" if lang == "zh" else "(its row).deviation") in out
