@@ -43,7 +43,8 @@ SEED = CASES[:8]  # cases/2021
 def _normal(case: Case) -> Case:
     return attrs.evolve(
         case,
-        project=attrs.evolve(case.project, source="", has_form=True, incomplete=""),
+        # layout: which rules/layouts file the importer recognised, metadata of the import
+        project=attrs.evolve(case.project, source="", has_form=True, incomplete="", layout=""),
         funds=attrs.evolve(case.funds, source=""),
         ignore=(),
     )
