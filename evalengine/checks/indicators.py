@@ -622,6 +622,7 @@ actual = ""
 not_applicable = true
 ''',
     check=_empty_row,
+    rests_on=(RECORD,),  # "the row is empty" is said of every cell of it
     settings=(
         Setting("ignore_level2", "texts", "二级指标名含这些词的空行不报告（如不要求设置生态效益指标时）",
                 help_en="empty rows whose level-2 name contains one of these words are not reported (e.g. where no ecological indicator is required)"),
@@ -947,6 +948,7 @@ actual = "300人次"
 deviation = "上级追加两期线上培训，参训人数增加；明年按实际需求调高指标值。"
 ''',
     check=_overachievement,
+    rests_on=(HERE, f"{RECORD}.deviation"),  # a deviation cell not read may explain it
     settings=(
         Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明",
                 help_en="a deviation column saying only one of these counts as no reason"),
