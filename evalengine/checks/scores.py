@@ -752,6 +752,7 @@ weight = 50
 score = 45
 deviation = "实际完成远超指标值，年初指标设定偏低，酌情扣5分；下年按历史均值设定指标。"
 """,
+    rests_on=(HERE, f"{RECORD}.deviation", "$.narrative.deviation"),  # a reason not read may explain it
     check=_met_target_deducted,
     settings=(
         Setting("tolerance", "number", "得分低于分值超过此值才算扣分（分）；默认 0.1，同 C8",
