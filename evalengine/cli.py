@@ -1,7 +1,9 @@
 """The command line: parse arguments, call the library, hand the result to a renderer.
 
-Exit codes (one place, :func:`exit_code`): 0 every case scored and no finding at or above
-the failing severity; 1 such findings; 2 a usage error or a document that could not be loaded.
+Exit codes (one place, :func:`exit_code`; see :mod:`evalengine.boundary` and docs/limits.md):
+0 every case scored and no finding at or above the failing severity; 1 such findings; 2 a
+usage error, a document that could not be loaded or an output that could not be written;
+3 an internal error.  ``--`` ends the options: every later argument is a path.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .boundary import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK
 
 if TYPE_CHECKING:  # imported lazily: `evalengine --help` loads argparse and nothing else
     from rich.console import Console
@@ -25,7 +28,7 @@ if TYPE_CHECKING:  # imported lazily: `evalengine --help` loads argparse and not
 
 __all__ = ["exit_code", "main", "summary_exit_code"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
 SEVERITY_LABELS = ("error", "warning", "info")
 FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html")
 
@@ -83,8 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=FORMATS, default="human",
                        help="输出格式：human（终端表格，默认）、json、jsonl、csv、markdown、xlsx、html"
                             "（见 docs/report-format.md）")
-    score.add_argument("-o", "--output", type=Path, metavar="FILE",
-                       help="写入此文件（原子替换，不改动其他文件）；xlsx 必须指定")
+    score.add_argument("-o", "--output", metavar="FILE",
+                       help="写入此文件（原子替换，不改动其他文件；- 为标准输出）；xlsx 必须指定。"
+                            "不会写入输入文件或被扫描文件夹中的案例文件名（docs/limits.md）")
     score.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                        help="并行评分的进程数（0 = 每个 CPU 一个；输出顺序与单进程相同）")
     score.add_argument("--no-progress", action="store_true",
@@ -154,8 +158,9 @@ _USAGE: dict[str, tuple[str, str]] = {
     ),
     "binary-needs-output": ("--format {format} 生成二进制文件：请用 -o 文件名 指定输出文件",
                             "--format {format} writes a binary file: name it with -o FILE"),
-    "output-is-folder": ("-o {output}：这是一个文件夹，请给出文件名", "-o {output}: is a folder; name a file"),
-    "output-folder-missing": ("-o {output}：所在文件夹不存在", "-o {output}: its folder does not exist"),
+    "output": ("-o {text}", "-o {text}"),
+    "unknown-profile": ("--profile {profile}：没有这个评分规则（可用：{available}）",
+                        "--profile {profile}: no such scoring profile (available: {available})"),
 }
 
 
@@ -236,14 +241,23 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     from .render.output import open_output
     from .render.progress import progress_for
 
+    from .target import TargetError, resolve_target
+
     fmt = get_format(args.format)
     if fmt.binary and args.output is None:
         raise _Usage("binary-needs-output", format=fmt.name)
-    if args.output is not None:
-        if args.output.is_dir():
-            raise _Usage("output-is-folder", output=args.output)
-        if not Path(os.path.realpath(args.output)).parent.is_dir():
-            raise _Usage("output-folder-missing", output=args.output)
+    if args.profile is not None:
+        from .profile import available_profiles
+
+        if args.profile not in available_profiles():
+            raise _Usage("unknown-profile", profile=args.profile,
+                         available=", ".join(available_profiles()))
+    # checked before any scoring: a refused -o (an input, a link of another user, a device
+    # to replace, a read-only file …) costs nothing; "-" is standard output
+    try:
+        target = resolve_target(args.output if args.output is not None else "-", reads=args.paths)
+    except TargetError as exc:
+        raise _Usage("output", text=exc.text(lang)) from None
     user = _user_config(args)
     engine = _build_engine(user, args.profile)
     _check_selectors(args, user, engine.checker.catalogue, lang)
@@ -253,11 +267,15 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     info = RunInfo(paths=tuple(args.paths), rule_titles=titles, version=__version__)
     scoring = Scoring(engine, fmt, options, jobs=resolve_jobs(args.jobs),
                       progress=progress_for(not args.no_progress),
-                      factory=functools.partial(_build_engine, user, args.profile))
-    with open_output(args.output, binary=fmt.binary) as out:
+                      factory=functools.partial(_build_engine, user, args.profile),
+                      output=target.path)
+    internal = False
+    with open_output(target, binary=fmt.binary) as out:
         writer = fmt.writer(out, options, info)
         for kind, payload, failure in scoring.run(args.paths):
             if failure is not None:
+                internal = internal or any(p["kind"] == "internal-error"
+                                           for p in failure["problems"])
                 for line in failure_record_lines(failure):
                     print(line, file=sys.stderr)
             writer.add(kind, payload)
@@ -271,6 +289,8 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
               else f"evalengine score: no case files (*.toml, *.jsonl) under {shown}",
               file=sys.stderr)
         return EXIT_ERROR
+    if internal:  # a bug cost a document: a CI job must tell that from findings
+        return EXIT_INTERNAL
     return summary_exit_code(summary, user.fail_on)
 
 
@@ -325,10 +345,17 @@ def _export_form(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .boundary import guarded
+
     parser = _parser()
     args = parser.parse_args(argv)
     lang: Lang = args.lang
+    return guarded(lambda: _command(parser, args, lang), lang)
+
+
+def _command(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: Lang) -> int:
     from .loader import ConfigError  # after parse_args: --help and --version never load it
+    from .target import TargetError
 
     handlers = {"score": _score, "rules": _rules, "explain": _explain,
                 "import": _import, "export-form": _export_form}
@@ -336,6 +363,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[args.command](args, lang)
     except _Usage as exc:
         parser.error(exc.text(lang))  # exits with 2
+    except TargetError as exc:
+        print(f"evalengine {args.command}: {exc.text(lang)}", file=sys.stderr)
+        return EXIT_ERROR
     except ConfigError as exc:
         from .i18n import problem_text
 
@@ -343,13 +373,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{exc.location}: {problem.path}: {problem_text(problem.kind, problem.detail, lang)}",
                   file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep the interpreter's final
-        # flush of stdout from failing again.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        return EXIT_OK
     return EXIT_OK

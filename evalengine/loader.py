@@ -46,6 +46,9 @@ __all__ = [
 ]
 
 CASE_SUFFIXES = (".toml", ".jsonl")
+YEARS = (1900, 2200)  # a 年度 outside is a typo (and 309 digits would crash a renderer)
+MAX_DIGITS = 4000  # a whole number written with more digits is refused by name (Python's own
+# limit, 4300, would raise a message without the key or the line)
 T = TypeVar("T")
 
 
@@ -133,9 +136,14 @@ def _structure_str(value: Any, _type: type) -> str:
     return value
 
 
+MAX_INT = 10**15  # as for numbers (evalengine.numbers): a whole number beyond it is a typo
+
+
 def _structure_int(value: Any, _type: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _WrongType("expected-integer", value)
+    if abs(value) >= MAX_INT:
+        raise _WrongType("number-out-of-range", value)
     return value
 
 
@@ -245,7 +253,7 @@ def parse_document(data: Any) -> Document | tuple[Problem, ...]:
     else:
         return (Problem("$", "not-a-case"),)
     try:
-        return converter.structure(data, cls)
+        document = converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         try:
             return _problems(exc)
@@ -253,6 +261,10 @@ def parse_document(data: Any) -> Document | tuple[Problem, ...]:
             return (Problem("$", "too-deeply-nested"),)
     except RecursionError:
         return (Problem("$", "too-deeply-nested"),)
+    head, key = (document.project, "project") if cls is Case else (document.department, "department")
+    if head.year is not None and not YEARS[0] <= head.year <= YEARS[1]:
+        return (Problem(f"$.{key}.year", "year-out-of-range", str(head.year)),)
+    return document
 
 
 def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
@@ -267,23 +279,28 @@ def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
 def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
                 first_line: int = 1) -> Iterator[Loaded | LoadFailure]:
     """The documents of a JSONL file, or of the lines in bytes ``[start, end)`` of it (a
-    range that begins at a line start; ``first_line`` is that line's number)."""
+    range that begins at a line start; ``first_line`` is that line's number).  The file is
+    streamed; a line longer than ``max_line_bytes`` is reported, never held in memory."""
+    from . import limits
+
     try:
-        handle = path.open("rb")
+        handle = limits.open_stream(path)
+    except limits.InputRefused as exc:
+        yield LoadFailure(shown, (Problem("$", exc.kind, exc.detail),))
+        return
     except OSError as exc:
         yield LoadFailure(shown, (Problem("$", "unreadable", str(exc)),))
         return
     with handle:
         if start:
             handle.seek(start)
-        if end is None:
-            lines: Iterable[bytes] = handle
-        else:  # split as iterating the file does: on b"\n" only
-            lines = handle.read(end - start).split(b"\n")
-            if lines[-1] == b"":
-                lines.pop()
-        for number, raw in enumerate(lines, start=first_line):
+        length = None if end is None else end - start
+        for number, raw in enumerate(limits.bounded_lines(handle, length), start=first_line):
             location = f"{shown}:{number}"
+            if raw is None:
+                yield LoadFailure(location, (Problem("$", "line-too-long",
+                                                     str(limits.current().max_line_bytes)),))
+                continue
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
             except UnicodeDecodeError as exc:
@@ -293,14 +310,75 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
                 continue
             try:
                 # NaN and the infinities become Decimals, refused by name by to_decimal
-                data = json.loads(line, parse_float=Decimal, parse_constant=Decimal)
+                data = json.loads(line, parse_float=Decimal, parse_constant=Decimal,
+                                  parse_int=_json_int, object_pairs_hook=_JsonTable)
             except RecursionError:
                 yield LoadFailure(location, (Problem("$", "too-deeply-nested"),))
                 continue
-            except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
+            except ValueError as exc:  # JSONDecodeError
                 yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
                 continue
+            suspect = _json_problems(data)
+            if suspect:
+                yield LoadFailure(location, suspect)
+                continue
             yield _result(location, parse_document(data))
+
+
+class _HugeInt(str):
+    """A JSON whole number of more than MAX_DIGITS digits (kept as its text, then refused)."""
+
+
+def _json_int(text: str) -> int | _HugeInt:
+    return _HugeInt(text) if len(text) > MAX_DIGITS else int(text)
+
+
+class _JsonTable(dict):
+    """A JSON object that remembers keys given twice (JSON's last-wins, TOML's refusal)."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]):
+        super().__init__(pairs)
+        self.duplicates = [key for key, count in _counts(pairs).items() if count > 1]
+
+
+def _counts(pairs: list[tuple[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key, _ in pairs:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _json_problems(data: Any) -> tuple[Problem, ...]:
+    """What JSON lets through and the case format refuses: a key given twice, a lone
+    surrogate escape (``"\\ud800"``: no character, and no renderer can print it), a whole
+    number of thousands of digits.  Each at its key path."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _HugeInt):
+            problems.append(Problem(path, "integer-too-long", str(len(value))))
+        elif isinstance(value, str):
+            if _lone_surrogate(value):
+                problems.append(Problem(path, "lone-surrogate"))
+        elif isinstance(value, _JsonTable):
+            problems.extend(Problem(f"{path}.{display_path(k)}", "duplicate-key")
+                            for k in value.duplicates)
+            for key, item in value.items():
+                if _lone_surrogate(key):
+                    problems.append(Problem(f"{path}.{display_path(key)}", "lone-surrogate"))
+                stack.append((f"{path}.{key}", item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+    return tuple(sorted(problems, key=lambda p: p.path))
 
 
 def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) -> Iterator[Loaded | LoadFailure]:
@@ -361,9 +439,11 @@ def _irregular(path: Path) -> LoadFailure | None:
     return None
 
 
-def _walk(folder: Path, ancestors: frozenset[Path]) -> Iterator[Path | LoadFailure]:
+def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | LoadFailure]:
     """The case files under ``folder``, depth first, each folder's entries sorted by name
-    (the order of sorting every path); a linked folder is followed unless it loops."""
+    (the order of sorting every path).  A linked folder is followed unless its real folder
+    was walked already (``visited``: a loop, or a second way to the same folder, so a DAG of
+    links costs one walk per real folder, not one per path)."""
     try:
         names = sorted(os.listdir(folder))
     except OSError as exc:
@@ -371,7 +451,7 @@ def _walk(folder: Path, ancestors: frozenset[Path]) -> Iterator[Path | LoadFailu
         return
     for name in names:
         path = folder / name
-        if path.is_dir():
+        if _is_dir(path):
             if _not_utf8(name):
                 yield _skipped(path, "name-not-utf8")
                 continue
@@ -380,15 +460,27 @@ def _walk(folder: Path, ancestors: frozenset[Path]) -> Iterator[Path | LoadFailu
             except (OSError, RuntimeError) as exc:
                 yield _skipped(path, "unreadable-folder", str(exc))
                 continue
-            if real in ancestors:
-                yield _skipped(path, "link-loop")
-                continue
-            yield from _walk(path, ancestors | {real})
+            if real in visited:
+                here = folder.resolve()
+                if real == here or real in here.parents:
+                    yield _skipped(path, "link-loop")
+                continue  # reached before by another way: its files are in already
+            visited.add(real)
+            yield from _walk(path, visited)
         elif is_case_file(name):
             if _not_utf8(name):
                 yield _skipped(path, "name-not-utf8")
                 continue
             yield _irregular(path) or path
+
+
+def _is_dir(path: Path) -> bool:
+    """A folder (through a link); False when it cannot even be looked at (it is then
+    reported by whoever reads it)."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
@@ -400,18 +492,22 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
     through a link) is yielded once, under the first name it was reached by.
     """
     seen: set[Path] = set()
+    visited: set[Path] = set()  # real folders walked (for every given folder together)
     for given in paths:
         path = Path(given)
         if _not_utf8(str(path)):
             yield _skipped(path, "name-not-utf8")
             continue
-        if path.is_dir():
+        if _is_dir(path):
             try:
-                root = frozenset({path.resolve(strict=True)})
+                root = path.resolve(strict=True)
             except (OSError, RuntimeError) as exc:
                 yield _skipped(path, "unreadable-folder", str(exc))
                 continue
-            found: Iterable[Path | LoadFailure] = _walk(path, root)
+            if root in visited:
+                continue  # named twice, or inside a folder named before: its files are in
+            visited.add(root)
+            found: Iterable[Path | LoadFailure] = _walk(path, visited)
         elif os.path.lexists(path):
             found = (_irregular(path) or path,)
         else:
@@ -449,8 +545,16 @@ class ConfigError(Exception):
 
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as plain data, numbers with a point as Decimal; ConfigError if unreadable."""
+    from . import limits
+
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
+        text = limits.read_input(path).decode("utf-8-sig")
+        huge = _long_integer(text)
+        if huge is not None:
+            raise ConfigError(str(path), (huge,))
+        return tomllib.loads(text, parse_float=Decimal)
+    except limits.InputRefused as exc:
+        raise ConfigError(str(path), (Problem("$", exc.kind, exc.detail),)) from None
     except UnicodeDecodeError as exc:
         raise ConfigError(str(path), (Problem("$", "not-utf8", str(exc.start + 1)),)) from None
     except OSError as exc:
@@ -459,6 +563,29 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), (Problem("$", "too-deeply-nested"),)) from None
     except ValueError as exc:  # TOMLDecodeError, or an integer of thousands of digits
         raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
+
+
+_LONG_DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
+_TOML_HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+", re.M)
+_TOML_KEY = re.compile(r"^\s*([^=\s]+)\s*=")
+
+
+def _long_integer(text: str) -> Problem | None:
+    """A whole number of more than MAX_DIGITS digits, at its key, with its line (Python
+    would refuse it in words naming neither); None if there is none (or it is in a string,
+    which TOML then reads as text)."""
+    match = _LONG_DIGITS.search(text)
+    if match is None:
+        return None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line = text[line_start:text.find("\n", match.start()) % (len(text) + 1)]
+    key = _TOML_KEY.match(line)
+    if key is None or line.count('"', 0, match.start() - line_start) % 2:
+        return None  # inside a string, or not a key = value line: the parser decides
+    headers = _TOML_HEADER.findall(text, 0, line_start)
+    path = ".".join(["$", *headers[-1:], key.group(1).strip('"')])
+    return Problem(path, "integer-too-long",
+                   f"{text.count(chr(10), 0, match.start()) + 1}:{len(match.group(0))}")
 
 
 def load_config(path: Path, cls: type[T]) -> T:

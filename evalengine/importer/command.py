@@ -24,6 +24,7 @@ from . import ImportedFile, ImportedForm, import_file
 from .names import Namer, safe_stem, write_atomic
 from .notes import Note, note_text
 from .tomlout import dumps
+from ..target import TargetError
 
 __all__ = ["ImportRun", "WrittenForm", "import_files", "render_import", "run_export_form",
            "run_import"]
@@ -127,7 +128,7 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
                 continue
             try:
                 data = dumps(form.case, _comments(form, imported, lang)).encode("utf-8")
-                write_atomic(path, data, force=force)
+                write_atomic(path, data, force=force, reads=files)
             except FileExistsError:
                 written.append(WrittenForm(form, path, "exists"))
             except (OSError, ValueError) as exc:
@@ -219,9 +220,9 @@ def run_export_form(case: Path, output: Path, *, template: str | None, force: bo
     data = workbook_bytes(form_workbook([("自评表", forms)]))
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, data, force=force)
-    except FileExistsError:
-        err.print(Text(_w("export-exists", lang, path=output), style="red"))
+        write_atomic(output, data, force=force, reads=[case])
+    except TargetError as exc:  # a folder, a device, the case itself, a name taken …
+        err.print(Text(exc.text(lang), style="red"))
         return EXIT_ERROR
     except OSError as exc:
         err.print(Text(_w("write-error", lang, detail=exc), style="red"))
