@@ -241,6 +241,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     from .render.output import open_output
     from .render.progress import progress_for
 
+    from .limits import configure as configure_limits
     from .target import TargetError, resolve_target
 
     fmt = get_format(args.format)
@@ -259,6 +260,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     except TargetError as exc:
         raise _Usage("output", text=exc.text(lang)) from None
     user = _user_config(args)
+    configure_limits(user.limits)  # [limits] of --config, for this run (and its workers)
     engine = _build_engine(user, args.profile)
     _check_selectors(args, user, engine.checker.catalogue, lang)
     options = Options(lang=lang, detail=args.detail, statistics=args.statistics)

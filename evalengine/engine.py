@@ -16,6 +16,7 @@ import attrs
 
 from .checks.base import ProjectDigest
 from .checks.runner import Checker
+from .limits import clip_document
 from .loader import ConfigError, Loaded, LoadFailure, Problem, load_paths
 from .model import Case, Department
 from .profile import Profile, load_profile
@@ -91,7 +92,9 @@ class Engine:
             return LoadFailure(location, tuple(attrs.evolve(p, path=path) for p in exc.problems))
         try:
             score = score_case(case, profile, self.taxonomy)
-            findings = self.checker.check_case(location, case, score, profile, self.taxonomy)
+            # the text rules read at most max_text_chars of each field (docs/limits.md)
+            findings = self.checker.check_case(location, clip_document(case), score, profile,
+                                               self.taxonomy)
         except Exception as exc:  # noqa: BLE001 - a bug must cost one case, not the run
             return internal_failure(location, exc)
         return CaseResult(location, case, score, findings)
@@ -129,7 +132,8 @@ class Engine:
         be in ``folders`` by now)."""
         projects = folders.digests.get(_folder(location), [])
         try:
-            findings = self.checker.check_department(location, department, projects)
+            findings = self.checker.check_department(location, clip_document(department),
+                                                     projects)
         except Exception as exc:  # noqa: BLE001 - as in score()
             return internal_failure(location, exc)
         return DepartmentResult(location, department, findings)

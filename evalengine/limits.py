@@ -25,11 +25,14 @@ import threading
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import attrs
 
-__all__ = ["CaseTimeout", "InputRefused", "Limits", "bounded_lines", "case_budget", "clip_text",
+T = TypeVar("T")
+
+__all__ = ["CaseTimeout", "InputRefused", "Limits", "bounded_lines", "case_budget", "clip_document",
+           "clip_text",
            "configure", "current", "open_stream", "read_input", "shipped"]
 
 
@@ -140,10 +143,34 @@ def bounded_lines(handle: BinaryIO, length: int | None = None,
         yield line[:-1] if line.endswith(b"\n") else line
 
 
-def clip_text(text: str) -> str:
+def clip_text(text: str, limit: int | None = None) -> str:
     """At most ``max_text_chars`` characters of one field, for the text rules."""
-    limit = current().max_text_chars
+    limit = current().max_text_chars if limit is None else limit
     return text if len(text) <= limit else text[:limit]
+
+
+def clip_document(document: T) -> T:
+    """``document`` (an attrs record: a Case, a Department) with every text field cut to
+    ``max_text_chars``, for the rules that search text; the record itself if none is longer."""
+    limit = current().max_text_chars
+
+    def clip(value: Any) -> Any:
+        if isinstance(value, str):
+            return clip_text(value, limit)
+        if isinstance(value, tuple):
+            items = tuple(clip(v) for v in value)
+            return value if all(a is b for a, b in zip(items, value)) else items
+        if attrs.has(type(value)):
+            changes = {}
+            for field in attrs.fields(type(value)):
+                old = getattr(value, field.name)
+                new = clip(old)
+                if new is not old:
+                    changes[field.name] = new
+            return attrs.evolve(value, **changes) if changes else value
+        return value
+
+    return clip(document)
 
 
 def _expired(_signum: int, _frame: object) -> None:

@@ -156,17 +156,23 @@ def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Bat
     documents = 0
     for loaded in _load(unit):
         documents += 1
-        processing(loaded.location)
-        try:
-            with case_budget():
-                result = engine.step(loaded, folders)
-        except CaseTimeout:
-            result = LoadFailure(loaded.location, (Problem("$", "over-time-budget",
-                                                           str(current().case_seconds)),))
+        result = budgeted(loaded.location, engine.step, loaded, folders)
         if result is None:  # a department: checked once its folder is complete
             continue
         items.append(_encoded(result, summary, fmt, options))
     return Batch(items, summary, folders, unit.size, documents)
+
+
+def budgeted(location: str, step: Any, *args: Any) -> Any:
+    """``step(*args)`` for the document at ``location``, within the time budget: over it,
+    the document's ``over-time-budget`` failure (the run goes on)."""
+    processing(location)
+    try:
+        with case_budget():
+            return step(*args)
+    except CaseTimeout:
+        return LoadFailure(location, (Problem("$", "over-time-budget",
+                                              f"{current().case_seconds:g}"),))
 
 
 def lost_unit(unit: Unit, fmt: Format, options: Options, why: str) -> Batch:
@@ -300,7 +306,8 @@ class Scoring:
                     still = []
                     for order, location, department in waiting:
                         if folder_of(location) in complete:
-                            result = self.engine.check_department(location, department, folders)
+                            result = budgeted(location, self.engine.check_department, location, department,
+                                      folders)
                             done.append((order, self._item(result, builder)))
                         else:
                             still.append((order, location, department))
@@ -311,7 +318,8 @@ class Scoring:
         finally:
             self.progress.close()
         for order, location, department in waiting:  # not expected: every folder completes
-            result = self.engine.check_department(location, department, folders)
+            result = budgeted(location, self.engine.check_department, location, department,
+                                      folders)
             done.append((order, self._item(result, builder)))
         done.sort(key=lambda pair: pair[0])
         for _, item in done:
