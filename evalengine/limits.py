@@ -18,6 +18,7 @@ Importers (``evalengine import``) use :func:`read_input` / ``current().max_input
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import stat
@@ -61,11 +62,21 @@ class CaseTimeout(BaseException):
     "a bug costs one case" handlers do not take it for a bug)."""
 
 
+@functools.cache
 def shipped() -> Limits:
     from .resources import rules_dir
 
     data = tomllib.loads((rules_dir() / "limits.toml").read_text(encoding="utf-8"))
     return Limits(**data)
+
+
+def own_limit(path: str | Path) -> int | None:
+    """The size limit for reading ``path``: the shipped one for evalengine's own rules
+    files (a user's lower [limits] must not refuse them), else None (this run's)."""
+    from .resources import rules_dir
+
+    real = Path(os.path.realpath(path))
+    return shipped().max_input_bytes if rules_dir().resolve() in real.parents else None
 
 
 _current: list[Limits | None] = [None]

@@ -356,6 +356,10 @@ def _lone_surrogate(text: str) -> bool:
     return False
 
 
+def _escaped(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _json_problems(data: Any) -> tuple[Problem, ...]:
     """What JSON lets through and the case format refuses: a key given twice, a lone
     surrogate escape (``"\\ud800"``: no character, and no renderer can print it), a whole
@@ -370,11 +374,12 @@ def _json_problems(data: Any) -> tuple[Problem, ...]:
             if _lone_surrogate(value):
                 problems.append(Problem(path, "lone-surrogate"))
         elif isinstance(value, _JsonTable):
-            problems.extend(Problem(f"{path}.{display_path(k)}", "duplicate-key")
+            problems.extend(Problem(f"{path}.{_escaped(k)}", "duplicate-key")
                             for k in value.duplicates)
             for key, item in value.items():
                 if _lone_surrogate(key):
-                    problems.append(Problem(f"{path}.{display_path(key)}", "lone-surrogate"))
+                    problems.append(Problem(f"{path}.{_escaped(key)}", "lone-surrogate"))
+                    continue
                 stack.append((f"{path}.{key}", item))
         elif isinstance(value, list):
             stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
@@ -548,7 +553,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     from . import limits
 
     try:
-        text = limits.read_input(path).decode("utf-8-sig")
+        text = limits.read_input(path, limits.own_limit(path)).decode("utf-8-sig")
         huge = _long_integer(text)
         if huge is not None:
             raise ConfigError(str(path), (huge,))

@@ -306,8 +306,8 @@ class Scoring:
                     still = []
                     for order, location, department in waiting:
                         if folder_of(location) in complete:
-                            result = budgeted(location, self.engine.check_department, location, department,
-                                      folders)
+                            result = budgeted(location, self.engine.check_department,
+                                              location, department, folders)
                             done.append((order, self._item(result, builder)))
                         else:
                             still.append((order, location, department))
@@ -319,7 +319,7 @@ class Scoring:
             self.progress.close()
         for order, location, department in waiting:  # not expected: every folder completes
             result = budgeted(location, self.engine.check_department, location, department,
-                                      folders)
+                              folders)
             done.append((order, self._item(result, builder)))
         done.sort(key=lambda pair: pair[0])
         for _, item in done:

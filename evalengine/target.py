@@ -152,7 +152,8 @@ def resolve_target(given: str | Path, *, reads: Iterable[str | Path] = (), force
             raise TargetError("special-file", shown, "other")
         if not in_place and not force:
             raise TargetExists("exists", shown)
-        if not os.access(real, os.W_OK):
+        if not os.access(real, os.W_OK) or (not in_place and not mode & 0o222):
+            # 0444 says "do not change" even to root (who may write anything)
             raise TargetError("read-only", shown)
     if in_place:
         return Target(shown, real, in_place=True, force=force)
