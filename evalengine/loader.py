@@ -226,6 +226,9 @@ def _describe(exc: BaseException, _type: Any) -> str:
     return _SEP.join(("invalid", f"{type(exc).__name__}: {exc}"))
 
 
+_LONG_KEY = re.compile(r"[^.\[\]]{%d,}" % (SHOWN_CHARS + 1))  # a key path segment shown short
+
+
 def _problems(exc: BaseException) -> tuple[Problem, ...]:
     out = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
@@ -234,10 +237,17 @@ def _problems(exc: BaseException) -> tuple[Problem, ...]:
         kind, *rest = message.split(_SEP)
         if kind == "unknown-key":
             keys, known = rest
-            out.extend(Problem(f"{path}.{key}", kind, known) for key in keys.split(_SUB))
+            out.extend(Problem(_short_path(f"{path}.{key}"), kind, known)
+                       for key in keys.split(_SUB))
         else:
-            out.append(Problem(path or "$", kind, rest[0] if rest else message))
+            out.append(Problem(_short_path(path) or "$", kind, rest[0] if rest else message))
     return tuple(out)
+
+
+def _short_path(path: str) -> str:
+    """A key path with each very long key shown by its beginning (a 60 000-character key
+    must not fill the screen once per problem)."""
+    return _LONG_KEY.sub(lambda m: m.group(0)[:SHOWN_CHARS] + "…", path)
 
 
 def parse_document(data: Any) -> Document | tuple[Problem, ...]:
