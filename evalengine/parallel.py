@@ -350,50 +350,49 @@ class Scoring:
                                        initargs=initargs)
 
         pool = new_pool()
-        # (unit, its future); a unit whose worker died is scored again once in a new pool,
-        # then, if that worker dies too, reported by name (lost_unit)
-        pending: deque[tuple[Unit, Future[Batch], int]] = deque()
+        pending: deque[tuple[Unit, Future[Batch]]] = deque()
         queue = iter(units)
         finished = False
         try:
             for unit in queue:
-                pending.append((unit, pool.submit(_work, unit), 0))
+                pending.append((unit, pool.submit(_work, unit)))
                 if len(pending) >= workers * AHEAD:
                     break
             while pending:
-                unit, future, tries = pending[0]
+                unit, future = pending[0]
                 try:
                     batch = future.result()
                 except BrokenProcessPool as exc:
+                    # A worker died (killed, out of memory).  Which unit killed it cannot be
+                    # told, so each unit in flight is scored again alone, in order: one that
+                    # kills its worker again is reported by name, the others are scored.
+                    why = str(exc) or type(exc).__name__
+                    lost = [u for u, _ in pending]
+                    pending.clear()
+                    for unit in lost:
+                        pool.shutdown(wait=True, cancel_futures=True)
+                        pool = new_pool()
+                        try:
+                            yield pool.submit(_work, unit).result()
+                        except BrokenProcessPool:
+                            yield lost_unit(unit, self.fmt, self.options, why)
                     pool.shutdown(wait=True, cancel_futures=True)
                     pool = new_pool()
-                    why = str(exc) or type(exc).__name__
-                    retry: deque[tuple[Unit, Future[Batch], int]] = deque()
-                    for index, (other, _, n) in enumerate(pending):
-                        n += index == 0  # the unit at the head is the one that was lost
-                        if n > 1:
-                            retry.append((other, _done(lost_unit(other, self.fmt,
-                                                                 self.options, why)), n))
-                        else:
-                            retry.append((other, pool.submit(_work, other), n))
-                    pending = retry
+                    for unit in queue:
+                        pending.append((unit, pool.submit(_work, unit)))
+                        if len(pending) >= workers * AHEAD:
+                            break
                     continue
                 pending.popleft()
                 unit = next(queue, None)
                 if unit is not None:
-                    pending.append((unit, pool.submit(_work, unit), 0))
+                    pending.append((unit, pool.submit(_work, unit)))
                 yield batch
             finished = True
         finally:
-            for _, future, _ in pending:
+            for _, future in pending:
                 future.cancel()
             if not finished:  # an error or a signal: do not wait for the work in flight
-                for process in list(getattr(pool, "_processes", {}).values()):
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
                     process.kill()
             pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _done(batch: Batch) -> Future[Batch]:
-    future: Future[Batch] = Future()
-    future.set_result(batch)
-    return future

@@ -21,10 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from evalengine import limits, loader, parallel
+from evalengine import loader, parallel
 from evalengine.cli import main
 from evalengine.loader import LoadFailure, Loaded, discover, load_paths
-from evalengine.target import TargetError, resolve_target
 from hostile import CLEAN, ROOT, killed_by_limit, run_cli
 
 ROOT_USER = os.geteuid() == 0
@@ -106,6 +105,8 @@ def test_a_link_owned_by_another_user_is_not_written_through(tmp_path):
     link = tmp_path / "report.json"
     link.symlink_to(victim)
     os.lchown(link, 65534, 65534)
+    from evalengine.target import TargetError, resolve_target
+
     with pytest.raises(TargetError) as refused:
         resolve_target(link)
     assert refused.value.kind == "foreign-link"
@@ -159,6 +160,8 @@ def test_a_socket_is_refused(tmp_path):
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(path))
     try:
+        from evalengine.target import TargetError, resolve_target
+
         with pytest.raises(TargetError) as refused:
             resolve_target(path)
         assert refused.value.kind == "special-file"
@@ -188,6 +191,8 @@ def test_another_users_file_in_a_sticky_folder_is_refused_before_scoring(tmp_pat
         monkeypatch.setattr(os, "geteuid", lambda: 1000)  # as a user, not root
     elif target.stat().st_uid == os.geteuid():
         pytest.skip("needs a file of another user")
+    from evalengine.target import TargetError, resolve_target
+
     with pytest.raises(TargetError) as refused:
         resolve_target(target)
     assert refused.value.kind in ("not-yours", "read-only")
@@ -313,6 +318,8 @@ def test_a_case_file_over_the_size_limit_is_named_and_the_rest_scored(tmp_path, 
 
 
 def test_a_jsonl_line_over_the_limit_is_skipped_without_being_held(tmp_path):
+    from evalengine import limits
+
     limits.configure(limits.Limits(max_line_bytes=1000))
     try:
         path = tmp_path / "x.jsonl"
@@ -334,6 +341,8 @@ def test_limits_in_the_config_file_are_checked(tmp_path, capsys):
 
 
 def test_the_shipped_limits_are_what_the_record_says():
+    from evalengine import limits
+
     data = tomllib.loads((ROOT / "rules" / "limits.toml").read_text(encoding="utf-8"))
     assert set(data) == set(limits.Limits.BOUNDS)
     assert limits.shipped() == limits.Limits(**data)
@@ -547,6 +556,8 @@ def test_an_internal_error_exits_3_and_names_the_file(tmp_path, monkeypatch, cap
 
 
 def test_an_unreadable_case_is_an_os_error_by_file(tmp_path, monkeypatch):
+    from evalengine import limits
+
     path = Path(CLEAN_PATH(tmp_path))
 
     def denied(*args, **kwargs):
