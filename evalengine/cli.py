@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # imported lazily: `evalengine --help` loads argparse and not
 
 __all__ = ["exit_code", "main", "summary_exit_code"]
 
-
 SEVERITY_LABELS = ("error", "warning", "info")
 FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html")
 
@@ -82,7 +81,8 @@ def _parser() -> argparse.ArgumentParser:
 
     score = sub.add_parser("score", parents=[lang, selection],
                            help="评分并检查案例 / score and check cases")
-    score.add_argument("paths", nargs="+", metavar="PATH", help="案例文件或文件夹")
+    score.add_argument("paths", nargs="+", metavar="PATH",
+                       help="案例文件或文件夹（-- 之后的参数都是路径，即使以 - 开头）")
     score.add_argument("--format", choices=FORMATS, default="human",
                        help="输出格式：human（终端表格，默认）、json、jsonl、csv、markdown、xlsx、html"
                             "（见 docs/report-format.md）")
@@ -235,13 +235,12 @@ def _build_engine(user, profile):
 def _score(args: argparse.Namespace, lang: Lang) -> int:
     import functools
 
+    from .limits import configure as configure_limits
     from .parallel import Scoring, resolve_jobs
     from .render.formats import Options, RunInfo, get_format
     from .render.human import failure_record_lines
     from .render.output import open_output
     from .render.progress import progress_for
-
-    from .limits import configure as configure_limits
     from .target import TargetError, resolve_target
 
     fmt = get_format(args.format)

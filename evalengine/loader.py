@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -348,14 +349,7 @@ class _JsonTable(dict):
 
     def __init__(self, pairs: list[tuple[str, Any]]):
         super().__init__(pairs)
-        self.duplicates = [key for key, count in _counts(pairs).items() if count > 1]
-
-
-def _counts(pairs: list[tuple[str, Any]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for key, _ in pairs:
-        counts[key] = counts.get(key, 0) + 1
-    return counts
+        self.duplicates = [k for k, n in Counter(key for key, _ in pairs).items() if n > 1]
 
 
 def _lone_surrogate(text: str) -> bool:

@@ -7,7 +7,6 @@ code.  Loading checks every key and value, so a typo in a profile is an error.
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 from functools import cache
 from pathlib import Path

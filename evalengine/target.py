@@ -212,7 +212,7 @@ def open_target(target: Target, binary: bool = False) -> Iterator[IO[Any]]:
         if not (stat.S_ISCHR(os.fstat(fd).st_mode) or stat.S_ISFIFO(os.fstat(fd).st_mode)):
             os.close(fd)
             raise TargetError("special-file", target.given, "other")
-        with _text(os.fdopen(fd, "wb"), binary) as stream:
+        with _named(target), _text(os.fdopen(fd, "wb"), binary) as stream:
             yield stream
         return
     path = target.path
@@ -222,26 +222,38 @@ def open_target(target: Target, binary: bool = False) -> Iterator[IO[Any]]:
         mode = _new_file_mode()
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.fchmod(fd, mode)
-        with _text(os.fdopen(fd, "wb"), binary) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        if target.force:
-            os.replace(temporary, path)  # replaces the name; never follows a link there
-            return
-        try:  # without --force: claim the name only if it is still free (another process…)
-            os.link(temporary, path)
-        except FileExistsError:
-            raise TargetExists("exists", target.given) from None
-        except OSError:  # no hard links on this file system: claim the name, then fill it
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
-            os.replace(temporary, path)
-            return
-        os.unlink(temporary)
+        with _named(target):
+            os.fchmod(fd, mode)
+            with _text(os.fdopen(fd, "wb"), binary) as stream:
+                yield stream
+                stream.flush()
+                os.fsync(stream.fileno())
+            if target.force:
+                os.replace(temporary, path)  # replaces the name; never follows a link there
+                return
+            try:  # without --force: claim the name only if it is still free (another process…)
+                os.link(temporary, path)
+            except FileExistsError:
+                raise TargetExists("exists", target.given) from None
+            except OSError:  # no hard links on this file system: claim the name, then fill it
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
+                os.replace(temporary, path)
+                return
+            os.unlink(temporary)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def _named(target: Target) -> Iterator[None]:
+    """An OSError while writing (disk full, /dev/full, quota) names the target."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None and not isinstance(exc, TargetError):
+            exc.filename = target.given
         raise
 
 

@@ -16,11 +16,11 @@ import json
 import os
 from pathlib import Path
 
+from hostile import CLEAN, killed_by_limit, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evalengine.cli import main
-from hostile import CLEAN, killed_by_limit, run_cli
 
 CI = bool(os.environ.get("CI"))
 CHILD_EXAMPLES = 40 if CI else 4

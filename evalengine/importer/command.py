@@ -20,11 +20,11 @@ import attrs
 from rich.console import Console
 from rich.text import Text
 
+from ..target import TargetError
 from . import ImportedFile, ImportedForm, import_file
 from .names import Namer, safe_stem, write_atomic
 from .notes import Note, note_text
 from .tomlout import dumps
-from ..target import TargetError
 
 __all__ = ["ImportRun", "WrittenForm", "import_files", "render_import", "run_export_form",
            "run_import"]
@@ -51,8 +51,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "header": ("由 evalengine import 自 {file} 生成", "written by evalengine import from {file}"),
     "exported": ("已写出 {path}（{template} 表式，{n} 项指标）",
                  "wrote {path} ({template} template, {n} indicators)"),
-    "export-exists": ("{path} 已存在，未覆盖（加 --force 可覆盖）",
-                      "{path} exists, not overwritten (use --force)"),
     "not-a-case": ("{path} 不是项目案例文件", "{path} is not a project case file"),
 }
 
