@@ -502,7 +502,10 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
     """
     seen: set[Path] = set()
     visited: set[Path] = set()  # real folders walked (for every given folder together)
+    from .boundary import processing
+
     for given in paths:
+        processing(display_path(str(given)))  # named if an internal error stops the walk
         path = Path(given)
         if _not_utf8(str(path)):
             yield _skipped(path, "name-not-utf8")

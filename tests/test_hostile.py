@@ -253,12 +253,16 @@ def _with_note(text: str) -> str:
 @pytest.mark.parametrize("payload", [" " * 200_000, "[" * 200_000, "。" * 200_000 + "x",
                                      "（" * 200_000])
 def test_long_runs_in_text_fields_are_scored_in_bounded_cpu(tmp_path, payload):
-    text = _with_note("共100万元，其中" + payload + "完成")
-    text = text.replace('actual = "98%"', f'actual = "98%{payload[:50_000]}"', 1)
+    # the same text in a money note, the goal and an indicator's target: each field goes
+    # through other patterns (sentence splitters, the value parser)
+    wrapped = "共100万元，其中" + payload + "完成"
+    text = _with_note(wrapped).replace('target = "≥200人次"', f'target = "{wrapped}"', 1)
+    text = text.replace('expected = "完成培训 200 人次，群众满意度达到 90% 以上。"',
+                        f'expected = "{wrapped}"', 1)
     case(tmp_path, "a.toml", text)
     ran = run_cli("score", tmp_path, "--format", "json", "--no-progress", cpu=20)
     assert not killed_by_limit(ran), "quadratic: killed at the CPU limit"
-    assert ran.code == 0, ran.err
+    assert ran.code in (0, 1), ran.err  # findings about the odd text are fine
     assert "Traceback" not in ran.err
 
 
