@@ -131,7 +131,9 @@ def resolve_target(given: str | Path, *, reads: Iterable[str | Path] = (), force
         raise TargetExists("exists", shown)  # a name that is taken, even by a dangling link
     real = _real(path)
     try:
-        info: os.stat_result | None = real.stat()
+        # the name as the kernel resolves it: /dev/stdout → a pipe is a FIFO, even though
+        # its "real path" (/proc/self/fd/pipe:[…]) is no file at all
+        info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         info = None
     except OSError as exc:  # a link loop, a folder on the way we may not search
@@ -152,11 +154,11 @@ def resolve_target(given: str | Path, *, reads: Iterable[str | Path] = (), force
             raise TargetError("special-file", shown, "other")
         if not in_place and not force:
             raise TargetExists("exists", shown)
-        if not os.access(real, os.W_OK) or (not in_place and not mode & 0o222):
+        if not os.access(path, os.W_OK) or (not in_place and not mode & 0o222):
             # 0444 says "do not change" even to root (who may write anything)
             raise TargetError("read-only", shown)
     if in_place:
-        return Target(shown, real, in_place=True, force=force)
+        return Target(shown, path, in_place=True, force=force)
     folder = real.parent
     if not folder.is_dir():
         raise TargetError("folder-missing", shown)
@@ -207,8 +209,8 @@ def open_target(target: Target, binary: bool = False) -> Iterator[IO[Any]]:
             sys.stdout.flush()
         return
     if target.in_place:
-        # O_NOFOLLOW | no O_CREAT: only the device or FIFO checked above is opened
-        fd = os.open(target.path, os.O_WRONLY | os.O_NOFOLLOW | os.O_NOCTTY)
+        # no O_CREAT, no O_TRUNC, and checked once open: only a device or a FIFO is written
+        fd = os.open(target.path, os.O_WRONLY | os.O_NOCTTY)
         if not (stat.S_ISCHR(os.fstat(fd).st_mode) or stat.S_ISFIFO(os.fstat(fd).st_mode)):
             os.close(fd)
             raise TargetError("special-file", target.given, "other")

@@ -605,6 +605,9 @@ def test_dash_o_dash_is_standard_output(tmp_path, capsys, monkeypatch):
                  "--no-progress"]) == 0
     assert json.loads(capsys.readouterr().out)["projects"]
     assert not (tmp_path / "-").exists()
+    # /dev/stdout on a pipe: a FIFO reached through root's links, written in place
+    ran = run_cli("score", CLEAN_PATH(tmp_path), "--format", "json", "-o", "/dev/stdout")
+    assert ran.code == 0 and json.loads(ran.out)["projects"], ran.err
 
 
 def test_pytest_prints_its_summary_line():
