@@ -163,25 +163,37 @@ def clip_text(text: str, limit: int | None = None) -> str:
 def clip_document(document: T) -> T:
     """``document`` (an attrs record: a Case, a Department) with every text field cut to
     ``max_text_chars``, for the rules that search text; the record itself if none is longer."""
-    limit = current().max_text_chars
+    return _clip(document, current().max_text_chars)
 
-    def clip(value: Any) -> Any:
-        if isinstance(value, str):
-            return clip_text(value, limit)
-        if isinstance(value, tuple):
-            items = tuple(clip(v) for v in value)
-            return value if all(a is b for a, b in zip(items, value)) else items
-        if attrs.has(type(value)):
-            changes = {}
-            for field in attrs.fields(type(value)):
-                old = getattr(value, field.name)
-                new = clip(old)
-                if new is not old:
-                    changes[field.name] = new
-            return attrs.evolve(value, **changes) if changes else value
+
+def _clip(value: Any, limit: int) -> Any:
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[:limit]
+    if isinstance(value, tuple):
+        items = tuple(_clip(v, limit) for v in value)
+        return value if all(a is b for a, b in zip(items, value)) else items
+    names = _record_fields(type(value))
+    if not names:
         return value
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = _clip(old, limit)
+        if new is not old:
+            changes[name] = new
+    return attrs.evolve(value, **changes) if changes else value
 
-    return clip(document)
+
+@functools.cache
+def _record_fields(cls: type) -> tuple[str, ...]:
+    """The fields of an attrs class that can hold text (all but numbers, flags and None)."""
+    if not attrs.has(cls):
+        return ()
+    return tuple(f.name for f in attrs.fields(cls)
+                 if not (isinstance(f.type, str) and f.type.split(" ")[0] in _NO_TEXT))
+
+
+_NO_TEXT = {"Decimal", "int", "bool", "float"}
 
 
 def _expired(_signum: int, _frame: object) -> None:

@@ -321,19 +321,28 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
                 continue
             try:
                 # NaN and the infinities become Decimals, refused by name by to_decimal
+                _SUSPECT[0] = False
                 data = json.loads(line, parse_float=Decimal, parse_constant=Decimal,
-                                  parse_int=_json_int, object_pairs_hook=_JsonTable)
+                                  parse_int=_json_int, object_pairs_hook=_json_table)
             except RecursionError:
                 yield LoadFailure(location, (Problem("$", "too-deeply-nested"),))
                 continue
             except ValueError as exc:  # JSONDecodeError
                 yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
                 continue
-            suspect = _json_problems(data)
-            if suspect:
-                yield LoadFailure(location, suspect)
-                continue
+            if _SUSPECT[0] or _SURROGATE_ESCAPE.search(line):
+                suspect = _json_problems(data)
+                if suspect:
+                    yield LoadFailure(location, suspect)
+                    continue
             yield _result(location, parse_document(data))
+
+
+# What JSON lets through and the case format refuses, found while parsing a line (cheaply:
+# the walk of _json_problems runs only on a line that has one): a key given twice, a whole
+# number of thousands of digits, a surrogate escape.
+_SUSPECT = [False]
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _HugeInt(str):
@@ -341,15 +350,26 @@ class _HugeInt(str):
 
 
 def _json_int(text: str) -> int | _HugeInt:
-    return _HugeInt(text) if len(text) > MAX_DIGITS else int(text)
+    if len(text) > MAX_DIGITS:
+        _SUSPECT[0] = True
+        return _HugeInt(text)
+    return int(text)
 
 
 class _JsonTable(dict):
-    """A JSON object that remembers keys given twice (JSON's last-wins, TOML's refusal)."""
+    """A JSON object with a key given twice (JSON's last-wins, TOML's refusal)."""
 
     def __init__(self, pairs: list[tuple[str, Any]]):
         super().__init__(pairs)
         self.duplicates = [k for k, n in Counter(key for key, _ in pairs).items() if n > 1]
+
+
+def _json_table(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table = dict(pairs)
+    if len(table) == len(pairs):
+        return table
+    _SUSPECT[0] = True
+    return _JsonTable(pairs)
 
 
 def _lone_surrogate(text: str) -> bool:
@@ -377,9 +397,9 @@ def _json_problems(data: Any) -> tuple[Problem, ...]:
         elif isinstance(value, str):
             if _lone_surrogate(value):
                 problems.append(Problem(path, "lone-surrogate"))
-        elif isinstance(value, _JsonTable):
+        elif isinstance(value, dict):
             problems.extend(Problem(f"{path}.{_escaped(k)}", "duplicate-key")
-                            for k in value.duplicates)
+                            for k in getattr(value, "duplicates", ()))
             for key, item in value.items():
                 if _lone_surrogate(key):
                     problems.append(Problem(f"{path}.{_escaped(key)}", "lone-surrogate"))
