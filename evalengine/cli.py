@@ -96,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--detail", action="store_true", help="显示每个项目的指标评分明细")
     score.add_argument("--statistics", action="store_true", help="按规则统计问题数")
     score.add_argument("--profile", help="对所有案例使用此评分规则 (rules/profiles/)")
+    score.add_argument("--save-cases", type=Path, metavar="DIR",
+                       help="把由自评表文件（PDF、Word、Excel、网页、文本）导入的案例另存到此文件夹（不覆盖已有文件）")
 
     rules = sub.add_parser("rules", parents=[lang, selection], help="列出规则 / list the rules")
     rules.add_argument("--format", choices=("human", "json"), default="human")
@@ -106,8 +108,12 @@ def _parser() -> argparse.ArgumentParser:
                          help="配置文件：显示其设定后的级别和取值 (docs/configuration.md)")
 
     imp = sub.add_parser("import", parents=[lang],
-                         help="把自评表（xlsx、文本）转为案例文件 / import forms into cases")
-    imp.add_argument("files", nargs="+", metavar="FILE", help=".xlsx, .txt 等自评表文件")
+                         help="把自评表（PDF、Word、Excel、网页、文本）转为案例文件 / import forms into cases")
+    imp.add_argument("files", nargs="+", metavar="PATH",
+                     help="自评表文件或文件夹（.pdf .docx .doc .xlsx .xls .ods .html .mhtml .txt；文件夹递归）")
+    imp.add_argument("--max-file-mb", type=_positive, default=None, metavar="N",
+                     help="每个输入文件的大小上限（MB，默认见 rules/import/limits.toml）")
+    imp.add_argument("--no-progress", action="store_true", help="不显示进度条")
     imp.add_argument("--out", required=True, type=Path, help="写入案例文件的文件夹")
     imp.add_argument("--force", action="store_true", help="允许覆盖已存在的案例文件")
     imp.add_argument("--profile", help="写入案例的评分规则（默认按表式识别）")
@@ -159,6 +165,7 @@ _USAGE: dict[str, tuple[str, str]] = {
     "binary-needs-output": ("--format {format} 生成二进制文件：请用 -o 文件名 指定输出文件",
                             "--format {format} writes a binary file: name it with -o FILE"),
     "output": ("-o {text}", "-o {text}"),
+    "save-cases": ("--save-cases {text}", "--save-cases {text}"),
     "unknown-profile": ("--profile {profile}：没有这个评分规则（可用：{available}）",
                         "--profile {profile}: no such scoring profile (available: {available})"),
 }
@@ -224,6 +231,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def _build_engine(user, profile):
     """An Engine from the user's choices (what a spawned worker process runs)."""
     from .checks.runner import Checker
@@ -241,7 +258,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     from .render.human import failure_record_lines
     from .render.output import open_output
     from .render.progress import progress_for
-    from .target import TargetError, resolve_target
+    from .target import TargetError, check_folder, resolve_target
 
     fmt = get_format(args.format)
     if fmt.binary and args.output is None:
@@ -258,10 +275,20 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
         target = resolve_target(args.output if args.output is not None else "-", reads=args.paths)
     except TargetError as exc:
         raise _Usage("output", text=exc.text(lang)) from None
+    if args.save_cases is not None:
+        try:
+            check_folder(args.save_cases, reads=args.paths)
+        except TargetError as exc:
+            raise _Usage("save-cases", text=exc.text(lang)) from None
     user = _user_config(args)
     configure_limits(user.limits)  # [limits] of --config, for this run (and its workers)
     engine = _build_engine(user, args.profile)
     _check_selectors(args, user, engine.checker.catalogue, lang)
+    if args.save_cases is not None or lang != "zh" or "evalengine.importer.inscore" in sys.modules:
+        # how form files met on the way are imported (the defaults need no import: 34 ms)
+        from .importer.inscore import configure
+
+        configure(lang=lang, save=args.save_cases)
     options = Options(lang=lang, detail=args.detail, statistics=args.statistics)
     titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
               for rule, _, _ in engine.checker.catalogue}
@@ -335,7 +362,8 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
 def _import(args: argparse.Namespace, lang: Lang) -> int:
     from .importer.command import run_import
 
-    return run_import(args.files, args.out, force=args.force, profile=args.profile, lang=lang)
+    return run_import(args.files, args.out, force=args.force, profile=args.profile, lang=lang,
+                      max_file_mb=args.max_file_mb, progress=not args.no_progress)
 
 
 def _export_form(args: argparse.Namespace, lang: Lang) -> int:

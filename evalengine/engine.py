@@ -20,6 +20,7 @@ from .limits import clip_document
 from .loader import ConfigError, Loaded, LoadFailure, Problem, load_paths
 from .model import Case, Department
 from .profile import Profile, load_profile
+from .provenance import not_verified
 from .report import CaseResult, DepartmentResult, Report, Result, SummaryBuilder
 from .scoring import score_case
 from .taxonomy import Taxonomy, load_taxonomy
@@ -93,11 +94,12 @@ class Engine:
         try:
             score = score_case(case, profile, self.taxonomy)
             # the text rules read at most max_text_chars of each field (docs/limits.md)
-            findings = self.checker.check_case(location, clip_document(case), score, profile,
-                                               self.taxonomy)
+            checks = self.checker.check_case(location, clip_document(case), score, profile,
+                                             self.taxonomy)
+            unverified = not_verified(case, checks.withheld)
         except Exception as exc:  # noqa: BLE001 - a bug must cost one case, not the run
             return internal_failure(location, exc)
-        return CaseResult(location, case, score, findings)
+        return CaseResult(location, case, score, checks.findings, unverified)
 
     def evaluate(self, paths: Iterable[str | Path]) -> Iterator[Result | LoadFailure]:
         folders = Folders()

@@ -23,8 +23,9 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from .model import Case, Department
+from .model import Case, Department, Unread
 from .numbers import NumberError, to_decimal
+from .provenance import unread_problems
 
 __all__ = [
     "ConfigError",
@@ -154,13 +155,23 @@ def _structure_bool(value: Any, _type: type) -> bool:
     return value
 
 
+def _structure_unread(value: Any, _type: type) -> Unread:
+    """``unread = { field = "reason" }``; the field names and reasons are checked, with the
+    record they belong to, by :func:`~evalengine.provenance.unread_problems`."""
+    if not isinstance(value, dict):
+        raise _WrongType("expected-table", value)
+    return Unread(tuple((str(k), v) for k, v in value.items() if isinstance(v, str)))
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Unread, _structure_unread)
     conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Unread, lambda unread: dict(unread.items))
     return conv
 
 
@@ -180,7 +191,7 @@ def _prune(data: Any, cls: Any) -> Any:
         value = data[field.name]
         if field.default is not attrs.NOTHING and _same(value, field.default):
             continue
-        inner = field.type if attrs.has(field.type) else None
+        inner = field.type if attrs.has(field.type) and field.type is not Unread else None
         if isinstance(value, list) and getattr(field.type, "__args__", None):
             item = field.type.__args__[0]
             value = [_prune(v, item) for v in value]
@@ -263,19 +274,20 @@ def parse_document(data: Any) -> Document | tuple[Problem, ...]:
         cls = Department
     else:
         return (Problem("$", "not-a-case"),)
+    provenance = tuple(Problem(*p) for p in unread_problems(data)) if cls is Case else ()
     try:
         document = converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         try:
-            return _problems(exc)
+            return _problems(exc) + provenance
         except RecursionError:
             return (Problem("$", "too-deeply-nested"),)
     except RecursionError:
         return (Problem("$", "too-deeply-nested"),)
     head, key = (document.project, "project") if cls is Case else (document.department, "department")
     if head.year is not None and not YEARS[0] <= head.year <= YEARS[1]:
-        return (Problem(f"$.{key}.year", "year-out-of-range", str(head.year)),)
-    return document
+        provenance += (Problem(f"$.{key}.year", "year-out-of-range", str(head.year)),)
+    return provenance or document
 
 
 def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
@@ -417,11 +429,28 @@ def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) ->
 
 
 def load_file(path: str | Path) -> Iterator[Loaded | LoadFailure]:
-    """The documents of one case file (one for TOML, one per line for JSONL)."""
+    """The documents of one case file (one for TOML, one per line for JSONL); any other
+    file is a form, imported in memory (:mod:`evalengine.importer.inscore`)."""
     path = Path(path)
     if path.suffix.lower() == ".jsonl":
         return _load_jsonl(path, str(path))
+    if not is_case_file(path):
+        from .importer.inscore import load_form
+
+        return load_form(path)
     return _load_toml(path, str(path))
+
+
+def would_read(name: str) -> bool:
+    """Whether discovery reads a file of this name found in a folder (a case or a form)."""
+    return is_case_file(name) or _is_form_file(name)
+
+
+def _is_form_file(name: str) -> bool:
+    """A form file found in a folder (.pdf, .docx, .xlsx, .txt …)."""
+    from .importer.inputs import is_form_name
+
+    return is_form_name(name)
 
 
 def _result(location: str, parsed: Document | tuple[Problem, ...]) -> Loaded | LoadFailure:
@@ -496,7 +525,7 @@ def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | LoadFailure]:
                 continue  # reached before by another way: its files are in already
             visited.add(real)
             yield from _walk(path, visited)
-        elif is_case_file(name):
+        elif would_read(name):
             if _not_utf8(name):
                 yield _skipped(path, "name-not-utf8")
                 continue

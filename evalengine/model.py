@@ -8,6 +8,7 @@ nothing the department claimed is lost: parsing happens later, in :mod:`evalengi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
@@ -26,7 +27,33 @@ __all__ = [
     "Project",
     "Suppression",
     "Total",
+    "Unread",
 ]
+
+
+@attrs.frozen
+class Unread:
+    """``unread = { actual = "cut" }``: the fields of one record that were not read from the
+    form, each with why (a reason word of ``rules/provenance.toml``).  A field that is absent
+    and not listed here was printed blank; a hand-written case lists nothing (all read)."""
+
+    items: tuple[tuple[str, str], ...] = ()  # (field, reason), in the order written
+
+    def reason(self, field: str) -> str | None:
+        """Why ``field`` was not read, or None when it was read (or printed blank)."""
+        for name, reason in self.items:
+            if name == field:
+                return reason
+        return None
+
+    def __contains__(self, field: object) -> bool:
+        return any(name == field for name, _ in self.items)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
 
 
 @attrs.frozen
@@ -42,6 +69,11 @@ class Project:
     code: str = ""  # 项目编码 (the budget system's project code, Sichuan forms)
     has_form: bool = True  # False: the document describes the project but has no 自评表
     incomplete: str = ""  # why the transcribed form is not whole (cut off …); "" = complete
+    review: str = ""  # why the form was read too poorly to score (importer); "" = scored
+    layout: str = ""  # the rules/layouts/<id>.toml the importer recognised
+    # header fields not read (name, department, implementer, year, code), and whole sections
+    # not read (funds, indicators, goal, narrative)
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -52,6 +84,7 @@ class FundRow:
     initial_budget: Decimal | None = None  # 年初预算数
     budget: Decimal | None = None  # 全年预算数 / 调整后预算数
     executed: Decimal | None = None  # 全年执行数 / 预算执行数
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -70,6 +103,7 @@ class Funds:
     note: str = ""  # 备注 and any other text about the money, verbatim
     rows: tuple[FundRow, ...] = ()
     source: str = ""  # where these figures are printed
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -78,6 +112,7 @@ class Goal:
 
     expected: str = ""
     actual: str = ""
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -95,6 +130,7 @@ class Indicator:
     score: Decimal | None = None  # 得分 as printed
     deviation: str = ""  # 偏差原因分析及改进措施 / 未完成原因分析
     not_applicable: bool = False  # 不适用
+    unread: Unread = Unread()
 
 
 @attrs.frozen
@@ -108,6 +144,7 @@ class Narrative:
     measures: str = ""  # 改进措施 / 相关建议
     claimed_total: Decimal | None = None  # 自评总分 / 合计 as stated
     claimed_grade: str = ""  # 自评等级 as stated
+    unread: Unread = Unread()
 
 
 @attrs.frozen

@@ -5,6 +5,9 @@ The 年度资金总额 (total) row as the case gives it; or, when that row is em
 the form neither hides the execution rate nor every other money problem.  When the layout
 has no 全年/调整后预算数 column (a Jinan-style form: 执行率 = 执行数/年初预算数), the 年初预算数 is
 the denominator.
+
+A figure the importer did not read (``unread``) is not a figure: it gives no total, no sum of
+rows and no rate, rather than a wrong one (docs/case-format.md, "Provenance").
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ from decimal import Decimal
 
 import attrs
 
-from .model import Funds
+from .model import FundRow, Funds
 from .numbers import ZERO
 
-__all__ = ["Figures", "figures", "filled", "row_sum", "rows_instead"]
+__all__ = ["Figures", "figures", "filled", "read", "row_sum", "rows_instead"]
 
 
 @attrs.frozen
@@ -50,7 +53,16 @@ class Figures:
         return "预算数" if self.adjusted is not None else "年初预算数"
 
 
+def read(record: Funds | FundRow, field: str) -> Decimal | None:
+    """A money figure as read from the form: None when blank or not read."""
+    return None if record.unread.items and field in record.unread else getattr(record, field)
+
+
 def row_sum(funds: Funds, field: str) -> Decimal | None:
+    """The sum of the 其中 rows' ``field``; None when none has it, or one was not read (or
+    the rows themselves were not read)."""
+    if "rows" in funds.unread or any(row.unread.items and field in row.unread for row in funds.rows):
+        return None
     values = [getattr(row, field) for row in funds.rows if getattr(row, field) is not None]
     return sum(values, ZERO) if values else None
 
@@ -63,6 +75,8 @@ def rows_instead(funds: Funds) -> bool:
     """The total row's budget and executed are empty or 0 while the 其中 rows carry money."""
     if filled(funds.budget) or filled(funds.executed):
         return False
+    if "budget" in funds.unread or "executed" in funds.unread:
+        return False  # a total not read is not a total printed empty
     return filled(row_sum(funds, "budget")) or filled(row_sum(funds, "executed"))
 
 
@@ -73,6 +87,8 @@ def figures(funds: Funds, *, rows: bool = True) -> Figures:
         initial, from_rows = row_sum(funds, "initial_budget"), True
     else:
         adjusted, executed, initial, from_rows = (
-            funds.budget, funds.executed, funds.initial_budget, False)
+            read(funds, "budget"), read(funds, "executed"), read(funds, "initial_budget"), False)
     budget = adjusted if adjusted is not None else initial
+    if not from_rows and "budget" in funds.unread:
+        budget = None  # the 年初预算数 stands in only for a layout without the column
     return Figures(budget, executed, initial, adjusted, from_rows)

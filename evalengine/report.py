@@ -12,6 +12,7 @@ from .loader import LoadFailure
 from .model import Case, Department
 from .money import figures
 from .numbers import ZERO, rounded
+from .provenance import NotVerified
 from .scoring import CaseScore, Status
 
 __all__ = [
@@ -31,6 +32,7 @@ class CaseResult:
     case: Case
     score: CaseScore
     findings: tuple[Finding, ...] = ()
+    not_verified: tuple[NotVerified, ...] = ()  # what was not read, and the findings withheld
 
 
 @attrs.frozen
@@ -75,6 +77,7 @@ class Summary:
     budget_not_demonstrated: Decimal = ZERO  # Σ 全年预算数 of projects whose results are not demonstrated
     # (project.department, projects, findings on them), most findings first
     by_department: tuple[tuple[str, int, int], ...] = ()
+    needs_review: int = 0  # of the projects not rated, those marked for review (待复核)
 
     @property
     def rate(self) -> Decimal | None:
@@ -135,6 +138,7 @@ class SummaryBuilder:
     rules: Counter[str] = attrs.Factory(Counter)
     department_projects: Counter[str] = attrs.Factory(Counter)
     department_findings: Counter[str] = attrs.Factory(Counter)
+    needs_review: int = 0
 
     def _grade_seen(self, grade: str) -> None:
         if grade not in self.grade_order:
@@ -171,6 +175,7 @@ class SummaryBuilder:
         else:
             verified = NOT_DEMONSTRATED
             self.budget_not_demonstrated += budget
+            self.needs_review += score.status is Status.NEEDS_REVIEW
         if score.verified_total is not None:
             self.verified_bins[_bin(score.verified_total)] += 1
         self.changes[(claimed, verified)] += 1
@@ -188,6 +193,7 @@ class SummaryBuilder:
         self.budget_not_demonstrated += other.budget_not_demonstrated
         self.departments += other.departments
         self.failures += other.failures
+        self.needs_review += other.needs_review
         for name in ("grades", "claimed_grades", "changes", "claimed_bins", "verified_bins",
                      "severities", "rules", "department_projects", "department_findings"):
             getattr(self, name).update(getattr(other, name))
@@ -218,6 +224,7 @@ class SummaryBuilder:
             budget_not_demonstrated=self.budget_not_demonstrated,
             by_department=tuple((d, self.department_projects[d], self.department_findings[d])
                                 for d in departments),
+            needs_review=self.needs_review,
         )
 
     def changes_total(self, claimed: str) -> int:

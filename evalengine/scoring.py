@@ -19,6 +19,7 @@ from .model import Case, Indicator
 from .money import figures
 from .numbers import ZERO, rounded
 from .profile import GradeBand, Profile, Tier
+from .provenance import funds_unread, is_unread, unverifiable
 from .taxonomy import Taxonomy
 from .values import (
     Claim,
@@ -56,6 +57,7 @@ class Evidence(enum.Enum):
 class Status(enum.Enum):
     RATED = "rated"  # 已评级
     NOT_DEMONSTRATED = "not_demonstrated"  # 结果未证实 (OMB PART: Results Not Demonstrated)
+    NEEDS_REVIEW = "needs_review"  # 待复核: the importer read the form too poorly to score it
 
 
 @attrs.frozen
@@ -99,6 +101,9 @@ class CaseScore:
     verified_total: Decimal | None  # None unless rated
     claimed_grade: GradeBand | None
     verified_grade: GradeBand | None
+    # rows left out because a field scoring needs was not read (provenance.unverifiable):
+    # not scored, not a miss, not in the evidence share
+    unverifiable: tuple[int, ...] = ()
 
     @property
     def gap(self) -> Decimal | None:
@@ -108,8 +113,11 @@ class CaseScore:
 
 
 def is_blank_row(indicator: Indicator) -> bool:
-    """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator."""
-    return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip())
+    """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator (a
+    row whose name, target or actual was not read is not known to be empty)."""
+    return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip()
+                or bool(indicator.unread.items
+                        and any(is_unread(indicator, f) for f in ("name", "target", "actual"))))
 
 
 # --- quantitative formulas (framework.md §3.2) ---------------------------------------
@@ -287,7 +295,7 @@ def _score_indicator(
         reason, face = "unmeasurable-target", weight
 
     claimed, claimed_from_form = face, False
-    if row.score is not None:
+    if row.score is not None and not is_unread(row, "score"):
         claimed, claimed_from_form = row.score, True
         scale = row.weight if row.weight else weight
         if evidence is Evidence.QUALITATIVE and scale > 0:
@@ -350,9 +358,9 @@ def _score_budget(case: Case, profile: Profile) -> BudgetScore:
     funds, weight = case.funds, profile.budget.weight
     rate = figures(funds).rate
     verified = min(rate, Decimal(1)) * weight if rate is not None else None
-    if funds.claimed_score is not None:
+    if funds.claimed_score is not None and not is_unread(funds, "claimed_score"):
         claimed, from_form = funds.claimed_score, True
-    elif funds.claimed_rate is not None:
+    elif funds.claimed_rate is not None and not is_unread(funds, "claimed_rate"):
         claimed, from_form = min(funds.claimed_rate / 100, Decimal(1)) * weight, True
     else:
         claimed, from_form = verified, False
@@ -364,9 +372,12 @@ def _score_budget(case: Case, profile: Profile) -> BudgetScore:
 
 def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     fallback = taxonomy.level1[0].name
-    rows = []
+    rows, unread_rows = [], []
     for index, row in enumerate(case.indicators):
         if row.not_applicable or is_blank_row(row):
+            continue
+        if unverifiable(case, row) is not None:
+            unread_rows.append((index, row))
             continue
         category = taxonomy.resolve(row.level1, row.level2)
         rows.append((index, row, category.name if category else fallback))
@@ -390,11 +401,17 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     share = evidenced / total_weight if total_weight > 0 else ZERO
     supported = (budget.verified or ZERO) + sum((s.verified for s in scores), ZERO)
 
-    if not case.project.has_form:
+    if case.project.review.strip():
+        status, why = Status.NEEDS_REVIEW, "review"
+    elif not case.project.has_form:
         status, why = Status.NOT_DEMONSTRATED, "no-form"
+    elif is_unread(case.project, "indicators"):
+        status, why = Status.NOT_DEMONSTRATED, "unread-indicators"  # never "no indicators"
     elif case.project.incomplete.strip():
         # rows cut off are not rows scored 0: the visible part is scored, not graded
         status, why = Status.NOT_DEMONSTRATED, "incomplete"
+    elif unread_rows or (budget_unsupported and funds_unread(case)):
+        status, why = Status.NOT_DEMONSTRATED, "unread"  # what was read is scored, not graded
     elif not scores:
         status, why = Status.NOT_DEMONSTRATED, "no-indicators"
     elif rounded(share, 6) < profile.evidence.min_share:  # 1/3 + 1/3 … must not fall short
@@ -405,10 +422,14 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         status, why = Status.RATED, ""
 
     claimed_total: Decimal | None
-    if case.narrative.claimed_total is not None:
+    # a row that could not be scored claims the 得分 read on it; without one (not read, or
+    # blank beside a cell not read) its claim is unknown, and so is their sum
+    unread_claims = [None if is_unread(r, "score") else r.score for _, r in unread_rows]
+    if case.narrative.claimed_total is not None and not is_unread(case.narrative, "claimed_total"):
         claimed_total, total_from_form = case.narrative.claimed_total, True
-    elif case.project.has_form and scores:
-        claimed_total = rounded((budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO))
+    elif case.project.has_form and (scores or unread_rows) and None not in unread_claims:
+        claimed_total = rounded((budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO)
+                                + sum(unread_claims, ZERO))  # type: ignore[arg-type]
         total_from_form = budget.claimed_from_form and all(s.claimed_from_form for s in scores)
     else:
         claimed_total, total_from_form = None, False
@@ -429,6 +450,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         verified_total=verified_total,
         claimed_grade=_grade(profile, claimed_total),
         verified_grade=_grade(profile, verified_total),
+        unverifiable=tuple(index for index, _ in unread_rows),
     )
 
 

@@ -13,8 +13,9 @@ write, and raises :class:`TargetError` (a slug and its Chinese/English words) if
 * an existing file the user may not write (mode 0444, or another user's file in a sticky
   folder such as ``/tmp``) is refused, although renaming over it would succeed;
 * a file the run reads (``score DIR -o DIR/01.toml``, or ``-o01.toml`` parsed from a glob) is
-  refused, and so is a case-named file (``*.toml``, ``*.jsonl``) inside a folder the run scans:
-  the next run would read the report back as a case.
+  refused, and so is a file inside a folder the run scans whose name discovery reads (a case,
+  ``*.toml`` / ``*.jsonl``, or a form, ``*.xlsx`` / ``*.html`` …): the next run would read
+  the report back as an input.
 
 :func:`open_target` then writes a regular file atomically (a new temporary file in the same
 folder, flushed, renamed into place; removed on any error or signal), so a reader sees the
@@ -34,12 +35,10 @@ from typing import IO, Any, Literal
 
 import attrs
 
-__all__ = ["Target", "TargetError", "TargetExists", "open_target", "resolve_target",
-           "write_bytes"]
+__all__ = ["Target", "TargetError", "TargetExists", "check_folder", "open_target",
+           "resolve_target", "write_bytes"]
 
 Lang = Literal["zh", "en"]
-
-CASE_SUFFIXES = (".toml", ".jsonl")  # what discovery reads (evalengine.loader.CASE_SUFFIXES)
 
 WORDS: dict[str, tuple[str, str]] = {
     "folder": ("{given}：这是一个文件夹，请给出文件名", "{given}: is a folder; name a file"),
@@ -53,15 +52,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "read-only": ("{given}：文件不可写（只读），未替换", "{given}: the file is read-only; not replaced"),
     "not-yours": ("{given}：是其他用户的文件，所在文件夹不允许替换",
                   "{given}: another user's file in a sticky folder; it cannot be replaced"),
+    "save-in-scanned-folder": (
+        "{given}：位于要读取的文件夹 {detail} 中，保存的案例下次会与原表一起被读取；请换一个文件夹",
+        "{given}: inside the scanned folder {detail}, the saved cases would be read next time "
+        "beside their forms; choose another folder",
+    ),
     "exists": ("{given} 已存在，未覆盖（加 --force 可覆盖）",
                "{given} exists, not overwritten (use --force)"),
     "is-input": ("{given}：是本次要读取的输入文件，不能作为输出（会覆盖它）",
                  "{given}: is an input of this run; writing there would replace it"),
     "in-scanned-folder": (
-        "{given}：位于要读取的文件夹 {detail} 中且名为案例文件，会被当作案例读回；"
-        "请换一个文件夹或扩展名",
-        "{given}: a case-named file inside the scanned folder {detail} would be read back as a "
-        "case; write it elsewhere or under another extension",
+        "{given}：位于要读取的文件夹 {detail} 中，且扩展名是案例或自评表文件的，"
+        "下次运行会被当作输入读回；请换一个文件夹或扩展名",
+        "{given}: inside the scanned folder {detail}, with the extension of a case or form file, "
+        "it would be read back as an input; write it elsewhere or under another extension",
     ),
 }
 
@@ -171,8 +175,20 @@ def resolve_target(given: str | Path, *, reads: Iterable[str | Path] = (), force
     return Target(shown, real, force=force)
 
 
+def check_folder(given: str | Path, *, reads: Iterable[str | Path] = ()) -> None:
+    """Refuse a folder to write case files into that is, or is inside, a folder the run
+    scans (``--save-cases``): the next run would read the saved cases beside their forms."""
+    real = _real(given)
+    for read in reads:
+        source = _real(read)
+        if source == real or _inside(real, source):
+            raise TargetError("save-in-scanned-folder", str(given), str(read))
+
+
 def _check_reads(shown: str, real: Path, reads: Iterable[str | Path]) -> None:
-    case_named = real.suffix.lower() in CASE_SUFFIXES
+    from .loader import would_read  # what discovery reads in a folder: cases and forms
+
+    case_named = would_read(real.name)
     for read in reads:
         source = _real(read)
         if source == real:

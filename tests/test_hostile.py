@@ -70,7 +70,7 @@ def test_a_glob_that_expands_to_dash_o_cannot_replace_a_case(tmp_path, capsys, m
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.parametrize("name", ["new.toml", "sub/report.JSONL"])
+@pytest.mark.parametrize("name", ["new.toml", "sub/report.JSONL", "report.xlsx", "sub/r.html"])
 def test_a_case_named_output_inside_a_scanned_folder_is_refused(tmp_path, name, capsys):
     case(tmp_path, "01.toml")
     (tmp_path / "sub").mkdir()
@@ -83,6 +83,15 @@ def test_a_case_named_output_inside_a_scanned_folder_is_refused(tmp_path, name, 
     assert main(["score", str(tmp_path), "--format", "json", "-o", str(tmp_path / "r.json"),
                  "--no-progress"]) == 0
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["projects"]
+
+
+def test_save_cases_inside_a_scanned_folder_is_refused(tmp_path, capsys):
+    case(tmp_path, "a.toml")
+    for folder in (tmp_path, tmp_path / "saved"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["score", str(tmp_path), "--save-cases", str(folder)])
+        assert exit_.value.code == 2 and "--save-cases" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.toml"]
 
 
 def test_the_run_never_reads_back_its_own_report_through_a_linked_folder(tmp_path):

@@ -213,6 +213,9 @@ def test_utf8_bom_imports_the_same():
 
 
 def test_decode_reports_the_encoding():
-    assert decode("项目".encode()) == ("项目", "utf-8")
-    assert decode("项目".encode("gbk")) == ("项目", "gb18030")
-    assert decode(b"\xef\xbb\xbfab") == ("ab", "utf-8-sig")
+    assert decode("项目".encode()) == ("项目", "utf-8", None)
+    assert decode("项目".encode("gbk")) == ("项目", "gb18030", None)
+    assert decode(b"\xef\xbb\xbfab") == ("ab", "utf-8-sig", None)
+    assert decode("项目|a\n".encode("utf-16")) == ("项目|a\n", "utf-16", None)
+    # invalid bytes are replaced and reported: (offset of the first, how many places)
+    assert decode(b"\xef\xbb\xbfab\xffcd\xfe") == ("ab\ufffdcd\ufffd", "utf-8-sig", (5, 2))

@@ -402,5 +402,5 @@ def test_importing_a_file_whose_name_is_not_utf8_shows_the_name_escaped(tmp_path
 def test_a_text_form_with_a_bom_and_invalid_utf8_says_bytes_were_replaced():
     from evalengine.importer.sheets import decode
 
-    assert decode(b"\xef\xbb\xbfab\xffc") == ("ab\ufffdc", "utf-8-sig (invalid bytes replaced)")
-    assert decode(b"\xef\xbb\xbfabc") == ("abc", "utf-8-sig")
+    assert decode(b"\xef\xbb\xbfab\xffc") == ("ab\ufffdc", "utf-8-sig", (5, 1))
+    assert decode(b"\xef\xbb\xbfabc") == ("abc", "utf-8-sig", None)

@@ -15,7 +15,7 @@ import attrs
 
 from ..findings import Severity
 from ..model import Case, Department
-from ..money import figures
+from ..money import figures, read
 from ..numbers import rounded
 from ..profile import Profile
 from ..scoring import CaseScore
@@ -28,6 +28,13 @@ __all__ = [
     "ProjectDigest",
     "Rule",
     "Setting",
+    "CATEGORIES",
+    "HERE",
+    "MONEY",
+    "RECORD",
+    "ROWS",
+    "TEXTS",
+    "WEIGHTS",
     "figure",
     "money",
     "pct",
@@ -96,7 +103,7 @@ class ProjectDigest:
     def of(cls, location: str, case: Case) -> ProjectDigest:
         money = figures(case.funds)
         return cls(location, case.project.name, case.project.has_form, money.budget,
-                   money.executed, case.funds.balance, case.funds.note)
+                   money.executed, read(case.funds, "balance"), case.funds.note)
 
 
 @attrs.frozen
@@ -135,6 +142,25 @@ class Rule:
     settings: tuple[Setting, ...] = ()
     target: Literal["case", "department"] = "case"
     aliases: tuple[str, ...] = ()
+    # the key paths (``[*]``: any index) every finding of the rule rests on, instead of the
+    # hit's own path; empty: the hit's path (a record's path covers all its fields).  The
+    # runner withholds a finding that rests on an unread field and lists it as not verified.
+    rests_on: tuple[str, ...] = ()
+
+
+# --- what findings rest on (Rule.rests_on): a finding resting on an unread field is withheld ---
+
+HERE = "{path}"  # the hit's own key path
+RECORD = "{record}"  # the record the hit's path is in: the row of $.indicators[3].score
+MONEY = ("$.funds.budget", "$.funds.executed", "$.funds.initial_budget", "$.funds.rows")
+TEXTS = ("$.funds.reason", "$.funds.note", "$.funds.adjustment_reason", "$.goal", "$.narrative",
+         "$.indicators[*].deviation")  # where a form explains itself
+WEIGHTS = ("$.indicators[*].weight", "$.indicators[*].not_applicable", "$.funds.claimed_weight")
+CATEGORIES = ("$.indicators[*].level1", "$.indicators[*].level2", "$.indicators[*].name")
+# a rule about all the rows (or all of a kind): rows that could not be scored are not in
+# CaseScore.indicators, so "all of them" would be said of the rows that were read
+ROWS = ("$.indicators[*].target", "$.indicators[*].actual", "$.indicators[*].weight",
+        "$.indicators[*].score", "$.indicators[*].not_applicable")
 
 
 # --- formatting helpers for evidence (rules share them; rounding goes through rounded()) ---

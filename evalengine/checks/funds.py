@@ -23,7 +23,9 @@ from ..money import Figures, figures, filled, row_sum, rows_instead
 from ..numbers import HUNDRED, ZERO
 from ..scoring import IndicatorScore
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value, parse_value
-from .base import CaseContext, Hit, Rule, Setting, figure, money, pct
+from .base import (
+    CATEGORIES, HERE, MONEY, ROWS, TEXTS, CaseContext, Hit, Rule, Setting, figure, money, pct,
+)
 
 __all__ = ["RULES"]
 
@@ -284,6 +286,7 @@ COMPLETED_WITHOUT_PAYMENT = Rule(
         '[narrative]\ncompletion = "项目未完成，资金结转下年使用。"'
     ),
     check=_completed_without_payment,
+    rests_on=(HERE, *MONEY),
     settings=(
         Setting("max_rate", "number", "执行率不高于此值（小数，0.5 = 50%）视为资金基本未支付", Decimal(0), ONE,
                 help_en="an execution rate at or below this (a fraction, 0.5 = 50%) counts as money essentially unspent"),
@@ -425,6 +428,7 @@ LOW_EXECUTION_FULL_MARKS = Rule(
         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 95 }]'
     ),
     check=_low_execution_full_marks,
+    rests_on=(HERE, *MONEY, *ROWS, *CATEGORIES),
     settings=(
         Setting("threshold", "number", "执行率低于此值（小数，0.9 = 90%）时检查满分", Decimal(0), ONE,
                 help_en="below this execution rate (a fraction, 0.9 = 90%) full output marks are checked"),
@@ -499,6 +503,7 @@ LOW_EXECUTION_NO_REASON = Rule(
         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 80 }]'
     ),
     check=_low_execution_no_reason,
+    rests_on=(HERE, *MONEY, *TEXTS),
     settings=(
         Setting("threshold", "number", "执行率低于此值（小数，0.9 = 90%）须说明原因", Decimal(0), ONE,
                 help_en="below this execution rate (a fraction, 0.9 = 90%) a reason must be given"),
@@ -558,6 +563,7 @@ UNEXPLAINED_BALANCE = Rule(
         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 98 }]'
     ),
     check=_unexplained_balance,
+    rests_on=(HERE, *MONEY, "$.funds.balance", *TEXTS),
     settings=(
         Setting("tolerance", "number", "结余不超过此数（万元）视为无结余（两个数各舍入到 0.01）", Decimal(0),
                 help_en="an unspent balance up to this (10k yuan) counts as none (two figures each rounded to 0.01)"),
@@ -618,6 +624,7 @@ BALANCE_MISMATCH = Rule(
         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 80 }]'
     ),
     check=_balance_mismatch,
+    rests_on=(HERE, *MONEY),
     settings=(
         Setting("tolerance", "number", "允许的差额（万元）：三个数各舍入到 0.01，最多差 0.015", Decimal(0),
                 help_en="allowed difference (10k yuan): three figures each rounded to 0.01 differ by at most 0.015"),
@@ -667,6 +674,7 @@ EXECUTED_ABOVE_BUDGET = Rule(
     ),
     good="",
     check=_executed_above_budget,
+    rests_on=(HERE, *MONEY),
     settings=(
         Setting("tolerance", "number", "允许超出的舍入差（万元）：两个数各舍入到 0.01", Decimal(0),
                 help_en="allowed rounding excess (10k yuan): two figures each rounded to 0.01"),
@@ -735,6 +743,7 @@ ROWS_DO_NOT_ADD_UP = Rule(
         '  { source = "其他资金", initial_budget = 10, budget = 10, executed = 10 },\n]'
     ),
     check=_rows_do_not_add_up,
+    rests_on=(HERE, *MONEY),
     settings=(
         Setting("per_figure", "number", "每个数的舍入差（万元）；容差 = 此值 ×（参与相加的行数 + 1）", Decimal(0),
                 help_en="rounding per figure (10k yuan); tolerance = this × (rows added + 1)"),
@@ -789,6 +798,7 @@ TOTAL_ROW_ZERO = Rule(
     ),
     good="",
     check=_total_row_zero,
+    rests_on=(HERE, *MONEY),
 )
 
 
@@ -863,6 +873,7 @@ CLAIMED_RATE_MISMATCH = Rule(
         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 90 }]'
     ),
     check=_claimed_rate_mismatch,
+    rests_on=(HERE, *MONEY),
     settings=(
         Setting("money_rounding", "number", "金额的舍入半单位（万元，0.005 = 舍入到 0.01）", Decimal(0),
                 help_en="half the rounding unit of money (10k yuan; 0.005 = rounded to 0.01)"),
@@ -918,6 +929,7 @@ CLAIMED_BUDGET_SCORE_MISMATCH = Rule(
         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 86.2 }]'
     ),
     check=_claimed_budget_score_mismatch,
+    rests_on=(HERE, *MONEY, "$.funds.claimed_rate", "$.funds.claimed_weight"),
     settings=(
         Setting("tolerance", "number", "允许的得分差（分）", Decimal(0),
                 help_en="allowed score difference (points)"),
@@ -1033,6 +1045,7 @@ BUDGET_ADJUSTED_WITHOUT_REASON = Rule(
         'rows = [{ source = "财政拨款", initial_budget = 80, budget = 100, executed = 100 }]'
     ),
     check=_budget_adjusted_without_reason,
+    rests_on=(HERE, *MONEY, *TEXTS),
     settings=(
         Setting("tolerance", "number", "年初与调整后预算相差不超过此数（万元）视为未调整", Decimal(0),
                 help_en="initial and adjusted budgets differing by at most this (10k yuan) count as unadjusted"),
@@ -1114,6 +1127,7 @@ BUDGET_MISSING = Rule(
     bad='[funds]\nbudget = 0\nrows = [{ source = "财政拨款", initial_budget = 100, budget = 0, executed = 100 }]',
     good="",
     check=_budget_missing,
+    rests_on=(HERE, *MONEY),
     settings=(
         Setting("flag_empty_funds", "boolean", "有自评表而项目资金栏完全空白时也报告（摘录被截断的表格会因此报告）",
                 help_en="also report a form whose money section is entirely blank (a truncated extract is reported too)"),
@@ -1179,6 +1193,7 @@ BREAKDOWN_DOES_NOT_ADD_UP = Rule(
     bad='[goal]\nexpected = "项目共申请资金100万元，其中培训费60万元，场地费30万元。"',
     good='[goal]\nexpected = "项目共申请资金100万元，其中培训费70万元，场地费30万元。"',
     check=_breakdown_does_not_add_up,
+    rests_on=(HERE, *MONEY),
     settings=(
         Setting("per_item", "number", "每个金额的舍入差（万元）；容差 = 此值 ×（分项数 + 1）", Decimal(0),
                 help_en="rounding per amount (10k yuan); tolerance = this × (parts + 1)"),

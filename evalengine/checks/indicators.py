@@ -22,7 +22,7 @@ from ..taxonomy import Category, Taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
 )
-from .base import CaseContext, Hit, Rule, Setting, figure, pct, is_truncated
+from .base import CATEGORIES, HERE, TEXTS, CaseContext, Hit, Rule, Setting, figure, is_truncated, pct
 
 __all__ = ["RULES"]
 
@@ -491,6 +491,7 @@ MISSING_CATEGORY = Rule(
     bad=_MISSING_BAD,
     good="",
     check=_missing_category,
+    rests_on=CATEGORIES,
     settings=(
         Setting("truncation_words", "texts",
                 "project.source 含这些词即视为表格被截断，不检查（小写比较）",
@@ -521,6 +522,7 @@ MISSING_CATEGORY_OPTIONAL = Rule(
     bad='[project]\nprofile = "sichuan"\n' + _MISSING_BAD,
     good='[project]\nprofile = "sichuan"\n',
     check=_missing_category_optional,
+    rests_on=CATEGORIES,
     settings=(
         Setting("truncation_words", "texts",
                 "project.source 含这些词即视为表格被截断，不检查（与 I304 保持一致）",
@@ -684,6 +686,7 @@ actual = "完成培训 210 人次，参训人员普遍满意。"
 ''',
     good="",
     check=_satisfaction_without_survey,
+    rests_on=(HERE, *TEXTS),
     settings=(
         Setting("satisfaction_words", "texts", "一级/二级/三级指标名含这些词即为满意度指标",
                 help_en="a level-1/level-2/level-3 name containing one of these words is a satisfaction indicator"),
@@ -1239,6 +1242,7 @@ target = "≥200人次"
 actual = "210人次"
 ''',
     check=_nonstandard_level1,
+    rests_on=(HERE, *CATEGORIES),
     settings=(
         Setting("standard_labels", "texts",
                 "一级指标的标准名称（比较时忽略空格、“(50分)”之类括注）",

@@ -21,7 +21,7 @@ from ..money import figures
 from ..numbers import ZERO
 from ..scoring import Evidence
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
-from .base import CaseContext, Hit, Rule, Setting, money, pct
+from .base import HERE, MONEY, ROWS, CaseContext, Hit, Rule, Setting, money, pct
 
 __all__ = ["RULES"]
 
@@ -207,6 +207,7 @@ NOT_COMPLETED_BUT_SUCCESS = Rule(
     good='[funds]\nexecuted = 40\n\n[narrative]\ncompletion = "设备采购未完成，已支付 40 万元"\n'
     'conclusion = "项目未完成年度目标。"\nproblems = "供应商延期交货，采购未完成，资金结余 60 万元。"',
     check=_check_not_completed,
+    rests_on=(HERE, "$.narrative", *MONEY, *ROWS),
     settings=(
         Setting("incomplete_words", "texts", "项目完成情况中表示未完成的词语",
                 help_en="words in the completion text that mean not completed"),
@@ -316,6 +317,7 @@ BOILERPLATE_PROBLEMS = Rule(
     good='[funds]\nexecuted = 95\n\n[narrative]\nproblems = "部分培训场地费用低于预算，结余 5 万元。"\n'
     'measures = "下一年度按实际需求编制预算。"',
     check=_check_boilerplate,
+    rests_on=(HERE, "$.narrative", *ROWS, "$.indicators[*].deviation"),
     settings=(
         Setting("none_words", "texts", "视为“没有填写”的内容（空白亦同）",
                 help_en="contents that count as not filled in (blank too)"),
@@ -528,6 +530,7 @@ GOAL_FIGURES_CONTRADICT = Rule(
     bad='[goal]\nexpected = "完成培训 300 人次，群众满意度达到 90% 以上。"',
     good='[goal]\nexpected = "完成培训 200 人次（春季 80 人次、秋季 120 人次），群众满意度达到 90% 以上。"',
     check=_check_goal_figures,
+    rests_on=(HERE, "$.indicators[*].target", "$.indicators[*].name"),
     settings=(
         Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
                 help_en="which dimensions to compare: money, count (measure words), percent"),
@@ -674,6 +677,7 @@ CONCLUSION_SCORE_MISMATCH = Rule(
     bad='[narrative]\nconclusion = "项目自评得分 95 分，等级为优。"',
     good='[narrative]\nconclusion = "项目自评得分 100 分，等级为优。"',
     check=_check_conclusion_score,
+    rests_on=(HERE, "$.narrative.claimed_total", *ROWS, *MONEY, "$.funds.claimed_score", "$.funds.claimed_rate"),
     settings=(
         Setting("score_words", "texts", "引出总分的词语，按优先顺序（如“自评得分”先于“总分”）",
                 help_en="words that introduce the total score, in priority order (自评得分 before 总分)"),

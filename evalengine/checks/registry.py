@@ -1,7 +1,10 @@
 """The rule registry: every rule, listed explicitly, in code order.
 
 Adding a rule means writing it in its family module, listing it in that module's ``RULES``,
-giving it a table in ``rules/checks/<family>.toml``, and nothing else.
+giving it a table in ``rules/checks/<family>.toml``, and nothing else.  A rule whose findings
+rest on more than the cell they point at (other rows, the money, the texts that could explain
+something) says so in ``rests_on``, so that a finding resting on a cell the importer did not
+read is withheld (docs/case-format.md, "Provenance").
 """
 
 from __future__ import annotations

@@ -12,15 +12,16 @@ import attrs
 from ..findings import Finding, Severity
 from ..model import Case, Department, Suppression
 from ..profile import Profile
+from ..provenance import blocking, unread_paths
 from ..resources import rules_dir
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
-from .base import CaseContext, DepartmentContext, Hit, ProjectDigest, Rule
+from .base import HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule
 from .meta import RULE_CRASHED, SuppressionContext, SUPPRESSION_RULES
 from .registry import all_rules
 from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches
 
-__all__ = ["ActiveRule", "Checker"]
+__all__ = ["ActiveRule", "CaseChecks", "Checker"]
 
 
 @attrs.frozen
@@ -44,6 +45,23 @@ def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding
         expected_en=hit.expected_en,
         found_en=hit.found_en,
     )
+
+
+@attrs.frozen
+class CaseChecks:
+    """A case's findings, and the findings withheld because they rested on a field the
+    importer did not read: (rule code, the unread key path), for the not-verified list."""
+
+    findings: tuple[Finding, ...]
+    withheld: tuple[tuple[str, str], ...] = ()
+
+
+def rests_on(rule: Rule, hit: Hit) -> tuple[str, ...]:
+    """The key paths a hit's finding rests on: the rule's declaration (``{path}`` in it is
+    the hit's own path, ``{record}`` the record that path is in), else the hit's own path."""
+    record = hit.path.rsplit(".", 1)[0] if hit.path.count(".") > 1 else hit.path
+    shown = {HERE: hit.path, RECORD: record}
+    return tuple(shown.get(p, p) for p in rule.rests_on) or (hit.path,)
 
 
 @attrs.frozen
@@ -135,14 +153,27 @@ class Checker:
         hit = Hit("$", {"rule": rule.code, "error": f"{type(exc).__name__}: {exc}"})
         return _finding(RULE_CRASHED, severity, location, hit)
 
-    def _guarded(self, rule: Rule, severity: Severity, location: str, context) -> list[Finding]:
-        """The rule's findings, or M003 if running it or formatting its message raised."""
+    def _guarded(self, rule: Rule, severity: Severity, location: str, context,
+                 unread: tuple[tuple[str, str], ...] = (),
+                 withheld: list[tuple[str, str]] | None = None) -> list[Finding]:
+        """The rule's findings, or M003 if running it or formatting its message raised.
+        A hit resting on one of the ``unread`` paths is not a finding: (code, path) goes to
+        ``withheld`` instead."""
         try:
-            return [_finding(rule, severity, location, h) for h in rule.check(context)]
+            findings = []
+            for hit in rule.check(context):
+                blocked = blocking(rests_on(rule, hit), unread) if unread else None
+                if blocked is None:
+                    findings.append(_finding(rule, severity, location, hit))
+                elif withheld is not None:
+                    withheld.append((rule.code, blocked))
+            return findings
         except Exception as exc:  # a rule must never take the run down with it
             return [self._crashed(location, rule, exc)]
 
-    def _run(self, target: str, location: str, make_context) -> list[Finding]:
+    def _run(self, target: str, location: str, make_context,
+             unread: tuple[tuple[str, str], ...] = (),
+             withheld: list[tuple[str, str]] | None = None) -> list[Finding]:
         findings = []
         for active in self.active:
             if active.rule.target != target:
@@ -152,7 +183,8 @@ class Checker:
             except Exception as exc:
                 findings.append(self._crashed(location, active.rule, exc))
                 continue
-            findings.extend(self._guarded(active.rule, active.severity, location, context))
+            findings.extend(self._guarded(active.rule, active.severity, location, context,
+                                          unread, withheld))
         return findings
 
     def _suppress(self, location: str, findings: list[Finding],
@@ -184,12 +216,18 @@ class Checker:
         return tuple(kept)
 
     def check_case(self, location: str, case: Case, score: CaseScore, profile: Profile,
-                   taxonomy: Taxonomy) -> tuple[Finding, ...]:
+                   taxonomy: Taxonomy) -> CaseChecks:
+        if case.project.review.strip():
+            # read too poorly to score (the importer says why): whatever the rules found
+            # would be the import's losses, so nothing is checked until a person has looked
+            return CaseChecks(())
+        withheld: list[tuple[str, str]] = []
         findings = self._run(
             "case", location,
             lambda options: CaseContext(location, case, score, profile, taxonomy, options),
+            unread_paths(case), withheld,
         )
-        return self._suppress(location, findings, case.ignore)
+        return CaseChecks(self._suppress(location, findings, case.ignore), tuple(withheld))
 
     def check_department(self, location: str, department: Department,
                          projects: Iterable[ProjectDigest]) -> tuple[Finding, ...]:

@@ -34,7 +34,9 @@ from ..model import Case, Indicator
 from ..numbers import ZERO, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
 from ..values import Claim, ClaimLevel, Empty
-from .base import CaseContext, Hit, Rule, Setting, money, pct, is_truncated
+from .base import (
+    CATEGORIES, HERE, MONEY, RECORD, ROWS, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
+)
 
 __all__ = ["RULES"]
 
@@ -201,6 +203,7 @@ weight = 20
 score = 20
 """,
     check=_score_out_of_range,
+    rests_on=(RECORD,),  # the message says whether the row prints a 分值
     settings=(
         Setting("tolerance", "number", "得分可高出分值的容差（分）；默认 0：C3 要求得分 ≤ 分值",
                 min=Decimal(0), max=Decimal(1),
@@ -322,6 +325,7 @@ deviation = "部分学员未参加结业考核。"
 claimed_total = 95
 """,
     check=_claimed_total_mismatch,
+    rests_on=(HERE, *ROWS, "$.funds.claimed_score"),
     settings=(
         Setting("tolerance", "number", "总分与得分之和允许的基本差额（分），容纳总分保留一位小数的舍入",
                 min=Decimal(0), max=Decimal(5),
@@ -490,6 +494,7 @@ actual = "96%"
 weight = 10
 """,
     check=_weights_do_not_sum,
+    rests_on=(*WEIGHTS, *CATEGORIES),
     settings=(
         Setting("tolerance", "number", "分值合计允许的基本差额（分）", min=Decimal(0), max=Decimal(5),
                 help_en="base allowed difference of the weights' sum (points)"),
@@ -586,6 +591,7 @@ actual = "85%"
 weight = 30
 """,
     check=_dominant_indicator,
+    rests_on=(HERE, *WEIGHTS, *ROWS),
     settings=(
         Setting("max_share", "number", "单项分值占指标总分的比例达到此值即提示（framework.md §2：50%）",
                 min=Decimal(0), max=Decimal(1),
@@ -1115,6 +1121,7 @@ score = 10
 claimed_total = 95.6
 """,
     check=_score_inflation,
+    rests_on=(*ROWS, "$.indicators[*].deviation", "$.narrative.claimed_total"),
     settings=(
         Setting("min_indicators", "integer", "至少有几项打分的指标才检查", min=Decimal(1),
                 help_en="check only with at least this many scored indicators"),
@@ -1266,6 +1273,7 @@ actual = "96%"
 weight = 10
 """,
     check=_level1_split,
+    rests_on=(*WEIGHTS, *CATEGORIES),
     settings=(
         Setting("tolerance", "number", "一级分值之和允许的舍入差（分）", min=Decimal(0), max=Decimal(5),
                 help_en="rounding allowed on a level-1 weight sum (points)"),
@@ -1473,6 +1481,8 @@ target = "≥90%"
 actual = "96%"
 """,
     check=_claimed_rating_differs,
+    rests_on=(HERE, "$.narrative.claimed_grade", *MONEY, "$.funds.claimed_score",
+              "$.funds.claimed_rate", "$.funds.claimed_weight"),
     settings=(
         Setting("max_gap", "number", "自评分与核实分之差超过此值即提示（分）", min=Decimal(0), max=Decimal(100),
                 help_en="note a claimed score above the verified one by more than this (points)"),
@@ -1570,6 +1580,7 @@ actual = ""
 weight = 30
 """,
     check=_empty_scores,
+    rests_on=(*ROWS,),
 )
 
 

@@ -1,7 +1,9 @@
 """Importing published self-assessment forms (项目支出绩效自评表) into cases.
 
-``import_file`` reads an .xlsx workbook or a text file (UTF-8 with or without BOM, else
-GB18030/GBK), turns it into sheets of cells (:mod:`.sheets`, :mod:`.xlsx`), finds the forms
+``import_file`` reads one file of any supported type — PDF, Word (.docx, .doc through
+LibreOffice), Excel (.xlsx, .xls), OpenDocument (.ods), web pages (.html, .mhtml) or text —
+decided by its content (:mod:`.reader`, :mod:`.filetype`), turns it into sheets of cells
+(:mod:`.sheets`), finds the forms
 in them (:mod:`.recognise`) and builds one :class:`~evalengine.model.Case` per form
 (:mod:`.build`).  Nothing is written here: :mod:`.command` writes the TOML files
 (:mod:`.tomlout`), and :mod:`.export` writes a case back as an xlsx form.
@@ -16,13 +18,13 @@ import attrs
 from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
-from .notes import Note
+from .limits import Limits
+from .notes import Note, note_text
+from .reader import Read, Unreadable, read_bytes, read_path
 from .recognise import recognise
-from .sheets import Sheet, read_text, text_sheet
+from .sheets import Sheet
 
 __all__ = ["ImportedFile", "ImportedForm", "import_file", "import_sheets", "import_text"]
-
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
 @attrs.frozen
@@ -37,11 +39,16 @@ class ImportedForm:
 @attrs.frozen
 class ImportedFile:
     path: str
-    kind: str  # "xlsx" | "text"
+    kind: str  # the file type's id (:mod:`.filetype`): "xlsx", "pdf", "text" …; "" if not read
     encoding: str = ""
     forms: tuple[ImportedForm, ...] = ()
     notes: tuple[Note, ...] = ()
-    error: str = ""
+    error: str = ""  # why nothing was read, in Chinese (``problem`` in any language)
+    problem: Note | None = None
+
+    @classmethod
+    def failed(cls, shown: str, kind: str, problem: Note) -> ImportedFile:
+        return cls(shown, kind, error=note_text(problem), problem=problem)
 
 
 def import_sheets(
@@ -51,6 +58,7 @@ def import_sheets(
     notes: list[Note] = []
     outside = 0
     for sheet in sheets:
+        notes.extend(sheet.notes)
         found = recognise(sheet)
         outside += found.outside
         for draft in found.forms:
@@ -69,37 +77,38 @@ def import_sheets(
     return forms, notes
 
 
+def _imported(read: Read, kind: str, *, shown: str, stem: str,
+              profile: str | None) -> ImportedFile:
+    forms, notes = import_sheets(list(read.sheets), shown=shown, stem=stem, url=read.url,
+                                 profile=profile)
+    return ImportedFile(shown, kind, read.encoding, tuple(forms), (*read.notes, *notes))
+
+
 def import_text(data: bytes, *, shown: str = "<text>", stem: str = "text",
                 profile: str | None = None) -> ImportedFile:
-    source = read_text(data)
-    sheet = text_sheet(source)
-    forms, notes = import_sheets([sheet], shown=shown, stem=stem, url=source.url,
-                                 profile=profile)
-    return ImportedFile(shown, "text", source.encoding, tuple(forms), tuple(notes))
+    """Import bytes of any supported type (the name says text: it once was only that)."""
+    return import_data(data, shown=shown, stem=stem, profile=profile)
+
+
+def import_data(data: bytes, *, shown: str, stem: str, profile: str | None = None,
+                limits: Limits | None = None) -> ImportedFile:
+    try:
+        ftype, read = read_bytes(data, name=shown, limits=limits)
+    except Unreadable as exc:
+        return ImportedFile.failed(shown, "", exc.note)
+    return _imported(read, ftype.id, shown=shown, stem=stem, profile=profile)
 
 
 def import_file(path: str | Path, *, shown: str | None = None,
-                profile: str | None = None) -> ImportedFile:
+                profile: str | None = None, limits: Limits | None = None) -> ImportedFile:
     """Read one input file; never raises on bad content (``error`` says what went wrong)."""
     path = Path(path)
     # A name that is not UTF-8 is shown with \xff escapes (in messages, `source`, and the
     # names of cases it yields), never with lone surrogates, which TOML cannot hold.
     shown = display_path(shown if shown is not None else str(path))
     stem = display_path(path.stem)
-    if path.suffix.lower() in XLSX_SUFFIXES:
-        from .xlsx import XlsxError, read_workbook
-
-        try:
-            sheets = read_workbook(path)
-        except XlsxError as exc:
-            return ImportedFile(shown, "xlsx", error=str(exc))
-        except OSError as exc:
-            return ImportedFile(shown, "xlsx", error=str(exc))
-        forms, notes = import_sheets(sheets, shown=shown, stem=stem, profile=profile)
-        return ImportedFile(shown, "xlsx", "", tuple(forms), tuple(notes))
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return ImportedFile(shown, "text", error=str(exc))
-    result = import_text(data, shown=shown, stem=stem, profile=profile)
-    return result
+        data = read_path(path, limits)
+    except Unreadable as exc:
+        return ImportedFile.failed(shown, "", exc.note)
+    return import_data(data, shown=shown, stem=stem, profile=profile, limits=limits)

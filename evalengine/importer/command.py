@@ -6,11 +6,14 @@ with rich, in Chinese by default or in English.
 
 Exit codes: 0 every form imported with nothing to report; 1 imported, with notes or
 incomplete forms; 2 a usage or I/O error (a missing file, an unwritable folder, a file that
-exists and ``--force`` was not given) or nothing importable at all.
+exists and ``--force`` was not given), a file that could not be read (the others are still
+imported), or nothing importable at all.  ``--out`` is created only when there is a case
+to write.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,8 +23,11 @@ import attrs
 from rich.console import Console
 from rich.text import Text
 
+from ..render.progress import Progress
 from ..target import TargetError
 from . import ImportedFile, ImportedForm, import_file
+from .inputs import form_inputs
+from .limits import Limits, default_limits
 from .names import Namer, safe_stem, write_atomic
 from .notes import Note, note_text
 from .tomlout import dumps
@@ -38,13 +44,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "written": ("已写入", "written"),
     "exists": ("文件已存在，未覆盖（加 --force 可覆盖）", "exists, not overwritten (use --force)"),
     "write-error": ("写入失败：{detail}", "cannot write: {detail}"),
-    "read-error": ("无法读取：{detail}", "cannot read: {detail}"),
     "incomplete": ("不完整", "incomplete"),
     "indicators": ("指标 {n} 项", "{n} indicator(s)"),
     "summary": (
-        "共写入 {written} 个案例文件；{incomplete} 张表不完整；{notes} 条说明；{failed} 个错误",
-        "{written} case file(s) written; {incomplete} incomplete; {notes} note(s); {failed} error(s)",
+        "共写入 {written} 个案例文件（读了 {files} 个文件）；{incomplete} 张表不完整；{notes} 条说明；{failed} 个错误",
+        "{written} case file(s) written (from {files} file(s)); {incomplete} incomplete; {notes} note(s); "
+        "{failed} error(s)",
     ),
+    "skipped": ("{path}：{n} 个文件不是自评表格式（.pdf .docx .xlsx .xls .ods .html .txt …），未读取",
+                "{path}: {n} file(s) not in a form format (.pdf .docx .xlsx .xls .ods .html .txt …) "
+                "were not read"),
+    "unreadable-folder": ("{path}：无法读取文件夹：{detail}", "{path}: cannot read the folder: {detail}"),
+    "nothing-read": ("没有读到任何自评表，未创建 {out}", "no form was read; {out} was not created"),
     "bad-profile": ("未知的评分规则 {profile}（可用：{available}）",
                     "unknown profile {profile} (available: {available})"),
     "bad-out": ("无法创建输出文件夹 {out}：{detail}", "cannot create the output folder {out}: {detail}"),
@@ -72,12 +83,15 @@ class WrittenForm:
 class ImportRun:
     files: tuple[tuple[ImportedFile, tuple[WrittenForm, ...]], ...]
     errors: tuple[str, ...] = ()  # usage errors, before any file was read
+    remarks: tuple[tuple[str, bool], ...] = ()  # (text, is an error): files a folder walk skipped
 
     def exit_code(self) -> int:
         if self.errors:
             return EXIT_ERROR
         results = [w for _, ws in self.files for w in ws]
         if any(f.error for f, _ in self.files) or any(w.status != "written" for w in results):
+            return EXIT_ERROR
+        if any(error for _, error in self.remarks):
             return EXIT_ERROR
         if not results:
             return EXIT_ERROR
@@ -97,8 +111,10 @@ def _comments(form: ImportedForm, file: ImportedFile, lang: Lang) -> list[str]:
 
 
 def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str | None,
-                 lang: Lang = "zh") -> ImportRun:
-    """Import every file and write one TOML case per form into ``out``."""
+                 lang: Lang = "zh", limits: Limits | None = None,
+                 progress: Progress | None = None) -> ImportRun:
+    """Import every file (folders recursively) and write one TOML case per form into ``out``,
+    which is created when the first case is written."""
     if profile is not None:
         from ..profile import available_profiles
 
@@ -106,17 +122,36 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
         if profile not in available:
             return ImportRun((), (_w("bad-profile", lang, profile=profile,
                                      available=", ".join(available)),))
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        return ImportRun((), (_w("bad-out", lang, out=out, detail=exc),))
-    if not out.is_dir():
+    if os.path.lexists(out) and not out.is_dir():
         return ImportRun((), (_w("bad-out", lang, out=out, detail="not a folder"),))
+    limits = limits or default_limits()
     namer = Namer()
-    root = out.resolve()
     results = []
-    for given in files:
-        imported = import_file(given, shown=given, profile=profile)
+    remarks: list[tuple[str, bool]] = []
+    inputs = list(form_inputs(files))
+    bar = progress or Progress()
+    bar.start(sum(_size(i.path) for i in inputs))
+    made = False
+    for given in inputs:
+        if given.path is None:
+            if given.problem == "skipped":
+                remarks.append((_w("skipped", lang, path=given.shown, n=given.skipped), False))
+            elif given.problem.startswith("unreadable-folder:"):
+                remarks.append((_w("unreadable-folder", lang, path=given.shown,
+                                   detail=given.problem.partition(":")[2]), True))
+            else:
+                results.append((ImportedFile.failed(given.shown, "", Note(given.problem)), ()))
+            continue
+        imported = import_file(given.path, shown=given.shown, profile=profile, limits=limits)
+        bar.advance(_size(given.path), len(imported.forms))
+        if imported.forms and not made:
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                bar.close()
+                return ImportRun(tuple(results), (_w("bad-out", lang, out=out, detail=exc),))
+            made = True
+        root = out.resolve()
         written = []
         for form in imported.forms:
             filename = namer.name(safe_stem(form.case.name))
@@ -134,7 +169,17 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
             else:
                 written.append(WrittenForm(form, path, "written"))
         results.append((imported, tuple(written)))
-    return ImportRun(tuple(results))
+    bar.close()
+    if not made:
+        remarks.append((_w("nothing-read", lang, out=out), False))
+    return ImportRun(tuple(results), remarks=tuple(remarks))
+
+
+def _size(path: Path | None) -> int:
+    try:
+        return path.stat().st_size if path is not None else 0
+    except OSError:
+        return 0
 
 
 def render_import(run: ImportRun, console: Console, lang: Lang = "zh") -> None:
@@ -144,10 +189,10 @@ def render_import(run: ImportRun, console: Console, lang: Lang = "zh") -> None:
     for imported, written in run.files:
         head = Text()
         head.append(imported.path, style="bold")
-        if imported.encoding:
-            head.append(f" ({imported.encoding})")
-        if imported.error:
-            head.append("  " + _w("read-error", lang, detail=imported.error), style="red")
+        if imported.kind:
+            head.append(f" ({imported.kind}{', ' + imported.encoding if imported.encoding else ''})")
+        if imported.problem is not None:
+            head.append("  " + note_text(imported.problem, lang), style="red")
             n_failed += 1
         else:
             head.append("  " + _w("forms", lang, n=len(imported.forms)))
@@ -176,8 +221,11 @@ def render_import(run: ImportRun, console: Console, lang: Lang = "zh") -> None:
             for note in result.form.notes:
                 n_notes += 1
                 console.print(Text("      · " + note_text(note, lang)))
-    console.print(Text(_w("summary", lang, written=n_written, incomplete=n_incomplete,
-                          notes=n_notes, failed=n_failed + len(run.errors)), style="bold"))
+    for remark, error in run.remarks:
+        console.print(Text(remark, style="red" if error else "yellow"))
+    console.print(Text(_w("summary", lang, files=len(run.files), written=n_written,
+                          incomplete=n_incomplete, notes=n_notes,
+                          failed=n_failed + len(run.errors)), style="bold"))
 
 
 def _console(stream: object = None) -> Console:
@@ -185,8 +233,14 @@ def _console(stream: object = None) -> Console:
 
 
 def run_import(files: list[str], out: Path, *, force: bool, profile: str | None,
-               lang: Lang = "zh") -> int:
-    run = import_files(files, out, force=force, profile=profile, lang=lang)
+               lang: Lang = "zh", max_file_mb: int | None = None, progress: bool = True) -> int:
+    from ..render.progress import progress_for
+
+    limits = default_limits()
+    if max_file_mb is not None:
+        limits = attrs.evolve(limits, max_file_mb=max_file_mb)
+    run = import_files(files, out, force=force, profile=profile, lang=lang, limits=limits,
+                       progress=progress_for(progress, "导入 importing"))
     render_import(run, _console(), lang)
     return run.exit_code()
 

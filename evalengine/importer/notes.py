@@ -70,6 +70,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no-form": ("文件中没有找到自评表", "no self-assessment form found in the file"),
     "encoding": ("文本编码：{detail}", "text encoding: {detail}"),
+    # -- what the readers found (branch readers) ------------------------------------------
+    "hidden-sheet": ("工作表“{text}”是隐藏的（{detail}），已照常读取",
+                     "sheet “{text}” is hidden ({detail}); read as usual"),
+    "hidden-rows": ("工作表“{text}”的第 {detail} 行是隐藏的，已照常读取",
+                    "rows {detail} of sheet “{text}” are hidden; read as usual"),
+    "hidden-columns": ("工作表“{text}”的 {detail} 列是隐藏的，已照常读取",
+                       "columns {detail} of sheet “{text}” are hidden; read as usual"),
+    "formula-no-value": ("单元格 {text} 是公式 {detail}，文件中没有计算结果（公式不会被执行），按空白读取",
+                         "cell {text} holds the formula {detail} with no saved result (formulas are "
+                         "never executed): read as blank"),
+    "formula-no-value-more": ("工作表“{text}”另有 {detail} 个公式单元格没有计算结果，按空白读取",
+                              "{detail} more formula cells in sheet “{text}” have no saved result: read as blank"),
+    "cells-not-read": ("工作表“{text}”超出行列上限的单元格未读取：{detail}",
+                       "cells of sheet “{text}” past the row/column limit were not read: {detail}"),
+    "invalid-bytes": ("有无法按 {encoding} 解码的字节（第 {offset} 个字节起，共 {count} 处），已替换为 �",
+                      "bytes that are not valid {encoding} (from byte {offset}, {count} place(s)) were replaced by �"),
+    "unknown-charset": ("网页声明的编码 {text} 无法识别，已按 UTF-8/GB18030 读取",
+                        "the page declares an unknown encoding {text}; read as UTF-8/GB18030"),
+    "charset-mismatch": ("网页声明的编码 {text} 与内容不符（第 {detail} 个字节），已改用其他编码",
+                         "the page is not in its declared encoding {text} (byte {detail}); another was used"),
+    "external-link": ("文档引用了 {detail} 个外部资源（{text}），未访问",
+                      "the document refers to {detail} outside resource(s) ({text}); not fetched"),
+    "converted": ("已用 {detail} 转换为 .docx 后读取", "converted to .docx with {detail}, then read"),
+    "unreadable-glyphs": ("第 {page} 页有 {count} 个字符无法识别（字体缺少 ToUnicode 映射），这些文字未导入",
+                          "page {page}: {count} glyph(s) cannot be read (the font has no ToUnicode map); that text is not imported"),
+    "scanned-page": ("第 {detail} 页是扫描图像，没有文字层，未导入：请索取可复制文字的 PDF 或原始 Excel/Word 文件，或安装 OCR（pip install 'evalengine[ocr]'）",
+                     "page {detail} is a scanned image with no text layer, not imported: ask for a PDF with "
+                     "text or the original Excel/Word file, or install OCR (pip install 'evalengine[ocr]')"),
+    "ocr-page": ("第 {detail} 页是扫描图像，文字由 OCR 识别，请对照原件核对",
+                 "page {detail} is a scanned image: its text was read by OCR; check it against the original"),
+    "ocr-nothing": ("第 {detail} 页是扫描图像，OCR 没有识别出文字", "page {detail} is a scanned image in which OCR found no text"),
+    "header-repeated": ("第 {detail} 页重复的表头已略去，表格与上一页接续",
+                        "the header row repeated on page {detail} was dropped; the table continues the previous page's"),
+    "pages-not-read": ("页数超出上限，第 {detail} 页起未读取", "past the page limit: pages from {detail} not read"),
+    # -- why a file was not read -------------------------------------------------------------
+    "refused": ("这是一个{name}，不是自评表{advice}", "this is a {name}, not a self-assessment form{advice}"),
+    "no-such-file": ("文件不存在", "no such file"),
+    "broken-link": ("链接指向的文件不存在：{detail}", "broken link to {detail}"),
+    "os-error": ("无法读取：{detail}", "cannot read: {detail}"),
+    "not-regular": ("不是普通文件（{detail}），未读取", "not a regular file ({detail}); not read"),
+    "too-large": ("文件过大（{size} MB，上限 {limit} MB；可用 --max-file-mb 调整）",
+                  "file too large ({size} MB, limit {limit} MB; see --max-file-mb)"),
+    "unpacked-too-large": ("解压后超过 {detail} MB 上限，未读取（可能是压缩炸弹）",
+                           "unpacks past the {detail} MB limit; not read (possibly a zip bomb)"),
+    "zip-bomb": ("压缩包成员 {text} 的压缩比 {detail}:1 异常，未读取（可能是压缩炸弹）",
+                 "package member {text} has a compression ratio of {detail}:1; not read (possibly a zip bomb)"),
+    "too-many-cells": ("工作表“{text}”的单元格数超出上限（{detail}），未读取此文件",
+                       "sheet “{text}” has more cells than the limit ({detail}); the file was not read"),
+    "merge-too-large": ("工作表“{text}”的合并单元格超出上限（{detail}），未读取此文件",
+                        "merged cells of sheet “{text}” exceed the limit ({detail}); the file was not read"),
+    "bad-merge": ("工作表“{text}”的合并区域 {detail} 无效，未读取此文件",
+                  "sheet “{text}” has an invalid merged range {detail}; the file was not read"),
+    "sheet-too-large": ("表格超出行列上限（{detail}），未读取此文件",
+                        "the table exceeds the row/column limit ({detail}); the file was not read"),
+    "damaged": ("文件已损坏或格式不完整：{detail}", "the file is damaged or incomplete: {detail}"),
+    "encrypted": ("文件已加密（需要密码），无法读取：请去掉密码后另存", "the file is encrypted (password needed): remove the password and save it again"),
+    "missing-library": ("缺少读取此格式所需的软件包 {detail}（pip install {detail}）",
+                        "the package {detail} needed for this format is missing (pip install {detail})"),
+    "doc-needs-soffice": (
+        "这是旧版 Word（.doc）文件：需要 LibreOffice 才能读取。请安装 LibreOffice 后重试，或先运行 "
+        "soffice --headless --convert-to docx \"{text}\" 再导入生成的 .docx",
+        "this is a legacy Word (.doc) file: reading it needs LibreOffice. Install it and retry, or run "
+        "soffice --headless --convert-to docx \"{text}\" and import the .docx it writes"),
+    "convert-failed": ("LibreOffice 转换失败：{detail}", "LibreOffice could not convert it: {detail}"),
+    "no-html-part": ("网页存档中没有 HTML 部分", "the web archive holds no HTML part"),
+    "no-text-layer": ("PDF 的每一页都是扫描图像（第 {detail} 页），没有文字层：请索取可复制文字的 PDF 或原始 Excel/Word 文件，或安装 OCR（pip install 'evalengine[ocr]'）",
+                      "every page of the PDF is a scanned image (pages {detail}) with no text layer: ask for a PDF with text or the original Excel/Word file, or install OCR (pip install 'evalengine[ocr]')"),
+    "empty": ("文件中没有文字", "the file holds no text"),
+    "wrong-content": ("文件名是 {text}，内容却不是这种格式（文件可能已损坏或只下载了一部分）",
+                      "named {text}, but the content is not that format (damaged or partly downloaded?)"),
 }
 
 INCOMPLETE_REASONS: dict[str, tuple[str, str]] = {
@@ -87,6 +157,27 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+def _params(note: Note, lang: Lang) -> dict[str, str]:
+    """Named parts of ``detail`` for the messages that need several."""
+    parts = note.detail.split(",")
+    if note.kind == "invalid-bytes" and len(parts) == 3:
+        return {"offset": parts[0], "count": parts[1], "encoding": parts[2]}
+    if note.kind == "unreadable-glyphs" and len(parts) == 2:
+        return {"page": parts[0], "count": parts[1]}
+    if note.kind == "too-large":
+        size, _, limit = note.detail.partition("/")
+        return {"size": size, "limit": limit}
+    if note.kind == "refused":  # text: the Chinese name; detail: English name, advice zh, en
+        en, zh_advice, en_advice = (note.detail.split("\x1f") + ["", "", ""])[:3]
+        advice = en_advice if lang == "en" else zh_advice
+        name = en if lang == "en" and en else note.text
+        if lang != "en" and name[:1].isascii():
+            name = " " + name  # 这是一个 ZIP 压缩包
+        return {"name": name,
+                "advice": ("; " if lang == "en" else "：") + advice if advice else ""}
+    return {}
+
+
 def note_text(note: Note, lang: Lang = "zh") -> str:
     template = MESSAGES.get(note.kind)
     detail = note.detail
@@ -101,7 +192,8 @@ def note_text(note: Note, lang: Lang = "zh") -> str:
             if r
         )
     text = note.text
-    body = _pick(template, lang).format(text=text, detail=detail) if template else (
+    params = _params(note, lang)
+    body = _pick(template, lang).format(text=text, detail=detail, **params) if template else (
         f"{note.kind}: {text} {detail}".strip()
     )
     if note.row is not None:

@@ -19,17 +19,24 @@ columns can be trusted depends on where it came from, recorded as ``mode``:
 ``words``
     one long run of text: cells are whitespace-separated words, blank cells are invisible.
 
+Structured files (xlsx/xls/ods workbooks, docx, html, pdf) give ``grid`` sheets.  A sheet from
+a document keeps the text outside its tables as one-cell rows in reading order (``prose``
+says which rows those are), and ``pages`` gives each row's page (PDF).  ``notes`` are what
+the reader must tell (a hidden sheet, a formula without a value, an unreadable page).
+
 The recogniser (:mod:`.recognise`) reads all of them.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Sequence
 
 import attrs
 
 from .labels import clean
+from .notes import Note
 
 __all__ = ["Sheet", "TextInput", "decode", "read_text", "text_sheet"]
 
@@ -44,6 +51,9 @@ class Sheet:
     breaks: frozenset[int] = frozenset()  # tab: rows that follow a blank line (a page break)
     origins: tuple[tuple[tuple[int, int], ...], ...] | None = None  # grid: merged origins
     truncated: bool = False  # the input says it is cut off (real-forms ``TRUNCATED``)
+    notes: tuple[Note, ...] = ()  # what the reader found (hidden, formula, unreadable …)
+    prose: frozenset[int] = frozenset()  # grid: rows that are text outside any table
+    pages: tuple[int, ...] = ()  # grid from a PDF: the page (1-based) of each row
 
 
 @attrs.frozen
@@ -55,27 +65,70 @@ class TextInput:
     url: str = ""  # ``SOURCE:`` line
     layout: str = ""  # ``LAYOUT:`` line
     truncated: str = ""  # ``TRUNCATED …`` line
+    invalid: tuple[int, int] | None = None  # (offset of the first invalid byte, how many)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (with or without BOM), else GB18030 (a superset of GBK)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError:  # a BOM rules out GB18030: keep the text, say so
-            return data[3:].decode("utf-8", errors="replace"), "utf-8-sig (invalid bytes replaced)"
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig", "utf-8"), (b"\xff\xfe", "utf-16", "utf-16-le"),
+         (b"\xfe\xff", "utf-16", "utf-16-be"))
+
+
+_FOUND: list[int] = []  # start offsets seen by the "evalengine-count" error handler
+
+
+def _count(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    _FOUND.append(exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("evalengine-count", _count)
+
+
+def find_invalid(data: bytes, codec: str) -> tuple[int, int]:
+    """Where the first byte ``codec`` cannot decode is, and how many such places there are."""
+    _FOUND.clear()
+    data.decode(codec, errors="evalengine-count")
+    found = (_FOUND[0], len(_FOUND)) if _FOUND else (-1, 0)
+    _FOUND.clear()
+    return found
+
+
+def decode(data: bytes) -> tuple[str, str, tuple[int, int] | None]:
+    """(text, encoding, invalid): UTF-8 or UTF-16 with a BOM, UTF-8, UTF-16 without a BOM,
+    else GB18030 (a superset of GBK).  Bytes no encoding reads are replaced by U+FFFD and
+    reported: ``invalid`` is (offset of the first one, how many places), else None."""
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return body.decode(codec), name, None
+            except UnicodeDecodeError:  # a BOM rules out GB18030: keep the text, say so
+                first, count = find_invalid(body, codec)
+                return body.decode(codec, errors="replace"), name, (first + len(bom), count)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    from .filetype import _utf16_without_bom
+
+    if _utf16_without_bom(data[:8192]):
+        codec = "utf-16-le" if data[1::2][:4096].count(0) > data[0::2][:4096].count(0) else "utf-16-be"
+        try:
+            return data.decode(codec), codec, None
+        except UnicodeDecodeError:
+            pass
     try:
-        return data.decode("gb18030"), "gb18030"
+        return data.decode("gb18030"), "gb18030", None
     except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), "utf-8 (invalid bytes replaced)"
+        pass
+    # neither reads it whole: the one that fails later is the file's encoding
+    utf8, gb = find_invalid(data, "utf-8"), find_invalid(data, "gb18030")
+    codec = "utf-8" if (utf8[1], -utf8[0]) <= (gb[1], -gb[0]) else "gb18030"
+    return data.decode(codec, errors="replace"), codec, utf8 if codec == "utf-8" else gb
 
 
 def read_text(data: bytes) -> TextInput:
-    text, encoding = decode(data)
+    text, encoding, invalid = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     url = layout = truncated = ""
@@ -91,7 +144,7 @@ def read_text(data: bytes) -> TextInput:
         else:
             break
         drop += 1
-    return TextInput("\n".join(lines[drop:]), encoding, url, layout, truncated)
+    return TextInput("\n".join(lines[drop:]), encoding, url, layout, truncated, invalid)
 
 
 # ---------------------------------------------------------------------------------------
@@ -200,3 +253,31 @@ def _paragraph_sheet(text: str, name: str, truncated: bool) -> Sheet:
 def _words_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
     words = [clean(w) for line in lines for w in line.split()]
     return Sheet(name, "words", (tuple(w for w in words if w),), truncated=truncated)
+
+
+# ---------------------------------------------------------------------------------------
+# Grids (structured files)
+# ---------------------------------------------------------------------------------------
+
+Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
+
+
+def grid_sheet(name: str, rows: Sequence[Sequence[str]], merges: Sequence[Merge] = (), *,
+               notes: Sequence[Note] = (), prose: Sequence[int] = (),
+               pages: Sequence[int] = ()) -> Sheet:
+    """A ``grid`` sheet: rows of cell text (rows may differ in length) and merged ranges,
+    whose top-left value is copied into every cell they cover, each cell recording that
+    origin.  Ranges reaching past the rows are cut to them."""
+    texts = [list(row) for row in rows]
+    origins = [[(r, c) for c in range(len(row))] for r, row in enumerate(texts)]
+    for r0, c0, r1, c1 in merges:
+        if r0 >= len(texts) or c0 >= len(texts[r0]):
+            continue
+        value = texts[r0][c0]
+        for r in range(r0, min(r1 + 1, len(texts))):
+            for c in range(c0, min(c1 + 1, len(texts[r]))):
+                texts[r][c] = value
+                origins[r][c] = (r0, c0)
+    return Sheet(name, "grid", tuple(tuple(row) for row in texts),
+                 origins=tuple(tuple(row) for row in origins), notes=tuple(notes),
+                 prose=frozenset(prose), pages=tuple(pages))

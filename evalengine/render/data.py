@@ -16,6 +16,7 @@ from ..loader import LoadFailure
 from ..model import Indicator
 from ..money import figures
 from ..numbers import HUNDRED, rounded
+from ..provenance import NotVerified, load_provenance
 from ..report import BIN_WIDTH, CaseResult, DepartmentResult, Report, Summary
 from ..scoring import IndicatorScore
 from ..values import Claim, Empty, Quantity, Text, Value, When
@@ -31,6 +32,7 @@ __all__ = [
     "finding_record",
     "finding_rows",
     "indicator_rows",
+    "not_verified_text",
     "num",
     "project_row",
     "record_of",
@@ -102,10 +104,40 @@ def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> dict[
     }
 
 
+def _not_verified_record(item: NotVerified, result: CaseResult, lang: Lang) -> dict[str, Any]:
+    name, sections = "", load_provenance().sections
+    if item.path.startswith("$.indicators["):
+        index = int(item.path[len("$.indicators["):].split("]")[0])
+        name = result.case.indicators[index].name
+    elif item.path.removeprefix("$.") in sections:  # a whole section
+        zh, en = sections[item.path.removeprefix("$.")]
+        name = en if lang == "en" else zh
+    return {
+        "path": item.path,
+        "name": name,
+        "reason": item.reason,
+        "reason_text": load_provenance().reason_text(item.reason, lang),
+        "rules": list(item.rules),
+    }
+
+
+def not_verified_text(item: dict[str, Any], lang: Lang = "zh") -> str:
+    """One entry of the not-verified list as a line: ``$.indicators[3].score（群众满意度）
+    未能读取（表格截断）；未检查：S207``."""
+    zh = lang != "en"
+    name = (f"（{item['name']}）" if zh else f" ({item['name']})") if item["name"] else ""
+    line = (f"{item['path']}{name} {text('not_read', lang)}（{item['reason_text']}）" if zh
+            else f"{item['path']}{name} {text('not_read', lang)} ({item['reason_text']})")
+    if item["rules"]:
+        codes = ("、" if zh else ", ").join(item["rules"])
+        line += f"；{text('not_checked', lang)}：{codes}" if zh else f"; {text('not_checked', lang)}: {codes}"
+    return line
+
+
 def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
     case, score = result.case, result.score
     budget, money = score.budget, figures(case.funds)
-    return {
+    record = {
         "file": result.location,
         "name": case.project.name,
         "department": case.project.department,
@@ -135,6 +167,14 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
                        for item in score.indicators],
         "findings": [finding_record(f, lang) for f in result.findings],
     }
+    # present only when there is something to say, so a case read throughout (every
+    # hand-written one) prints exactly as before
+    if case.project.review.strip():
+        record["review"] = case.project.review.strip()
+    if result.not_verified:
+        record["not_verified"] = [_not_verified_record(item, result, lang)
+                                  for item in result.not_verified]
+    return record
 
 
 def department_record(result: DepartmentResult, lang: Lang = "zh") -> dict[str, Any]:
@@ -158,7 +198,7 @@ def failure_record(failure: LoadFailure, lang: Lang = "zh") -> dict[str, Any]:
 
 
 def summary_record(summary: Summary) -> dict[str, Any]:
-    return {
+    record = {
         "projects": summary.projects,
         "rated": summary.rated,
         "not_demonstrated": summary.not_demonstrated,
@@ -186,6 +226,9 @@ def summary_record(summary: Summary) -> dict[str, Any]:
             for name, projects, findings in summary.by_department
         ],
     }
+    if summary.needs_review:  # only when some form was marked for review
+        record["needs_review"] = summary.needs_review
+    return record
 
 
 def report_records(report: Report, lang: Lang = "zh") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -279,6 +322,8 @@ def _status_text(record: dict[str, Any], lang: Lang) -> tuple[str, str]:
 
     status = label("status." + record["status"], lang)
     reason = record["status_reason"]
+    if reason == "review" and record.get("review"):
+        return status, record["review"]  # the importer's own words for why
     return status, label("status_reason." + reason, lang) if reason else ""
 
 

@@ -83,7 +83,7 @@ def _table(header: list[str], rows: list[list[str]], numeric: range | tuple[int,
 
 
 def _badge(record: dict[str, Any], lang: Lang) -> str:
-    if record["status"] == "not_demonstrated":
+    if record["status"] in ("not_demonstrated", "needs_review"):
         cls = "nd"
     else:
         rank = grade_rank(record["profile"], record["verified_grade"])
@@ -118,6 +118,10 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
                      f"（{len(record['indicators'])}）</summary>"
                      + _table(header, rows, range(4, 7), classes, wide=True)
                      + f'<p class="note">{escape(text("rounding_note", lang))}</p></details>')
+    unread = view.not_verified_lines(record, lang)
+    if unread:
+        parts.append(f"<h4>{escape(text('not_verified', lang))}</h4><ul class=\"not-verified\">"
+                     + "".join(f"<li>{escape(line)}</li>" for line in unread) + "</ul>")
     parts.append(f"<h4>{escape(label('card.findings', lang))}（{len(record['findings'])}）</h4>"
                  if lang == "zh" else
                  f"<h4>{escape(label('card.findings', lang))} ({len(record['findings'])})</h4>")
@@ -190,6 +194,8 @@ class Writer:
             (view._v(view.num(summary.executed)), f"{label('money.executed', lang)}（{label('unit.wan', lang)}）"),
             (view._v(view.percent(summary.rate), "%"), label("money.rate", lang)),
         ]
+        if summary.needs_review:  # a tile only when some form was marked for review
+            tiles.insert(3, (str(summary.needs_review), text("status.needs_review", lang)))
         tiles += [(str(n), text("severity." + k, lang)) for k, n in summary.findings]
         if summary.failures:
             tiles.append((str(summary.failures), text("failed", lang)))

@@ -19,7 +19,7 @@ from ..findings import Severity
 from ..i18n import Lang, problem_text, text
 from ..loader import LoadFailure
 from ..report import Report, Summary
-from .data import report_records
+from .data import not_verified_text, report_records
 from .formats import Options, RunInfo
 from .labels import grade_label, label
 
@@ -40,8 +40,8 @@ def _pct(value: str | None) -> str:
 
 
 def _grade(record: dict[str, Any], lang: Lang) -> Text:
-    if record["status"] == "not_demonstrated":
-        return Text(text("status.not_demonstrated", lang), style="magenta")
+    if record["status"] in ("not_demonstrated", "needs_review"):
+        return Text(text("status." + record["status"], lang), style="magenta")
     return Text(grade_label(record["profile"], record["verified_grade"], lang), style="bold")
 
 
@@ -89,7 +89,10 @@ def summary_panel(summary: Summary, lang: Lang, rule_titles: dict[str, str] | No
         f"{text('projects', lang)}: {s.projects}",
         f"{text('by_grade', lang)}: {grades}",
         f"{label('claimed_grade', lang)}: {claimed}  {label('no_claim', lang)} {s.no_claim}",
-        f"{text('not_rated', lang)}: {s.not_demonstrated}",
+        f"{text('not_rated', lang)}: {s.not_demonstrated}" + (
+            (f"（{text('status.needs_review', lang)} {s.needs_review}）" if lang == "zh"
+             else f" ({text('status.needs_review', lang).lower()}: {s.needs_review})")
+            if s.needs_review else ""),
         (f"{text('money', lang)}: {text('budget', lang).split('(')[0]} {_money(s.budget)} / "
          f"{text('executed', lang).split('(')[0]} {_money(s.executed)}  "
          f"{label('money.rate', lang)} {rate}"),
@@ -182,16 +185,26 @@ def _indicator_table(record: dict[str, Any], lang: Lang) -> Table:
     return t
 
 
+def _not_verified(record: dict[str, Any], lang: Lang) -> Text:
+    """未能核实: each field the importer did not read, and the rules not checked for it."""
+    lines = [f"{text('not_verified', lang)}{'：' if lang == 'zh' else ':'}"]
+    lines += [f"  {not_verified_text(item, lang)}" for item in record["not_verified"]]
+    return Text("\n".join(lines), style="yellow")
+
+
 def _case_detail(record: dict[str, Any], lang: Lang) -> Panel:
     status = text(f"status.{record['status']}", lang)
     if record["status_reason"]:
-        status += f"（{text('status_reason.' + record['status_reason'], lang)}）"
+        why = record.get("review") or text('status_reason.' + record['status_reason'], lang)
+        status += f"（{why}）" if lang == "zh" else f" ({why})"
     head = Text(
         f"{record['file']}  {text('profile', lang)}: {record['profile']}  {text('status', lang)}: "
         f"{status}  {text('evidence_share', lang)}: {_pct(record['evidence_share'])}  "
         f"{text('gap', lang)}: {_n(record['gap'])}"
     )
     parts: list[Any] = [head, _indicator_table(record, lang)]
+    if record.get("not_verified"):
+        parts.append(_not_verified(record, lang))
     if record["findings"]:
         parts.append(_findings_table(record["findings"], lang))
     return Panel(Group(*parts), title=record["name"], expand=True)
@@ -264,9 +277,16 @@ class Writer:
         for record in self.projects:
             if self.options.detail:
                 console.print(_case_detail(record, lang))
-            elif record["findings"]:
+            elif record["findings"] or record.get("not_verified") or record.get("review"):
                 console.print(Text(f"{record['file']}  {record['name']}", style="bold"))
-                console.print(_findings_table(record["findings"], lang))
+                if record.get("review"):
+                    colon = "：" if lang == "zh" else ": "
+                    console.print(Text(f"{text('status.needs_review', lang)}{colon}{record['review']}",
+                                       style="magenta"))
+                if record.get("not_verified"):
+                    console.print(_not_verified(record, lang))
+                if record["findings"]:
+                    console.print(_findings_table(record["findings"], lang))
         for department in self.departments:
             console.print(_department_block(department, lang))
         console.print(summary_panel(summary, lang, dict(self.info.rule_titles)))

@@ -66,6 +66,10 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
         parts.append(f"**{escape(label('card.indicators', lang))}**\n")
         parts.append(table(*view.indicator_table(record, lang), range(4, 7)))
         parts.append(f"*{escape(text('rounding_note', lang))}*\n")
+    unread = view.not_verified_lines(record, lang)
+    if unread:
+        parts.append(f"**{escape(text('not_verified', lang))}**\n")
+        parts.append("".join(f"- {escape(line)}\n" for line in unread))
     parts.append(f"**{escape(label('card.findings', lang))}**\n")
     parts.append(_findings(record["findings"], lang) if record["findings"]
                  else escape(label("card.no_findings", lang)) + "\n")

@@ -10,7 +10,7 @@ from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
-from ..checks.base import Rule
+from ..checks.base import HERE, RECORD, Rule
 from ..checks.runner import Checker
 from ..i18n import Lang, text
 
@@ -84,6 +84,12 @@ def render_explain(rule: Rule, console: Console, lang: Lang, checker: Checker | 
         Text(("Why it matters: " if en else "为何重要：") + (rule.rationale_en if en else rule.rationale)),
         Text(("Source: " if en else "依据：") + rule.source),
     ]
+    if rule.rests_on:  # a finding resting on a cell the importer did not read is withheld
+        own = {HERE: "(the finding's own path)" if en else "（所在位置）",
+               RECORD: "(the row or table it is in)" if en else "（所在行或表）"}
+        paths = "  ".join(own.get(p, p) for p in rule.rests_on)
+        parts.append(Text(("Rests on (withheld when not read): " if en else
+                           "所依据的字段（未能读取时不报告）：") + paths))
     if rule.settings:
         values = checker.options.get(rule.code, {}) if checker is not None else {}
         shipped = checker.shipped.get(rule.code, {}) if checker is not None else {}

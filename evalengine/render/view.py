@@ -11,7 +11,7 @@ from typing import Any
 
 from ..i18n import Lang, text
 from ..report import NOT_DEMONSTRATED, Summary
-from .data import num, percent
+from .data import not_verified_text, num, percent
 from .labels import grade_label, label
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "grade_matrix",
     "grades_table",
     "indicator_table",
+    "not_verified_lines",
     "overview",
     "project_row",
     "projects_header",
@@ -44,12 +45,16 @@ def overview(summary: Summary, lang: Lang) -> list[tuple[str, str]]:
     wan = L("unit.wan")
     sep = "，" if lang == "zh" else ", "
     findings = sep.join(f"{text('severity.' + k, lang)} {n}" for k, n in summary.findings)
+    review = ""  # of the projects not rated, those marked for review
+    if summary.needs_review:
+        review = (f"，其中{text('status.needs_review', lang)} {summary.needs_review}" if lang == "zh"
+                  else f", of which {text('status.needs_review', lang).lower()} {summary.needs_review}")
     lines = [
         (L("projects"), f"{summary.projects}（{L('projects_rated')} {summary.rated}{sep}"
-                        f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated}）"
+                        f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated}{review}）"
          if lang == "zh" else
          f"{summary.projects} ({L('projects_rated')} {summary.rated}{sep}"
-         f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated})"),
+         f"{text('status.not_demonstrated', lang)} {summary.not_demonstrated}{review})"),
         (L("money.budget"), f"{num(summary.budget)} {wan}"),
         (L("money.executed"), f"{num(summary.executed)} {wan}"),
         (L("money.rate"), _v(percent(summary.rate), "%")),
@@ -103,11 +108,11 @@ def departments_table(summary: Summary, lang: Lang) -> Table:
 
 
 def status_text(record: dict[str, Any], lang: Lang) -> str:
-    if record["status"] == "not_demonstrated":
-        status = text("status.not_demonstrated", lang)
+    if record["status"] in ("not_demonstrated", "needs_review"):
+        status = text("status." + record["status"], lang)
         if record["status_reason"]:
-            status += ("（" if lang == "zh" else " (") + text(
-                "status_reason." + record["status_reason"], lang) + ("）" if lang == "zh" else ")")
+            why = record.get("review") or text("status_reason." + record["status_reason"], lang)
+            status += ("（" if lang == "zh" else " (") + why + ("）" if lang == "zh" else ")")
         return status
     return grade_label(record["profile"], record["verified_grade"], lang)
 
@@ -163,6 +168,11 @@ def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
     rows.append([text("total", lang), "", "", "", "", _v(record["claimed_total"]),
                  _v(record["supported_points"]), ""])
     return header, rows
+
+
+def not_verified_lines(record: dict[str, Any], lang: Lang) -> list[str]:
+    """The card's 未能核实 list: one line per field not read (empty for a case read throughout)."""
+    return [not_verified_text(item, lang) for item in record.get("not_verified", ())]
 
 
 def evidence_text(finding: dict[str, Any], lang: Lang) -> str:

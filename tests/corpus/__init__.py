@@ -1,0 +1,1 @@
+"""The real-forms corpus: forms, hand-checked expected cases and the accuracy harness."""
