@@ -103,6 +103,20 @@ def _toml_case(draw) -> str:
     return "\n".join(lines) + "\n"
 
 
+_FORMS = sorted((Path(__file__).parent / "corpus" / "forms").glob("*.txt"))
+
+
+@st.composite
+def _text_form(draw) -> bytes:
+    """A text form as score meets one in a folder: a slice of a real form, garbled."""
+    text = draw(st.sampled_from(_FORMS)).read_text(encoding="utf-8")
+    start = draw(st.integers(0, len(text)))
+    piece = text[start:start + draw(st.integers(0, 4000))]
+    cut = draw(st.integers(0, len(piece)))
+    piece = piece[:cut] + draw(_nasty_text) + piece[cut:]
+    return _encode(piece) if draw(st.booleans()) else draw(st.binary(max_size=200)) + _encode(piece)
+
+
 def _encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")  # lone surrogates are bytes a file may hold
 
@@ -122,17 +136,20 @@ def _expected_locations(files: dict[Path, bytes]) -> set[str]:
     return out
 
 
-def _check_run(code: int, err: str, folder: Path, files: dict[Path, bytes], report: Path) -> None:
+def _check_run(code: int, err: str, folder: Path, files: dict[Path, bytes], report: Path,
+               forms: tuple[Path, ...] = ()) -> None:
     assert code in (0, 1, 2), err
     assert "Traceback" not in err, err
     # nothing written but the report; no input changed
-    assert {p for p in folder.iterdir()} == {*files, report}
+    assert {p for p in folder.iterdir()} | {p for p in report.parent.iterdir()} == {*files, report}
     for path, data in files.items():
         assert path.read_bytes() == data
     data = json.loads(report.read_text(encoding="utf-8"))
     accounted = {r["file"] for key in ("projects", "departments", "failures") for r in data[key]}
-    missing = _expected_locations(files) - accounted
+    missing = _expected_locations({p: d for p, d in files.items() if p not in forms}) - accounted
     assert not missing, missing
+    for form in forms:  # a form is in the report (once per form it holds) or named on stderr
+        assert any(f.startswith(str(form)) for f in accounted) or str(form) in err, form
     documents = sum(len(data[key]) for key in ("projects", "departments", "failures"))
     assert (code == 2) == (bool(data["failures"]) or documents == 0)
     for failure in data["failures"]:
@@ -168,15 +185,22 @@ def test_hostile_cases_are_scored_or_named_in_process(tmp_path_factory, tomls, j
 @settings(max_examples=CHILD_EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(_toml_case(), min_size=1, max_size=4), st.lists(_json_case(), max_size=8),
-       st.sampled_from(["1", "2"]), st.sampled_from(["json", "human"]))
-def test_hostile_cases_within_memory_and_cpu_limits(tmp_path_factory, tomls, jsonl, jobs, fmt):
+       st.lists(_text_form(), max_size=2), st.sampled_from(["1", "2"]),
+       st.sampled_from(["json", "human"]))
+def test_hostile_cases_within_memory_and_cpu_limits(tmp_path_factory, tomls, jsonl, texts, jobs,
+                                                    fmt):
     folder = _fresh(tmp_path_factory)
     files = _write(folder, tomls, jsonl)
-    report = folder / "report.json"
+    forms = tuple(folder / f"form{index}.txt" for index in range(len(texts)))
+    for path, data in zip(forms, texts):
+        path.write_bytes(data)
+        files[path] = data
+    out = tmp_path_factory.mktemp("out")
+    report = out / "report.json"  # beside the folder: score reads forms in it
     ran = run_cli("score", folder, "--format", "json", "-o", report, "--no-progress",
                   "--jobs", jobs)
     assert not killed_by_limit(ran), "over the memory or CPU limit"
-    _check_run(ran.code, ran.err, folder, files, report)
+    _check_run(ran.code, ran.err, folder, files, report, forms)
     # the text renderers print what the report holds, hostile text and all
     human = run_cli("score", folder, "--format", fmt, "--no-progress", "--lang", "en")
     assert not killed_by_limit(human) and human.code == ran.code, human.err

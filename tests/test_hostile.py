@@ -487,6 +487,21 @@ def test_absurd_years_are_refused_at_load(tmp_path, year, kind):
     assert ran.code == 2 and "Traceback" not in ran.err
 
 
+def test_a_chartsheet_only_workbook_in_a_scanned_folder_is_named_not_a_crash(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.create_chartsheet("chart")
+    workbook.remove(workbook.active)
+    workbook.save(tmp_path / "chart.xlsx")
+    case(tmp_path, "a.toml")
+    ran = run_cli("score", tmp_path, "--format", "json", "--no-progress")
+    assert ran.code == 2 and "Traceback" not in ran.err, ran.err
+    data = json.loads(ran.out)
+    assert [f["file"] for f in data["failures"]] == [str(tmp_path / "chart.xlsx")]
+    assert len(data["projects"]) == 1
+
+
 def test_a_non_finite_setting_is_a_config_error(tmp_path, capsys):
     config = case(tmp_path, "c.toml", "[rules.F103]\nthreshold = nan\n")
     assert main(["score", CLEAN_PATH(tmp_path), "--config", str(config)]) == 2
