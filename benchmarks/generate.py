@@ -231,3 +231,29 @@ def write_jsonl(path: Path, n: int, seed: int = 2021) -> None:
     with path.open("w", encoding="utf-8") as out:
         for index in range(n):
             out.write(json.dumps(case_data(index, seed), ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python benchmarks/generate.py N OUT [--jsonl] [--seed S]``: N cases under the folder
+    OUT (one TOML file each, 100 to a department folder), or in the one file OUT (``--jsonl``).
+    An existing OUT is refused: the generator never writes over a user's files."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="synthetic 绩效自评 cases for benchmarks and trials")
+    parser.add_argument("n", type=int, help="how many cases")
+    parser.add_argument("out", type=Path, help="folder to create (or .jsonl file with --jsonl)")
+    parser.add_argument("--jsonl", action="store_true", help="one JSONL file instead of TOML files")
+    parser.add_argument("--seed", type=int, default=2021, help="same seed, same cases (default 2021)")
+    args = parser.parse_args(argv)
+    if args.out.exists():
+        parser.error(f"{args.out} exists; name a new folder or file")
+    if args.jsonl:
+        write_jsonl(args.out, args.n, args.seed)
+    else:
+        write_toml_tree(args.out, args.n, args.seed)
+    print(f"wrote {args.n} cases to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

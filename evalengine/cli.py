@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # imported lazily: `evalengine --help` loads argparse and not
 __all__ = ["exit_code", "main", "summary_exit_code"]
 
 SEVERITY_LABELS = ("error", "warning", "info")
-FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html")
+FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html", "docx", "scoresheet")
 
 
 def _severities() -> dict[str, Severity]:
@@ -57,19 +57,57 @@ def summary_exit_code(summary: Summary, fail_on: Severity) -> int:
     return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, plus "did you mean" for a mistyped option, command or choice (argparse's own
+    ``suggest_on_error`` needs Python 3.14)."""
+
+    def _options(self) -> list[str]:
+        names: list[str] = []
+        for action in self._actions:
+            names += [o for o in action.option_strings if o.startswith("--")]
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    names += sub._options() if isinstance(sub, _Parser) else []
+        return list(dict.fromkeys(names))
+
+    def error(self, message: str):  # type: ignore[override]
+        import difflib
+        import re
+
+        hint = ""
+        unknown = re.search(r"unrecognized arguments: (.*)", message)
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if unknown:
+            for word in unknown.group(1).split():
+                close = difflib.get_close_matches(word.split("=")[0], self._options(), n=1)
+                if word.startswith("-") and close:
+                    hint = f"（是否要用 {close[0]}？/ did you mean {close[0]}?）"
+                    break
+        elif choice:
+            options = re.findall(r"'?([^',\s]+)'?", choice.group(2))
+            close = difflib.get_close_matches(choice.group(1), options, n=1)
+            if close:
+                hint = f"（是否要用 {close[0]}？/ did you mean {close[0]}?）"
+        super().error(message + (" " + hint if hint else ""))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="evalengine",
         description="项目支出绩效自评表的复核评分与一致性检查 / scores and lints 绩效自评 forms",
     )
     parser.add_argument("--version", action="version", version=f"evalengine {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    lang = argparse.ArgumentParser(add_help=False)
+    lang = _Parser(add_help=False)
     lang.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言 / language")
 
-    selection = argparse.ArgumentParser(add_help=False)
-    selection.add_argument("--config", type=Path, help="配置文件 (docs/configuration.md)")
+    selection = _Parser(add_help=False)
+    selection.add_argument("--config", type=Path,
+                           help="配置文件（默认：案例文件夹或其上级中的 evalengine.toml，或 pyproject.toml 的 "
+                                "[tool.evalengine]；见 docs/configuration.md）")
+    selection.add_argument("--isolated", action="store_true",
+                           help="不读取任何配置文件（忽略自动找到的配置）")
     selection.add_argument("--select", action="append", default=[], metavar="CODE",
                            help="只运行这些规则：代码、前缀或规则族，可用逗号分隔")
     selection.add_argument("--ignore", action="append", default=[], metavar="CODE",
@@ -82,19 +120,34 @@ def _parser() -> argparse.ArgumentParser:
     score = sub.add_parser("score", parents=[lang, selection],
                            help="评分并检查案例 / score and check cases")
     score.add_argument("paths", nargs="+", metavar="PATH",
-                       help="案例文件或文件夹（-- 之后的参数都是路径，即使以 - 开头）")
+                       help="案例文件或文件夹；- 表示从标准输入读一个 TOML 案例或 JSONL"
+                            "（-- 之后的参数都是路径，即使以 - 开头）")
     score.add_argument("--format", choices=FORMATS, default="human",
-                       help="输出格式：human（终端表格，默认）、json、jsonl、csv、markdown、xlsx、html"
-                            "（见 docs/report-format.md）")
+                       help="输出格式：human（终端表格，默认）、json、jsonl、csv、markdown、xlsx、html、"
+                            "docx（Word 评价报告）、scoresheet（复核评分表 xlsx）（见 docs/report-format.md）")
+    score.add_argument("--csv", choices=("projects", "findings"), default="projects",
+                       dest="csv_table", help="--format csv 的表：每个项目一行（默认）或每个问题一行")
     score.add_argument("-o", "--output", metavar="FILE",
-                       help="写入此文件（原子替换，不改动其他文件；- 为标准输出）；xlsx 必须指定。"
-                            "不会写入输入文件或被扫描文件夹中的案例文件名（docs/limits.md）")
+                       help="写入此文件（原子替换，不改动其他文件；- 为标准输出）；xlsx、docx、scoresheet "
+                            "必须指定。不会写入输入文件或被扫描文件夹中的案例、表格文件名（docs/limits.md）")
     score.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                        help="并行评分的进程数（0 = 每个 CPU 一个；输出顺序与单进程相同）")
     score.add_argument("--no-progress", action="store_true",
                        help="不显示进度条（进度条只在终端上显示）")
     score.add_argument("--detail", action="store_true", help="显示每个项目的指标评分明细")
-    score.add_argument("--statistics", action="store_true", help="按规则统计问题数")
+    score.add_argument("--statistics", action="store_true",
+                       help="按规则统计问题数（代替逐条列出）")
+    score.add_argument("--summary", action="store_true", dest="summary_only",
+                       help="只显示表格和统计，不逐条列出问题")
+    score.add_argument("-q", "--quiet", action="store_true", help="只显示一行计数")
+    score.add_argument("--exit-zero", action="store_true",
+                       help="有问题时退出码仍为 0（无法读取的文件仍为 2）")
+    score.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="只报告此基线文件中没有的问题（见 docs/configuration.md）")
+    score.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="把本次的全部问题记入基线文件")
+    score.add_argument("--org", metavar="NAME", help="docx：评价机构（默认取配置的 [report] org）")
+    score.add_argument("--date", metavar="DATE", help="docx：报告日期（默认今天）")
     score.add_argument("--profile", help="对所有案例使用此评分规则 (rules/profiles/)")
     score.add_argument("--save-cases", type=Path, metavar="DIR",
                        help="把由自评表文件（PDF、Word、Excel、网页、文本）导入的案例另存到此文件夹（不覆盖已有文件）")
@@ -105,7 +158,8 @@ def _parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", parents=[lang], help="解释一条规则 / explain a rule")
     explain.add_argument("code", help="规则代码或名称，如 F101（不区分大小写）")
     explain.add_argument("--config", type=Path,
-                         help="配置文件：显示其设定后的级别和取值 (docs/configuration.md)")
+                         help="配置文件：显示其设定后的级别和取值（默认自动查找，见 docs/configuration.md）")
+    explain.add_argument("--isolated", action="store_true", help="不读取任何配置文件")
 
     imp = sub.add_parser("import", parents=[lang],
                          help="把自评表（PDF、Word、Excel、网页、文本）转为案例文件 / import forms into cases")
@@ -132,13 +186,31 @@ def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 
 
+def _config_path(args: argparse.Namespace) -> Path | None:
+    """``--config``, else (unless ``--isolated``) the configuration found from the first
+    path given (or the current folder): see :func:`~evalengine.checks.settings.find_config`."""
+    from .checks.settings import find_config
+    from .loader import STDIN
+
+    if args.config:
+        return args.config
+    if getattr(args, "isolated", False):
+        return None
+    paths = [p for p in getattr(args, "paths", ()) if p != STDIN]
+    found = find_config(Path(paths[0]) if paths else Path.cwd())
+    if found is not None:
+        args.config = found  # selectors and errors name the file found
+    return found
+
+
 def _user_config(args: argparse.Namespace):
     from .checks.registry import BUILTIN_RULES
     from .checks.settings import UserConfig, load_user_config
 
     import attrs
 
-    config = load_user_config(args.config, BUILTIN_RULES) if args.config else UserConfig()
+    path = _config_path(args)
+    config = load_user_config(path, BUILTIN_RULES) if path else UserConfig()
     SEVERITIES = _severities()
     severity = dict(config.severity)
     for item in args.severity:
@@ -166,9 +238,25 @@ _USAGE: dict[str, tuple[str, str]] = {
                             "--format {format} writes a binary file: name it with -o FILE"),
     "output": ("-o {text}", "-o {text}"),
     "save-cases": ("--save-cases {text}", "--save-cases {text}"),
+    "write-baseline": ("--write-baseline {text}", "--write-baseline {text}"),
     "unknown-profile": ("--profile {profile}：没有这个评分规则（可用：{available}）",
                         "--profile {profile}: no such scoring profile (available: {available})"),
+    "baseline-both": ("--baseline 与 --write-baseline 不能同时使用：更新基线时只用 --write-baseline",
+                      "--baseline and --write-baseline exclude each other: to update a baseline, "
+                      "use --write-baseline alone"),
 }
+
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "report-written": ("已写入 {path}（{projects} 个项目，{findings} 个问题）",
+                       "wrote {path} ({projects} projects, {findings} findings)"),
+    "baseline-written": ("已把 {n} 个问题记入基线 {path}", "recorded {n} findings in the baseline {path}"),
+}
+
+
+def _message(key: str, lang: Lang, **params: object) -> str:
+    zh, en = _MESSAGES[key]
+    return "evalengine: " + (en if lang == "en" else zh).format(**params)
 
 
 class _Usage(Exception):
@@ -213,9 +301,10 @@ PIPE_WIDTH = 140  # columns when the output is not a terminal (a file or a pipe)
 
 
 def _console(stream=None) -> Console:
-    from rich.console import Console
+    from .render.terminal import SafeConsole
 
-    console = Console(file=stream or sys.stdout, soft_wrap=False, highlight=False)
+    console = SafeConsole(file=stream or sys.stdout, soft_wrap=False, highlight=False,
+                          markup=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
@@ -241,12 +330,13 @@ def _positive(value: str) -> int:
     return number
 
 
-def _build_engine(user, profile):
+def _build_engine(user, profile, baseline=None, record_baseline=False):
     """An Engine from the user's choices (what a spawned worker process runs)."""
     from .checks.runner import Checker
     from .engine import Engine
 
-    return Engine.build(Checker.build(user), profile=profile)
+    return Engine.build(Checker.build(user), profile=profile, baseline=baseline,
+                        record_baseline=record_baseline)
 
 
 def _score(args: argparse.Namespace, lang: Lang) -> int:
@@ -269,12 +359,20 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
         if args.profile not in available_profiles():
             raise _Usage("unknown-profile", profile=args.profile,
                          available=", ".join(available_profiles()))
+    if args.baseline and args.write_baseline:
+        raise _Usage("baseline-both")
     # checked before any scoring: a refused -o (an input, a link of another user, a device
     # to replace, a read-only file …) costs nothing; "-" is standard output
     try:
         target = resolve_target(args.output if args.output is not None else "-", reads=args.paths)
     except TargetError as exc:
         raise _Usage("output", text=exc.text(lang)) from None
+    baseline_target = None
+    if args.write_baseline is not None:
+        try:
+            baseline_target = resolve_target(args.write_baseline, reads=args.paths)
+        except TargetError as exc:
+            raise _Usage("write-baseline", text=exc.text(lang)) from None
     if args.save_cases is not None:
         try:
             check_folder(args.save_cases, reads=args.paths)
@@ -282,20 +380,32 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
             raise _Usage("save-cases", text=exc.text(lang)) from None
     user = _user_config(args)
     configure_limits(user.limits)  # [limits] of --config, for this run (and its workers)
-    engine = _build_engine(user, args.profile)
+    baseline = None
+    if args.baseline:
+        from .baseline import load_baseline
+
+        baseline = load_baseline(args.baseline)
+    record = baseline_target is not None
+    engine = _build_engine(user, args.profile, baseline, record)
     _check_selectors(args, user, engine.checker.catalogue, lang)
     if args.save_cases is not None or lang != "zh" or "evalengine.importer.inscore" in sys.modules:
         # how form files met on the way are imported (the defaults need no import: 34 ms)
         from .importer.inscore import configure
 
         configure(lang=lang, save=args.save_cases)
-    options = Options(lang=lang, detail=args.detail, statistics=args.statistics)
+    options = Options(lang=lang, detail=args.detail, statistics=args.statistics,
+                      summary_only=args.summary_only, quiet=args.quiet, csv_table=args.csv_table,
+                      org=args.org or user.report.get("org", ""),
+                      date=args.date or user.report.get("date", ""),
+                      title=user.report.get("title", ""), basis=user.report.get("basis", ""))
     titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
               for rule, _, _ in engine.checker.catalogue}
-    info = RunInfo(paths=tuple(args.paths), rule_titles=titles, version=__version__)
+    families = {rule.code: rule.family for rule, _, _ in engine.checker.catalogue}
+    info = RunInfo(paths=tuple(args.paths), rule_titles=titles, rule_families=families,
+                   version=__version__)
     scoring = Scoring(engine, fmt, options, jobs=resolve_jobs(args.jobs),
                       progress=progress_for(not args.no_progress),
-                      factory=functools.partial(_build_engine, user, args.profile),
+                      factory=functools.partial(_build_engine, user, args.profile, baseline, record),
                       output=target.path)
     internal = False
     with open_output(target, binary=fmt.binary) as out:
@@ -310,16 +420,36 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
         assert scoring.summary is not None
         writer.finish(scoring.summary)
     summary = scoring.summary
+    if target.path is not None:  # not with -o - (standard output)
+        print(written_note(args.output, summary, lang), file=sys.stderr)
+    if baseline_target is not None:
+        from .baseline import write_baseline
+
+        with open_output(baseline_target) as out:
+            count = write_baseline(out, scoring.baseline, __version__)
+        print(_message("baseline-written", lang, path=args.write_baseline, n=count), file=sys.stderr)
     if summary.projects == 0 and summary.departments == 0 and summary.failures == 0:
         # a mistyped folder must not pass a CI job as "nothing wrong"
-        shown = "、".join(args.paths) if lang == "zh" else ", ".join(args.paths)
+        from .render.terminal import clean
+
+        shown = clean("、".join(args.paths) if lang == "zh" else ", ".join(args.paths))
         print(f"evalengine score: 在 {shown} 下没有找到案例文件（*.toml、*.jsonl）" if lang == "zh"
               else f"evalengine score: no case files (*.toml, *.jsonl) under {shown}",
               file=sys.stderr)
         return EXIT_ERROR
     if internal:  # a bug cost a document: a CI job must tell that from findings
         return EXIT_INTERNAL
-    return summary_exit_code(summary, user.fail_on)
+    code = summary_exit_code(summary, user.fail_on)
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def written_note(path: Path, summary: Summary, lang: Lang) -> str:
+    """The one line said on stderr once ``-o FILE`` is in place."""
+    from .render.terminal import clean
+
+    findings = sum(n for _, n in summary.findings)
+    return clean(_message("report-written", lang, path=path, projects=summary.projects,
+                          findings=findings))
 
 
 def _rules(args: argparse.Namespace, lang: Lang) -> int:
@@ -342,7 +472,8 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
     from .checks.settings import UserConfig, load_user_config
     from .render.rules import render_explain
 
-    user = load_user_config(args.config, BUILTIN_RULES) if args.config else UserConfig()
+    path = _config_path(args)
+    user = load_user_config(path, BUILTIN_RULES) if path else UserConfig()
     checker = Checker.build(user)
     rule = checker.find(args.code)
     if rule is None:
@@ -353,7 +484,9 @@ def _explain(args: argparse.Namespace, lang: Lang) -> int:
         else:
             hint = f"；是否要找 {'、'.join(close)}？" if close else ""
             message = f"没有规则 “{args.code}”{hint}（`evalengine rules` 列出全部规则）"
-        print(f"evalengine explain: {message}", file=sys.stderr)
+        from .render.terminal import clean
+
+        print(clean(f"evalengine explain: {message}"), file=sys.stderr)
         return EXIT_ERROR
     render_explain(rule, _console(), lang, checker)
     return EXIT_OK
@@ -397,9 +530,10 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: La
         return EXIT_ERROR
     except ConfigError as exc:
         from .i18n import problem_text
+        from .render.terminal import clean
 
         for problem in exc.problems:
-            print(f"{exc.location}: {problem.path}: {problem_text(problem.kind, problem.detail, lang)}",
+            print(clean(f"{exc.location}: {problem.path}: {problem_text(problem.kind, problem.detail, lang)}"),
                   file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK

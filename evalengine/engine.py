@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 
+from .baseline import Baseline
 from .checks.base import ProjectDigest
 from .checks.runner import Checker
 from .limits import clip_document
@@ -72,12 +73,15 @@ class Engine:
     checker: Checker
     taxonomy: Taxonomy
     profile: str | None = None  # force this profile for every case
+    baseline: Baseline | None = None  # report only findings not in it (--baseline)
+    record_baseline: bool = False  # keep every finding's fingerprint (--write-baseline)
 
     @classmethod
-    def build(cls, checker: Checker | None = None, profile: str | None = None) -> Engine:
+    def build(cls, checker: Checker | None = None, profile: str | None = None,
+              baseline: Baseline | None = None, record_baseline: bool = False) -> Engine:
         if profile is not None:
             load_profile(profile)  # fail early on a bad --profile
-        return cls(checker or Checker.build(), load_taxonomy(), profile)
+        return cls(checker or Checker.build(), load_taxonomy(), profile, baseline, record_baseline)
 
     def default_profile(self) -> Profile:
         return load_profile(self.profile or "central-2020")
@@ -97,9 +101,12 @@ class Engine:
             checks = self.checker.check_case(location, clip_document(case), score, profile,
                                              self.taxonomy)
             unverified = not_verified(case, checks.withheld)
+            findings = checks.findings
+            if self.baseline is not None:
+                findings = self.baseline.new(case, findings)
         except Exception as exc:  # noqa: BLE001 - a bug must cost one case, not the run
             return internal_failure(location, exc)
-        return CaseResult(location, case, score, checks.findings, unverified)
+        return CaseResult(location, case, score, findings, unverified)
 
     def evaluate(self, paths: Iterable[str | Path]) -> Iterator[Result | LoadFailure]:
         folders = Folders()
@@ -136,6 +143,8 @@ class Engine:
         try:
             findings = self.checker.check_department(location, clip_document(department),
                                                      projects)
+            if self.baseline is not None:
+                findings = self.baseline.new(department, findings)
         except Exception as exc:  # noqa: BLE001 - as in score()
             return internal_failure(location, exc)
         return DepartmentResult(location, department, findings)

@@ -37,6 +37,7 @@ __all__ = [
     "discover",
     "display_path",
     "is_case_file",
+    "load_bytes",
     "load_config",
     "load_file",
     "load_jsonl_range",
@@ -51,6 +52,7 @@ CASE_SUFFIXES = (".toml", ".jsonl")
 YEARS = (1900, 2200)  # a 年度 outside is a typo (and 309 digits would crash a renderer)
 MAX_DIGITS = 4000  # a whole number written with more digits is refused by name (Python's own
 # limit, 4300, would raise a message without the key or the line)
+STDIN = "-"  # a path that means standard input (``score -``)
 T = TypeVar("T")
 
 
@@ -420,6 +422,17 @@ def _json_problems(data: Any) -> tuple[Problem, ...]:
         elif isinstance(value, list):
             stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
     return tuple(sorted(problems, key=lambda p: p.path))
+def load_bytes(data: bytes, shown: str = "<stdin>") -> Iterator[Loaded | LoadFailure]:
+    """The documents in ``data`` (what ``score -`` reads from standard input): JSON Lines when
+    its first character that is not a space or byte-order mark is ``{``, else one TOML case.
+    Read through a private temporary file, so the same readers (and their limits) apply."""
+    import tempfile
+
+    jsonl = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    with tempfile.TemporaryDirectory(prefix="evalengine-stdin-") as folder:
+        path = Path(folder) / ("stdin.jsonl" if jsonl else "stdin.toml")
+        path.write_bytes(data)
+        yield from (_load_jsonl(path, shown) if jsonl else _load_toml(path, shown))
 
 
 def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) -> Iterator[Loaded | LoadFailure]:
@@ -546,7 +559,8 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
 
     Nothing is skipped silently: a path that does not exist, a case-named entry that is not a
     regular file (a broken link, a FIFO), a folder that cannot be listed, a name that is not
-    UTF-8 each come back as a :class:`LoadFailure`.  A file reached twice (named twice, or
+    UTF-8 each come back as a :class:`LoadFailure`.  ``-`` (:data:`STDIN`) is yielded as it is:
+    it stands for standard input (a file named ``-`` is ``./-``).  A file reached twice (named twice, or
     through a link) is yielded once, under the first name it was reached by.
     """
     seen: set[Path] = set()
@@ -555,6 +569,9 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
 
     for given in paths:
         processing(display_path(str(given)))  # named if an internal error stops the walk
+        if str(given) == STDIN:  # standard input, read by whoever loads it
+            yield Path(STDIN)
+            continue
         path = Path(given)
         if _not_utf8(str(path)):
             yield _skipped(path, "name-not-utf8")
@@ -590,8 +607,18 @@ def load_paths(paths: Iterable[str | Path]) -> Iterator[Loaded | LoadFailure]:
     for found in discover(paths):
         if isinstance(found, LoadFailure):
             yield found
+        elif str(found) == STDIN:
+            yield from load_bytes(read_stdin())
         else:
             yield from load_file(found)
+
+
+def read_stdin(limit: int | None = None) -> bytes | None:
+    """Standard input, whole; None if it is longer than ``limit`` bytes (read no further)."""
+    import sys
+
+    data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)
+    return None if limit is not None and len(data) > limit else data
 
 
 class ConfigError(Exception):

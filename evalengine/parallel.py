@@ -27,14 +27,16 @@ from typing import Any
 
 import attrs
 
+from .baseline import entries as baseline_entries
 from .boundary import processing
 from .engine import Engine, Folders, folder_of, internal_failure
 from .limits import CaseTimeout, InputRefused, case_budget, configure, current, open_stream
-from .loader import LoadFailure, Problem, discover, load_file, load_jsonl_range
+from .loader import (STDIN, LoadFailure, Problem, discover, load_bytes, load_file,
+                     load_jsonl_range, read_stdin)
 from .render.data import record_of
 from .render.formats import Format, Options, get_format
 from .render.progress import Progress
-from .report import Summary, SummaryBuilder
+from .report import CaseResult, DepartmentResult, Summary, SummaryBuilder
 
 __all__ = ["Batch", "Item", "Scoring", "Unit", "plan", "resolve_jobs"]
 
@@ -52,6 +54,7 @@ class Unit:
     files: tuple[str, ...] = ()
     jsonl: tuple[str, int, int, int] | None = None  # (path, start, end, first line number)
     failure: LoadFailure | None = None  # a given path that does not exist
+    stdin: bytes | None = None  # ``-``: standard input, read once here (workers cannot)
     size: int = 0
     folders: tuple[str, ...] = ()  # the folders its documents are in (see Scoring.run)
 
@@ -63,6 +66,7 @@ class Batch:
     folders: Folders
     size: int
     documents: int
+    baseline: list[dict[str, str]] = attrs.Factory(list)  # --write-baseline entries
 
 
 def _jsonl_ranges(path: Path, size: int) -> Iterator[Unit]:
@@ -113,6 +117,15 @@ def plan(paths: Iterable[str | Path]) -> list[Unit]:
             flush()
             units.append(Unit(failure=found))
             continue
+        if str(found) == STDIN:
+            flush()
+            data = read_stdin(current().max_input_bytes)
+            if data is None:  # over the limit: not read further
+                units.append(Unit(failure=LoadFailure("<stdin>", (Problem(
+                    "$", "too-large", f"> {current().max_input_bytes}"),))))
+                continue
+            units.append(Unit(stdin=data, size=len(data), folders=(".",)))
+            continue
         try:
             size = found.stat().st_size
         except OSError:
@@ -144,6 +157,8 @@ def _refuse_reading(units: list[Unit], output: Path) -> None:
 def _load(unit: Unit) -> Iterator[Any]:
     if unit.failure is not None:
         yield unit.failure
+    elif unit.stdin is not None:
+        yield from load_bytes(unit.stdin)
     elif unit.jsonl is not None:
         yield from load_jsonl_range(*unit.jsonl)
     else:
@@ -152,7 +167,7 @@ def _load(unit: Unit) -> Iterator[Any]:
 
 
 def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Batch:
-    folders, summary, items = Folders(), SummaryBuilder(), []
+    folders, summary, items, entries = Folders(), SummaryBuilder(), [], []
     documents = 0
     for loaded in _load(unit):
         documents += 1
@@ -160,7 +175,17 @@ def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Bat
         if result is None:  # a department: checked once its folder is complete
             continue
         items.append(_encoded(result, summary, fmt, options))
-    return Batch(items, summary, folders, unit.size, documents)
+        if engine.record_baseline:
+            entries.extend(_baseline_of(result))
+    return Batch(items, summary, folders, unit.size, documents, entries)
+
+
+def _baseline_of(result: Any) -> list[dict[str, str]]:
+    if isinstance(result, CaseResult):
+        return baseline_entries(result.case, result.findings)
+    if isinstance(result, DepartmentResult):
+        return baseline_entries(result.department, result.findings)
+    return []
 
 
 def budgeted(location: str, step: Any, *args: Any) -> Any:
@@ -183,6 +208,8 @@ def lost_unit(unit: Unit, fmt: Format, options: Options, why: str) -> Batch:
         names = [f"{path}:{first}"]  # the lines from here to the next unit's first line
     elif unit.failure is not None:
         names = [unit.failure.location]
+    elif unit.stdin is not None:
+        names = ["<stdin>"]
     else:
         names = list(unit.files)
     summary, items = SummaryBuilder(), []
@@ -197,11 +224,11 @@ def _encoded(result: Any, summary: SummaryBuilder, fmt: Format, options: Options
     rendered (a bug) becomes its document's ``internal-error`` failure instead."""
     try:
         kind, record = record_of(result, options.lang)
-        piece = fmt.encode(kind, record, options)
+        piece = fmt.encode(kind, record, options, result)
     except Exception as exc:  # noqa: BLE001
         result = internal_failure(result.location, exc)
         kind, record = record_of(result, options.lang)
-        piece = fmt.encode(kind, record, options)
+        piece = fmt.encode(kind, record, options, result)
     summary.add(result)
     return kind, piece, record if kind == "failure" else None
 
@@ -278,6 +305,7 @@ class Scoring:
         self.factory = factory
         self.output = output  # the report's file: never read back as an input
         self.summary: Summary | None = None
+        self.baseline: list[dict[str, str]] = []  # every finding's entry, with record_baseline
 
     def run(self, paths: Iterable[str | Path]) -> Iterator[Item]:
         units = plan(paths)
@@ -296,6 +324,7 @@ class Scoring:
         try:
             for index, batch in enumerate(self._batches(units)):
                 builder.merge(batch.summary)
+                self.baseline.extend(batch.baseline)
                 for folder, digests in batch.folders.digests.items():
                     folders.digests.setdefault(folder, []).extend(digests)
                 for location, department in batch.folders.departments:
@@ -327,6 +356,8 @@ class Scoring:
         self.summary = builder.build(self.engine.grade_order())
 
     def _item(self, result: Any, builder: SummaryBuilder) -> Item:
+        if self.engine.record_baseline:
+            self.baseline.extend(_baseline_of(result))
         return _encoded(result, builder, self.fmt, self.options)
 
     def _batches(self, units: list[Unit]) -> Iterator[Batch]:

@@ -301,7 +301,8 @@ def _score_indicator(
         if evidence is Evidence.QUALITATIVE and scale > 0:
             # the department's own score, capped at the top of the tier its actual claims;
             # never raised to the tier's floor: verified never exceeds what was claimed
-            verified = min(row.score * weight / scale, _tier(profile, tier).max * weight)
+            own = row.score if weight == scale else row.score * weight / scale  # exact when unscaled
+            verified = min(own, _tier(profile, tier).max * weight)
     return IndicatorScore(
         index=index, category=category, weight=weight, weight_from_form=from_form,
         target=target, actual=actual, method=method, evidence=evidence, reason=reason,

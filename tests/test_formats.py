@@ -176,22 +176,55 @@ def test_csv_in_english(tmp_path, config):
 def test_xlsx_sheets_headers_and_counts(outputs, report):
     import openpyxl
     book = openpyxl.load_workbook(outputs["xlsx"], read_only=True)
-    assert book.sheetnames[:3] == ["项目", "指标", "问题"]
+    assert book.sheetnames == ["汇总", "项目", "指标", "问题"]  # the summary first
     projects = list(book["项目"].iter_rows(values_only=True))
     indicators = list(book["指标"].iter_rows(values_only=True))
     findings = list(book["问题"].iter_rows(values_only=True))
-    assert projects[0][:3] == ("文件", "项目名称", "主管部门")
-    assert indicators[0][:4] == ("文件", "项目名称", "位置", "一级指标")
-    assert findings[0][:4] == ("文件", "类型", "项目名称", "规则")
+    assert projects[0][:3] == ("项目名称", "主管部门", "实施单位")  # names before file paths
+    assert projects[0][-1] == "文件"
+    assert indicators[0][:4] == ("项目名称", "一级指标", "二级指标", "三级指标")
+    assert findings[0][:7] == ("项目名称", "主管部门", "类型", "规则", "规则说明", "级别", "说明")
     assert len(projects) - 1 == len(report["projects"])
     assert len(indicators) - 1 == sum(len(p["indicators"]) for p in report["projects"])
     assert len(findings) - 1 == len(all_findings(report))
     header = projects[0]
-    budget = header.index("预算数(万元)")
+    budget, rate = header.index("预算数(万元)"), header.index("执行率(%)")
     for row, project in zip(projects[1:], report["projects"]):
-        assert row[1] == project["name"]
+        assert row[0] == project["name"]
         assert f"{row[budget]:.2f}" == project["funds"]["budget"]  # a number, not text
-    assert "汇总" in book.sheetnames
+        assert f"{row[rate] * 100:.2f}" == project["funds"]["rate"]  # a fraction shown as %
+
+
+def test_xlsx_prints_and_filters(outputs):
+    """Number formats, wrapping, borders, frozen headers, filters, print titles, A4
+    landscape fit to the page width: what makes the workbook print on a handful of pages."""
+    import openpyxl
+    book = openpyxl.load_workbook(outputs["xlsx"])
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (setup.paperSize, setup.orientation) == (9, "landscape"), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1
+        assert setup.fitToHeight == 0
+    for name in ("项目", "指标", "问题"):
+        sheet = book[name]
+        assert sheet.freeze_panes == "B2" and sheet.print_title_rows == "$1:$1"
+        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+        for cell in sheet[2]:
+            assert cell.border.left.style == "thin" and cell.border.bottom.style == "thin"
+    projects = book["项目"]
+    header = [c.value for c in projects[1]]
+    row = {h: c for h, c in zip(header, projects[2])}
+    assert row["预算数(万元)"].number_format == "0.00" and row["核实分"].number_format == "0.00"
+    assert row["执行率(%)"].number_format == "0.00%"
+    assert row["项目名称"].alignment.wrap_text and projects.column_dimensions["A"].width >= 24
+    findings = book["问题"]
+    header = [c.value for c in findings[1]]
+    rows = [[c.value for c in r] for r in findings.iter_rows(min_row=2)]
+    assert {r[header.index("级别")] for r in rows} <= {"错误", "警告", "提示"}
+    assert {r[header.index("主管部门")] for r in rows} == {"仁和区人民政府办公室"}
+    titles = {r[header.index("规则")]: r[header.index("规则说明")] for r in rows}
+    assert set(titles) == {"X901", "X902"} and all(titles.values())
+    assert findings.cell(2, header.index("说明") + 1).alignment.wrap_text
 
 
 def test_xlsx_needs_a_named_file(capsys):
@@ -274,7 +307,7 @@ def test_xlsx_keeps_hostile_text_as_text(tmp_path):
     (tmp_path / "in" / "case.toml").write_text(hostile, encoding="utf-8")
     out = tmp_path / "r.xlsx"  # not in the scanned folder: score would read it back as a form
     main(["score", str(tmp_path / "in"), "--format", "xlsx", "-o", str(out), "--no-progress"])
-    sheet = openpyxl.load_workbook(out).worksheets[0]
+    sheet = openpyxl.load_workbook(out)["项目"]
     [cell] = [c for row in sheet.iter_rows() for c in row if "HYPERLINK" in str(c.value)]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x")\ufffd'
 

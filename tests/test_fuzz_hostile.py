@@ -129,7 +129,11 @@ def _expected_locations(files: dict[Path, bytes]) -> set[str]:
     for path, data in files.items():
         if path.suffix == ".jsonl":
             for number, line in enumerate(data.split(b"\n"), start=1):
-                if line.strip() and line.strip() != b"\xef\xbb\xbf":
+                try:  # a blank line (any Unicode blank) is no document; bad UTF-8 is one
+                    blank = not line.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+                except UnicodeDecodeError:
+                    blank = False
+                if not blank:
                     out.add(f"{path}:{number}")
         else:
             out.add(str(path))

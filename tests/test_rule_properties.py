@@ -101,7 +101,8 @@ def test_a_suppression_hides_exactly_its_rule(case):
 
 
 @settings(deadline=None)
-@given(cases(), st.sampled_from(["human", "json", "csv", "markdown", "html", "xlsx"]),
+@given(cases(), st.sampled_from(["human", "json", "csv", "markdown", "html", "xlsx", "docx",
+                                 "scoresheet"]),
        st.sampled_from(["zh", "en"]))
 def test_any_case_is_scored_checked_and_rendered_without_a_crash(case, fmt, lang):
     """Whatever a form holds (arbitrary text, negative or huge money, funds only as rows), no
@@ -117,6 +118,6 @@ def test_any_case_is_scored_checked_and_rendered_without_a_crash(case, fmt, lang
     builder = SummaryBuilder()
     builder.add(item)
     report = Report((item,), (), builder.build(engine().grade_order()))
-    out = io.BytesIO() if fmt == "xlsx" else io.StringIO()
+    out = io.BytesIO() if fmt in ("xlsx", "docx", "scoresheet") else io.StringIO()
     render_report(report, fmt, out, Options(lang=lang, detail=True))
     assert out.getvalue()

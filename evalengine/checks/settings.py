@@ -24,6 +24,7 @@ from .base import Rule, Setting
 __all__ = [
     "RuleConfig",
     "UserConfig",
+    "find_config",
     "load_custom_tables",
     "load_rule_configs",
     "load_user_config",
@@ -51,6 +52,8 @@ class UserConfig:
     options: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)
     fail_on: Severity = Severity.ERROR
     custom: tuple[tuple[str, tuple[Mapping[str, Any], ...]], ...] = ()  # (file, [[custom]] tables)
+    report: Mapping[str, str] = attrs.Factory(dict)  # [report] org, date, title, basis
+    source: str = ""  # the configuration file these came from ("" = none)
     limits: Limits | None = None  # [limits] (None: the shipped rules/limits.toml)
 
 
@@ -180,7 +183,8 @@ def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConf
     return configs
 
 
-_USER_KEYS = ("select", "ignore", "severity", "rules", "fail_on", "custom", "limits")
+_USER_KEYS = ("select", "ignore", "severity", "rules", "fail_on", "custom", "report", "limits")
+REPORT_KEYS = ("org", "date", "title", "basis")  # [report]: what the Word report's cover says
 
 
 def _limits(table: Mapping[str, Any], problems: list[Problem]) -> Limits | None:
@@ -216,9 +220,54 @@ def _table(data: Mapping[str, Any], key: str, problems: list[Problem]) -> Mappin
     return {}
 
 
+CONFIG_NAME = "evalengine.toml"
+PYPROJECT_TABLE = ("tool", "evalengine")
+
+
+def _pyproject_table(path: Path) -> Mapping[str, Any] | None:
+    data: Any = read_toml(path)
+    for key in PYPROJECT_TABLE:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else None
+
+
+def find_config(start: Path) -> Path | None:
+    """The configuration that applies under ``start`` (a folder or file): the nearest
+    ``evalengine.toml``, or ``pyproject.toml`` with a ``[tool.evalengine]`` table, in
+    ``start``'s folder or one of its parents (the nearer folder wins; in one folder
+    ``evalengine.toml`` wins)."""
+    folder = start.absolute()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        own = candidate / CONFIG_NAME
+        if own.is_file():
+            return own
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if _pyproject_table(pyproject) is not None:
+                    return pyproject
+            except ConfigError:
+                continue  # a broken pyproject.toml is not ours to report
+    return None
+
+
 def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
-    """Read a user's ``--config`` file (see docs/configuration.md)."""
-    data = read_toml(path)
+    """Read a user's configuration (see docs/configuration.md): an ``evalengine.toml``-style
+    file, or the ``[tool.evalengine]`` table of a ``pyproject.toml``."""
+    if path.name == "pyproject.toml":
+        table = _pyproject_table(path)
+        try:
+            return _user_config(dict(table or {}), path, rules)
+        except ConfigError as exc:
+            prefix = "$." + ".".join(PYPROJECT_TABLE)
+            raise ConfigError(exc.location, tuple(
+                attrs.evolve(p, path=prefix + p.path[1:]) for p in exc.problems)) from None
+    return _user_config(read_toml(path), path, rules)
+
+
+def _user_config(data: dict[str, Any], path: Path, rules: Iterable[Rule]) -> UserConfig:
     problems: list[Problem] = []
     by_code = {r.code: r for r in rules}
     for key in data:
@@ -258,12 +307,20 @@ def load_user_config(path: Path, rules: Iterable[Rule]) -> UserConfig:
                 where = "select / ignore" if key == "enabled" else f"[severity] {code} = …"
                 problems.append(Problem(f"$.rules.{code}.{key}", "invalid", f"set it with {where}"))
     fail_on = _severity(data.get("fail_on", "error"), "$.fail_on", problems)
+    report = {}
+    for key, value in _table(data, "report", problems).items():
+        if key not in REPORT_KEYS:
+            problems.append(Problem(f"$.report.{key}", "unknown-key", ", ".join(REPORT_KEYS)))
+        elif not isinstance(value, str):
+            problems.append(Problem(f"$.report.{key}", "expected-text", shown_value(value)))
+        else:
+            report[key] = value
     limits = _limits(_table(data, "limits", problems), problems)
     if problems:
         raise ConfigError(str(path), tuple(problems))
     custom_sources = ((str(path), tuple(custom)),) if custom else ()
     return UserConfig(texts["select"], texts["ignore"], severity, options, fail_on, custom_sources,
-                      limits)
+                      report, str(path), limits)
 
 
 def load_custom_tables(path: Path) -> tuple[Mapping[str, Any], ...]:

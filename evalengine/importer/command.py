@@ -229,7 +229,9 @@ def render_import(run: ImportRun, console: Console, lang: Lang = "zh") -> None:
 
 
 def _console(stream: object = None) -> Console:
-    return Console(file=stream or sys.stdout, soft_wrap=True, highlight=False)
+    from ..render.terminal import SafeConsole  # file names and form text are untrusted
+
+    return SafeConsole(file=stream or sys.stdout, soft_wrap=True, highlight=False)
 
 
 def run_import(files: list[str], out: Path, *, force: bool, profile: str | None,

@@ -17,13 +17,42 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Literal
 
+import attrs
+
 from ..model import Case, Indicator
 
-__all__ = ["Template", "form_workbook", "template_for", "workbook_bytes", "write_form"]
+__all__ = ["REVIEW_HEADERS", "Review", "Template", "form_workbook", "form_width", "template_for",
+           "workbook_bytes", "write_form"]
 
 Template = Literal["central", "sichuan"]
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+REVIEW_HEADERS = ("自评分", "核实分", "扣分原因")
+
+
+@attrs.frozen
+class Review:
+    """What a 复核评分表 adds to the right of the form (``evalengine score --format
+    scoresheet``): for the budget row, each indicator (by its index in the case) and the total,
+    the claimed score, the verified score and why points were deducted."""
+
+    budget: tuple[Any, Any, str] = (None, None, "")
+    indicators: Any = attrs.Factory(dict)  # index → (claimed, verified, reason)
+    total: tuple[Any, Any, str] = (None, None, "")
+
+
+def form_width(template: Template) -> int:
+    """The number of columns the template's form takes (the review columns follow)."""
+    return 11 if template == "sichuan" else 9
+
+
+def _review(w: _Writer, row: int, values: tuple[Any, Any, str] | Sequence[str] | None) -> None:
+    if values is None:
+        return
+    for offset, value in enumerate(values, start=1):
+        w.put(row, w.width + offset, value)
 
 
 def template_for(case: Case) -> Template:
@@ -107,11 +136,14 @@ def _extra_rows(w: _Writer, case: Case, labels: Sequence[tuple[str, str]]) -> No
             w.line((1, 2, label), (3, w.width, value))
 
 
-def write_form(ws: Any, case: Case, template: Template, top: int = 1) -> int:
-    """Write one form from row ``top``; returns the first row after it (and a blank row)."""
+def write_form(ws: Any, case: Case, template: Template, top: int = 1,
+               review: Review | None = None) -> int:
+    """Write one form from row ``top``; returns the first row after it (and a blank row).
+    With ``review``, the columns of :data:`REVIEW_HEADERS` follow the form's last column on
+    the budget row, the indicator header, each indicator and the total."""
     if template == "sichuan":
-        return _sichuan(ws, case, top)
-    return _central(ws, case, top)
+        return _sichuan(ws, case, top, review)
+    return _central(ws, case, top, review)
 
 
 def _name(case: Case) -> str:
@@ -119,7 +151,7 @@ def _name(case: Case) -> str:
     return f"{p.code}-{p.name}" if p.code else p.name
 
 
-def _central(ws: Any, case: Case, top: int) -> int:
+def _central(ws: Any, case: Case, top: int, review: Review | None = None) -> int:
     w = _Writer(ws, top, 9)
     p, f = case.project, case.funds
     w.line((1, 9, "项目支出绩效自评表"))
@@ -130,6 +162,9 @@ def _central(ws: Any, case: Case, top: int) -> int:
     funds_top = w.row
     w.line((3, 3, ""), (4, 4, "年初预算数"), (5, 5, "全年预算数"), (6, 6, "全年执行数"),
            (7, 7, "分值"), (8, 8, "执行率"), (9, 9, "得分"))
+    if review:
+        _review(w, w.row - 1, REVIEW_HEADERS)
+        _review(w, w.row, review.budget)
     w.line((3, 3, "年度资金总额"), (4, 4, _amount(f.initial_budget)), (5, 5, _amount(f.budget)),
            (6, 6, _amount(f.executed)), (7, 7, _amount(f.claimed_weight)),
            (8, 8, _rate(f.claimed_rate)), (9, 9, _amount(f.claimed_score)))
@@ -143,15 +178,21 @@ def _central(ws: Any, case: Case, top: int) -> int:
     w.line((3, 5, case.goal.expected), (6, 9, case.goal.actual))
     w.put(goal_top, 1, "年度总体目标", to_col=2, to_row=w.row - 1)
     table_top = w.row
+    if review:
+        _review(w, w.row, REVIEW_HEADERS)
     w.line((2, 2, "一级指标"), (3, 3, "二级指标"), (4, 4, "三级指标"), (5, 5, "年度指标值"),
            (6, 6, "实际完成值"), (7, 7, "分值"), (8, 8, "得分"), (9, 9, "偏差原因分析及改进措施"))
     first = w.row
-    for ind in case.indicators:
+    for index, ind in enumerate(case.indicators):
+        if review:
+            _review(w, w.row, review.indicators.get(index))
         w.line((2, 2, ind.level1), (3, 3, ind.level2), (4, 4, ind.name), (5, 5, ind.target),
                (6, 6, ind.actual), (7, 7, _amount(ind.weight)), (8, 8, _amount(ind.score)),
                (9, 9, ind.deviation))
     _merge_levels(w, first, case.indicators, 2, 3)
     w.put(table_top, 1, "绩效指标", to_row=w.row - 1)
+    if review:
+        _review(w, w.row, review.total)
     w.line((1, 6, "总分"), (7, 7, ""), (8, 8, _amount(case.narrative.claimed_total)))
     n = case.narrative
     _extra_rows(w, case, [
@@ -167,7 +208,7 @@ def _balance(value: Decimal | None) -> str:
     return "" if value is None else str(value)
 
 
-def _sichuan(ws: Any, case: Case, top: int) -> int:
+def _sichuan(ws: Any, case: Case, top: int, review: Review | None = None) -> int:
     w = _Writer(ws, top, 11)
     p, f, n = case.project, case.funds, case.narrative
     year = f"（{p.year}年度）" if p.year is not None else ""
@@ -187,6 +228,9 @@ def _sichuan(ws: Any, case: Case, top: int) -> int:
     w.line((3, 3, "年度预算数（万元）"), (4, 4, "年初预算"), (5, 5, "调整后预算数"),
            (6, 6, "预算执行数"), (7, 7, "预算执行率"), (8, 8, "权重"), (9, 9, "得分"),
            (10, 11, "原因"))
+    if review:
+        _review(w, w.row - 1, REVIEW_HEADERS)
+        _review(w, w.row, review.budget)
     w.line((3, 3, "总额"), (4, 4, _amount(f.initial_budget)), (5, 5, _amount(f.budget)),
            (6, 6, _amount(f.executed)), (7, 7, _rate(f.claimed_rate)),
            (8, 8, _amount(f.claimed_weight)), (9, 9, _amount(f.claimed_score)),
@@ -197,17 +241,23 @@ def _sichuan(ws: Any, case: Case, top: int) -> int:
                (6, 6, _amount(row.executed)))
     w.put(funds_top, 1, "预算执行情况（10分）", to_col=2, to_row=w.row - 1)
     table_top = w.row
+    if review:
+        _review(w, w.row, REVIEW_HEADERS)
     w.line((2, 2, "一级指标"), (3, 3, "二级指标"), (4, 4, "三级指标"), (5, 5, "指标性质"),
            (6, 6, "指标值"), (7, 7, "度量单位"), (8, 8, "完成值"), (9, 9, "权重"), (10, 10, "得分"),
            (11, 11, "未完成原因分析"))
     first = w.row
-    for ind in case.indicators:
+    for index, ind in enumerate(case.indicators):
+        if review:
+            _review(w, w.row, review.indicators.get(index))
         w.line((2, 2, ind.level1), (3, 3, ind.level2), (4, 4, ind.name), (5, 5, ind.operator),
                (6, 6, ind.target), (7, 7, ind.unit), (8, 8, ind.actual),
                (9, 9, _amount(ind.weight)), (10, 10, _amount(ind.score)),
                (11, 11, ind.deviation))
     _merge_levels(w, first, case.indicators, 2, 3)
     w.put(table_top, 1, "绩效指标（90分）", to_row=w.row - 1)
+    if review:
+        _review(w, w.row, review.total)
     w.line((1, 8, "合计"), (9, 9, ""), (10, 10, _amount(n.claimed_total)), (11, 11, ""))
     for label, value in (("评价结论", n.conclusion), ("存在问题", n.problems),
                          ("改进措施", n.measures)):

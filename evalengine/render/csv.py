@@ -1,9 +1,15 @@
-"""``--format csv``: one row per project, for a spreadsheet.
+"""``--format csv``: a table for a spreadsheet — one row per project (``--csv projects``, the
+default) or one row per finding, projects' and departments' (``--csv findings``).
 
 UTF-8 with a byte-order mark, so that Excel opens the Chinese correctly; headers in Chinese
 (English with ``--lang en``); rows end in CRLF as RFC 4180 has them.  Figures are the same
 strings as in the JSON report (two decimals, rounded once); an absent figure is an empty
-cell.  Departments and load failures are not rows (failures are reported on stderr).
+cell.  Load failures are not rows (failures are reported on stderr).
+
+Text from the cases is untrusted and Excel runs a cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return as a formula (CSV injection).  As OWASP advises, such a
+text cell is written with a leading apostrophe (``'=1+1``), which Excel shows as text and
+does not print; the figures columns are numbers and stay as they are (``-5.00``).
 """
 
 from __future__ import annotations
@@ -13,30 +19,61 @@ import io
 from typing import IO, Any
 
 from ..report import Summary
-from .data import PROJECT_COLUMNS, project_row
+from .data import (
+    FINDING_COLUMNS,
+    NUMERIC_PROJECT_COLUMNS,
+    PROJECT_COLUMNS,
+    finding_rows,
+    project_row,
+)
 from .formats import Options, RunInfo
 from .labels import label
 
-__all__ = ["BOM", "Writer", "encode", "header"]
+__all__ = ["BOM", "Writer", "encode", "header", "neutralise"]
 
 BOM = "\ufeff"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _row(values: list[Any]) -> str:
+def neutralise(value: str) -> str:
+    """A text cell Excel will not evaluate (OWASP, "CSV Injection")."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _row(values: list[Any], numeric: tuple[bool, ...] = ()) -> str:
+    cells = []
+    for index, value in enumerate(values):
+        if value is None:
+            value = ""
+        elif isinstance(value, str) and not (index < len(numeric) and numeric[index]):
+            value = neutralise(value)
+        cells.append(value)
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(["" if v is None else v for v in values])
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
     return buffer.getvalue()
 
 
+def _columns(options: Options) -> tuple[tuple[str, str], ...]:
+    return FINDING_COLUMNS if options.csv_table == "findings" else PROJECT_COLUMNS
+
+
 def header(options: Options) -> list[str]:
-    return [label(key, options.lang) for _, key in PROJECT_COLUMNS]
+    return [label(key, options.lang) for _, key in _columns(options)]
+
+
+_PROJECT_NUMERIC = tuple(key in NUMERIC_PROJECT_COLUMNS for key, _ in PROJECT_COLUMNS)
 
 
 def encode(kind: str, record: dict[str, Any], options: Options) -> str | None:
+    if options.csv_table == "findings":
+        if kind == "failure":
+            return None
+        rows = finding_rows(kind, record, options.lang)
+        return "".join(_row([row[key] for key, _ in FINDING_COLUMNS]) for row in rows) or None
     if kind != "project":
         return None
     row = project_row(record, options.lang)
-    return _row([row[key] for key, _ in PROJECT_COLUMNS])
+    return _row([row[key] for key, _ in PROJECT_COLUMNS], _PROJECT_NUMERIC)
 
 
 class Writer:

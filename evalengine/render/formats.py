@@ -37,8 +37,10 @@ FORMATS: dict[str, str] = {
     "markdown": "markdown",
     "xlsx": "xlsx",
     "html": "html",
+    "docx": "word",
+    "scoresheet": "scoresheet",
 }
-BINARY = frozenset({"xlsx"})
+BINARY = frozenset({"xlsx", "docx", "scoresheet"})
 
 
 @attrs.frozen
@@ -47,7 +49,14 @@ class Options:
 
     lang: Lang = "zh"
     detail: bool = False  # human: each project's indicator table
-    statistics: bool = False  # human: findings per rule
+    statistics: bool = False  # human: findings per rule, in place of the listing
+    summary_only: bool = False  # human: the tables and counts, no findings listing
+    quiet: bool = False  # human: one line of counts
+    csv_table: str = "projects"  # csv: "projects" (a row per project) or "findings"
+    org: str = ""  # docx: 评价机构 on the cover
+    date: str = ""  # docx: the report's date ("" = today)
+    title: str = ""  # docx: the report's title ("" = the default)
+    basis: str = ""  # docx: 评价依据 added to the profile's 文号
 
 
 @attrs.frozen
@@ -56,6 +65,7 @@ class RunInfo:
 
     paths: Sequence[str] = ()
     rule_titles: Mapping[str, str] = attrs.Factory(dict)  # code → title, in the output language
+    rule_families: Mapping[str, str] = attrs.Factory(dict)  # code → family (funds, scores …)
     version: str = ""
 
 
@@ -71,7 +81,11 @@ class Format:
     binary: bool
     module: Any
 
-    def encode(self, kind: str, record: dict[str, Any], options: Options) -> Any:
+    def encode(self, kind: str, record: dict[str, Any], options: Options, result: Any = None) -> Any:
+        """The piece for one record; a format that needs more than plain data (the
+        scoresheet lays out the case itself) declares ``WANTS_RESULT`` and gets the result."""
+        if getattr(self.module, "WANTS_RESULT", False):
+            return self.module.encode(kind, record, options, result)
         return self.module.encode(kind, record, options)
 
     def writer(self, out: IO[Any], options: Options, info: RunInfo | None = None) -> Writer:
@@ -87,13 +101,18 @@ def get_format(name: str) -> Format:
 def render_report(report: Any, name: str, out: IO[Any], options: Options | None = None,
                   info: RunInfo | None = None) -> None:
     """Write a whole Report in format ``name`` to ``out`` (text, or binary for xlsx)."""
-    from .data import report_records
+    from ..report import CaseResult, DepartmentResult
+    from .data import record_of
 
     options = options or Options()
     fmt = get_format(name)
     writer = fmt.writer(out, options, info)
-    for kind, record in report_records(report, options.lang):
-        writer.add(kind, fmt.encode(kind, record, options))
+    # the order a run streams them: projects, load failures, then departments
+    items = [*(r for r in report.results if isinstance(r, CaseResult)), *report.failures,
+             *(r for r in report.results if isinstance(r, DepartmentResult))]
+    for item in items:
+        kind, record = record_of(item, options.lang)
+        writer.add(kind, fmt.encode(kind, record, options, item))
     writer.finish(report.summary)
 
 

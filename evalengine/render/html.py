@@ -2,8 +2,12 @@
 
 It opens in any browser with no network: the styles are inline, there is no script, no
 font, image or link outside the page (the only links are anchors within it).  It reads on a
-phone: one column, wide tables scroll sideways inside their box, indicator tables fold away
-under ``<details>``.  Every piece of text from the cases is escaped.
+phone: one column; the projects table keeps 序号, the name, 核实分, 等级 and 问题数 on screen
+(the other columns, also on each score card, are hidden below 700 px); the wide indicator
+tables scroll sideways inside their box.  Indicator tables are open (``<details open>``, a
+reader may fold them) and always printed.  Printing gives A4 pages with headings kept with the
+table that follows them and table headers repeated.  Every piece of text from the cases is
+escaped.
 
 The content is that of the markdown report (:mod:`evalengine.render.view`): the summary with
 grade and score-distribution charts drawn in CSS, a table of projects linking to one score
@@ -66,7 +70,14 @@ ol.findings{padding-left:1.4em;margin:.3em 0}ol.findings li{margin:.4em 0}
 .evidence{color:var(--muted);font-size:.88em;margin:.1em 0 0}
 .bars td.bar{width:12em;min-width:5em}.bar i{display:block;height:.8em;border-radius:3px;background:var(--accent)}
 .bar i.v{background:var(--g0)}
-@media print{.card{break-inside:avoid}details{display:block}}
+@media (max-width:700px){main{padding:8px}table{font-size:.82em}th,td{padding:3px 4px}
+#projects .o{display:none}td.name{min-width:0;word-break:break-all}th{white-space:normal}}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{font-size:10.5pt;background:#fff;color:#000}main{max-width:none;padding:0}
+.scroll{overflow:visible}table{width:100%}thead{display:table-header-group}tr{break-inside:avoid}
+h1,h2,h3,h4,summary,.facts,.figures{break-after:avoid;page-break-after:avoid}
+details>summary{list-style:none}details>summary::-webkit-details-marker{display:none}
+.card{break-inside:auto;border:none;padding:0}.badge{color:#000;border:1px solid #000;background:none}}
 """
 
 
@@ -114,9 +125,9 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
     if record["indicators"]:
         header, rows = view.indicator_table(record, lang)
         classes = [""] * (len(rows) - 1) + ["total"]
-        parts.append(f"<details><summary>{escape(label('card.indicators', lang))}"
+        parts.append(f"<details open><summary>{escape(label('card.indicators', lang))}"
                      f"（{len(record['indicators'])}）</summary>"
-                     + _table(header, rows, range(4, 7), classes, wide=True)
+                     + _table(header, rows, view.INDICATOR_FIGURES, classes, wide=True)
                      + f'<p class="note">{escape(text("rounding_note", lang))}</p></details>')
     unread = view.not_verified_lines(record, lang)
     if unread:
@@ -130,14 +141,26 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
     return "\n".join(parts)
 
 
+# columns of view.projects_header a phone does without (they are on each score card):
+# 主管部门, 预算数, 执行数, 执行率, 自评分, 差额
+PHONE_HIDDEN = frozenset({2, 3, 4, 5, 6, 8})
+
+
+def _classes(column: int, numeric: bool) -> str:
+    classes = " ".join(c for c in ("n" if numeric else "", "o" if column in PHONE_HIDDEN else "") if c)
+    return f' class="{classes}"' if classes else ""
+
+
+def _cell(value: str, column: int, numeric: bool) -> str:
+    return f"<td{_classes(column, numeric)}>{escape(value)}</td>"
+
+
 def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, str]:
     lang = options.lang
     if kind == "project":
         cells = view.project_row(0, record, lang)[1:]
         numeric = {2, 3, 4, 5, 6, 7, 9}  # indexes in ``cells`` (no number column)
-        row = "".join(
-            (f'<td class=n>{escape(c)}</td>' if i in numeric else f"<td>{escape(c)}</td>")
-            for i, c in enumerate(cells[1:], start=1))
+        row = "".join(_cell(c, i + 1, i in numeric) for i, c in enumerate(cells[1:], start=1))
         return {"name": escape(record["name"]), "cells": row, "badge": _badge(record, lang),
                 "card": _card(record, lang)}
     if kind == "department":
@@ -236,7 +259,8 @@ class Writer:
         if self.rows.count:
             header = view.projects_header(lang)
             numeric = {0, 3, 4, 5, 6, 7, 8, 10}
-            head = "".join(f'<th{" class=n" if i in numeric else ""}>{escape(h)}</th>' for i, h in enumerate(header))
+            head = "".join(f"<th{_classes(i, i in numeric)}>{escape(h)}</th>"
+                           for i, h in enumerate(header))
             out.write(f'<section id="projects"><h2>{L("section.projects")}</h2>'
                       f'<div class="scroll"><table class="wide"><thead><tr>{head}</tr></thead><tbody>\n')
             self.rows.copy_to(out)

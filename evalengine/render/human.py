@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
+from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -22,13 +24,15 @@ from ..report import Report, Summary
 from .data import not_verified_text, report_records
 from .formats import Options, RunInfo
 from .labels import grade_label, label
+from .terminal import SafeConsole, clean, clean_data
 
-__all__ = ["Writer", "encode", "failure_lines", "render_human", "render_statistics"]
+__all__ = ["Writer", "counts_line", "encode", "failure_lines", "render_human", "render_statistics"]
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY = {s.label: s for s in Severity}
 PIPE_WIDTH = 140  # columns when the output is not a terminal (a file or a pipe)
 TOP = 5  # rules and departments listed in the summary
+NARROW = 120  # below this many columns: tables without vertical rules, findings as a list
 
 
 def _n(value: str | None) -> str:
@@ -52,24 +56,38 @@ def _count(findings: list[dict[str, Any]]) -> Text:
     return Text(str(len(findings)), style=STYLE[worst])
 
 
-def projects_table(records: list[dict[str, Any]], lang: Lang) -> Table:
-    t = Table(title=text("project", lang), show_lines=False, expand=False)
-    for key, justify in (("project", "left"), ("budget", "right"), ("executed", "right"),
-                         ("rate", "right"), ("claimed", "right"), ("verified", "right"),
-                         ("grade", "center"), ("findings", "right")):
-        t.add_column(text(key, lang), justify=justify, no_wrap=key != "project")
+_PROJECT_COLUMNS = ("project", "budget", "executed", "rate", "claimed", "verified", "grade",
+                    "findings")
+
+
+def projects_table(records: list[dict[str, Any]], lang: Lang, width: int = PIPE_WIDTH) -> Table:
+    """One row per project.  Figures never wrap nor shrink (each column is as wide as its
+    widest figure); the project name takes the room left and wraps; at a narrow terminal the
+    headers wrap at their unit and the table drops its vertical rules."""
+    narrow = width < NARROW
+    rows = []
     for record in records:
         funds = record["funds"]
-        t.add_row(
-            record["name"],
-            _n(funds["budget"]),
-            _n(funds["executed"]),
-            _pct(funds["rate"]),
-            _n(record["claimed_total"]),
-            _n(record["verified_total"]),
-            _grade(record, lang),
-            _count(record["findings"]),
-        )
+        rows.append((record["name"], _n(funds["budget"]), _n(funds["executed"]),
+                     _pct(funds["rate"]), _n(record["claimed_total"]),
+                     _n(record["verified_total"]), _grade(record, lang),
+                     _count(record["findings"])))
+    t = Table(title=text("project", lang), show_lines=False, expand=False,
+              box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+              **({"padding": (0, 1, 0, 0), "pad_edge": False, "show_edge": False} if narrow else {}))
+    for index, key in enumerate(_PROJECT_COLUMNS):
+        head = text(key, lang)
+        if key == "project":
+            t.add_column(head, justify="left", overflow="fold", min_width=8)
+            continue
+        if narrow:
+            head = head.replace("(", "\n(")
+        cells = [Text(r[index]) if isinstance(r[index], str) else r[index] for r in rows]
+        need = max([c.cell_len for c in cells] + [max(Text(h).cell_len for h in head.split("\n"))])
+        t.add_column(head, justify="center" if key == "grade" else "right", no_wrap=True,
+                     min_width=need)
+    for row in rows:
+        t.add_row(*row)
     return t
 
 
@@ -114,14 +132,15 @@ def summary_panel(summary: Summary, lang: Lang, rule_titles: dict[str, str] | No
         rules = _table((text("rule", lang), "left"), (label("count", lang), "right"),
                        (label("rule_title", lang), "left"))
         for code, count in s.rules[:TOP]:
-            rules.add_row(code, str(count), (rule_titles or {}).get(code, ""))
+            rules.add_row(code, str(count), clean((rule_titles or {}).get(code, "")))
         parts += [Text(""), Text(label("summary.rules", lang), style="bold"), rules]
     if any(f for _, _, f in s.by_department):
         departments = _table((label("department", lang), "left"), (text("projects", lang), "right"),
                              (text("findings", lang), "right"))
         for name, projects, findings in s.by_department[:TOP]:
             if findings:
-                departments.add_row(name or label("department_unnamed", lang), str(projects), str(findings))
+                departments.add_row(clean(name) if name else label("department_unnamed", lang),
+                                    str(projects), str(findings))
         parts += [Text(""), Text(label("summary.departments", lang), style="bold"), departments]
     return Panel(Group(*parts), title=text("summary", lang), expand=False)
 
@@ -138,24 +157,48 @@ def _pct_of(value: Any) -> str:
     return percent(value) or "—"
 
 
+def _evidence(f: dict[str, Any], lang: Lang) -> str:
+    evidence = []
+    if f["expected"]:
+        evidence.append(f"{text('expected', lang)}: {f['expected']}")
+    if f["found"]:
+        evidence.append(f"{text('found', lang)}: {f['found']}")
+    return ("；" if lang == "zh" else "; ").join(evidence)
+
+
 def _findings_table(findings: list[dict[str, Any]], lang: Lang) -> Table:
     t = Table(show_header=True, box=None, pad_edge=False)
     for key in ("severity", "rule", "path", "message"):
         t.add_column(text(key, lang), overflow="fold")
     for f in findings:
-        evidence = []
-        if f["expected"]:
-            evidence.append(f"{text('expected', lang)}: {f['expected']}")
-        if f["found"]:
-            evidence.append(f"{text('found', lang)}: {f['found']}")
         body = Text(f["message"])
+        evidence = _evidence(f, lang)
         if evidence:
-            body.append("\n" + "；".join(evidence) if lang == "zh" else "\n" + "; ".join(evidence),
-                        style="dim")
+            body.append("\n" + evidence, style="dim")
         severity = SEVERITY[f["severity"]]
         t.add_row(Text(text("severity." + f["severity"], lang), style=STYLE[severity]),
                   f["code"], f["path"], body)
     return t
+
+
+def _findings_list(findings: list[dict[str, Any]], lang: Lang) -> Group:
+    """Findings for a narrow terminal: a head line (severity, rule, key path), then the message
+    and evidence indented under it, wrapped to the width."""
+    parts: list[Any] = []
+    for f in findings:
+        head = Text("  ")
+        head.append(text("severity." + f["severity"], lang), style=STYLE[SEVERITY[f["severity"]]])
+        head.append(f"  {f['code']}  {f['path']}")
+        body = Text(f["message"])
+        evidence = _evidence(f, lang)
+        if evidence:
+            body.append("\n" + evidence, style="dim")
+        parts += [head, Padding(body, (0, 0, 0, 4))]
+    return Group(*parts)
+
+
+def findings_block(findings: list[dict[str, Any]], lang: Lang, width: int) -> Any:
+    return _findings_list(findings, lang) if width < NARROW else _findings_table(findings, lang)
 
 
 CLIP = 28  # characters of a target or actual shown in the detail table (JSON has them whole)
@@ -192,7 +235,7 @@ def _not_verified(record: dict[str, Any], lang: Lang) -> Text:
     return Text("\n".join(lines), style="yellow")
 
 
-def _case_detail(record: dict[str, Any], lang: Lang) -> Panel:
+def _case_detail(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) -> Panel:
     status = text(f"status.{record['status']}", lang)
     if record["status_reason"]:
         why = record.get("review") or text('status_reason.' + record['status_reason'], lang)
@@ -206,32 +249,49 @@ def _case_detail(record: dict[str, Any], lang: Lang) -> Panel:
     if record.get("not_verified"):
         parts.append(_not_verified(record, lang))
     if record["findings"]:
-        parts.append(_findings_table(record["findings"], lang))
+        parts.append(findings_block(record["findings"], lang, width))
     return Panel(Group(*parts), title=record["name"], expand=True)
 
 
-def _department_block(record: dict[str, Any], lang: Lang) -> Panel:
-    body = _findings_table(record["findings"], lang) if record["findings"] else Text("0")
+def _department_block(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) -> Panel:
+    body = findings_block(record["findings"], lang, width) if record["findings"] else Text("0")
     return Panel(body, title=f"{record['name']}  ({record['file']})", expand=True)
 
 
 def failure_lines(failure: LoadFailure, lang: Lang) -> list[str]:
-    return [f"{failure.location}: {p.path}: {problem_text(p.kind, p.detail, lang)}"
+    return [clean(f"{failure.location}: {p.path}: {problem_text(p.kind, p.detail, lang)}")
             for p in failure.problems]
 
 
 def failure_record_lines(record: dict[str, Any]) -> list[str]:
-    """The same lines from a failure record (its messages are already in one language)."""
-    return [f"{record['file']}: {p['path']}: {p['message']}" for p in record["problems"]]
+    """The same lines from a failure record (its messages are already in one language), with
+    control characters escaped: they go to a terminal."""
+    return [clean(f"{record['file']}: {p['path']}: {p['message']}") for p in record["problems"]]
 
 
-def _statistics(summary: Summary, console: Console, lang: Lang) -> None:
+def _statistics(summary: Summary, console: Console, lang: Lang,
+                rule_titles: dict[str, str] | None = None) -> None:
+    """Findings per rule, most frequent first, with what each rule checks."""
     t = Table(title=text("findings", lang))
-    t.add_column(text("rule", lang))
-    t.add_column(text("findings", lang), justify="right")
+    t.add_column(text("rule", lang), no_wrap=True)
+    t.add_column(text("findings", lang), justify="right", no_wrap=True)
+    t.add_column(label("rule_title", lang), overflow="fold")
     for code, count in summary.rules:
-        t.add_row(code, str(count))
+        t.add_row(code, str(count), clean((rule_titles or {}).get(code, "")))
     console.print(t)
+
+
+def counts_line(summary: Summary, lang: Lang) -> str:
+    """``-q``: the run in one line of counts."""
+    severities = "、".join(f"{text('severity.' + k, lang)} {n}" for k, n in summary.findings)
+    total = sum(n for _, n in summary.findings)
+    if lang == "en":
+        line = (f"{summary.projects} projects, {summary.departments} department files: "
+                f"{total} findings ({severities.replace('、', ', ') or 'none'})")
+        return line + (f"; {summary.failures} files could not be loaded" if summary.failures else "")
+    line = f"{summary.projects} 个项目，{summary.departments} 个部门整体数据文件：{total} 个问题"
+    line += f"（{severities}）" if severities else ""
+    return line + (f"；{summary.failures} 个文件无法读取" if summary.failures else "")
 
 
 def render_statistics(report: Report, console: Console, lang: Lang) -> None:
@@ -246,7 +306,7 @@ def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, Any
 
 
 def console_for(out: IO[str]) -> Console:
-    console = Console(file=out, soft_wrap=False, highlight=False)
+    console = SafeConsole(file=out, soft_wrap=False, highlight=False, markup=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
@@ -264,20 +324,28 @@ class Writer:
         self.failures: list[dict[str, Any]] = []
 
     def add(self, kind: str, payload: dict[str, Any]) -> None:
+        # case text, key names and file names are untrusted: no control character reaches
+        # the terminal (render.terminal)
         {"project": self.projects, "department": self.departments,
-         "failure": self.failures}[kind].append(payload)
+         "failure": self.failures}[kind].append(clean_data(payload))
 
     def finish(self, summary: Summary) -> None:
-        console, lang = self.console, self.options.lang
+        console, lang, options = self.console, self.options.lang, self.options
+        width = console.width
+        if options.quiet:
+            console.print(counts_line(summary, lang))
+            return
         if self.projects:
-            console.print(projects_table(self.projects, lang))
-        for failure in self.failures:
-            for line in failure_record_lines(failure):
-                console.print(Text(line, style="bold red"))
+            console.print(projects_table(self.projects, lang, width))
+        listing = not (options.summary_only or options.statistics)
+        if listing:
+            for failure in self.failures:
+                for line in failure_record_lines(failure):
+                    console.print(Text(line, style="bold red"))
         for record in self.projects:
-            if self.options.detail:
-                console.print(_case_detail(record, lang))
-            elif record["findings"] or record.get("not_verified") or record.get("review"):
+            if options.detail and not options.summary_only:
+                console.print(_case_detail(record, lang, width))
+            elif listing and (record["findings"] or record.get("not_verified") or record.get("review")):
                 console.print(Text(f"{record['file']}  {record['name']}", style="bold"))
                 if record.get("review"):
                     colon = "：" if lang == "zh" else ": "
@@ -286,12 +354,13 @@ class Writer:
                 if record.get("not_verified"):
                     console.print(_not_verified(record, lang))
                 if record["findings"]:
-                    console.print(_findings_table(record["findings"], lang))
-        for department in self.departments:
-            console.print(_department_block(department, lang))
+                    console.print(findings_block(record["findings"], lang, width))
+        if listing:
+            for department in self.departments:
+                console.print(_department_block(department, lang, width))
         console.print(summary_panel(summary, lang, dict(self.info.rule_titles)))
-        if self.options.statistics:
-            _statistics(summary, console, lang)
+        if options.statistics:
+            _statistics(summary, console, lang, dict(self.info.rule_titles))
 
 
 def render_human(report: Report, console: Console, lang: Lang = "zh", detail: bool = False) -> None:

@@ -64,7 +64,7 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
     parts = [facts + "\n", table(*view.card_figures(record, lang), range(6))]
     if record["indicators"]:
         parts.append(f"**{escape(label('card.indicators', lang))}**\n")
-        parts.append(table(*view.indicator_table(record, lang), range(4, 7)))
+        parts.append(table(*view.indicator_table(record, lang), view.INDICATOR_FIGURES))
         parts.append(f"*{escape(text('rounding_note', lang))}*\n")
     unread = view.not_verified_lines(record, lang)
     if unread:

@@ -19,10 +19,12 @@ __all__ = [
     "bins_table",
     "card_facts",
     "card_figures",
+    "deduction",
     "departments_table",
     "evidence_text",
     "grade_matrix",
     "grades_table",
+    "INDICATOR_FIGURES",
     "indicator_table",
     "not_verified_lines",
     "overview",
@@ -157,17 +159,31 @@ def card_facts(record: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
 
 
 def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
-    header = [text("level1", lang), text("indicator", lang), text("target", lang), text("actual", lang),
-              text("weight", lang), text("claimed", lang), text("verified", lang), text("reason", lang)]
+    """一级 (or the scoring category), 二级, 三级 indicator, target, actual, weight, claimed,
+    verified, reason; the budget row first and the total last.  Figures are columns 5–7."""
+    header = [text("level1", lang), text("level2", lang), text("indicator", lang), text("target", lang),
+              text("actual", lang), text("weight", lang), text("claimed", lang), text("verified", lang),
+              text("reason", lang)]
     funds = record["funds"]
-    rows = [[text("budget_row", lang), "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
+    rows = [[text("budget_row", lang), "", "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
              _v(funds["claimed"]), _v(funds["verified"]), ""]]
     for item in record["indicators"]:
-        rows.append([item["category"], item["name"], item["target"], item["actual"], _v(item["weight"]),
-                     _v(item["claimed"]), _v(item["verified"]), item["reason_text"]])
-    rows.append([text("total", lang), "", "", "", "", _v(record["claimed_total"]),
+        rows.append([item["category"], item["level2"], item["name"], item["target"], item["actual"],
+                     _v(item["weight"]), _v(item["claimed"]), _v(item["verified"]), item["reason_text"]])
+    rows.append([text("total", lang), "", "", "", "", "", _v(record["claimed_total"]),
                  _v(record["supported_points"]), ""])
     return header, rows
+
+
+INDICATOR_FIGURES = range(5, 8)  # the figure columns of indicator_table
+
+
+def deduction(item: dict[str, Any]) -> str:
+    """扣分原因 of an indicator record: the scoring reason where the verified score is below
+    the weight, empty where no point was lost."""
+    if item["weight"] is not None and item["verified"] is not None and item["verified"] == item["weight"]:
+        return ""
+    return item["reason_text"]
 
 
 def not_verified_lines(record: dict[str, Any], lang: Lang) -> list[str]:

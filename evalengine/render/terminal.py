@@ -1,0 +1,73 @@
+"""Text bound for a terminal, made inert.
+
+A case file is untrusted: its names, targets, key names and even its file name may hold ESC,
+OSC or CSI sequences (clear the screen, retitle the window, print a fake "0 errors"), other
+C0/C1 control characters (a carriage return that overwrites the line) or bidirectional
+overrides (text that reads backwards).  Everything the terminal formats print passes through
+:func:`clean`, which shows each such character as a visible escape (``\\x1b``, ``\\u202e``);
+newlines and tabs stay.  :class:`SafeConsole` applies it to every string or Text printed, as a
+safety net under the records cleaned at the source (:func:`clean_data`), which keeps tables
+measured on what is finally shown.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.text import Text
+
+__all__ = ["SafeConsole", "clean", "clean_data"]
+
+# C0 but tab and newline, DEL, C1, and the bidi embeddings, overrides, isolates and marks
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(value: str) -> str:
+    """``value`` with every control or bidi-override character shown as an escape."""
+    return _CONTROL.sub(_escape, value)
+
+
+def clean_data(value: Any) -> Any:
+    """Every string in plain data (dicts, lists, tuples) cleaned; other values as they are."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean_data(k): clean_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(clean_data(v) for v in value)
+    return value
+
+
+def _clean_renderable(item: Any) -> Any:
+    if isinstance(item, str):
+        return clean(item)
+    if isinstance(item, Text) and _CONTROL.search(item.plain):
+        return Text(clean(item.plain), style=item.style)
+    return item
+
+
+class SafeConsole(Console):
+    """A rich Console that never sends a control character it was given as text.
+
+    ``print`` cleans the strings and Texts it is handed (so they are measured as shown); the
+    text of every segment is cleaned again just before it is written, whatever renderable it
+    came from (a table cell, a panel title), so no path from data to the terminal is left
+    open.  Rich's own styles and control segments (cursor moves of a live display) are
+    written as rich makes them.
+    """
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: A003 - rich's name
+        super().print(*(_clean_renderable(o) for o in objects), **kwargs)
+
+    def _render_buffer(self, buffer: Any) -> str:  # rich's hook between segments and output
+        return super()._render_buffer(
+            segment if segment.control else Segment(clean(segment.text), segment.style)
+            for segment in buffer)
