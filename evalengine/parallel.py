@@ -31,8 +31,16 @@ from .baseline import entries as baseline_entries
 from .boundary import processing
 from .engine import Engine, Folders, folder_of, internal_failure
 from .limits import CaseTimeout, InputRefused, case_budget, configure, current, open_stream
-from .loader import (STDIN, LoadFailure, Problem, discover, load_bytes, load_file,
-                     load_jsonl_range, read_stdin)
+from .loader import (
+    STDIN,
+    LoadFailure,
+    Problem,
+    discover,
+    load_bytes,
+    load_file,
+    load_jsonl_range,
+    read_stdin,
+)
 from .render.data import record_of
 from .render.formats import Format, Options, get_format
 from .render.progress import Progress
