@@ -470,8 +470,10 @@ def test_the_terminal_says_why_a_project_needs_review_without_detail(folder, cap
 
 @pytest.mark.parametrize("fmt", ["human", "markdown", "html", "csv", "jsonl", "xlsx"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_format_shows_needs_review_and_markdown_html_human_the_list(folder, tmp_path, fmt, lang):
-    out = tmp_path / f"out.{fmt}"
+def test_every_format_shows_needs_review_and_markdown_html_human_the_list(folder, tmp_path_factory,
+                                                                        fmt, lang):
+    # outside the scanned folder: a report named like a case or a form would be read back
+    out = tmp_path_factory.mktemp("report") / f"out.{fmt}"
     args = ["score", str(folder), "--format", fmt, "--lang", lang, "--no-progress", "--detail",
             "--output", str(out)]
     main(args)
