@@ -40,6 +40,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "actual": ("完成值", "Actual"),
     "weight": ("分值", "Weight"),
     "reason": ("说明", "Reason"),
+    "evidence_class": ("证据", "Evidence"),
+    "profile_id": ("评分规则", "Profile"),
+    "profile_name": ("名称", "Name"),
+    "profile_weights": ("分值分配", "Weights"),
+    "profile_source": ("依据", "Source"),
     "budget_row": ("预算执行率", "Budget execution"),
     "profile": ("评分规则", "Profile"),
     "total": ("合计", "Total"),
@@ -74,6 +79,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "status_reason.no-execution": ("预算数或执行数缺失（或为负数），预算执行率无法核实，无法评级",
                                    "budget or amount spent missing (or negative): execution rate "
                                    "not verifiable, not rated"),
+    "status_reason.unscored": ("无分值表式：仅核对执行率与一致性，不评级",
+                               "unscored layout: execution rate and consistency only, not rated"),
+    "evidence_class.measured": ("实测", "measured"),
+    "evidence_class.dated": ("日期", "dated"),
+    "evidence_class.described": ("有描述", "described"),
+    "evidence_class.bare_claim": ("仅声称", "bare claim"),
+    "evidence_class.unverifiable": ("无法比对", "unverifiable"),
+    "evidence_class.not_applicable": ("不适用", "not applicable"),
+    "evidence_class.missing": ("缺失", "missing"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "severity.info": ("提示", "info"),
@@ -89,7 +103,20 @@ REASONS: dict[str, tuple[str, str]] = {
                            "a percent target answered by a bare fraction (0.98): 98% or 0.98% cannot be told"),
     "on-time": ("按期完成", "on time"),
     "late": ("逾期完成，按逾期比例计分", "late: scored the late fraction"),
-    "claimed-on-time": ("以文字声称按期完成，按定性档位计分", "on time claimed in words: qualitative tier"),
+    "claimed-on-time": ("仅以文字声称按期完成，未给出完成时间，不计为证据",
+                        "on time claimed in words, no date: not evidence"),
+    "not-applicable": ("标为不适用，不计分", "marked not applicable: not scored"),
+    "each-unknown-count": ("指标值为“各……”的每项数量，但指标名称未列明共几项，总量无法核实",
+                           "the target is per item (各…) but the name does not say how many items"),
+    "bare-achieved": ("仅声称已完成（如“完成”“达到要求”），未说明完成了什么，不计为证据",
+                      "a bare claim of completion: not evidence"),
+    "bare-partial": ("仅声称部分完成，未说明完成了什么，不计为证据", "a bare claim of partial completion: not evidence"),
+    "bare-missed": ("仅声称未完成，未说明情况", "a bare statement of non-completion"),
+    "rubric-no-evidence": ("按评分标准打分的项目，表中未说明核查所见，无法核实",
+                           "a rubric item with nothing on the form to check it against"),
+    "rubric-bare": ("按评分标准打分的项目，表中只有“完成”等用语，不计为证据",
+                    "a rubric item answered by a bare claim: not evidence"),
+    "rubric-described": ("按评分标准打分的项目，表中说明了核查所见", "a rubric item with what was found described"),
     "missing-actual": ("未填完成值，无法核实", "no actual value: cannot be verified"),
     "missing-target": ("未填指标值，无法核实", "no target: cannot be verified"),
     "unit-mismatch": ("完成值与指标值计量单位不一致，无法核实", "actual and target in different units"),
@@ -153,6 +180,22 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "已跳过：文件名不是有效的 UTF-8（无法准确显示），请重命名",
         "skipped: the name is not valid UTF-8 (cannot be shown faithfully): rename it",
     ),
+    "too-large": ("已跳过：文件超过大小上限（{detail} 字节；可在配置文件 [limits] 中调整，见 docs/limits.md）",
+                  "skipped: the file is over the size limit ({detail} bytes; see [limits] in docs/limits.md)"),
+    "line-too-long": ("已跳过：这一行超过 {detail} 字节的上限（[limits] max_line_bytes）",
+                      "skipped: the line is over the limit of {detail} bytes ([limits] max_line_bytes)"),
+    "duplicate-key": ("同一个键出现了两次（JSON 会只保留最后一个，TOML 不允许）",
+                      "the same key is given twice (JSON keeps the last, TOML refuses it)"),
+    "lone-surrogate": ("文字中有单独的代理码（\\ud800–\\udfff），不是有效字符",
+                       "the text has a lone surrogate escape (\\ud800–\\udfff): not a character"),
+    "integer-too-long": ("整数位数过多（{detail}），无法读取；最多 4000 位",
+                         "whole number with too many digits ({detail}); at most 4000"),
+    "year-out-of-range": ("年度应在 1900 至 2200 之间，实为 {detail}", "year must be within 1900–2200, got {detail}"),
+    "over-time-budget": ("评分超过每份文件 {detail} 秒的时间上限，本文件未评分，其余文件照常评分（[limits] case_seconds）",
+                         "scoring took longer than the limit of {detail} s per document; this one was not scored, "
+                         "the others were ([limits] case_seconds)"),
+    "worker-died": ("评分此文件的进程意外退出（{detail}），重试后仍失败，本文件未评分",
+                    "the process scoring this document died ({detail}), also when retried; not scored"),
     "internal-error": ("内部错误（请报告此问题），本文件未评分：{detail}",
                        "internal error (please report it); this document was not scored: {detail}"),
     "unread-unknown-field": ("unread 中的键不是该表的字段（此处可用：{detail}）",
@@ -212,6 +255,10 @@ def problem_text(kind: str, detail: str, lang: Lang = "zh") -> str:
     template = PROBLEMS.get(kind)
     if template is None:
         return f"{kind}: {detail}" if detail else kind
+    if kind == "integer-too-long":  # "digits" or "line:digits"
+        line, _, digits = detail.rpartition(":")
+        detail = (f"line {line}, {digits} digits" if line else f"{digits} digits") if lang == "en" \
+            else (f"第 {line} 行，{digits} 位" if line else f"{digits} 位")
     if lang != "en" and kind in ("toml-syntax", "json-syntax"):
         detail = _parser_detail_zh(kind, detail)
     elif lang != "en" and kind in ("unreadable", "unreadable-folder"):

@@ -148,6 +148,7 @@ class Quantity:
     dimension: Dimension
     text: str
     upper: Decimal | None = None  # the top of a range ("95%-100%": amount 95, upper 100)
+    each: bool = False  # "各印刷250册": the amount is per item of a list the row names
 
 
 @attrs.frozen
@@ -365,13 +366,15 @@ _TRANSLATE = str.maketrans({"−": "-", "﹣": "-", "≧": "≥", "⩾": "≥", 
                             "〜": "~", "～": "~"})  # fmt: skip
 
 _PUNCT_CLASS = "[" + re.escape(_PUNCT) + "]"
-_STRIP_ENDS_RE = re.compile(rf"^{_PUNCT_CLASS}+|{_PUNCT_CLASS}+$")
 
 _PRE_OP_RE = re.compile(_alt(_PREFIX_OPS) + "$")
 _SUF_OP_RE = re.compile(_alt(_SUFFIX_OPS))
 _PRE_TOKEN_RE = re.compile(
     "(?:" + _alt(list(_PREFIX_OPS) + list(_PRE_FILLERS)) + f"|{_PUNCT_CLASS}+)$"
 )
+# _PRE_TOKEN_RE ends in $: searched over a whole text it is tried at every position of a run
+# of punctuation (quadratic); the token is at most this long, so only the tail is searched.
+_TOKEN_TAIL = 64
 _PRE_START_RE = re.compile("(?:" + _alt(_PRE_FILLERS) + f"|{_PUNCT_CLASS}+)")
 _POST_TOKEN_RE = re.compile(
     "(?:" + _alt(list(_SUFFIX_OPS) + list(_POST_FILLERS)) + f"|{_PUNCT_CLASS}+)"
@@ -445,10 +448,16 @@ _MASK = "\x00"
 # ---------------------------------------------------------------------------------------
 
 
+# "95%(含)以上", "不少于95%(含95%)", "3个(含本数)": a note that the bound is inclusive, which
+# 以上 / 不少于 / ≥ already are; it is dropped so that it neither hides the operator after it
+# nor adds a second number.
+_INCLUSIVE_RE = re.compile(r"\(含(?:本数|[0-9]+(?:\.[0-9]+)?%?)?\)")
+
+
 def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     s = _WS_BETWEEN_DIGITS_RE.sub(";", s)
-    return _WS_RE.sub("", s)
+    return _INCLUSIVE_RE.sub("", _WS_RE.sub("", s))
 
 
 def _shift(value: Decimal, places: int) -> Decimal:
@@ -574,7 +583,7 @@ def _column_unit(unit: str) -> _UnitInfo | None:
 
 
 def _claim(s: str, raw: str) -> Claim | None:
-    core = _STRIP_ENDS_RE.sub("", s)
+    core = s.strip(_PUNCT)  # not ^P+|P+$: a regex that is quadratic on a run of punctuation
     if not core or len(core) > CLAIM_MAX_CHARS:
         return None
     m = _PERCENT_CLAIM_RE.fullmatch(core)
@@ -827,6 +836,7 @@ def _single(
         return None
     amount, info = value
 
+    each = "各" in pre
     minus = _MINUS_RE.search(pre)
     if minus is not None:  # "负5%", "≥负5%": a sign, before any operator
         pre = pre[: minus.start()]
@@ -834,7 +844,7 @@ def _single(
     op: Operator | None = None
     linked = False
     while pre:
-        t = _PRE_TOKEN_RE.search(pre)
+        t = _PRE_TOKEN_RE.search(pre, max(0, len(pre) - _TOKEN_TAIL))
         if t is None:
             break
         word = t.group()
@@ -864,6 +874,10 @@ def _single(
     label, rest = _alnum_count(pre), _alnum_count(post)
     if rest > QUANTITY_MAX_RESIDUAL:
         return None
+    if _SUF_OP_RE.search(post):
+        # an operator behind a word the parser does not know ("95%(另)以上"): the cell is not
+        # read as "= 95%" with the operator absorbed, it stays text for a reader to see
+        return None
     if label + rest > QUANTITY_MAX_RESIDUAL and not (linked and label <= QUANTITY_MAX_LABEL):
         return None
 
@@ -875,7 +889,8 @@ def _single(
     if info is not None and info[0] == "年" and 1990 <= amount <= 2100 and amount % 1 == 0:
         # a year ("2021" + unit column 年, "二〇二一年"), not a duration
         return When(_when_operator(False, op), _date(int(amount), 12, None), raw)
-    return _quantity(op, amount, info, raw)
+    quantity = _quantity(op, amount, info, raw)
+    return attrs.evolve(quantity, each=True) if each else quantity
 
 
 def _range(
@@ -900,7 +915,7 @@ def _range(
     if _MASK in pre or _MASK in post or _NEGATED_RE.search(pre):
         return None
     while pre:
-        t = _PRE_TOKEN_RE.search(pre)
+        t = _PRE_TOKEN_RE.search(pre, max(0, len(pre) - _TOKEN_TAIL))
         if t is None or t.group() in _PREFIX_OPS:
             break
         pre = pre[: t.start()]

@@ -30,11 +30,14 @@ CASES = [r.document for r in load_paths([ROOT / "cases" / "2021", ROOT / "cases"
 
 def _normal(case: Case) -> Case:
     """What a form carries: not where the case was read from, whether that was cut off, nor
-    [[ignore]]."""
+    [[ignore]]; and of the profile only which of the two export templates it was written in
+    (a 20/80 or rubric case exported in the central template reads back as central)."""
+    profile = "sichuan" if template_for(case) == "sichuan" else "central-2020"
     return attrs.evolve(
         case,
         # layout: which rules/layouts file the importer recognised, metadata of the import
-        project=attrs.evolve(case.project, source="", has_form=True, incomplete="", layout=""),
+        project=attrs.evolve(case.project, source="", has_form=True, incomplete="", layout="",
+                             profile=profile),
         funds=attrs.evolve(case.funds, source=""),
         ignore=(),
     )

@@ -35,7 +35,7 @@ def test_an_index_sheet_then_one_sheet_per_project(book):
     rows = [[c.value for c in r] for r in index.iter_rows(min_row=2)]
     assert [r[1] for r in rows][:2] == ["招商引资经费", "安全维稳专项经费"]
     first = {h: v for h, v in zip(header, rows[0])}
-    assert (float(first["自评分"]), float(first["核实分"]), first["核实等级"]) == (99.88, 73.22, "中")
+    assert (float(first["自评分"]), float(first["核实分"]), first["核实等级"]) == (99.88, 63.22, "中")
     link = index.cell(2, len(header)).hyperlink
     assert link is not None and link.location == "'1 招商引资经费'!A1"
     assert index.freeze_panes == "C2" and index.print_title_rows == "$1:$1"
@@ -52,7 +52,7 @@ def test_the_form_layout_with_claimed_verified_and_deduction_columns(book):
     assert float(satisfaction[width]) == 10 and float(satisfaction[width + 1]) == 0
     assert "无法核实" in satisfaction[width + 2]
     total = _row(sheet, "总分")
-    assert float(total[width + 1]) == 73.22 and total[width + 2] == "核实等级：中"
+    assert float(total[width + 1]) == 63.22 and total[width + 2] == "核实等级：中"
     assert any(merged.min_col == 1 and merged.max_col == width for merged in sheet.merged_cells.ranges)
 
 
@@ -75,7 +75,7 @@ def test_borders_wrapping_and_a4_landscape_fit_to_width(book):
 def test_a_sichuan_case_keeps_the_sichuan_layout(tmp_path):
     (tmp_path / "sc.toml").write_text(CLEAN.replace('profile = "central-2020"', 'profile = "sichuan"'),
                                       encoding="utf-8")
-    out = tmp_path / "s.xlsx"
+    out = tmp_path.parent / f"{tmp_path.name}-s.xlsx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "scoresheet", "-o", str(out), "--no-progress"])
     sheet = openpyxl.load_workbook(out).worksheets[1]
     assert str(sheet.cell(1, 1).value).startswith("部门预算项目支出绩效自评表")
@@ -88,7 +88,7 @@ def test_cells_not_read_are_listed_under_the_form(tmp_path):
     text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
     (tmp_path / "a.toml").write_text(text.replace('actual = "完成"', 'unread = { actual = "cut" }', 1),
                                      encoding="utf-8")
-    out = tmp_path / "s.xlsx"
+    out = tmp_path.parent / f"{tmp_path.name}-s.xlsx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "scoresheet", "-o", str(out), "--no-progress"])
     sheet = openpyxl.load_workbook(out).worksheets[1]
     row = _row(sheet, "未能核实")
