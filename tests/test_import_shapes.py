@@ -73,8 +73,17 @@ def test_scrambled_operator_word_is_put_back_and_only_that():
     assert _unscramble("指标定义明确", words) == "指标定义明确"
 
 
-def test_funds_label_points_give_the_weight_when_no_profile_knows_them():
-    """A 20/80 form prints its budget points only in the section label."""
+def test_funds_label_points_give_the_weight_when_no_profile_knows_them(monkeypatch):
+    """A 20/80 form prints its budget points only in the section label: copied when the
+    layout's profile is not shipped, left to the profile when it is."""
+    import importlib
+
+    recognise = importlib.import_module("evalengine.importer.recognise")
+
+    text = ("项目支出绩效自评表\n项目名称 X\n预算执行情况(万元)(20分) 预算数(A) 执行数(B) "
+            "执行率(B/A) 得分(20分*执行率)\n年度财政资金总额 50 40 80% 16\n")
+    assert _form(text).case.funds.claimed_weight is None  # rules/profiles/20-80.toml: 20
+    monkeypatch.setattr(recognise, "profile_exists", lambda name: False)
     form = _form(
         "项目支出绩效自评表\n项目名称 X\n预算执行情况(万元)(20分) 预算数(A) 执行数(B) 执行率(B/A) "
         "得分(20分*执行率)\n年度财政资金总额 50 40 80% 16\n")
