@@ -88,3 +88,12 @@ def test_funds_label_points_give_the_weight_when_no_profile_knows_them(monkeypat
         "项目支出绩效自评表\n项目名称 X\n预算执行情况(万元)(20分) 预算数(A) 执行数(B) 执行率(B/A) "
         "得分(20分*执行率)\n年度财政资金总额 50 40 80% 16\n")
     assert form.case.funds.claimed_weight == Decimal(20)
+
+
+def test_a_unit_and_a_stray_glyph_run_into_the_name_leave_the_target_unread():
+    from evalengine.importer.recognise import _unit_in_name
+
+    assert _unit_in_name({"name": "组织宣传活动次数次到"}) == ("组织宣传活动次数", "次")
+    assert _unit_in_name({"name": "年度培训人次"}) is None  # a name that ends in a unit
+    assert _unit_in_name({"name": "组织宣传活动次数次到", "unit": "次"}) is None
+    assert _unit_in_name({"name": "管理制度健全性"}) is None

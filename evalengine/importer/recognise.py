@@ -1328,6 +1328,15 @@ class _Parser:
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
                                and f in _INDICATOR_FIELDS})
+                lost = _unit_in_name(values) if "unit" in fields else None
+                if lost is not None:
+                    # the row's 计量单位 and a stray glyph ran into its name: where the name
+                    # ends and the target begins was lost, so the target is not trusted
+                    values["name"], values["unit"] = lost
+                    self.note("ambiguous", row.name, detail=FIELD_LABELS.get("target", ("target",))[0])
+                    self.draft.unread.setdefault(
+                        ("indicators", len(self.draft.indicators)), {})["target"] = "ambiguous"
+                    values.pop("target", None)
                 if "operator" in fields:  # 指标性质 is a merged cell: blank is "as above"
                     cur_op = values.get("operator") or cur_op
                     if cur_op and not values.get("operator"):
@@ -2118,3 +2127,24 @@ def _unscramble(text: str, words: Sequence[str]) -> str:
             else:
                 k += 1
     return text
+
+
+def _unit_in_name(values: dict[str, str]) -> tuple[str, str] | None:
+    """(name, unit) when a row decoded with no 计量单位 has a unit word, then one or two
+    stray characters, at the end of its name (``组织宣传活动次数次到``: 次, then 到) -- the
+    glyphs between the name and the figures were garbled. None when the name simply ends
+    in a unit (``培训人次``) or nothing fits."""
+    name = values.get("name", "")
+    if values.get("unit") or not name:
+        return None
+    for stray in (1, 2):
+        tail = name[-stray:]
+        if L.is_known_unit(name[-2:]) or L.is_known_unit(name[-1:]) or any(
+                c.isdigit() or c in "%‰" for c in tail):
+            return None
+        head = name[:-stray]
+        for size in (2, 1):
+            unit = head[-size:]
+            if len(head) - size >= 4 and L.is_known_unit(unit):
+                return head[:-size], unit
+    return None
