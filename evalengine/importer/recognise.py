@@ -1333,7 +1333,7 @@ class _Parser:
                     # the row's 计量单位 and a stray glyph ran into its name: where the name
                     # ends and the target begins was lost, so the target is not trusted
                     values["name"], values["unit"] = lost
-                    self.note("ambiguous", row.name, detail=FIELD_LABELS.get("target", ("target",))[0])
+                    self.note("ambiguous", row.name, detail=FIELD_LABELS["target"][0])
                     self.draft.unread.setdefault(
                         ("indicators", len(self.draft.indicators)), {})["target"] = "ambiguous"
                     values.pop("target", None)
@@ -1928,7 +1928,8 @@ class _Parser:
                                    L.number(nxt[1].strip("()（）"))))
                     continue
                 if kind in ("l1", "l2") and not cells:
-                    labels.append((len(self.draft.indicators) - first_row, self.l1_text(piece), None))
+                    at = len(self.draft.indicators) - first_row
+                    labels.append((at, self.l1_text(piece), None))
                     continue
                 cells.append(piece)
             if cells and numbers() == len(anchors) and _PLAIN_NUMBER_RE.fullmatch(cells[-1]) \
@@ -1948,13 +1949,11 @@ class _Parser:
                 take(t.text)
             j += 1
         if cells and not ended and j >= self.end >= len(toks):
+            # the text breaks off inside this row: its name is kept, the rest is cut
             self.note("cut", cells[-1])
-            values = {"name": cells[0]} if cells else {}
-            if values:
-                values.update(level1="", level2="")
-                self.draft.unread[("indicators", len(self.draft.indicators))] = {
-                    f: "cut" for f in schema if f != "name"}
-                self.add_indicator(values, None)
+            self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                f: "cut" for f in schema if f != "name"}
+            self.add_indicator({"name": cells[0], "level1": "", "level2": ""}, None)
             cells.clear()
         elif cells:
             emit()
