@@ -81,6 +81,8 @@ def test_a_bordered_score_sheet_per_project_and_codes_in_the_appendix(report):
         assert borders is not None
         assert {b.get(qn("w:val")) for b in borders} == {"single"}
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats
+        # no row is split across a page break (a 结果未证实 reason wraps over three lines)
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
     codes = report.tables[-1]
     assert [c.text for c in codes.rows[0].cells] == ["序号", "项目", "规则", "级别", "位置", "说明"]
     assert {r.cells[2].text for r in codes.rows[1:]} >= {"F101", "I301", "S211", "D508"}
@@ -188,4 +190,7 @@ def test_cells_not_read_and_projects_for_review_are_said(tmp_path):
     assert "1 个项目的自评表未能完整读取，列为待复核" in whole
     sheets = whole.split("附件1：项目复核评分表")[1].split("附件2")[0]
     assert "未能核实：" in sheets and "表格截断" in sheets
+    # the cell by its name on the form, the checks not made by their titles
+    assert re.search(r"第\d+项指标“[^”]+”的实际完成值未能读取（表格截断）", sheets), sheets
+    assert "$." not in sheets and not CODE.search(sheets.split("未能核实：")[1].split("\n")[0])
     assert "未能核实" not in whole.split("附件1：项目复核评分表")[0].split("二、评分结果")[1]

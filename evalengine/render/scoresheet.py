@@ -21,7 +21,7 @@ from ..importer.export import REVIEW_HEADERS, Review, form_width, template_for, 
 from ..report import CaseResult, Summary
 from .formats import Options, RunInfo
 from .labels import grade_label
-from .view import deduction, not_verified_lines, status_text
+from .view import deduction, not_verified_prose, status_text
 
 __all__ = ["WANTS_RESULT", "Writer", "encode", "review_of"]
 
@@ -81,6 +81,7 @@ class Writer:
 
         self.out = out
         self.options = options
+        self.titles = info.rule_titles
         self.workbook = openpyxl.Workbook()
         self.index = self.workbook.active
         self.index.title = INDEX_TITLE
@@ -101,7 +102,7 @@ class Writer:
         end = write_form(sheet, case, template, 1, review_of(record))
         width = form_width(template) + len(REVIEW_HEADERS)
         last = end - 2
-        lines = not_verified_lines(record, "zh")  # cells the importer could not read
+        lines = not_verified_prose(record, "zh", self.titles)  # cells the importer could not read
         if lines:
             last += 1
             sheet.cell(last, 1, NOT_VERIFIED)

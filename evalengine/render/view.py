@@ -7,10 +7,14 @@ output language; nothing here escapes — the format does.
 
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import cache
 from typing import Any
 
 from ..i18n import Lang, text
 from ..report import NOT_DEMONSTRATED, Summary
+from ..resources import rules_dir
 from .data import not_verified_text, num, percent
 from .labels import grade_label, label
 
@@ -27,6 +31,7 @@ __all__ = [
     "INDICATOR_FIGURES",
     "indicator_table",
     "not_verified_lines",
+    "not_verified_prose",
     "overview",
     "project_row",
     "projects_header",
@@ -189,6 +194,66 @@ def deduction(item: dict[str, Any]) -> str:
 def not_verified_lines(record: dict[str, Any], lang: Lang) -> list[str]:
     """The card's 未能核实 list: one line per field not read (empty for a case read throughout)."""
     return [not_verified_text(item, lang) for item in record.get("not_verified", ())]
+
+
+@cache
+def _field_labels() -> dict[str, dict[str, dict[str, str]]]:
+    with (rules_dir() / "provenance.toml").open("rb") as handle:
+        return tomllib.load(handle)["fields"]
+
+
+_PATH = re.compile(r"\$\.(?:(indicators|funds\.rows)\[(\d+)\]|(\w+))(?:\.(\w+))?$")
+
+
+def _subject_and_field(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
+    """What an unread key path is on the form, in words: (the row it is in, the cell)."""
+    zh = lang != "en"
+    match = _PATH.match(item["path"])
+    if not match:
+        return "", item["path"]
+    table, index, record, field = match.groups()
+    labels = _field_labels()
+    if table:
+        n = int(index) + 1
+        name = f"“{item['name']}”" if zh and item["name"] else f" “{item['name']}”" if item["name"] else ""
+        subject = (f"第{n}项指标{name}" if table == "indicators" else f"资金来源第{n}行") if zh else (
+            f"indicator {n}{name}" if table == "indicators" else f"funding row {n}")
+        group = "indicators" if table == "indicators" else "rows"
+    elif field is None:  # a whole section, or a header field of [project]
+        return "", item["name"] or _label(labels, "project", record, lang)
+    else:
+        subject, group = "", record
+    return subject, _label(labels, group, field or "", lang)
+
+
+def _label(labels: dict[str, Any], group: str, field: str, lang: Lang) -> str:
+    entry = labels.get(group, {}).get(field)
+    return entry["en" if lang == "en" else "zh"] if entry else field
+
+
+def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str]) -> list[str]:
+    """The 未能核实 list in an evaluator's words, for the Word report and the score sheets:
+    the cells by their names on the form (第9项指标“群众满意度”的实际完成值), one line per row
+    and reason, and the checks not made by their titles — no key paths, no rule codes."""
+    zh = lang != "en"
+    groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for item in record.get("not_verified", ()):
+        subject, field = _subject_and_field(item, lang)
+        fields, rules = groups.setdefault((subject, item["reason_text"]), ([], []))
+        if field not in fields:
+            fields.append(field)
+        rules += [code for code in item["rules"] if code not in rules]
+    lines = []
+    for (subject, reason), (fields, rules) in groups.items():
+        cells = ("、" if zh else ", ").join(fields)
+        line = (f"{subject}的{cells}" if subject else cells) if zh else (
+            f"{subject}: {cells}" if subject else cells)
+        line += f"未能读取（{reason}）" if zh else f" not read ({reason})"
+        if rules:
+            names = ("、" if zh else "; ").join(titles.get(code) or code for code in rules)
+            line += f"，未做的检查：{names}" if zh else f"; checks not made: {names}"
+        lines.append(line)
+    return lines
 
 
 def evidence_text(finding: dict[str, Any], lang: Lang) -> str:

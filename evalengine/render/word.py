@@ -33,7 +33,7 @@ from ..resources import rules_dir
 from .data import num, percent
 from .formats import Options, RunInfo
 from .labels import grade_label, label
-from .view import deduction, not_verified_lines, status_text
+from .view import deduction, not_verified_prose, status_text
 
 __all__ = ["Writer", "encode", "review_wording"]
 
@@ -206,7 +206,8 @@ class _Report:
     def _table(self, header: list[str], rows: list[list[str]], widths: list[float],
                numeric: set[int] = frozenset()) -> Any:
         """A bordered table (the "Table Grid" style, borders set on the table itself as well,
-        so they survive a template without that style), header repeated on each page."""
+        so they survive a template without that style), header repeated on each page, and no
+        row split across a page break (w:cantSplit)."""
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
@@ -228,6 +229,9 @@ class _Report:
         table._tbl.tblPr.append(borders)
 
         def fill(row: Any, values: list[str], bold: bool = False) -> None:
+            keep = OxmlElement("w:cantSplit")
+            keep.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(keep)
             for index, (cell, value) in enumerate(zip(row.cells, values)):
                 cell.width = Mm(widths[index])
                 paragraph = cell.paragraphs[0]
@@ -438,7 +442,7 @@ class _Report:
                          self.t("verified_grade", grade=status_text(p, self.lang))])
             self._table(self.t("sheet_table"), rows, [22, 24, 36, 40, 40, 13, 15, 15, 52],
                         numeric={5, 6, 7})
-            lines = not_verified_lines(p, self.lang)  # cells the importer could not read
+            lines = not_verified_prose(p, self.lang, self.w.info.rule_titles)  # cells not read
             if lines:
                 self._para("；".join(lines) if not self.en else "; ".join(lines), indent=False,
                            bold_lead=self.t("not_verified"))
