@@ -121,6 +121,14 @@ def test_organisation_from_the_configuration(tmp_path):
     assert "评价机构：第三方评价机构甲" in text and "报告日期：2023年1月2日" in text
 
 
+def test_without_an_organisation_the_cover_leaves_a_line_to_fill_in(tmp_path):
+    out = tmp_path / "r.docx"
+    main(["score", str(CASES / "01-zhaoshang-yinzi.toml"), "--format", "docx", "-o", str(out),
+          "--no-progress"])
+    org = next(p.text for p in docx.Document(str(out)).paragraphs if p.text.startswith("评价机构："))
+    assert org.startswith("评价机构：＿＿＿") and "--" not in org and "[report]" not in org
+
+
 def test_in_english_with_lang_en(tmp_path):
     out = tmp_path / "r.docx"
     main(["score", str(CASES), "--format", "docx", "-o", str(out), "--lang", "en", "--no-progress"])
