@@ -216,6 +216,12 @@ def test_escape_sequences_in_case_text_key_names_and_file_names_are_shown_inert(
     assert "\\x1b[2J\\x1b]0;pwned\\x07\\x0d0 errors\\u202egnp.exe\\x9b31m" in captured.out
     assert "a\\x1b[31m.toml" in captured.out
     assert "\\x1b[2Jkey" in captured.err
+    # the text formats are printed to the terminal too when there is no -o
+    for fmt in ("markdown", "html", "csv"):
+        main(["score", str(tmp_path), "--format", fmt])
+        out = capsys.readouterr().out
+        assert "pwned" in out and "\x1b" not in out and "\x07" not in out, fmt
+        assert "\u202e" not in out and "\x9b" not in out, fmt
 
 
 # --- issue 13 §4: CSV formula injection -------------------------------------------------
