@@ -112,6 +112,28 @@ def test_baseline_round_trip(tmp_path, capsys):
     assert report["summary"]["findings"]["warning"] == 1
 
 
+def test_a_row_added_above_keeps_the_old_findings_of_the_rows_below(tmp_path, capsys):
+    """Next year's form with one more indicator at the top: the findings about the rows that
+    moved down are not new (the fingerprint names a row, not its position)."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    case = folder / "a.toml"
+    case.write_bytes((CASES / "01-zhaoshang-yinzi.toml").read_bytes())
+    baseline = tmp_path / "baseline.json"
+    main(["score", str(folder), "-q", "--write-baseline", str(baseline)])
+    capsys.readouterr()
+    text = case.read_text(encoding="utf-8")
+    added = ('[[indicators]]\nlevel1 = "完成指标"\nlevel2 = "时效指标"\nname = "按时完成"\n'
+             'target = "2021年12月"\nactual = "2021年12月"\n\n')
+    case.write_text(text.replace("[[indicators]]", added + "[[indicators]]", 1), encoding="utf-8")
+    main(["score", str(folder), "--baseline", str(baseline), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    new = [f for p in report["projects"] for f in p["findings"]]
+    moved = [f for f in new if f["path"].startswith("$.indicators[") and f["path"] != "$.indicators[0]"
+             and not f["path"].startswith("$.indicators[0].")]
+    assert moved == [], moved
+
+
 def test_a_baseline_that_is_not_one_is_an_error_naming_it(tmp_path, capsys):
     bad = tmp_path / "b.json"
     bad.write_text('{"schema": "other"}', encoding="utf-8")
