@@ -202,3 +202,21 @@ def test_cells_not_read_and_projects_for_review_are_said(tmp_path):
     assert re.search(r"第\d+项指标“[^”]+”的实际完成值未能读取（表格截断）", sheets), sheets
     assert "$." not in sheets and not CODE.search(sheets.split("未能核实：")[1].split("\n")[0])
     assert "未能核实" not in whole.split("附件1：项目复核评分表")[0].split("二、评分结果")[1]
+
+
+def test_every_field_that_may_be_unread_has_its_name_on_the_form():
+    """The 未能核实 lists name cells as the form does; a field without an entry in
+    rules/provenance.toml [fields] would show its key instead."""
+    import tomllib
+
+    from evalengine import provenance
+    from evalengine.model import FundRow, Funds, Goal, Indicator, Narrative
+    from evalengine.resources import rules_dir
+
+    fields = tomllib.loads((rules_dir() / "provenance.toml").read_text(encoding="utf-8"))["fields"]
+    allowed = {"project": provenance.HEADER, "funds": provenance._fields(Funds),
+               "rows": provenance._fields(FundRow), "goal": provenance._fields(Goal),
+               "indicators": provenance._fields(Indicator), "narrative": provenance._fields(Narrative)}
+    for group, keys in allowed.items():
+        for key in keys:
+            assert {"zh", "en"} <= set(fields[group].get(key, {})), (group, key)

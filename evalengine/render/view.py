@@ -197,61 +197,59 @@ def not_verified_lines(record: dict[str, Any], lang: Lang) -> list[str]:
 
 
 @cache
-def _field_labels() -> dict[str, dict[str, dict[str, str]]]:
+def _provenance_words() -> dict[str, Any]:
+    """rules/provenance.toml's [fields] (each field's name on the form) and [wording]."""
     with (rules_dir() / "provenance.toml").open("rb") as handle:
-        return tomllib.load(handle)["fields"]
+        data = tomllib.load(handle)
+    return {"fields": data["fields"], "wording": data["wording"]}
 
 
 _PATH = re.compile(r"\$\.(?:(indicators|funds\.rows)\[(\d+)\]|(\w+))(?:\.(\w+))?$")
 
 
-def _subject_and_field(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
+def _row_and_cell(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
     """What an unread key path is on the form, in words: (the row it is in, the cell)."""
-    zh = lang != "en"
+    data = _provenance_words()
+    words = data["wording"]["en" if lang == "en" else "zh"]
+
+    def field(group: str, key: str) -> str:
+        entry = data["fields"].get(group, {}).get(key)
+        return entry["en" if lang == "en" else "zh"] if entry else key
+
     match = _PATH.match(item["path"])
     if not match:
         return "", item["path"]
-    table, index, record, field = match.groups()
-    labels = _field_labels()
+    table, index, record, key = match.groups()
     if table:
-        n = int(index) + 1
-        name = f"“{item['name']}”" if zh and item["name"] else f" “{item['name']}”" if item["name"] else ""
-        subject = (f"第{n}项指标{name}" if table == "indicators" else f"资金来源第{n}行") if zh else (
-            f"indicator {n}{name}" if table == "indicators" else f"funding row {n}")
-        group = "indicators" if table == "indicators" else "rows"
-    elif field is None:  # a whole section, or a header field of [project]
-        return "", item["name"] or _label(labels, "project", record, lang)
-    else:
-        subject, group = "", record
-    return subject, _label(labels, group, field or "", lang)
-
-
-def _label(labels: dict[str, Any], group: str, field: str, lang: Lang) -> str:
-    entry = labels.get(group, {}).get(field)
-    return entry["en" if lang == "en" else "zh"] if entry else field
+        name = words["name"].format(name=item["name"]) if item["name"] else ""
+        if table == "indicators":
+            return words["indicator"].format(n=int(index) + 1, name=name), field("indicators", key or "")
+        return words["funds_row"].format(n=int(index) + 1), field("rows", key or "")
+    if key is None:  # a whole section, or a header field of [project]
+        return "", item["name"] or field("project", record)
+    return "", field(record, key)
 
 
 def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str]) -> list[str]:
     """The 未能核实 list in an evaluator's words, for the Word report and the score sheets:
     the cells by their names on the form (第9项指标“群众满意度”的实际完成值), one line per row
-    and reason, and the checks not made by their titles — no key paths, no rule codes."""
-    zh = lang != "en"
+    and reason, and the checks not made by their titles — no key paths, no rule codes.  The
+    words are rules/provenance.toml's."""
+    words = _provenance_words()["wording"]["en" if lang == "en" else "zh"]
     groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     for item in record.get("not_verified", ()):
-        subject, field = _subject_and_field(item, lang)
-        fields, rules = groups.setdefault((subject, item["reason_text"]), ([], []))
-        if field not in fields:
-            fields.append(field)
+        row, cell = _row_and_cell(item, lang)
+        cells, rules = groups.setdefault((row, item["reason_text"]), ([], []))
+        if cell not in cells:
+            cells.append(cell)
         rules += [code for code in item["rules"] if code not in rules]
     lines = []
-    for (subject, reason), (fields, rules) in groups.items():
-        cells = ("、" if zh else ", ").join(fields)
-        line = (f"{subject}的{cells}" if subject else cells) if zh else (
-            f"{subject}: {cells}" if subject else cells)
-        line += f"未能读取（{reason}）" if zh else f" not read ({reason})"
+    for (row, reason), (cells, rules) in groups.items():
+        listed = words["list"].join(cells)
+        line = words["not_read"].format(cells=words["in_row"].format(row=row, cells=listed) if row
+                                        else listed, reason=reason)
         if rules:
-            names = ("、" if zh else "; ").join(titles.get(code) or code for code in rules)
-            line += f"，未做的检查：{names}" if zh else f"; checks not made: {names}"
+            line += words["checks"].format(checks=words["list"].join(titles.get(c) or c for c in rules))
         lines.append(line)
     return lines
 
