@@ -96,8 +96,9 @@ def test_chinese_fonts_a4_and_page_numbers(report):
 
     assert east_asia("Normal") == ("仿宋", None)
     assert east_asia("Heading 1") == ("黑体", None) and east_asia("Title") == ("宋体", None)
-    cell_run = report.tables[0].rows[1].cells[1].paragraphs[0].runs[0]
-    assert cell_run._r.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    cell = report.tables[0].rows[1].cells[1].paragraphs[0]  # every table cell: 宋体 9 pt
+    assert cell.style.name == "Table Text" and east_asia("Table Text") == ("宋体", None)
+    assert cell.style.font.size.pt == 9 and cell.style.paragraph_format.first_line_indent == 0
     first, scores = report.sections[0], report.sections[1]
     assert (round(first.page_width.mm), round(first.page_height.mm)) == (210, 297)  # A4
     assert (round(scores.page_width.mm), round(scores.page_height.mm)) == (297, 210)

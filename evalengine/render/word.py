@@ -39,6 +39,7 @@ __all__ = ["Writer", "encode", "review_wording"]
 
 TITLE_FONT, HEADING_FONT, BODY_FONT, TABLE_FONT = "宋体", "黑体", "仿宋", "宋体"
 LATIN_FONT = "Times New Roman"
+TABLE_STYLE = "Table Text"  # the paragraph style of table cells
 TITLE_SIZE, HEADING_SIZE, BODY_SIZE, TABLE_SIZE = 22, 16, 14, 9  # points (二号, 三号, 四号, 小五)
 CHINESE_NUMBERS = "一二三四五六七八九十"
 # what a Word document cannot hold (XML 1.0): shown as U+FFFD rather than failing the report
@@ -150,6 +151,13 @@ class _Report:
             style.paragraph_format.keep_with_next = True
         for name in ("Heading 2", "Heading 3"):
             self._fonts(styles[name], BODY_FONT if name == "Heading 3" else HEADING_FONT)
+        from docx.enum.style import WD_STYLE_TYPE
+
+        cell = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)  # the text of every table
+        cell.base_style = normal
+        self._fonts(cell, TABLE_FONT, TABLE_SIZE)
+        cell.paragraph_format.first_line_indent = Pt(0)
+        cell.paragraph_format.line_spacing = 1.0
         from docx.oxml.ns import qn
 
         title_ppr = styles["Title"].element.pPr
@@ -212,8 +220,9 @@ class _Report:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
-        from docx.shared import Mm, Pt
+        from docx.shared import Mm
 
+        style = self.doc.styles[TABLE_STYLE].style_id
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -228,21 +237,24 @@ class _Report:
             borders.append(element)
         table._tbl.tblPr.append(borders)
 
+        cell_widths = [Mm(w) for w in widths]
+
         def fill(row: Any, values: list[str], bold: bool = False) -> None:
             keep = OxmlElement("w:cantSplit")
             keep.set(qn("w:val"), "true")
             row._tr.get_or_add_trPr().append(keep)
             for index, (cell, value) in enumerate(zip(row.cells, values)):
-                cell.width = Mm(widths[index])
+                cell.width = cell_widths[index]
                 paragraph = cell.paragraphs[0]
-                paragraph.paragraph_format.first_line_indent = Pt(0)
-                paragraph.paragraph_format.line_spacing = 1.0
+                paragraph._p.style = style  # fonts, size, spacing: the style's (set by id:
+                # python-docx's setter looks the style up among all of them, for each cell)
                 if index in numeric and not bold:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 elif bold:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 run = paragraph.add_run(_xml(value))
-                self._fonts(run, TABLE_FONT, TABLE_SIZE, bold or None)
+                if bold:
+                    run.bold = True
 
         head = table.rows[0]
         fill(head, header, bold=True)
