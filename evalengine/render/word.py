@@ -351,7 +351,7 @@ class _Report:
             rows.append([str(number), p["name"], _v(p["claimed_total"]),
                          _v(grade_label(p["profile"], p["claimed_grade"], self.lang)),
                          _v(p["verified_total"]), status_text(p, self.lang), _v(p["gap"])])
-        self._table(self.t("grade_table"), rows, [12, 60, 16, 16, 16, 22, 14], numeric={2, 4, 6})
+        self._table(self.t("grade_table"), rows, [11, 52, 15, 15, 15, 34, 14], numeric={2, 4, 6})
 
     def _family(self, code: str) -> str:
         return self.w.info.rule_families.get(code, "custom")
