@@ -151,6 +151,10 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", parents=[lang, selection], help="列出规则 / list the rules")
     rules.add_argument("--format", choices=("human", "json"), default="human")
 
+    profiles = sub.add_parser("profiles", parents=[lang],
+                              help="列出评分规则（各省表式） / list the scoring profiles")
+    profiles.add_argument("--format", choices=("human", "json"), default="human")
+
     explain = sub.add_parser("explain", parents=[lang], help="解释一条规则 / explain a rule")
     explain.add_argument("code", help="规则代码或名称，如 F101（不区分大小写）")
     explain.add_argument("--config", type=Path,
@@ -433,6 +437,16 @@ def _rules(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def _profiles(args: argparse.Namespace, lang: Lang) -> int:
+    from .render.profiles import profiles_record, render_profiles
+
+    if args.format == "json":
+        print(json.dumps(profiles_record(lang), ensure_ascii=False, indent=2))
+    else:
+        render_profiles(_console(), lang)
+    return EXIT_OK
+
+
 def _explain(args: argparse.Namespace, lang: Lang) -> int:
     from .checks.registry import BUILTIN_RULES
     from .checks.runner import Checker
@@ -479,7 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang: Lang = args.lang
     from .loader import ConfigError  # after parse_args: --help and --version never load it
 
-    handlers = {"score": _score, "rules": _rules, "explain": _explain,
+    handlers = {"score": _score, "rules": _rules, "profiles": _profiles, "explain": _explain,
                 "import": _import, "export-form": _export_form}
     try:
         return handlers[args.command](args, lang)

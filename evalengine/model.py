@@ -84,6 +84,11 @@ class FundRow:
     initial_budget: Decimal | None = None  # 年初预算数
     budget: Decimal | None = None  # 全年预算数 / 调整后预算数
     executed: Decimal | None = None  # 全年执行数 / 预算执行数
+    # what the form prints on this 其中 row in the 分值/执行率/得分 columns (only the total
+    # row should carry them: real-forms 36 scores 基本支出 and 项目支出 10/10 each)
+    claimed_weight: Decimal | None = None
+    claimed_rate: Decimal | None = None  # percent, as printed
+    claimed_score: Decimal | None = None
     unread: Unread = Unread()
 
 
@@ -130,6 +135,10 @@ class Indicator:
     score: Decimal | None = None  # 得分 as printed
     deviation: str = ""  # 偏差原因分析及改进措施 / 未完成原因分析
     not_applicable: bool = False  # 不适用
+    # Hebei forms that print 单项得分 / 权重占比 / 折算得分: ``score`` is the 折算得分, these two
+    # are the cells it is computed from (折算得分 = 单项得分 × 权重占比, framework.md §9)
+    item_score: Decimal | None = None  # 单项得分
+    weight_share: Decimal | None = None  # 权重占比, percent as printed
     unread: Unread = Unread()
 
 
@@ -142,6 +151,7 @@ class Narrative:
     conclusion: str = ""  # 评价结论
     problems: str = ""  # 存在问题
     measures: str = ""  # 改进措施 / 相关建议
+    deviation: str = ""  # 偏差大或目标未完成原因分析: one cell for the whole form (20/80 layouts)
     claimed_total: Decimal | None = None  # 自评总分 / 合计 as stated
     claimed_grade: str = ""  # 自评等级 as stated
     unread: Unread = Unread()

@@ -3,6 +3,9 @@
 Every figure the engine reports passes through :func:`rounded`; nothing else in the
 package calls ``quantize``.  Scores round to 2 places (framework.md §3, following the
 ``round(...,2)`` of the pmkpi implementation), half up as Chinese finance practice does.
+A form's own rounding (a profile's ``[rounding]``: half up or truncated, to 2, 1 or 0
+places, framework.md §9) goes through the same function with ``mode="truncate"`` or other
+``places``; :func:`agrees` says whether a printed figure is an exact one rounded that way.
 
 Numbers enter through :func:`to_decimal`, which is strict: a number written as text uses
 ASCII or full-width digits (``１２．５`` is read as ``12.5``, common on Chinese forms), with
@@ -15,9 +18,16 @@ decimal context.
 from __future__ import annotations
 
 import re
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from typing import Literal
 
-__all__ = ["HUNDRED", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "ZERO", "NumberError", "ratio", "rounded", "to_decimal"]
+__all__ = [
+    "HUNDRED", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "ZERO", "NumberError", "RoundingMode", "agrees", "ratio",
+    "rounded", "to_decimal",
+]
+
+RoundingMode = Literal["half_up", "truncate"]
+_MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -49,26 +59,38 @@ def _quantum(places: int) -> Decimal:
     return quantum
 
 
-def rounded(value: Decimal, places: int = 2) -> Decimal:
-    """Round half up to ``places`` decimals: the engine's single rounding rule.
+def rounded(value: Decimal, places: int = 2, mode: RoundingMode = "half_up") -> Decimal:
+    """Round half up (or, ``mode="truncate"``, toward zero) to ``places`` decimals: the
+    engine's single rounding rule.
 
     Raises ValueError (never decimal.InvalidOperation) for NaN or an infinity.  A value too
     wide for the current context's precision is rounded exactly in a wider context.
     """
     if not value.is_finite():
         raise ValueError(f"cannot round a non-finite number: {value}")
-    quantum = _quantum(places)
+    quantum, how = _quantum(places), _MODES[mode]
     try:
-        return value.quantize(quantum, rounding=ROUND_HALF_UP)
+        return value.quantize(quantum, rounding=how)
     except InvalidOperation:
-        return _rounded_wide(value, quantum, places)
+        return _rounded_wide(value, quantum, places, how)
 
 
-def _rounded_wide(value: Decimal, quantum: Decimal, places: int) -> Decimal:
+def agrees(printed: Decimal, exact: Decimal, places: int, mode: RoundingMode, slack: Decimal = ZERO) -> bool:
+    """Is ``printed`` the ``exact`` figure as a form rounding ``mode`` to ``places`` shows it?
+
+    Also true when ``printed`` is within ``slack`` of ``exact`` (a rule's own tolerance), and
+    when the form printed the exact figure to the engine's 2 places.  Off by more is not.
+    """
+    if abs(printed - exact) <= slack:
+        return True
+    return printed in (rounded(exact, places, mode), rounded(exact))
+
+
+def _rounded_wide(value: Decimal, quantum: Decimal, places: int, how: str = ROUND_HALF_UP) -> Decimal:
     digits = max(value.adjusted(), 0) + places + 2
     if digits > MAX_PREC:
         raise ValueError(f"number too large to round to {places} places: {value}")
-    context = Context(prec=max(digits, 28), rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
+    context = Context(prec=max(digits, 28), rounding=how, Emax=MAX_EMAX, Emin=MIN_EMIN)
     try:
         return value.quantize(quantum, context=context)
     except InvalidOperation:  # pragma: no cover - exponents beyond any context

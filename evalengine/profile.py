@@ -14,16 +14,63 @@ from typing import Literal
 import attrs
 
 from .loader import ConfigError, Problem, load_config
+from .numbers import RoundingMode, rounded
 from .resources import rules_dir
 from .taxonomy import load_taxonomy
 
-__all__ = ["GradeBand", "Profile", "Tier", "available_profiles", "load_profile"]
+__all__ = ["GradeBand", "Profile", "Tier", "TieredRule", "available_profiles", "load_profile"]
 
 
 @attrs.frozen
 class BudgetRule:
     weight: Decimal
-    formula: Literal["linear_capped"] = "linear_capped"
+    # linear_capped: min(rate, 1) × weight (10号); linear: rate × weight as printed ("20分×执行率",
+    # pmkpi's Σ执行/Σ预算 × 10).  The verified score never exceeds the weight either way; the
+    # formula says what a form's own 得分 is checked against.
+    formula: Literal["linear_capped", "linear"] = "linear_capped"
+
+
+@attrs.frozen
+class RoundingRule:
+    """How the form itself rounds a computed score (framework.md §9): half up or truncated,
+    to ``places`` decimals (2, 1 or 0).  A score printed that way is not an error."""
+
+    places: int = 2
+    mode: RoundingMode = "half_up"
+
+
+@attrs.frozen
+class Band:
+    """One tier of a tiered quantitative rule: a value within [min, max] earns ``fraction``."""
+
+    fraction: Decimal
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+    def holds(self, value: Decimal) -> bool:
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+@attrs.frozen
+class TieredRule:
+    """Tiered quantitative scoring (成本控制率 ±10% → 5, ±15% → 3 …; framework.md §9).
+
+    Applies to a 三级 row whose name contains one of ``names`` and whose actual is a number;
+    ``value`` says what the bands read: the actual, or its size (a ± deviation).  The first
+    band holding the value gives the fraction of the weight; none holding gives 0.
+    """
+
+    label: str
+    names: tuple[str, ...]
+    bands: tuple[Band, ...]
+    value: Literal["actual", "abs_actual"] = "actual"
+
+    def applies(self, name: str) -> bool:
+        return any(word in name for word in self.names)
+
+    def fraction(self, value: Decimal) -> Decimal:
+        measured = abs(value) if self.value == "abs_actual" else value
+        return next((band.fraction for band in self.bands if band.holds(measured)), Decimal(0))
 
 
 @attrs.frozen
@@ -37,6 +84,7 @@ class QuantitativeRule:
     reverse: Literal["linear_to_zero_at_2x", "target_over_actual"] = "linear_to_zero_at_2x"
     overachieve_flag_ratio: Decimal = Decimal("1.3")
     strict_limit_fraction: Decimal = Decimal("0.8")  # actual = target of a strict > or <
+    tiered: tuple[TieredRule, ...] = ()
 
 
 @attrs.frozen
@@ -64,6 +112,9 @@ class QualitativeRule:
 @attrs.frozen
 class EvidenceRule:
     min_share: Decimal = Decimal("0.5")
+    # what a bare claim (完成, 全面完成 … and nothing else) earns in the verified score, as a
+    # fraction of what its tier would give; 0: a word the form cannot support earns nothing
+    bare_claim_fraction: Decimal = Decimal(0)
 
 
 @attrs.frozen
@@ -76,6 +127,18 @@ class GradeBand:
 @attrs.frozen
 class GradeRule:
     bands: tuple[GradeBand, ...]
+
+
+@attrs.frozen
+class Section:
+    """A section of a rubric profile (决策, 管理 …): the words of a printed 一级 label that
+    place a row in it, its points (None: as the form prints them), and whether its items are
+    scored against a 评分标准 (rubric) rather than as a target against an actual."""
+
+    name: str
+    words: tuple[str, ...]
+    points: Decimal | None = None
+    rubric: bool = True
 
 
 @attrs.frozen
@@ -92,6 +155,21 @@ class Profile:
     qualitative: QualitativeRule
     evidence: EvidenceRule
     grades: GradeRule
+    # scored: target vs actual rows with 分值/得分; rubric: items scored against a 评分标准
+    # in ``sections`` (决策/管理/…); unscored: no 分值/得分, rates and consistency only
+    kind: Literal["scored", "rubric", "unscored"] = "scored"
+    rounding: RoundingRule = RoundingRule()
+    sections: tuple[Section, ...] = ()  # a rubric's sections
+    layout: str = ""  # what the form looks like, for `evalengine profiles`
+    layout_en: str = ""
+
+    def round(self, value: Decimal) -> Decimal:
+        """``value`` as this profile's form prints a computed score."""
+        return rounded(value, self.rounding.places, self.rounding.mode)
+
+    def section(self, level1: str) -> Section | None:
+        """The section a printed 一级 label belongs to (the first whose word it contains)."""
+        return next((s for s in self.sections if any(w in level1 for w in s.words)), None)
 
     def grade(self, total: Decimal) -> GradeBand:
         """The band a total falls in (bands are checked from the highest minimum down)."""
@@ -140,6 +218,22 @@ def _check(profile: Profile, location: str, categories: tuple[str, ...] = ()) ->
         problems.append(Problem("$.quantitative.strict_limit_fraction", "invalid", "need 0 ≤ fraction ≤ 1"))
     if not profile.grades.bands:
         problems.append(Problem("$.grades.bands", "invalid", "at least one band"))
+    if not 0 <= profile.rounding.places <= 4:
+        problems.append(Problem("$.rounding.places", "invalid", "need 0 ≤ places ≤ 4"))
+    if not 0 <= profile.evidence.bare_claim_fraction <= 1:
+        problems.append(Problem("$.evidence.bare_claim_fraction", "invalid", "need 0 ≤ fraction ≤ 1"))
+    for i, tiered in enumerate(profile.quantitative.tiered):
+        if not tiered.names:
+            problems.append(Problem(f"$.quantitative.tiered[{i}].names", "invalid", "at least one word"))
+        for j, band in enumerate(tiered.bands):
+            if not 0 <= band.fraction <= 1:
+                problems.append(Problem(f"$.quantitative.tiered[{i}].bands[{j}].fraction", "invalid",
+                                        "need 0 ≤ fraction ≤ 1"))
+    if profile.kind == "rubric" and not profile.sections:
+        problems.append(Problem("$.sections", "missing-key", "a rubric profile names its sections"))
+    points = [s.points for s in profile.sections]
+    if points and None not in points and sum(points) != profile.total:  # type: ignore[arg-type]
+        problems.append(Problem("$.sections", "invalid", "section points must sum to total"))
     if problems:
         raise ConfigError(location, tuple(problems))
 

@@ -38,9 +38,12 @@ __all__ = [
     "BudgetScore",
     "CaseScore",
     "Evidence",
+    "EvidenceClass",
     "IndicatorScore",
     "Status",
     "is_blank_row",
+    "is_money_spent_short",
+    "row_roles",
     "score_case",
     "score_quantity",
 ]
@@ -50,8 +53,28 @@ class Evidence(enum.Enum):
     """What an indicator's verified score rests on."""
 
     MEASURED = "measured"  # a number or date compared with its target
-    QUALITATIVE = "qualitative"  # a qualitative target, scored within the tier the actual claims
+    QUALITATIVE = "qualitative"  # a qualitative target, scored within the tier the actual describes
+    CLAIM = "claim"  # a bare claim (完成, 全面完成 …): the department's word, not evidence
     UNSUPPORTED = "unsupported"  # nothing the target can be checked against
+
+
+class EvidenceClass(enum.Enum):
+    """What an indicator row's actual is, as the report shows it (framework.md §3.6).
+
+    Only measured, dated and described rows count toward the evidence share.
+    """
+
+    MEASURED = "measured"  # a number against a number
+    DATED = "dated"  # a date against a date
+    DESCRIBED = "described"  # a qualitative actual that says what was achieved
+    BARE_CLAIM = "bare_claim"  # 完成, 已完成, 全面完成, 达到 … with nothing else (or the target copied)
+    UNVERIFIABLE = "unverifiable"  # an actual that cannot be set against its target (unit, kind)
+    NOT_APPLICABLE = "not_applicable"
+    MISSING = "missing"  # no actual (or no target to set it against)
+
+    @property
+    def counts(self) -> bool:
+        return self in (EvidenceClass.MEASURED, EvidenceClass.DATED, EvidenceClass.DESCRIBED)
 
 
 class Status(enum.Enum):
@@ -76,6 +99,7 @@ class IndicatorScore:
     claimed_from_form: bool
     achievement: Decimal | None = None  # actual / target, where both are numbers
     tier: str = ""  # qualitative tier used
+    evidence_class: EvidenceClass = EvidenceClass.MISSING
 
 
 @attrs.frozen
@@ -83,7 +107,7 @@ class BudgetScore:
     weight: Decimal
     rate: Decimal | None  # 全年执行数 / 全年预算数, a fraction; None when it cannot be computed
     verified: Decimal | None
-    claimed: Decimal | None
+    claimed: Decimal | None  # None: the form's 得分 cell is blank ("not given")
     claimed_from_form: bool
 
 
@@ -101,6 +125,8 @@ class CaseScore:
     verified_total: Decimal | None  # None unless rated
     claimed_grade: GradeBand | None
     verified_grade: GradeBand | None
+    # rows marked 不适用: shown with their evidence class, never scored (weight 0)
+    not_applicable: tuple[IndicatorScore, ...] = ()
     # rows left out because a field scoring needs was not read (provenance.unverifiable):
     # not scored, not a miss, not in the evidence share
     unverifiable: tuple[int, ...] = ()
@@ -118,6 +144,51 @@ def is_blank_row(indicator: Indicator) -> bool:
     return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip()
                 or bool(indicator.unread.items
                         and any(is_unread(indicator, f) for f in ("name", "target", "actual"))))
+
+
+_REPEAT = ("其中", "含：", "含:")
+_TITLE_RE = re.compile(r"《[^》]+》")
+_LIST_SEPARATORS_RE = re.compile(r"[、，,；;和及与]")
+
+
+def enumerated_items(name: str) -> int:
+    """How many items a 三级 name lists (《A》、《B》 → 2; 甲、乙、丙 → 3), or 0."""
+    titles = _TITLE_RE.findall(name)
+    if len(titles) >= 2:
+        return len(titles)
+    parts = [p for p in _LIST_SEPARATORS_RE.split(name) if p.strip()]
+    return len(parts) if len(parts) >= 2 else 0
+
+
+def row_roles(case: Case) -> dict[int, tuple[str, tuple[int, ...]]]:
+    """Rows of the indicator table that are not indicators, by index: ``("parent", children)``
+    for a row with a 分值 but no target or actual whose next rows' 分值 add up to it (a 一级 or
+    二级 subtotal), ``("repeat", (parent,))`` for a 其中 sub-row that repeats the row above it.
+    Neither is scored: counting them would count their points twice (framework.md §3.5)."""
+    rows = case.indicators
+    roles: dict[int, tuple[str, tuple[int, ...]]] = {}
+    for i, row in enumerate(rows):
+        if row.not_applicable or i in roles:
+            continue
+        if i > 0 and row.name.strip().startswith(_REPEAT):
+            above = max(j for j in range(i) if j not in roles or roles[j][0] == "parent")
+            roles[i] = ("repeat", (above,))
+            continue
+        if row.weight is None or row.weight <= 0 or row.target.strip() or row.actual.strip():
+            continue
+        total, children = ZERO, []
+        for j in range(i + 1, len(rows)):
+            child = rows[j]
+            if (child.weight is None or not (child.target.strip() or child.actual.strip())
+                    or (row.level1.strip() and child.level1.strip() and child.level1 != row.level1)):
+                break
+            total += child.weight
+            children.append(j)
+            if total >= row.weight:
+                break
+        if children and total == row.weight:
+            roles[i] = ("parent", tuple(children))
+    return roles
 
 
 # --- quantitative formulas (framework.md §3.2) ---------------------------------------
@@ -222,6 +293,15 @@ def _score_indicator(
 ) -> IndicatorScore:
     target = parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year)
     actual = parse_value(row.actual, unit=row.unit, default_year=year)
+    each_unknown = False
+    if isinstance(target, Quantity) and target.each and target.dimension in (Dimension.COUNT, Dimension.MONEY):
+        # "各印刷250册" under a row naming 《A》、《B》: 250 each, 500 in all
+        items = enumerated_items(row.name)
+        if items >= 2:
+            target = attrs.evolve(target, amount=target.amount * items,
+                                  upper=target.upper * items if target.upper is not None else None)
+        else:
+            each_unknown = True
     if (isinstance(target, Quantity) and target.dimension is Dimension.MONEY
             and isinstance(actual, Quantity) and actual.dimension is Dimension.PLAIN):
         # "≤90万元" answered "90": the bare number is in the unit the target was written in
@@ -229,24 +309,44 @@ def _score_indicator(
         if written:
             actual = parse_value(row.actual, unit=written[-1], default_year=year)
     method, evidence, reason, verified = "none", Evidence.UNSUPPORTED, "", ZERO
+    kind = EvidenceClass.UNVERIFIABLE
     achievement: Decimal | None = None
     tier = ""
     face: Decimal  # what the department's claim implies, taken at face value
+    bare = profile.evidence.bare_claim_fraction  # what a bare claim earns of its tier
+    section = profile.section(row.level1) if profile.kind == "rubric" else None
 
-    if isinstance(actual, Empty):
-        reason, face = "missing-actual", ZERO
+    if each_unknown:
+        reason, face = "each-unknown-count", weight  # per item, but of how many items?
+    elif section is not None and section.rubric:
+        # an item scored against a 评分标准: the form shows what was found, or nothing
+        method = "rubric"
+        if isinstance(actual, Empty):
+            kind, reason, face = EvidenceClass.MISSING, "rubric-no-evidence", weight
+        elif isinstance(actual, Claim) or _bare(row.actual) == _bare(row.target):
+            kind, evidence, reason, face = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "rubric-bare", weight
+        else:
+            kind, evidence, reason = EvidenceClass.DESCRIBED, Evidence.QUALITATIVE, "rubric-described"
+            verified = face = weight
+    elif isinstance(actual, Empty):
+        kind, reason, face = EvidenceClass.MISSING, "missing-actual", ZERO
     elif isinstance(target, Empty):
-        reason, face = "missing-target", weight
+        kind, reason, face = EvidenceClass.MISSING, "missing-target", weight
     elif isinstance(target, Quantity):
         if isinstance(actual, Quantity) and _ambiguous_fraction(target, actual, row.actual):
             reason = "ambiguous-fraction"  # at face value the fraction is a percentage
             face = score_quantity(target.operator, target.amount, actual.amount * 100, weight,
                                   profile, target.upper)[0]
         elif isinstance(actual, Quantity) and _compatible(target, actual):
-            verified, method, reason = score_quantity(
-                target.operator, target.amount, actual.amount, weight, profile, target.upper
-            )
-            evidence, face = Evidence.MEASURED, verified
+            tiered = next((t for t in profile.quantitative.tiered if t.applies(row.name)), None)
+            if tiered is not None:
+                verified, method = tiered.fraction(actual.amount) * weight, "tiered"
+                reason = "met" if verified >= weight else "shortfall"
+            else:
+                verified, method, reason = score_quantity(
+                    target.operator, target.amount, actual.amount, weight, profile, target.upper
+                )
+            kind, evidence, face = EvidenceClass.MEASURED, Evidence.MEASURED, verified
             if target.amount > 0:
                 achievement = max(actual.amount, ZERO) / target.amount
             elif target.amount < 0:  # a decrease: how much of the decrease was made
@@ -255,12 +355,12 @@ def _score_indicator(
             reason, face = "unit-mismatch", weight
         elif isinstance(actual, Claim):
             tier = _claim_tier(profile, actual)
-            reason, face = "word-for-number", _tier(profile, tier).default * weight
+            kind, reason, face = EvidenceClass.BARE_CLAIM, "word-for-number", _tier(profile, tier).default * weight
         else:
             reason, face = "text-for-number", weight
     elif isinstance(target, When):
         if isinstance(actual, When) and target.latest and actual.latest:
-            evidence, method = Evidence.MEASURED, "timeliness"
+            kind, evidence, method = EvidenceClass.DATED, Evidence.MEASURED, "timeliness"
             if actual.latest <= target.latest:
                 verified, reason = weight, "on-time"
             else:
@@ -268,28 +368,30 @@ def _score_indicator(
             face = verified
         elif isinstance(actual, Claim):
             tier = _claim_tier(profile, actual)
-            evidence, method, reason = Evidence.QUALITATIVE, "qualitative", "claimed-on-time"
-            verified = face = _tier(profile, tier).default * weight
+            kind, evidence, method, reason = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "qualitative", "claimed-on-time"
+            face = _tier(profile, tier).default * weight
+            verified = bare * face
         else:
             reason, face = "no-date", weight
     elif isinstance(target, Text) and target.quantities and isinstance(actual, Claim):
         tier = _claim_tier(profile, actual)
-        reason, face = "word-for-number", _tier(profile, tier).default * weight
+        kind, reason, face = EvidenceClass.BARE_CLAIM, "word-for-number", _tier(profile, tier).default * weight
     elif isinstance(actual, Claim):
         tier = _claim_tier(profile, actual)
-        evidence, method, reason = Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
-        verified = face = _tier(profile, tier).default * weight
+        kind, evidence, method, reason = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "qualitative", f"bare-{tier}"
+        face = _tier(profile, tier).default * weight
+        verified = bare * face
     elif isinstance(actual, Text):
         # a description is placed in a tier by what it says (framework.md §3.3); one that
         # neither affirms nor denies, or copies the target (I315), cannot be placed
         level = text_level(actual.text)
         if _bare(actual.text) == _bare(row.target):
-            reason, face = "text-repeats-target", weight
+            kind, reason, face = EvidenceClass.BARE_CLAIM, "text-repeats-target", weight
         elif level is None:
             reason, face = "text-unrated", weight
         else:
             tier = profile.qualitative.claims[level.value]  # type: ignore[index]
-            evidence, method, reason = Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
+            kind, evidence, method, reason = EvidenceClass.DESCRIBED, Evidence.QUALITATIVE, "qualitative", f"tier-{tier}"
             verified = face = _tier(profile, tier).default * weight
     else:
         reason, face = "unmeasurable-target", weight
@@ -298,16 +400,21 @@ def _score_indicator(
     if row.score is not None and not is_unread(row, "score"):
         claimed, claimed_from_form = row.score, True
         scale = row.weight if row.weight else weight
-        if evidence is Evidence.QUALITATIVE and scale > 0:
-            # the department's own score, capped at the top of the tier its actual claims;
-            # never raised to the tier's floor: verified never exceeds what was claimed
+        if evidence in (Evidence.QUALITATIVE, Evidence.CLAIM) and scale > 0:
+            # the department's own score, capped at the top of the tier its actual claims
+            # (a bare claim: at what the profile lets a bare claim earn); never raised to the
+            # tier's floor: verified never exceeds what was claimed
             own = row.score if weight == scale else row.score * weight / scale  # exact when unscaled
-            verified = min(own, _tier(profile, tier).max * weight)
+            cap = _tier(profile, tier).max * weight if tier else weight
+            if evidence is Evidence.CLAIM:
+                cap *= bare
+            verified = min(own, cap)
     return IndicatorScore(
         index=index, category=category, weight=weight, weight_from_form=from_form,
         target=target, actual=actual, method=method, evidence=evidence, reason=reason,
         verified=min(max(verified, ZERO), weight), claimed=claimed,
         claimed_from_form=claimed_from_form, achievement=achievement, tier=tier,
+        evidence_class=kind,
     )
 
 
@@ -355,17 +462,52 @@ def _weights(
 
 
 def _score_budget(case: Case, profile: Profile) -> BudgetScore:
-    """min(rate, 1) × weight over the figures the form supports (:func:`money.figures`)."""
+    """The profile's budget formula over the figures the form supports (:func:`money.figures`),
+    never above the weight."""
     funds, weight = case.funds, profile.budget.weight
     rate = figures(funds).rate
-    verified = min(rate, Decimal(1)) * weight if rate is not None else None
+    formula = budget_formula(profile, rate, weight)
+    verified = min(formula, weight) if formula is not None else None
     if funds.claimed_score is not None and not is_unread(funds, "claimed_score"):
         claimed, from_form = funds.claimed_score, True
-    elif funds.claimed_rate is not None and not is_unread(funds, "claimed_rate"):
-        claimed, from_form = min(funds.claimed_rate / 100, Decimal(1)) * weight, True
+    elif is_scored_form(case):
+        # a blank (or unread) 得分 on a form with 得分 cells is not given: nothing is derived into it
+        claimed, from_form = None, False
     else:
-        claimed, from_form = verified, False
+        # a form without 分值/得分 columns: its claims taken at face value (its own rate)
+        printed = funds.claimed_rate is not None and not is_unread(funds, "claimed_rate")
+        rate_claimed = funds.claimed_rate / 100 if printed else rate  # type: ignore[operator]
+        claimed, from_form = budget_formula(profile, rate_claimed, weight), False
+        claimed = min(claimed, weight) if claimed is not None else None
     return BudgetScore(weight, rate, verified, claimed, from_form)
+
+
+def budget_formula(profile: Profile, rate: Decimal | None, weight: Decimal) -> Decimal | None:
+    """The profile's budget formula on ``rate`` (a fraction): min(rate, 1) × weight, or
+    rate × weight where the profile prints it uncapped."""
+    if rate is None:
+        return None
+    if profile.budget.formula == "linear_capped":
+        rate = min(rate, Decimal(1))
+    return max(rate, ZERO) * weight
+
+
+def is_money_spent_short(item: IndicatorScore) -> bool:
+    """A money amount as a floor (工作经费 = 50万元 answered 49.78万元; 15万元 → 按合同10.5万元):
+    less money spent is not less output; budget execution (the F rules) speaks to it."""
+    target, actual = item.target, item.actual
+    return (item.reason == "shortfall" and isinstance(target, Quantity) and isinstance(actual, Quantity)
+            and target.dimension is Dimension.MONEY and actual.dimension is Dimension.MONEY
+            and not target.operator.reverse)
+
+
+def is_scored_form(case: Case) -> bool:
+    """Does the form carry 分值/得分 cells (so a blank one is a blank, not a missing column)?"""
+    funds = case.funds
+    return (funds.claimed_weight is not None or funds.claimed_score is not None
+            or is_unread(funds, "claimed_weight") or is_unread(funds, "claimed_score")
+            or any(r.weight is not None or r.score is not None
+                   or is_unread(r, "weight") or is_unread(r, "score") for r in case.indicators))
 
 
 # --- the case --------------------------------------------------------------------------
@@ -374,8 +516,9 @@ def _score_budget(case: Case, profile: Profile) -> BudgetScore:
 def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     fallback = taxonomy.level1[0].name
     rows, unread_rows = [], []
+    roles = row_roles(case)
     for index, row in enumerate(case.indicators):
-        if row.not_applicable or is_blank_row(row):
+        if row.not_applicable or is_blank_row(row) or index in roles:
             continue
         if unverifiable(case, row) is not None:
             unread_rows.append((index, row))
@@ -384,6 +527,17 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         rows.append((index, row, category.name if category else fallback))
     weights = _weights(rows, profile)
     year = case.project.year
+    skipped = tuple(
+        IndicatorScore(
+            index=index, category=(c.name if (c := taxonomy.resolve(row.level1, row.level2)) else fallback),
+            weight=ZERO, weight_from_form=False,
+            target=parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year),
+            actual=parse_value(row.actual, unit=row.unit, default_year=year), method="none",
+            evidence=Evidence.UNSUPPORTED, reason="not-applicable", verified=ZERO, claimed=ZERO,
+            claimed_from_form=False, evidence_class=EvidenceClass.NOT_APPLICABLE,
+        )
+        for index, row in enumerate(case.indicators) if row.not_applicable
+    )
     scores = tuple(
         _score_indicator(index, row, category, *weights[index], profile, year)
         for index, row, category in rows
@@ -398,7 +552,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     total_weight = sum((s.weight for s in scores), ZERO)
     if budget_unsupported:
         total_weight += budget.weight
-    evidenced = sum((s.weight for s in scores if s.evidence is not Evidence.UNSUPPORTED), ZERO)
+    evidenced = sum((s.weight for s in scores if s.evidence_class.counts), ZERO)
     share = evidenced / total_weight if total_weight > 0 else ZERO
     supported = (budget.verified or ZERO) + sum((s.verified for s in scores), ZERO)
 
@@ -413,6 +567,8 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         status, why = Status.NOT_DEMONSTRATED, "incomplete"
     elif unread_rows or (budget_unsupported and funds_unread(case)):
         status, why = Status.NOT_DEMONSTRATED, "unread"  # what was read is scored, not graded
+    elif profile.kind == "unscored":
+        status, why = Status.NOT_DEMONSTRATED, "unscored"
     elif not scores:
         status, why = Status.NOT_DEMONSTRATED, "no-indicators"
     elif rounded(share, 6) < profile.evidence.min_share:  # 1/3 + 1/3 … must not fall short
@@ -428,7 +584,10 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     unread_claims = [None if is_unread(r, "score") else r.score for _, r in unread_rows]
     if case.narrative.claimed_total is not None and not is_unread(case.narrative, "claimed_total"):
         claimed_total, total_from_form = case.narrative.claimed_total, True
-    elif case.project.has_form and (scores or unread_rows) and None not in unread_claims:
+    elif budget.claimed is None and budget.weight > 0 and is_scored_form(case):
+        claimed_total, total_from_form = None, False  # the budget 得分 is blank or unread: not given
+    elif (case.project.has_form and (scores or unread_rows) and None not in unread_claims
+          and profile.kind != "unscored"):
         claimed_total = rounded((budget.claimed or ZERO) + sum((s.claimed for s in scores), ZERO)
                                 + sum(unread_claims, ZERO))  # type: ignore[arg-type]
         total_from_form = budget.claimed_from_form and all(s.claimed_from_form for s in scores)
@@ -451,6 +610,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         verified_total=verified_total,
         claimed_grade=_grade(profile, claimed_total),
         verified_grade=_grade(profile, verified_total),
+        not_applicable=skipped,
         unverifiable=tuple(index for index, _ in unread_rows),
     )
 

@@ -148,6 +148,7 @@ class Quantity:
     dimension: Dimension
     text: str
     upper: Decimal | None = None  # the top of a range ("95%-100%": amount 95, upper 100)
+    each: bool = False  # "各印刷250册": the amount is per item of a list the row names
 
 
 @attrs.frozen
@@ -445,10 +446,16 @@ _MASK = "\x00"
 # ---------------------------------------------------------------------------------------
 
 
+# "95%(含)以上", "不少于95%(含95%)", "3个(含本数)": a note that the bound is inclusive, which
+# 以上 / 不少于 / ≥ already are; it is dropped so that it neither hides the operator after it
+# nor adds a second number.
+_INCLUSIVE_RE = re.compile(r"\(含(?:本数|[0-9]+(?:\.[0-9]+)?%?)?\)")
+
+
 def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     s = _WS_BETWEEN_DIGITS_RE.sub(";", s)
-    return _WS_RE.sub("", s)
+    return _INCLUSIVE_RE.sub("", _WS_RE.sub("", s))
 
 
 def _shift(value: Decimal, places: int) -> Decimal:
@@ -827,6 +834,7 @@ def _single(
         return None
     amount, info = value
 
+    each = "各" in pre
     minus = _MINUS_RE.search(pre)
     if minus is not None:  # "负5%", "≥负5%": a sign, before any operator
         pre = pre[: minus.start()]
@@ -864,6 +872,10 @@ def _single(
     label, rest = _alnum_count(pre), _alnum_count(post)
     if rest > QUANTITY_MAX_RESIDUAL:
         return None
+    if _SUF_OP_RE.search(post):
+        # an operator behind a word the parser does not know ("95%(另)以上"): the cell is not
+        # read as "= 95%" with the operator absorbed, it stays text for a reader to see
+        return None
     if label + rest > QUANTITY_MAX_RESIDUAL and not (linked and label <= QUANTITY_MAX_LABEL):
         return None
 
@@ -875,7 +887,8 @@ def _single(
     if info is not None and info[0] == "年" and 1990 <= amount <= 2100 and amount % 1 == 0:
         # a year ("2021" + unit column 年, "二〇二一年"), not a duration
         return When(_when_operator(False, op), _date(int(amount), 12, None), raw)
-    return _quantity(op, amount, info, raw)
+    quantity = _quantity(op, amount, info, raw)
+    return attrs.evolve(quantity, each=True) if each else quantity
 
 
 def _range(

@@ -24,7 +24,7 @@ def test_the_example_in_docs_api_md_runs(monkeypatch):
         exec(compile(example, "docs/api.md", "exec"), {})
     lines = out.getvalue().splitlines()
     assert re.fullmatch(r"8 projects, \d+ findings", lines[0])
-    assert "招商引资经费 99.88 73.22 中" in lines
+    assert "招商引资经费 99.88 63.22 中" in lines
     assert "国产化办公设备替代经费 None None not_demonstrated" in lines
     assert lines[-1].startswith("10.30 4.80 ")
 

@@ -59,6 +59,8 @@ def test_seed_findings_are_exactly_the_known_problems():
         ("D501", "$.figures[151].value"),  # 附件1: 931.61 ≠ 766.91 + 164.67
         ("D501", "$.figures[152].value"),  # 附件1: 766.91 ≠ 689.23 + 77.71
         ("D504", "$.figures[152].value"),  # 基本支出 766.94 vs 766.91
+        ("D504", "$.figures[137].value"),  # 下属二级单位: 0 in 机构设置, 1 in 附件1 机构组成
+        ("D504", "$.figures[138].value"),  # … of which 参公事业单位: 0 vs 1
         ("D506", "$.claims.funds_fully_spent"),  # "100%使用完成" vs 移动云视讯, 国产化
         ("D507", "$.claims.projects_self_assessed"),  # 8 claimed, 4 forms
         ("D508", "$.claims"),  # 云视讯's 41790元 paid from 电子政务's budget
@@ -72,7 +74,7 @@ def test_seed_d508_recomputes_the_host_projects_own_execution():
 
 
 def test_seed_d504_names_both_values_and_sources():
-    (hit,) = [f for f in seed_findings(("D504",)) if f.code == "D504"]
+    (hit,) = [f for f in seed_findings(("D504",)) if f.code == "D504" and "766" in f.message]
     assert "766.94" in hit.expected and "第二部分 三" in hit.expected and "第二部分 六" in hit.expected
     assert "766.91" in hit.found and "附件1 二（二）" in hit.found
 

@@ -320,7 +320,7 @@ def test_markdown_has_the_summary_and_every_project(outputs, report):
                     "### 最常触发的规则", "### 问题最多的主管部门", "## 二、项目评分一览",
                     "## 三、逐项目评分卡"):
         assert heading in text
-    assert "- 项目数：8（已评级 4，结果未证实 4）" in text
+    assert "- 项目数：8（已评级 2，结果未证实 6）" in text
     for number, project in enumerate(report["projects"], start=1):
         assert f"### {number}. {project['name']}" in text
     for code in {f["code"] for f in all_findings(report)}:

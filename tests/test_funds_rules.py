@@ -321,7 +321,14 @@ def test_f110_tolerance_and_form_weight():
     assert fire("F110", base + "claimed_score = 8.72") == ()
     assert fire("F110", base + "claimed_score = 8.73")
     assert fire("F110", funds(100, claimed_weight=20, claimed_score=20)) == ()
-    assert fire("F110", funds(100, claimed_score=20))
+    # a 20-point budget score under a 10-point profile: the form was written for another
+    # profile (20-80), reported once by S213, not as a wrong budget score
+    assert fire("F110", funds(100, claimed_score=20)) == ()
+    from evalengine.checks.scores import PROFILE_DOES_NOT_FIT
+    from rulekit import run_rule as _run
+
+    [s213] = _run(PROFILE_DOES_NOT_FIT, funds(100, claimed_score=20))
+    assert "20-80" in s213.message
 
 
 def test_f110_skips_an_empty_total_row():

@@ -34,8 +34,10 @@ def test_import_seed_and_real_forms_then_score(tmp_path, capsys):
     assert code == 1  # notes and incomplete forms, no error
     written = sorted(p.name for p in out.glob("*.toml"))
     assert "招商引资经费.toml" in written and "工资性支出.toml" in written
-    assert len(written) == 16
-    assert "不完整" in printed and "共写入 16 个案例文件" in printed
+    # 18: 19.txt (glued, no cell boundaries) and 05.txt (the glued tail of a form) now give
+    # their forms too
+    assert len(written) == 18
+    assert "不完整" in printed and "共写入 18 个案例文件" in printed
     text = (out / "委托业务项目.toml").read_text(encoding="utf-8")
     assert text.startswith("# 由 evalengine import 自")
     assert "# 文本在此单元格中断，已舍弃：公众满" in text
@@ -102,7 +104,10 @@ def test_missing_file_and_bad_profile_are_errors(tmp_path, capsys):
 
 
 def test_nothing_importable_is_an_error(tmp_path):
-    assert main(["import", str(INPUTS / "05.txt"), "--out", str(tmp_path / "o")]) == 2
+    # (05.txt served here until the glued tail of a form was read; any text with no form)
+    source = tmp_path / "notes.txt"
+    source.write_text("会议纪要\n今天讨论了明年的工作安排。\n", encoding="utf-8")
+    assert main(["import", str(source), "--out", str(tmp_path / "o")]) == 2
 
 
 def test_profile_override(tmp_path):

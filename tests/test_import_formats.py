@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from evalengine.cli import main
 from evalengine.importer import import_file
+from evalengine.importer.export import template_for
 from evalengine.importer.notes import note_text
 from evalengine.loader import load_paths
 from evalengine.model import Case
@@ -41,9 +42,14 @@ SEED = CASES[:8]  # cases/2021
 
 
 def _normal(case: Case) -> Case:
+    """What a form carries; of the profile, only which export template it was written in (a
+    20/80, rubric or unscored case exported in the central template reads back as central)."""
+    profile = "sichuan" if template_for(case) == "sichuan" else "central-2020"
     return attrs.evolve(
         case,
-        project=attrs.evolve(case.project, source="", has_form=True, incomplete=""),
+        # layout: which rules/layouts file the importer recognised, metadata of the import
+        project=attrs.evolve(case.project, source="", has_form=True, incomplete="", layout="",
+                             profile=profile),
         funds=attrs.evolve(case.funds, source=""),
         ignore=(),
     )

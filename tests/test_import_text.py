@@ -169,11 +169,25 @@ def test_ambiguous_cells_of_compacted_rows_are_reported_not_guessed():
     assert any(n.kind == "total-ambiguous" for n in form.notes)
 
 
-@pytest.mark.parametrize("file", ["05.txt", "19.txt"])
-def test_unseparated_text_gives_no_form(file):
-    imported = import_file(INPUTS / file)
-    assert imported.forms == ()
-    assert any(n.kind == "no-form" for n in imported.notes)
+def test_the_glued_tail_of_a_form_gives_its_rows_and_leaves_the_figures_unread():
+    """05.txt is the tail of a form, glued, with no header: its 一级/二级 labels and names
+    are read; which column each figure stands in cannot be told, so they are unread (this
+    test said "no form" before)."""
+    [form] = import_file(INPUTS / "05.txt").forms
+    inds = form.case.indicators
+    assert [(i.level1, i.level2, i.name) for i in inds][:2] == [
+        ("产出指标", "数量指标", "足额保障率"), ("产出指标", "数量指标", "科目调整次数")]
+    assert all(i.weight is None and "weight" in i.unread for i in inds)
+    assert any(n.kind == "no-header" for n in form.notes)
+
+
+def test_glued_text_is_cut_at_its_labels_and_its_funds_decoded():
+    """19.txt has no cell boundaries at all: the labels cut it into cells again, and the
+    glued 年度财政资金总额 figures are decoded (this test said "no form" before)."""
+    [form] = import_file(INPUTS / "19.txt").forms
+    assert form.case.project.name == "东津院区建设补助"
+    assert form.case.project.year == 2021
+    assert form.layout == "hubei-20-80"
 
 
 def test_scrambled_text_is_reported_cell_by_cell():

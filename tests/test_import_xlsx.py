@@ -30,10 +30,14 @@ CASES = [r.document for r in load_paths([ROOT / "cases" / "2021", ROOT / "cases"
 
 def _normal(case: Case) -> Case:
     """What a form carries: not where the case was read from, whether that was cut off, nor
-    [[ignore]]."""
+    [[ignore]]; and of the profile only which of the two export templates it was written in
+    (a 20/80 or rubric case exported in the central template reads back as central)."""
+    profile = "sichuan" if template_for(case) == "sichuan" else "central-2020"
     return attrs.evolve(
         case,
-        project=attrs.evolve(case.project, source="", has_form=True, incomplete=""),
+        # layout: which rules/layouts file the importer recognised, metadata of the import
+        project=attrs.evolve(case.project, source="", has_form=True, incomplete="", layout="",
+                             profile=profile),
         funds=attrs.evolve(case.funds, source=""),
         ignore=(),
     )
@@ -128,7 +132,7 @@ def test_a_hand_laid_central_workbook(tmp_path):
     case = form.case
     assert case.project == Project(
         name="办公设备购置", department="某县财政局", implementer="某县财政局", year=2022,
-        source=case.project.source)
+        source=case.project.source, layout="central-2020")
     assert case.funds == Funds(
         initial_budget=Decimal(12), budget=Decimal("12.5"), executed=Decimal("12.25"),
         claimed_weight=Decimal(10), claimed_rate=Decimal(98), claimed_score=Decimal("9.8"),

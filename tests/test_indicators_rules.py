@@ -262,17 +262,27 @@ def _money(target: str, actual: str, **extra) -> str:
     return rows(row("数量指标", "工作经费", target, actual, **extra))
 
 
+def _km(target: str, actual: str, **extra) -> str:
+    return rows(row("数量指标", "道路养护里程", target, actual, **extra))
+
+
 @pytest.mark.parametrize("actual, major, minor", [
-    ("49.50万元", 0, 1),   # 99.00%: the boundary is minor (≥ minor_ratio)
-    ("49.78万元", 0, 1),   # the seed's 招商引资 工作经费
-    ("49.49万元", 1, 0),   # 98.98%: a real shortfall
-    ("50万元", 0, 0),
-    ("50.01万元", 0, 0),
+    ("49.50公里", 0, 1),   # 99.00%: the boundary is minor (≥ minor_ratio)
+    ("49.78公里", 0, 1),
+    ("49.49公里", 1, 0),   # 98.98%: a real shortfall
+    ("50公里", 0, 0),
+    ("50.01公里", 0, 0),
 ])
 def test_i307_i313_tolerance_boundary(actual, major, minor):
-    snippet = _money("50万元", actual)
+    snippet = _km("50公里", actual)
     assert len(fire("I307", snippet)) == major
     assert len(fire("I313", snippet)) == minor
+
+
+def test_i313_money_left_under_a_money_row_is_not_an_output_shortfall():
+    # the seed's 招商引资 工作经费 50万元 → 49.78万元: the 0.22 万元 is the budget's balance
+    assert fire("I313", _money("50万元", "49.78万元")) == ()
+    assert len(fire("I307", _money("50万元", "45万元"))) == 1  # a large gap still needs a reason
 
 
 @pytest.mark.parametrize("actual, major, minor", [
@@ -286,7 +296,7 @@ def test_i307_ceiling_exceeded(actual, major, minor):
 
 
 def test_i307_minor_ratio_setting():
-    snippet = _money("50万元", "49.78万元")
+    snippet = _km("50公里", "49.78公里")
     assert len(fire("I307", snippet, minor_ratio=Decimal(1))) == 1
 
 
@@ -328,9 +338,15 @@ def test_i308_uses_the_profile_ratio():
 
 
 def test_i308_per_item_target_against_a_total():
-    snippet = rows(row("数量指标", "出版册数", "各印刷250册", "完成共500册"))
+    snippet = rows(row("数量指标", "培训人次", "每期50人次", "完成共100人次"))
     assert fire("I308", snippet) == ()
     assert len(fire("I308", snippet, per_item_words=())) == 1
+    # "各印刷250册" under a name listing two titles is 500 in all (the seed's 史志 row): met,
+    # not an overachievement, whatever the setting; under a name listing none it is not measured
+    listed = rows(row("数量指标", "《执政实录》、《仁和年鉴》", "各印刷250册", "完成共500册"))
+    assert fire("I308", listed, per_item_words=()) == ()
+    unlisted = rows(row("数量指标", "出版册数", "各印刷250册", "完成共500册"))
+    assert fire("I308", unlisted, per_item_words=()) == ()
 
 
 @pytest.mark.parametrize("target, actual", [

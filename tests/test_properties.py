@@ -19,14 +19,15 @@ from evalengine.model import (
     Project,
     Suppression,
 )
-from evalengine.profile import load_profile
+from evalengine.profile import available_profiles, load_profile
 from evalengine.scoring import Evidence, score_case
 from evalengine.taxonomy import load_taxonomy
 
-PROFILES = [load_profile("central-2020"), load_profile("sichuan")]
+PROFILES = [load_profile(name) for name in available_profiles()]  # every shipped profile
 TAXONOMY = load_taxonomy()
 CATEGORIES = [("产出指标", "数量指标"), ("产出指标", "成本指标"), ("效益指标", "社会效益指标"),
-              ("满意度指标", "服务对象满意度指标"), ("", "质量指标"), ("项目决策", "")]
+              ("满意度指标", "服务对象满意度指标"), ("", "质量指标"), ("项目决策", ""),
+              ("项目管理", "")]
 
 amounts = st.decimals(min_value=0, max_value=100000, places=2, allow_nan=False, allow_infinity=False)
 # Money as forms print it, and as a slip can print it: negative, or up to just under 1e15 万元
@@ -173,3 +174,25 @@ def test_positive_scores_never_fall_and_reverse_never_rise_as_actual_rises(
 @given(cases())
 def test_a_case_survives_unstructure_and_structure(case):
     assert parse_document(unstructure(case)) == case
+
+
+BARE_CLAIMS = ["完成", "已完成", "全面完成", "达到", "达成预期指标", "基本完成"]
+
+
+@given(cases(), st.sampled_from(PROFILES), st.data())
+def test_a_bare_claim_row_never_raises_the_verified_score(case, profile, data):
+    """Whatever a bare claim says, or whatever score the form gives it, the verified score is
+    what the evidence supports: with bare_claim_fraction 0 the bare row adds nothing."""
+    if not case.indicators:
+        return
+    index = data.draw(st.integers(0, len(case.indicators) - 1))
+    rows = list(case.indicators)
+    rows[index] = attrs.evolve(rows[index], actual=data.draw(st.sampled_from(BARE_CLAIMS)),
+                               score=data.draw(scores))
+    with_claim = score_case(attrs.evolve(case, indicators=tuple(rows)), profile, TAXONOMY)
+    for item in with_claim.indicators:
+        if item.evidence_class.value == "bare_claim":
+            assert item.verified <= profile.evidence.bare_claim_fraction * item.weight
+    rows[index] = attrs.evolve(rows[index], actual="")  # the same row with nothing in it
+    without = score_case(attrs.evolve(case, indicators=tuple(rows)), profile, TAXONOMY)
+    assert with_claim.supported <= without.supported

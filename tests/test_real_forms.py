@@ -84,7 +84,9 @@ def test_a_cut_off_form_is_not_graded(scores, prefix):
     score = scores[name]
     assert score.status_reason == "incomplete"
     assert score.verified_total is None and score.verified_grade is None
-    assert score.indicators and score.supported > 0  # the visible rows are still scored
+    assert score.indicators  # the visible rows are still scored
+    # 06 answers every row "已完成100%": bare claims, which support nothing
+    assert (score.supported > 0) is not prefix.startswith("06")
 
 
 def test_a_form_missing_only_its_total_row_is_still_graded(scores):
@@ -99,7 +101,8 @@ def test_06_has_no_execution_figure_and_its_budget_row_is_not_a_zero_rate(scores
     assert score.budget.rate is None and score.budget.verified is None
     # the 10 budget points join the unsupported weight of the evidence share
     rows = sum((i.weight for i in score.indicators), D(0))
-    evidenced = sum((i.weight for i in score.indicators if i.evidence is not Evidence.UNSUPPORTED),
-                    D(0))
+    evidenced = sum((i.weight for i in score.indicators if i.evidence_class.counts), D(0))
     assert rows == D(90) and score.budget.weight == D(10)
     assert score.evidence_share == evidenced / (rows + D(10))
+    # every row reads "已完成100%" (and the 满意度 row gives nothing): no row is evidence
+    assert {i.evidence_class.value for i in score.indicators} <= {"bare_claim", "missing"}

@@ -36,7 +36,7 @@ def test_an_index_sheet_then_one_sheet_per_project(book):
     rows = [[c.value for c in r] for r in index.iter_rows(min_row=2)]
     assert [r[1] for r in rows][:2] == ["招商引资经费", "安全维稳专项经费"]
     first = {h: v for h, v in zip(header, rows[0])}
-    assert (float(first["自评分"]), float(first["核实分"]), first["核实等级"]) == (99.88, 73.22, "中")
+    assert (float(first["自评分"]), float(first["核实分"]), first["核实等级"]) == (99.88, 63.22, "中")
     link = index.cell(2, len(header)).hyperlink
     assert link is not None and link.location == "'1 招商引资经费'!A1"
     assert index.freeze_panes == "C2" and index.print_title_rows == "$1:$1"
@@ -53,7 +53,7 @@ def test_the_form_layout_with_claimed_verified_and_deduction_columns(book):
     assert float(satisfaction[width]) == 10 and float(satisfaction[width + 1]) == 0
     assert "无法核实" in satisfaction[width + 2]
     total = _row(sheet, "总分")
-    assert float(total[width + 1]) == 73.22 and total[width + 2] == "核实等级：中"
+    assert float(total[width + 1]) == 63.22 and total[width + 2] == "核实等级：中"
     assert any(merged.min_col == 1 and merged.max_col == width for merged in sheet.merged_cells.ranges)
 
 

@@ -10,7 +10,7 @@ import pytest
 from evalengine.numbers import rounded
 from evalengine.model import Case, Funds, Indicator, Narrative, Project
 from evalengine.profile import load_profile
-from evalengine.scoring import Evidence, Status, score_case, score_quantity
+from evalengine.scoring import EvidenceClass, Evidence, Status, score_case, score_quantity
 from evalengine.taxonomy import load_taxonomy
 from evalengine.values import Operator
 
@@ -129,7 +129,8 @@ def test_sichuan_takes_the_split_from_the_form():
     result = score(case(*rows, profile="sichuan"), SICHUAN)
     assert [s.weight for s in result.indicators] == [D(60), D(30)]
     assert result.indicators[1].verified == D(27)
-    assert result.claimed_total == D(100) and result.claimed_total_from_form is False
+    # the budget row's 得分 is blank on a form with 得分 cells: not given, no claimed total
+    assert result.budget.claimed is None and result.claimed_total is None
     assert result.verified_total == D(97)
 
 
@@ -144,12 +145,16 @@ def test_a_word_answering_a_number_is_claimed_but_not_verified():
 def test_qualitative_tiers_bound_the_verified_score():
     # 10号: 部分达成 [0.6w, 0.8w]; a claimed score above the tier is capped at its top
     row = Indicator(level1="效益指标", level2="社会效益指标", name="q", target="效果明显",
-                    actual="部分达成", weight=D(30), score=D(30))
+                    actual="部分完成，已建成3个站点中的2个", weight=D(30), score=D(30))
     item = score(case(row)).indicators[0]
     assert item.evidence is Evidence.QUALITATIVE and item.tier == "partial"
+    assert item.evidence_class is EvidenceClass.DESCRIBED
     assert item.verified == D(24)  # 0.8·w: the top of the partial tier
     default = score(case(attrs.evolve(row, score=None))).indicators[0]
     assert default.verified == D(21)  # the profile's default for the partial tier
+    # the bare word 部分达成 is the department's word: claimed 30, verified nothing
+    bare = score(case(attrs.evolve(row, actual="部分达成"))).indicators[0]
+    assert bare.evidence_class is EvidenceClass.BARE_CLAIM and bare.verified == 0 and bare.claimed == D(30)
 
 
 def test_timeliness():
@@ -239,11 +244,15 @@ def test_seed_scores():
     report = run(["cases/2021"])
     by_name = {r.case.project.name: r.score for r in report.cases}
     zhaoshang = by_name["招商引资经费"]
-    # budget 49.78/50 → 9.956; 工作经费 49.78/50 × 50/3; 满意度 "完成" unsupported; 质量 unmeasurable
+    # budget 49.78/50 → 9.956; 工作经费 49.78/50 × 50/3; 满意度 "完成" unsupported; 质量 unmeasurable;
+    # 可持续 "完成" is a bare claim: the department's word (claimed 10), not evidence (verified 0)
     assert round(zhaoshang.budget.verified, 2) == D("9.96")
     assert round(zhaoshang.indicators[0].verified, 4) == round(D("49.78") / D(50) * D(50) / 3, 4)
     assert zhaoshang.status is Status.RATED
-    assert round(zhaoshang.verified_total, 2) == D("73.22")
+    assert round(zhaoshang.verified_total, 2) == D("63.22")
+    sustain = zhaoshang.indicators[5]
+    assert sustain.evidence_class is EvidenceClass.BARE_CLAIM and sustain.verified == 0
+    assert sustain.claimed == D(10)
     assert round(zhaoshang.claimed_total, 2) == D("99.88")
     yidong = by_name["移动云视讯会议系统运行服务费"]
     assert yidong.status is Status.NOT_DEMONSTRATED and round(yidong.budget.rate, 4) == D("0.4660")
@@ -271,13 +280,20 @@ def qual(actual: str, target="效果明显", **kw) -> Indicator:
     ("actual", "tier"),
     [("尚未开展", "missed"), ("受疫情影响，项目延期至2022年", "missed"), ("完成率较低", "missed"),
      ("群众满意度有所提升", "partial"), ("工程正在推进", "partial"),
-     ("基本达到预期效果", "achieved"),  # mostly → achieved under central-2020's claims table
      ("群众满意度明显提升", "achieved"), ("全年未发生一起安全生产事故", "achieved")],
 )
 def test_a_description_is_tiered_by_what_it_says(actual, tier):
     item = score(case(qual(actual))).indicators[0]
     assert item.evidence is Evidence.QUALITATIVE and item.tier == tier
+    assert item.evidence_class is EvidenceClass.DESCRIBED
     assert item.verified == CENTRAL.qualitative.tiers[tier].default * item.weight
+
+
+@pytest.mark.parametrize("actual", ["完成", "已完成", "全面完成", "达到", "基本达到预期效果", "达成预期指标"])
+def test_a_bare_claim_is_not_evidence(actual):
+    item = score(case(qual(actual, weight=D(30), score=D(30)))).indicators[0]
+    assert item.evidence_class is EvidenceClass.BARE_CLAIM and item.evidence is Evidence.CLAIM
+    assert item.verified == 0 and item.claimed == D(30)  # the department's word, not evidence
 
 
 @pytest.mark.parametrize(("actual", "reason"), [("按计划推进", "text-unrated"),
@@ -297,10 +313,10 @@ def test_denials_that_parse_as_claims_keep_their_tier():
 
 def test_qualitative_verified_is_never_raised_above_the_claimed_score():
     # 达成 claims the top tier, but the department itself gave 10 of 30: verified stays 10
-    item = score(case(qual("达成", weight=D(30), score=D(10)))).indicators[0]
+    item = score(case(qual("达成，群众满意度明显提升", weight=D(30), score=D(10)))).indicators[0]
     assert item.tier == "achieved" and item.verified == D(10) and item.claimed == D(10)
     # a rescaled weight: 40 of the form's 60 is two thirds, on the profile's 30 it is 20
-    over = score(case(qual("达成", weight=D(60), score=D(40)))).indicators[0]
+    over = score(case(qual("达成，群众满意度明显提升", weight=D(60), score=D(40)))).indicators[0]
     assert over.weight == D(30) and over.verified == D(20)
 
 

@@ -40,6 +40,7 @@ def found():
          "招商 质量 target 市级下达任务数 cannot be measured"),
         ("01-zhaoshang-yinzi.toml", "I306", "$.indicators[8].actual", "satisfaction with no survey"),
         ("department.toml", "D504", "$.figures[152].value", "基本支出 766.94 vs 766.91"),
+        ("department.toml", "D504", "$.figures[137].value", "下属二级单位 0 个 in 机构设置, 1 个 in 附件1"),
         ("department.toml", "D506", "$.claims.funds_fully_spent",
          "附件1 '100%使用完成' while projects hold unspent money"),
         ("department.toml", "D508", "$.claims", "电子政务's 100% includes 云视讯's 41790元"),

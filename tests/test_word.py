@@ -65,7 +65,7 @@ def test_grade_table_claimed_against_verified(report):
     assert header == ["序号", "项目名称", "自评分", "自评等级", "核实分", "核实等级", "差额"]
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in table.rows[1:]}
     assert len(rows) == 8
-    assert rows["招商引资经费"][2:] == ["99.88", "优", "73.22", "中", "26.66"]
+    assert rows["招商引资经费"][2:] == ["99.88", "优", "63.22", "中", "36.66"]
     assert rows["视频会议系统建设经费"][5].startswith("结果未证实")
 
 
@@ -75,7 +75,7 @@ def test_a_bordered_score_sheet_per_project_and_codes_in_the_appendix(report):
     first = sheets[0]
     assert [c.text for c in first.rows[0].cells][:3] == ["一级指标", "二级指标", "三级指标"]
     assert first.rows[1].cells[0].text == "预算执行率" and first.rows[-1].cells[0].text == "合计"
-    assert first.rows[-1].cells[7].text == "73.22"
+    assert first.rows[-1].cells[7].text == "63.22"
     for table in report.tables:
         borders = table._tbl.tblPr.find(qn("w:tblBorders"))
         assert borders is not None

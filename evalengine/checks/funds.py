@@ -18,13 +18,14 @@ from functools import lru_cache
 
 
 from ..findings import Severity
+from ..fit import misfit
 from ..model import Case, Funds
 from ..money import Figures, figures, filled, row_sum, rows_instead
-from ..numbers import HUNDRED, ZERO
-from ..scoring import IndicatorScore
+from ..numbers import HUNDRED, ZERO, agrees
+from ..scoring import IndicatorScore, budget_formula
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value, parse_value
 from .base import (
-    CATEGORIES, HERE, MONEY, ROWS, TEXTS, CaseContext, Hit, Rule, Setting, figure, money, pct,
+    CATEGORIES, HERE, MONEY, RECORD, ROWS, TEXTS, CaseContext, Hit, Rule, Setting, figure, money, pct,
 )
 
 __all__ = ["RULES"]
@@ -51,6 +52,7 @@ _FIELDS = {
     "$.narrative.conclusion": ("评价结论", "the conclusion (评价结论)"),
     "$.narrative.problems": ("存在问题", "the problems statement (存在问题)"),
     "$.narrative.measures": ("改进措施", "the measures statement (改进措施)"),
+    "$.narrative.deviation": ("偏差原因分析", "the form's deviation analysis (偏差大或目标未完成原因分析)"),
 }
 
 
@@ -80,7 +82,7 @@ def _texts(case: Case, paths: Iterable[str], *, deviations: bool = False
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
                    "$.narrative.benefit", "$.narrative.conclusion", "$.narrative.problems",
-                   "$.narrative.measures")
+                   "$.narrative.measures", "$.narrative.deviation")
 
 
 def _placeholder(text: str, placeholders: Iterable[str]) -> bool:
@@ -157,13 +159,24 @@ def _ending(words: tuple[str, ...], window: int) -> re.Pattern[str] | None:
     return re.compile(f"(?:{alt})[^，,。；;！!？?、\\n]{{0,{max(window, 0)}}}$")
 
 
+_NEGATION_REACH = 8  # characters before a match that may negate it
+
+
+@lru_cache(maxsize=64)
+def _negation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A negation word followed by at most a few characters of the same clause, at the end."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+    return re.compile(f"(?:{alternatives})[^，。；,;！!？?]{{0,4}}$") if alternatives else None
+
+
 def _find(text: str, patterns: tuple[str, ...], negation: re.Pattern[str] | None = None
           ) -> re.Match[str] | None:
-    """The first match of any pattern that is not negated by what precedes it."""
+    """The first match of any pattern that is not negated by what just precedes it in its
+    clause ("没有100%执行完毕", "尚未全部支付")."""
     best = None
     for pattern in _compile(patterns):
         for m in pattern.finditer(text):
-            if negation is not None and negation.search(text, 0, m.start()):
+            if negation is not None and negation.search(text[max(0, m.start() - _NEGATION_REACH):m.start()]):
                 continue
             if best is None or m.start() < best.start():
                 best = m
@@ -831,7 +844,7 @@ def _claimed_rate_mismatch(ctx: CaseContext) -> Iterator[Hit]:
     if rate >= ONE - slack / HUNDRED:
         return
     for path, label, label_en, text in _texts(ctx.case, _EXPLAIN_FIELDS):
-        m = _find(text, o["full_execution_patterns"])
+        m = _find(text, o["full_execution_patterns"], _negation(o["negations"]))
         if m is None:
             continue
         yield Hit(
@@ -876,20 +889,25 @@ CLAIMED_RATE_MISMATCH = Rule(
                 help_en="extra percentage points allowed beyond the rounding tolerance"),
         Setting("full_execution_patterns", "regexes", "称资金已全部执行或全额支付的正则表达式",
                 help_en="regular expressions for a claim that the money was fully spent or paid"),
+        Setting("negations", "texts", "紧接在前、否定“已全部执行”说法的词（如“没有100%执行完毕”）",
+                help_en="words just before a full-execution phrase that deny it (没有100%执行完毕)"),
     ),
 )
 
 
 def _claimed_budget_score_mismatch(ctx: CaseContext) -> Iterator[Hit]:
-    funds = ctx.case.funds
+    funds, profile = ctx.case.funds, ctx.profile
     claimed = funds.claimed_score
     f = figures(funds, rows=False)
     rate = f.rate
-    if claimed is None or rate is None:
-        return
+    if claimed is None or rate is None or misfit(ctx.case, profile):
+        return  # a form written for another profile: S213
     weight = _budget_weight(ctx)
-    expected = min(rate, ONE) * weight
-    if abs(claimed - expected) <= ctx.options["tolerance"]:
+    expected = budget_formula(profile, rate, weight)
+    assert expected is not None
+    # a score rounded the way the profile's form rounds (half up / truncated, to 2, 1 or 0
+    # places) is not an error; off by more is
+    if agrees(claimed, expected, profile.rounding.places, profile.rounding.mode, ctx.options["tolerance"]):
         return
     yield Hit(
         "$.funds.claimed_score",
@@ -1200,6 +1218,61 @@ BREAKDOWN_DOES_NOT_ADD_UP = Rule(
 )
 
 
+# =========================================================================================
+# F115 source-row-scored
+# =========================================================================================
+
+
+def _source_row_scored(ctx: CaseContext) -> Iterator[Hit]:
+    funds = ctx.case.funds
+    total_scored = funds.claimed_score is not None or funds.claimed_weight is not None
+    for index, row in enumerate(funds.rows):
+        if row.claimed_score is None and row.claimed_weight is None:
+            continue
+        printed = "，".join(f"{label} {figure(value)}" for label, value in
+                           (("分值", row.claimed_weight), ("得分", row.claimed_score)) if value is not None)
+        printed_en = ", ".join(f"{label} {figure(value)}" for label, value in
+                              (("weight", row.claimed_weight), ("score", row.claimed_score)) if value is not None)
+        where = "，总额行另有分值/得分" if total_scored else ""
+        where_en = "; the total row is scored as well" if total_scored else ""
+        cell = "claimed_score" if row.claimed_score is not None else "claimed_weight"
+        yield Hit(
+            f"$.funds.rows[{index}].{cell}",
+            {"source": row.source, "printed": printed, "printed_en": printed_en},
+            expected="预算执行只按年度资金总额行计分一次，其中各行不另计分",
+            found=f"其中“{row.source}”行：{printed}{where}",
+            expected_en="budget execution is scored once, on the total row; its 其中 rows are not scored",
+            found_en=f"其中 row “{row.source}”: {printed_en}{where_en}",
+        )
+
+
+SOURCE_ROW_SCORED = Rule(
+    code="F115",
+    name="source-row-scored",
+    family="funds",
+    severity=Severity.WARNING,
+    title="资金来源分项行另行计分",
+    title_en="A funds 其中 row is scored on its own",
+    message="资金其中项“{source}”另填了{printed}：预算执行只应按总额行计分一次",
+    message_en="the funds 其中 row “{source}” carries {printed_en}: budget execution is scored once, on the total row",
+    summary="年度资金总额下的其中行（基本支出、项目支出、财政拨款……）填了分值或得分。预算执行分只按总额行计一次；"
+            "分项行的分值、得分不计入总分（评分引擎也不计），但表上这样填会让合计看起来超过 100 分。",
+    summary_en="A 其中 row under the funds total (基本支出, 项目支出, 财政拨款 …) carries a weight or score. "
+               "Budget execution is scored once, on the total row; the engine never adds the source rows, "
+               "but a form that scores them looks as if it hands out more than 100 points.",
+    rationale="分项行重复计分会使预算执行分被计两到三次。",
+    rationale_en="Scoring the source rows counts the budget score two or three times.",
+    source="财预〔2020〕10号 附件2（部门整体支出绩效自评表：资金总额行计分）；real-forms 36（基本支出、项目支出各 10/10）",
+    bad=('[funds]\nclaimed_weight = 10\nclaimed_score = 10\n'
+         'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 100, '
+         'claimed_weight = 10, claimed_score = 10 }]'),
+    good=('[funds]\nclaimed_weight = 10\nclaimed_score = 10\n'
+          'rows = [{ source = "财政拨款", initial_budget = 100, budget = 100, executed = 100 }]'),
+    check=_source_row_scored,
+    rests_on=(RECORD,),
+)
+
+
 RULES = (
     COMPLETED_WITHOUT_PAYMENT,
     LOW_EXECUTION_FULL_MARKS,
@@ -1215,4 +1288,5 @@ RULES = (
     BUDGET_ADJUSTED_WITHOUT_REASON,
     BUDGET_MISSING,
     BREAKDOWN_DOES_NOT_ADD_UP,
+    SOURCE_ROW_SCORED,
 )

@@ -17,12 +17,15 @@ from decimal import Decimal
 
 from ..findings import Severity
 from ..model import Case, Indicator
-from ..scoring import Evidence, IndicatorScore, is_blank_row
+from ..money import figures
+from ..scoring import Evidence, IndicatorScore, is_blank_row, is_money_spent_short, row_roles
 from ..taxonomy import Category, Taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
 )
-from .base import CATEGORIES, HERE, TEXTS, CaseContext, Hit, Rule, Setting, figure, is_truncated, pct
+from .base import (
+    CATEGORIES, HERE, MONEY, RECORD, TEXTS, CaseContext, Hit, Rule, Setting, figure, is_truncated, pct,
+)
 
 __all__ = ["RULES"]
 
@@ -108,8 +111,9 @@ def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
 
 
 def _live_rows(case: Case) -> list[tuple[int, Indicator]]:
+    roles = row_roles(case)
     return [(i, r) for i, r in enumerate(case.indicators)
-            if not r.not_applicable and not is_blank_row(r)]
+            if not r.not_applicable and not is_blank_row(r) and i not in roles]
 
 
 def _category(taxonomy: Taxonomy, row: Indicator) -> Category | None:
@@ -633,7 +637,7 @@ not_applicable = true
 def _case_text(case: Case) -> str:
     n, f, g = case.narrative, case.funds, case.goal
     parts = [g.expected, g.actual, n.completion, n.benefit, n.conclusion, n.problems, n.measures,
-             f.note, f.reason, *(r.deviation for r in case.indicators)]
+             n.deviation, f.note, f.reason, *(r.deviation for r in case.indicators)]
     return "\n".join(p for p in parts if p)
 
 
@@ -735,6 +739,9 @@ _Deviation = tuple[IndicatorScore, Indicator, str, str, Decimal | None]
 
 
 def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
+    form_level = ctx.case.narrative.deviation  # 偏差大或目标未完成原因分析, for the whole form
+    if not _is_placeholder(form_level, ctx.options["placeholder_reasons"]):
+        return
     for item, row in _pairs(ctx):
         if not _is_placeholder(row.deviation, ctx.options["placeholder_reasons"]):
             continue
@@ -769,6 +776,8 @@ def _deviation_without_reason(ctx: CaseContext) -> Iterator[Hit]:
 def _minor_shortfall(ctx: CaseContext) -> Iterator[Hit]:
     minor = ctx.options["minor_ratio"]
     for item, row, detail, detail_en, ratio in _unexplained(ctx):
+        if is_money_spent_short(item):
+            continue  # a little money left under a money row is the budget's balance, not less output
         if ratio is not None and minor <= ratio < 1:
             yield _deviation_hit(item, row, detail, detail_en)
 
@@ -830,9 +839,11 @@ MINOR_SHORTFALL = Rule(
     message="“{name}”略低于指标值（{target} → {actual}，{detail}），未说明偏差原因",
     message_en="'{name}' is slightly short of its target ({target} → {actual}, {detail_en}) "
                "and no reason is given",
-    summary="与 I307 相同的情形，但完成程度在 [minor_ratio, 1) 之间，如工作经费 50万元 → 49.78万元（99.56%）。",
+    summary="与 I307 相同的情形，但完成程度在 [minor_ratio, 1) 之间，如养护里程 50公里 → 49.78公里（99.56%）。"
+            "金额指标少花的零星资金（工作经费 50万元 → 49.78万元）是预算结余，由预算执行规则报告，不在此列。",
     summary_en="The case of I307, but the closeness to target lies in [minor_ratio, 1), e.g. "
-               "50万元 → 49.78万元 (99.56%).",
+               "50 km → 49.78 km (99.56%). A little money left under a money row (50万元 → 49.78万元) "
+               "is the budget's balance, reported by the execution rules, not here.",
     rationale="差距很小时通常是零星结余或尾数，不影响等级，但仍应一句话说明；作为提示而非错误，以免淹没真正的偏差。",
     rationale_en="A miss this small is usually a small balance or rounding and does not change "
                  "the grade, but deserves a line of explanation; info, so that it does not drown "
@@ -841,19 +852,19 @@ MINOR_SHORTFALL = Rule(
     bad='''
 [[indicators]]
 level1 = "产出指标"
-level2 = "成本指标"
-name = "工作经费"
-target = "≥50万元"
-actual = "49.78万元"
+level2 = "数量指标"
+name = "道路养护里程"
+target = "≥50公里"
+actual = "49.78公里"
 ''',
     good='''
 [[indicators]]
 level1 = "产出指标"
-level2 = "成本指标"
-name = "工作经费"
-target = "≥50万元"
-actual = "49.78万元"
-deviation = "结余0.22万元为差旅费节约，已按规定收回。"
+level2 = "数量指标"
+name = "道路养护里程"
+target = "≥50公里"
+actual = "49.78公里"
+deviation = "0.22公里路段因施工改道顺延至次年。"
 ''',
     check=_minor_shortfall,
     settings=(
@@ -881,7 +892,10 @@ def _overachievement(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if target.operator.reverse or target.dimension is not actual.dimension:
             continue
-        if ratio < flag or not _is_placeholder(row.deviation, o["placeholder_reasons"]):
+        if ratio >= o["far_ratio"]:
+            continue  # I316: a target set far below what was achieved
+        if (ratio < flag or not _is_placeholder(row.deviation, o["placeholder_reasons"])
+                or not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"])):
             continue
         if _has(row.target, o["per_item_words"]):
             continue  # "各250册" against "共500册": a per-item target read against a total
@@ -938,6 +952,323 @@ deviation = "上级追加两期线上培训，参训人数增加；明年按实�
                 help_en="a deviation column saying only one of these counts as no reason"),
         Setting("per_item_words", "texts", "指标值含这些词（每项的数量）时不与合计比较",
                 help_en="a target containing one of these words (a per-item quantity) is not compared with the total"),
+        Setting("far_ratio", "number", "完成值/指标值达到此倍数时改由 I316 报告（应与 I316.far_ratio 相同）",
+                Decimal(1),
+                help_en="at or above this actual/target ratio I316 reports the row instead (keep equal to I316.far_ratio)"),
+    ),
+)
+
+
+TEN_THOUSAND = Decimal(10000)  # 元 per 万元
+
+
+# ---------------------------------------------------------------------------------------
+# I316 target-far-below-actual
+# ---------------------------------------------------------------------------------------
+
+
+def _target_far_below_actual(ctx: CaseContext) -> Iterator[Hit]:
+    o = ctx.options
+    if not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"]):
+        return
+    for item, row in _pairs(ctx):
+        target, actual, ratio = item.target, item.actual, item.achievement
+        if not (isinstance(target, Quantity) and isinstance(actual, Quantity)) or ratio is None:
+            continue
+        if target.operator.reverse or target.dimension is not actual.dimension or target.amount <= 0:
+            continue
+        if ratio < o["far_ratio"] or not _is_placeholder(row.deviation, o["placeholder_reasons"]):
+            continue
+        if _has(row.target, o["per_item_words"]):
+            continue
+        yield Hit(
+            _path(item.index, "target"),
+            {"name": _show(row.name), "target": _show(_target_text(row)),
+             "actual": _show(row.actual), "ratio": pct(ratio)},
+            expected=f"指标值应按可实现的水平设定；完成值达指标值 {figure(o['far_ratio'])} 倍以上须说明原因",
+            found=f"{row.actual} / {_target_text(row)} = {pct(ratio)}；偏差原因“{row.deviation.strip()}”",
+            expected_en=f"a target set at an attainable level; an actual {figure(o['far_ratio'])}× the target or more is explained",
+            found_en=f"{row.actual} / {_target_text(row)} = {pct(ratio)}; no reason given",
+        )
+
+
+TARGET_FAR_BELOW_ACTUAL = Rule(
+    code="I316",
+    name="target-far-below-actual",
+    family="indicators",
+    severity=Severity.ERROR,
+    title="指标值设定远低于实际",
+    title_en="Target set far below what was achieved",
+    message="“{name}”完成值为指标值的 {ratio}（{target} → {actual}），未说明原因：指标值设定过低",
+    message_en="'{name}' reached {ratio} of its target ({target} → {actual}) with no reason: the "
+               "target was set far too low",
+    summary="数值指标（≥、> 或 =）完成值达到指标值的 far_ratio 倍（默认 3 倍）以上，偏差原因栏（含表尾的偏差原因分析）为空。"
+            "1.3～3 倍由 I308 提示。指标值写“各……”“每……”时不比较合计。",
+    summary_en="A numeric target (≥, > or =) whose actual is at least far_ratio (3) times the target, with "
+               "no reason in the row's or the form's deviation cell. 1.3–3× is I308's.",
+    rationale="完成值是指标值的数倍，说明指标值不是按可实现的水平设定的（绩效目标“保底”），满分因此失去意义；10号 要求按偏差程度扣分。",
+    rationale_en="An actual several times the target shows a target set to be beaten, not to measure; "
+                 "full marks then mean nothing (10号 deducts by the deviation).",
+    source="framework.md §5 Q7（R 财预〔2020〕10号：指标值明显偏低的，按偏差程度扣分）；real-forms 48（26次 → 12次 之外的反例）",
+    bad='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥100人次"
+actual = "450人次"
+''',
+    good='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥100人次"
+actual = "450人次"
+deviation = "上级追加全员轮训任务，参训人数大幅增加；明年按实际需求调高指标值。"
+''',
+    check=_target_far_below_actual,
+    rests_on=(RECORD, "$.narrative.deviation"),
+    settings=(
+        Setting("far_ratio", "number", "完成值/指标值达到此倍数即报告", Decimal(1),
+                help_en="report at or above this actual/target ratio"),
+        Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明",
+                help_en="a deviation column saying only one of these counts as no reason"),
+        Setting("per_item_words", "texts", "指标值含这些词（每项的数量）时不与合计比较",
+                help_en="a target containing one of these words (a per-item quantity) is not compared with the total"),
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------
+# I317 budget-execution-as-indicator
+# ---------------------------------------------------------------------------------------
+
+
+def _budget_execution_as_indicator(ctx: CaseContext) -> Iterator[Hit]:
+    if ctx.profile.budget.weight <= 0:
+        return  # a rubric scores 预算执行率 as one of its items
+    for item, row in _pairs(ctx):
+        word = _has(row.name, ctx.options["words"]) or _has(row.target, ctx.options["words"])
+        if not word:
+            continue
+        yield Hit(
+            _path(item.index, "name"),
+            {"name": _show(row.name or row.target), "word": word,
+             "weight": figure(ctx.profile.budget.weight)},
+            expected=f"预算执行率已单独计分（{figure(ctx.profile.budget.weight)} 分），绩效指标衡量产出和效益",
+            found=f"指标“{_show(row.name)}”：指标值“{_show(row.target)}”",
+            expected_en=f"budget execution is scored on its own row ({figure(ctx.profile.budget.weight)} points); "
+                        "indicators measure outputs and outcomes",
+            found_en=f"indicator '{_show(row.name)}': target '{_show(row.target)}'",
+        )
+
+
+BUDGET_EXECUTION_AS_INDICATOR = Rule(
+    code="I317",
+    name="budget-execution-as-indicator",
+    family="indicators",
+    severity=Severity.WARNING,
+    title="绩效指标重复考核预算执行",
+    title_en="An indicator repeats budget execution",
+    message="指标“{name}”考核的是“{word}”，而预算执行已单独计 {weight} 分：同一件事计了两次分",
+    message_en="indicator '{name}' measures {word}, which the budget row already scores ({weight} "
+               "points): the same thing is scored twice",
+    summary="三级指标的名称或指标值是预算执行率、资金支出进度等（可配置），而评分规则已有单独计分的预算执行行。"
+            "按评分标准打分的表式（预算执行率本身就是一个评价项目）不在此列。",
+    summary_en="A level-3 indicator whose name or target is budget execution, spending progress etc. "
+               "(configurable), under a profile that scores budget execution on its own row. Rubric "
+               "profiles, where 预算执行率 is an item, are not checked.",
+    rationale="预算执行率作为产出指标再计一次分，等于把资金花完当成产出，并使预算执行的权重翻倍。",
+    rationale_en="Scoring budget execution again as an output treats spending the money as an output "
+                 "and doubles its weight.",
+    source="财预〔2020〕10号 附件1（预算执行率单独 10 分）；framework.md §2、§9",
+    bad='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "时效指标"
+name = "预算执行率"
+target = "≥90%"
+actual = "100%"
+''',
+    good='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "时效指标"
+name = "培训按期完成率"
+target = "≥90%"
+actual = "100%"
+''',
+    check=_budget_execution_as_indicator,
+    rests_on=(RECORD,),
+    settings=(
+        Setting("words", "texts", "名称或指标值含这些词即视为考核预算执行",
+                help_en="a name or target containing one of these words measures budget execution"),
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------
+# I318 indicator-larger-than-project
+# ---------------------------------------------------------------------------------------
+
+
+def _indicator_larger_than_project(ctx: CaseContext) -> Iterator[Hit]:
+    budget = figures(ctx.case.funds).budget
+    if budget is None or budget <= 0:
+        return
+    limit = budget * TEN_THOUSAND * ctx.options["ratio"]  # 元
+    for item, row in _pairs(ctx):
+        if item.category != "产出指标":
+            continue  # an outcome (revenue, investment attracted …) may well exceed the money
+        for side, value, text in (("target", item.target, row.target), ("actual", item.actual, row.actual)):
+            if isinstance(value, Quantity) and value.dimension is Dimension.MONEY and value.amount > limit:
+                amount = value.amount / TEN_THOUSAND
+                yield Hit(
+                    _path(item.index, side),
+                    {"name": _show(row.name), "amount": figure(amount), "budget": figure(budget),
+                     "ratio": figure(ctx.options["ratio"])},
+                    expected=f"产出指标衡量本项目资金（预算 {figure(budget)} 万元）的产出",
+                    found=f"“{_show(row.name)}”：{_show(text)}（{figure(amount)} 万元）",
+                    expected_en=f"an output indicator measures what this project's money ({figure(budget)} 10k yuan) produced",
+                    found_en=f"'{_show(row.name)}': {_show(text)} ({figure(amount)} 10k yuan)",
+                )
+                break
+
+
+INDICATOR_LARGER_THAN_PROJECT = Rule(
+    code="I318",
+    name="indicator-larger-than-project",
+    family="indicators",
+    severity=Severity.WARNING,
+    title="产出指标描述的是远大于本项目的整体工作",
+    title_en="An output describes a programme far larger than the project",
+    message="产出指标“{name}”的金额 {amount} 万元超过本项目预算 {budget} 万元的 {ratio} 倍：考核的是整体工作而非本项目产出",
+    message_en="output '{name}' names {amount} (10k yuan), more than {ratio}× the project's budget of "
+               "{budget}: it measures a whole programme, not this project's output",
+    summary="产出指标的指标值或完成值是金额，且超过项目预算数的 ratio 倍（默认 10 倍）。效益指标（如招商引资额、收入）不在此列。",
+    summary_en="An output indicator's target or actual is an amount of money more than ratio (10) times "
+               "the project's budget. Outcome indicators (investment attracted, revenue) are not checked.",
+    rationale="把部门全年任务或上级下达的总盘子当作本项目产出，项目资金的绩效就无从衡量。",
+    rationale_en="Taking the department's whole task as the project's output leaves the project's own "
+                 "money unmeasured.",
+    source="framework.md §4.2（产出指标对应项目资金）；§5 Q16",
+    bad='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "完成全年招商任务"
+target = "≥100亿元"
+actual = "157.62亿元"
+''',
+    good='''
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "举办招商推介会"
+target = "≥3场"
+actual = "4场"
+''',
+    check=_indicator_larger_than_project,
+    rests_on=(RECORD, *MONEY),
+    settings=(
+        Setting("ratio", "number", "金额超过项目预算的此倍数即报告", Decimal(1),
+                help_en="report an amount above this multiple of the project budget"),
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------
+# I319 named-items-missing-from-actual
+# ---------------------------------------------------------------------------------------
+
+_ITEM_SEPARATORS_RE = re.compile(r"、")  # a list of names; commas separate clauses
+_ITEM_MIN_CHARS = 3  # 考察、引进、洽谈: two-character verbs are not named items
+_ITEM_TAIL_RE = re.compile(r"等.*$")
+
+
+def _named_items(text: str, lead_words: Sequence[str]) -> list[str]:
+    """The items a cell lists (甲、乙、丙等项建设 → 甲, 乙, 丙), leading verbs and the 等… tail cut."""
+    parts = [p.strip() for p in _ITEM_SEPARATORS_RE.split(_compact(text)) if p.strip()]
+    if len(parts) < 2:
+        return []
+    parts[-1] = _ITEM_TAIL_RE.sub("", parts[-1])
+    for word in sorted(lead_words, key=len, reverse=True):
+        if word and parts[0].startswith(word):
+            parts[0] = parts[0][len(word):]
+            break
+    return [p.strip(_PUNCT) for p in parts if len(p.strip(_PUNCT)) >= _ITEM_MIN_CHARS]
+
+
+def _mentioned(item: str, text: str, window: int) -> bool:
+    if len(item) <= window:
+        return item in text
+    return any(item[i:i + window] in text for i in range(len(item) - window + 1))
+
+
+def _named_items_missing(ctx: CaseContext) -> Iterator[Hit]:
+    o = ctx.options
+    window = int(o["window"])
+    for item, row in _pairs(ctx):
+        if not isinstance(item.target, Text) or not isinstance(item.actual, Text):
+            continue
+        named = _named_items(row.target, o["lead_words"])
+        if len(named) < 2:
+            continue
+        actual = _compact(row.actual)
+        missing = [name for name in named if not _mentioned(name, actual, window)]
+        if not missing or len(missing) == len(named) and not _named_items(row.actual, o["lead_words"]):
+            continue  # an actual that names nothing at all is I315's or I302's, not a list to compare
+        yield Hit(
+            _path(item.index, "actual"),
+            {"name": _show(row.name), "missing": "、".join(missing), "count": len(missing), "of": len(named)},
+            expected=f"完成值逐项说明指标值所列 {len(named)} 项：{'、'.join(named)}",
+            found=f"完成值“{_show(row.actual)}”未提到：{'、'.join(missing)}",
+            expected_en=f"the actual accounts for each of the {len(named)} items the target names",
+            found_en=f"the actual does not mention: {'、'.join(missing)}",
+        )
+
+
+NAMED_ITEMS_MISSING = Rule(
+    code="I319",
+    name="named-items-missing-from-actual",
+    family="indicators",
+    severity=Severity.WARNING,
+    title="指标值列明的事项在完成值中未出现",
+    title_en="Items named in the target are missing from the actual",
+    message="“{name}”的指标值列了 {of} 项，完成值未提到其中 {count} 项：{missing}",
+    message_en="'{name}': the target names {of} items; the actual does not mention {count} of them: {missing}",
+    summary="指标值以顿号等列出若干具体事项（项目、地点、单位），完成值也是文字，却有事项没有再出现"
+            "（按连续 window 个字比对）。完成值一项都未提到时由 I302/I315 处理。",
+    summary_en="A target listing named items (projects, places, units) whose textual actual leaves some of "
+               "them out (compared on runs of `window` characters). An actual naming none of them is left "
+               "to I302/I315.",
+    rationale="指标值点名的事项没有下文，要么未完成，要么被别的事项替换，都应在偏差原因中说明。",
+    rationale_en="A named item with no follow-up was either not done or swapped for another; either needs a reason.",
+    source="财预〔2020〕10号 附件1（完成值对应指标值填写）；framework.md §5 Q21；种子 招商引资（富邦、白云破产重整未见下文）",
+    bad='''
+[[indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "促成项目落地"
+target = "促进甲园区、乙基地、丙中心等项建设"
+actual = "丙中心、丁广场等项目落地建设"
+''',
+    good='''
+[[indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "促成项目落地"
+target = "促进甲园区、乙基地、丙中心等项建设"
+actual = "甲园区一期投产，乙基地完成主体工程，丙中心落地建设"
+''',
+    check=_named_items_missing,
+    rests_on=(RECORD,),
+    settings=(
+        Setting("window", "integer", "判断事项是否再次出现时比对的连续字数", Decimal(2), Decimal(10),
+                help_en="run of characters compared to tell whether an item reappears"),
+        Setting("lead_words", "texts", "第一项前面可去掉的动词",
+                help_en="verbs cut from the front of the first item"),
     ),
 )
 
@@ -1422,4 +1753,8 @@ RULES = (
     MINOR_SHORTFALL,
     MISSING_CATEGORY_OPTIONAL,
     ACTUAL_REPEATS_TARGET,
+    TARGET_FAR_BELOW_ACTUAL,
+    BUDGET_EXECUTION_AS_INDICATOR,
+    INDICATOR_LARGER_THAN_PROJECT,
+    NAMED_ITEMS_MISSING,
 )

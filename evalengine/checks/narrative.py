@@ -19,7 +19,8 @@ from ..findings import Severity
 from ..model import Case
 from ..money import figures
 from ..numbers import ZERO
-from ..scoring import Evidence
+from ..provenance import is_unread
+from ..scoring import Evidence, is_money_spent_short
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
 from .base import HERE, MONEY, ROWS, CaseContext, Hit, Rule, Setting, money, pct
 
@@ -243,6 +244,8 @@ def _deviations(ctx: CaseContext) -> tuple[list[str], list[str]]:
     for s in score.indicators:
         row_weight = case.indicators[s.index].weight
         own_short = s.claimed_from_form and s.claimed < (row_weight if row_weight is not None else s.weight)
+        if is_money_spent_short(s) and not own_short:
+            continue  # money spent under a money row: the execution rate above speaks to it
         if s.reason in reasons or own_short:
             short.append(case.indicators[s.index].name.strip() or f"第{s.index + 1}行指标")
     if short:
@@ -543,6 +546,79 @@ GOAL_FIGURES_CONTRADICT = Rule(
                 help_en="check that years in the goal text agree with the form's year"),
         Setting("allow_later_years", "boolean", "目标只提到以后年份（跨年项目的完成期限）时不报告",
                 help_en="do not report goals that mention only later years (deadlines of multi-year projects)"),
+    ),
+)
+
+
+# --- N410 narrative-figures-contradict-actual ------------------------------------------------
+
+_REPORTED = (("$.goal.actual", "年度总体目标实际完成情况", "the goal's actual"),
+             ("$.narrative.completion", "项目完成情况", "the completion statement"))
+
+
+def _check_reported_figures(ctx: CaseContext) -> Iterator[Hit]:
+    """The figures the narrative reports as done, against each indicator's 完成值."""
+    case, o = ctx.case, ctx.options
+    year = case.project.year
+    dims = set(o["dimensions"])
+    generic = tuple(_norm(g) for g in o["generic_words"] if g)
+    for path, label, label_en in _REPORTED:
+        text = case.goal.actual if path == "$.goal.actual" else case.narrative.completion
+        if not text.strip():
+            continue
+        told = _figures(text, dims, generic, year=year)
+        if not told:
+            continue
+        for s in ctx.score.indicators:
+            row = case.indicators[s.index]
+            name_context = _bigrams(_norm(row.name), generic)
+            for t in _figures(row.actual, dims, generic, unit=row.unit, year=year):
+                context = t.context or name_context
+                same = [g for g in told if g.dimension is t.dimension and g.unit == t.unit
+                        and g.context & context]
+                if not same or _matches(t, same, int(o["max_goal_figures"])):
+                    continue
+                figures = "、".join(g.shown for g in same)
+                name = row.name.strip() or f"第{s.index + 1}行指标"
+                yield Hit(
+                    f"$.indicators[{s.index}].actual",
+                    {"field": label, "field_en": label_en, "told": figures, "name": name, "actual": t.shown},
+                    expected=f"{label}：{figures}（“{_shown(text)}”）",
+                    found=f"指标「{name}」完成值：“{row.actual}”",
+                    expected_en=f"{label_en}: {figures}",
+                    found_en=f"indicator “{name}” actual: “{row.actual}”",
+                )
+
+
+NARRATIVE_FIGURES_CONTRADICT = Rule(
+    code="N410",
+    name="narrative-figures-contradict-actual",
+    family="narrative",
+    severity=Severity.WARNING,
+    title="完成情况叙述与完成值矛盾",
+    title_en="The narrative's figures contradict an actual",
+    message="{field}中的“{told}”与指标「{name}」的完成值 {actual} 对不上",
+    message_en="{field_en} reports “{told}”, which does not match the actual {actual} of indicator “{name}”",
+    summary="年度总体目标实际完成情况或项目完成情况里的数字（同一计量单位、说的是同一事物）与指标完成值不一致，且任何组合之和都对不上。"
+            "比较方法与 N403（目标与指标值）相同。",
+    summary_en="A figure in the goal's actual or the completion statement (same unit, same subject) differs "
+               "from an indicator's actual and no combination of the narrative's figures adds up to it. "
+               "Compared the way N403 compares the goal with the targets.",
+    rationale="同一件事在表内和叙述中报了两个数，至少有一处不实，评审无法判断以哪个为准。",
+    rationale_en="One thing reported with two numbers: at least one is wrong, and the reviewer cannot tell which.",
+    source="财预〔2020〕10号 附件1（年度总体目标完成情况与指标完成值）；framework.md §5 Q19",
+    bad='[goal]\nactual = "完成培训 180 人次，满意度调查（有效问卷 320 份）满意度 96%。"',
+    good='[goal]\nactual = "完成培训 210 人次（春季 90 人次、秋季 120 人次），满意度调查（有效问卷 320 份）满意度 96%。"',
+    check=_check_reported_figures,
+    rests_on=(HERE, "$.goal.actual", "$.narrative.completion"),
+    settings=(
+        Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
+                help_en="which dimensions to compare: money, count (measure words), percent"),
+        Setting("generic_words", "texts", "不足以说明“是同一事物”的常见词（不参与上下文匹配）",
+                help_en="common words that do not show \"the same thing\" (left out of context matching)"),
+        Setting("max_goal_figures", "integer",
+                "同一单位的数字超过此数时只比较单个数字与总和（控制组合数）", Decimal(1), Decimal(20),
+                help_en="with more figures than this in one unit, compare single figures and the sum only"),
     ),
 )
 
@@ -857,6 +933,60 @@ GOAL_WITHOUT_WORDS = Rule(
 )
 
 
+# --- N409 department-implementer-swapped ---------------------------------------------------
+
+
+def _department_swapped(ctx: CaseContext) -> Iterator[Hit]:
+    project = ctx.case.project
+    department, implementer = _norm(project.department), _norm(project.implementer)
+    if not department or not implementer or department == implementer:
+        return
+    if is_unread(project, "implementer"):
+        return  # the 实施单位 was not read: nothing to compare it with
+    if not department.startswith(implementer):
+        return
+    rest = department[len(implementer):]
+    if not any(rest.endswith(word) for word in ctx.options["unit_words"]):
+        return
+    yield Hit(
+        "$.project.department",
+        {"department": project.department.strip(), "implementer": project.implementer.strip()},
+        expected="主管部门是实施单位的上级（实施单位可为主管部门本级或其下属单位）",
+        found=f"主管部门“{project.department.strip()}”，实施单位“{project.implementer.strip()}”",
+        expected_en="the 主管部门 is the 实施单位's superior (the implementer is the department itself or a unit under it)",
+        found_en=f"主管部门 '{project.department.strip()}', 实施单位 '{project.implementer.strip()}'",
+    )
+
+
+DEPARTMENT_SWAPPED = Rule(
+    code="N409",
+    name="department-implementer-swapped",
+    family="narrative",
+    severity=Severity.WARNING,
+    title="主管部门与实施单位疑似填反",
+    title_en="主管部门 and 实施单位 apparently swapped",
+    message="主管部门“{department}”是实施单位“{implementer}”的下属单位：两栏疑似填反",
+    message_en="the 主管部门 '{department}' is a unit under the 实施单位 '{implementer}': the two "
+               "cells look swapped",
+    summary="主管部门名称以实施单位全称开头、再接下属机构的称谓（中心、站、所、队、办公室……，可配置），"
+            "即主管部门是实施单位的下属单位。",
+    summary_en="The 主管部门 name is the 实施单位's full name followed by a subordinate unit's title "
+               "(中心, 站, 所, 队, 办公室 …, configurable): the department is a unit under the implementer.",
+    rationale="主管部门对项目绩效负主管责任；填反后部门整体评价和问题追责都会落到下属单位。",
+    rationale_en="The 主管部门 answers for the project; swapped, the department-level review and "
+                 "accountability land on a subordinate unit.",
+    source="财预〔2020〕10号 附件1（主管部门、实施单位栏）；framework.md §1.1",
+    bad='[project]\ndepartment = "示例部门信息中心"\nimplementer = "示例部门"',
+    good='[project]\ndepartment = "示例部门"\nimplementer = "示例部门信息中心"',
+    check=_department_swapped,
+    rests_on=(HERE,),
+    settings=(
+        Setting("unit_words", "texts", "下属单位名称的结尾称谓",
+                help_en="titles a subordinate unit's name ends with"),
+    ),
+)
+
+
 RULES = (
     NOT_COMPLETED_BUT_SUCCESS,
     BOILERPLATE_PROBLEMS,
@@ -866,4 +996,6 @@ RULES = (
     TEMPLATE_PLACEHOLDER,
     TEXT_TOO_LONG,
     GOAL_WITHOUT_WORDS,
+    DEPARTMENT_SWAPPED,
+    NARRATIVE_FIGURES_CONTRADICT,
 )

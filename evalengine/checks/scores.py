@@ -29,10 +29,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..findings import Severity
+from ..fit import fitting_profiles, misfit
 from ..i18n import REASONS
 from ..model import Case, Indicator
-from ..numbers import ZERO, rounded
-from ..scoring import Evidence, IndicatorScore, Status, is_blank_row
+from ..numbers import ZERO, agrees, rounded
+from ..scoring import Evidence, IndicatorScore, Status, is_blank_row, is_scored_form, row_roles
 from ..values import Claim, ClaimLevel, Empty
 from .base import (
     CATEGORIES, HERE, MONEY, RECORD, ROWS, WEIGHTS, CaseContext, Hit, Rule, Setting, is_truncated, money, pct,
@@ -57,8 +58,9 @@ def _name(case: Case, index: int) -> str:
 
 
 def _rows(case: Case) -> list[tuple[int, Indicator]]:
-    """The indicator rows that are not empty 二级 lines."""
-    return [(i, row) for i, row in enumerate(case.indicators) if not is_blank_row(row)]
+    """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
+    roles = row_roles(case)
+    return [(i, row) for i, row in enumerate(case.indicators) if not is_blank_row(row) and i not in roles]
 
 
 def _tolerance(options: Mapping[str, Any], items: int) -> Decimal:
@@ -365,6 +367,8 @@ def _group_weights(
 
 def _weights_do_not_sum(ctx: CaseContext) -> Iterator[Hit]:
     case, profile, options = ctx.case, ctx.profile, ctx.options
+    if misfit(case, profile):
+        return  # S213: the form was written for another profile
     rows = _rows(case)
     weights = [r.weight for _, r in rows if r.weight is not None]
     if not weights:
@@ -687,9 +691,14 @@ def _met_target_deducted(ctx: CaseContext) -> Iterator[Hit]:
         if not (ind.evidence is Evidence.MEASURED and ind.reason in _MET
                 and row.weight is not None and row.score is not None):
             continue
-        if row.score < 0 or row.score >= row.weight - ctx.options["tolerance"]:
+        rounding = ctx.profile.rounding
+        # a met target earns exactly its weight: only the form's rounding of that weight, or
+        # the setting's tolerance, may make the printed score differ from it
+        if row.score < 0 or row.score >= row.weight or agrees(
+                row.score, row.weight, rounding.places, rounding.mode, ctx.options["tolerance"]):
             continue
-        if not _placeholder(row.deviation, ctx.options["placeholders"]):
+        if not (_placeholder(row.deviation, ctx.options["placeholders"])
+                and _placeholder(ctx.case.narrative.deviation, ctx.options["placeholders"])):
             continue
         name = _name(ctx.case, ind.index)
         yield Hit(
@@ -710,9 +719,11 @@ MET_TARGET_DEDUCTED = Rule(
     title_en="Met target deducted without a reason",
     message="「{name}」已达到目标，自评却只给 {score} 分（分值 {weight}），且未说明扣分理由",
     message_en="“{name}” met its target but claims only {score} of {weight}, with no reason given",
-    summary="定量指标经核实已达目标，表内得分却低于分值，偏差原因栏为空或只有“0”“无”等占位内容。",
+    summary="定量指标经核实已达目标，表内得分却低于分值，偏差原因栏为空或只有“0”“无”等占位内容。"
+            "达到目标应得的正是分值本身，任何舍入方式都不会让它变少：低于分值即为扣分（tolerance 可另行放宽）。",
     summary_en="A measured indicator met its target, yet the form scores it below its weight and "
-               "the deviation column is blank or a placeholder.",
+               "the deviation column is blank or a placeholder. A met target earns exactly its weight, "
+               "which no rounding lowers: any score below it is a deduction (tolerance may relax this).",
     rationale="达到指标值应得满分；10号 允许因目标设定过低（超额完成）酌情扣分，但须说明理由。"
               "没有理由的扣分要么是填错，要么掩盖了表中未写明的问题。",
     rationale_en="A met target earns full marks; 10号 allows a deduction (e.g. a target set too "
@@ -763,7 +774,8 @@ def _score_differs(ctx: CaseContext) -> Iterator[Hit]:
             continue
         claimed, weight = row.score, row.weight
         assert weight is not None  # _on_form_scale is None without a printed 分值
-        if abs(claimed - verified) <= tol:
+        rounding = ctx.profile.rounding  # a score rounded the form's way is not an error
+        if agrees(claimed, verified, rounding.places, rounding.mode, tol):
             continue
         if claimed < 0 or claimed > weight:
             continue  # S201
@@ -843,7 +855,7 @@ def _qualitative_outside_tier(ctx: CaseContext) -> Iterator[Hit]:
     for ind in ctx.score.indicators:
         row = ctx.case.indicators[ind.index]
         weight, claimed = row.weight, row.score
-        if not (ind.evidence is Evidence.QUALITATIVE and isinstance(ind.actual, Claim)
+        if not (ind.evidence is Evidence.CLAIM and isinstance(ind.actual, Claim)
                 and weight is not None and weight > 0 and claimed is not None
                 and ind.tier in tiers):
             continue
@@ -971,7 +983,7 @@ def _deviations(ctx: CaseContext) -> tuple[int, list[str]]:
         elif ind.evidence is Evidence.UNSUPPORTED:
             actual = row.actual.strip()
             unsupported.setdefault(ind.reason, []).append(f"{name}（“{actual}”）" if actual else name)
-        elif (options["bare_claims"] and ind.evidence is Evidence.QUALITATIVE
+        elif (options["bare_claims"] and ind.evidence is Evidence.CLAIM
               and isinstance(ind.actual, Claim)):
             bare.append((name, row.actual.strip()))
     for reason, names in unsupported.items():
@@ -1149,7 +1161,7 @@ claimed_total = 95.6
 def _level1_split(ctx: CaseContext) -> Iterator[Hit]:
     case, profile, options = ctx.case, ctx.profile, ctx.options
     fixed = profile.indicators.level1
-    if not fixed or is_truncated(case, options["truncated_words"]):
+    if not fixed or is_truncated(case, options["truncated_words"]) or misfit(case, profile):
         return
     rows = _rows(case)
     if not rows or any(r.weight is None for _, r in rows):
@@ -1584,6 +1596,454 @@ weight = 30
 )
 
 
+# --- S213 profile-does-not-fit -------------------------------------------------------------
+
+
+def _profile_does_not_fit(ctx: CaseContext) -> Iterator[Hit]:
+    why = misfit(ctx.case, ctx.profile)
+    if why is None:
+        return
+    fits = fitting_profiles(ctx.case)
+    listed = "、".join(fits) if fits else "无"
+    listed_en = ", ".join(fits) if fits else "none"
+    yield Hit(
+        "$.project.profile",
+        {"profile": ctx.profile.id, "why": why[0], "why_en": why[1], "fits": listed, "fits_en": listed_en},
+        expected=f"评分规则与表式一致（分值符合的评分规则：{listed}）",
+        found=f"[project] profile = \"{ctx.profile.id}\"：{why[0]}",
+        expected_en=f"the profile the form was written for (profiles its weights fit: {listed_en})",
+        found_en=f"[project] profile = \"{ctx.profile.id}\": {why[1]}",
+    )
+
+
+PROFILE_DOES_NOT_FIT = Rule(
+    code="S213",
+    name="profile-does-not-fit",
+    family="scores",
+    severity=Severity.ERROR,
+    title="表式与评分规则不符",
+    title_en="The form does not fit its profile",
+    message="本表的分值不符合评分规则“{profile}”：{why}（分值符合的评分规则：{fits}）",
+    message_en="the form's weights do not fit profile “{profile}”: {why_en} (profiles they fit: {fits_en})",
+    summary="表内所填分值（预算执行分值、指标分值合计、各部分分值）不可能属于案例所选的评分规则。只报告一次；"
+            "分值合计（S203）、一级分配（S210）、预算得分（F110）不再按错误的规则逐项报错。",
+    summary_en="The weights the form prints (budget row, indicator total, section points) cannot belong "
+               "to the case's profile. Reported once; S203, S210 and F110 then stay silent instead of "
+               "reporting a cascade of errors under the wrong profile.",
+    rationale="各地表式分值不同（10/90、20/80、决策/管理/绩效……）；按错误的规则复核，正确的表也会报错，真正的问题反被淹没。",
+    rationale_en="Schemes differ by place (10/90, 20/80, rubric sections…); under the wrong profile an honest "
+                 "form gets false errors and real defects drown.",
+    source="framework.md §9（各地表式）；real-forms 19、39、40、46（预算执行 20 分）",
+    bad="""
+[funds]
+claimed_weight = 20
+claimed_rate = 100
+claimed_score = 20
+""",
+    good="""
+[funds]
+claimed_weight = 10
+claimed_rate = 100
+claimed_score = 10
+""",
+    check=_profile_does_not_fit,
+    rests_on=(*WEIGHTS, *ROWS, *CATEGORIES, "$.funds.claimed_score"),
+)
+
+
+# --- S214 score-not-given ------------------------------------------------------------------
+
+
+def _score_not_given(ctx: CaseContext) -> Iterator[Hit]:
+    case = ctx.case
+    if not is_scored_form(case) or ctx.profile.kind == "unscored" or misfit(case, ctx.profile):
+        return
+    rows = _rows(case)
+    scored = [r for _, r in rows if r.score is not None]
+    if not scored:
+        return  # every 得分 blank: S212
+    funds = case.funds
+    if funds.claimed_score is None and ctx.profile.budget.weight > 0 and (
+            funds.budget is not None or funds.executed is not None or funds.claimed_rate is not None):
+        yield Hit("$.funds.claimed_score", {"what": "预算执行得分", "what_en": "the budget row's score"},
+                  expected="预算执行行填写得分", found="预算执行得分栏空白，其余得分已填",
+                  expected_en="a score on the budget row", found_en="the budget row's 得分 is blank")
+    if (funds.claimed_rate is None and funds.claimed_score is not None
+            and funds.budget is not None and funds.executed is not None):
+        yield Hit("$.funds.claimed_rate", {"what": "预算执行率", "what_en": "the budget row's execution rate"},
+                  expected="预算执行行填写执行率", found="执行率栏空白，得分已填",
+                  expected_en="the execution rate on the budget row", found_en="the 执行率 cell is blank")
+    for index, row in rows:
+        if row.score is None and row.weight is not None and row.weight > 0:
+            name = _name(case, index)
+            yield Hit(f"$.indicators[{index}].score", {"what": f"「{name}」的得分", "what_en": f"the score of “{name}”"},
+                      expected=f"「{name}」填写得分（分值 {money(row.weight)}）", found="得分栏空白",
+                      expected_en=f"a score for “{name}” (weight {money(row.weight)})",
+                      found_en="the 得分 cell is blank")
+
+
+SCORE_NOT_GIVEN = Rule(
+    code="S214",
+    name="score-not-given",
+    family="scores",
+    severity=Severity.WARNING,
+    title="得分或执行率栏空白",
+    title_en="A score or rate cell is blank",
+    message="{what}栏空白（表中其他得分已填）：视为未给出，不按满分或零分推算",
+    message_en="{what_en} is blank while the form's other scores are filled: not given, "
+               "neither full marks nor zero",
+    summary="有得分栏的自评表中，预算执行行或某个有分值的指标行得分空白，或预算执行行已填得分却未填执行率。"
+            "空白既不是 0 也不是满分：不据此推算自评分，自评总分也不由它凑出。",
+    summary_en="On a form with score cells, the budget row or a weighted indicator row has a blank "
+               "score, or the budget row is scored with a blank 执行率. Blank is neither zero nor full "
+               "marks: nothing is derived into it.",
+    rationale="空白的得分格无法说明部门给了几分；若按满分补齐，自评分就被凭空抬高。",
+    rationale_en="A blank score says nothing about the points claimed; filling it with full marks "
+                 "would inflate the claimed score.",
+    source="framework.md §3.6；§5 Q23（得分栏完整性）",
+    bad="""
+[funds]
+claimed_weight = 10
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 90
+score = 90
+""",
+    good="""
+[funds]
+claimed_weight = 10
+claimed_rate = 100
+claimed_score = 10
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 90
+score = 90
+""",
+    check=_score_not_given,
+    rests_on=(HERE, *ROWS, *CATEGORIES, "$.funds.claimed_score", "$.funds.budget", "$.funds.executed"),
+)
+
+
+# --- S215 full-marks-on-an-empty-row ---------------------------------------------------------
+
+
+def _full_marks_on_empty_row(ctx: CaseContext) -> Iterator[Hit]:
+    case = ctx.case
+    if misfit(case, ctx.profile):
+        return  # S213: a rubric form judged as a target/actual form
+    for index, row in _rows(case):
+        section = ctx.profile.section(row.level1) if ctx.profile.kind == "rubric" else None
+        if section is not None and section.rubric:
+            continue  # a rubric item is scored against its 评分标准, not a target
+        if (row.target.strip() or row.actual.strip() or row.weight is None or row.weight <= 0
+                or row.score is None or row.score < row.weight):
+            continue
+        name = _name(case, index)
+        yield Hit(f"$.indicators[{index}].score", {"name": name, "score": money(row.score)},
+                  expected="满分须有指标值和完成值为据", found=f"「{name}」指标值、完成值均空白，得分 {money(row.score)}",
+                  expected_en="full marks rest on a target and an actual",
+                  found_en=f"“{name}”: target and actual blank, score {money(row.score)}")
+
+
+FULL_MARKS_ON_EMPTY_ROW = Rule(
+    code="S215",
+    name="full-marks-without-target-or-actual",
+    family="scores",
+    severity=Severity.ERROR,
+    title="无指标值和完成值却得满分",
+    title_en="Full marks with neither target nor actual",
+    message="「{name}」既无指标值也无完成值，却自评满分 {score} 分",
+    message_en="“{name}” has neither a target nor an actual, yet claims full marks ({score})",
+    summary="指标行的指标值和完成值都空白，得分却等于分值。合计行（其下各行分值之和）不算指标，不在此列；按评分标准打分的评价项目也不在此列。",
+    summary_en="An indicator row with a blank target and a blank actual scores its full weight. "
+               "Subtotal rows and rubric items are not indicators and are not reported.",
+    rationale="没有目标和结果，满分无从谈起（10号：得分依据完成值与指标值比较）。",
+    rationale_en="With no target and no result there is nothing to earn full marks against.",
+    source="财预〔2020〕10号 附件1 填报说明；framework.md §3.6",
+    bad="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+weight = 50
+score = 50
+""",
+    good="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 50
+score = 50
+""",
+    check=_full_marks_on_empty_row,
+    rests_on=(RECORD,),
+)
+
+
+# --- S216 not-an-indicator ---------------------------------------------------------------
+
+
+def _not_an_indicator(ctx: CaseContext) -> Iterator[Hit]:
+    case = ctx.case
+    for index, (role, others) in sorted(row_roles(case).items()):
+        name = _name(case, index)
+        if role == "parent":
+            listed = "、".join(str(j + 1) for j in others)
+            yield Hit(f"$.indicators[{index}]",
+                      {"name": name, "kind": f"其下第 {listed} 行的合计", "kind_en": f"the subtotal of rows {listed}"},
+                      expected="合计行不重复计分", found=f"「{name}」分值 {money(case.indicators[index].weight)} = 其下各行分值之和",
+                      expected_en="a subtotal is not scored again",
+                      found_en=f"“{name}” weight {money(case.indicators[index].weight)} = the sum of the rows below")
+        else:
+            above = _name(case, others[0])
+            yield Hit(f"$.indicators[{index}]",
+                      {"name": name, "kind": f"「{above}」的其中项", "kind_en": f"a 其中 part of “{above}”"},
+                      expected="其中项不单独计分", found=f"「{name}」重复上一行「{above}」",
+                      expected_en="a 其中 row is not scored on its own",
+                      found_en=f"“{name}” repeats the row above, “{above}”")
+
+
+NOT_AN_INDICATOR = Rule(
+    code="S216",
+    name="not-an-indicator",
+    family="scores",
+    severity=Severity.INFO,
+    title="合计行或其中项，不单独计分",
+    title_en="A subtotal or 其中 row, not scored on its own",
+    message="「{name}」是{kind}，不作为指标计分（避免重复计分）",
+    message_en="“{name}” is {kind_en}; it is not scored as an indicator (no double counting)",
+    summary="分值等于其下各行分值之和、且无指标值和完成值的行是合计行；以“其中”开头的行是上一行的分项。二者都不单独计分，自评分和核实分都只算一次。",
+    summary_en="A row whose weight is the sum of the rows below it and which has no target or actual "
+               "is a subtotal; a row starting 其中 is a part of the row above. Neither is scored on "
+               "its own: claimed and verified scores count the points once.",
+    rationale="把合计行和明细行都加进总分，自评总分就会超过一级指标的分值。",
+    rationale_en="Adding both a subtotal and its rows makes the claimed total overshoot the level-1 weight.",
+    source="framework.md §3.5（parent rows are sums of their children, C2、C8）；§9（Anhui: 其中 sub-rows）",
+    bad="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "数量指标"
+weight = 50
+score = 50
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 25
+score = 25
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "质量指标"
+name = "培训合格率"
+target = "≥95%"
+actual = "98%"
+weight = 25
+score = 25
+""",
+    good="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 25
+score = 25
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "质量指标"
+name = "培训合格率"
+target = "≥95%"
+actual = "98%"
+weight = 25
+score = 25
+""",
+    check=_not_an_indicator,
+    rests_on=(RECORD, *ROWS, *CATEGORIES),
+)
+
+
+# --- S217 total-above-visible-maximum -----------------------------------------------------
+
+
+def _total_above_visible_maximum(ctx: CaseContext) -> Iterator[Hit]:
+    case, profile = ctx.case, ctx.profile
+    total = case.narrative.claimed_total
+    if total is None or not (case.project.incomplete.strip() or is_truncated(case, ctx.options["truncated_words"])):
+        return  # a whole form's total is S202's
+    deductions: list[tuple[str, Decimal]] = []
+    funds = case.funds
+    budget_weight = funds.claimed_weight if funds.claimed_weight is not None else profile.budget.weight
+    if funds.claimed_score is not None and funds.claimed_score < budget_weight:
+        deductions.append(("预算执行", budget_weight - funds.claimed_score))
+    for index, row in _rows(case):
+        if row.weight is not None and row.score is not None and 0 <= row.score < row.weight:
+            deductions.append((_name(case, index), row.weight - row.score))
+    lost = sum((d for _, d in deductions), ZERO)
+    ceiling = profile.total - lost
+    if not deductions or total <= ceiling + ctx.options["tolerance"]:
+        return
+    listed = "；".join(f"{name} 扣 {money(d)}" for name, d in deductions)
+    yield Hit(
+        "$.narrative.claimed_total",
+        {"total": money(total), "ceiling": money(ceiling), "lost": money(lost)},
+        expected=f"自评总分 ≤ {money(profile.total)} − 可见扣分 {money(lost)} = {money(ceiling)}",
+        found=f"自评总分 {money(total)}；可见扣分：{listed}",
+        expected_en=f"a total of at most {money(profile.total)} − the visible deductions {money(lost)} = {money(ceiling)}",
+        found_en=f"stated total {money(total)}",
+    )
+
+
+TOTAL_ABOVE_VISIBLE_MAXIMUM = Rule(
+    code="S217",
+    name="total-above-visible-maximum",
+    family="scores",
+    severity=Severity.ERROR,
+    title="自评总分高于可见扣分允许的最高分",
+    title_en="Stated total above what the visible deductions allow",
+    message="自评总分 {total} 分，但表中可见部分已扣 {lost} 分，总分最多 {ceiling} 分",
+    message_en="the stated total is {total}, but the visible rows already lose {lost} points: at most {ceiling}",
+    summary="表格不完整（被截断）时无法逐项核对总分，但可见各行（含预算执行行）已扣的分是确定的："
+            "自评总分不能高于 总分 − 可见扣分。完整表格的总分与得分之和由 S202 核对。",
+    summary_en="On a cut-off form the total cannot be summed, but the points the visible rows (budget "
+               "row included) already lose are certain: the stated total cannot exceed the maximum "
+               "minus them. A whole form's total is S202's.",
+    rationale="看不到的行最多得满分；可见行已扣的分不会因此回来。",
+    rationale_en="Rows not shown can at most score full marks; what the visible rows lost does not come back.",
+    source="framework.md §3.5（总分 = 各项得分之和）；real-forms 21、47（截断表格的自评总分）",
+    bad="""
+[project]
+incomplete = "cut off after the first rows"
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "150人次"
+weight = 20
+score = 15
+
+[narrative]
+claimed_total = 98
+""",
+    good="""
+[project]
+incomplete = "cut off after the first rows"
+
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "150人次"
+weight = 20
+score = 15
+
+[narrative]
+claimed_total = 95
+""",
+    check=_total_above_visible_maximum,
+    rests_on=(HERE, *ROWS, *CATEGORIES, "$.funds.claimed_score", "$.funds.claimed_weight"),
+    settings=(
+        Setting("tolerance", "number", "允许的舍入差（分）", Decimal(0), Decimal(5),
+                help_en="allowed rounding difference (points)"),
+        Setting("truncated_words", "texts", "project.source 中表明表格被截断、不完整的词语",
+                help_en="words in project.source that say the form is truncated or incomplete"),
+    ),
+)
+
+
+# --- S218 converted-score-mismatch ---------------------------------------------------------
+
+
+def _converted_score_mismatch(ctx: CaseContext) -> Iterator[Hit]:
+    rounding = ctx.profile.rounding
+    for index, row in _rows(ctx.case):
+        if row.item_score is None or row.weight_share is None or row.score is None:
+            continue
+        expected = row.item_score * row.weight_share / 100
+        if agrees(row.score, expected, rounding.places, rounding.mode, ctx.options["tolerance"]):
+            continue
+        name = _name(ctx.case, index)
+        yield Hit(
+            f"$.indicators[{index}].score",
+            {"name": name, "score": money(row.score), "expected": money(expected),
+             "item": money(row.item_score), "share": f"{money(row.weight_share)}%"},
+            expected=f"折算得分 = 单项得分 {money(row.item_score)} × 权重占比 {money(row.weight_share)}% = {money(expected)}",
+            found=f"折算得分 {money(row.score)}",
+            expected_en=f"converted score = item score {money(row.item_score)} × weight share "
+                        f"{money(row.weight_share)}% = {money(expected)}",
+            found_en=f"converted score {money(row.score)}",
+        )
+
+
+CONVERTED_SCORE_MISMATCH = Rule(
+    code="S218",
+    name="converted-score-mismatch",
+    family="scores",
+    severity=Severity.ERROR,
+    title="折算得分与单项得分×权重占比不符",
+    title_en="Converted score ≠ item score × weight share",
+    message="「{name}」折算得分 {score}，按单项得分 {item} × 权重占比 {share} 应为 {expected}",
+    message_en="“{name}”: converted score {score}, but item score {item} × weight share {share} is {expected}",
+    summary="表内印有单项得分、权重占比和折算得分三栏（部分河北表式）时，折算得分应等于单项得分 × 权重占比，"
+            "按评分规则的舍入方式取位。",
+    summary_en="Where a form prints an item score, a weight share and a converted score (some Hebei forms), "
+               "the converted score is item score × weight share, rounded the profile's way.",
+    rationale="折算得分计入总分；算错或随手填写的折算得分会直接改变总分和等级。",
+    rationale_en="The converted score enters the total; a wrong one changes the total and the grade.",
+    source="framework.md §9（Hebei：折算得分 = 单项得分 × 权重占比 [I]）",
+    bad="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 50
+item_score = 90
+weight_share = 50
+score = 50
+""",
+    good="""
+[[indicators]]
+level1 = "产出指标"
+level2 = "数量指标"
+name = "培训人次"
+target = "≥200人次"
+actual = "210人次"
+weight = 50
+item_score = 100
+weight_share = 50
+score = 50
+""",
+    check=_converted_score_mismatch,
+    rests_on=(RECORD,),
+    settings=(
+        Setting("tolerance", "number", "除评分规则的舍入外再允许的差额（分）", Decimal(0), Decimal(5),
+                help_en="difference allowed beyond the profile's rounding (points)"),
+    ),
+)
+
+
 RULES = (
     SCORE_OUT_OF_RANGE,
     CLAIMED_TOTAL_MISMATCH,
@@ -1597,4 +2057,10 @@ RULES = (
     LEVEL1_SPLIT,
     CLAIMED_RATING_DIFFERS,
     EMPTY_SCORES,
+    PROFILE_DOES_NOT_FIT,
+    SCORE_NOT_GIVEN,
+    FULL_MARKS_ON_EMPTY_ROW,
+    NOT_AN_INDICATOR,
+    TOTAL_ABOVE_VISIBLE_MAXIMUM,
+    CONVERTED_SCORE_MISMATCH,
 )

@@ -18,11 +18,14 @@ import attrs
 from ..loader import display_path
 from ..model import Case
 from .build import build_case, placeholder_name, source_text
+from .glued import glued_cells, glued_sheet, is_glued
 from .limits import Limits
+from .normalise import normalise_sheet, normalise_text
 from .notes import Note, note_text
 from .reader import Read, Unreadable, read_bytes, read_path
+from .readreport import ReadReport, read_report
 from .recognise import recognise
-from .sheets import Sheet
+from .sheets import Sheet, read_text, text_sheet
 
 __all__ = ["ImportedFile", "ImportedForm", "import_file", "import_sheets", "import_text"]
 
@@ -34,6 +37,8 @@ class ImportedForm:
     incomplete: tuple[str, ...]
     sheet: str
     index: int
+    layout: str = ""  # the rules/layouts file recognised ("" = none matched)
+    report: ReadReport | None = None  # what was read and what was not (issue 10 §5)
 
 
 @attrs.frozen
@@ -59,6 +64,10 @@ def import_sheets(
     outside = 0
     for sheet in sheets:
         notes.extend(sheet.notes)
+        if sheet.mode == "grid":  # a workbook typed in Traditional characters, HTML entities
+            sheet, changes = normalise_sheet(sheet)
+            if changes:
+                notes.append(Note("normalised", detail=",".join(changes)))
         found = recognise(sheet)
         outside += found.outside
         for draft in found.forms:
@@ -69,7 +78,8 @@ def import_sheets(
             if draft.incomplete:
                 notes_here.insert(0, Note("incomplete", detail=",".join(draft.incomplete)))
             forms.append(ImportedForm(case, tuple(notes_here), tuple(draft.incomplete),
-                                      sheet.name, draft.index))
+                                      sheet.name, draft.index, draft.layout,
+                                      read_report(case, draft.placed, draft.seen)))
     if outside:
         notes.append(Note("outside", detail=str(outside)))
     if not forms:
@@ -90,12 +100,32 @@ def import_text(data: bytes, *, shown: str = "<text>", stem: str = "text",
     return import_data(data, shown=shown, stem=stem, profile=profile)
 
 
+def _text_sheets(data: bytes) -> tuple[tuple[Sheet, ...], tuple[Note, ...]]:
+    """A text file's sheets, from its text normalised first (rules/normalise.toml): cut at
+    its labels when it has no cell boundaries at all, and with any cell that quotes a whole
+    form glued read as a sheet of its own.  The collection's annotation lines (TRUNCATED,
+    LAYOUT) say nothing the form must not say itself: whether it is cut off is read from its
+    content."""
+    source = read_text(data)
+    normalised = normalise_text(source.text)
+    notes = (Note("normalised", detail=",".join(normalised.changes)),) if normalised.changes \
+        else ()
+    if is_glued(normalised.text):
+        return (glued_sheet(normalised.text),), notes
+    sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
+    quoted = glued_cells(sheet)
+    return ((quoted, sheet) if quoted is not None else (sheet,)), notes
+
+
 def import_data(data: bytes, *, shown: str, stem: str, profile: str | None = None,
                 limits: Limits | None = None) -> ImportedFile:
     try:
         ftype, read = read_bytes(data, name=shown, limits=limits)
     except Unreadable as exc:
         return ImportedFile.failed(shown, "", exc.note)
+    if ftype.id == "text":
+        sheets, notes = _text_sheets(data)
+        read = attrs.evolve(read, sheets=sheets, notes=(*notes, *read.notes))
     return _imported(read, ftype.id, shown=shown, stem=stem, profile=profile)
 
 

@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project
+from functools import cache
+
+import attrs
+
+from ..loader import load_config
+from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
+from ..resources import rules_dir
 from .notes import INCOMPLETE_REASONS
 from .recognise import Draft
 
@@ -36,6 +42,59 @@ def incomplete_text(incomplete: Sequence[str]) -> str:
                     for r in incomplete)
 
 
+@attrs.frozen
+class ImportSettings:
+    source: str
+    review_below: Decimal
+    review_min_cells: int
+
+
+@cache
+def import_settings() -> ImportSettings:
+    return load_config(rules_dir() / "import.toml", ImportSettings)
+
+
+def _unread(fields: dict[str, str] | None) -> Unread:
+    return Unread(tuple(sorted(fields.items()))) if fields else Unread()
+
+
+def section_unread(draft: Draft) -> dict[str, str]:
+    """``[project] unread``: whole sections the form shows no trace of because it is cut off
+    (before its beginning or after its end), or whose cells could not be placed."""
+    out: dict[str, str] = {}
+    cut_end = "truncated" in draft.incomplete
+    cut_start = "headless" in draft.incomplete
+    if not draft.has_table:
+        out["indicators"] = "cut" if (cut_end or cut_start) else "unplaced"
+    has_figures = any(k in draft.funds for k in ("budget", "executed", "initial_budget")) or any(
+        any(k in r for k in ("budget", "executed", "initial_budget")) for r in draft.fund_rows)
+    if not has_figures and ("funds", 0) not in draft.unread:
+        if cut_start:
+            out["funds"] = "cut"
+        elif cut_end and not draft.has_table and not draft.fund_rows_seen:
+            out["funds"] = "cut"  # the input ends before or inside the funds table
+        elif draft.funds_lost or draft.funds_seen and not draft.fund_rows_seen:
+            # cells not placed, or a funds header whose rows (not even their labels) were read
+            out["funds"] = "unplaced"  # the funds table is there, its figures were not read
+    if cut_start and not draft.goal:
+        out["goal"] = "cut"
+    if cut_end and not any(v for k, v in draft.narrative.items() if k != "claimed_total"):
+        out["narrative"] = "cut"
+    return out
+
+
+def review_reason(draft: Draft) -> str:
+    """Why the form was read too poorly to score, or ""."""
+    settings = import_settings()
+    if draft.seen < settings.review_min_cells:
+        return ""
+    share = Decimal(draft.placed) / Decimal(draft.seen)
+    if share >= settings.review_below:
+        return ""
+    return (f"只读出 {draft.placed}/{draft.seen} 个单元格（低于 {settings.review_below:%}），"
+            "需人工复核 (read too poorly to score)")
+
+
 def _dec(value: Any) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
@@ -51,6 +110,9 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
         profile=profile or draft.profile or "central-2020",
         code=p.get("code", ""),
         incomplete=incomplete_text(draft.incomplete),
+        review=review_reason(draft),
+        layout=draft.layout,
+        unread=_unread(section_unread(draft)),
     )
     f = draft.funds
     funds = Funds(
@@ -70,12 +132,15 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
                 initial_budget=_dec(r.get("initial_budget")),
                 budget=_dec(r.get("budget")),
                 executed=_dec(r.get("executed")),
+                unread=_unread(draft.unread.get(("funds.rows", n))),
             )
-            for r in draft.fund_rows
+            for n, r in enumerate(draft.fund_rows)
         ),
         source=f.get("source", ""),
+        unread=_unread(draft.unread.get(("funds", 0))),
     )
-    goal = Goal(expected=draft.goal.get("expected", ""), actual=draft.goal.get("actual", ""))
+    goal = Goal(expected=draft.goal.get("expected", ""), actual=draft.goal.get("actual", ""),
+                unread=_unread(draft.unread.get(("goal", 0))))
     indicators = tuple(
         Indicator(
             level1=i.get("level1", ""),
@@ -88,8 +153,9 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
             weight=_dec(i.get("weight")),
             score=_dec(i.get("score")),
             deviation=i.get("deviation", ""),
+            unread=_unread(draft.unread.get(("indicators", n))),
         )
-        for i in draft.indicators
+        for n, i in enumerate(draft.indicators)
     )
     n = draft.narrative
     narrative = Narrative(

@@ -28,6 +28,7 @@ from . import ImportedFile, ImportedForm, import_file
 from .inputs import form_inputs
 from .limits import Limits, default_limits
 from .names import Namer, safe_stem, write_atomic
+from .readreport import report_lines
 from .notes import Note, note_text
 from .tomlout import dumps
 
@@ -107,6 +108,8 @@ def _comments(form: ImportedForm, file: ImportedFile, lang: Lang) -> list[str]:
     lines = [_w("header", lang, file=file.path)]
     if file.encoding:
         lines.append(note_text(Note("encoding", detail=file.encoding), lang))
+    if form.report is not None:
+        lines.extend(report_lines(form.report, lang))
     lines.extend(note_text(n, lang) for n in form.notes)
     return lines
 
@@ -219,6 +222,8 @@ def render_import(run: ImportRun, console: Console, lang: Lang = "zh") -> None:
                 n_incomplete += 1
                 line.append(f"  [{_w('incomplete', lang)}]", style="yellow")
             console.print(line)
+            for text in report_lines(result.form.report, lang) if result.form.report else ():
+                console.print(Text("      " + text))
             for note in result.form.notes:
                 n_notes += 1
                 console.print(Text("      · " + note_text(note, lang)))

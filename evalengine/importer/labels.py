@@ -110,6 +110,21 @@ def percent(text: str) -> Decimal | None:
     return number(s)
 
 
+def points(text: str) -> Decimal | None:
+    """A 分值/得分 cell: a plain number, or ``8分``; never an amount (``50万元``)."""
+    s = key(text)
+    return number(s) if not s.endswith("万元") else None
+
+
+_FIGURE_RE = re.compile(r"^[≥≤><=]*[+-]?\d+(?:\.\d+)?[%‰]?[\u4e00-\u9fff/A-Za-z²]{0,4}$")
+
+
+def is_figure(text: str) -> bool:
+    """A figure with at most a short unit (``157.62亿元``, ``2021年``, ``≥95%``): a value,
+    never a sentence of reasons."""
+    return bool(_FIGURE_RE.match(key(text)))
+
+
 def is_number(text: str) -> bool:
     return number(text) is not None or percent(text) is not None
 
@@ -149,7 +164,7 @@ def is_unit(text: str) -> bool:
 _L2_KEYS = {
     "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
     "满意度", "服务对象满意度", "经济成本", "社会成本", "生态环境成本", "生态成本",
-    "可持续发展",
+    "可持续发展", "环境效益", "进度", "效率",
 }
 _L1_KEYS = {
     "产出", "完成", "效益", "效果", "满意度", "成本", "项目完成", "项目产出", "项目效益",
@@ -332,9 +347,13 @@ def fund_row_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+_FUNDS_STARTS: set[str] = set()  # the funds blocks' opening labels of rules/layouts
+
+
 def is_funds_section(text: str) -> bool:
     k = key(text)
-    return (k.startswith("项目资金") or "预算执行情况" in k) and len(k) <= 24
+    return (k.startswith("项目资金") or "预算执行情况" in k or k in _FUNDS_STARTS) \
+        and len(k) <= 24
 
 
 # ---------------------------------------------------------------------------------------
@@ -434,3 +453,176 @@ def joins(first: str, second: str) -> str | None:
     if b == "指标" or not (a in _all_labels() or is_l1(a) or is_l2(a)):
         return clean(first) + clean(second)
     return None
+
+
+_INDICATOR_FIELDS = {"level1", "level2", "name", "target", "actual", "operator", "unit",
+                     "weight", "score", "deviation"}
+_FUND_FIELDS = {"initial_budget", "budget", "executed", "rate", "weight", "score", "reason",
+                "method"}
+_HEADER_FIELDS = {"name", "department", "implementer", "code"}
+
+
+@cache
+def extend_from_layouts() -> int:
+    """Add the column labels of every ``rules/layouts/*.toml`` to the vocabulary (once).
+
+    A label already known keeps its meaning; a layout column the case format has no field
+    for (权重占比, 评分标准 …) is known as a column and read as "other" (``-``).  Returns how
+    many labels were added.
+    """
+    from .layouts import all_labels
+
+    added = 0
+    tables = (("indicators", INDICATOR_COLUMNS, _INDICATOR_FIELDS),
+              ("funds", FUND_COLUMNS, _FUND_FIELDS),
+              ("header", HEADER_FIELDS, _HEADER_FIELDS))
+    labels = all_labels()
+    for kind, table, fields in tables:
+        for label, field in labels.get(kind, {}).items():
+            k = key(label)
+            if k and k not in table:
+                table[k] = field if field in fields else "-"
+                added += 1
+    from .layouts import load_layouts
+
+    for label, field in labels.get("narrative", {}).items():
+        k = key(label)
+        if k and k not in NARRATIVE_FIELDS and field in ("problems", "measures", "conclusion",
+                                                          "completion", "benefit"):
+            NARRATIVE_FIELDS[k] = field
+            added += 1
+    for label, field in labels.get("goal", {}).items():
+        k = key(label)
+        if k and k not in GOAL_FIELDS and field in ("expected", "actual"):
+            GOAL_FIELDS[k] = field
+            added += 1
+    for layout in load_layouts():
+        block = layout.block("funds")
+        for start in block.starts if block is not None else ():
+            if key(start) not in _FUNDS_STARTS:
+                _FUNDS_STARTS.add(key(start))
+                added += 1
+        for row in block.rows if block is not None else ():
+            bare = key(row).removeprefix("其中").lstrip(":")
+            if bare and bare not in _FUND_TOTALS and bare not in _FUND_ROWS:
+                _FUND_ROWS.add(bare)
+                added += 1
+    if added:
+        _all_labels.cache_clear()
+    return added
+
+
+@cache
+def _category_re() -> re.Pattern[str]:
+    l1, l2 = _taxonomy_keys()
+    stems = (_L1_KEYS | _L2_KEYS | set(l1) | set(l2) | {"进度", "效果", "产出"}) - {"指标", ""}
+    words = {s + "指标" for s in stems}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?:\(\d+(?:\.\d+)?分\))?|\(\d+(?:\.\d+)?分\)")
+
+
+class _Found:
+    """A category label found by its characters in scrambled order (OCR, a shuffling
+    flattener: 出标产指 for 产出指标), standing in for a regex match."""
+
+    def __init__(self, start: int, word: str) -> None:
+        self._start, self._word = start, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._word)
+
+    def group(self) -> str:
+        return self._word
+
+
+@cache
+def _anagram_index() -> dict[tuple[int, str], str]:
+    l1, l2 = _taxonomy_keys()
+    stems = (_L1_KEYS | _L2_KEYS | set(l1) | set(l2)) - {"指标", ""}
+    index: dict[tuple[int, str], str] = {}
+    for stem in stems:
+        word = stem + "指标"
+        if len(word) >= 4:
+            index.setdefault((len(word), "".join(sorted(word))), word)
+    return index
+
+
+def _with_anagrams(s: str, matches: list) -> list:  # type: ignore[type-arg]
+    """Add the category labels whose characters appear scrambled, outside the exact matches
+    and not inside a longer run of them (a 4- to 8-character window of exactly its characters)."""
+    index = _anagram_index()
+    taken = [False] * len(s)
+    for m in matches:
+        for k in range(m.start(), m.end()):
+            taken[k] = True
+    found = []
+    k = 0
+    while k < len(s):
+        hit = None
+        for size in (8, 7, 6, 5, 4):
+            window = s[k:k + size]
+            if len(window) == size and not any(taken[k:k + size]):
+                word = index.get((size, "".join(sorted(window))))
+                if word is not None and window != word:
+                    hit = _Found(k, word)
+                    break
+        if hit is not None:
+            found.append(hit)
+            k = hit.end()
+        else:
+            k += 1
+    return sorted(matches + found, key=lambda m: m.start())
+
+
+def split_categories(text: str) -> list[tuple[str, str]]:
+    """A run of indicator rows with no boundaries, cut at its 一级/二级 labels (words ending
+    in 指标, as the taxonomy and the forms print them): ("l1" | "l2" | "points" | "text",
+    piece).  ``满意度指标`` followed at once by another label is the 一级 of that 二级."""
+    s = unicodedata.normalize("NFKC", text)
+    pieces: list[tuple[str, str]] = []
+    pos = 0
+    matches = _with_anagrams(s, list(_category_re().finditer(s)))
+    for n, m in enumerate(matches):
+        if m.start() > pos:
+            pieces.append(("text", s[pos:m.start()]))
+        word = m.group()
+        adjacent = n + 1 < len(matches) and matches[n + 1].start() == m.end()
+        if is_points_only(word):
+            kind = "points"
+        elif is_l1(word) and (not is_l2(word) or adjacent and is_l2(matches[n + 1].group())):
+            kind = "l1"
+        else:
+            kind = "l2"
+        pieces.append((kind, word))
+        pos = m.end()
+    if pos < len(s):
+        pieces.append(("text", s[pos:]))
+    return pieces
+
+
+def fuzzy_indicator_column(text: str) -> tuple[str, str] | None:
+    """A column label whose characters a scrambled or OCR-garbled header cell holds
+    (``年成值全完值`` for 全年完成值): (label, field), when exactly one label of length ≥ 4
+    has all its characters in the cell and the cell has at most two more."""
+    k = key(text)
+    if not 4 <= len(k) <= 10:
+        return None
+    found = {(label, field) for label, field in INDICATOR_COLUMNS.items()
+             if len(label) >= 4 and len(k) - 2 <= len(label) <= len(k)
+             and _multiset_le(label, k)}
+    fields = {f for _, f in found}
+    if len(fields) != 1:
+        return None
+    return max(found, key=lambda t: len(t[0]))
+
+
+def _multiset_le(small: str, big: str) -> bool:
+    rest = list(big)
+    for c in small:
+        if c not in rest:
+            return False
+        rest.remove(c)
+    return True

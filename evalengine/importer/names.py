@@ -26,8 +26,8 @@ def safe_stem(name: str, fallback: str = "form") -> str:
     s = re.sub(r"-{2,}", "-", s)
     s = s.strip(" .-_[]")
     s = s.replace("[", "").replace("]", "")
-    while len(s.encode("utf-8")) > MAX_BYTES:
-        s = s[:-1]
+    if len(s.encode("utf-8")) > MAX_BYTES:  # cut once, at a character boundary
+        s = s.encode("utf-8")[:MAX_BYTES].decode("utf-8", errors="ignore")
     s = s.rstrip(" .-")
     if not s:
         s = fallback

@@ -63,6 +63,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该行跨页，续在上一行：{text}",
         "row continued over a page break, joined to the row above: {text}",
     ),
+    "prose": ("没有指标表：{detail} 项指标取自文字叙述（目标值…实际完成值…）",
+              "no indicator table: {detail} indicators read from sentences (目标值 … 完成值 …)"),
+    "fuzzy-label": ("表头单元格“{text}”按字形读作“{detail}”", "header cell “{text}” read as “{detail}” (same characters)"),
+    "layout-tie": ("版式无法唯一确定（{detail} 同样吻合），按第一个读取",
+                   "the layout cannot be told ({detail} fit equally); read as the first"),
+    "profile-fallback": (
+        "版式 {detail} 的评分方案 {text} 尚未提供，暂按 central-2020 计分",
+        "layout {detail} names scoring profile {text}, which is not available; scored as central-2020",
+    ),
     "incomplete": ("表格不完整：{detail}", "incomplete form: {detail}"),
     "outside": (
         "{detail} 个单元格不属于任何自评表，已跳过",
@@ -70,6 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no-form": ("文件中没有找到自评表", "no self-assessment form found in the file"),
     "encoding": ("文本编码：{detail}", "text encoding: {detail}"),
+    "normalised": ("识别前已规范文本：{detail}", "text normalised before recognition: {detail}"),
     # -- what the readers found (branch readers) ------------------------------------------
     "hidden-sheet": ("工作表“{text}”是隐藏的（{detail}），已照常读取",
                      "sheet “{text}” is hidden ({detail}); read as usual"),
@@ -143,13 +153,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 INCOMPLETE_REASONS: dict[str, tuple[str, str]] = {
-    "truncated": ("原文在此表中截断（TRUNCATED）", "the input is cut off inside this form (TRUNCATED)"),
+    "truncated": ("原文在此表中截断（文末没有合计、结论等收尾行）",
+                  "the input is cut off inside this form (it ends with no total or closing row)"),
     "headless": ("表头之前的部分不在原文中（只见表尾）", "the form's beginning is not in the input (tail only)"),
     "no-satisfaction": (
         "表格在满意度指标之前中断",
         "the form breaks off before its 满意度 rows",
     ),
     "no-table": ("没有绩效指标表", "no indicator table"),
+}
+
+
+NORMALISED: dict[str, tuple[str, str]] = {
+    "traditional": ("繁体字转为简体", "Traditional characters converted to Simplified"),
+    "pinyin": ("删除夹注拼音", "inline pinyin glosses removed"),
+    "html": ("HTML 实体还原", "HTML entities decoded"),
+    "boilerplate": ("删除网页附加文字", "web-page boilerplate lines removed"),
+    "pages": ("合并分页片段", "numbered page chunks joined"),
+    "ocr": ("修正数字/符号的 OCR 误识（≥ ≤ 0 10）", "OCR confusions in numbers and operators fixed"),
 }
 
 
@@ -191,6 +212,9 @@ def note_text(note: Note, lang: Lang = "zh") -> str:
             for r in note.detail.split(",")
             if r
         )
+    if note.kind == "normalised":
+        detail = ("、" if lang == "zh" else ", ").join(
+            _pick(NORMALISED[c], lang) if c in NORMALISED else c for c in detail.split(",") if c)
     text = note.text
     params = _params(note, lang)
     body = _pick(template, lang).format(text=text, detail=detail, **params) if template else (

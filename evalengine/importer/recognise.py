@@ -27,6 +27,7 @@ Everything the recogniser could not place is returned as a :class:`~.notes.Note`
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -36,13 +37,16 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
+from .decoder import decode_cells, decode_rows, decode_run, is_glued_run
+from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
+from .prose import prose_indicators
 from .sheets import Sheet
 
 __all__ = ["Draft", "Recognised", "recognise"]
 
 _TITLE_RE = re.compile(
-    r"^(?P<prefix>.*?)(?:项目)?(?:支出)?绩效(?:目标)?自评(?:表)?"
+    r"^(?P<prefix>.*?)(?:(?:项目)?(?:支出)?绩效(?:目标|评价)?自评(?:表)?|项目自评表)"
     r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）])?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
@@ -64,8 +68,28 @@ FIELD_LABELS = {
     "weight": ("分值/权重", "weight"),
     "score": ("得分", "score"),
     "deviation": ("偏差原因", "deviation"),
+    "initial_budget": ("年初预算数", "initial budget"),
+    "budget": ("全年预算数", "budget"),
+    "executed": ("全年执行数", "executed"),
+    "rate": ("执行率", "execution rate"),
     "-": ("其他列", "other column"),
 }
+
+_FUND_TYPES = {"initial_budget": "money", "budget": "money", "executed": "money",
+               "rate": "percent", "weight": "points", "score": "points"}
+_ROW_FIELDS = ("initial_budget", "budget", "executed")  # what a 其中 row carries
+_FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "claimed_score"}
+_DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
+    "rate = executed / budget", "score = weight * rate", "score <= weight"))
+
+_POINTS_RE = re.compile(r"\(\d+(?:\.\d+)?分\)$")
+_CLOSING = {"conclusion", "problems", "measures"}
+_FIGURES_RE = re.compile(r"[0-9.%]+")
+_NOTES_RE = re.compile(r"说明.{0,6}?注:|(?<!情况)说明:|注:\s*\d[、.]|填表说明|备注:")
+_INDICATOR_FIELDS = {"target", "actual", "operator", "unit", "weight", "score", "deviation"}
+_DEFAULT_KINDS = {"target": "text", "actual": "text", "weight": "points", "score": "points",
+                  "operator": "operator", "unit": "unit", "deviation": "free"}
+_DECODER_KINDS = {"money": "number", "indicator": "free"}
 
 DEFAULT_SCHEMA = ("name", "target", "actual")
 SICHUAN_SCHEMA = ("name", "operator", "target", "unit", "actual", "weight", "score", "deviation")
@@ -83,14 +107,27 @@ class Draft:
     indicators: list[dict[str, Any]] = attrs.Factory(list)
     narrative: dict[str, Any] = attrs.Factory(dict)
     notes: list[Note] = attrs.Factory(list)
+    # (section, row index) → {field: reason}: cells seen but not read (provenance)
+    unread: dict[tuple[str, int], dict[str, str]] = attrs.Factory(dict)
     incomplete: list[str] = attrs.Factory(list)
     profile: str = ""  # recognised template: "sichuan" or "central-2020"
+    layout: str = ""  # id of the rules/layouts file the form's words match best
+    layout_ties: tuple[str, ...] = ()  # layouts that match as well
+    hinted: bool = False  # the form itself named its template (报表编号, 指标性质 columns)
+    span: tuple[int, int] = (0, 0)  # its tokens
+    schema: tuple[str, ...] = ()  # the indicator table's columns (after 一级/二级)
+    funds_seen: bool = False  # a funds table was there
+    funds_lost: bool = False  # a funds table held cells that were not placed
+    fund_rows_seen: bool = False  # a row of the funds table (年度资金总额 …) was read
     title_name: str = ""
     headless: bool = False
     has_table: bool = False
     ended: bool = False  # a 合计/总分/评价结论 row closed the table
     titled: bool = False
     outside: int = 0  # cells after the form's end that belong to no form
+
+    seen: int = 0  # non-empty cells inside the form
+    placed: int = 0  # of which read into a field or known as a label
 
     def is_form(self) -> bool:
         return self.titled or self.has_table or bool(self.funds or self.fund_rows or self.goal)
@@ -149,6 +186,17 @@ def _tokens(sheet: Sheet) -> list[Tok]:
     return toks
 
 
+def _tok_row(tok: Tok) -> int:
+    return tok.row
+
+
+def _row_index(toks: Sequence[Tok]) -> dict[int, list[int]]:
+    index: dict[int, list[int]] = {}
+    for i, tok in enumerate(toks):
+        index.setdefault(tok.row, []).append(i)
+    return index
+
+
 def _is_title(tok: Tok) -> bool:
     return 0 < len(tok.key) <= 60 and bool(_TITLE_RE.match(tok.key)) and "报告" not in tok.key
 
@@ -176,6 +224,7 @@ def _is_name_label(tok: Tok) -> bool:
 
 
 def recognise(sheet: Sheet) -> Recognised:
+    L.extend_from_layouts()
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
@@ -197,27 +246,74 @@ def recognise(sheet: Sheet) -> Recognised:
             have_content = True
     forms: list[Draft] = []
     outside = 0
+    index = _row_index(toks)
     bounds = list(zip(starts, starts[1:] + [len(toks)]))
     first = starts[0] if starts else len(toks)
     if first:
-        draft = _Parser(sheet, toks, 0, first, index=1, headless=True).run()
+        draft = _Parser(sheet, toks, 0, first, index=1, headless=True, rows_index=index,
+                        layout=_layout_of(toks, 0, first)).run()
         outside += draft.outside
         if draft.has_table:
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[:first] if t.key and not t.dup)
     for a, b in bounds:
-        draft = _Parser(sheet, toks, a, b, index=len(forms) + 1, headless=False).run()
+        draft = _Parser(sheet, toks, a, b, index=len(forms) + 1, headless=False,
+                        rows_index=index, layout=_layout_of(toks, a, b)).run()
         outside += draft.outside
         if draft.is_form():
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[a:b] if t.key and not t.dup and not t.brk)
-    if sheet.truncated and forms:
+    for draft in forms:
+        _assign_profile(draft)
+    # Cut off is read from the content, never from an annotation: the input ends inside its
+    # last form, which no closing row (合计/总分, 评价结论, a signature line) ended.
+    if forms and not forms[-1].ended:
         last = forms[-1]
         if "truncated" not in last.incomplete:
             last.incomplete.append("truncated")
+        _mark_cut(last)
     return Recognised(tuple(forms), outside)
+
+
+def _mark_cut(draft: Draft) -> None:
+    """The text breaks off inside the form's last indicator row: its cells not seen are
+    unread = "cut" (never taken for cells the department left blank)."""
+    if not draft.indicators:
+        return
+    n = len(draft.indicators) - 1
+    row = draft.indicators[n]
+    missing = {f: "cut" for f in draft.schema if f in _INDICATOR_FIELDS
+               and row.get(f) in (None, "")}
+    already = draft.unread.get(("indicators", n), {})
+    missing = {f: r for f, r in missing.items() if f not in already}
+    if missing:
+        draft.unread.setdefault(("indicators", n), {}).update(missing)
+
+
+def _layout_of(toks: Sequence[Tok], a: int, b: int) -> tuple[Layout | None, tuple[str, ...]]:
+    """The layout file the form's own words match best (and those that match as well)."""
+    cells = [t.key for t in toks[a:b] if t.key and not t.dup]
+    title = next((t.key for t in toks[a:b] if t.key and not t.dup and _is_title(t)), "")
+    layout, _, ties = recognise_layout(cells, title=title)
+    return layout, ties
+
+
+def _assign_profile(draft: Draft) -> None:
+    """The recognised layout, and the profile it names, on the draft."""
+    if not draft.layout:
+        return
+    layout = next(lay for lay in load_layouts() if lay.id == draft.layout)
+    if draft.layout_ties:
+        draft.notes.append(Note("layout-tie", detail="/".join((layout.id, *draft.layout_ties))))
+    if draft.hinted:
+        return  # the form names its template (报表编号, 指标性质 columns)
+    if profile_exists(layout.profile):
+        draft.profile = layout.profile
+    else:
+        draft.profile = "central-2020"
+        draft.notes.append(Note("profile-fallback", text=layout.profile, detail=layout.id))
 
 
 def _walk_back(sheet: Sheet, toks: Sequence[Tok], i: int) -> int:
@@ -239,12 +335,11 @@ def _walk_back(sheet: Sheet, toks: Sequence[Tok], i: int) -> int:
         if tok.row >= row:
             j -= 1
             continue
-        same_row = [t for t in toks if t.row == tok.row]
         if len(sheet.rows[tok.row]) != 1 or not tok.key or len(tok.key) > 40:
             break
         if L.is_label(tok.text) or _is_title(tok) or tok.key.endswith(("。", ".")):
             break
-        start = toks.index(same_row[0])
+        start = bisect.bisect_left(toks, tok.row, hi=j + 1, key=_tok_row)
         row = tok.row
         taken += 1
         j -= 1
@@ -258,10 +353,14 @@ def _walk_back(sheet: Sheet, toks: Sequence[Tok], i: int) -> int:
 
 class _Parser:
     def __init__(
-        self, sheet: Sheet, toks: list[Tok], start: int, end: int, *, index: int, headless: bool
+        self, sheet: Sheet, toks: list[Tok], start: int, end: int, *, index: int, headless: bool,
+        rows_index: dict[int, list[int]] | None = None,
+        layout: tuple[Layout | None, tuple[str, ...]] = (None, ()),
     ) -> None:
         self.sheet = sheet
-        self.mode = sheet.mode
+        # a glued sheet (cells cut at labels, rows glued to their figures) reads like words
+        self.glued = sheet.mode == "glued"
+        self.mode = "words" if self.glued else sheet.mode
         self.rows_mode = sheet.mode in ("grid", "tab", "compact")
         self.toks = toks
         self.start, self.end = start, end
@@ -269,9 +368,12 @@ class _Parser:
         self.draft = Draft(index=index, headless=headless)
         self.schema: tuple[str, ...] = ()
         self.header_cols: list[tuple[int, str]] = []
+        self.header_texts: list[str] = []
         self.profile_hint = ""
         self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
         self.outside = 0
+        self.rows_index = rows_index if rows_index is not None else _row_index(toks)
+        self.layout, self.layout_ties = layout
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -283,7 +385,9 @@ class _Parser:
         return self.toks[i].row + 1 if self.rows_mode else None
 
     def row_range(self, row: int) -> list[int]:
-        return [i for i in range(self.start, self.end) if self.toks[i].row == row]
+        """The token indices of sheet row ``row`` inside this form (an index built once, so
+        that a table of many rows is read in linear time)."""
+        return [i for i in self.rows_index.get(row, ()) if self.start <= i < self.end]
 
     def value_after(self, i: int) -> tuple[str, list[int]]:
         """The value cell of the label at ``i`` and the token indices it used."""
@@ -368,6 +472,8 @@ class _Parser:
             return self.narrative(i)
         if (L.is_l1(tok.text) or L.is_l2(tok.text)) and not self.draft.has_table:
             return self.headless_table(i)
+        if self.glued and not self.draft.has_table and L.split_categories(k)[0][0] == "l1":
+            return self.headless_glued(i)
         m = _YEAR_DEGREE_RE.search(k)
         if m and len(k) <= 12 and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
@@ -472,15 +578,22 @@ class _Parser:
         value, used = self.value_after(i)
         self.used.update(used)
         self.set_narrative(field, value, i)
-        self.draft.ended = True
+        # 评价结论 / 存在问题 / 改进措施 close a form; 项目实施内容 and 自评总分 stand at its top
+        if field in _CLOSING:
+            self.draft.ended = True
         return (used[-1] + 1) if used else i + 1
 
     # -- funds -------------------------------------------------------------------------
 
     def funds(self, i: int) -> int:
-        if self.rows_mode:
-            return self.funds_rows(i)
-        return self.funds_stream(i)
+        self.draft.funds_seen = True
+        before = len(self.draft.notes)
+        nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
+        # the funds table held cells that could not be placed (not merely blank cells)
+        if any(n.kind in ("unplaced", "ambiguous", "not-number")
+               for n in self.draft.notes[before:]):
+            self.draft.funds_lost = True
+        return nxt
 
     def _fund_value_ok(self, field: str, text: str) -> bool:
         if not text or L.is_blank(text):
@@ -505,6 +618,9 @@ class _Parser:
                 columns.append(col)
                 if t.key in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
+            elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
+                    and L.fund_column(toks[j + 1].text) not in (None, "-"):
+                self.note("unplaced", t.text)  # a garbled header cell between two labels
             elif not (L.is_funds_section(t.text) or t.key in ("(万元)", "万元", "单位:万元")
                       or L.is_points_only(t.text) or not t.key):
                 break
@@ -520,6 +636,48 @@ class _Parser:
                 break
             self.used.add(j)
             j += 1
+            figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
+            # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
+            # 50 | 49.78) are decoded by type and arithmetic
+            if figures is not None and is_glued_run(figures.group()) and (
+                    self.glued or not self._fund_value_ok(columns[0], toks[j].text)):
+                self.used.add(j)
+                self.glued_fund_row(label, figures.group(), columns)
+                if figures.end() < len(toks[j].key):  # what follows the figures, glued on
+                    self.note("unplaced", toks[j].key[figures.end():])
+                j += 1
+                continue
+            if not explicit:
+                # words: blank cells are invisible, so the figures after the label are
+                # assigned by type and the row's arithmetic, not by counting -- unless
+                # every cell is there (blank ones printed as "-")
+                run: list[int] = []
+                while j < self.end and not toks[j].brk and len(run) < len(columns) and (
+                        L.number(toks[j].text) is not None or L.percent(toks[j].text) is not None
+                        or L.is_blank(toks[j].text) and toks[j].key):
+                    run.append(j)
+                    j += 1
+                if run:
+                    self.used.update(run)
+                    cells = [toks[x].text for x in run]
+                    figures_at = [f for f in columns if _FUND_TYPES.get(f, "text") != "text"]
+                    if len(cells) == len(figures_at):
+                        placed = list(zip(figures_at, cells))
+                    else:
+                        fields = [f for f in figures_at
+                                  if label[0] == "total" or f in _ROW_FIELDS]
+                        placed = self.align_funds([c for c in cells if not L.is_blank(c)],
+                                                  fields, None, label)
+                    texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text"
+                             and f != "-"]
+                    while texts and j < self.end and not toks[j].brk and toks[j].key \
+                            and not L.is_label(toks[j].text) and L.number(toks[j].text) is None \
+                            and not self.is_terminator(toks[j]):
+                        placed.append((texts.pop(0), toks[j].text))  # 原因, 得分计算方法
+                        self.used.add(j)
+                        j += 1
+                    self.fund_row(label, [(f, v, None) for f, v in placed])
+                    continue
             values: list[tuple[int, str]] = []
             while j < self.end and not toks[j].brk and len(values) < len(columns):
                 t = toks[j]
@@ -538,6 +696,25 @@ class _Parser:
                 j += 1
             self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
         return j
+
+    def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str]) -> None:
+        """A funds row whose figures are glued (``1484631.00%``): decoded by type and by the
+        layout's arithmetic; a column two readings dispute is left unread."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        known = {c.field: c for c in block.columns} if block is not None else {}
+        cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in columns)
+        rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
+        rels = tuple(r for r in rels if {r.result, r.left, r.right} - {""} <= set(columns)
+                     | {x for x in (r.left,) if x.replace(".", "").isdigit()})
+        decoded = decode_run(run, cols, rels)
+        if decoded.unplaced:
+            self.note("unplaced", run)
+            return
+        if decoded.ambiguous:
+            names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
+            self.note("ambiguous", run, detail=names)
+            self.mark_unread_funds(label, decoded.ambiguous)
+        self.fund_row(label, [(f, v, None) for f, v in decoded.values.items()])
 
     def funds_rows(self, i: int) -> int:
         toks, sheet = self.toks, self.sheet
@@ -609,11 +786,26 @@ class _Parser:
                         if origin[1] != c and origin[0] == r:
                             continue
                         values.append((field, cells[c], None))
+            elif self.mode == "tab" and self._aligned(cells, c0, columns):
+                # tab text keeps blank cells: a row whose every figure stands under a
+                # header column is read by those columns
+                values = [(field, cells[c], None) for c, field in columns if c0 < c < len(cells)]
             else:
                 raw = [x for x in cells[c0 + 1:] if x.strip() and L.key(x) != L.key(cells[c0])]
                 fields = [f for _, f in columns]
+                # a row broken over two lines: the next line holds only figures (no label)
+                nxt = sheet.rows[r + 1] if r + 1 < len(sheet.rows) and self.row_range(r + 1) \
+                    else ()
+                more = [x for x in nxt if x.strip()]
+                if more and self.mode != "grid" and len(raw) + len(more) <= len(fields) \
+                        and all(L.number(x) is not None or L.percent(x) is not None
+                                for x in more):
+                    raw += more
+                    self.mark_row(r)
+                    self.note("continued", " | ".join(more), r + 2)
+                    r += 1
                 if self.mode == "compact" and len(raw) < len(fields):
-                    placed = self.align_funds(raw, fields, r)
+                    placed = self.align_funds(raw, fields, r, label)
                     values = [(f, v, None) for f, v in placed]
                 else:
                     values = [(fields[n], v, None) for n, v in enumerate(raw[: len(fields)])]
@@ -623,6 +815,12 @@ class _Parser:
             self.mark_row(r)
             r += 1
         return self.first_token_of_row(r)
+
+    @staticmethod
+    def _aligned(cells: Sequence[str], c0: int, columns: list[tuple[int, str]]) -> bool:
+        at = {c for c, _ in columns}
+        filled = [c for c in range(c0 + 1, len(cells)) if cells[c].strip()]
+        return bool(filled) and min(at, default=0) > c0 and all(c in at for c in filled)
 
     def grid_fund_label(self, r: int, c: int, columns: list[tuple[int, str]]
                         ) -> tuple[int, tuple[str, str]] | None:
@@ -647,16 +845,47 @@ class _Parser:
                 break
         return c, ("row", label)
 
-    def align_funds(self, raw: list[str], fields: list[str], r: int) -> list[tuple[str, str]]:
+    def align_funds(self, raw: list[str], fields: list[str], r: int | None,
+                    label: tuple[str, str] = ("row", "")) -> list[tuple[str, str]]:
+        """A funds row whose blank cells were dropped: figures assigned to the columns by
+        type and the row's arithmetic (:func:`.decoder.decode_cells`); words (原因, 得分计算
+        方法) to the text columns after them; what two readings dispute is left unread."""
         informative = [v for v in raw if not L.is_blank(v)]
         if not informative:
             return []
-        options = []
-        for combo in itertools.combinations(range(len(fields)), len(raw)):
-            if all(self._fund_value_ok(fields[c], v) and (fields[c] not in ("reason", "method")
-                   or L.number(v) is None) for c, v in zip(combo, raw)):
-                options.append(combo)
-        return self._resolve(raw, fields, options, r)
+        figures = [v for v in raw if L.number(v) is not None or L.percent(v) is not None]
+        words = [v for v in raw if v not in figures and not L.is_blank(v)]
+        block = self.layout.block("funds") if self.layout is not None else None
+        known = {c.field: c for c in block.columns} if block is not None else {}
+        cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in fields)
+        rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
+        decoded = decode_cells(figures, cols, rels) if figures else None
+        placed: list[tuple[str, str]] = []
+        if decoded is not None:
+            if decoded.unplaced:
+                for v in figures:
+                    self.note("unplaced", v, r + 1 if r is not None else None)
+            placed.extend(decoded.values.items())
+            if decoded.ambiguous:
+                names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
+                self.note("ambiguous", " | ".join(figures), r + 1 if r is not None else None,
+                          names)
+                self.mark_unread_funds(label, decoded.ambiguous)
+        texts = [f for f in fields if _FUND_TYPES.get(f, "text") == "text" and f != "-"]
+        for n, w in enumerate(words):
+            if n < len(texts):
+                placed.append((texts[n], w))
+            else:
+                self.note("unplaced", w, r + 1 if r is not None else None)
+        return placed
+
+    def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str]) -> None:
+        total = label[0] == "total"
+        where = ("funds", 0) if total else ("funds.rows", len(self.draft.fund_rows))
+        unread = {_FUND_TARGET.get(f, f) if total else f: "ambiguous" for f in fields
+                  if total or f in ("initial_budget", "budget", "executed")}
+        if unread:
+            self.draft.unread.setdefault(where, {}).update(unread)
 
     def _resolve(self, raw, fields, options, r):  # type: ignore[no-untyped-def]
         placed = []
@@ -674,6 +903,7 @@ class _Parser:
         return placed
 
     def fund_row(self, label: tuple[str, str], values: Iterable[tuple[str, str, Any]]) -> None:
+        self.draft.fund_rows_seen = True
         kind, printed = label
         data: dict[str, Any] = {}
         for field, text, idx in values:
@@ -722,10 +952,9 @@ class _Parser:
         return bool(idx) or (r < len(self.sheet.rows) and not self.sheet.rows[r])
 
     def first_token_of_row(self, r: int) -> int:
-        for i in range(self.start, self.end):
-            if self.toks[i].row >= r:
-                return i
-        return self.end
+        # token rows never decrease, so the first token at or after row r is a bisection
+        lo = bisect.bisect_left(self.toks, r, lo=self.start, hi=self.end, key=_tok_row)
+        return lo
 
     # -- goal ----------------------------------------------------------------------------
 
@@ -758,7 +987,9 @@ class _Parser:
             if len(values) == len(labels):
                 for (_, field), (_, text) in zip(labels, values):
                     self.draft.goal.setdefault(field, text)
-            elif self.mode == "grid":
+            elif self.mode == "grid" or self.mode == "tab" and all(
+                    c in {lc for lc, _ in labels} for c, _ in values):
+                # the cells stand under their labels (tab text keeps blank cells)
                 by_col = dict(values)
                 for c, field in labels:
                     if c in by_col:
@@ -766,6 +997,8 @@ class _Parser:
             else:
                 for _, text in values:
                     self.note("goal-unplaced", text, r + 1)
+                self.draft.unread.setdefault(("goal", 0), {}).update(
+                    {field: "unplaced" for _, field in labels})
             self.mark_row(r)
             return self.first_token_of_row(r + 1)
         while j < self.end and not toks[j].brk:
@@ -798,6 +1031,9 @@ class _Parser:
             for text in texts:
                 if text:
                     self.note("goal-unplaced", text)
+            if any(texts):
+                self.draft.unread.setdefault(("goal", 0), {}).update(
+                    {field: "unplaced" for _, field in labels})
         return max(values_i, default=j - 1) + 1
 
     # -- the total row ---------------------------------------------------------------------
@@ -874,7 +1110,9 @@ class _Parser:
                 elif t.key and not L.is_indicator_section(t.text):
                     break
                 j += 1
-        return "name" in found and bool({"target", "actual"} & found)
+        # a target/actual table, or a rubric (分值 and 得分, no target)
+        return "name" in found and (bool({"target", "actual"} & found)
+                                    or {"weight", "score"} <= found)
 
     def header(self, i: int) -> tuple[list[tuple[int, str]], int]:
         """(columns as (col index or position, field), index of the first token after it)."""
@@ -895,11 +1133,22 @@ class _Parser:
             return cols, self.first_token_of_row(row + 1)
         j = i
         pos = 0
+        self.header_texts = []
         while j < self.end and not toks[j].brk:
             t = toks[j]
             field = L.indicator_column(t.text)
+            text = t.text
+            if not field and self.glued and t.key and len(t.key) <= 8 and j + 1 < self.end \
+                    and L.indicator_column(toks[j + 1].text) and cols:
+                # a garbled column label between two known ones: the label whose characters
+                # it holds (年成值全完值 → 全年完成值), else a column of unknown meaning
+                fuzzy = L.fuzzy_indicator_column(t.text)
+                field, text = (fuzzy[1], fuzzy[0]) if fuzzy else ("-", t.text)
+                if fuzzy:
+                    self.note("fuzzy-label", t.text, detail=fuzzy[0])
             if field:
                 cols.append((pos, field))
+                self.header_texts.append(text)
                 pos += 1
             elif t.key and not L.is_indicator_section(t.text):
                 break
@@ -913,13 +1162,109 @@ class _Parser:
         fields = [f for _, f in cols]
         self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
         self.draft.has_table = True
-        if "operator" in fields or "unit" in fields:
+        if ("operator" in fields or "unit" in fields) and self.layout is None:
             self.profile_hint = self.profile_hint or "sichuan"
+        if self.glued:
+            return self.table_glued(j, cols)
         if self.rows_mode:
             return self.table_rows(j, cols)
         if self.mode == "stream":
             return self.table_stream(j, self.schema)
         return self.table_words(j, self.schema)
+
+    def column_kinds(self, cols: list[tuple[int, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Decoder field names and cell kinds of the header's value columns, from the
+        recognised layout's typed columns (else from any layout's, else by field)."""
+        layouts = ([self.layout] if self.layout is not None else []) + list(load_layouts())
+        fields: list[str] = []
+        kinds: list[str] = []
+        texts = self.header_texts or [""] * len(cols)
+        for n, ((_, field), text) in enumerate(zip(cols, texts)):
+            if field in ("level1", "level2", "name"):
+                continue
+            column = next((c for lay in layouts for c in lay.columns("indicators")
+                           if any(L.key(lab) == L.key(text) for lab in c.labels)), None)
+            name = column.field if column is not None and field == "-" else field
+            if name == "-" or name in fields:
+                name = f"-{n}"
+            kind = column.type if column is not None else _DEFAULT_KINDS.get(field, "text")
+            if kind == "text" and name not in ("target", "actual", "adjusted_target"):
+                kind = "free"
+            fields.append(name)
+            kind = _DECODER_KINDS.get(kind, kind)
+            kinds.append(kind + "?" if column is not None and column.optional else kind)
+        return tuple(fields), tuple(kinds)
+
+    def table_glued(self, j: int, cols: list[tuple[int, str]]) -> int:
+        """Indicator rows glued to their figures (no cell boundaries): the run up to the
+        table's end is cut at its 一级/二级 labels, and each piece decoded into rows by the
+        columns' types and the layout's arithmetic."""
+        toks = self.toks
+        parts: list[str] = []
+        while j < self.end and not toks[j].brk:
+            t = toks[j]
+            if self.is_terminator(t) or self.is_indicator_header(j):
+                self.draft.ended = self.draft.ended or self.is_terminator(t)
+                break
+            if not L.is_indicator_section(t.text):
+                parts.append(t.key)
+            self.used.add(j)
+            j += 1
+        fields, kinds = self.column_kinds(cols)
+        block = self.layout.block("indicators") if self.layout is not None else None
+        rels = tuple(r for r in (relations(block) if block is not None else ())
+                     if {r.result, r.left, r.right} - {""} <= set(fields))
+        cur_l1 = cur_l2 = ""
+        run = "".join(parts)
+        m = _NOTES_RE.search(run)
+        if m is not None:  # the form's footnotes (说明 / 注:1、…) glued to the last row
+            self.outside += 1
+            self.draft.ended = True
+            run = run[: m.start()]
+        for kind, text in L.split_categories(run):
+            if kind == "l1":
+                cur_l1, cur_l2 = self.l1_text(text), ""
+                continue
+            if kind == "l2":
+                cur_l2 = text
+                continue
+            if kind == "points":
+                cur_l1, cur_l2 = "", ""
+                self.note("points-only", text)
+                continue
+            rows, rest = decode_rows(text, fields, kinds, rels)
+            if rest:
+                self.note("unplaced", rest)
+            for row in rows:
+                values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
+                values.update({f: v for f, v in row.values.items() if not f.startswith("-")
+                               and f in _INDICATOR_FIELDS})
+                if row.ambiguous:
+                    names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in row.ambiguous
+                                     if not f.startswith("-"))
+                    self.note("ambiguous", row.name, detail=names)
+                    unread = {f: "ambiguous" for f in row.ambiguous if f in _INDICATOR_FIELDS}
+                    if unread:
+                        self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+                self.add_indicator(values, None)
+        self.finish_table()
+        return j
+
+    def headless_glued(self, i: int) -> int:
+        """Glued indicator rows with no header above them (a form's tail): read with the
+        columns of the recognised layout (else the central form's), and said so."""
+        layout = self.layout or next((lay for lay in load_layouts() if lay.fallback), None)
+        columns = [c for c in (layout.columns("indicators") if layout else ())
+                   if c.field not in ("level1", "level2")]
+        if not columns:
+            return i + 1
+        cols = [(n, L.indicator_column(c.labels[0]) or "-") for n, c in enumerate(columns)]
+        self.header_texts = [c.labels[0] for c in columns]
+        self.header_cols = cols
+        self.schema = tuple(f for _, f in cols)
+        self.draft.has_table = True
+        self.note("no-header", detail=" | ".join(self.header_texts))
+        return self.table_glued(i, cols)
 
     def headless_table(self, i: int) -> int:
         """Rows of 一级/二级 labels with no header above them (a form's tail)."""
@@ -1015,7 +1360,9 @@ class _Parser:
         elif len(texts) >= 2 and L.opens_level2(texts[0], texts[1]) and L.is_l2(texts[1]):
             l1, l2, n = self.l1_text(texts[0]), texts[1], 2
             return [l1, l2], n
-        elif texts and L.is_l1(texts[0]) and not L.is_l2(texts[0]):
+        elif texts and L.is_l1(texts[0]) and (not L.is_l2(texts[0]) or _POINTS_RE.search(
+                L.key(texts[0])) and len(texts) >= 2 and not L.is_l2(texts[1])):
+            # 满意度指标(10分) before a cell that is no 二级 label: the 一级, with its points
             l1, n = self.l1_text(texts[0]), 1
         if n < len(texts) and L.is_l2(texts[n]):
             l2 = texts[n]
@@ -1052,9 +1399,22 @@ class _Parser:
             first_tok = next(t for t in (toks[x] for x in self.row_range(r)) if t.key)
             if self.is_terminator(first_tok):
                 break
-            if self.mode != "grid" and len(cells) == 1:
-                self.after_table = self.first_token_of_row(r)
-                break  # a line of prose or a heading: the table is over
+            if self.mode != "grid" and len(cells) == 1 and not (
+                    L.is_l1(cells[0]) or L.is_l2(cells[0])):
+                if not (len(L.key(cells[0])) <= 60 and self._table_goes_on(r + 1)):
+                    self.after_table = self.first_token_of_row(r)
+                    break  # a line of prose or a heading: the table is over
+                # a name alone on its line, table rows after it: a row whose other cells
+                # were merged with the row above, or printed blank -- which, cannot be told
+                unread = {f: "ambiguous" for f in schema if f in _INDICATOR_FIELDS}
+                if unread:
+                    self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+                self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": cells[0]},
+                                   r + 1)
+                last_row_index = r
+                self.mark_row(r)
+                r += 1
+                continue
             if self.mode == "grid":
                 values = {f: cells[c] if c < len(cells) else "" for c, f in cols}
                 if self.sheet.origins is not None:
@@ -1126,6 +1486,19 @@ class _Parser:
         self.draft.ended = self.draft.ended or r < len(sheet.rows)
         return self.first_token_of_row(r)
 
+    def _table_goes_on(self, r: int) -> bool:
+        """Is row ``r`` (the next non-empty one) a row of the indicator table?"""
+        rows = self.sheet.rows
+        while r < len(rows) and not any(x.strip() for x in rows[r]):
+            r += 1
+        if r >= len(rows) or not self.row_range(r):
+            return False
+        cells = [x for x in rows[r] if x.strip()]
+        first = next((self.toks[i] for i in self.row_range(r) if self.toks[i].key), None)
+        if first is None or self.is_terminator(first):
+            return False
+        return len(cells) >= 3 or bool(cells) and (L.is_l1(cells[0]) or L.is_l2(cells[0]))
+
     def tab_row(
         self, cells: list[str], cols: list[tuple[int, str]], after_break: bool, r: int
     ) -> tuple[str, dict[str, str]] | None:
@@ -1194,6 +1567,12 @@ class _Parser:
             if self._fits(values, [schema[c] for c in combo], schema):
                 options.append(combo)
         placed = self._resolve(values, schema, options, r)
+        disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
+                    for c in {combo[n] for combo in options}
+                    if len({combo[n] for combo in options}) > 1}
+        unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
+        if unread:
+            self.draft.unread[("indicators", len(self.draft.indicators))] = unread
         out: dict[str, str] = {}
         for field, text in placed:
             out.setdefault(field, text)
@@ -1212,9 +1591,9 @@ class _Parser:
                 return False
             if field in ("actual", "target") and "unit" in schema and L.is_known_unit(text):
                 return False
-            if field in ("weight", "score") and L.number(text) is None and not L.is_blank(text):
+            if field in ("weight", "score") and L.points(text) is None and not L.is_blank(text):
                 return False
-            if field == "deviation" and L.number(text) is not None:
+            if field == "deviation" and L.is_figure(text):
                 return False
         return not ("operator" in fields and "target" not in fields)
 
@@ -1262,7 +1641,13 @@ class _Parser:
                     row = {"level1": cur_l1, "level2": cur_l2, schema[0]: t.text}
                     filled = 1
             else:
-                if filled >= 1 and (L.is_l1_only(t.text) or L.is_points_only(t.text)):
+                nxt = next((toks[x] for x in range(j + 1, min(j + 3, self.end)) if toks[x].key),
+                           None)
+                # a 一级 word inside a row starts a new one only when it reads as a label
+                # (产出指标, 效益(30分), or a 二级 label after it), not as a value (完成)
+                opens = L.is_l1_only(t.text) and (
+                    L.key(t.text).endswith(("指标", "分)")) or nxt is not None and L.is_l2(nxt.text))
+                if filled >= 1 and (opens or L.is_points_only(t.text)):
                     self.note("short-row", " | ".join(v for v in row.values() if v))
                     emit()
                     continue
@@ -1271,7 +1656,7 @@ class _Parser:
             self.used.add(j)
             j += 1
         else:
-            cut = self.sheet.truncated
+            cut = self.end >= len(toks)  # the input ends inside this table
         if row is not None:
             if cut and filled < n:
                 field = schema[filled - 1]
@@ -1346,7 +1731,7 @@ class _Parser:
                     self.add_indicator(values, None)
                     pending.clear()
             j += 1
-        if pending and not ended and self.sheet.truncated and j >= self.end:
+        if pending and not ended and j >= self.end >= len(toks):
             last = toks[pending.pop()].text
             self.note("cut", last)
             if pending and len(pending) >= 2 and not scored:
@@ -1356,6 +1741,23 @@ class _Parser:
         return j
 
     # -- finishing -------------------------------------------------------------------------
+
+    def prose_table(self) -> None:
+        """No indicator table: indicators stated in the form's sentences (a report in prose,
+        ``满意度指标绩效目标值为≥95%，实际完成值为98%``), each reported."""
+        texts = [self.toks[i].text for i in range(self.start, self.end)
+                 if self.toks[i].key and not self.toks[i].dup and len(self.toks[i].key) >= 12]
+        found = prose_indicators("\n".join(texts))
+        if not found:
+            return
+        for values in found:
+            ind = {"level1": "", "level2": "", "name": values["name"]}
+            ind.update({k: values[k] for k in ("target", "actual") if k in values})
+            ind.update({k: values[k] for k in ("weight", "score") if k in values})
+            self.add_indicator(ind, None)
+        self.draft.has_table = True
+        self.draft.ended = True
+        self.note("prose", detail=str(len(found)))
 
     def finish(self) -> None:
         draft = self.draft
@@ -1370,9 +1772,21 @@ class _Parser:
                 continue
             self.note("unplaced", t.text, self.where(i))
         draft.outside = self.outside
+        cells = [i for i in range(self.start, self.end)
+                 if self.toks[i].key and not self.toks[i].dup and not self.toks[i].brk
+                 and (self.after_table is None or i < self.after_table)]
+        draft.seen = len(cells)
+        draft.placed = sum(1 for i in cells if i in self.used)
         draft.profile = self.profile_hint or "central-2020"
+        draft.hinted = bool(self.profile_hint)
+        draft.schema = self.schema
+        if self.layout is not None:
+            draft.layout, draft.layout_ties = self.layout.id, self.layout_ties
+        draft.span = (self.start, self.end)
         if draft.headless:
             draft.incomplete.append("headless")
+        if not draft.has_table:
+            self.prose_table()
         if not draft.has_table:
             draft.incomplete.append("no-table")
         elif not draft.ended and not any(

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from ..model import Case
+from ..model import Case, Unread
 
 __all__ = ["dumps", "toml_string"]
 
@@ -59,6 +59,8 @@ def _value(value: Any) -> str:
         return str(value)
     if isinstance(value, str):
         return toml_string(value)
+    if isinstance(value, Unread):  # unread = { actual = "cut" }
+        return "{ " + ", ".join(f"{k} = {toml_string(r)}" for k, r in value) + " }"
     if isinstance(value, tuple):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")

@@ -95,6 +95,8 @@ def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> dict[
         "weight_from_form": item.weight_from_form,
         "method": item.method,
         "evidence": item.evidence.value,
+        "evidence_class": item.evidence_class.value,
+        "evidence_class_text": text(f"evidence_class.{item.evidence_class.value}", lang),
         "reason": item.reason,
         "reason_text": text(item.reason, lang),
         "achievement": percent(item.achievement),
@@ -164,7 +166,7 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
         "verified_grade": score.verified_grade.grade if score.verified_grade else None,
         "evidence_share": percent(score.evidence_share),
         "indicators": [_indicator_record(item, case.indicators[item.index], lang)
-                       for item in score.indicators],
+                       for item in sorted(score.indicators + score.not_applicable, key=lambda i: i.index)],
         "findings": [finding_record(f, lang) for f in result.findings],
     }
     # present only when there is something to say, so a case read throughout (every

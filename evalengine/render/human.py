@@ -213,17 +213,18 @@ def _indicator_table(record: dict[str, Any], lang: Lang) -> Table:
     t = Table(show_lines=False, expand=False)
     for key, justify in (("level1", "left"), ("indicator", "left"), ("target", "left"),
                          ("actual", "left"), ("weight", "right"), ("claimed", "right"),
-                         ("verified", "right"), ("reason", "left")):
+                         ("verified", "right"), ("evidence_class", "left"), ("reason", "left")):
         t.add_column(text(key, lang), justify=justify, overflow="fold",
                      no_wrap=justify == "right")
     funds = record["funds"]
     t.add_row(text("budget_row", lang), "", "", _pct(funds["rate"]), _n(funds["weight"]),
-              _n(funds["claimed"]), _n(funds["verified"]), "")
+              _n(funds["claimed"]), _n(funds["verified"]), "", "")
     for item in record["indicators"]:
         t.add_row(item["category"], _clip(item["name"]), _clip(item["target"]), _clip(item["actual"]),
-                  _n(item["weight"]), _n(item["claimed"]), _n(item["verified"]), item["reason_text"])
+                  _n(item["weight"]), _n(item["claimed"]), _n(item["verified"]),
+                  item["evidence_class_text"], item["reason_text"])
     t.add_row(text("total", lang), "", "", "", "", _n(record["claimed_total"]),
-              _n(record["supported_points"]), "", style="bold")
+              _n(record["supported_points"]), "", "", style="bold")
     t.caption = text("rounding_note", lang)
     return t
 

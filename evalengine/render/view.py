@@ -165,18 +165,20 @@ def card_facts(record: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
 
 def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
     """一级 (or the scoring category), 二级, 三级 indicator, target, actual, weight, claimed,
-    verified, reason; the budget row first and the total last.  Figures are columns 5–7."""
+    verified, evidence class, reason; the budget row first and the total last.  Figures are
+    columns 5–7."""
     header = [text("level1", lang), text("level2", lang), text("indicator", lang), text("target", lang),
               text("actual", lang), text("weight", lang), text("claimed", lang), text("verified", lang),
-              text("reason", lang)]
+              text("evidence_class", lang), text("reason", lang)]
     funds = record["funds"]
     rows = [[text("budget_row", lang), "", "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
-             _v(funds["claimed"]), _v(funds["verified"]), ""]]
+             _v(funds["claimed"]), _v(funds["verified"]), "", ""]]
     for item in record["indicators"]:
         rows.append([item["category"], item["level2"], item["name"], item["target"], item["actual"],
-                     _v(item["weight"]), _v(item["claimed"]), _v(item["verified"]), item["reason_text"]])
+                     _v(item["weight"]), _v(item["claimed"]), _v(item["verified"]),
+                     item["evidence_class_text"], item["reason_text"]])
     rows.append([text("total", lang), "", "", "", "", "", _v(record["claimed_total"]),
-                 _v(record["supported_points"]), ""])
+                 _v(record["supported_points"]), "", ""])
     return header, rows
 
 

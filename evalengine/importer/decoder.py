@@ -1,0 +1,422 @@
+"""Decode a row by type and arithmetic, not by position (issue 10 §2).
+
+A run of glued figures (``5049.781099.56%9.96``: the cell boundaries of a flattened form
+lost) is split into pieces and the pieces assigned, in order, to the layout's columns — any
+column may be missing (a blank cell dropped).  Every piece must fit its column's type
+(money, percent, points, number), and each candidate is scored by the row's arithmetic
+(``rate = executed / budget``, ``score = weight * rate``, ``score <= weight``):
+``50 | 49.78 | 10 | 99.56% | 9.96`` fits (49.78 / 50 = 99.56 %, 10 × 99.56 % = 9.96),
+``504 | 9.78 | …`` does not.  When two candidates fit equally and disagree on a column, that
+column is left unread (``ambiguous``) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from .layouts import Column, Relation
+
+__all__ = ["Decoded", "decode_run", "is_glued_run"]
+
+_RUN_RE = re.compile(r"^[0-9.%]+$")
+_PIECE = {
+    "money": re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,4})?"),
+    "number": re.compile(r"(?:0|[1-9]\d{0,9})(?:\.\d{1,4})?"),
+    "points": re.compile(r"(?:0|[1-9]\d?|100)(?:\.\d{1,2})?"),
+    "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
+}
+MAX_CANDIDATES = 20000  # a bound on the search, whatever the run
+
+
+@attrs.frozen
+class Decoded:
+    values: dict[str, str]  # field → piece as printed (percent with its %)
+    ambiguous: tuple[str, ...] = ()  # fields two equally good readings disagree on
+    fitted: int = 0  # relations the chosen reading satisfies
+    unplaced: str = ""  # the run, when no reading fits at all
+
+
+def is_glued_run(text: str) -> bool:
+    """A cell of figures only, with no separator: ``1484631.00%``."""
+    return bool(_RUN_RE.match(text)) and len(text) >= 2
+
+
+def _dec(piece: str) -> Decimal:
+    return Decimal(piece.rstrip("%"))
+
+
+def _typed(columns: tuple[Column, ...]) -> list[Column]:
+    """The figure columns, each field once (a header may print a label twice)."""
+    seen: set[str] = set()
+    out = []
+    for c in columns:
+        if c.type in _PIECE and c.field not in seen:
+            seen.add(c.field)
+            out.append(c)
+    return out
+
+
+def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    typed = _typed(columns)
+
+    def walk(pos: int, col: int, acc: dict[str, str]) -> None:
+        if len(out) >= MAX_CANDIDATES:
+            return
+        if pos == len(run):
+            if acc:
+                out.append(dict(acc))
+            return
+        for c in range(col, len(typed)):
+            if typed[c].field in acc:
+                continue  # a column printed twice (a header label repeated)
+            pattern = _PIECE[typed[c].type]
+            for end in range(pos + 1, len(run) + 1):
+                piece = run[pos:end]
+                if pattern.fullmatch(piece):
+                    acc[typed[c].field] = piece
+                    walk(end, c + 1, acc)
+                    del acc[typed[c].field]
+
+    walk(0, 0, {})
+    return out
+
+
+def _cell_fits(kind: str, text: str) -> bool:
+    """A whole cell fits a column: a rate may be printed without its % (``0``, ``100``)."""
+    if kind == "percent" and _PIECE["number"].fullmatch(text):
+        return True
+    return bool(_PIECE[kind].fullmatch(text))
+
+
+def decode_cells(cells: list[str], columns: tuple[Column, ...],
+                 relations: tuple[Relation, ...]) -> Decoded:
+    """Cells whose blanks were dropped (``年度资金总额 | 50 | 49.78``), assigned in order to
+    the columns: every assignment in which each cell fits its column's type, scored by the
+    row's arithmetic as :func:`decode_run` does; fields two best assignments dispute are
+    ambiguous."""
+    import itertools
+
+    figures = [c.strip().replace(",", "") for c in cells]
+    typed = _typed(columns)
+    readings = []
+    for combo in itertools.combinations(range(len(typed)), len(figures)):
+        if all(_cell_fits(typed[k].type, v) for k, v in zip(combo, figures)):
+            # a rate printed without its % is still a percent
+            readings.append({typed[k].field: v + "%" if typed[k].type == "percent"
+                             and not v.endswith("%") else v for k, v in zip(combo, figures)})
+    if not readings:
+        return Decoded({}, unplaced=" | ".join(cells))
+    return _choose(readings, relations)
+
+
+def _quantum(piece: str) -> Decimal:
+    digits = piece.rstrip("%").partition(".")[2]
+    return Decimal(1).scaleb(-len(digits)) / 2
+
+
+def _error(rel: Relation, values: dict[str, str]) -> Decimal | None:
+    """How far the printed figures are from satisfying ``rel`` (0 = exactly, as rounded);
+    None when a figure it needs is not in the reading."""
+    def get(name: str) -> Decimal | None:
+        if re.fullmatch(r"\d+(?:\.\d+)?", name):
+            return Decimal(name)
+        return _dec(values[name]) if name in values else None
+
+    result, left = get(rel.result), get(rel.left)
+    if result is None or left is None:
+        return None
+    if rel.op == "<=":
+        return Decimal(0) if result <= left else Decimal(1)
+    right = get(rel.right)
+    if right is None:
+        return None
+    # a percent figure is in percent: turn it into a ratio for the arithmetic
+    def ratio(name: str, value: Decimal) -> Decimal:
+        return value / 100 if values.get(name, "").endswith("%") else value
+
+    try:
+        if rel.op == "/":
+            if right == 0:
+                return Decimal(0) if left == 0 and ratio(rel.result, result) == 0 else Decimal(1)
+            computed = ratio(rel.left, left) / ratio(rel.right, right)
+        elif rel.op == "*":
+            computed = ratio(rel.left, left) * ratio(rel.right, right)
+        else:
+            return None
+    except (InvalidOperation, ZeroDivisionError):
+        return Decimal(1)
+    printed = ratio(rel.result, result)
+    scale = Decimal(100) if values.get(rel.result, "").endswith("%") else Decimal(1)
+    tolerance = _quantum(values[rel.result]) / scale if rel.result in values else Decimal(0)
+    gap = abs(computed - printed)
+    if printed == 0 and computed != 0:
+        return Decimal(1)  # a printed 0 is a zero, not a small figure rounded away
+    if gap <= tolerance:
+        return Decimal(0)
+    base = max(abs(printed), abs(computed), Decimal("0.0001"))
+    return min(Decimal(1), gap / base)
+
+
+def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int, Decimal, int]:
+    """(equalities satisfied, total miss, equalities checked).  A bound (``score <= weight``)
+    only rules readings out: holding it is no evidence, breaking it is a full miss."""
+    fitted, error, checked = 0, Decimal(0), 0
+    for rel in relations:
+        e = _error(rel, values)
+        if e is None:
+            continue
+        error += e
+        if rel.op != "<=":
+            checked += 1
+            fitted += e == 0
+    return fitted, error, checked
+
+
+def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...]
+               ) -> Decoded:
+    """The reading of ``run`` that best fits the columns' types and the row's arithmetic."""
+    readings = _readings(run, columns)
+    if not readings:
+        return Decoded({}, unplaced=run)
+    return _choose(readings, relations)
+
+
+def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...]) -> Decoded:
+    ranked = []
+    for values in readings:
+        fitted, error, checked = _score(values, relations)
+        # more relations satisfied; then a smaller miss, a relation that cannot be checked
+        # counting as half a miss; then fewer lone zeros (46|46|100% before 46461|0|0%);
+        # then more columns read (a dropped blank cell is the exception)
+        equalities = sum(1 for r in relations if r.op != "<=")
+        miss = error + Decimal("0.5") * (equalities - checked)
+        zeros = sum(1 for v in values.values() if v.rstrip("%") == "0")
+        ranked.append(((-fitted, miss, zeros, -len(values)), values))
+    ranked.sort(key=lambda t: t[0])
+    (neg_fitted, miss, zeros, _), best = ranked[0]
+    fitted = -neg_fitted
+    rivals = [v for k, v in ranked[1:]
+              if k[0] == neg_fitted and k[2] == zeros and (k[1] <= miss * 2 if miss else k[1] == 0)]
+    if not rivals:
+        return Decoded(best, (), fitted)
+    agreed = {f: v for f, v in best.items() if all(r.get(f) == v for r in rivals)}
+    disputed = tuple(sorted({f for r in [best, *rivals] for f in r} - set(agreed)))
+    return Decoded(agreed, disputed, fitted)
+
+
+# ---------------------------------------------------------------------------------------
+# Indicator rows glued to their figures
+# ---------------------------------------------------------------------------------------
+
+_UNITS = ("%", "‰", "万元", "亿元", "千元", "元", "人次", "个", "人", "次", "户", "家", "项", "台",
+          "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "平方米",
+          "米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "起", "座", "处", "课时",
+          "分钟", "周", "批次", "株", "头", "只", "kg", "km", "m2", "㎡")
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"  # no leading zeros: 1|00% is not a reading
+_VALUE_RE = re.compile(rf"[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?")
+_CELL_RE = {
+    "points": re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?"),
+    "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
+    "unit": re.compile(rf"(?:{_UNIT_ALT})"),
+    "operator": re.compile(r"定量指标|定性指标|定量|定性|正向|反向|[≥≤><=]{1,2}"),
+    "flag": re.compile(r"是|否"),
+    "number": re.compile(_NUM),
+}
+_FIGURE = set("0123456789.%")
+_WORDY = re.compile(r"[^\W\d_]")
+ROW_COST = 4  # a new row must be earned by the cells it reads
+FREE_COST = 3  # a last column of free words must be earned more than a blank one
+FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
+SPLIT_COST = 4  # a cell boundary between two digits must be earned too
+CELL_STEPS = 5000  # a bound on the states tried from one position
+KEEP = 8  # readings kept per end position (enough to see a tie)
+_FREE_MAX = 24  # longest free-text cell tried inside a glued row
+_NAME_MAX = 60
+
+
+@attrs.frozen
+class RowReading:
+    name: str
+    values: dict[str, str]
+    ambiguous: tuple[str, ...] = ()
+
+
+def _prefixes(pattern: re.Pattern[str], s: str, pos: int) -> list[int]:
+    """Ends of every prefix of s[pos:] the pattern matches whole (66, 662, 6620 …)."""
+    ends = []
+    for end in range(pos + 1, min(len(s), pos + _FREE_MAX) + 1):
+        if pattern.fullmatch(s, pos, end):
+            ends.append(end)
+    return ends
+
+
+def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ...],
+                 budget: list[int]) -> list[tuple[int, int, dict[str, str]]]:
+    """The best ways to read s[pos:] from the start as the value columns (any may be blank):
+    (end, score, values), a few per end position (dynamic programming over position and
+    column, so a row of many columns costs linear time)."""
+    memo: dict[tuple[int, int], dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]]] = {}
+    optional = [t.endswith("?") for t in types]
+    types = tuple(t.rstrip("?") for t in types)
+
+    def add(table: dict, end: int, score: int, values: tuple) -> None:  # type: ignore[type-arg]
+        lst = table.setdefault(end, [])
+        lst.append((score, values))
+        lst.sort(key=lambda t: -t[0])
+        del lst[KEEP:]
+
+    def pieces(p: int, c: int) -> list[tuple[int, int, int, tuple[tuple[str, str], ...]]]:
+        """(next position, next column, points, cells) for column c filled at p."""
+        out: list[tuple[int, int, int, tuple[tuple[str, str], ...]]] = []
+        if p >= len(s):
+            return out
+        field, kind = fields[c], types[c]
+        split = SPLIT_COST if p > pos and s[p - 1].isdigit() and s[p].isdigit() else 0
+        if kind in _CELL_RE:
+            for end in _prefixes(_CELL_RE[kind], s, p):
+                out.append((end, c + 1, (3 if kind in ("points", "percent") else 2) - split,
+                            ((field, s[p:end]),)))
+        elif kind == "text":  # a target or an actual: a figure, or words
+            for end in _prefixes(_VALUE_RE, s, p):
+                out.append((end, c + 1, 3 - split, ((field, s[p:end]),)))
+            if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p):
+                # a short word for the actual after a figure target (无, 达标, 完成)
+                for end in range(p + 1, min(len(s), p + 6) + 1):
+                    out.append((end, c + 1, 1, ((field, s[p:end]),)))
+            a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
+                      or not optional[x]), None)
+            if field == "target" and a is not None and fields[a] == "actual":
+                # words printed twice: the target and the actual (不超过预算不超过预算), with
+                # only optional columns between them
+                for k in range(1, _FREE_MAX // 2 + 1):
+                    word = s[p:p + k]
+                    if len(word) == k and _WORDY.match(word) and s.startswith(word, p + k):
+                        out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
+        elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
+            for end in range(p + 1, min(len(s), p + _FREE_MAX) + 1):  # 偏差原因, last
+                out.append((end, c + 1, -FREE_COST, ((field, s[p:end]),)))
+        return out
+
+    def solve(p: int, c: int) -> dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]]:
+        key = (p, c)
+        if key in memo:
+            return memo[key]
+        table: dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]] = {}
+        if c == len(fields):
+            table[p] = [(0, ())]
+            memo[key] = table
+            return table
+        budget[0] -= 1
+        if budget[0] <= 0:
+            memo[key] = table
+            return table
+        blank = 0 if optional[c] else 1  # an optional column (调整指标值) is mostly blank
+        for end, lst in solve(p, c + 1).items():  # this column printed blank
+            for score, values in lst:
+                add(table, end, score - blank, values)
+        for nxt, nc, points, cells in pieces(p, c):
+            for end, lst in solve(nxt, nc).items():
+                for score, values in lst:
+                    add(table, end, score + points, cells + values)
+        memo[key] = table
+        return table
+
+    return [(end, score, dict(values)) for end, lst in solve(pos, 0).items()
+            for score, values in lst if values]
+
+
+def _name_penalty(name: str) -> int:
+    """A name rarely holds figures of its own row (``…到位率100%100%``)."""
+    return 5 * len(re.findall(r"\d+(?:\.\d+)?%", name))
+
+
+def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
+                relations: tuple[Relation, ...] = ()) -> tuple[list[RowReading], str]:
+    """Indicator rows glued into one run (``监测数据必须合格100%100%10进度…``): the reading,
+    row after row, whose cells best fit the columns' types and the rows' arithmetic.  A
+    column two equally good readings disagree on is ambiguous.  Returns the rows and the
+    text that could not be read as rows ("" when all of it was)."""
+    s = text
+    n = len(s)
+    # best[pos] = (score, name, values or None for a fragment, rivals, end): the best reading
+    # of s[pos:], its first row linked to the reading of s[end:] (linear, no copied lists)
+    best: dict[int, tuple[int, str, dict[str, str] | None, list[dict[str, str]], int]] = {
+        n: (0, "", None, [], n)}
+    cells: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
+
+    def cells_at(start: int) -> list[tuple[int, int, dict[str, str]]]:
+        if start not in cells:  # the value cells from a position do not depend on the name
+            cells[start] = _value_cells(s, start, fields, types, [CELL_STEPS])
+        return cells[start]
+
+    for pos in range(n - 1, -1, -1):
+        options: list[tuple[int, str, dict[str, str] | None, int]] = []
+        # a figure is never split between two rows, and a name starts with no % or point
+        if s[pos] in "%.‰" or pos and s[pos - 1] in _FIGURE and s[pos] in _FIGURE:
+            continue
+        if pos and s[pos - 1].isdigit() and _CELL_RE["unit"].match(s, pos):
+            continue  # 0起|起市民…: a unit belongs to the figure before it
+        for name_end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
+            name = s[pos:name_end]
+            if len(name) < 2 or not _WORDY.search(name):
+                continue
+            if name_end < n and s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE:
+                continue
+            if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
+                continue
+            for end, score, values in cells_at(name_end):
+                if end not in best or not values:
+                    continue
+                score += _relation_points(values, relations) - _name_penalty(name) - ROW_COST
+                options.append((score + best[end][0], name, values, end))
+        for end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
+            if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
+                # no row fits here: a fragment reported as not placed
+                options.append((best[end][0] - FRAGMENT_COST, s[pos:end], None, end))
+        if not options:
+            continue
+        top = max(o[0] for o in options)
+        ties = [o for o in options if o[0] == top]
+        first = ties[0]
+        # the same first row name in a tie with other values: record the rivals' values
+        rivals = [t[2] for t in ties[1:] if t[1] == first[1] and t[2] is not None]
+        if len({t[1] for t in ties}) > 1:
+            rivals.append({"name": ""})
+        best[pos] = (top, first[1], first[2], rivals, first[3])
+    if 0 not in best:
+        return [], text
+    rows = []
+    unplaced: list[str] = []
+    pos = 0
+    while pos < n:
+        _, name, values, rivals, end = best[pos]
+        pos = end
+        if values is None:
+            unplaced.append(name)
+            continue
+        if not rivals:
+            rows.append(RowReading(name, values))
+            continue
+        agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
+        disputed = tuple(sorted({f for r in [values, *rivals] for f in r if f != "name"}
+                                - set(agreed)))
+        rows.append(RowReading(name, agreed, disputed))
+    return rows, " ".join(unplaced)
+
+
+def _relation_points(values: dict[str, str], relations: tuple[Relation, ...]) -> int:
+    points = 0
+    for rel in relations:
+        e = _error(rel, values)
+        if e is None:
+            continue
+        if rel.op == "<=":
+            points -= 0 if e == 0 else 3  # a bound holding is no evidence
+        else:
+            points += 3 if e == 0 else -3
+    return points

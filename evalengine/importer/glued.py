@@ -1,0 +1,150 @@
+"""Text with no cell boundaries at all: cut a glued run at the labels it contains.
+
+A form flattened with every separator lost (``…项目名称东津院区建设补助主管部门襄阳市卫生健康委…``)
+comes in as a few very long lines.  Each line is cleaned (spaces between Chinese characters
+are flattening noise, not boundaries) and cut before and after every label of the
+vocabulary — the labels of :mod:`.labels` and of every ``rules/layouts`` file, its block
+openers and row labels — and after a form title (``…自评表``), so the recogniser sees label
+and value cells again.  The values between two labels (``1484631.00%``, or a run of
+indicator rows) are left whole for :mod:`.decoder`.  The result is a sheet of mode
+``glued``: one run of cells, like ``words``, whose cells may hold several rows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from . import labels as L
+from .sheets import Sheet
+
+__all__ = ["cut", "glued_cells", "glued_sheet", "is_glued"]
+
+LONG_LINE = 100  # a line this long that holds many labels is a glued form
+MIN_LABELS = 6
+# a line with this many space runs per 100 characters has its cells separated by spaces
+# (PDF text, the "words" layout), even where a label is split by a space
+MAX_SPACES_PER_100 = 10
+_TAG_RE = re.compile(r"(?:\([^()]{1,16}\))+")  # (A), (万元)(20分), (分): part of the label before
+_TITLE_RE = re.compile(r"[^\s:：|]{0,40}?自评表(?:\(\d{4}年度?\))?")
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    from .layouts import load_layouts
+
+    L.extend_from_layouts()
+    words = {k for k in L.all_label_keys() if len(k) >= 2}
+    for layout in load_layouts():
+        for block in layout.blocks:
+            words |= {L.key(w) for w in block.starts + block.rows}
+            words |= {L.key(w) for c in block.columns for w in c.labels}
+    words |= {"其中", "合计", "总分"}
+    words = {w.removeprefix("其中:") for w in words if len(w) >= 2}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alternation})")
+
+
+def _flat(line: str) -> str:
+    return _same_length_nfkc(L.clean(line))
+
+
+def _depths(s: str) -> list[int]:
+    """1 inside a short parenthesised group, else 0.  An opening parenthesis that no closing
+    one follows within 16 characters (an OCR'd ``(B/A1``) opens no group."""
+    out = [0] * len(s)
+    for m in re.finditer(r"\([^()]{1,16}\)", s):
+        for k in range(m.start() + 1, m.end()):
+            out[k] = 1
+    return out
+
+
+def _embedded(line: str) -> bool:
+    """Are most labels of the line inside longer words?  In the "words" layout a space
+    separates every cell, so labels stand alone; in a glued line they are embedded."""
+    found = len(_label_re().findall(_flat(line)))
+    if found < MIN_LABELS:
+        return False
+    alone = sum(1 for w in line.split() if _label_re().fullmatch(L.key(w)))
+    return alone * 2 < found
+
+
+def is_glued(text: str) -> bool:
+    """Is most of the text in long lines dense with labels (no cell separators at all)?"""
+    if "\t" in text:
+        return False
+    raw = [x for x in text.split("\n") if x.strip()]
+    total = sum(len(_flat(x)) for x in raw) or 1
+    glued = [_flat(x) for x in raw if len(x) >= LONG_LINE and x.count("|") < 3
+             and len(re.findall(r"\s+", x.strip())) * 100 < MAX_SPACES_PER_100 * len(x)
+             and _embedded(x)]
+    return sum(len(x) for x in glued) * 2 >= total
+
+
+def _same_length_nfkc(s: str) -> str:
+    """NFKC character by character where it keeps one character (（ → (, ： → :), so that
+    positions in the result are positions in ``s``."""
+    out = []
+    for c in s:
+        n = unicodedata.normalize("NFKC", c)
+        out.append(n if len(n) == 1 else c)
+    return "".join(out)
+
+
+def cut(text: str) -> list[str]:
+    """One glued run as cells: labels, the title, and the text between them (the cells
+    keep the text as printed; labels are found in its NFKC form)."""
+    original = L.clean(text)
+    s = _same_length_nfkc(original)
+    pieces: list[str] = []
+    pos = 0
+    title = _TITLE_RE.search(s)
+    if title is not None and title.start() < 80:
+        if title.start():
+            pieces.append(original[: title.start()])
+        pieces.append(original[title.start():title.end()])
+        pos = title.end()
+    depth = _depths(s)
+    for m in _label_re().finditer(s, pos):
+        if depth[m.start()]:
+            continue  # a label word inside parentheses: 得分(20分*执行率)
+        if m.start() > pos:
+            pieces.append(original[pos:m.start()])
+        pieces.append(original[m.start():m.end()])
+        pos = m.end()
+    if pos < len(s):
+        pieces.append(original[pos:])
+    out: list[str] = []
+    for piece in (p.strip(":：") for p in pieces):
+        if not piece:
+            continue
+        # "其中" + "中央财政资金", "全年预算数" + "(A)": one cell each
+        if out and (out[-1] == "其中" or _TAG_RE.fullmatch(_same_length_nfkc(piece))):
+            out[-1] = out[-1] + (":" if out[-1] == "其中" else "") + piece
+            continue
+        out.append(piece)
+    return out
+
+
+def glued_sheet(text: str, name: str = "") -> Sheet:
+    cells: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            cells.extend(cut(line))
+    return Sheet(name, "glued", (tuple(cells),))
+
+
+def glued_cells(sheet: Sheet) -> Sheet | None:
+    """The long cells of a text sheet that hold a whole form glued into one run (a portal's
+    summary cell quoting the form), as a glued sheet of their own; None when there are none."""
+    if sheet.mode in ("grid", "glued"):
+        return None
+    runs = [c for row in sheet.rows for c in row
+            if len(c) >= LONG_LINE and "|" not in c and _embedded(c)]
+    if not runs:
+        return None
+    cells: list[str] = []
+    for run in runs:
+        cells.extend(cut(run))
+    return Sheet(sheet.name, "glued", (tuple(cells),))

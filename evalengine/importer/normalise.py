@@ -1,0 +1,200 @@
+"""Text as it really comes: normalisation before a form is recognised (issue 10 §3).
+
+The vocabulary is data, ``rules/normalise.toml``: Traditional → Simplified (OpenCC), inline
+pinyin glosses (``項(xiàng)目``), HTML entities, the web page around a form (document-sharing
+sites' boilerplate lines and numbered page chunks), and OCR confusions in the number or
+operator context where they happen (``W5%`` → ``≤5%``, ``1O0`` → ``100``).
+
+:func:`normalise_text` works on a whole text file before it is cut into cells (page chunks
+and boilerplate are lines); :func:`normalise_cell` on one cell (workbooks, documents).  Both
+return what they changed, so the import report can say so and keep the original wording.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+import attrs
+
+from ..loader import load_config
+from ..resources import rules_dir
+
+__all__ = ["Normalised", "load_normalisation", "normalise_cell", "normalise_sheet",
+           "normalise_text"]
+
+
+@attrs.frozen
+class OcrFix:
+    pattern: str
+    replace: str
+    context: tuple[str, ...] = ()  # words one of which must stand shortly before the match
+    window: int = 16
+
+
+@attrs.frozen
+class Normalisation:
+    source: str
+    opencc: str
+    pinyin_gloss: str
+    boilerplate: tuple[str, ...]
+    form_words: tuple[str, ...]
+    page_marker: str
+    page_min_chars: int
+    ocr: tuple[OcrFix, ...] = ()
+
+
+@attrs.frozen
+class Normalised:
+    text: str
+    changes: tuple[str, ...] = ()  # slugs: "traditional", "pinyin", "html", "boilerplate", "pages", "ocr"
+    original: str = ""  # the text before conversion, when Traditional characters were converted
+
+
+@cache
+def load_normalisation(directory: Path | None = None) -> Normalisation:
+    """``rules/normalise.toml``, validated (a wrong key is a ConfigError with its key path)."""
+    data = load_config((directory or rules_dir()) / "normalise.toml", Normalisation)
+    for fix in data.ocr:
+        re.compile(fix.pattern)
+    re.compile(data.pinyin_gloss)
+    re.compile(data.page_marker)
+    return data
+
+
+@cache
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return opencc.OpenCC(config)
+
+
+@cache
+def _compiled(directory: Path | None = None):  # type: ignore[no-untyped-def]
+    n = load_normalisation(directory)
+    return (
+        n,
+        re.compile(n.pinyin_gloss),
+        re.compile(n.page_marker),
+        tuple((re.compile(f.pattern), f) for f in n.ocr),
+    )
+
+
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5});")
+
+
+def _ocr(text: str, fixes) -> str:  # type: ignore[no-untyped-def]
+    for pattern, fix in fixes:
+        if not fix.context:
+            text = pattern.sub(fix.replace, text)
+            continue
+
+        def repl(m: re.Match[str], fix: OcrFix = fix) -> str:
+            before = m.string[max(0, m.start() - fix.window): m.start()]
+            return fix.replace if any(w in before for w in fix.context) else m.group()
+
+        text = pattern.sub(repl, text)
+    return text
+
+
+def normalise_cell(text: str, *, ocr: bool = True) -> Normalised:
+    """One cell: Traditional → Simplified, glosses, entities and (unless ``ocr=False``, for
+    cells typed into a workbook) OCR confusions."""
+    n, gloss, _, fixes = _compiled()
+    changes: list[str] = []
+    out = text
+    if _ENTITY_RE.search(out):
+        out = html.unescape(out)
+        changes.append("html")
+    converter = _converter(n.opencc)
+    if converter is not None and out and not out.isascii():
+        converted = converter.convert(out)
+        if converted != out:
+            changes.append("traditional")
+            out = converted
+    stripped = gloss.sub("", out)
+    if stripped != out:
+        changes.append("pinyin")
+        out = stripped
+    fixed = _ocr(out, fixes) if ocr else out
+    if fixed != out:
+        changes.append("ocr")
+        out = fixed
+    return Normalised(out, tuple(changes), text if "traditional" in changes else "")
+
+
+def normalise_sheet(sheet):  # type: ignore[no-untyped-def]
+    """A workbook's sheet, every cell normalised as typed text is (no OCR fixes): (sheet,
+    changes)."""
+    import attrs as _attrs
+
+    changes: list[str] = []
+    rows = []
+    for row in sheet.rows:
+        cells = []
+        for cell in row:
+            out = normalise_cell(cell, ocr=False) if cell and not cell.isascii() else None
+            if out is not None and out.changes:
+                changes.extend(c for c in out.changes if c not in changes)
+                cells.append(out.text)
+            else:
+                cells.append(cell)
+        rows.append(tuple(cells))
+    if not changes:
+        return sheet, ()
+    return _attrs.evolve(sheet, rows=tuple(rows)), tuple(changes)
+
+
+def _join_pages(lines: list[str], marker: re.Pattern[str], min_chars: int) -> tuple[list[str], bool]:
+    """Numbered page chunks ``1、…`` ``2、…`` (each long) are one text: drop the markers, join."""
+    out: list[str] = []
+    expect = 1
+    joined = False
+    for line in lines:
+        m = marker.match(line)
+        if m and int(m.group(1)) == expect and (len(line) >= min_chars or expect > 1):
+            body = line[m.end():]
+            if expect > 1 and out:
+                out[-1] = out[-1].rstrip("\n") + body
+                joined = True
+            else:
+                out.append(body)
+            expect += 1
+            continue
+        out.append(line)
+    return out, joined
+
+
+def _is_boilerplate(line: str, n: Normalisation) -> bool:
+    """A line of the page around the form: it holds a boilerplate phrase and is short, or
+    holds no form word at all (a long line of form text that quotes one is kept)."""
+    if not any(b in line for b in n.boilerplate):
+        return False
+    return len(line) <= 200 or not any(w in line for w in n.form_words)
+
+
+def normalise_text(text: str) -> Normalised:
+    """A whole text file: converted as a cell, then boilerplate lines dropped, page chunks joined."""
+    n, _, marker, _ = _compiled()
+    changes: list[str] = []
+    kept: list[str] = []
+    first = normalise_cell(text)
+    for line in first.text.split("\n"):
+        if _is_boilerplate(line, n):
+            changes.append("boilerplate")
+            continue
+        kept.append(line)
+    lines = kept
+    lines, joined = _join_pages(lines, marker, n.page_min_chars)
+    if joined:
+        changes.append("pages")
+    changes.extend(first.changes)
+    seen: list[str] = []
+    for c in changes:
+        if c not in seen:
+            seen.append(c)
+    return Normalised("\n".join(lines), tuple(seen), text if "traditional" in seen else "")

@@ -1,0 +1,119 @@
+"""Decoding glued figures by type and arithmetic (issue 10 §2)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalengine.importer import import_text
+from evalengine.importer.decoder import decode_run
+from evalengine.importer.layouts import load_layouts, relations
+
+
+def _funds(layout_id: str):  # type: ignore[no-untyped-def]
+    block = next(lay for lay in load_layouts() if lay.id == layout_id).block("funds")
+    return block.columns, relations(block)
+
+
+def test_the_issue_example_fits_by_arithmetic():
+    got = decode_run("5049.781099.56%9.96", *_funds("central-2020"))
+    assert got.values == {"budget": "50", "executed": "49.78", "weight": "10",
+                          "rate": "99.56%", "score": "9.96"}
+    assert got.ambiguous == () and got.fitted == 2  # the two equalities; a bound is no evidence
+
+
+def test_a_claimed_rate_that_is_slightly_off_is_still_placed():
+    # 46 / 148 = 31.08 %, printed 31.00 %: the nearest reading, the printed rate kept
+    got = decode_run("1484631.00%", *_funds("transfer-region"))
+    assert got.values == {"budget": "148", "executed": "46", "rate": "31.00%"}
+
+
+def test_zero_spent_and_a_fixed_points_formula():
+    assert decode_run("10200%", *_funds("transfer-region")).values == {
+        "budget": "102", "executed": "0", "rate": "0%"}
+    assert decode_run("10001000100%20", *_funds("hubei-20-80")).values == {
+        "budget": "1000", "executed": "1000", "rate": "100%", "score": "20"}
+
+
+def test_two_readings_that_fit_equally_leave_the_fields_unread():
+    got = decode_run("1.561.56120", *_funds("hubei-20-80"))
+    assert "budget" in got.ambiguous and "budget" not in got.values
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789.%", max_size=24))
+def test_the_decoder_never_raises(run):
+    decode_run(run, *_funds("central-2020"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_import_never_raises_on_any_text(text):
+    import_text(("项目支出绩效自评表项目名称" + text + "年度资金总额" + text).encode())
+
+
+def test_a_glued_funds_row_in_text_is_decoded():
+    form = ("转移支付区域(项目)绩效目标自评表(2023年度)转移支付(项目)名称动物防疫补助资金使用单位某局"
+            "资金投入情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A×100%)"
+            "年度资金总额:1484631.00%其中:中央财政资金10200%地方资金4646100%")
+    [imported] = import_text(form.encode()).forms
+    funds = imported.case.funds
+    assert (str(funds.budget), str(funds.executed), str(funds.claimed_rate)) == ("148", "46", "31.00")
+    assert [(r.source, str(r.budget), str(r.executed)) for r in funds.rows] == [
+        ("中央财政资金", "102", "0"), ("地方资金", "46", "46")]
+    assert imported.layout == "transfer-region"
+
+
+def test_glued_indicator_rows_are_decoded_by_type():
+    from evalengine.importer.decoder import decode_rows
+
+    rows, rest = decode_rows("监测数据必须合格100%100%10取得2018-2022监测资料100%100%10",
+                             ("target", "actual", "score"), ("text", "text", "points"))
+    assert rest == ""
+    assert [(r.name, r.values) for r in rows] == [
+        ("监测数据必须合格", {"target": "100%", "actual": "100%", "score": "10"}),
+        ("取得2018-2022监测资料", {"target": "100%", "actual": "100%", "score": "10"})]
+    # words printed twice are the target and the actual
+    [row], _ = decode_rows("成本控制不超过预算不超过预算10", ("target", "actual", "score"),
+                           ("text", "text", "points"))
+    assert (row.name, row.values["target"], row.values["actual"]) == (
+        "成本控制", "不超过预算", "不超过预算")
+
+
+def test_glued_digits_that_split_several_ways_are_left_unread():
+    from evalengine.importer.decoder import decode_rows
+
+    [row], _ = decode_rows("补贴渔船数6620", ("target", "actual", "score"),
+                           ("text", "text", "points"))
+    assert row.name == "补贴渔船数" and row.values == {}
+    assert set(row.ambiguous) == {"target", "actual", "score"}
+
+
+def test_a_row_arithmetic_picks_the_split():
+    from evalengine.importer.decoder import decode_rows
+    from evalengine.importer.layouts import Relation
+
+    rels = (Relation.parse("score = weight * coefficient"), Relation.parse("score <= weight"))
+    [row], _ = decode_rows("组织宣传活动次数次0次43次100%1010是",
+                           ("unit", "target", "actual", "coefficient", "weight", "score", "core"),
+                           ("unit", "text", "text", "percent", "points", "points", "flag"), rels)
+    assert row.values["weight"] == "10" and row.values["score"] == "10"
+    assert row.values["actual"] == "43次"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="0123456789.%率次数量指标满意度是否高≥", max_size=60))
+def test_the_row_decoder_never_raises(text):
+    from evalengine.importer.decoder import decode_rows
+
+    decode_rows(text, ("target", "actual", "weight", "score", "deviation"),
+                ("text", "text", "points", "points", "free"))
+
+
+def test_a_category_label_in_scrambled_order_is_recognised():
+    from evalengine.importer.labels import split_categories
+
+    assert split_categories("出标产指数量指标补贴渔船数6620") == [
+        ("l1", "产出指标"), ("l2", "数量指标"), ("text", "补贴渔船数6620")]
+    # a name that merely contains some of the characters is left alone
+    assert split_categories("产出完成指数达标") == [("text", "产出完成指数达标")]
