@@ -221,3 +221,11 @@ def test_every_field_that_may_be_unread_has_its_name_on_the_form():
     for group, keys in allowed.items():
         for key in keys:
             assert {"zh", "en"} <= set(fields[group].get(key, {})), (group, key)
+
+
+def test_a_profile_without_a_basis_entry_is_cited_by_its_name_not_its_id(tmp_path):
+    out = tmp_path / "r.docx"
+    main(["score", str(CASES / "01-zhaoshang-yinzi.toml"), "--profile", "hebei", "--format", "docx",
+          "-o", str(out), "--no-progress"])
+    basis = next(p.text for p in docx.Document(str(out)).paragraphs if p.text.startswith("评价依据："))
+    assert basis == "评价依据：河北省 项目支出绩效自评表（调整预算数）", basis

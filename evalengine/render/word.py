@@ -270,10 +270,22 @@ class _Report:
     def _basis(self) -> str:
         profiles = list(dict.fromkeys(p["profile"] for p in self.w.projects)) or ["central-2020"]
         cited = self.wording.get("basis", {})
-        parts = [cited.get(p) or p for p in profiles]
+        parts = [cited.get(p) or self._profile_name(p) for p in profiles]
         if self.w.options.basis:
             parts.append(self.w.options.basis)
         return ("；" if not self.en else "; ").join(parts)
+
+    def _profile_name(self, profile_id: str) -> str:
+        """A scoring profile without a [basis] entry is cited by its own name (河北省 项目支出绩效
+        自评表（调整预算数）), not by its file's id."""
+        from ..loader import ConfigError
+        from ..profile import load_profile
+
+        try:
+            profile = load_profile(profile_id)
+        except ConfigError:
+            return profile_id
+        return (profile.name_en if self.en else None) or profile.name or profile_id
 
     def _departments(self) -> list[str]:
         names = [p["department"] for p in self.w.projects if p["department"]]
