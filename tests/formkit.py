@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import struct
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import openpyxl
 from evalengine.importer.export import form_workbook, template_for, workbook_bytes
 from evalengine.model import Case
 
-__all__ = ["Grid", "grid_of", "write_docx", "write_html", "write_ods", "write_pdf", "write_xls",
+__all__ = ["Grid", "compound_file", "grid_of", "write_docx", "write_html", "write_ods", "write_pdf", "write_xls",
            "xlsx_bytes"]
 
 
@@ -249,3 +250,31 @@ def text_form(name: str) -> str:
         "满意度指标 | 满意度指标 | 使用人员满意度 | ≥90% | 95% | 50 | 48 |\n"
         "总分 | 100 | 98 |\n"
     )
+
+
+_END, _FREE, _FATSECT, _NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def compound_file(root_stream: str, nested: str = "Data", content: bytes = b"") -> bytes:
+    """A minimal OLE2 compound file ([MS-CFB], version 3): a stream ``root_stream`` holding
+    ``content`` at the root and a stream ``nested`` inside a storage ``ObjectPool`` (as a
+    Word file holds an embedded workbook), each 4096 bytes, padded with zeros."""
+    size = 4096  # at the mini-stream cutoff: stored in regular sectors
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", bytes.fromhex("d0cf11e0a1b11ae1"), b"\0" * 16,
+                         0x3E, 3, 0xFFFE, 9, 6, b"\0" * 6, 0, 1, 1, 0, 4096, _END, 0, _END, 0)
+    header += struct.pack("<I", 0) + struct.pack("<I", _FREE) * 108  # the FAT is sector 0
+
+    def entry(name: str, kind: int, left: int, right: int, child: int, start: int,
+              length: int) -> bytes:
+        raw = name.encode("utf-16-le") + b"\0\0"
+        return struct.pack("<64sHBBIII16sIQQIQ", raw, len(raw), kind, 1, left, right, child,
+                           b"\0" * 16, 0, 0, 0, start, length)
+
+    directory = (entry("Root Entry", 5, _NOSTREAM, _NOSTREAM, 1, _END, 0)  # sector 1
+                 + entry(root_stream, 2, 2, _NOSTREAM, _NOSTREAM, 2, size)
+                 + entry("ObjectPool", 1, _NOSTREAM, _NOSTREAM, 3, 0, 0)
+                 + entry(nested, 2, _NOSTREAM, _NOSTREAM, _NOSTREAM, 10, size))
+    fat = [_FATSECT, _END] + list(range(3, 10)) + [_END] + list(range(11, 18)) + [_END]
+    fat += [_FREE] * (128 - len(fat))
+    streams = content[:size].ljust(size, b"\0") + b"\0" * size
+    return header + struct.pack("<128I", *fat) + directory + streams

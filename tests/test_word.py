@@ -116,7 +116,7 @@ def test_organisation_from_the_configuration(tmp_path):
     folder = tmp_path / "cases"
     folder.mkdir()
     (folder / "a.toml").write_bytes((CASES / "01-zhaoshang-yinzi.toml").read_bytes())
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(folder), "--format", "docx", "-o", str(out), "--no-progress"])
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "评价机构：第三方评价机构甲" in text and "报告日期：2023年1月2日" in text
@@ -131,7 +131,7 @@ def test_without_an_organisation_the_cover_leaves_a_line_to_fill_in(tmp_path):
 
 
 def test_in_english_with_lang_en(tmp_path):
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(CASES), "--format", "docx", "-o", str(out), "--lang", "en", "--no-progress"])
     document = docx.Document(str(out))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
@@ -154,10 +154,10 @@ def test_characters_a_document_cannot_hold_become_replacement_characters(tmp_pat
     text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
     (tmp_path / "a.toml").write_text(text.replace('name = "招商引资经费"', 'name = "招商\\u0007引资"'),
                                      encoding="utf-8")
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
     assert "招商\ufffd引资" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    sheet = tmp_path / "s.xlsx"
+    sheet = tmp_path.parent / f"{tmp_path.name}-s.xlsx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "scoresheet", "-o", str(sheet), "--no-progress"])
     import openpyxl
 
@@ -172,7 +172,7 @@ def test_a_large_run_quotes_a_few_findings_per_rule_and_counts_the_rest(tmp_path
         text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
         (tmp_path / f"c{n:02d}.toml").write_text(text.replace('name = "招商引资经费"', f'name = "项目{n}"'),
                                                  encoding="utf-8")
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     body = texts[:texts.index("四、意见和建议")]
@@ -192,7 +192,7 @@ def test_cells_not_read_and_projects_for_review_are_said(tmp_path):
     (tmp_path / "a.toml").write_text(cut, encoding="utf-8")
     review = text.replace('name = "招商引资经费"', 'name = "待复核项目"\nreview = "表格大部分未能读取"')
     (tmp_path / "b.toml").write_text(review, encoding="utf-8")
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     whole = "\n".join(texts)

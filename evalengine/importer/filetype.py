@@ -93,9 +93,19 @@ def _zip_type(data: bytes, entry: dict[str, Any]) -> FileType:
 
 
 def _ole2_type(data: bytes, entry: dict[str, Any]) -> FileType:
-    """Stream names are stored in UTF-16LE in the compound file's directory sectors."""
+    """The streams at the root of the compound file's directory (olefile) decide: a Word
+    file holding an embedded workbook has a ``Workbook`` stream too, inside its
+    ``ObjectPool``.  A directory olefile cannot read (a cut-off file) gives no type."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            names = {path[0] for path in ole.listdir(streams=True, storages=False)
+                     if len(path) == 1}
+    except Exception:  # noqa: BLE001 - OSError, struct.error … on a damaged directory
+        names = set()
     for stream in _table()["stream"]:
-        if stream["name"].encode("utf-16-le") + b"\x00\x00" in data:
+        if stream["name"] in names:
             return _make(stream)
     return _make(entry, "refuse")
 

@@ -132,6 +132,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "merged cells of sheet “{text}” exceed the limit ({detail}); the file was not read"),
     "bad-merge": ("工作表“{text}”的合并区域 {detail} 无效，未读取此文件",
                   "sheet “{text}” has an invalid merged range {detail}; the file was not read"),
+    "too-many-elements": ("文档的元素（段落、单元格、标记）超过 {detail} 个上限，未读取此文件",
+                          "the document holds more than {detail} elements (paragraphs, cells, tags); "
+                          "the file was not read"),
     "sheet-too-large": ("表格超出行列上限（{detail}），未读取此文件",
                         "the table exceeds the row/column limit ({detail}); the file was not read"),
     "damaged": ("文件已损坏或格式不完整：{detail}", "the file is damaged or incomplete: {detail}"),

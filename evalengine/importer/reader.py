@@ -25,6 +25,11 @@ __all__ = ["Read", "Unreadable", "read_bytes", "read_path"]
 
 # names of formats that are never plain text: such a file that reads as text is damaged
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".doc", ".pdf", ".et", ".wps")
+# a container whose parts say it is no form format, under a name that says it is one, is a
+# damaged or cut-off form (a truncated .xls has lost its directory), not "a ZIP/OLE2 file"
+CONTAINER_SUFFIXES = {"zip": (".xlsx", ".xlsm", ".docx", ".ods"),
+                      "broken-zip": (".xlsx", ".xlsm", ".docx", ".ods"),
+                      "ole2": (".xls", ".doc", ".et", ".wps")}
 
 
 @attrs.frozen
@@ -85,10 +90,12 @@ def read_bytes(data: bytes, *, name: str = "",
     limits = limits or default_limits()
     ftype = detect(data)
     kind = ftype.kind
+    suffix = os.path.splitext(name)[1].lower()
     if kind == "refuse":
+        if suffix in CONTAINER_SUFFIXES.get(ftype.id, ()):
+            raise Unreadable("wrong-content", suffix)
         raise Unreadable("refused", ftype.zh, detail="\x1f".join((ftype.en, *ftype.advice)))
     if kind == "text":
-        suffix = os.path.splitext(name)[1].lower()
         if suffix in BINARY_SUFFIXES:  # a damaged or truncated file: never read it as text
             raise Unreadable("wrong-content", suffix)
         return ftype, _text(data)
@@ -111,7 +118,7 @@ def read_bytes(data: bytes, *, name: str = "",
     if kind in ("html", "mhtml"):
         from .webpage import read_webpage
 
-        return ftype, read_webpage(data, kind)
+        return ftype, read_webpage(data, kind, limits)
     if kind == "pdf":
         from .pdf import read_pdf
 

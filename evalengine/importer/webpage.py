@@ -5,7 +5,8 @@ else UTF-8, else GB18030).  The page becomes one grid sheet in reading order: ea
 that holds no other table gives its rows, ``rowspan``/``colspan`` laid out as merged cells;
 text outside those tables (headings, paragraphs, the text around a layout table) gives
 one-cell rows listed in ``prose``.  Scripts, styles and comments are skipped; nothing is
-fetched.
+fetched.  A table's grid is measured before it is built: one past the cell, row or merge
+limits (a few ``colspan="1000"`` cells over many rows) refuses the file.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import io
 import re
 from typing import Any
 
+from .limits import Limits, check_elements, default_limits
 from .notes import Note
 from .reader import Read, Unreadable
-from .sheets import find_invalid, grid_sheet
+from .sheets import decode, grid_sheet
 
 __all__ = ["read_webpage"]
 
@@ -42,33 +45,38 @@ def _codec(name: str) -> str | None:
 
 
 def decode_page(data: bytes, declared: str = "") -> tuple[str, str, list[Note]]:
-    """(text, encoding, notes) of an HTML page's bytes."""
+    """(text, encoding, notes) of an HTML page's bytes: a BOM, else the declared encoding,
+    else as a text file is read (:func:`.sheets.decode`: UTF-8, GB18030 …, bytes no encoding
+    reads replaced and reported).  A declared encoding that does not fit is noted once, and
+    only when another was used."""
     notes: list[Note] = []
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                       (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace"), codec, notes
-    match = _META_RE.search(data[:8192])
-    candidates = [declared] if declared else []
-    if match:
-        candidates.append(match.group(1).decode("ascii", "replace"))
-    for name in candidates:
-        codec = _codec(name)
-        if codec is None:
-            notes.append(Note("unknown-charset", name))
-            continue
-        try:
-            return data.decode(codec), codec, notes
-        except UnicodeDecodeError as exc:
-            notes.append(Note("charset-mismatch", name, detail=str(exc.start + 1)))
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec), codec, notes
-        except UnicodeDecodeError:
-            continue
-    first, count = find_invalid(data, "utf-8")
-    notes.append(Note("invalid-bytes", detail=f"{first + 1},{count},utf-8"))
-    return data.decode("utf-8", errors="replace"), "utf-8", notes
+    mismatched: list[tuple[str, str, int]] = []  # (declared name, codec, first bad byte)
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        match = _META_RE.search(data[:8192])
+        candidates = [declared] if declared else []
+        if match:
+            candidates.append(match.group(1).decode("ascii", "replace"))
+        tried: set[str] = set()
+        for name in candidates:
+            codec = _codec(name)
+            if codec is None:
+                notes.append(Note("unknown-charset", name))
+                continue
+            if codec in tried:
+                continue
+            tried.add(codec)
+            try:
+                return data.decode(codec), codec, notes
+            except UnicodeDecodeError as exc:
+                mismatched.append((name, codec, exc.start + 1))
+    text, encoding, invalid = decode(data)
+    used = codecs.lookup(encoding).name
+    notes += [Note("charset-mismatch", name, detail=str(at))
+              for name, codec, at in mismatched if codec != used]
+    if invalid is not None:
+        first, count = invalid
+        notes.append(Note("invalid-bytes", detail=f"{first + 1},{count},{encoding}"))
+    return text, encoding, notes
 
 
 def _mhtml_html(data: bytes) -> tuple[bytes, str]:
@@ -82,7 +90,8 @@ def _mhtml_html(data: bytes) -> tuple[bytes, str]:
     raise Unreadable("no-html-part")
 
 
-def read_webpage(data: bytes, kind: str) -> Read:
+def read_webpage(data: bytes, kind: str, limits: Limits | None = None) -> Read:
+    limits = limits or default_limits()
     try:
         import lxml.html
     except ImportError:  # pragma: no cover - a dependency
@@ -93,9 +102,11 @@ def read_webpage(data: bytes, kind: str) -> Read:
     text, encoding, notes = decode_page(data, declared)
     if not text.strip():
         raise Unreadable("empty")
+    page = text.encode("utf-8")
+    check_elements([io.BytesIO(page)], limits, html=True)
     try:
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml.html.document_fromstring(page, parser=parser)
     except Exception as exc:  # noqa: BLE001 - lxml.etree.ParserError on an empty document …
         raise Unreadable("damaged", detail=f"{type(exc).__name__}: {exc}") from None
     for elem in root.iter("br", "p", "div", "li", "tr"):  # a line break is a space, not nothing
@@ -103,7 +114,9 @@ def read_webpage(data: bytes, kind: str) -> Read:
     rows: list[list[str]] = []
     merges: list[tuple[int, int, int, int]] = []
     prose: list[int] = []
-    _walk(root, rows, merges, prose)
+    _walk(root, rows, merges, prose, _Budget(limits))
+    if len(rows) > limits.max_rows:
+        raise Unreadable("sheet-too-large", detail=f"{len(rows)}/{limits.max_rows}")
     return Read((grid_sheet("", rows, merges, prose=prose),), tuple(notes), encoding)
 
 
@@ -118,7 +131,20 @@ def _add_prose(text: str | None, rows: list[list[str]], prose: list[int]) -> Non
         rows.append([text])
 
 
-def _walk(elem: Any, rows: list[list[str]], merges: list, prose: list[int]) -> None:
+class _Budget:
+    """The cells one page may still lay out (all its tables together)."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.cells = limits.max_cells
+
+    def spend(self, rows: int, width: int) -> None:
+        self.cells -= rows * width
+        if self.cells < 0:
+            raise Unreadable("sheet-too-large", detail=f"{rows}×{width}/{self.limits.max_cells}")
+
+
+def _walk(elem: Any, rows: list[list[str]], merges: list, prose: list[int], budget: _Budget) -> None:
     tag = elem.tag if isinstance(elem.tag, str) else ""
     if tag in _SKIP:
         return
@@ -126,7 +152,7 @@ def _walk(elem: Any, rows: list[list[str]], merges: list, prose: list[int]) -> N
     if tag == "table" and next(elem.iterdescendants("table"), None) is None:
         for caption in elem.iterchildren("caption"):
             _add_prose(caption.text_content(), rows, prose)
-        _table(elem, rows, merges)
+        _table(elem, rows, merges, budget)
         return
     if not has_table and (tag in _BLOCKS or tag in ("body", "html")):
         _add_prose(elem.text_content(), rows, prose)
@@ -137,7 +163,7 @@ def _walk(elem: Any, rows: list[list[str]], merges: list, prose: list[int]) -> N
             _add_prose(child.tail, rows, prose)
             continue
         if child.tag in _BLOCKS or child.tag == "table" or next(child.iterdescendants("table"), None) is not None:
-            _walk(child, rows, merges, prose)
+            _walk(child, rows, merges, prose, budget)
         else:
             _add_prose(child.text_content(), rows, prose)
         _add_prose(child.tail, rows, prose)
@@ -150,12 +176,14 @@ def _span(cell: Any, name: str) -> int:
         return 1
 
 
-def _table(table: Any, rows: list[list[str]], merges: list) -> None:
-    """The rows of one table with rowspan/colspan laid out on a grid."""
+def _table(table: Any, rows: list[list[str]], merges: list, budget: _Budget) -> None:
+    """The rows of one table with rowspan/colspan laid out on a grid, measured first."""
     top = len(rows)
     taken: dict[tuple[int, int], bool] = {}
     grid: list[dict[int, str]] = []
     trs = [tr for tr in table.iter("tr")]
+    width = _measure(trs, budget.limits)
+    budget.spend(len(trs), width)
     for r, tr in enumerate(trs):
         while len(grid) <= r:
             grid.append({})
@@ -174,6 +202,31 @@ def _table(table: Any, rows: list[list[str]], merges: list) -> None:
             if rowspan > 1 or colspan > 1:
                 merges.append((top + r, c, top + r + rowspan - 1, c + colspan - 1))
             c += colspan
-    width = max((c + 1 for (_, c) in taken), default=0)
+    laid_out = max((c + 1 for (_, c) in taken), default=0)
+    budget.spend(len(trs), laid_out - width)  # rowspans can push cells past the measure
+    width = laid_out
     for r in range(len(trs)):
         rows.append([grid[r].get(c, "") for c in range(width)])
+
+
+def _measure(trs: list[Any], limits: Limits) -> int:
+    """A table's width (its widest row, colspans added up), before any cell of it is laid
+    out; refused when its grid, or the area its merged cells cover (the work of laying them
+    out, overlaps included), is past the limits."""
+    width = area = 0
+    for r, tr in enumerate(trs):
+        row_width = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            colspan = _span(cell, "colspan")
+            rowspan = min(_span(cell, "rowspan"), len(trs) - r)
+            row_width += colspan
+            if colspan > 1 or rowspan > 1:
+                area += colspan * rowspan
+        width = max(width, row_width)
+        if width * len(trs) > limits.max_cells:
+            raise Unreadable("sheet-too-large", detail=f"{len(trs)}×{width}/{limits.max_cells}")
+        if area > limits.max_merged_cells:
+            raise Unreadable("sheet-too-large", detail=f"{area}/{limits.max_merged_cells}")
+    return width

@@ -15,9 +15,10 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
-from .limits import Limits, check_zip
+from .limits import Limits, check_elements, check_zip
 from .notes import Note
 from .reader import Read, Unreadable
 from .sheets import grid_sheet
@@ -35,6 +36,7 @@ def read_docx(data: bytes, limits: Limits) -> Read:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_zip(archive, limits)
+            check_elements(_xml_parts(archive), limits)
     except zipfile.BadZipFile as exc:
         raise Unreadable("damaged", detail=str(exc)) from None
     try:
@@ -51,6 +53,15 @@ def read_docx(data: bytes, limits: Limits) -> Read:
         shown = "、".join(external[:3]) + (f" …(+{len(external) - 3})" if len(external) > 3 else "")
         notes.append(Note("external-link", shown, detail=str(len(external))))
     return Read((grid_sheet("", rows, merges, prose=prose),), tuple(notes))
+
+
+def _xml_parts(archive: zipfile.ZipFile) -> Iterator[Any]:
+    """Every XML part of the package (python-docx parses them all on opening), one open at
+    a time."""
+    for name in archive.namelist():
+        if name.endswith((".xml", ".rels")):
+            with archive.open(name) as member:
+                yield member
 
 
 def _document_rows(document: Any, limits: Limits) -> tuple[list[list[str]], list, list[int]]:
