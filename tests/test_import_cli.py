@@ -131,3 +131,18 @@ def test_export_form_then_import(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
     bad.write_text("[project]\n", encoding="utf-8")
     assert main(["export-form", str(bad), "-o", str(tmp_path / "b.xlsx")]) == 2
+
+
+def test_out_inside_a_scanned_folder_is_refused_before_any_work(tmp_path, capsys):
+    """`import IN --out IN/cases` would put cases where `score IN` reads them back beside their
+    forms: refused once, in the user's language, before a file is read (it used to read every
+    form and then fail each write with an English message)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(_form("购置设备"), encoding="utf-8")
+    assert main(["import", str(inputs), "--out", str(inputs / "cases")]) == 2
+    printed = capsys.readouterr().out
+    assert "位于要读取的文件夹" in printed and "读了 0 个文件" in printed
+    assert not (inputs / "cases").exists()
+    assert main(["import", str(inputs), "--out", str(tmp_path / "cases")]) in (0, 1)
+    assert (tmp_path / "cases" / "购置设备.toml").exists()
