@@ -638,3 +638,22 @@ def test_pytest_prints_its_summary_line():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     addopts = config["tool"]["pytest"]["ini_options"].get("addopts", "")
     assert "-q" not in addopts.split()  # `pytest -q` with addopts -q is -qq: no summary line
+
+
+def test_a_glob_dash_o_naming_a_new_case_file_beside_the_cases_is_refused(tmp_path, capsys,
+                                                                          monkeypatch):
+    # `score *.toml` with "-o01.toml" and no 01.toml yet: the report would be written as
+    # 01.toml beside the cases, and `score .` would read it back as a (broken) case
+    case(tmp_path, "-o01.toml")
+    case(tmp_path, "a.toml")
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    for output in ("-o01.toml", "-osub.jsonl"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["score", output, "a.toml", "--no-progress"])
+        assert exit_.value.code == 2
+        assert "a.toml" in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
+    # a report under another extension beside the cases is fine
+    assert main(["score", "a.toml", "--format", "json", "-o", "r.json", "--no-progress"]) == 0
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["projects"]
