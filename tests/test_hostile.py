@@ -544,6 +544,21 @@ def test_a_closed_stdout_is_a_message_and_exit_2(tmp_path):
     assert "标准输出已关闭" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_reader_that_goes_away_is_exit_2_not_a_clean_run(tmp_path):
+    # `evalengine score cases | head -c 10` under `set -o pipefail`: the report was cut off,
+    # and the run has findings; exit 0 would tell CI "clean"
+    source = case(tmp_path, "long.toml",
+                  CLEAN.replace('name = "示例项目"', 'name = "' + "长" * 300_000 + '"', 1))
+    child = subprocess.Popen([sys.executable, "-m", "evalengine", "score", str(source),
+                              "--format", "json", "--no-progress"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert child.stdout.read(10)  # the report is ~900 KB, far past a pipe's buffer
+    child.stdout.close()
+    err = child.stderr.read().decode("utf-8")
+    assert child.wait(timeout=120) == 2, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_leaves_no_temporary_file_and_exits_2(tmp_path, signum):
     cases = tmp_path / "cases"
