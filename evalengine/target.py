@@ -136,8 +136,8 @@ def resolve_target(given: str | Path, *, reads: Iterable[str | Path] = (), force
         link = None
     except OSError as exc:
         raise TargetError("folder-missing", shown) from exc
-    if link is not None and stat.S_ISLNK(link.st_mode) and link.st_uid not in (os.geteuid(), 0):
-        raise TargetError("foreign-link", shown, str(link.st_uid))
+    if link is not None and stat.S_ISLNK(link.st_mode):
+        _check_link_owners(path, shown)
     if link is not None and not force and not stat.S_ISCHR(link.st_mode) \
             and not stat.S_ISFIFO(link.st_mode):
         raise TargetExists("exists", shown)  # a name that is taken, even by a dangling link
@@ -181,6 +181,21 @@ def resolve_target(given: str | Path, *, reads: Iterable[str | Path] = (), force
         if parent.st_mode & stat.S_ISVTX and os.geteuid() not in (info.st_uid, parent.st_uid):
             raise TargetError("not-yours", shown)
     return Target(shown, real, force=force)
+
+
+def _check_link_owners(path: Path, shown: str) -> None:
+    """Refuse a name whose chain of links has one owned by another user anywhere along it
+    (your own ``~/report.json`` → a shared folder's name, replaced by a planted link)."""
+    for _hop in range(40):  # the kernel's own limit; a loop is refused later by os.stat
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return
+        if not stat.S_ISLNK(info.st_mode):
+            return
+        if info.st_uid not in (os.geteuid(), 0):
+            raise TargetError("foreign-link", shown, str(info.st_uid))
+        path = Path(os.path.realpath(path.parent)) / os.readlink(path)
 
 
 def check_folder(given: str | Path, *, reads: Iterable[str | Path] = ()) -> None:

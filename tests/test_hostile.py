@@ -124,6 +124,23 @@ def test_a_link_owned_by_another_user_is_not_written_through(tmp_path):
     assert victim.read_text(encoding="utf-8") == "precious\n" and link.is_symlink()
 
 
+@pytest.mark.skipif(not ROOT_USER, reason="planting another user's link needs root (lchown)")
+def test_an_own_link_to_a_planted_link_is_not_written_through(tmp_path):
+    # ~/report.json → /shared/report.json, which someone replaced by a link of their own
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    victim = case(tmp_path, "victim.txt", "precious\n")
+    planted = shared / "report.json"
+    planted.symlink_to(victim)
+    os.lchown(planted, 65534, 65534)
+    mine = tmp_path / "report.json"
+    mine.symlink_to(Path("shared") / "report.json")  # relative, resolved from its folder
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", CLEAN_PATH(tmp_path), "--format", "json", "-o", str(mine)])
+    assert exit_.value.code == 2
+    assert victim.read_text(encoding="utf-8") == "precious\n" and planted.is_symlink()
+
+
 def CLEAN_PATH(tmp_path: Path) -> str:
     folder = tmp_path / "in"
     folder.mkdir(exist_ok=True)
