@@ -12,7 +12,9 @@ the command line with :func:`configure` (worker processes inherit it).
 * :func:`case_budget` bounds the time one document may take (``case_seconds``).
 * :func:`clip_text` bounds what the text rules search in one field (``max_text_chars``).
 
-Importers (``evalengine import``) use :func:`read_input` / ``current().max_input_bytes`` too.
+Forms (``evalengine import``, or a form file ``score`` meets) are read by
+:func:`evalengine.importer.reader.read_path` within their own limits
+(``rules/import/limits.toml``, :mod:`evalengine.importer.limits`), not these.
 """
 
 from __future__ import annotations
