@@ -374,8 +374,22 @@ def test_the_shipped_limits_are_what_the_record_says():
     from evalengine import limits
 
     data = tomllib.loads((ROOT / "rules" / "limits.toml").read_text(encoding="utf-8"))
+    data.pop("import")  # the limits on a form: the next test
     assert set(data) == set(limits.Limits.BOUNDS)
     assert limits.shipped() == limits.Limits(**data)
+
+
+def test_every_limit_is_in_one_file_the_forms_in_its_import_table():
+    # one concept, one place: the limits on a form are the [import] table of rules/limits.toml
+    import attrs
+
+    from evalengine.importer.limits import Limits as FormLimits
+    from evalengine.importer.limits import default_limits
+
+    assert not (ROOT / "rules" / "import" / "limits.toml").exists()
+    forms = tomllib.loads((ROOT / "rules" / "limits.toml").read_text(encoding="utf-8"))["import"]
+    assert set(forms) <= {f.name for f in attrs.fields(FormLimits)}
+    assert attrs.asdict(default_limits()) == {**attrs.asdict(FormLimits()), **forms}
 
 
 # --- 12. --jobs: a killed worker, a killed parent -------------------------------------------
