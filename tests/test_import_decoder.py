@@ -35,9 +35,17 @@ def test_zero_spent_and_a_fixed_points_formula():
         "budget": "1000", "executed": "1000", "rate": "100%", "score": "20"}
 
 
-def test_two_readings_that_fit_equally_leave_the_fields_unread():
+def test_a_rate_printed_as_a_bare_ratio_ties_the_row_but_is_left_unread():
+    """1.56 | 1.56 | 1 | 20 is the one reading where 执行率 = 执行数 / 预算数 and 得分 = 20 ×
+    执行率 both hold; whether "1" is a ratio or a 100% that lost its "00%" cannot be told."""
     got = decode_run("1.561.56120", *_funds("hubei-20-80"))
-    assert "budget" in got.ambiguous and "budget" not in got.values
+    assert got.values == {"budget": "1.56", "executed": "1.56", "score": "20"}
+    assert got.ambiguous == ("rate",)
+
+
+def test_two_readings_that_fit_equally_leave_the_fields_unread():
+    got = decode_run("66201", *_funds("hubei-20-80"))
+    assert got.ambiguous and not set(got.ambiguous) & set(got.values)
 
 
 @settings(max_examples=200, deadline=None)

@@ -80,6 +80,13 @@ def section_unread(draft: Draft) -> dict[str, str]:
         out["goal"] = "cut"
     if cut_end and not any(v for k, v in draft.narrative.items() if k != "claimed_total"):
         out["narrative"] = "cut"
+    if review_reason(draft):
+        # most of the form's cells were not placed: a section not read may be among them,
+        # so it is not reported as printed blank
+        if not has_figures:
+            out.setdefault("funds", "unplaced")
+        if not draft.goal:
+            out.setdefault("goal", "unplaced")
     return out
 
 

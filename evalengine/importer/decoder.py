@@ -28,6 +28,9 @@ _PIECE = {
     "points": re.compile(r"(?:0|[1-9]\d?|100)(?:\.\d{1,2})?"),
     "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
 }
+# a rate printed as a ratio without its % (``1`` for 100 %): read for the arithmetic, but
+# never written -- a lost "00%" reads the same
+_BARE_RATIO = re.compile(r"1|0\.\d{1,4}")
 MAX_CANDIDATES = 20000  # a bound on the search, whatever the run
 
 
@@ -76,7 +79,8 @@ def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
             pattern = _PIECE[typed[c].type]
             for end in range(pos + 1, len(run) + 1):
                 piece = run[pos:end]
-                if pattern.fullmatch(piece):
+                if pattern.fullmatch(piece) or typed[c].type == "percent" \
+                        and _BARE_RATIO.fullmatch(piece):
                     acc[typed[c].field] = piece
                     walk(end, c + 1, acc)
                     del acc[typed[c].field]
@@ -182,7 +186,14 @@ def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation,
     readings = _readings(run, columns)
     if not readings:
         return Decoded({}, unplaced=run)
-    return _choose(readings, relations)
+    decoded = _choose(readings, relations)
+    percent = {c.field for c in columns if c.type == "percent"}
+    bare = [f for f, v in decoded.values.items() if f in percent and not v.endswith("%")]
+    if bare:
+        values = {f: v for f, v in decoded.values.items() if f not in bare}
+        return attrs.evolve(decoded, values=values,
+                            ambiguous=tuple(sorted({*decoded.ambiguous, *bare})))
+    return decoded
 
 
 def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...]) -> Decoded:

@@ -376,7 +376,29 @@ HEADER_FIELDS: dict[str, str] = {
     "填报日期": "-",
     "财务负责人": "-",
     "单位名称": "-",
+    "项目主管部门": "department",
+    "项目主管部门(单位)": "department",
+    "项目年份": "year",
+    "负责人及电话": "-",
 }
+
+
+def split_at_header_label(text: str) -> tuple[str, str] | None:
+    """A header value run into the next label (``2017项目主管部门(单位)``,
+    ``县级储备粮负责人及电话…``, ``…管理局年初预算数``): (value, label and what follows), at
+    the first header or funds label of four
+    characters or more that starts after the value's second character (the longest there)."""
+    k = key(text)
+    best: tuple[int, int] | None = None
+    for label in (*HEADER_FIELDS, *FUND_COLUMNS):
+        if len(label) < 4:
+            continue
+        at = k.find(label, 2)
+        if at > 0 and (best is None or at < best[0] or at == best[0] and len(label) > best[1]):
+            best = (at, len(label))
+    if best is None:
+        return None
+    return k[: best[0]], k[best[0]:]
 
 GOAL_SECTIONS = {"年度总体目标", "年度总体目标完成情况", "项目年度目标完成情况", "1.项目年度目标完成情况",
                  "项目基本情况", "年度目标"}
@@ -452,6 +474,19 @@ def joins(first: str, second: str) -> str | None:
         return None
     if b == "指标" or not (a in _all_labels() or is_l1(a) or is_l2(a)):
         return clean(first) + clean(second)
+    if len(b) == 1 and b not in _all_labels():  # a label's last character on its own (实际完成 值)
+        return clean(first) + clean(second)
+    return None
+
+
+def split_glued_column(text: str) -> tuple[str, str] | None:
+    """An indicator column label glued to the text after it (``自评分资金使用合规性``, the
+    header's last cell run into the table's first cell): (label, rest), the longest label."""
+    k = key(text)
+    for n in range(min(len(k) - 1, 12), 1, -1):
+        if indicator_column(k[:n]):
+            rest = k[n:]
+            return (k[:n], rest) if rest and not indicator_column(rest[:2]) else None
     return None
 
 

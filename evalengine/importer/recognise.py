@@ -31,6 +31,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -47,10 +48,10 @@ __all__ = ["Draft", "Recognised", "recognise"]
 
 _TITLE_RE = re.compile(
     r"^(?P<prefix>.*?)(?:(?:项目)?(?:支出)?绩效(?:目标|评价)?自评(?:表)?|项目自评表)"
-    r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）])?$"
+    r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）]|\d{4}(?:年度?)?)?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
-    r"(?:^|部门预算|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级)$"
+    r"(?:^|部门预算|部门整体|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级)$"
 )
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
@@ -181,6 +182,19 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                     cells[i + 1] = joined
                     i += 1
                     continue
+            if len(key(text)) > 4 and key(text).endswith("项目名称") \
+                    and _TITLE_RE.match(key(text)[:-4]):  # a title run into the first label
+                cells[i:i + 1] = [key(text)[:-4], "项目名称"]
+            at_label = L.split_at_header_label(text) if toks and (
+                _is_name_label(toks[-1]) or toks[-1].key in L.HEADER_FIELDS) else None
+            if at_label is not None:  # a header value run into the next label
+                cells[i:i + 1] = list(at_label)
+                text = cells[i]
+            glued = L.split_glued_column(text) if toks and L.indicator_column(toks[-1].text) \
+                and not L.indicator_column(text) else None
+            if glued is not None:  # the header's last label run into the first cell
+                cells[i:i + 1] = list(glued)
+                continue
             toks.append(Tok(text, key(text), r, i))
             i += 1
     return toks
@@ -223,8 +237,58 @@ def _is_name_label(tok: Tok) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
+def _join_broken_rows(sheet: Sheet) -> Sheet:
+    """Pipe rows broken over lines (a cell per line, or a row's cells over several lines):
+    consecutive lines holding only column labels are one header row; under a header whose
+    first column is 序号, a row runs until the line that starts with the next number."""
+    rows = list(sheet.rows)
+    out: list[tuple[str, ...]] = []
+    r = 0
+    while r < len(rows):
+        row = rows[r]
+        if _labels_only(row):
+            while r + 1 < len(rows) and _labels_only(rows[r + 1]):
+                r += 1
+                row = row + rows[r]
+            out.append(row)
+            r += 1
+            if row[0] == "序号" and sum(1 for c in row if L.indicator_column(c)) >= 2:
+                r = _join_numbered(rows, r, out, len(row))
+            continue
+        out.append(row)
+        r += 1
+    if len(out) == len(rows):
+        return sheet
+    return attrs.evolve(sheet, rows=tuple(out))
+
+
+def _labels_only(row: tuple[str, ...]) -> bool:
+    cells = [c for c in row if c]
+    return bool(cells) and all(c == "序号" or L.indicator_column(c) for c in cells)
+
+
+def _join_numbered(rows: list[tuple[str, ...]], r: int, out: list[tuple[str, ...]],
+                   width: int) -> int:
+    """Rows numbered 1, 2, 3 … each joined with the lines after it up to the next number;
+    stops at a line that neither continues a row nor starts the next one."""
+    n = 1
+    while r < len(rows) and rows[r] and rows[r][0] == str(n):
+        row = rows[r]
+        r += 1
+        while r < len(rows) and rows[r] and rows[r][0] != str(n + 1) \
+                and len(row) + len(rows[r]) <= width and not _labels_only(rows[r]) \
+                and not L.split_label(rows[r][0]) and L.key(rows[r][0]) not in L.TOTAL_ROWS:
+            row = row + rows[r]
+            r += 1
+        out.append(row)
+        n += 1
+    return r
+
+
 def recognise(sheet: Sheet) -> Recognised:
     L.extend_from_layouts()
+    if sheet.mode == "compact":
+        sheet = _join_broken_rows(sheet)
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
@@ -369,6 +433,7 @@ class _Parser:
         self.schema: tuple[str, ...] = ()
         self.header_cols: list[tuple[int, str]] = []
         self.header_texts: list[str] = []
+        self.header_row = 0
         self.profile_hint = ""
         self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
         self.outside = 0
@@ -535,6 +600,11 @@ class _Parser:
         if field == "-" or not value:
             return
         project = self.draft.project
+        if field == "year":
+            m = re.fullmatch(r"((?:19|20)\d{2})(?:年度?)?", L.key(value))
+            if m:
+                project.setdefault("year", int(m.group(1)))
+            return
         if field == "name":
             m = _CODE_NAME_RE.match(value)
             if m:
@@ -588,7 +658,23 @@ class _Parser:
     def funds(self, i: int) -> int:
         self.draft.funds_seen = True
         before = len(self.draft.notes)
+        points = next((m.group(1) for t in self.toks[i:min(i + 2, self.end)]
+                       for m in [_SECTION_POINTS_RE.search(L.key(t.text))] if m), None)
         nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
+        block = self.layout.block("funds") if self.layout is not None else None
+        if block is None or any(c.field == "weight" for c in block.columns) \
+                or profile_exists(self.layout.profile):
+            # the weight has a column of its own (blank there means blank), or the layout's
+            # profile knows the block's points: the label's points need not be copied
+            points = None
+        read = any(f in self.draft.funds for f in ("budget", "executed", "claimed_rate",
+                                                  "claimed_score"))
+        if points is not None and read and "claimed_weight" not in self.draft.funds \
+                and not any(("funds", 0) == k and "claimed_weight" in v
+                            for k, v in self.draft.unread.items()):
+            # a funds block with no 分值 column: its points are printed in its label only,
+            # 预算执行情况(万元)(20分)
+            self.draft.funds["claimed_weight"] = Decimal(points)
         # the funds table held cells that could not be placed (not merely blank cells)
         if any(n.kind in ("unplaced", "ambiguous", "not-number")
                for n in self.draft.notes[before:]):
@@ -1130,6 +1216,7 @@ class _Parser:
                 if field:
                     cols.append((c, field))
             self.mark_row(row)
+            self.header_row = row
             return cols, self.first_token_of_row(row + 1)
         j = i
         pos = 0
@@ -1214,7 +1301,7 @@ class _Parser:
         block = self.layout.block("indicators") if self.layout is not None else None
         rels = tuple(r for r in (relations(block) if block is not None else ())
                      if {r.result, r.left, r.right} - {""} <= set(fields))
-        cur_l1 = cur_l2 = ""
+        cur_l1 = cur_l2 = cur_op = ""
         run = "".join(parts)
         m = _NOTES_RE.search(run)
         if m is not None:  # the form's footnotes (说明 / 注:1、…) glued to the last row
@@ -1232,6 +1319,8 @@ class _Parser:
                 cur_l1, cur_l2 = "", ""
                 self.note("points-only", text)
                 continue
+            if "operator" in fields:
+                text = _unscramble(text, _OPERATOR_WORDS)
             rows, rest = decode_rows(text, fields, kinds, rels)
             if rest:
                 self.note("unplaced", rest)
@@ -1239,6 +1328,19 @@ class _Parser:
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
                                and f in _INDICATOR_FIELDS})
+                lost = _unit_in_name(values) if "unit" in fields else None
+                if lost is not None:
+                    # the row's 计量单位 and a stray glyph ran into its name: where the name
+                    # ends and the target begins was lost, so the target is not trusted
+                    values["name"], values["unit"] = lost
+                    self.note("ambiguous", row.name, detail=FIELD_LABELS["target"][0])
+                    self.draft.unread.setdefault(
+                        ("indicators", len(self.draft.indicators)), {})["target"] = "ambiguous"
+                    values.pop("target", None)
+                if "operator" in fields:  # 指标性质 is a merged cell: blank is "as above"
+                    cur_op = values.get("operator") or cur_op
+                    if cur_op and not values.get("operator"):
+                        values["operator"] = cur_op
                 if row.ambiguous:
                     names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in row.ambiguous
                                      if not f.startswith("-"))
@@ -1466,6 +1568,19 @@ class _Parser:
                 after_break = False
             else:  # compact: blank cells dropped, position says nothing
                 texts = [x for _, x in nonempty]
+                numbered = self._numbered_row(texts, cols)
+                if numbered is not None:
+                    l1, l2 = numbered.get("level1", ""), numbered.get("level2", "")
+                    if l1:
+                        cur_l1, cur_l2 = self.l1_text(l1), ""
+                    if l2:
+                        cur_l2 = self.l1_text(l2)
+                    numbered["level1"], numbered["level2"] = cur_l1, cur_l2
+                    self.add_indicator(numbered, r + 1)
+                    last_row_index = r
+                    self.mark_row(r)
+                    r += 1
+                    continue
                 (l1, l2), n = self.level_labels(texts)
                 if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
@@ -1485,6 +1600,26 @@ class _Parser:
         self.finish_table()
         self.draft.ended = self.draft.ended or r < len(sheet.rows)
         return self.first_token_of_row(r)
+
+    def _numbered_row(self, texts: list[str], cols: list[tuple[int, str]]) -> dict[str, str] | None:
+        """A row under a 序号 header whose merged 一级/二级 cells were dropped: its cells
+        after the number are the header's last columns (the leading merged ones are lost),
+        else its first ones (a row cut off at its end) -- whichever puts numbers in the
+        分值/得分 columns. None when neither does, or the header has no 序号."""
+        if not cols or cols[0] != (0, "-") or len(texts) < 3 or L.number(texts[0]) is None:
+            return None
+        if L.key(self.sheet.rows[self.header_row][0]) != "序号":
+            return None
+        fields = [f for _, f in cols[1:]]
+        cells = texts[1:]
+        if len(cells) > len(fields):
+            return None
+        for placed in (fields[len(fields) - len(cells):], fields[: len(cells)]):
+            values = dict(zip(placed, cells))
+            if all(L.number(values[f]) is not None for f in ("weight", "score") if f in values) \
+                    and any(f in values for f in ("weight", "score")):
+                return {f: v for f, v in values.items() if f != "-"}
+        return None
 
     def _table_goes_on(self, r: int) -> bool:
         """Is row ``r`` (the next non-empty one) a row of the indicator table?"""
@@ -1677,6 +1812,8 @@ class _Parser:
         """Whitespace-separated words: a scored row ends with two numbers (分值 得分)."""
         toks = self.toks
         schema = list(schema)
+        if _interleaved(schema):
+            return self.table_anchored(j, schema)
         scored = "weight" in schema and "score" in schema
         texts_before = schema.index("weight") if scored else len(schema)
         cur_l1 = cur_l2 = ""
@@ -1740,6 +1877,128 @@ class _Parser:
         self.finish_table()
         return j
 
+    def table_anchored(self, j: int, schema: list[str]) -> int:
+        """Words whose scored columns are not the last two (目标值 | 权重 | 实际完成值 | 自评分):
+        the plain numbers of 权重 and 得分 anchor each row, the words between two anchors are
+        the text columns between them (a cell broken by a space is joined), and a 得分 glued
+        to the next row's name (``2.8财务制度健全性``) is cut off it. Category labels with
+        points (``投入目标(28分)``) are placed by the weights they total (see _place_categories)."""
+        toks = self.toks
+        anchors = [n for n, f in enumerate(schema) if f in ("weight", "score")]
+        cells: list[str] = []
+        labels: list[tuple[int, str, Decimal | None]] = []  # (rows before it, text, points)
+        first_row = len(self.draft.indicators)
+        ended = False
+
+        def numbers() -> int:
+            return sum(1 for c in cells if _PLAIN_NUMBER_RE.fullmatch(c))
+
+        def emit() -> None:
+            values = _anchored_values(cells, schema, anchors)
+            if values is None:
+                for c in cells:
+                    self.note("unplaced", c)
+            else:
+                values.update(level1="", level2="")
+                ambiguous = values.pop("-ambiguous", "")
+                if ambiguous:
+                    self.note("ambiguous", " ".join(cells), detail=ambiguous)
+                    self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                        f: "ambiguous" for f in ambiguous.split("/")}
+                self.add_indicator(values, None)
+            cells.clear()
+
+        def take(text: str) -> None:
+            glued = _PERCENT_THEN_NUMBER_RE.match(text)
+            if glued:  # a percent is never one cell with the number after it (95%4…)
+                take(glued.group(1))
+                text = glued.group(2)
+            m = _LEAD_NUMBER_RE.match(text)
+            if m and m.group(2) and numbers() == len(anchors) - 1 and cells:
+                cells.append(m.group(1))  # the last anchor, glued to what follows it
+                emit()
+                text = m.group(2)
+            pieces = L.split_categories(text) if not cells else [("text", text)]
+            for n, (kind, piece) in enumerate(pieces):
+                nxt = pieces[n + 1] if n + 1 < len(pieces) else None
+                if kind == "points":
+                    continue
+                if nxt is not None and nxt[0] == "points":  # a category label with its points
+                    labels.append((len(self.draft.indicators) - first_row, self.l1_text(piece),
+                                   L.number(nxt[1].strip("()（）"))))
+                    continue
+                if kind in ("l1", "l2") and not cells:
+                    at = len(self.draft.indicators) - first_row
+                    labels.append((at, self.l1_text(piece), None))
+                    continue
+                cells.append(piece)
+            if cells and numbers() == len(anchors) and _PLAIN_NUMBER_RE.fullmatch(cells[-1]) \
+                    and anchors[-1] == len(schema) - 1:
+                emit()
+
+        while j < self.end:
+            t = toks[j]
+            if t.brk:
+                break
+            if self.is_terminator(t):
+                ended = True
+                self.draft.ended = True
+                break
+            self.used.add(j)
+            if t.key:
+                take(t.text)
+            j += 1
+        if cells and not ended and j >= self.end >= len(toks):
+            # the text breaks off inside this row: its name is kept, the rest is cut
+            self.note("cut", cells[-1])
+            self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                f: "cut" for f in schema if f != "name"}
+            self.add_indicator({"name": cells[0], "level1": "", "level2": ""}, None)
+            cells.clear()
+        elif cells:
+            emit()
+        self._place_categories(first_row, labels, cut=not ended)
+        self.finish_table()
+        return j
+
+    def _place_categories(self, first: int, labels: list[tuple[int, str, Decimal | None]],
+                          cut: bool) -> None:
+        """A merged category cell is printed in the middle of its rows, not above them: a
+        label with points covers the run of rows, from where the last one ended, whose
+        weights total its points and which holds the place it was printed at. A label
+        printed right before another is their parent (项目绩效实现情况(80分)投入目标(28分)) and
+        covers none. Rows no label covers keep their 一级 unread."""
+        rows = self.draft.indicators[first:]
+        if not labels or not rows:
+            return
+        placed = [False] * len(rows)
+        start = 0
+        for n, (at, text, pts) in enumerate(labels):
+            if n + 1 < len(labels) and labels[n + 1][0] == at:
+                continue  # a parent of the next label
+            end = len(rows)
+            if pts is not None:
+                total, end = Decimal(0), start
+                while end < len(rows) and total < pts:
+                    total += rows[end].get("weight") or Decimal(0)
+                    end += 1
+                if total != pts or not start <= at <= end:
+                    end = -1
+            else:
+                start = at
+                end = next((lab[0] for lab in labels[n + 1:] if lab[0] > at), len(rows))
+            if end < 0:
+                self.note("unplaced", text)
+                continue
+            for r in range(start, end):
+                rows[r]["level1"] = text
+                placed[r] = True
+            start = end
+        for r, ok in enumerate(placed):
+            if not ok and any(lab[2] is not None for lab in labels):
+                self.draft.unread.setdefault(("indicators", first + r), {})["level1"] = (
+                    "cut" if cut else "unplaced")
+
     # -- finishing -------------------------------------------------------------------------
 
     def prose_table(self) -> None:
@@ -1793,3 +2052,98 @@ class _Parser:
             "满意" in (ind.get("level1", "") + ind.get("level2", "")) for ind in draft.indicators
         ):
             draft.incomplete.append("no-satisfaction")
+
+
+_SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
+_PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
+_LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
+
+
+def _interleaved(schema: Sequence[str]) -> bool:
+    """A text column between 权重 and 得分 (目标值 | 权重 | 实际完成值 | 自评分)."""
+    if "weight" not in schema or "score" not in schema:
+        return False
+    w, s = schema.index("weight"), schema.index("score")
+    return s - w > 1 and s == len(schema) - 1
+
+
+def _anchored_values(cells: Sequence[str], schema: Sequence[str],
+                     anchors: Sequence[int]) -> dict[str, str] | None:
+    """The cells of one row, split at its plain numbers into the schema's segments. A
+    segment with more words than columns joins them into its last text column, unless that
+    is its only choice among several (the name and the target both take words): then the
+    reading where the target repeats the actual (printed twice) wins, else both are marked
+    ambiguous. None when the numbers do not fall where the anchors are."""
+    where = [n for n, c in enumerate(cells) if _PLAIN_NUMBER_RE.fullmatch(c)]
+    if len(where) != len(anchors):
+        return None
+    values: dict[str, str] = {}
+    lo_cell = lo_field = 0
+    segments: list[tuple[list[str], list[str]]] = []
+    for cell_at, field_at in zip([*where, len(cells)], [*anchors, len(schema)]):
+        segments.append((list(cells[lo_cell:cell_at]), list(schema[lo_field:field_at])))
+        if field_at < len(schema):
+            values[schema[field_at]] = cells[cell_at]
+        lo_cell, lo_field = cell_at + 1, field_at + 1
+    later = {f: "".join(c) for c, fs in segments for f in fs if len(fs) == 1}
+    for words, fields in segments:
+        if not fields:
+            if words:
+                return None
+            continue
+        if len(words) <= len(fields):
+            values.update(zip(fields, words))
+            continue
+        if len(fields) == 1:
+            values[fields[0]] = "".join(words)
+            continue
+        head = fields[:-1]
+        readings = [words[:k] + ["".join(words[k:])] for k in range(len(head), len(words))]
+        twice = [r for r in readings if later.get("actual") and r[-1] == later["actual"]]
+        if len(twice) == 1 or len(readings) == 1:
+            values.update(zip(fields, (twice or readings)[0]))
+        else:
+            values.update(zip(fields, readings[-1]))
+            values["-ambiguous"] = "/".join(fields)
+    return values
+
+
+_OPERATOR_WORDS = ("定量指标", "定性指标")
+
+
+def _unscramble(text: str, words: Sequence[str]) -> str:
+    """A cell whose characters a flattener scrambled (``性标定指`` for 定性指标): a window of
+    exactly one word's characters, in another order, is put back as that word."""
+    for word in words:
+        size, target = len(word), sorted(word)
+        k = 0
+        while k + size <= len(text):
+            window = text[k:k + size]
+            if window != word and sorted(window) == target:
+                text = text[:k] + word + text[k + size:]
+                k += size
+            else:
+                k += 1
+    return text
+
+
+def _unit_in_name(values: dict[str, str]) -> tuple[str, str] | None:
+    """(name, unit) when a row decoded with no 计量单位 has a unit word, then one or two
+    stray characters, at the end of its name (``组织宣传活动次数次到``: 次, then 到) -- the
+    glyphs between the name and the figures were garbled. None when the name simply ends
+    in a unit (``培训人次``) or nothing fits."""
+    name = values.get("name", "")
+    if values.get("unit") or not name:
+        return None
+    for stray in (1, 2):
+        tail = name[-stray:]
+        if L.is_known_unit(name[-2:]) or L.is_known_unit(name[-1:]) or any(
+                c.isdigit() or c in "%‰" for c in tail):
+            return None
+        head = name[:-stray]
+        for size in (2, 1):
+            unit = head[-size:]
+            if len(head) - size >= 4 and L.is_known_unit(unit):
+                return head[:-size], unit
+    return None
