@@ -6,10 +6,14 @@ verified rather than reported as missed.  Found on the Chongqing 部门整体 fo
 from __future__ import annotations
 
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
 from evalengine.checks.registry import BUILTIN_RULES
+from evalengine.checks.runner import Checker
+from evalengine.engine import Engine, run
+from evalengine.findings import Severity
 from evalengine.model import Case, Funds, Indicator, Project
 from evalengine.profile import load_profile
 from evalengine.scoring import EvidenceClass, score_case
@@ -81,3 +85,28 @@ def test_a_kind_word_and_the_unit_column_are_not_glued_to_the_target_in_messages
     [finding] = run_rule(RULES["I307"], _row("政府采购执行率", "100%", "72.74%"))
     assert "100% → 72.74%" in finding.message
     assert "定量" not in finding.message and "%%" not in finding.message
+
+
+
+CORPUS = Path(__file__).parent / "corpus" / "expected"
+
+
+def _errors(name: str, profile: str) -> set[tuple[str, str]]:
+    report = run([CORPUS / name], Engine.build(Checker.build(), profile=profile))
+    return {(f.code, f.path) for r in report.results for f in r.findings
+            if f.severity is Severity.ERROR}
+
+
+def test_the_chongqing_department_form_reports_its_own_defects_only():
+    # real-forms 48 (INDEX: 政府采购执行率 72.74% and 党性教育培训次数 12 of 26 at full marks;
+    # 三公经费变动率 printed with no target and no actual at full marks), not its ceilings
+    assert _errors("48.toml", "chongqing-dept") == {
+        ("S205", "$.indicators[8].score"), ("I307", "$.indicators[8].deviation"),
+        ("S205", "$.indicators[14].score"), ("I307", "$.indicators[14].deviation"),
+        ("S215", "$.indicators[1].score"),
+    }
+
+
+def test_the_langfang_row_keeps_its_printed_deviation_reason():
+    # real-forms 08 prints "已完工,剩余3%尾款未付…" beside 43.2 → 37.24: not a reason left out
+    assert not {e for e in _errors("08.toml", "hebei") if e[0] == "I307"}
