@@ -348,7 +348,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
 
     from .limits import configure as configure_limits
     from .parallel import Scoring, resolve_jobs
-    from .render.formats import Options, RunInfo, get_format
+    from .render.formats import Options, get_format, run_info
     from .render.human import failure_record_lines
     from .render.output import open_output
     from .render.progress import progress_for
@@ -402,11 +402,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
                       org=args.org or user.report.get("org", ""),
                       date=args.date or user.report.get("date", ""),
                       title=user.report.get("title", ""), basis=user.report.get("basis", ""))
-    titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
-              for rule, _, _ in engine.checker.catalogue}
-    families = {rule.code: rule.family for rule, _, _ in engine.checker.catalogue}
-    info = RunInfo(paths=tuple(args.paths), rule_titles=titles, rule_families=families,
-                   version=__version__)
+    info = run_info(engine.checker.catalogue, lang, args.paths, __version__)
     scoring = Scoring(engine, fmt, options, jobs=resolve_jobs(args.jobs),
                       progress=progress_for(not args.no_progress),
                       factory=functools.partial(_build_engine, user, args.profile, baseline, record),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -93,3 +94,6 @@ def test_cells_not_read_are_listed_under_the_form(tmp_path):
     sheet = openpyxl.load_workbook(out).worksheets[1]
     row = _row(sheet, "未能核实")
     assert "表格截断" in row[2] and sheet.cell(sheet.max_row, 1).border.left.style == "thin"
+    # named as on the form, not by key path or rule code
+    assert re.search(r"第\d+项指标“[^”]+”的实际完成值未能读取（表格截断）", row[2]), row[2]
+    assert "$." not in row[2] and not re.search(r"\b[FSINDMX]\d{3}\b", row[2])
