@@ -2,8 +2,9 @@
 
 ``--write-baseline FILE`` records each finding of a run by a **fingerprint** — a digest of
 the rule code, the identity of the case (its 项目编码, or 主管部门 + 实施单位 + 项目名称 +
-年度; a department file by its name and year), the key path and the evidence (expected and
-found, in Chinese).  Line numbers, file names and the order of files are not part of it (a case file named in the evidence counts as
+年度; a department file by its name and year), the key path (an indicator row named by its
+一级/二级/三级 names, a funds row by its source, not by its position) and the evidence (expected
+and found, in Chinese).  Line numbers, file names and the order of files are not part of it (a case file named in the evidence counts as
 ``<file>``), so
 moving, renaming or re-sorting cases, or re-exporting them to JSONL, keeps the baseline.
 ``--baseline FILE`` then drops the findings whose fingerprint it holds: only new ones are
@@ -27,7 +28,8 @@ from .findings import Finding
 from .loader import ConfigError, Problem
 from .model import Case, Department
 
-__all__ = ["SCHEMA", "Baseline", "entries", "fingerprint", "identity", "load_baseline", "write_baseline"]
+__all__ = ["SCHEMA", "Baseline", "entries", "fingerprint", "identity", "load_baseline", "stable_path",
+           "write_baseline"]
 
 SCHEMA = "evalengine.baseline/1"
 
@@ -53,16 +55,36 @@ def _evidence(text: str) -> str:
     return _FILE.sub("<file>", text)
 
 
-def fingerprint(finding: Finding, document_identity: str) -> str:
-    key = json.dumps([finding.code, document_identity, finding.path, _evidence(finding.expected),
-                      _evidence(finding.found)], ensure_ascii=False)
+_ROW = re.compile(r"^\$\.(indicators|funds\.rows)\[(\d+)\]")
+
+
+def stable_path(path: str, document: Case | Department | None = None) -> str:
+    """A key path with a row named by what it is rather than where it stands: an indicator
+    by its 一级/二级/三级 names, a funds row by its source, so that a row added or removed
+    above it (next year's form) does not make its old findings new."""
+    match = _ROW.match(path)
+    if not match or not isinstance(document, Case):
+        return path
+    table, index = match.group(1), int(match.group(2))
+    rows = document.indicators if table == "indicators" else document.funds.rows
+    if index >= len(rows):
+        return path
+    row = rows[index]
+    name = ("/".join((row.level1, row.level2, row.name)) if table == "indicators"
+            else row.source)
+    return f"$.{table}[{json.dumps(name, ensure_ascii=False)}]" + path[match.end():]
+
+
+def fingerprint(finding: Finding, document_identity: str, document: Case | Department | None = None) -> str:
+    key = json.dumps([finding.code, document_identity, stable_path(finding.path, document),
+                      _evidence(finding.expected), _evidence(finding.found)], ensure_ascii=False)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 def entries(document: Case | Department, findings: Iterable[Finding]) -> list[dict[str, str]]:
     """The baseline entries of one document's findings (file and path kept for a reader)."""
     who = identity(document)
-    return [{"fingerprint": fingerprint(f, who), "code": f.code, "file": f.location,
+    return [{"fingerprint": fingerprint(f, who, document), "code": f.code, "file": f.location,
              "path": f.path} for f in findings]
 
 
@@ -75,7 +97,7 @@ class Baseline:
         if not self.counts or not findings:
             return findings
         who = identity(document)
-        keys = [fingerprint(f, who) for f in findings]
+        keys = [fingerprint(f, who, document) for f in findings]
         left = {key: self.counts.get(key, 0) for key in keys}  # this document's share only
         kept = []
         for finding, key in zip(findings, keys):

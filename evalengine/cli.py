@@ -1,7 +1,9 @@
 """The command line: parse arguments, call the library, hand the result to a renderer.
 
-Exit codes (one place, :func:`exit_code`): 0 every case scored and no finding at or above
-the failing severity; 1 such findings; 2 a usage error or a document that could not be loaded.
+Exit codes (one place, :func:`exit_code`; see :mod:`evalengine.boundary` and docs/limits.md):
+0 every case scored and no finding at or above the failing severity; 1 such findings; 2 a
+usage error, a document that could not be loaded or an output that could not be written;
+3 an internal error.  ``--`` ends the options: every later argument is a path.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .boundary import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK
 
 if TYPE_CHECKING:  # imported lazily: `evalengine --help` loads argparse and nothing else
     from rich.console import Console
@@ -25,7 +28,6 @@ if TYPE_CHECKING:  # imported lazily: `evalengine --help` loads argparse and not
 
 __all__ = ["exit_code", "main", "summary_exit_code"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_LABELS = ("error", "warning", "info")
 FORMATS = ("human", "json", "jsonl", "csv", "markdown", "xlsx", "html", "docx", "scoresheet")
 
@@ -118,14 +120,16 @@ def _parser() -> argparse.ArgumentParser:
     score = sub.add_parser("score", parents=[lang, selection],
                            help="评分并检查案例 / score and check cases")
     score.add_argument("paths", nargs="+", metavar="PATH",
-                       help="案例文件或文件夹；- 表示从标准输入读一个 TOML 案例或 JSONL")
+                       help="案例文件或文件夹；- 表示从标准输入读一个 TOML 案例或 JSONL"
+                            "（-- 之后的参数都是路径，即使以 - 开头）")
     score.add_argument("--format", choices=FORMATS, default="human",
                        help="输出格式：human（终端表格，默认）、json、jsonl、csv、markdown、xlsx、html、"
                             "docx（Word 评价报告）、scoresheet（复核评分表 xlsx）（见 docs/report-format.md）")
     score.add_argument("--csv", choices=("projects", "findings"), default="projects",
                        dest="csv_table", help="--format csv 的表：每个项目一行（默认）或每个问题一行")
-    score.add_argument("-o", "--output", type=Path, metavar="FILE",
-                       help="写入此文件（原子替换，不改动其他文件）；xlsx、docx、scoresheet 必须指定")
+    score.add_argument("-o", "--output", metavar="FILE",
+                       help="写入此文件（原子替换，不改动其他文件；- 为标准输出）；xlsx、docx、scoresheet "
+                            "必须指定。不会写入输入文件或被扫描文件夹中的案例、表格文件名（docs/limits.md）")
     score.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                        help="并行评分的进程数（0 = 每个 CPU 一个；输出顺序与单进程相同）")
     score.add_argument("--no-progress", action="store_true",
@@ -236,10 +240,11 @@ _USAGE: dict[str, tuple[str, str]] = {
     ),
     "binary-needs-output": ("--format {format} 生成二进制文件：请用 -o 文件名 指定输出文件",
                             "--format {format} writes a binary file: name it with -o FILE"),
-    "output-is-folder": ("-o {output}：这是一个文件夹，请给出文件名", "-o {output}: is a folder; name a file"),
-    "output-folder-missing": ("-o {output}：所在文件夹不存在", "-o {output}: its folder does not exist"),
-    "baseline-target": ("--write-baseline {path}：是文件夹或所在文件夹不存在，请给出文件名",
-                        "--write-baseline {path}: a folder, or in a folder that does not exist; name a file"),
+    "output": ("-o {text}", "-o {text}"),
+    "save-cases": ("--save-cases {text}", "--save-cases {text}"),
+    "write-baseline": ("--write-baseline {text}", "--write-baseline {text}"),
+    "unknown-profile": ("--profile {profile}：没有这个评分规则（可用：{available}）",
+                        "--profile {profile}: no such scoring profile (available: {available})"),
     "baseline-both": ("--baseline 与 --write-baseline 不能同时使用：更新基线时只用 --write-baseline",
                       "--baseline and --write-baseline exclude each other: to update a baseline, "
                       "use --write-baseline alone"),
@@ -341,32 +346,50 @@ def _build_engine(user, profile, baseline=None, record_baseline=False):
 def _score(args: argparse.Namespace, lang: Lang) -> int:
     import functools
 
+    from .limits import configure as configure_limits
     from .parallel import Scoring, resolve_jobs
-    from .render.formats import Options, RunInfo, get_format
+    from .render.formats import Options, get_format, run_info
     from .render.human import failure_record_lines
     from .render.output import open_output
     from .render.progress import progress_for
+    from .target import TargetError, check_folder, resolve_target
 
     fmt = get_format(args.format)
     if fmt.binary and args.output is None:
         raise _Usage("binary-needs-output", format=fmt.name)
-    if args.output is not None:
-        if args.output.is_dir():
-            raise _Usage("output-is-folder", output=args.output)
-        if not Path(os.path.realpath(args.output)).parent.is_dir():
-            raise _Usage("output-folder-missing", output=args.output)
+    if args.profile is not None:
+        from .profile import available_profiles
+
+        if args.profile not in available_profiles():
+            raise _Usage("unknown-profile", profile=args.profile,
+                         available=", ".join(available_profiles()))
     if args.baseline and args.write_baseline:
         raise _Usage("baseline-both")
-    if args.write_baseline is not None and (args.write_baseline.is_dir() or not Path(
-            os.path.realpath(args.write_baseline)).parent.is_dir()):
-        raise _Usage("baseline-target", path=args.write_baseline)  # before scoring, not after
+    # checked before any scoring: a refused -o (an input, a link of another user, a device
+    # to replace, a read-only file …) costs nothing; "-" is standard output
+    try:
+        target = resolve_target(args.output if args.output is not None else "-", reads=args.paths)
+    except TargetError as exc:
+        raise _Usage("output", text=exc.text(lang)) from None
+    baseline_target = None
+    if args.write_baseline is not None:
+        try:
+            baseline_target = resolve_target(args.write_baseline, reads=args.paths)
+        except TargetError as exc:
+            raise _Usage("write-baseline", text=exc.text(lang)) from None
+    if args.save_cases is not None:
+        try:
+            check_folder(args.save_cases, reads=args.paths)
+        except TargetError as exc:
+            raise _Usage("save-cases", text=exc.text(lang)) from None
     user = _user_config(args)
+    configure_limits(user.limits)  # [limits] of --config, for this run (and its workers)
     baseline = None
     if args.baseline:
         from .baseline import load_baseline
 
         baseline = load_baseline(args.baseline)
-    record = args.write_baseline is not None
+    record = baseline_target is not None
     engine = _build_engine(user, args.profile, baseline, record)
     _check_selectors(args, user, engine.checker.catalogue, lang)
     if args.save_cases is not None or lang != "zh" or "evalengine.importer.inscore" in sys.modules:
@@ -379,30 +402,30 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
                       org=args.org or user.report.get("org", ""),
                       date=args.date or user.report.get("date", ""),
                       title=user.report.get("title", ""), basis=user.report.get("basis", ""))
-    titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
-              for rule, _, _ in engine.checker.catalogue}
-    families = {rule.code: rule.family for rule, _, _ in engine.checker.catalogue}
-    info = RunInfo(paths=tuple(args.paths), rule_titles=titles, rule_families=families,
-                   version=__version__)
+    info = run_info(engine.checker.catalogue, lang, args.paths, __version__)
     scoring = Scoring(engine, fmt, options, jobs=resolve_jobs(args.jobs),
                       progress=progress_for(not args.no_progress),
-                      factory=functools.partial(_build_engine, user, args.profile, baseline, record))
-    with open_output(args.output, binary=fmt.binary) as out:
+                      factory=functools.partial(_build_engine, user, args.profile, baseline, record),
+                      output=target.path)
+    internal = False
+    with open_output(target, binary=fmt.binary) as out:
         writer = fmt.writer(out, options, info)
         for kind, payload, failure in scoring.run(args.paths):
             if failure is not None:
+                internal = internal or any(p["kind"] == "internal-error"
+                                           for p in failure["problems"])
                 for line in failure_record_lines(failure):
                     print(line, file=sys.stderr)
             writer.add(kind, payload)
         assert scoring.summary is not None
         writer.finish(scoring.summary)
     summary = scoring.summary
-    if args.output is not None:
+    if target.path is not None:  # not with -o - (standard output)
         print(written_note(args.output, summary, lang), file=sys.stderr)
-    if record:
+    if baseline_target is not None:
         from .baseline import write_baseline
 
-        with open_output(args.write_baseline) as out:
+        with open_output(baseline_target) as out:
             count = write_baseline(out, scoring.baseline, __version__)
         print(_message("baseline-written", lang, path=args.write_baseline, n=count), file=sys.stderr)
     if summary.projects == 0 and summary.departments == 0 and summary.failures == 0:
@@ -414,6 +437,8 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
               else f"evalengine score: no case files (*.toml, *.jsonl) under {shown}",
               file=sys.stderr)
         return EXIT_ERROR
+    if internal:  # a bug cost a document: a CI job must tell that from findings
+        return EXIT_INTERNAL
     code = summary_exit_code(summary, user.fail_on)
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
 
@@ -492,10 +517,17 @@ def _export_form(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .boundary import guarded
+
     parser = _parser()
     args = parser.parse_args(argv)
     lang: Lang = args.lang
+    return guarded(lambda: _command(parser, args, lang), lang)
+
+
+def _command(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: Lang) -> int:
     from .loader import ConfigError  # after parse_args: --help and --version never load it
+    from .target import TargetError
 
     handlers = {"score": _score, "rules": _rules, "profiles": _profiles, "explain": _explain,
                 "import": _import, "export-form": _export_form}
@@ -503,6 +535,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[args.command](args, lang)
     except _Usage as exc:
         parser.error(exc.text(lang))  # exits with 2
+    except TargetError as exc:
+        print(f"evalengine {args.command}: {exc.text(lang)}", file=sys.stderr)
+        return EXIT_ERROR
     except ConfigError as exc:
         from .i18n import problem_text
         from .render.terminal import clean
@@ -511,13 +546,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(clean(f"{exc.location}: {problem.path}: {problem_text(problem.kind, problem.detail, lang)}"),
                   file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep the interpreter's final
-        # flush of stdout from failing again.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        return EXIT_OK
     return EXIT_OK

@@ -17,6 +17,7 @@ import attrs
 from .baseline import Baseline
 from .checks.base import ProjectDigest
 from .checks.runner import Checker
+from .limits import clip_document
 from .loader import ConfigError, Loaded, LoadFailure, Problem, load_paths
 from .model import Case, Department
 from .profile import Profile, load_profile
@@ -96,7 +97,9 @@ class Engine:
             return LoadFailure(location, tuple(attrs.evolve(p, path=path) for p in exc.problems))
         try:
             score = score_case(case, profile, self.taxonomy)
-            checks = self.checker.check_case(location, case, score, profile, self.taxonomy)
+            # the text rules read at most max_text_chars of each field (docs/limits.md)
+            checks = self.checker.check_case(location, clip_document(case), score, profile,
+                                             self.taxonomy)
             unverified = not_verified(case, checks.withheld)
             findings = checks.findings
             if self.baseline is not None:
@@ -138,7 +141,8 @@ class Engine:
         be in ``folders`` by now)."""
         projects = folders.digests.get(_folder(location), [])
         try:
-            findings = self.checker.check_department(location, department, projects)
+            findings = self.checker.check_department(location, clip_document(department),
+                                                     projects)
             if self.baseline is not None:
                 findings = self.baseline.new(department, findings)
         except Exception as exc:  # noqa: BLE001 - as in score()

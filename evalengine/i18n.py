@@ -180,6 +180,22 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "已跳过：文件名不是有效的 UTF-8（无法准确显示），请重命名",
         "skipped: the name is not valid UTF-8 (cannot be shown faithfully): rename it",
     ),
+    "too-large": ("已跳过：文件超过大小上限（{detail} 字节；可在配置文件 [limits] 中调整，见 docs/limits.md）",
+                  "skipped: the file is over the size limit ({detail} bytes; see [limits] in docs/limits.md)"),
+    "line-too-long": ("已跳过：这一行超过 {detail} 字节的上限（[limits] max_line_bytes）",
+                      "skipped: the line is over the limit of {detail} bytes ([limits] max_line_bytes)"),
+    "duplicate-key": ("同一个键出现了两次（JSON 会只保留最后一个，TOML 不允许）",
+                      "the same key is given twice (JSON keeps the last, TOML refuses it)"),
+    "lone-surrogate": ("文字中有单独的代理码（\\ud800–\\udfff），不是有效字符",
+                       "the text has a lone surrogate escape (\\ud800–\\udfff): not a character"),
+    "integer-too-long": ("整数位数过多（{detail}），无法读取；最多 4000 位",
+                         "whole number with too many digits ({detail}); at most 4000"),
+    "year-out-of-range": ("年度应在 1900 至 2200 之间，实为 {detail}", "year must be within 1900–2200, got {detail}"),
+    "over-time-budget": ("评分超过每份文件 {detail} 秒的时间上限，本文件未评分，其余文件照常评分（[limits] case_seconds）",
+                         "scoring took longer than the limit of {detail} s per document; this one was not scored, "
+                         "the others were ([limits] case_seconds)"),
+    "worker-died": ("评分此文件的进程意外退出（{detail}），重试后仍失败，本文件未评分",
+                    "the process scoring this document died ({detail}), also when retried; not scored"),
     "internal-error": ("内部错误（请报告此问题），本文件未评分：{detail}",
                        "internal error (please report it); this document was not scored: {detail}"),
     "unread-unknown-field": ("unread 中的键不是该表的字段（此处可用：{detail}）",
@@ -239,6 +255,10 @@ def problem_text(kind: str, detail: str, lang: Lang = "zh") -> str:
     template = PROBLEMS.get(kind)
     if template is None:
         return f"{kind}: {detail}" if detail else kind
+    if kind == "integer-too-long":  # "digits" or "line:digits"
+        line, _, digits = detail.rpartition(":")
+        detail = (f"line {line}, {digits} digits" if line else f"{digits} digits") if lang == "en" \
+            else (f"第 {line} 行，{digits} 位" if line else f"{digits} 位")
     if lang != "en" and kind in ("toml-syntax", "json-syntax"):
         detail = _parser_detail_zh(kind, detail)
     elif lang != "en" and kind in ("unreadable", "unreadable-folder"):

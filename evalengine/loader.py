@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -48,6 +49,9 @@ __all__ = [
 ]
 
 CASE_SUFFIXES = (".toml", ".jsonl")
+YEARS = (1900, 2200)  # a 年度 outside is a typo (and 309 digits would crash a renderer)
+MAX_DIGITS = 4000  # a whole number written with more digits is refused by name (Python's own
+# limit, 4300, would raise a message without the key or the line)
 STDIN = "-"  # a path that means standard input (``score -``)
 T = TypeVar("T")
 
@@ -136,9 +140,14 @@ def _structure_str(value: Any, _type: type) -> str:
     return value
 
 
+MAX_INT = 10**15  # as for numbers (evalengine.numbers): a whole number beyond it is a typo
+
+
 def _structure_int(value: Any, _type: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise _WrongType("expected-integer", value)
+    if abs(value) >= MAX_INT:
+        raise _WrongType("number-out-of-range", value)
     return value
 
 
@@ -231,6 +240,9 @@ def _describe(exc: BaseException, _type: Any) -> str:
     return _SEP.join(("invalid", f"{type(exc).__name__}: {exc}"))
 
 
+_LONG_KEY = re.compile(r"[^.\[\]]{%d,}" % (SHOWN_CHARS + 1))  # a key path segment shown short
+
+
 def _problems(exc: BaseException) -> tuple[Problem, ...]:
     out = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
@@ -239,10 +251,17 @@ def _problems(exc: BaseException) -> tuple[Problem, ...]:
         kind, *rest = message.split(_SEP)
         if kind == "unknown-key":
             keys, known = rest
-            out.extend(Problem(f"{path}.{key}", kind, known) for key in keys.split(_SUB))
+            out.extend(Problem(_short_path(f"{path}.{key}"), kind, known)
+                       for key in keys.split(_SUB))
         else:
-            out.append(Problem(path or "$", kind, rest[0] if rest else message))
+            out.append(Problem(_short_path(path) or "$", kind, rest[0] if rest else message))
     return tuple(out)
+
+
+def _short_path(path: str) -> str:
+    """A key path with each very long key shown by its beginning (a 60 000-character key
+    must not fill the screen once per problem)."""
+    return _LONG_KEY.sub(lambda m: m.group(0)[:SHOWN_CHARS] + "…", path)
 
 
 def parse_document(data: Any) -> Document | tuple[Problem, ...]:
@@ -267,6 +286,9 @@ def parse_document(data: Any) -> Document | tuple[Problem, ...]:
             return (Problem("$", "too-deeply-nested"),)
     except RecursionError:
         return (Problem("$", "too-deeply-nested"),)
+    head, key = (document.project, "project") if cls is Case else (document.department, "department")
+    if head.year is not None and not YEARS[0] <= head.year <= YEARS[1]:
+        provenance += (Problem(f"$.{key}.year", "year-out-of-range", str(head.year)),)
     return provenance or document
 
 
@@ -282,23 +304,28 @@ def _load_toml(path: Path, shown: str) -> Iterator[Loaded | LoadFailure]:
 def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
                 first_line: int = 1) -> Iterator[Loaded | LoadFailure]:
     """The documents of a JSONL file, or of the lines in bytes ``[start, end)`` of it (a
-    range that begins at a line start; ``first_line`` is that line's number)."""
+    range that begins at a line start; ``first_line`` is that line's number).  The file is
+    streamed; a line longer than ``max_line_bytes`` is reported, never held in memory."""
+    from . import limits
+
     try:
-        handle = path.open("rb")
+        handle = limits.open_stream(path)
+    except limits.InputRefused as exc:
+        yield LoadFailure(shown, (Problem("$", exc.kind, exc.detail),))
+        return
     except OSError as exc:
         yield LoadFailure(shown, (Problem("$", "unreadable", str(exc)),))
         return
     with handle:
         if start:
             handle.seek(start)
-        if end is None:
-            lines: Iterable[bytes] = handle
-        else:  # split as iterating the file does: on b"\n" only
-            lines = handle.read(end - start).split(b"\n")
-            if lines[-1] == b"":
-                lines.pop()
-        for number, raw in enumerate(lines, start=first_line):
+        length = None if end is None else end - start
+        for number, raw in enumerate(limits.bounded_lines(handle, length), start=first_line):
             location = f"{shown}:{number}"
+            if raw is None:
+                yield LoadFailure(location, (Problem("$", "line-too-long",
+                                                     str(limits.current().max_line_bytes)),))
+                continue
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
             except UnicodeDecodeError as exc:
@@ -308,16 +335,93 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
                 continue
             try:
                 # NaN and the infinities become Decimals, refused by name by to_decimal
-                data = json.loads(line, parse_float=Decimal, parse_constant=Decimal)
+                _SUSPECT[0] = False
+                data = json.loads(line, parse_float=Decimal, parse_constant=Decimal,
+                                  parse_int=_json_int, object_pairs_hook=_json_table)
             except RecursionError:
                 yield LoadFailure(location, (Problem("$", "too-deeply-nested"),))
                 continue
-            except ValueError as exc:  # JSONDecodeError, or an integer of thousands of digits
+            except ValueError as exc:  # JSONDecodeError
                 yield LoadFailure(location, (Problem("$", "json-syntax", str(exc)),))
                 continue
+            if _SUSPECT[0] or _SURROGATE_ESCAPE.search(line):
+                suspect = _json_problems(data)
+                if suspect:
+                    yield LoadFailure(location, suspect)
+                    continue
             yield _result(location, parse_document(data))
 
 
+# What JSON lets through and the case format refuses, found while parsing a line (cheaply:
+# the walk of _json_problems runs only on a line that has one): a key given twice, a whole
+# number of thousands of digits, a surrogate escape.
+_SUSPECT = [False]
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _HugeInt(str):
+    """A JSON whole number of more than MAX_DIGITS digits (kept as its text, then refused)."""
+
+
+def _json_int(text: str) -> int | _HugeInt:
+    if len(text) > MAX_DIGITS:
+        _SUSPECT[0] = True
+        return _HugeInt(text)
+    return int(text)
+
+
+class _JsonTable(dict):
+    """A JSON object with a key given twice (JSON's last-wins, TOML's refusal)."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]):
+        super().__init__(pairs)
+        self.duplicates = [k for k, n in Counter(key for key, _ in pairs).items() if n > 1]
+
+
+def _json_table(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table = dict(pairs)
+    if len(table) == len(pairs):
+        return table
+    _SUSPECT[0] = True
+    return _JsonTable(pairs)
+
+
+def _lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _escaped(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _json_problems(data: Any) -> tuple[Problem, ...]:
+    """What JSON lets through and the case format refuses: a key given twice, a lone
+    surrogate escape (``"\\ud800"``: no character, and no renderer can print it), a whole
+    number of thousands of digits.  Each at its key path."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _HugeInt):
+            problems.append(Problem(path, "integer-too-long", str(len(value))))
+        elif isinstance(value, str):
+            if _lone_surrogate(value):
+                problems.append(Problem(path, "lone-surrogate"))
+        elif isinstance(value, dict):
+            problems.extend(Problem(f"{path}.{_escaped(k)}", "duplicate-key")
+                            for k in getattr(value, "duplicates", ()))
+            for key, item in value.items():
+                if _lone_surrogate(key):
+                    problems.append(Problem(f"{path}.{_escaped(key)}", "lone-surrogate"))
+                    continue
+                stack.append((f"{path}.{key}", item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+    return tuple(sorted(problems, key=lambda p: p.path))
 def load_bytes(data: bytes, shown: str = "<stdin>") -> Iterator[Loaded | LoadFailure]:
     """The documents in ``data`` (what ``score -`` reads from standard input): JSON Lines when
     its first character that is not a space or byte-order mark is ``{``, else one TOML case.
@@ -348,6 +452,11 @@ def load_file(path: str | Path) -> Iterator[Loaded | LoadFailure]:
 
         return load_form(path)
     return _load_toml(path, str(path))
+
+
+def would_read(name: str) -> bool:
+    """Whether discovery reads a file of this name found in a folder (a case or a form)."""
+    return is_case_file(name) or _is_form_file(name)
 
 
 def _is_form_file(name: str) -> bool:
@@ -401,9 +510,11 @@ def _irregular(path: Path) -> LoadFailure | None:
     return None
 
 
-def _walk(folder: Path, ancestors: frozenset[Path]) -> Iterator[Path | LoadFailure]:
+def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | LoadFailure]:
     """The case files under ``folder``, depth first, each folder's entries sorted by name
-    (the order of sorting every path); a linked folder is followed unless it loops."""
+    (the order of sorting every path).  A linked folder is followed unless its real folder
+    was walked already (``visited``: a loop, or a second way to the same folder, so a DAG of
+    links costs one walk per real folder, not one per path)."""
     try:
         names = sorted(os.listdir(folder))
     except OSError as exc:
@@ -411,7 +522,7 @@ def _walk(folder: Path, ancestors: frozenset[Path]) -> Iterator[Path | LoadFailu
         return
     for name in names:
         path = folder / name
-        if path.is_dir():
+        if _is_dir(path):
             if _not_utf8(name):
                 yield _skipped(path, "name-not-utf8")
                 continue
@@ -420,15 +531,27 @@ def _walk(folder: Path, ancestors: frozenset[Path]) -> Iterator[Path | LoadFailu
             except (OSError, RuntimeError) as exc:
                 yield _skipped(path, "unreadable-folder", str(exc))
                 continue
-            if real in ancestors:
-                yield _skipped(path, "link-loop")
-                continue
-            yield from _walk(path, ancestors | {real})
-        elif is_case_file(name) or _is_form_file(name):
+            if real in visited:
+                here = folder.resolve()
+                if real == here or real in here.parents:
+                    yield _skipped(path, "link-loop")
+                continue  # reached before by another way: its files are in already
+            visited.add(real)
+            yield from _walk(path, visited)
+        elif would_read(name):
             if _not_utf8(name):
                 yield _skipped(path, "name-not-utf8")
                 continue
             yield _irregular(path) or path
+
+
+def _is_dir(path: Path) -> bool:
+    """A folder (through a link); False when it cannot even be looked at (it is then
+    reported by whoever reads it)."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
@@ -441,7 +564,11 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
     through a link) is yielded once, under the first name it was reached by.
     """
     seen: set[Path] = set()
+    visited: set[Path] = set()  # real folders walked (for every given folder together)
+    from .boundary import processing
+
     for given in paths:
+        processing(display_path(str(given)))  # named if an internal error stops the walk
         if str(given) == STDIN:  # standard input, read by whoever loads it
             yield Path(STDIN)
             continue
@@ -449,13 +576,16 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path | LoadFailure]:
         if _not_utf8(str(path)):
             yield _skipped(path, "name-not-utf8")
             continue
-        if path.is_dir():
+        if _is_dir(path):
             try:
-                root = frozenset({path.resolve(strict=True)})
+                root = path.resolve(strict=True)
             except (OSError, RuntimeError) as exc:
                 yield _skipped(path, "unreadable-folder", str(exc))
                 continue
-            found: Iterable[Path | LoadFailure] = _walk(path, root)
+            if root in visited:
+                continue  # named twice, or inside a folder named before: its files are in
+            visited.add(root)
+            found: Iterable[Path | LoadFailure] = _walk(path, visited)
         elif os.path.lexists(path):
             found = (_irregular(path) or path,)
         else:
@@ -483,10 +613,12 @@ def load_paths(paths: Iterable[str | Path]) -> Iterator[Loaded | LoadFailure]:
             yield from load_file(found)
 
 
-def read_stdin() -> bytes:
+def read_stdin(limit: int | None = None) -> bytes | None:
+    """Standard input, whole; None if it is longer than ``limit`` bytes (read no further)."""
     import sys
 
-    return sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)
+    return None if limit is not None and len(data) > limit else data
 
 
 class ConfigError(Exception):
@@ -501,8 +633,16 @@ class ConfigError(Exception):
 
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as plain data, numbers with a point as Decimal; ConfigError if unreadable."""
+    from . import limits
+
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
+        text = limits.read_input(path, limits.own_limit(path)).decode("utf-8-sig")
+        huge = _long_integer(text)
+        if huge is not None:
+            raise ConfigError(str(path), (huge,))
+        return tomllib.loads(text, parse_float=Decimal)
+    except limits.InputRefused as exc:
+        raise ConfigError(str(path), (Problem("$", exc.kind, exc.detail),)) from None
     except UnicodeDecodeError as exc:
         raise ConfigError(str(path), (Problem("$", "not-utf8", str(exc.start + 1)),)) from None
     except OSError as exc:
@@ -511,6 +651,29 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), (Problem("$", "too-deeply-nested"),)) from None
     except ValueError as exc:  # TOMLDecodeError, or an integer of thousands of digits
         raise ConfigError(str(path), (Problem("$", "toml-syntax", str(exc)),)) from None
+
+
+_LONG_DIGITS = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
+_TOML_HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+", re.M)
+_TOML_KEY = re.compile(r"^\s*([^=\s]+)\s*=")
+
+
+def _long_integer(text: str) -> Problem | None:
+    """A whole number of more than MAX_DIGITS digits, at its key, with its line (Python
+    would refuse it in words naming neither); None if there is none (or it is in a string,
+    which TOML then reads as text)."""
+    match = _LONG_DIGITS.search(text)
+    if match is None:
+        return None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line = text[line_start:text.find("\n", match.start()) % (len(text) + 1)]
+    key = _TOML_KEY.match(line)
+    if key is None or line.count('"', 0, match.start() - line_start) % 2:
+        return None  # inside a string, or not a key = value line: the parser decides
+    headers = _TOML_HEADER.findall(text, 0, line_start)
+    path = ".".join(["$", *headers[-1:], key.group(1).strip('"')])
+    return Problem(path, "integer-too-long",
+                   f"{text.count(chr(10), 0, match.start()) + 1}:{len(match.group(0))}")
 
 
 def load_config(path: Path, cls: type[T]) -> T:

@@ -21,14 +21,26 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from .baseline import entries as baseline_entries
+from .boundary import processing
 from .engine import Engine, Folders, folder_of, internal_failure
-from .loader import STDIN, LoadFailure, discover, load_bytes, load_file, load_jsonl_range, read_stdin
+from .limits import CaseTimeout, InputRefused, case_budget, configure, current, open_stream
+from .loader import (
+    STDIN,
+    LoadFailure,
+    Problem,
+    discover,
+    load_bytes,
+    load_file,
+    load_jsonl_range,
+    read_stdin,
+)
 from .render.data import record_of
 from .render.formats import Format, Options, get_format
 from .render.progress import Progress
@@ -66,19 +78,32 @@ class Batch:
 
 
 def _jsonl_ranges(path: Path, size: int) -> Iterator[Unit]:
-    """A large JSONL file cut at line ends into ranges of about UNIT_BYTES."""
+    """A large JSONL file cut at line ends into ranges of about UNIT_BYTES (a very long line
+    is skipped over in pieces, never held: the loader reports it)."""
     start, line = 0, 1
-    with path.open("rb") as handle:
+    try:
+        handle = open_stream(path)
+    except (OSError, InputRefused):
+        yield Unit(files=(str(path),), folders=(folder_of(str(path)),))  # the loader says why
+        return
+    with handle:
         while start < size:
             handle.seek(start)
             chunk = handle.read(UNIT_BYTES)
-            if start + len(chunk) < size:
-                rest = handle.readline()  # finish the line the chunk ends in
-                chunk += rest
-            end = start + len(chunk)
-            yield Unit(jsonl=(str(path), start, end, line), size=len(chunk),
+            if not chunk:
+                break
+            length, lines = len(chunk), chunk.count(b"\n")
+            if start + length < size and not chunk.endswith(b"\n"):
+                while True:  # finish the line the chunk ends in
+                    rest = handle.readline(UNIT_BYTES)
+                    length += len(rest)
+                    if not rest or rest.endswith(b"\n"):
+                        lines += bool(rest)
+                        break
+            end = start + length
+            yield Unit(jsonl=(str(path), start, end, line), size=length,
                        folders=(folder_of(str(path)),))
-            line += chunk.count(b"\n")
+            line += lines
             start = end
 
 
@@ -102,7 +127,11 @@ def plan(paths: Iterable[str | Path]) -> list[Unit]:
             continue
         if str(found) == STDIN:
             flush()
-            data = read_stdin()
+            data = read_stdin(current().max_input_bytes)
+            if data is None:  # over the limit: not read further
+                units.append(Unit(failure=LoadFailure("<stdin>", (Problem(
+                    "$", "too-large", f"> {current().max_input_bytes}"),))))
+                continue
             units.append(Unit(stdin=data, size=len(data), folders=(".",)))
             continue
         try:
@@ -119,6 +148,18 @@ def plan(paths: Iterable[str | Path]) -> list[Unit]:
             flush()
     flush()
     return units
+
+
+def _refuse_reading(units: list[Unit], output: Path) -> None:
+    """The report's file must not be one the run reads (reached through a linked folder,
+    say): refused before anything is written (TargetError)."""
+    from .target import TargetError
+
+    real = os.path.realpath(output)
+    for unit in units:
+        for name in (*unit.files, *((unit.jsonl[0],) if unit.jsonl else ())):
+            if os.path.realpath(name) == real:
+                raise TargetError("is-input", name)
 
 
 def _load(unit: Unit) -> Iterator[Any]:
@@ -138,7 +179,7 @@ def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Bat
     documents = 0
     for loaded in _load(unit):
         documents += 1
-        result = engine.step(loaded, folders)
+        result = budgeted(loaded.location, engine.step, loaded, folders)
         if result is None:  # a department: checked once its folder is complete
             continue
         items.append(_encoded(result, summary, fmt, options))
@@ -153,6 +194,37 @@ def _baseline_of(result: Any) -> list[dict[str, str]]:
     if isinstance(result, DepartmentResult):
         return baseline_entries(result.department, result.findings)
     return []
+
+
+def budgeted(location: str, step: Any, *args: Any) -> Any:
+    """``step(*args)`` for the document at ``location``, within the time budget: over it,
+    the document's ``over-time-budget`` failure (the run goes on)."""
+    processing(location)
+    try:
+        with case_budget():
+            return step(*args)
+    except CaseTimeout:
+        return LoadFailure(location, (Problem("$", "over-time-budget",
+                                              f"{current().case_seconds:g}"),))
+
+
+def lost_unit(unit: Unit, fmt: Format, options: Options, why: str) -> Batch:
+    """The batch of a unit whose worker process died twice: each of its files (or its
+    JSONL lines) reported by name as ``worker-died``, so nothing disappears."""
+    if unit.jsonl is not None:
+        path, start, end, first = unit.jsonl
+        names = [f"{path}:{first}"]  # the lines from here to the next unit's first line
+    elif unit.failure is not None:
+        names = [unit.failure.location]
+    elif unit.stdin is not None:
+        names = ["<stdin>"]
+    else:
+        names = list(unit.files)
+    summary, items = SummaryBuilder(), []
+    for name in names:
+        failure = LoadFailure(name, (Problem("$", "worker-died", why),))
+        items.append(_encoded(failure, summary, fmt, options))
+    return Batch(items, summary, Folders(), unit.size, len(names))
 
 
 def _encoded(result: Any, summary: SummaryBuilder, fmt: Format, options: Options) -> Item:
@@ -174,8 +246,35 @@ def _encoded(result: Any, summary: SummaryBuilder, fmt: Format, options: Options
 _WORKER: tuple[Engine, Format, Options] | None = None
 
 
-def _init_worker(engine: Engine | None, factory: Any, format_name: str, options: Options) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask the kernel to end this worker when the parent process dies (Linux), and check
+    the parent did not die before the request was made."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _init_worker(engine: Engine | None, factory: Any, format_name: str, options: Options,
+                 parent: int | None = None, limits: Any = None) -> None:
     global _WORKER
+    import signal
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not ours
+        signal.signal(signum, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the run
+    if parent is not None:
+        _die_with_parent(parent)
+    if limits is not None:
+        configure(limits)
     if engine is None:
         engine = factory()
     _WORKER = (engine, get_format(format_name), options)
@@ -204,18 +303,22 @@ class Scoring:
     """
 
     def __init__(self, engine: Engine, fmt: Format, options: Options, jobs: int = 1,
-                 progress: Progress | None = None, factory: Any = None):
+                 progress: Progress | None = None, factory: Any = None,
+                 output: Path | None = None):
         self.engine = engine
         self.fmt = fmt
         self.options = options
         self.jobs = max(1, jobs)
         self.progress = progress or Progress()
         self.factory = factory
+        self.output = output  # the report's file: never read back as an input
         self.summary: Summary | None = None
         self.baseline: list[dict[str, str]] = []  # every finding's entry, with record_baseline
 
     def run(self, paths: Iterable[str | Path]) -> Iterator[Item]:
         units = plan(paths)
+        if self.output is not None:
+            _refuse_reading(units, self.output)
         builder, folders = SummaryBuilder(), Folders()
         # Department files are checked as soon as every unit with documents of their folder
         # is in (units come in order, so the folder's digests are then complete); their
@@ -240,7 +343,8 @@ class Scoring:
                     still = []
                     for order, location, department in waiting:
                         if folder_of(location) in complete:
-                            result = self.engine.check_department(location, department, folders)
+                            result = budgeted(location, self.engine.check_department,
+                                              location, department, folders)
                             done.append((order, self._item(result, builder)))
                         else:
                             still.append((order, location, department))
@@ -251,7 +355,8 @@ class Scoring:
         finally:
             self.progress.close()
         for order, location, department in waiting:  # not expected: every folder completes
-            result = self.engine.check_department(location, department, folders)
+            result = budgeted(location, self.engine.check_department, location, department,
+                              folders)
             done.append((order, self._item(result, builder)))
         done.sort(key=lambda pair: pair[0])
         for _, item in done:
@@ -271,29 +376,62 @@ class Scoring:
         methods = multiprocessing.get_all_start_methods()
         if "fork" in methods:
             context = multiprocessing.get_context("fork")
-            initargs = (self.engine, None, self.fmt.name, self.options)
+            initargs = (self.engine, None, self.fmt.name, self.options, os.getpid(), current())
         else:  # pragma: no cover - platforms without fork
             if self.factory is None:
                 raise ValueError("worker processes need an engine factory on this platform")
             context = multiprocessing.get_context("spawn")
-            initargs = (None, self.factory, self.fmt.name, self.options)
+            initargs = (None, self.factory, self.fmt.name, self.options, os.getpid(), current())
         workers = min(self.jobs, len(units))
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                   initargs=initargs)
-        pending: deque[Future[Batch]] = deque()
+
+        def new_pool() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                       initargs=initargs)
+
+        pool = new_pool()
+        pending: deque[tuple[Unit, Future[Batch]]] = deque()
+        queue = iter(units)
+        finished = False
         try:
-            queue = iter(units)
             for unit in queue:
-                pending.append(pool.submit(_work, unit))
+                pending.append((unit, pool.submit(_work, unit)))
                 if len(pending) >= workers * AHEAD:
                     break
             while pending:
-                batch = pending.popleft().result()
+                unit, future = pending[0]
+                try:
+                    batch = future.result()
+                except BrokenProcessPool as exc:
+                    # A worker died (killed, out of memory).  Which unit killed it cannot be
+                    # told, so each unit in flight is scored again alone, in order: one that
+                    # kills its worker again is reported by name, the others are scored.
+                    why = str(exc) or type(exc).__name__
+                    lost = [u for u, _ in pending]
+                    pending.clear()
+                    for unit in lost:
+                        pool.shutdown(wait=True, cancel_futures=True)
+                        pool = new_pool()
+                        try:
+                            yield pool.submit(_work, unit).result()
+                        except BrokenProcessPool:
+                            yield lost_unit(unit, self.fmt, self.options, why)
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    pool = new_pool()
+                    for unit in queue:
+                        pending.append((unit, pool.submit(_work, unit)))
+                        if len(pending) >= workers * AHEAD:
+                            break
+                    continue
+                pending.popleft()
                 unit = next(queue, None)
                 if unit is not None:
-                    pending.append(pool.submit(_work, unit))
+                    pending.append((unit, pool.submit(_work, unit)))
                 yield batch
+            finished = True
         finally:
-            for future in pending:
+            for _, future in pending:
                 future.cancel()
+            if not finished:  # an error or a signal: do not wait for the work in flight
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    process.kill()
             pool.shutdown(wait=True, cancel_futures=True)

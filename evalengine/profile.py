@@ -6,6 +6,7 @@ code.  Loading checks every key and value, so a typo in a profile is an error.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -243,12 +244,17 @@ def available_profiles(directory: Path | None = None) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.toml"))
 
 
+# a profile id is a file name in rules/profiles/: anything else (a separator, a name too
+# long for the file system, a control character) is an unknown profile, never an OSError
+_PROFILE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+
+
 @cache
 def load_profile(profile_id: str, directory: Path | None = None) -> Profile:
     """Load ``rules/profiles/<profile_id>.toml``; raise ConfigError naming what is wrong."""
     folder = (directory or rules_dir()) / "profiles"
     path = folder / f"{profile_id}.toml"
-    if "/" in profile_id or "\\" in profile_id or not path.is_file():
+    if not _PROFILE_ID.fullmatch(profile_id) or not path.is_file():
         known = ", ".join(available_profiles(directory))
         raise ConfigError(str(path), (Problem("$.project.profile", "unknown-profile", known),))
     profile = load_config(path, Profile)

@@ -366,13 +366,15 @@ _TRANSLATE = str.maketrans({"−": "-", "﹣": "-", "≧": "≥", "⩾": "≥", 
                             "〜": "~", "～": "~"})  # fmt: skip
 
 _PUNCT_CLASS = "[" + re.escape(_PUNCT) + "]"
-_STRIP_ENDS_RE = re.compile(rf"^{_PUNCT_CLASS}+|{_PUNCT_CLASS}+$")
 
 _PRE_OP_RE = re.compile(_alt(_PREFIX_OPS) + "$")
 _SUF_OP_RE = re.compile(_alt(_SUFFIX_OPS))
 _PRE_TOKEN_RE = re.compile(
     "(?:" + _alt(list(_PREFIX_OPS) + list(_PRE_FILLERS)) + f"|{_PUNCT_CLASS}+)$"
 )
+# _PRE_TOKEN_RE ends in $: searched over a whole text it is tried at every position of a run
+# of punctuation (quadratic); the token is at most this long, so only the tail is searched.
+_TOKEN_TAIL = 64
 _PRE_START_RE = re.compile("(?:" + _alt(_PRE_FILLERS) + f"|{_PUNCT_CLASS}+)")
 _POST_TOKEN_RE = re.compile(
     "(?:" + _alt(list(_SUFFIX_OPS) + list(_POST_FILLERS)) + f"|{_PUNCT_CLASS}+)"
@@ -581,7 +583,7 @@ def _column_unit(unit: str) -> _UnitInfo | None:
 
 
 def _claim(s: str, raw: str) -> Claim | None:
-    core = _STRIP_ENDS_RE.sub("", s)
+    core = s.strip(_PUNCT)  # not ^P+|P+$: a regex that is quadratic on a run of punctuation
     if not core or len(core) > CLAIM_MAX_CHARS:
         return None
     m = _PERCENT_CLAIM_RE.fullmatch(core)
@@ -842,7 +844,7 @@ def _single(
     op: Operator | None = None
     linked = False
     while pre:
-        t = _PRE_TOKEN_RE.search(pre)
+        t = _PRE_TOKEN_RE.search(pre, max(0, len(pre) - _TOKEN_TAIL))
         if t is None:
             break
         word = t.group()
@@ -913,7 +915,7 @@ def _range(
     if _MASK in pre or _MASK in post or _NEGATED_RE.search(pre):
         return None
     while pre:
-        t = _PRE_TOKEN_RE.search(pre)
+        t = _PRE_TOKEN_RE.search(pre, max(0, len(pre) - _TOKEN_TAIL))
         if t is None or t.group() in _PREFIX_OPS:
             break
         pre = pre[: t.start()]

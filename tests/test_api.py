@@ -67,3 +67,18 @@ def test_import_forms_reads_without_writing(tmp_path, monkeypatch):
     assert imported.error in ("", None) and imported.forms
     assert all(isinstance(f.case, evalengine.Case) for f in imported.forms)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_render_report_names_and_groups_the_findings_without_run_info():
+    """render_report(report, "docx", out) as docs/api.md shows it: the built-in rules give the
+    Word report its problem titles and families (an empty RunInfo left "1. 。涉及 4 个项目。"
+    and every finding under 其他方面)."""
+    docx = pytest.importorskip("docx")
+    report = evalengine.score(ROOT / "cases" / "2021")
+    out = io.BytesIO()
+    evalengine.render_report(report, "docx", out)
+    out.seek(0)
+    paragraphs = docx.Document(out).paragraphs
+    kinds = [p.text for p in paragraphs if p.style.name == "Heading 2"]
+    assert kinds[:2] == ["（一）预算执行方面", "（二）自评打分方面"]
+    assert "1. 结余资金未说明。涉及 2 个项目。" in [p.text for p in paragraphs]

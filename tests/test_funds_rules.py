@@ -448,22 +448,18 @@ def test_seed_findings():
 
 
 def test_real_form_findings():
+    # the excerpts cut off before the 预算执行 table (04a, 05, 20a, 20b, 34) are incomplete:
+    # their blank money section is not reported as unfilled (F113 flag_empty_funds)
     found = {k: v for k, v in _funds_findings("real").items() if v}
-    truncated = [("F113", "$.funds")]
     assert found == {
         "01-weituo-yewu-xiangmu.toml": [("F108", "$.funds"), ("F112", "$.funds.adjustment_reason")],
         "02-cunji-buzhu-ji-yunzhuan-jingfei.toml": [
             ("F102", "$.indicators[5].score"), ("F108", "$.funds"),
             ("F112", "$.funds.adjustment_reason"), ("F114", "$.goal.expected")],
         "03-gongzixing-zhichu-qingshen-fagaiju.toml": [("F112", "$.funds.adjustment_reason")],
-        "04a-dayingxian-qianbiao-chengben-kongzhishu.toml": truncated,
         "04b-anke-tidai-buzhu-zijin-dayingxian-sifaju.toml": [("F112", "$.funds.adjustment_reason")],
-        "05-gongzi-shebao-lei-biaowei.toml": truncated,
         "08-bangong-sushelou-shitang-nuantong-gaizao-jingfei.toml": [
             ("F102", "$.indicators[4].score"), ("F110", "$.funds.claimed_score")],
-        "20a-chengxiang-jumin-yibao-canbao-gongzuo-jingfei-biaowei.toml": truncated,
-        "20b-chengxiang-jumin-jianguan-gongzuo-jingfei.toml": truncated,
-        "34-hedao-baojie-fuwu-dayingxian-jingkaiqu.toml": truncated,
     }
 
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalengine.importer.tomlout import dumps, toml_string
-from evalengine.loader import load_paths, parse_document
+from evalengine.loader import YEARS, load_paths, parse_document
 from evalengine.model import (
     Case,
     FundRow,
@@ -67,7 +67,7 @@ _dec = st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False,
 _cases = st.builds(
     Case,
     project=st.builds(Project, name=_text, source=_text, department=_text, implementer=_text,
-                      year=st.one_of(st.none(), st.integers(-(2**62), 2**62)), profile=_text,
+                      year=st.one_of(st.none(), st.integers(*YEARS)), profile=_text,
                       code=_text, has_form=st.booleans()),
     funds=st.builds(Funds, budget=_dec, executed=_dec, initial_budget=_dec, balance=_dec,
                     claimed_rate=_dec, claimed_weight=_dec, claimed_score=_dec, reason=_text,

@@ -112,6 +112,28 @@ def test_baseline_round_trip(tmp_path, capsys):
     assert report["summary"]["findings"]["warning"] == 1
 
 
+def test_a_row_added_above_keeps_the_old_findings_of_the_rows_below(tmp_path, capsys):
+    """Next year's form with one more indicator at the top: the findings about the rows that
+    moved down are not new (the fingerprint names a row, not its position)."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    case = folder / "a.toml"
+    case.write_bytes((CASES / "01-zhaoshang-yinzi.toml").read_bytes())
+    baseline = tmp_path / "baseline.json"
+    main(["score", str(folder), "-q", "--write-baseline", str(baseline)])
+    capsys.readouterr()
+    text = case.read_text(encoding="utf-8")
+    added = ('[[indicators]]\nlevel1 = "完成指标"\nlevel2 = "时效指标"\nname = "按时完成"\n'
+             'target = "2021年12月"\nactual = "2021年12月"\n\n')
+    case.write_text(text.replace("[[indicators]]", added + "[[indicators]]", 1), encoding="utf-8")
+    main(["score", str(folder), "--baseline", str(baseline), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    new = [f for p in report["projects"] for f in p["findings"]]
+    moved = [f for f in new if f["path"].startswith("$.indicators[") and f["path"] != "$.indicators[0]"
+             and not f["path"].startswith("$.indicators[0].")]
+    assert moved == [], moved
+
+
 def test_a_baseline_that_is_not_one_is_an_error_naming_it(tmp_path, capsys):
     bad = tmp_path / "b.json"
     bad.write_text('{"schema": "other"}', encoding="utf-8")
@@ -216,6 +238,12 @@ def test_escape_sequences_in_case_text_key_names_and_file_names_are_shown_inert(
     assert "\\x1b[2J\\x1b]0;pwned\\x07\\x0d0 errors\\u202egnp.exe\\x9b31m" in captured.out
     assert "a\\x1b[31m.toml" in captured.out
     assert "\\x1b[2Jkey" in captured.err
+    # the text formats are printed to the terminal too when there is no -o
+    for fmt in ("markdown", "html", "csv"):
+        main(["score", str(tmp_path), "--format", fmt])
+        out = capsys.readouterr().out
+        assert "pwned" in out and "\x1b" not in out and "\x07" not in out, fmt
+        assert "\u202e" not in out and "\x9b" not in out, fmt
 
 
 # --- issue 13 §4: CSV formula injection -------------------------------------------------

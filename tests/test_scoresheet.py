@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -75,7 +76,7 @@ def test_borders_wrapping_and_a4_landscape_fit_to_width(book):
 def test_a_sichuan_case_keeps_the_sichuan_layout(tmp_path):
     (tmp_path / "sc.toml").write_text(CLEAN.replace('profile = "central-2020"', 'profile = "sichuan"'),
                                       encoding="utf-8")
-    out = tmp_path / "s.xlsx"
+    out = tmp_path.parent / f"{tmp_path.name}-s.xlsx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "scoresheet", "-o", str(out), "--no-progress"])
     sheet = openpyxl.load_workbook(out).worksheets[1]
     assert str(sheet.cell(1, 1).value).startswith("部门预算项目支出绩效自评表")
@@ -88,8 +89,11 @@ def test_cells_not_read_are_listed_under_the_form(tmp_path):
     text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
     (tmp_path / "a.toml").write_text(text.replace('actual = "完成"', 'unread = { actual = "cut" }', 1),
                                      encoding="utf-8")
-    out = tmp_path / "s.xlsx"
+    out = tmp_path.parent / f"{tmp_path.name}-s.xlsx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "scoresheet", "-o", str(out), "--no-progress"])
     sheet = openpyxl.load_workbook(out).worksheets[1]
     row = _row(sheet, "未能核实")
     assert "表格截断" in row[2] and sheet.cell(sheet.max_row, 1).border.left.style == "thin"
+    # named as on the form, not by key path or rule code
+    assert re.search(r"第\d+项指标“[^”]+”的实际完成值未能读取（表格截断）", row[2]), row[2]
+    assert "$." not in row[2] and not re.search(r"\b[FSINDMX]\d{3}\b", row[2])

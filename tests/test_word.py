@@ -81,6 +81,8 @@ def test_a_bordered_score_sheet_per_project_and_codes_in_the_appendix(report):
         assert borders is not None
         assert {b.get(qn("w:val")) for b in borders} == {"single"}
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats
+        # no row is split across a page break (a 结果未证实 reason wraps over three lines)
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
     codes = report.tables[-1]
     assert [c.text for c in codes.rows[0].cells] == ["序号", "项目", "规则", "级别", "位置", "说明"]
     assert {r.cells[2].text for r in codes.rows[1:]} >= {"F101", "I301", "S211", "D508"}
@@ -94,8 +96,9 @@ def test_chinese_fonts_a4_and_page_numbers(report):
 
     assert east_asia("Normal") == ("仿宋", None)
     assert east_asia("Heading 1") == ("黑体", None) and east_asia("Title") == ("宋体", None)
-    cell_run = report.tables[0].rows[1].cells[1].paragraphs[0].runs[0]
-    assert cell_run._r.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    cell = report.tables[0].rows[1].cells[1].paragraphs[0]  # every table cell: 宋体 9 pt
+    assert cell.style.name == "Table Text" and east_asia("Table Text") == ("宋体", None)
+    assert cell.style.font.size.pt == 9 and cell.style.paragraph_format.first_line_indent == 0
     first, scores = report.sections[0], report.sections[1]
     assert (round(first.page_width.mm), round(first.page_height.mm)) == (210, 297)  # A4
     assert (round(scores.page_width.mm), round(scores.page_height.mm)) == (297, 210)
@@ -113,14 +116,22 @@ def test_organisation_from_the_configuration(tmp_path):
     folder = tmp_path / "cases"
     folder.mkdir()
     (folder / "a.toml").write_bytes((CASES / "01-zhaoshang-yinzi.toml").read_bytes())
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(folder), "--format", "docx", "-o", str(out), "--no-progress"])
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "评价机构：第三方评价机构甲" in text and "报告日期：2023年1月2日" in text
 
 
-def test_in_english_with_lang_en(tmp_path):
+def test_without_an_organisation_the_cover_leaves_a_line_to_fill_in(tmp_path):
     out = tmp_path / "r.docx"
+    main(["score", str(CASES / "01-zhaoshang-yinzi.toml"), "--format", "docx", "-o", str(out),
+          "--no-progress"])
+    org = next(p.text for p in docx.Document(str(out)).paragraphs if p.text.startswith("评价机构："))
+    assert org.startswith("评价机构：＿＿＿") and "--" not in org and "[report]" not in org
+
+
+def test_in_english_with_lang_en(tmp_path):
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(CASES), "--format", "docx", "-o", str(out), "--lang", "en", "--no-progress"])
     document = docx.Document(str(out))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
@@ -143,10 +154,10 @@ def test_characters_a_document_cannot_hold_become_replacement_characters(tmp_pat
     text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
     (tmp_path / "a.toml").write_text(text.replace('name = "招商引资经费"', 'name = "招商\\u0007引资"'),
                                      encoding="utf-8")
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
     assert "招商\ufffd引资" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    sheet = tmp_path / "s.xlsx"
+    sheet = tmp_path.parent / f"{tmp_path.name}-s.xlsx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "scoresheet", "-o", str(sheet), "--no-progress"])
     import openpyxl
 
@@ -161,7 +172,7 @@ def test_a_large_run_quotes_a_few_findings_per_rule_and_counts_the_rest(tmp_path
         text = (CASES / "01-zhaoshang-yinzi.toml").read_text(encoding="utf-8")
         (tmp_path / f"c{n:02d}.toml").write_text(text.replace('name = "招商引资经费"', f'name = "项目{n}"'),
                                                  encoding="utf-8")
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     body = texts[:texts.index("四、意见和建议")]
@@ -181,11 +192,40 @@ def test_cells_not_read_and_projects_for_review_are_said(tmp_path):
     (tmp_path / "a.toml").write_text(cut, encoding="utf-8")
     review = text.replace('name = "招商引资经费"', 'name = "待复核项目"\nreview = "表格大部分未能读取"')
     (tmp_path / "b.toml").write_text(review, encoding="utf-8")
-    out = tmp_path / "r.docx"
+    out = tmp_path.parent / f"{tmp_path.name}-r.docx"  # beside the scanned folder, not in it
     main(["score", str(tmp_path), "--format", "docx", "-o", str(out), "--no-progress"])
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     whole = "\n".join(texts)
     assert "1 个项目的自评表未能完整读取，列为待复核" in whole
     sheets = whole.split("附件1：项目复核评分表")[1].split("附件2")[0]
     assert "未能核实：" in sheets and "表格截断" in sheets
+    # the cell by its name on the form, the checks not made by their titles
+    assert re.search(r"第\d+项指标“[^”]+”的实际完成值未能读取（表格截断）", sheets), sheets
+    assert "$." not in sheets and not CODE.search(sheets.split("未能核实：")[1].split("\n")[0])
     assert "未能核实" not in whole.split("附件1：项目复核评分表")[0].split("二、评分结果")[1]
+
+
+def test_every_field_that_may_be_unread_has_its_name_on_the_form():
+    """The 未能核实 lists name cells as the form does; a field without an entry in
+    rules/provenance.toml [fields] would show its key instead."""
+    import tomllib
+
+    from evalengine import provenance
+    from evalengine.model import FundRow, Funds, Goal, Indicator, Narrative
+    from evalengine.resources import rules_dir
+
+    fields = tomllib.loads((rules_dir() / "provenance.toml").read_text(encoding="utf-8"))["fields"]
+    allowed = {"project": provenance.HEADER, "funds": provenance._fields(Funds),
+               "rows": provenance._fields(FundRow), "goal": provenance._fields(Goal),
+               "indicators": provenance._fields(Indicator), "narrative": provenance._fields(Narrative)}
+    for group, keys in allowed.items():
+        for key in keys:
+            assert {"zh", "en"} <= set(fields[group].get(key, {})), (group, key)
+
+
+def test_a_profile_without_a_basis_entry_is_cited_by_its_name_not_its_id(tmp_path):
+    out = tmp_path / "r.docx"
+    main(["score", str(CASES / "01-zhaoshang-yinzi.toml"), "--profile", "hebei", "--format", "docx",
+          "-o", str(out), "--no-progress"])
+    basis = next(p.text for p in docx.Document(str(out)).paragraphs if p.text.startswith("评价依据："))
+    assert basis == "评价依据：河北省 项目支出绩效自评表（调整预算数）", basis

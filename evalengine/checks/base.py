@@ -18,6 +18,7 @@ from ..model import Case, Department
 from ..money import figures, read
 from ..numbers import rounded
 from ..profile import Profile
+from ..provenance import load_provenance
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
 
@@ -101,6 +102,8 @@ class ProjectDigest:
 
     @classmethod
     def of(cls, location: str, case: Case) -> ProjectDigest:
+        if case.project.review.strip():  # read too poorly to score: its money is not known
+            return cls(location, case.project.name, case.project.has_form, None, None, None)
         money = figures(case.funds)
         return cls(location, case.project.name, case.project.has_form, money.budget,
                    money.executed, read(case.funds, "balance"), case.funds.note)
@@ -152,6 +155,7 @@ class Rule:
 
 HERE = "{path}"  # the hit's own key path
 RECORD = "{record}"  # the record the hit's path is in: the row of $.indicators[3].score
+# (f"{RECORD}.deviation": that row's deviation cell)
 MONEY = ("$.funds.budget", "$.funds.executed", "$.funds.initial_budget", "$.funds.rows")
 TEXTS = ("$.funds.reason", "$.funds.note", "$.funds.adjustment_reason", "$.goal", "$.narrative",
          "$.indicators[*].deviation")  # where a form explains itself
@@ -159,8 +163,9 @@ WEIGHTS = ("$.indicators[*].weight", "$.indicators[*].not_applicable", "$.funds.
 CATEGORIES = ("$.indicators[*].level1", "$.indicators[*].level2", "$.indicators[*].name")
 # a rule about all the rows (or all of a kind): rows that could not be scored are not in
 # CaseScore.indicators, so "all of them" would be said of the rows that were read
-ROWS = ("$.indicators[*].target", "$.indicators[*].actual", "$.indicators[*].weight",
-        "$.indicators[*].score", "$.indicators[*].not_applicable")
+# (the fields without which a row is not scored: rules/provenance.toml)
+ROWS = tuple(f"$.indicators[*].{field}"
+             for field in (*load_provenance().indicator_fields, "not_applicable"))
 
 
 # --- formatting helpers for evidence (rules share them; rounding goes through rounded()) ---

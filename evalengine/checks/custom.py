@@ -9,6 +9,7 @@ reported before any case is scored.  docs/custom-rules.md documents the fields.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -246,6 +247,9 @@ def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "",
     return rule, enabled
 
 
+MAX_FORMAT_WIDTH = 200  # {name:>999999999} would build a gigabyte string per finding
+
+
 def _template_problem(template: str, fields: Mapping[str, Any]) -> str:
     """What is wrong with a message template (str.format over the fields), or ""."""
     try:
@@ -258,6 +262,15 @@ def _template_problem(template: str, fields: Mapping[str, Any]) -> str:
     unknown = sorted(n for n in names if n not in fields)
     if unknown:
         return f"unknown field {', '.join(unknown)} in the message (see docs/custom-rules.md)"
+    for _, name, spec, _ in parsed:
+        if not spec:
+            continue
+        if "{" in spec:
+            return f"a format spec cannot hold a placeholder ({{{name}:{spec}}})"
+        widths = [int(n) for n in re.findall(r"\d+", spec)]
+        if any(w > MAX_FORMAT_WIDTH for w in widths):
+            return (f"format width {max(widths)} in {{{name}:{spec}}} is over "
+                    f"{MAX_FORMAT_WIDTH} (a message is one line)")
     try:
         template.format(**{name: "x" for name in fields})
     except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:

@@ -622,6 +622,7 @@ actual = ""
 not_applicable = true
 ''',
     check=_empty_row,
+    rests_on=(RECORD,),  # "the row is empty" is said of every cell of it
     settings=(
         Setting("ignore_level2", "texts", "二级指标名含这些词的空行不报告（如不要求设置生态效益指标时）",
                 help_en="empty rows whose level-2 name contains one of these words are not reported (e.g. where no ecological indicator is required)"),
@@ -818,6 +819,7 @@ target = "≥200人次"
 actual = "150人次"
 deviation = "受疫情影响下半年两期培训取消，明年一季度补训。"
 ''',
+    rests_on=(HERE, f"{RECORD}.deviation", "$.narrative.deviation"),  # a reason not read may explain it
     check=_deviation_without_reason,
     settings=(
         Setting("minor_ratio", "number",
@@ -866,6 +868,7 @@ target = "≥50公里"
 actual = "49.78公里"
 deviation = "0.22公里路段因施工改道顺延至次年。"
 ''',
+    rests_on=(HERE, f"{RECORD}.deviation", "$.narrative.deviation"),  # a reason not read may explain it
     check=_minor_shortfall,
     settings=(
         Setting("minor_ratio", "number",
@@ -947,6 +950,7 @@ actual = "300人次"
 deviation = "上级追加两期线上培训，参训人数增加；明年按实际需求调高指标值。"
 ''',
     check=_overachievement,
+    rests_on=(HERE, f"{RECORD}.deviation", "$.narrative.deviation"),  # a reason not read may explain it
     settings=(
         Setting("placeholder_reasons", "texts", "偏差原因栏只写这些内容时视为未说明",
                 help_en="a deviation column saying only one of these counts as no reason"),

@@ -58,10 +58,11 @@ class CaseChecks:
 
 def rests_on(rule: Rule, hit: Hit) -> tuple[str, ...]:
     """The key paths a hit's finding rests on: the rule's declaration (``{path}`` in it is
-    the hit's own path, ``{record}`` the record that path is in), else the hit's own path."""
+    the hit's own path, ``{record}`` the record that path is in, ``{record}.deviation`` a
+    field of that record), else the hit's own path."""
     record = hit.path.rsplit(".", 1)[0] if hit.path.count(".") > 1 else hit.path
-    shown = {HERE: hit.path, RECORD: record}
-    return tuple(shown.get(p, p) for p in rule.rests_on) or (hit.path,)
+    return tuple(p.replace(HERE, hit.path).replace(RECORD, record)
+                 for p in rule.rests_on) or (hit.path,)
 
 
 @attrs.frozen

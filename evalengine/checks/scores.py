@@ -32,6 +32,7 @@ from ..findings import Severity
 from ..fit import fitting_profiles, misfit
 from ..i18n import REASONS
 from ..model import Case, Indicator
+from ..money import read, row_sum
 from ..numbers import ZERO, agrees, rounded
 from ..scoring import Evidence, IndicatorScore, Status, is_blank_row, is_scored_form, row_roles
 from ..values import Claim, ClaimLevel, Empty
@@ -751,6 +752,7 @@ weight = 50
 score = 45
 deviation = "实际完成远超指标值，年初指标设定偏低，酌情扣5分；下年按历史均值设定指标。"
 """,
+    rests_on=(HERE, f"{RECORD}.deviation", "$.narrative.deviation"),  # a reason not read may explain it
     check=_met_target_deducted,
     settings=(
         Setting("tolerance", "number", "得分低于分值超过此值才算扣分（分）；默认 0.1，同 C8",
@@ -931,23 +933,21 @@ deviation = "两个乡镇培训点尚未建成，明年续建。"
 
 
 def _execution_shortfall(case: Case, options: Mapping[str, Any]) -> str:
-    """The lowest execution rate below the threshold, as evidence text ("" when none)."""
+    """The lowest execution rate below the threshold, as evidence text ("" when none).
+    A figure not read is not a figure: no rate from it, and no sum over rows that lost one."""
     funds = case.funds
-    base = [("全年预算数", funds.budget)]
+    base = [("全年预算数", read(funds, "budget"))]
     if options["compare_initial_budget"]:
-        base.append(("年初预算数", funds.initial_budget))
-    executed = funds.executed
+        base.append(("年初预算数", read(funds, "initial_budget")))
+    executed = read(funds, "executed")
     where = "年度资金总额"
-    if not any(b is not None and b > 0 for _, b in base) and funds.rows:
+    total_unread = "budget" in funds.unread or "executed" in funds.unread
+    if not any(b is not None and b > 0 for _, b in base) and funds.rows and not total_unread:
         # The total row is blank or zero (e.g. 0/0/0 over non-zero source rows): use the rows.
-        def total(values: list[Decimal | None]) -> Decimal | None:
-            known = [v for v in values if v is not None]
-            return sum(known, ZERO) if known else None
-
-        base = [("全年预算数", total([r.budget for r in funds.rows]))]
+        base = [("全年预算数", row_sum(funds, "budget"))]
         if options["compare_initial_budget"]:
-            base.append(("年初预算数", total([r.initial_budget for r in funds.rows])))
-        executed = total([r.executed for r in funds.rows])
+            base.append(("年初预算数", row_sum(funds, "initial_budget")))
+        executed = row_sum(funds, "executed")
         where = "各资金来源行合计"
     if executed is None:
         return ""

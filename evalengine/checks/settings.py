@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from ..findings import Severity
+from ..limits import Limits, shipped
 from ..loader import ConfigError, Problem, read_toml, shown_value
 from ..resources import rules_dir
 from .base import Rule, Setting
@@ -31,6 +32,7 @@ __all__ = [
 ]
 
 SEVERITIES = {s.label: s for s in Severity}
+MAX_SETTING = Decimal(10) ** 15  # as for the numbers of a case (evalengine.numbers)
 
 
 @attrs.frozen
@@ -52,6 +54,7 @@ class UserConfig:
     custom: tuple[tuple[str, tuple[Mapping[str, Any], ...]], ...] = ()  # (file, [[custom]] tables)
     report: Mapping[str, str] = attrs.Factory(dict)  # [report] org, date, title, basis
     source: str = ""  # the configuration file these came from ("" = none)
+    limits: Limits | None = None  # [limits] (None: the shipped rules/limits.toml)
 
 
 def matches(rule: Rule, selector: str) -> bool:
@@ -95,6 +98,12 @@ def _value(setting: Setting, value: Any, path: str, problems: list[Problem]) -> 
         return None
     if kind in ("number", "integer"):
         value = Decimal(value)
+        if not value.is_finite():  # nan, inf: every comparison with it would fail or raise
+            problems.append(Problem(path, "not-finite", shown_value(value)))
+            return None
+        if abs(value) >= MAX_SETTING:
+            problems.append(Problem(path, "number-out-of-range", shown_value(value)))
+            return None
         if (setting.min is not None and value < setting.min) or (
             setting.max is not None and value > setting.max
         ):
@@ -174,8 +183,32 @@ def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConf
     return configs
 
 
-_USER_KEYS = ("select", "ignore", "severity", "rules", "fail_on", "custom", "report")
+_USER_KEYS = ("select", "ignore", "severity", "rules", "fail_on", "custom", "report", "limits")
 REPORT_KEYS = ("org", "date", "title", "basis")  # [report]: what the Word report's cover says
+
+
+def _limits(table: Mapping[str, Any], problems: list[Problem]) -> Limits | None:
+    """A ``[limits]`` table over the shipped limits (rules/limits.toml), or None if absent."""
+    if not table:
+        return None
+    base = shipped()
+    values = attrs.asdict(base)
+    for key, value in table.items():
+        path = f"$.limits.{key}"
+        if key not in Limits.BOUNDS:
+            problems.append(Problem(path, "unknown-key", ", ".join(Limits.BOUNDS)))
+            continue
+        number = key == "case_seconds"
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal) if number else int):
+            problems.append(Problem(path, "expected-number" if number else "expected-integer",
+                                    shown_value(value)))
+            continue
+        low, high = Limits.BOUNDS[key]
+        if not (isinstance(value, int) or value.is_finite()) or not low <= value <= high:
+            problems.append(Problem(path, "invalid", f"{shown_value(value)} outside [{low}, {high}]"))
+            continue
+        values[key] = float(value) if number else value
+    return Limits(**values)
 
 
 def _table(data: Mapping[str, Any], key: str, problems: list[Problem]) -> Mapping[str, Any]:
@@ -282,11 +315,12 @@ def _user_config(data: dict[str, Any], path: Path, rules: Iterable[Rule]) -> Use
             problems.append(Problem(f"$.report.{key}", "expected-text", shown_value(value)))
         else:
             report[key] = value
+    limits = _limits(_table(data, "limits", problems), problems)
     if problems:
         raise ConfigError(str(path), tuple(problems))
     custom_sources = ((str(path), tuple(custom)),) if custom else ()
     return UserConfig(texts["select"], texts["ignore"], severity, options, fail_on, custom_sources,
-                      report, str(path))
+                      report, str(path), limits)
 
 
 def load_custom_tables(path: Path) -> tuple[Mapping[str, Any], ...]:

@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..render.progress import Progress
+from ..target import TargetError
 from . import ImportedFile, ImportedForm, import_file
 from .inputs import form_inputs
 from .limits import Limits, default_limits
@@ -62,8 +63,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "header": ("由 evalengine import 自 {file} 生成", "written by evalengine import from {file}"),
     "exported": ("已写出 {path}（{template} 表式，{n} 项指标）",
                  "wrote {path} ({template} template, {n} indicators)"),
-    "export-exists": ("{path} 已存在，未覆盖（加 --force 可覆盖）",
-                      "{path} exists, not overwritten (use --force)"),
     "not-a-case": ("{path} 不是项目案例文件", "{path} is not a project case file"),
 }
 
@@ -165,7 +164,7 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
                 continue
             try:
                 data = dumps(form.case, _comments(form, imported, lang)).encode("utf-8")
-                write_atomic(path, data, force=force)
+                write_atomic(path, data, force=force, reads=files)
             except FileExistsError:
                 written.append(WrittenForm(form, path, "exists"))
             except (OSError, ValueError) as exc:
@@ -280,9 +279,9 @@ def run_export_form(case: Path, output: Path, *, template: str | None, force: bo
     data = workbook_bytes(form_workbook([("自评表", forms)]))
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, data, force=force)
-    except FileExistsError:
-        err.print(Text(_w("export-exists", lang, path=output), style="red"))
+        write_atomic(output, data, force=force, reads=[case])
+    except TargetError as exc:  # a folder, a device, the case itself, a name taken …
+        err.print(Text(exc.text(lang), style="red"))
         return EXIT_ERROR
     except OSError as exc:
         err.print(Text(_w("write-error", lang, detail=exc), style="red"))

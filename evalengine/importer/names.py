@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
+
+from ..target import resolve_target, write_bytes
 
 __all__ = ["Namer", "safe_stem", "write_atomic"]
 
@@ -52,50 +53,13 @@ class Namer:
         return candidate
 
 
-def _new_file_mode() -> int:
-    """The mode a new file gets from ``open()``: 0o666 less the umask."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
+def write_atomic(path: Path, data: bytes, *, force: bool,
+                 reads: Iterable[str | Path] = ()) -> None:
+    """Write ``data`` to ``path`` through :mod:`evalengine.target` (checked, then atomic).
 
-
-def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
-
-    Without ``force`` an existing file is never replaced: the finished temporary file is
-    hard-linked into place, which fails if the name exists (``FileExistsError``), even if
-    another process created it meanwhile; where hard links are not supported the name is
-    first claimed with an exclusive create.  With ``force`` it is renamed over it.  The file
-    gets the mode a new file would (the umask respected, not mkstemp's 0600), or with
-    ``force`` the mode of the file it replaces.
+    Without ``force`` an existing name is never replaced (``FileExistsError``, also when
+    another process takes the name meanwhile); a refused target raises
+    :class:`~evalengine.target.TargetError` (a ``ValueError``); ``reads`` are the run's inputs,
+    never written over.
     """
-    folder = path.parent
-    mode = _new_file_mode()
-    if force:
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except OSError:
-            pass
-    fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, path)
-            return
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links on this file system: claim the name, then fill it
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
-            os.replace(tmp, path)
-            return
-        os.unlink(tmp)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_bytes(resolve_target(path, reads=reads, force=force), data)

@@ -9,7 +9,8 @@ cell.  Load failures are not rows (failures are reported on stderr).
 Text from the cases is untrusted and Excel runs a cell that starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return as a formula (CSV injection).  As OWASP advises, such a
 text cell is written with a leading apostrophe (``'=1+1``), which Excel shows as text and
-does not print; the figures columns are numbers and stay as they are (``-5.00``).
+does not print; the figures columns are numbers and stay as they are (``-5.00``).  Control
+characters in text cells are shown as escapes (``\\x1b``), as on the terminal.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .data import (
 )
 from .formats import Options, RunInfo
 from .labels import label
+from .terminal import clean
 
 __all__ = ["BOM", "Writer", "encode", "header", "neutralise"]
 
@@ -36,7 +38,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: str) -> str:
-    """A text cell Excel will not evaluate (OWASP, "CSV Injection")."""
+    """A text cell Excel will not evaluate (OWASP, "CSV Injection"), its control characters
+    shown as escapes (the table is printed to a terminal when there is no ``-o``)."""
+    value = clean(value)
     return "'" + value if value.startswith(FORMULA_START) else value
 
 

@@ -27,7 +27,8 @@ import attrs
 
 from ..i18n import Lang
 
-__all__ = ["FORMATS", "Format", "Options", "RunInfo", "Spool", "Writer", "get_format", "render_report"]
+__all__ = ["FORMATS", "Format", "Options", "RunInfo", "Spool", "Writer", "get_format", "render_report",
+           "run_info"]
 
 FORMATS: dict[str, str] = {
     "human": "human",
@@ -98,13 +99,28 @@ def get_format(name: str) -> Format:
     return Format(name, name in BINARY, module)
 
 
+def run_info(catalogue: Any, lang: str, paths: Sequence[str] = (), version: str = "") -> RunInfo:
+    """A run's RunInfo: the rules' titles (in ``lang``) and families from a checker's
+    ``catalogue``, which the Word report needs to group and name the findings."""
+    titles = {rule.code: (rule.title_en if lang == "en" else rule.title) or rule.title
+              for rule, _, _ in catalogue}
+    families = {rule.code: rule.family for rule, _, _ in catalogue}
+    return RunInfo(paths=tuple(paths), rule_titles=titles, rule_families=families, version=version)
+
+
 def render_report(report: Any, name: str, out: IO[Any], options: Options | None = None,
                   info: RunInfo | None = None) -> None:
-    """Write a whole Report in format ``name`` to ``out`` (text, or binary for xlsx)."""
+    """Write a whole Report in format ``name`` to ``out`` (text, or binary for xlsx, docx and
+    scoresheet).  Without ``info`` the built-in rules name and group the findings."""
+    from .. import __version__
+    from ..checks.runner import Checker
+    from ..checks.settings import UserConfig
     from ..report import CaseResult, DepartmentResult
     from .data import record_of
 
     options = options or Options()
+    if info is None:
+        info = run_info(Checker.build(UserConfig()).catalogue, options.lang, version=__version__)
     fmt = get_format(name)
     writer = fmt.writer(out, options, info)
     # the order a run streams them: projects, load failures, then departments

@@ -24,12 +24,15 @@ from ..report import Summary
 from . import view
 from .formats import Options, RunInfo, Spool
 from .labels import grade_rank, label
+from .terminal import clean
 
 __all__ = ["Writer", "encode", "escape"]
 
 
 def escape(value: Any) -> str:
-    return _escape(str(value), quote=True)
+    """HTML-escaped, control characters shown as escapes (the page may be printed to a
+    terminal, and a browser would show them as nothing)."""
+    return _escape(clean(str(value)), quote=True)
 
 
 CSS = """

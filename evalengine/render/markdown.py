@@ -19,6 +19,7 @@ from ..report import Summary
 from . import view
 from .formats import Options, RunInfo, Spool
 from .labels import label
+from .terminal import clean
 
 __all__ = ["Writer", "encode", "escape"]
 
@@ -27,13 +28,14 @@ _SPACE = re.compile(r"\s+")
 
 
 def escape(value: Any) -> str:
-    """Inline text: whitespace (newlines too) collapsed, Markdown punctuation backslashed."""
-    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)).strip())
+    """Inline text: whitespace (newlines too) collapsed, Markdown punctuation backslashed,
+    control characters shown as escapes (the report is often printed to a terminal)."""
+    return _SPECIAL.sub(r"\\\1", clean(_SPACE.sub(" ", str(value)).strip()))
 
 
 def code(value: str) -> str:
     """An inline code span (paths, file names); escaped text if it holds a backtick."""
-    value = _SPACE.sub(" ", value).strip()
+    value = clean(_SPACE.sub(" ", value).strip())
     return f"`{value}`" if value and "`" not in value else escape(value)
 
 

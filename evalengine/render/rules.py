@@ -87,7 +87,8 @@ def render_explain(rule: Rule, console: Console, lang: Lang, checker: Checker | 
     if rule.rests_on:  # a finding resting on a cell the importer did not read is withheld
         own = {HERE: "(the finding's own path)" if en else "（所在位置）",
                RECORD: "(the row or table it is in)" if en else "（所在行或表）"}
-        paths = "  ".join(own.get(p, p) for p in rule.rests_on)
+        paths = "  ".join(own.get(p) or p.replace(RECORD, "（所在行）" if not en else "(its row)")
+                          for p in rule.rests_on)
         parts.append(Text(("Rests on (withheld when not read): " if en else
                            "所依据的字段（未能读取时不报告）：") + paths))
     if rule.settings:

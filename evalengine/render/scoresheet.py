@@ -21,7 +21,9 @@ from ..importer.export import REVIEW_HEADERS, Review, form_width, template_for, 
 from ..report import CaseResult, Summary
 from .formats import Options, RunInfo
 from .labels import grade_label
-from .view import deduction, not_verified_lines, status_text
+from .view import deduction, not_verified_prose, status_text
+from .word import review_wording
+from .xlsx import cell_text, print_setup
 
 __all__ = ["WANTS_RESULT", "Writer", "encode", "review_of"]
 
@@ -50,10 +52,11 @@ def review_of(record: dict[str, Any]) -> Review:
     for item in record["indicators"]:
         index = int(item["path"].rsplit("[", 1)[1].rstrip("]"))
         indicators[index] = (_n(item["claimed"]), _n(item["verified"]), deduction(item))
-    budget_reason = "" if funds["verified"] == funds["weight"] else f"执行率 {funds['rate']}%" if (
-        funds["rate"] is not None) else ""
+    words = review_wording()["text"]["zh"]  # the Word report's own labels
+    budget_reason = "" if funds["verified"] == funds["weight"] or funds["rate"] is None else (
+        words["sheet_budget_reason"].format(rate=funds["rate"]))
     total = (_n(record["claimed_total"]), _n(record["verified_total"]),
-             f"核实等级：{status_text(record, 'zh')}")
+             words["verified_grade"].format(grade=status_text(record, "zh")))
     return Review((_n(funds["claimed"]), _n(funds["verified"]), budget_reason), indicators, total)
 
 
@@ -81,6 +84,7 @@ class Writer:
 
         self.out = out
         self.options = options
+        self.titles = info.rule_titles
         self.workbook = openpyxl.Workbook()
         self.index = self.workbook.active
         self.index.title = INDEX_TITLE
@@ -96,23 +100,20 @@ class Writer:
         template = template_for(case)
         title = _sheet_title(self.count, record["name"], self.taken)
         sheet = self.workbook.create_sheet(title)
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
         end = write_form(sheet, case, template, 1, review_of(record))
         width = form_width(template) + len(REVIEW_HEADERS)
         last = end - 2
-        lines = not_verified_lines(record, "zh")  # cells the importer could not read
+        lines = not_verified_prose(record, "zh", self.titles)  # cells the importer could not read
         if lines:
             last += 1
             sheet.cell(last, 1, NOT_VERIFIED)
-            sheet.cell(last, 3, ILLEGAL_CHARACTERS_RE.sub("\ufffd", "；".join(lines)))
+            sheet.cell(last, 3, cell_text("；".join(lines)))
             sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=2)
             sheet.merge_cells(start_row=last, start_column=3, end_row=last, end_column=width)
         _finish_sheet(sheet, last, width, template)
 
-        text = lambda value: ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # noqa: E731
         self.index.append([
-            self.count, text(record["name"]), text(record["department"]), record["profile"],
+            self.count, cell_text(record["name"]), cell_text(record["department"]), record["profile"],
             _n(record["claimed_total"]), grade_label(record["profile"], record["claimed_grade"]),
             _n(record["verified_total"]), status_text(record, "zh"), _n(record["gap"]),
             record["findings"], title,
@@ -142,21 +143,6 @@ def _borders_and_wrap(sheet: Any, rows: int, columns: int, header_rows: tuple[in
             cell.font = bold if cell.row in header_rows else plain
             if isinstance(cell.value, (int, float)) or type(cell.value).__name__ == "Decimal":
                 cell.number_format = "0.00"
-
-
-def _print_setup(sheet: Any, columns: int, title_rows: str | None = None) -> None:
-    from openpyxl.utils import get_column_letter
-
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.print_area = f"A1:{get_column_letter(columns)}{sheet.max_row}"
-    if title_rows:
-        sheet.print_title_rows = title_rows
 
 
 def _text_width(text: str) -> int:
@@ -207,7 +193,7 @@ def _finish_sheet(sheet: Any, last_row: int, columns: int, template: str) -> Non
         for cell in row[form:]:
             if cell.value in REVIEW_HEADERS:
                 cell.font = Font(size=FONT_SIZE, bold=True)
-    _print_setup(sheet, columns)
+    print_setup(sheet, 0, columns)
 
 
 def _finish_index(sheet: Any) -> None:
@@ -221,4 +207,4 @@ def _finish_index(sheet: Any) -> None:
         (6, 36, 22, 13, 9, 9, 9, 12, 9, 8, 24), start=1)})
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{sheet.max_row}"
-    _print_setup(sheet, columns, "1:1")
+    print_setup(sheet, 1, columns)

@@ -7,10 +7,14 @@ output language; nothing here escapes — the format does.
 
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import cache
 from typing import Any
 
 from ..i18n import Lang, text
 from ..report import NOT_DEMONSTRATED, Summary
+from ..resources import rules_dir
 from .data import not_verified_text, num, percent
 from .labels import grade_label, label
 
@@ -27,6 +31,7 @@ __all__ = [
     "INDICATOR_FIGURES",
     "indicator_table",
     "not_verified_lines",
+    "not_verified_prose",
     "overview",
     "project_row",
     "projects_header",
@@ -191,6 +196,64 @@ def deduction(item: dict[str, Any]) -> str:
 def not_verified_lines(record: dict[str, Any], lang: Lang) -> list[str]:
     """The card's 未能核实 list: one line per field not read (empty for a case read throughout)."""
     return [not_verified_text(item, lang) for item in record.get("not_verified", ())]
+
+
+@cache
+def _provenance_words() -> dict[str, Any]:
+    """rules/provenance.toml's [fields] (each field's name on the form) and [wording]."""
+    with (rules_dir() / "provenance.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {"fields": data["fields"], "wording": data["wording"]}
+
+
+_PATH = re.compile(r"\$\.(?:(indicators|funds\.rows)\[(\d+)\]|(\w+))(?:\.(\w+))?$")
+
+
+def _row_and_cell(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
+    """What an unread key path is on the form, in words: (the row it is in, the cell)."""
+    data = _provenance_words()
+    words = data["wording"]["en" if lang == "en" else "zh"]
+
+    def field(group: str, key: str) -> str:
+        entry = data["fields"].get(group, {}).get(key)
+        return entry["en" if lang == "en" else "zh"] if entry else key
+
+    match = _PATH.match(item["path"])
+    if not match:
+        return "", item["path"]
+    table, index, record, key = match.groups()
+    if table:
+        name = words["name"].format(name=item["name"]) if item["name"] else ""
+        if table == "indicators":
+            return words["indicator"].format(n=int(index) + 1, name=name), field("indicators", key or "")
+        return words["funds_row"].format(n=int(index) + 1), field("rows", key or "")
+    if key is None:  # a whole section, or a header field of [project]
+        return "", item["name"] or field("project", record)
+    return "", field(record, key)
+
+
+def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str]) -> list[str]:
+    """The 未能核实 list in an evaluator's words, for the Word report and the score sheets:
+    the cells by their names on the form (第9项指标“群众满意度”的实际完成值), one line per row
+    and reason, and the checks not made by their titles — no key paths, no rule codes.  The
+    words are rules/provenance.toml's."""
+    words = _provenance_words()["wording"]["en" if lang == "en" else "zh"]
+    groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for item in record.get("not_verified", ()):
+        row, cell = _row_and_cell(item, lang)
+        cells, rules = groups.setdefault((row, item["reason_text"]), ([], []))
+        if cell not in cells:
+            cells.append(cell)
+        rules += [code for code in item["rules"] if code not in rules]
+    lines = []
+    for (row, reason), (cells, rules) in groups.items():
+        listed = words["list"].join(cells)
+        line = words["not_read"].format(cells=words["in_row"].format(row=row, cells=listed) if row
+                                        else listed, reason=reason)
+        if rules:
+            line += words["checks"].format(checks=words["list"].join(titles.get(c) or c for c in rules))
+        lines.append(line)
+    return lines
 
 
 def evidence_text(finding: dict[str, Any], lang: Lang) -> str:

@@ -33,12 +33,13 @@ from ..resources import rules_dir
 from .data import num, percent
 from .formats import Options, RunInfo
 from .labels import grade_label, label
-from .view import deduction, not_verified_lines, status_text
+from .view import deduction, not_verified_prose, status_text
 
 __all__ = ["Writer", "encode", "review_wording"]
 
 TITLE_FONT, HEADING_FONT, BODY_FONT, TABLE_FONT = "宋体", "黑体", "仿宋", "宋体"
 LATIN_FONT = "Times New Roman"
+TABLE_STYLE = "Table Text"  # the paragraph style of table cells
 TITLE_SIZE, HEADING_SIZE, BODY_SIZE, TABLE_SIZE = 22, 16, 14, 9  # points (二号, 三号, 四号, 小五)
 CHINESE_NUMBERS = "一二三四五六七八九十"
 # what a Word document cannot hold (XML 1.0): shown as U+FFFD rather than failing the report
@@ -150,6 +151,13 @@ class _Report:
             style.paragraph_format.keep_with_next = True
         for name in ("Heading 2", "Heading 3"):
             self._fonts(styles[name], BODY_FONT if name == "Heading 3" else HEADING_FONT)
+        from docx.enum.style import WD_STYLE_TYPE
+
+        cell = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)  # the text of every table
+        cell.base_style = normal
+        self._fonts(cell, TABLE_FONT, TABLE_SIZE)
+        cell.paragraph_format.first_line_indent = Pt(0)
+        cell.paragraph_format.line_spacing = 1.0
         from docx.oxml.ns import qn
 
         title_ppr = styles["Title"].element.pPr
@@ -206,13 +214,15 @@ class _Report:
     def _table(self, header: list[str], rows: list[list[str]], widths: list[float],
                numeric: set[int] = frozenset()) -> Any:
         """A bordered table (the "Table Grid" style, borders set on the table itself as well,
-        so they survive a template without that style), header repeated on each page."""
+        so they survive a template without that style), header repeated on each page, and no
+        row split across a page break (w:cantSplit)."""
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
-        from docx.shared import Mm, Pt
+        from docx.shared import Mm
 
+        style = self.doc.styles[TABLE_STYLE].style_id
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -227,18 +237,24 @@ class _Report:
             borders.append(element)
         table._tbl.tblPr.append(borders)
 
+        cell_widths = [Mm(w) for w in widths]
+
         def fill(row: Any, values: list[str], bold: bool = False) -> None:
+            keep = OxmlElement("w:cantSplit")
+            keep.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(keep)
             for index, (cell, value) in enumerate(zip(row.cells, values)):
-                cell.width = Mm(widths[index])
+                cell.width = cell_widths[index]
                 paragraph = cell.paragraphs[0]
-                paragraph.paragraph_format.first_line_indent = Pt(0)
-                paragraph.paragraph_format.line_spacing = 1.0
+                paragraph._p.style = style  # fonts, size, spacing: the style's (set by id:
+                # python-docx's setter looks the style up among all of them, for each cell)
                 if index in numeric and not bold:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 elif bold:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 run = paragraph.add_run(_xml(value))
-                self._fonts(run, TABLE_FONT, TABLE_SIZE, bold or None)
+                if bold:
+                    run.bold = True
 
         head = table.rows[0]
         fill(head, header, bold=True)
@@ -254,10 +270,22 @@ class _Report:
     def _basis(self) -> str:
         profiles = list(dict.fromkeys(p["profile"] for p in self.w.projects)) or ["central-2020"]
         cited = self.wording.get("basis", {})
-        parts = [cited.get(p) or p for p in profiles]
+        parts = [cited.get(p) or self._profile_name(p) for p in profiles]
         if self.w.options.basis:
             parts.append(self.w.options.basis)
         return ("；" if not self.en else "; ").join(parts)
+
+    def _profile_name(self, profile_id: str) -> str:
+        """A scoring profile without a [basis] entry is cited by its own name (河北省 项目支出绩效
+        自评表（调整预算数）), not by its file's id."""
+        from ..loader import ConfigError
+        from ..profile import load_profile
+
+        try:
+            profile = load_profile(profile_id)
+        except ConfigError:
+            return profile_id
+        return (profile.name_en if self.en else None) or profile.name or profile_id
 
     def _departments(self) -> list[str]:
         names = [p["department"] for p in self.w.projects if p["department"]]
@@ -335,7 +363,7 @@ class _Report:
             rows.append([str(number), p["name"], _v(p["claimed_total"]),
                          _v(grade_label(p["profile"], p["claimed_grade"], self.lang)),
                          _v(p["verified_total"]), status_text(p, self.lang), _v(p["gap"])])
-        self._table(self.t("grade_table"), rows, [12, 60, 16, 16, 16, 22, 14], numeric={2, 4, 6})
+        self._table(self.t("grade_table"), rows, [11, 52, 15, 15, 15, 34, 14], numeric={2, 4, 6})
 
     def _family(self, code: str) -> str:
         return self.w.info.rule_families.get(code, "custom")
@@ -438,7 +466,7 @@ class _Report:
                          self.t("verified_grade", grade=status_text(p, self.lang))])
             self._table(self.t("sheet_table"), rows, [22, 24, 36, 40, 40, 13, 15, 15, 52],
                         numeric={5, 6, 7})
-            lines = not_verified_lines(p, self.lang)  # cells the importer could not read
+            lines = not_verified_prose(p, self.lang, self.w.info.rule_titles)  # cells not read
             if lines:
                 self._para("；".join(lines) if not self.en else "; ".join(lines), indent=False,
                            bold_lead=self.t("not_verified"))

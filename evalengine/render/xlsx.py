@@ -24,7 +24,7 @@ from .data import finding_rows, indicator_rows, num, percent, project_row
 from .formats import Options, RunInfo
 from .labels import label
 
-__all__ = ["SHEETS", "Column", "Writer", "encode"]
+__all__ = ["SHEETS", "Column", "Writer", "cell_text", "encode", "print_setup"]
 
 SHEETS = ("summary", "projects", "indicators", "findings")  # in workbook order
 
@@ -117,7 +117,7 @@ class _Styles:
         self.title_font = Font(bold=True, size=14)
 
 
-def _text(value: str) -> Any:
+def cell_text(value: str) -> Any:
     """Text from the cases as Excel will show it: characters a workbook cannot hold (control
     characters) become U+FFFD."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -125,7 +125,10 @@ def _text(value: str) -> Any:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
 
 
-def _print_setup(sheet: Any, header_rows: int = 1) -> None:
+def print_setup(sheet: Any, header_rows: int = 1, columns: int = 0) -> None:
+    """A4 landscape, fit to the page width, as many pages down as it takes; the first
+    ``header_rows`` repeated on each page; with ``columns``, the print area ends there."""
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
 
     sheet.page_setup.paperSize = 9  # A4
@@ -137,6 +140,9 @@ def _print_setup(sheet: Any, header_rows: int = 1) -> None:
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     if header_rows:
         sheet.print_title_rows = f"1:{header_rows}"
+    if columns:
+        sheet.print_area = f"A1:{get_column_letter(columns)}{sheet.max_row}"
+        sheet.print_options.horizontalCentered = True
     sheet.print_options.gridLines = False
 
 
@@ -154,7 +160,7 @@ class Writer:
                        for name in SHEETS}
         self.rows = dict.fromkeys(SHEETS, 1)
         for name, sheet in self.sheets.items():
-            _print_setup(sheet, 0 if name == "summary" else 1)
+            print_setup(sheet, 0 if name == "summary" else 1)
         for name, columns in COLUMNS.items():
             sheet = self.sheets[name]
             sheet.freeze_panes = "B2"  # the header row and the name column stay in view
@@ -184,7 +190,7 @@ class Writer:
         cells = []
         for value, kind in zip(values, kinds):
             if isinstance(value, str):
-                value = _text(value)
+                value = cell_text(value)
             cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # text starting with "=" stays text, never a formula
