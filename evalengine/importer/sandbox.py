@@ -57,8 +57,11 @@ def run_limited(fn: Callable[..., Any], *args: Any, memory_mb: int, cpu_seconds:
     with os.fdopen(read_end, "rb") as pipe:
         data = pipe.read()
     _pid, status = os.waitpid(pid, 0)
-    if data:
-        kind, value = pickle.loads(data)  # noqa: S301 - our own child's result
+    try:
+        kind, value = pickle.loads(data) if data else ("", None)  # noqa: S301 - our own child's
+    except Exception:  # noqa: BLE001 - cut off: the child was killed while writing it
+        kind, value = "", None
+    if kind:
         if kind == "ok":
             return value
         if kind == "unreadable":
