@@ -33,6 +33,9 @@ class Limits:
     max_pages: int = 1000
     max_merged_cells: int = 100_000
     max_elements: int = 2_000_000
+    max_pdf_memory_mb: int = 768
+    max_pdf_seconds: int = 60
+    max_pdf_rules: int = 8000
 
     @property
     def max_file_bytes(self) -> int:
