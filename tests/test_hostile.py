@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import stat
@@ -222,6 +223,37 @@ def test_another_users_file_in_a_sticky_folder_is_refused_before_scoring(tmp_pat
     with pytest.raises(TargetError) as refused:
         resolve_target(target)
     assert refused.value.kind in ("not-yours", "read-only")
+
+
+@pytest.mark.skipif(not ROOT_USER or not shutil.which("setpriv"),
+                    reason="runs the check as an unprivileged user; needs root and setpriv")
+def test_a_read_only_output_folder_is_refused_as_another_user():
+    """As root the next test cannot run (root writes anywhere): run the CLI as nobody instead,
+    in a folder nobody may read but not write, so CI (root) checks it too."""
+    import tempfile
+
+    nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
+    probe = subprocess.run([*nobody, "-c", "import evalengine"], capture_output=True, timeout=60)
+    if probe.returncode != 0:
+        pytest.skip("the unprivileged user cannot run this checkout's Python (a folder on the "
+                    "way is not searchable)")
+    base = Path(tempfile.mkdtemp(dir="/tmp"))
+    try:
+        base.chmod(0o755)
+        source = base / "01.toml"
+        source.write_bytes((ROOT / "cases" / "2021" / "01-zhaoshang-yinzi.toml").read_bytes())
+        source.chmod(0o644)
+        out = base / "out"
+        out.mkdir()
+        out.chmod(0o555)
+        done = subprocess.run(
+            [*nobody, "-m", "evalengine", "score", str(source), "--format", "json", "-o",
+             str(out / "r.json")], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert "没有在其所在文件夹中写入的权限" in done.stderr and "Traceback" not in done.stderr
+        assert list(out.iterdir()) == []
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.mark.skipif(ROOT_USER, reason="root may write into a read-only folder")
