@@ -44,12 +44,13 @@ class Normalisation:
     page_marker: str
     page_min_chars: int
     ocr: tuple[OcrFix, ...] = ()
+    page_footer: str = r"(?!)"  # a line that is only a page number / footer
 
 
 @attrs.frozen
 class Normalised:
     text: str
-    changes: tuple[str, ...] = ()  # slugs: "traditional", "pinyin", "html", "boilerplate", "pages", "ocr"
+    changes: tuple[str, ...] = ()  # slugs: "traditional", "pinyin", "html", "boilerplate", "pages", "page-footers", "ocr"
     original: str = ""  # the text before conversion, when Traditional characters were converted
 
 
@@ -61,6 +62,7 @@ def load_normalisation(directory: Path | None = None) -> Normalisation:
         re.compile(fix.pattern)
     re.compile(data.pinyin_gloss)
     re.compile(data.page_marker)
+    re.compile(data.page_footer)
     return data
 
 
@@ -169,6 +171,38 @@ def _join_pages(lines: list[str], marker: re.Pattern[str], min_chars: int) -> tu
     return out, joined
 
 
+def _cells(line: str) -> list[str]:
+    return line.split("\t") if "\t" in line else []
+
+
+def _drop_footers(lines: list[str], footer: re.Pattern[str]) -> tuple[list[str], bool]:
+    """Page footers (``第 1 页，共 2 页``, ``- 3 -``) and form feeds are not form text.  When a
+    page ends inside a table row, the row's two halves (tab cells before and after the footer)
+    are one row: they are joined when together they are no wider than the table's widest
+    row, so that two whole rows are never run into one."""
+    width = max((len(_cells(line)) for line in lines), default=0)
+    out: list[str] = []
+    dropped = False
+    broken = False
+    for raw in lines:
+        line = raw.replace("\f", "")
+        if line != raw:
+            dropped = True
+        if footer.fullmatch(line.strip()):
+            dropped = True
+            broken = bool(out and 1 < len(_cells(out[-1])) < width)
+            continue
+        if broken and line.strip():
+            head, tail = _cells(out[-1]), _cells(line) or [line]
+            if len(head) + len(tail) <= width:
+                out[-1] = "\t".join(head + tail)
+                broken = False
+                continue
+        broken = False
+        out.append(line)
+    return out, dropped
+
+
 def _is_boilerplate(line: str, n: Normalisation) -> bool:
     """A line of the page around the form: it holds a boilerplate phrase and is short, or
     holds no form word at all (a long line of form text that quotes one is kept)."""
@@ -180,6 +214,7 @@ def _is_boilerplate(line: str, n: Normalisation) -> bool:
 def normalise_text(text: str) -> Normalised:
     """A whole text file: converted as a cell, then boilerplate lines dropped, page chunks joined."""
     n, _, marker, _ = _compiled()
+    footer = re.compile(n.page_footer)
     changes: list[str] = []
     kept: list[str] = []
     first = normalise_cell(text)
@@ -192,6 +227,9 @@ def normalise_text(text: str) -> Normalised:
     lines, joined = _join_pages(lines, marker, n.page_min_chars)
     if joined:
         changes.append("pages")
+    lines, footers = _drop_footers(lines, footer)
+    if footers:
+        changes.append("page-footers")
     changes.extend(first.changes)
     seen: list[str] = []
     for c in changes:

@@ -8,7 +8,7 @@ as the template has them), then flattened to text in the shapes published forms 
 * ``pipe``       web-table rows, blank cells dropped (``a | b |``)
 * ``cells``      one cell per line (``cell |``), blank cells kept, a merged range once
 * ``broken``     pipe rows with every long text cell broken over two lines
-* ``page``       tab rows, every indicator row broken by a page footer in the middle
+* ``page``       tab rows, the middle indicator row broken by a page footer
 * ``glued``      no cell boundaries in a row at all (``年度资金总额5049.78…``)
 * ``synonyms``   tab rows with header labels swapped for another layout's synonym
   (rules/layouts/*.toml: a field's labels in one layout read for it in another)
@@ -128,10 +128,16 @@ def _indicator_row(r: Sequence[str | None]) -> bool:
 
 
 def page(g: Grid) -> str:
+    """A page ends inside the middle indicator row: its first cells, the page footer, a form
+    feed, then the rest of the row (tab rows otherwise)."""
+    rows = _rows(g)
+    hits = [i for i, r in enumerate(rows) if _indicator_row(r)]
+    at = hits[len(hits) // 2] if hits else -1
     lines = []
-    for r in _rows(g):
-        if _indicator_row(r):
-            cut = len(r) // 2
+    for i, r in enumerate(rows):
+        if i == at:
+            filled = [j for j, c in enumerate(r) if c]
+            cut = filled[len(filled) // 2]
             lines.append("\t".join(c or "" for c in r[:cut]))
             lines.append("第 1 页，共 2 页")
             lines.append("\f" + "\t".join(c or "" for c in r[cut:]).rstrip("\t"))
