@@ -50,7 +50,7 @@ class Normalisation:
 @attrs.frozen
 class Normalised:
     text: str
-    changes: tuple[str, ...] = ()  # slugs: "traditional", "pinyin", "html", "boilerplate", "pages", "page-footers", "ocr"
+    changes: tuple[str, ...] = ()  # slugs: "traditional", "pinyin", "html", "boilerplate", "pages", "page-footers", "wrapped-cells", "ocr"
     original: str = ""  # the text before conversion, when Traditional characters were converted
 
 
@@ -203,6 +203,34 @@ def _drop_footers(lines: list[str], footer: re.Pattern[str]) -> tuple[list[str],
     return out, dropped
 
 
+def _join_wrapped_cells(lines: list[str]) -> tuple[list[str], bool]:
+    """Pipe rows whose cells wrap: where the text ends its rows with ``|`` (most of its pipe
+    lines do), a line without the terminator followed by a terminated one is one row whose
+    last cell runs on: the two lines are joined (no separator: the cell's text continues).
+    A short line with no ``|`` joins only when the line before it closed a row, so a title or
+    a 填报日期 line above the table is left alone."""
+    piped = [line.rstrip() for line in lines if "|" in line]
+    if len(piped) < 5 or sum(p.endswith("|") for p in piped) < 0.6 * len(piped):
+        return lines, False
+    out: list[str] = []
+    joined = False
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip()
+        nxt = lines[i + 1].rstrip() if i + 1 < len(lines) else ""
+        before = out[-1].rstrip() if out else ""
+        open_row = line.strip() and not line.endswith("|") and nxt.endswith("|") and (
+            "|" in line or (before.endswith("|") and len(line.strip()) <= 20))
+        if open_row:
+            out.append(line + nxt.lstrip())
+            joined = True
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return out, joined
+
+
 def _is_boilerplate(line: str, n: Normalisation) -> bool:
     """A line of the page around the form: it holds a boilerplate phrase and is short, or
     holds no form word at all (a long line of form text that quotes one is kept)."""
@@ -230,6 +258,9 @@ def normalise_text(text: str) -> Normalised:
     lines, footers = _drop_footers(lines, footer)
     if footers:
         changes.append("page-footers")
+    lines, wrapped = _join_wrapped_cells(lines)
+    if wrapped:
+        changes.append("wrapped-cells")
     changes.extend(first.changes)
     seen: list[str] = []
     for c in changes:
