@@ -9,7 +9,8 @@ as the template has them), then flattened to text in the shapes published forms 
 * ``cells``      one cell per line (``cell |``), blank cells kept, a merged range once
 * ``broken``     pipe rows with every long text cell broken over two lines
 * ``page``       tab rows, the middle indicator row broken by a page footer
-* ``glued``      no cell boundaries in a row at all (``年度资金总额5049.78…``)
+* ``glued``      no cell boundaries in a row at all (``年度资金总额5049.78…``), a row a line
+* ``oneline``    the whole form glued into one line
 * ``synonyms``   tab rows with header labels swapped for another layout's synonym
   (rules/layouts/*.toml: a field's labels in one layout read for it in another)
 * ``traditional`` tab rows converted to Traditional characters (OpenCC s2t)
@@ -147,7 +148,13 @@ def page(g: Grid) -> str:
 
 
 def glued(g: Grid) -> str:
+    """Each row's cells run together, one row a line."""
     return "\n".join("".join(c for c in r if c) for r in _rows(g)) + "\n"
+
+
+def oneline(g: Grid) -> str:
+    """The whole form one run of text, no boundary anywhere (a page copied as plain text)."""
+    return "".join(c for r in _rows(g) for c in r if c) + "\n"
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +203,7 @@ def ocr(g: Grid) -> str:
 
 SHAPES: dict[str, Callable[[Grid], str]] = {
     "tab": tab, "pipe": pipe, "cells": cells, "broken": broken, "page": page,
-    "glued": glued, "synonyms": synonyms, "traditional": traditional, "ocr": ocr,
+    "glued": glued, "oneline": oneline, "synonyms": synonyms, "traditional": traditional, "ocr": ocr,
 }
 
 
