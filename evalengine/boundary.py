@@ -7,7 +7,8 @@ Exit codes (also in docs/limits.md):
 * 1 — findings at or above the failing severity (``--fail-on``);
 * 2 — the user's or the system's problem: a usage error, an input that could not be read,
   an output that cannot be written (disk full, permission, a refused ``-o``), a signal
-  (SIGINT, SIGTERM, SIGHUP) or a closed standard output;
+  (SIGINT, SIGTERM, SIGHUP), a closed standard output or one whose reader went away
+  (``| head``, quietly);
 * 3 — an internal error (a bug in evalengine): the message names the file being processed.
   A document the engine failed on is reported by name and the run goes on, then ends with 3.
 
@@ -121,9 +122,10 @@ def guarded(run: Callable[[], int], lang: Lang) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, and keep the interpreter's final
-        # flush of stdout from failing again.
+        # flush of stdout from failing again.  Not 0: the report was not all written, and
+        # under `set -o pipefail` a 0 would hide the findings.
         _silence_stdout()
-        return EXIT_OK
+        return EXIT_ERROR
     except OSError as exc:  # disk full, /dev/full, permission, closed stdout …
         _silence_stdout()
         file, what = os_error_text(exc, lang)

@@ -170,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", metavar="PATH",
                      help="自评表文件或文件夹（.pdf .docx .doc .xlsx .xls .ods .html .mhtml .txt；文件夹递归）")
     imp.add_argument("--max-file-mb", type=_positive, default=None, metavar="N",
-                     help="每个输入文件的大小上限（MB，默认见 rules/import/limits.toml）")
+                     help="每个输入文件的大小上限（MB，默认见 rules/limits.toml 的 [import]）")
     imp.add_argument("--no-progress", action="store_true", help="不显示进度条")
     imp.add_argument("--out", required=True, type=Path, help="写入案例文件的文件夹")
     imp.add_argument("--force", action="store_true", help="允许覆盖已存在的案例文件")

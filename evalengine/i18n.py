@@ -122,6 +122,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "unit-mismatch": ("完成值与指标值计量单位不一致，无法核实", "actual and target in different units"),
     "word-for-number": ("数值指标仅以文字作答（如“完成”），无法核实", "numeric target answered by a word"),
     "text-for-number": ("数值指标以描述作答，无法核实", "numeric target answered by a description"),
+    "no-direction": ("指标性质只写“定量”，未写≥或≤，完成值偏离指标值时无法判断是否达标",
+                     "the 指标性质 column says only 定量 (no ≥ or ≤): whether the off-target actual meets it cannot be told"),
     "no-date": ("时效指标未给出完成时间，无法核实", "timeliness target without a date"),
     "unmeasurable-target": ("指标值无法衡量，完成值无从比较", "target cannot be measured"),
     "tier-achieved": ("定性指标：达成年度指标", "qualitative: achieved"),

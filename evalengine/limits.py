@@ -12,7 +12,9 @@ the command line with :func:`configure` (worker processes inherit it).
 * :func:`case_budget` bounds the time one document may take (``case_seconds``).
 * :func:`clip_text` bounds what the text rules search in one field (``max_text_chars``).
 
-Importers (``evalengine import``) use :func:`read_input` / ``current().max_input_bytes`` too.
+Forms (``evalengine import``, or a form file ``score`` meets) are read by
+:func:`evalengine.importer.reader.read_path` within the ``[import]`` table of the same file
+(:func:`shipped_section`, :mod:`evalengine.importer.limits`), not these.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ T = TypeVar("T")
 
 __all__ = ["CaseTimeout", "InputRefused", "Limits", "bounded_lines", "case_budget", "clip_document",
            "clip_text",
-           "configure", "current", "open_stream", "read_input", "shipped"]
+           "configure", "current", "open_stream", "read_input", "shipped", "shipped_section"]
 
 
 @attrs.frozen
@@ -62,11 +64,26 @@ class CaseTimeout(BaseException):
     "a bug costs one case" handlers do not take it for a bug)."""
 
 
+SECTIONS = ("import",)  # tables of rules/limits.toml read by other parts (evalengine.importer)
+
+
 @functools.cache
-def shipped() -> Limits:
+def _shipped_data() -> dict[str, Any]:
+    # tomllib, not the loader: the loader's reads are bounded by these very limits
     from .resources import rules_dir
 
-    data = tomllib.loads((rules_dir() / "limits.toml").read_text(encoding="utf-8"))
+    return tomllib.loads((rules_dir() / "limits.toml").read_text(encoding="utf-8"))
+
+
+def shipped_section(name: str) -> dict[str, Any]:
+    """The ``[name]`` table of ``rules/limits.toml`` (``import``: the limits on one form,
+    :func:`evalengine.importer.limits.default_limits`)."""
+    return dict(_shipped_data().get(name, {}))
+
+
+@functools.cache
+def shipped() -> Limits:
+    data = {k: v for k, v in _shipped_data().items() if k not in SECTIONS}
     return Limits(**data)
 
 

@@ -14,7 +14,7 @@ import re
 import stat
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -678,8 +678,13 @@ def _long_integer(text: str) -> Problem | None:
 
 def load_config(path: Path, cls: type[T]) -> T:
     """Read a TOML settings file into ``cls`` (unknown keys and wrong types raise ConfigError)."""
-    data = read_toml(path)
+    return structure_config(read_toml(path), cls, str(path))
+
+
+def structure_config(data: Mapping[str, Any], cls: type[T], location: str) -> T:
+    """``data`` (a settings table) as ``cls``; unknown keys and wrong types raise ConfigError
+    naming ``location``."""
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-        raise ConfigError(str(path), _problems(exc)) from None
+        raise ConfigError(location, _problems(exc)) from None

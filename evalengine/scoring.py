@@ -287,12 +287,28 @@ def _ambiguous_fraction(target: Quantity, actual: Quantity, actual_text: str) ->
                         for sign in ("%", "‰", "百分")))
 
 
+def _direction(target: Value, row: Indicator, taxonomy: Taxonomy) -> tuple[Value, bool]:
+    """(target, direction unknown): a bare target ("3%": no ≥/≤ in the cell, none in the
+    指标性质 column) on a row whose name says less is better (预算调整率) is a ceiling.
+    Direction unknown: the 指标性质 column names only the kind (定量指标), so the form printed
+    no direction and the name gives none either."""
+    if not (isinstance(target, Quantity) and target.operator is Operator.EQ
+            and target.upper is None and target.amount > 0):
+        return target, False
+    if taxonomy.lower_is_better_name(row.name):
+        return attrs.evolve(target, operator=Operator.LE), False
+    if target.dimension is Dimension.COUNT or taxonomy.higher_is_better_name(row.name):
+        return target, False  # things done, or a rate whose name says more is better: at least
+    return target, taxonomy.names_kind_only(row.operator)
+
+
 def _score_indicator(
     index: int, row: Indicator, category: str, weight: Decimal, from_form: bool,
-    profile: Profile, year: int | None,
+    profile: Profile, year: int | None, taxonomy: Taxonomy,
 ) -> IndicatorScore:
     target = parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year)
     actual = parse_value(row.actual, unit=row.unit, default_year=year)
+    target, no_direction = _direction(target, row, taxonomy)
     each_unknown = False
     if isinstance(target, Quantity) and target.each and target.dimension in (Dimension.COUNT, Dimension.MONEY):
         # "各印刷250册" under a row naming 《A》、《B》: 250 each, 500 in all
@@ -342,12 +358,18 @@ def _score_indicator(
             if tiered is not None:
                 verified, method = tiered.fraction(actual.amount) * weight, "tiered"
                 reason = "met" if verified >= weight else "shortfall"
+            elif no_direction and actual.amount != target.amount:
+                # "定量指标 100% → 92%": met if more is better, missed if less is; the form does
+                # not say which, so the row is not verified rather than reported as a miss
+                verified, method, reason = ZERO, "none", "no-direction"
             else:
                 verified, method, reason = score_quantity(
                     target.operator, target.amount, actual.amount, weight, profile, target.upper
                 )
             kind, evidence, face = EvidenceClass.MEASURED, Evidence.MEASURED, verified
-            if target.amount > 0:
+            if reason == "no-direction":
+                kind, evidence, face = EvidenceClass.UNVERIFIABLE, Evidence.UNSUPPORTED, weight
+            elif target.amount > 0:
                 achievement = max(actual.amount, ZERO) / target.amount
             elif target.amount < 0:  # a decrease: how much of the decrease was made
                 achievement = max(-actual.amount, ZERO) / -target.amount
@@ -539,7 +561,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
         for index, row in enumerate(case.indicators) if row.not_applicable
     )
     scores = tuple(
-        _score_indicator(index, row, category, *weights[index], profile, year)
+        _score_indicator(index, row, category, *weights[index], profile, year, taxonomy)
         for index, row, category in rows
     )
     budget = _score_budget(case, profile)

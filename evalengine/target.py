@@ -15,7 +15,8 @@ write, and raises :class:`TargetError` (a slug and its Chinese/English words) if
 * a file the run reads (``score DIR -o DIR/01.toml``, or ``-o01.toml`` parsed from a glob) is
   refused, and so is a file inside a folder the run scans whose name discovery reads (a case,
   ``*.toml`` / ``*.jsonl``, or a form, ``*.xlsx`` / ``*.html`` …): the next run would read
-  the report back as an input.
+  the report back as an input; so is a case-named file (``*.toml``, ``*.jsonl``) beside a
+  case file the run reads (``score *.toml`` is a scan of the folder by the shell).
 
 :func:`open_target` then writes a regular file atomically (a new temporary file in the same
 folder, flushed, renamed into place; removed on any error or signal), so a reader sees the
@@ -66,6 +67,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "下次运行会被当作输入读回；请换一个文件夹或扩展名",
         "{given}: inside the scanned folder {detail}, with the extension of a case or form file, "
         "it would be read back as an input; write it elsewhere or under another extension",
+    ),
+    "beside-input": (
+        "{given}：与输入文件 {detail} 在同一文件夹中，且扩展名是案例文件的（*.toml、*.jsonl），"
+        "下次读取该文件夹时会被当作案例读回；请换一个文件夹或扩展名",
+        "{given}: beside the input {detail}, with a case file's extension (*.toml, *.jsonl), "
+        "it would be read back as a case when that folder is scored; write it elsewhere or "
+        "under another extension",
     ),
 }
 
@@ -128,8 +136,8 @@ def resolve_target(given: str | Path, *, reads: Iterable[str | Path] = (), force
         link = None
     except OSError as exc:
         raise TargetError("folder-missing", shown) from exc
-    if link is not None and stat.S_ISLNK(link.st_mode) and link.st_uid not in (os.geteuid(), 0):
-        raise TargetError("foreign-link", shown, str(link.st_uid))
+    if link is not None and stat.S_ISLNK(link.st_mode):
+        _check_link_owners(path, shown)
     if link is not None and not force and not stat.S_ISCHR(link.st_mode) \
             and not stat.S_ISFIFO(link.st_mode):
         raise TargetExists("exists", shown)  # a name that is taken, even by a dangling link
@@ -175,6 +183,21 @@ def resolve_target(given: str | Path, *, reads: Iterable[str | Path] = (), force
     return Target(shown, real, force=force)
 
 
+def _check_link_owners(path: Path, shown: str) -> None:
+    """Refuse a name whose chain of links has one owned by another user anywhere along it
+    (your own ``~/report.json`` → a shared folder's name, replaced by a planted link)."""
+    for _hop in range(40):  # the kernel's own limit; a loop is refused later by os.stat
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return
+        if not stat.S_ISLNK(info.st_mode):
+            return
+        if info.st_uid not in (os.geteuid(), 0):
+            raise TargetError("foreign-link", shown, str(info.st_uid))
+        path = Path(os.path.realpath(path.parent)) / os.readlink(path)
+
+
 def check_folder(given: str | Path, *, reads: Iterable[str | Path] = ()) -> None:
     """Refuse a folder to write case files into that is, or is inside, a folder the run
     scans (``--save-cases``): the next run would read the saved cases beside their forms."""
@@ -186,7 +209,7 @@ def check_folder(given: str | Path, *, reads: Iterable[str | Path] = ()) -> None
 
 
 def _check_reads(shown: str, real: Path, reads: Iterable[str | Path]) -> None:
-    from .loader import would_read  # what discovery reads in a folder: cases and forms
+    from .loader import is_case_file, would_read  # what discovery reads: cases and forms
 
     case_named = would_read(real.name)
     for read in reads:
@@ -195,6 +218,11 @@ def _check_reads(shown: str, real: Path, reads: Iterable[str | Path]) -> None:
             raise TargetError("is-input", shown)
         if case_named and _inside(real, source):
             raise TargetError("in-scanned-folder", shown, str(read))
+        # `score *.toml` is a scan of the folder by the shell: a report named like a case
+        # beside the cases read (a glob's "-o01.toml" writes 01.toml) is read back next run
+        if is_case_file(real.name) and is_case_file(source) and real.parent == source.parent \
+                and not source.is_dir():
+            raise TargetError("beside-input", shown, str(read))
 
 
 def _new_file_mode() -> int:

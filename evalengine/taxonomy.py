@@ -37,6 +37,9 @@ def _level2(category: Category) -> tuple[str, ...]:
 class Taxonomy:
     source: str
     level1: tuple[Category, ...]
+    lower_is_better: tuple[str, ...] = ()
+    higher_is_better: tuple[str, ...] = ()
+    kind_words: tuple[str, ...] = ()
     # (list, label) -> category, filled as rows are read: forms repeat a few labels, and the
     # scoring and several checks ask for every row (91,580 look-ups for 1,000 cases)
     _found: dict = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
@@ -68,6 +71,21 @@ class Taxonomy:
     def resolve(self, level1: str, level2: str) -> Category | None:
         """The 一级 category a row belongs to: by its 一级 label, else by its 二级 label."""
         return self.by_level1(level1) or self.by_level2(level2)
+
+    def lower_is_better_name(self, name: str) -> bool:
+        """True when the indicator's name says less is better (预算调整率, 结转结余率 …)."""
+        key = "".join(name.split())
+        return any(word in key for word in self.lower_is_better)
+
+    def higher_is_better_name(self, name: str) -> bool:
+        """True when the indicator's name says more is better (政府采购执行率 …)."""
+        key = "".join(name.split())
+        return any(word in key for word in self.higher_is_better)
+
+    def names_kind_only(self, operator: str) -> bool:
+        """True when a 指标性质 cell names the indicator's kind (定量指标), not a direction."""
+        key = "".join(operator.split())
+        return any(word in key for word in self.kind_words)
 
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.level1)

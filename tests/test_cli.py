@@ -75,7 +75,7 @@ def test_unknown_profile_is_a_load_problem(tmp_path, capsys):
                                      encoding="utf-8")
     assert main(["score", str(tmp_path), "--lang", "en"]) == 2
     assert ("$.project.profile: unknown scoring profile (available: 20-80, central-2020, chongqing-dept, "
-            "dept-central, fujian, guangshui, hebei, sichuan, unscored, yinchuan)") in capsys.readouterr().err
+            "dept-central, fujian, guangshui, hebei, rubric-dept, sichuan, unscored, yinchuan)") in capsys.readouterr().err
 
 
 def test_usage_errors_exit_two(capsys):
@@ -230,7 +230,7 @@ def test_profiles_lists_every_scheme(capsys):
     assert main(["profiles", "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in records] == ["20-80", "central-2020", "chongqing-dept", "dept-central", "fujian",
-                                          "guangshui", "hebei", "sichuan", "unscored", "yinchuan"]
+                                          "guangshui", "hebei", "rubric-dept", "sichuan", "unscored", "yinchuan"]
     by_id = {r["id"]: r for r in records}
     assert by_id["20-80"]["weights"] == "预算执行 20 + 指标 80（按表内分配）"
     assert by_id["yinchuan"]["weights"] == "决策 10 / 管理 25 / 产出 30 / 效益 35"

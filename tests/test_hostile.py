@@ -124,6 +124,23 @@ def test_a_link_owned_by_another_user_is_not_written_through(tmp_path):
     assert victim.read_text(encoding="utf-8") == "precious\n" and link.is_symlink()
 
 
+@pytest.mark.skipif(not ROOT_USER, reason="planting another user's link needs root (lchown)")
+def test_an_own_link_to_a_planted_link_is_not_written_through(tmp_path):
+    # ~/report.json → /shared/report.json, which someone replaced by a link of their own
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    victim = case(tmp_path, "victim.txt", "precious\n")
+    planted = shared / "report.json"
+    planted.symlink_to(victim)
+    os.lchown(planted, 65534, 65534)
+    mine = tmp_path / "report.json"
+    mine.symlink_to(Path("shared") / "report.json")  # relative, resolved from its folder
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", CLEAN_PATH(tmp_path), "--format", "json", "-o", str(mine)])
+    assert exit_.value.code == 2
+    assert victim.read_text(encoding="utf-8") == "precious\n" and planted.is_symlink()
+
+
 def CLEAN_PATH(tmp_path: Path) -> str:
     folder = tmp_path / "in"
     folder.mkdir(exist_ok=True)
@@ -357,8 +374,22 @@ def test_the_shipped_limits_are_what_the_record_says():
     from evalengine import limits
 
     data = tomllib.loads((ROOT / "rules" / "limits.toml").read_text(encoding="utf-8"))
+    data.pop("import")  # the limits on a form: the next test
     assert set(data) == set(limits.Limits.BOUNDS)
     assert limits.shipped() == limits.Limits(**data)
+
+
+def test_every_limit_is_in_one_file_the_forms_in_its_import_table():
+    # one concept, one place: the limits on a form are the [import] table of rules/limits.toml
+    import attrs
+
+    from evalengine.importer.limits import Limits as FormLimits
+    from evalengine.importer.limits import default_limits
+
+    assert not (ROOT / "rules" / "import" / "limits.toml").exists()
+    forms = tomllib.loads((ROOT / "rules" / "limits.toml").read_text(encoding="utf-8"))["import"]
+    assert set(forms) <= {f.name for f in attrs.fields(FormLimits)}
+    assert attrs.asdict(default_limits()) == {**attrs.asdict(FormLimits()), **forms}
 
 
 # --- 12. --jobs: a killed worker, a killed parent -------------------------------------------
@@ -544,6 +575,21 @@ def test_a_closed_stdout_is_a_message_and_exit_2(tmp_path):
     assert "标准输出已关闭" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_reader_that_goes_away_is_exit_2_not_a_clean_run(tmp_path):
+    # `evalengine score cases | head -c 10` under `set -o pipefail`: the report was cut off,
+    # and the run has findings; exit 0 would tell CI "clean"
+    source = case(tmp_path, "long.toml",
+                  CLEAN.replace('name = "示例项目"', 'name = "' + "长" * 300_000 + '"', 1))
+    child = subprocess.Popen([sys.executable, "-m", "evalengine", "score", str(source),
+                              "--format", "json", "--no-progress"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert child.stdout.read(10)  # the report is ~900 KB, far past a pipe's buffer
+    child.stdout.close()
+    err = child.stderr.read().decode("utf-8")
+    assert child.wait(timeout=120) == 2, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_leaves_no_temporary_file_and_exits_2(tmp_path, signum):
     cases = tmp_path / "cases"
@@ -638,3 +684,22 @@ def test_pytest_prints_its_summary_line():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     addopts = config["tool"]["pytest"]["ini_options"].get("addopts", "")
     assert "-q" not in addopts.split()  # `pytest -q` with addopts -q is -qq: no summary line
+
+
+def test_a_glob_dash_o_naming_a_new_case_file_beside_the_cases_is_refused(tmp_path, capsys,
+                                                                          monkeypatch):
+    # `score *.toml` with "-o01.toml" and no 01.toml yet: the report would be written as
+    # 01.toml beside the cases, and `score .` would read it back as a (broken) case
+    case(tmp_path, "-o01.toml")
+    case(tmp_path, "a.toml")
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    for output in ("-o01.toml", "-osub.jsonl"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["score", output, "a.toml", "--no-progress"])
+        assert exit_.value.code == 2
+        assert "a.toml" in capsys.readouterr().err
+    assert snapshot(tmp_path) == before
+    # a report under another extension beside the cases is fine
+    assert main(["score", "a.toml", "--format", "json", "-o", "r.json", "--no-progress"]) == 0
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["projects"]

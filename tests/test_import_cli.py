@@ -7,23 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from formkit import text_form
+
 from evalengine.cli import main
 from evalengine.importer.names import Namer, safe_stem
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "tests" / "fixtures" / "import" / "inputs"
-
-
-def _form(name: str) -> str:
-    return (
-        "项目支出绩效自评表(2022年度) |\n"
-        f"项目名称 | {name} |\n"
-        "主管部门 | 某县财政局 | 实施单位 | 某县财政局 |\n"
-        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
-        "产出指标 | 数量指标 | 购置台数 | ≥10台 | 12台 | 50 | 50 |\n"
-        "满意度指标 | 满意度指标 | 使用人员满意度 | ≥90% | 95% | 50 | 48 |\n"
-        "总分 | 100 | 98 |\n"
-    )
 
 
 def test_import_seed_and_real_forms_then_score(tmp_path, capsys):
@@ -46,7 +36,7 @@ def test_import_seed_and_real_forms_then_score(tmp_path, capsys):
 
 def test_existing_files_are_not_overwritten_without_force(tmp_path, capsys):
     source = tmp_path / "form.txt"
-    source.write_text(_form("办公设备购置"), encoding="utf-8")
+    source.write_text(text_form("办公设备购置"), encoding="utf-8")
     out = tmp_path / "out"
     assert main(["import", str(source), "--out", str(out)]) == 0
     target = out / "办公设备购置.toml"
@@ -69,7 +59,7 @@ def test_existing_files_are_not_overwritten_without_force(tmp_path, capsys):
 ])
 def test_names_are_safe(tmp_path, name, expected):
     source = tmp_path / "form.txt"
-    source.write_text(_form(name), encoding="utf-8")
+    source.write_text(text_form(name), encoding="utf-8")
     out = tmp_path / "out"
     assert main(["import", str(source), "--out", str(out)]) == 0
     assert [p.name for p in out.iterdir()] == [expected]
@@ -80,7 +70,7 @@ def test_clashing_names_in_one_run_get_numbers(tmp_path):
     sources = []
     for n in range(3):
         source = tmp_path / f"form{n}.txt"
-        source.write_text(_form("同名项目"), encoding="utf-8")
+        source.write_text(text_form("同名项目"), encoding="utf-8")
         sources.append(str(source))
     out = tmp_path / "out"
     assert main(["import", *sources, "--out", str(out)]) == 0
@@ -131,3 +121,18 @@ def test_export_form_then_import(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
     bad.write_text("[project]\n", encoding="utf-8")
     assert main(["export-form", str(bad), "-o", str(tmp_path / "b.xlsx")]) == 2
+
+
+def test_out_inside_a_scanned_folder_is_refused_before_any_work(tmp_path, capsys):
+    """`import IN --out IN/cases` would put cases where `score IN` reads them back beside their
+    forms: refused once, in the user's language, before a file is read (it used to read every
+    form and then fail each write with an English message)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(text_form("购置设备"), encoding="utf-8")
+    assert main(["import", str(inputs), "--out", str(inputs / "cases")]) == 2
+    printed = capsys.readouterr().out
+    assert "位于要读取的文件夹" in printed and "读了 0 个文件" in printed
+    assert not (inputs / "cases").exists()
+    assert main(["import", str(inputs), "--out", str(tmp_path / "cases")]) in (0, 1)
+    assert (tmp_path / "cases" / "购置设备.toml").exists()

@@ -732,3 +732,76 @@ def test_an_office_file_is_typed_by_its_root_streams_not_an_embedded_object():
 
     assert detect(compound_file("WordDocument", nested="Workbook")).kind == "doc"
     assert detect(compound_file("Workbook", nested="WordDocument")).kind == "xls"
+
+
+def _pdf(content: bytes, *, flate: bool = False, size: tuple[int, int] = (600, 800)) -> bytes:
+    """A one-page PDF whose content stream is ``content`` (already compressed if ``flate``)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R /Resources "
+               b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>" % size,
+               b"<< /Length %d %s>>\nstream\n" % (len(content), b"/Filter /FlateDecode " if flate else b"")
+               + content + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_whose_content_stream_inflates_past_memory_is_refused(tmp_path):
+    """400 KB of FlateDecode that pdfminer would inflate to 600 MB in one piece (and need
+    twice that while doing so): refused by name as taking too much memory, under a 1 GiB
+    limit of the whole import, not read until memory runs out (nor called damaged)."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    spaces = b" " * (1 << 20)
+    stream = packer.compress(b"BT ET ") + b"".join(packer.compress(spaces) for _ in range(600))
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf(stream + packer.flush(), flate=True))
+    assert path.stat().st_size < 1024 * 1024
+    code, out, err = _run_limited(path)
+    assert code == 0, err[-2000:]
+    assert out.startswith("0 读取此文件需要超过"), out
+
+
+def _rects(positions: list[tuple[float, float]], side: float) -> bytes:
+    """Squares ruled at ``positions``, and a line of text (a page without text is skipped)."""
+    return b"\n".join([b"BT /F1 9 Tf 2 2 Td (x) Tj ET 0.1 w"]
+                      + [b"%.2f %.2f %.2f %.2f re S" % (x, y, side, side) for x, y in positions])
+
+
+def test_a_pdf_page_of_thousands_of_tiny_ruled_cells_is_refused(tmp_path):
+    """2,100 tiny squares apart from each other (8,400 line segments): refused before
+    pdfplumber looks for tables among them, which takes time quadratic in the lines."""
+    positions = [(10 + 6 * (i % 70), 10 + 6 * (i // 70)) for i in range(2100)]
+    path = tmp_path / "rules.pdf"
+    path.write_bytes(_pdf(_rects(positions, 1.0)))
+    code, out, err = _run_limited(path)
+    assert code == 0, err[-2000:]
+    assert out.startswith("0 PDF 第 1 页的表格线超过 8000 条上限"), out
+
+
+def test_a_staircase_of_ruled_cells_does_not_build_a_huge_grid(tmp_path):
+    """Cells touching corner to corner down the page are one table whose every cell has its
+    own row and column: n cells ask for an n × n grid.  The grid is measured against the cell
+    budget before it is built (a smaller budget here, to keep the test fast)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "stairs.pdf"
+    n = 400
+    path.write_bytes(_pdf(_rects([(10 + 4 * i, 10 + 4 * i) for i in range(n)], 4.0), size=(1700, 1700)))
+    code = ("import sys, attrs; from evalengine.importer.limits import default_limits; "
+            "from evalengine.importer.pdf import read_pdf; from evalengine.importer.reader import Unreadable\n"
+            "try:\n    read_pdf(open(sys.argv[1], 'rb').read(), attrs.evolve(default_limits(), max_cells=100000))\n"
+            "except Unreadable as e:\n    print(e.note.kind, e.note.detail)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == f"sheet-too-large {n}×{n}/100000", done.stdout

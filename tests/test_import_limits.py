@@ -54,3 +54,36 @@ def test_sixteen_thousand_rows_are_read_in_linear_time(sep):
         print("ok")
     """)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
+def _hog() -> bytes:
+    return b"x" * (4 * 1024**3)
+
+
+def _refuse() -> None:
+    from evalengine.importer.reader import Unreadable
+
+    raise Unreadable("encrypted")
+
+
+@pytest.mark.parametrize("fn, kind", [(_spin, "too-slow"), (_hog, "too-much-memory"), (_refuse, "encrypted")])
+def test_a_reader_past_its_cpu_or_memory_limit_is_refused_by_name(fn, kind):
+    """The child that reads one PDF is stopped at its CPU time (a hang) or its memory (a
+    bomb), and the file is refused with a reason; the reader's own refusal comes back as is."""
+    from evalengine.importer.reader import Unreadable
+    from evalengine.importer.sandbox import run_limited
+
+    with pytest.raises(Unreadable) as refused:
+        run_limited(fn, memory_mb=256, cpu_seconds=1)
+    assert refused.value.note.kind == kind
+
+
+def test_a_reader_within_its_limits_returns_its_result():
+    from evalengine.importer.sandbox import run_limited
+
+    assert run_limited(sorted, [3, 1, 2], memory_mb=256, cpu_seconds=5) == [1, 2, 3]

@@ -78,7 +78,7 @@ from evalengine.numbers import agrees, rounded  # noqa: E402
 from evalengine.profile import available_profiles  # noqa: E402
 
 SHIPPED = ("20-80", "central-2020", "chongqing-dept", "dept-central", "fujian", "guangshui",
-           "hebei", "sichuan", "unscored", "yinchuan")
+           "hebei", "rubric-dept", "sichuan", "unscored", "yinchuan")
 
 
 def test_every_scheme_of_framework_9_is_shipped_and_cites_a_source():

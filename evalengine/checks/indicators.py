@@ -19,7 +19,7 @@ from ..findings import Severity
 from ..model import Case, Indicator
 from ..money import figures
 from ..scoring import Evidence, IndicatorScore, is_blank_row, is_money_spent_short, row_roles
-from ..taxonomy import Category, Taxonomy
+from ..taxonomy import Category, Taxonomy, load_taxonomy
 from ..values import (
     Claim, ClaimLevel, Dimension, Empty, Operator, Quantity, Text, Value, When, parse_value,
 )
@@ -95,12 +95,15 @@ def _placeholder_set(placeholders: tuple[str, ...]) -> frozenset[str]:
 def _target_text(row: Indicator) -> str:
     """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
     op = row.operator.strip()
-    if "定性" in op:
-        op = ""
+    if load_taxonomy().names_kind_only(op):
+        op = ""  # 定量指标 / 定性指标 name the kind, not a direction
     target = row.target.strip()
     if op and target.startswith(op):
         op = ""
-    return f"{op}{target}{row.unit.strip()}"
+    unit = row.unit.strip()
+    if unit and target.endswith(unit):
+        unit = ""  # "100%" with the unit column "%": not "100%%"
+    return f"{op}{target}{unit}"
 
 
 def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
@@ -342,8 +345,12 @@ def _unit_problems(row: Indicator, item: IndicatorScore, o) -> Iterator[tuple[st
                    f"the target '{shown}' contradicts the unit column '{unit}'")
     if isinstance(target, Quantity):
         limit = o["reverse_percent_limit"]
+        written = parse_value(row.target, operator=row.operator, unit=row.unit)
         if (target.operator.reverse and target.dimension is Dimension.PERCENT
-                and target.amount >= limit):
+                and target.amount >= limit
+                and isinstance(written, Quantity) and written.operator.reverse):
+            # a ceiling the form wrote; one read from the name (人员控制率 100%) is not the
+            # department's doing, and a control rate can exceed 100%
             yield ("target", f"“≤{figure(target.amount)}%”的上限不构成约束，任何完成值都达标",
                    f"a ceiling of {figure(target.amount)}% constrains nothing: every actual meets it")
         if (target.operator.positive and target.dimension is Dimension.MONEY

@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..render.progress import Progress
-from ..target import TargetError
+from ..target import TargetError, check_folder
 from . import ImportedFile, ImportedForm, import_file
 from .inputs import form_inputs
 from .limits import Limits, default_limits
@@ -127,6 +127,10 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
                                      available=", ".join(available)),))
     if os.path.lexists(out) and not out.is_dir():
         return ImportRun((), (_w("bad-out", lang, out=out, detail="not a folder"),))
+    try:  # before any work: the cases would be read back beside their forms by `score FOLDER`
+        check_folder(out, reads=[f for f in files if os.path.isdir(f)])
+    except TargetError as exc:
+        return ImportRun((), (exc.text(lang),))
     limits = limits or default_limits()
     namer = Namer()
     results = []
@@ -167,6 +171,8 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
                 write_atomic(path, data, force=force, reads=files)
             except FileExistsError:
                 written.append(WrittenForm(form, path, "exists"))
+            except TargetError as exc:
+                written.append(WrittenForm(form, path, "write-error", exc.text(lang)))
             except (OSError, ValueError) as exc:
                 written.append(WrittenForm(form, path, "write-error", str(exc)))
             else:

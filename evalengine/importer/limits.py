@@ -1,4 +1,5 @@
-"""Limits on one input file (``rules/import/limits.toml``): size, unpacked size, cells, pages.
+"""Limits on one input file (the ``[import]`` table of ``rules/limits.toml``, where every
+limit of evalengine is): size, unpacked size, cells, pages.
 
 A file past a limit is refused by name (:class:`~.reader.Unreadable`), or the cells past a limit are
 named in a note; never read until memory runs out.
@@ -13,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ..loader import load_config
+from ..loader import structure_config
 from ..resources import rules_dir
 
 __all__ = ["Limits", "check_elements", "check_zip", "default_limits"]
@@ -32,6 +33,9 @@ class Limits:
     max_pages: int = 1000
     max_merged_cells: int = 100_000
     max_elements: int = 2_000_000
+    max_pdf_memory_mb: int = 768
+    max_pdf_seconds: int = 60
+    max_pdf_rules: int = 8000
 
     @property
     def max_file_bytes(self) -> int:
@@ -86,4 +90,7 @@ def check_elements(sources: Iterable[Any], limits: Limits, *, html: bool = False
 
 @functools.cache
 def default_limits() -> Limits:
-    return load_config(rules_dir() / "import" / "limits.toml", Limits)
+    from ..limits import shipped_section
+
+    return structure_config(shipped_section("import"), Limits,
+                            f"{rules_dir() / 'limits.toml'} [import]")

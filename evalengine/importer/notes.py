@@ -137,6 +137,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "the file was not read"),
     "sheet-too-large": ("表格超出行列上限（{detail}），未读取此文件",
                         "the table exceeds the row/column limit ({detail}); the file was not read"),
+    "too-much-memory": ("读取此文件需要超过 {detail} MB 内存（可能是压缩炸弹：内容解压后过大），未读取",
+                        "reading this file needs more than {detail} MB of memory (possibly a "
+                        "compression bomb: content that unpacks too large); not read"),
+    "too-slow": ("读取此文件超过 {detail} 秒 CPU 时间上限，未读取", "reading this file took more than "
+                 "{detail} s of CPU time, the limit; not read"),
+    "too-many-rules": ("PDF 第 {text} 页的表格线超过 {detail} 条上限，未读取此文件",
+                       "page {text} of the PDF holds more than {detail} ruled lines, the limit; "
+                       "the file was not read"),
     "damaged": ("文件已损坏或格式不完整：{detail}", "the file is damaged or incomplete: {detail}"),
     "encrypted": ("文件已加密（需要密码），无法读取：请去掉密码后另存", "the file is encrypted (password needed): remove the password and save it again"),
     "missing-library": ("缺少读取此格式所需的软件包 {detail}（pip install {detail}）",

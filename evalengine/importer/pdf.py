@@ -15,6 +15,12 @@
   without it the page is named with what to do.
 
 Every row records its page (``Sheet.pages``).
+
+Limits (``rules/limits.toml`` ``[import]``): the file is read in a child process with at most
+``max_pdf_memory_mb`` of memory and ``max_pdf_seconds`` of CPU time (pdfminer inflates a
+content stream whole and has no time limit: a 400 KB file can unpack to 400 MB), a page of
+more than ``max_pdf_rules`` ruled line segments is refused before its tables are looked for,
+and the tables' grids share one budget of ``max_cells`` cells, spent before a grid is built.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from typing import Any
 from .limits import Limits
 from .notes import Note
 from .reader import Read, Unreadable
+from .sandbox import run_limited
 from .sheets import grid_sheet
 
 __all__ = ["read_pdf"]
@@ -73,21 +80,50 @@ class _Page:
 
 def read_pdf(data: bytes, limits: Limits) -> Read:
     try:
-        import pdfplumber
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        import pdfplumber  # noqa: F401 - imported here, before the fork, not in every child
     except ImportError:  # pragma: no cover - a dependency
         raise Unreadable("missing-library", detail="pdfplumber") from None
+    read, cmaps = run_limited(_read_in_child, data, limits, memory_mb=limits.max_pdf_memory_mb,
+                              cpu_seconds=limits.max_pdf_seconds)
+    _load_cmaps(cmaps)
+    return read
+
+
+def _read_in_child(data: bytes, limits: Limits) -> tuple[Read, tuple[tuple[str, ...], ...]]:
+    """The file read, and the character maps pdfminer loaded for it: the parent loads them
+    too, so that the next child inherits them instead of parsing them again (~50 ms)."""
+    from pdfminer.cmapdb import CMapDB
+
+    read = _read_pdf(data, limits)
+    return read, (tuple(CMapDB._cmap_cache), tuple(CMapDB._umap_cache))
+
+
+def _load_cmaps(cmaps: tuple[tuple[str, ...], ...]) -> None:
+    from pdfminer.cmapdb import CMapDB
+
+    names, unicode_maps = cmaps
+    for name in names:
+        CMapDB.get_cmap(name)
+    for name in unicode_maps:
+        CMapDB.get_unicode_map(name)
+
+
+def _read_pdf(data: bytes, limits: Limits) -> Read:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise Unreadable("encrypted") from None
     except Exception as exc:  # noqa: BLE001 - PDFSyntaxError, PSEOF, ValueError …
+        _out_of_memory(exc)
         causes = [exc, exc.__cause__, exc.__context__, *exc.args]
         if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
             raise Unreadable("encrypted") from None
         raise Unreadable("damaged", detail=f"{type(exc).__name__}: {exc}") from None
-    out = _Out()
+    out = _Out(limits.max_cells)
     notes: list[Note] = []
     scanned: list[int] = []
     unreadable: list[tuple[int, int]] = []
@@ -111,6 +147,8 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
                 if not words:
                     ocr_empty.append(number)
                 continue
+            if len(page.edges) > limits.max_pdf_rules:
+                raise Unreadable("too-many-rules", str(number), detail=str(limits.max_pdf_rules))
             _read_page(page, state, out)
             page.close()  # drop the page's parsed objects: memory stays flat over many pages
             if state.cids:
@@ -120,6 +158,7 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
     except Unreadable:
         raise
     except Exception as exc:  # noqa: BLE001 - a page pdfminer cannot decode
+        _out_of_memory(exc)
         raise Unreadable("damaged", detail=f"{type(exc).__name__}: {exc}") from None
     finally:
         pdf.close()
@@ -137,6 +176,16 @@ def read_pdf(data: bytes, limits: Limits) -> Read:
     return Read((sheet,), tuple(notes + out.notes))
 
 
+def _out_of_memory(exc: BaseException) -> None:
+    """Raise the ``MemoryError`` that ``exc`` is (pdfplumber wraps pdfminer's errors in its
+    own), for :func:`.sandbox.run_limited` to report: not a damaged file."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, MemoryError):
+            raise MemoryError from exc
+        seen = seen.__cause__ or seen.__context__
+
+
 Cell = tuple[float, float, float, float, str]  # x0, top, x1, bottom, text
 
 
@@ -145,7 +194,8 @@ class _Out:
     consecutive pages (kept until the table ends, so that its columns are the same on
     every page: the edges of all its pieces together)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cells: int) -> None:
+        self.limit = self.cells = cells  # the cells the document's tables may still lay out
         self.rows: list[list[str]] = []
         self.merges: list[tuple[int, int, int, int]] = []
         self.prose: list[int] = []
@@ -183,6 +233,9 @@ class _Out:
         for k, (page, _bbox, cells) in enumerate(pieces):
             ys = _cluster([y for c in cells for y in (c[1], c[3])])
             n_rows, n_cols = len(ys) - 1, len(xs) - 1
+            self.cells -= n_rows * n_cols
+            if self.cells < 0:
+                raise Unreadable("sheet-too-large", detail=f"{n_rows}×{n_cols}/{self.limit}")
             grid = [["" for _ in range(n_cols)] for _ in range(n_rows)]
             spans = []
             for x0, top, x1, bottom, text in cells:

@@ -71,17 +71,17 @@ def read_path(path: Path, limits: Limits | None = None) -> bytes:
         raise Unreadable("not-regular", detail=_special(info.st_mode))
     if info.st_size > limits.max_file_bytes:
         raise Unreadable("too-large", detail=f"{info.st_size / 1024 / 1024:.0f}/{limits.max_file_mb}")
+    from ..limits import InputRefused, read_input  # the one bounded, non-blocking reader
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        return read_input(path, limits.max_file_bytes)
+    except InputRefused as exc:  # replaced meanwhile (a FIFO now), or grown past the limit
+        if exc.kind == "too-large":
+            raise Unreadable("too-large",
+                             detail=f">{limits.max_file_mb}/{limits.max_file_mb}") from None
+        raise Unreadable("not-regular", detail="special") from None
     except OSError as exc:
         raise Unreadable("os-error", detail=exc.strerror or str(exc)) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced meanwhile
-            raise Unreadable("not-regular", detail="special")
-        data = handle.read(limits.max_file_bytes + 1)
-    if len(data) > limits.max_file_bytes:
-        raise Unreadable("too-large", detail=f">{limits.max_file_mb}/{limits.max_file_mb}")
-    return data
 
 
 def read_bytes(data: bytes, *, name: str = "",
