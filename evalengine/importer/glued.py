@@ -79,7 +79,23 @@ def is_glued(text: str) -> bool:
     glued = [_flat(x) for x in raw if len(x) >= LONG_LINE and x.count("|") < 3
              and len(re.findall(r"\s+", x.strip())) * 100 < MAX_SPACES_PER_100 * len(x)
              and _embedded(x)]
-    return sum(len(x) for x in glued) * 2 >= total
+    if sum(len(x) for x in glued) * 2 >= total:
+        return True
+    return _rows_glued(raw)
+
+
+def _rows_glued(raw: list[str]) -> bool:
+    """A table flattened a row a line with every cell boundary in the row lost
+    (``绩效指标一级指标二级指标三级指标…``, ``其中:财政拨款9089.97489.974``): no separator
+    anywhere, and several lines run three labels or more together.  (One cell per line
+    has at most one label a line; the "words" layout has spaces between its cells.)"""
+    if len(raw) < 5 or any("|" in x for x in raw):
+        return False
+    spaced = sum(1 for x in raw if re.search(r"\S\s+\S", x.strip()))
+    if spaced * 5 > len(raw):
+        return False
+    dense = sum(1 for x in raw if len(_label_re().findall(_flat(x))) >= 3)
+    return dense >= 2 and _embedded("".join(raw))
 
 
 def _same_length_nfkc(s: str) -> str:

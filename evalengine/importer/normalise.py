@@ -44,12 +44,13 @@ class Normalisation:
     page_marker: str
     page_min_chars: int
     ocr: tuple[OcrFix, ...] = ()
+    page_footer: str = r"(?!)"  # a line that is only a page number / footer
 
 
 @attrs.frozen
 class Normalised:
     text: str
-    changes: tuple[str, ...] = ()  # slugs: "traditional", "pinyin", "html", "boilerplate", "pages", "ocr"
+    changes: tuple[str, ...] = ()  # slugs: "traditional", "pinyin", "html", "boilerplate", "pages", "page-footers", "wrapped-cells", "ocr"
     original: str = ""  # the text before conversion, when Traditional characters were converted
 
 
@@ -61,6 +62,7 @@ def load_normalisation(directory: Path | None = None) -> Normalisation:
         re.compile(fix.pattern)
     re.compile(data.pinyin_gloss)
     re.compile(data.page_marker)
+    re.compile(data.page_footer)
     return data
 
 
@@ -169,6 +171,66 @@ def _join_pages(lines: list[str], marker: re.Pattern[str], min_chars: int) -> tu
     return out, joined
 
 
+def _cells(line: str) -> list[str]:
+    return line.split("\t") if "\t" in line else []
+
+
+def _drop_footers(lines: list[str], footer: re.Pattern[str]) -> tuple[list[str], bool]:
+    """Page footers (``第 1 页，共 2 页``, ``- 3 -``) and form feeds are not form text.  When a
+    page ends inside a table row, the row's two halves (tab cells before and after the footer)
+    are one row: they are joined when together they are no wider than the table's widest
+    row, so that two whole rows are never run into one."""
+    width = max((len(_cells(line)) for line in lines), default=0)
+    out: list[str] = []
+    dropped = False
+    broken = False
+    for raw in lines:
+        line = raw.replace("\f", "")
+        if line != raw:
+            dropped = True
+        if footer.fullmatch(line.strip()):
+            dropped = True
+            broken = bool(out and 1 < len(_cells(out[-1])) < width)
+            continue
+        if broken and line.strip():
+            head, tail = _cells(out[-1]), _cells(line) or [line]
+            if len(head) + len(tail) <= width:
+                out[-1] = "\t".join(head + tail)
+                broken = False
+                continue
+        broken = False
+        out.append(line)
+    return out, dropped
+
+
+def _join_wrapped_cells(lines: list[str]) -> tuple[list[str], bool]:
+    """Pipe rows whose cells wrap: where the text ends its rows with ``|`` (most of its pipe
+    lines do), a line without the terminator followed by a terminated one is one row whose
+    last cell runs on: the two lines are joined (no separator: the cell's text continues).
+    A short line with no ``|`` joins only when the line before it closed a row, so a title or
+    a 填报日期 line above the table is left alone."""
+    piped = [line.rstrip() for line in lines if "|" in line]
+    if len(piped) < 5 or sum(p.endswith("|") for p in piped) < 0.6 * len(piped):
+        return lines, False
+    out: list[str] = []
+    joined = False
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip()
+        nxt = lines[i + 1].rstrip() if i + 1 < len(lines) else ""
+        before = out[-1].rstrip() if out else ""
+        open_row = line.strip() and not line.endswith("|") and nxt.endswith("|") and (
+            "|" in line or (before.endswith("|") and len(line.strip()) <= 20))
+        if open_row:
+            out.append(line + nxt.lstrip())
+            joined = True
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return out, joined
+
+
 def _is_boilerplate(line: str, n: Normalisation) -> bool:
     """A line of the page around the form: it holds a boilerplate phrase and is short, or
     holds no form word at all (a long line of form text that quotes one is kept)."""
@@ -180,6 +242,7 @@ def _is_boilerplate(line: str, n: Normalisation) -> bool:
 def normalise_text(text: str) -> Normalised:
     """A whole text file: converted as a cell, then boilerplate lines dropped, page chunks joined."""
     n, _, marker, _ = _compiled()
+    footer = re.compile(n.page_footer)
     changes: list[str] = []
     kept: list[str] = []
     first = normalise_cell(text)
@@ -192,6 +255,12 @@ def normalise_text(text: str) -> Normalised:
     lines, joined = _join_pages(lines, marker, n.page_min_chars)
     if joined:
         changes.append("pages")
+    lines, footers = _drop_footers(lines, footer)
+    if footers:
+        changes.append("page-footers")
+    lines, wrapped = _join_wrapped_cells(lines)
+    if wrapped:
+        changes.append("wrapped-cells")
     changes.extend(first.changes)
     seen: list[str] = []
     for c in changes:

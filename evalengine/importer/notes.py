@@ -181,6 +181,8 @@ NORMALISED: dict[str, tuple[str, str]] = {
     "html": ("HTML 实体还原", "HTML entities decoded"),
     "boilerplate": ("删除网页附加文字", "web-page boilerplate lines removed"),
     "pages": ("合并分页片段", "numbered page chunks joined"),
+    "page-footers": ("删除页码/页脚行，跨页断开的表格行已接续", "page footers removed, table rows cut by a page joined"),
+    "wrapped-cells": ("表格单元格跨行的文字已接续", "table cells wrapped over two lines joined"),
     "ocr": ("修正数字/符号的 OCR 误识（≥ ≤ 0 10）", "OCR confusions in numbers and operators fixed"),
 }
 

@@ -1,0 +1,272 @@
+"""Forms nobody here has seen, made from the ones we have (issue 10 §2, §3, §6).
+
+Each hand-checked expected case (``tests/corpus/expected/*.toml``) and each case of
+``cases/2021`` is written as a form with ``export-form``'s writer (xlsx cells, merged ranges
+as the template has them), then flattened to text in the shapes published forms come in:
+
+* ``tab``        every cell position kept, tab-separated (PDF text)
+* ``pipe``       web-table rows, blank cells dropped (``a | b |``)
+* ``cells``      one cell per line (``cell |``), blank cells kept, a merged range once
+* ``broken``     pipe rows with every long text cell broken over two lines
+* ``page``       tab rows, the middle indicator row broken by a page footer
+* ``glued``      no cell boundaries in a row at all (``年度资金总额5049.78…``), a row a line
+* ``oneline``    the whole form glued into one line
+* ``synonyms``   tab rows with header labels swapped for another layout's synonym
+  (rules/layouts/*.toml: a field's labels in one layout read for it in another)
+* ``traditional`` tab rows converted to Traditional characters (OpenCC s2t)
+* ``ocr``        tab rows with OCR confusions: ≥ → 2, ≤ → W, one 0 in three → O
+
+and imported back; the fields are compared with the case as the harness does
+(tests/corpus/harness.py: right / wrong / missed / spurious / invented; ``unread`` fields
+are neither).  The expected figures are the case's own, except what a form does not carry
+(``incomplete``: the exported form is whole).  Measured by ``python benchmarks/
+variant_accuracy.py``; ``tests/test_variants.py`` holds a floor per shape.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from evalengine.importer import import_text
+from evalengine.importer.export import form_workbook, template_for
+from evalengine.importer.xlsx import cell_text
+from evalengine.loader import load_paths
+from evalengine.model import Case
+
+from .harness import FieldResult, Tally, compare_case, flat_expected, flat_imported, \
+    match_cases, tally
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXPECTED = Path(__file__).resolve().parent / "expected"
+LAYOUTS = ROOT / "rules" / "layouts"
+CASES = ROOT / "cases" / "2021"
+
+Grid = list[list[str | None]]
+
+
+# ---------------------------------------------------------------------------------------
+# Sources: (id, the case, its TOML document)
+# ---------------------------------------------------------------------------------------
+
+def sources() -> list[tuple[str, Case, dict[str, Any]]]:
+    out = []
+    paths = sorted(EXPECTED.glob("*.toml")) + sorted(CASES.glob("*.toml"))
+    for path in paths:
+        results = list(load_paths([path]))
+        if len(results) != 1 or not isinstance(results[0].document, Case):
+            continue
+        with path.open("rb") as fh:
+            doc = tomllib.load(fh, parse_float=Decimal)
+        ident = path.stem if path.parent == EXPECTED else f"2021/{path.stem}"
+        out.append((ident, results[0].document, doc))
+    return out
+
+
+def grid(case: Case) -> Grid:
+    """The exported form's cells; None for the cells a merged range covers after its first."""
+    ws = form_workbook([("自评表", [(case, template_for(case))])]).active
+    tail = set()
+    for rng in ws.merged_cells.ranges:
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    tail.add((r, c))
+    return [[None if (cell.row, cell.column) in tail
+             else cell_text(cell.value, cell.number_format) for cell in row]
+            for row in ws.iter_rows()]
+
+
+# ---------------------------------------------------------------------------------------
+# Shapes
+# ---------------------------------------------------------------------------------------
+
+def _rows(g: Grid) -> list[list[str | None]]:
+    return [r for r in g if any(r)]
+
+
+def tab(g: Grid) -> str:
+    return "\n".join("\t".join(c or "" for c in r).rstrip("\t") for r in _rows(g)) + "\n"
+
+
+def pipe(g: Grid) -> str:
+    return "\n".join(" | ".join(c for c in r if c) + " |" for r in _rows(g)) + "\n"
+
+
+def cells(g: Grid) -> str:
+    """One cell per line (``cell |``), blank cells kept, a merged range once."""
+    return "\n".join(f"{c} |" for r in _rows(g) for c in r if c is not None) + "\n"
+
+
+def broken(g: Grid) -> str:
+    """Long text cells wrap: the first half ends one line, the rest starts the next."""
+    lines = []
+    for r in _rows(g):
+        parts = [c for c in r if c]
+        line: list[str] = []
+        for c in parts:
+            if len(c) >= 8 and not re.search(r"\d", c):
+                half = len(c) // 2
+                line.append(c[:half])
+                lines.append(" | ".join(line))
+                line = [c[half:]]
+            else:
+                line.append(c)
+        lines.append(" | ".join(line) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _indicator_row(r: Sequence[str | None]) -> bool:
+    filled = [c for c in r if c]
+    return len(filled) >= 4 and any(re.fullmatch(r"[\d.]+", c) for c in filled[-3:])
+
+
+def page(g: Grid) -> str:
+    """A page ends inside the middle indicator row: its first cells, the page footer, a form
+    feed, then the rest of the row (tab rows otherwise)."""
+    rows = _rows(g)
+    hits = [i for i, r in enumerate(rows) if _indicator_row(r)]
+    at = hits[len(hits) // 2] if hits else -1
+    lines = []
+    for i, r in enumerate(rows):
+        if i == at:
+            filled = [j for j, c in enumerate(r) if c]
+            cut = filled[len(filled) // 2]
+            lines.append("\t".join(c or "" for c in r[:cut]))
+            lines.append("第 1 页，共 2 页")
+            lines.append("\f" + "\t".join(c or "" for c in r[cut:]).rstrip("\t"))
+        else:
+            lines.append("\t".join(c or "" for c in r).rstrip("\t"))
+    return "\n".join(lines) + "\n"
+
+
+def glued(g: Grid) -> str:
+    """Each row's cells run together, one row a line."""
+    return "\n".join("".join(c for c in r if c) for r in _rows(g)) + "\n"
+
+
+def oneline(g: Grid) -> str:
+    """The whole form one run of text, no boundary anywhere (a page copied as plain text)."""
+    return "".join(c for r in _rows(g) for c in r if c) + "\n"
+
+
+@lru_cache(maxsize=1)
+def synonym_table() -> dict[str, list[str]]:
+    """label → the other labels any layout gives the same (block kind, field)."""
+    by_field: dict[tuple[str, str], list[str]] = {}
+    for path in sorted(LAYOUTS.glob("*.toml")):
+        with path.open("rb") as fh:
+            layout = tomllib.load(fh)
+        for block in layout.get("blocks", []):
+            for col in block.get("columns", []):
+                key = (block.get("kind", ""), col.get("field", ""))
+                for label in col.get("labels", []):
+                    if label not in by_field.setdefault(key, []):
+                        by_field[key].append(label)
+    table: dict[str, list[str]] = {}
+    for labels in by_field.values():
+        for label in labels:
+            table.setdefault(label, [])
+            table[label] += [x for x in labels if x != label and x not in table[label]]
+    return {k: v for k, v in table.items() if v}
+
+
+def synonyms(g: Grid) -> str:
+    table = synonym_table()
+    swapped = [[table[c][0] if c in table and c else c for c in r] for r in g]
+    return tab(swapped)
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert
+
+
+def traditional(g: Grid) -> str:
+    return _s2t()(tab(g))
+
+
+def ocr(g: Grid) -> str:
+    rng = random.Random(10)
+    text = tab(g).replace("≥", "2").replace("≤", "W")
+    return re.sub(r"(?<=\d)0", lambda m: "O" if rng.random() < 1 / 3 else "0", text)
+
+
+SHAPES: dict[str, Callable[[Grid], str]] = {
+    "tab": tab, "pipe": pipe, "cells": cells, "broken": broken, "page": page,
+    "glued": glued, "oneline": oneline, "synonyms": synonyms, "traditional": traditional, "ocr": ocr,
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------------------
+
+def _expected_doc(doc: dict[str, Any]) -> dict[str, Any]:
+    doc = copy.deepcopy(doc)
+    doc.setdefault("project", {}).pop("incomplete", None)  # the exported form is whole
+    return doc
+
+
+def run_variant(ident: str, case: Case, doc: dict[str, Any], shape: str,
+                g: Grid | None = None) -> tuple[int, list[FieldResult]]:
+    """(cases imported, field results) of one source in one shape."""
+    text = SHAPES[shape](g if g is not None else grid(case))
+    try:
+        got = [f.case for f in import_text(text.encode("utf-8"), stem=ident).forms]
+    except Exception:  # noqa: BLE001 - a crash counts as nothing imported
+        got = []
+    fields: list[FieldResult] = []
+    for stem, e, g_ in match_cases([(ident, flat_expected(_expected_doc(doc)))],
+                                   [flat_imported(c) for c in got]):
+        fields += compare_case(f"{ident}@{shape}", stem, e, g_)
+    return len(got), fields
+
+
+def run_all(shapes: Iterable[str] = SHAPES, limit: int | None = None
+            ) -> dict[str, tuple[int, int, Tally, list[FieldResult]]]:
+    """shape → (sources imported, sources, tally, fields)."""
+    srcs = sources()[:limit]
+    grids = {ident: grid(case) for ident, case, _ in srcs}
+    out = {}
+    for shape in shapes:
+        imported, fields = 0, []
+        for ident, case, doc in srcs:
+            n, f = run_variant(ident, case, doc, shape, grids[ident])
+            imported += n > 0
+            fields += f
+        out[shape] = (imported, len(srcs), tally(fields), fields)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("shapes", nargs="*", default=list(SHAPES))
+    ap.add_argument("--wrong", action="store_true", help="list every wrong field")
+    args = ap.parse_args(argv)
+    results = run_all(args.shapes)
+    total = Tally(sum((t.counts for _, _, t, _ in results.values()), start=type(
+        next(iter(results.values()))[2].counts)()))
+    print(f"{'shape':<12} {'imported':>9} {'right':>6} {'judged':>6} {'accuracy':>8}")
+    for shape, (imp, n, t, fields) in results.items():
+        print(f"{shape:<12} {imp:>4}/{n:<4} {t.counts['right']:>6} {t.judged:>6} "
+              f"{t.accuracy:>8.1%}")
+    print(f"{'all':<12} {'':>9} {total.counts['right']:>6} {total.judged:>6} "
+          f"{total.accuracy:>8.1%}")
+    if args.wrong:
+        for shape, (_, _, _, fields) in results.items():
+            for f in fields:
+                if f.status not in ("right", "unread"):
+                    print(f"{f.form}\t{f.path}\t{f.status}\t{f.expected!r}\t{f.got!r}")
+    return 0
