@@ -27,7 +27,7 @@ import attrs
 
 from ..i18n import Lang
 
-__all__ = ["FORMATS", "Format", "Options", "RunInfo", "Spool", "Writer", "get_format", "render_report",
+__all__ = ["FORMATS", "Collecting", "Format", "Options", "RunInfo", "Spool", "Writer", "get_format", "render_report",
            "run_info"]
 
 FORMATS: dict[str, str] = {
@@ -130,6 +130,19 @@ def render_report(report: Any, name: str, out: IO[Any], options: Options | None 
         kind, record = record_of(item, options.lang)
         writer.add(kind, fmt.encode(kind, record, options, item))
     writer.finish(report.summary)
+
+
+class Collecting:
+    """The records of a run kept by kind, for writers that lay out the whole run at once."""
+
+    def __init__(self) -> None:
+        self.projects: list[dict[str, Any]] = []
+        self.departments: list[dict[str, Any]] = []
+        self.failures: list[dict[str, Any]] = []
+
+    def add(self, kind: str, payload: dict[str, Any]) -> None:
+        {"project": self.projects, "department": self.departments,
+         "failure": self.failures}[kind].append(payload)
 
 
 class Spool:

@@ -22,7 +22,7 @@ from ..i18n import Lang, problem_text, text
 from ..loader import LoadFailure
 from ..report import Report, Summary
 from .data import not_verified_text, report_records
-from .formats import Options, RunInfo
+from .formats import Collecting, Options, RunInfo
 from .labels import grade_label, label
 from .terminal import SafeConsole, clean, clean_data
 
@@ -313,22 +313,19 @@ def console_for(out: IO[str]) -> Console:
     return console
 
 
-class Writer:
+class Writer(Collecting):
     """Keeps the (lean) records: the projects table is drawn once all are in."""
 
     def __init__(self, out: IO[str] | Console, options: Options, info: RunInfo):
+        super().__init__()
         self.console = out if isinstance(out, Console) else console_for(out)
         self.options = options
         self.info = info
-        self.projects: list[dict[str, Any]] = []
-        self.departments: list[dict[str, Any]] = []
-        self.failures: list[dict[str, Any]] = []
 
     def add(self, kind: str, payload: dict[str, Any]) -> None:
         # case text, key names and file names are untrusted: no control character reaches
         # the terminal (render.terminal)
-        {"project": self.projects, "department": self.departments,
-         "failure": self.failures}[kind].append(clean_data(payload))
+        super().add(kind, clean_data(payload))
 
     def finish(self, summary: Summary) -> None:
         console, lang, options = self.console, self.options.lang, self.options

@@ -31,7 +31,7 @@ from typing import IO, Any
 from ..report import Summary
 from ..resources import rules_dir
 from .data import num, percent
-from .formats import Options, RunInfo
+from .formats import Collecting, Options, RunInfo
 from .labels import grade_label, label
 from .view import deduction, not_verified_prose, status_text
 
@@ -69,20 +69,14 @@ def _v(value: Any, suffix: str = "") -> str:
     return "—" if value is None or value == "" else f"{value}{suffix}"
 
 
-class Writer:
+class Writer(Collecting):
     """Keeps the records; the document is built once the run is complete."""
 
     def __init__(self, out: IO[bytes], options: Options, info: RunInfo):
+        super().__init__()
         self.out = out
         self.options = options
         self.info = info
-        self.projects: list[dict[str, Any]] = []
-        self.departments: list[dict[str, Any]] = []
-        self.failures: list[dict[str, Any]] = []
-
-    def add(self, kind: str, payload: dict[str, Any]) -> None:
-        {"project": self.projects, "department": self.departments,
-         "failure": self.failures}[kind].append(payload)
 
     def finish(self, summary: Summary) -> None:
         _Report(self, summary).build().save(self.out)
