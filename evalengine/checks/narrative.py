@@ -504,6 +504,15 @@ def _check_goal_figures(ctx: CaseContext) -> Iterator[Hit]:
             )
 
 
+# the settings N403 and N410 share: both compare figures the same way (each rule has its own values)
+_FIGURE_SETTINGS = (
+    Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
+            help_en="which dimensions to compare: money, count (measure words), percent"),
+    Setting("generic_words", "texts", "不足以说明“是同一事物”的常见词（不参与上下文匹配）",
+            help_en="common words that do not show \"the same thing\" (left out of context matching)"),
+)
+
+
 GOAL_FIGURES_CONTRADICT = Rule(
     code="N403",
     name="goal-figures-contradict",
@@ -535,10 +544,7 @@ GOAL_FIGURES_CONTRADICT = Rule(
     check=_check_goal_figures,
     rests_on=(HERE, "$.indicators[*].target", "$.indicators[*].name"),
     settings=(
-        Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
-                help_en="which dimensions to compare: money, count (measure words), percent"),
-        Setting("generic_words", "texts", "不足以说明“是同一事物”的常见词（不参与上下文匹配）",
-                help_en="common words that do not show \"the same thing\" (left out of context matching)"),
+        *_FIGURE_SETTINGS,
         Setting("max_goal_figures", "integer",
                 "同一单位的目标数字超过此数时只比较单个数字与总和（控制组合数）", Decimal(1), Decimal(20),
                 help_en="with more goal figures than this in one unit, compare single figures and the sum only (limits combinations)"),
@@ -612,10 +618,7 @@ NARRATIVE_FIGURES_CONTRADICT = Rule(
     check=_check_reported_figures,
     rests_on=(HERE, "$.goal.actual", "$.narrative.completion"),
     settings=(
-        Setting("dimensions", "texts", "比较哪些量纲：money（金额）、count（计数量词）、percent（百分比）",
-                help_en="which dimensions to compare: money, count (measure words), percent"),
-        Setting("generic_words", "texts", "不足以说明“是同一事物”的常见词（不参与上下文匹配）",
-                help_en="common words that do not show \"the same thing\" (left out of context matching)"),
+        *_FIGURE_SETTINGS,
         Setting("max_goal_figures", "integer",
                 "同一单位的数字超过此数时只比较单个数字与总和（控制组合数）", Decimal(1), Decimal(20),
                 help_en="with more figures than this in one unit, compare single figures and the sum only"),
