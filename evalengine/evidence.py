@@ -1,0 +1,312 @@
+"""Typed evidence: what a finding says, as values, and the one formatter per language that
+turns them into words.
+
+A rule hands the runner values, not prose: an :class:`Amount` (万元), a :class:`Rate` with
+its numerator and denominator, the :class:`Points` of a weight, a :class:`Quote` of the
+form's own text with its key path, a :class:`Sum` with its parts, a :class:`Count`, the
+:class:`Label` of a form field, a :class:`Seq` of values, a :class:`Named` word that
+comes with its English from the data the rule read (a taxonomy category, a grade), and a
+:class:`Phrase` whose words live in ``rules/evidence.toml`` in both languages and whose
+parameters are values again.  Nothing is formatted until a renderer asks
+(:func:`render`), so a finding that is never printed costs no words, and ``--lang en`` is
+complete by construction: every word of a phrase has its English in the data (a test
+loads them all), and the only Chinese left in English output is the form's own text.
+
+Numbers print the same in both languages, rounded by :func:`evalengine.numbers.rounded`
+(:func:`money`, :func:`pct`, :func:`figure`).  In a phrase's English text ``«…»`` marks
+the form's printed words kept as they are (a heading such as «原因», the «其中» rows): they
+are quoted form text, like a :class:`Quote`.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Union
+
+import attrs
+
+from .numbers import rounded
+from .resources import rules_dir
+
+__all__ = [
+    "Amount", "Count", "Label", "Named", "Number", "Percent", "Phrase", "Points", "Quote",
+    "Rate", "Seq", "Sum", "Value", "EvidenceData", "figure", "load_evidence", "money", "p",
+    "pct", "fields", "phrase_problems", "render",
+]
+
+
+# --- numbers: one way to print each kind, in both languages ------------------------------
+
+
+def money(value: Decimal | None) -> str:
+    """A 万元 amount for a message: two decimals, trailing zeros kept as the forms print them."""
+    return "—" if value is None else f"{rounded(value)}"
+
+
+def pct(value: Decimal | None) -> str:
+    """A fraction as a percentage with two decimals: 0.4660 → '46.60%'."""
+    return "—" if value is None else f"{rounded(value * 100)}%"
+
+
+def figure(value: Decimal | None, places: int = 2) -> str:
+    """A number (a score, a stated percentage, a count) as a form prints it: rounded to
+    ``places`` through rounded(), without an exponent or trailing zeros: Decimal("12.3400000")
+    → '12.34', Decimal("1E+2") → '100', Decimal("8.5") → '8.5'."""
+    if value is None:
+        return "—"
+    text = format(rounded(value, places), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# --- the values ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Amount:
+    """Money in 万元 (the unit is the phrase's word): ``{x}`` → '20.40'; ``{x:+}`` signs a
+    positive amount ('+3.36')."""
+
+    value: Decimal | None
+
+
+@attrs.frozen
+class Percent:
+    """A fraction shown as a percentage: 0.9 → '90.00%'."""
+
+    value: Decimal | None
+
+
+@attrs.frozen
+class Number:
+    """A score, a stated figure or a count as the form prints it (no trailing zeros)."""
+
+    value: Decimal | None
+    places: int = 2
+
+
+@attrs.frozen
+class Rate:
+    """A rate with its numerator and denominator (执行数/预算数): ``{x}`` → '46.60%',
+    ``{x:ratio}`` → '4.80/10.30 = 46.60%'.  ``value`` is the rate as computed where it was
+    decided (it may differ from numerator/denominator when those were clamped)."""
+
+    numerator: Decimal | None
+    denominator: Decimal | None
+    value: Decimal | None
+
+
+@attrs.frozen
+class Points:
+    """A score out of a weight (得分/分值): '9.00/10.00'."""
+
+    score: Decimal | None
+    weight: Decimal | None
+
+
+@attrs.frozen
+class Sum:
+    """A sum with its parts: '1.00 + 2.50 = 3.50' (``{x:parts}``: the parts alone)."""
+
+    parts: tuple[Decimal, ...]
+    total: Decimal | None = None
+
+    @property
+    def computed(self) -> Decimal:
+        return sum(self.parts, Decimal(0))
+
+
+@attrs.frozen
+class Count:
+    value: int
+
+
+@attrs.frozen
+class Quote:
+    """The form's own text (a cell, a name, a clause), printed as it is in both languages;
+    ``path`` is the key path it was read from, when known."""
+
+    text: str
+    path: str = ""
+
+
+@attrs.frozen
+class Named:
+    """A word whose two languages come from data the rule read (a taxonomy category with
+    its ``name_en``, a grade with its ``grade_en``)."""
+
+    zh: str
+    en: str
+
+
+@attrs.frozen
+class Label:
+    """The name of a form field by its key path (``$.funds.reason`` → 原因栏 / the reason
+    field), from ``[labels]`` of rules/evidence.toml."""
+
+    key: str
+
+
+@attrs.frozen
+class Seq:
+    """Values joined by a separator of ``[separators]`` (``list`` '；'/'; ', ``comma``,
+    ``enum`` '、'/', ', ``plus`` …)."""
+
+    items: tuple[Any, ...]
+    sep: str = "list"
+
+
+@attrs.frozen
+class Phrase:
+    """Words from ``[phrases]`` of rules/evidence.toml (``key``: ``F101.paid`` or a shared
+    ``common.…``), with typed parameters."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+
+Value = Union[Amount, Percent, Number, Rate, Points, Sum, Count, Quote, Named, Label, Seq, Phrase, str]
+
+
+def p(key: str, /, **params: Any) -> Phrase:
+    """A phrase with its parameters: ``p("F103.found", reason=Label("$.funds.reason"))``."""
+    return Phrase(key, tuple(params.items()))
+
+
+# --- the data -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class EvidenceData:
+    """rules/evidence.toml: phrase texts and field labels in both languages, and separators."""
+
+    phrases: Mapping[str, tuple[str, str]]
+    labels: Mapping[str, tuple[str, str]]
+    separators: Mapping[str, tuple[str, str]]
+
+
+def _pairs(table: Any, where: str, source: Path, prefix: str = "") -> dict[str, tuple[str, str]]:
+    """``{key = {zh = …, en = …}}`` (nested tables joined by dots) as {key: (zh, en)}."""
+    if not isinstance(table, dict):
+        raise ValueError(f"{source}: {where}: expected a table")
+    out: dict[str, tuple[str, str]] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and set(value) == {"zh", "en"} and all(
+                isinstance(v, str) for v in value.values()):
+            out[name] = (value["zh"], value["en"])
+        elif isinstance(value, dict) and not ({"zh", "en"} & set(value)):
+            out.update(_pairs(value, f"{where}.{key}", source, f"{name}."))
+        else:
+            raise ValueError(f"{source}: {where}.{key}: expected {{ zh = \"…\", en = \"…\" }}")
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_evidence(path: Path | None = None) -> EvidenceData:
+    source = path or rules_dir() / "evidence.toml"
+    with open(source, "rb") as handle:
+        data = tomllib.load(handle)
+    unknown = sorted(set(data) - {"phrases", "labels", "separators"})
+    if unknown:
+        raise ValueError(f"{source}: $.{unknown[0]}: unknown table (allowed: phrases, labels, separators)")
+    return EvidenceData(_pairs(data.get("phrases", {}), "$.phrases", source),
+                        _pairs(data.get("labels", {}), "$.labels", source),
+                        _pairs(data.get("separators", {}), "$.separators", source))
+
+
+# --- the formatter --------------------------------------------------------------------------
+
+_TERM = re.compile(r"«([^»]*)»")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+class _Words(string.Formatter):
+    """str.format over typed values in one language: ``{name}`` or ``{name:spec}``."""
+
+    def __init__(self, lang: str, quote: Callable[[str], str]):
+        self.en = lang == "en"
+        self.quote = quote
+
+    @property
+    def data(self) -> EvidenceData:
+        return load_evidence()
+
+    def pick(self, pair: tuple[str, str]) -> str:
+        return pair[1] if self.en else pair[0]
+
+    def words(self, template: str, params: Mapping[str, Any]) -> str:
+        # «form words» in a template are the form's own, printed as they are
+        if "«" in template:
+            template = _TERM.sub(lambda m: self.quote(m[1]), template)
+        return self.vformat(template, (), params)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return self.render(value, format_spec)
+
+    def render(self, value: Any, spec: str = "") -> str:  # noqa: C901 - one branch per kind
+        if value is None or isinstance(value, (str, int, float, Decimal)):
+            # a machine word (a rule code, an error text), or a rule on the old path that
+            # formats its own parameters (a custom rule's ``{budget:.1f}``)
+            return format(value, spec)
+        if isinstance(value, Quote):
+            return self.quote(value.text)
+        if isinstance(value, Amount):
+            text = money(value.value)
+            return f"+{text}" if spec == "+" and value.value is not None and value.value > 0 else text
+        if isinstance(value, Percent):
+            return pct(value.value)
+        if isinstance(value, Number):
+            return figure(value.value, value.places)
+        if isinstance(value, Count):
+            return str(value.value)
+        if isinstance(value, Rate):
+            if spec == "ratio":
+                return f"{money(value.numerator)}/{money(value.denominator)} = {pct(value.value)}"
+            return pct(value.value)
+        if isinstance(value, Points):
+            return f"{money(value.score)}/{money(value.weight)}"
+        if isinstance(value, Sum):
+            parts = self.pick(self.data.separators["plus"]).join(money(x) for x in value.parts)
+            return parts if spec == "parts" else f"{parts} = {money(value.computed)}"
+        if isinstance(value, Named):
+            return value.en if self.en else value.zh
+        if isinstance(value, Label):
+            return self.words(self.pick(self.data.labels[value.key]), {})
+        if isinstance(value, Seq):
+            return self.pick(self.data.separators[value.sep]).join(self.render(v) for v in value.items)
+        if isinstance(value, Phrase):
+            return self.words(self.pick(self.data.phrases[value.key]), dict(value.params))
+        raise TypeError(f"not an evidence value: {value!r}")
+
+
+def render(value: Any, lang: str = "zh", *, params: Mapping[str, Any] | None = None,
+           quote: Callable[[str], str] = _same) -> str:
+    """``value`` in words of ``lang``; with ``params``, ``value`` is a template (a rule's
+    message) formatted over them.  ``quote`` wraps the form's own text (tests mark it)."""
+    words = _Words(lang, quote)
+    if params is not None:
+        return words.words(value, params)
+    return words.render(value)
+
+
+@lru_cache(maxsize=1024)
+def fields(template: str) -> frozenset[str]:
+    """The parameter names a template uses."""
+    return frozenset(name.split(".")[0].split("[")[0]
+                     for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+def phrase_problems(data: EvidenceData) -> Iterable[str]:
+    """Phrases whose two languages name different parameters (a test runs this)."""
+    for key, (zh, en) in data.phrases.items():
+        if fields(zh) != fields(en):
+            yield f"$.phrases.{key}: zh uses {sorted(fields(zh))}, en {sorted(fields(en))}"
