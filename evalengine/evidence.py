@@ -149,7 +149,12 @@ class Label:
     """The name of a form field by its key path (``$.funds.reason`` → 原因栏 / the reason
     field), from ``[labels]`` of rules/evidence.toml."""
 
-    key: str
+    key: str = attrs.field()
+
+    @key.validator
+    def _known(self, _attribute: Any, key: str) -> None:
+        if key not in load_evidence().labels:
+            raise KeyError(f"no label {key} in rules/evidence.toml")
 
 
 @attrs.frozen
@@ -174,7 +179,11 @@ Value = Union[Amount, Percent, Number, Rate, Points, Sum, Count, Quote, Named, L
 
 
 def p(key: str, /, **params: Any) -> Phrase:
-    """A phrase with its parameters: ``p("F103.found", reason=Label("$.funds.reason"))``."""
+    """A phrase with its parameters: ``p("F103.found", reason=Label("$.funds.reason"))``.
+    An unknown key raises here, in the rule (the runner reports it as M003), not later in
+    a renderer."""
+    if key not in load_evidence().phrases:
+        raise KeyError(f"no phrase {key} in rules/evidence.toml")
     return Phrase(key, tuple(params.items()))
 
 
