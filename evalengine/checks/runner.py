@@ -80,7 +80,7 @@ class Checker:
     fail_on: Severity = Severity.ERROR
     deselected: frozenset[str] = frozenset()  # on by default, turned off by the user's choices
     options: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # every rule's, effective
-    shipped: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # rules/checks/*.toml's
+    shipped: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # rules/checks/*/*.toml's
 
     def find(self, selector: str) -> Rule | None:
         """A rule by code, name or alias (any letter case), whether it is on or not."""

@@ -5,7 +5,7 @@ The figures a rule reads come from :func:`evalengine.money.figures`, as scoring'
 (F109, F110) do not use the rows: F108 reports the empty total row itself.
 
 Every threshold, tolerance and keyword list is a :class:`~.base.Setting` whose value lives in
-``rules/checks/funds.toml``.  Keyword lists named ``*_patterns`` are regular expressions
+its data file.  Keyword lists named ``*_patterns`` are regular expressions
 (Python ``re``); one that does not compile is matched literally.
 
 One module per rule (``<code>.py``, its ``check``); the rule's prose, settings and

@@ -23,7 +23,7 @@ each rule that needs them.
 One module per rule (``<code>.py``, its ``check``); the rule's prose, settings and
 pass/fail cases are in ``rules/checks/scores/<CODE>.toml``:
 
-S: the points a form hands out — 分值/权重, 得分, 总分 (evalengine/checks/scores.py).
+S: the points a form hands out — 分值/权重, 得分, 总分.
 Tolerances are in points. Scores and weights are printed to 0.01, so a sum of n items may be
 off by n × 0.005 through honest rounding; the per-item tolerances below allow exactly that.
 truncated_words: if project.source contains any of these (case-insensitive), the form is
