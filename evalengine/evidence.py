@@ -263,8 +263,8 @@ class _Words(string.Formatter):
 
     def render(self, value: Any, spec: str = "") -> str:  # noqa: C901 - one branch per kind
         if value is None or isinstance(value, (str, int, float, Decimal)):
-            # a machine word (a rule code, an error text), or a rule on the old path that
-            # formats its own parameters (a custom rule's ``{budget:.1f}``)
+            # a word the same in both languages (a rule code, an error text), or a custom
+            # rule's field, which its own template formats (``{budget:.1f}``)
             return format(value, spec)
         if isinstance(value, Quote):
             return self.quote(value.text)
@@ -298,10 +298,10 @@ class _Words(string.Formatter):
 
 
 def render(value: Any, lang: str = "zh", *, params: Mapping[str, Any] | None = None,
-           quote: Callable[[str], str] = _same) -> str:
+           quote: Callable[[str], str] | None = None) -> str:
     """``value`` in words of ``lang``; with ``params``, ``value`` is a template (a rule's
     message) formatted over them.  ``quote`` wraps the form's own text (tests mark it)."""
-    words = _Words(lang, quote)
+    words = _Words(lang, quote or _same)
     if params is not None:
         return words.words(value, params)
     return words.render(value)

@@ -23,10 +23,6 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-def _same(text: str) -> str:
-    return text
-
-
 @attrs.frozen
 class Finding:
     """A rule's verdict on one place in one document.
@@ -36,9 +32,6 @@ class Finding:
     the rule's message ``templates`` (Chinese, English), ``expected`` and ``found`` for the
     evidence.  Nothing is put into words until a renderer asks (:meth:`message_in`,
     :meth:`evidence`), in the language it asks for.
-
-    ``expected_en``/``found_en`` are the English of a rule still on the old path, which
-    writes its evidence as text in both languages itself (empty: it prints as it is).
     """
 
     code: str
@@ -48,20 +41,14 @@ class Finding:
     templates: tuple[str, str]
     params: tuple[tuple[str, Any], ...] = ()
     evidence_values: tuple[Any, Any] = ("", "")
-    expected_en: str = ""
-    found_en: str = ""
 
-    def message_in(self, lang: str = "zh", quote: Callable[[str], str] = _same) -> str:
+    def message_in(self, lang: str = "zh", quote: Callable[[str], str] | None = None) -> str:
         template = self.templates[1] if lang == "en" else self.templates[0]
         return render(template, lang, params=dict(self.params), quote=quote)
 
-    def evidence(self, lang: str = "zh", quote: Callable[[str], str] = _same) -> tuple[str, str]:
+    def evidence(self, lang: str = "zh", quote: Callable[[str], str] | None = None) -> tuple[str, str]:
         """(expected, found) in ``lang``."""
         expected, found = self.evidence_values
-        if lang == "en" and isinstance(expected, str) and self.expected_en:
-            expected = self.expected_en
-        if lang == "en" and isinstance(found, str) and self.found_en:
-            found = self.found_en
         return render(expected, lang, quote=quote), render(found, lang, quote=quote)
 
     @property

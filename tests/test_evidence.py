@@ -8,6 +8,7 @@ report (tests/test_cli.py) and by the JSON of cases/real pinned here.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -24,28 +25,13 @@ from evalengine.evidence import (
     phrase_problems, render,
 )
 from evalengine.findings import Finding
-from tests.rulekit import run_rule
+from tests.rulekit import rule_cases, run_rule
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_GOLDEN = Path(__file__).parent / "golden" / "score-real.json"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 OPEN, CLOSE = "\x02", "\x03"
 MARKED = re.compile(f"{OPEN}[^{CLOSE}]*{CLOSE}")
-
-# Rules whose evidence is still written as text by the rule (the old path): their English
-# may still hold Chinese prose.  The test fails when one of them renders clean, so the list
-# only shrinks.
-NOT_YET_TYPED: frozenset[str] = frozenset({
-    "D501", "D502", "D503", "D504", "D505", "D506", "D507", "D508",
-    "F101", "F102", "F106", "F107", "F108", "F109", "F110", "F111", "F112", "F113", "F114",
-    "F115",
-    "I301", "I302", "I303", "I304", "I305", "I306", "I307", "I308", "I309", "I310", "I311",
-    "I312", "I313", "I314", "I315", "I316", "I317", "I318", "I319",
-    "N401", "N402", "N403", "N404", "N405", "N406", "N407", "N408", "N409", "N410",
-    "S201", "S202", "S203", "S204", "S205", "S206", "S207", "S208", "S209", "S210", "S211",
-    "S212", "S214", "S215", "S216", "S218",
-})
-
 
 def _mark(text: str) -> str:
     return f"{OPEN}{text}{CLOSE}"
@@ -67,41 +53,36 @@ def _chinese_prose(findings) -> dict[str, str]:
     return out
 
 
-def _fixture_findings():
-    for rule in BUILTIN_RULES:
-        if rule.bad:
-            yield from run_rule(rule, rule.bad)
+@functools.cache
+def _fixture_findings() -> tuple[Finding, ...]:
+    """Every finding of every rule's own cases (rules/checks/<family>/<CODE>.toml [[cases]])."""
+    return tuple(f for rule in BUILTIN_RULES for case in rule_cases(rule)
+                 for f in run_rule(rule, case.toml))
 
 
-def _case_findings():
+@functools.cache
+def _case_findings() -> tuple[Finding, ...]:
     report = api.score([ROOT / "cases" / "2021", ROOT / "cases" / "real"])
-    for result in report.results:
-        yield from result.findings
+    return tuple(f for result in report.results for f in result.findings)
 
 
 def _check(findings) -> None:
     found = _chinese_prose(findings)
-    untyped = {code: text for code, text in found.items() if code not in NOT_YET_TYPED}
-    assert not untyped, "Chinese prose in --lang en:\n" + "\n".join(
-        f"{code}: {text}" for code, text in sorted(untyped.items()))
+    assert not found, "Chinese prose in --lang en:\n" + "\n".join(
+        f"{code}: {text}" for code, text in sorted(found.items()))
 
 
 def test_fixture_findings_render_fully_in_english():
-    _check(_fixture_findings())
+    findings = _fixture_findings()
+    assert {f.code for f in findings} >= {r.code for r in BUILTIN_RULES if any(
+        not c.passes for c in rule_cases(r))}  # every rule with a failing case fired
+    _check(findings)
 
 
 def test_shipped_case_findings_render_fully_in_english():
     findings = list(_case_findings())
     assert len(findings) > 100  # the shipped cases are not silently empty
     _check(findings)
-
-
-def test_not_yet_typed_rules_really_are_not():
-    """A rule moved to typed evidence leaves NOT_YET_TYPED (the list cannot go stale)."""
-    findings = [*_fixture_findings(), *_case_findings()]
-    still = set(_chinese_prose(findings))
-    assert NOT_YET_TYPED <= {r.code for r in BUILTIN_RULES}
-    assert NOT_YET_TYPED <= still, f"typed now, drop from NOT_YET_TYPED: {sorted(NOT_YET_TYPED - still)}"
 
 
 def test_every_finding_renders_in_both_languages():

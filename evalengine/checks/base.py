@@ -72,17 +72,13 @@ class Setting:
 class Hit:
     """One place a rule fires: key path, message parameters, and the evidence, as typed
     values of :mod:`evalengine.evidence` (an amount, a rate, a quote of the form …) that
-    are put into words only when a renderer asks, in its language.
-
-    A rule still on the old path gives text instead: its ``params`` carry ``x``/``x_en``
-    twins and ``expected_en``/``found_en`` the English of its evidence."""
+    are put into words only when a renderer asks, in its language.  A plain ``str`` is a
+    word that is the same in both languages (a rule code, a profile id, an error text)."""
 
     path: str
     params: Mapping[str, Any] = attrs.Factory(dict)
     expected: Any = ""
     found: Any = ""
-    expected_en: str = ""
-    found_en: str = ""
 
 
 @attrs.frozen

@@ -55,8 +55,6 @@ def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding
         templates=(rule.message, rule.message_en),
         params=params,
         evidence_values=(hit.expected, hit.found),
-        expected_en=hit.expected_en,
-        found_en=hit.found_en,
     )
 
 

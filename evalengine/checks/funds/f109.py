@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
+from ...evidence import Number, Percent, Quote, p
 from ...money import figures
 from ...numbers import HUNDRED
-from ..base import HERE, MONEY, CaseContext, Hit, figure, pct
-from ..kit import ONE, _EXPLAIN_FIELDS, _clause, _find, _rate_text, _short, _texts
+from ..base import HERE, MONEY, CaseContext, Hit
+from ..kit import ONE, _EXPLAIN_FIELDS, _budget_word, _clause, _find, _rate, _short, _texts
 
 
 @lru_cache(maxsize=64)
@@ -42,21 +43,22 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if abs(claimed - computed) > allowed:
             yield Hit(
                 "$.funds.claimed_rate",
-                {"claimed": f"{figure(claimed)}%", "computed": pct(rate)},
-                expected=f"执行率 = 执行数/{f.budget_label} = {_rate_text(f)}",
-                found=f"所填执行率 {figure(claimed)}%",
+                {"claimed": p("common.percent", value=Number(claimed)), "computed": Percent(rate)},
+                expected=p("F109.expected", word=_budget_word(f), rate=_rate(f)),
+                found=p("F109.found", claimed=Number(claimed)),
             )
     if rate >= ONE - slack / HUNDRED:
         return
-    for path, label, label_en, text in _texts(ctx.case, _EXPLAIN_FIELDS):
+    for path, label, text in _texts(ctx.case, _EXPLAIN_FIELDS):
         m = _find(text, o["full_execution_patterns"], _negation(o["negations"]))
         if m is None:
             continue
         yield Hit(
             path,
-            {"claimed": f"{label}“{_clause(text, m.start(), m.end())}”", "computed": pct(rate)},
-            expected=f"执行率 = 执行数/{f.budget_label} = {_rate_text(f)}",
-            found=f"{label}：{_short(text)}",
+            {"claimed": p("F109.claimed_in", label=label, clause=Quote(_clause(text, m.start(), m.end()), path)),
+             "computed": Percent(rate)},
+            expected=p("F109.expected", word=_budget_word(f), rate=_rate(f)),
+            found=p("common.labelled", label=label, text=Quote(_short(text), path)),
         )
 
 
