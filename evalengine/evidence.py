@@ -6,8 +6,9 @@ its numerator and denominator, the :class:`Points` of a weight, a :class:`Quote`
 form's own text with its key path, a :class:`Sum` with its parts, a :class:`Count`, the
 :class:`Label` of a form field, a :class:`Seq` of values, a :class:`Named` word that
 comes with its English from the data the rule read (a taxonomy category, a grade), and a
-:class:`Phrase` whose words live in ``rules/evidence.toml`` in both languages and whose
-parameters are values again.  Nothing is formatted until a renderer asks
+:class:`Phrase` whose words live in data in both languages (a rule's own in the
+``[evidence]`` table of its data file, ``rules/checks/<family>/<CODE>.toml``; shared ones in
+``rules/evidence.toml``) and whose parameters are values again.  Nothing is formatted until a renderer asks
 (:func:`render`), so a finding that is never printed costs no words, and ``--lang en`` is
 complete by construction: every word of a phrase has its English in the data (a test
 loads them all), and the only Chinese left in English output is the form's own text.
@@ -37,7 +38,7 @@ from .resources import rules_dir
 __all__ = [
     "Amount", "Count", "Label", "Named", "Number", "Percent", "Phrase", "Points", "Quote",
     "Rate", "Seq", "Sum", "Value", "EvidenceData", "figure", "load_evidence", "money", "p",
-    "pct", "fields", "phrase_problems", "render",
+    "pct", "fields", "phrase_problem", "phrase_problems", "render",
 ]
 
 
@@ -168,8 +169,9 @@ class Seq:
 
 @attrs.frozen
 class Phrase:
-    """Words from ``[phrases]`` of rules/evidence.toml (``key``: ``F101.paid`` or a shared
-    ``common.…``), with typed parameters."""
+    """Words from the data, with typed parameters: ``F101.paid_no_budget`` is the
+    ``paid_no_budget`` entry of F101's ``[evidence]`` table, ``common.…`` (and the other
+    groups of ``[phrases]`` in rules/evidence.toml) a shared one."""
 
     key: str
     params: tuple[tuple[str, Any], ...] = ()
@@ -183,7 +185,7 @@ def p(key: str, /, **params: Any) -> Phrase:
     An unknown key raises here, in the rule (the runner reports it as M003), not later in
     a renderer."""
     if key not in load_evidence().phrases:
-        raise KeyError(f"no phrase {key} in rules/evidence.toml")
+        raise KeyError(f"no phrase {key} (a rule's [evidence] table, or rules/evidence.toml)")
     return Phrase(key, tuple(params.items()))
 
 
@@ -192,11 +194,34 @@ def p(key: str, /, **params: Any) -> Phrase:
 
 @attrs.frozen
 class EvidenceData:
-    """rules/evidence.toml: phrase texts and field labels in both languages, and separators."""
+    """The words: shared phrases, field labels and separators from rules/evidence.toml, and
+    each rule's own phrases from the ``[evidence]`` table of its data file (key
+    ``<CODE>.<name>``), all as (zh, en)."""
 
     phrases: Mapping[str, tuple[str, str]]
     labels: Mapping[str, tuple[str, str]]
     separators: Mapping[str, tuple[str, str]]
+
+
+def phrase_problem(where: str, value: Any) -> Iterable[tuple[str, str, str]]:
+    """(key path, problem kind, detail) of what is wrong with one ``{ zh = …, en = … }``."""
+    if not isinstance(value, dict):
+        yield where, "expected-table", type(value).__name__
+        return
+    for key in value:
+        if key not in ("zh", "en"):
+            yield f"{where}.{key}", "unknown-key", "zh, en"
+    for lang in ("zh", "en"):
+        if not isinstance(value.get(lang), str):
+            yield f"{where}.{lang}", "missing-key" if lang not in value else "expected-text", ""
+    if isinstance(value.get("zh"), str) and isinstance(value.get("en"), str):
+        try:
+            zh, en = fields(value["zh"]), fields(value["en"])
+        except ValueError as exc:
+            yield where, "invalid", f"not a template: {exc}"
+            return
+        if zh != en:
+            yield where, "invalid", f"zh names {sorted(zh)}, en {sorted(en)}: the same parameters in both"
 
 
 def _pairs(table: Any, where: str, source: Path, prefix: str = "") -> dict[str, tuple[str, str]]:
@@ -206,13 +231,12 @@ def _pairs(table: Any, where: str, source: Path, prefix: str = "") -> dict[str, 
     out: dict[str, tuple[str, str]] = {}
     for key, value in table.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict) and set(value) == {"zh", "en"} and all(
-                isinstance(v, str) for v in value.values()):
-            out[name] = (value["zh"], value["en"])
-        elif isinstance(value, dict) and not ({"zh", "en"} & set(value)):
+        if isinstance(value, dict) and not ({"zh", "en"} & set(value)):
             out.update(_pairs(value, f"{where}.{key}", source, f"{name}."))
-        else:
-            raise ValueError(f"{source}: {where}.{key}: expected {{ zh = \"…\", en = \"…\" }}")
+            continue
+        for path, kind, detail in phrase_problem(f"{where}.{key}", value):
+            raise ValueError(f"{source}: {path}: {kind} {detail}".rstrip())
+        out[name] = (value["zh"], value["en"])
     return out
 
 
@@ -224,7 +248,13 @@ def load_evidence(path: Path | None = None) -> EvidenceData:
     unknown = sorted(set(data) - {"phrases", "labels", "separators"})
     if unknown:
         raise ValueError(f"{source}: $.{unknown[0]}: unknown table (allowed: phrases, labels, separators)")
-    return EvidenceData(_pairs(data.get("phrases", {}), "$.phrases", source),
+    phrases = _pairs(data.get("phrases", {}), "$.phrases", source)
+    from .checks.registry import load_rule_file, rule_files  # the rules' own words (checked there)
+
+    for rule in rule_files(source.parent / "checks"):
+        for key, value in load_rule_file(rule).get("evidence", {}).items():
+            phrases[f"{rule.stem}.{key}"] = (value["zh"], value["en"])
+    return EvidenceData(phrases,
                         _pairs(data.get("labels", {}), "$.labels", source),
                         _pairs(data.get("separators", {}), "$.separators", source))
 

@@ -147,3 +147,18 @@ def test_a_phrase_nests_typed_values():
     assert render(found, "en", quote=_mark) == f"the funds note ({_mark('备注')}): {_mark('结余收回')}"
     with pytest.raises(KeyError):
         render(p("no.such.phrase"), "en")
+
+
+def test_a_rule_phrase_in_one_language_only_is_a_load_error(tmp_path):
+    from evalengine.checks.registry import load_rule_file, rule_files
+    from evalengine.loader import ConfigError
+    from evalengine.resources import rules_dir
+
+    source = next(f for f in rule_files(rules_dir() / "checks") if f.stem == "F101")
+    broken = tmp_path / "F101.toml"
+    broken.write_text(source.read_text(encoding="utf-8").replace(
+        'claim = { zh = "“{name}”完成值“{actual}”", en = "“{name}”: actual “{actual}”" }',
+        'claim = { zh = "“{name}”完成值“{actual}”", en = "“{name}”: actual" }'), encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_rule_file(broken)
+    assert any(p.path == "$.evidence.claim" for p in error.value.problems)

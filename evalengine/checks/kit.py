@@ -235,7 +235,7 @@ def _reason(key: str) -> Named:
 
 def _achieved(ind: IndicatorScore) -> Phrase | str:
     """"，完成率 86.20%" where the row has a completion rate."""
-    return p("S205.achieved", rate=Percent(ind.achievement)) if ind.achievement is not None else ""
+    return p("common.completion_rate", rate=Percent(ind.achievement)) if ind.achievement is not None else ""
 
 
 def _group_weights(
@@ -379,8 +379,8 @@ def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
         yield Hit(
             "$.indicators",
             {"category": category, "profile": ctx.profile.id},
-            expected=p("I304.expected", names=Seq(tuple(Named(c.name, c.name_en) for c in ctx.taxonomy.level1), "enum")),
-            found=p("I304.found", present=Seq(tuple(n for _, n in present), "enum") if present else "—",
+            expected=p("categories.expected", names=Seq(tuple(Named(c.name, c.name_en) for c in ctx.taxonomy.level1), "enum")),
+            found=p("categories.found", present=Seq(tuple(n for _, n in present), "enum") if present else "—",
                     category=category),
         )
 
@@ -393,22 +393,22 @@ def _deviation(item: IndicatorScore, row: Indicator) -> tuple[Phrase, Decimal | 
     if item.evidence is Evidence.MEASURED and item.reason in _SHORT_REASONS:
         if item.reason == "shortfall":
             ratio = item.achievement
-            return p("I307.shortfall", ratio=Percent(ratio)), ratio
+            return p("deviation.shortfall", ratio=Percent(ratio)), ratio
         if item.reason == "cap-exceeded":
             a = item.achievement
             ratio = (1 / a) if a is not None and a > 0 else None
-            return p("I307.over_ceiling", ratio=Percent(a)), ratio
+            return p("deviation.over_ceiling", ratio=Percent(a)), ratio
         if item.reason == "at-limit":
-            return p("I307.at_limit"), None
-        return p("I307.late"), None
+            return p("deviation.at_limit"), None
+        return p("deviation.late"), None
     actual = item.actual
     if isinstance(actual, Claim) and actual.level in (ClaimLevel.PARTIAL, ClaimLevel.MISSED):
-        return p("I307.missed" if actual.level is ClaimLevel.MISSED else "I307.partial"), None
+        return p("deviation.missed" if actual.level is ClaimLevel.MISSED else "deviation.partial"), None
     if (item.evidence is not Evidence.MEASURED  # a met measured row deducted is S206's
             and row.score is not None and row.weight is not None and row.weight > 0
             and row.score < row.weight):
         ratio = row.score / row.weight
-        return p("I307.form_score", score=Number(row.score), weight=Number(row.weight)), ratio
+        return p("deviation.form_score", score=Number(row.score), weight=Number(row.weight)), ratio
     return None
 
 
@@ -432,8 +432,8 @@ def _deviation_hit(item: IndicatorScore, row: Indicator, detail: Phrase) -> Hit:
         _path(item.index, "deviation"),
         {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
          "actual": Quote(_show(row.actual)), "detail": detail},
-        expected=p("I307.expected"),
-        found=p("I307.found", target=Quote(_target_text(row)), actual=Quote(row.actual), detail=detail,
+        expected=p("deviation.expected"),
+        found=p("deviation.found", target=Quote(_target_text(row)), actual=Quote(row.actual), detail=detail,
                 reason=Quote(row.deviation.strip())),
     )
 
@@ -653,7 +653,7 @@ def _n(value: Decimal) -> Number:
 
 
 def _where(figure: Figure) -> Phrase:
-    return p("D501.where", label=Quote(figure.label), value=_n(figure.value), source=Quote(figure.source))
+    return p("figures.where", label=Quote(figure.label), value=_n(figure.value), source=Quote(figure.source))
 
 
 def _places(value: Decimal) -> int:

@@ -20,7 +20,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                   found=p("F113.found_executed", executed=Amount(f.executed)))
     if f.budget is not None and f.budget > 0:
         return
-    other = [p("F113.figure", label=Label(label), value=shown) for label, value, shown in (
+    other = [p("common.label_value", label=Label(label), value=shown) for label, value, shown in (
         ("money.executed_short", funds.executed, Amount(funds.executed)),
         ("money.initial_budget", funds.initial_budget, Amount(funds.initial_budget)),
         ("money.rate", funds.claimed_rate, p("common.percent", value=Number(funds.claimed_rate))),

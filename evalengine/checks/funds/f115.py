@@ -14,7 +14,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     for index, row in enumerate(funds.rows):
         if row.claimed_score is None and row.claimed_weight is None:
             continue
-        printed = Seq(tuple(p("F113.figure", label=Label(label), value=Number(value)) for label, value in
+        printed = Seq(tuple(p("common.label_value", label=Label(label), value=Number(value)) for label, value in
                             (("money.weight", row.claimed_weight), ("money.score", row.claimed_score))
                             if value is not None), "comma")
         cell = "claimed_score" if row.claimed_score is not None else "claimed_weight"

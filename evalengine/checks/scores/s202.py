@@ -40,7 +40,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         "$.narrative.claimed_total",
         {"stated": Amount(stated), "total": Amount(total), "diff": Amount(stated - total)},
         expected=expected,
-        found=p("S202.found", stated=Amount(stated)),
+        found=p("common.claimed_total", stated=Amount(stated)),
     )
 
 

@@ -96,7 +96,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     truncated = is_truncated(case, options["truncated_words"])
     floor = options["min_total_share"] * ctx.profile.total
     if stated is not None:
-        total = p("S202.found", stated=Amount(stated))
+        total = p("common.claimed_total", stated=Amount(stated))
         if stated < floor:
             return
     elif not truncated and case.funds.claimed_score is not None:
