@@ -85,10 +85,11 @@ class Percent:
 
 @attrs.frozen
 class Number:
-    """A score, a stated figure or a count as the form prints it (no trailing zeros)."""
+    """A score, a stated figure or a count as the form prints it (no trailing zeros),
+    rounded to ``places``; ``places=None``: exactly as written (a report's 97.8, 931.61)."""
 
     value: Decimal | None
-    places: int = 2
+    places: int | None = 2
 
 
 @attrs.frozen
@@ -304,7 +305,10 @@ class _Words(string.Formatter):
         if isinstance(value, Percent):
             return pct(value.value)
         if isinstance(value, Number):
-            return figure(value.value, value.places)
+            if value.places is None and value.value is not None:
+                text = format(value.value, "f")
+                return text.rstrip("0").rstrip(".") if "." in text else text
+            return figure(value.value, value.places or 0)
         if isinstance(value, Count):
             return str(value.value)
         if isinstance(value, Rate):

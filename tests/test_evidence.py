@@ -121,6 +121,8 @@ def test_numbers_print_the_same_in_both_languages_rounded_once():
         assert render(Amount(Decimal("20.4")), lang) == "20.40"
         assert render(Percent(Decimal("0.9")), lang) == "90.00%"
         assert render(Number(Decimal("8.50")), lang) == "8.5"
+        assert render(Number(Decimal("931.613"), places=None), lang) == "931.613"  # as written
+        assert render(Number(Decimal("931.613")), lang) == "931.61"
         assert render(Points(Decimal(9), Decimal(10)), lang) == "9.00/10.00"
         assert render(rate, lang) == "46.60%"
         assert render("{r:ratio}", lang, params={"r": rate}) == "4.80/10.30 = 46.60%"

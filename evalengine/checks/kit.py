@@ -46,12 +46,10 @@ def _whose(f: Figures) -> Label:
     return Label("money.from_rows" if f.from_rows else "money.total_row")
 
 
-
-
 def _balance(f: Figures) -> Phrase:
     """结余 = 预算数 − 执行数 = … 万元."""
-    return p("common.balance", word=_budget_word(f), budget=Amount(f.budget), executed=Amount(f.executed),
-             balance=Amount(f.balance))
+    return p("common.balance", word=_budget_word(f), budget=Amount(f.budget),
+             executed=Amount(f.executed), balance=Amount(f.balance))
 
 
 def _field_text(case: Case, path: str) -> str:
@@ -72,8 +70,10 @@ def _texts(case: Case, paths: Iterable[str], *, deviations: bool = False
     if deviations:
         for index, row in enumerate(case.indicators):
             if row.deviation.strip():
-                name = Quote(row.name.strip()) if row.name.strip() else p("common.row_number", row=Count(index + 1))
-                yield f"$.indicators[{index}].deviation", p("common.deviation_of", name=name), row.deviation
+                name = (Quote(row.name.strip()) if row.name.strip()
+                        else p("common.row_number", row=Count(index + 1)))
+                yield (f"$.indicators[{index}].deviation", p("common.deviation_of", name=name),
+                       row.deviation)
 
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
@@ -235,7 +235,9 @@ def _reason(key: str) -> Named:
 
 def _achieved(ind: IndicatorScore) -> Phrase | str:
     """"，完成率 86.20%" where the row has a completion rate."""
-    return p("common.completion_rate", rate=Percent(ind.achievement)) if ind.achievement is not None else ""
+    if ind.achievement is None:
+        return ""
+    return p("common.completion_rate", rate=Percent(ind.achievement))
 
 
 def _group_weights(
@@ -379,9 +381,10 @@ def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
         yield Hit(
             "$.indicators",
             {"category": category, "profile": ctx.profile.id},
-            expected=p("categories.expected", names=Seq(tuple(Named(c.name, c.name_en) for c in ctx.taxonomy.level1), "enum")),
-            found=p("categories.found", present=Seq(tuple(n for _, n in present), "enum") if present else "—",
-                    category=category),
+            expected=p("categories.expected", names=Seq(
+                tuple(Named(c.name, c.name_en) for c in ctx.taxonomy.level1), "enum")),
+            found=p("categories.found", category=category,
+                    present=Seq(tuple(n for _, n in present), "enum") if present else "—"),
         )
 
 
@@ -484,7 +487,9 @@ def _indicator_named(name: str, index: int) -> Quote | Phrase:
 
 def _quoted(text: str) -> Quote | Phrase:
     """A field for evidence: the form's text as :func:`_shown` trims it, or "（空）"."""
-    return Quote(_shown(text)) if isinstance(text, str) and text.strip() else p("common.empty_field")
+    if isinstance(text, str) and text.strip():
+        return Quote(_shown(text))
+    return p("common.empty_field")
 
 
 _CLAUSE_RE = re.compile(r"[^。;,、!?\n]+")
@@ -649,11 +654,12 @@ def _nearest(statements: list[tuple[int, Figure]], source: str) -> list[tuple[in
 
 def _n(value: Decimal) -> Number:
     """A figure as the report prints it (no padding: 97.8, 931.61, 0)."""
-    return Number(value, places=10)
+    return Number(value, places=None)
 
 
 def _where(figure: Figure) -> Phrase:
-    return p("figures.where", label=Quote(figure.label), value=_n(figure.value), source=Quote(figure.source))
+    return p("figures.where", label=Quote(figure.label), value=_n(figure.value),
+             source=Quote(figure.source))
 
 
 def _places(value: Decimal) -> int:
