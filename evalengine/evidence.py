@@ -269,16 +269,42 @@ def _same(text: str) -> str:
     return text
 
 
-class _Words(string.Formatter):
-    """str.format over typed values in one language: ``{name}`` or ``{name:spec}``."""
+@lru_cache(maxsize=4096)
+def _compiled(template: str) -> tuple[str, tuple[tuple[str, str, str, str], ...]]:
+    """A template with each ``{name!conversion:spec}`` renamed to a slot of its own (``{_0}``,
+    ``{_1}`` …) and the (slot, name, spec, conversion) of each, so a value is rendered once
+    per use and the C formatter only pastes strings."""
+    out, slots = [], []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is not None:
+            if not name.isidentifier():  # custom rules' templates are checked for this
+                raise ValueError(f"a placeholder names a parameter, as {{name}}: {template!r}")
+            slot = f"_{len(slots)}"
+            slots.append((slot, name, spec or "", conversion or ""))
+            out.append("{" + slot + "}")
+    return "".join(out), tuple(slots)
+
+
+_CONVERSIONS: dict[str, Callable[[Any], str]] = {"r": repr, "s": str, "a": ascii}
+
+
+@lru_cache(maxsize=4096)
+def _unmarked(template: str) -> str:
+    """A template with its «form words» as plain text (the usual, unmarked rendering)."""
+    return _TERM.sub(lambda m: m[1], template)
+
+
+class _Words:
+    """Typed values in the words of one language; templates are ``str.format`` over them
+    (``{name}`` or ``{name:spec}``)."""
+
+    __slots__ = ("en", "quote", "data")
 
     def __init__(self, lang: str, quote: Callable[[str], str]):
         self.en = lang == "en"
         self.quote = quote
-
-    @property
-    def data(self) -> EvidenceData:
-        return load_evidence()
+        self.data = load_evidence()
 
     def pick(self, pair: tuple[str, str]) -> str:
         return pair[1] if self.en else pair[0]
@@ -286,49 +312,74 @@ class _Words(string.Formatter):
     def words(self, template: str, params: Mapping[str, Any]) -> str:
         # «form words» in a template are the form's own, printed as they are
         if "«" in template:
-            template = _TERM.sub(lambda m: self.quote(m[1]), template)
-        return self.vformat(template, (), params)
+            template = (_unmarked(template) if self.quote is _same
+                        else _TERM.sub(lambda m: self.quote(m[1]), template))
+        compiled, slots = _compiled(template)
+        if not slots:
+            return compiled.format_map({}) if "{" in compiled or "}" in compiled else compiled
+        return compiled.format_map({
+            slot: self.render(_CONVERSIONS[conversion](params[name]) if conversion else params[name], spec)
+            for slot, name, spec, conversion in slots})
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        return self.render(value, format_spec)
+    def render(self, value: Any, spec: str = "") -> str:
+        kind = _KINDS.get(type(value))
+        if kind is None:
+            if value is None or isinstance(value, (str, int, float, Decimal)):
+                # a word the same in both languages (a rule code, an error text), or a custom
+                # rule's field, which its own template formats (``{budget:.1f}``)
+                return format(value, spec)
+            raise TypeError(f"not an evidence value: {value!r}")
+        return kind(self, value, spec)
 
-    def render(self, value: Any, spec: str = "") -> str:  # noqa: C901 - one branch per kind
-        if value is None or isinstance(value, (str, int, float, Decimal)):
-            # a word the same in both languages (a rule code, an error text), or a custom
-            # rule's field, which its own template formats (``{budget:.1f}``)
-            return format(value, spec)
-        if isinstance(value, Quote):
-            return self.quote(value.text)
-        if isinstance(value, Amount):
-            text = money(value.value)
-            return f"+{text}" if spec == "+" and value.value is not None and value.value > 0 else text
-        if isinstance(value, Percent):
-            return pct(value.value)
-        if isinstance(value, Number):
-            if value.places is None and value.value is not None:
-                text = format(value.value, "f")
-                return text.rstrip("0").rstrip(".") if "." in text else text
-            return figure(value.value, value.places or 0)
-        if isinstance(value, Count):
-            return str(value.value)
-        if isinstance(value, Rate):
-            if spec == "ratio":
-                return f"{money(value.numerator)}/{money(value.denominator)} = {pct(value.value)}"
-            return pct(value.value)
-        if isinstance(value, Points):
-            return f"{money(value.score)}/{money(value.weight)}"
-        if isinstance(value, Sum):
-            parts = self.pick(self.data.separators["plus"]).join(money(x) for x in value.parts)
-            return parts if spec == "parts" else f"{parts} = {money(value.computed)}"
-        if isinstance(value, Named):
-            return value.en if self.en else value.zh
-        if isinstance(value, Label):
-            return self.words(self.pick(self.data.labels[value.key]), {})
-        if isinstance(value, Seq):
-            return self.pick(self.data.separators[value.sep]).join(self.render(v) for v in value.items)
-        if isinstance(value, Phrase):
-            return self.words(self.pick(self.data.phrases[value.key]), dict(value.params))
-        raise TypeError(f"not an evidence value: {value!r}")
+    def quoted(self, value: Quote, spec: str) -> str:
+        return self.quote(value.text)
+
+    def amount(self, value: Amount, spec: str) -> str:
+        text = money(value.value)
+        return f"+{text}" if spec == "+" and value.value is not None and value.value > 0 else text
+
+    def percent(self, value: Percent, spec: str) -> str:
+        return pct(value.value)
+
+    def number(self, value: Number, spec: str) -> str:
+        if value.places is None and value.value is not None:
+            text = format(value.value, "f")
+            return text.rstrip("0").rstrip(".") if "." in text else text
+        return figure(value.value, value.places or 0)
+
+    def count(self, value: Count, spec: str) -> str:
+        return str(value.value)
+
+    def rate(self, value: Rate, spec: str) -> str:
+        if spec == "ratio":
+            return f"{money(value.numerator)}/{money(value.denominator)} = {pct(value.value)}"
+        return pct(value.value)
+
+    def points(self, value: Points, spec: str) -> str:
+        return f"{money(value.score)}/{money(value.weight)}"
+
+    def sum(self, value: Sum, spec: str) -> str:
+        parts = self.pick(self.data.separators["plus"]).join(money(x) for x in value.parts)
+        return parts if spec == "parts" else f"{parts} = {money(value.computed)}"
+
+    def named(self, value: Named, spec: str) -> str:
+        return value.en if self.en else value.zh
+
+    def label(self, value: Label, spec: str) -> str:
+        return self.words(self.pick(self.data.labels[value.key]), {})
+
+    def seq(self, value: Seq, spec: str) -> str:
+        return self.pick(self.data.separators[value.sep]).join(self.render(v) for v in value.items)
+
+    def phrase(self, value: Phrase, spec: str) -> str:
+        return self.words(self.pick(self.data.phrases[value.key]), dict(value.params))
+
+
+_KINDS: dict[type, Callable[[_Words, Any, str], str]] = {
+    Quote: _Words.quoted, Amount: _Words.amount, Percent: _Words.percent, Number: _Words.number,
+    Count: _Words.count, Rate: _Words.rate, Points: _Words.points, Sum: _Words.sum,
+    Named: _Words.named, Label: _Words.label, Seq: _Words.seq, Phrase: _Words.phrase,
+}
 
 
 def render(value: Any, lang: str = "zh", *, params: Mapping[str, Any] | None = None,
