@@ -128,13 +128,30 @@ class Count:
     value: int
 
 
-@attrs.frozen
-class Quote:
+class Quote(str):
     """The form's own text (a cell, a name, a clause), printed as it is in both languages;
-    ``path`` is the key path it was read from, when known."""
+    ``path`` is the key path it was read from, when known.
 
-    text: str
+    A ``str`` of its own kind rather than an attrs record: findings hold several quotes
+    each, and a str subclass costs a fifth to make (it is immutable all the same)."""
+
     path: str = ""
+
+    def __new__(cls, text: str, path: str = "") -> Quote:
+        self = super().__new__(cls, text)
+        if path:
+            object.__setattr__(self, "path", path)
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Quote is immutable (setting {name})")
+
+    @property
+    def text(self) -> str:
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"Quote({str.__repr__(self)}" + (f", {self.path!r})" if self.path else ")")
 
 
 @attrs.frozen
@@ -366,6 +383,8 @@ class _Words:
         return value.en if self.en else value.zh
 
     def label(self, value: Label, spec: str) -> str:
+        if self.quote is _same:
+            return _label(value.key, self.en)
         return self.words(self.pick(self.data.labels[value.key]), {})
 
     def seq(self, value: Seq, spec: str) -> str:
@@ -375,6 +394,11 @@ class _Words:
         return self.words(self.pick(self.data.phrases[value.key]), dict(value.params))
 
 
+@lru_cache(maxsize=1024)
+def _label(key: str, en: bool) -> str:
+    return _words("en" if en else "zh").words(load_evidence().labels[key][en], {})
+
+
 _KINDS: dict[type, Callable[[_Words, Any, str], str]] = {
     Quote: _Words.quoted, Amount: _Words.amount, Percent: _Words.percent, Number: _Words.number,
     Count: _Words.count, Rate: _Words.rate, Points: _Words.points, Sum: _Words.sum,
@@ -382,11 +406,16 @@ _KINDS: dict[type, Callable[[_Words, Any, str], str]] = {
 }
 
 
+@lru_cache(maxsize=2)
+def _words(lang: str) -> _Words:
+    return _Words(lang, _same)
+
+
 def render(value: Any, lang: str = "zh", *, params: Mapping[str, Any] | None = None,
            quote: Callable[[str], str] | None = None) -> str:
     """``value`` in words of ``lang``; with ``params``, ``value`` is a template (a rule's
     message) formatted over them.  ``quote`` wraps the form's own text (tests mark it)."""
-    words = _Words(lang, quote or _same)
+    words = _words(lang) if quote is None else _Words(lang, quote)
     if params is not None:
         return words.words(value, params)
     return words.render(value)
