@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 import attrs
 
-from ..evidence import figure, money, pct
 from ..findings import Severity
 from ..model import Case, Department, Suppression
 from ..money import figures, read
@@ -38,9 +37,6 @@ __all__ = [
     "ROWS",
     "TEXTS",
     "WEIGHTS",
-    "figure",
-    "money",
-    "pct",
     "is_truncated",
 ]
 
@@ -188,9 +184,6 @@ CATEGORIES = ("$.indicators[*].level1", "$.indicators[*].level2", "$.indicators[
 # (the fields without which a row is not scored: rules/provenance.toml)
 ROWS = tuple(f"$.indicators[*].{field}"
              for field in (*load_provenance().indicator_fields, "not_applicable"))
-
-
-# --- evidence numbers (money, pct, figure) are evalengine.evidence's, re-exported here ---
 
 
 def is_truncated(case: Case, words: Iterable[str]) -> bool:
