@@ -13,9 +13,10 @@ from typing import Any, Literal
 
 import attrs
 
+from ..facts import CaseFacts, case_facts
 from ..findings import Severity
 from ..model import Case, Department
-from ..money import figures, read
+from ..money import read
 from ..numbers import rounded
 from ..profile import Profile
 from ..provenance import load_provenance
@@ -86,6 +87,7 @@ class CaseContext:
     profile: Profile
     taxonomy: Taxonomy
     options: Mapping[str, Any]
+    facts: CaseFacts  # what the case says, found once for scoring and every rule
 
 
 @attrs.frozen
@@ -101,10 +103,10 @@ class ProjectDigest:
     note: str = ""  # funds.note: what the case says about where its money went
 
     @classmethod
-    def of(cls, location: str, case: Case) -> ProjectDigest:
+    def of(cls, location: str, case: Case, facts: CaseFacts | None = None) -> ProjectDigest:
         if case.project.review.strip():  # read too poorly to score: its money is not known
             return cls(location, case.project.name, case.project.has_form, None, None, None)
-        money = figures(case.funds)
+        money = (facts if facts is not None else case_facts(case)).money
         return cls(location, case.project.name, case.project.has_form, money.budget,
                    money.executed, read(case.funds, "balance"), case.funds.note)
 

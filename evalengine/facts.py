@@ -1,0 +1,249 @@
+"""The facts of one case, found once and handed to scoring and to every rule.
+
+Scoring and some seventy rules used to derive the same things from a case again and again:
+its money figures, whether the form is cut off, the text of each field, each indicator
+cell's parsed value, which rows are subtotals or 其中 repeats, what the importer did not
+read.  :func:`case_facts` finds them in one walk of the case; :class:`CaseFacts` is frozen,
+so the engine builds it once and passes the same record to :func:`~evalengine.scoring.score_case`
+and to each rule (``ctx.facts``).
+
+Texts are the ones the text rules search: each field cut to ``max_text_chars``
+(docs/limits.md).  Parsed cells are the whole cells, as scoring reads them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+
+import attrs
+
+from .limits import current
+from .model import Case, Indicator
+from .money import Figures, figures
+from .numbers import ZERO
+from .profile import Profile
+from .provenance import is_unread, unread_paths, unverifiable
+from .values import Value, parse_value
+from .vocabulary import load_vocabulary
+
+__all__ = ["ROW_FIELDS", "CaseFacts", "Row", "case_facts", "compact", "is_blank_row",
+           "is_scored_form", "is_truncated", "normalised", "row_roles", "text_fields"]
+
+
+# --- the text of a case, by key path -----------------------------------------------------
+
+# the free-text fields of a case outside its indicator rows, in form order
+_FIELDS = (
+    ("project", ("name", "source", "department", "implementer", "code", "profile", "layout",
+                 "incomplete", "review")),
+    ("funds", ("reason", "adjustment_reason", "note", "source")),
+    ("goal", ("expected", "actual")),
+    ("narrative", ("completion", "benefit", "conclusion", "problems", "measures", "deviation",
+                   "claimed_grade")),
+)
+# the text cells of an indicator row
+ROW_FIELDS = ("level1", "level2", "name", "target", "actual", "operator", "unit", "deviation")
+
+
+def text_fields(case: Case) -> Iterator[tuple[str, str]]:
+    """(key path, text) of every text field of ``case``: the header, funds, goal and
+    narrative fields, each 其中 row's label, each indicator row's cells, then the
+    ``[[ignore]]`` entries."""
+    for section, names in _FIELDS:
+        record = getattr(case, section)
+        for name in names:
+            yield f"$.{section}.{name}", getattr(record, name)
+    for i, row in enumerate(case.funds.rows):
+        yield f"$.funds.rows[{i}].source", row.source
+    for i, ind in enumerate(case.indicators):
+        for name in ROW_FIELDS:
+            yield f"$.indicators[{i}].{name}", getattr(ind, name)
+    for i, entry in enumerate(case.ignore):
+        yield f"$.ignore[{i}].rule", entry.rule
+        yield f"$.ignore[{i}].reason", entry.reason
+
+
+def compact(text: str) -> str:
+    """``text`` without whitespace."""
+    return "".join(text.split())
+
+
+_WS_RE = re.compile(r"\s+")
+_CLAUSE_RE = re.compile(r"[^。;,、!?\n]+")  # a clause of a normalised text
+
+
+def normalised(text: str) -> str:
+    """``text`` in NFKC (fullwidth → ASCII, 。 stays), without whitespace."""
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+# --- the structure of the indicator table ------------------------------------------------
+
+def is_blank_row(indicator: Indicator) -> bool:
+    """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator (a
+    row whose name, target or actual was not read is not known to be empty)."""
+    return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip()
+                or bool(indicator.unread.items
+                        and any(is_unread(indicator, f) for f in ("name", "target", "actual"))))
+
+
+_REPEAT = ("其中", "含：", "含:")
+
+
+def row_roles(case: Case) -> dict[int, tuple[str, tuple[int, ...]]]:
+    """Rows of the indicator table that are not indicators, by index: ``("parent", children)``
+    for a row with a 分值 but no target or actual whose next rows' 分值 add up to it (a 一级 or
+    二级 subtotal), ``("repeat", (parent,))`` for a 其中 sub-row that repeats the row above it.
+    Neither is scored: counting them would count their points twice (framework.md §3.5)."""
+    rows = case.indicators
+    roles: dict[int, tuple[str, tuple[int, ...]]] = {}
+    for i, row in enumerate(rows):
+        if row.not_applicable or i in roles:
+            continue
+        if i > 0 and row.name.strip().startswith(_REPEAT):
+            above = max(j for j in range(i) if j not in roles or roles[j][0] == "parent")
+            roles[i] = ("repeat", (above,))
+            continue
+        if row.weight is None or row.weight <= 0 or row.target.strip() or row.actual.strip():
+            continue
+        total, children = ZERO, []
+        for j in range(i + 1, len(rows)):
+            child = rows[j]
+            if (child.weight is None or not (child.target.strip() or child.actual.strip())
+                    or (row.level1.strip() and child.level1.strip() and child.level1 != row.level1)):
+                break
+            total += child.weight
+            children.append(j)
+            if total >= row.weight:
+                break
+        if children and total == row.weight:
+            roles[i] = ("parent", tuple(children))
+    return roles
+
+
+def is_scored_form(case: Case) -> bool:
+    """Does the form carry 分值/得分 cells (so a blank one is a blank, not a missing column)?"""
+    funds = case.funds
+    return (funds.claimed_weight is not None or funds.claimed_score is not None
+            or is_unread(funds, "claimed_weight") or is_unread(funds, "claimed_score")
+            or any(r.weight is not None or r.score is not None
+                   or is_unread(r, "weight") or is_unread(r, "score") for r in case.indicators))
+
+
+@attrs.frozen
+class Row:
+    """One indicator row's facts: its cells parsed, and its place in the table."""
+
+    index: int  # position in case.indicators: $.indicators[index]
+    target: Value  # the 指标值 with the 指标性质/度量单位 columns and the form's year
+    actual: Value  # the 完成值 with the 度量单位 column and the form's year
+    # the 指标值 as its own cell writes it (the 指标性质 column, not the 度量单位 one)
+    target_cell: Value
+    blank: bool  # no name, target or actual (is_blank_row)
+    role: str = ""  # "parent" (a subtotal), "repeat" (a 其中 sub-row), "" (neither)
+    related: tuple[int, ...] = ()  # a parent's children; a repeat's parent
+    unverifiable: str | None = None  # why a field scoring needs was not read (provenance)
+
+    @property
+    def counted(self) -> bool:
+        """A row of the table that is an indicator: not an empty 二级 line, a subtotal or a
+        其中 repeat (不适用 rows are counted: they are indicators, not scored)."""
+        return not self.blank and not self.role
+
+
+# --- the facts ---------------------------------------------------------------------------
+
+@attrs.frozen
+class CaseFacts:
+    """What scoring and the rules know of one case before judging it."""
+
+    money: Figures  # the total row, or the 其中 rows when it is empty (money.figures)
+    total_row: Figures  # the total row as printed, never the 其中 rows
+    truncated: bool  # the form is cut off (project.incomplete, or its source says so)
+    texts: Mapping[str, str]  # key path → text, every text field (cut to max_text_chars)
+    compact: Mapping[str, str]  # key path → the text without whitespace
+    rows: tuple[Row, ...]  # one per indicator row, in order
+    unread: tuple[tuple[str, str], ...]  # (key path, reason) of each field not read
+    scored_form: bool  # the form has 分值/得分 cells (is_scored_form)
+    year: int | None  # the form's 年度: dates written without a year are in it
+    clipped: bool = False  # some text was longer than max_text_chars
+    # the case as scored, for the facts found on demand (misfit, clauses): once each
+    _case: Case | None = attrs.field(default=None, eq=False, repr=False, alias="case")
+    _found: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def text(self, path: str) -> str:
+        """The text at ``path`` ("" for a path that holds none)."""
+        return self.texts.get(path, "")
+
+    def misfit(self, profile: Profile) -> tuple[str, str] | None:
+        """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`),
+        found once per profile."""
+        key = ("misfit", profile.id)
+        if key not in self._found:
+            from .fit import misfit  # fit reads scoring, which reads these facts
+
+            self._found[key] = misfit(self._case, profile)
+        return self._found[key]
+
+    def clauses(self, path: str) -> tuple[tuple[str, Value], ...]:
+        """Each clause of the text at ``path`` (NFKC, no whitespace, cut at 。;,、!? and line
+        ends) with its value: parsed with the row's 指标性质 and 度量单位 for a target cell,
+        its 度量单位 for an actual cell, and the form's year.  Found once per path."""
+        key = ("clauses", path)
+        if key not in self._found:
+            operator = unit = ""
+            if path.startswith("$.indicators["):
+                index, field = path.removeprefix("$.indicators[").split("].")
+                unit = self.text(f"$.indicators[{index}].unit")
+                if field == "target":
+                    operator = self.text(f"$.indicators[{index}].operator")
+            self._found[key] = tuple(
+                (clause, parse_value(clause, operator=operator, unit=unit, default_year=self.year))
+                for clause in _CLAUSE_RE.findall(normalised(self.text(path))))
+        return self._found[key]
+
+    def roles(self) -> dict[int, tuple[str, tuple[int, ...]]]:
+        """The rows that are not indicators, as :func:`row_roles` gives them."""
+        return {r.index: (r.role, r.related) for r in self.rows if r.role}
+
+    def counted_rows(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if r.counted)
+
+
+def is_truncated(case: Case) -> bool:
+    """Whether the form is cut off: ``project.incomplete`` says why, or ``project.source``
+    names one of the cut-off words (``rules/vocabulary.toml`` ``[truncation]``)."""
+    project = case.project
+    return bool(project.incomplete.strip()) or load_vocabulary().truncation.says_cut_off(project.source)
+
+
+def case_facts(case: Case) -> CaseFacts:
+    """The facts of ``case`` (scored as given; its texts as the text rules read them)."""
+    limit = current().max_text_chars
+    texts, squeezed, clipped = {}, {}, False
+    for path, text in text_fields(case):
+        if len(text) > limit:
+            text, clipped = text[:limit], True
+        texts[path] = text
+        squeezed[path] = compact(text)
+    roles = row_roles(case)
+    year = case.project.year
+    rows = tuple(
+        Row(index=i,
+            target=parse_value(ind.target, operator=ind.operator, unit=ind.unit, default_year=year),
+            actual=parse_value(ind.actual, unit=ind.unit, default_year=year),
+            target_cell=parse_value(ind.target, operator=ind.operator),
+            blank=is_blank_row(ind),
+            role=roles[i][0] if i in roles else "",
+            related=roles[i][1] if i in roles else (),
+            unverifiable=unverifiable(case, ind))
+        for i, ind in enumerate(case.indicators)
+    )
+    return CaseFacts(money=figures(case.funds), total_row=figures(case.funds, rows=False),
+                     truncated=is_truncated(case), texts=texts, compact=squeezed, rows=rows,
+                     unread=unread_paths(case), scored_form=is_scored_form(case), year=year,
+                     clipped=clipped, case=case)
+
+
