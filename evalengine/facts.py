@@ -13,9 +13,11 @@ Texts are the ones the text rules search: each field cut to ``max_text_chars``
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 import attrs
 
@@ -47,22 +49,33 @@ _FIELDS = (
 ROW_FIELDS = ("level1", "level2", "name", "target", "actual", "operator", "unit", "deviation")
 
 
-def text_fields(case: Case) -> Iterator[tuple[str, str]]:
-    """(key path, text) of every text field of ``case``: the header, funds, goal and
+_SECTION_PATHS = tuple((section, tuple((name, f"$.{section}.{name}") for name in names))
+                       for section, names in _FIELDS)
+_ROW_CELLS = operator.attrgetter(*ROW_FIELDS)
+
+
+@functools.lru_cache(maxsize=1024)
+def _row_paths(index: int) -> tuple[str, ...]:
+    return tuple(f"$.indicators[{index}].{name}" for name in ROW_FIELDS)
+
+
+def text_fields(case: Case) -> dict[str, str]:
+    """Key path → text of every text field of ``case``: the header, funds, goal and
     narrative fields, each 其中 row's label, each indicator row's cells, then the
     ``[[ignore]]`` entries."""
-    for section, names in _FIELDS:
+    out = {}
+    for section, names in _SECTION_PATHS:
         record = getattr(case, section)
-        for name in names:
-            yield f"$.{section}.{name}", getattr(record, name)
+        for name, path in names:
+            out[path] = getattr(record, name)
     for i, row in enumerate(case.funds.rows):
-        yield f"$.funds.rows[{i}].source", row.source
+        out[f"$.funds.rows[{i}].source"] = row.source
     for i, ind in enumerate(case.indicators):
-        for name in ROW_FIELDS:
-            yield f"$.indicators[{i}].{name}", getattr(ind, name)
+        out.update(zip(_row_paths(i), _ROW_CELLS(ind)))
     for i, entry in enumerate(case.ignore):
-        yield f"$.ignore[{i}].rule", entry.rule
-        yield f"$.ignore[{i}].reason", entry.reason
+        out[f"$.ignore[{i}].rule"] = entry.rule
+        out[f"$.ignore[{i}].reason"] = entry.reason
+    return out
 
 
 def compact(text: str) -> str:
@@ -163,19 +176,35 @@ class CaseFacts:
     total_row: Figures  # the total row as printed, never the 其中 rows
     truncated: bool  # the form is cut off (project.incomplete, or its source says so)
     texts: Mapping[str, str]  # key path → text, every text field (cut to max_text_chars)
-    compact: Mapping[str, str]  # key path → the text without whitespace
     rows: tuple[Row, ...]  # one per indicator row, in order
     unread: tuple[tuple[str, str], ...]  # (key path, reason) of each field not read
     scored_form: bool  # the form has 分值/得分 cells (is_scored_form)
     year: int | None  # the form's 年度: dates written without a year are in it
     clipped: bool = False  # some text was longer than max_text_chars
-    # the case as scored, for the facts found on demand (misfit, clauses): once each
+    # the case as scored, for the facts found on demand (compact and normalised texts,
+    # misfit, clauses): once each
     _case: Case | None = attrs.field(default=None, eq=False, repr=False, alias="case")
     _found: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def text(self, path: str) -> str:
         """The text at ``path`` ("" for a path that holds none)."""
         return self.texts.get(path, "")
+
+    def compact(self, path: str) -> str:
+        """The text at ``path`` without whitespace."""
+        key = ("compact", path)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = compact(self.text(path))
+        return found
+
+    def normalised(self, path: str) -> str:
+        """The text at ``path`` in NFKC, without whitespace."""
+        key = ("normalised", path)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = normalised(self.text(path))
+        return found
 
     def misfit(self, profile: Profile) -> tuple[str, str] | None:
         """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`),
@@ -193,15 +222,15 @@ class CaseFacts:
         its 度量单位 for an actual cell, and the form's year.  Found once per path."""
         key = ("clauses", path)
         if key not in self._found:
-            operator = unit = ""
+            sign = unit = ""
             if path.startswith("$.indicators["):
                 index, field = path.removeprefix("$.indicators[").split("].")
                 unit = self.text(f"$.indicators[{index}].unit")
                 if field == "target":
-                    operator = self.text(f"$.indicators[{index}].operator")
+                    sign = self.text(f"$.indicators[{index}].operator")
             self._found[key] = tuple(
-                (clause, parse_value(clause, operator=operator, unit=unit, default_year=self.year))
-                for clause in _CLAUSE_RE.findall(normalised(self.text(path))))
+                (clause, parse_value(clause, operator=sign, unit=unit, default_year=self.year))
+                for clause in _CLAUSE_RE.findall(self.normalised(path)))
         return self._found[key]
 
     def roles(self) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -221,13 +250,11 @@ def is_truncated(case: Case) -> bool:
 
 def case_facts(case: Case) -> CaseFacts:
     """The facts of ``case`` (scored as given; its texts as the text rules read them)."""
+    texts = text_fields(case)
     limit = current().max_text_chars
-    texts, squeezed, clipped = {}, {}, False
-    for path, text in text_fields(case):
-        if len(text) > limit:
-            text, clipped = text[:limit], True
-        texts[path] = text
-        squeezed[path] = compact(text)
+    clipped = max(map(len, texts.values())) > limit
+    if clipped:
+        texts = {path: text[:limit] for path, text in texts.items()}
     roles = row_roles(case)
     year = case.project.year
     rows = tuple(
@@ -242,7 +269,7 @@ def case_facts(case: Case) -> CaseFacts:
         for i, ind in enumerate(case.indicators)
     )
     return CaseFacts(money=figures(case.funds), total_row=figures(case.funds, rows=False),
-                     truncated=is_truncated(case), texts=texts, compact=squeezed, rows=rows,
+                     truncated=is_truncated(case), texts=texts, rows=rows,
                      unread=unread_paths(case), scored_form=is_scored_form(case), year=year,
                      clipped=clipped, case=case)
 

@@ -85,7 +85,7 @@ def test_facts_are_what_each_helper_finds_on_the_case(case):
         assert row.blank == is_blank_row(ind)
         assert row.unverifiable == unverifiable(case, ind)
         assert facts.text(f"$.indicators[{row.index}].name") == ind.name
-        assert facts.compact[f"$.indicators[{row.index}].target"] == compact(ind.target)
+        assert facts.compact(f"$.indicators[{row.index}].target") == compact(ind.target)
     assert facts.text("$.narrative.conclusion") == case.narrative.conclusion
     assert facts.text("$.funds.reason") == case.funds.reason
     assert not facts.clipped and clip_document(case) is case

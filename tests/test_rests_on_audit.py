@@ -110,7 +110,7 @@ def tracing(case, score):
             read.add(FROM_CASE[name])
 
     # the facts stand for the fields they were found from: reading one reads those
-    texts = {"texts", "compact"}
+    texts = {"texts"}
     derived = {"money": lambda: figures(case.funds), "total_row": lambda: figures(case.funds, rows=False),
                "scored_form": lambda: is_scored_form(case)}
     found = set()
