@@ -136,6 +136,10 @@ def row_roles(case: Case) -> dict[int, tuple[str, tuple[int, ...]]]:
     return roles
 
 
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
 def is_scored_form(case: Case) -> bool:
     """Does the form carry 分值/得分 cells (so a blank one is a blank, not a missing column)?"""
     funds = case.funds
@@ -154,7 +158,12 @@ class Row:
     actual: Value  # the 完成值 with the 度量单位 column and the form's year
     # the 指标值 as its own cell writes it (the 指标性质 column, not the 度量单位 one)
     target_cell: Value
+    # the 度量单位 column read as a quantity of 1 ("1" + the unit), None when it is blank
+    unit_quantity: Value | None
     blank: bool  # no name, target or actual (is_blank_row)
+    # the 完成值 repeats the 指标值: the same letters and digits, whatever the punctuation
+    # and brackets (美化环境（河道） / 美化环境(河道)); scoring and I315 both ask this
+    copies_target: bool
     role: str = ""  # "parent" (a subtotal), "repeat" (a 其中 sub-row), "" (neither)
     related: tuple[int, ...] = ()  # a parent's children; a repeat's parent
     unverifiable: str | None = None  # why a field scoring needs was not read (provenance)
@@ -262,7 +271,9 @@ def case_facts(case: Case) -> CaseFacts:
             target=parse_value(ind.target, operator=ind.operator, unit=ind.unit, default_year=year),
             actual=parse_value(ind.actual, unit=ind.unit, default_year=year),
             target_cell=parse_value(ind.target, operator=ind.operator),
+            unit_quantity=parse_value("1" + ind.unit.strip()) if ind.unit.strip() else None,
             blank=is_blank_row(ind),
+            copies_target=_letters(ind.actual) == _letters(ind.target),
             role=roles[i][0] if i in roles else "",
             related=roles[i][1] if i in roles else (),
             unverifiable=unverifiable(case, ind))

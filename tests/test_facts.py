@@ -82,6 +82,7 @@ def test_facts_are_what_each_helper_finds_on_the_case(case):
                                          default_year=year)
         assert row.actual == parse_value(ind.actual, unit=ind.unit, default_year=year)
         assert row.target_cell == parse_value(ind.target, operator=ind.operator)
+        assert row.unit_quantity == (parse_value("1" + ind.unit.strip()) if ind.unit.strip() else None)
         assert row.blank == is_blank_row(ind)
         assert row.unverifiable == unverifiable(case, ind)
         assert facts.text(f"$.indicators[{row.index}].name") == ind.name
@@ -171,3 +172,23 @@ def test_the_pipeline_imports_no_renderer():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout
     assert out.strip() == "[]"
+
+
+def test_an_actual_copies_its_target_whatever_the_brackets_and_punctuation():
+    snippet = """
+[[indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "河道环境"
+target = "美化环境（河道）"
+actual = "美化环境(河道)。"
+
+[[indicators]]
+level1 = "效益指标"
+level2 = "社会效益指标"
+name = "河道环境"
+target = "美化环境（河道）"
+actual = "河道两岸垃圾清运 120 吨"
+"""
+    copied, described = case_facts(build_case(snippet)).rows
+    assert copied.copies_target and not described.copies_target

@@ -43,7 +43,8 @@ FROM_CASE = {"claimed_total": "$.narrative.claimed_total",
              "claimed_total_from_form": "$.narrative.claimed_total"}
 # what a row's facts were found from (CaseFacts.rows)
 FROM_CELLS = {"target": ("target", "operator", "unit"), "actual": ("actual", "unit"),
-              "target_cell": ("target", "operator"), "blank": ("name", "target", "actual"),
+              "target_cell": ("target", "operator"), "unit_quantity": ("unit",),
+              "blank": ("name", "target", "actual"), "copies_target": ("target", "actual"),
               **{k: ("name", "weight", "target", "actual", "level1")
                  for k in ("role", "related", "counted")}}
 
