@@ -17,7 +17,8 @@ import functools
 import operator
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 
@@ -191,7 +192,7 @@ class CaseFacts:
     year: int | None  # the form's 年度: dates written without a year are in it
     clipped: bool = False  # some text was longer than max_text_chars
     # the case as scored, for the facts found on demand (compact and normalised texts,
-    # misfit, clauses): once each
+    # misfit, clauses): each found once, the first time it is asked for
     _case: Case | None = attrs.field(default=None, eq=False, repr=False, alias="case")
     _found: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -199,48 +200,41 @@ class CaseFacts:
         """The text at ``path`` ("" for a path that holds none)."""
         return self.texts.get(path, "")
 
+    def _once(self, key: tuple[str, Any], find: Callable[[], Any]) -> Any:
+        """What ``find()`` gives, found the first time ``key`` is asked for."""
+        if key not in self._found:
+            self._found[key] = find()
+        return self._found[key]
+
     def compact(self, path: str) -> str:
         """The text at ``path`` without whitespace."""
-        key = ("compact", path)
-        found = self._found.get(key)
-        if found is None:
-            found = self._found[key] = compact(self.text(path))
-        return found
+        return self._once(("compact", path), lambda: compact(self.text(path)))
 
     def normalised(self, path: str) -> str:
         """The text at ``path`` in NFKC, without whitespace."""
-        key = ("normalised", path)
-        found = self._found.get(key)
-        if found is None:
-            found = self._found[key] = normalised(self.text(path))
-        return found
+        return self._once(("normalised", path), lambda: normalised(self.text(path)))
 
     def misfit(self, profile: Profile) -> tuple[str, str] | None:
-        """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`),
-        found once per profile."""
-        key = ("misfit", profile.id)
-        if key not in self._found:
-            from .fit import misfit  # fit reads scoring, which reads these facts
+        """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`)."""
+        from .fit import misfit  # fit reads scoring, which reads these facts
 
-            self._found[key] = misfit(self._case, profile)
-        return self._found[key]
+        return self._once(("misfit", profile.id), lambda: misfit(self._case, profile))
 
     def clauses(self, path: str) -> tuple[tuple[str, Value], ...]:
         """Each clause of the text at ``path`` (NFKC, no whitespace, cut at 。;,、!? and line
         ends) with its value: parsed with the row's 指标性质 and 度量单位 for a target cell,
-        its 度量单位 for an actual cell, and the form's year.  Found once per path."""
-        key = ("clauses", path)
-        if key not in self._found:
-            sign = unit = ""
-            if path.startswith("$.indicators["):
-                index, field = path.removeprefix("$.indicators[").split("].")
-                unit = self.text(f"$.indicators[{index}].unit")
-                if field == "target":
-                    sign = self.text(f"$.indicators[{index}].operator")
-            self._found[key] = tuple(
-                (clause, parse_value(clause, operator=sign, unit=unit, default_year=self.year))
-                for clause in _CLAUSE_RE.findall(self.normalised(path)))
-        return self._found[key]
+        its 度量单位 for an actual cell, and the form's year."""
+        return self._once(("clauses", path), lambda: self._clauses(path))
+
+    def _clauses(self, path: str) -> tuple[tuple[str, Value], ...]:
+        sign = unit = ""
+        if path.startswith("$.indicators["):
+            index, field = path.removeprefix("$.indicators[").split("].")
+            unit = self.text(f"$.indicators[{index}].unit")
+            if field == "target":
+                sign = self.text(f"$.indicators[{index}].operator")
+        return tuple((clause, parse_value(clause, operator=sign, unit=unit, default_year=self.year))
+                     for clause in _CLAUSE_RE.findall(self.normalised(path)))
 
     def roles(self) -> dict[int, tuple[str, tuple[int, ...]]]:
         """The rows that are not indicators, as :func:`row_roles` gives them."""
