@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from .facts import CaseFacts, Row, case_facts, is_blank_row, row_roles
+from .facts import CaseFacts, Row, case_facts, is_blank_row, is_scored_form, row_roles  # noqa: F401
 from .model import Case, Indicator
 from .numbers import ZERO, rounded
 from .profile import GradeBand, Profile, Tier
