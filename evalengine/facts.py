@@ -157,14 +157,9 @@ class Row:
     index: int  # position in case.indicators: $.indicators[index]
     target: Value  # the 指标值 with the 指标性质/度量单位 columns and the form's year
     actual: Value  # the 完成值 with the 度量单位 column and the form's year
-    # the 指标值 as its own cell writes it (the 指标性质 column, not the 度量单位 one)
-    target_cell: Value
     # the 度量单位 column read as a quantity of 1 ("1" + the unit), None when it is blank
     unit_quantity: Value | None
     blank: bool  # no name, target or actual (is_blank_row)
-    # the 完成值 repeats the 指标值: the same letters and digits, whatever the punctuation
-    # and brackets (美化环境（河道） / 美化环境(河道)); scoring and I315 both ask this
-    copies_target: bool
     role: str = ""  # "parent" (a subtotal), "repeat" (a 其中 sub-row), "" (neither)
     related: tuple[int, ...] = ()  # a parent's children; a repeat's parent
     unverifiable: str | None = None  # why a field scoring needs was not read (provenance)
@@ -213,6 +208,19 @@ class CaseFacts:
     def normalised(self, path: str) -> str:
         """The text at ``path`` in NFKC, without whitespace."""
         return self._once(("normalised", path), lambda: normalised(self.text(path)))
+
+    def target_cell(self, index: int) -> Value:
+        """Row ``index``'s 指标值 as its own cell writes it: with the 指标性质 column, without
+        the 度量单位 one (or the year)."""
+        row = self._case.indicators[index]
+        return self._once(("cell", index), lambda: parse_value(row.target, operator=row.operator))
+
+    def copies_target(self, index: int) -> bool:
+        """Whether row ``index``'s 完成值 repeats its 指标值: the same letters and digits,
+        whatever the punctuation and brackets (美化环境（河道） / 美化环境(河道)).  Scoring
+        (text-repeats-target) and I315 both ask this."""
+        row = self._case.indicators[index]
+        return self._once(("copies", index), lambda: _letters(row.actual) == _letters(row.target))
 
     def misfit(self, profile: Profile) -> tuple[str, str] | None:
         """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`)."""
@@ -264,10 +272,8 @@ def case_facts(case: Case) -> CaseFacts:
         Row(index=i,
             target=parse_value(ind.target, operator=ind.operator, unit=ind.unit, default_year=year),
             actual=parse_value(ind.actual, unit=ind.unit, default_year=year),
-            target_cell=parse_value(ind.target, operator=ind.operator),
             unit_quantity=parse_value("1" + ind.unit.strip()) if ind.unit.strip() else None,
             blank=is_blank_row(ind),
-            copies_target=_letters(ind.actual) == _letters(ind.target),
             role=roles[i][0] if i in roles else "",
             related=roles[i][1] if i in roles else (),
             unverifiable=unverifiable(case, ind))

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from .facts import CaseFacts, Row, case_facts, is_blank_row, is_scored_form, row_roles  # noqa: F401
+from .facts import CaseFacts, case_facts
 from .model import Case, Indicator
 from .numbers import ZERO, rounded
 from .profile import GradeBand, Profile, Tier
@@ -41,9 +41,7 @@ __all__ = [
     "EvidenceClass",
     "IndicatorScore",
     "Status",
-    "is_blank_row",
     "is_money_spent_short",
-    "row_roles",
     "score_case",
     "score_quantity",
 ]
@@ -259,10 +257,10 @@ def _direction(target: Value, row: Indicator, taxonomy: Taxonomy) -> tuple[Value
 
 
 def _score_indicator(
-    cells: Row, row: Indicator, category: str, weight: Decimal, from_form: bool,
-    profile: Profile, year: int | None, taxonomy: Taxonomy,
+    facts: CaseFacts, index: int, row: Indicator, category: str, weight: Decimal,
+    from_form: bool, profile: Profile, year: int | None, taxonomy: Taxonomy,
 ) -> IndicatorScore:
-    index, target, actual = cells.index, cells.target, cells.actual
+    target, actual = facts.rows[index].target, facts.rows[index].actual
     target, no_direction = _direction(target, row, taxonomy)
     each_unknown = False
     if isinstance(target, Quantity) and target.each and target.dimension in (Dimension.COUNT, Dimension.MONEY):
@@ -294,7 +292,7 @@ def _score_indicator(
         method = "rubric"
         if isinstance(actual, Empty):
             kind, reason, face = EvidenceClass.MISSING, "rubric-no-evidence", weight
-        elif isinstance(actual, Claim) or cells.copies_target:
+        elif isinstance(actual, Claim) or facts.copies_target(index):
             kind, evidence, reason, face = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "rubric-bare", weight
         else:
             kind, evidence, reason = EvidenceClass.DESCRIBED, Evidence.QUALITATIVE, "rubric-described"
@@ -362,7 +360,7 @@ def _score_indicator(
         # a description is placed in a tier by what it says (framework.md §3.3); one that
         # neither affirms nor denies, or copies the target (I315), cannot be placed
         level = text_level(actual.text)
-        if cells.copies_target:
+        if facts.copies_target(index):
             kind, reason, face = EvidenceClass.BARE_CLAIM, "text-repeats-target", weight
         elif level is None:
             reason, face = "text-unrated", weight
@@ -509,7 +507,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy,
         for cells, row in zip(facts.rows, case.indicators) if row.not_applicable
     )
     scores = tuple(
-        _score_indicator(facts.rows[index], row, category, *weights[index], profile, year, taxonomy)
+        _score_indicator(facts, index, row, category, *weights[index], profile, year, taxonomy)
         for index, row, category in rows
     )
     budget = _score_budget(case, profile, facts)

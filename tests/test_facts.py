@@ -81,7 +81,7 @@ def test_facts_are_what_each_helper_finds_on_the_case(case):
         assert row.target == parse_value(ind.target, operator=ind.operator, unit=ind.unit,
                                          default_year=year)
         assert row.actual == parse_value(ind.actual, unit=ind.unit, default_year=year)
-        assert row.target_cell == parse_value(ind.target, operator=ind.operator)
+        assert facts.target_cell(row.index) == parse_value(ind.target, operator=ind.operator)
         assert row.unit_quantity == (parse_value("1" + ind.unit.strip()) if ind.unit.strip() else None)
         assert row.blank == is_blank_row(ind)
         assert row.unverifiable == unverifiable(case, ind)
@@ -190,5 +190,5 @@ name = "河道环境"
 target = "美化环境（河道）"
 actual = "河道两岸垃圾清运 120 吨"
 """
-    copied, described = case_facts(build_case(snippet)).rows
-    assert copied.copies_target and not described.copies_target
+    facts = case_facts(build_case(snippet))
+    assert facts.copies_target(0) and not facts.copies_target(1)

@@ -43,10 +43,13 @@ FROM_CASE = {"claimed_total": "$.narrative.claimed_total",
              "claimed_total_from_form": "$.narrative.claimed_total"}
 # what a row's facts were found from (CaseFacts.rows)
 FROM_CELLS = {"target": ("target", "operator", "unit"), "actual": ("actual", "unit"),
-              "target_cell": ("target", "operator"), "unit_quantity": ("unit",),
-              "blank": ("name", "target", "actual"), "copies_target": ("target", "actual"),
+              "unit_quantity": ("unit",),
+              "blank": ("name", "target", "actual"),
               **{k: ("name", "weight", "target", "actual", "level1")
                  for k in ("role", "related", "counted")}}
+
+
+BY_INDEX = {"copies_target": ("target", "actual"), "target_cell": ("target", "operator")}
 
 
 class _Reading(dict):
@@ -122,6 +125,11 @@ def tracing(case, score):
             derived[name]()  # the reads it makes are recorded
 
     def reading(self, name, value):
+        if name in BY_INDEX:  # a row's fact found on demand: that row's fields
+            def of_row(index):
+                read.update(f"$.indicators[{index}].{f}" for f in BY_INDEX[name])
+                return value(index)
+            return of_row
         return _Reading(value, on_text) if name in texts else value
 
     def on_text(path):

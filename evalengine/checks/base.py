@@ -42,7 +42,6 @@ __all__ = [
     "figure",
     "money",
     "pct",
-    "is_truncated",
 ]
 
 SettingKind = Literal["number", "integer", "boolean", "text", "texts", "regex", "regexes"]
@@ -213,12 +212,3 @@ def figure(value: Decimal | None, places: int = 2) -> str:
         return "—"
     text = format(rounded(value, places), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def is_truncated(case: Case, words: Iterable[str]) -> bool:
-    """Whether ``project.incomplete`` is set or ``project.source`` says the form is cut off
-    (one of ``words``, a rule setting)."""
-    if case.project.incomplete.strip():
-        return True
-    source = case.project.source.lower()
-    return any(word.strip() and word.strip().lower() in source for word in words)

@@ -18,10 +18,11 @@ from ..i18n import REASONS
 from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
 from ..numbers import ZERO
-from ..scoring import Evidence, IndicatorScore, is_blank_row, row_roles
+from ..facts import CaseFacts
+from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category, Taxonomy, load_taxonomy
-from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
-from .base import CaseContext, Hit, figure, is_truncated, money, pct
+from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
+from .base import CaseContext, Hit, figure, money, pct
 
 
 ONE = Decimal(1)
@@ -50,28 +51,23 @@ _FIELDS = {
 }
 
 
-def _field_text(case: Case, path: str) -> str:
-    obj: object = case
-    for part in path[2:].split("."):
-        obj = getattr(obj, part, "")
-    return obj if isinstance(obj, str) else ""
-
-
-def _texts(case: Case, paths: Iterable[str], *, deviations: bool = False
+def _texts(facts: CaseFacts, paths: Iterable[str], *, deviations: bool = False
            ) -> Iterator[tuple[str, str, str, str]]:
     """(path, label, label_en, text) of each non-empty text field named, then, if asked,
     each indicator's 偏差原因 cell."""
     for path in paths:
-        text = _field_text(case, path)
+        text = facts.text(path)
         if text.strip():
             label, label_en = _FIELDS[path]
             yield path, label, label_en, text
     if deviations:
-        for index, row in enumerate(case.indicators):
-            if row.deviation.strip():
-                name = row.name.strip() or f"第{index + 1}行"
-                yield (f"$.indicators[{index}].deviation", f"指标“{name}”的偏差原因",
-                       f"the deviation note of indicator “{name}”", row.deviation)
+        for row in facts.rows:
+            path = f"$.indicators[{row.index}].deviation"
+            text = facts.text(path)
+            if text.strip():
+                name = facts.text(f"$.indicators[{row.index}].name").strip() or f"第{row.index + 1}行"
+                yield (path, f"指标“{name}”的偏差原因", f"the deviation note of indicator “{name}”",
+                       text)
 
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
@@ -88,16 +84,17 @@ def _answered(text: str, placeholders: Iterable[str]) -> bool:
     return bool(text.strip()) and not _placeholder(text, placeholders)
 
 
-def _explanation(case: Case, words: Iterable[str], placeholders: Iterable[str]
+def _explanation(facts: CaseFacts, words: Iterable[str], placeholders: Iterable[str]
                  ) -> tuple[str, str] | None:
     """(label, clause) of the first text that explains the money, or None.
 
     A filled 原因 cell is a reason whatever it says; elsewhere a text counts when it holds one
     of ``words``.
     """
-    if _answered(case.funds.reason, placeholders):
-        return _FIELDS["$.funds.reason"][0], _short(case.funds.reason)
-    for _path, label, _en, text in _texts(case, _EXPLAIN_FIELDS, deviations=True):
+    reason = facts.text("$.funds.reason")
+    if _answered(reason, placeholders):
+        return _FIELDS["$.funds.reason"][0], _short(reason)
+    for _path, label, _en, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True):
         if _placeholder(text, placeholders):
             continue
         for word in words:
@@ -190,10 +187,10 @@ def _name(case: Case, index: int) -> str:
     return row.name.strip() or row.target.strip()[:20] or f"第{index + 1}行指标"
 
 
-def _rows(case: Case) -> list[tuple[int, Indicator]]:
+def _rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
     """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
-    roles = row_roles(case)
-    return [(i, row) for i, row in enumerate(case.indicators) if not is_blank_row(row) and i not in roles]
+    rows = ctx.case.indicators
+    return [(r.index, rows[r.index]) for r in ctx.facts.rows if r.counted]
 
 
 def _tolerance(options: Mapping[str, Any], items: int) -> Decimal:
@@ -333,10 +330,9 @@ def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
             yield item, rows[item.index]
 
 
-def _live_rows(case: Case) -> list[tuple[int, Indicator]]:
-    roles = row_roles(case)
-    return [(i, r) for i, r in enumerate(case.indicators)
-            if not r.not_applicable and not is_blank_row(r) and i not in roles]
+def _live_rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
+    """The indicator rows that are indicators (see _rows) and not marked 不适用."""
+    return [(i, row) for i, row in _rows(ctx) if not row.not_applicable]
 
 
 def _category(taxonomy: Taxonomy, row: Indicator) -> Category | None:
@@ -349,10 +345,10 @@ def _level2_in(row: Indicator, words: Sequence[str]) -> bool:
 
 def _missing_categories(ctx: CaseContext) -> list[str]:
     case = ctx.case
-    if not case.project.has_form or is_truncated(case, ctx.options["truncation_words"]):
+    if not case.project.has_form or ctx.facts.truncated:
         return []
     present: set[str] = set()
-    for _, row in _live_rows(case):
+    for _, row in _live_rows(ctx):
         category = _category(ctx.taxonomy, row)
         if category is not None:
             present.add(category.name)
@@ -362,7 +358,7 @@ def _missing_categories(ctx: CaseContext) -> list[str]:
 
 
 def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
-    present = "、".join(sorted({c.name for _, r in _live_rows(ctx.case)
+    present = "、".join(sorted({c.name for _, r in _live_rows(ctx)
                                 if (c := _category(ctx.taxonomy, r)) is not None}))
     for name in _missing_categories(ctx):
         yield Hit(
@@ -533,26 +529,18 @@ def _half_unit(q: Quantity, written: str | None) -> Decimal:
     return ZERO if step == 1 else step / 2
 
 
-def _figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
-             unit: str = "", year: int | None = None) -> list[_Figure]:
-    """The quantities of ``text``, clause by clause, with their clause's words as context."""
-    if type(text) is str and type(operator) is str and type(unit) is str and (
-            year is None or type(year) is int):
-        return list(_figures_of(text, frozenset(dims), generic, operator, unit, year))
-    return _find_figures(text, dims, generic, operator=operator, unit=unit, year=year)
+def _figures(clauses: tuple[tuple[str, Value], ...], dims: set[str], generic: tuple[str, ...]
+             ) -> tuple[_Figure, ...]:
+    """The quantities of a text (its clauses and their values, ``CaseFacts.clauses``), with
+    their clause's words as context."""
+    return _figures_of(clauses, frozenset(dims), generic)
 
 
 @functools.lru_cache(maxsize=4096)  # targets repeat across forms; the result is frozen records
-def _figures_of(text: str, dims: frozenset[str], generic: tuple[str, ...], operator: str,
-                unit: str, year: int | None) -> tuple[_Figure, ...]:
-    return tuple(_find_figures(text, dims, generic, operator=operator, unit=unit, year=year))
-
-
-def _find_figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
-                  unit: str = "", year: int | None = None) -> list[_Figure]:
+def _figures_of(clauses: tuple[tuple[str, Value], ...], dims: frozenset[str],
+                generic: tuple[str, ...]) -> tuple[_Figure, ...]:
     out: list[_Figure] = []
-    for clause in _CLAUSE_RE.findall(_norm(text)):
-        value = parse_value(clause, operator=operator, unit=unit, default_year=year)
+    for clause, value in clauses:
         if isinstance(value, Quantity):
             quantities: tuple[Quantity, ...] = (value,)
         elif isinstance(value, Text):
@@ -584,7 +572,7 @@ def _find_figures(text: str, dims: set[str], generic: tuple[str, ...], *, operat
             else:
                 shown = f"{written}{q.unit}" if written else q.text
             out.append(_Figure(q.amount, q.unit, q.dimension, _half_unit(q, written), shown, context))
-    return out
+    return tuple(out)
 
 
 def _matches(target: _Figure, goal: list[_Figure], limit: int) -> bool:
