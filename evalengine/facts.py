@@ -8,7 +8,9 @@ so the engine builds it once and passes the same record to :func:`~evalengine.sc
 and to each rule (``ctx.facts``).
 
 Texts are the ones the text rules search: each field cut to ``max_text_chars``
-(docs/limits.md).  Parsed cells are the whole cells, as scoring reads them.
+(docs/limits.md).  Parsed cells are the whole cells, as scoring reads them.  What only some
+rules ask for (a text without whitespace or in NFKC, the clauses of a text with their
+values, the profile fit) is found the first time it is asked for and kept.
 """
 
 from __future__ import annotations
@@ -185,10 +187,11 @@ class CaseFacts:
     unread: tuple[tuple[str, str], ...]  # (key path, reason) of each field not read
     scored_form: bool  # the form has 分值/得分 cells (is_scored_form)
     year: int | None  # the form's 年度: dates written without a year are in it
+    # the case as scored, for the facts found on demand (compact and normalised texts, a
+    # row's own target cell, whether its actual copies it, misfit, clauses): each found
+    # once, the first time it is asked for, and kept in _found
+    _case: Case = attrs.field(eq=False, repr=False, alias="case")
     clipped: bool = False  # some text was longer than max_text_chars
-    # the case as scored, for the facts found on demand (compact and normalised texts,
-    # misfit, clauses): each found once, the first time it is asked for
-    _case: Case | None = attrs.field(default=None, eq=False, repr=False, alias="case")
     _found: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def text(self, path: str) -> str:
@@ -247,9 +250,6 @@ class CaseFacts:
     def roles(self) -> dict[int, tuple[str, tuple[int, ...]]]:
         """The rows that are not indicators, as :func:`row_roles` gives them."""
         return {r.index: (r.role, r.related) for r in self.rows if r.role}
-
-    def counted_rows(self) -> tuple[Row, ...]:
-        return tuple(r for r in self.rows if r.counted)
 
 
 def is_truncated(case: Case) -> bool:

@@ -14,11 +14,11 @@ from typing import Any
 
 import attrs
 
+from ..facts import CaseFacts
 from ..i18n import REASONS
 from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
 from ..numbers import ZERO
-from ..facts import CaseFacts
 from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category, Taxonomy, load_taxonomy
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
