@@ -126,7 +126,7 @@ class Engine:
             path = "$.project.profile" if self.profile is None else "$"
             return LoadFailure(location, tuple(attrs.evolve(p, path=path) for p in exc.problems))
         try:
-            facts = facts if facts is not None else case_facts(case)
+            facts = facts if facts is not None else case_facts(case, self.taxonomy)
             score = score_case(case, profile, self.taxonomy, facts)
             # the text rules read at most max_text_chars of each field (docs/limits.md)
             shown = clip_document(case) if facts.clipped else case
@@ -158,7 +158,7 @@ class Engine:
             folders.add_department(item.location, document)
             return None
         try:
-            facts = case_facts(document)
+            facts = case_facts(document, self.taxonomy)
             folders.add_case(item.location, document, facts)
         except Exception as exc:  # noqa: BLE001 - as in score(): one case's failure, not the run's
             return internal_failure(item.location, exc)

@@ -30,6 +30,7 @@ from .money import Figures, figures
 from .numbers import ZERO
 from .profile import Profile
 from .provenance import is_unread, unread_paths, unverifiable
+from .taxonomy import Category, Taxonomy, load_taxonomy
 from .values import Value, parse_value
 from .vocabulary import load_vocabulary
 
@@ -165,6 +166,7 @@ class Row:
     role: str = ""  # "parent" (a subtotal), "repeat" (a 其中 sub-row), "" (neither)
     related: tuple[int, ...] = ()  # a parent's children; a repeat's parent
     unverifiable: str | None = None  # why a field scoring needs was not read (provenance)
+    category: Category | None = None  # the 一级 it belongs to, by its 一级 label else its 二级
 
     @property
     def counted(self) -> bool:
@@ -259,8 +261,10 @@ def is_truncated(case: Case) -> bool:
     return bool(project.incomplete.strip()) or load_vocabulary().truncation.says_cut_off(project.source)
 
 
-def case_facts(case: Case) -> CaseFacts:
-    """The facts of ``case`` (scored as given; its texts as the text rules read them)."""
+def case_facts(case: Case, taxonomy: Taxonomy | None = None) -> CaseFacts:
+    """The facts of ``case`` (scored as given; its texts as the text rules read them), its
+    rows placed in ``taxonomy`` (the shipped one when not given)."""
+    taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
     texts = text_fields(case)
     limit = current().max_text_chars
     clipped = max(map(len, texts.values())) > limit
@@ -276,7 +280,8 @@ def case_facts(case: Case) -> CaseFacts:
             blank=is_blank_row(ind),
             role=roles[i][0] if i in roles else "",
             related=roles[i][1] if i in roles else (),
-            unverifiable=unverifiable(case, ind))
+            unverifiable=unverifiable(case, ind),
+            category=taxonomy.resolve(ind.level1, ind.level2))
         for i, ind in enumerate(case.indicators)
     )
     return CaseFacts(money=figures(case.funds), total_row=figures(case.funds, rows=False),

@@ -483,7 +483,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy,
                facts: CaseFacts | None = None) -> CaseScore:
     """The claimed and verified scores of ``case`` under ``profile``, from its ``facts``
     (found here when not given: the engine finds them once for scoring and the rules)."""
-    facts = facts if facts is not None else case_facts(case)
+    facts = facts if facts is not None else case_facts(case, taxonomy)
     fallback = taxonomy.level1[0].name
     rows, unread_rows = [], []
     for cells, row in zip(facts.rows, case.indicators):
@@ -492,14 +492,14 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy,
         if cells.unverifiable is not None:
             unread_rows.append((cells.index, row))
             continue
-        category = taxonomy.resolve(row.level1, row.level2)
+        category = cells.category
         rows.append((cells.index, row, category.name if category else fallback))
     weights = _weights(rows, profile)
     year = case.project.year
     skipped = tuple(
         IndicatorScore(
             index=cells.index,
-            category=(c.name if (c := taxonomy.resolve(row.level1, row.level2)) else fallback),
+            category=cells.category.name if cells.category else fallback,
             weight=ZERO, weight_from_form=False, target=cells.target, actual=cells.actual,
             method="none", evidence=Evidence.UNSUPPORTED, reason="not-applicable", verified=ZERO,
             claimed=ZERO, claimed_from_form=False, evidence_class=EvidenceClass.NOT_APPLICABLE,

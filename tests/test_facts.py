@@ -71,7 +71,8 @@ def _loaded_cases():
 
 @pytest.mark.parametrize("case", _loaded_cases(), ids=lambda c: c.project.name[:12])
 def test_facts_are_what_each_helper_finds_on_the_case(case):
-    facts = case_facts(case)
+    taxonomy = load_taxonomy()
+    facts = case_facts(case, taxonomy)
     assert facts.money == figures(case.funds)
     assert facts.total_row == figures(case.funds, rows=False)
     assert facts.unread == unread_paths(case)
@@ -85,6 +86,7 @@ def test_facts_are_what_each_helper_finds_on_the_case(case):
         assert row.unit_quantity == (parse_value("1" + ind.unit.strip()) if ind.unit.strip() else None)
         assert row.blank == is_blank_row(ind)
         assert row.unverifiable == unverifiable(case, ind)
+        assert row.category == taxonomy.resolve(ind.level1, ind.level2)
         assert facts.text(f"$.indicators[{row.index}].name") == ind.name
         assert facts.compact(f"$.indicators[{row.index}].target") == compact(ind.target)
     assert facts.text("$.narrative.conclusion") == case.narrative.conclusion
@@ -136,9 +138,9 @@ def test_the_engine_finds_each_case_facts_once(monkeypatch):
     calls = []
     real = engine_module.case_facts
 
-    def counting(case):
+    def counting(case, taxonomy=None):
         calls.append(case.project.name)
-        return real(case)
+        return real(case, taxonomy)
 
     monkeypatch.setattr(engine_module, "case_facts", counting)
     results = list(Engine.build().evaluate([ROOT / "cases" / "2021"]))

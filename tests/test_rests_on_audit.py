@@ -44,7 +44,7 @@ FROM_CASE = {"claimed_total": "$.narrative.claimed_total",
 # what a row's facts were found from (CaseFacts.rows)
 FROM_CELLS = {"target": ("target", "operator", "unit"), "actual": ("actual", "unit"),
               "unit_quantity": ("unit",),
-              "blank": ("name", "target", "actual"),
+              "blank": ("name", "target", "actual"), "category": ("level1", "level2"),
               **{k: ("name", "weight", "target", "actual", "level1")
                  for k in ("role", "related", "counted")}}
 

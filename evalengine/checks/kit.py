@@ -20,7 +20,7 @@ from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
 from ..numbers import ZERO
 from ..scoring import Evidence, IndicatorScore
-from ..taxonomy import Category, Taxonomy, load_taxonomy
+from ..taxonomy import Category, load_taxonomy
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from .base import CaseContext, Hit, figure, money, pct
 
@@ -237,7 +237,7 @@ def _group_weights(
     for index, row in rows:
         if row.weight is None:
             continue
-        category = ctx.taxonomy.resolve(row.level1, row.level2)
+        category = _category(ctx, index)
         if category is None:
             return None
         m = _PRINTED_WEIGHT_RE.search(row.level1)
@@ -335,8 +335,9 @@ def _live_rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
     return [(i, row) for i, row in _rows(ctx) if not row.not_applicable]
 
 
-def _category(taxonomy: Taxonomy, row: Indicator) -> Category | None:
-    return taxonomy.resolve(row.level1, row.level2)
+def _category(ctx: CaseContext, index: int) -> Category | None:
+    """The 一级 category row ``index`` belongs to (its facts)."""
+    return ctx.facts.rows[index].category
 
 
 def _level2_in(row: Indicator, words: Sequence[str]) -> bool:
@@ -348,8 +349,8 @@ def _missing_categories(ctx: CaseContext) -> list[str]:
     if not case.project.has_form or ctx.facts.truncated:
         return []
     present: set[str] = set()
-    for _, row in _live_rows(ctx):
-        category = _category(ctx.taxonomy, row)
+    for index, _ in _live_rows(ctx):
+        category = _category(ctx, index)
         if category is not None:
             present.add(category.name)
     if not present:
@@ -358,8 +359,8 @@ def _missing_categories(ctx: CaseContext) -> list[str]:
 
 
 def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
-    present = "、".join(sorted({c.name for _, r in _live_rows(ctx)
-                                if (c := _category(ctx.taxonomy, r)) is not None}))
+    present = "、".join(sorted({c.name for i, _ in _live_rows(ctx)
+                                if (c := _category(ctx, i)) is not None}))
     for name in _missing_categories(ctx):
         yield Hit(
             "$.indicators",

@@ -230,7 +230,7 @@ class Checker:
             # read too poorly to score (the importer says why): whatever the rules found
             # would be the import's losses, so nothing is checked until a person has looked
             return CaseChecks(())
-        facts = facts if facts is not None else case_facts(case)
+        facts = facts if facts is not None else case_facts(case, taxonomy)
         withheld: list[tuple[str, str]] = []
         findings = self._run(
             "case", location,

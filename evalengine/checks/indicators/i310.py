@@ -10,7 +10,7 @@ from ..kit import _category, _pairs, _path, _show, _target_text
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx.taxonomy, row) is not None]
+    rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx, item.index) is not None]
     if not rows:
         return
     some_actual = any(not isinstance(item.actual, Empty) for item, _ in rows)
