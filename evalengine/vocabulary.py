@@ -7,7 +7,6 @@ twice in one list is a :class:`~evalengine.loader.ConfigError` naming the key pa
 (``rules/vocabulary.toml: $.negation.words[3]: …``), as for every other rules file.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
@@ -18,7 +17,7 @@ import attrs
 from .loader import ConfigError, Problem, read_toml, shown_value, structure_config
 from .resources import rules_dir
 
-__all__ = ["Negation", "Truncation", "Vocabulary", "load_vocabulary", "word_lists"]
+__all__ = ["Claims", "Negation", "Truncation", "Units", "Vocabulary", "load_vocabulary", "read_vocabulary", "word_lists"]
 
 Words = tuple[str, ...]
 
@@ -45,21 +44,142 @@ class Negation:
 
 
 @attrs.frozen
+class Normalise:
+    lookalikes: dict[str, str]
+    punctuation: str
+
+
+@attrs.frozen
+class Operators:
+    before_ge: Words
+    before_gt: Words
+    before_le: Words
+    before_lt: Words
+    before_eq: Words
+    after_ge: Words
+    after_le: Words
+    qualitative: Words
+
+
+@attrs.frozen
+class Numbers:
+    multipliers: dict[str, int]
+    minus: Words
+    decrease: Words
+    range_separators: Words
+    per_item: Words
+
+
+@attrs.frozen
+class QuantityWords:
+    linkers: Words
+    before: Words
+    after: Words
+
+
+@attrs.frozen
+class Units:
+    money: Words
+    percent: Words
+    permille: Words
+    count: Words
+    aliases: dict[str, str]
+    not_after_chinese_numeral: Words
+    per: Words
+    percent_columns: Words
+
+
+@attrs.frozen
+class Placeholder:
+    words: Words
+    chars: str
+
+
+@attrs.frozen
+class ClaimTexts:
+    shortfall: Words
+    partial: Words
+    mostly: Words
+    achieved: Words
+    not_achieved: Words
+    mishap_negators: Words
+    mishap_verbs: Words
+    mishap_degrees: Words
+    mishap_domains: Words
+    mishaps: Words
+
+
+@attrs.frozen
+class Claims:
+    adverbs: Words
+    achieved: Words
+    mostly: Words
+    partial: Words
+    missed: Words
+    partial_adverbs: Words
+    mostly_adverbs: Words
+    whole: Words
+    objects: Words
+    tails: Words
+    percent_before: Words
+    percent_after: Words
+    negated_verbs: Words
+    text: ClaimTexts
+
+
+@attrs.frozen
+class Dates:
+    fillers: Words
+    weak: Words
+    weak_deadlines: Words
+    deadline_after: Words
+    deadline_before: Words
+    deadline_before_then: Words
+
+
+@attrs.frozen
 class Vocabulary:
     truncation: Truncation
     negation: Negation
+    normalise: Normalise
+    operators: Operators
+    numbers: Numbers
+    quantity: QuantityWords
+    units: Units
+    placeholder: Placeholder
+    claims: Claims
+    dates: Dates
 
 
-def word_lists(vocabulary: Vocabulary) -> dict[str, Words]:
-    """Every word list of ``vocabulary`` by its key path (``negation.words``)."""
+def word_lists(record: object, prefix: str = "") -> dict[str, Words]:
+    """Every word list of a vocabulary record by its key path (``negation.words``); the keys
+    of a table of words (``units.aliases``) are a list too."""
     out: dict[str, Words] = {}
-    for table in attrs.fields(type(vocabulary)):
-        record = getattr(vocabulary, table.name)
-        for field in attrs.fields(type(record)):
-            value = getattr(record, field.name)
-            if isinstance(value, tuple) and all(isinstance(w, str) for w in value):
-                out[f"{table.name}.{field.name}"] = value
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        key = f"{prefix}{field.name}"
+        if attrs.has(type(value)):
+            out.update(word_lists(value, key + "."))
+        elif isinstance(value, tuple):
+            out[key] = value
+        elif isinstance(value, dict):
+            out[key] = tuple(value)
     return out
+
+
+def _list_problems(data: object, cls: type, path: str) -> Iterable[Problem]:
+    """cattrs would take a lone "text" for the list of its characters: a word list given as
+    anything but an array is refused first."""
+    if not isinstance(data, dict):
+        return
+    for field in attrs.fields(cls):
+        value = data.get(field.name)
+        if value is None:
+            continue
+        if attrs.has(field.type):
+            yield from _list_problems(value, field.type, f"{path}.{field.name}")
+        elif field.type == Words and not isinstance(value, list):
+            yield Problem(f"{path}.{field.name}", "expected-texts", shown_value(value))
 
 
 def _word_problems(lists: dict[str, Words]) -> Iterable[Problem]:
@@ -78,12 +198,7 @@ def _word_problems(lists: dict[str, Words]) -> Iterable[Problem]:
 def read_vocabulary(path: Path) -> Vocabulary:
     """``path`` as a :class:`Vocabulary`; ConfigError with every problem's key path."""
     data = read_toml(path)
-    # cattrs would take a lone "text" for the list of its characters: refuse it first
-    problems = tuple(
-        Problem(f"$.{table}.{key}", "expected-texts", shown_value(value))
-        for table, fields in data.items() if isinstance(fields, dict)
-        for key, value in fields.items() if not isinstance(value, list)
-    )
+    problems = tuple(_list_problems(data, Vocabulary, "$"))
     if problems:
         raise ConfigError(str(path), problems)
     vocabulary = structure_config(data, Vocabulary, str(path))

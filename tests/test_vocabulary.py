@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from evalengine.loader import ConfigError
-from evalengine.vocabulary import load_vocabulary, read_vocabulary, word_lists
+from evalengine.resources import rules_dir
+from evalengine.vocabulary import load_vocabulary, read_vocabulary
 
 
 def test_shipped_vocabulary_loads_and_is_cached():
@@ -22,52 +23,31 @@ def test_cut_off_words_are_one_list_for_every_rule():
     assert not truncation.says_cut_off("某县财政局公开")
 
 
-def _write(tmp_path, text):
+SHIPPED = (rules_dir() / "vocabulary.toml").read_text(encoding="utf-8")
+
+
+def _edited(tmp_path, old: str, new: str):
+    assert old in SHIPPED
     path = tmp_path / "vocabulary.toml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(SHIPPED.replace(old, new, 1), encoding="utf-8")
     return path
 
 
-GOOD = load_vocabulary()
-
-
-def _toml(**tables):
-    lines = []
-    for table, fields in tables.items():
-        lines.append(f"[{table}]")
-        lines.extend(f"{key} = {value}" for key, value in fields.items())
-    return "\n".join(lines) + "\n"
-
-
-def _valid_tables():
-    out = {}
-    for key, words in word_lists(GOOD).items():
-        table, field = key.split(".")
-        out.setdefault(table, {})[field] = "[" + ", ".join(f'"{w}"' for w in words) + "]"
-    return out
-
-
 def test_unknown_key_is_a_load_error_with_its_key_path(tmp_path):
-    tables = _valid_tables()
-    tables["negation"]["wrods"] = '["未"]'
     with pytest.raises(ConfigError) as exc:
-        read_vocabulary(_write(tmp_path, _toml(**tables)))
+        read_vocabulary(_edited(tmp_path, "[negation]\n", '[negation]\nwrods = ["未"]\n'))
     assert "$.negation.wrods" in str(exc.value)
 
 
 def test_a_word_given_twice_or_empty_is_a_load_error(tmp_path):
-    tables = _valid_tables()
-    tables["truncation"]["words"] = '["节选", "残缺", "节选", " "]'
     with pytest.raises(ConfigError) as exc:
-        read_vocabulary(_write(tmp_path, _toml(**tables)))
+        read_vocabulary(_edited(tmp_path, 'words = ["truncated", ', 'words = ["节选", " ", "truncated", '))
     message = str(exc.value)
-    assert "$.truncation.words[2]" in message and "given twice" in message
-    assert "$.truncation.words[3]" in message and "empty word" in message
+    assert "$.truncation.words[1]" in message and "empty word" in message
+    assert "given twice" in message and "节选" in message
 
 
-def test_wrong_type_is_a_load_error(tmp_path):
-    tables = _valid_tables()
-    tables["negation"]["words"] = '"未"'
+def test_a_lone_text_for_a_list_is_a_load_error(tmp_path):
     with pytest.raises(ConfigError) as exc:
-        read_vocabulary(_write(tmp_path, _toml(**tables)))
-    assert "$.negation.words" in str(exc.value)
+        read_vocabulary(_edited(tmp_path, 'missed = ["否", "差"]', 'missed = "否"'))
+    assert "$.claims.missed: expected-texts" in str(exc.value)
