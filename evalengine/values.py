@@ -86,8 +86,11 @@ __all__ = [
     "Operator",
     "Quantity",
     "Text",
+    "Token",
+    "TokenKind",
     "Value",
     "When",
+    "lex",
     "parse_value",
     "text_level",
 ]
@@ -151,6 +154,7 @@ class Quantity:
     text: str
     upper: Decimal | None = None  # the top of a range ("95%-100%": amount 95, upper 100)
     each: bool = False  # "各印刷250册": the amount is per item of a list the row names
+    unknown: tuple[str, ...] = ()  # words the vocabulary does not know, read past (see lex)
 
 
 @attrs.frozen
@@ -160,6 +164,7 @@ class When:
     operator: Operator  # LE for 前/以前/之前/截止/底前, EQ otherwise
     latest: datetime.date | None  # None when no year is known
     text: str
+    unknown: tuple[str, ...] = ()  # words the vocabulary does not know, read past (see lex)
 
 
 @attrs.frozen
@@ -352,6 +357,7 @@ _MINUS_RE = re.compile(_alt(_V.numbers.minus) + "$")
 _MIRROR: dict[Operator, Operator] = {_GE: _LE, _GT: _LT, _LE: _GE, _LT: _GT, _EQ: _EQ}
 # Separators of a range "95%-100%", "3～5个", "90%至100%" (～ is normalised to ~).
 _RANGE_SEPARATORS = _V.numbers.range_separators
+_PER_ITEM_RE = re.compile(_alt(_V.numbers.per_item))
 _NEGATED_RE = re.compile(_alt(_NEGATIONS) + _alt(_V.claims.negated_verbs))
 _OP_COLUMN_RE = re.compile(_alt(_PREFIX_OPS))
 
@@ -366,8 +372,9 @@ _CLAIM_RE = re.compile(
 _ADVERB_RE = re.compile(_alt(_CLAIM_ADVERBS))
 _NEGATION_SET = frozenset(_NEGATIONS)
 # 大部分 is "mostly", although it holds the partial adverb 部分
-_PARTIAL_IN_MOSTLY = tuple(m for m in _V.claims.mostly_adverbs
-                           if any(p in m for p in _V.claims.partial_adverbs))
+_PARTIAL_ADVERB_RE = re.compile(_alt(_V.claims.partial_adverbs))
+_PARTIAL_IN_MOSTLY_RE = re.compile(_alt(m for m in _V.claims.mostly_adverbs
+                                        if any(p in m for p in _V.claims.partial_adverbs)))
 _PERCENT_CLAIM_RE = re.compile(
     rf"(?:{_alt(_V.claims.percent_before)}?完成了?(?:进度)?(?P<a>\d+(?:\.\d+)?)%"
     rf"|(?P<b>\d+(?:\.\d+)?)%{_alt(_V.claims.percent_after)}?完成)",
@@ -511,6 +518,8 @@ _UnitInfo = tuple[str, Dimension, int]
 
 def _column_operator(operator: str) -> tuple[Operator | None, bool]:
     """(operator, qualitative) from the 指标性质 column."""
+    if not operator:  # most forms have no such column
+        return None, False
     s = _normalise(operator)
     if not s:
         return None, False
@@ -533,6 +542,8 @@ def _unit_info(match: re.Match[str], unit_group: str, per_group: str) -> _UnitIn
 
 def _column_unit(unit: str) -> _UnitInfo | None:
     """(unit, dimension, shift) from the 度量单位 column; unknown units count as written."""
+    if not unit:  # most forms have no such column
+        return None
     s = _normalise(unit)
     if not s or all(c in _EMPTY_CHARS for c in s) or s in _EMPTY_WORDS:
         return None
@@ -577,11 +588,11 @@ def _claim(s: str, raw: str) -> Claim | None:
     if len(verb) == 1 and (m.group("obj") or m.group("tail")):
         return None
     negation = max((t.start() for t in _ADVERB_RE.finditer(adv) if t.group() in _NEGATION_SET),
-                   default=None)
+                   default=None) if adv else None
     # "部分项目未完工" / "部分工作完成": a subject of part of the work is a partial claim
     words = (m.group("subj") or "") + adv
-    part = (any(w in words for w in _V.claims.partial_adverbs)
-            and not any(w in words for w in _PARTIAL_IN_MOSTLY))
+    part = bool(words) and _PARTIAL_ADVERB_RE.search(words) is not None and (
+        _PARTIAL_IN_MOSTLY_RE.search(words) is None)
     if verb in _CLAIM_VERBS_MISSED:
         level = ClaimLevel.MISSED
     elif verb in _CLAIM_VERBS_PARTIAL:
@@ -809,7 +820,7 @@ def _single(
         return None
     amount, info = value
 
-    each = any(word in pre for word in _V.numbers.per_item)
+    each = _PER_ITEM_RE.search(pre) is not None
     minus = _MINUS_RE.search(pre)
     if minus is not None:  # "负5%", "≥负5%": a sign, before any operator
         pre = pre[: minus.start()]
@@ -863,7 +874,10 @@ def _single(
         # a year ("2021" + unit column 年, "二〇二一年"), not a duration
         return When(_when_operator(False, op), _date(int(amount), 12, None), raw)
     quantity = _quantity(op, amount, info, raw)
-    return attrs.evolve(quantity, each=True) if each else quantity
+    # a word the vocabulary does not know where the unit belongs is kept, not absorbed
+    bare = m.end() < len(s) and m.group("num") and not m.group("unit")
+    unknown = _unit_slot_word(s[m.end():]) if bare else ()
+    return attrs.evolve(quantity, each=each, unknown=unknown) if each or unknown else quantity
 
 
 def _range(
@@ -919,6 +933,151 @@ def _range(
 
 
 # ---------------------------------------------------------------------------------------
+# The lexer: a cell as typed tokens over the vocabulary
+# ---------------------------------------------------------------------------------------
+
+
+class TokenKind(enum.Enum):
+    """What a piece of a cell is, by the vocabulary table that knows it."""
+
+    NUMBER = "number"  # 95, 1.2万, 百分之九十五, 三 (a Chinese numeral with a measure word)
+    UNIT = "unit"  # [units]: 万元 (with its multiplier), %, 人次, 元/人
+    OPERATOR = "operator"  # [operators], and the signs of [numbers] (负, 下降, range separators)
+    NEGATION = "negation"  # [negation].words
+    CLAIM = "claim"  # [claims]: adverbs, verbs, objects, tails and the text-tier words
+    FILLER = "filler"  # [quantity] linkers and fillers, [dates] words, placeholders, benign words
+    DATE = "date"  # a date mention (2021年10月底, 第三季度)
+    PUNCT = "punct"  # [normalise].punctuation
+    WORD = "word"  # letters or digits the vocabulary does not know
+    SYMBOL = "symbol"  # any other character (≈, ※): not a letter, not known punctuation
+
+
+@attrs.frozen
+class Token:
+    kind: TokenKind
+    text: str
+    start: int  # offset in the normalised cell
+
+
+def _word_kinds() -> dict[str, TokenKind]:
+    """Every vocabulary word with its kind; a word in several tables takes the first kind of
+    OPERATOR, NEGATION, UNIT, CLAIM, FILLER (不低于 is an operator, 未 a negation)."""
+    c, t, d = _V.claims, _V.claims.text, _V.dates
+    tables = (
+        (TokenKind.OPERATOR, (*_PREFIX_OPS, *_SUFFIX_OPS, *_V.numbers.minus, *_V.numbers.decrease,
+                              *_V.numbers.range_separators)),
+        (TokenKind.NEGATION, _NEGATIONS),
+        (TokenKind.UNIT, (*_UNITS, *_MULTIPLIERS)),
+        (TokenKind.CLAIM, (*c.adverbs, *c.achieved, *c.mostly, *c.partial, *c.missed, *c.objects,
+                           *c.tails, *t.shortfall, *t.partial, *t.mostly, *t.achieved)),
+        (TokenKind.FILLER, (*_PRE_FILLERS, *_POST_FILLERS, *_V.numbers.per_item, *d.fillers,
+                            *d.weak, *d.deadline_after, *d.deadline_before, *_V.placeholder.words,
+                            *_V.negation.benign, *_V.negation.prospective, *t.not_achieved)),
+    )
+    kinds: dict[str, TokenKind] = {}
+    for kind, words in tables:
+        for word in words:
+            kinds.setdefault(word, kind)
+    return kinds
+
+
+_WORD_KINDS = _word_kinds()
+_WORD_LENGTHS = sorted({len(w) for w in _WORD_KINDS}, reverse=True)
+_NUMBER_STARTS = frozenset("0123456789-" + _CN_CHARS)
+
+
+def _known_word(s: str, i: int) -> str | None:
+    """The longest vocabulary word at ``s[i]`` (a word ending in a Latin letter only when no
+    letter follows: "20m" is metres, "20mb" is not)."""
+    n = len(s)
+    for length in _WORD_LENGTHS:
+        end = i + length
+        if end > n:
+            continue
+        word = s[i:end]
+        if word in _WORD_KINDS and not (word[-1].isascii() and word[-1].isalpha() and end < n
+                                        and s[end].isascii() and s[end].isalpha()):
+            return word
+    return None
+
+
+def _lex(s: str, dates: bool = True) -> list[Token]:
+    """The tokens of a normalised cell ``s``: at each place a date, a number, the longest
+    vocabulary word, punctuation, or else one character of an unknown word or a symbol; runs
+    of unknown characters are one WORD.  ``dates=False`` when the cell is known to hold none."""
+    spans = {start: end for start, end, *_ in _find_dates(s)} if dates else {}
+    out: list[Token] = []
+    i, n, word = 0, len(s), -1
+    while i < n:
+        end, kind = spans.get(i), TokenKind.DATE
+        number = _QTY_RE.match(s, i) if end is None and s[i] in _NUMBER_STARTS else None
+        if number is not None and _token_value(number) is not None:
+            unit = number.start("unit") if number.group("unit") else (
+                number.start("cunit") if number.group("cn") else -1)
+            if word >= 0:
+                out.append(Token(TokenKind.WORD, s[word:i], word))
+                word = -1
+            if unit > i:
+                out.append(Token(TokenKind.NUMBER, s[i:unit], i))
+                out.append(Token(TokenKind.UNIT, s[unit:number.end()], unit))
+            else:
+                out.append(Token(TokenKind.NUMBER, number.group(), i))
+            i = number.end()
+            continue
+        if end is None:
+            known = _known_word(s, i)
+            if known is not None and not (len(known) == 1 and known in _PUNCT):
+                end, kind = i + len(known), _WORD_KINDS[known]
+            elif s[i] in _PUNCT:
+                end, kind = i + 1, TokenKind.PUNCT
+            elif s[i].isalnum():
+                word = i if word < 0 else word
+                i += 1
+                continue
+            else:
+                end, kind = i + 1, TokenKind.SYMBOL
+        if word >= 0:
+            out.append(Token(TokenKind.WORD, s[word:i], word))
+            word = -1
+        out.append(Token(kind, s[i:end], i))
+        i = end
+    if word >= 0:
+        out.append(Token(TokenKind.WORD, s[word:], word))
+    return out
+
+
+def lex(text: str) -> tuple[Token, ...]:
+    """A cell (normalised as :func:`parse_value` does) as typed tokens over the vocabulary."""
+    return tuple(_lex(_normalise(text if isinstance(text, str) else "")))
+
+
+# Characters that are neither letters, digits nor punctuation, and in no vocabulary word
+_SYMBOL_RE = re.compile(
+    "[^\\w\\x00" + re.escape("".join(sorted({c for w in (*_WORD_KINDS, _PUNCT) for c in w
+                                                 if not c.isalnum()})))
+    + "]"
+)
+
+
+def _symbols(s: str) -> tuple[str, ...]:
+    """The symbols of a normalised cell (≈, ※): characters no vocabulary table knows."""
+    if _SYMBOL_RE.search(s) is None:
+        return ()
+    return tuple(dict.fromkeys(t.text for t in _lex(s) if t.kind is TokenKind.SYMBOL))
+
+
+def _unit_slot_word(post: str) -> tuple[str, ...]:
+    """The unknown word standing where the unit of a bare number belongs: the first token
+    after it that is not punctuation or a filler ("15金币", "1.资金到位")."""
+    for token in _lex(post, dates=False):
+        if token.kind is TokenKind.WORD:
+            return (token.text,)
+        if token.kind is not TokenKind.PUNCT and token.kind is not TokenKind.FILLER:
+            break
+    return ()
+
+
+# ---------------------------------------------------------------------------------------
 # The parser
 # ---------------------------------------------------------------------------------------
 
@@ -940,6 +1099,15 @@ def parse_value(
     """
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
     s = _normalise(raw)
+    value = _parse(raw, s, operator, unit, default_year)
+    if isinstance(value, (Quantity, When)):
+        symbols = _symbols(s)
+        if symbols:
+            return attrs.evolve(value, unknown=tuple(dict.fromkeys(value.unknown + symbols)))
+    return value
+
+
+def _parse(raw: str, s: str, operator: str, unit: str, default_year: int | None) -> Value:
     if not s or s.lower() in _EMPTY_WORDS or all(c in _EMPTY_CHARS for c in s):
         return Empty(raw)
     column_op, qualitative = _column_operator(operator if isinstance(operator, str) else "")

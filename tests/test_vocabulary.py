@@ -51,3 +51,61 @@ def test_a_lone_text_for_a_list_is_a_load_error(tmp_path):
     with pytest.raises(ConfigError) as exc:
         read_vocabulary(_edited(tmp_path, 'missed = ["否", "差"]', 'missed = "否"'))
     assert "$.claims.missed: expected-texts" in str(exc.value)
+
+
+# --- the value parser over the vocabulary --------------------------------------------------
+
+from evalengine.values import Claim, ClaimLevel, Quantity, TokenKind, When, lex, parse_value, text_level  # noqa: E402
+
+
+def test_lex_gives_typed_tokens():
+    tokens = lex("辖区企业满意率达95%以上。")
+    assert [(t.kind, t.text) for t in tokens] == [
+        (TokenKind.WORD, "辖区企业"), (TokenKind.CLAIM, "满意"), (TokenKind.WORD, "率"),
+        (TokenKind.FILLER, "达"), (TokenKind.NUMBER, "95"), (TokenKind.UNIT, "%"),
+        (TokenKind.OPERATOR, "以上"), (TokenKind.PUNCT, "。"),
+    ]
+    assert [t.kind for t in lex("未能完成")] == [TokenKind.NEGATION, TokenKind.CLAIM]
+    assert [t.kind for t in lex("不低于30万元")] == [TokenKind.OPERATOR, TokenKind.NUMBER, TokenKind.UNIT]
+    assert [t.kind for t in lex("2021年10月底前")] == [TokenKind.DATE, TokenKind.FILLER]
+    assert [t.kind for t in lex("≈95%")][0] is TokenKind.SYMBOL
+
+
+def test_a_word_where_the_unit_belongs_is_kept_not_absorbed():
+    value = parse_value("15金币")
+    assert isinstance(value, Quantity) and value.amount == 15 and value.unknown == ("金币",)
+    assert parse_value("1.资金到位").unknown == ("资金",)  # a numbered item, not the value 1
+    assert parse_value("≈95%").unknown == ("≈",)
+    when = parse_value("2021年底前※")
+    assert isinstance(when, When) and when.unknown == ("※",)
+
+
+def test_labels_and_counted_things_are_not_unknown_words():
+    for cell in ("辖区企业满意率达95%以上。", "至少全年完成2次宣传", "各印刷250册", "按合同10.5万元。",
+                 "30 达标", "≥95%（含）", "≥50个", "2021年12月底前"):
+        assert parse_value(cell).unknown == (), cell
+
+
+def test_units_the_vocabulary_learnt():
+    assert parse_value("57KB").unit == "KB" and parse_value("17页").unit == "页"
+    assert parse_value("5千卡").unit == "千卡"
+    assert parse_value("5千米").unit == "千米" and parse_value("5千人").amount == 5000
+
+
+def test_every_negation_word_denies_a_claim():
+    # these were ACHIEVED while a claim's negation was the three characters 未 没 不
+    for cell in ("无法完成", "难以达成", "没能满足", "不能完成了", "不是优秀"):
+        value = parse_value(cell)
+        assert isinstance(value, Claim) and value.level is ClaimLevel.MISSED, cell
+    assert parse_value("不能全部实现").level is ClaimLevel.PARTIAL
+    assert parse_value("未全部完成").level is ClaimLevel.PARTIAL
+    assert parse_value("全部未完成").level is ClaimLevel.MISSED
+    assert text_level("项目并非按期推进") is ClaimLevel.MISSED
+    assert text_level("不断提升服务水平") is ClaimLevel.ACHIEVED  # a benign look-alike
+    assert text_level("为了解决群众难题") is None  # 为了 / 了解 report nothing done
+
+
+def test_partial_word_inside_a_mostly_word():
+    assert text_level("大部分项目已推进") is ClaimLevel.MOSTLY
+    assert text_level("部分项目已推进") is ClaimLevel.PARTIAL
+    assert parse_value("大部分完成").level is ClaimLevel.MOSTLY
