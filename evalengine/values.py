@@ -66,10 +66,11 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import attrs
 
+from .numbers import read_number
 from .vocabulary import load_vocabulary
 
 __all__ = [
@@ -449,14 +450,6 @@ def _shift(value: Decimal, places: int) -> Decimal:
     return Decimal((sign, digits, exponent))
 
 
-def _decimal(number: str) -> Decimal | None:
-    try:
-        value = Decimal(number.replace(",", ""))
-    except (InvalidOperation, ValueError):
-        return None
-    return value if value.is_finite() else None
-
-
 def _cn_int(chars: str) -> int | None:
     """Value of a Chinese numeral: 十二 → 12, 两万三千 → 23000, 二〇二一 → 2021."""
     if not any(c in _CN_DIGITS or c == "十" for c in chars):
@@ -479,7 +472,7 @@ def _cn_int(chars: str) -> int | None:
     return total + section + number
 
 
-def _cn_decimal(chars: str) -> Decimal | None:
+def _cnread_number(chars: str) -> Decimal | None:
     """Chinese numeral with an optional 点 fraction: 九十五点五 → 95.5."""
     whole, _, fraction = chars.partition("点")
     value = _cn_int(whole)
@@ -569,7 +562,7 @@ def _claim(s: str, raw: str) -> Claim | None:
         return None
     m = _PERCENT_CLAIM_RE.fullmatch(core)
     if m is not None:
-        percent = _decimal(m.group("a") or m.group("b"))
+        percent = read_number(m.group("a") or m.group("b"))
         if percent is None:
             return None
         if percent >= 100:
@@ -753,10 +746,10 @@ def _token_value(m: re.Match[str]) -> tuple[Decimal, _UnitInfo | None] | None:
     """(amount before unit scaling, unit info or None for a bare number) of a number token."""
     if m.group("pct"):
         number = m.group("pnum")
-        amount = _decimal(number) if number[0].isdigit() else _cn_decimal(number)
+        amount = read_number(number) if number[0].isdigit() else _cnread_number(number)
         return (amount, ("%", Dimension.PERCENT, 0)) if amount is not None else None
     if m.group("num"):
-        amount = _decimal(m.group("num"))
+        amount = read_number(m.group("num"))
         if amount is None:
             return None
         if m.group("mult"):
