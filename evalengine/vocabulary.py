@@ -58,6 +58,7 @@ class Operators:
     before_eq: Words
     after_ge: Words
     after_le: Words
+    kinds: Words
     qualitative: Words
 
 
