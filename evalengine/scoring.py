@@ -31,6 +31,7 @@ from .values import (
     Value,
     When,
     parse_value,
+    repeats,
     text_level,
 )
 
@@ -269,10 +270,6 @@ def _claim_tier(profile: Profile, actual: Claim) -> str:
     return profile.qualitative.claims[actual.level.value]  # type: ignore[index]
 
 
-def _bare(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())
-
-
 def _ambiguous_fraction(target: Quantity, actual: Quantity, actual_text: str) -> bool:
     """A percent target answered by a bare number ≤ 1 ("≥95%" answered "0.98").
 
@@ -339,7 +336,7 @@ def _score_indicator(
         method = "rubric"
         if isinstance(actual, Empty):
             kind, reason, face = EvidenceClass.MISSING, "rubric-no-evidence", weight
-        elif isinstance(actual, Claim) or _bare(row.actual) == _bare(row.target):
+        elif isinstance(actual, Claim) or repeats(row.actual, row.target):
             kind, evidence, reason, face = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "rubric-bare", weight
         else:
             kind, evidence, reason = EvidenceClass.DESCRIBED, Evidence.QUALITATIVE, "rubric-described"
@@ -407,7 +404,7 @@ def _score_indicator(
         # a description is placed in a tier by what it says (framework.md §3.3); one that
         # neither affirms nor denies, or copies the target (I315), cannot be placed
         level = text_level(actual.text)
-        if _bare(actual.text) == _bare(row.target):
+        if repeats(actual.text, row.target):
             kind, reason, face = EvidenceClass.BARE_CLAIM, "text-repeats-target", weight
         elif level is None:
             reason, face = "text-unrated", weight

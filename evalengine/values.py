@@ -93,6 +93,7 @@ __all__ = [
     "When",
     "lex",
     "parse_value",
+    "repeats",
     "text_level",
 ]
 
@@ -1203,6 +1204,18 @@ def text_level(text: str) -> ClaimLevel | None:
     if _TEXT_ACHIEVED_RE.search(_TEXT_NOT_ACHIEVED_RE.sub("。", s)):
         return ClaimLevel.ACHIEVED
     return None
+
+
+def repeats(actual: str, target: str) -> bool:
+    """Whether an actual only copies its target: the same letters and digits, whatever the
+    punctuation, spacing or character width (``美化环境（河道）`` copies ``美化环境(河道)``).
+    The one definition the scoring (a copied target earns no points) and I315 share."""
+    copied = _letters(actual)
+    return bool(copied) and copied == _letters(target)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())
 
 
 # Forms repeat cells ("完成", "100%", "≥95%", "2021年12月底前"), and a case's cells are parsed
