@@ -1156,9 +1156,7 @@ _TEXT_NO_MISHAP_RE = re.compile(
     + _alt(_T.mishap_domains) + "*" + _alt(_T.mishaps)
 )
 _AFFIRMED = "\x01"  # stands for a negated mishap once it is removed
-_TEXT_BENIGN_RE = re.compile(
-    _alt(w for w in _PREFIX_OPS if w.startswith(_NEGATIONS)) + "|" + _alt(_V.negation.benign)
-)
+_TEXT_BENIGN_RE = re.compile(_alt(_V.benign))
 _TEXT_NEGATION_RE = re.compile(_alt(_NEGATIONS + _T.shortfall))
 
 

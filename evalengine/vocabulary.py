@@ -8,6 +8,8 @@ twice in one list is a :class:`~evalengine.loader.ConfigError` naming the key pa
 """
 
 
+import functools
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -36,11 +38,28 @@ class Truncation:
 
 @attrs.frozen
 class Negation:
-    """Words that deny what follows; ``benign`` ones only look like a negation."""
+    """Words that deny what follows; ``benign`` ones only look like a negation;
+    ``prospective`` ones make what follows a plan, not a report."""
 
     words: Words
     benign: Words
     prospective: Words
+
+
+# A clause ends at these: a negation does not reach past them.
+CLAUSE_BREAKS = "，,。；;！!？?、\n"
+
+
+@functools.lru_cache(maxsize=32)
+def _cancel_pattern(words: Words, window: int) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return re.compile(f"(?:{alt})[^{re.escape(CLAUSE_BREAKS)}]{{0,{max(window, 0)}}}$")
+
+
+@functools.lru_cache(maxsize=8)
+def _alternation(words: Words) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+                      or "(?!)")
 
 
 @attrs.frozen
@@ -150,6 +169,28 @@ class Vocabulary:
     placeholder: Placeholder
     claims: Claims
     dates: Dates
+
+    @property
+    def benign(self) -> Words:
+        """Words that begin like a negation and deny nothing: [negation] benign, and the
+        operators that begin with a negation word (不低于 is ≥, 不超过 is ≤)."""
+        operators = self.operators
+        signs = (operators.before_ge + operators.before_gt + operators.before_le
+                 + operators.before_lt + operators.before_eq + operators.after_ge + operators.after_le)
+        return self.negation.benign + tuple(w for w in signs if w.startswith(self.negation.words))
+
+    def cancels(self, text: str, start: int, window: int) -> bool:
+        """Whether a negation or prospective word stands before ``text[start]`` with at most
+        ``window`` characters of the same clause between ("未能按时全部完成", "计划2022年完成",
+        "没有100%执行完毕").  A benign word (不断完善并完成, 不超过预算) is not a negation.
+        How far a negation reaches is the caller's setting; the words are these."""
+        negation = self.negation
+        words = negation.words + negation.prospective
+        benign = self.benign
+        reach = window + max(map(len, words)) + max(map(len, benign), default=0)
+        piece = text[max(0, start - reach):start]
+        piece = _alternation(benign).sub(lambda m: "\x02" * len(m.group()), piece)
+        return _cancel_pattern(words, window).search(piece) is not None
 
 
 def word_lists(record: object, prefix: str = "") -> dict[str, Words]:

@@ -109,3 +109,20 @@ def test_partial_word_inside_a_mostly_word():
     assert text_level("大部分项目已推进") is ClaimLevel.MOSTLY
     assert text_level("部分项目已推进") is ClaimLevel.PARTIAL
     assert parse_value("大部分完成").level is ClaimLevel.MOSTLY
+
+
+@pytest.mark.parametrize("text, window, cancelled", [
+    ("未能按时全部完成", 8, True),       # a negation a few characters before the claim
+    ("计划2022年完成", 8, True),        # a prospective word
+    ("没有100%执行完毕", 4, True),
+    ("无法完成", 0, True),
+    ("不断完善并完成", 8, False),        # a benign look-alike
+    ("不超过预算完成", 8, False),        # an operator, not a denial
+    ("不定期巡查完成", 8, False),
+    ("培训推迟，完成", 8, False),        # a clause break stops a negation
+    ("尚未开展调研工作后来完成", 4, False),  # beyond the window
+    ("项目已完成", 8, False),
+])
+def test_one_negation_test_for_every_rule(text, window, cancelled):
+    start = text.rindex("完成") if "完成" in text else text.index("执行")
+    assert load_vocabulary().cancels(text, start, window) is cancelled
