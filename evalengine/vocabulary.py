@@ -63,6 +63,18 @@ def _alternation(words: Words) -> re.Pattern[str]:
 
 
 @attrs.frozen
+class Explanation:
+    reasons: Words
+    template: Words
+    says_nothing: Words
+
+
+@attrs.frozen
+class Names:
+    satisfaction: Words
+
+
+@attrs.frozen
 class Normalise:
     lookalikes: dict[str, str]
     punctuation: str
@@ -161,6 +173,8 @@ class Dates:
 class Vocabulary:
     truncation: Truncation
     negation: Negation
+    explanation: Explanation
+    names: Names
     normalise: Normalise
     operators: Operators
     numbers: Numbers
