@@ -430,7 +430,9 @@ _MASK = "\x00"
 # "95%(含)以上", "不少于95%(含95%)", "3个(含本数)": a note that the bound is inclusive, which
 # 以上 / 不少于 / ≥ already are; it is dropped so that it neither hides the operator after it
 # nor adds a second number.
-_INCLUSIVE_RE = re.compile(r"\(含(?:本数|[0-9]+(?:\.[0-9]+)?%?)?\)")
+_INCLUSIVE_RE = re.compile(
+    rf"\({_alt(_V.operators.inclusive)}(?:{_alt(_V.operators.inclusive_self)}|[0-9]+(?:\.[0-9]+)?%?)?\)"
+)
 
 
 def _normalise(text: str) -> str:
@@ -734,7 +736,7 @@ def _weak_when(
     rest = s[: m.start()] + s[m.end() :]
     if _alnum_count(_DATE_FILLER_RE.sub("", rest)) > DATE_MAX_RESIDUAL:
         return None
-    before = m.group() in ("年内", "年前", "年度内") or bool(_AFTER_LE_RE.match(s, m.end()))
+    before = m.group() in _V.dates.weak_deadlines or bool(_AFTER_LE_RE.match(s, m.end()))
     return When(_when_operator(before, column_op), _date(default_year, 12, None), raw)
 
 
@@ -1173,7 +1175,9 @@ def _not_inside(words: Iterable[str], longer: Iterable[str]) -> str:
 _TEXT_PARTIAL_RE = re.compile(_not_inside(_T.partial, _T.mostly))
 _TEXT_MOSTLY_RE = re.compile(_alt(_T.mostly))
 _TEXT_NOT_ACHIEVED_RE = re.compile(_alt(_T.not_achieved))
-_TEXT_ACHIEVED_RE = re.compile(_alt(_T.achieved + (_AFFIRMED,)))
+_TEXT_ACHIEVED_RE = re.compile(
+    _alt(tuple(w for w in _CLAIM_VERBS_ACHIEVED if len(w) > 1) + _T.achieved + (_AFFIRMED,))
+)
 
 
 def text_level(text: str) -> ClaimLevel | None:
@@ -1193,7 +1197,7 @@ def text_level(text: str) -> ClaimLevel | None:
     negation = _TEXT_NEGATION_RE.search(s)
     if negation is not None:
         after = s[negation.end() : negation.end() + 3]
-        partly = "全" in after or "完全" in after or _TEXT_PARTIAL_RE.search(s) is not None
+        partly = any(w in after for w in _V.claims.whole) or _TEXT_PARTIAL_RE.search(s) is not None
         return ClaimLevel.PARTIAL if partly or _TEXT_MOSTLY_RE.search(s) else ClaimLevel.MISSED
     if _TEXT_PARTIAL_RE.search(s):
         return ClaimLevel.PARTIAL

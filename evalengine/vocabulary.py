@@ -89,6 +89,8 @@ class Operators:
     before_eq: Words
     after_ge: Words
     after_le: Words
+    inclusive: Words
+    inclusive_self: Words
     kinds: Words
     qualitative: Words
 
