@@ -245,7 +245,7 @@ _UNITS: dict[str, tuple[str, Dimension, int]] = {
     **{w: ("元", _MONEY, 0) for w in _V.units.money},
     **{w: ("%", _PCT, 0) for w in _V.units.percent},
     **{w: ("%", _PCT, -1) for w in _V.units.permille},
-    **{w: (w, _CNT, 0) for w in _V.units.count},
+    **{w: (w, _CNT, 0) for w in _V.units.count + _V.units.durations},
 }
 _UNITS.update({written: _UNITS[unit] for written, unit in _V.units.aliases.items()})
 

@@ -117,6 +117,7 @@ class Units:
     percent: Words
     permille: Words
     count: Words
+    durations: Words
     aliases: dict[str, str]
     not_after_chinese_numeral: Words
     per: Words

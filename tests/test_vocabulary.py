@@ -126,3 +126,27 @@ def test_partial_word_inside_a_mostly_word():
 def test_one_negation_test_for_every_rule(text, window, cancelled):
     start = text.rindex("完成") if "完成" in text else text.index("执行")
     assert load_vocabulary().cancels(text, start, window) is cancelled
+
+
+def test_one_definition_of_an_actual_that_copies_its_target():
+    """Scoring and I315 ask the same question the same way: with 美化环境（河道） against
+    美化环境(河道) the scoring took the row's points away while I315 stayed silent."""
+    from rulekit import build_case, run_rule
+
+    from evalengine.checks.registry import BUILTIN_RULES
+    from evalengine.profile import load_profile
+    from evalengine.scoring import EvidenceClass, score_case
+    from evalengine.taxonomy import load_taxonomy
+    from evalengine.values import repeats
+
+    assert repeats("美化环境（河道）", "美化环境(河道)") and repeats("美化环境。", "美化环境")
+    assert repeats("ＡＢＣ达标", "ABC达标") and not repeats("美化环境", "美化河道") and not repeats("/", "-")
+    snippet = ('[[indicators]]\nlevel1 = "效益指标"\nlevel2 = "社会效益指标"\nname = "河道环境"\n'
+               'target = "美化环境(河道)"\nactual = "美化环境（河道）"\nweight = 10\n')
+    i315 = next(r for r in BUILTIN_RULES if r.code == "I315")
+    assert len(run_rule(i315, snippet)) == 1
+    case = build_case(snippet)
+    row = score_case(case, load_profile(case.project.profile), load_taxonomy()).indicators[-1]
+    assert row.evidence_class is EvidenceClass.BARE_CLAIM and row.verified == 0  # no points for a copy
+    described = snippet.replace("美化环境（河道）", "全年清理河道垃圾120吨，沿岸无漂浮物")
+    assert run_rule(i315, described) == ()

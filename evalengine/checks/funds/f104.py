@@ -19,7 +19,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         return
     if balance < o["min_share"] * f.budget:  # type: ignore[operator]
         return
-    if _explanation(ctx.case, o["explanation_words"], o["placeholder_words"]) is not None:
+    if _explanation(ctx.case) is not None:
         return
     yield Hit(
         "$.funds.executed",

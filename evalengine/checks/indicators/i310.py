@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...values import Empty, Quantity
+from ...vocabulary import load_vocabulary
 from ..base import CaseContext, Hit, is_truncated
 from ..kit import _category, _pairs, _path, _show, _target_text
 
@@ -15,7 +16,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if not rows:
         return
     some_actual = any(not isinstance(item.actual, Empty) for item, _ in rows)
-    last = rows[-1][0].index if is_truncated(case, ctx.options["truncation_words"]) else None
+    last = rows[-1][0].index if is_truncated(case, load_vocabulary().truncation.words) else None
     for item, row in rows:
         target, actual = item.target, item.actual
         missing = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...numbers import ZERO
+from ...vocabulary import load_vocabulary
 from ..base import HERE, ROWS, CaseContext, Hit, is_truncated, money
 from ..kit import _rows, _tolerance
 
@@ -24,7 +25,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     items = len(scores) + (budget is not None)
     tol = _tolerance(ctx.options, items)
     complete = (budget is not None and len(scores) == len(rows)
-                and not is_truncated(case, ctx.options["truncated_words"]))
+                and not is_truncated(case, load_vocabulary().truncation.words))
     if complete:
         if abs(stated - total) <= tol:
             return

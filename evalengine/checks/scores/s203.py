@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...fit import misfit
 from ...numbers import ZERO
+from ...vocabulary import load_vocabulary
 from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit, is_truncated, money
 from ..kit import _group_weights, _rows, _tolerance
 
@@ -18,7 +19,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     weights = [r.weight for _, r in rows if r.weight is not None]
     if not weights:
         return
-    truncated = is_truncated(case, options["truncated_words"])
+    truncated = is_truncated(case, load_vocabulary().truncation.words)
     complete = len(weights) == len(rows) and not truncated
     budget = case.funds.claimed_weight
     indicators = sum(weights, ZERO)

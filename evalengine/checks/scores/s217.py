@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ...numbers import ZERO
+from ...vocabulary import load_vocabulary
 from ..base import CATEGORIES, HERE, ROWS, CaseContext, Hit, is_truncated, money
 from ..kit import _name, _rows
 
@@ -13,7 +14,7 @@ from ..kit import _name, _rows
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case, profile = ctx.case, ctx.profile
     total = case.narrative.claimed_total
-    if total is None or not (case.project.incomplete.strip() or is_truncated(case, ctx.options["truncated_words"])):
+    if total is None or not (case.project.incomplete.strip() or is_truncated(case, load_vocabulary().truncation.words)):
         return  # a whole form's total is S202's
     deductions: list[tuple[str, Decimal]] = []
     funds = case.funds
