@@ -70,6 +70,11 @@ class Explanation:
 
 
 @attrs.frozen
+class Context:
+    generic: Words
+
+
+@attrs.frozen
 class Names:
     satisfaction: Words
 
@@ -177,6 +182,7 @@ class Vocabulary:
     truncation: Truncation
     negation: Negation
     explanation: Explanation
+    context: Context
     names: Names
     normalise: Normalise
     operators: Operators

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...money import figures
+from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
 from ..kit import _bigrams, _figures, _matches, _norm, _shown
 
@@ -18,7 +19,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     case, o = ctx.case, ctx.options
     year = case.project.year
     dims = set(o["dimensions"])
-    generic = tuple(_norm(g) for g in o["generic_words"] if g)
+    generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
     for path, label, label_en in _REPORTED:
         text = case.goal.actual if path == "$.goal.actual" else case.narrative.completion
         if not text.strip():
