@@ -1154,7 +1154,7 @@ def _parse(raw: str, s: str, operator: str, unit: str, default_year: int | None)
 # operators, not denials ("不超过预算"): removed before the negations are looked for.
 _T = _V.claims.text
 _TEXT_NO_MISHAP_RE = re.compile(
-    _alt(_T.mishap_negators) + _alt(_T.mishap_verbs) + "?" + _alt(_T.mishap_degrees) + "*"
+    _alt(_NEGATIONS + _T.mishap_negators) + _alt(_T.mishap_verbs) + "?" + _alt(_T.mishap_degrees) + "*"
     + _alt(_T.mishap_domains) + "*" + _alt(_T.mishaps)
 )
 _AFFIRMED = "\x01"  # stands for a negated mishap once it is removed
