@@ -118,7 +118,7 @@ def read_number(text: str) -> Decimal | None:
     """``text``, a written number (full-width digits, point and comma read as ASCII), as an
     exact Decimal keeping its digits (``"49.780"`` → 49.780, ``"1,000"`` → 1000), or None for
     anything else (``"1,00"``, ``"5."``, ``"1E5"``, Arabic-Indic digits, words)."""
-    cleaned = text.translate(_FULL_WIDTH)
+    cleaned = text if text.isascii() else text.translate(_FULL_WIDTH)
     if _WRITTEN_RE.fullmatch(cleaned) is None:
         return None
     return Decimal(cleaned.replace(",", ""))

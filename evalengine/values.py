@@ -261,7 +261,6 @@ _PER_WORDS = _V.units.per
 _MULTIPLIERS = _V.numbers.multipliers
 
 _EMPTY_WORDS = set(_V.placeholder.words)
-_EMPTY_CHARS = set(_V.placeholder.chars)
 
 # Claim vocabulary: [subject][adverbs][verb][objects][tail]; a negation is an adverb too.
 _CLAIM_ADVERBS = _V.claims.adverbs + _NEGATIONS
@@ -437,8 +436,9 @@ _INCLUSIVE_RE = re.compile(
 
 def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    s = _WS_BETWEEN_DIGITS_RE.sub(";", s)
-    return _INCLUSIVE_RE.sub("", _WS_RE.sub("", s))
+    if _WS_RE.search(s) is not None:  # most cells hold no whitespace: skip both passes
+        s = _WS_RE.sub("", _WS_BETWEEN_DIGITS_RE.sub(";", s))
+    return _INCLUSIVE_RE.sub("", s) if "(" in s else s
 
 
 def _shift(value: Decimal, places: int) -> Decimal:
@@ -541,7 +541,7 @@ def _column_unit(unit: str) -> _UnitInfo | None:
     if not unit:  # most forms have no such column
         return None
     s = _normalise(unit)
-    if not s or all(c in _EMPTY_CHARS for c in s) or s in _EMPTY_WORDS:
+    if not s.strip(_V.placeholder.chars) or s in _EMPTY_WORDS:
         return None
     if s in _V.units.percent_columns:
         return "%", Dimension.PERCENT, 0
@@ -1104,7 +1104,7 @@ def parse_value(
 
 
 def _parse(raw: str, s: str, operator: str, unit: str, default_year: int | None) -> Value:
-    if not s or s.lower() in _EMPTY_WORDS or all(c in _EMPTY_CHARS for c in s):
+    if not s.strip(_V.placeholder.chars) or s.lower() in _EMPTY_WORDS:
         return Empty(raw)
     column_op, qualitative = _column_operator(operator if isinstance(operator, str) else "")
     claim = _claim(s, raw)
