@@ -31,7 +31,7 @@ from .numbers import ZERO
 from .profile import Profile
 from .provenance import is_unread, unread_paths, unverifiable
 from .taxonomy import Category, Taxonomy, load_taxonomy
-from .values import Value, parse_value
+from .values import Value, parse_value, repeats
 from .vocabulary import load_vocabulary
 
 __all__ = ["ROW_FIELDS", "CaseFacts", "Row", "case_facts", "compact", "is_blank_row",
@@ -140,10 +140,6 @@ def row_roles(case: Case) -> dict[int, tuple[str, tuple[int, ...]]]:
     return roles
 
 
-def _letters(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())
-
-
 def is_scored_form(case: Case) -> bool:
     """Does the form carry 分值/得分 cells (so a blank one is a blank, not a missing column)?"""
     funds = case.funds
@@ -221,11 +217,11 @@ class CaseFacts:
         return self._once(("cell", index), lambda: parse_value(row.target, operator=row.operator))
 
     def copies_target(self, index: int) -> bool:
-        """Whether row ``index``'s 完成值 repeats its 指标值: the same letters and digits,
-        whatever the punctuation and brackets (美化环境（河道） / 美化环境(河道)).  Scoring
-        (text-repeats-target) and I315 both ask this."""
+        """Whether row ``index``'s 完成值 only copies its 指标值 (:func:`values.repeats`:
+        美化环境（河道） / 美化环境(河道)).  Scoring (text-repeats-target) and I315 both ask
+        this."""
         row = self._case.indicators[index]
-        return self._once(("copies", index), lambda: _letters(row.actual) == _letters(row.target))
+        return self._once(("copies", index), lambda: repeats(row.actual, row.target))
 
     def misfit(self, profile: Profile) -> tuple[str, str] | None:
         """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`)."""

@@ -172,6 +172,9 @@ class Rule:
     # runner withholds a finding that rests on an unread field and lists it as not verified.
     rests_on: tuple[str, ...] = ()
     cases: tuple[RuleCase, ...] = ()
+    # settings declared once by another rule and read here as that rule's (setting, owner code):
+    # ``[shares] minor_ratio = "I307"`` in I313's data file; a user sets them on the owner
+    shares: tuple[tuple[str, str], ...] = ()
 
 
 # --- what findings rest on (Rule.rests_on): a finding resting on an unread field is withheld ---

@@ -22,6 +22,7 @@ from ..numbers import ZERO
 from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category, load_taxonomy
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
+from ..vocabulary import load_vocabulary
 from .base import CaseContext, Hit, figure, money, pct
 
 
@@ -75,29 +76,29 @@ _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrati
                    "$.narrative.measures", "$.narrative.deviation")
 
 
-def _placeholder(text: str, placeholders: Iterable[str]) -> bool:
-    """The cell holds the template's printed guidance, not an answer."""
-    return any(word and word in text for word in placeholders)
+def _template(text: str) -> bool:
+    """The cell holds the template's printed guidance (vocabulary [explanation] template),
+    not an answer."""
+    return any(word in text for word in load_vocabulary().explanation.template)
 
 
-def _answered(text: str, placeholders: Iterable[str]) -> bool:
-    return bool(text.strip()) and not _placeholder(text, placeholders)
+def _answered(text: str) -> bool:
+    return bool(text.strip()) and not _template(text)
 
 
-def _explanation(facts: CaseFacts, words: Iterable[str], placeholders: Iterable[str]
-                 ) -> tuple[str, str] | None:
+def _explanation(facts: CaseFacts) -> tuple[str, str] | None:
     """(label, clause) of the first text that explains the money, or None.
 
     A filled 原因 cell is a reason whatever it says; elsewhere a text counts when it holds one
-    of ``words``.
+    of the vocabulary's explanation words ([explanation] reasons).
     """
     reason = facts.text("$.funds.reason")
-    if _answered(reason, placeholders):
+    if _answered(reason):
         return _FIELDS["$.funds.reason"][0], _short(reason)
     for _path, label, _en, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True):
-        if _placeholder(text, placeholders):
+        if _template(text):
             continue
-        for word in words:
+        for word in load_vocabulary().explanation.reasons:
             at = text.find(word) if word else -1
             if at >= 0:
                 return label, _clause(text, at, at + len(word))
@@ -148,17 +149,16 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
-_NEGATION_REACH = 8  # characters before a match that may negate it
-
-
-def _find(text: str, patterns: tuple[str, ...], negation: re.Pattern[str] | None = None
+def _find(text: str, patterns: tuple[str, ...], negation_window: int | None = None
           ) -> re.Match[str] | None:
-    """The first match of any pattern that is not negated by what just precedes it in its
-    clause ("没有100%执行完毕", "尚未全部支付")."""
+    """The first match of any pattern that is not negated by what precedes it in its clause,
+    at most ``negation_window`` characters before ("没有100%执行完毕", "尚未全部支付"; the
+    words are the vocabulary's, :meth:`~evalengine.vocabulary.Vocabulary.cancels`)."""
     best = None
+    vocabulary = load_vocabulary()
     for pattern in _compile(patterns):
         for m in pattern.finditer(text):
-            if negation is not None and negation.search(text[max(0, m.start() - _NEGATION_REACH):m.start()]):
+            if negation_window is not None and vocabulary.cancels(text, m.start(), negation_window):
                 continue
             if best is None or m.start() < best.start():
                 best = m
@@ -298,17 +298,6 @@ def _label_key(label: str) -> str:
     return s.removesuffix("指标")
 
 
-def _is_placeholder(text: str, placeholders: Sequence[str]) -> bool:
-    """Nothing written, or only a placeholder such as 无 / 0 / "/"."""
-    s = _compact(text).strip(_PUNCT)
-    return not s or s in _placeholder_set(tuple(placeholders))
-
-
-@functools.lru_cache(maxsize=64)  # a rule's setting, the same for every row
-def _placeholder_set(placeholders: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_compact(p).strip(_PUNCT) for p in placeholders)
-
-
 def _target_text(row: Indicator) -> str:
     """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
     op = row.operator.strip()
@@ -406,10 +395,10 @@ _Deviation = tuple[IndicatorScore, Indicator, str, str, Decimal | None]
 
 def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
     form_level = ctx.case.narrative.deviation  # 偏差大或目标未完成原因分析, for the whole form
-    if not _is_placeholder(form_level, ctx.options["placeholder_reasons"]):
+    if not _says_nothing(form_level):
         return
     for item, row in _pairs(ctx):
-        if not _is_placeholder(row.deviation, ctx.options["placeholder_reasons"]):
+        if not _says_nothing(row.deviation):
             continue
         found = _deviation(item, row)
         if found is not None:
@@ -456,10 +445,16 @@ def _bare(text: str) -> str:
     return _norm(text).strip(_ENDS)
 
 
-def _is_none(text: str, words: Iterable[str]) -> bool:
-    """Empty, only punctuation, or one of the "nothing to say" words (无, 暂无 …)."""
+def _says_nothing(text: str) -> bool:
+    """A 偏差原因 cell or a 存在问题 / 改进措施 text that gives nothing: empty, only
+    punctuation, or one of the vocabulary's [explanation] says_nothing texts (无, 暂无, 0, /)."""
     bare = _bare(text)
-    return bare == "" or bare in {_bare(w) for w in words}
+    return bare == "" or bare in _nothing_said()
+
+
+@functools.cache
+def _nothing_said() -> frozenset[str]:
+    return frozenset(_bare(w) for w in load_vocabulary().explanation.says_nothing)
 
 
 def _shown(text: str) -> str:

@@ -21,7 +21,7 @@ from .base import (
     HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule, SuppressionContext,
 )
 from .registry import BUILTIN_RULES, all_rules
-from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches
+from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches, with_shared
 
 __all__ = ["ActiveRule", "CaseChecks", "Checker"]
 
@@ -122,6 +122,8 @@ class Checker:
         for rule in rules:
             if rule.family == "custom":
                 configs[rule.code] = RuleConfig(custom_enabled[rule.code], rule.severity, {})
+        effective = with_shared(rules, {r.code: {**configs[r.code].options, **user.options.get(r.code, {})}
+                                        for r in rules})
         chosen = []
         for rule in rules:
             config = configs[rule.code]
@@ -130,7 +132,7 @@ class Checker:
                 not user.select or any(matches(rule, s) for s in user.select)))
             if not selected or any(matches(rule, s) for s in user.ignore):
                 continue
-            options = {**config.options, **user.options.get(rule.code, {})}
+            options = effective[rule.code]
             severity = user.severity.get(rule.code, config.severity)
             chosen.append(ActiveRule(rule, severity, options))
             if rule.family == "custom":  # a shipped rule that is off is compiled only now
@@ -148,9 +150,8 @@ class Checker:
         )
         active = tuple(a for a in chosen if a.rule.family != "meta")
         deselected = frozenset(r.code for r in rules if configs[r.code].enabled and r.code not in on)
-        shipped = {r.code: dict(configs[r.code].options) for r in rules}
-        options = {code: {**values, **user.options.get(code, {})} for code, values in shipped.items()}
-        return cls(active, meta, catalogue, user.fail_on, deselected, options, shipped)
+        shipped = with_shared(rules, {r.code: configs[r.code].options for r in rules})
+        return cls(active, meta, catalogue, user.fail_on, deselected, effective, shipped)
 
     def _crashed(self, location: str, rule: Rule, exc: Exception) -> Finding:
         """M003 for a rule that raised (or whose message could not be written): always

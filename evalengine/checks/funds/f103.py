@@ -14,7 +14,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     rate = f.rate
     if rate is None or rate >= o["threshold"]:
         return
-    if _explanation(ctx.facts, o["explanation_words"], o["placeholder_words"]) is not None:
+    if _explanation(ctx.facts) is not None:
         return
     reason = ctx.case.funds.reason.strip()
     found = "原因栏为模板说明文字" if reason else "原因栏空白"

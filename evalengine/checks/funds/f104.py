@@ -14,11 +14,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     balance, rate = f.balance, f.rate
     if balance is None or rate is None or balance <= o["tolerance"]:
         return
-    if rate < o["defer_below"]:  # F103 reports a low rate without a reason
+    if rate < o["threshold"]:  # F103 reports a low rate without a reason (its threshold, shared)
         return
     if balance < o["min_share"] * f.budget:  # type: ignore[operator]
         return
-    if _explanation(ctx.facts, o["explanation_words"], o["placeholder_words"]) is not None:
+    if _explanation(ctx.facts) is not None:
         return
     yield Hit(
         "$.funds.executed",

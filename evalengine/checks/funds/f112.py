@@ -14,11 +14,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     f = ctx.facts.money
     if f.initial is None or f.adjusted is None or abs(f.adjusted - f.initial) <= o["tolerance"]:
         return
-    placeholders = o["placeholder_words"]
-    if _answered(funds.adjustment_reason, placeholders):
+    if _answered(funds.adjustment_reason):
         return
     for text in (funds.reason, funds.note):
-        if _answered(text, placeholders) and any(w and w in text for w in o["reason_words"]):
+        if _answered(text) and any(w and w in text for w in o["reason_words"]):
             return
     change = f.adjusted - f.initial
     yield Hit(

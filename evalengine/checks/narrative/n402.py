@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...model import Case
 from ...scoring import is_money_spent_short
 from ..base import HERE, ROWS, CaseContext, Hit, money, pct
-from ..kit import _is_none, _shown
+from ..kit import _says_nothing, _shown
 
 
 def _has_narrative(case: Case) -> bool:
@@ -56,7 +56,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             ("$.narrative.problems", "存在问题", "problems", case.narrative.problems),
             ("$.narrative.measures", "改进措施", "measures", case.narrative.measures),
         )
-        if _is_none(text, o["none_words"])
+        if _says_nothing(text)
     ]
     if not fields:
         return

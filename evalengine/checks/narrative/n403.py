@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...values import Dimension
+from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
 from ..kit import _bigrams, _figures, _matches, _norm, _shown
 
@@ -46,7 +47,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if not goal_text.strip():
         return
     dims = set(o["dimensions"])
-    generic = tuple(_norm(g) for g in o["generic_words"] if g)
+    generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
     goal = _figures(facts.clauses("$.goal.expected"), dims, generic)
     if not goal:
         return

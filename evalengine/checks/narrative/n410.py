@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
 from ..kit import _bigrams, _figures, _matches, _norm, _shown
 
@@ -16,7 +17,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     """The figures the narrative reports as done, against each indicator's 完成值."""
     case, facts, o = ctx.case, ctx.facts, ctx.options
     dims = set(o["dimensions"])
-    generic = tuple(_norm(g) for g in o["generic_words"] if g)
+    generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
     for path, label, label_en in _REPORTED:
         text = facts.text(path)
         if not text.strip():
