@@ -48,7 +48,7 @@ FAMILIES = ("funds", "scores", "indicators", "narrative", "department", "meta")
 LAST = ("M003",)  # rule-crashed: the runner's own, listed after the rules it reports on
 
 _KEYS = ("code", "name", "severity", "enabled", "check", "target", "aliases", "source",
-         "zh", "en", "defaults", "options", "cases")
+         "zh", "en", "defaults", "options", "shares", "cases")
 _PROSE = ("title", "message", "summary", "rationale")
 _OPTION_KEYS = ("kind", "min", "max", "groups", "zh", "en")
 _CASE_KEYS = ("name", "pass", "toml")
@@ -108,6 +108,12 @@ def load_rule_file(path: Path) -> Mapping[str, Any]:
             problems.append(Problem(f"{base}.kind", "invalid", ", ".join(_KINDS)))
         text(option, "zh", base)
         text(option, "en", base, required=False)
+    shares = data.get("shares", {})
+    if not isinstance(shares, dict):
+        problems.append(Problem("$.shares", "expected-table", shown_value(shares)))
+    else:
+        for name, owner in shares.items():
+            text(shares, name, "$.shares")
     for index, case in enumerate(data.get("cases", [])):
         base = f"$.cases[{index}]"
         unknown(case, base, _CASE_KEYS)
@@ -148,7 +154,7 @@ def _rule(path: Path) -> Rule:
         good=next((c.toml for c in cases if c.passes), ""),
         check=check, settings=settings, target=data.get("target", "case"),
         aliases=tuple(data.get("aliases", ())), rests_on=tuple(getattr(module, "RESTS_ON", ())),
-        cases=cases,
+        cases=cases, shares=tuple(data.get("shares", {}).items()),
     )
 
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
+
+from ..numbers import read_number
 
 __all__ = [
     "FUND_COLUMNS",
@@ -89,18 +91,9 @@ def is_blank(text: str) -> bool:
 # Numbers
 # ---------------------------------------------------------------------------------------
 
-_NUMBER_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-
-
 def number(text: str) -> Decimal | None:
     """A plain number (``"49.78"``, ``"1,000"``, ``"8分"``), keeping its digits; else None."""
-    s = key(text).removesuffix("分").removesuffix("万元")
-    if not _NUMBER_RE.fullmatch(s):
-        return None
-    try:
-        return Decimal(s.replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the regex admits only numbers
-        return None
+    return read_number(key(text).removesuffix("分").removesuffix("万元"))
 
 
 def percent(text: str) -> Decimal | None:

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from ...money import figures
 from ...numbers import ZERO
 from ...values import Claim, ClaimLevel
 from ..base import HERE, MONEY, CaseContext, Hit, money, pct
 from ..kit import _clause, _find, _rate_text, _short, _texts
-
-
-@lru_cache(maxsize=16)
-def _ending(words: tuple[str, ...], window: int) -> re.Pattern[str] | None:
-    """Matches at the end of a text whose last clause has one of ``words`` at most ``window``
-    characters from its end ("未能按时全部" + 完成, "计划2022年" + 完成)."""
-    words = tuple(w for w in words if w)
-    if not words:
-        return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?:{alt})[^，,。；;！!？?、\\n]{{0,{max(window, 0)}}}$")
 
 
 # 评价结论 is N401's: a success conclusion over unfinished work is reported there, once.
@@ -30,7 +16,7 @@ _CLAIM_FIELDS = ("$.goal.actual", "$.narrative.completion", "$.narrative.benefit
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     rate = f.rate
     if rate is not None:
         if rate > o["max_rate"]:
@@ -43,7 +29,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         paid_en = f"paid (executed) = {money(f.executed)} 10k yuan, no budget given"
     else:
         return
-    negation = _ending(o["negation_words"], int(o["negation_window"]))
+    negation = int(o["negation_window"])  # the words: rules/vocabulary.toml [negation]
     patterns = o["claim_patterns"]
     params = {"rate": pct(rate), "executed": money(f.executed), "budget": money(f.budget)}
 
@@ -69,7 +55,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             found=f"绩效指标完成值：{shown}{more}",
             expected_en=paid_en,
         )
-    for path, label, label_en, text in _texts(ctx.case, _CLAIM_FIELDS):
+    for path, label, label_en, text in _texts(ctx.facts, _CLAIM_FIELDS):
         m = _find(text, patterns, negation)
         if m is None:
             continue
