@@ -427,6 +427,44 @@ def test_marking_unread_never_adds_a_finding_to_the_same_cells_read_blank(drawn)
     assert not extra, extra
 
 
+def _findings(case: Case) -> set[tuple[str, str]]:
+    return {(f.code, f.path) for f in ENGINE.score("c.toml", case).findings}
+
+
+def _rows(case: Case, *cells: tuple[str, str]) -> Case:
+    row = case.indicators[0]
+    return attrs.evolve(case, indicators=tuple(
+        attrs.evolve(row, name=f"指标{i}", target=t, actual=a) for i, (t, a) in enumerate(cells)))
+
+
+def test_a_row_left_out_of_scoring_still_counts_as_a_row_with_an_actual():
+    """Found by the property above: row 0, not scored because its target was not read,
+    still shows an actual, so row 1's blank actual is I310's "no actual" (as when row 0's
+    target is read blank), not its "a ≥ target of 0" on row 1's target."""
+    case = _rows(build_case(), ("完成", "完成"), ("≥0.00%", ""))
+    marked = mark(case, "$.indicators[0].target")
+    assert ("I310", "$.indicators[1].actual") in _findings(marked)
+    assert _findings(marked) - _findings(_read_blank(marked)) == set()
+
+
+def test_the_last_row_of_a_cut_off_form_may_be_a_row_left_out_of_scoring():
+    cut = attrs.evolve(build_case(), project=attrs.evolve(build_case().project, incomplete="cut"))
+    case = _rows(cut, ("≥10人次", "12人次"), ("≥95%", ""), ("≥90%", "92%"))
+    marked = mark(case, "$.indicators[2].target")
+    assert ("I310", "$.indicators[1].actual") in _findings(marked)  # not the last row
+    assert not [f for f in ENGINE.score("c.toml", marked).findings if f.code == "M003"]
+
+
+def test_an_actual_read_on_a_row_left_out_of_scoring_is_still_a_claim_of_completion():
+    """F101 lists the rows whose actual says 完成 against a low execution rate from the
+    first one: a row whose target was not read still shows its actual."""
+    case = _rows(build_case(), ("≥10人次", "已全部完成"), ("≥95%", "已全部完成"))
+    case = attrs.evolve(case, funds=attrs.evolve(case.funds, executed=D(1)))
+    marked = mark(case, "$.indicators[0].target")
+    assert ("F101", "$.indicators[0].actual") in _findings(marked)
+    assert _findings(marked) - _findings(_read_blank(marked)) == set()
+
+
 # --- 4. reports ----------------------------------------------------------------------------
 
 @pytest.fixture

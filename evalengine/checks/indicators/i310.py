@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...values import Empty, Quantity
+from ...values import Empty, Quantity, parse_value
 from ..base import CaseContext, Hit, is_truncated
 from ..kit import _category, _pairs, _path, _show, _target_text
 
@@ -14,8 +14,14 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx.taxonomy, row) is not None]
     if not rows:
         return
-    some_actual = any(not isinstance(item.actual, Empty) for item, _ in rows)
-    last = rows[-1][0].index if is_truncated(case, ctx.options["truncation_words"]) else None
+    # rows left out of scoring (a field not read) are still on the form: their read actuals
+    # count, and the form's last row may be one of them
+    left = [(i, case.indicators[i]) for i in ctx.score.unverifiable
+            if _category(ctx.taxonomy, case.indicators[i]) is not None]
+    some_actual = (any(not isinstance(item.actual, Empty) for item, _ in rows)
+                   or any(not isinstance(parse_value(r.actual), Empty) for _, r in left))
+    last = (max([rows[-1][0].index, *(i for i, _ in left)])
+            if is_truncated(case, ctx.options["truncation_words"]) else None)
     for item, row in rows:
         target, actual = item.target, item.actual
         missing = []
