@@ -361,6 +361,7 @@ def test_rests_on_matches_sections_records_and_any_index():
 
 
 # --- properties --------------------------------------------------------------------------
+# (as many examples as the hypothesis profile says: CI=1 or --hypothesis-profile ci, 300)
 
 @st.composite
 def unread_cases(draw, fields=INDICATOR_FIELDS):
@@ -374,7 +375,6 @@ def unread_cases(draw, fields=INDICATOR_FIELDS):
     return case, marked, paths
 
 
-@settings(max_examples=60, deadline=None)
 @given(unread_cases())
 def test_no_finding_mentions_a_field_that_was_not_read(drawn):
     _, marked, paths = drawn
@@ -387,7 +387,6 @@ def test_no_finding_mentions_a_field_that_was_not_read(drawn):
     assert {item.path for item in checked.not_verified} == {p for p, _ in unread_paths(marked)}
 
 
-@settings(max_examples=60, deadline=None)
 @given(unread_cases(fields=SCORING_FIELDS))
 def test_unread_rows_never_score_below_the_same_case_without_them(drawn):
     case, marked, paths = drawn
@@ -405,7 +404,6 @@ def test_unread_rows_never_score_below_the_same_case_without_them(drawn):
         assert scored.status is not Status.RATED and scored.verified_grade is None
 
 
-@settings(max_examples=40, deadline=None)
 @given(unread_cases())
 def test_marking_unread_never_adds_a_finding_to_the_same_cells_read_blank(drawn):
     _, marked, _ = drawn
