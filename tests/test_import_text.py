@@ -159,14 +159,22 @@ def test_lost_level1_label_is_reported_not_guessed():
 
 
 def test_ambiguous_cells_of_compacted_rows_are_reported_not_guessed():
-    """20.txt drops blank cells: "… | % | 5 |" — is 5 the 完成值, the 权重 or the 得分?"""
+    """20.txt drops blank cells: "… | % | 5 |" — is 5 the 完成值, the 权重 or the 得分?  The
+    合计 row's one figure (100) is the 权重 total (a 得分 total needs the 权重 it is scored
+    against), so the 权重 column is filled and each row's one figure is its 权重.  Without the
+    合计 row nothing says which: the figure stays unread."""
     form = import_file(INPUTS / "20.txt").forms[0]
-    assert all(i.weight is None and i.score is None and i.actual == ""
-               for i in form.case.indicators)
+    assert [i.weight for i in form.case.indicators] == [5, 5, 5, 15, 5, 10, 10]
+    assert all(i.score is None and i.actual == "" for i in form.case.indicators)
     assert [i.unit for i in form.case.indicators] == ["%", "元", "元/人", "%", "%", "", "%"]
-    ambiguous = [n for n in form.notes if n.kind == "ambiguous"]
+    assert not any(n.kind in ("ambiguous", "total-ambiguous") for n in form.notes)
+
+    text = (INPUTS / "20.txt").read_text(encoding="utf-8")
+    cut = import_text(text.replace("合计 | 100 |", "").encode()).forms[0]
+    assert all(i.weight is None and i.score is None for i in cut.case.indicators)
+    ambiguous = [n for n in cut.notes if n.kind == "ambiguous"]
     assert [n.text for n in ambiguous] == ["5", "5", "5", "15", "5", "10", "10"]
-    assert any(n.kind == "total-ambiguous" for n in form.notes)
+    assert {"完成值", "得分"} <= set(ambiguous[0].detail.split("/"))
 
 
 def test_the_glued_tail_of_a_form_gives_its_rows_and_leaves_the_figures_unread():

@@ -439,6 +439,9 @@ class _Parser:
         self.outside = 0
         self.rows_index = rows_index if rows_index is not None else _row_index(toks)
         self.layout, self.layout_ties = layout
+        # rows whose one figure is the 完成值 or the 分值 (blank cells dropped): (indicator
+        # index, the figure, the notes that said so), decided by the 合计 row if it can
+        self.lone_figures: list[tuple[int, str, list[Note]]] = []
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -1164,10 +1167,36 @@ class _Parser:
                 if len(numbers) >= 2 and numbers[1].strip():
                     self.set_total(numbers[1], i)
             elif len([t for t in numbers if t.strip()]) == 1:
-                self.note("total-ambiguous", next(t for t in numbers if t.strip()), self.where(i))
+                if not self.weights_from_total():
+                    self.note("total-ambiguous", next(t for t in numbers if t.strip()),
+                              self.where(i))
         elif fields == ["score"] and numbers and numbers[0].strip():
             self.set_total(numbers[0], i)
         return next_i
+
+    def weights_from_total(self) -> bool:
+        """Rows that show one figure where their 完成值, 分值 or 得分 could be, closed by a 合计
+        row of one figure, in a table where no row shows a score: the 合计 sums the 分值
+        (a 得分 total needs the 分值 it is scored against; a 完成值 is never summed), so the
+        分值 column is filled, and each such row's figure is its 分值 (完成值, 得分 blank)."""
+        if not self.lone_figures or any(ind.get("score") is not None
+                                        for ind in self.draft.indicators):
+            return False
+        for n, text, notes in self.lone_figures:
+            number = L.number(text)
+            if number is None or n >= len(self.draft.indicators):
+                continue
+            self.draft.indicators[n]["weight"] = number
+            unread = self.draft.unread.get(("indicators", n), {})
+            for field in ("actual", "weight", "score"):
+                unread.pop(field, None)
+            if not unread:
+                self.draft.unread.pop(("indicators", n), None)
+            for note in notes:
+                if note in self.draft.notes:
+                    self.draft.notes.remove(note)
+        self.lone_figures = []
+        return True
 
     def set_total(self, text: str, i: int) -> None:
         value = L.number(text)
@@ -1701,6 +1730,7 @@ class _Parser:
         for combo in itertools.combinations(range(len(schema)), len(values)):
             if self._fits(values, [schema[c] for c in combo], schema):
                 options.append(combo)
+        before = len(self.draft.notes)
         placed = self._resolve(values, schema, options, r)
         disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
                     for c in {combo[n] for combo in options}
@@ -1708,6 +1738,11 @@ class _Parser:
         unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
         if unread:
             self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+        lone = [v for n, v in enumerate(values)
+                if len({combo[n] for combo in options}) > 1 and not L.is_blank(v)]
+        if len(lone) == 1 and {"actual", "weight"} <= disputed <= {"actual", "weight", "score"}:
+            self.lone_figures.append((len(self.draft.indicators), lone[0],
+                                      self.draft.notes[before:]))
         out: dict[str, str] = {}
         for field, text in placed:
             out.setdefault(field, text)
