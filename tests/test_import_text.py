@@ -241,3 +241,24 @@ def test_decode_reports_the_encoding():
     assert decode("项目|a\n".encode("utf-16")) == ("项目|a\n", "utf-16", None)
     # invalid bytes are replaced and reported: (offset of the first, how many places)
     assert decode(b"\xef\xbb\xbfab\xffcd\xfe") == ("ab\ufffdcd\ufffd", "utf-8-sig", (5, 2))
+
+
+def test_a_label_broken_off_into_a_later_row_is_a_gap_not_a_row():
+    """A preview skips part of a form: the funds row label breaks off mid-word and runs into
+    an indicator row's target.  The funds are cut, the row after the gap is read by the
+    recognised layout's columns with its name unread, and the rows after it as usual."""
+    text = ("项目支出绩效自评表 (2022年度) 项目名称 道路养护经费 主管部门 某县交通局 实施单位 某县公路站 "
+            "项目资金 (万元) 年初预算数 调整预算数 全年执行数 分值 执行率 得分 年度资金≥95% 98% 10 10 "
+            "社会效益指标 道路通行 通畅 通畅 20 20 满意度指标 服务对象满意度指标 群众满意度 ≥85% 92% 10 9 "
+            "总分 100 98")
+    form = import_text(text.encode()).forms[0]
+    case = form.case
+    assert case.project.layout == "hebei-adjusted"
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in case.indicators] == [
+        ("", "≥95%", "98%", 10, 10), ("道路通行", "通畅", "通畅", 20, 20),
+        ("群众满意度", "≥85%", "92%", 10, 9)]
+    assert dict(case.indicators[0].unread.items) == {"level1": "cut", "level2": "cut",
+                                                    "name": "cut"}
+    assert case.indicators[2].level2 == "服务对象满意度指标"
+    assert dict(case.project.unread.items)["funds"] == "cut"
+    assert case.project.incomplete and case.narrative.claimed_total == 98

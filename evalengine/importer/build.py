@@ -69,7 +69,7 @@ def section_unread(draft: Draft) -> dict[str, str]:
     has_figures = any(k in draft.funds for k in ("budget", "executed", "initial_budget")) or any(
         any(k in r for k in ("budget", "executed", "initial_budget")) for r in draft.fund_rows)
     if not has_figures and ("funds", 0) not in draft.unread:
-        if cut_start:
+        if cut_start or draft.gap:
             out["funds"] = "cut"
         elif cut_end and not draft.has_table and not draft.fund_rows_seen:
             out["funds"] = "cut"  # the input ends before or inside the funds table

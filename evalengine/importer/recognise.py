@@ -124,6 +124,7 @@ class Draft:
     headless: bool = False
     has_table: bool = False
     ended: bool = False  # a 合计/总分/评价结论 row closed the table
+    gap: bool = False  # the text skips: a row label broken off mid-word runs into a later cell
     titled: bool = False
     outside: int = 0  # cells after the form's end that belong to no form
 
@@ -442,6 +443,7 @@ class _Parser:
         # rows whose one figure is the 完成值 or the 分值 (blank cells dropped): (indicator
         # index, the figure, the notes that said so), decided by the 合计 row if it can
         self.lone_figures: list[tuple[int, str, list[Note]]] = []
+        self.gap_at: int | None = None  # the cell after a gap in the text (see funds_stream)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -538,7 +540,8 @@ class _Parser:
             return self.funds_extra(i, L.FUNDS_EXTRA[k])
         if k in L.NARRATIVE_FIELDS:
             return self.narrative(i)
-        if (L.is_l1(tok.text) or L.is_l2(tok.text)) and not self.draft.has_table:
+        if (L.is_l1(tok.text) or L.is_l2(tok.text) or i == self.gap_at) \
+                and not self.draft.has_table:
             return self.headless_table(i)
         if self.glued and not self.draft.has_table and L.split_categories(k)[0][0] == "l1":
             return self.headless_glued(i)
@@ -719,6 +722,15 @@ class _Parser:
         if not columns:
             columns = ["budget", "executed"]
         explicit = self.mode == "stream"
+        broken = _broken_row_label(toks[j].text) if j < self.end and not toks[j].brk else None
+        if broken is not None:
+            # a row label broken off mid-word and run into a figure (年度资金总≥90%): the text
+            # skips here (a preview's gap), and what follows is a later part of the form
+            self.draft.gap = True
+            self.note("cut", broken[0])
+            toks[j] = attrs.evolve(toks[j], text=broken[1], key=key(broken[1]))
+            self.gap_at = j
+            return j
         while j < self.end and not toks[j].brk:
             label = L.fund_row_label(toks[j].text)
             if label is None:
@@ -1406,11 +1418,17 @@ class _Parser:
             return i + 1
         sichuan = any(L.is_operator(toks[j].text) for j in range(i, min(self.end, i + 60)))
         schema = SICHUAN_SCHEMA if sichuan else DEFAULT_SCHEMA
+        columns = self.layout.columns("indicators") if self.layout is not None else ()
+        from_layout = tuple(f for c in columns if c.field not in ("level1", "level2")
+                            for f in [L.indicator_column(c.labels[0]) or "-"])
+        if not sichuan and "name" in from_layout and self.mode == "words":
+            # the form's own words named its layout: its columns, not a guess
+            schema = from_layout
         self.schema = schema
         self.draft.has_table = True
         if sichuan:
             self.profile_hint = self.profile_hint or "sichuan"
-        detail = " | ".join(FIELD_LABELS[f][0] for f in schema)
+        detail = " | ".join(FIELD_LABELS[f][0] for f in schema if f != "-")
         self.note("no-header", detail=detail)
         if self.mode == "compact":
             cols = [(-1, "level1"), (-1, "level2")] + [(-1, f) for f in schema]
@@ -1862,6 +1880,13 @@ class _Parser:
                 values = dict(zip(schema, words))
                 values.update(level1=cur_l1, level2=cur_l2)
                 self.add_indicator(values, None)
+            elif scored and pending[0] == self.gap_at and len(words) == texts_before + 1 \
+                    and schema[0] == "name" and all(L.number(w) is not None for w in words[-2:]):
+                # the row the text skipped into: its name (and 一级/二级) lie in the gap
+                values = dict(zip(schema[1:], words))
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    "level1": "cut", "level2": "cut", "name": "cut"}
+                self.add_indicator(values, None)
             else:
                 for w in words:
                     if not (L.is_blank(w) or L.is_placeholder_name(w)):
@@ -1880,7 +1905,12 @@ class _Parser:
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
             opens = L.opens_level2(t.text, following)
-            if L.is_points_only(t.text) or L.is_l2(t.text) or opens:
+            # a 二级 label is followed by its row's name, even one that reads as a label
+            # (服务对象满意度指标 | 服务对象满意度)
+            named = not pending and j - 1 in self.used and j > 0 and L.is_l2(toks[j - 1].text) \
+                and not L.is_l1_only(toks[j - 1].text) and not opens \
+                and not L.key(t.text).endswith("指标")
+            if not named and (L.is_points_only(t.text) or L.is_l2(t.text) or opens):
                 flush()
                 if L.is_points_only(t.text):
                     self.note("points-only", t.text)
@@ -2079,6 +2109,8 @@ class _Parser:
         draft.span = (self.start, self.end)
         if draft.headless:
             draft.incomplete.append("headless")
+        if draft.gap:
+            draft.incomplete.append("gap")
         if not draft.has_table:
             self.prose_table()
         if not draft.has_table:
@@ -2093,6 +2125,25 @@ _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
+
+
+_VALUE_START_RE = re.compile(r"[≥≤><=＝]?\d")
+
+
+def _broken_row_label(text: str) -> tuple[str, str] | None:
+    """(label fragment, what follows) for a cell that starts with a funds row label broken
+    off mid-word (at least three of its characters, not all) and runs straight into a
+    figure or a target (``年度资金总≥90%``), else None."""
+    k = key(text)
+    labels = {key(r) for lay in load_layouts() for b in lay.blocks if b.kind == "funds"
+              for r in b.rows}
+    for cut in range(3, len(k)):
+        head, rest = k[:cut], k[cut:]
+        if _VALUE_START_RE.match(rest):
+            if any(lab.startswith(head) and lab != head for lab in labels):
+                return head, rest
+            return None
+    return None
 
 
 def _interleaved(schema: Sequence[str]) -> bool:
