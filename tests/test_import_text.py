@@ -177,15 +177,18 @@ def test_ambiguous_cells_of_compacted_rows_are_reported_not_guessed():
     assert {"完成值", "得分"} <= set(ambiguous[0].detail.split("/"))
 
 
-def test_the_glued_tail_of_a_form_gives_its_rows_and_leaves_the_figures_unread():
+def test_the_glued_tail_of_a_form_gives_its_rows_and_its_weights_by_the_total():
     """05.txt is the tail of a form, glued, with no header: its 一级/二级 labels and names
-    are read; which column each figure stands in cannot be told, so they are unread (this
-    test said "no form" before)."""
+    are read, its closing rows (评价结论, 财务负责人) name the Sichuan layout, whose columns
+    split 指标性质/指标值/度量单位; each row's one figure is its 权重 because the 合计 row's one
+    figure is the 权重 total (the figures were unread before; "no form" before that)."""
     [form] = import_file(INPUTS / "05.txt").forms
     inds = form.case.indicators
     assert [(i.level1, i.level2, i.name) for i in inds][:2] == [
         ("产出指标", "数量指标", "足额保障率"), ("产出指标", "数量指标", "科目调整次数")]
-    assert all(i.weight is None and "weight" in i.unread for i in inds)
+    assert [(i.operator, i.target, i.unit, i.weight) for i in inds][:2] == [
+        ("=", "100", "%", 22.5), ("≤", "10", "次", 22.5)]
+    assert all(i.score is None and not i.unread for i in inds)
     assert any(n.kind == "no-header" for n in form.notes)
 
 
@@ -262,3 +265,21 @@ def test_a_label_broken_off_into_a_later_row_is_a_gap_not_a_row():
     assert case.indicators[2].level2 == "服务对象满意度指标"
     assert dict(case.project.unread.items)["funds"] == "cut"
     assert case.project.incomplete and case.narrative.claimed_total == 98
+
+
+def test_one_figure_per_glued_row_is_its_weight_when_the_total_row_says_so():
+    """A Sichuan tail whose cell boundaries are lost (no header): each row shows one figure
+    after its 指标性质/指标值/度量单位, and 合计 shows one.  The closing rows name the layout; the
+    合计 is the 权重 total, so the rows' figures are their 权重 (完成值 and 得分 blank)."""
+    text = ("产出指标数量指标培训人数≥50人 22.5 参训单位数量≥10个 22.5 时效指标按时完成率=100% 22.5 "
+            "效益指标社会效益指标群众知晓率(按抽样调查计算)≥85% 22.5 合计100 评价结论按时完成。"
+            "存在问题暂无改进措施暂无项目负责人:财务负责人:")
+    form = import_text(text.encode()).forms[0]
+    assert form.case.project.layout == "sichuan-510000"
+    assert [(i.operator, i.target, i.unit, i.weight, i.score, i.actual)
+            for i in form.case.indicators] == [
+        ("≥", "50", "人", 22.5, None, ""), ("≥", "10", "个", 22.5, None, ""),
+        ("=", "100", "%", 22.5, None, ""), ("≥", "85", "%", 22.5, None, "")]
+    assert not any(n.kind in ("ambiguous", "total-ambiguous") for n in form.notes)
+    lost = import_text(text.replace("合计100 ", "合计 ").encode()).forms[0]
+    assert all(i.weight is None for i in lost.case.indicators)

@@ -1389,6 +1389,10 @@ class _Parser:
                     unread = {f: "ambiguous" for f in row.ambiguous if f in _INDICATOR_FIELDS}
                     if unread:
                         self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+                    if row.disputed_cell and {"actual", "weight"} <= set(unread) \
+                            <= {"actual", "weight", "score"}:
+                        self.lone_figures.append((len(self.draft.indicators), row.disputed_cell,
+                                                  self.draft.notes[-1:]))
                 self.add_indicator(values, None)
         self.finish_table()
         return j
