@@ -538,7 +538,7 @@ class _Parser:
             return self.total(i)
         if k in L.FUNDS_EXTRA and k != "原因" or (k == "原因" and self.rows_mode):
             return self.funds_extra(i, L.FUNDS_EXTRA[k])
-        if k in L.NARRATIVE_FIELDS:
+        if _narrative_key(k) in L.NARRATIVE_FIELDS:
             return self.narrative(i)
         if (L.is_l1(tok.text) or L.is_l2(tok.text) or i == self.gap_at) \
                 and not self.draft.has_table:
@@ -624,7 +624,9 @@ class _Parser:
 
     def set_narrative(self, field: str, value: str, i: int) -> None:
         if field == "claimed_total":
-            n = L.number(value)
+            lead = _LEAD_NUMBER_RE.match(L.key(value))
+            # a total run into the next label (97.6部门联系人…): the number it starts with
+            n = L.number(value) if lead is None or not lead.group(2) else Decimal(lead.group(1))
             if n is None:
                 self.note("not-number", value, self.where(i))
                 return
@@ -650,7 +652,7 @@ class _Parser:
 
     def narrative(self, i: int) -> int:
         self.used.add(i)
-        field = L.NARRATIVE_FIELDS[self.toks[i].key]
+        field = L.NARRATIVE_FIELDS[_narrative_key(self.toks[i].key)]
         value, used = self.value_after(i)
         self.used.update(used)
         self.set_narrative(field, value, i)
@@ -668,10 +670,8 @@ class _Parser:
                        for m in [_SECTION_POINTS_RE.search(L.key(t.text))] if m), None)
         nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
         block = self.layout.block("funds") if self.layout is not None else None
-        if block is None or any(c.field == "weight" for c in block.columns) \
-                or profile_exists(self.layout.profile):
-            # the weight has a column of its own (blank there means blank), or the layout's
-            # profile knows the block's points: the label's points need not be copied
+        if block is None or any(c.field == "weight" for c in block.columns):
+            # the weight has a column of its own (blank there means blank)
             points = None
         read = any(f in self.draft.funds for f in ("budget", "executed", "claimed_rate",
                                                   "claimed_score"))
@@ -2129,6 +2129,11 @@ _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
+
+
+def _narrative_key(k: str) -> str:
+    """A closing or total label with its unit tag dropped: 自评总分(分) → 自评总分."""
+    return k.removesuffix("(分)") if k.endswith("(分)") and len(k) > 3 else k
 
 
 _VALUE_START_RE = re.compile(r"[≥≤><=＝]?\d")
