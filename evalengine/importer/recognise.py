@@ -1457,7 +1457,19 @@ class _Parser:
         others = [v for f, v in values.items() if f not in ("name", "level1", "level2", "-") and v]
         if name and L.is_placeholder_name(name) and not any(o.strip() for o in others):
             self._placeholders += 1
+            last = self.draft.indicators[-1] if self.draft.indicators else None
+            level = (values.get("level1", ""), values.get("level2", ""))
+            if level[1] and (last is None or (last["level1"], last["level2"]) != level):
+                # a 二级 whose rows are all the template's filler: an empty 二级 line
+                self.draft.indicators.append({"level1": level[0], "level2": level[1],
+                                              "name": ""})
+                self._filler_line = len(self.draft.indicators) - 1
             return
+        if self._filler_line == len(self.draft.indicators) - 1 >= 0 and (
+                self.draft.indicators[-1]["level1"], self.draft.indicators[-1]["level2"]) == (
+                values.get("level1", ""), values.get("level2", "")):
+            self.draft.indicators.pop()  # a real row under it after all
+        self._filler_line = -1
         ind: dict[str, Any] = {
             "level1": values.get("level1", ""),
             "level2": values.get("level2", ""),
@@ -1481,6 +1493,7 @@ class _Parser:
         self.draft.indicators.append(ind)
 
     _placeholders = 0
+    _filler_line = -1  # the empty 二级 line a filler row left, while no real row replaced it
 
     def finish_table(self) -> None:
         if self._placeholders:
@@ -1875,6 +1888,7 @@ class _Parser:
         texts_before = schema.index("weight") if scored else len(schema)
         cur_l1 = cur_l2 = ""
         pending: list[int] = []
+        open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
 
         def flush() -> None:
             if not pending:
@@ -1916,6 +1930,10 @@ class _Parser:
                 and not L.key(t.text).endswith("指标")
             if not named and (L.is_points_only(t.text) or L.is_l2(t.text) or opens):
                 flush()
+                if open_l2 and rows_at == len(self.draft.indicators):
+                    # a 二级 label with no row under it: an empty 二级 line
+                    self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
+                open_l2 = False
                 if L.is_points_only(t.text):
                     self.note("points-only", t.text)
                     cur_l1, cur_l2 = "", ""
@@ -1923,6 +1941,7 @@ class _Parser:
                     cur_l1, cur_l2 = self.l1_text(t.text), ""
                 else:
                     cur_l2 = t.text
+                    open_l2, rows_at = True, len(self.draft.indicators)
                 self.used.add(j)
                 j += 1
                 continue
@@ -1940,8 +1959,30 @@ class _Parser:
         if pending and not ended and j >= self.end >= len(toks):
             last = toks[pending.pop()].text
             self.note("cut", last)
-            if pending and len(pending) >= 2 and not scored:
-                pass
+            if not pending and not open_l2 and L.is_l2(last + "指标") \
+                    and not L.is_l2(last):
+                # the text breaks off inside a 二级 label (可持续影响…): a row is there
+                rows_at = len(self.draft.indicators)
+                self.draft.unread[("indicators", rows_at)] = {
+                    f: "cut" for f in ("level2", "name", *schema)
+                    if f in _INDICATOR_FIELDS or f in ("level2", "name")}
+                self.add_indicator({"level1": cur_l1, "level2": "", "name": ""}, None)
+            elif not pending and open_l2 and rows_at == len(self.draft.indicators):
+                # the text breaks off in the name of the 二级's first row: the row is there,
+                # its cells are not
+                self.draft.unread[("indicators", rows_at)] = {
+                    f: "cut" for f in ("name", *schema) if f in _INDICATOR_FIELDS or f == "name"}
+                self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
+        elif not pending and not ended and j >= self.end >= len(toks) and open_l2 \
+                and rows_at == len(self.draft.indicators):
+            # the text ends right after a 二级 label: its first row is cut, and so may the
+            # label be, unless it is whole (…指标)
+            whole = L.key(cur_l2).endswith("指标")
+            self.draft.unread[("indicators", rows_at)] = {
+                f: "cut" for f in (*(() if whole else ("level2",)), "name", *schema)
+                if f in _INDICATOR_FIELDS or f in ("level2", "name")}
+            self.add_indicator({"level1": cur_l1, "level2": cur_l2 if whole else "",
+                                "name": ""}, None)
         flush()
         self.finish_table()
         return j
