@@ -444,6 +444,7 @@ class _Parser:
         # index, the figure, the notes that said so), decided by the 合计 row if it can
         self.lone_figures: list[tuple[int, str, list[Note]]] = []
         self.gap_at: int | None = None  # the cell after a gap in the text (see funds_stream)
+        self.fund_fields: set[str] = set()  # the columns the funds header printed
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -670,7 +671,8 @@ class _Parser:
                        for m in [_SECTION_POINTS_RE.search(L.key(t.text))] if m), None)
         nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
         block = self.layout.block("funds") if self.layout is not None else None
-        if block is None or any(c.field == "weight" for c in block.columns):
+        if block is None or "weight" in self.fund_fields \
+                or any(c.field == "weight" for c in block.columns):
             # the weight has a column of its own (blank there means blank)
             points = None
         read = any(f in self.draft.funds for f in ("budget", "executed", "claimed_rate",
@@ -708,6 +710,7 @@ class _Parser:
             col = L.fund_column(t.text)
             if col is not None:
                 columns.append(col)
+                self.fund_fields.add(col)
                 if t.key in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
             elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
@@ -842,6 +845,7 @@ class _Parser:
                 col = L.fund_column(text)
                 if col is not None and col != "-":
                     columns.append((c, col))
+                    self.fund_fields.add(col)
                 if L.key(text) in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
             # "预算数: 50 执行数: 49.78": the header row is the total row
