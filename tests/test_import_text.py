@@ -283,3 +283,19 @@ def test_one_figure_per_glued_row_is_its_weight_when_the_total_row_says_so():
     assert not any(n.kind in ("ambiguous", "total-ambiguous") for n in form.notes)
     lost = import_text(text.replace("合计100 ", "合计 ").encode()).forms[0]
     assert all(i.weight is None for i in lost.case.indicators)
+
+
+def test_a_short_二级_label_run_into_a_glued_name_is_cut_off_it():
+    """Glued rows (no cell boundaries) whose 二级 labels are printed short (成本, 时效, 社会效益):
+    after a row, or right after a 一级 label, a short 二级 label the table does not print whole
+    starts a new 二级; the first row under a 二级 keeps a name that starts with such a word."""
+    from evalengine.importer.recognise import _short_level2
+
+    assert _short_level2("成本每年补助500万元", "质量指标", set()) == ("成本", "每年补助500万元")
+    assert _short_level2("时效1年", "成本", set()) == ("时效", "1年")
+    assert _short_level2("社会效益群众受益", "", set()) == ("社会效益", "群众受益")
+    # printed whole elsewhere in the table (质量指标): 质量 is a word of the name
+    assert _short_level2("质量达标情况", "数量指标", {"质量"}) is None
+    # part of the current 二级 (满意度 in 服务对象满意度指标), or a word going on (时效性)
+    assert _short_level2("满意度调查覆盖", "服务对象满意度指标", set()) is None
+    assert _short_level2("时效性达标", "数量指标", set()) is None

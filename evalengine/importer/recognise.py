@@ -1353,12 +1353,20 @@ class _Parser:
             self.outside += 1
             self.draft.ended = True
             run = run[: m.start()]
-        for kind, text in L.split_categories(run):
+        pieces = L.split_categories(run)
+        # 二级 labels this table prints whole (质量指标): their short form (质量) is then a
+        # word of a name, not a label run into one
+        whole = {L.key(t).removesuffix("指标") for k, t in pieces
+                 if k == "l2" and L.key(t).endswith("指标")}
+        under_l2 = 0  # rows read under the current 二级 label
+        for kind, text in pieces:
             if kind == "l1":
                 cur_l1, cur_l2 = self.l1_text(text), ""
+                under_l2 = 0
                 continue
             if kind == "l2":
                 cur_l2 = text
+                under_l2 = 0
                 continue
             if kind == "points":
                 cur_l1, cur_l2 = "", ""
@@ -1370,6 +1378,12 @@ class _Parser:
             if rest:
                 self.note("unplaced", rest)
             for row in rows:
+                short = _short_level2(row.name, cur_l2, whole) if cur_l1 and (
+                    under_l2 or not cur_l2) else None
+                if short is not None:  # 成本每年财政补助…: a short 二级 label run into the name
+                    cur_l2, name = short
+                    row = attrs.evolve(row, name=name)
+                under_l2 += 1
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
                                and f in _INDICATOR_FIELDS})
@@ -1463,7 +1477,10 @@ class _Parser:
             self._placeholders += 1
             last = self.draft.indicators[-1] if self.draft.indicators else None
             level = (values.get("level1", ""), values.get("level2", ""))
-            if level[1] and (last is None or (last["level1"], last["level2"]) != level):
+            lost = any(n.kind in ("unplaced", "ambiguous", "cut", "short-row")
+                       for n in self.draft.notes[self._notes_at:])
+            if level[1] and not lost and (last is None
+                                          or (last["level1"], last["level2"]) != level):
                 # a 二级 whose rows are all the template's filler: an empty 二级 line
                 self.draft.indicators.append({"level1": level[0], "level2": level[1],
                                               "name": ""})
@@ -1474,6 +1491,7 @@ class _Parser:
                 values.get("level1", ""), values.get("level2", "")):
             self.draft.indicators.pop()  # a real row under it after all
         self._filler_line = -1
+        self._notes_at = len(self.draft.notes)
         ind: dict[str, Any] = {
             "level1": values.get("level1", ""),
             "level2": values.get("level2", ""),
@@ -1498,6 +1516,7 @@ class _Parser:
 
     _placeholders = 0
     _filler_line = -1  # the empty 二级 line a filler row left, while no real row replaced it
+    _notes_at = 0  # notes before the last row read (cells lost since then: rows not read)
 
     def finish_table(self) -> None:
         if self._placeholders:
@@ -1893,6 +1912,7 @@ class _Parser:
         cur_l1 = cur_l2 = ""
         pending: list[int] = []
         open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
+        since_l2 = 0  # words read since that label
 
         def flush() -> None:
             if not pending:
@@ -1934,8 +1954,8 @@ class _Parser:
                 and not L.key(t.text).endswith("指标")
             if not named and (L.is_points_only(t.text) or L.is_l2(t.text) or opens):
                 flush()
-                if open_l2 and rows_at == len(self.draft.indicators):
-                    # a 二级 label with no row under it: an empty 二级 line
+                if open_l2 and not since_l2 and rows_at == len(self.draft.indicators):
+                    # a 二级 label with nothing under it: an empty 二级 line
                     self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
                 open_l2 = False
                 if L.is_points_only(t.text):
@@ -1946,10 +1966,12 @@ class _Parser:
                 else:
                     cur_l2 = t.text
                     open_l2, rows_at = True, len(self.draft.indicators)
+                since_l2 = 0
                 self.used.add(j)
                 j += 1
                 continue
             pending.append(j)
+            since_l2 += 1
             self.used.add(j)
             if scored and len(pending) >= texts_before + 2:
                 w, s = toks[pending[-2]].text, toks[pending[-1]].text
@@ -1971,14 +1993,15 @@ class _Parser:
                     f: "cut" for f in ("level2", "name", *schema)
                     if f in _INDICATOR_FIELDS or f in ("level2", "name")}
                 self.add_indicator({"level1": cur_l1, "level2": "", "name": ""}, None)
-            elif not pending and open_l2 and rows_at == len(self.draft.indicators):
+            elif not pending and open_l2 and since_l2 == 1 \
+                    and rows_at == len(self.draft.indicators):
                 # the text breaks off in the name of the 二级's first row: the row is there,
                 # its cells are not
                 self.draft.unread[("indicators", rows_at)] = {
                     f: "cut" for f in ("name", *schema) if f in _INDICATOR_FIELDS or f == "name"}
                 self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
         elif not pending and not ended and j >= self.end >= len(toks) and open_l2 \
-                and rows_at == len(self.draft.indicators):
+                and not since_l2 and rows_at == len(self.draft.indicators):
             # the text ends right after a 二级 label: its first row is cut, and so may the
             # label be, unless it is whole (…指标)
             whole = L.key(cur_l2).endswith("指标")
@@ -2174,6 +2197,21 @@ _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
+
+
+def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] | None:
+    """(label, rest) when a glued row's name starts with a 二级 label printed short (成本,
+    时效, 经济效益) that is not the current 二级, nor part of it, nor printed whole (…指标)
+    elsewhere in the table; the rest must still be a name."""
+    k = L.key(name)
+    here = L.key(current).removesuffix("指标")
+    for n in range(min(6, len(k) - 2), 1, -1):
+        head, rest = k[:n], k[n:]
+        if L.is_l2(head) and not head.endswith("指标") and head not in whole \
+                and not (here and (head in here or here in head)) \
+                and not rest.startswith(("指标", "性", "率", "度")) and re.match(r"[\u4e00-\u9fff\d]", rest):
+            return head, rest
+    return None
 
 
 def _narrative_key(k: str) -> str:
