@@ -299,3 +299,18 @@ def test_a_short_二级_label_run_into_a_glued_name_is_cut_off_it():
     # part of the current 二级 (满意度 in 服务对象满意度指标), or a word going on (时效性)
     assert _short_level2("满意度调查覆盖", "服务对象满意度指标", set()) is None
     assert _short_level2("时效性达标", "数量指标", set()) is None
+
+
+def test_an_evaluation_report_summary_gives_the_case_it_claims():
+    """A third-party 绩效评价报告's summary table names the project and the department's own
+    自评分值: a case (what was claimed, to check), with no indicator table read."""
+    text = ("某县教育局2022年学生资助项目\n绩效评价报告\n评价机构:某咨询有限公司\n"
+            "评价分值:81.5分评价等级:良 |\n项目名称 |\n某县教育局2022年学生资助项目 |\n评价年度 |\n"
+            "2022 |\n主管部门 |\n某县教育局 |\n自评方式 |\n单位自评 |\n自评分值 |\n96 |\n自评等级 |\n优 |\n")
+    [form] = import_text(text.encode()).forms
+    case = form.case
+    assert form.layout == "evaluation-summary"
+    assert (case.project.name, case.project.department, case.project.year) == (
+        "某县教育局2022年学生资助项目", "某县教育局", 2022)
+    assert case.narrative.claimed_total == 96 and case.narrative.claimed_grade == "优"
+    assert not case.indicators and "indicators" in dict(case.project.unread.items)

@@ -494,7 +494,7 @@ _INDICATOR_FIELDS = {"level1", "level2", "name", "target", "actual", "operator",
                      "weight", "score", "deviation"}
 _FUND_FIELDS = {"initial_budget", "budget", "executed", "rate", "weight", "score", "reason",
                 "method"}
-_HEADER_FIELDS = {"name", "department", "implementer", "code"}
+_HEADER_FIELDS = {"name", "department", "implementer", "code", "year"}
 
 
 @cache
@@ -523,7 +523,8 @@ def extend_from_layouts() -> int:
     for label, field in labels.get("narrative", {}).items():
         k = key(label)
         if k and k not in NARRATIVE_FIELDS and field in ("problems", "measures", "conclusion",
-                                                          "completion", "benefit"):
+                                                          "completion", "benefit",
+                                                          "claimed_total", "claimed_grade"):
             NARRATIVE_FIELDS[k] = field
             added += 1
     for label, field in labels.get("goal", {}).items():

@@ -132,7 +132,10 @@ class Draft:
     placed: int = 0  # of which read into a field or known as a label
 
     def is_form(self) -> bool:
-        return self.titled or self.has_table or bool(self.funds or self.fund_rows or self.goal)
+        # (a report's summary that names the project and states its self-assessed score is
+        # a case too: the claim to check)
+        return self.titled or self.has_table or bool(self.funds or self.fund_rows or self.goal) \
+            or bool(self.project.get("name") and "claimed_total" in self.narrative)
 
 
 @attrs.frozen
