@@ -202,9 +202,13 @@ def test_glued_text_is_cut_at_its_labels_and_its_funds_decoded():
 
 
 def test_scrambled_text_is_reported_cell_by_cell():
+    """21.txt: its 决策/管理 rubric rows are read (name, 分值, 自评分); the scrambled 绩效 rows and
+    the criteria text are not, cell by cell, and the form is marked for review."""
     form = import_file(INPUTS / "21.txt").forms[0]
-    assert form.case.indicators == ()
+    assert [(i.level1, i.name, i.weight) for i in form.case.indicators][:2] == [
+        ("项目决策", "决策依据", 2), ("项目管理", "财务制度", 3)]
     assert sum(n.kind == "unplaced" for n in form.notes) > 50
+    assert form.case.project.review
     assert form.case.narrative.claimed_total == 95
 
 
@@ -314,3 +318,18 @@ def test_an_evaluation_report_summary_gives_the_case_it_claims():
         "某县教育局2022年学生资助项目", "某县教育局", 2022)
     assert case.narrative.claimed_total == 96 and case.narrative.claimed_grade == "优"
     assert not case.indicators and "indicators" in dict(case.project.unread.items)
+
+
+def test_a_rubric_in_words_reads_name_weight_score_and_places_its_categories():
+    """A rubric form flattened to words, its 评价标准 sentences interleaved with the rows and
+    a 一级 label printed with its points in the middle of its merged cell: each row is a name
+    and two numbers; the label covers the rows whose weights total its points."""
+    text = ("某市财政预算支出项目绩效目标自评表 项目名称 校舍维修 项目实施单位 某市教育局 "
+            "项目权重 评价内容 分值 自评分 项目决策 3 分 立项依据 3 3 复核分 评价标准及依据 "
+            "有批复文件计 3 分,没有不得分。 资金管理 5 4 1、资金使用合规 2 分; 档案管理 项目管理 "
+            "10 分 2 2 有档案计 2 分 监督检查 3 3 有记录计 3 分。")
+    [form] = import_text(text.encode()).forms
+    got = [(i.level1, i.name, i.weight, i.score) for i in form.case.indicators]
+    assert got == [("项目决策", "立项依据", 3, 3), ("项目管理", "资金管理", 5, 4),
+                   ("项目管理", "档案管理", 2, 2), ("项目管理", "监督检查", 3, 3)]
+    assert form.layout == "guangshui-rubric"

@@ -484,6 +484,8 @@ class _Parser:
         if self.mode == "words":
             if L.is_label(t.text) or _is_title(t):
                 return "", []
+            if j + 1 < self.end and L.key(t.text + toks[j + 1].text) in L.HEADER_FIELDS:
+                return "", []  # the next label, broken in two (项目 主管单位): no value
             return t.text, [j]
         if L.is_label(t.text) and (t.key in L.HEADER_FIELDS or t.key in L.NARRATIVE_FIELDS):
             return "", []
@@ -1149,7 +1151,9 @@ class _Parser:
     def total(self, i: int) -> int:
         toks = self.toks
         self.used.add(i)
-        self.draft.ended = True
+        # a 合计 before the indicator table is the funds table's (a column or a row), not
+        # the row that closes the form
+        self.draft.ended = self.draft.ended or self.draft.has_table
         fields = [f for f in self.schema if f in ("weight", "score")]
         if self.rows_mode:
             row = toks[i].row
@@ -1305,7 +1309,57 @@ class _Parser:
             return self.table_rows(j, cols)
         if self.mode == "stream":
             return self.table_stream(j, self.schema)
+        if self.layout is not None and self.layout.kind == "rubric" \
+                and {"name", "weight", "score"} <= set(self.schema) \
+                and not {"target", "actual"} & set(self.schema):
+            return self.table_rubric_words(j)
         return self.table_words(j, self.schema)
+
+    def table_rubric_words(self, j: int) -> int:
+        """A rubric (评价内容 | 分值 | 自评分 | 评价标准 …) in whitespace words, its criteria
+        sentences interleaved with its rows: a row is a short name followed by two plain
+        numbers, its 分值 and 自评分 (the score no more than the weight); a 一级 label with
+        its points (项目管理 13 分), wherever its merged cell printed it, covers the rows whose
+        weights total them; every other word (criteria text) is left unplaced."""
+        toks = self.toks
+        first_row = len(self.draft.indicators)
+        labels: list[tuple[int, str, Decimal | None]] = []
+        words: list[int] = []  # indices of the words since the last row
+        ended = False
+        while j < self.end:
+            t = toks[j]
+            if t.brk:
+                break
+            if self.is_terminator(t) or (self.is_indicator_header(j) and words) \
+                    or t.key in L.GOAL_SECTIONS or t.key in L.GOAL_FIELDS:
+                ended = self.is_terminator(t)
+                self.draft.ended = self.draft.ended or ended
+                break
+            if not t.key or L.indicator_column(t.text):
+                self.used.add(j)
+                j += 1
+                continue
+            words.append(j)
+            texts = [toks[w].text for w in words]
+            # a category label with its points: 项目管理 13 分, 项目管理(13分)
+            if len(texts) >= 3 and texts[-1] == "分" and _PLAIN_NUMBER_RE.fullmatch(texts[-2]) \
+                    and L.is_l1(texts[-3]):
+                labels.append((len(self.draft.indicators) - first_row, self.l1_text(texts[-3]),
+                               Decimal(texts[-2])))
+                self.used.update(words[-3:])
+                del words[-3:]
+            elif len(texts) >= 3 and _PLAIN_NUMBER_RE.fullmatch(texts[-1]) \
+                    and _PLAIN_NUMBER_RE.fullmatch(texts[-2]) and _RUBRIC_NAME_RE.fullmatch(
+                        L.key(texts[-3])) and not L.is_l1(texts[-3]) \
+                    and Decimal(texts[-1]) <= Decimal(texts[-2]):
+                self.add_indicator({"level1": "", "level2": "", "name": texts[-3],
+                                    "weight": texts[-2], "score": texts[-1]}, None)
+                self.used.update(words[-3:])
+                words.clear()
+            j += 1
+        self._place_categories(first_row, labels, cut=not ended)
+        self.finish_table()
+        return j
 
     def column_kinds(self, cols: list[tuple[int, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Decoder field names and cell kinds of the header's value columns, from the
@@ -2222,6 +2276,7 @@ def _narrative_key(k: str) -> str:
     return k.removesuffix("(分)") if k.endswith("(分)") and len(k) > 3 else k
 
 
+_RUBRIC_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,10}")  # a rubric item's name: words only
 _VALUE_START_RE = re.compile(r"[≥≤><=＝]?\d")
 
 
