@@ -1416,15 +1416,24 @@ class _Parser:
         whole = {L.key(t).removesuffix("指标") for k, t in pieces
                  if k == "l2" and L.key(t).endswith("指标")}
         under_l2 = 0  # rows read under the current 二级 label
+        bare = False  # a 二级 label with nothing after it yet
+
+        def empty_line() -> None:  # a 二级 label with no row under it: an empty 二级 line
+            if bare:
+                self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
+
         for kind, text in pieces:
             if kind == "l1":
+                empty_line()
                 cur_l1, cur_l2 = self.l1_text(text), ""
-                under_l2 = 0
+                under_l2, bare = 0, False
                 continue
             if kind == "l2":
+                empty_line()
                 cur_l2 = text
-                under_l2 = 0
+                under_l2, bare = 0, True
                 continue
+            bare = False
             if kind == "points":
                 cur_l1, cur_l2 = "", ""
                 self.note("points-only", text)
@@ -1469,6 +1478,8 @@ class _Parser:
                         self.lone_figures.append((len(self.draft.indicators), row.disputed_cell,
                                                   self.draft.notes[-1:]))
                 self.add_indicator(values, None)
+        if self.draft.ended:  # the table closed after a bare 二级 label (else it was cut)
+            empty_line()
         self.finish_table()
         return j
 
