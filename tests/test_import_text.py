@@ -333,3 +333,13 @@ def test_a_rubric_in_words_reads_name_weight_score_and_places_its_categories():
     assert got == [("项目决策", "立项依据", 3, 3), ("项目管理", "资金管理", 5, 4),
                    ("项目管理", "档案管理", 2, 2), ("项目管理", "监督检查", 3, 3)]
     assert form.layout == "guangshui-rubric"
+
+
+def test_a_table_without_weights_or_scores_is_scored_as_unscored():
+    """A form whose indicator table prints neither 分值 nor 得分 is given the unscored profile,
+    whatever layout its other words named (34: no layout; 38: the 衔接资金 words)."""
+    assert import_file(INPUTS.parent.parent.parent / "corpus" / "forms" / "34.txt").forms[
+        0].case.project.profile == "unscored"
+    text = ("项目支出绩效自评表\n项目名称 道路保洁\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 |\n"
+            "产出指标 | 数量指标 | 保洁里程 | 20公里 | 20公里 |\n")
+    assert import_text(text.encode()).forms[0].case.project.profile == "unscored"

@@ -369,15 +369,22 @@ def _layout_of(toks: Sequence[Tok], a: int, b: int) -> tuple[Layout | None, tupl
 
 
 def _assign_profile(draft: Draft) -> None:
-    """The recognised layout, and the profile it names, on the draft."""
+    """The recognised layout, and the profile it names, on the draft; a form whose indicator
+    table prints neither 分值 nor 得分 is scored as unscored, whatever layout its words named."""
+    unscored = bool(draft.schema) and not {"weight", "score"} & set(draft.schema) \
+        and not draft.hinted and profile_exists("unscored")
     if not draft.layout:
+        if unscored:
+            draft.profile = "unscored"
         return
     layout = next(lay for lay in load_layouts() if lay.id == draft.layout)
     if draft.layout_ties:
         draft.notes.append(Note("layout-tie", detail="/".join((layout.id, *draft.layout_ties))))
     if draft.hinted:
         return  # the form names its template (报表编号, 指标性质 columns)
-    if profile_exists(layout.profile):
+    if unscored:
+        draft.profile = "unscored"
+    elif profile_exists(layout.profile):
         draft.profile = layout.profile
     else:
         draft.profile = "central-2020"
