@@ -10,6 +10,7 @@ with the two documented differences in 06 and 30).  Forms that cannot be importe
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -343,3 +344,28 @@ def test_a_table_without_weights_or_scores_is_scored_as_unscored():
     text = ("项目支出绩效自评表\n项目名称 道路保洁\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 |\n"
             "产出指标 | 数量指标 | 保洁里程 | 20公里 | 20公里 |\n")
     assert import_text(text.encode()).forms[0].case.project.profile == "unscored"
+
+
+def test_a_header_value_the_input_ends_in_is_cut_not_read():
+    """The text breaks off inside the last header value (资金使用单位 | 市农…): unread, cut."""
+    text = ("转移支付区域(项目)绩效目标自评表 |\n转移支付(项目)名称 | 农机购置补贴 |\n"
+            "地方主管部门 | 某省农业厅 | 资金使用单位 | 某市农")
+    case = import_text(text.encode()).forms[0].case
+    assert case.project.department == "某省农业厅"
+    assert case.project.implementer == ""
+    assert dict(case.project.unread.items)["implementer"] == "cut"
+
+
+def test_figures_after_a_funds_header_with_no_row_label_are_the_total_row():
+    """A 部门整体 form's funds table has one row and no row label; OCR garbage where its
+    amounts were leaves them unreadable, and the rest is decoded by type and arithmetic."""
+    from evalengine.importer.glued import glued_sheet
+    from evalengine.importer.recognise import recognise
+
+    text = ("部门整体绩效自评表主管部门财政处室自评总分(分)88.5部门预算执行情况年初预算数全年预算数全年执行数"
+            "执行率(%)执行率权重执行率得分(分)O85%108.5当年绩效目标完成全年目标\n")
+    [draft] = recognise(glued_sheet(text)).forms
+    assert (draft.funds["claimed_rate"], draft.funds["claimed_weight"],
+            draft.funds["claimed_score"]) == (85, 10, Decimal("8.5"))
+    assert draft.unread[("funds", 0)] == {f: "unreadable" for f in
+                                          ("initial_budget", "budget", "executed")}

@@ -129,7 +129,7 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
         incomplete=incomplete_text(draft.incomplete),
         review=review_reason(draft),
         layout=draft.layout,
-        unread=_unread(section_unread(draft)),
+        unread=_unread({**section_unread(draft), **draft.unread.get(("project", 0), {})}),
     )
     f = draft.funds
     funds = Funds(

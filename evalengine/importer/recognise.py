@@ -51,7 +51,8 @@ _TITLE_RE = re.compile(
     r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）]|\d{4}(?:年度?)?)?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
-    r"(?:^|部门预算|部门整体|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级)$"
+    r"(?:^|部门预算|部门整体|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级"
+    r"|转移支付区域(?:[(（]项目[)）])?)$"
 )
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
@@ -493,6 +494,8 @@ class _Parser:
                 return "", []
             if j + 1 < self.end and L.key(t.text + toks[j + 1].text) in L.HEADER_FIELDS:
                 return "", []  # the next label, broken in two (项目 主管单位): no value
+            if self.layout is not None and t.key in {L.key(w) for w in self.layout.signs}:
+                return "", []  # the layout's next label (主管部门 | 财政处室 | …): no value
             return t.text, [j]
         if L.is_label(t.text) and (t.key in L.HEADER_FIELDS or t.key in L.NARRATIVE_FIELDS):
             return "", []
@@ -611,7 +614,11 @@ class _Parser:
         self.used.add(i)
         value, used = self.value_after(i)
         self.used.update(used)
-        if field != "-" and value:
+        if field != "-" and value and used and used[-1] == len(self.toks) - 1:
+            # the input ends in this value (资金使用单位 | 市农): the text breaks off inside it
+            self.note("cut", value)
+            self.draft.unread.setdefault(("project", 0), {})[field] = "cut"
+        elif field != "-" and value:
             self.set_header(field, value)
         return (used[-1] + 1) if used else i + 1
 
@@ -746,6 +753,20 @@ class _Parser:
             toks[j] = attrs.evolve(toks[j], text=broken[1], key=key(broken[1]))
             self.gap_at = j
             return j
+        garbled = _LABELLESS_RUN_RE.fullmatch(toks[j].key) \
+            if self.glued and j < self.end and not toks[j].brk else None
+        if garbled is not None and is_glued_run(garbled.group(2)):
+            # figures straight after the header, with no row label (a 部门整体 form's one
+            # row): the total row; letters before them are OCR garbage where its first cells
+            # were, which are unreadable, not blank
+            self.used.add(j)
+            self.glued_fund_row(("total", ""), garbled.group(2), columns)
+            if garbled.group(1):
+                lost = [f for f in columns if _FUND_TYPES.get(f) == "money"
+                        and f not in self.draft.funds]
+                where = self.draft.unread.setdefault(("funds", 0), {})
+                where.update({f: "unreadable" for f in lost if f not in where})
+            return j + 1
         while j < self.end and not toks[j].brk:
             label = L.fund_row_label(toks[j].text)
             if label is None:
@@ -2301,6 +2322,7 @@ def _narrative_key(k: str) -> str:
     return k.removesuffix("(分)") if k.endswith("(分)") and len(k) > 3 else k
 
 
+_LABELLESS_RUN_RE = re.compile(r"([A-Za-z]{0,2})([0-9.%]{2,})")  # O76%107.6: garbage, figures
 _RUBRIC_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,10}")  # a rubric item's name: words only
 _VALUE_START_RE = re.compile(r"[≥≤><=＝]?\d")
 
