@@ -1769,10 +1769,11 @@ class _Parser:
                     l1, l2, n = texts[0], texts[1], 2
                 elif l1 is not None and l2 is None and n == 1 and "level2" in col_of \
                         and len(texts) >= 3 and L.number(texts[1]) is None \
-                        and not L.is_operator(texts[1]):
-                    # a row that opens a 一级 opens its 二级 too (a merged cell prints its
-                    # text on its first row): the cell after the 一级 is the 二级, whatever
-                    # its words (读者)
+                        and not L.is_operator(texts[1]) \
+                        and any(ind.get("level2") for ind in self.draft.indicators):
+                    # in a table whose rows print their 二级, a row that opens a 一级 opens its
+                    # 二级 too (a merged cell prints its text on its first row): the cell after
+                    # the 一级 is the 二级, whatever its words (读者)
                     l2, n = texts[1], 2
                 if l1 is not None:
                     cur_l1 = self.l1_text(l1)
