@@ -58,7 +58,9 @@ _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
 _CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
 _UNIT_CODE_RE = re.compile(r"^\d{2,}\s*[-—－]\s*(.+)$")
 
-_TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明"}
+# 其他需要说明事项: the row many provincial templates print between the table and 总分
+_TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明",
+                                                          "其他需要说明事项"}
 
 FIELD_LABELS = {
     "name": ("三级指标", "indicator name"),
