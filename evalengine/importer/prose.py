@@ -17,7 +17,7 @@ import attrs
 from ..loader import load_config
 from ..resources import rules_dir
 
-__all__ = ["prose_indicators"]
+__all__ = ["prose_funds", "prose_indicators", "report_title"]
 
 
 @attrs.frozen
@@ -29,12 +29,49 @@ class Pattern:
 class ProseRules:
     source: str
     patterns: tuple[Pattern, ...]
+    funds: tuple[Pattern, ...] = ()
+    title: Pattern | None = None
+
+
+@cache
+def _rules(directory: Path | None = None) -> ProseRules:
+    return load_config((directory or rules_dir()) / "prose.toml", ProseRules)
 
 
 @cache
 def _patterns(directory: Path | None = None) -> tuple[re.Pattern[str], ...]:
-    rules = load_config((directory or rules_dir()) / "prose.toml", ProseRules)
-    return tuple(re.compile(p.regex) for p in rules.patterns)
+    return tuple(re.compile(p.regex) for p in _rules(directory).patterns)
+
+
+@cache
+def _fund_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p.regex) for p in _rules().funds)
+
+
+def prose_funds(text: str) -> dict[str, str]:
+    """The money a report's sentences state: {initial_budget, budget, executed, rate}, each
+    from the first sentence that gives it (the numbers as printed)."""
+    found: dict[str, str] = {}
+    for sentence in _SENTENCE_RE.split(text):
+        s = sentence.strip()
+        if not s or len(s) > MAX_SENTENCE:
+            continue
+        for pattern in _fund_patterns():
+            for m in pattern.finditer(s):
+                for field, value in m.groupdict().items():
+                    if value and field not in found:
+                        found[field] = value
+    return found
+
+
+def report_title(text: str) -> tuple[int, str] | None:
+    """(year, project name) from a report's title line (``2022年度残疾人康复项目支出绩效自评报告``)."""
+    rule = _rules().title
+    m = re.match(rule.regex, text.strip()) if rule is not None and len(text) <= 80 else None
+    if m is None:
+        return None
+    name = (m.group("name") or "").strip() or (m.group("inner") or "").strip()
+    return int(m.group("year")), name
 
 
 _SENTENCE_RE = re.compile(r"[。；;\n]")

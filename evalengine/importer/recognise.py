@@ -41,7 +41,7 @@ from .labels import clean, key
 from .decoder import decode_cells, decode_rows, decode_run, is_glued_run
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
-from .prose import prose_indicators
+from .prose import prose_funds, prose_indicators, report_title
 from .sheets import Sheet
 
 __all__ = ["Draft", "Recognised", "recognise"]
@@ -127,6 +127,7 @@ class Draft:
     has_table: bool = False
     ended: bool = False  # a 合计/总分/评价结论 row closed the table
     titled: bool = False
+    from_prose: bool = False  # a report in prose: its indicators (and money) read from sentences
     outside: int = 0  # cells after the form's end that belong to no form
 
     seen: int = 0  # non-empty cells inside the form
@@ -2018,7 +2019,25 @@ class _Parser:
             self.add_indicator(ind, None)
         self.draft.has_table = True
         self.draft.ended = True
+        self.draft.from_prose = True
         self.note("prose", detail=str(len(found)))
+        if not any(k in self.draft.funds for k in ("budget", "executed", "claimed_rate")):
+            # the report's money in sentences (预算数…，执行数…，执行率…)
+            for field, text in prose_funds("\n".join(texts)).items():
+                if field == "rate":
+                    value = L.percent(text + "%")
+                    field = "claimed_rate"
+                else:
+                    value = L.number(text)
+                if value is not None:
+                    self.draft.funds.setdefault(field, value)
+        for i in range(self.start, self.end):  # the report's title: its year and project
+            titled = report_title(self.toks[i].text) if self.toks[i].key else None
+            if titled is not None:
+                self.draft.project.setdefault("year", titled[0])
+                if titled[1] and not self.draft.project.get("name"):
+                    self.draft.project["name"] = titled[1]
+                break
 
     def finish(self) -> None:
         draft = self.draft
@@ -2044,10 +2063,10 @@ class _Parser:
         if self.layout is not None:
             draft.layout, draft.layout_ties = self.layout.id, self.layout_ties
         draft.span = (self.start, self.end)
-        if draft.headless:
-            draft.incomplete.append("headless")
         if not draft.has_table:
             self.prose_table()
+        if draft.headless and not draft.from_prose:  # a report in prose is not a form's tail
+            draft.incomplete.append("headless")
         if not draft.has_table:
             draft.incomplete.append("no-table")
         elif not draft.ended and not any(
