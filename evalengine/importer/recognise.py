@@ -265,6 +265,58 @@ def _join_broken_rows(sheet: Sheet) -> Sheet:
     return attrs.evolve(sheet, rows=tuple(out))
 
 
+def _split_run_rows(sheet: Sheet) -> Sheet:
+    """Pipe rows a web flattener ran together: a row is cut before a section label inside
+    it (绩效指标, 项目资金, 年度总体目标, 总分 …) and, after the indicator header's labels,
+    before the first 一级 label (the table's first row run into its header).  A two-row
+    header flattened into one (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | … | 一级指标 |
+    二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位) is put in table order: the lower row's
+    labels (which begin with 一级指标) first, then the upper row's labels that stand over no
+    lower-row label (年度指标值 stands over 指标性质 | 指标值 | 度量单位)."""
+    out: list[tuple[str, ...]] = []
+    for row in sheet.rows:
+        start = 0
+        labels = 0
+        for c, cell in enumerate(row):
+            if not cell:
+                continue
+            if c > start and _opens_section(cell):
+                out.append(row[start:c])
+                start, labels = c, 0
+            elif L.indicator_column(cell):
+                labels += 1
+            elif labels >= 2 and L.is_l1(cell) and c > start:
+                out.append(row[start:c])
+                start, labels = c, 0
+        out.append(row[start:])
+    out = [_header_in_table_order(r) for r in out]
+    if out == list(sheet.rows):
+        return sheet
+    return attrs.evolve(sheet, rows=tuple(out))
+
+
+def _opens_section(cell: str) -> bool:
+    k = L.key(cell)
+    return (L.is_indicator_section(cell) and k.startswith("绩效指标")) \
+        or L.is_funds_section(cell) or k in L.GOAL_SECTIONS or k in L.TOTAL_ROWS
+
+
+def _header_in_table_order(row: tuple[str, ...]) -> tuple[str, ...]:
+    fields = [L.indicator_column(c) if c else None for c in row]
+    if "level1" not in fields:
+        return row
+    cut = fields.index("level1")
+    lower = row[cut:]
+    # the upper row holds value columns (年度指标值, 分值 …); the lower one the 三级 and more
+    if not {"target", "actual", "weight", "score"} & set(fields[:cut]) \
+            or "name" not in fields[cut:] or not all(f for f, c in zip(fields[cut:], lower) if c):
+        return row
+    lower_fields = {f for f in fields[cut:] if f}
+    upper = [c for c, f in zip(row[:cut], fields[:cut]) if not f or f not in lower_fields]
+    lead = [c for c in upper if c and L.is_indicator_section(c)]
+    return tuple(lead) + lower + tuple(c for c in upper if c not in lead)
+
+
 def _labels_only(row: tuple[str, ...]) -> bool:
     cells = [c for c in row if c]
     return bool(cells) and all(c == "序号" or L.indicator_column(c) for c in cells)
@@ -291,7 +343,7 @@ def _join_numbered(rows: list[tuple[str, ...]], r: int, out: list[tuple[str, ...
 def recognise(sheet: Sheet) -> Recognised:
     L.extend_from_layouts()
     if sheet.mode == "compact":
-        sheet = _join_broken_rows(sheet)
+        sheet = _join_broken_rows(_split_run_rows(sheet))
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
