@@ -78,16 +78,41 @@ _SENTENCE_RE = re.compile(r"[。；;\n]")
 MAX_SENTENCE = 200  # longer runs are not one sentence (bounded work per sentence)
 
 
+@cache
+def _category_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A paragraph's heading category (``产出数量指标``, ``满意度指标``): the taxonomy's 一级
+    stems, optionally, before one of its 二级 labels; and each stem's 一级 name."""
+    from ..taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    l1 = {a.removesuffix("指标"): c.name for c in taxonomy.level1 for a in c.aliases
+          if a.removesuffix("指标")}
+    l2 = {x.removesuffix("指标") for c in taxonomy.level1 for x in c.level2 if x.endswith("指标")}
+
+    def alt(words: set[str] | dict[str, str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(rf"(?P<l1>{alt(l1)})?(?P<l2>{alt(l2)})指标(?:[:：]|$)"), l1
+
+
 def prose_indicators(text: str) -> list[dict[str, str]]:
-    """Every indicator a sentence of ``text`` states: {name, target, actual[, weight, score]}."""
+    """Every indicator a sentence of ``text`` states: {name, target, actual[, weight, score]},
+    with the 一级/二级 of the paragraph's heading (``1、产出数量指标:第一，…``) when it has one."""
     found: list[dict[str, str]] = []
-    for sentence in _SENTENCE_RE.split(text):
-        s = sentence.strip()
-        if not s or len(s) > MAX_SENTENCE:
-            continue
-        for pattern in _patterns():
-            m = pattern.search(s)
-            if m is not None:
-                found.append({k: v.strip() for k, v in m.groupdict().items() if v})
-                break
+    heading, stems = _category_re()
+    for paragraph in text.split("\n"):
+        level: dict[str, str] = {}
+        for sentence in _SENTENCE_RE.split(paragraph):
+            s = sentence.strip()
+            if not s or len(s) > MAX_SENTENCE:
+                continue
+            for pattern in _patterns():
+                m = pattern.search(s)
+                if m is not None:
+                    for h in heading.finditer(s[:m.start("name")]):
+                        level = {"level1": stems[h.group("l1")] if h.group("l1") else "",
+                                 "level2": h.group("l2") + "指标"}
+                    found.append({**level, **{k: v.strip() for k, v in m.groupdict().items()
+                                              if v}})
+                    break
     return found

@@ -2065,7 +2065,8 @@ class _Parser:
         if not found:
             return
         for values in found:
-            ind = {"level1": "", "level2": "", "name": values["name"]}
+            ind = {"level1": values.get("level1", ""), "level2": values.get("level2", ""),
+                   "name": values["name"]}
             ind.update({k: values[k] for k in ("target", "actual") if k in values})
             ind.update({k: values[k] for k in ("weight", "score") if k in values})
             self.add_indicator(ind, None)
@@ -2091,8 +2092,32 @@ class _Parser:
                     self.draft.project["name"] = titled[1]
                 break
 
+    def drop_merged_labels(self) -> None:
+        """A 二级 label on a line of its own right above the rows its merged cell spans (the
+        flattener gave the cell a line) is not an empty 二级 line: dropped when the next row
+        carries the same 一级/二级 and a name of its own."""
+        inds = self.draft.indicators
+        values = ("name", "target", "actual", "operator", "unit", "deviation", "weight", "score")
+        keep = []
+        for n, ind in enumerate(inds):
+            nxt = inds[n + 1] if n + 1 < len(inds) else None
+            if (all(ind.get(f) in (None, "") for f in values)
+                    and ("indicators", n) not in self.draft.unread and nxt is not None
+                    and nxt.get("name") and nxt.get("level1") == ind.get("level1")
+                    and nxt.get("level2") == ind.get("level2")):
+                continue
+            keep.append(n)
+        if len(keep) == len(inds):
+            return
+        new = {old: n for n, old in enumerate(keep)}
+        self.draft.indicators = [inds[old] for old in keep]
+        self.draft.unread = {(sec, new[r] if sec == "indicators" else r): v
+                             for (sec, r), v in self.draft.unread.items()
+                             if sec != "indicators" or r in new}
+
     def finish(self) -> None:
         draft = self.draft
+        self.drop_merged_labels()
         for i in range(self.start, self.end):
             t = self.toks[i]
             if i in self.used or not t.key or t.dup or t.brk:
