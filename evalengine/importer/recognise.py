@@ -290,6 +290,15 @@ def _split_run_rows(sheet: Sheet) -> Sheet:
                 start, labels = c, 0
         out.append(row[start:])
     out = [_header_in_table_order(r) for r in out]
+    for r in range(len(out) - 1):
+        # a funds row label that ends a line whose next line starts with figures: the line
+        # was broken one cell late, the label opens the next row (年度资金总额 | ↵ 50 | 49.78 …)
+        cells = [c for c in out[r] if c]
+        nxt = [c for c in out[r + 1] if c]
+        if len(cells) >= 2 and L.fund_row_label(cells[-1]) is not None and nxt \
+                and L.number(nxt[0]) is not None:
+            out[r + 1] = (cells[-1],) + out[r + 1]
+            out[r] = tuple(cells[:-1])
     if out == list(sheet.rows):
         return sheet
     return attrs.evolve(sheet, rows=tuple(out))
