@@ -299,9 +299,53 @@ def _split_run_rows(sheet: Sheet) -> Sheet:
                 and L.number(nxt[0]) is not None:
             out[r + 1] = (cells[-1],) + out[r + 1]
             out[r] = tuple(cells[:-1])
+    out = _join_wrapped_rows(out)
     if out == list(sheet.rows):
         return sheet
     return attrs.evolve(sheet, rows=tuple(out))
+
+
+def _join_wrapped_rows(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Under a scored indicator header, a row with no figure at all, then lines of one or
+    two text cells, then a line with its figures, is one row whose cells the flattener put
+    on lines of their own (减轻…负担 | ↵ 有效 | ↵ 有效 | 10 | 10): joined, while no wider
+    than the header and while no line opens a 一级/二级 or holds column labels."""
+    out: list[tuple[str, ...]] = []
+    width = 0
+    r = 0
+    while r < len(rows):
+        row = rows[r]
+        cells = [c for c in row if c]
+        fields = [L.indicator_column(c) for c in cells]
+        if len([f for f in fields if f]) >= 3:
+            width = len(cells) if {"weight", "score"} & set(fields) else 0
+        elif width and cells and not _has_figure(cells):
+            joined, k, wrapped = list(cells), r + 1, 0
+            while k < len(rows):
+                more = [c for c in rows[k] if c]
+                if not more or L.is_l1(more[0]) or L.is_l2(more[0]) or _labels_only(rows[k]) \
+                        or any(L.key(c) in _TERMINATORS or _opens_section(c) for c in more) \
+                        or len(joined) + len(more) > width:
+                    break
+                if not _has_figure(more):
+                    if len(more) > 2:
+                        break
+                    joined, k, wrapped = joined + more, k + 1, wrapped + 1
+                    continue
+                if wrapped:
+                    out.append(tuple(joined + more))
+                    r = k + 1
+                    row = None
+                break
+            if row is None:
+                continue
+        out.append(row)
+        r += 1
+    return out
+
+
+def _has_figure(cells: list[str]) -> bool:
+    return any(L.number(c) is not None for c in cells)
 
 
 def _opens_section(cell: str) -> bool:
