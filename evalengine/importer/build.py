@@ -74,8 +74,9 @@ def section_unread(draft: Draft) -> dict[str, str]:
             out["funds"] = "cut"
         elif cut_end and not draft.has_table and not draft.fund_rows_seen:
             out["funds"] = "cut"  # the input ends before or inside the funds table
-        elif draft.funds_lost or draft.funds_seen and (not draft.fund_rows_seen
-                                                       or _numbers_unplaced(draft)):
+        elif draft.funds_lost or draft.funds_seen and (
+                not draft.fund_rows_seen or _numbers_unplaced(draft) and not any(
+                    k in draft.funds for k in ("claimed_rate", "claimed_weight", "claimed_score"))):
             # cells not placed, a funds header whose rows (not even their labels) were read,
             # or a funds table read empty while numbers of the form lie unplaced (a flattener
             # that moved the figures away from their labels): its figures were not read
