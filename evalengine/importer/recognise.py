@@ -349,9 +349,11 @@ def _has_figure(cells: list[str]) -> bool:
 
 
 def _opens_section(cell: str) -> bool:
+    """A label that opens a block of the form (not a name that mentions one: 预算执行情况良好)."""
     k = L.key(cell)
     return (L.is_indicator_section(cell) and k.startswith("绩效指标")) \
-        or L.is_funds_section(cell) or k in L.GOAL_SECTIONS or k in L.TOTAL_ROWS
+        or (L.is_funds_section(cell) and k.startswith(("项目资金", "资金情况", "预算执行情况"))) \
+        or k in L.GOAL_SECTIONS or k in L.TOTAL_ROWS
 
 
 def _header_in_table_order(row: tuple[str, ...]) -> tuple[str, ...]:
