@@ -136,3 +136,18 @@ def test_a_report_in_prose_gives_a_case_with_its_money_year_and_headings():
     assert [(i.level1, i.level2, i.target, i.actual) for i in case.indicators] == [
         ("产出指标", "数量指标", "不低于85%", "100%"), ("产出指标", "数量指标", "不低于105人", "116人")]
     assert "funds" not in dict(case.project.unread.items)  # a report is not a form's tail
+
+
+def test_figures_before_a_funds_row_label_are_reported_and_the_funds_left_unread():
+    """Cells a flattener put before their row's label are noted, never dropped silently,
+    and the funds they may be are then unread, not 'left blank by the department'."""
+    forms = import_text((
+        "项目支出绩效自评表\n| 项目名称 | 甲项目 | 项目资金 (元) |\n"
+        "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        "| 50 | 49.78 | 10 | 99.56% | 9.96 | 年度资金总额 |\n"
+        "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "| 产出指标 | 数量指标 | 培训人数 | 50人 | 60人 | 90 | 90 |\n| 总分 | 100 | 99.96 |\n"
+    ).encode("utf-8"), shown="t.txt", stem="t").forms
+    unplaced = [n.text for n in forms[0].notes if n.kind == "unplaced"]
+    assert {"50", "49.78", "99.56%", "9.96"} <= set(unplaced)
+    assert dict(forms[0].case.project.unread.items).get("funds") == "unplaced"

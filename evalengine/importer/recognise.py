@@ -974,6 +974,11 @@ class _Parser:
                     continue
                 break
             c0, label = found
+            if self.mode != "grid":
+                # cells before the row's label belong to no column of it: never lost silently
+                for x in cells[:c0]:
+                    if x.strip() and not L.is_blank(x):
+                        self.note("unplaced", x, r + 1)
             if self.mode == "grid" and not pairs:
                 values = []
                 for c, field in columns:
