@@ -2131,7 +2131,10 @@ class _Parser:
             ind.update({k: values[k] for k in ("weight", "score") if k in values})
             self.add_indicator(ind, None)
         self.draft.has_table = True
-        self.draft.ended = True
+        # a report ends with a sentence; one that stops mid-sentence or at a heading is cut off
+        last = next((self.toks[i].text.strip() for i in range(self.end - 1, self.start - 1, -1)
+                     if self.toks[i].key and not self.toks[i].dup), "")
+        self.draft.ended = last.endswith(("。", "！", "？", "!", "?", "”"))
         self.draft.from_prose = True
         self.note("prose", detail=str(len(found)))
         if not any(k in self.draft.funds for k in ("budget", "executed", "claimed_rate")):
