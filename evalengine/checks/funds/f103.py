@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...evidence import Amount, Percent, p
-from ...money import figures
 from ..base import HERE, MONEY, TEXTS, CaseContext, Hit
 from ..kit import _explanation, _rate
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     rate = f.rate
     if rate is None or rate >= o["threshold"]:
         return
-    if _explanation(ctx.case, o["explanation_words"], o["placeholder_words"]) is not None:
+    if _explanation(ctx.facts) is not None:
         return
     reason = ctx.case.funds.reason.strip()
     threshold = Percent(o["threshold"])

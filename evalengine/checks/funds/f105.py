@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...evidence import Amount, p
-from ...money import figures
 from ..base import HERE, MONEY, CaseContext, Hit
 from ..kit import _balance
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     stated = ctx.case.funds.balance
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     balance = f.balance
     if stated is None or balance is None:
         return

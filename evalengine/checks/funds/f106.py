@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...evidence import Amount, Label, Percent, Quote, p
-from ...money import figures
 from ..base import HERE, MONEY, CaseContext, Hit
 from ..kit import _budget_word
 
@@ -13,7 +12,7 @@ from ..kit import _budget_word
 def check(ctx: CaseContext) -> Iterator[Hit]:
     tol = ctx.options["tolerance"]
     funds = ctx.case.funds
-    f = figures(funds, rows=False)
+    f = ctx.facts.total_row
     if f.budget is not None and f.executed is not None and f.executed - f.budget > tol:
         yield Hit("$.funds.executed",
                   {"row": Label("money.total_row"), "executed": Amount(f.executed), "budget": Amount(f.budget)},

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...evidence import Amount, Label, Number, Seq, p
-from ...money import figures
 from ..base import HERE, MONEY, CaseContext, Hit
 from ..kit import _budget_word
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     funds = ctx.case.funds
-    f = figures(funds)
+    f = ctx.facts.money
     if f.executed is not None and f.executed < 0:  # a negative numerator: no rate either
         yield Hit("$.funds.executed" if not f.from_rows else "$.funds.rows",
                   {"what": p("F113.negative_executed", executed=Amount(f.executed))},

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from ...evidence import Percent, Quote, p
 from ...values import Quantity
 from ..base import HERE, RECORD, CaseContext, Hit
-from ..kit import _has, _is_placeholder, _pairs, _path, _show, _target_text
+from ..kit import _has, _pairs, _path, _show, _target_text, _says_nothing
+from ...vocabulary import load_vocabulary
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -21,10 +22,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if ratio >= o["far_ratio"]:
             continue  # I316: a target set far below what was achieved
-        if (ratio < flag or not _is_placeholder(row.deviation, o["placeholder_reasons"])
-                or not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"])):
+        if (ratio < flag or not _says_nothing(row.deviation)
+                or not _says_nothing(ctx.case.narrative.deviation)):
             continue
-        if _has(row.target, o["per_item_words"]):
+        if _has(row.target, load_vocabulary().numbers.per_item):
             continue  # "各250册" against "共500册": a per-item target read against a total
         yield Hit(
             _path(item.index, "actual"),

@@ -11,6 +11,7 @@ from ...model import Indicator
 from ...scoring import IndicatorScore
 from ...taxonomy import Taxonomy
 from ...values import Dimension, Quantity, Text, Value
+from ...vocabulary import load_vocabulary
 from ..base import CaseContext, Hit
 from ..kit import _compact, _has, _label_key, _level2_in, _pairs, _path, _show, _target_text
 
@@ -69,7 +70,7 @@ def _misfits(row: Indicator, item: IndicatorScore, o, keys: set[str]) -> Iterato
             if word:
                 yield p("I309.not_under", word=Quote(word), level2=Quote(level2))
                 return
-    sat = o["satisfaction_words"]
+    sat = load_vocabulary().names.satisfaction
     if _has(name, sat) and not _has(item.category, sat):
         yield p("I309.satisfaction", category=Quote(item.category))
 

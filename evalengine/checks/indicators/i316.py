@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from ...evidence import Number, Percent, Quote, p
 from ...values import Quantity
 from ..base import RECORD, CaseContext, Hit
-from ..kit import _has, _is_placeholder, _pairs, _path, _show, _target_text
+from ..kit import _has, _pairs, _path, _show, _target_text, _says_nothing
+from ...vocabulary import load_vocabulary
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    if not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"]):
+    if not _says_nothing(ctx.case.narrative.deviation):
         return
     for item, row in _pairs(ctx):
         target, actual, ratio = item.target, item.actual, item.achievement
@@ -20,9 +21,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if target.operator.reverse or target.dimension is not actual.dimension or target.amount <= 0:
             continue
-        if ratio < o["far_ratio"] or not _is_placeholder(row.deviation, o["placeholder_reasons"]):
+        if ratio < o["far_ratio"] or not _says_nothing(row.deviation):
             continue
-        if _has(row.target, o["per_item_words"]):
+        if _has(row.target, load_vocabulary().numbers.per_item):
             continue
         yield Hit(
             _path(item.index, "target"),

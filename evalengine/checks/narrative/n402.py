@@ -6,14 +6,9 @@ from collections.abc import Iterator
 
 from ...evidence import Amount, Count, Label, Percent, Phrase, Quote, Seq, p
 from ...model import Case
-from ...money import figures
 from ...scoring import is_money_spent_short
 from ..base import HERE, ROWS, CaseContext, Hit
-from ..kit import _indicator_named, _is_none, _quoted
-
-
-
-
+from ..kit import _indicator_named, _quoted, _says_nothing
 
 
 def _has_narrative(case: Case) -> bool:
@@ -27,7 +22,7 @@ def _deviations(ctx: CaseContext) -> list[Phrase]:
     found: list[Phrase] = []
     rate = score.budget.rate
     if rate is not None and rate < o["min_execution_rate"]:
-        unspent = figures(case.funds).balance  # the 其中 rows when the total row is blank
+        unspent = ctx.facts.money.balance  # the 其中 rows when the total row is blank
         found.append(p("N402.rate", rate=Percent(rate), unspent=Amount(unspent)))
     reasons = set(o["deviation_reasons"])
     short: list[Quote | Phrase] = []
@@ -58,7 +53,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             ("$.narrative.problems", "field.problems", case.narrative.problems),
             ("$.narrative.measures", "field.measures", case.narrative.measures),
         )
-        if _is_none(text, o["none_words"])
+        if _says_nothing(text)
     ]
     if not fields:
         return

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from ...evidence import Count, Label, p
 from ..base import CaseContext, Hit
-from ..kit import _norm
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -20,7 +19,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         ("$.narrative.measures", "field.measures", ctx.case.narrative.measures, o["measures_max"]),
     )
     for path, key, text, limit in limits:
-        length = len(_norm(text))
+        length = len(ctx.facts.normalised(path))
         if length > limit:
             label = Label(key)
             yield Hit(

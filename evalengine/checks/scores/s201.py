@@ -39,7 +39,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             found=p("S201.budget_found", score=Amount(score),
                     weight=p("S201.no_weight") if weight is None else p("S201.weight", weight=Amount(weight))),
         )
-    for index, row in _rows(ctx.case):
+    for index, row in _rows(ctx):
         score, weight = row.score, row.weight
         if not _out_of_range(score, weight, tol):
             continue

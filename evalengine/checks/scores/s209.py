@@ -12,7 +12,7 @@ from ...money import read, row_sum
 from ...numbers import ZERO
 from ...scoring import Evidence
 from ...values import Claim
-from ..base import ROWS, CaseContext, Hit, is_truncated
+from ..base import ROWS, CaseContext, Hit
 from ..kit import _MISSED, _achieved, _form_weight, _full, _name, _reason
 
 
@@ -93,7 +93,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if len(indicators) < options["min_indicators"] or not all(_full(case, i) for i in indicators):
         return
     stated = case.narrative.claimed_total
-    truncated = is_truncated(case, options["truncated_words"])
+    truncated = ctx.facts.truncated
     floor = options["min_total_share"] * ctx.profile.total
     if stated is not None:
         total = p("common.claimed_total", stated=Amount(stated))

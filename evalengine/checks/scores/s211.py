@@ -8,7 +8,7 @@ from decimal import Decimal
 from ...evidence import Amount, Label, Named, Phrase, Quote, Seq, p
 from ...numbers import ZERO, rounded
 from ...scoring import Status
-from ..base import HERE, MONEY, CaseContext, Hit, is_truncated
+from ..base import HERE, MONEY, CaseContext, Hit
 from ..kit import _name, _on_form_scale, _reason
 
 
@@ -36,7 +36,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             score.status_reason != "incomplete" or not score.indicators
             or rounded(score.evidence_share, 6) < ctx.profile.evidence.min_share):
         return
-    truncated = is_truncated(case, options["truncated_words"])
+    truncated = ctx.facts.truncated
     from_form = all(i.claimed_from_form for i in score.indicators)
     if case.narrative.claimed_total is not None and not truncated:
         kind: Label | Phrase = Label("claimed.stated")

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...evidence import Amount, Count, Seq, p
-from ...scoring import row_roles
 from ..base import CATEGORIES, RECORD, ROWS, CaseContext, Hit
 from ..kit import _name
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case = ctx.case
-    for index, (role, others) in sorted(row_roles(case).items()):
+    for index, (role, others) in sorted(ctx.facts.roles().items()):
         name = _name(case, index)
         if role == "parent":
             listed = Seq(tuple(Count(j + 1) for j in others), "enum")
