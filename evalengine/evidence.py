@@ -8,10 +8,11 @@ form's own text with its key path, a :class:`Sum` with its parts, a :class:`Coun
 comes with its English from the data the rule read (a taxonomy category, a grade), and a
 :class:`Phrase` whose words live in data in both languages (a rule's own in the
 ``[evidence]`` table of its data file, ``rules/checks/<family>/<CODE>.toml``; shared ones in
-``rules/evidence.toml``) and whose parameters are values again.  Nothing is formatted until a renderer asks
-(:func:`render`), so a finding that is never printed costs no words, and ``--lang en`` is
-complete by construction: every word of a phrase has its English in the data (a test
-loads them all), and the only Chinese left in English output is the form's own text.
+``rules/evidence.toml``) and whose parameters are values again.  Nothing is formatted
+until a renderer asks (:func:`render`), in the language it prints, and ``--lang en`` is
+complete by construction: every phrase has both languages naming the same parameters
+(checked when the data is loaded), so the only Chinese left in English output is the
+form's own text (tests/test_evidence.py renders every rule's cases to make sure).
 
 Numbers print the same in both languages, rounded by :func:`evalengine.numbers.rounded`
 (:func:`money`, :func:`pct`, :func:`figure`).  In a phrase's English text ``«…»`` marks
