@@ -19,21 +19,18 @@ import attrs
 from .loader import ConfigError, Problem, read_toml, shown_value, structure_config
 from .resources import rules_dir
 
-__all__ = ["Claims", "Negation", "Truncation", "Units", "Vocabulary", "load_vocabulary", "read_vocabulary", "word_lists"]
+__all__ = ["CLAUSE_BREAKS", "Claims", "Negation", "Truncation", "Units", "Vocabulary", "load_vocabulary",
+           "read_vocabulary", "word_lists"]
 
 Words = tuple[str, ...]
 
 
 @attrs.frozen
 class Truncation:
-    """Words in ``project.source`` that say the form is cut off."""
+    """Words in ``project.source`` that say the form is cut off (read by
+    :func:`evalengine.checks.base.is_truncated`, the one predicate)."""
 
     words: Words
-
-    def says_cut_off(self, source: str) -> bool:
-        """Whether ``source`` (compared in lower case) names one of the cut-off words."""
-        lowered = source.lower()
-        return any(word.lower() in lowered for word in self.words)
 
 
 @attrs.frozen

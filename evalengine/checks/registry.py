@@ -112,7 +112,7 @@ def load_rule_file(path: Path) -> Mapping[str, Any]:
     if not isinstance(shares, dict):
         problems.append(Problem("$.shares", "expected-table", shown_value(shares)))
     else:
-        for name, owner in shares.items():
+        for name in shares:  # a setting's name = the code of the rule declaring it
             text(shares, name, "$.shares")
     for index, case in enumerate(data.get("cases", [])):
         base = f"$.cases[{index}]"
