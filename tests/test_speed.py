@@ -125,6 +125,6 @@ def test_word_lists_are_compacted_once_with_the_same_answers():
     assert indicators._has("群众 满意 度调查", ["", " ", "满意度", "调查"]) == "满意度"
     assert indicators._has("群众满意度", ("调 查",)) == ""
     assert indicators._has("问卷调查", iter(["调 查"])) == "调 查"  # any iterable of words
-    assert indicators._is_placeholder(" 无。", ["无", "/"])
-    assert not indicators._is_placeholder("原因：天气", ["无", "/"])
-    assert indicators._is_placeholder("  ", [])
+    # the says-nothing texts are the vocabulary's ([explanation] says_nothing), compacted once
+    assert indicators._says_nothing(" 无。") and indicators._says_nothing("  ")
+    assert not indicators._says_nothing("原因：天气")
