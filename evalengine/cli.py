@@ -351,6 +351,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     from .render.formats import Options, get_format, run_info
     from .render.human import failure_record_lines
     from .render.output import open_output
+    from .render.pieces import Pieces
     from .render.progress import progress_for
     from .target import TargetError, check_folder, resolve_target
 
@@ -403,7 +404,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
                       date=args.date or user.report.get("date", ""),
                       title=user.report.get("title", ""), basis=user.report.get("basis", ""))
     info = run_info(engine.checker.catalogue, lang, args.paths, __version__)
-    scoring = Scoring(engine, fmt, options, jobs=resolve_jobs(args.jobs),
+    scoring = Scoring(engine, Pieces(fmt.name, options), jobs=resolve_jobs(args.jobs),
                       progress=progress_for(not args.no_progress),
                       factory=functools.partial(_build_engine, user, args.profile, baseline, record),
                       output=target.path)

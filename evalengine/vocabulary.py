@@ -27,10 +27,15 @@ Words = tuple[str, ...]
 
 @attrs.frozen
 class Truncation:
-    """Words in ``project.source`` that say the form is cut off (read by
-    :func:`evalengine.checks.base.is_truncated`, the one predicate)."""
+    """Words in ``project.source`` that say the form is cut off (the one predicate is
+    :func:`evalengine.facts.is_truncated`, handed to every rule as ``ctx.facts.truncated``)."""
 
     words: Words
+
+    def says_cut_off(self, source: str) -> bool:
+        """Whether ``source`` (compared in lower case) names one of the cut-off words."""
+        lowered = source.lower()
+        return any(word.lower() in lowered for word in self.words)
 
 
 @attrs.frozen

@@ -20,12 +20,13 @@ from test_properties import cases
 from evalengine.checks.registry import BUILTIN_RULES
 from evalengine.cli import main
 from evalengine.engine import Engine
+from evalengine.facts import is_blank_row
 from evalengine.findings import Severity
 from evalengine.loader import LoadFailure, load_file, parse_document, unstructure
 from evalengine.model import Case, Unread
 from evalengine.profile import load_profile
 from evalengine.provenance import blocking, load_provenance, unread_paths
-from evalengine.scoring import Status, is_blank_row, score_case
+from evalengine.scoring import Status, score_case
 from evalengine.taxonomy import load_taxonomy
 
 TAXONOMY = load_taxonomy()

@@ -9,10 +9,11 @@ from typing import Any
 
 import attrs
 
+from ..facts import CaseFacts, case_facts
 from ..findings import Finding, Severity
 from ..model import Case, Department, Suppression
 from ..profile import Profile
-from ..provenance import blocking, unread_paths
+from ..provenance import blocking
 from ..resources import rules_dir
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
@@ -223,16 +224,19 @@ class Checker:
         return tuple(kept)
 
     def check_case(self, location: str, case: Case, score: CaseScore, profile: Profile,
-                   taxonomy: Taxonomy) -> CaseChecks:
+                   taxonomy: Taxonomy, facts: CaseFacts | None = None) -> CaseChecks:
+        """The findings of every case rule on ``case`` (its text as the rules read it), from
+        the ``facts`` scoring used (found here when not given)."""
         if case.project.review.strip():
             # read too poorly to score (the importer says why): whatever the rules found
             # would be the import's losses, so nothing is checked until a person has looked
             return CaseChecks(())
+        facts = facts if facts is not None else case_facts(case, taxonomy)
         withheld: list[tuple[str, str]] = []
         findings = self._run(
             "case", location,
-            lambda options: CaseContext(location, case, score, profile, taxonomy, options),
-            unread_paths(case), withheld,
+            lambda options: CaseContext(location, case, score, profile, taxonomy, options, facts),
+            facts.unread, withheld,
         )
         return CaseChecks(self._suppress(location, findings, case.ignore), tuple(withheld))
 

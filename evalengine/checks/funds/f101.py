@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ...numbers import ZERO
 from ...values import Claim, ClaimLevel
 from ..base import HERE, MONEY, CaseContext, Hit, money, pct
@@ -17,7 +16,7 @@ _CLAIM_FIELDS = ("$.goal.actual", "$.narrative.completion", "$.narrative.benefit
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     rate = f.rate
     if rate is not None:
         if rate > o["max_rate"]:
@@ -56,7 +55,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             found=f"绩效指标完成值：{shown}{more}",
             expected_en=paid_en,
         )
-    for path, label, label_en, text in _texts(ctx.case, _CLAIM_FIELDS):
+    for path, label, label_en, text in _texts(ctx.facts, _CLAIM_FIELDS):
         m = _find(text, patterns, negation)
         if m is None:
             continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ...money import figures
 from ...numbers import HUNDRED
 from ..base import HERE, MONEY, CaseContext, Hit, figure, pct
 from ..kit import ONE, _EXPLAIN_FIELDS, _clause, _find, _rate_text, _short, _texts
@@ -21,7 +20,7 @@ def _half_unit(value: Decimal) -> Decimal:
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
     funds = ctx.case.funds
-    f = figures(funds, rows=False)
+    f = ctx.facts.total_row
     rate = f.rate
     if rate is None:
         return
@@ -39,7 +38,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             )
     if rate >= ONE - slack / HUNDRED:
         return
-    for path, label, label_en, text in _texts(ctx.case, _EXPLAIN_FIELDS):
+    for path, label, label_en, text in _texts(ctx.facts, _EXPLAIN_FIELDS):
         m = _find(text, o["full_execution_patterns"], int(o["negation_window"]))
         if m is None:
             continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ..base import HERE, MONEY, TEXTS, CaseContext, Hit, money
 from ..kit import _answered
 
@@ -12,7 +11,7 @@ from ..kit import _answered
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
     funds = ctx.case.funds
-    f = figures(funds)
+    f = ctx.facts.money
     if f.initial is None or f.adjusted is None or abs(f.adjusted - f.initial) <= o["tolerance"]:
         return
     if _answered(funds.adjustment_reason):

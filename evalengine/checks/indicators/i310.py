@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...values import Empty, Quantity
-from ...vocabulary import load_vocabulary
-from ..base import CaseContext, Hit, is_truncated
+from ..base import CaseContext, Hit
 from ..kit import _category, _pairs, _path, _show, _target_text
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    case = ctx.case
-    rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx.taxonomy, row) is not None]
+    rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx, item.index) is not None]
     if not rows:
         return
     some_actual = any(not isinstance(item.actual, Empty) for item, _ in rows)
-    last = rows[-1][0].index if is_truncated(case, load_vocabulary().truncation.words) else None
+    last = rows[-1][0].index if ctx.facts.truncated else None
     for item, row in rows:
         target, actual = item.target, item.actual
         missing = []

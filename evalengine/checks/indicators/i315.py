@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...values import Empty, Text, repeats
+from ...values import Empty, Text
 from ..base import CaseContext, Hit
 from ..kit import _pairs, _path, _show
 
@@ -14,7 +14,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         target = item.target
         if not isinstance(target, Text) or target.quantities or isinstance(item.actual, Empty):
             continue  # numbers and dates are I301's; a grade word (优, 良好, 合规) may recur
-        if not repeats(row.actual, row.target):  # the scoring's test of a copied target
+        if not ctx.facts.copies_target(item.index):
             continue
         yield Hit(
             _path(item.index, "actual"),

@@ -39,7 +39,7 @@ def _not_completed(ctx: CaseContext) -> tuple[list[str], list[str], list[str]]:
     zh: list[str] = []
     en: list[str] = []
     evidence: list[str] = []
-    completion = _norm(case.narrative.completion)
+    completion = ctx.facts.normalised("$.narrative.completion")
     word = _contains_any(completion, o["incomplete_words"])
     if word:
         zh.append(f"项目完成情况写明“{word}”")
@@ -80,7 +80,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     n = case.narrative
     if not n.conclusion.strip() or not _says_nothing(n.problems):
         return
-    conclusion = _norm(n.conclusion)
+    conclusion = ctx.facts.normalised("$.narrative.conclusion")
     if _contains_any(conclusion, o["incomplete_words"]):
         return  # the conclusion itself admits what was not done
     success = _find_unnegated(conclusion, o["success_words"], int(o["negation_window"]))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Case
-from ...money import figures
 from ...scoring import is_money_spent_short
 from ..base import HERE, ROWS, CaseContext, Hit, money, pct
 from ..kit import _says_nothing, _shown
@@ -23,7 +22,7 @@ def _deviations(ctx: CaseContext) -> tuple[list[str], list[str]]:
     en: list[str] = []
     rate = score.budget.rate
     if rate is not None and rate < o["min_execution_rate"]:
-        unspent = figures(case.funds).balance  # the 其中 rows when the total row is blank
+        unspent = ctx.facts.money.balance  # the 其中 rows when the total row is blank
         zh.append(f"预算执行率 {pct(rate)}（结余 {money(unspent)} 万元）")
         en.append(f"execution rate {pct(rate)} ({money(unspent)} 10k yuan unspent)")
     reasons = set(o["deviation_reasons"])
