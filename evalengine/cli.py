@@ -314,24 +314,21 @@ def _console(stream=None) -> Console:
     return console
 
 
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("--jobs must be 0 (one per CPU) or more")
-    return jobs
+def _whole(least: int, what: str, too_small: str):
+    """An argparse ``type``: a whole number of at least ``least``."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {value!r}") from None
+        if number < least:
+            raise argparse.ArgumentTypeError(too_small)
+        return number
+    return parse
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
+_jobs = _whole(0, "a number of processes", "--jobs must be 0 (one per CPU) or more")
+_positive = _whole(1, "a whole number", "must be 1 or more")
 
 
 def _build_engine(user, profile, baseline=None, record_baseline=False):

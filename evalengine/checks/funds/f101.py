@@ -33,24 +33,26 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     patterns = o["claim_patterns"]
     params = {"rate": pct(rate), "executed": money(f.executed), "budget": money(f.budget)}
 
+    rows = ctx.case.indicators
+    # a row left out of scoring (a field not read) still shows its actual, when that was read
+    cells = sorted([(s.index, s.actual) for s in ctx.score.indicators]
+                   + [(i, ctx.facts.rows[i].actual) for i in ctx.score.unverifiable])
     claims = []
-    for s in ctx.score.indicators:
-        actual = s.actual
+    for index, actual in cells:
         if not isinstance(actual, Claim) or actual.level is not ClaimLevel.ACHIEVED:
             continue
         if actual.percent is not None and actual.percent < 100:
             continue
         if actual.percent is not None or _find(actual.text, patterns, negation):
-            claims.append(s)
+            claims.append(index)
     if claims:
-        rows = ctx.case.indicators
-        shown = "；".join(f"“{rows[s.index].name}”完成值“{rows[s.index].actual}”" for s in claims[:3])
+        shown = "；".join(f"“{rows[i].name}”完成值“{rows[i].actual}”" for i in claims[:3])
         more = f" 等 {len(claims)} 项" if len(claims) > 3 else ""
         yield Hit(
-            f"$.indicators[{claims[0].index}].actual",
+            f"$.indicators[{claims[0]}].actual",
             {**params, "field": f"{len(claims)} 项绩效指标的完成值",
              "field_en": f"the actual value of {len(claims)} indicator(s)",
-             "claim": rows[claims[0].index].actual.strip()},
+             "claim": rows[claims[0]].actual.strip()},
             expected=paid,
             found=f"绩效指标完成值：{shown}{more}",
             expected_en=paid_en,

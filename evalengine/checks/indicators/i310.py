@@ -13,8 +13,14 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx, item.index) is not None]
     if not rows:
         return
-    some_actual = any(not isinstance(item.actual, Empty) for item, _ in rows)
-    last = rows[-1][0].index if ctx.facts.truncated else None
+    # rows left out of scoring (a field not read) are still on the form: their read actuals
+    # count, and the form's last row may be one of them
+    left = [ctx.facts.rows[i] for i in ctx.score.unverifiable
+            if ctx.facts.rows[i].category is not None]
+    some_actual = (any(not isinstance(item.actual, Empty) for item, _ in rows)
+                   or any(not isinstance(r.actual, Empty) for r in left))
+    last = (max([rows[-1][0].index, *(r.index for r in left)])
+            if ctx.facts.truncated else None)
     for item, row in rows:
         target, actual = item.target, item.actual
         missing = []
