@@ -255,6 +255,9 @@ class RowReading:
     name: str
     values: dict[str, str]
     ambiguous: tuple[str, ...] = ()
+    # the cell that the readings reading it whole put in different columns (``22.5``: 完成值,
+    # 权重 or 得分; others split it, 2 | 2.5), for the table to decide (its 合计 row)
+    disputed_cell: str = ""
 
 
 def _prefixes(pattern: re.Pattern[str], s: str, pos: int) -> list[int]:
@@ -416,7 +419,10 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
         disputed = tuple(sorted({f for r in [values, *rivals] for f in r if f != "name"}
                                 - set(agreed)))
-        rows.append(RowReading(name, agreed, disputed))
+        # the readings that take the disputed figures as one cell: which cell, if one
+        whole = {cells[0] for r in [values, *rivals]
+                 for cells in [[r[f] for f in disputed if f in r]] if len(cells) == 1}
+        rows.append(RowReading(name, agreed, disputed, whole.pop() if len(whole) == 1 else ""))
     return rows, " ".join(unplaced)
 
 

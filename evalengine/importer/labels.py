@@ -157,7 +157,7 @@ def is_unit(text: str) -> bool:
 _L2_KEYS = {
     "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
     "满意度", "服务对象满意度", "经济成本", "社会成本", "生态环境成本", "生态成本",
-    "可持续发展", "环境效益", "进度", "效率",
+    "可持续发展", "可持续性", "环境效益", "进度", "效率",
 }
 _L1_KEYS = {
     "产出", "完成", "效益", "效果", "满意度", "成本", "项目完成", "项目产出", "项目效益",
@@ -181,7 +181,7 @@ def _taxonomy_keys() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _category_key(label: str) -> str:
-    s = strip_points(label)
+    s = strip_points(label).removesuffix("等")  # 服务对象满意度指标等: the template's "… etc."
     return s.removesuffix("指标") if s != "指标" else s
 
 
@@ -204,7 +204,8 @@ def opens_level2(text: str, following: str | None) -> bool:
         return False
     if not is_l2(text):
         return True
-    return following is not None and is_l2(following) and key(following).endswith("指标")
+    return following is not None and is_l2(following) \
+        and key(following).removesuffix("等").endswith("指标")
 
 
 def is_l1_only(text: str) -> bool:
@@ -487,7 +488,7 @@ _INDICATOR_FIELDS = {"level1", "level2", "name", "target", "actual", "operator",
                      "weight", "score", "deviation"}
 _FUND_FIELDS = {"initial_budget", "budget", "executed", "rate", "weight", "score", "reason",
                 "method"}
-_HEADER_FIELDS = {"name", "department", "implementer", "code"}
+_HEADER_FIELDS = {"name", "department", "implementer", "code", "year"}
 
 
 @cache
@@ -516,7 +517,8 @@ def extend_from_layouts() -> int:
     for label, field in labels.get("narrative", {}).items():
         k = key(label)
         if k and k not in NARRATIVE_FIELDS and field in ("problems", "measures", "conclusion",
-                                                          "completion", "benefit"):
+                                                          "completion", "benefit",
+                                                          "claimed_total", "claimed_grade"):
             NARRATIVE_FIELDS[k] = field
             added += 1
     for label, field in labels.get("goal", {}).items():
