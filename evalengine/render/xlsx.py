@@ -338,10 +338,8 @@ class Writer:
             self._line([name or L("department_unnamed"), projects, findings], ("wrap", "int", "int"))
 
     def finish(self, summary: Summary) -> None:
-        import io
-        import zipfile
-
-        from openpyxl.writer.theme import theme_xml
+        import shutil
+        import tempfile
 
         self._summary(summary)
         sheets = [self.sheets[name] for name in SHEETS]
@@ -382,7 +380,22 @@ class Writer:
             'main+xml"/></Types>')
         root = (f'<Relationships xmlns="{_PKG}"><Relationship Type="{_REL}/officeDocument" '
                 'Target="xl/workbook.xml" Id="rId1"/></Relationships>')
-        with zipfile.ZipFile(self.out, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as archive:
+        # zipped in a temporary file, then copied: the target may be a stream that cannot
+        # seek back to finish an entry's header (a pipe, a device)
+        with tempfile.TemporaryFile() as spool:
+            self._zip(spool, types, root, workbook, rels, sheets)
+            spool.seek(0)
+            shutil.copyfileobj(spool, self.out, 1 << 20)
+
+    @staticmethod
+    def _zip(spool: IO[bytes], types: str, root: str, workbook: str, rels: str,
+             sheets: list[_Sheet]) -> None:
+        import io
+        import zipfile
+
+        from openpyxl.writer.theme import theme_xml
+
+        with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as archive:
             for part, text in (("[Content_Types].xml", types), ("_rels/.rels", root),
                                ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels),
                                ("xl/styles.xml", _STYLES), ("xl/theme/theme1.xml", theme_xml)):
