@@ -85,31 +85,38 @@ def _value(value: Any, kind: str) -> Any:
     return value
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, list[list[str]]]:
-    """The rows this record adds to each sheet, each cell as its XML after ``<c r="A2"``
-    (figures as numbers, rates as fractions): made where the record was, in a worker
-    process under ``--jobs``."""
+def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, list[Any]]:
+    """The rows this record adds to each sheet as the XML of their cells (figures as
+    numbers, rates as fractions): made where the record was, in a worker process under
+    ``--jobs``; the writer adds the row numbers."""
     lang = options.lang
     if kind == "failure":
         return {}
-    rows: dict[str, list[list[str]]] = {  # a finding's rule title is filled in by the Writer:
-        # the title column holds the rule's code till then
-        "findings": [_row(r, FINDING_SHEET) for r in finding_rows(kind, record, lang)],
+    rows: dict[str, list[Any]] = {  # a finding's rule title is filled in by the Writer:
+        # (the cells before it, the rule's code, the cells after it)
+        "findings": [_split(_row(r, FINDING_SHEET)) for r in finding_rows(kind, record, lang)],
     }
     if kind == "project":
-        rows["projects"] = [_row(project_row(record, lang), PROJECT_SHEET)]
-        rows["indicators"] = [_row(r, INDICATOR_SHEET) for r in indicator_rows(record, lang)]
+        rows["projects"] = ["".join(_row(project_row(record, lang), PROJECT_SHEET))]
+        rows["indicators"] = ["".join(_row(r, INDICATOR_SHEET)) for r in indicator_rows(record, lang)]
     return rows
+
+
+def _split(cells: list[str]) -> tuple[str, str, str]:
+    return ("".join(cells[:_TITLE_COLUMN]), cells[_TITLE_COLUMN], "".join(cells[_TITLE_COLUMN + 1:]))
 
 
 def _row(row: dict[str, Any], columns: tuple[Column, ...]) -> list[str]:
     out = []
     for column in columns:
-        if column.key == "title":
+        key, kind = column.key, column.kind
+        if key == "title":
             out.append(row["code"])
             continue
-        value = _value(row[column.key], column.kind)
-        out.append(_cell(value, _style(column.kind, value)))
+        value = row[key]
+        if kind in _NUMBER_STYLE and value is not None:
+            value = _value(value, kind)
+        out.append(_cell(value, _style(kind, value)))
     return out
 
 
@@ -194,19 +201,20 @@ def _style(kind: str, value: Any) -> int:
 
 
 def _cell(value: Any, style: int) -> str:
-    """One ``<c>`` after its ``r`` attribute, as openpyxl writes it: text inline, numbers
-    as ``%.16g``, None empty."""
+    """One ``<c>`` as openpyxl writes it (text inline, numbers as ``%.16g``, None empty),
+    without its ``r``: a cell with none is the one after the cell before it."""
     if value is None:
-        return f' s="{style}" t="n"></c>'
+        return f'<c s="{style}" t="n"></c>'
     if isinstance(value, str):
         if not value:
-            return f' s="{style}" t="inlineStr"></c>'
-        stripped = value.strip()
-        space = ' xml:space="preserve"' if stripped and stripped != value else ""
+            return f'<c s="{style}" t="inlineStr"></c>'
+        space = ""
+        if (value[0].isspace() or value[-1].isspace()) and not value.isspace():
+            space = ' xml:space="preserve"'  # leading or trailing spaces are kept
         if _SPECIAL.search(value):
             value = value.translate(_ESCAPE)
-        return f' s="{style}" t="inlineStr"><is><t{space}>{value}</t></is></c>'
-    return f' s="{style}" t="n"><v>{"%.16g" % value}</v></c>'
+        return f'<c s="{style}" t="inlineStr"><is><t{space}>{value}</t></is></c>'
+    return f'<c s="{style}" t="n"><v>{"%.16g" % value}</v></c>'
 
 
 _TITLE_COLUMN = [c.key for c in FINDING_SHEET].index("title")
@@ -223,12 +231,12 @@ class _Sheet:
         self.rows = 0
         self.data = Spool()
 
-    def append(self, cells: list[str]) -> None:
-        """A row of cells, each as :func:`_cell` makes it."""
-        self.rows += 1
-        row = str(self.rows)
-        self.data.write(f'<row r="{row}">' + "".join(
-            [f'<c r="{letter}{row}"{cell}' for letter, cell in zip(_LETTERS, cells)]) + "</row>")
+    def append(self, *rows: str) -> None:
+        """Rows, each the XML of its cells (:func:`_cell`)."""
+        start = self.rows + 1
+        self.rows += len(rows)
+        self.data.write("".join([f'<row r="{n}">{cells}</row>' for n, cells in
+                                 enumerate(rows, start)]))
 
     def xml(self, out: IO[str], filtered: str | None) -> None:
         out.write(f'<worksheet xmlns="{_MAIN}"><sheetPr><outlinePr summaryBelow="1" '
@@ -269,30 +277,28 @@ class Writer:
         self.titles = {code: _cell(title, _WRAP) for code, title in info.rule_titles.items()}
 
     @staticmethod
-    def _header(values: list[Any]) -> list[str]:
-        return [_cell(value, _HEADER) for value in values]
+    def _header(values: list[Any]) -> str:
+        return "".join(_cell(value, _HEADER) for value in values)
 
     def add(self, kind: str, payload: dict[str, list[list[str]]]) -> None:
         for name, rows in payload.items():
-            sheet = self.sheets[name]
-            for row in rows:
-                if name == "findings":
-                    row = list(row)
-                    row[_TITLE_COLUMN] = self.titles.get(row[_TITLE_COLUMN], _NO_TITLE)
-                sheet.append(row)
+            if name == "findings":
+                rows = [before + self.titles.get(code, _NO_TITLE) + after
+                        for before, code, after in rows]
+            self.sheets[name].append(*rows)
 
     def _line(self, values: list[Any], kinds: tuple[str, ...] = ("text", "int", "text")) -> None:
-        self.sheets["summary"].append([_cell(v, _style(k, v)) for v, k in zip(values, kinds)])
+        self.sheets["summary"].append("".join(_cell(v, _style(k, v)) for v, k in zip(values, kinds)))
 
     def _summary(self, summary: Summary) -> None:
         lang = self.options.lang
         sheet = self.sheets["summary"]
         L = lambda key: label(key, lang)  # noqa: E731
         wan = L("unit.wan")
-        sheet.append([_cell(L("report.title"), _TITLE)])
+        sheet.append(_cell(L("report.title"), _TITLE))
         if self.info.paths:
             self._line([L("report.scope"), "  ".join(self.info.paths)], ("text", "text"))
-        sheet.append([])
+        sheet.append("")
         sheet.append(self._header([L("summary.overview"), "", ""]))
         for key, value in (
             ("projects", summary.projects),
@@ -312,27 +318,27 @@ class Writer:
             self._line([L(key) + unit, _value(value, kind)], ("text", kind))
         for label_key, count in summary.findings:
             self._line([L("severity." + label_key), count])
-        sheet.append([])
+        sheet.append("")
         sheet.append(self._header([L("grade"), L("claimed_col"), L("verified_col")]))
         claimed = dict(summary.claimed_by_grade)
         for grade, count in summary.by_grade:
             self._line([grade, claimed.get(grade, 0), count], ("text", "int", "int"))
         self._line([L("status.not_demonstrated"), None, summary.not_demonstrated], ("text", "int", "int"))
         self._line([L("no_claim"), summary.no_claim, None], ("text", "int", "int"))
-        sheet.append([])
+        sheet.append("")
         sheet.append(self._header([L("summary.changes"), L("verified_col"), L("count")]))
         for c, v, n in summary.grade_changes:
             shown = L("status.not_demonstrated") if v == NOT_DEMONSTRATED else v
             self._line([c or L("no_claim"), shown, n], ("text", "text", "int"))
-        sheet.append([])
+        sheet.append("")
         sheet.append(self._header([L("bin"), L("claimed_col"), L("verified_col")]))
         for start, c, v in summary.score_bins:
             self._line([f"{start}–{start + 10}", c, v], ("text", "int", "int"))
-        sheet.append([])
+        sheet.append("")
         sheet.append(self._header([L("rule"), L("count"), L("rule_title")]))
         for code, count in summary.rules:
             self._line([code, count, self.info.rule_titles.get(code, "")], ("text", "int", "wrap"))
-        sheet.append([])
+        sheet.append("")
         sheet.append(self._header([L("department"), L("projects"), L("findings")]))
         for name, projects, findings in summary.by_department:
             self._line([name or L("department_unnamed"), projects, findings], ("wrap", "int", "int"))
