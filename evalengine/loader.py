@@ -344,7 +344,7 @@ def _load_jsonl(path: Path, shown: str, start: int = 0, end: int | None = None,
                                                      str(limits.current().max_line_bytes)),))
                 continue
             data = parse_json_line(raw, number == 1)
-            if data is None:
+            if data is BLANK:
                 continue
             if isinstance(data, _Refused):
                 yield LoadFailure(location, data.problems)
@@ -357,15 +357,18 @@ class _Refused:
     problems: tuple[Problem, ...]
 
 
+BLANK = object()  # what parse_json_line returns for a blank line (``null`` is None)
+
+
 def parse_json_line(raw: bytes, first: bool = False) -> Any:
-    """One JSONL line as plain data (numbers with a point as Decimal); None for a blank
-    line; a ``_Refused`` with the problems for a line that is not a case's JSON."""
+    """One JSONL line as plain data (numbers with a point as Decimal); :data:`BLANK` for a
+    blank line; a ``_Refused`` with the problems for a line that is not a case's JSON."""
     try:
         line = raw.decode("utf-8-sig" if first else "utf-8").strip()
     except UnicodeDecodeError as exc:
         return _Refused((Problem("$", "not-utf8", str(exc.start + 1)),))
     if not line:
-        return None
+        return BLANK
     try:
         # NaN and the infinities become Decimals, refused by name by to_decimal
         _SUSPECT[0] = False
