@@ -341,21 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     out: dict[str, Any] = {"machine": info, "end_to_end": [], "stages": {}}
     with tempfile.TemporaryDirectory(prefix="evalengine-bench-") as work:
         work_path = Path(work)
-        tree, jsonl = work_path / "stage-toml", work_path / "stage.jsonl"
-        write_toml_tree(tree, args.stage_n)
-        write_jsonl(jsonl, args.stage_n)
-        toml_files = sorted(tree.rglob("*.toml"))
-        columns = {"TOML": stages(toml_files, repeat), "JSONL": stages([jsonl], repeat)}
-        for name in ("2021", "real"):
-            files = sorted((ROOT / "cases" / name).rglob("*.toml"))
-            columns[f"cases/{name}"] = stages(files, max(repeat, 5) * 4)
-        out["stages"] = columns
-        out["held_bytes_per_case"] = held_per_case([jsonl])
-        print_stages(f"stages, {args.stage_n:,} generated cases and the real ones", columns)
-        print(f"  memory held per case to the end of its file: "
-              f"{out['held_bytes_per_case'] / 1024:.2f} KB", flush=True)
-
-        print("\nend to end, one process (cases per CPU second; floor in the same call)")
+        print("end to end, one process (cases per CPU second; floor in the same call)")
         for n in ns:
             big_tree, big_jsonl = work_path / f"toml-{n}", work_path / f"jsonl-{n}.jsonl"
             write_toml_tree(big_tree, n)
@@ -373,6 +359,20 @@ def main(argv: list[str] | None = None) -> int:
                       f"{j['jobs1_s']:.2f} s: {j['speedup']:.2f}×  (load average "
                       f"{j['load_before']:.1f} → {j['load_after']:.1f} on {info['nproc']} CPUs)",
                       flush=True)
+        if len(out["end_to_end"]) >= 2:  # one more case, start-up left out; and its RSS
+            small, large = out["end_to_end"][0], out["end_to_end"][-1]
+            for key in ("toml", "jsonl"):
+                rate = (large["n"] - small["n"]) / (large[key]["a"] - small[key]["a"])
+                floor = (large["n"] - small["n"]) / (large[key]["b"] - small[key]["b"])
+                out[f"marginal_{key}"] = {"rate": rate, "floor_rate": floor, "ratio": rate / floor}
+                print(f"  one more case ({key.upper()}, N={small['n']:,} → {large['n']:,}, start-up "
+                      f"left out): {rate:.0f}/s against the floor's {floor:.0f}/s, ratio "
+                      f"{rate / floor:.2f}", flush=True)
+            growth = ((large["jsonl"]["a_rss"] - small["jsonl"]["a_rss"]) * 1024
+                      / (large["n"] - small["n"]))
+            out["rss_growth_kb_per_jsonl_case"] = growth
+            print(f"  peak RSS growth, one JSONL file: {growth:.2f} KB per case "
+                  f"(N={small['n']:,} → {large['n']:,})", flush=True)
         real = {}
         for name in ("2021", "real"):
             folder = ROOT / "cases" / name
@@ -382,6 +382,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  cases/{name} ({count} files): evalengine {r['a']:.3f} CPU s (start-up "
                   f"included), tomllib floor {r['b']:.3f} s", flush=True)
         out["real"] = real
+
+        # in process: after the whole commands, whose peak RSS would otherwise include
+        # this process's (a child's ru_maxrss counts what it was forked from)
+        tree, jsonl = work_path / "stage-toml", work_path / "stage.jsonl"
+        write_toml_tree(tree, args.stage_n)
+        write_jsonl(jsonl, args.stage_n)
+        toml_files = sorted(tree.rglob("*.toml"))
+        columns = {"TOML": stages(toml_files, repeat), "JSONL": stages([jsonl], repeat)}
+        for name in ("2021", "real"):
+            files = sorted((ROOT / "cases" / name).rglob("*.toml"))
+            columns[f"cases/{name}"] = stages(files, max(repeat, 5) * 4)
+        out["stages"] = columns
+        out["held_bytes_per_case"] = held_per_case([jsonl])
+        print_stages(f"stages, {args.stage_n:,} generated cases and the real ones", columns)
+        print(f"  memory held per case to the end of its file: "
+              f"{out['held_bytes_per_case'] / 1024:.2f} KB", flush=True)
 
     print("\ntargets:")
     toml = out["end_to_end"][-1]["toml"]

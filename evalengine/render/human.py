@@ -178,8 +178,23 @@ _GAP = "  "
 _TOKEN = re.compile(r"\s+|[\x21-\x7e]+|[^\s\x21-\x7e]+")
 
 
+# Characters whose width rich gives as 1 (_NARROW) or 2 (_WIDE), checked code point by
+# code point against rich.cells: a string of only these is measured by two regex calls
+# instead of rich's loop over its characters (its cache misses long, unique strings).
+_NARROW = "\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e"
+_WIDE = ("\u1100-\u115f\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf"
+         "\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6")
+_SIMPLE = re.compile(f"[{_NARROW}{_WIDE}]*")
+_WIDE_CHAR = re.compile(f"[{_WIDE}]")
+
+
 def _cells(token: str) -> int:
-    return len(token) if token.isascii() else cell_len(token)
+    """Terminal cells of ``token``, as rich counts them."""
+    if token.isascii():
+        return len(token)
+    if _SIMPLE.fullmatch(token):
+        return len(token) + len(_WIDE_CHAR.findall(token))
+    return cell_len(token)
 
 
 def wrap(value: str, width: int) -> list[str]:
@@ -206,7 +221,20 @@ def wrap(value: str, width: int) -> list[str]:
                 lines.append(line.rstrip())
                 line, used = token, size
                 continue
-            for char in token:  # CJK, or a word longer than a line: folded where it fills
+            if size == 2 * len(token):  # wide characters only (CJK): cut by arithmetic
+                while token:
+                    fit = (width - used) // 2
+                    if fit <= 0 and line:
+                        lines.append(line.rstrip())
+                        line, used = "", 0
+                        continue
+                    fit = max(fit, 1)
+                    line, used, token = line + token[:fit], used + 2 * len(token[:fit]), token[fit:]
+                    if token:
+                        lines.append(line.rstrip())
+                        line, used = "", 0
+                continue
+            for char in token:  # mixed, or a word longer than a line: folded where it fills
                 size = 1 if char.isascii() else get_character_cell_size(char)
                 if used + size > width and line:
                     lines.append(line.rstrip())
