@@ -229,7 +229,7 @@ class _Sheet:
 
         self.title, self.widths, self.frozen, self.titles = title, widths, frozen, titles
         self.rows = 0
-        self.data = Spool()
+        self.data = Spool(1 << 20)  # then a temporary file: memory stays flat
 
     def append(self, *rows: str) -> None:
         """Rows, each the XML of its cells (:func:`_cell`)."""
