@@ -190,7 +190,7 @@ _WIDE_CHAR = re.compile(f"[{_WIDE}]")
 
 def _cells(token: str) -> int:
     """Terminal cells of ``token``, as rich counts them."""
-    if token.isascii():
+    if token.isascii() and token.isprintable():
         return len(token)
     if _SIMPLE.fullmatch(token):
         return len(token) + len(_WIDE_CHAR.findall(token))
