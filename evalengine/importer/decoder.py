@@ -17,9 +17,11 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from ..values import _LINKERS, _PREFIX_OPS, _SUFFIX_OPS
 from .layouts import Column, Relation
 
-__all__ = ["Decoded", "decode_run", "is_glued_run"]
+__all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
+           "is_glued_run"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -32,6 +34,7 @@ _PIECE = {
 # never written -- a lost "00%" reads the same
 _BARE_RATIO = re.compile(r"1|0\.\d{1,4}")
 MAX_CANDIDATES = 20000  # a bound on the search, whatever the run
+LINE_END = "\n"  # in a run of glued rows: a line end, where a row of the flattening ended
 
 
 @attrs.frozen
@@ -223,13 +226,22 @@ def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...]) -> 
 # Indicator rows glued to their figures
 # ---------------------------------------------------------------------------------------
 
+_FIGURE = set("0123456789.%")
+_WORDY = re.compile(r"[^\W\d_]")
 _UNITS = ("%", "‰", "万元", "亿元", "千元", "元", "人次", "个", "人", "次", "户", "家", "项", "台",
           "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "平方米",
           "米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "起", "座", "处", "课时",
           "分钟", "周", "批次", "株", "头", "只", "kg", "km", "m2", "㎡")
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"  # no leading zeros: 1|00% is not a reading
-_VALUE_RE = re.compile(rf"[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?")
+# operator words before and after a figure (达到95%及以上): the value parser's (to move to
+# rules/vocabulary.toml with the units, issue 8); words of two characters or more only
+_OP_BEFORE = tuple(sorted((w for w in (*_PREFIX_OPS, *_LINKERS) if len(w) >= 2 and
+                           _WORDY.match(w)), key=len, reverse=True))
+_OP_AFTER = tuple(sorted(_SUFFIX_OPS, key=len, reverse=True))
+_VALUE_RE = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _OP_BEFORE))})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?"
+    rf"(?:{'|'.join(map(re.escape, _OP_AFTER))})?[。;；]?")
 _CELL_RE = {
     "points": re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?"),
     "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
@@ -238,8 +250,6 @@ _CELL_RE = {
     "flag": re.compile(r"是|否"),
     "number": re.compile(_NUM),
 }
-_FIGURE = set("0123456789.%")
-_WORDY = re.compile(r"[^\W\d_]")
 ROW_COST = 4  # a new row must be earned by the cells it reads
 FREE_COST = 3  # a last column of free words must be earned more than a blank one
 FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
@@ -267,10 +277,13 @@ def _prefixes(pattern: re.Pattern[str], s: str, pos: int) -> list[int]:
 
 
 def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ...],
-                 budget: list[int]) -> list[tuple[int, int, dict[str, str]]]:
+                 budget: list[int], free_to_end: bool = False
+                 ) -> list[tuple[int, int, dict[str, str]]]:
     """The best ways to read s[pos:] from the start as the value columns (any may be blank):
     (end, score, values), a few per end position (dynamic programming over position and
-    column, so a row of many columns costs linear time)."""
+    column, so a row of many columns costs linear time).  No cell starts with a unit word
+    right after a digit (``50万元`` is one figure, never 50 | 万元).  ``free_to_end``: the
+    last free-text column may run to the end of ``s`` (a row that is a whole line)."""
     memo: dict[tuple[int, int], dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]]] = {}
     optional = [t.endswith("?") for t in types]
     types = tuple(t.rstrip("?") for t in types)
@@ -287,6 +300,8 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
         if p >= len(s):
             return out
         field, kind = fields[c], types[c]
+        if p > pos and s[p - 1].isdigit() and _CELL_RE["unit"].match(s, p):
+            return out  # a unit belongs to the figure before it
         split = SPLIT_COST if p > pos and s[p - 1].isdigit() and s[p].isdigit() else 0
         if kind in _CELL_RE:
             for end in _prefixes(_CELL_RE[kind], s, p):
@@ -298,7 +313,10 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p):
                 # a short word for the actual after a figure target (无, 达标, 完成)
                 for end in range(p + 1, min(len(s), p + 6) + 1):
-                    out.append((end, c + 1, 1, ((field, s[p:end]),)))
+                    if _WORDY.fullmatch(s[end - 1]):  # words only: 无, 达标, 完成
+                        out.append((end, c + 1, 1, ((field, s[p:end]),)))
+                    if not _WORDY.fullmatch(s[end - 1]):
+                        break
             a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
                       or not optional[x]), None)
             if field == "target" and a is not None and fields[a] == "actual":
@@ -309,7 +327,10 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     if len(word) == k and _WORDY.match(word) and s.startswith(word, p + k):
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
-            for end in range(p + 1, min(len(s), p + _FREE_MAX) + 1):  # 偏差原因, last
+            ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
+            if free_to_end and len(s) not in ends:
+                ends.append(len(s))
+            for end in ends:
                 out.append((end, c + 1, -FREE_COST, ((field, s[p:end]),)))
         return out
 
@@ -350,8 +371,60 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 relations: tuple[Relation, ...] = ()) -> tuple[list[RowReading], str]:
     """Indicator rows glued into one run (``监测数据必须合格100%100%10进度…``): the reading,
     row after row, whose cells best fit the columns' types and the rows' arithmetic.  A
-    column two equally good readings disagree on is ambiguous.  Returns the rows and the
-    text that could not be read as rows ("" when all of it was)."""
+    column two equally good readings disagree on is ambiguous.  A :data:`LINE_END` in the
+    run is a boundary no row or cell crosses (a table flattened a row a line).  Returns the
+    rows and the text that could not be read as rows ("" when all of it was)."""
+    lines = text.split(LINE_END)
+    if len(lines) == 1:
+        return _decode_line(text, fields, types, relations)
+    rows: list[RowReading] = []
+    for line in lines:
+        if line:
+            rows.append(_one_row(line, fields, types, relations))
+    return rows, ""
+
+
+def _one_row(s: str, fields: tuple[str, ...], types: tuple[str, ...],
+             relations: tuple[Relation, ...]) -> RowReading:
+    """A line that is one row (a table flattened a row a line): its name from the start and
+    its cells to the end, the reading that best fits their types and the row's arithmetic.
+    Where the cells cannot be told apart (a row of words only: where the name ends and the
+    target begins is lost), or two readings tie with different names, the name and the
+    disputed cells are ambiguous, never guessed."""
+    n = len(s)
+    cells = {}
+    options: list[tuple[int, str, dict[str, str]]] = []
+    for name_end in range(1, n):
+        name = s[:name_end]
+        if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
+                or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE:
+            continue
+        if name_end not in cells:
+            cells[name_end] = _value_cells(s, name_end, fields, types, [CELL_STEPS],
+                                           free_to_end=True)
+        for end, score, values in cells[name_end]:
+            if end == n and values:
+                score += _relation_points(values, relations) - _name_penalty(name)
+                options.append((score, name, values))
+    text_fields = tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
+    if not options:  # words only, or nothing that fits the columns
+        return RowReading(s, {}, ("name", *text_fields) if text_fields else ())
+    top = max(o[0] for o in options)
+    ties = [o for o in options if o[0] == top]
+    name, values = ties[0][1], ties[0][2]
+    rivals = [t[2] for t in ties[1:]]
+    if not rivals:
+        return RowReading(name, values)
+    agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
+    disputed = {f for r in [values, *rivals] for f in r} - set(agreed)
+    if len({t[1] for t in ties}) > 1:  # where the name ends is lost: so is every text cell
+        disputed |= {"name", *(f for f, t in zip(fields, types)
+                               if t.rstrip("?") in ("text", "free") and f not in agreed)}
+    return RowReading(name, agreed, tuple(sorted(disputed)))
+
+
+def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
+                 relations: tuple[Relation, ...]) -> tuple[list[RowReading], str]:
     s = text
     n = len(s)
     # best[pos] = (score, name, values or None for a fragment, rivals, end): the best reading

@@ -38,7 +38,7 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import decode_cells, decode_rows, decode_run, is_glued_run
+from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .prose import prose_indicators
@@ -170,7 +170,7 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                 toks.append(Tok(text, key(text), r, c, dup))
         return toks
     for r, run in enumerate(sheet.rows):
-        if r:
+        if r and sheet.mode != "glued":  # a glued sheet's rows are its lines, not prose runs
             toks.append(Tok("", "", r, -1, brk=True))
         cells = list(run)
         i = 0
@@ -1293,6 +1293,8 @@ class _Parser:
             if self.is_terminator(t) or self.is_indicator_header(j):
                 self.draft.ended = self.draft.ended or self.is_terminator(t)
                 break
+            if parts and t.row != toks[j - 1].row:
+                parts.append(LINE_END)  # a line end: a row boundary the flattening kept
             if not L.is_indicator_section(t.text):
                 parts.append(t.key)
             self.used.add(j)
@@ -1345,7 +1347,8 @@ class _Parser:
                     names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in row.ambiguous
                                      if not f.startswith("-"))
                     self.note("ambiguous", row.name, detail=names)
-                    unread = {f: "ambiguous" for f in row.ambiguous if f in _INDICATOR_FIELDS}
+                    unread = {f: "ambiguous" for f in row.ambiguous
+                              if f in _INDICATOR_FIELDS or f == "name"}
                     if unread:
                         self.draft.unread[("indicators", len(self.draft.indicators))] = unread
                 self.add_indicator(values, None)
