@@ -21,7 +21,7 @@ from ..values import _LINKERS, _PREFIX_OPS, _SUFFIX_OPS
 from .layouts import Column, Relation
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
-           "is_glued_run"]
+           "is_glued_run", "labels_at_line_start"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -242,6 +242,12 @@ _OP_AFTER = tuple(sorted(_SUFFIX_OPS, key=len, reverse=True))
 _VALUE_RE = re.compile(
     rf"(?:{'|'.join(map(re.escape, _OP_BEFORE))})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?"
     rf"(?:{'|'.join(map(re.escape, _OP_AFTER))})?[。;；]?")
+# in a row that is a whole line, a figure's unit may be a word no list has (45万, 25TB)
+_LOOSE_VALUE_RE = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _OP_BEFORE))})?[≥≤><=]{{0,2}}{_NUM}"
+    rf"(?:{_UNIT_ALT}|[^\W\d_]{{1,3}})?(?:{'|'.join(map(re.escape, _OP_AFTER))})?[。;；]?")
+# a figure cell ends here (the target before a short-word actual: 95%达标, 26次完成)
+_FIGURE_END = re.compile(rf"\d(?:{_UNIT_ALT})?(?:{'|'.join(map(re.escape, _OP_AFTER))})?[。;；]?$")
 _CELL_RE = {
     "points": re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?"),
     "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
@@ -256,6 +262,7 @@ FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
 SPLIT_COST = 4  # a cell boundary between two digits must be earned too
 CELL_STEPS = 5000  # a bound on the states tried from one position
 KEEP = 8  # readings kept per end position (enough to see a tie)
+TAIL_MIN = 8  # words ending the run this long are a row cut off (shorter: a fragment)
 _FREE_MAX = 24  # longest free-text cell tried inside a glued row
 _NAME_MAX = 60
 
@@ -300,17 +307,19 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
         if p >= len(s):
             return out
         field, kind = fields[c], types[c]
-        if p > pos and s[p - 1].isdigit() and _CELL_RE["unit"].match(s, p):
-            return out  # a unit belongs to the figure before it
+        if p > pos and s[p - 1].isdigit() and (_CELL_RE["unit"].match(s, p)
+                                               or free_to_end and _WORDY.match(s, p)):
+            return out  # a unit (in a whole-line row, any word) belongs to the figure before it
         split = SPLIT_COST if p > pos and s[p - 1].isdigit() and s[p].isdigit() else 0
         if kind in _CELL_RE:
             for end in _prefixes(_CELL_RE[kind], s, p):
                 out.append((end, c + 1, (3 if kind in ("points", "percent") else 2) - split,
                             ((field, s[p:end]),)))
         elif kind == "text":  # a target or an actual: a figure, or words
-            for end in _prefixes(_VALUE_RE, s, p):
+            for end in _prefixes(_LOOSE_VALUE_RE if free_to_end else _VALUE_RE, s, p):
                 out.append((end, c + 1, 3 - split, ((field, s[p:end]),)))
-            if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p):
+            if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p) \
+                    and _FIGURE_END.search(s, max(pos, p - 16), p):
                 # a short word for the actual after a figure target (无, 达标, 完成)
                 for end in range(p + 1, min(len(s), p + 6) + 1):
                     if _WORDY.fullmatch(s[end - 1]):  # words only: 无, 达标, 完成
@@ -362,6 +371,23 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             for score, values in lst if values]
 
 
+def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pieces of a run of glued rows (:func:`.labels.split_categories`) where the run
+    keeps its line ends: a 一级/二级 label is a row's first cell, so a label word inside a
+    line (``…合规达成预期指标``) is the text of that row, not a new category.  A run with
+    no line end is left as it is."""
+    if not any(LINE_END in text for _, text in pieces):
+        return pieces
+    out: list[tuple[str, str]] = []
+    for kind, text in pieces:
+        inside = out and out[-1][0] == "text" and not out[-1][1].endswith(LINE_END)
+        if kind != "text" and inside or kind == "text" and out and out[-1][0] == "text":
+            out[-1] = ("text", out[-1][1] + text)
+        else:
+            out.append((kind, text))
+    return out
+
+
 def _name_penalty(name: str) -> int:
     """A name rarely holds figures of its own row (``…到位率100%100%``)."""
     return 5 * len(re.findall(r"\d+(?:\.\d+)?%", name))
@@ -411,7 +437,8 @@ def _one_row(s: str, fields: tuple[str, ...], types: tuple[str, ...],
         return RowReading(s, {}, ("name", *text_fields) if text_fields else ())
     top = max(o[0] for o in options)
     ties = [o for o in options if o[0] == top]
-    name, values = ties[0][1], ties[0][2]
+    values = ties[0][2]
+    name = max((t[1] for t in ties), key=len)  # when it is disputed, the most it can hold
     rivals = [t[2] for t in ties[1:]]
     if not rivals:
         return RowReading(name, values)
@@ -462,6 +489,9 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
             if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
                 # no row fits here: a fragment reported as not placed
                 options.append((best[end][0] - FRAGMENT_COST, s[pos:end], None, end))
+        if n - pos >= TAIL_MIN and not any(ch in _FIGURE for ch in s[pos:]):
+            # words to the end of the run: a row the text breaks off in, its cells unread
+            options.append((1 - FRAGMENT_COST, s[pos:], {}, n))
         if not options:
             continue
         top = max(o[0] for o in options)
@@ -482,6 +512,10 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         pos = end
         if values is None:
             unplaced.append(name)
+            continue
+        if not values:  # words only: where the name ends is lost
+            text_fields = tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
+            rows.append(RowReading(name, {}, ("name", *text_fields)))
             continue
         if not rivals:
             rows.append(RowReading(name, values))

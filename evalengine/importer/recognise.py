@@ -38,7 +38,8 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run
+from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
+    labels_at_line_start
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .prose import prose_indicators
@@ -1310,7 +1311,7 @@ class _Parser:
             self.outside += 1
             self.draft.ended = True
             run = run[: m.start()]
-        for kind, text in L.split_categories(run):
+        for kind, text in labels_at_line_start(L.split_categories(run)):
             if kind == "l1":
                 cur_l1, cur_l2 = self.l1_text(text), ""
                 continue
