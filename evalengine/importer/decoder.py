@@ -13,15 +13,17 @@ column is left unread (``ambiguous``) rather than guessed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 import attrs
 
-from ..values import _LINKERS, _PREFIX_OPS, _SUFFIX_OPS
+from ..values import _LINKERS, _PRE_FILLERS, _PREFIX_OPS, _SUFFIX_OPS, _column_operator
 from .layouts import Column, Relation
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
-           "is_glued_run", "labels_at_line_start"]
+           "is_glued_run", "labels_at_line_start", "operator_cell", "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -538,3 +540,44 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...]) ->
         else:
             points += 3 if e == 0 else -3
     return points
+
+
+# ---------------------------------------------------------------------------------------
+# The operator position: the 指标性质 cell, and a target's start before its number
+# ---------------------------------------------------------------------------------------
+
+_PREFIXED_FIGURE = re.compile(r"([^\W\d_]{1,2})(\d+(?:\.\d+)?)([^\d\s]{0,4})")
+
+
+@cache
+def _operator_data() -> tuple[dict[str, str], frozenset[str]]:
+    from .normalise import load_normalisation
+
+    op = load_normalisation().operator
+    known = frozenset((*_PREFIX_OPS, *_SUFFIX_OPS, *_PRE_FILLERS, *op.words))
+    return dict(op.confusions), known
+
+
+def operator_cell(text: str) -> str | None:
+    """What a 指标性质 (operator) cell holds, read as the operator position it is: the cell
+    when the value parser reads it (≥, 不低于, 定量指标, 定性 …), an OCR confusion of an
+    operator read as one (a whole cell ``2`` is ≥, ``W`` is ≤: rules/normalise.toml
+    ``[operator]``), None when it holds no operator at all (``次到``).  Blank stays blank."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not s:
+        return text
+    confusions, _ = _operator_data()
+    s = confusions.get(s, s)
+    op, qualitative = _column_operator(s)
+    if op is not None or qualitative or _CELL_RE["operator"].fullmatch(s) or "定量" in s:
+        return s
+    return None
+
+
+def unreadable_operator(target: str) -> bool:
+    """Does a target cell hold, in its operator position before its number, one or two
+    characters that are no operator, linker or filler word (``到0次``, ``第0份``: OCR junk,
+    or a unit cell run into it)?  Then its comparison cannot be read, and the target is
+    unread -- never a target of 0 that the actual is measured against."""
+    m = _PREFIXED_FIGURE.fullmatch(unicodedata.normalize("NFKC", target).strip())
+    return m is not None and m.group(1) not in _operator_data()[1]

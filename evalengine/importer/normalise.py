@@ -35,6 +35,15 @@ class OcrFix:
 
 
 @attrs.frozen
+class OperatorPosition:
+    """``[operator]``: OCR confusions read as an operator in the 指标性质 cell, and the words
+    that may stand before a target's number (besides the value parser's)."""
+
+    confusions: dict[str, str] = attrs.field(factory=dict)
+    words: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Normalisation:
     source: str
     opencc: str
@@ -45,6 +54,7 @@ class Normalisation:
     page_min_chars: int
     ocr: tuple[OcrFix, ...] = ()
     page_footer: str = r"(?!)"  # a line that is only a page number / footer
+    operator: OperatorPosition = OperatorPosition()
 
 
 @attrs.frozen

@@ -32,6 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法确定所属列（可能是 {detail}），未写入：{text}",
         "column cannot be told (could be {detail}); not written: {text}",
     ),
+    "operator-unread": (
+        "比较符号（指标性质或指标值开头）无法识别，{detail} 未写入：{text}",
+        "the comparison (指标性质, or the target's start) cannot be read; {detail} not written: {text}",
+    ),
     "cut": ("文本在此单元格中断，已舍弃：{text}", "the text breaks off inside this cell; dropped: {text}"),
     "cut-row": (
         "文本在该指标行中断，只写入了可见的单元格：{text}",

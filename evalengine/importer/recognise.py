@@ -39,7 +39,7 @@ import attrs
 from . import labels as L
 from .labels import clean, key
 from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
-    labels_at_line_start
+    labels_at_line_start, operator_cell, unreadable_operator
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .prose import prose_indicators
@@ -1419,6 +1419,7 @@ class _Parser:
         for field in ("target", "actual", "operator", "unit", "deviation"):
             if values.get(field):
                 ind[field] = values[field]
+        self.operator_position(ind)
         if "target" in values or "target" in self.schema:
             ind.setdefault("target", "")
         if "actual" in values or "actual" in self.schema:
@@ -1432,6 +1433,26 @@ class _Parser:
                 else:
                     ind[field] = number
         self.draft.indicators.append(ind)
+
+    def operator_position(self, ind: dict[str, Any]) -> None:
+        """An operator that cannot be read (a 指标性质 cell, or a target's start, holding no
+        operator: :func:`.decoder.operator_cell`) leaves the target unread, never 0."""
+        lost = []
+        if ind.get("operator"):
+            op = operator_cell(ind["operator"])
+            if op is None:
+                lost += ["operator", "target"]
+            else:
+                ind["operator"] = op
+        if ind.get("target") and unreadable_operator(ind["target"]):
+            lost.append("target")
+        if lost:
+            self.note("operator-unread", ind.get("operator", "") + " " + ind.get("target", ""),
+                      detail=FIELD_LABELS["target"][0])
+            unread = self.draft.unread.setdefault(("indicators", len(self.draft.indicators)), {})
+            for field in lost:
+                ind.pop(field, None)
+                unread.setdefault(field, "unreadable")
 
     _placeholders = 0
 
