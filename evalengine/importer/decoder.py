@@ -23,7 +23,7 @@ from ..values import _LINKERS, _PRE_FILLERS, _PREFIX_OPS, _SUFFIX_OPS, _column_o
 from .layouts import Column, Relation
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
-           "is_glued_run", "labels_at_line_start", "operator_cell", "unreadable_operator"]
+           "is_glued_run", "is_value_cell", "labels_at_line_start", "operator_cell", "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -95,8 +95,9 @@ def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
 
 
 def _cell_fits(kind: str, text: str) -> bool:
-    """A whole cell fits a column: a rate may be printed without its % (``0``, ``100``)."""
-    if kind == "percent" and _PIECE["number"].fullmatch(text):
+    """A whole cell fits a column: a rate may be printed without its % (``0``, ``99.56``),
+    with the decimals a rate is printed with (89.974 is money, not a rate)."""
+    if kind == "percent" and _PIECE["percent"].fullmatch(text + "%"):
         return True
     return bool(_PIECE[kind].fullmatch(text))
 
@@ -581,3 +582,14 @@ def unreadable_operator(target: str) -> bool:
     unread -- never a target of 0 that the actual is measured against."""
     m = _PREFIXED_FIGURE.fullmatch(unicodedata.normalize("NFKC", target).strip())
     return m is not None and m.group(1) not in _operator_data()[1]
+
+
+def is_value_cell(text: str) -> bool:
+    """Does a cell state a value -- a figure (``已完成100%``) or a claim of completion
+    (``完成``, ``达成预期指标``, ``基本完成``)?  Such a cell is a target or an actual, never the
+    偏差原因 (a reason for a shortfall is not a value)."""
+    from ..values import Claim, ClaimLevel, Quantity, parse_value
+
+    value = parse_value(text)
+    return isinstance(value, Quantity) or isinstance(value, Claim) and value.level in (
+        ClaimLevel.ACHIEVED, ClaimLevel.MOSTLY)

@@ -39,7 +39,7 @@ import attrs
 from . import labels as L
 from .labels import clean, key
 from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
-    labels_at_line_start, operator_cell, unreadable_operator
+    is_value_cell, labels_at_line_start, operator_cell, unreadable_operator
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .prose import prose_indicators
@@ -1753,7 +1753,7 @@ class _Parser:
                 return False
             if field in ("weight", "score") and L.points(text) is None and not L.is_blank(text):
                 return False
-            if field == "deviation" and L.is_figure(text):
+            if field == "deviation" and (L.is_figure(text) or is_value_cell(text)):
                 return False
         return not ("operator" in fields and "target" not in fields)
 
