@@ -213,10 +213,14 @@ def _drop_footers(lines: list[str], footer: re.Pattern[str]) -> tuple[list[str],
     return out, dropped
 
 
+MAX_WRAPS = 4  # lines one pipe row may wrap over (a cell each, at most)
+
+
 def _join_wrapped_cells(lines: list[str]) -> tuple[list[str], bool]:
     """Pipe rows whose cells wrap: where the text ends its rows with ``|`` (most of its pipe
-    lines do), a line without the terminator followed by a terminated one is one row whose
-    last cell runs on: the two lines are joined (no separator: the cell's text continues).
+    lines do), a line without the terminator followed by a terminated one (or by up to
+    :data:`MAX_WRAPS` open lines and then a terminated one) is one row whose cells run on:
+    the lines are joined (no separator: the cell's text continues).
     A short line with no ``|`` joins only when the line before it closed a row, so a title or
     a 填报日期 line above the table is left alone."""
     piped = [line.rstrip() for line in lines if "|" in line]
@@ -227,14 +231,20 @@ def _join_wrapped_cells(lines: list[str]) -> tuple[list[str], bool]:
     i = 0
     while i < len(lines):
         line = lines[i].rstrip()
-        nxt = lines[i + 1].rstrip() if i + 1 < len(lines) else ""
         before = out[-1].rstrip() if out else ""
-        open_row = line.strip() and not line.endswith("|") and nxt.endswith("|") and (
-            "|" in line or (before.endswith("|") and len(line.strip()) <= 20))
+        # the row's last line: the first terminated one after a few open ones (a row with
+        # several long cells wraps more than once)
+        end = i + 1
+        while end < len(lines) and end - i <= MAX_WRAPS and lines[end].strip() \
+                and not lines[end].rstrip().endswith("|"):
+            end += 1
+        open_row = line.strip() and not line.endswith("|") and end < len(lines) \
+            and lines[end].rstrip().endswith("|") and (
+                "|" in line or (before.endswith("|") and len(line.strip()) <= 20))
         if open_row:
-            out.append(line + nxt.lstrip())
+            out.append(line + "".join(x.strip() for x in lines[i + 1:end + 1]))
             joined = True
-            i += 2
+            i = end + 1
             continue
         out.append(lines[i])
         i += 1
