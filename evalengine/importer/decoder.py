@@ -230,6 +230,7 @@ def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...]) -> 
 # ---------------------------------------------------------------------------------------
 
 _FIGURE = set("0123456789.%")
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _WORDY = re.compile(r"[^\W\d_]")
 _UNITS = ("%", "‰", "万元", "亿元", "千元", "元", "人次", "个", "人", "次", "户", "家", "项", "台",
           "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "平方米",
@@ -319,8 +320,13 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                 out.append((end, c + 1, (3 if kind in ("points", "percent") else 2) - split,
                             ((field, s[p:end]),)))
         elif kind == "text":  # a target or an actual: a figure, or words
-            for end in _prefixes(_LOOSE_VALUE_RE if free_to_end else _VALUE_RE, s, p):
+            strict = _prefixes(_VALUE_RE, s, p)
+            for end in strict:
                 out.append((end, c + 1, 3 - split, ((field, s[p:end]),)))
+            # a unit no list has (45万, 25TB) is read, but a known one is better evidence
+            for end in _prefixes(_LOOSE_VALUE_RE, s, p) if free_to_end else ():
+                if end not in strict:
+                    out.append((end, c + 1, 1 - split, ((field, s[p:end]),)))
             if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p) \
                     and _FIGURE_END.search(s, max(pos, p - 16), p):
                 # a short word for the actual after a figure target (无, 达标, 完成)
@@ -336,7 +342,11 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                 # only optional columns between them
                 for k in range(1, _FREE_MAX // 2 + 1):
                     word = s[p:p + k]
-                    if len(word) == k and _WORDY.match(word) and s.startswith(word, p + k):
+                    if len(word) == k and s.startswith(word, p + k) and (
+                            _WORDY.match(word) or free_to_end and _LOOSE_VALUE_RE.fullmatch(word)
+                            and not _NUMBER_RE.fullmatch(word)):
+                        # (in a whole-line row, a figure with its unit printed twice too:
+                        # 2021年度2021年度; a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
             ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
@@ -392,8 +402,9 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
 
 
 def _name_penalty(name: str) -> int:
-    """A name rarely holds figures of its own row (``…到位率100%100%``)."""
-    return 5 * len(re.findall(r"\d+(?:\.\d+)?%", name))
+    """A name rarely holds figures of its own row (``…到位率100%100%``), and never an
+    operator before a figure (``≥1人``: the operator position starts a target)."""
+    return 5 * len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name))
 
 
 def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],

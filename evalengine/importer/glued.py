@@ -79,16 +79,25 @@ def _split_compounds(matches: list[tuple[int, int]], s: str) -> list[tuple[int, 
     """A label run together from two (``分值执行率得分``: 执行率得分, or 执行率 | 得分?) is
     read the way that puts the line's labels in one layout's block: 执行率 | 得分 beside
     分值 (the central form), 执行率得分 beside 执行率权重 (the Chongqing form)."""
-    out = list(matches)
+    out: list[tuple[int, int]] = []
     for n, (a, b) in enumerate(matches):
         parts = _compound(s[a:b])
         if parts is None:
+            out.append((a, b))
             continue
-        whole = [s[x:y] for x, y in out]
-        split = whole[:n] + list(parts) + whole[n + 1:]
-        if _misfit(split) < _misfit(whole):
+        # the header row it stands in: the labels run together around it
+        lo = hi = n
+        while lo > 0 and _TAG_RE.sub("", s[matches[lo - 1][1]:matches[lo][0]]) == "":
+            lo -= 1
+        while hi + 1 < len(matches) and _TAG_RE.sub("", s[matches[hi][1]:matches[hi + 1][0]]) == "":
+            hi += 1
+        before = [s[x:y] for x, y in matches[lo:n]]
+        after = [s[x:y] for x, y in matches[n + 1:hi + 1]]
+        if _misfit([*before, *parts, *after]) < _misfit([*before, s[a:b], *after]):
             k = a + len(parts[0])
-            out[n:n + 1] = [(a, k), (k, b)]
+            out += [(a, k), (k, b)]
+        else:
+            out.append((a, b))
     return out
 
 

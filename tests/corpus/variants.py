@@ -175,11 +175,21 @@ def synonym_table() -> dict[str, list[str]]:
                 for label in col.get("labels", []):
                     if label not in by_field.setdefault(key, []):
                         by_field[key].append(label)
-    table: dict[str, list[str]] = {}
-    for labels in by_field.values():
+    # a label some layout gives another field of the block (年初预算数 is 预算数 where there
+    # is no 全年预算数) is no synonym: a form printing it means that other field
+    fields_of: dict[tuple[str, str], set[str]] = {}
+    for (kind, field), labels in by_field.items():
         for label in labels:
-            table.setdefault(label, [])
-            table[label] += [x for x in labels if x != label and x not in table[label]]
+            fields_of.setdefault((kind, label), set()).add(field)
+    # the cell's block is not known where it is swapped: a synonym must hold in every block
+    # that prints the label (分值 in the funds table and in the indicator table)
+    options: dict[str, list[list[str]]] = {}
+    for (kind, _), labels in by_field.items():
+        for label in labels:
+            options.setdefault(label, []).append(
+                [x for x in labels if x != label and len(fields_of[(kind, x)]) == 1])
+    table = {label: [x for x in lists[0] if all(x in other for other in lists[1:])]
+             for label, lists in options.items()}
     return {k: v for k, v in table.items() if v}
 
 
