@@ -125,3 +125,54 @@ def test_a_category_label_in_scrambled_order_is_recognised():
         ("l1", "产出指标"), ("l2", "数量指标"), ("text", "补贴渔船数6620")]
     # a name that merely contains some of the characters is left alone
     assert split_categories("产出完成指数达标") == [("text", "产出完成指数达标")]
+
+
+_ROW_ALPHABET = "0123456789.%率次数量指标满意度是否高好≥≤=人万元年度完成达标\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ROW_ALPHABET, max_size=80))
+def test_the_row_decoder_never_raises_with_line_ends_and_returns_what_it_read(text):
+    """Rows a line each (LINE_END): every line is one row or unplaced text; nothing raises,
+    and a field is either read or named ambiguous, never both."""
+    from evalengine.importer.decoder import LINE_END, decode_rows
+
+    rows, rest = decode_rows(text, ("target", "actual", "weight", "score", "deviation"),
+                             ("text", "text", "points", "points", "free"))
+    if LINE_END in text:
+        assert len(rows) <= len([x for x in text.split(LINE_END) if x])
+    for row in rows:
+        assert not set(row.values) & set(row.ambiguous)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789.,%万元", max_size=10), max_size=7))
+def test_the_cell_decoder_never_raises(cells):
+    from evalengine.importer.decoder import decode_cells
+
+    got = decode_cells(cells, *_funds("central-2020"))
+    assert not set(got.values) & set(got.ambiguous)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_the_operator_position_never_raises_on_any_text(text):
+    from evalengine.importer.decoder import operator_cell, unreadable_operator
+
+    op = operator_cell(text)
+    assert op is None or isinstance(op, str)
+    assert unreadable_operator(text) in (True, False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_cutting_glued_text_never_raises_and_loses_nothing(text):
+    """A glued line is cut at its labels: the cells hold all of its text (cleaned)."""
+    from evalengine.importer.glued import cut, glued_sheet
+    from evalengine.importer.labels import clean
+
+    for line in text.split("\n"):
+        cells = cut(line)
+        assert "".join(cells).replace(":", "").replace("：", "") == \
+            clean(line).strip().replace(":", "").replace("：", "") or not clean(line).strip()
+    glued_sheet(text)

@@ -79,3 +79,31 @@ def test_an_exported_case_flattened_imports_back_with_no_wrong_value(shape, doc)
     wrong = [f"{f.path}: {f.expected!r} → {f.got!r} ({f.status})" for f in fields
              if f.status in WRONG and f.status != "missed"]
     assert wrong == []
+
+
+_ANNOTATIONS = st.lists(st.sampled_from([
+    "SOURCE: http://example.gov.cn/a.html", "LAYOUT: sichuan-510000", "LAYOUT: central-2020",
+    "LAYOUT: 部门整体", "TRUNCATED at 满意度指标", "TRUNCATED",
+]), min_size=1, max_size=3)
+
+
+@pytest.mark.parametrize("shape", ["tab", "pipe", "glued", "cells"])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=cases(), lines=_ANNOTATIONS)
+def test_annotation_lines_change_nothing_but_the_source(shape, doc, lines):
+    """The collection's ``SOURCE:``/``LAYOUT:``/``TRUNCATED`` lines are no part of a form: a
+    misleading LAYOUT or TRUNCATED line above a whole form changes nothing it reads."""
+    import attrs
+
+    from evalengine.importer import import_text
+
+    case = parse_document(copy.deepcopy(doc))
+    text = variants.SHAPES[shape](variants.grid(case))
+    plain = import_text(text.encode("utf-8")).forms
+    annotated = import_text(("\n".join(lines) + "\n" + text).encode("utf-8")).forms
+
+    def bare(c):  # type: ignore[no-untyped-def]
+        return attrs.evolve(c, project=attrs.evolve(c.project, source=""))
+
+    assert [bare(f.case) for f in annotated] == [bare(f.case) for f in plain]
+    assert [f.notes for f in annotated] == [f.notes for f in plain]
