@@ -266,6 +266,7 @@ FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
 SPLIT_COST = 4  # a cell boundary between two digits must be earned too
 CELL_STEPS = 5000  # a bound on the states tried from one position
 KEEP = 8  # readings kept per end position (enough to see a tie)
+TABLE_EVIDENCE = 3  # rows read without doubt that show which figure columns a table fills
 TAIL_MIN = 8  # words ending the run this long are a row cut off (shorter: a fragment)
 _FREE_MAX = 24  # longest free-text cell tried inside a glued row
 _NAME_MAX = 60
@@ -417,15 +418,22 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     lines = text.split(LINE_END)
     if len(lines) == 1:
         return _decode_line(text, fields, types, relations)
-    rows: list[RowReading] = []
-    for line in lines:
-        if line:
-            rows.append(_one_row(line, fields, types, relations))
-    return rows, ""
+    ties = [_one_row_ties(line, fields, types, relations) for line in lines if line]
+    figures = {f for f, t in zip(fields, types) if t.rstrip("?") in ("points", "percent", "number")}
+    sure = [t[0][1] for t in ties if len(t) == 1]
+    if len(sure) >= TABLE_EVIDENCE:
+        # the figure columns every row read without doubt fills, or leaves blank: a row that
+        # fits several ways is read the way the table is (2|2 under 分值|得分 filled in every
+        # other row, not 22 and a blank)
+        always = {f for f in figures if all(f in v for v in sure)}
+        never = {f for f in figures if not any(f in v for v in sure)}
+        ties = [[t for t in tie if all((f in t[1]) == (f in always) for f in always | never)]
+                or tie for tie in ties]
+    return [_reading(tie, fields, types) for tie in ties], ""
 
 
-def _one_row(s: str, fields: tuple[str, ...], types: tuple[str, ...],
-             relations: tuple[Relation, ...]) -> RowReading:
+def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
+                  relations: tuple[Relation, ...]) -> list[tuple[str, dict[str, str]]]:
     """A line that is one row (a table flattened a row a line): its name from the start and
     its cells to the end, the reading that best fits their types and the row's arithmetic.
     Where the cells cannot be told apart (a row of words only: where the name ends and the
@@ -446,19 +454,29 @@ def _one_row(s: str, fields: tuple[str, ...], types: tuple[str, ...],
             if end == n and values:
                 score += _relation_points(values, relations) - _name_penalty(name)
                 options.append((score, name, values))
-    text_fields = tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
     if not options:  # words only, or nothing that fits the columns
-        return RowReading(s, {}, ("name", *text_fields) if text_fields else ())
+        return [(s, {})]
     top = max(o[0] for o in options)
-    ties = [o for o in options if o[0] == top]
-    values = ties[0][2]
-    name = max((t[1] for t in ties), key=len)  # when it is disputed, the most it can hold
-    rivals = [t[2] for t in ties[1:]]
-    if not rivals:
-        return RowReading(name, values)
+    return [(o[1], o[2]) for o in options if o[0] == top]
+
+
+def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
+             types: tuple[str, ...]) -> RowReading:
+    """One row from its equally good readings: what they agree on, the rest ambiguous."""
+    text_fields = tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
+    if len(ties) == 1 and not ties[0][1]:  # no reading: words only
+        return RowReading(ties[0][0], {}, ("name", *text_fields) if text_fields else ())
+    values = ties[0][1]
+    name = max((t[0] for t in ties), key=len)  # when it is disputed, the most it can hold
+    rivals = [t[1] for t in ties[1:]]
     agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
     disputed = {f for r in [values, *rivals] for f in r} - set(agreed)
-    if len({t[1] for t in ties}) > 1:  # where the name ends is lost: so is every text cell
+    lost = len({t[0] for t in ties}) > 1
+    if text_fields and not any(f in r for r in [values, *rivals] for f in text_fields):
+        lost = True  # figures only after the name: it may hold the target and the actual
+    if not lost and not disputed:
+        return RowReading(name, values)
+    if lost:  # where the name ends is lost: so is every text cell
         disputed |= {"name", *(f for f, t in zip(fields, types)
                                if t.rstrip("?") in ("text", "free") and f not in agreed)}
     return RowReading(name, agreed, tuple(sorted(disputed)))
