@@ -1,4 +1,4 @@
-"""Helpers for rule tests: build documents from a rule's TOML examples and run one rule."""
+"""Helpers for rule tests: build documents from a rule's TOML cases and run one rule."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from evalengine.checks.base import ProjectDigest, Rule
+from evalengine.checks.base import ProjectDigest, Rule, RuleCase
 from evalengine.checks.runner import Checker
 from evalengine.checks.settings import UserConfig
 from evalengine.engine import Engine
@@ -52,6 +52,14 @@ def build_department(snippet: str = "") -> tuple[Department, tuple[ProjectDigest
     document = parse_document(data)
     assert isinstance(document, Department), document
     return document, tuple(projects)
+
+
+def rule_cases(rule: Rule) -> tuple[RuleCase, ...]:
+    """A rule's cases: a built-in rule's ``[[cases]]`` from its data file; a custom rule's
+    ``bad`` (fails) and ``good`` (passes; the base document when empty)."""
+    if rule.cases or rule.family != "custom":
+        return rule.cases
+    return (RuleCase("bad", False, rule.bad), RuleCase("good", True, rule.good)) if rule.bad.strip() else ()
 
 
 def run_rule(rule: Rule, snippet: str, *, config: UserConfig | None = None) -> tuple[Finding, ...]:

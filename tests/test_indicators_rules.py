@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalengine.checks import indicators
+from evalengine.checks.registry import BUILTIN_RULES
 from evalengine.checks.runner import Checker
 from evalengine.checks.settings import UserConfig
 from evalengine.engine import Engine
 
 from rulekit import build_case, run_rule
 
-RULES = {r.code: r for r in indicators.RULES}
+RULES = {r.code: r for r in BUILTIN_RULES if r.family == "indicators"}
 
 
 def rows(*items: dict) -> str:
@@ -541,5 +541,5 @@ def test_no_rule_crashes_on_odd_rows(items, profile):
 def test_i307_shows_a_form_score_without_its_padding():
     snippet = ('[[indicators]]\nlevel1 = "效益指标"\nlevel2 = "社会效益指标"\nname = "技能提升"\n'
                'target = "效果明显"\nactual = "达成预期指标"\nweight = 30\nscore = 12.3400000\n')
-    (hit,) = run_rule(next(r for r in indicators.RULES if r.code == "I307"), snippet)
+    (hit,) = run_rule(next(r for r in RULES.values() if r.code == "I307"), snippet)
     assert "表内得分 12.34/30" in hit.message

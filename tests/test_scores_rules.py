@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from evalengine.checks import scores
+from evalengine.checks.registry import BUILTIN_RULES
 from evalengine.checks.runner import Checker
 from evalengine.checks.settings import UserConfig
 from evalengine.engine import Engine
@@ -17,7 +17,7 @@ from evalengine.model import Case
 
 from rulekit import run_rule
 
-RULES = {r.code: r for r in scores.RULES}
+RULES = {r.code: r for r in BUILTIN_RULES if r.family == "scores"}
 REPO = Path(__file__).resolve().parent.parent
 D = Decimal
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 import attrs
 
 from ..findings import Severity
-from ..model import Case, Department
+from ..model import Case, Department, Suppression
 from ..money import figures, read
 from ..numbers import rounded
 from ..profile import Profile
@@ -28,7 +28,9 @@ __all__ = [
     "Hit",
     "ProjectDigest",
     "Rule",
+    "RuleCase",
     "Setting",
+    "SuppressionContext",
     "CATEGORIES",
     "HERE",
     "MONEY",
@@ -47,7 +49,8 @@ SettingKind = Literal["number", "integer", "boolean", "text", "texts", "regex", 
 
 @attrs.frozen
 class Setting:
-    """A setting a rule declares; its value lives in ``rules/checks/<family>.toml``.
+    """A setting a rule declares (``[options.<name>]`` of ``rules/checks/<family>/<CODE>.toml``;
+    its value is that file's ``[defaults]``).
 
     ``regex``/``regexes`` are a text/texts of regular expressions: compiled when the settings
     are loaded (a bad one is a config problem naming its key), and each must define the named
@@ -117,14 +120,32 @@ class DepartmentContext:
     options: Mapping[str, Any]
 
 
+@attrs.frozen
+class RuleCase:
+    """One of a rule's ``[[cases]]``: a TOML snippet merged onto the base fixture, and whether
+    the rule passes it (``passes``) or fires on it."""
+
+    name: str
+    passes: bool
+    toml: str
+
+
+@attrs.frozen
+class SuppressionContext:
+    suppressions: tuple[Suppression, ...]
+    hidden: tuple[int | None, ...]  # findings each suppression hid; None: not judged
+    known: tuple[bool, ...] = ()  # whether each suppression names some rule of this run
+
+
 Family = Literal["funds", "scores", "indicators", "narrative", "department", "meta", "custom"]
 
 
 @attrs.frozen
 class Rule:
-    """A registered rule.  ``bad`` and ``good`` are TOML snippets merged onto the base
-    fixture (``tests/fixtures/rules/base-*.toml``): ``explain`` prints them, and the rule
-    tests check that ``bad`` fires and ``good`` does not."""
+    """A registered rule (read from ``rules/checks/<family>/<CODE>.toml``, see registry).
+    ``cases`` are TOML snippets merged onto the base fixture (``tests/fixtures/rules/base-*.toml``):
+    the rule tests check that each failing one fires and each passing one does not; ``bad`` and
+    ``good`` are the first of each, which ``explain`` prints."""
 
     code: str
     name: str
@@ -149,6 +170,7 @@ class Rule:
     # hit's own path; empty: the hit's path (a record's path covers all its fields).  The
     # runner withholds a finding that rests on an unread field and lists it as not verified.
     rests_on: tuple[str, ...] = ()
+    cases: tuple[RuleCase, ...] = ()
 
 
 # --- what findings rest on (Rule.rests_on): a finding resting on an unread field is withheld ---

@@ -1,33 +1,158 @@
-"""The rule registry: every rule, listed explicitly, in code order.
+"""The rule registry: every built-in rule, read from its data file, in code order.
 
-Adding a rule means writing it in its family module, listing it in that module's ``RULES``,
-giving it a table in ``rules/checks/<family>.toml``, and nothing else.  A rule whose findings
-rest on more than the cell they point at (other rows, the money, the texts that could explain
-something) says so in ``rests_on``, so that a finding resting on a cell the importer did not
-read is withheld (docs/case-format.md, "Provenance").
+A rule is two files:
+
+- ``rules/checks/<family>/<CODE>.toml``, its data: ``code``, ``name``, ``severity``,
+  ``enabled``, ``check`` (the function, ``"evalengine.checks.<family>.<code>:check"``),
+  ``source``, optional ``target`` and ``aliases``; ``[zh]`` and ``[en]`` with ``title``,
+  ``message``, ``summary`` and ``rationale``; ``[defaults]``, the values of its settings (a
+  user's ``--config`` overrides them as ``[rules.<CODE>]``); one ``[options.<name>]`` per
+  setting declaring its ``kind`` (number, integer, boolean, text, texts, regex, regexes),
+  ``min``/``max``, ``groups`` (regexes) and its help in ``zh``/``en``; and ``[[cases]]``
+  (``name``, ``pass = true/false``, ``toml``: a snippet merged onto
+  ``tests/fixtures/rules/base-*.toml``; every rule with cases has a failing one and a passing
+  one, the rule tests run them all and ``explain`` prints the first of each).
+- ``evalengine/checks/<family>/<code>.py``, its ``check`` (and ``RESTS_ON``, below).  Helpers
+  that more than one rule uses live in ``evalengine/checks/kit.py``, once.
+
+Registration is explicit: the registry lists ``rules/checks/*/*.toml`` (families in
+:data:`FAMILIES` order, codes in order within a family; the runner's own M003 last) and
+imports the function each file names.  Adding a rule touches those two files and nothing
+else.  A misspelt key in a data file is a :class:`~evalengine.loader.ConfigError` naming the
+file and the key path.  A rule whose findings rest on more than the cell they point at
+(other rows, the money, the texts that could explain something) says so in its module's
+``RESTS_ON``, so that a finding resting on a cell the importer did not read is withheld
+(docs/case-format.md, "Provenance").
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from ..loader import ConfigError, Problem
-from . import department, funds, indicators, meta, narrative, scores
-from .base import Rule
+from ..findings import Severity
+from ..loader import ConfigError, Problem, read_toml, shown_value
+from ..resources import rules_dir
+from .base import Rule, RuleCase, Setting
 from .custom import build_custom_rule
 from .settings import matches
 
-__all__ = ["BUILTIN_RULES", "all_rules", "unknown_selectors"]
+__all__ = ["BUILTIN_RULES", "FAMILIES", "all_rules", "load_rule_file", "rule_files",
+           "unknown_selectors"]
 
-BUILTIN_RULES: tuple[Rule, ...] = (
-    *funds.RULES,
-    *scores.RULES,
-    *indicators.RULES,
-    *narrative.RULES,
-    *department.RULES,
-    *meta.RULES,
-)
+FAMILIES = ("funds", "scores", "indicators", "narrative", "department", "meta")
+LAST = ("M003",)  # rule-crashed: the runner's own, listed after the rules it reports on
+
+_KEYS = ("code", "name", "severity", "enabled", "check", "target", "aliases", "source",
+         "zh", "en", "defaults", "options", "cases")
+_PROSE = ("title", "message", "summary", "rationale")
+_OPTION_KEYS = ("kind", "min", "max", "groups", "zh", "en")
+_CASE_KEYS = ("name", "pass", "toml")
+_KINDS = ("number", "integer", "boolean", "text", "texts", "regex", "regexes")
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """``<folder>/<family>/<CODE>.toml``, in registry order."""
+    def order(path: Path) -> tuple[int, bool, str]:
+        return (FAMILIES.index(path.parent.name), path.stem in LAST, path.stem)
+    return sorted((p for p in folder.glob("*/*.toml") if p.parent.name in FAMILIES), key=order)
+
+
+@lru_cache(maxsize=None)
+def load_rule_file(path: Path) -> Mapping[str, Any]:
+    """A rule's data file, checked key by key (ConfigError naming the file and key path)."""
+    data = read_toml(path)
+    problems: list[Problem] = []
+
+    def unknown(table: Mapping[str, Any], base: str, allowed: Sequence[str]) -> None:
+        for key in table:
+            if key not in allowed:
+                problems.append(Problem(f"{base}.{key}", "unknown-key", ", ".join(allowed)))
+
+    def text(table: Mapping[str, Any], key: str, base: str, required: bool = True) -> None:
+        if key not in table:
+            if required:
+                problems.append(Problem(f"{base}.{key}", "missing-key"))
+        elif not isinstance(table[key], str):
+            problems.append(Problem(f"{base}.{key}", "expected-text", shown_value(table[key])))
+
+    unknown(data, "$", _KEYS)
+    for key in ("code", "name", "severity", "check", "source"):
+        text(data, key, "$")
+    if data.get("code") != path.stem:
+        problems.append(Problem("$.code", "invalid", f"the file is named {path.name}"))
+    if not isinstance(data.get("enabled", True), bool):
+        problems.append(Problem("$.enabled", "expected-boolean", shown_value(data["enabled"])))
+    if data.get("severity") not in {s.label for s in Severity}:
+        problems.append(Problem("$.severity", "invalid", shown_value(data.get("severity"))))
+    for lang in ("zh", "en"):
+        table = data.get(lang)
+        if not isinstance(table, dict):
+            problems.append(Problem(f"$.{lang}", "expected-table", shown_value(table)))
+            continue
+        unknown(table, f"$.{lang}", _PROSE)
+        for key in _PROSE:
+            text(table, key, f"$.{lang}")
+    options = data.get("options", {})
+    for name, option in options.items() if isinstance(options, dict) else ():
+        base = f"$.options.{name}"
+        if not isinstance(option, dict):
+            problems.append(Problem(base, "expected-table", shown_value(option)))
+            continue
+        unknown(option, base, _OPTION_KEYS)
+        if option.get("kind") not in _KINDS:
+            problems.append(Problem(f"{base}.kind", "invalid", ", ".join(_KINDS)))
+        text(option, "zh", base)
+        text(option, "en", base, required=False)
+    for index, case in enumerate(data.get("cases", [])):
+        base = f"$.cases[{index}]"
+        unknown(case, base, _CASE_KEYS)
+        text(case, "name", base)
+        text(case, "toml", base)
+        if not isinstance(case.get("pass"), bool):
+            problems.append(Problem(f"{base}.pass", "expected-boolean", shown_value(case.get("pass"))))
+    if problems:
+        raise ConfigError(str(path), tuple(problems))
+    return data
+
+
+def _number(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _rule(path: Path) -> Rule:
+    data = load_rule_file(path)
+    module_name, _, function = data["check"].partition(":")
+    try:
+        module = importlib.import_module(module_name)
+        check = getattr(module, function)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(str(path), (Problem("$.check", "invalid", str(exc)),)) from None
+    settings = tuple(
+        Setting(name, o["kind"], o["zh"], _number(o.get("min")), _number(o.get("max")),
+                o.get("en", ""), tuple(o.get("groups", ())))
+        for name, o in data.get("options", {}).items())
+    cases = tuple(RuleCase(c["name"], c["pass"], c["toml"]) for c in data.get("cases", ()))
+    zh, en = data["zh"], data["en"]
+    return Rule(
+        code=data["code"], name=data["name"], family=path.parent.name,  # type: ignore[arg-type]
+        severity={s.label: s for s in Severity}[data["severity"]],
+        title=zh["title"], title_en=en["title"], message=zh["message"], message_en=en["message"],
+        summary=zh["summary"], summary_en=en["summary"],
+        rationale=zh["rationale"], rationale_en=en["rationale"], source=data["source"],
+        bad=next((c.toml for c in cases if not c.passes), ""),
+        good=next((c.toml for c in cases if c.passes), ""),
+        check=check, settings=settings, target=data.get("target", "case"),
+        aliases=tuple(data.get("aliases", ())), rests_on=tuple(getattr(module, "RESTS_ON", ())),
+        cases=cases,
+    )
+
+
+BUILTIN_RULES: tuple[Rule, ...] = tuple(_rule(p) for p in rule_files(rules_dir() / "checks"))
 
 
 def all_rules(

@@ -16,12 +16,17 @@ from ..provenance import blocking, unread_paths
 from ..resources import rules_dir
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
-from .base import HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule
-from .meta import RULE_CRASHED, SuppressionContext, SUPPRESSION_RULES
-from .registry import all_rules
+from .base import (
+    HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule, SuppressionContext,
+)
+from .registry import BUILTIN_RULES, all_rules
 from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches
 
 __all__ = ["ActiveRule", "CaseChecks", "Checker"]
+
+RULE_CRASHED = next(r for r in BUILTIN_RULES if r.code == "M003")
+# the rules that judge a case's [[ignore]] entries, once the other rules have run
+SUPPRESSION_RULES = tuple(r for r in BUILTIN_RULES if r.code in ("M001", "M002", "M004"))
 
 
 @attrs.frozen
@@ -75,7 +80,7 @@ class Checker:
     fail_on: Severity = Severity.ERROR
     deselected: frozenset[str] = frozenset()  # on by default, turned off by the user's choices
     options: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # every rule's, effective
-    shipped: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # rules/checks/*.toml's
+    shipped: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # rules/checks/*/*.toml's
 
     def find(self, selector: str) -> Rule | None:
         """A rule by code, name or alias (any letter case), whether it is on or not."""

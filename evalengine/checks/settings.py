@@ -1,6 +1,6 @@
-"""Rule settings: the shipped ``rules/checks/*.toml`` and a user's ``--config`` file.
+"""Rule settings: the shipped ``rules/checks/<family>/<CODE>.toml`` and a user's ``--config`` file.
 
-Every rule must have a table in the shipped settings with ``enabled``, ``severity`` and each
+Every rule must have a data file with ``enabled``, ``severity`` and, in ``[defaults]``, each
 setting it declares; a key no rule declares, a code no rule has, or a value of the wrong type
 is a :class:`~evalengine.loader.ConfigError`, so a typo never passes silently.
 """
@@ -136,10 +136,10 @@ def _options(rule: Rule, table: Mapping[str, Any], base: str, problems: list[Pro
     declared = {s.name: s for s in rule.settings}
     out: dict[str, Any] = {}
     for key, value in table.items():
-        if key in ("enabled", "severity"):
-            continue
+        if not complete and key in ("enabled", "severity"):
+            continue  # a user's [rules.<CODE>]: reported below, with where they belong
         if key not in declared:
-            keys = ["enabled", "severity", *declared] if complete else list(declared)
+            keys = list(declared)
             allowed = ", ".join(keys) or "—"
             problems.append(Problem(f"{base}.{key}", "unknown-key", allowed))
             continue
@@ -152,30 +152,36 @@ def _options(rule: Rule, table: Mapping[str, Any], base: str, problems: list[Pro
 
 
 def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConfig]:
-    """Read every ``*.toml`` in ``folder`` into one RuleConfig per registered rule."""
+    """Read every ``<family>/<CODE>.toml`` in ``folder`` into one RuleConfig per registered rule."""
+    from .registry import load_rule_file, rule_files
+
     by_code = {r.code: r for r in rules}
     tables: dict[str, tuple[str, Mapping[str, Any]]] = {}
     errors: list[tuple[str, Problem]] = []
-    for path in sorted(folder.glob("*.toml")):
-        for code, table in read_toml(path).items():
-            if code not in by_code:
-                errors.append((str(path), Problem(f"$.{code}", "invalid", "no rule has this code")))
-            elif not isinstance(table, dict):
-                errors.append((str(path), Problem(f"$.{code}", "not-a-table")))
-            else:
-                tables[code] = (str(path), table)
+    for path in rule_files(folder):
+        try:
+            data = load_rule_file(path)
+        except ConfigError as exc:
+            errors.extend((exc.location, p) for p in exc.problems)
+            continue
+        if path.stem not in by_code:
+            errors.append((str(path), Problem("$.code", "invalid", "no rule has this code")))
+        else:
+            tables[path.stem] = (str(path), data)
     configs: dict[str, RuleConfig] = {}
     for code, rule in by_code.items():
         if code not in tables:
-            errors.append((str(folder), Problem(f"$.{code}", "missing-key")))
+            errors.append((str(folder / rule.family / f"{code}.toml"), Problem("$", "missing-key")))
             continue
-        where, table = tables[code]
+        where, data = tables[code]
         problems: list[Problem] = []
-        enabled = table.get("enabled", True)
-        if not isinstance(enabled, bool):
-            problems.append(Problem(f"$.{code}.enabled", "expected-boolean", shown_value(enabled)))
-        severity = _severity(table.get("severity", rule.severity.label), f"$.{code}.severity", problems)
-        options = _options(rule, table, f"$.{code}", problems, complete=True)
+        enabled = data.get("enabled", True)
+        severity = _severity(data.get("severity", rule.severity.label), "$.severity", problems)
+        defaults = data.get("defaults", {})
+        if not isinstance(defaults, dict):
+            problems.append(Problem("$.defaults", "expected-table", shown_value(defaults)))
+            defaults = {}
+        options = _options(rule, defaults, "$.defaults", problems, complete=True)
         errors.extend((where, p) for p in problems)
         configs[code] = RuleConfig(bool(enabled), severity, options)
     if errors:

@@ -1,0 +1,110 @@
+"""F102: the check (its prose, settings and cases: rules/checks/funds/F102.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ...money import Figures, figures
+from ...numbers import ZERO
+from ...scoring import IndicatorScore
+from ...values import Dimension, Quantity, Text
+from ..base import CATEGORIES, HERE, MONEY, ROWS, CaseContext, Hit, money, pct
+from ..kit import TEN_THOUSAND, _rate_text
+
+
+def _marks(ctx: CaseContext, s: IndicatorScore) -> tuple[Decimal, Decimal]:
+    """(claimed score, weight) on the form's own scale: its 得分 and 分值 where it prints
+    them (scoring rescales 分值 to the profile), else the face value on the scored weight."""
+    row = ctx.case.indicators[s.index]
+    if s.claimed_from_form and row.weight is not None:
+        return s.claimed, row.weight
+    return s.claimed, s.weight
+
+
+def _full(ctx: CaseContext, s: IndicatorScore) -> bool:
+    claimed, weight = _marks(ctx, s)
+    return weight > 0 and claimed >= weight
+
+
+def _marks_text(ctx: CaseContext, s: IndicatorScore) -> str:
+    claimed, weight = _marks(ctx, s)
+    return f"{money(claimed)}/{money(weight)}"
+
+
+def _is_cost(ctx: CaseContext, s: IndicatorScore) -> bool:
+    row = ctx.case.indicators[s.index]
+    return any(w and (w in row.level2 or w in row.name) for w in ctx.options["cost_words"])
+
+
+def _budget_cap(ctx: CaseContext, s: IndicatorScore, f: Figures) -> tuple[str, Decimal | None]:
+    """What kind of "≤ budget" target a 成本 indicator has: ('money', cap in 万元) when the
+    target is an amount equal to the budget (or 年初预算), ('rate', None) when it is a 100%
+    control rate or says 预算, ('', None) otherwise."""
+    target = s.target
+    if isinstance(target, Quantity):
+        if target.dimension is Dimension.MONEY:
+            cap = target.amount / TEN_THOUSAND
+            tol = ctx.options["budget_match"]
+            for base in (f.adjusted, f.initial):
+                if base is not None and base > 0 and abs(cap - base) <= tol * base:
+                    return "money", cap
+            return "", None
+        if target.dimension in (Dimension.PERCENT, Dimension.PLAIN) and target.amount == 100:
+            return "rate", None
+        return "", None
+    text = target.text if isinstance(target, Text) else ""
+    if any(w and w in text for w in ctx.options["budget_words"]):
+        return "rate", None
+    return "", None
+
+
+def check(ctx: CaseContext) -> Iterator[Hit]:
+    o = ctx.options
+    f = figures(ctx.case.funds)
+    rate = f.rate
+    if rate is None:
+        return
+    rows = ctx.case.indicators
+    outputs = [s for s in ctx.score.indicators if s.category == o["output_category"] and s.weight > 0]
+    all_full = rate < o["threshold"] and bool(outputs) and all(_full(ctx, s) for s in outputs)
+    if all_full:
+        yield Hit(
+            f"$.indicators[{outputs[0].index}].score",
+            {"rate": pct(rate), "rate_en": pct(rate),
+             "what": f"{o['output_category']}全部 {len(outputs)} 项均得满分",
+             "what_en": f"all {len(outputs)} output indicators take full marks"},
+            expected=f"执行率 = {_rate_text(f)}，产出指标得分应反映未支付部分",
+            found="；".join(f"“{rows[s.index].name}” {_marks_text(ctx, s)}" for s in outputs),
+        )
+    for s in ctx.score.indicators:
+        if not (_is_cost(ctx, s) and _full(ctx, s)) or (all_full and s in outputs):
+            continue  # an output already listed in the hit above is not reported twice
+        kind, cap = _budget_cap(ctx, s, f)
+        row = rows[s.index]
+        found = f"“{row.name}”：指标值“{row.target}”，完成值“{row.actual}”，得分 {_marks_text(ctx, s)}"
+        if kind == "money" and cap is not None and f.executed is not None and cap > 0:
+            spent = max(f.executed, ZERO) / cap
+            if spent >= o["threshold"]:
+                continue
+            yield Hit(
+                f"$.indicators[{s.index}].score",
+                {"rate": f"{pct(spent)}（按该成本上限计）", "rate_en": f"{pct(spent)} (of that cost cap)",
+                 "what": f"成本指标“{row.name}”以预算额 {money(cap)} 万元为上限仍得满分，未支付的 {money(cap - f.executed)} 万元被当作“节约”",
+                 "what_en": f"the cost indicator “{row.name}”, capped at the budget ({money(cap)} 10k yuan), "
+                            f"takes full marks: the {money(cap - f.executed)} 10k yuan not paid count as savings"},
+                expected=f"执行 {money(f.executed)} / 成本上限 {money(cap)} = {pct(spent)}",
+                found=found,
+            )
+        elif kind == "rate" and rate < o["threshold"]:
+            yield Hit(
+                f"$.indicators[{s.index}].score",
+                {"rate": pct(rate), "rate_en": pct(rate),
+                 "what": f"成本指标“{row.name}”（控制在预算内）仍得满分",
+                 "what_en": f"the cost indicator “{row.name}” (kept within the budget) takes full marks"},
+                expected=f"执行率 = {_rate_text(f)}：资金未用完，不能据此证明成本得到控制",
+                found=found,
+            )
+
+
+RESTS_ON = (HERE, *MONEY, *ROWS, *CATEGORIES)

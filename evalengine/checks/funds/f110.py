@@ -1,0 +1,38 @@
+"""F110: the check (its prose, settings and cases: rules/checks/funds/F110.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...fit import misfit
+from ...money import figures
+from ...numbers import agrees
+from ...scoring import budget_formula
+from ..base import HERE, MONEY, CaseContext, Hit, figure, money, pct
+from ..kit import _budget_weight, _rate_text
+
+
+def check(ctx: CaseContext) -> Iterator[Hit]:
+    funds, profile = ctx.case.funds, ctx.profile
+    claimed = funds.claimed_score
+    f = figures(funds, rows=False)
+    rate = f.rate
+    if claimed is None or rate is None or misfit(ctx.case, profile):
+        return  # a form written for another profile: S213
+    weight = _budget_weight(ctx)
+    expected = budget_formula(profile, rate, weight)
+    assert expected is not None
+    # a score rounded the way the profile's form rounds (half up / truncated, to 2, 1 or 0
+    # places) is not an error; off by more is
+    if agrees(claimed, expected, profile.rounding.places, profile.rounding.mode, ctx.options["tolerance"]):
+        return
+    yield Hit(
+        "$.funds.claimed_score",
+        {"claimed": money(claimed), "expected": money(expected), "rate": pct(rate),
+         "weight": money(weight)},
+        expected=f"得分 = min(执行率, 1) × 分值 = min({_rate_text(f)}, 1) × {money(weight)} = {money(expected)}",
+        found=f"预算执行得分 {figure(claimed)}",
+    )
+
+
+RESTS_ON = (HERE, *MONEY, "$.funds.claimed_rate", "$.funds.claimed_weight")

@@ -1,0 +1,58 @@
+"""F114: the check (its prose, settings and cases: rules/checks/funds/F114.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ...numbers import ZERO
+from ...values import Dimension, Quantity, Text, Value, parse_value
+from ..base import HERE, MONEY, CaseContext, Hit, money
+from ..kit import TEN_THOUSAND, _SENTENCE_BREAK, _short, _texts
+
+
+def _money_amounts(value: Value) -> list[Decimal]:
+    """Money amounts (元) in a parsed cell."""
+    if isinstance(value, Quantity):
+        return [value.amount] if value.dimension is Dimension.MONEY else []
+    if isinstance(value, Text):
+        return [q.amount for q in value.quantities if q.dimension is Dimension.MONEY]
+    return []
+
+
+_BREAKDOWN_FIELDS = ("$.goal.expected", "$.goal.actual", "$.funds.note", "$.narrative.completion")
+
+
+def check(ctx: CaseContext) -> Iterator[Hit]:
+    o = ctx.options
+    per = o["per_item"] * TEN_THOUSAND  # 元
+    for path, label, label_en, text in _texts(ctx.case, _BREAKDOWN_FIELDS):
+        for sentence in _SENTENCE_BREAK.split(text):
+            cut = min((i for i in (sentence.find(m) for m in o["part_markers"] if m) if i >= 0),
+                      default=-1)
+            if cut < 0:
+                continue
+            head = sentence[:cut]
+            marker = next(m for m in o["part_markers"] if m and sentence.startswith(m, cut))
+            tail = sentence[cut + len(marker):]
+            if not any(w and w in head for w in o["total_words"]):
+                continue
+            totals = _money_amounts(parse_value(head))
+            parts = _money_amounts(parse_value(tail))
+            if not totals or len(parts) < 2:
+                continue
+            total, summed = totals[-1], sum(parts, ZERO)
+            if abs(total - summed) <= per * (len(parts) + 1):
+                continue
+            total_w, summed_w = total / TEN_THOUSAND, summed / TEN_THOUSAND
+            yield Hit(
+                path,
+                {"field": label, "field_en": label_en, "total": money(total_w),
+                 "parts": money(summed_w), "diff": money(total_w - summed_w)},
+                expected=f"总额 {money(total_w)} 万元 = 所列分项之和",
+                found=f"{label}：分项 " + " + ".join(money(p / TEN_THOUSAND) for p in parts)
+                      + f" = {money(summed_w)} 万元（“{_short(sentence.strip(), 60)}”）",
+            )
+
+
+RESTS_ON = (HERE, *MONEY)

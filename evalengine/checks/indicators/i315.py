@@ -1,0 +1,28 @@
+"""I315: the check (its prose, settings and cases: rules/checks/indicators/I315.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...values import Empty, Text
+from ..base import CaseContext, Hit
+from ..kit import _PUNCT, _compact, _pairs, _path, _show
+
+
+def _bare(text: str) -> str:
+    return "".join(c for c in _compact(text) if c not in _PUNCT)
+
+
+def check(ctx: CaseContext) -> Iterator[Hit]:
+    for item, row in _pairs(ctx):
+        target = item.target
+        if not isinstance(target, Text) or target.quantities or isinstance(item.actual, Empty):
+            continue  # numbers and dates are I301's; a grade word (优, 良好, 合规) may recur
+        if _bare(row.actual) != _bare(row.target):
+            continue
+        yield Hit(
+            _path(item.index, "actual"),
+            {"name": _show(row.name), "actual": _show(row.actual)},
+            expected="完成值写明实际做了什么、达到什么程度（定性指标另注明达成档次）",
+            found=f"指标值“{row.target}” 完成值“{row.actual}”",
+        )

@@ -1,0 +1,648 @@
+"""The helpers that more than one rule uses (one copy each); a rule's own helpers live
+in its module, ``evalengine/checks/<family>/<code>.py``."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+import attrs
+
+from ..i18n import REASONS
+from ..model import Case, Department, Figure, Indicator
+from ..money import Figures
+from ..numbers import ZERO
+from ..scoring import Evidence, IndicatorScore, is_blank_row, row_roles
+from ..taxonomy import Category, Taxonomy, load_taxonomy
+from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
+from .base import CaseContext, Hit, figure, is_truncated, money, pct
+
+
+ONE = Decimal(1)
+
+
+TEN_THOUSAND = Decimal(10000)  # 元 per 万元
+
+
+def _rate_text(f: Figures) -> str:
+    """'4.80/10.30 = 46.60%' (执行数/预算数 = 执行率)."""
+    return f"{money(f.executed)}/{money(f.budget)} = {pct(f.rate)}"
+
+
+_FIELDS = {
+    "$.funds.reason": ("原因栏", "the reason field (原因)"),
+    "$.funds.adjustment_reason": ("预算调整说明", "the adjustment reason"),
+    "$.funds.note": ("资金备注", "the funds note (备注)"),
+    "$.goal.expected": ("年度目标", "the annual goal (预期目标)"),
+    "$.goal.actual": ("年度目标完成情况", "the goal's outcome (实际完成情况)"),
+    "$.narrative.completion": ("项目完成情况", "the completion statement (项目完成情况)"),
+    "$.narrative.benefit": ("项目效益情况", "the benefit statement (项目效益情况)"),
+    "$.narrative.conclusion": ("评价结论", "the conclusion (评价结论)"),
+    "$.narrative.problems": ("存在问题", "the problems statement (存在问题)"),
+    "$.narrative.measures": ("改进措施", "the measures statement (改进措施)"),
+    "$.narrative.deviation": ("偏差原因分析", "the form's deviation analysis (偏差大或目标未完成原因分析)"),
+}
+
+
+def _field_text(case: Case, path: str) -> str:
+    obj: object = case
+    for part in path[2:].split("."):
+        obj = getattr(obj, part, "")
+    return obj if isinstance(obj, str) else ""
+
+
+def _texts(case: Case, paths: Iterable[str], *, deviations: bool = False
+           ) -> Iterator[tuple[str, str, str, str]]:
+    """(path, label, label_en, text) of each non-empty text field named, then, if asked,
+    each indicator's 偏差原因 cell."""
+    for path in paths:
+        text = _field_text(case, path)
+        if text.strip():
+            label, label_en = _FIELDS[path]
+            yield path, label, label_en, text
+    if deviations:
+        for index, row in enumerate(case.indicators):
+            if row.deviation.strip():
+                name = row.name.strip() or f"第{index + 1}行"
+                yield (f"$.indicators[{index}].deviation", f"指标“{name}”的偏差原因",
+                       f"the deviation note of indicator “{name}”", row.deviation)
+
+
+_EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
+                   "$.narrative.benefit", "$.narrative.conclusion", "$.narrative.problems",
+                   "$.narrative.measures", "$.narrative.deviation")
+
+
+def _placeholder(text: str, placeholders: Iterable[str]) -> bool:
+    """The cell holds the template's printed guidance, not an answer."""
+    return any(word and word in text for word in placeholders)
+
+
+def _answered(text: str, placeholders: Iterable[str]) -> bool:
+    return bool(text.strip()) and not _placeholder(text, placeholders)
+
+
+def _explanation(case: Case, words: Iterable[str], placeholders: Iterable[str]
+                 ) -> tuple[str, str] | None:
+    """(label, clause) of the first text that explains the money, or None.
+
+    A filled 原因 cell is a reason whatever it says; elsewhere a text counts when it holds one
+    of ``words``.
+    """
+    if _answered(case.funds.reason, placeholders):
+        return _FIELDS["$.funds.reason"][0], _short(case.funds.reason)
+    for _path, label, _en, text in _texts(case, _EXPLAIN_FIELDS, deviations=True):
+        if _placeholder(text, placeholders):
+            continue
+        for word in words:
+            at = text.find(word) if word else -1
+            if at >= 0:
+                return label, _clause(text, at, at + len(word))
+    return None
+
+
+# A ``[备注]`` tag with the blanks around it.  Linear on any text: the blanks before it are
+# tried only where a run of blanks begins (``(?<!\s)``), and the tag cannot hold a ``[`` (so
+# "[[[[…" is not scanned to its end once per bracket); ``\s*\[[^\]]*\]`` was quadratic
+# (80 000 spaces: 42 s).
+_TAG = r"(?<!\s)\s*\[[^\[\]]*\]\s*"
+
+
+_SENTENCE_BREAK = re.compile(r"[。；;！!？?\n]|" + _TAG)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]|" + _TAG)
+
+
+def _clause(text: str, start: int, end: int, *, commas: bool = False) -> str:
+    """The sentence of ``text`` around [start, end) (the comma-delimited clause if
+    ``commas``): delimiters and ``[备注]`` tags cut it."""
+    left, right = 0, len(text)
+    for m in (_CLAUSE_BREAK if commas else _SENTENCE_BREAK).finditer(text):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return _short(text[left:right].strip(" ，,"))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@lru_cache(maxsize=64)
+def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for pattern in patterns:
+        if not pattern:
+            continue
+        try:
+            out.append(re.compile(pattern))
+        except re.error:
+            out.append(re.compile(re.escape(pattern)))
+    return tuple(out)
+
+
+_NEGATION_REACH = 8  # characters before a match that may negate it
+
+
+def _find(text: str, patterns: tuple[str, ...], negation: re.Pattern[str] | None = None
+          ) -> re.Match[str] | None:
+    """The first match of any pattern that is not negated by what just precedes it in its
+    clause ("没有100%执行完毕", "尚未全部支付")."""
+    best = None
+    for pattern in _compile(patterns):
+        for m in pattern.finditer(text):
+            if negation is not None and negation.search(text[max(0, m.start() - _NEGATION_REACH):m.start()]):
+                continue
+            if best is None or m.start() < best.start():
+                best = m
+            break
+    return best
+
+
+def _budget_weight(ctx: CaseContext) -> Decimal:
+    weight = ctx.case.funds.claimed_weight
+    return weight if weight is not None and weight > 0 else ctx.profile.budget.weight
+
+
+_MISSED = ("shortfall", "cap-exceeded", "at-limit", "late")  # measured, target not met
+
+
+_MET = ("met", "on-time")  # measured, target met
+
+
+# A 一级 label that carries its printed weight, e.g. "产出指标(50分)".
+_PRINTED_WEIGHT_RE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def _name(case: Case, index: int) -> str:
+    """The 三级 name of row ``index`` as printed; else its target, else its position."""
+    row = case.indicators[index]
+    return row.name.strip() or row.target.strip()[:20] or f"第{index + 1}行指标"
+
+
+def _rows(case: Case) -> list[tuple[int, Indicator]]:
+    """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
+    roles = row_roles(case)
+    return [(i, row) for i, row in enumerate(case.indicators) if not is_blank_row(row) and i not in roles]
+
+
+def _tolerance(options: Mapping[str, Any], items: int) -> Decimal:
+    """Base tolerance plus the rounding each summed item may carry."""
+    return options["tolerance"] + items * options["per_item_tolerance"]
+
+
+def _form_weight(case: Case, ind: IndicatorScore) -> Decimal | None:
+    """The 分值 the form prints for this row (None when it prints none)."""
+    return case.indicators[ind.index].weight
+
+
+def _on_form_scale(case: Case, ind: IndicatorScore) -> Decimal | None:
+    """The verified score on the form's own 分值 (scoring scales weights to the profile).
+
+    None when the form prints no 分值 for the row: a form score then has no known scale.
+    """
+    weight = _form_weight(case, ind)
+    if weight is None:
+        return None
+    if ind.weight <= 0:
+        return ZERO if weight == 0 else None
+    return ind.verified * weight / ind.weight
+
+
+def _full(case: Case, ind: IndicatorScore) -> bool:
+    """The department gave this row full marks, on a 分值 the form itself prints."""
+    row = case.indicators[ind.index]
+    return row.weight is not None and row.score is not None and row.score >= row.weight
+
+
+def _reason(key: str) -> tuple[str, str]:
+    return REASONS.get(key, (key, key))
+
+
+def _group_weights(
+    ctx: CaseContext, rows: list[tuple[int, Indicator]]
+) -> dict[str, tuple[Decimal, int, int, Decimal | None]] | None:
+    """Per resolved 一级: (Σ form weights, rows, first index, printed 一级 weight or None).
+
+    None when a weighted row's 一级 cannot be resolved (the sums would be guesses).
+    """
+    groups: dict[str, tuple[Decimal, int, int, Decimal | None]] = {}
+    for index, row in rows:
+        if row.weight is None:
+            continue
+        category = ctx.taxonomy.resolve(row.level1, row.level2)
+        if category is None:
+            return None
+        m = _PRINTED_WEIGHT_RE.search(row.level1)
+        printed = Decimal(m.group(1)) if m else None
+        total, count, first, known = groups.get(category.name, (ZERO, 0, index, None))
+        groups[category.name] = (total + row.weight, count + 1, first, known or printed)
+    return groups
+
+
+_SHOW = 40  # characters of a cell quoted inside a message (the evidence carries it whole)
+
+
+_PUNCT = " \t\r\n\u3000。.，,；;：:、!！?？"
+
+
+_PAREN_RE = re.compile(r"[(（].*$")
+
+
+def _path(index: int, field: str) -> str:
+    return f"$.indicators[{index}].{field}"
+
+
+def _show(text: str) -> str:
+    """A cell for a message: whitespace collapsed, long text clipped."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
+
+
+def _compact(text: str) -> str:
+    if type(text) is str and len(text) <= 256:  # a cell or an option word: seen again and again
+        return _compact_short(text)
+    return "".join(str(text).split())
+
+
+@functools.lru_cache(maxsize=16384)
+def _compact_short(text: str) -> str:
+    return "".join(text.split())
+
+
+def _has(text: str, words: Iterable[str]) -> str:
+    """The first of ``words`` found in ``text`` (whitespace ignored), or ""."""
+    s = _compact(text)
+    for word, w in _compacted(tuple(words)):
+        if w in s:
+            return word
+    return ""
+
+
+@functools.lru_cache(maxsize=256)  # a rule's word list, the same for every row and case
+def _compacted(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(word, word without whitespace) for the words that are not blank."""
+    return tuple((word, w) for word in words if (w := _compact(word)))
+
+
+def _label_key(label: str) -> str:
+    """A category label without spaces, a trailing "(50分)" or the suffix 指标."""
+    s = _PAREN_RE.sub("", _compact(label)).strip(_PUNCT)
+    return s.removesuffix("指标")
+
+
+def _is_placeholder(text: str, placeholders: Sequence[str]) -> bool:
+    """Nothing written, or only a placeholder such as 无 / 0 / "/"."""
+    s = _compact(text).strip(_PUNCT)
+    return not s or s in _placeholder_set(tuple(placeholders))
+
+
+@functools.lru_cache(maxsize=64)  # a rule's setting, the same for every row
+def _placeholder_set(placeholders: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_compact(p).strip(_PUNCT) for p in placeholders)
+
+
+def _target_text(row: Indicator) -> str:
+    """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
+    op = row.operator.strip()
+    if load_taxonomy().names_kind_only(op):
+        op = ""  # 定量指标 / 定性指标 name the kind, not a direction
+    target = row.target.strip()
+    if op and target.startswith(op):
+        op = ""
+    unit = row.unit.strip()
+    if unit and target.endswith(unit):
+        unit = ""  # "100%" with the unit column "%": not "100%%"
+    return f"{op}{target}{unit}"
+
+
+def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
+    rows = ctx.case.indicators
+    for item in ctx.score.indicators:
+        if 0 <= item.index < len(rows):
+            yield item, rows[item.index]
+
+
+def _live_rows(case: Case) -> list[tuple[int, Indicator]]:
+    roles = row_roles(case)
+    return [(i, r) for i, r in enumerate(case.indicators)
+            if not r.not_applicable and not is_blank_row(r) and i not in roles]
+
+
+def _category(taxonomy: Taxonomy, row: Indicator) -> Category | None:
+    return taxonomy.resolve(row.level1, row.level2)
+
+
+def _level2_in(row: Indicator, words: Sequence[str]) -> bool:
+    return bool(_has(row.level2, words))
+
+
+def _missing_categories(ctx: CaseContext) -> list[str]:
+    case = ctx.case
+    if not case.project.has_form or is_truncated(case, ctx.options["truncation_words"]):
+        return []
+    present: set[str] = set()
+    for _, row in _live_rows(case):
+        category = _category(ctx.taxonomy, row)
+        if category is not None:
+            present.add(category.name)
+    if not present:
+        return []
+    return [c.name for c in ctx.taxonomy.level1 if c.name not in present]
+
+
+def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
+    present = "、".join(sorted({c.name for _, r in _live_rows(ctx.case)
+                                if (c := _category(ctx.taxonomy, r)) is not None}))
+    for name in _missing_categories(ctx):
+        yield Hit(
+            "$.indicators",
+            {"category": name, "profile": ctx.profile.id},
+            expected="产出、效益、满意度三类一级指标齐全（" + "、".join(ctx.taxonomy.names()) + "）",
+            found=f"表中有：{present or '—'}；没有“{name}”下的任何指标",
+        )
+
+
+_SHORT_REASONS = ("shortfall", "cap-exceeded", "at-limit", "late")
+
+
+def _deviation(item: IndicatorScore, row: Indicator) -> tuple[str, str, Decimal | None] | None:
+    """(detail, detail_en, closeness ≤ 1 or None) when the row misses its target, else None."""
+    if item.evidence is Evidence.MEASURED and item.reason in _SHORT_REASONS:
+        if item.reason == "shortfall":
+            ratio = item.achievement
+            return (f"为指标值的 {pct(ratio)}", f"{pct(ratio)} of the target", ratio)
+        if item.reason == "cap-exceeded":
+            a = item.achievement
+            ratio = (1 / a) if a is not None and a > 0 else None
+            return (f"超出上限，达指标值的 {pct(a)}", f"over the ceiling, at {pct(a)} of it", ratio)
+        if item.reason == "at-limit":
+            return ("恰等于指标值，未满足严格的高于/低于要求", "equal to a strict (> or <) target",
+                    None)
+        return ("逾期完成", "finished late", None)
+    actual = item.actual
+    if isinstance(actual, Claim) and actual.level in (ClaimLevel.PARTIAL, ClaimLevel.MISSED):
+        done = "未完成" if actual.level is ClaimLevel.MISSED else "部分完成"
+        done_en = "not achieved" if actual.level is ClaimLevel.MISSED else "partly achieved"
+        return (f"完成值自称{done}", f"the actual says {done_en}", None)
+    if (item.evidence is not Evidence.MEASURED  # a met measured row deducted is S206's
+            and row.score is not None and row.weight is not None and row.weight > 0
+            and row.score < row.weight):
+        ratio = row.score / row.weight
+        form = f"{figure(row.score)}/{figure(row.weight)}"
+        return (f"表内得分 {form}", f"scored {form} on the form", ratio)
+    return None
+
+
+_Deviation = tuple[IndicatorScore, Indicator, str, str, Decimal | None]
+
+
+def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
+    form_level = ctx.case.narrative.deviation  # 偏差大或目标未完成原因分析, for the whole form
+    if not _is_placeholder(form_level, ctx.options["placeholder_reasons"]):
+        return
+    for item, row in _pairs(ctx):
+        if not _is_placeholder(row.deviation, ctx.options["placeholder_reasons"]):
+            continue
+        found = _deviation(item, row)
+        if found is not None:
+            yield item, row, *found
+
+
+def _deviation_hit(item: IndicatorScore, row: Indicator, detail: str, detail_en: str) -> Hit:
+    return Hit(
+        _path(item.index, "deviation"),
+        {"name": _show(row.name), "target": _show(_target_text(row)), "actual": _show(row.actual),
+         "detail": detail, "detail_en": detail_en},
+        expected="偏离指标值的，应在“偏差原因分析及改进措施/未完成原因分析”栏说明原因和改进措施",
+        found=(f"指标值“{_target_text(row)}” 完成值“{row.actual}”（{detail}）；"
+               f"偏差原因“{row.deviation.strip()}”"),
+        expected_en=("where the actual departs from the target, the deviation column (偏差原因分析及改进措施) "
+                     "gives the reason and the remedy"),
+        found_en=(f"target '{_target_text(row)}' actual '{row.actual}' ({detail_en}); "
+                  f"deviation reason '{row.deviation.strip()}'"),
+    )
+
+
+_WS_RE = re.compile(r"\s+")
+
+
+_ENDS = " \t\r\n\u3000。.，,；;：:！!？?、…·\"'“”‘’()（）[]【】-—_/\\|"
+
+
+def _norm(text: str) -> str:
+    """NFKC (fullwidth → ASCII, 。 stays), no whitespace."""
+    if not isinstance(text, str):
+        return ""
+    if len(text) <= 256:  # rows' cells and option words, normalised by many rules
+        return _norm_short(text)
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_short(text: str) -> str:
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _bare(text: str) -> str:
+    """The text without whitespace and without punctuation at its ends: "无。" → "无"."""
+    return _norm(text).strip(_ENDS)
+
+
+def _is_none(text: str, words: Iterable[str]) -> bool:
+    """Empty, only punctuation, or one of the "nothing to say" words (无, 暂无 …)."""
+    bare = _bare(text)
+    return bare == "" or bare in {_bare(w) for w in words}
+
+
+def _shown(text: str) -> str:
+    """A field as quoted in a message: verbatim but trimmed, "（空）" when blank."""
+    text = text.strip() if isinstance(text, str) else ""
+    if not text:
+        return "（空）"
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+_CLAUSE_RE = re.compile(r"[^。;,、!?\n]+")
+
+
+def _contains_any(text: str, words: Iterable[str]) -> str | None:
+    for word in words:
+        w = _norm(word)
+        if w and w in text:
+            return w
+    return None
+
+
+_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+_CJK_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
+
+
+_MULT = "(?:万亿|百万|千万|亿|万|千)?"
+
+
+_MONEY_WORDS = ("万元", "亿元", "千元", "元")
+
+
+_PCT_WORDS = ("%", "百分比", "百分率", "‰")
+
+
+@attrs.frozen
+class _Figure:
+    amount: Decimal
+    unit: str
+    dimension: Dimension
+    half: Decimal  # half a unit of the last digit written, in the unit of ``amount``
+    shown: str  # the number as written, e.g. "27条"
+    context: frozenset[str]  # the clause's words (CJK bigrams), generic ones dropped
+
+
+def _bigrams(text: str, generic: tuple[str, ...]) -> frozenset[str]:
+    out = set()
+    for run in _CJK_RUN_RE.findall(text):
+        for i in range(len(run) - 1):
+            pair = run[i : i + 2]
+            if not any(pair in g for g in generic):
+                out.add(pair)
+    return frozenset(out)
+
+
+def _half_unit(q: Quantity, written: str | None) -> Decimal:
+    """How far the number may be from the exact amount because of the way it was written:
+    half a unit of its last digit when that digit is a rounded one (202.6万元 → 500 元,
+    1.2万人次 → 500), none for a whole number of the base unit (27条, 95%, 2026400元)."""
+    if not written:
+        return ZERO
+    number = Decimal(written.replace(",", ""))
+    decimals = len(written.split(".", 1)[1]) if "." in written else 0
+    step = Decimal(1).scaleb(-decimals)
+    if number != 0:
+        step = step * abs(q.amount / number)
+    return ZERO if step == 1 else step / 2
+
+
+def _figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
+             unit: str = "", year: int | None = None) -> list[_Figure]:
+    """The quantities of ``text``, clause by clause, with their clause's words as context."""
+    if type(text) is str and type(operator) is str and type(unit) is str and (
+            year is None or type(year) is int):
+        return list(_figures_of(text, frozenset(dims), generic, operator, unit, year))
+    return _find_figures(text, dims, generic, operator=operator, unit=unit, year=year)
+
+
+@functools.lru_cache(maxsize=4096)  # targets repeat across forms; the result is frozen records
+def _figures_of(text: str, dims: frozenset[str], generic: tuple[str, ...], operator: str,
+                unit: str, year: int | None) -> tuple[_Figure, ...]:
+    return tuple(_find_figures(text, dims, generic, operator=operator, unit=unit, year=year))
+
+
+def _find_figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
+                  unit: str = "", year: int | None = None) -> list[_Figure]:
+    out: list[_Figure] = []
+    for clause in _CLAUSE_RE.findall(_norm(text)):
+        value = parse_value(clause, operator=operator, unit=unit, default_year=year)
+        if isinstance(value, Quantity):
+            quantities: tuple[Quantity, ...] = (value,)
+        elif isinstance(value, Text):
+            quantities = value.quantities
+        else:
+            continue
+        quantities = tuple(q for q in quantities if q.dimension.value in dims)
+        if not quantities:
+            continue
+        units = {q.unit for q in quantities} | set(_MONEY_WORDS) | set(_PCT_WORDS)
+        unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u)
+        stripped = re.sub(rf"\d[\d,]*(?:\.\d+)?{_MULT}(?:{unit_alt})?", " ", clause)
+        context = _bigrams(stripped, generic)
+        cursor = 0
+        for q in quantities:
+            single = q is value
+            where = 0 if single else clause.find(_norm(q.text), cursor)
+            if where < 0:
+                where = 0
+            m = _NUMBER_RE.search(clause, where)
+            written = m.group() if m else None
+            start = m.start() if m else where
+            if not single:
+                cursor = where + len(_norm(q.text))
+            if any(w in clause[max(0, start - 3) : start] for w in ("各", "每", "均")):
+                continue  # a per-item figure ("各250册") is not a total
+            if q.dimension is Dimension.MONEY:
+                shown = f"{money(q.amount / 10000)}万元"
+            else:
+                shown = f"{written}{q.unit}" if written else q.text
+            out.append(_Figure(q.amount, q.unit, q.dimension, _half_unit(q, written), shown, context))
+    return out
+
+
+def _matches(target: _Figure, goal: list[_Figure], limit: int) -> bool:
+    """Whether the target equals one goal figure or (money, counts) a sum of several."""
+    if target.dimension is Dimension.PERCENT:
+        return any(abs(g.amount - target.amount) <= g.half + target.half for g in goal)
+    if len(goal) > limit:
+        subsets: Iterable[tuple[_Figure, ...]] = [(g,) for g in goal] + [tuple(goal)]
+    else:
+        subsets = (c for r in range(1, len(goal) + 1) for c in itertools.combinations(goal, r))
+    for subset in subsets:
+        total = sum((g.amount for g in subset), ZERO)
+        slack = sum((g.half for g in subset), target.half)
+        if abs(total - target.amount) <= slack:
+            return True
+    return False
+
+
+def _statements(department: Department) -> dict[str, list[tuple[int, Figure]]]:
+    out: dict[str, list[tuple[int, Figure]]] = {}
+    for index, figure in enumerate(department.figures):
+        out.setdefault(figure.id, []).append((index, figure))
+    return out
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _nearest(statements: list[tuple[int, Figure]], source: str) -> list[tuple[int, Figure]]:
+    """The statements whose source shares the longest beginning with ``source``, one per value."""
+    if not statements:
+        return []
+    best = max(_shared(f.source, source) for _, f in statements)
+    out: list[tuple[int, Figure]] = []
+    seen: set[Decimal] = set()
+    for index, figure in statements:
+        if _shared(figure.source, source) == best and figure.value not in seen:
+            seen.add(figure.value)
+            out.append((index, figure))
+    return out
+
+
+def _num(value: Decimal) -> str:
+    """A figure as the report prints it (no padding: 97.8, 931.61, 0)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _where(figure: Figure) -> str:
+    return f"{figure.label} {_num(figure.value)}（{figure.source}）"
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -1,0 +1,74 @@
+"""N403: the check (its prose, settings and cases: rules/checks/narrative/N403.toml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...money import figures
+from ...values import Dimension
+from ..base import HERE, CaseContext, Hit
+from ..kit import _bigrams, _figures, _matches, _norm, _shown
+
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")
+
+
+def _years(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _YEAR_RE.finditer(_norm(text)):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) else first
+        out.append((min(first, last), max(first, last), m.group()))
+    return out
+
+
+def check(ctx: CaseContext) -> Iterator[Hit]:
+    case, o = ctx.case, ctx.options
+    goal_text = case.goal.expected
+    year = case.project.year
+    if o["check_year"] and isinstance(year, int) and not isinstance(year, bool):
+        for path, label, text in (("$.goal.expected", "预期目标", case.goal.expected),
+                                  ("$.goal.actual", "实际完成情况", case.goal.actual)):
+            years = _years(text)
+            if not years or any(a <= year <= b for a, b, _ in years):
+                continue
+            if o["allow_later_years"] and all(a > year for a, _, _ in years):
+                continue
+            written = "、".join(dict.fromkeys(w for _, _, w in years))
+            yield Hit(
+                path,
+                {"goal": written, "other": f"本表年度（{year}年）",
+                 "other_en": f"the form's year ({year})"},
+                expected=f"{label}应为 {year} 年度的内容",
+                found=f"{label}：“{_shown(text)}”",
+            )
+    if not goal_text.strip():
+        return
+    dims = set(o["dimensions"])
+    generic = tuple(_norm(g) for g in o["generic_words"] if g)
+    goal = _figures(goal_text, dims, generic, year=year)
+    if not goal:
+        return
+    for s in ctx.score.indicators:
+        row = case.indicators[s.index]
+        name_context = _bigrams(_norm(row.name), generic)
+        for t in _figures(row.target, dims, generic, operator=row.operator, unit=row.unit, year=year):
+            context = t.context or name_context
+            same = [g for g in goal if g.dimension is t.dimension and g.unit == t.unit
+                    and g.context & context]
+            if not same or _matches(t, same, int(o["max_goal_figures"])):
+                continue
+            figures = "、".join(g.shown for g in same)
+            sums = "" if t.dimension is Dimension.PERCENT or len(same) < 2 else "（任意组合之和均不等）"
+            name = row.name.strip() or f"第{s.index + 1}行指标"
+            yield Hit(
+                f"$.indicators[{s.index}].target",
+                {"goal": figures, "other": f"指标「{name}」的目标值 {t.shown}{sums}",
+                 "other_en": f"the target {t.shown} of indicator “{name}”"},
+                expected=f"年度总体目标：{figures}（“{_shown(goal_text)}”）",
+                found=f"指标「{name}」指标值：“{row.target}”",
+            )
+
+
+RESTS_ON = (HERE, "$.indicators[*].target", "$.indicators[*].name")

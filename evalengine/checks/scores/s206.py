@@ -1,0 +1,44 @@
+"""S206: the check (its prose, settings and cases: rules/checks/scores/S206.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ...numbers import agrees
+from ...scoring import Evidence
+from ..base import HERE, RECORD, CaseContext, Hit, money
+from ..kit import _MET, _name, _reason
+
+
+def _placeholder(text: str, placeholders: Sequence[str]) -> bool:
+    """A 偏差/原因 cell that says nothing: blank, punctuation, or a placeholder such as "0"."""
+    core = "".join(text.split()).strip("。.;；,，:：")
+    return not core or core in {p.strip() for p in placeholders}
+
+
+def check(ctx: CaseContext) -> Iterator[Hit]:
+    for ind in ctx.score.indicators:
+        row = ctx.case.indicators[ind.index]
+        if not (ind.evidence is Evidence.MEASURED and ind.reason in _MET
+                and row.weight is not None and row.score is not None):
+            continue
+        rounding = ctx.profile.rounding
+        # a met target earns exactly its weight: only the form's rounding of that weight, or
+        # the setting's tolerance, may make the printed score differ from it
+        if row.score < 0 or row.score >= row.weight or agrees(
+                row.score, row.weight, rounding.places, rounding.mode, ctx.options["tolerance"]):
+            continue
+        if not (_placeholder(row.deviation, ctx.options["placeholders"])
+                and _placeholder(ctx.case.narrative.deviation, ctx.options["placeholders"])):
+            continue
+        name = _name(ctx.case, ind.index)
+        yield Hit(
+            f"$.indicators[{ind.index}].deviation",
+            {"name": name, "score": money(row.score), "weight": money(row.weight)},
+            expected=f"指标值 {row.target.strip()}，完成值 {row.actual.strip()}：{_reason(ind.reason)[0]}"
+                     f"；如扣分，应在偏差原因栏说明理由",
+            found=f"自评得分 {money(row.score)}/{money(row.weight)}，偏差原因“{row.deviation.strip()}”",
+        )
+
+
+RESTS_ON = (HERE, f"{RECORD}.deviation", "$.narrative.deviation")

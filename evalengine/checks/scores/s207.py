@@ -1,0 +1,40 @@
+"""S207: the check (its prose, settings and cases: rules/checks/scores/S207.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...numbers import agrees
+from ...scoring import Evidence
+from ..base import CaseContext, Hit, money, pct
+from ..kit import _MET, _MISSED, _name, _on_form_scale, _reason
+
+
+def check(ctx: CaseContext) -> Iterator[Hit]:
+    tol = ctx.options["tolerance"]
+    for ind in ctx.score.indicators:
+        row = ctx.case.indicators[ind.index]
+        verified = _on_form_scale(ctx.case, ind)
+        if ind.evidence is not Evidence.MEASURED or row.score is None or verified is None:
+            continue
+        claimed, weight = row.score, row.weight
+        assert weight is not None  # _on_form_scale is None without a printed 分值
+        rounding = ctx.profile.rounding  # a score rounded the form's way is not an error
+        if agrees(claimed, verified, rounding.places, rounding.mode, tol):
+            continue
+        if claimed < 0 or claimed > weight:
+            continue  # S201
+        if claimed >= weight and ind.reason in _MISSED:
+            continue  # S205
+        if ind.reason in _MET and claimed < verified:
+            continue  # S206: a met target deducted, which 10号 allows with a reason
+        name = _name(ctx.case, ind.index)
+        achieved = f"，完成率 {pct(ind.achievement)}" if ind.achievement is not None else ""
+        yield Hit(
+            f"$.indicators[{ind.index}].score",
+            {"name": name, "score": money(claimed), "verified": money(verified),
+             "diff": money(claimed - verified)},
+            expected=f"指标值 {row.target.strip()}，完成值 {row.actual.strip()}{achieved}："
+                     f"{_reason(ind.reason)[0]}，分值 {money(weight)} → 应得 {money(verified)}",
+            found=f"自评得分 {money(claimed)}",
+        )

@@ -1,0 +1,30 @@
+"""S215: the check (its prose, settings and cases: rules/checks/scores/S215.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...fit import misfit
+from ..base import RECORD, CaseContext, Hit, money
+from ..kit import _name, _rows
+
+
+def check(ctx: CaseContext) -> Iterator[Hit]:
+    case = ctx.case
+    if misfit(case, ctx.profile):
+        return  # S213: a rubric form judged as a target/actual form
+    for index, row in _rows(case):
+        section = ctx.profile.section(row.level1) if ctx.profile.kind == "rubric" else None
+        if section is not None and section.rubric:
+            continue  # a rubric item is scored against its 评分标准, not a target
+        if (row.target.strip() or row.actual.strip() or row.weight is None or row.weight <= 0
+                or row.score is None or row.score < row.weight):
+            continue
+        name = _name(case, index)
+        yield Hit(f"$.indicators[{index}].score", {"name": name, "score": money(row.score)},
+                  expected="满分须有指标值和完成值为据", found=f"「{name}」指标值、完成值均空白，得分 {money(row.score)}",
+                  expected_en="full marks rest on a target and an actual",
+                  found_en=f"“{name}”: target and actual blank, score {money(row.score)}")
+
+
+RESTS_ON = (RECORD,)
