@@ -80,3 +80,23 @@ def test_an_unreadable_operator_never_gives_a_number_target(prefix, number, unit
 def test_a_readable_operator_keeps_the_target(op, number):
     [first, _] = _rows(op, str(number))
     assert first.target == str(number) and "target" not in first.unread
+
+
+def _central(target: str, extra: str = "") -> list:
+    text = ("项目支出绩效自评表\n项目名称\t培训项目\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            f"\t产出指标\t数量指标\t培训人数\t{target}\t100人\t10\t10\n"
+            f"\t\t质量指标\t合格率\t{extra or '95%'}\t98%\t10\t10\n总分\t\t\t\t\t\t20\t20\n")
+    return import_text(text.encode("utf-8")).forms[0].case.indicators
+
+
+def test_a_2_before_a_target_is_left_unread_only_in_text_read_by_ocr():
+    """2100人: ≥100人 read by OCR, or 2100人?  Where nothing shows OCR it is 2100人; where the
+    text shows OCR confusions (W5%, 9O%) the two cannot be told and the target is unread."""
+    [plain, _] = _central("2100人")
+    assert plain.target == "2100人"
+    [doubt, other] = _central("2100人", extra="9O%")  # an O read for 0: the text is OCR'd
+    assert doubt.target == "" and doubt.unread.reason("target") == "ambiguous"
+    assert other.target == "90%"
+    [year, _] = _central("2021年", extra="9O%")
+    assert year.target == "2021年"  # a year is no ≥

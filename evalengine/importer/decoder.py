@@ -23,7 +23,8 @@ from ..values import _LINKERS, _PRE_FILLERS, _PREFIX_OPS, _SUFFIX_OPS, _column_o
 from .layouts import Column, Relation
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
-           "is_glued_run", "is_value_cell", "labels_at_line_start", "operator_cell", "unreadable_operator"]
+           "is_glued_run", "is_value_cell", "labels_at_line_start", "ocr_operator_doubt",
+           "operator_cell", "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -332,10 +333,9 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     and _FIGURE_END.search(s, max(pos, p - 16), p):
                 # a short word for the actual after a figure target (无, 达标, 完成)
                 for end in range(p + 1, min(len(s), p + 6) + 1):
-                    if _WORDY.fullmatch(s[end - 1]):  # words only: 无, 达标, 完成
-                        out.append((end, c + 1, 1, ((field, s[p:end]),)))
                     if not _WORDY.fullmatch(s[end - 1]):
-                        break
+                        break  # words only: 无, 达标, 完成
+                    out.append((end, c + 1, 1, ((field, s[p:end]),)))
             a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
                       or not optional[x]), None)
             if field == "target" and a is not None and fields[a] == "actual":
@@ -419,7 +419,8 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     if len(lines) == 1:
         return _decode_line(text, fields, types, relations)
     ties = [_one_row_ties(line, fields, types, relations) for line in lines if line]
-    figures = {f for f, t in zip(fields, types) if t.rstrip("?") in ("points", "percent", "number")}
+    figures = {f for f, t in zip(fields, types)
+               if t.rstrip("?") in ("points", "percent", "number")}
     sure = [t[0][1] for t in ties if len(t) == 1]
     if len(sure) >= TABLE_EVIDENCE:
         # the figure columns every row read without doubt fills, or leaves blank: a row that
@@ -435,10 +436,8 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
 def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
                   relations: tuple[Relation, ...]) -> list[tuple[str, dict[str, str]]]:
     """A line that is one row (a table flattened a row a line): its name from the start and
-    its cells to the end, the reading that best fits their types and the row's arithmetic.
-    Where the cells cannot be told apart (a row of words only: where the name ends and the
-    target begins is lost), or two readings tie with different names, the name and the
-    disputed cells are ambiguous, never guessed."""
+    its cells to the end, the readings (name, values) that best fit their types and the
+    row's arithmetic -- several when they tie; ``[(line, {})]`` when none fits (words only)."""
     n = len(s)
     cells = {}
     options: list[tuple[int, str, dict[str, str]]] = []
@@ -462,8 +461,11 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
 
 def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
              types: tuple[str, ...]) -> RowReading:
-    """One row from its equally good readings: what they agree on, the rest ambiguous."""
-    text_fields = tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
+    """One row from its equally good readings: what they agree on, the rest ambiguous.
+    Where the cells cannot be told from the name (a row of words only, readings that end
+    the name in different places, figures only after the name), the name and the text
+    cells are ambiguous too, never guessed."""
+    text_fields = _text_fields(fields, types)
     if len(ties) == 1 and not ties[0][1]:  # no reading: words only
         return RowReading(ties[0][0], {}, ("name", *text_fields) if text_fields else ())
     values = ties[0][1]
@@ -480,6 +482,10 @@ def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
         disputed |= {"name", *(f for f, t in zip(fields, types)
                                if t.rstrip("?") in ("text", "free") and f not in agreed)}
     return RowReading(name, agreed, tuple(sorted(disputed)))
+
+
+def _text_fields(fields: tuple[str, ...], types: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
 
 
 def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
@@ -546,8 +552,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
             unplaced.append(name)
             continue
         if not values:  # words only: where the name ends is lost
-            text_fields = tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
-            rows.append(RowReading(name, {}, ("name", *text_fields)))
+            rows.append(RowReading(name, {}, ("name", *_text_fields(fields, types))))
             continue
         if not rivals:
             rows.append(RowReading(name, values))
@@ -611,6 +616,16 @@ def unreadable_operator(target: str) -> bool:
     unread -- never a target of 0 that the actual is measured against."""
     m = _PREFIXED_FIGURE.fullmatch(unicodedata.normalize("NFKC", target).strip())
     return m is not None and m.group(1) not in _operator_data()[1]
+
+
+_OCR_GE = re.compile(r"2(?=\d)(?!0\d\d年)")
+
+
+def ocr_operator_doubt(target: str) -> bool:
+    """In a text read by OCR, does a target start with a 2 that may be a ≥ (``2100人``: ≥100人
+    or 2100人; ``2021年`` is a year)?  Where the form has no 指标性质 column to hold the
+    operator, the two readings cannot be told apart: the target is left unread."""
+    return bool(_OCR_GE.match(unicodedata.normalize("NFKC", target).strip()))
 
 
 def is_value_cell(text: str) -> bool:

@@ -32,6 +32,8 @@ class OcrFix:
     replace: str
     context: tuple[str, ...] = ()  # words one of which must stand shortly before the match
     window: int = 16
+    # the fix shows the text was read by OCR (W for ≤, O for 0), not a glyph variant (≧)
+    evidence: bool = True
 
 
 @attrs.frozen
@@ -99,10 +101,15 @@ def _compiled(directory: Path | None = None):  # type: ignore[no-untyped-def]
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5});")
 
 
-def _ocr(text: str, fixes) -> str:  # type: ignore[no-untyped-def]
+def _ocr(text: str, fixes) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+    """The text with the OCR fixes applied, and whether one that shows OCR (``evidence``)
+    changed it."""
+    evidence = False
     for pattern, fix in fixes:
+        before_fix = text
         if not fix.context:
             text = pattern.sub(fix.replace, text)
+            evidence = evidence or fix.evidence and text != before_fix
             continue
 
         def repl(m: re.Match[str], fix: OcrFix = fix) -> str:
@@ -110,7 +117,8 @@ def _ocr(text: str, fixes) -> str:  # type: ignore[no-untyped-def]
             return fix.replace if any(w in before for w in fix.context) else m.group()
 
         text = pattern.sub(repl, text)
-    return text
+        evidence = evidence or fix.evidence and text != before_fix
+    return text, evidence
 
 
 def normalise_cell(text: str, *, ocr: bool = True) -> Normalised:
@@ -132,10 +140,12 @@ def normalise_cell(text: str, *, ocr: bool = True) -> Normalised:
     if stripped != out:
         changes.append("pinyin")
         out = stripped
-    fixed = _ocr(out, fixes) if ocr else out
+    fixed, evidence = _ocr(out, fixes) if ocr else (out, False)
     if fixed != out:
         changes.append("ocr")
         out = fixed
+    if evidence:  # a 2 starting a target may be a ≥ (decoder.ocr_operator_doubt)
+        changes.append("ocr-confusions")
     return Normalised(out, tuple(changes), text if "traditional" in changes else "")
 
 

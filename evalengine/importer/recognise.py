@@ -39,7 +39,8 @@ import attrs
 from . import labels as L
 from .labels import clean, key
 from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
-    is_value_cell, labels_at_line_start, operator_cell, unreadable_operator
+    is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
+    unreadable_operator
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .prose import prose_indicators
@@ -1436,23 +1437,28 @@ class _Parser:
 
     def operator_position(self, ind: dict[str, Any]) -> None:
         """An operator that cannot be read (a 指标性质 cell, or a target's start, holding no
-        operator: :func:`.decoder.operator_cell`) leaves the target unread, never 0."""
-        lost = []
+        operator: :func:`.decoder.operator_cell`) leaves the target unread, never 0; so does
+        a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or 2100人?)."""
+        lost: dict[str, str] = {}
         if ind.get("operator"):
             op = operator_cell(ind["operator"])
             if op is None:
-                lost += ["operator", "target"]
+                lost = {"operator": "unreadable", "target": "unreadable"}
             else:
                 ind["operator"] = op
-        if ind.get("target") and unreadable_operator(ind["target"]):
-            lost.append("target")
+        target = ind.get("target", "")
+        if target and unreadable_operator(target):
+            lost["target"] = "unreadable"
+        elif target and self.sheet.ocr and "operator" not in self.schema \
+                and ocr_operator_doubt(target):
+            lost["target"] = "ambiguous"
         if lost:
-            self.note("operator-unread", ind.get("operator", "") + " " + ind.get("target", ""),
+            self.note("operator-unread", f"{ind.get('operator', '')} {target}".strip(),
                       detail=FIELD_LABELS["target"][0])
             unread = self.draft.unread.setdefault(("indicators", len(self.draft.indicators)), {})
-            for field in lost:
+            for field, reason in lost.items():
                 ind.pop(field, None)
-                unread.setdefault(field, "unreadable")
+                unread.setdefault(field, reason)
 
     _placeholders = 0
 

@@ -42,8 +42,8 @@ from evalengine.importer.xlsx import cell_text
 from evalengine.loader import load_paths
 from evalengine.model import Case
 
-from .harness import PLACEHOLDER_NAME, FieldResult, Tally, compare_case, flat_expected, flat_imported, \
-    match_cases, tally
+from .harness import PLACEHOLDER_NAME, FieldResult, Tally, compare_case, flat_expected, \
+    flat_imported, match_cases, tally
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXPECTED = Path(__file__).resolve().parent / "expected"
@@ -263,6 +263,46 @@ def run_all(shapes: Iterable[str] = SHAPES, limit: int | None = None
     return out
 
 
+def import_caused_errors(shapes: Iterable[str] = SHAPES, limit: int | None = None
+                         ) -> dict[str, list[str]]:
+    """shape → the error-level findings (rule and key path) on a source's import in that
+    shape that its import from tab text does not draw: errors the flattening and its
+    decoding caused (issue 10, "no error caused by the import").  The tab import, which keeps
+    every cell's position, is the reference rather than the source case, whose unread cells
+    the exported form prints blank (a blank the rules may rightly report)."""
+    import tempfile
+
+    from evalengine.engine import run
+    from evalengine.findings import Severity
+    from evalengine.importer.tomlout import dumps
+
+    def errors(folder: Path) -> dict[str, set[tuple[str, str]]]:
+        out: dict[str, set[tuple[str, str]]] = {}
+        for r in run([folder]).cases:
+            out.setdefault(Path(r.location).stem, set()).update(
+                (f.code, f.path) for f in r.findings if f.severity is Severity.ERROR)
+        return out
+
+    def imported(shape: str, folder: Path) -> dict[str, set[tuple[str, str]]]:
+        folder.mkdir()
+        for n, (_, case, _) in enumerate(srcs):
+            forms = import_text(SHAPES[shape](grids[n]).encode("utf-8"), stem=str(n)).forms
+            if forms:
+                (folder / f"{n}.toml").write_text(dumps(forms[0].case), encoding="utf-8")
+        return errors(folder)
+
+    srcs = sources()[:limit]
+    grids = [grid(case) for _, case, _ in srcs]
+    result: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        reference = imported("tab", Path(tmp) / "reference")
+        for shape in shapes:
+            got = imported(shape, Path(tmp) / shape)
+            result[shape] = sorted(f"{srcs[int(n)][0]} {code} {path}" for n, found in got.items()
+                                   for code, path in found - reference.get(n, set()))
+    return result
+
+
 def wrong_values(t: Tally) -> int:
     """Fields given a value the form does not hold: a wrong value, one for a blank cell, one
     for a cell not on the page.  (``missed``, the other failure, is a field left unread:
@@ -276,7 +316,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("shapes", nargs="*", default=list(SHAPES))
     ap.add_argument("--wrong", action="store_true", help="list every wrong field")
+    ap.add_argument("--errors", action="store_true",
+                    help="count the error findings the import causes, per shape")
     args = ap.parse_args(argv)
+    if args.errors:
+        for shape, found in import_caused_errors(args.shapes).items():
+            print(f"{shape:<12} import-caused errors: {len(found)}")
+            for line in found:
+                print(f"  {line}")
+        return 0
     results = run_all(args.shapes)
     total = Tally(sum((t.counts for _, _, t, _ in results.values()), start=type(
         next(iter(results.values()))[2].counts)()))
