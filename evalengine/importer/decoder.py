@@ -244,15 +244,16 @@ _NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"  # no leading zeros: 1|00% is not a reading
 _OP_BEFORE = tuple(sorted((w for w in (*_PREFIX_OPS, *_LINKERS) if len(w) >= 2 and
                            _WORDY.match(w)), key=len, reverse=True))
 _OP_AFTER = tuple(sorted(_SUFFIX_OPS, key=len, reverse=True))
+_BEFORE_ALT = "|".join(map(re.escape, _OP_BEFORE))
+_AFTER_ALT = "|".join(map(re.escape, _OP_AFTER))
 _VALUE_RE = re.compile(
-    rf"(?:{'|'.join(map(re.escape, _OP_BEFORE))})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?"
-    rf"(?:{'|'.join(map(re.escape, _OP_AFTER))})?[。;；]?")
+    rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?")
 # in a row that is a whole line, a figure's unit may be a word no list has (45万, 25TB)
 _LOOSE_VALUE_RE = re.compile(
-    rf"(?:{'|'.join(map(re.escape, _OP_BEFORE))})?[≥≤><=]{{0,2}}{_NUM}"
-    rf"(?:{_UNIT_ALT}|[^\W\d_]{{1,3}})?(?:{'|'.join(map(re.escape, _OP_AFTER))})?[。;；]?")
+    rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT}|[^\W\d_]{{1,3}})?(?:{_AFTER_ALT})?"
+    rf"[。;；]?")
 # a figure cell ends here (the target before a short-word actual: 95%达标, 26次完成)
-_FIGURE_END = re.compile(rf"\d(?:{_UNIT_ALT})?(?:{'|'.join(map(re.escape, _OP_AFTER))})?[。;；]?$")
+_FIGURE_END = re.compile(rf"\d(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?$")
 _CELL_RE = {
     "points": re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?"),
     "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
