@@ -17,6 +17,7 @@ import unicodedata
 from functools import cache
 
 from . import labels as L
+from .normalise import load_normalisation
 from .sheets import Sheet
 
 __all__ = ["cut", "glued_cells", "glued_sheet", "is_glued"]
@@ -179,7 +180,14 @@ def cut(text: str) -> list[str]:
     depth = _depths(s)
     # a label word inside parentheses (得分(20分*执行率)) is no cell boundary
     matches = [(m.start(), m.end()) for m in _label_re().finditer(s, pos) if not depth[m.start()]]
+    last = ""
+    tails = load_normalisation().glued.value_tails
     for start, end in _split_compounds(matches, s):
+        word = s[start:end]
+        tail = next((t for t in tails.get(last, ()) if word.startswith(t)
+                     and word[len(t):] in _words()), "") if start > pos else ""
+        start += len(tail)  # 项目名称 …项目 | 主管部门 (rules/normalise.toml [glued])
+        last = L.key(s[start:end])
         if start > pos:
             pieces.append(original[pos:start])
         pieces.append(original[start:end])

@@ -46,6 +46,13 @@ class OperatorPosition:
 
 
 @attrs.frozen
+class GluedCut:
+    """``[glued]``: label → words its value may end in that a following label begins with."""
+
+    value_tails: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
 class Normalisation:
     source: str
     opencc: str
@@ -57,6 +64,7 @@ class Normalisation:
     ocr: tuple[OcrFix, ...] = ()
     page_footer: str = r"(?!)"  # a line that is only a page number / footer
     operator: OperatorPosition = OperatorPosition()
+    glued: GluedCut = GluedCut()
 
 
 @attrs.frozen
