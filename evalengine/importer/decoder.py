@@ -464,8 +464,8 @@ def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
              types: tuple[str, ...]) -> RowReading:
     """One row from its equally good readings: what they agree on, the rest ambiguous.
     Where the cells cannot be told from the name (a row of words only, readings that end
-    the name in different places, figures only after the name), the name and the text
-    cells are ambiguous too, never guessed."""
+    the name in different places, no target or actual read for sure), the name and the
+    text cells are ambiguous too, never guessed."""
     text_fields = _text_fields(fields, types)
     if len(ties) == 1 and not ties[0][1]:  # no reading: words only
         return RowReading(ties[0][0], {}, ("name", *text_fields) if text_fields else ())
@@ -475,8 +475,8 @@ def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
     agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
     disputed = {f for r in [values, *rivals] for f in r} - set(agreed)
     lost = len({t[0] for t in ties}) > 1
-    if text_fields and not any(f in r for r in [values, *rivals] for f in text_fields):
-        lost = True  # figures only after the name: it may hold the target and the actual
+    if text_fields and not any(f in agreed for f in text_fields):
+        lost = True  # no target or actual read for sure: the name may hold them
     if not lost and not disputed:
         return RowReading(name, values)
     if lost:  # where the name ends is lost: so is every text cell
