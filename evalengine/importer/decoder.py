@@ -594,16 +594,17 @@ def _operator_data() -> tuple[dict[str, str], frozenset[str]]:
     return dict(op.confusions), known
 
 
-def operator_cell(text: str) -> str | None:
+def operator_cell(text: str, *, ocr: bool = True) -> str | None:
     """What a 指标性质 (operator) cell holds, read as the operator position it is: the cell
     when the value parser reads it (≥, 不低于, 定量指标, 定性 …), an OCR confusion of an
     operator read as one (a whole cell ``2`` is ≥, ``W`` is ≤: rules/normalise.toml
-    ``[operator]``), None when it holds no operator at all (``次到``).  Blank stays blank."""
+    ``[operator]``; not in a cell typed into a workbook, ``ocr=False``), None when it holds
+    no operator at all (``次到``).  Blank stays blank."""
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
         return text
     confusions, _ = _operator_data()
-    s = confusions.get(s, s)
+    s = confusions.get(s, s) if ocr else s
     op, qualitative = _column_operator(s)
     if op is not None or qualitative or _CELL_RE["operator"].fullmatch(s) or "定量" in s:
         return s

@@ -1441,7 +1441,7 @@ class _Parser:
         a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or 2100人?)."""
         lost: dict[str, str] = {}
         if ind.get("operator"):
-            op = operator_cell(ind["operator"])
+            op = operator_cell(ind["operator"], ocr=self.mode != "grid")
             if op is None:
                 lost = {"operator": "unreadable", "target": "unreadable"}
             else:
