@@ -100,3 +100,30 @@ def test_a_2_before_a_target_is_left_unread_only_in_text_read_by_ocr():
     assert other.target == "90%"
     [year, _] = _central("2021年", extra="9O%")
     assert year.target == "2021年"  # a year is no ≥
+
+
+def _grid_rows(target: str, actual: str = "43次") -> list:
+    from evalengine.importer import import_sheets
+    from evalengine.importer.sheets import grid_sheet
+
+    rows = [["项目支出绩效自评表"], ["项目名称", "宣传项目"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["", "产出指标", "数量指标", "组织宣传活动次数", target, actual, "10", "10"],
+            ["总分", "", "", "", "", "", "10", "10"]]
+    return rows, import_sheets, grid_sheet
+
+
+def test_a_workbook_cell_holds_what_was_typed_and_an_ocr_page_what_was_misread():
+    import attrs
+
+    rows, import_sheets, grid_sheet = _grid_rows("到0次")
+    typed = grid_sheet("", rows)
+    [form] = import_sheets([typed], shown="x.xlsx", stem="x")[0]
+    assert form.case.indicators[0].target == "到0次"  # typed so: what the form says
+    scanned = attrs.evolve(typed, ocr=True)  # a scanned PDF page read by OCR
+    [form] = import_sheets([scanned], shown="x.pdf", stem="x")[0]
+    assert form.case.indicators[0].unread.reason("target") == "unreadable"
+    rows, _, _ = _grid_rows("W5%")
+    [form] = import_sheets([attrs.evolve(grid_sheet("", rows), ocr=True)], shown="x.pdf",
+                           stem="x")[0]
+    assert form.case.indicators[0].target == "≤5%"  # OCR fixes apply to an OCR'd page

@@ -158,8 +158,8 @@ def normalise_cell(text: str, *, ocr: bool = True) -> Normalised:
 
 
 def normalise_sheet(sheet):  # type: ignore[no-untyped-def]
-    """A workbook's sheet, every cell normalised as typed text is (no OCR fixes): (sheet,
-    changes)."""
+    """A workbook's sheet, every cell normalised as typed text is (no OCR fixes, unless the
+    sheet was read by OCR: a scanned PDF page): (sheet, changes)."""
     import attrs as _attrs
 
     changes: list[str] = []
@@ -167,7 +167,8 @@ def normalise_sheet(sheet):  # type: ignore[no-untyped-def]
     for row in sheet.rows:
         cells = []
         for cell in row:
-            out = normalise_cell(cell, ocr=False) if cell and not cell.isascii() else None
+            out = normalise_cell(cell, ocr=sheet.ocr) if cell and (
+                sheet.ocr or not cell.isascii()) else None
             if out is not None and out.changes:
                 changes.extend(c for c in out.changes if c not in changes)
                 cells.append(out.text)

@@ -1436,18 +1436,21 @@ class _Parser:
         self.draft.indicators.append(ind)
 
     def operator_position(self, ind: dict[str, Any]) -> None:
-        """An operator that cannot be read (a 指标性质 cell, or a target's start, holding no
-        operator: :func:`.decoder.operator_cell`) leaves the target unread, never 0; so does
-        a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or 2100人?)."""
+        """An operator that cannot be read (a 指标性质 cell, or in text a target's start,
+        holding no operator: :func:`.decoder.operator_cell`) leaves the target unread, never
+        0; so does a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or
+        2100人?)."""
         lost: dict[str, str] = {}
         if ind.get("operator"):
-            op = operator_cell(ind["operator"], ocr=self.mode != "grid")
+            op = operator_cell(ind["operator"], ocr=self.mode != "grid" or self.sheet.ocr)
             if op is None:
                 lost = {"operator": "unreadable", "target": "unreadable"}
             else:
                 ind["operator"] = op
         target = ind.get("target", "")
-        if target and unreadable_operator(target):
+        # a workbook's cell holds what was typed, not misread (unless OCR read the page)
+        typed = self.mode == "grid" and not self.sheet.ocr
+        if target and not typed and unreadable_operator(target):
             lost["target"] = "unreadable"
         elif target and self.sheet.ocr and "operator" not in self.schema \
                 and ocr_operator_doubt(target):
