@@ -13,9 +13,10 @@ from typing import Any, Literal
 
 import attrs
 
+from ..facts import CaseFacts, case_facts
 from ..findings import Severity
 from ..model import Case, Department, Suppression
-from ..money import figures, read
+from ..money import read
 from ..numbers import rounded
 from ..profile import Profile
 from ..provenance import load_provenance
@@ -41,7 +42,6 @@ __all__ = [
     "figure",
     "money",
     "pct",
-    "is_truncated",
 ]
 
 SettingKind = Literal["number", "integer", "boolean", "text", "texts", "regex", "regexes"]
@@ -89,6 +89,7 @@ class CaseContext:
     profile: Profile
     taxonomy: Taxonomy
     options: Mapping[str, Any]
+    facts: CaseFacts  # what the case says, found once for scoring and every rule
 
 
 @attrs.frozen
@@ -104,10 +105,10 @@ class ProjectDigest:
     note: str = ""  # funds.note: what the case says about where its money went
 
     @classmethod
-    def of(cls, location: str, case: Case) -> ProjectDigest:
+    def of(cls, location: str, case: Case, facts: CaseFacts | None = None) -> ProjectDigest:
         if case.project.review.strip():  # read too poorly to score: its money is not known
             return cls(location, case.project.name, case.project.has_form, None, None, None)
-        money = figures(case.funds)
+        money = (facts if facts is not None else case_facts(case)).money
         return cls(location, case.project.name, case.project.has_form, money.budget,
                    money.executed, read(case.funds, "balance"), case.funds.note)
 
@@ -171,6 +172,9 @@ class Rule:
     # runner withholds a finding that rests on an unread field and lists it as not verified.
     rests_on: tuple[str, ...] = ()
     cases: tuple[RuleCase, ...] = ()
+    # settings declared once by another rule and read here as that rule's (setting, owner code):
+    # ``[shares] minor_ratio = "I307"`` in I313's data file; a user sets them on the owner
+    shares: tuple[tuple[str, str], ...] = ()
 
 
 # --- what findings rest on (Rule.rests_on): a finding resting on an unread field is withheld ---
@@ -211,12 +215,3 @@ def figure(value: Decimal | None, places: int = 2) -> str:
         return "—"
     text = format(rounded(value, places), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def is_truncated(case: Case, words: Iterable[str]) -> bool:
-    """Whether ``project.incomplete`` is set or ``project.source`` says the form is cut off
-    (one of ``words``, a rule setting)."""
-    if case.project.incomplete.strip():
-        return True
-    source = case.project.source.lower()
-    return any(word.strip() and word.strip().lower() in source for word in words)

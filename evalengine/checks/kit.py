@@ -14,14 +14,16 @@ from typing import Any
 
 import attrs
 
+from ..facts import CaseFacts
 from ..i18n import REASONS
 from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
 from ..numbers import ZERO
-from ..scoring import Evidence, IndicatorScore, is_blank_row, row_roles
-from ..taxonomy import Category, Taxonomy, load_taxonomy
-from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
-from .base import CaseContext, Hit, figure, is_truncated, money, pct
+from ..scoring import Evidence, IndicatorScore
+from ..taxonomy import Category, load_taxonomy
+from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
+from ..vocabulary import load_vocabulary
+from .base import CaseContext, Hit, figure, money, pct
 
 
 ONE = Decimal(1)
@@ -50,28 +52,23 @@ _FIELDS = {
 }
 
 
-def _field_text(case: Case, path: str) -> str:
-    obj: object = case
-    for part in path[2:].split("."):
-        obj = getattr(obj, part, "")
-    return obj if isinstance(obj, str) else ""
-
-
-def _texts(case: Case, paths: Iterable[str], *, deviations: bool = False
+def _texts(facts: CaseFacts, paths: Iterable[str], *, deviations: bool = False
            ) -> Iterator[tuple[str, str, str, str]]:
     """(path, label, label_en, text) of each non-empty text field named, then, if asked,
     each indicator's 偏差原因 cell."""
     for path in paths:
-        text = _field_text(case, path)
+        text = facts.text(path)
         if text.strip():
             label, label_en = _FIELDS[path]
             yield path, label, label_en, text
     if deviations:
-        for index, row in enumerate(case.indicators):
-            if row.deviation.strip():
-                name = row.name.strip() or f"第{index + 1}行"
-                yield (f"$.indicators[{index}].deviation", f"指标“{name}”的偏差原因",
-                       f"the deviation note of indicator “{name}”", row.deviation)
+        for row in facts.rows:
+            path = f"$.indicators[{row.index}].deviation"
+            text = facts.text(path)
+            if text.strip():
+                name = facts.text(f"$.indicators[{row.index}].name").strip() or f"第{row.index + 1}行"
+                yield (path, f"指标“{name}”的偏差原因", f"the deviation note of indicator “{name}”",
+                       text)
 
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
@@ -79,28 +76,29 @@ _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrati
                    "$.narrative.measures", "$.narrative.deviation")
 
 
-def _placeholder(text: str, placeholders: Iterable[str]) -> bool:
-    """The cell holds the template's printed guidance, not an answer."""
-    return any(word and word in text for word in placeholders)
+def _template(text: str) -> bool:
+    """The cell holds the template's printed guidance (vocabulary [explanation] template),
+    not an answer."""
+    return any(word in text for word in load_vocabulary().explanation.template)
 
 
-def _answered(text: str, placeholders: Iterable[str]) -> bool:
-    return bool(text.strip()) and not _placeholder(text, placeholders)
+def _answered(text: str) -> bool:
+    return bool(text.strip()) and not _template(text)
 
 
-def _explanation(case: Case, words: Iterable[str], placeholders: Iterable[str]
-                 ) -> tuple[str, str] | None:
+def _explanation(facts: CaseFacts) -> tuple[str, str] | None:
     """(label, clause) of the first text that explains the money, or None.
 
     A filled 原因 cell is a reason whatever it says; elsewhere a text counts when it holds one
-    of ``words``.
+    of the vocabulary's explanation words ([explanation] reasons).
     """
-    if _answered(case.funds.reason, placeholders):
-        return _FIELDS["$.funds.reason"][0], _short(case.funds.reason)
-    for _path, label, _en, text in _texts(case, _EXPLAIN_FIELDS, deviations=True):
-        if _placeholder(text, placeholders):
+    reason = facts.text("$.funds.reason")
+    if _answered(reason):
+        return _FIELDS["$.funds.reason"][0], _short(reason)
+    for _path, label, _en, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True):
+        if _template(text):
             continue
-        for word in words:
+        for word in load_vocabulary().explanation.reasons:
             at = text.find(word) if word else -1
             if at >= 0:
                 return label, _clause(text, at, at + len(word))
@@ -151,17 +149,16 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
-_NEGATION_REACH = 8  # characters before a match that may negate it
-
-
-def _find(text: str, patterns: tuple[str, ...], negation: re.Pattern[str] | None = None
+def _find(text: str, patterns: tuple[str, ...], negation_window: int | None = None
           ) -> re.Match[str] | None:
-    """The first match of any pattern that is not negated by what just precedes it in its
-    clause ("没有100%执行完毕", "尚未全部支付")."""
+    """The first match of any pattern that is not negated by what precedes it in its clause,
+    at most ``negation_window`` characters before ("没有100%执行完毕", "尚未全部支付"; the
+    words are the vocabulary's, :meth:`~evalengine.vocabulary.Vocabulary.cancels`)."""
     best = None
+    vocabulary = load_vocabulary()
     for pattern in _compile(patterns):
         for m in pattern.finditer(text):
-            if negation is not None and negation.search(text[max(0, m.start() - _NEGATION_REACH):m.start()]):
+            if negation_window is not None and vocabulary.cancels(text, m.start(), negation_window):
                 continue
             if best is None or m.start() < best.start():
                 best = m
@@ -190,10 +187,10 @@ def _name(case: Case, index: int) -> str:
     return row.name.strip() or row.target.strip()[:20] or f"第{index + 1}行指标"
 
 
-def _rows(case: Case) -> list[tuple[int, Indicator]]:
+def _rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
     """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
-    roles = row_roles(case)
-    return [(i, row) for i, row in enumerate(case.indicators) if not is_blank_row(row) and i not in roles]
+    rows = ctx.case.indicators
+    return [(r.index, rows[r.index]) for r in ctx.facts.rows if r.counted]
 
 
 def _tolerance(options: Mapping[str, Any], items: int) -> Decimal:
@@ -240,7 +237,7 @@ def _group_weights(
     for index, row in rows:
         if row.weight is None:
             continue
-        category = ctx.taxonomy.resolve(row.level1, row.level2)
+        category = _category(ctx, index)
         if category is None:
             return None
         m = _PRINTED_WEIGHT_RE.search(row.level1)
@@ -301,17 +298,6 @@ def _label_key(label: str) -> str:
     return s.removesuffix("指标")
 
 
-def _is_placeholder(text: str, placeholders: Sequence[str]) -> bool:
-    """Nothing written, or only a placeholder such as 无 / 0 / "/"."""
-    s = _compact(text).strip(_PUNCT)
-    return not s or s in _placeholder_set(tuple(placeholders))
-
-
-@functools.lru_cache(maxsize=64)  # a rule's setting, the same for every row
-def _placeholder_set(placeholders: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_compact(p).strip(_PUNCT) for p in placeholders)
-
-
 def _target_text(row: Indicator) -> str:
     """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
     op = row.operator.strip()
@@ -333,14 +319,14 @@ def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
             yield item, rows[item.index]
 
 
-def _live_rows(case: Case) -> list[tuple[int, Indicator]]:
-    roles = row_roles(case)
-    return [(i, r) for i, r in enumerate(case.indicators)
-            if not r.not_applicable and not is_blank_row(r) and i not in roles]
+def _live_rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
+    """The indicator rows that are indicators (see _rows) and not marked 不适用."""
+    return [(i, row) for i, row in _rows(ctx) if not row.not_applicable]
 
 
-def _category(taxonomy: Taxonomy, row: Indicator) -> Category | None:
-    return taxonomy.resolve(row.level1, row.level2)
+def _category(ctx: CaseContext, index: int) -> Category | None:
+    """The 一级 category row ``index`` belongs to (its facts)."""
+    return ctx.facts.rows[index].category
 
 
 def _level2_in(row: Indicator, words: Sequence[str]) -> bool:
@@ -349,11 +335,11 @@ def _level2_in(row: Indicator, words: Sequence[str]) -> bool:
 
 def _missing_categories(ctx: CaseContext) -> list[str]:
     case = ctx.case
-    if not case.project.has_form or is_truncated(case, ctx.options["truncation_words"]):
+    if not case.project.has_form or ctx.facts.truncated:
         return []
     present: set[str] = set()
-    for _, row in _live_rows(case):
-        category = _category(ctx.taxonomy, row)
+    for index, _ in _live_rows(ctx):
+        category = _category(ctx, index)
         if category is not None:
             present.add(category.name)
     if not present:
@@ -362,8 +348,8 @@ def _missing_categories(ctx: CaseContext) -> list[str]:
 
 
 def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
-    present = "、".join(sorted({c.name for _, r in _live_rows(ctx.case)
-                                if (c := _category(ctx.taxonomy, r)) is not None}))
+    present = "、".join(sorted({c.name for i, _ in _live_rows(ctx)
+                                if (c := _category(ctx, i)) is not None}))
     for name in _missing_categories(ctx):
         yield Hit(
             "$.indicators",
@@ -409,10 +395,10 @@ _Deviation = tuple[IndicatorScore, Indicator, str, str, Decimal | None]
 
 def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
     form_level = ctx.case.narrative.deviation  # 偏差大或目标未完成原因分析, for the whole form
-    if not _is_placeholder(form_level, ctx.options["placeholder_reasons"]):
+    if not _says_nothing(form_level):
         return
     for item, row in _pairs(ctx):
-        if not _is_placeholder(row.deviation, ctx.options["placeholder_reasons"]):
+        if not _says_nothing(row.deviation):
             continue
         found = _deviation(item, row)
         if found is not None:
@@ -459,10 +445,16 @@ def _bare(text: str) -> str:
     return _norm(text).strip(_ENDS)
 
 
-def _is_none(text: str, words: Iterable[str]) -> bool:
-    """Empty, only punctuation, or one of the "nothing to say" words (无, 暂无 …)."""
+def _says_nothing(text: str) -> bool:
+    """A 偏差原因 cell or a 存在问题 / 改进措施 text that gives nothing: empty, only
+    punctuation, or one of the vocabulary's [explanation] says_nothing texts (无, 暂无, 0, /)."""
     bare = _bare(text)
-    return bare == "" or bare in {_bare(w) for w in words}
+    return bare == "" or bare in _nothing_said()
+
+
+@functools.cache
+def _nothing_said() -> frozenset[str]:
+    return frozenset(_bare(w) for w in load_vocabulary().explanation.says_nothing)
 
 
 def _shown(text: str) -> str:
@@ -533,26 +525,18 @@ def _half_unit(q: Quantity, written: str | None) -> Decimal:
     return ZERO if step == 1 else step / 2
 
 
-def _figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
-             unit: str = "", year: int | None = None) -> list[_Figure]:
-    """The quantities of ``text``, clause by clause, with their clause's words as context."""
-    if type(text) is str and type(operator) is str and type(unit) is str and (
-            year is None or type(year) is int):
-        return list(_figures_of(text, frozenset(dims), generic, operator, unit, year))
-    return _find_figures(text, dims, generic, operator=operator, unit=unit, year=year)
+def _figures(clauses: tuple[tuple[str, Value], ...], dims: set[str], generic: tuple[str, ...]
+             ) -> tuple[_Figure, ...]:
+    """The quantities of a text (its clauses and their values, ``CaseFacts.clauses``), with
+    their clause's words as context."""
+    return _figures_of(clauses, frozenset(dims), generic)
 
 
 @functools.lru_cache(maxsize=4096)  # targets repeat across forms; the result is frozen records
-def _figures_of(text: str, dims: frozenset[str], generic: tuple[str, ...], operator: str,
-                unit: str, year: int | None) -> tuple[_Figure, ...]:
-    return tuple(_find_figures(text, dims, generic, operator=operator, unit=unit, year=year))
-
-
-def _find_figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
-                  unit: str = "", year: int | None = None) -> list[_Figure]:
+def _figures_of(clauses: tuple[tuple[str, Value], ...], dims: frozenset[str],
+                generic: tuple[str, ...]) -> tuple[_Figure, ...]:
     out: list[_Figure] = []
-    for clause in _CLAUSE_RE.findall(_norm(text)):
-        value = parse_value(clause, operator=operator, unit=unit, default_year=year)
+    for clause, value in clauses:
         if isinstance(value, Quantity):
             quantities: tuple[Quantity, ...] = (value,)
         elif isinstance(value, Text):
@@ -584,7 +568,7 @@ def _find_figures(text: str, dims: set[str], generic: tuple[str, ...], *, operat
             else:
                 shown = f"{written}{q.unit}" if written else q.text
             out.append(_Figure(q.amount, q.unit, q.dimension, _half_unit(q, written), shown, context))
-    return out
+    return tuple(out)
 
 
 def _matches(target: _Figure, goal: list[_Figure], limit: int) -> bool:

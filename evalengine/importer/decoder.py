@@ -279,6 +279,9 @@ class RowReading:
     name: str
     values: dict[str, str]
     ambiguous: tuple[str, ...] = ()
+    # the cell that the readings reading it whole put in different columns (``22.5``: 完成值,
+    # 权重 or 得分; others split it, 2 | 2.5), for the table to decide (its 合计 row)
+    disputed_cell: str = ""
 
 
 def _prefixes(pattern: re.Pattern[str], s: str, pos: int) -> list[int]:
@@ -314,9 +317,11 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
         if p >= len(s):
             return out
         field, kind = fields[c], types[c]
-        if p > pos and s[p - 1].isdigit() and (_CELL_RE["unit"].match(s, p)
-                                               or free_to_end and _WORDY.match(s, p)):
-            return out  # a unit (in a whole-line row, any word) belongs to the figure before it
+        if p > pos and s[p - 1].isdigit() and kind != "unit" and (
+                _CELL_RE["unit"].match(s, p) or free_to_end and _WORDY.match(s, p)):
+            # a unit (in a whole-line row, any word) belongs to the figure before it -- or
+            # is the 度量单位 cell after it
+            return out
         split = SPLIT_COST if p > pos and s[p - 1].isdigit() and s[p].isdigit() else 0
         if kind in _CELL_RE:
             for end in _prefixes(_CELL_RE[kind], s, p):
@@ -479,10 +484,14 @@ def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
         lost = True  # no target or actual read for sure: the name may hold them
     if not lost and not disputed:
         return RowReading(name, values)
+    # the readings that take the disputed figures as one cell: which cell, if one
+    whole = {cells[0] for r in [values, *rivals]
+             for cells in [[r[f] for f in disputed if f in r]] if len(cells) == 1}
     if lost:  # where the name ends is lost: so is every text cell
         disputed |= {"name", *(f for f, t in zip(fields, types)
                                if t.rstrip("?") in ("text", "free") and f not in agreed)}
-    return RowReading(name, agreed, tuple(sorted(disputed)))
+    return RowReading(name, agreed, tuple(sorted(disputed)),
+                      whole.pop() if len(whole) == 1 and not lost else "")
 
 
 def _text_fields(fields: tuple[str, ...], types: tuple[str, ...]) -> tuple[str, ...]:
@@ -561,7 +570,10 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
         disputed = tuple(sorted({f for r in [values, *rivals] for f in r if f != "name"}
                                 - set(agreed)))
-        rows.append(RowReading(name, agreed, disputed))
+        # the readings that take the disputed figures as one cell: which cell, if one
+        whole = {cells[0] for r in [values, *rivals]
+                 for cells in [[r[f] for f in disputed if f in r]] if len(cells) == 1}
+        rows.append(RowReading(name, agreed, disputed, whole.pop() if len(whole) == 1 else ""))
     return rows, " ".join(unplaced)
 
 

@@ -177,6 +177,8 @@ INCOMPLETE_REASONS: dict[str, tuple[str, str]] = {
         "the form breaks off before its 满意度 rows",
     ),
     "no-table": ("没有绩效指标表", "no indicator table"),
+    "gap": ("原文在此表中有跳漏（一个行标签断在半截，后接表格较后的部分）",
+            "the input skips part of this form (a row label breaks off into a later part)"),
 }
 
 

@@ -269,6 +269,12 @@ def _similarity(e: Record, g: Record) -> float:
         lost = "name" in g.unread and en and en in gn
         total += 2 * (1.0 if lost else difflib.SequenceMatcher(None, en, gn).ratio())
         weight += 2
+    elif not any(has_value(r.values.get(k)) for r in (e, g) for k in ("level2", "target",
+                                                                       "actual", "weight",
+                                                                       "score")):
+        # rows with nothing but their 一级 (a row cut in its 二级 label): alike by it
+        a, b = e.values.get("level1"), g.values.get("level1")
+        return 0.5 if has_value(a) and has_value(b) and same(a, b) else 0.0
     for key in ("level2", "target", "actual", "weight", "score"):
         a, b = e.values.get(key), g.values.get(key)
         if key in g.unread:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ...money import Figures, figures
+from ...money import Figures
 from ...numbers import ZERO
 from ...scoring import IndicatorScore
 from ...values import Dimension, Quantity, Text
@@ -61,7 +61,7 @@ def _budget_cap(ctx: CaseContext, s: IndicatorScore, f: Figures) -> tuple[str, D
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     rate = f.rate
     if rate is None:
         return

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ..base import HERE, MONEY, TEXTS, CaseContext, Hit, money, pct
 from ..kit import _explanation, _rate_text
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     rate = f.rate
     if rate is None or rate >= o["threshold"]:
         return
-    if _explanation(ctx.case, o["explanation_words"], o["placeholder_words"]) is not None:
+    if _explanation(ctx.facts) is not None:
         return
     reason = ctx.case.funds.reason.strip()
     found = "原因栏为模板说明文字" if reason else "原因栏空白"

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ..base import HERE, MONEY, TEXTS, CaseContext, Hit, money
 from ..kit import _explanation
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     balance, rate = f.balance, f.rate
     if balance is None or rate is None or balance <= o["tolerance"]:
         return
-    if rate < o["defer_below"]:  # F103 reports a low rate without a reason
+    if rate < o["threshold"]:  # F103 reports a low rate without a reason (its threshold, shared)
         return
     if balance < o["min_share"] * f.budget:  # type: ignore[operator]
         return
-    if _explanation(ctx.case, o["explanation_words"], o["placeholder_words"]) is not None:
+    if _explanation(ctx.facts) is not None:
         return
     yield Hit(
         "$.funds.executed",

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ..base import HERE, MONEY, CaseContext, Hit, money
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     stated = ctx.case.funds.balance
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     balance = f.balance
     if stated is None or balance is None:
         return

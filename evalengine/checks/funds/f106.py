@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ..base import HERE, MONEY, CaseContext, Hit, money, pct
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     tol = ctx.options["tolerance"]
     funds = ctx.case.funds
-    f = figures(funds, rows=False)
+    f = ctx.facts.total_row
     if f.budget is not None and f.executed is not None and f.executed - f.budget > tol:
         yield Hit("$.funds.executed",
                   {"row": "年度资金总额", "row_en": "the total row",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures, rows_instead
+from ...money import rows_instead
 from ..base import HERE, MONEY, CaseContext, Hit, figure, money, pct
 from ..kit import ONE, _budget_weight
 
@@ -13,7 +13,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     funds = ctx.case.funds
     if not rows_instead(funds):
         return
-    f = figures(funds)
+    f = ctx.facts.money
     weight = _budget_weight(ctx)
     rate = f.rate
     score = min(rate, ONE) * weight if rate is not None else None

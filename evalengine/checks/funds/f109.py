@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
 
-from ...money import figures
 from ...numbers import HUNDRED
 from ..base import HERE, MONEY, CaseContext, Hit, figure, pct
 from ..kit import ONE, _EXPLAIN_FIELDS, _clause, _find, _rate_text, _short, _texts
-
-
-@lru_cache(maxsize=64)
-def _negation(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A negation word followed by at most a few characters of the same clause, at the end."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
-    return re.compile(f"(?:{alternatives})[^，。；,;！!？?]{{0,4}}$") if alternatives else None
 
 
 def _half_unit(value: Decimal) -> Decimal:
@@ -30,7 +20,7 @@ def _half_unit(value: Decimal) -> Decimal:
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
     funds = ctx.case.funds
-    f = figures(funds, rows=False)
+    f = ctx.facts.total_row
     rate = f.rate
     if rate is None:
         return
@@ -48,8 +38,8 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             )
     if rate >= ONE - slack / HUNDRED:
         return
-    for path, label, label_en, text in _texts(ctx.case, _EXPLAIN_FIELDS):
-        m = _find(text, o["full_execution_patterns"], _negation(o["negations"]))
+    for path, label, label_en, text in _texts(ctx.facts, _EXPLAIN_FIELDS):
+        m = _find(text, o["full_execution_patterns"], int(o["negation_window"]))
         if m is None:
             continue
         yield Hit(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...fit import misfit
-from ...money import figures
 from ...numbers import agrees
 from ...scoring import budget_formula
 from ..base import HERE, MONEY, CaseContext, Hit, figure, money, pct
@@ -15,9 +13,9 @@ from ..kit import _budget_weight, _rate_text
 def check(ctx: CaseContext) -> Iterator[Hit]:
     funds, profile = ctx.case.funds, ctx.profile
     claimed = funds.claimed_score
-    f = figures(funds, rows=False)
+    f = ctx.facts.total_row
     rate = f.rate
-    if claimed is None or rate is None or misfit(ctx.case, profile):
+    if claimed is None or rate is None or ctx.facts.misfit(profile):
         return  # a form written for another profile: S213
     weight = _budget_weight(ctx)
     expected = budget_formula(profile, rate, weight)

@@ -15,7 +15,7 @@ _MOVE_FIELDS = ("$.funds.note", "$.funds.reason", "$.funds.adjustment_reason", "
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     patterns = ctx.options["patterns"]
-    for path, label, label_en, text in _texts(ctx.case, _MOVE_FIELDS, deviations=True):
+    for path, label, label_en, text in _texts(ctx.facts, _MOVE_FIELDS, deviations=True):
         m = _find(text, patterns)
         if m is None:
             continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ..base import HERE, MONEY, TEXTS, CaseContext, Hit, money
 from ..kit import _answered
 
@@ -12,14 +11,13 @@ from ..kit import _answered
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
     funds = ctx.case.funds
-    f = figures(funds)
+    f = ctx.facts.money
     if f.initial is None or f.adjusted is None or abs(f.adjusted - f.initial) <= o["tolerance"]:
         return
-    placeholders = o["placeholder_words"]
-    if _answered(funds.adjustment_reason, placeholders):
+    if _answered(funds.adjustment_reason):
         return
     for text in (funds.reason, funds.note):
-        if _answered(text, placeholders) and any(w and w in text for w in o["reason_words"]):
+        if _answered(text) and any(w and w in text for w in o["reason_words"]):
             return
     change = f.adjusted - f.initial
     yield Hit(

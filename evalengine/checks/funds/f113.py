@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ..base import HERE, MONEY, CaseContext, Hit, figure, money
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     funds = ctx.case.funds
-    f = figures(funds)
+    f = ctx.facts.money
     if f.executed is not None and f.executed < 0:  # a negative numerator: no rate either
         yield Hit("$.funds.executed" if not f.from_rows else "$.funds.rows",
                   {"what": f"执行数为负数（{money(f.executed)} 万元）",

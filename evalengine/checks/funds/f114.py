@@ -26,7 +26,7 @@ _BREAKDOWN_FIELDS = ("$.goal.expected", "$.goal.actual", "$.funds.note", "$.narr
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
     per = o["per_item"] * TEN_THOUSAND  # 元
-    for path, label, label_en, text in _texts(ctx.case, _BREAKDOWN_FIELDS):
+    for path, label, label_en, text in _texts(ctx.facts, _BREAKDOWN_FIELDS):
         for sentence in _SENTENCE_BREAK.split(text):
             cut = min((i for i in (sentence.find(m) for m in o["part_markers"] if m) if i >= 0),
                       default=-1)

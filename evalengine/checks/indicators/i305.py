@@ -5,27 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Indicator
-from ...scoring import is_blank_row
-from ...taxonomy import Taxonomy
 from ..base import RECORD, CaseContext, Hit
 from ..kit import _category, _label_key, _level2_in, _live_rows, _path
 
 
-def _row_key(taxonomy: Taxonomy, row: Indicator) -> tuple[str, str]:
-    category = _category(taxonomy, row)
+def _row_key(ctx: CaseContext, index: int, row: Indicator) -> tuple[str, str]:
+    category = _category(ctx, index)
     return (category.name if category else _label_key(row.level1), _label_key(row.level2))
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case = ctx.case
-    filled = {_row_key(ctx.taxonomy, r) for _, r in _live_rows(case)}
+    filled = {_row_key(ctx, i, r) for i, r in _live_rows(ctx)}
     seen: set[tuple[str, str]] = set()
     for index, row in enumerate(case.indicators):
-        if row.not_applicable or not is_blank_row(row) or not row.level2.strip():
+        if row.not_applicable or not ctx.facts.rows[index].blank or not row.level2.strip():
             continue
         if _level2_in(row, ctx.options["ignore_level2"]):
             continue
-        key = _row_key(ctx.taxonomy, row)
+        key = _row_key(ctx, index, row)
         if key in filled or key in seen:
             continue
         seen.add(key)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...model import Case
 from ...values import Claim, ClaimLevel, Quantity, Value
+from ...vocabulary import load_vocabulary
 from ..base import HERE, TEXTS, CaseContext, Hit
 from ..kit import _has, _pairs, _path, _show
 
@@ -23,7 +24,7 @@ def _case_text(case: Case) -> str:
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    words = o["satisfaction_words"]
+    words = load_vocabulary().names.satisfaction
     if _has(_case_text(ctx.case), o["survey_words"]):
         return
     for item, row in _pairs(ctx):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...values import Quantity
+from ...vocabulary import load_vocabulary
 from ..base import HERE, RECORD, CaseContext, Hit, pct
-from ..kit import _has, _is_placeholder, _pairs, _path, _show, _target_text
+from ..kit import _has, _pairs, _says_nothing, _path, _show, _target_text
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -20,10 +21,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if ratio >= o["far_ratio"]:
             continue  # I316: a target set far below what was achieved
-        if (ratio < flag or not _is_placeholder(row.deviation, o["placeholder_reasons"])
-                or not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"])):
+        if (ratio < flag or not _says_nothing(row.deviation)
+                or not _says_nothing(ctx.case.narrative.deviation)):
             continue
-        if _has(row.target, o["per_item_words"]):
+        if _has(row.target, load_vocabulary().numbers.per_item):
             continue  # "各250册" against "共500册": a per-item target read against a total
         yield Hit(
             _path(item.index, "actual"),

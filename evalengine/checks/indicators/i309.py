@@ -10,6 +10,7 @@ from ...model import Indicator
 from ...scoring import IndicatorScore
 from ...taxonomy import Taxonomy
 from ...values import Dimension, Quantity, Text, Value
+from ...vocabulary import load_vocabulary
 from ..base import CaseContext, Hit
 from ..kit import _compact, _has, _label_key, _level2_in, _pairs, _path, _show, _target_text
 
@@ -71,7 +72,7 @@ def _misfits(row: Indicator, item: IndicatorScore, o, keys: set[str]) -> Iterato
             if word:
                 yield (f"“{word}”不属于{level2}", f"'{word}' does not belong under {level2}")
                 return
-    sat = o["satisfaction_words"]
+    sat = load_vocabulary().names.satisfaction
     if _has(name, sat) and not _has(item.category, sat):
         yield (f"满意度类指标放在了“{item.category}”下", f"a satisfaction item filed under {item.category}")
 

@@ -5,17 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...values import Empty, Quantity
-from ..base import CaseContext, Hit, is_truncated
+from ..base import CaseContext, Hit
 from ..kit import _category, _pairs, _path, _show, _target_text
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    case = ctx.case
-    rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx.taxonomy, row) is not None]
+    rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx, item.index) is not None]
     if not rows:
         return
-    some_actual = any(not isinstance(item.actual, Empty) for item, _ in rows)
-    last = rows[-1][0].index if is_truncated(case, ctx.options["truncation_words"]) else None
+    # rows left out of scoring (a field not read) are still on the form: their read actuals
+    # count, and the form's last row may be one of them
+    left = [ctx.facts.rows[i] for i in ctx.score.unverifiable
+            if ctx.facts.rows[i].category is not None]
+    some_actual = (any(not isinstance(item.actual, Empty) for item, _ in rows)
+                   or any(not isinstance(r.actual, Empty) for r in left))
+    last = (max([rows[-1][0].index, *(r.index for r in left)])
+            if ctx.facts.truncated else None)
     for item, row in rows:
         target, actual = item.target, item.actual
         missing = []

@@ -11,7 +11,7 @@ from ..kit import _label_key, _live_rows, _path
 def check(ctx: CaseContext) -> Iterator[Hit]:
     standard = {_label_key(s) for s in ctx.options["standard_labels"]}
     groups: dict[tuple[str, str], list[int]] = {}
-    for index, row in _live_rows(ctx.case):
+    for index, row in _live_rows(ctx):
         if _label_key(row.level1) in standard:
             continue
         category = ctx.taxonomy.by_level1(row.level1) or ctx.taxonomy.by_level2(row.level2)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...model import Indicator
 from ...values import Dimension, Empty, Quantity, Value, When
+from ...vocabulary import load_vocabulary
 from ..base import CaseContext, Hit
 from ..kit import _has, _level2_in, _pairs, _path, _show
 
@@ -18,7 +19,7 @@ def _timely_value(value: Value, row: Indicator, o) -> bool:
         if value.dimension is Dimension.PERCENT:
             return True
         if value.dimension is Dimension.COUNT:
-            units = o["period_units"]
+            units = load_vocabulary().units.durations
             return value.unit in units or value.unit.removeprefix("个") in units  # 个工作日
         if value.dimension is Dimension.PLAIN:
             return bool(_has(row.name, o["rate_words"]))

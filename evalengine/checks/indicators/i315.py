@@ -6,11 +6,7 @@ from collections.abc import Iterator
 
 from ...values import Empty, Text
 from ..base import CaseContext, Hit
-from ..kit import _PUNCT, _compact, _pairs, _path, _show
-
-
-def _bare(text: str) -> str:
-    return "".join(c for c in _compact(text) if c not in _PUNCT)
+from ..kit import _pairs, _path, _show
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -18,7 +14,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         target = item.target
         if not isinstance(target, Text) or target.quantities or isinstance(item.actual, Empty):
             continue  # numbers and dates are I301's; a grade word (优, 良好, 合规) may recur
-        if _bare(row.actual) != _bare(row.target):
+        if not ctx.facts.copies_target(item.index):
             continue
         yield Hit(
             _path(item.index, "actual"),

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...values import Quantity
+from ...vocabulary import load_vocabulary
 from ..base import RECORD, CaseContext, Hit, figure, pct
-from ..kit import _has, _is_placeholder, _pairs, _path, _show, _target_text
+from ..kit import _has, _pairs, _says_nothing, _path, _show, _target_text
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    if not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"]):
+    if not _says_nothing(ctx.case.narrative.deviation):
         return
     for item, row in _pairs(ctx):
         target, actual, ratio = item.target, item.actual, item.achievement
@@ -19,9 +20,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if target.operator.reverse or target.dimension is not actual.dimension or target.amount <= 0:
             continue
-        if ratio < o["far_ratio"] or not _is_placeholder(row.deviation, o["placeholder_reasons"]):
+        if ratio < o["far_ratio"] or not _says_nothing(row.deviation):
             continue
-        if _has(row.target, o["per_item_words"]):
+        if _has(row.target, load_vocabulary().numbers.per_item):
             continue
         yield Hit(
             _path(item.index, "target"),

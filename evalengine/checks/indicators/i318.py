@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
 from ...values import Dimension, Quantity
 from ..base import MONEY, RECORD, CaseContext, Hit, figure
 from ..kit import TEN_THOUSAND, _pairs, _path, _show
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    budget = figures(ctx.case.funds).budget
+    budget = ctx.facts.money.budget
     if budget is None or budget <= 0:
         return
     limit = budget * TEN_THOUSAND * ctx.options["ratio"]  # 元

@@ -47,7 +47,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         named = _named_items(row.target, o["lead_words"])
         if len(named) < 2:
             continue
-        actual = _compact(row.actual)
+        actual = ctx.facts.compact(_path(item.index, "actual"))
         missing = [name for name in named if not _mentioned(name, actual, window)]
         if not missing or len(missing) == len(named) and not _named_items(row.actual, o["lead_words"]):
             continue  # an actual that names nothing at all is I315's or I302's, not a list to compare

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 
 from ...scoring import Evidence
 from ...values import Claim, ClaimLevel
+from ...vocabulary import load_vocabulary
 from ..base import HERE, MONEY, ROWS, CaseContext, Hit, money, pct
-from ..kit import _CLAUSE_RE, _contains_any, _is_none, _norm, _shown
+from ..kit import _CLAUSE_RE, _contains_any, _norm, _says_nothing, _shown
 
 
 def _clause_around(text: str, start: int) -> str:
@@ -19,16 +20,15 @@ def _clause_around(text: str, start: int) -> str:
     return text
 
 
-def _find_unnegated(text: str, words: Iterable[str], negations: Iterable[str]) -> tuple[str, int] | None:
-    """The first of ``words`` (in their order) found in ``text`` without a negation in the 3
-    characters before it."""
-    negs = tuple(n for n in negations if n)
+def _find_unnegated(text: str, words: Iterable[str], window: int) -> tuple[str, int] | None:
+    """The first of ``words`` (in their order) found in ``text`` without a negation at most
+    ``window`` characters before it (the words: rules/vocabulary.toml [negation])."""
+    vocabulary = load_vocabulary()
     for word in words:
         if not _norm(word):
             continue
         for m in re.finditer(re.escape(_norm(word)), text):
-            before = text[max(0, m.start() - 3) : m.start()]
-            if not any(n in before for n in negs):
+            if not vocabulary.cancels(text, m.start(), window):
                 return m.group(), m.start()
     return None
 
@@ -39,7 +39,7 @@ def _not_completed(ctx: CaseContext) -> tuple[list[str], list[str], list[str]]:
     zh: list[str] = []
     en: list[str] = []
     evidence: list[str] = []
-    completion = _norm(case.narrative.completion)
+    completion = ctx.facts.normalised("$.narrative.completion")
     word = _contains_any(completion, o["incomplete_words"])
     if word:
         zh.append(f"项目完成情况写明“{word}”")
@@ -78,12 +78,12 @@ def _not_completed(ctx: CaseContext) -> tuple[list[str], list[str], list[str]]:
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case, o = ctx.case, ctx.options
     n = case.narrative
-    if not n.conclusion.strip() or not _is_none(n.problems, o["none_words"]):
+    if not n.conclusion.strip() or not _says_nothing(n.problems):
         return
-    conclusion = _norm(n.conclusion)
+    conclusion = ctx.facts.normalised("$.narrative.conclusion")
     if _contains_any(conclusion, o["incomplete_words"]):
         return  # the conclusion itself admits what was not done
-    success = _find_unnegated(conclusion, o["success_words"], o["negations"])
+    success = _find_unnegated(conclusion, o["success_words"], int(o["negation_window"]))
     if success is None:
         return
     zh, en, evidence = _not_completed(ctx)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Case
-from ...money import figures
 from ...scoring import is_money_spent_short
 from ..base import HERE, ROWS, CaseContext, Hit, money, pct
-from ..kit import _is_none, _shown
+from ..kit import _says_nothing, _shown
 
 
 def _has_narrative(case: Case) -> bool:
@@ -23,7 +22,7 @@ def _deviations(ctx: CaseContext) -> tuple[list[str], list[str]]:
     en: list[str] = []
     rate = score.budget.rate
     if rate is not None and rate < o["min_execution_rate"]:
-        unspent = figures(case.funds).balance  # the 其中 rows when the total row is blank
+        unspent = ctx.facts.money.balance  # the 其中 rows when the total row is blank
         zh.append(f"预算执行率 {pct(rate)}（结余 {money(unspent)} 万元）")
         en.append(f"execution rate {pct(rate)} ({money(unspent)} 10k yuan unspent)")
     reasons = set(o["deviation_reasons"])
@@ -57,7 +56,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             ("$.narrative.problems", "存在问题", "problems", case.narrative.problems),
             ("$.narrative.measures", "改进措施", "measures", case.narrative.measures),
         )
-        if _is_none(text, o["none_words"])
+        if _says_nothing(text)
     ]
     if not fields:
         return

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...money import figures
 from ...values import Dimension
+from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
 from ..kit import _bigrams, _figures, _matches, _norm, _shown
 
@@ -15,8 +15,9 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20
 
 
 def _years(text: str) -> list[tuple[int, int, str]]:
+    """(first, last, as written) of each year or span of years in a normalised text."""
     out = []
-    for m in _YEAR_RE.finditer(_norm(text)):
+    for m in _YEAR_RE.finditer(text):
         first = int(m.group(1))
         last = int(m.group(2)) if m.group(2) else first
         out.append((min(first, last), max(first, last), m.group()))
@@ -24,13 +25,13 @@ def _years(text: str) -> list[tuple[int, int, str]]:
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    case, o = ctx.case, ctx.options
-    goal_text = case.goal.expected
-    year = case.project.year
+    case, facts, o = ctx.case, ctx.facts, ctx.options
+    goal_text = facts.text("$.goal.expected")
+    year = facts.year
     if o["check_year"] and isinstance(year, int) and not isinstance(year, bool):
-        for path, label, text in (("$.goal.expected", "预期目标", case.goal.expected),
-                                  ("$.goal.actual", "实际完成情况", case.goal.actual)):
-            years = _years(text)
+        for path, label in (("$.goal.expected", "预期目标"), ("$.goal.actual", "实际完成情况")):
+            text = facts.text(path)
+            years = _years(facts.normalised(path))
             if not years or any(a <= year <= b for a, b, _ in years):
                 continue
             if o["allow_later_years"] and all(a > year for a, _, _ in years):
@@ -46,14 +47,14 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if not goal_text.strip():
         return
     dims = set(o["dimensions"])
-    generic = tuple(_norm(g) for g in o["generic_words"] if g)
-    goal = _figures(goal_text, dims, generic, year=year)
+    generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
+    goal = _figures(facts.clauses("$.goal.expected"), dims, generic)
     if not goal:
         return
     for s in ctx.score.indicators:
         row = case.indicators[s.index]
-        name_context = _bigrams(_norm(row.name), generic)
-        for t in _figures(row.target, dims, generic, operator=row.operator, unit=row.unit, year=year):
+        name_context = _bigrams(facts.normalised(f"$.indicators[{s.index}].name"), generic)
+        for t in _figures(facts.clauses(f"$.indicators[{s.index}].target"), dims, generic):
             context = t.context or name_context
             same = [g for g in goal if g.dimension is t.dimension and g.unit == t.unit
                     and g.context & context]

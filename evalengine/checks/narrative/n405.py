@@ -27,7 +27,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     raw = case.narrative.conclusion
     if not raw.strip():
         return
-    conclusion = _norm(raw)
+    conclusion = ctx.facts.normalised("$.narrative.conclusion")
     stated = _stated_score(conclusion, o["score_words"])
     if stated is None:
         if ctx.profile.id in o["profiles_requiring_total"] and not _contains_any(

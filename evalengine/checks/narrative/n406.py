@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Case
 from ..base import CaseContext, Hit
-from ..kit import _contains_any, _norm, _shown
+from ..kit import _contains_any, _shown
 
 
 _TEXT_FIELDS = (
@@ -18,21 +17,10 @@ _TEXT_FIELDS = (
 )
 
 
-def _field_text(case: Case, path: str) -> str:
-    n, g = case.narrative, case.goal
-    return {
-        "$.narrative.conclusion": n.conclusion,
-        "$.narrative.problems": n.problems,
-        "$.narrative.measures": n.measures,
-        "$.goal.expected": g.expected,
-        "$.goal.actual": g.actual,
-    }[path]
-
-
 def check(ctx: CaseContext) -> Iterator[Hit]:
     for path, label, label_en in _TEXT_FIELDS:
-        text = _field_text(ctx.case, path)
-        phrase = _contains_any(_norm(text), ctx.options["phrases"])
+        text = ctx.facts.text(path)
+        phrase = _contains_any(ctx.facts.normalised(path), ctx.options["phrases"])
         if phrase:
             yield Hit(
                 path,

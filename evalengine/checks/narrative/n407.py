@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..base import CaseContext, Hit
-from ..kit import _norm
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -19,7 +18,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         ("$.narrative.measures", "改进措施", "measures", ctx.case.narrative.measures, o["measures_max"]),
     )
     for path, label, label_en, text, limit in limits:
-        length = len(_norm(text))
+        length = len(ctx.facts.normalised(path))
         if length > limit:
             yield Hit(
                 path,

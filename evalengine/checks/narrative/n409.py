@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from ...provenance import is_unread
 from ..base import HERE, CaseContext, Hit
-from ..kit import _norm
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     project = ctx.case.project
-    department, implementer = _norm(project.department), _norm(project.implementer)
+    department = ctx.facts.normalised("$.project.department")
+    implementer = ctx.facts.normalised("$.project.implementer")
     if not department or not implementer or department == implementer:
         return
     if is_unread(project, "implementer"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...money import figures
+from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
 from ..kit import _bigrams, _figures, _matches, _norm, _shown
 
@@ -15,21 +15,20 @@ _REPORTED = (("$.goal.actual", "年度总体目标实际完成情况", "the goal
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     """The figures the narrative reports as done, against each indicator's 完成值."""
-    case, o = ctx.case, ctx.options
-    year = case.project.year
+    case, facts, o = ctx.case, ctx.facts, ctx.options
     dims = set(o["dimensions"])
-    generic = tuple(_norm(g) for g in o["generic_words"] if g)
+    generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
     for path, label, label_en in _REPORTED:
-        text = case.goal.actual if path == "$.goal.actual" else case.narrative.completion
+        text = facts.text(path)
         if not text.strip():
             continue
-        told = _figures(text, dims, generic, year=year)
+        told = _figures(facts.clauses(path), dims, generic)
         if not told:
             continue
         for s in ctx.score.indicators:
             row = case.indicators[s.index]
-            name_context = _bigrams(_norm(row.name), generic)
-            for t in _figures(row.actual, dims, generic, unit=row.unit, year=year):
+            name_context = _bigrams(facts.normalised(f"$.indicators[{s.index}].name"), generic)
+            for t in _figures(facts.clauses(f"$.indicators[{s.index}].actual"), dims, generic):
                 context = t.context or name_context
                 same = [g for g in told if g.dimension is t.dimension and g.unit == t.unit
                         and g.context & context]

@@ -42,7 +42,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             found=f"预算执行率得分 {money(score)}"
                   + ("（未填分值）" if weight is None else f"，分值 {money(weight)}"),
         )
-    for index, row in _rows(ctx.case):
+    for index, row in _rows(ctx):
         score, weight = row.score, row.weight
         if not _out_of_range(score, weight, tol):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...numbers import ZERO
-from ..base import HERE, ROWS, CaseContext, Hit, is_truncated, money
+from ..base import HERE, ROWS, CaseContext, Hit, money
 from ..kit import _rows, _tolerance
 
 
@@ -15,7 +15,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if stated is None:
         return
     budget = case.funds.claimed_score
-    rows = [(i, r) for i, r in _rows(case) if not r.not_applicable]
+    rows = [(i, r) for i, r in _rows(ctx) if not r.not_applicable]
     scores = [r.score for _, r in rows if r.score is not None]
     if not scores:
         return
@@ -24,7 +24,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     items = len(scores) + (budget is not None)
     tol = _tolerance(ctx.options, items)
     complete = (budget is not None and len(scores) == len(rows)
-                and not is_truncated(case, ctx.options["truncated_words"]))
+                and not ctx.facts.truncated)
     if complete:
         if abs(stated - total) <= tol:
             return

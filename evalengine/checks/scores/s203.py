@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...fit import misfit
 from ...numbers import ZERO
-from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit, is_truncated, money
+from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit, money
 from ..kit import _group_weights, _rows, _tolerance
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case, profile, options = ctx.case, ctx.profile, ctx.options
-    if misfit(case, profile):
+    if ctx.facts.misfit(profile):
         return  # S213: the form was written for another profile
-    rows = _rows(case)
+    rows = _rows(ctx)
     weights = [r.weight for _, r in rows if r.weight is not None]
     if not weights:
         return
-    truncated = is_truncated(case, options["truncated_words"])
+    truncated = ctx.facts.truncated
     complete = len(weights) == len(rows) and not truncated
     budget = case.funds.claimed_weight
     indicators = sum(weights, ZERO)

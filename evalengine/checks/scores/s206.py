@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from ...numbers import agrees
 from ...scoring import Evidence
 from ..base import HERE, RECORD, CaseContext, Hit, money
-from ..kit import _MET, _name, _reason
-
-
-def _placeholder(text: str, placeholders: Sequence[str]) -> bool:
-    """A 偏差/原因 cell that says nothing: blank, punctuation, or a placeholder such as "0"."""
-    core = "".join(text.split()).strip("。.;；,，:：")
-    return not core or core in {p.strip() for p in placeholders}
+from ..kit import _MET, _name, _reason, _says_nothing
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -28,8 +22,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if row.score < 0 or row.score >= row.weight or agrees(
                 row.score, row.weight, rounding.places, rounding.mode, ctx.options["tolerance"]):
             continue
-        if not (_placeholder(row.deviation, ctx.options["placeholders"])
-                and _placeholder(ctx.case.narrative.deviation, ctx.options["placeholders"])):
+        if not (_says_nothing(row.deviation) and _says_nothing(ctx.case.narrative.deviation)):
             continue
         name = _name(ctx.case, ind.index)
         yield Hit(

@@ -11,7 +11,7 @@ from ...money import read, row_sum
 from ...numbers import ZERO
 from ...scoring import Evidence
 from ...values import Claim
-from ..base import ROWS, CaseContext, Hit, is_truncated, money, pct
+from ..base import ROWS, CaseContext, Hit, money, pct
 from ..kit import _MISSED, _form_weight, _full, _name, _reason
 
 
@@ -90,7 +90,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if len(indicators) < options["min_indicators"] or not all(_full(case, i) for i in indicators):
         return
     stated = case.narrative.claimed_total
-    truncated = is_truncated(case, options["truncated_words"])
+    truncated = ctx.facts.truncated
     floor = options["min_total_share"] * ctx.profile.total
     if stated is not None:
         total, total_en = f"自评总分 {money(stated)}", f"claimed total {money(stated)}"

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...fit import misfit
 from ...numbers import ZERO
-from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit, is_truncated, money
+from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit, money
 from ..kit import _group_weights, _rows
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case, profile, options = ctx.case, ctx.profile, ctx.options
     fixed = profile.indicators.level1
-    if not fixed or is_truncated(case, options["truncated_words"]) or misfit(case, profile):
+    if not fixed or ctx.facts.truncated or ctx.facts.misfit(profile):
         return
-    rows = _rows(case)
+    rows = _rows(ctx)
     if not rows or any(r.weight is None for _, r in rows):
         return
     groups = _group_weights(ctx, rows)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ...numbers import ZERO, rounded
 from ...scoring import Status
-from ..base import HERE, MONEY, CaseContext, Hit, is_truncated, money
+from ..base import HERE, MONEY, CaseContext, Hit, money
 from ..kit import _name, _on_form_scale, _reason
 
 
@@ -35,7 +35,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             score.status_reason != "incomplete" or not score.indicators
             or rounded(score.evidence_share, 6) < ctx.profile.evidence.min_share):
         return
-    truncated = is_truncated(case, options["truncated_words"])
+    truncated = ctx.facts.truncated
     from_form = all(i.claimed_from_form for i in score.indicators)
     if case.narrative.claimed_total is not None and not truncated:
         kind, kind_en = "自评总分", "stated total"

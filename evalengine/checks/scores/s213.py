@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...fit import fitting_profiles, misfit
+from ...fit import fitting_profiles
 from ..base import CATEGORIES, ROWS, WEIGHTS, CaseContext, Hit
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    why = misfit(ctx.case, ctx.profile)
+    why = ctx.facts.misfit(ctx.profile)
     if why is None:
         return
     fits = fitting_profiles(ctx.case)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...fit import misfit
-from ...scoring import is_scored_form
 from ..base import CATEGORIES, HERE, ROWS, CaseContext, Hit, money
 from ..kit import _name, _rows
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case = ctx.case
-    if not is_scored_form(case) or ctx.profile.kind == "unscored" or misfit(case, ctx.profile):
+    if not ctx.facts.scored_form or ctx.profile.kind == "unscored" or ctx.facts.misfit(ctx.profile):
         return
-    rows = _rows(case)
+    rows = _rows(ctx)
     scored = [r for _, r in rows if r.score is not None]
     if not scored:
         return  # every 得分 blank: S212

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...fit import misfit
 from ..base import RECORD, CaseContext, Hit, money
 from ..kit import _name, _rows
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case = ctx.case
-    if misfit(case, ctx.profile):
+    if ctx.facts.misfit(ctx.profile):
         return  # S213: a rubric form judged as a target/actual form
-    for index, row in _rows(case):
+    for index, row in _rows(ctx):
         section = ctx.profile.section(row.level1) if ctx.profile.kind == "rubric" else None
         if section is not None and section.rubric:
             continue  # a rubric item is scored against its 评分标准, not a target

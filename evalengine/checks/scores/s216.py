@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...scoring import row_roles
 from ..base import CATEGORIES, RECORD, ROWS, CaseContext, Hit, money
 from ..kit import _name
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case = ctx.case
-    for index, (role, others) in sorted(row_roles(case).items()):
+    for index, (role, others) in sorted(ctx.facts.roles().items()):
         name = _name(case, index)
         if role == "parent":
             listed = "、".join(str(j + 1) for j in others)

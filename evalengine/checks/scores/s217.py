@@ -6,21 +6,21 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ...numbers import ZERO
-from ..base import CATEGORIES, HERE, ROWS, CaseContext, Hit, is_truncated, money
+from ..base import CATEGORIES, HERE, ROWS, CaseContext, Hit, money
 from ..kit import _name, _rows
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case, profile = ctx.case, ctx.profile
     total = case.narrative.claimed_total
-    if total is None or not (case.project.incomplete.strip() or is_truncated(case, ctx.options["truncated_words"])):
+    if total is None or not (case.project.incomplete.strip() or ctx.facts.truncated):
         return  # a whole form's total is S202's
     deductions: list[tuple[str, Decimal]] = []
     funds = case.funds
     budget_weight = funds.claimed_weight if funds.claimed_weight is not None else profile.budget.weight
     if funds.claimed_score is not None and funds.claimed_score < budget_weight:
         deductions.append(("预算执行", budget_weight - funds.claimed_score))
-    for index, row in _rows(case):
+    for index, row in _rows(ctx):
         if row.weight is not None and row.score is not None and 0 <= row.score < row.weight:
             deductions.append((_name(case, index), row.weight - row.score))
     lost = sum((d for _, d in deductions), ZERO)

@@ -11,7 +11,7 @@ from ..kit import _name, _rows
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     rounding = ctx.profile.rounding
-    for index, row in _rows(ctx.case):
+    for index, row in _rows(ctx):
         if row.item_score is None or row.weight_share is None or row.score is None:
             continue
         expected = row.item_score * row.weight_share / 100
