@@ -18,7 +18,7 @@ from ..facts import CaseFacts
 from ..i18n import REASONS
 from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
-from ..numbers import ZERO
+from ..numbers import ZERO, read_number
 from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category, load_taxonomy
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
@@ -241,7 +241,7 @@ def _group_weights(
         if category is None:
             return None
         m = _PRINTED_WEIGHT_RE.search(row.level1)
-        printed = Decimal(m.group(1)) if m else None
+        printed = read_number(m.group(1)) if m else None
         total, count, first, known = groups.get(category.name, (ZERO, 0, index, None))
         groups[category.name] = (total + row.weight, count + 1, first, known or printed)
     return groups
@@ -515,9 +515,9 @@ def _half_unit(q: Quantity, written: str | None) -> Decimal:
     """How far the number may be from the exact amount because of the way it was written:
     half a unit of its last digit when that digit is a rounded one (202.6万元 → 500 元,
     1.2万人次 → 500), none for a whole number of the base unit (27条, 95%, 2026400元)."""
-    if not written:
+    number = read_number(written) if written else None
+    if number is None:
         return ZERO
-    number = Decimal(written.replace(",", ""))
     decimals = len(written.split(".", 1)[1]) if "." in written else 0
     step = Decimal(1).scaleb(-decimals)
     if number != 0:

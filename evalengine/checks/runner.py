@@ -122,8 +122,8 @@ class Checker:
         for rule in rules:
             if rule.family == "custom":
                 configs[rule.code] = RuleConfig(custom_enabled[rule.code], rule.severity, {})
-        effective = with_shared(rules, {r.code: {**configs[r.code].options, **user.options.get(r.code, {})}
-                                        for r in rules})
+        effective = with_shared(
+            rules, {r.code: {**configs[r.code].options, **user.options.get(r.code, {})} for r in rules})
         chosen = []
         for rule in rules:
             config = configs[rule.code]

@@ -13,6 +13,7 @@ import attrs
 from ..loader import load_config
 from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
 from ..resources import rules_dir
+from .labels import number
 from .notes import INCOMPLETE_REASONS
 from .recognise import Draft
 
@@ -73,9 +74,13 @@ def section_unread(draft: Draft) -> dict[str, str]:
             out["funds"] = "cut"
         elif cut_end and not draft.has_table and not draft.fund_rows_seen:
             out["funds"] = "cut"  # the input ends before or inside the funds table
-        elif draft.funds_lost or draft.funds_seen and not draft.fund_rows_seen:
-            # cells not placed, or a funds header whose rows (not even their labels) were read
-            out["funds"] = "unplaced"  # the funds table is there, its figures were not read
+        elif draft.funds_lost or draft.funds_seen and (
+                not draft.fund_rows_seen or _numbers_unplaced(draft) and not any(
+                    k in draft.funds for k in ("claimed_rate", "claimed_weight", "claimed_score"))):
+            # cells not placed, a funds header whose rows (not even their labels) were read,
+            # or a funds table read empty while numbers of the form lie unplaced (a flattener
+            # that moved the figures away from their labels): its figures were not read
+            out["funds"] = "unplaced"
     if cut_start and not draft.goal:
         out["goal"] = "cut"
     if cut_end and not draft.narrative:
@@ -98,6 +103,12 @@ def _closing_cut(draft: Draft) -> dict[str, str]:
             v for k, v in n.items() if k != "claimed_total"):
         return {}
     return {f: "cut" for f in ("conclusion", "problems", "measures")}
+
+
+def _numbers_unplaced(draft: Draft) -> bool:
+    """Some number of the form was left unplaced (it may be a figure of a section read empty)."""
+    return any(n.kind in ("unplaced", "ambiguous") and number(n.text) is not None
+               for n in draft.notes)
 
 
 def review_reason(draft: Draft) -> str:

@@ -181,7 +181,7 @@ def _taxonomy_keys() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _category_key(label: str) -> str:
-    s = strip_points(label)
+    s = strip_points(label).removesuffix("等")  # 服务对象满意度指标等: the template's "… etc."
     return s.removesuffix("指标") if s != "指标" else s
 
 
@@ -204,7 +204,8 @@ def opens_level2(text: str, following: str | None) -> bool:
         return False
     if not is_l2(text):
         return True
-    return following is not None and is_l2(following) and key(following).endswith("指标")
+    return following is not None and is_l2(following) \
+        and key(following).removesuffix("等").endswith("指标")
 
 
 def is_l1_only(text: str) -> bool:

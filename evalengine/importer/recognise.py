@@ -43,7 +43,7 @@ from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_r
     unreadable_operator
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
-from .prose import prose_indicators
+from .prose import prose_funds, prose_indicators, report_title
 from .sheets import Sheet
 
 __all__ = ["Draft", "Recognised", "recognise"]
@@ -61,7 +61,9 @@ _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
 _CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
 _UNIT_CODE_RE = re.compile(r"^\d{2,}\s*[-—－]\s*(.+)$")
 
-_TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明"}
+# 其他需要说明事项: the row many provincial templates print between the table and 总分
+_TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明",
+                                                          "其他需要说明事项"}
 
 FIELD_LABELS = {
     "name": ("三级指标", "indicator name"),
@@ -129,6 +131,7 @@ class Draft:
     ended: bool = False  # a 合计/总分/评价结论 row closed the table
     gap: bool = False  # the text skips: a row label broken off mid-word runs into a later cell
     titled: bool = False
+    from_prose: bool = False  # a report in prose: its indicators (and money) read from sentences
     outside: int = 0  # cells after the form's end that belong to no form
 
     seen: int = 0  # non-empty cells inside the form
@@ -269,6 +272,113 @@ def _join_broken_rows(sheet: Sheet) -> Sheet:
     return attrs.evolve(sheet, rows=tuple(out))
 
 
+def _split_run_rows(sheet: Sheet) -> Sheet:
+    """Pipe rows a web flattener ran together: a row is cut before a section label inside
+    it (绩效指标, 项目资金, 年度总体目标, 总分 …) and, after the indicator header's labels,
+    before the first 一级 label (the table's first row run into its header).  A two-row
+    header flattened into one (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | … | 一级指标 |
+    二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位) is put in table order: the lower row's
+    labels (which begin with 一级指标) first, then the upper row's labels that stand over no
+    lower-row label (年度指标值 stands over 指标性质 | 指标值 | 度量单位)."""
+    out: list[tuple[str, ...]] = []
+    for row in sheet.rows:
+        start = 0
+        labels = 0
+        for c, cell in enumerate(row):
+            if not cell:
+                continue
+            if c > start and _opens_section(cell):
+                out.append(row[start:c])
+                start, labels = c, 0
+            elif L.indicator_column(cell):
+                labels += 1
+            elif labels >= 2 and L.is_l1(cell) and c > start:
+                out.append(row[start:c])
+                start, labels = c, 0
+        out.append(row[start:])
+    out = [_header_in_table_order(r) for r in out]
+    for r in range(len(out) - 1):
+        # a funds row label that ends a line whose next line starts with figures: the line
+        # was broken one cell late, the label opens the next row (年度资金总额 | ↵ 50 | 49.78 …)
+        cells = [c for c in out[r] if c]
+        nxt = [c for c in out[r + 1] if c]
+        if len(cells) >= 2 and L.fund_row_label(cells[-1]) is not None and nxt \
+                and L.number(nxt[0]) is not None:
+            out[r + 1] = (cells[-1],) + out[r + 1]
+            out[r] = tuple(cells[:-1])
+    out = _join_wrapped_rows(out)
+    if out == list(sheet.rows):
+        return sheet
+    return attrs.evolve(sheet, rows=tuple(out))
+
+
+def _join_wrapped_rows(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Under a scored indicator header, a row with no figure at all, then lines of one or
+    two text cells, then a line with its figures, is one row whose cells the flattener put
+    on lines of their own (减轻…负担 | ↵ 有效 | ↵ 有效 | 10 | 10): joined, while no wider
+    than the header and while no line opens a 一级/二级 or holds column labels."""
+    out: list[tuple[str, ...]] = []
+    width = 0
+    r = 0
+    while r < len(rows):
+        row = rows[r]
+        cells = [c for c in row if c]
+        fields = [L.indicator_column(c) for c in cells]
+        if len([f for f in fields if f]) >= 3:
+            width = len(cells) if {"weight", "score"} & set(fields) else 0
+        elif width and cells and not _has_figure(cells):
+            joined, k, wrapped = list(cells), r + 1, 0
+            while k < len(rows):
+                more = [c for c in rows[k] if c]
+                if not more or L.is_l1(more[0]) or L.is_l2(more[0]) or _labels_only(rows[k]) \
+                        or any(L.key(c) in _TERMINATORS or _opens_section(c) for c in more) \
+                        or len(joined) + len(more) > width:
+                    break
+                if not _has_figure(more):
+                    if len(more) > 2:
+                        break
+                    joined, k, wrapped = joined + more, k + 1, wrapped + 1
+                    continue
+                if wrapped:
+                    out.append(tuple(joined + more))
+                    r = k + 1
+                    row = None
+                break
+            if row is None:
+                continue
+        out.append(row)
+        r += 1
+    return out
+
+
+def _has_figure(cells: list[str]) -> bool:
+    return any(L.number(c) is not None for c in cells)
+
+
+def _opens_section(cell: str) -> bool:
+    """A label that opens a block of the form (not a name that mentions one: 预算执行情况良好)."""
+    k = L.key(cell)
+    return (L.is_indicator_section(cell) and k.startswith("绩效指标")) \
+        or (L.is_funds_section(cell) and k.startswith(("项目资金", "资金情况", "预算执行情况"))) \
+        or k in L.GOAL_SECTIONS or k in L.TOTAL_ROWS
+
+
+def _header_in_table_order(row: tuple[str, ...]) -> tuple[str, ...]:
+    fields = [L.indicator_column(c) if c else None for c in row]
+    if "level1" not in fields:
+        return row
+    cut = fields.index("level1")
+    lower = row[cut:]
+    # the upper row holds value columns (年度指标值, 分值 …); the lower one the 三级 and more
+    if not {"target", "actual", "weight", "score"} & set(fields[:cut]) \
+            or "name" not in fields[cut:] or not all(f for f, c in zip(fields[cut:], lower) if c):
+        return row
+    lower_fields = {f for f in fields[cut:] if f}
+    upper = [c for c, f in zip(row[:cut], fields[:cut]) if not f or f not in lower_fields]
+    lead = [c for c in upper if c and L.is_indicator_section(c)]
+    return tuple(lead) + lower + tuple(c for c in upper if c not in lead)
+
+
 def _labels_only(row: tuple[str, ...]) -> bool:
     cells = [c for c in row if c]
     return bool(cells) and all(c == "序号" or L.indicator_column(c) for c in cells)
@@ -295,7 +405,7 @@ def _join_numbered(rows: list[tuple[str, ...]], r: int, out: list[tuple[str, ...
 def recognise(sheet: Sheet) -> Recognised:
     L.extend_from_layouts()
     if sheet.mode == "compact":
-        sheet = _join_broken_rows(sheet)
+        sheet = _join_broken_rows(_split_run_rows(sheet))
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
@@ -918,6 +1028,11 @@ class _Parser:
                     continue
                 break
             c0, label = found
+            if self.mode != "grid":
+                # cells before the row's label belong to no column of it: never lost silently
+                for x in cells[:c0]:
+                    if x.strip() and not L.is_blank(x):
+                        self.note("unplaced", x, r + 1)
             if self.mode == "grid" and not pairs:
                 values = []
                 for c, field in columns:
@@ -2285,16 +2400,62 @@ class _Parser:
         if not found:
             return
         for values in found:
-            ind = {"level1": "", "level2": "", "name": values["name"]}
+            ind = {"level1": values.get("level1", ""), "level2": values.get("level2", ""),
+                   "name": values["name"]}
             ind.update({k: values[k] for k in ("target", "actual") if k in values})
             ind.update({k: values[k] for k in ("weight", "score") if k in values})
             self.add_indicator(ind, None)
         self.draft.has_table = True
-        self.draft.ended = True
+        # a report ends with a sentence; one that stops mid-sentence or at a heading is cut off
+        last = next((self.toks[i].text.strip() for i in range(self.end - 1, self.start - 1, -1)
+                     if self.toks[i].key and not self.toks[i].dup), "")
+        self.draft.ended = last.endswith(("。", "！", "？", "!", "?", "”"))
+        self.draft.from_prose = True
         self.note("prose", detail=str(len(found)))
+        if not any(k in self.draft.funds for k in ("budget", "executed", "claimed_rate")):
+            # the report's money in sentences (预算数…，执行数…，执行率…)
+            for field, text in prose_funds("\n".join(texts)).items():
+                if field == "rate":
+                    value = L.percent(text + "%")
+                    field = "claimed_rate"
+                else:
+                    value = L.number(text)
+                if value is not None:
+                    self.draft.funds.setdefault(field, value)
+        for i in range(self.start, self.end):  # the report's title: its year and project
+            titled = report_title(self.toks[i].text) if self.toks[i].key else None
+            if titled is not None:
+                self.draft.project.setdefault("year", titled[0])
+                if titled[1] and not self.draft.project.get("name"):
+                    self.draft.project["name"] = titled[1]
+                break
+
+    def drop_merged_labels(self) -> None:
+        """A 二级 label on a line of its own right above the rows its merged cell spans (the
+        flattener gave the cell a line) is not an empty 二级 line: dropped when the next row
+        carries the same 一级/二级 and a name of its own."""
+        inds = self.draft.indicators
+        values = ("name", "target", "actual", "operator", "unit", "deviation", "weight", "score")
+        keep = []
+        for n, ind in enumerate(inds):
+            nxt = inds[n + 1] if n + 1 < len(inds) else None
+            if (all(ind.get(f) in (None, "") for f in values)
+                    and ("indicators", n) not in self.draft.unread and nxt is not None
+                    and nxt.get("name") and nxt.get("level1") == ind.get("level1")
+                    and nxt.get("level2") == ind.get("level2")):
+                continue
+            keep.append(n)
+        if len(keep) == len(inds):
+            return
+        new = {old: n for n, old in enumerate(keep)}
+        self.draft.indicators = [inds[old] for old in keep]
+        self.draft.unread = {(sec, new[r] if sec == "indicators" else r): v
+                             for (sec, r), v in self.draft.unread.items()
+                             if sec != "indicators" or r in new}
 
     def finish(self) -> None:
         draft = self.draft
+        self.drop_merged_labels()
         for i in range(self.start, self.end):
             t = self.toks[i]
             if i in self.used or not t.key or t.dup or t.brk:
@@ -2317,12 +2478,12 @@ class _Parser:
         if self.layout is not None:
             draft.layout, draft.layout_ties = self.layout.id, self.layout_ties
         draft.span = (self.start, self.end)
-        if draft.headless:
-            draft.incomplete.append("headless")
         if draft.gap:
             draft.incomplete.append("gap")
         if not draft.has_table:
             self.prose_table()
+        if draft.headless and not draft.from_prose:  # a report in prose is not a form's tail
+            draft.incomplete.append("headless")
         if not draft.has_table:
             draft.incomplete.append("no-table")
         elif not draft.ended and not any(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from ...numbers import read_number
 from ..base import HERE, MONEY, ROWS, CaseContext, Hit, money
 from ..kit import _contains_any, _norm, _shown
 
@@ -17,8 +18,9 @@ def _stated_score(conclusion: str, words: Iterable[str]) -> tuple[Decimal, str, 
         if not w:
             continue
         m = re.search(re.escape(w) + r"(?:为|是|:|达到|达|共|计)?(\d+(?:\.\d+)?)(分?)", conclusion)
-        if m:
-            return Decimal(m.group(1)), m.group(1), m.group()
+        score = read_number(m.group(1)) if m else None
+        if score is not None:
+            return score, m.group(1), m.group()
     return None
 
 
