@@ -38,7 +38,9 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import decode_cells, decode_rows, decode_run, is_glued_run
+from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
+    is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
+    unreadable_operator
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .prose import prose_funds, prose_indicators, report_title
@@ -178,7 +180,7 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                 toks.append(Tok(text, key(text), r, c, dup))
         return toks
     for r, run in enumerate(sheet.rows):
-        if r:
+        if r and sheet.mode != "glued":  # a glued sheet's rows are its lines, not prose runs
             toks.append(Tok("", "", r, -1, brk=True))
         cells = list(run)
         i = 0
@@ -1538,6 +1540,8 @@ class _Parser:
             if self.is_terminator(t) or self.is_indicator_header(j):
                 self.draft.ended = self.draft.ended or self.is_terminator(t)
                 break
+            if parts and t.row != toks[j - 1].row:
+                parts.append(LINE_END)  # a line end: a row boundary the flattening kept
             if not L.is_indicator_section(t.text):
                 parts.append(t.key)
             self.used.add(j)
@@ -1553,7 +1557,7 @@ class _Parser:
             self.outside += 1
             self.draft.ended = True
             run = run[: m.start()]
-        pieces = L.split_categories(run)
+        pieces = labels_at_line_start(L.split_categories(run))
         # 二级 labels this table prints whole (质量指标): their short form (质量) is then a
         # word of a name, not a label run into one
         whole = {L.key(t).removesuffix("指标") for k, t in pieces
@@ -1613,7 +1617,8 @@ class _Parser:
                     names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in row.ambiguous
                                      if not f.startswith("-"))
                     self.note("ambiguous", row.name, detail=names)
-                    unread = {f: "ambiguous" for f in row.ambiguous if f in _INDICATOR_FIELDS}
+                    unread = {f: "ambiguous" for f in row.ambiguous
+                              if f in _INDICATOR_FIELDS or f == "name"}
                     if unread:
                         self.draft.unread[("indicators", len(self.draft.indicators))] = unread
                     if row.disputed_cell and {"actual", "weight"} <= set(unread) \
@@ -1711,6 +1716,7 @@ class _Parser:
         for field in ("target", "actual", "operator", "unit", "deviation"):
             if values.get(field):
                 ind[field] = values[field]
+        self.operator_position(ind)
         if "target" in values or "target" in self.schema:
             ind.setdefault("target", "")
         if "actual" in values or "actual" in self.schema:
@@ -1724,6 +1730,34 @@ class _Parser:
                 else:
                     ind[field] = number
         self.draft.indicators.append(ind)
+
+    def operator_position(self, ind: dict[str, Any]) -> None:
+        """An operator that cannot be read (a 指标性质 cell, or in text a target's start,
+        holding no operator: :func:`.decoder.operator_cell`) leaves the target unread, never
+        0; so does a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or
+        2100人?)."""
+        lost: dict[str, str] = {}
+        if ind.get("operator"):
+            op = operator_cell(ind["operator"], ocr=self.mode != "grid" or self.sheet.ocr)
+            if op is None:
+                lost = {"operator": "unreadable", "target": "unreadable"}
+            else:
+                ind["operator"] = op
+        target = ind.get("target", "")
+        # a workbook's cell holds what was typed, not misread (unless OCR read the page)
+        typed = self.mode == "grid" and not self.sheet.ocr
+        if target and not typed and unreadable_operator(target):
+            lost["target"] = "unreadable"
+        elif target and self.sheet.ocr and "operator" not in self.schema \
+                and ocr_operator_doubt(target):
+            lost["target"] = "ambiguous"
+        if lost:
+            self.note("operator-unread", f"{ind.get('operator', '')} {target}".strip(),
+                      detail=FIELD_LABELS["target"][0])
+            unread = self.draft.unread.setdefault(("indicators", len(self.draft.indicators)), {})
+            for field, reason in lost.items():
+                ind.pop(field, None)
+                unread.setdefault(field, reason)
 
     _placeholders = 0
     _filler_line = -1  # the empty 二级 line a filler row left, while no real row replaced it
@@ -2040,7 +2074,7 @@ class _Parser:
                 return False
             if field in ("weight", "score") and L.points(text) is None and not L.is_blank(text):
                 return False
-            if field == "deviation" and L.is_figure(text):
+            if field == "deviation" and (L.is_figure(text) or is_value_cell(text)):
                 return False
         return not ("operator" in fields and "target" not in fields)
 
