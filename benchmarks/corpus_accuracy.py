@@ -2,6 +2,7 @@
 
     python benchmarks/corpus_accuracy.py            # same as: python -m tests.corpus.report
     python benchmarks/corpus_accuracy.py --no-wrong
+    python benchmarks/corpus_accuracy.py --corpus tests/corpus/holdout --errors
 
 Prints forms imported, accuracy by field kind and by layout, and every wrong field
 (form, path, expected, got). A measurement, not a test: tests/test_corpus.py holds the floors.

@@ -37,14 +37,14 @@ __all__ = [
 _WHERE = {
     "CaseResult": "report", "DepartmentResult": "report", "Report": "report", "Summary": "report",
     "Case": "model", "Department": "model", "Finding": "findings", "Severity": "findings",
-    "ConfigError": "loader", "LoadFailure": "loader", "LoadError": "api", "import_forms": "api",
+    "ConfigError": "errors", "LoadFailure": "errors", "LoadError": "errors", "import_forms": "api",
     "load_case": "api", "score": "api", "render_report": "render.formats",
 }
 
 if TYPE_CHECKING:
-    from .api import LoadError, import_forms, load_case, score
+    from .api import import_forms, load_case, score
+    from .errors import ConfigError, LoadError, LoadFailure
     from .findings import Finding, Severity
-    from .loader import ConfigError, LoadFailure
     from .model import Case, Department
     from .render.formats import render_report
     from .report import CaseResult, DepartmentResult, Report, Summary

@@ -11,7 +11,7 @@ functions returning typed, frozen records instead of printing.
 
 Bad input never raises from :func:`score` (a document that cannot be loaded is in
 ``report.failures``); a bad configuration or profile raises
-:class:`~evalengine.loader.ConfigError` naming the file and key.
+:class:`~evalengine.errors.ConfigError` naming the file and key.
 """
 
 from __future__ import annotations
@@ -19,20 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .loader import LoadFailure, Problem, load_file
+from .errors import LoadError, LoadFailure, Problem
+from .loader import load_file
 from .model import Case, Department
 from .report import Report
 
 __all__ = ["LoadError", "import_forms", "load_case", "score"]
-
-
-class LoadError(ValueError):
-    """A document that could not be loaded; ``failure.problems`` has each key path."""
-
-    def __init__(self, failure: LoadFailure):
-        self.failure = failure
-        super().__init__("; ".join(f"{failure.location}: {p.path}: {p.kind} {p.detail}".rstrip()
-                                   for p in failure.problems))
 
 
 def score(paths: str | Path | Iterable[str | Path], *, profile: str | None = None,

@@ -314,24 +314,21 @@ def _console(stream=None) -> Console:
     return console
 
 
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("--jobs must be 0 (one per CPU) or more")
-    return jobs
+def _whole(least: int, what: str, too_small: str):
+    """An argparse ``type``: a whole number of at least ``least``."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {value!r}") from None
+        if number < least:
+            raise argparse.ArgumentTypeError(too_small)
+        return number
+    return parse
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
+_jobs = _whole(0, "a number of processes", "--jobs must be 0 (one per CPU) or more")
+_positive = _whole(1, "a whole number", "must be 1 or more")
 
 
 def _build_engine(user, profile, baseline=None, record_baseline=False):
@@ -351,6 +348,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     from .render.formats import Options, get_format, run_info
     from .render.human import failure_record_lines
     from .render.output import open_output
+    from .render.pieces import Pieces
     from .render.progress import progress_for
     from .target import TargetError, check_folder, resolve_target
 
@@ -403,7 +401,7 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
                       date=args.date or user.report.get("date", ""),
                       title=user.report.get("title", ""), basis=user.report.get("basis", ""))
     info = run_info(engine.checker.catalogue, lang, args.paths, __version__)
-    scoring = Scoring(engine, fmt, options, jobs=resolve_jobs(args.jobs),
+    scoring = Scoring(engine, Pieces(fmt.name, options), jobs=resolve_jobs(args.jobs),
                       progress=progress_for(not args.no_progress),
                       factory=functools.partial(_build_engine, user, args.profile, baseline, record),
                       output=target.path)

@@ -1,15 +1,20 @@
-"""The pipeline: load each document, score it, check it, and stream the results.
+"""The pipeline, one for the library and the command: load → facts → score → checks →
+department checks.
 
-:func:`evaluate` yields one item per document, in a stable order: case results as they
-are scored, then department results (which compare a department's claims with the
-project cases in its folder).  :func:`run` gathers them into a :class:`Report`.
+:meth:`Engine.step` takes one loaded document: a case is scored and checked from its
+:class:`~evalengine.facts.CaseFacts` (found once, handed to scoring and to every rule); a
+department waits in :class:`Folders` for the cases of its folder, and :meth:`Folders.release`
+checks it once they are all in.  :meth:`Engine.evaluate` yields one item per document in a
+stable order: case results as they are scored, then department results in load order.
+:mod:`evalengine.parallel` runs the same steps, unit by unit, in several processes; the
+pipeline imports no renderer.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -17,8 +22,10 @@ import attrs
 from .baseline import Baseline
 from .checks.base import ProjectDigest
 from .checks.runner import Checker
+from .errors import ConfigError, LoadFailure, internal_failure
+from .facts import CaseFacts, case_facts
 from .limits import clip_document
-from .loader import ConfigError, Loaded, LoadFailure, Problem, load_paths
+from .loader import Loaded, load_paths
 from .model import Case, Department
 from .profile import Profile, load_profile
 from .provenance import not_verified
@@ -26,14 +33,7 @@ from .report import CaseResult, DepartmentResult, Report, Result, SummaryBuilder
 from .scoring import score_case
 from .taxonomy import Taxonomy, load_taxonomy
 
-__all__ = ["Engine", "Folders", "folder_of", "internal_failure", "run"]
-
-
-def internal_failure(location: str, exc: BaseException) -> LoadFailure:
-    """A document the engine itself failed on (a bug, not the document's fault): reported
-    as that document's failure so the run goes on and the exit code says so."""
-    return LoadFailure(location, (Problem("$", "internal-error", f"{type(exc).__name__}: {exc}"),))
-
+__all__ = ["Engine", "Folders", "folder_of", "run"]
 
 _LINE = re.compile(r":\d+$")
 
@@ -44,28 +44,56 @@ def folder_of(location: str) -> str:
     return os.path.dirname(_LINE.sub("", location)) or "."
 
 
-_folder = folder_of
+Check = Callable[[str, Department, list[ProjectDigest]], "DepartmentResult | LoadFailure"]
 
 
 @attrs.define
 class Folders:
-    """What department checks need from the rest of the run: each folder's project digests,
-    and the department documents waiting for them (checked once every case is scored).
+    """The department deferral, the one place it is done: each folder's project digests,
+    and the department documents waiting for them, each with its load order.
 
-    Filled document by document; folders filled apart (a chunk of files each, in parallel)
-    :meth:`merge` into the same content as one filled in order.
+    Filled document by document (:meth:`Engine.step`); folders filled apart (a unit of files
+    each, in worker processes) :meth:`merge` into the same content as one filled in order.
+    :meth:`release` checks the departments of the folders whose cases are all in.
     """
 
     digests: dict[str, list[ProjectDigest]] = attrs.Factory(dict)
-    departments: list[tuple[str, Department]] = attrs.Factory(list)
+    waiting: list[tuple[int, str, Department]] = attrs.Factory(list)
+    arrived: int = 0  # departments met so far: the next one's load order
 
-    def add_case(self, location: str, case: Case) -> None:
-        self.digests.setdefault(_folder(location), []).append(ProjectDigest.of(location, case))
+    def add_case(self, location: str, case: Case, facts: CaseFacts) -> None:
+        digest = ProjectDigest.of(location, case, facts)
+        self.digests.setdefault(folder_of(location), []).append(digest)
+
+    def add_department(self, location: str, department: Department) -> None:
+        self.waiting.append((self.arrived, location, department))
+        self.arrived += 1
 
     def merge(self, other: Folders) -> None:
+        """Take in ``other``'s digests and departments, as if filled after this one's."""
         for folder, digests in other.digests.items():
             self.digests.setdefault(folder, []).extend(digests)
-        self.departments.extend(other.departments)
+        for _, location, department in other.waiting:
+            self.add_department(location, department)
+
+    def release(self, check: Check, complete: Iterable[str] | None = None
+                ) -> list[tuple[int, DepartmentResult | LoadFailure]]:
+        """(load order, result) of each waiting department whose folder is ``complete``
+        (every folder when None), ``check(location, department, projects)`` against the
+        cases of its folder; the digests of those folders are dropped (memory holds the
+        folders in progress, not every case)."""
+        done = set(self.digests) if complete is None else set(complete)
+        ready, still = [], []
+        for order, location, department in self.waiting:
+            folder = folder_of(location)
+            if complete is None or folder in done:
+                ready.append((order, check(location, department, self.digests.get(folder, []))))
+            else:
+                still.append((order, location, department))
+        self.waiting = still
+        for folder in done:
+            self.digests.pop(folder, None)
+        return ready
 
 
 @attrs.frozen
@@ -86,9 +114,11 @@ class Engine:
     def default_profile(self) -> Profile:
         return load_profile(self.profile or "central-2020")
 
-    def score(self, location: str, case: Case) -> CaseResult | LoadFailure:
-        """Score and check one case; an unexpected exception becomes this case's failure
-        (``internal-error``) rather than the end of the run."""
+    def score(self, location: str, case: Case, facts: CaseFacts | None = None
+              ) -> CaseResult | LoadFailure:
+        """Score and check one case from its facts (found here when not given); an
+        unexpected exception becomes this case's failure (``internal-error``) rather than
+        the end of the run."""
         profile_id = self.profile or case.project.profile
         try:
             profile = load_profile(profile_id)
@@ -96,10 +126,12 @@ class Engine:
             path = "$.project.profile" if self.profile is None else "$"
             return LoadFailure(location, tuple(attrs.evolve(p, path=path) for p in exc.problems))
         try:
-            score = score_case(case, profile, self.taxonomy)
+            facts = facts if facts is not None else case_facts(case, self.taxonomy)
+            score = score_case(case, profile, self.taxonomy, facts)
             # the text rules read at most max_text_chars of each field (docs/limits.md)
-            checks = self.checker.check_case(location, clip_document(case), score, profile,
-                                             self.taxonomy)
+            shown = clip_document(case) if facts.clipped else case
+            checks = self.checker.check_case(location, shown, score, profile, self.taxonomy,
+                                             facts)
             unverified = not_verified(case, checks.withheld)
             findings = checks.findings
             if self.baseline is not None:
@@ -114,7 +146,8 @@ class Engine:
             result = self.step(item, folders)
             if result is not None:
                 yield result
-        yield from self.finish(folders)
+        for _, result in folders.release(self.check_department):
+            yield result
 
     def step(self, item: Loaded | LoadFailure, folders: Folders) -> CaseResult | LoadFailure | None:
         """Score one loaded document; a department waits in ``folders`` (None is returned)."""
@@ -122,24 +155,18 @@ class Engine:
             return item
         document = item.document
         if isinstance(document, Department):
-            folders.departments.append((item.location, document))
+            folders.add_department(item.location, document)
             return None
         try:
-            folders.add_case(item.location, document)
+            facts = case_facts(document, self.taxonomy)
+            folders.add_case(item.location, document, facts)
         except Exception as exc:  # noqa: BLE001 - as in score(): one case's failure, not the run's
             return internal_failure(item.location, exc)
-        return self.score(item.location, document)
-
-    def finish(self, folders: Folders) -> Iterator[DepartmentResult | LoadFailure]:
-        """The department results, in load order, each against the cases of its folder."""
-        for location, department in folders.departments:
-            yield self.check_department(location, department, folders)
+        return self.score(item.location, document, facts)
 
     def check_department(self, location: str, department: Department,
-                         folders: Folders) -> DepartmentResult | LoadFailure:
-        """One department file against the project cases of its folder (all of them must
-        be in ``folders`` by now)."""
-        projects = folders.digests.get(_folder(location), [])
+                         projects: Iterable[ProjectDigest]) -> DepartmentResult | LoadFailure:
+        """One department file against the project cases of its folder."""
         try:
             findings = self.checker.check_department(location, clip_document(department),
                                                      projects)
@@ -163,4 +190,3 @@ def run(paths: Iterable[str | Path], engine: Engine | None = None) -> Report:
         builder.add(item)
         (failures if isinstance(item, LoadFailure) else results).append(item)
     return Report(tuple(results), tuple(failures), builder.build(engine.grade_order()))
-

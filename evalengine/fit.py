@@ -13,7 +13,7 @@ from decimal import Decimal
 from .model import Case
 from .numbers import ZERO
 from .profile import Profile, available_profiles, load_profile
-from .scoring import is_blank_row, is_scored_form, row_roles
+from .facts import is_blank_row, is_scored_form, row_roles
 
 __all__ = ["fitting_profiles", "misfit"]
 

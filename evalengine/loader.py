@@ -27,6 +27,7 @@ try:  # the same parser compiled (mypyc): ~2× tomllib's speed, its API, its TOM
 except ImportError:  # pragma: no cover - tomli is a dependency; the standard one does the same
     import tomllib
 
+from .errors import ConfigError, LoadFailure, Problem
 from .model import Case, Department, Unread
 from .numbers import NumberError, to_decimal
 from .provenance import unread_problems
@@ -60,27 +61,6 @@ MAX_DIGITS = 4000  # a whole number written with more digits is refused by name 
 # limit, 4300, would raise a message without the key or the line)
 STDIN = "-"  # a path that means standard input (``score -``)
 T = TypeVar("T")
-
-
-@attrs.frozen
-class Problem:
-    """One thing wrong with an input document, at a key path such as ``$.funds.budget``.
-
-    ``kind`` is a stable slug (see :data:`evalengine.i18n.PROBLEMS`) that renderers turn
-    into Chinese or English; ``detail`` is the offending value or the parser's own words.
-    """
-
-    path: str
-    kind: str
-    detail: str = ""
-
-
-@attrs.frozen
-class LoadFailure:
-    """A document that could not be loaded; ``location`` is the file, with ``:line`` for JSONL."""
-
-    location: str
-    problems: tuple[Problem, ...]
 
 
 Document = Case | Department
@@ -652,16 +632,6 @@ def read_stdin(limit: int | None = None) -> bytes | None:
 
     data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)
     return None if limit is not None and len(data) > limit else data
-
-
-class ConfigError(Exception):
-    """A rules or settings file that is not what the engine expects: never silently ignored."""
-
-    def __init__(self, location: str, problems: tuple[Problem, ...]):
-        self.location = location
-        self.problems = problems
-        lines = "; ".join(f"{p.path}: {p.kind} {p.detail}".rstrip() for p in problems)
-        super().__init__(f"{location}: {lines}")
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -22,8 +22,8 @@ from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_DOWN, ROUND_HALF_UP, Con
 from typing import Literal
 
 __all__ = [
-    "HUNDRED", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "ZERO", "NumberError", "RoundingMode", "agrees", "ratio",
-    "rounded", "to_decimal",
+    "HUNDRED", "MAX_MAGNITUDE", "MIN_MAGNITUDE", "WRITTEN_NUMBER", "ZERO", "NumberError", "RoundingMode",
+    "agrees", "ratio", "read_number", "rounded", "to_decimal",
 ]
 
 RoundingMode = Literal["half_up", "truncate"]
@@ -106,8 +106,30 @@ _NUMBER = re.compile(
 )
 
 
+#: A number as a form writes it: an optional sign, ASCII digits (in groups of three with
+#: commas, or not) and an optional decimal fraction.  The one grammar of a written number:
+#: :func:`read_number` reads it, and the readers of longer text (the value parser, the
+#: importer's labels, the rules reading prose) embed it.
+WRITTEN_NUMBER = r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_WRITTEN_RE = re.compile(WRITTEN_NUMBER)
+
+
+def read_number(text: str) -> Decimal | None:
+    """``text``, a written number (full-width digits, point and comma read as ASCII), as an
+    exact Decimal keeping its digits (``"49.780"`` → 49.780, ``"1,000"`` → 1000), or None for
+    anything else (``"1,00"``, ``"5."``, ``"1E5"``, Arabic-Indic digits, words)."""
+    cleaned = text if text.isascii() else text.translate(_FULL_WIDTH)
+    if _WRITTEN_RE.fullmatch(cleaned) is None:
+        return None
+    return Decimal(cleaned.replace(",", ""))
+
+
 def _parse(text: str) -> Decimal:
     cleaned = text.strip().translate(_FULL_WIDTH)
+    written = read_number(cleaned)
+    if written is not None:
+        return written
+    # what a program writes besides: 5., .5, 1E+5 (as str(Decimal) does)
     if not _NUMBER.fullmatch(cleaned):
         if cleaned.lower().lstrip("+-") in ("nan", "snan", "inf", "infinity"):
             raise NumberError("not-finite", f"not a finite number: {text!r}")

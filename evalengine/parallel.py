@@ -2,16 +2,19 @@
 
 The input is cut into *units* — runs of consecutive case files, and byte ranges of large
 JSONL files (cut at line ends, each knowing its first line number) — of about
-:data:`UNIT_BYTES`.  A unit is loaded, scored and checked, and each result is turned into the
-output format's piece (:mod:`evalengine.render.formats`) where it was made: in this process
-with ``jobs=1``, in a worker process otherwise.  A unit's :class:`Batch` carries the pieces,
-a partial :class:`~evalengine.report.SummaryBuilder` and the folder digests departments need.
+:data:`UNIT_BYTES`.  A unit is run through the engine's pipeline (:meth:`Engine.step`), and
+each result is turned into its output piece by the ``encode`` the command hands over
+(:class:`evalengine.render.pieces.Pieces`), where it was made: in this process with
+``jobs=1``, in a worker process otherwise.  A unit's :class:`Batch` carries the pieces, a
+partial :class:`~evalengine.report.SummaryBuilder` and the unit's
+:class:`~evalengine.engine.Folders`.  This module only schedules: it scores nothing itself
+and imports no renderer.
 
 Batches are consumed in unit order whatever the number of processes, so the output is the
 same byte for byte with ``--jobs 1`` and ``--jobs N``; at most a few units per process are in
 flight, so memory stays flat however many documents there are.  Department documents are
-checked in this process, against the digests of every case in their folder, as soon as the
-last unit with documents of that folder is in; their pieces are written after the projects.
+checked in this process by the engine's deferral (:meth:`Folders.release`) as soon as the
+last unit with documents of their folder is in; their pieces are written after the projects.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -29,21 +32,10 @@ import attrs
 
 from .baseline import entries as baseline_entries
 from .boundary import processing
-from .engine import Engine, Folders, folder_of, internal_failure
+from .engine import Engine, Folders, folder_of
+from .errors import LoadFailure, Problem
 from .limits import CaseTimeout, InputRefused, case_budget, configure, current, open_stream
-from .loader import (
-    STDIN,
-    LoadFailure,
-    Problem,
-    discover,
-    load_bytes,
-    load_file,
-    load_jsonl_range,
-    read_stdin,
-)
-from .render.data import record_of
-from .render.formats import Format, Options, get_format
-from .render.progress import Progress
+from .loader import STDIN, discover, load_bytes, load_file, load_jsonl_range, read_stdin
 from .report import CaseResult, DepartmentResult, Summary, SummaryBuilder
 
 __all__ = ["Batch", "Item", "Scoring", "Unit", "plan", "resolve_jobs"]
@@ -53,6 +45,8 @@ UNIT_FILES = 64  # case files per unit at most
 AHEAD = 3  # units in flight per worker process
 
 Item = tuple[str, Any, "dict[str, Any] | None"]  # (kind, encoded piece, failure record)
+# a result → (its Item, the result as counted: an internal failure if it could not be encoded)
+Encode = Callable[[Any], "tuple[Item, Any]"]
 
 
 @attrs.frozen
@@ -174,7 +168,7 @@ def _load(unit: Unit) -> Iterator[Any]:
             yield from load_file(name)
 
 
-def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Batch:
+def score_unit(engine: Engine, encode: Encode, unit: Unit) -> Batch:
     folders, summary, items, entries = Folders(), SummaryBuilder(), [], []
     documents = 0
     for loaded in _load(unit):
@@ -182,7 +176,7 @@ def score_unit(engine: Engine, fmt: Format, options: Options, unit: Unit) -> Bat
         result = budgeted(loaded.location, engine.step, loaded, folders)
         if result is None:  # a department: checked once its folder is complete
             continue
-        items.append(_encoded(result, summary, fmt, options))
+        items.append(_encoded(result, summary, encode))
         if engine.record_baseline:
             entries.extend(_baseline_of(result))
     return Batch(items, summary, folders, unit.size, documents, entries)
@@ -208,7 +202,7 @@ def budgeted(location: str, step: Any, *args: Any) -> Any:
                                               f"{current().case_seconds:g}"),))
 
 
-def lost_unit(unit: Unit, fmt: Format, options: Options, why: str) -> Batch:
+def lost_unit(unit: Unit, encode: Encode, why: str) -> Batch:
     """The batch of a unit whose worker process died twice: each of its files (or its
     JSONL lines) reported by name as ``worker-died``, so nothing disappears."""
     if unit.jsonl is not None:
@@ -223,27 +217,21 @@ def lost_unit(unit: Unit, fmt: Format, options: Options, why: str) -> Batch:
     summary, items = SummaryBuilder(), []
     for name in names:
         failure = LoadFailure(name, (Problem("$", "worker-died", why),))
-        items.append(_encoded(failure, summary, fmt, options))
+        items.append(_encoded(failure, summary, encode))
     return Batch(items, summary, Folders(), unit.size, len(names))
 
 
-def _encoded(result: Any, summary: SummaryBuilder, fmt: Format, options: Options) -> Item:
-    """The output piece of one result, counted in ``summary``; a result that cannot be
-    rendered (a bug) becomes its document's ``internal-error`` failure instead."""
-    try:
-        kind, record = record_of(result, options.lang)
-        piece = fmt.encode(kind, record, options, result)
-    except Exception as exc:  # noqa: BLE001
-        result = internal_failure(result.location, exc)
-        kind, record = record_of(result, options.lang)
-        piece = fmt.encode(kind, record, options, result)
-    summary.add(result)
-    return kind, piece, record if kind == "failure" else None
+def _encoded(result: Any, summary: SummaryBuilder, encode: Encode) -> Item:
+    """The output piece of one result, counted in ``summary`` (as the failure it became,
+    if it could not be encoded)."""
+    item, counted = encode(result)
+    summary.add(counted)
+    return item
 
 
 # --- worker processes ------------------------------------------------------------------
 
-_WORKER: tuple[Engine, Format, Options] | None = None
+_WORKER: tuple[Engine, Encode] | None = None
 
 
 def _die_with_parent(parent: int) -> None:
@@ -263,7 +251,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker(engine: Engine | None, factory: Any, format_name: str, options: Options,
+def _init_worker(engine: Engine | None, factory: Any, encode: Encode,
                  parent: int | None = None, limits: Any = None) -> None:
     global _WORKER
     import signal
@@ -277,13 +265,13 @@ def _init_worker(engine: Engine | None, factory: Any, format_name: str, options:
         configure(limits)
     if engine is None:
         engine = factory()
-    _WORKER = (engine, get_format(format_name), options)
+    _WORKER = (engine, encode)
 
 
 def _work(unit: Unit) -> Batch:
     assert _WORKER is not None
-    engine, fmt, options = _WORKER
-    return score_unit(engine, fmt, options, unit)
+    engine, encode = _WORKER
+    return score_unit(engine, encode, unit)
 
 
 def resolve_jobs(jobs: int | None) -> int:
@@ -297,19 +285,19 @@ def resolve_jobs(jobs: int | None) -> int:
 class Scoring:
     """One run: iterate it for the encoded pieces in order; then ``summary`` is complete.
 
+    ``encode`` turns a result into its output piece (picklable where worker processes are
+    spawned); ``progress`` is told how far the run is (``start``/``advance``/``close``).
     ``factory`` (a picklable callable returning an Engine) is needed only where worker
     processes cannot be forked (they then build their own engine); with fork they inherit
     ``engine`` as it is.
     """
 
-    def __init__(self, engine: Engine, fmt: Format, options: Options, jobs: int = 1,
-                 progress: Progress | None = None, factory: Any = None,
-                 output: Path | None = None):
+    def __init__(self, engine: Engine, encode: Encode, jobs: int = 1, progress: Any = None,
+                 factory: Any = None, output: Path | None = None):
         self.engine = engine
-        self.fmt = fmt
-        self.options = options
+        self.encode = encode
         self.jobs = max(1, jobs)
-        self.progress = progress or Progress()
+        self.progress = progress
         self.factory = factory
         self.output = output  # the report's file: never read back as an input
         self.summary: Summary | None = None
@@ -320,44 +308,35 @@ class Scoring:
         if self.output is not None:
             _refuse_reading(units, self.output)
         builder, folders = SummaryBuilder(), Folders()
-        # Department files are checked as soon as every unit with documents of their folder
-        # is in (units come in order, so the folder's digests are then complete); their
-        # pieces wait, small, to be written after the projects.  The folder's digests are
-        # dropped at that point, so memory holds the digests of the folders in progress,
-        # not of every case.
+        # A folder is complete once the last unit with documents of it is in (units come in
+        # order); its departments are then checked, their pieces wait, small, to be written
+        # after the projects.
         last_unit = {folder: index for index, unit in enumerate(units) for folder in unit.folders}
-        waiting: list[tuple[int, str, Any]] = []  # (load order, location, department)
-        done: list[tuple[int, Item]] = []
-        self.progress.start(sum(u.size for u in units))
+        done: list[tuple[int, Item]] = []  # (load order, piece) of each department
+
+        def check(location: str, department: Any, projects: Any) -> Any:
+            return budgeted(location, self.engine.check_department, location, department,
+                            projects)
+
+        if self.progress is not None:
+            self.progress.start(sum(u.size for u in units))
         try:
             for index, batch in enumerate(self._batches(units)):
                 builder.merge(batch.summary)
                 self.baseline.extend(batch.baseline)
-                for folder, digests in batch.folders.digests.items():
-                    folders.digests.setdefault(folder, []).extend(digests)
-                for location, department in batch.folders.departments:
-                    waiting.append((len(waiting) + len(done), location, department))
+                folders.merge(batch.folders)
                 yield from batch.items
-                complete = {f for f in units[index].folders if last_unit[f] == index}
+                complete = [f for f in units[index].folders if last_unit[f] == index]
                 if complete:
-                    still = []
-                    for order, location, department in waiting:
-                        if folder_of(location) in complete:
-                            result = budgeted(location, self.engine.check_department,
-                                              location, department, folders)
-                            done.append((order, self._item(result, builder)))
-                        else:
-                            still.append((order, location, department))
-                    waiting = still
-                    for folder in complete:
-                        folders.digests.pop(folder, None)
-                self.progress.advance(batch.size, batch.documents)
+                    done += [(order, self._item(result, builder))
+                             for order, result in folders.release(check, complete)]
+                if self.progress is not None:
+                    self.progress.advance(batch.size, batch.documents)
         finally:
-            self.progress.close()
-        for order, location, department in waiting:  # not expected: every folder completes
-            result = budgeted(location, self.engine.check_department, location, department,
-                              folders)
-            done.append((order, self._item(result, builder)))
+            if self.progress is not None:
+                self.progress.close()
+        # not expected: every folder completes
+        done += [(order, self._item(result, builder)) for order, result in folders.release(check)]
         done.sort(key=lambda pair: pair[0])
         for _, item in done:
             yield item
@@ -366,22 +345,22 @@ class Scoring:
     def _item(self, result: Any, builder: SummaryBuilder) -> Item:
         if self.engine.record_baseline:
             self.baseline.extend(_baseline_of(result))
-        return _encoded(result, builder, self.fmt, self.options)
+        return _encoded(result, builder, self.encode)
 
     def _batches(self, units: list[Unit]) -> Iterator[Batch]:
         if self.jobs == 1 or len(units) < 2:
             for unit in units:
-                yield score_unit(self.engine, self.fmt, self.options, unit)
+                yield score_unit(self.engine, self.encode, unit)
             return
         methods = multiprocessing.get_all_start_methods()
         if "fork" in methods:
             context = multiprocessing.get_context("fork")
-            initargs = (self.engine, None, self.fmt.name, self.options, os.getpid(), current())
+            initargs = (self.engine, None, self.encode, os.getpid(), current())
         else:  # pragma: no cover - platforms without fork
             if self.factory is None:
                 raise ValueError("worker processes need an engine factory on this platform")
             context = multiprocessing.get_context("spawn")
-            initargs = (None, self.factory, self.fmt.name, self.options, os.getpid(), current())
+            initargs = (None, self.factory, self.encode, os.getpid(), current())
         workers = min(self.jobs, len(units))
 
         def new_pool() -> ProcessPoolExecutor:
@@ -414,7 +393,7 @@ class Scoring:
                         try:
                             yield pool.submit(_work, unit).result()
                         except BrokenProcessPool:
-                            yield lost_unit(unit, self.fmt, self.options, why)
+                            yield lost_unit(unit, self.encode, why)
                     pool.shutdown(wait=True, cancel_futures=True)
                     pool = new_pool()
                     for unit in queue:

@@ -15,11 +15,11 @@ from decimal import Decimal
 
 import attrs
 
+from .facts import CaseFacts, case_facts
 from .model import Case, Indicator
-from .money import figures
 from .numbers import ZERO, rounded
 from .profile import GradeBand, Profile, Tier
-from .provenance import funds_unread, is_unread, unverifiable
+from .provenance import funds_unread, is_unread
 from .taxonomy import Taxonomy
 from .values import (
     Claim,
@@ -41,9 +41,7 @@ __all__ = [
     "EvidenceClass",
     "IndicatorScore",
     "Status",
-    "is_blank_row",
     "is_money_spent_short",
-    "row_roles",
     "score_case",
     "score_quantity",
 ]
@@ -138,15 +136,6 @@ class CaseScore:
         return self.claimed_total - self.verified_total
 
 
-def is_blank_row(indicator: Indicator) -> bool:
-    """A row with no 三级 name, target or actual: an empty 二级 line, not an indicator (a
-    row whose name, target or actual was not read is not known to be empty)."""
-    return not (indicator.name.strip() or indicator.target.strip() or indicator.actual.strip()
-                or bool(indicator.unread.items
-                        and any(is_unread(indicator, f) for f in ("name", "target", "actual"))))
-
-
-_REPEAT = ("其中", "含：", "含:")
 _TITLE_RE = re.compile(r"《[^》]+》")
 _LIST_SEPARATORS_RE = re.compile(r"[、，,；;和及与]")
 
@@ -158,37 +147,6 @@ def enumerated_items(name: str) -> int:
         return len(titles)
     parts = [p for p in _LIST_SEPARATORS_RE.split(name) if p.strip()]
     return len(parts) if len(parts) >= 2 else 0
-
-
-def row_roles(case: Case) -> dict[int, tuple[str, tuple[int, ...]]]:
-    """Rows of the indicator table that are not indicators, by index: ``("parent", children)``
-    for a row with a 分值 but no target or actual whose next rows' 分值 add up to it (a 一级 or
-    二级 subtotal), ``("repeat", (parent,))`` for a 其中 sub-row that repeats the row above it.
-    Neither is scored: counting them would count their points twice (framework.md §3.5)."""
-    rows = case.indicators
-    roles: dict[int, tuple[str, tuple[int, ...]]] = {}
-    for i, row in enumerate(rows):
-        if row.not_applicable or i in roles:
-            continue
-        if i > 0 and row.name.strip().startswith(_REPEAT):
-            above = max(j for j in range(i) if j not in roles or roles[j][0] == "parent")
-            roles[i] = ("repeat", (above,))
-            continue
-        if row.weight is None or row.weight <= 0 or row.target.strip() or row.actual.strip():
-            continue
-        total, children = ZERO, []
-        for j in range(i + 1, len(rows)):
-            child = rows[j]
-            if (child.weight is None or not (child.target.strip() or child.actual.strip())
-                    or (row.level1.strip() and child.level1.strip() and child.level1 != row.level1)):
-                break
-            total += child.weight
-            children.append(j)
-            if total >= row.weight:
-                break
-        if children and total == row.weight:
-            roles[i] = ("parent", tuple(children))
-    return roles
 
 
 # --- quantitative formulas (framework.md §3.2) ---------------------------------------
@@ -269,10 +227,6 @@ def _claim_tier(profile: Profile, actual: Claim) -> str:
     return profile.qualitative.claims[actual.level.value]  # type: ignore[index]
 
 
-def _bare(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())
-
-
 def _ambiguous_fraction(target: Quantity, actual: Quantity, actual_text: str) -> bool:
     """A percent target answered by a bare number ≤ 1 ("≥95%" answered "0.98").
 
@@ -303,11 +257,10 @@ def _direction(target: Value, row: Indicator, taxonomy: Taxonomy) -> tuple[Value
 
 
 def _score_indicator(
-    index: int, row: Indicator, category: str, weight: Decimal, from_form: bool,
-    profile: Profile, year: int | None, taxonomy: Taxonomy,
+    facts: CaseFacts, index: int, row: Indicator, category: str, weight: Decimal,
+    from_form: bool, profile: Profile, year: int | None, taxonomy: Taxonomy,
 ) -> IndicatorScore:
-    target = parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year)
-    actual = parse_value(row.actual, unit=row.unit, default_year=year)
+    target, actual = facts.rows[index].target, facts.rows[index].actual
     target, no_direction = _direction(target, row, taxonomy)
     each_unknown = False
     if isinstance(target, Quantity) and target.each and target.dimension in (Dimension.COUNT, Dimension.MONEY):
@@ -339,7 +292,7 @@ def _score_indicator(
         method = "rubric"
         if isinstance(actual, Empty):
             kind, reason, face = EvidenceClass.MISSING, "rubric-no-evidence", weight
-        elif isinstance(actual, Claim) or _bare(row.actual) == _bare(row.target):
+        elif isinstance(actual, Claim) or facts.copies_target(index):
             kind, evidence, reason, face = EvidenceClass.BARE_CLAIM, Evidence.CLAIM, "rubric-bare", weight
         else:
             kind, evidence, reason = EvidenceClass.DESCRIBED, Evidence.QUALITATIVE, "rubric-described"
@@ -407,7 +360,7 @@ def _score_indicator(
         # a description is placed in a tier by what it says (framework.md §3.3); one that
         # neither affirms nor denies, or copies the target (I315), cannot be placed
         level = text_level(actual.text)
-        if _bare(actual.text) == _bare(row.target):
+        if facts.copies_target(index):
             kind, reason, face = EvidenceClass.BARE_CLAIM, "text-repeats-target", weight
         elif level is None:
             reason, face = "text-unrated", weight
@@ -483,16 +436,16 @@ def _weights(
 # --- budget execution (framework.md §3.1) ----------------------------------------------
 
 
-def _score_budget(case: Case, profile: Profile) -> BudgetScore:
-    """The profile's budget formula over the figures the form supports (:func:`money.figures`),
+def _score_budget(case: Case, profile: Profile, facts: CaseFacts) -> BudgetScore:
+    """The profile's budget formula over the figures the form supports (``facts.money``),
     never above the weight."""
     funds, weight = case.funds, profile.budget.weight
-    rate = figures(funds).rate
+    rate = facts.money.rate
     formula = budget_formula(profile, rate, weight)
     verified = min(formula, weight) if formula is not None else None
     if funds.claimed_score is not None and not is_unread(funds, "claimed_score"):
         claimed, from_form = funds.claimed_score, True
-    elif is_scored_form(case):
+    elif facts.scored_form:
         # a blank (or unread) 得分 on a form with 得分 cells is not given: nothing is derived into it
         claimed, from_form = None, False
     else:
@@ -523,48 +476,41 @@ def is_money_spent_short(item: IndicatorScore) -> bool:
             and not target.operator.reverse)
 
 
-def is_scored_form(case: Case) -> bool:
-    """Does the form carry 分值/得分 cells (so a blank one is a blank, not a missing column)?"""
-    funds = case.funds
-    return (funds.claimed_weight is not None or funds.claimed_score is not None
-            or is_unread(funds, "claimed_weight") or is_unread(funds, "claimed_score")
-            or any(r.weight is not None or r.score is not None
-                   or is_unread(r, "weight") or is_unread(r, "score") for r in case.indicators))
-
-
 # --- the case --------------------------------------------------------------------------
 
 
-def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
+def score_case(case: Case, profile: Profile, taxonomy: Taxonomy,
+               facts: CaseFacts | None = None) -> CaseScore:
+    """The claimed and verified scores of ``case`` under ``profile``, from its ``facts``
+    (found here when not given: the engine finds them once for scoring and the rules)."""
+    facts = facts if facts is not None else case_facts(case, taxonomy)
     fallback = taxonomy.level1[0].name
     rows, unread_rows = [], []
-    roles = row_roles(case)
-    for index, row in enumerate(case.indicators):
-        if row.not_applicable or is_blank_row(row) or index in roles:
+    for cells, row in zip(facts.rows, case.indicators):
+        if row.not_applicable or not cells.counted:
             continue
-        if unverifiable(case, row) is not None:
-            unread_rows.append((index, row))
+        if cells.unverifiable is not None:
+            unread_rows.append((cells.index, row))
             continue
-        category = taxonomy.resolve(row.level1, row.level2)
-        rows.append((index, row, category.name if category else fallback))
+        category = cells.category
+        rows.append((cells.index, row, category.name if category else fallback))
     weights = _weights(rows, profile)
     year = case.project.year
     skipped = tuple(
         IndicatorScore(
-            index=index, category=(c.name if (c := taxonomy.resolve(row.level1, row.level2)) else fallback),
-            weight=ZERO, weight_from_form=False,
-            target=parse_value(row.target, operator=row.operator, unit=row.unit, default_year=year),
-            actual=parse_value(row.actual, unit=row.unit, default_year=year), method="none",
-            evidence=Evidence.UNSUPPORTED, reason="not-applicable", verified=ZERO, claimed=ZERO,
-            claimed_from_form=False, evidence_class=EvidenceClass.NOT_APPLICABLE,
+            index=cells.index,
+            category=cells.category.name if cells.category else fallback,
+            weight=ZERO, weight_from_form=False, target=cells.target, actual=cells.actual,
+            method="none", evidence=Evidence.UNSUPPORTED, reason="not-applicable", verified=ZERO,
+            claimed=ZERO, claimed_from_form=False, evidence_class=EvidenceClass.NOT_APPLICABLE,
         )
-        for index, row in enumerate(case.indicators) if row.not_applicable
+        for cells, row in zip(facts.rows, case.indicators) if row.not_applicable
     )
     scores = tuple(
-        _score_indicator(index, row, category, *weights[index], profile, year, taxonomy)
+        _score_indicator(facts, index, row, category, *weights[index], profile, year, taxonomy)
         for index, row, category in rows
     )
-    budget = _score_budget(case, profile)
+    budget = _score_budget(case, profile, facts)
 
     # A budget row with no 执行数 (or no budget) is not a 0% rate: its weight is points the
     # evidence cannot speak to, so it joins the unsupported weight of the share and the case
@@ -606,7 +552,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy) -> CaseScore:
     unread_claims = [None if is_unread(r, "score") else r.score for _, r in unread_rows]
     if case.narrative.claimed_total is not None and not is_unread(case.narrative, "claimed_total"):
         claimed_total, total_from_form = case.narrative.claimed_total, True
-    elif budget.claimed is None and budget.weight > 0 and is_scored_form(case):
+    elif budget.claimed is None and budget.weight > 0 and facts.scored_form:
         claimed_total, total_from_form = None, False  # the budget 得分 is blank or unread: not given
     elif (case.project.has_form and (scores or unread_rows) and None not in unread_claims
           and profile.kind != "unscored"):

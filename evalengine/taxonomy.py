@@ -9,6 +9,7 @@ import attrs
 
 from .loader import load_config
 from .resources import rules_dir
+from .vocabulary import load_vocabulary
 
 __all__ = ["Category", "Taxonomy", "load_taxonomy"]
 
@@ -39,7 +40,6 @@ class Taxonomy:
     level1: tuple[Category, ...]
     lower_is_better: tuple[str, ...] = ()
     higher_is_better: tuple[str, ...] = ()
-    kind_words: tuple[str, ...] = ()
     # (list, label) -> category, filled as rows are read: forms repeat a few labels, and the
     # scoring and several checks ask for every row (91,580 look-ups for 1,000 cases)
     _found: dict = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
@@ -85,7 +85,7 @@ class Taxonomy:
     def names_kind_only(self, operator: str) -> bool:
         """True when a 指标性质 cell names the indicator's kind (定量指标), not a direction."""
         key = "".join(operator.split())
-        return any(word in key for word in self.kind_words)
+        return any(word in key for word in load_vocabulary().operators.kinds)
 
     def names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.level1)

@@ -10,7 +10,12 @@
 
 It never raises on a ``str`` and never uses binary floats: every amount is a
 :class:`~decimal.Decimal`, scaled exactly (万元 → 元 shifts the decimal exponent, so no
-context precision is involved).  All regular expressions are compiled at import time.
+context precision is involved).  Every word it knows (units, operators, claim words and
+their levels, negation, placeholders, date words) is in ``rules/vocabulary.toml``
+(:mod:`evalengine.vocabulary`); the patterns are compiled from those lists at import time,
+and only grammar (the calendar, Chinese numerals, ordinals) is written here.  :func:`lex`
+cuts a cell into typed tokens over the same vocabulary; a :class:`Quantity` or :class:`When`
+keeps in ``unknown`` the words it was read past without knowing them (rule I320).
 
 How a cell is read, in order (the first step that decides wins):
 
@@ -66,9 +71,12 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import attrs
+
+from .numbers import read_number
+from .vocabulary import load_vocabulary
 
 __all__ = [
     "CLAIM_MAX_CHARS",
@@ -84,9 +92,13 @@ __all__ = [
     "Operator",
     "Quantity",
     "Text",
+    "Token",
+    "TokenKind",
     "Value",
     "When",
+    "lex",
     "parse_value",
+    "repeats",
     "text_level",
 ]
 
@@ -149,6 +161,7 @@ class Quantity:
     text: str
     upper: Decimal | None = None  # the top of a range ("95%-100%": amount 95, upper 100)
     each: bool = False  # "各印刷250册": the amount is per item of a list the row names
+    unknown: tuple[str, ...] = ()  # words the vocabulary does not know, read past (see lex)
 
 
 @attrs.frozen
@@ -158,6 +171,7 @@ class When:
     operator: Operator  # LE for 前/以前/之前/截止/底前, EQ otherwise
     latest: datetime.date | None  # None when no year is known
     text: str
+    unknown: tuple[str, ...] = ()  # words the vocabulary does not know, read past (see lex)
 
 
 @attrs.frozen
@@ -203,115 +217,67 @@ _GE, _GT, _EQ, _LE, _LT = Operator.GE, Operator.GT, Operator.EQ, Operator.LE, Op
 
 
 # ---------------------------------------------------------------------------------------
-# Vocabulary
+# Vocabulary: every word is in rules/vocabulary.toml (evalengine.vocabulary)
 # ---------------------------------------------------------------------------------------
 
-# Operators written before a number (and the 指标性质 column).
+_V = load_vocabulary()
+_NEGATIONS = _V.negation.words
+
+# Operators written before a number (and the 指标性质 column), and after it.
 _PREFIX_OPS: dict[str, Operator] = {
-    "≥": _GE, ">=": _GE, "=>": _GE, "≧": _GE, "⩾": _GE,
-    "不低于": _GE, "不少于": _GE, "不小于": _GE, "大于等于": _GE, "大于或等于": _GE,
-    "高于等于": _GE, "高于或等于": _GE, "至少": _GE, "最少": _GE, "最低": _GE,
-    "不得低于": _GE, "不得少于": _GE, "不应低于": _GE, "不能低于": _GE,
-    ">": _GT, "大于": _GT, "超过": _GT, "高于": _GT, "多于": _GT,
-    "≤": _LE, "<=": _LE, "=<": _LE, "≦": _LE, "⩽": _LE,
-    "不超过": _LE, "不高于": _LE, "不大于": _LE, "不多于": _LE, "不超出": _LE,
-    "小于等于": _LE, "小于或等于": _LE, "低于等于": _LE, "低于或等于": _LE,
-    "最多": _LE, "最高": _LE, "控制在": _LE, "不得超过": _LE, "不得高于": _LE,
-    "不得大于": _LE, "不应超过": _LE, "不能超过": _LE,
-    "<": _LT, "小于": _LT, "低于": _LT, "少于": _LT, "不足": _LT, "不到": _LT,
-    # "降至5%" is a level to reach from above, not a change: a ceiling
-    "降至": _LE, "降到": _LE, "降低至": _LE, "降低到": _LE, "下降至": _LE, "下降到": _LE,
-    "减少至": _LE, "减少到": _LE, "减至": _LE, "压减至": _LE, "压缩至": _LE,
-    "=": _EQ, "==": _EQ, "等于": _EQ,
+    word: op
+    for words, op in ((_V.operators.before_ge, _GE), (_V.operators.before_gt, _GT),
+                      (_V.operators.before_le, _LE), (_V.operators.before_lt, _LT),
+                      (_V.operators.before_eq, _EQ))
+    for word in words
 }  # fmt: skip
-
-# Operators written after a number ("95%及以上", "30万元以内").
 _SUFFIX_OPS: dict[str, Operator] = {
-    "及以上": _GE, "以上": _GE, "或以上": _GE,
-    "及以下": _LE, "以下": _LE, "或以下": _LE, "以内": _LE, "之内": _LE, "内": _LE,
+    word: op for words, op in ((_V.operators.after_ge, _GE), (_V.operators.after_le, _LE))
+    for word in words
 }  # fmt: skip
 
-# Words that may stand between a label and its number; they make a label acceptable.
-_LINKERS = ("达到", "达", "为", "是", "约为", "约", "计", "共计", "合计", "总计", "累计",
-            ":", "保持在", "在")  # fmt: skip
-# Words that may surround a single number without making the cell a sentence.
-_PRE_FILLERS = _LINKERS + (
-    "已完成", "完成了", "完成", "实现", "实际", "全年", "年度", "全部", "已", "均", "共",
-    "各", "预计", "保持", "确保", "大约", "累计完成",
-)  # fmt: skip
-_POST_FILLERS = ("左右", "上下", "等", "整", "的")
+_LINKERS = _V.quantity.linkers
+_PRE_FILLERS = _LINKERS + _V.quantity.before
+_POST_FILLERS = _V.quantity.after
 
-_PUNCT = "。.,;!?、…·()[]{}《》〈〉「」『』【】“”‘’\"'`~_-—–―/\\|*#@&^$=+<>"
+_PUNCT = _V.normalise.punctuation
 
 # Measure words and units.  Value: (normalised unit, dimension, decimal shift).
 _MONEY = Dimension.MONEY
 _PCT = Dimension.PERCENT
 _CNT = Dimension.COUNT
 _UNITS: dict[str, tuple[str, Dimension, int]] = {
-    "元": ("元", _MONEY, 0), "圆": ("元", _MONEY, 0), "人民币": ("元", _MONEY, 0),
-    "元人民币": ("元", _MONEY, 0),
-    "%": ("%", _PCT, 0), "百分比": ("%", _PCT, 0), "百分率": ("%", _PCT, 0),
-    "‰": ("%", _PCT, -1),
-    "个百分点": ("百分点", _CNT, 0), "百分点": ("百分点", _CNT, 0),
-    "km": ("km", _CNT, 0), "KM": ("km", _CNT, 0), "Km": ("km", _CNT, 0),
-    "kg": ("kg", _CNT, 0), "KG": ("kg", _CNT, 0),
-    "m": ("m", _CNT, 0), "m2": ("m2", _CNT, 0), "m3": ("m3", _CNT, 0),
-    "kw": ("kw", _CNT, 0), "kW": ("kw", _CNT, 0), "KW": ("kw", _CNT, 0),
-    "GB": ("GB", _CNT, 0), "TB": ("TB", _CNT, 0), "h": ("小时", _CNT, 0),
-}  # fmt: skip
-_MEASURE_WORDS = (
-    # items and events
-    "个", "次", "人", "人次", "户次", "车次", "班次", "架次", "场次", "册", "条", "家", "件",
-    "项", "辆", "台", "套", "批次", "批", "篇", "期", "份", "场", "户", "所", "座", "处",
-    "名", "位", "间", "栋", "幢", "张", "本", "首", "轮", "届", "组", "支", "块", "根", "棵",
-    "株", "只", "匹", "艘", "架", "盏", "节", "课时", "学时", "例", "宗", "笔", "床", "村",
-    "人天", "人日", "分", "倍", "起",
-    # lengths, areas, volumes, weights
-    "公里", "千米", "米", "平方米", "平方公里", "立方米", "亩", "公顷", "吨", "千克",
-    "公斤", "斤", "升", "千瓦", "度",
-    # durations
-    "小时", "分钟", "秒", "天", "日", "工作日", "个工作日", "个月", "月", "周", "年",
-    "季度", "个季度", "岁",
-)  # fmt: skip
-for _w in _MEASURE_WORDS:
-    _UNITS.setdefault(_w, (_w, _CNT, 0))
-del _w
-# Units that a Chinese numeral may carry ("三个", "两次"); the ones left out read too often
-# as ordinary words (十分, 一度, 一月, 一起).
-_CN_UNIT_EXCLUDE = {"分", "度", "月", "日", "起", "m", "h", "kw", "kW", "KW", "GB", "TB",
-                    "km", "KM", "Km", "kg", "KG", "m2", "m3", "%", "‰"}  # fmt: skip
-_PER_WORDS = ("人次", "人", "户", "次", "年", "月", "天", "日", "个", "件", "家", "亩",
-              "平方米", "公里", "km", "kg", "吨", "小时", "h", "元", "台", "辆", "套", "项",
-              "册", "间", "床", "份", "所", "座", "场", "条", "名", "位", "周", "季度", "期",
-              "村", "单位", "吨公里")  # fmt: skip
-_MULTIPLIERS = {"万亿": 12, "百万": 6, "千万": 7, "亿": 8, "万": 4, "千": 3}
+    **{w: ("元", _MONEY, 0) for w in _V.units.money},
+    **{w: ("%", _PCT, 0) for w in _V.units.percent},
+    **{w: ("%", _PCT, -1) for w in _V.units.permille},
+    **{w: (w, _CNT, 0) for w in _V.units.count + _V.units.durations},
+}
+_UNITS.update({written: _UNITS[unit] for written, unit in _V.units.aliases.items()})
 
-_EMPTY_WORDS = {"无", "暂无", "空", "不适用", "无此项", "没有", "n/a", "na", "null", "none",
-                "nil"}  # fmt: skip
-_EMPTY_CHARS = set("/\\-—–―_.。…·*×~、,;:|")
 
-# Claim vocabulary: [subject][adverbs][verb][objects][tail].
-_CLAIM_ADVERBS = ("已经", "已", "均已", "均", "都已", "都", "全部", "全面", "圆满", "顺利",
-                  "按时", "按期", "如期", "及时", "足额", "全额", "基本上", "基本", "大部分",
-                  "部分", "大体", "非常", "十分", "很", "较为", "较", "比较", "未能", "未",
-                  "没有", "没", "尚未", "不", "完全", "全", "总体", "整体")  # fmt: skip
-_CLAIM_VERBS_ACHIEVED = ("完成", "达成", "达到", "达标", "实现", "满意", "合格", "良好",
-                         "正常", "符合", "合规", "到位", "优秀", "满足", "完工", "落实",
-                         "按时", "及时", "按期", "如期", "优", "好", "是")  # fmt: skip
-_CLAIM_VERBS_MOSTLY = ("良",)
-_CLAIM_VERBS_PARTIAL = ("中", "一般")
-_CLAIM_VERBS_MISSED = ("否", "差")
-_CLAIM_OBJECTS = ("了", "全部", "全年", "年度", "预期", "任务", "目标", "要求", "指标", "计划",
-                  "规定", "标准", "相关", "效果", "既定", "各项", "工作", "值", "的", "预定",
-                  "设定", "绩效", "进度", "建设", "验收")  # fmt: skip
-_CLAIM_TAILS = ("并具有一定效果", "并取得一定效果", "且效果较差", "效果较差", "效果良好",
-                "效果明显", "效果显著")  # fmt: skip
+def _cjk(word: str) -> bool:
+    return all("\u3400" <= c <= "\u9fff" for c in word)
+
+
+# Units that a Chinese numeral may carry ("三个", "两次"): not those written in Latin letters
+# or signs, nor the ones that read too often as ordinary words (十分, 一度, 一月, 一起).
+_CN_UNIT_EXCLUDE = {w for w in _UNITS if not _cjk(w)} | set(_V.units.not_after_chinese_numeral)
+_PER_WORDS = _V.units.per
+_MULTIPLIERS = _V.numbers.multipliers
+
+_EMPTY_WORDS = set(_V.placeholder.words)
+
+# Claim vocabulary: [subject][adverbs][verb][objects][tail]; a negation is an adverb too.
+_CLAIM_ADVERBS = _V.claims.adverbs + _NEGATIONS
+_CLAIM_VERBS_ACHIEVED = _V.claims.achieved
+_CLAIM_VERBS_MOSTLY = _V.claims.mostly
+_CLAIM_VERBS_PARTIAL = _V.claims.partial
+_CLAIM_VERBS_MISSED = _V.claims.missed
+_CLAIM_OBJECTS = _V.claims.objects
+_CLAIM_TAILS = _V.claims.tails
 
 # Filler words allowed around dates ("2021年10月底前完成", "2020年全年").
-_DATE_FILLERS = ("前完成", "完成", "于", "在", "全年", "年度", "期间", "时间", "项目", "工作",
-                 "之内", "以内", "内", "至", "到", "截止", "截至", "按时", "及时", "已于", "已",
-                 "共", "均", "全部", "完工", "前后", "止", "期限", "底前", "当年", "整年", "之前",
-                 "以前", "前", "为止")  # fmt: skip
+_DATE_FILLERS = _V.dates.fillers
 
 
 # ---------------------------------------------------------------------------------------
@@ -344,7 +310,18 @@ _CN_BIG = {"万": 10**4, "亿": 10**8}
 _UNIT_ALT = _alt(_UNITS)
 _CN_UNIT_ALT = _alt(w for w in _UNITS if w not in _CN_UNIT_EXCLUDE)
 _PER_ALT = _alt(_PER_WORDS)
-_MULT_ALT = r"(?:万亿|百万|千万|亿|万|千(?![米克瓦卡]))"
+
+
+def _multiplier_alt() -> str:
+    """The multipliers; one that begins a unit is that unit (千米 is not 千 × 米)."""
+    parts = []
+    for m in sorted(_MULTIPLIERS, key=lambda w: (-len(w), w)):
+        rests = [u[len(m):] for u in _UNITS if u.startswith(m) and len(u) > len(m)]
+        parts.append(re.escape(m) + (f"(?!{_alt(rests)})" if rests else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_MULT_ALT = _multiplier_alt()
 
 # One number token: 百分之N, an Arabic number with its multiplier and unit (either may be
 # missing), or a Chinese numeral that carries a measure word ("三个"; not 第一, not 一次性).
@@ -362,8 +339,7 @@ _UNIT_FULL_RE = re.compile(
 
 _WS_BETWEEN_DIGITS_RE = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
 _WS_RE = re.compile(r"\s+")
-_TRANSLATE = str.maketrans({"−": "-", "﹣": "-", "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤",
-                            "〜": "~", "～": "~"})  # fmt: skip
+_TRANSLATE = str.maketrans(_V.normalise.lookalikes)
 
 _PUNCT_CLASS = "[" + re.escape(_PUNCT) + "]"
 
@@ -382,12 +358,13 @@ _POST_TOKEN_RE = re.compile(
 # A change written as a decrease ("下降5%", "同比降低了3个百分点") is a negative number, and
 # an operator on it speaks of the size of the decrease: "下降不低于5%" is ≤ -5%.  "负5%" is
 # only a sign.  ("下降至5%" is a level: see the 降至 operators.)
-_DECREASE_RE = re.compile(r"(?:下降|降低|减少|减低|缩减|压减)了?$")
-_MINUS_RE = re.compile(r"负$")
+_DECREASE_RE = re.compile(_alt(_V.numbers.decrease) + "了?$")
+_MINUS_RE = re.compile(_alt(_V.numbers.minus) + "$")
 _MIRROR: dict[Operator, Operator] = {_GE: _LE, _GT: _LT, _LE: _GE, _LT: _GT, _EQ: _EQ}
 # Separators of a range "95%-100%", "3～5个", "90%至100%" (～ is normalised to ~).
-_RANGE_SEPARATORS = ("-", "~", "至", "到", "—", "–", "--", "——")
-_NEGATED_RE = re.compile(r"(?:尚未|未能|未|没有|没|不)(?:能)?(?:达到|达|完成|实现)")
+_RANGE_SEPARATORS = _V.numbers.range_separators
+_PER_ITEM_RE = re.compile(_alt(_V.numbers.per_item))
+_NEGATED_RE = re.compile(_alt(_NEGATIONS) + _alt(_V.claims.negated_verbs))
 _OP_COLUMN_RE = re.compile(_alt(_PREFIX_OPS))
 
 _CLAIM_RE = re.compile(
@@ -398,9 +375,15 @@ _CLAIM_RE = re.compile(
     rf"(?P<obj>{_alt(_CLAIM_OBJECTS)}*)"
     rf"(?P<tail>{_alt(_CLAIM_TAILS)})?"
 )
+_ADVERB_RE = re.compile(_alt(_CLAIM_ADVERBS))
+_NEGATION_SET = frozenset(_NEGATIONS)
+# 大部分 is "mostly", although it holds the partial adverb 部分
+_PARTIAL_ADVERB_RE = re.compile(_alt(_V.claims.partial_adverbs))
+_PARTIAL_IN_MOSTLY_RE = re.compile(_alt(m for m in _V.claims.mostly_adverbs
+                                        if any(p in m for p in _V.claims.partial_adverbs)))
 _PERCENT_CLAIM_RE = re.compile(
-    r"(?:(?:已经?|均已|已全部|全部|已全面)?完成了?(?:进度)?(?P<a>\d+(?:\.\d+)?)%"
-    r"|(?P<b>\d+(?:\.\d+)?)%(?:已|均已)?完成)",
+    rf"(?:{_alt(_V.claims.percent_before)}?完成了?(?:进度)?(?P<a>\d+(?:\.\d+)?)%"
+    rf"|(?P<b>\d+(?:\.\d+)?)%{_alt(_V.claims.percent_after)}?完成)",
     re.ASCII,
 )
 
@@ -434,9 +417,9 @@ _QUARTER_RE = re.compile(
     re.ASCII,
 )
 _HALF_RE = re.compile(r"(?P<h>上半年|下半年)")
-_WEAK_DATE_RE = re.compile(r"年底|年末|年内|全年|本年度|本年|当年|年度内|今年|年前")
-_AFTER_LE_RE = re.compile(r"(?:之前|以前|前|为止|止|以内|之内|内)")
-_BEFORE_LE_RE = re.compile(r"(?:截止|截至|不晚于|最迟|最晚)(?:到|至|于)?$")
+_WEAK_DATE_RE = re.compile(_alt(_V.dates.weak))
+_AFTER_LE_RE = re.compile(_alt(_V.dates.deadline_after))
+_BEFORE_LE_RE = re.compile(_alt(_V.dates.deadline_before) + _alt(_V.dates.deadline_before_then) + "?$")
 _DATE_FILLER_RE = re.compile(_alt(_DATE_FILLERS) + f"|{_PUNCT_CLASS}")
 
 _CN_Q = {"一": 1, "二": 2, "三": 3, "四": 4}
@@ -451,13 +434,16 @@ _MASK = "\x00"
 # "95%(含)以上", "不少于95%(含95%)", "3个(含本数)": a note that the bound is inclusive, which
 # 以上 / 不少于 / ≥ already are; it is dropped so that it neither hides the operator after it
 # nor adds a second number.
-_INCLUSIVE_RE = re.compile(r"\(含(?:本数|[0-9]+(?:\.[0-9]+)?%?)?\)")
+_INCLUSIVE_RE = re.compile(
+    rf"\({_alt(_V.operators.inclusive)}(?:{_alt(_V.operators.inclusive_self)}|[0-9]+(?:\.[0-9]+)?%?)?\)"
+)
 
 
 def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    s = _WS_BETWEEN_DIGITS_RE.sub(";", s)
-    return _INCLUSIVE_RE.sub("", _WS_RE.sub("", s))
+    if _WS_RE.search(s) is not None:  # most cells hold no whitespace: skip both passes
+        s = _WS_RE.sub("", _WS_BETWEEN_DIGITS_RE.sub(";", s))
+    return _INCLUSIVE_RE.sub("", s) if "(" in s else s
 
 
 def _shift(value: Decimal, places: int) -> Decimal:
@@ -470,14 +456,6 @@ def _shift(value: Decimal, places: int) -> Decimal:
         digits = digits + (0,) * exponent
         exponent = 0
     return Decimal((sign, digits, exponent))
-
-
-def _decimal(number: str) -> Decimal | None:
-    try:
-        value = Decimal(number.replace(",", ""))
-    except (InvalidOperation, ValueError):
-        return None
-    return value if value.is_finite() else None
 
 
 def _cn_int(chars: str) -> int | None:
@@ -541,10 +519,12 @@ _UnitInfo = tuple[str, Dimension, int]
 
 def _column_operator(operator: str) -> tuple[Operator | None, bool]:
     """(operator, qualitative) from the 指标性质 column."""
+    if not operator:  # most forms have no such column
+        return None, False
     s = _normalise(operator)
     if not s:
         return None, False
-    if "定性" in s:
+    if any(word in s for word in _V.operators.qualitative):
         return None, True
     op = _PREFIX_OPS.get(s) or _SUFFIX_OPS.get(s)
     if op is None:
@@ -563,10 +543,12 @@ def _unit_info(match: re.Match[str], unit_group: str, per_group: str) -> _UnitIn
 
 def _column_unit(unit: str) -> _UnitInfo | None:
     """(unit, dimension, shift) from the 度量单位 column; unknown units count as written."""
-    s = _normalise(unit)
-    if not s or all(c in _EMPTY_CHARS for c in s) or s in _EMPTY_WORDS:
+    if not unit:  # most forms have no such column
         return None
-    if s in ("百分之", "百分数"):
+    s = _normalise(unit)
+    if not s.strip(_V.placeholder.chars) or s in _EMPTY_WORDS:
+        return None
+    if s in _V.units.percent_columns:
         return "%", Dimension.PERCENT, 0
     m = _UNIT_FULL_RE.fullmatch(s)
     if m is None:
@@ -588,7 +570,7 @@ def _claim(s: str, raw: str) -> Claim | None:
         return None
     m = _PERCENT_CLAIM_RE.fullmatch(core)
     if m is not None:
-        percent = _decimal(m.group("a") or m.group("b"))
+        percent = read_number(m.group("a") or m.group("b"))
         if percent is None:
             return None
         if percent >= 100:
@@ -606,20 +588,23 @@ def _claim(s: str, raw: str) -> Claim | None:
         return None  # "优良中低差" is not the claim "差"
     if len(verb) == 1 and (m.group("obj") or m.group("tail")):
         return None
-    negated = "未" in adv or "没" in adv or "不" in adv
+    negation = max((t.start() for t in _ADVERB_RE.finditer(adv) if t.group() in _NEGATION_SET),
+                   default=None) if adv else None
     # "部分项目未完工" / "部分工作完成": a subject of part of the work is a partial claim
-    part = "部分" in (m.group("subj") or "") + adv and "大部分" not in (m.group("subj") or "") + adv
+    words = (m.group("subj") or "") + adv
+    part = bool(words) and _PARTIAL_ADVERB_RE.search(words) is not None and (
+        _PARTIAL_IN_MOSTLY_RE.search(words) is None)
     if verb in _CLAIM_VERBS_MISSED:
         level = ClaimLevel.MISSED
     elif verb in _CLAIM_VERBS_PARTIAL:
         level = ClaimLevel.PARTIAL
-    elif negated:
+    elif negation is not None:
         # 未全部完成 / 没有全面完成: part of it was done
-        tail = adv[max(adv.find("未"), adv.find("没"), adv.find("不")) :]
-        level = ClaimLevel.PARTIAL if "全" in tail or part else ClaimLevel.MISSED
+        whole = any(w in adv[negation:] for w in _V.claims.whole)
+        level = ClaimLevel.PARTIAL if whole or part else ClaimLevel.MISSED
     elif part:
         level = ClaimLevel.PARTIAL
-    elif verb in _CLAIM_VERBS_MOSTLY or any(w in adv for w in ("基本", "大部分", "大体", "较")):
+    elif verb in _CLAIM_VERBS_MOSTLY or any(w in adv for w in _V.claims.mostly_adverbs):
         level = ClaimLevel.MOSTLY
     else:
         level = ClaimLevel.ACHIEVED
@@ -756,7 +741,7 @@ def _weak_when(
     rest = s[: m.start()] + s[m.end() :]
     if _alnum_count(_DATE_FILLER_RE.sub("", rest)) > DATE_MAX_RESIDUAL:
         return None
-    before = m.group() in ("年内", "年前", "年度内") or bool(_AFTER_LE_RE.match(s, m.end()))
+    before = m.group() in _V.dates.weak_deadlines or bool(_AFTER_LE_RE.match(s, m.end()))
     return When(_when_operator(before, column_op), _date(default_year, 12, None), raw)
 
 
@@ -769,10 +754,10 @@ def _token_value(m: re.Match[str]) -> tuple[Decimal, _UnitInfo | None] | None:
     """(amount before unit scaling, unit info or None for a bare number) of a number token."""
     if m.group("pct"):
         number = m.group("pnum")
-        amount = _decimal(number) if number[0].isdigit() else _cn_decimal(number)
+        amount = read_number(number) if number[0].isdigit() else _cn_decimal(number)
         return (amount, ("%", Dimension.PERCENT, 0)) if amount is not None else None
     if m.group("num"):
-        amount = _decimal(m.group("num"))
+        amount = read_number(m.group("num"))
         if amount is None:
             return None
         if m.group("mult"):
@@ -836,7 +821,7 @@ def _single(
         return None
     amount, info = value
 
-    each = "各" in pre
+    each = _PER_ITEM_RE.search(pre) is not None
     minus = _MINUS_RE.search(pre)
     if minus is not None:  # "负5%", "≥负5%": a sign, before any operator
         pre = pre[: minus.start()]
@@ -890,7 +875,10 @@ def _single(
         # a year ("2021" + unit column 年, "二〇二一年"), not a duration
         return When(_when_operator(False, op), _date(int(amount), 12, None), raw)
     quantity = _quantity(op, amount, info, raw)
-    return attrs.evolve(quantity, each=True) if each else quantity
+    # a word the vocabulary does not know where the unit belongs is kept, not absorbed
+    bare = m.end() < len(s) and m.group("num") and not m.group("unit")
+    unknown = _unit_slot_word(s[m.end():]) if bare else ()
+    return attrs.evolve(quantity, each=each, unknown=unknown) if each or unknown else quantity
 
 
 def _range(
@@ -946,6 +934,152 @@ def _range(
 
 
 # ---------------------------------------------------------------------------------------
+# The lexer: a cell as typed tokens over the vocabulary
+# ---------------------------------------------------------------------------------------
+
+
+class TokenKind(enum.Enum):
+    """What a piece of a cell is, by the vocabulary table that knows it."""
+
+    NUMBER = "number"  # 95, 1.2万, 百分之九十五, 三 (a Chinese numeral with a measure word)
+    UNIT = "unit"  # [units]: 万元 (with its multiplier), %, 人次, 元/人
+    OPERATOR = "operator"  # [operators], and the signs of [numbers] (负, 下降, range separators)
+    NEGATION = "negation"  # [negation].words
+    CLAIM = "claim"  # [claims]: adverbs, verbs, objects, tails and the text-tier words
+    FILLER = "filler"  # [quantity] linkers and fillers, [dates] words, placeholders, benign words
+    DATE = "date"  # a date mention (2021年10月底, 第三季度)
+    PUNCT = "punct"  # [normalise].punctuation
+    WORD = "word"  # letters or digits the vocabulary does not know
+    SYMBOL = "symbol"  # any other character (≈, ※): not a letter, not known punctuation
+
+
+@attrs.frozen
+class Token:
+    kind: TokenKind
+    text: str
+    start: int  # offset in the normalised cell
+
+
+def _word_kinds() -> dict[str, TokenKind]:
+    """Every vocabulary word with its kind; a word in several tables takes the first kind of
+    OPERATOR, NEGATION, UNIT, CLAIM, FILLER (不低于 is an operator, 未 a negation)."""
+    c, t, d = _V.claims, _V.claims.text, _V.dates
+    tables = (
+        (TokenKind.OPERATOR, (*_PREFIX_OPS, *_SUFFIX_OPS, *_V.numbers.minus, *_V.numbers.decrease,
+                              *_V.numbers.range_separators)),
+        (TokenKind.NEGATION, _NEGATIONS),
+        (TokenKind.UNIT, (*_UNITS, *_MULTIPLIERS)),
+        (TokenKind.CLAIM, (*c.adverbs, *c.achieved, *c.mostly, *c.partial, *c.missed, *c.objects,
+                           *c.tails, *t.shortfall, *t.partial, *t.mostly, *t.achieved)),
+        (TokenKind.FILLER, (*_PRE_FILLERS, *_POST_FILLERS, *_V.numbers.per_item, *d.fillers,
+                            *d.weak, *d.deadline_after, *d.deadline_before, *_V.placeholder.words,
+                            *_V.negation.benign, *_V.negation.prospective, *t.not_achieved)),
+    )
+    kinds: dict[str, TokenKind] = {}
+    for kind, words in tables:
+        for word in words:
+            kinds.setdefault(word, kind)
+    return kinds
+
+
+_WORD_KINDS = _word_kinds()
+_WORD_LENGTHS = sorted({len(w) for w in _WORD_KINDS}, reverse=True)
+_NUMBER_STARTS = frozenset("0123456789-" + _CN_CHARS)
+
+
+def _known_word(s: str, i: int) -> str | None:
+    """The longest vocabulary word at ``s[i]`` (a word ending in a Latin letter only when no
+    letter follows: "20m" is metres, "20mb" is not)."""
+    n = len(s)
+    for length in _WORD_LENGTHS:
+        end = i + length
+        if end > n:
+            continue
+        word = s[i:end]
+        if word in _WORD_KINDS and not (word[-1].isascii() and word[-1].isalpha() and end < n
+                                        and s[end].isascii() and s[end].isalpha()):
+            return word
+    return None
+
+
+def _lex(s: str, dates: bool = True) -> list[Token]:
+    """The tokens of a normalised cell ``s``: at each place a date, a number, the longest
+    vocabulary word, punctuation, or else one character of an unknown word or a symbol; runs
+    of unknown characters are one WORD.  A one-character word that is also punctuation
+    (- ~ : =) is read as punctuation.  ``dates=False`` when the cell is known to hold none."""
+    spans = {start: end for start, end, *_ in _find_dates(s)} if dates else {}
+    out: list[Token] = []
+    i, n, word = 0, len(s), -1
+    while i < n:
+        end, kind = spans.get(i), TokenKind.DATE
+        number = _QTY_RE.match(s, i) if end is None and s[i] in _NUMBER_STARTS else None
+        if number is not None and _token_value(number) is not None:
+            unit = number.start("unit") if number.group("unit") else (
+                number.start("cunit") if number.group("cn") else -1)
+            if word >= 0:
+                out.append(Token(TokenKind.WORD, s[word:i], word))
+                word = -1
+            if unit > i:
+                out.append(Token(TokenKind.NUMBER, s[i:unit], i))
+                out.append(Token(TokenKind.UNIT, s[unit:number.end()], unit))
+            else:
+                out.append(Token(TokenKind.NUMBER, number.group(), i))
+            i = number.end()
+            continue
+        if end is None:
+            known = _known_word(s, i)
+            if known is not None and not (len(known) == 1 and known in _PUNCT):
+                end, kind = i + len(known), _WORD_KINDS[known]
+            elif s[i] in _PUNCT:
+                end, kind = i + 1, TokenKind.PUNCT
+            elif s[i].isalnum():
+                word = i if word < 0 else word
+                i += 1
+                continue
+            else:
+                end, kind = i + 1, TokenKind.SYMBOL
+        if word >= 0:
+            out.append(Token(TokenKind.WORD, s[word:i], word))
+            word = -1
+        out.append(Token(kind, s[i:end], i))
+        i = end
+    if word >= 0:
+        out.append(Token(TokenKind.WORD, s[word:], word))
+    return out
+
+
+def lex(text: str) -> tuple[Token, ...]:
+    """A cell (normalised as :func:`parse_value` does) as typed tokens over the vocabulary."""
+    return tuple(_lex(_normalise(text if isinstance(text, str) else "")))
+
+
+# Characters that are neither letters, digits nor punctuation, and in no vocabulary word
+_SYMBOL_RE = re.compile(
+    "[^\\w\\x00" + re.escape("".join(sorted({c for w in (*_WORD_KINDS, _PUNCT) for c in w
+                                                 if not c.isalnum()})))
+    + "]"
+)
+
+
+def _symbols(s: str) -> tuple[str, ...]:
+    """The symbols of a normalised cell (≈, ※): characters no vocabulary table knows."""
+    if _SYMBOL_RE.search(s) is None:
+        return ()
+    return tuple(dict.fromkeys(t.text for t in _lex(s) if t.kind is TokenKind.SYMBOL))
+
+
+def _unit_slot_word(post: str) -> tuple[str, ...]:
+    """The unknown word standing where the unit of a bare number belongs: the first token
+    after it that is not punctuation or a filler ("15金币", "1.资金到位")."""
+    for token in _lex(post, dates=False):
+        if token.kind is TokenKind.WORD:
+            return (token.text,)
+        if token.kind is not TokenKind.PUNCT and token.kind is not TokenKind.FILLER:
+            break
+    return ()
+
+
+# ---------------------------------------------------------------------------------------
 # The parser
 # ---------------------------------------------------------------------------------------
 
@@ -967,7 +1101,16 @@ def parse_value(
     """
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
     s = _normalise(raw)
-    if not s or s.lower() in _EMPTY_WORDS or all(c in _EMPTY_CHARS for c in s):
+    value = _parse(raw, s, operator, unit, default_year)
+    if isinstance(value, (Quantity, When)):
+        symbols = _symbols(s)
+        if symbols:
+            return attrs.evolve(value, unknown=tuple(dict.fromkeys(value.unknown + symbols)))
+    return value
+
+
+def _parse(raw: str, s: str, operator: str, unit: str, default_year: int | None) -> Value:
+    if not s.strip(_V.placeholder.chars) or s.lower() in _EMPTY_WORDS:
         return Empty(raw)
     column_op, qualitative = _column_operator(operator if isinstance(operator, str) else "")
     claim = _claim(s, raw)
@@ -1015,31 +1158,31 @@ def parse_value(
 
 # Negations that affirm ("未发生安全事故", "无投诉", "不断提升") and comparatives that are
 # operators, not denials ("不超过预算"): removed before the negations are looked for.
+_T = _V.claims.text
 _TEXT_NO_MISHAP_RE = re.compile(
-    r"(?:未|没有|没|无|零|不|杜绝)(?:发生|出现|产生|造成|接到|收到|存在)?"
-    r"(?:任何|一起|一例|一件|重大|较大|一般|严重|明显)*"
-    r"(?:安全|质量|责任|生产|交通|消防|群众|信访|资金|廉政|违纪)*"
-    r"(?:事故|投诉|问题|差错|违规|违纪|违法|纠纷|上访|信访|损失|延误|失误|浪费|超支|返工|隐患"
-    r"|舆情|偏差|挪用|截留|负面)"
+    _alt(_NEGATIONS + _T.mishap_negators) + _alt(_T.mishap_verbs) + "?" + _alt(_T.mishap_degrees) + "*"
+    + _alt(_T.mishap_domains) + "*" + _alt(_T.mishaps)
 )
 _AFFIRMED = "\x01"  # stands for a negated mishap once it is removed
-_TEXT_BENIGN_RE = re.compile(
-    _alt(w for w in _PREFIX_OPS if w[0] in "不未无")
-    + r"|" + _alt(("不断", "不仅", "不懈", "不遗余力", "不折不扣", "未来", "无缝", "毫不", "无论",
-                   "不可或缺", "无偿", "无障碍"))
-)
-_TEXT_NEGATION_RE = re.compile(
-    r"尚未|暂未|未能|未|没有|没能|没|无法|难以|不|否|较差|很差|效果差|质量差|差距|滞后|欠缺|缓慢"
-    r"|停滞|搁置|取消|延期|推迟|延迟|延误|较低|偏低|未达"
-)
-_TEXT_PARTIAL_RE = re.compile(r"(?<!大)(?<!绝大)部分|有所|一定|初步|正在|进行中|推进中|逐步|阶段性|尚在")
-_TEXT_MOSTLY_RE = re.compile(r"基本|大部分|大体|大多|较好|较为")
+_TEXT_BENIGN_RE = re.compile(_alt(_V.benign))
+_TEXT_NEGATION_RE = re.compile(_alt(_NEGATIONS + _T.shortfall))
+
+
+def _not_inside(words: Iterable[str], longer: Iterable[str]) -> str:
+    """An alternation of ``words`` that does not match one at the end of a ``longer`` word
+    (部分 is not read inside 大部分)."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        heads = sorted({m[: -len(w)] for m in longer if m.endswith(w) and m != w}, key=len)
+        parts.append("".join(f"(?<!{re.escape(h)})" for h in heads) + re.escape(w))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_TEXT_PARTIAL_RE = re.compile(_not_inside(_T.partial, _T.mostly))
+_TEXT_MOSTLY_RE = re.compile(_alt(_T.mostly))
+_TEXT_NOT_ACHIEVED_RE = re.compile(_alt(_T.not_achieved))
 _TEXT_ACHIEVED_RE = re.compile(
-    r"完成|达成|达到|达标|实现|良好|优秀|优良|有效|显著|明显|提升|提高|改善|增强|满意|合格|到位"
-    r"|落实|符合|合规|正常|顺利|按时|及时|按期|如期|平稳|稳定|建成|完工|竣工|成效|圆满|已(?!经?未)"
-    # verbs that report something as done: "…等项目落地建设", "新签约…项目", "资金已发放";
-    # 已 before and 了 after a verb mark it done ("建立了台账"; not 为了, 除了, 了解)
-    r"|落地|签约|投产|投入使用|交付|上线|开通|发放|拨付|建立|(?<![为除])了(?!解)|" + _AFFIRMED
+    _alt(tuple(w for w in _CLAIM_VERBS_ACHIEVED if len(w) > 1) + _T.achieved + (_AFFIRMED,))
 )
 
 
@@ -1060,15 +1203,27 @@ def text_level(text: str) -> ClaimLevel | None:
     negation = _TEXT_NEGATION_RE.search(s)
     if negation is not None:
         after = s[negation.end() : negation.end() + 3]
-        partly = "全" in after or "完全" in after or _TEXT_PARTIAL_RE.search(s) is not None
+        partly = any(w in after for w in _V.claims.whole) or _TEXT_PARTIAL_RE.search(s) is not None
         return ClaimLevel.PARTIAL if partly or _TEXT_MOSTLY_RE.search(s) else ClaimLevel.MISSED
     if _TEXT_PARTIAL_RE.search(s):
         return ClaimLevel.PARTIAL
     if _TEXT_MOSTLY_RE.search(s):
         return ClaimLevel.MOSTLY
-    if _TEXT_ACHIEVED_RE.search(s):
+    if _TEXT_ACHIEVED_RE.search(_TEXT_NOT_ACHIEVED_RE.sub("。", s)):
         return ClaimLevel.ACHIEVED
     return None
+
+
+def repeats(actual: str, target: str) -> bool:
+    """Whether an actual only copies its target: the same letters and digits, whatever the
+    punctuation, spacing or character width (``美化环境（河道）`` copies ``美化环境(河道)``).
+    The one definition the scoring (a copied target earns no points) and I315 share."""
+    copied = _letters(actual)
+    return bool(copied) and copied == _letters(target)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())
 
 
 # Forms repeat cells ("完成", "100%", "≥95%", "2021年12月底前"), and a case's cells are parsed

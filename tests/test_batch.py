@@ -128,7 +128,8 @@ def test_chunked_run_equals_the_library_run(mixed_tree, tiny_units, capsys):
 def test_departments_see_the_digests_of_their_folder_across_units(mixed_tree, tiny_units,
                                                                   monkeypatch):
     from evalengine.checks.runner import Checker
-    from evalengine.render.formats import Options, get_format
+    from evalengine.render.formats import Options
+    from evalengine.render.pieces import Pieces
 
     seen = {}
 
@@ -139,7 +140,7 @@ def test_departments_see_the_digests_of_their_folder_across_units(mixed_tree, ti
     monkeypatch.setattr(Checker, "check_department", spy)
     engine = Engine.build()
 
-    scoring = parallel.Scoring(engine, get_format("jsonl"), Options(), jobs=1)
+    scoring = parallel.Scoring(engine, Pieces("jsonl", Options()), jobs=1)
     list(scoring.run([mixed_tree]))
     [(location, names)] = seen.items()
     assert location.endswith("department.toml")

@@ -237,7 +237,9 @@ def test_f104_tolerance_and_share():
 
 def test_f104_defers_to_f103_below_its_threshold():
     assert fire("F104", funds(80)) == ()
-    assert fire("F104", funds(80), defer_below=D(0))
+    # F103's threshold, declared once (F104's [shares]): setting it moves both rules
+    config = UserConfig(select=("F104",), options={"F103": {"threshold": D(0)}})
+    assert run_rule(BY_CODE["F104"], funds(80), config=config)
 
 
 # --- F105 / F106 ---------------------------------------------------------------------------

@@ -438,11 +438,11 @@ def test_a_worker_killed_once_has_its_unit_scored_again(tmp_path, monkeypatch, c
     flag.write_text("")
     real_score = parallel.score_unit
 
-    def dying(engine, fmt, options, unit):  # runs in the worker (forked: it sees the patch)
+    def dying(engine, encode, unit):  # runs in the worker (forked: it sees the patch)
         if any(name.endswith("c03.toml") for name in unit.files) and flag.exists():
             flag.unlink()
             os._exit(9)
-        return real_score(engine, fmt, options, unit)
+        return real_score(engine, encode, unit)
 
     monkeypatch.setattr(parallel, "score_unit", dying)
     monkeypatch.setattr(parallel, "UNIT_FILES", 1)
@@ -456,10 +456,10 @@ def test_a_unit_whose_worker_always_dies_is_reported_by_name(tmp_path, monkeypat
     _cases(tmp_path / "cases", 4)
     real_score = parallel.score_unit
 
-    def dying(engine, fmt, options, unit):
+    def dying(engine, encode, unit):
         if any(name.endswith("c02.toml") for name in unit.files):
             os._exit(9)
-        return real_score(engine, fmt, options, unit)
+        return real_score(engine, encode, unit)
 
     monkeypatch.setattr(parallel, "score_unit", dying)
     monkeypatch.setattr(parallel, "UNIT_FILES", 1)

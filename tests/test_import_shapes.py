@@ -73,21 +73,16 @@ def test_scrambled_operator_word_is_put_back_and_only_that():
     assert _unscramble("指标定义明确", words) == "指标定义明确"
 
 
-def test_funds_label_points_give_the_weight_when_no_profile_knows_them(monkeypatch):
-    """A 20/80 form prints its budget points only in the section label: copied when the
-    layout's profile is not shipped, left to the profile when it is."""
-    import importlib
-
-    recognise = importlib.import_module("evalengine.importer.recognise")
-
+def test_funds_label_points_are_the_claimed_weight():
+    """A 20/80 form prints its budget points only in the section label: they are what the
+    form claims (funds.claimed_weight), whether or not the layout's profile knows them; a
+    block with a 分值 column of its own does not take them from the label."""
     text = ("项目支出绩效自评表\n项目名称 X\n预算执行情况(万元)(20分) 预算数(A) 执行数(B) "
             "执行率(B/A) 得分(20分*执行率)\n年度财政资金总额 50 40 80% 16\n")
-    assert _form(text).case.funds.claimed_weight is None  # rules/profiles/20-80.toml: 20
-    monkeypatch.setattr(recognise, "profile_exists", lambda name: False)
-    form = _form(
-        "项目支出绩效自评表\n项目名称 X\n预算执行情况(万元)(20分) 预算数(A) 执行数(B) 执行率(B/A) "
-        "得分(20分*执行率)\n年度财政资金总额 50 40 80% 16\n")
-    assert form.case.funds.claimed_weight == Decimal(20)
+    assert _form(text).case.funds.claimed_weight == Decimal(20)
+    central = ("项目支出绩效自评表\n项目名称 X\n项目资金(万元)(10分) 年初预算数 全年预算数 全年执行数 "
+               "分值 执行率 得分\n年度资金总额 50 50 40 8 80% 6.4\n")
+    assert _form(central).case.funds.claimed_weight == Decimal(8)
 
 
 def test_a_unit_and_a_stray_glyph_run_into_the_name_leave_the_target_unread():

@@ -10,6 +10,7 @@ with the two documented differences in 06 and 30).  Forms that cannot be importe
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -159,25 +160,36 @@ def test_lost_level1_label_is_reported_not_guessed():
 
 
 def test_ambiguous_cells_of_compacted_rows_are_reported_not_guessed():
-    """20.txt drops blank cells: "… | % | 5 |" — is 5 the 完成值, the 权重 or the 得分?"""
+    """20.txt drops blank cells: "… | % | 5 |" — is 5 the 完成值, the 权重 or the 得分?  The
+    合计 row's one figure (100) is the 权重 total (a 得分 total needs the 权重 it is scored
+    against), so the 权重 column is filled and each row's one figure is its 权重.  Without the
+    合计 row nothing says which: the figure stays unread."""
     form = import_file(INPUTS / "20.txt").forms[0]
-    assert all(i.weight is None and i.score is None and i.actual == ""
-               for i in form.case.indicators)
+    assert [i.weight for i in form.case.indicators] == [5, 5, 5, 15, 5, 10, 10]
+    assert all(i.score is None and i.actual == "" for i in form.case.indicators)
     assert [i.unit for i in form.case.indicators] == ["%", "元", "元/人", "%", "%", "", "%"]
-    ambiguous = [n for n in form.notes if n.kind == "ambiguous"]
+    assert not any(n.kind in ("ambiguous", "total-ambiguous") for n in form.notes)
+
+    text = (INPUTS / "20.txt").read_text(encoding="utf-8")
+    cut = import_text(text.replace("合计 | 100 |", "").encode()).forms[0]
+    assert all(i.weight is None and i.score is None for i in cut.case.indicators)
+    ambiguous = [n for n in cut.notes if n.kind == "ambiguous"]
     assert [n.text for n in ambiguous] == ["5", "5", "5", "15", "5", "10", "10"]
-    assert any(n.kind == "total-ambiguous" for n in form.notes)
+    assert {"完成值", "得分"} <= set(ambiguous[0].detail.split("/"))
 
 
-def test_the_glued_tail_of_a_form_gives_its_rows_and_leaves_the_figures_unread():
+def test_the_glued_tail_of_a_form_gives_its_rows_and_its_weights_by_the_total():
     """05.txt is the tail of a form, glued, with no header: its 一级/二级 labels and names
-    are read; which column each figure stands in cannot be told, so they are unread (this
-    test said "no form" before)."""
+    are read, its closing rows (评价结论, 财务负责人) name the Sichuan layout, whose columns
+    split 指标性质/指标值/度量单位; each row's one figure is its 权重 because the 合计 row's one
+    figure is the 权重 total (the figures were unread before; "no form" before that)."""
     [form] = import_file(INPUTS / "05.txt").forms
     inds = form.case.indicators
     assert [(i.level1, i.level2, i.name) for i in inds][:2] == [
         ("产出指标", "数量指标", "足额保障率"), ("产出指标", "数量指标", "科目调整次数")]
-    assert all(i.weight is None and "weight" in i.unread for i in inds)
+    assert [(i.operator, i.target, i.unit, i.weight) for i in inds][:2] == [
+        ("=", "100", "%", 22.5), ("≤", "10", "次", 22.5)]
+    assert all(i.score is None and not i.unread for i in inds)
     assert any(n.kind == "no-header" for n in form.notes)
 
 
@@ -191,9 +203,13 @@ def test_glued_text_is_cut_at_its_labels_and_its_funds_decoded():
 
 
 def test_scrambled_text_is_reported_cell_by_cell():
+    """21.txt: its 决策/管理 rubric rows are read (name, 分值, 自评分); the scrambled 绩效 rows and
+    the criteria text are not, cell by cell, and the form is marked for review."""
     form = import_file(INPUTS / "21.txt").forms[0]
-    assert form.case.indicators == ()
+    assert [(i.level1, i.name, i.weight) for i in form.case.indicators][:2] == [
+        ("项目决策", "决策依据", 2), ("项目管理", "财务制度", 3)]
     assert sum(n.kind == "unplaced" for n in form.notes) > 50
+    assert form.case.project.review
     assert form.case.narrative.claimed_total == 95
 
 
@@ -233,3 +249,123 @@ def test_decode_reports_the_encoding():
     assert decode("项目|a\n".encode("utf-16")) == ("项目|a\n", "utf-16", None)
     # invalid bytes are replaced and reported: (offset of the first, how many places)
     assert decode(b"\xef\xbb\xbfab\xffcd\xfe") == ("ab\ufffdcd\ufffd", "utf-8-sig", (5, 2))
+
+
+def test_a_label_broken_off_into_a_later_row_is_a_gap_not_a_row():
+    """A preview skips part of a form: the funds row label breaks off mid-word and runs into
+    an indicator row's target.  The funds are cut, the row after the gap is read by the
+    recognised layout's columns with its name unread, and the rows after it as usual."""
+    text = ("项目支出绩效自评表 (2022年度) 项目名称 道路养护经费 主管部门 某县交通局 实施单位 某县公路站 "
+            "项目资金 (万元) 年初预算数 调整预算数 全年执行数 分值 执行率 得分 年度资金≥95% 98% 10 10 "
+            "社会效益指标 道路通行 通畅 通畅 20 20 满意度指标 服务对象满意度指标 群众满意度 ≥85% 92% 10 9 "
+            "总分 100 98")
+    form = import_text(text.encode()).forms[0]
+    case = form.case
+    assert case.project.layout == "hebei-adjusted"
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in case.indicators] == [
+        ("", "≥95%", "98%", 10, 10), ("道路通行", "通畅", "通畅", 20, 20),
+        ("群众满意度", "≥85%", "92%", 10, 9)]
+    assert dict(case.indicators[0].unread.items) == {"level1": "cut", "level2": "cut",
+                                                    "name": "cut"}
+    assert case.indicators[2].level2 == "服务对象满意度指标"
+    assert dict(case.project.unread.items)["funds"] == "cut"
+    assert case.project.incomplete and case.narrative.claimed_total == 98
+
+
+def test_one_figure_per_glued_row_is_its_weight_when_the_total_row_says_so():
+    """A Sichuan tail whose cell boundaries are lost (no header): each row shows one figure
+    after its 指标性质/指标值/度量单位, and 合计 shows one.  The closing rows name the layout; the
+    合计 is the 权重 total, so the rows' figures are their 权重 (完成值 and 得分 blank)."""
+    text = ("产出指标数量指标培训人数≥50人 22.5 参训单位数量≥10个 22.5 时效指标按时完成率=100% 22.5 "
+            "效益指标社会效益指标群众知晓率(按抽样调查计算)≥85% 22.5 合计100 评价结论按时完成。"
+            "存在问题暂无改进措施暂无项目负责人:财务负责人:")
+    form = import_text(text.encode()).forms[0]
+    assert form.case.project.layout == "sichuan-510000"
+    assert [(i.operator, i.target, i.unit, i.weight, i.score, i.actual)
+            for i in form.case.indicators] == [
+        ("≥", "50", "人", 22.5, None, ""), ("≥", "10", "个", 22.5, None, ""),
+        ("=", "100", "%", 22.5, None, ""), ("≥", "85", "%", 22.5, None, "")]
+    assert not any(n.kind in ("ambiguous", "total-ambiguous") for n in form.notes)
+    lost = import_text(text.replace("合计100 ", "合计 ").encode()).forms[0]
+    assert all(i.weight is None for i in lost.case.indicators)
+
+
+def test_a_short_二级_label_run_into_a_glued_name_is_cut_off_it():
+    """Glued rows (no cell boundaries) whose 二级 labels are printed short (成本, 时效, 社会效益):
+    after a row, or right after a 一级 label, a short 二级 label the table does not print whole
+    starts a new 二级; the first row under a 二级 keeps a name that starts with such a word."""
+    from evalengine.importer.recognise import _short_level2
+
+    assert _short_level2("成本每年补助500万元", "质量指标", set()) == ("成本", "每年补助500万元")
+    assert _short_level2("时效1年", "成本", set()) == ("时效", "1年")
+    assert _short_level2("社会效益群众受益", "", set()) == ("社会效益", "群众受益")
+    # printed whole elsewhere in the table (质量指标): 质量 is a word of the name
+    assert _short_level2("质量达标情况", "数量指标", {"质量"}) is None
+    # part of the current 二级 (满意度 in 服务对象满意度指标), or a word going on (时效性)
+    assert _short_level2("满意度调查覆盖", "服务对象满意度指标", set()) is None
+    assert _short_level2("时效性达标", "数量指标", set()) is None
+
+
+def test_an_evaluation_report_summary_gives_the_case_it_claims():
+    """A third-party 绩效评价报告's summary table names the project and the department's own
+    自评分值: a case (what was claimed, to check), with no indicator table read."""
+    text = ("某县教育局2022年学生资助项目\n绩效评价报告\n评价机构:某咨询有限公司\n"
+            "评价分值:81.5分评价等级:良 |\n项目名称 |\n某县教育局2022年学生资助项目 |\n评价年度 |\n"
+            "2022 |\n主管部门 |\n某县教育局 |\n自评方式 |\n单位自评 |\n自评分值 |\n96 |\n自评等级 |\n优 |\n")
+    [form] = import_text(text.encode()).forms
+    case = form.case
+    assert form.layout == "evaluation-summary"
+    assert (case.project.name, case.project.department, case.project.year) == (
+        "某县教育局2022年学生资助项目", "某县教育局", 2022)
+    assert case.narrative.claimed_total == 96 and case.narrative.claimed_grade == "优"
+    assert not case.indicators and "indicators" in dict(case.project.unread.items)
+
+
+def test_a_rubric_in_words_reads_name_weight_score_and_places_its_categories():
+    """A rubric form flattened to words, its 评价标准 sentences interleaved with the rows and
+    a 一级 label printed with its points in the middle of its merged cell: each row is a name
+    and two numbers; the label covers the rows whose weights total its points."""
+    text = ("某市财政预算支出项目绩效目标自评表 项目名称 校舍维修 项目实施单位 某市教育局 "
+            "项目权重 评价内容 分值 自评分 项目决策 3 分 立项依据 3 3 复核分 评价标准及依据 "
+            "有批复文件计 3 分,没有不得分。 资金管理 5 4 1、资金使用合规 2 分; 档案管理 项目管理 "
+            "10 分 2 2 有档案计 2 分 监督检查 3 3 有记录计 3 分。")
+    [form] = import_text(text.encode()).forms
+    got = [(i.level1, i.name, i.weight, i.score) for i in form.case.indicators]
+    assert got == [("项目决策", "立项依据", 3, 3), ("项目管理", "资金管理", 5, 4),
+                   ("项目管理", "档案管理", 2, 2), ("项目管理", "监督检查", 3, 3)]
+    assert form.layout == "guangshui-rubric"
+
+
+def test_a_table_without_weights_or_scores_is_scored_as_unscored():
+    """A form whose indicator table prints neither 分值 nor 得分 is given the unscored profile,
+    whatever layout its other words named (34: no layout; 38: the 衔接资金 words)."""
+    assert import_file(INPUTS.parent.parent.parent / "corpus" / "forms" / "34.txt").forms[
+        0].case.project.profile == "unscored"
+    text = ("项目支出绩效自评表\n项目名称 道路保洁\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 |\n"
+            "产出指标 | 数量指标 | 保洁里程 | 20公里 | 20公里 |\n")
+    assert import_text(text.encode()).forms[0].case.project.profile == "unscored"
+
+
+def test_a_header_value_the_input_ends_in_is_cut_not_read():
+    """The text breaks off inside the last header value (资金使用单位 | 市农…): unread, cut."""
+    text = ("转移支付区域(项目)绩效目标自评表 |\n转移支付(项目)名称 | 农机购置补贴 |\n"
+            "地方主管部门 | 某省农业厅 | 资金使用单位 | 某市农")
+    case = import_text(text.encode()).forms[0].case
+    assert case.project.department == "某省农业厅"
+    assert case.project.implementer == ""
+    assert dict(case.project.unread.items)["implementer"] == "cut"
+
+
+def test_figures_after_a_funds_header_with_no_row_label_are_the_total_row():
+    """A 部门整体 form's funds table has one row and no row label; OCR garbage where its
+    amounts were leaves them unreadable, and the rest is decoded by type and arithmetic."""
+    from evalengine.importer.glued import glued_sheet
+    from evalengine.importer.recognise import recognise
+
+    text = ("部门整体绩效自评表主管部门财政处室自评总分(分)88.5部门预算执行情况年初预算数全年预算数全年执行数"
+            "执行率(%)执行率权重执行率得分(分)O85%108.5当年绩效目标完成全年目标\n")
+    [draft] = recognise(glued_sheet(text)).forms
+    assert (draft.funds["claimed_rate"], draft.funds["claimed_weight"],
+            draft.funds["claimed_score"]) == (85, 10, Decimal("8.5"))
+    assert draft.unread[("funds", 0)] == {f: "unreadable" for f in
+                                          ("initial_budget", "budget", "executed")}

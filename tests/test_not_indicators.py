@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 
 from evalengine.checks.runner import Checker
 from evalengine.engine import Engine
+from evalengine.facts import row_roles
 from evalengine.loader import parse_document
 from evalengine.model import Case, Funds, Indicator, Project
 from evalengine.profile import load_profile
-from evalengine.scoring import row_roles, score_case
+from evalengine.scoring import score_case
 from evalengine.taxonomy import load_taxonomy
 
 ENGINE = Engine.build(Checker.build())

@@ -21,7 +21,9 @@ from test_provenance import CASE_RULES, ENGINE, _blanked, candidates, mark
 
 from evalengine.checks.base import CaseContext
 from evalengine.checks.runner import Checker
+from evalengine.facts import CaseFacts, Row, case_facts, is_scored_form
 from evalengine.model import FundRow, Funds, Goal, Indicator, Narrative
+from evalengine.money import figures
 from evalengine.profile import load_profile
 from evalengine.scoring import BudgetScore, CaseScore, IndicatorScore, score_case
 from evalengine.taxonomy import load_taxonomy
@@ -39,6 +41,31 @@ FROM_BUDGET = {"rate": ("budget", "executed"), "verified": ("budget", "executed"
                "claimed": ("claimed_score",), "claimed_from_form": ("claimed_score",)}
 FROM_CASE = {"claimed_total": "$.narrative.claimed_total",
              "claimed_total_from_form": "$.narrative.claimed_total"}
+# what a row's facts were found from (CaseFacts.rows)
+FROM_CELLS = {"target": ("target", "operator", "unit"), "actual": ("actual", "unit"),
+              "unit_quantity": ("unit",),
+              "blank": ("name", "target", "actual"), "category": ("level1", "level2"),
+              **{k: ("name", "weight", "target", "actual", "level1")
+                 for k in ("role", "related", "counted")}}
+
+
+BY_INDEX = {"copies_target": ("target", "actual"), "target_cell": ("target", "operator")}
+
+
+class _Reading(dict):
+    """The facts' texts by key path, recording each path looked up."""
+
+    def __init__(self, data, record):
+        super().__init__(data)
+        self._record = record
+
+    def __getitem__(self, path):
+        self._record(path)
+        return super().__getitem__(path)
+
+    def get(self, path, default=None):
+        self._record(path)
+        return super().get(path, default)
 
 
 def _paths(case):
@@ -55,13 +82,15 @@ def tracing(case, score):
     scores = {id(s): s.index for s in score.indicators}
     originals = {}
 
-    def patch(cls, record):
+    def patch(cls, record, wrap=None):
         original = cls.__getattribute__
         originals[cls] = original
 
         def get(self, name):
             if not name.startswith("_"):
                 record(self, name)
+                if wrap is not None:
+                    return wrap(self, name, original(self, name))
             return original(self, name)
         cls.__getattribute__ = get
 
@@ -84,8 +113,37 @@ def tracing(case, score):
         if name in FROM_CASE:
             read.add(FROM_CASE[name])
 
+    # the facts stand for the fields they were found from: reading one reads those
+    texts = {"texts"}
+    derived = {"money": lambda: figures(case.funds), "total_row": lambda: figures(case.funds, rows=False),
+               "scored_form": lambda: is_scored_form(case)}
+    found = set()
+
+    def on_facts(self, name):
+        if name in derived and name not in found:
+            found.add(name)
+            derived[name]()  # the reads it makes are recorded
+
+    def reading(self, name, value):
+        if name in BY_INDEX:  # a row's fact found on demand: that row's fields
+            def of_row(index):
+                read.update(f"$.indicators[{index}].{f}" for f in BY_INDEX[name])
+                return value(index)
+            return of_row
+        return _Reading(value, on_text) if name in texts else value
+
+    def on_text(path):
+        if path.startswith(("$.funds", "$.goal", "$.narrative", "$.indicators")):
+            read.add(path)
+
+    def on_row(self, name):
+        index = originals[Row](self, "index")
+        read.update(f"$.indicators[{index}].{f}" for f in FROM_CELLS.get(name, ()))
+
     for cls in RECORDS:
         patch(cls, on_record)
+    patch(CaseFacts, on_facts, reading)
+    patch(Row, on_row)
     patch(IndicatorScore, on_row_score)
     patch(BudgetScore, on_budget)
     patch(CaseScore, on_case_score)
@@ -188,7 +246,8 @@ def test_a_finding_is_withheld_when_any_field_it_was_read_from_was_not_read(rule
     case = build_case(rule.bad)
     profile = load_profile(case.project.profile)
     score = score_case(case, profile, TAXONOMY)
-    context = CaseContext("case.toml", case, score, profile, TAXONOMY, OPTIONS[rule.code])
+    context = CaseContext("case.toml", case, score, profile, TAXONOMY, OPTIONS[rule.code],
+                          case_facts(case))
     with tracing(case, score) as read:
         hits = list(rule.check(context))
     assert hits, f"{rule.code}'s bad example does not fire"

@@ -133,10 +133,10 @@ def test_an_exception_in_scoring_becomes_that_cases_failure(tmp_path, monkeypatc
     (tmp_path / "b.toml").write_text(CLEAN, encoding="utf-8")
     real = engine_module.score_case
 
-    def exploding(case, profile, taxonomy):
+    def exploding(case, profile, taxonomy, facts=None):
         if case.project.name.startswith("boom"):
             raise ZeroDivisionError("division by zero")
-        return real(case, profile, taxonomy)
+        return real(case, profile, taxonomy, facts)
 
     monkeypatch.setattr(engine_module, "score_case", exploding)
     report = run([tmp_path])

@@ -54,6 +54,10 @@ def test_a_misspelt_setting_in_a_data_file_is_a_load_error_with_its_key_path(tmp
     ('\nmin = 0\n', '\nminimum = 0\n', "$.options.max_rate.minimum"),
     ("pass = false", "passes = false", "$.cases[0].passes"),
     ('severity = "error"', 'severity = "eror"', "$.severity"),
+    ('\nmin = 0\n', '\nmin = "0"\n', "$.options.max_rate.min"),  # was an internal error
+    ('\nmax = 1\n', '\nmax = true\n', "$.options.max_rate.max"),
+    ('enabled = true', 'enabled = true\naliases = "fast"', "$.aliases"),  # not f, a, s, t
+    ('enabled = true', 'enabled = true\ntarget = "project"', "$.target"),  # would never run
 ])
 def test_a_misspelt_key_or_value_in_a_rule_file_names_the_file_and_key(tmp_path, old, new, path):
     folder = _copy(tmp_path)
@@ -62,6 +66,25 @@ def test_a_misspelt_key_or_value_in_a_rule_file_names_the_file_and_key(tmp_path,
         load_rule_configs(BUILTIN_RULES, folder)
     assert exc.value.location == str(folder / "funds" / "F101.toml")
     assert path in {p.path for p in exc.value.problems}
+
+
+def test_a_data_file_outside_a_family_folder_is_a_load_error(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "indicator").mkdir()
+    (folder / "indicators" / "I315.toml").rename(folder / "indicator" / "I315.toml")
+    with pytest.raises(ConfigError) as exc:
+        rule_files(folder)
+    assert exc.value.location == str(folder / "indicator" / "I315.toml")
+
+
+def test_every_check_module_belongs_to_a_rule():
+    """A module in a family package that no data file names would never run."""
+    modules = {rule.check.__module__ for rule in BUILTIN_RULES}
+    package = Path(__file__).parent.parent / "evalengine" / "checks"
+    for family in {rule.family for rule in BUILTIN_RULES}:
+        for path in (package / family).glob("*.py"):
+            if path.stem != "__init__":
+                assert f"evalengine.checks.{family}.{path.stem}" in modules, path
 
 
 def test_a_misspelt_setting_in_a_users_config_is_a_load_error(tmp_path):

@@ -111,12 +111,17 @@ def test_narrative_helpers_cache_without_sharing_mutable_results():
 
     assert narrative._norm(None) == "" and narrative._norm("Ａ　1 2") == "A12"
     assert narrative._norm("Ａ " * 300) == "A" * 300  # long texts are not cached
-    args = ("培训500人次，覆盖30个村", {"count", "money", "percent"}, ())
-    first = narrative._figures(*args, year=2021)
-    assert first == narrative._find_figures(*args, year=2021) and first
-    first.clear()  # a caller's list is its own
-    assert narrative._figures(*args, year=2021) == narrative._find_figures(*args, year=2021)
-    assert narrative._figures(*args, year=True) == narrative._find_figures(*args, year=True)
+    from rulekit import build_case
+
+    from evalengine.facts import case_facts
+
+    case = build_case('[goal]\nexpected = "培训500人次，覆盖30个村"')
+    clauses = case_facts(case).clauses("$.goal.expected")
+    dims = {"count", "money", "percent"}
+    first = narrative._figures(clauses, dims, ())
+    assert [(f.amount, f.unit) for f in first] == [(500, "人次"), (30, "个")]
+    assert isinstance(first, tuple)  # immutable: the cached answer is shared safely
+    assert narrative._figures(clauses, dims, ()) is first
 
 
 def test_word_lists_are_compacted_once_with_the_same_answers():
@@ -125,6 +130,6 @@ def test_word_lists_are_compacted_once_with_the_same_answers():
     assert indicators._has("群众 满意 度调查", ["", " ", "满意度", "调查"]) == "满意度"
     assert indicators._has("群众满意度", ("调 查",)) == ""
     assert indicators._has("问卷调查", iter(["调 查"])) == "调 查"  # any iterable of words
-    assert indicators._is_placeholder(" 无。", ["无", "/"])
-    assert not indicators._is_placeholder("原因：天气", ["无", "/"])
-    assert indicators._is_placeholder("  ", [])
+    # the says-nothing texts are the vocabulary's ([explanation] says_nothing), compacted once
+    assert indicators._says_nothing(" 无。") and indicators._says_nothing("  ")
+    assert not indicators._says_nothing("原因：天气")

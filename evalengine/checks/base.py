@@ -13,10 +13,10 @@ from typing import Any, Literal
 
 import attrs
 
+from ..facts import CaseFacts, case_facts
 from ..findings import Severity
 from ..model import Case, Department, Suppression
-from ..money import figures, read
-from ..numbers import rounded
+from ..money import read
 from ..profile import Profile
 from ..provenance import load_provenance
 from ..scoring import CaseScore
@@ -38,10 +38,6 @@ __all__ = [
     "ROWS",
     "TEXTS",
     "WEIGHTS",
-    "figure",
-    "money",
-    "pct",
-    "is_truncated",
 ]
 
 SettingKind = Literal["number", "integer", "boolean", "text", "texts", "regex", "regexes"]
@@ -70,15 +66,15 @@ class Setting:
 
 @attrs.frozen
 class Hit:
-    """One place a rule fires: key path, message parameters, and the evidence (``*_en``: the
-    evidence in English, where the rule words it itself rather than quoting the form)."""
+    """One place a rule fires: key path, message parameters, and the evidence, as typed
+    values of :mod:`evalengine.evidence` (an amount, a rate, a quote of the form …) that
+    are put into words only when a renderer asks, in its language.  A plain ``str`` is a
+    word that is the same in both languages (a rule code, a profile id, an error text)."""
 
     path: str
     params: Mapping[str, Any] = attrs.Factory(dict)
-    expected: str = ""
-    found: str = ""
-    expected_en: str = ""
-    found_en: str = ""
+    expected: Any = ""
+    found: Any = ""
 
 
 @attrs.frozen
@@ -89,6 +85,7 @@ class CaseContext:
     profile: Profile
     taxonomy: Taxonomy
     options: Mapping[str, Any]
+    facts: CaseFacts  # what the case says, found once for scoring and every rule
 
 
 @attrs.frozen
@@ -104,10 +101,10 @@ class ProjectDigest:
     note: str = ""  # funds.note: what the case says about where its money went
 
     @classmethod
-    def of(cls, location: str, case: Case) -> ProjectDigest:
+    def of(cls, location: str, case: Case, facts: CaseFacts | None = None) -> ProjectDigest:
         if case.project.review.strip():  # read too poorly to score: its money is not known
             return cls(location, case.project.name, case.project.has_form, None, None, None)
-        money = figures(case.funds)
+        money = (facts if facts is not None else case_facts(case)).money
         return cls(location, case.project.name, case.project.has_form, money.budget,
                    money.executed, read(case.funds, "balance"), case.funds.note)
 
@@ -171,6 +168,9 @@ class Rule:
     # runner withholds a finding that rests on an unread field and lists it as not verified.
     rests_on: tuple[str, ...] = ()
     cases: tuple[RuleCase, ...] = ()
+    # settings declared once by another rule and read here as that rule's (setting, owner code):
+    # ``[shares] minor_ratio = "I307"`` in I313's data file; a user sets them on the owner
+    shares: tuple[tuple[str, str], ...] = ()
 
 
 # --- what findings rest on (Rule.rests_on): a finding resting on an unread field is withheld ---
@@ -190,33 +190,3 @@ ROWS = tuple(f"$.indicators[*].{field}"
              for field in (*load_provenance().indicator_fields, "not_applicable"))
 
 
-# --- formatting helpers for evidence (rules share them; rounding goes through rounded()) ---
-
-
-def money(value: Decimal | None) -> str:
-    """A 万元 amount for a message: two decimals, trailing zeros kept as the forms print them."""
-    return "—" if value is None else f"{rounded(value)}"
-
-
-def pct(value: Decimal | None) -> str:
-    """A fraction as a percentage with two decimals: 0.4660 → '46.60%'."""
-    return "—" if value is None else f"{rounded(value * 100)}%"
-
-
-def figure(value: Decimal | None, places: int = 2) -> str:
-    """A number (a score, a stated percentage, a count) as a form prints it: rounded to
-    ``places`` through rounded(), without an exponent or trailing zeros: Decimal("12.3400000")
-    → '12.34', Decimal("1E+2") → '100', Decimal("8.5") → '8.5'."""
-    if value is None:
-        return "—"
-    text = format(rounded(value, places), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def is_truncated(case: Case, words: Iterable[str]) -> bool:
-    """Whether ``project.incomplete`` is set or ``project.source`` says the form is cut off
-    (one of ``words``, a rule setting)."""
-    if case.project.incomplete.strip():
-        return True
-    source = case.project.source.lower()
-    return any(word.strip() and word.strip().lower() in source for word in words)

@@ -14,14 +14,17 @@ from typing import Any
 
 import attrs
 
+from ..evidence import Amount, Count, Label, Named, Number, Percent, Phrase, Quote, Rate, Seq, p
+from ..facts import CaseFacts
 from ..i18n import REASONS
 from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
-from ..numbers import ZERO
-from ..scoring import Evidence, IndicatorScore, is_blank_row, row_roles
-from ..taxonomy import Category, Taxonomy, load_taxonomy
-from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, parse_value
-from .base import CaseContext, Hit, figure, is_truncated, money, pct
+from ..numbers import ZERO, read_number
+from ..scoring import Evidence, IndicatorScore
+from ..taxonomy import Category, load_taxonomy
+from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
+from ..vocabulary import load_vocabulary
+from .base import CaseContext, Hit
 
 
 ONE = Decimal(1)
@@ -30,48 +33,43 @@ ONE = Decimal(1)
 TEN_THOUSAND = Decimal(10000)  # 元 per 万元
 
 
-def _rate_text(f: Figures) -> str:
-    """'4.80/10.30 = 46.60%' (执行数/预算数 = 执行率)."""
-    return f"{money(f.executed)}/{money(f.budget)} = {pct(f.rate)}"
+def _rate(f: Figures) -> Rate:
+    """执行数/预算数 = 执行率 ('{rate:ratio}': '4.80/10.30 = 46.60%')."""
+    return Rate(f.executed, f.budget, f.rate)
 
 
-_FIELDS = {
-    "$.funds.reason": ("原因栏", "the reason field (原因)"),
-    "$.funds.adjustment_reason": ("预算调整说明", "the adjustment reason"),
-    "$.funds.note": ("资金备注", "the funds note (备注)"),
-    "$.goal.expected": ("年度目标", "the annual goal (预期目标)"),
-    "$.goal.actual": ("年度目标完成情况", "the goal's outcome (实际完成情况)"),
-    "$.narrative.completion": ("项目完成情况", "the completion statement (项目完成情况)"),
-    "$.narrative.benefit": ("项目效益情况", "the benefit statement (项目效益情况)"),
-    "$.narrative.conclusion": ("评价结论", "the conclusion (评价结论)"),
-    "$.narrative.problems": ("存在问题", "the problems statement (存在问题)"),
-    "$.narrative.measures": ("改进措施", "the measures statement (改进措施)"),
-    "$.narrative.deviation": ("偏差原因分析", "the form's deviation analysis (偏差大或目标未完成原因分析)"),
-}
+def _budget_word(f: Figures) -> Label:
+    """The budget the rate divides by: 预算数 where the form gives one, else 年初预算数."""
+    return Label("money.budget" if f.adjusted is not None else "money.initial_budget")
 
 
-def _field_text(case: Case, path: str) -> str:
-    obj: object = case
-    for part in path[2:].split("."):
-        obj = getattr(obj, part, "")
-    return obj if isinstance(obj, str) else ""
+def _whose(f: Figures) -> Label:
+    """Whose figures: the total row, or the sum of the 其中 rows standing in for it."""
+    return Label("money.from_rows" if f.from_rows else "money.total_row")
 
 
-def _texts(case: Case, paths: Iterable[str], *, deviations: bool = False
-           ) -> Iterator[tuple[str, str, str, str]]:
-    """(path, label, label_en, text) of each non-empty text field named, then, if asked,
-    each indicator's 偏差原因 cell."""
+def _balance(f: Figures) -> Phrase:
+    """结余 = 预算数 − 执行数 = … 万元."""
+    return p("common.balance", word=_budget_word(f), budget=Amount(f.budget),
+             executed=Amount(f.executed), balance=Amount(f.balance))
+
+
+def _texts(facts: CaseFacts, paths: Iterable[str], *, deviations: bool = False
+           ) -> Iterator[tuple[str, Label | Phrase, str]]:
+    """(path, label, text) of each non-empty text field named, then, if asked, each
+    indicator's 偏差原因 cell."""
     for path in paths:
-        text = _field_text(case, path)
+        text = facts.text(path)
         if text.strip():
-            label, label_en = _FIELDS[path]
-            yield path, label, label_en, text
+            yield path, Label(path), text
     if deviations:
-        for index, row in enumerate(case.indicators):
-            if row.deviation.strip():
-                name = row.name.strip() or f"第{index + 1}行"
-                yield (f"$.indicators[{index}].deviation", f"指标“{name}”的偏差原因",
-                       f"the deviation note of indicator “{name}”", row.deviation)
+        for row in facts.rows:
+            path = f"$.indicators[{row.index}].deviation"
+            text = facts.text(path)
+            if text.strip():
+                name = facts.text(f"$.indicators[{row.index}].name").strip()
+                shown = Quote(name) if name else p("common.row_number", row=Count(row.index + 1))
+                yield path, p("common.deviation_of", name=shown), text
 
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
@@ -79,28 +77,29 @@ _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrati
                    "$.narrative.measures", "$.narrative.deviation")
 
 
-def _placeholder(text: str, placeholders: Iterable[str]) -> bool:
-    """The cell holds the template's printed guidance, not an answer."""
-    return any(word and word in text for word in placeholders)
+def _template(text: str) -> bool:
+    """The cell holds the template's printed guidance (vocabulary [explanation] template),
+    not an answer."""
+    return any(word in text for word in load_vocabulary().explanation.template)
 
 
-def _answered(text: str, placeholders: Iterable[str]) -> bool:
-    return bool(text.strip()) and not _placeholder(text, placeholders)
+def _answered(text: str) -> bool:
+    return bool(text.strip()) and not _template(text)
 
 
-def _explanation(case: Case, words: Iterable[str], placeholders: Iterable[str]
-                 ) -> tuple[str, str] | None:
+def _explanation(facts: CaseFacts) -> tuple[Label | Phrase, str] | None:
     """(label, clause) of the first text that explains the money, or None.
 
     A filled 原因 cell is a reason whatever it says; elsewhere a text counts when it holds one
-    of ``words``.
+    of the vocabulary's explanation words ([explanation] reasons).
     """
-    if _answered(case.funds.reason, placeholders):
-        return _FIELDS["$.funds.reason"][0], _short(case.funds.reason)
-    for _path, label, _en, text in _texts(case, _EXPLAIN_FIELDS, deviations=True):
-        if _placeholder(text, placeholders):
+    reason = facts.text("$.funds.reason")
+    if _answered(reason):
+        return Label("$.funds.reason"), _short(reason)
+    for _path, label, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True):
+        if _template(text):
             continue
-        for word in words:
+        for word in load_vocabulary().explanation.reasons:
             at = text.find(word) if word else -1
             if at >= 0:
                 return label, _clause(text, at, at + len(word))
@@ -151,17 +150,16 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
-_NEGATION_REACH = 8  # characters before a match that may negate it
-
-
-def _find(text: str, patterns: tuple[str, ...], negation: re.Pattern[str] | None = None
+def _find(text: str, patterns: tuple[str, ...], negation_window: int | None = None
           ) -> re.Match[str] | None:
-    """The first match of any pattern that is not negated by what just precedes it in its
-    clause ("没有100%执行完毕", "尚未全部支付")."""
+    """The first match of any pattern that is not negated by what precedes it in its clause,
+    at most ``negation_window`` characters before ("没有100%执行完毕", "尚未全部支付"; the
+    words are the vocabulary's, :meth:`~evalengine.vocabulary.Vocabulary.cancels`)."""
     best = None
+    vocabulary = load_vocabulary()
     for pattern in _compile(patterns):
         for m in pattern.finditer(text):
-            if negation is not None and negation.search(text[max(0, m.start() - _NEGATION_REACH):m.start()]):
+            if negation_window is not None and vocabulary.cancels(text, m.start(), negation_window):
                 continue
             if best is None or m.start() < best.start():
                 best = m
@@ -184,16 +182,17 @@ _MET = ("met", "on-time")  # measured, target met
 _PRINTED_WEIGHT_RE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
-def _name(case: Case, index: int) -> str:
+def _name(case: Case, index: int) -> Quote | Phrase:
     """The 三级 name of row ``index`` as printed; else its target, else its position."""
     row = case.indicators[index]
-    return row.name.strip() or row.target.strip()[:20] or f"第{index + 1}行指标"
+    text = row.name.strip() or row.target.strip()[:20]
+    return Quote(text) if text else p("common.row_indicator", row=Count(index + 1))
 
 
-def _rows(case: Case) -> list[tuple[int, Indicator]]:
+def _rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
     """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
-    roles = row_roles(case)
-    return [(i, row) for i, row in enumerate(case.indicators) if not is_blank_row(row) and i not in roles]
+    rows = ctx.case.indicators
+    return [(r.index, rows[r.index]) for r in ctx.facts.rows if r.counted]
 
 
 def _tolerance(options: Mapping[str, Any], items: int) -> Decimal:
@@ -225,8 +224,16 @@ def _full(case: Case, ind: IndicatorScore) -> bool:
     return row.weight is not None and row.score is not None and row.score >= row.weight
 
 
-def _reason(key: str) -> tuple[str, str]:
-    return REASONS.get(key, (key, key))
+def _reason(key: str) -> Named:
+    """Why scoring scored a row so (i18n.REASONS, both languages)."""
+    return Named(*REASONS.get(key, (key, key)))
+
+
+def _achieved(ind: IndicatorScore) -> Phrase | str:
+    """"，完成率 86.20%" where the row has a completion rate."""
+    if ind.achievement is None:
+        return ""
+    return p("common.completion_rate", rate=Percent(ind.achievement))
 
 
 def _group_weights(
@@ -240,11 +247,11 @@ def _group_weights(
     for index, row in rows:
         if row.weight is None:
             continue
-        category = ctx.taxonomy.resolve(row.level1, row.level2)
+        category = _category(ctx, index)
         if category is None:
             return None
         m = _PRINTED_WEIGHT_RE.search(row.level1)
-        printed = Decimal(m.group(1)) if m else None
+        printed = read_number(m.group(1)) if m else None
         total, count, first, known = groups.get(category.name, (ZERO, 0, index, None))
         groups[category.name] = (total + row.weight, count + 1, first, known or printed)
     return groups
@@ -301,17 +308,6 @@ def _label_key(label: str) -> str:
     return s.removesuffix("指标")
 
 
-def _is_placeholder(text: str, placeholders: Sequence[str]) -> bool:
-    """Nothing written, or only a placeholder such as 无 / 0 / "/"."""
-    s = _compact(text).strip(_PUNCT)
-    return not s or s in _placeholder_set(tuple(placeholders))
-
-
-@functools.lru_cache(maxsize=64)  # a rule's setting, the same for every row
-def _placeholder_set(placeholders: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_compact(p).strip(_PUNCT) for p in placeholders)
-
-
 def _target_text(row: Indicator) -> str:
     """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
     op = row.operator.strip()
@@ -333,14 +329,14 @@ def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
             yield item, rows[item.index]
 
 
-def _live_rows(case: Case) -> list[tuple[int, Indicator]]:
-    roles = row_roles(case)
-    return [(i, r) for i, r in enumerate(case.indicators)
-            if not r.not_applicable and not is_blank_row(r) and i not in roles]
+def _live_rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
+    """The indicator rows that are indicators (see _rows) and not marked 不适用."""
+    return [(i, row) for i, row in _rows(ctx) if not row.not_applicable]
 
 
-def _category(taxonomy: Taxonomy, row: Indicator) -> Category | None:
-    return taxonomy.resolve(row.level1, row.level2)
+def _category(ctx: CaseContext, index: int) -> Category | None:
+    """The 一级 category row ``index`` belongs to (its facts)."""
+    return ctx.facts.rows[index].category
 
 
 def _level2_in(row: Indicator, words: Sequence[str]) -> bool:
@@ -349,11 +345,11 @@ def _level2_in(row: Indicator, words: Sequence[str]) -> bool:
 
 def _missing_categories(ctx: CaseContext) -> list[str]:
     case = ctx.case
-    if not case.project.has_form or is_truncated(case, ctx.options["truncation_words"]):
+    if not case.project.has_form or ctx.facts.truncated:
         return []
     present: set[str] = set()
-    for _, row in _live_rows(case):
-        category = _category(ctx.taxonomy, row)
+    for index, _ in _live_rows(ctx):
+        category = _category(ctx, index)
         if category is not None:
             present.add(category.name)
     if not present:
@@ -362,75 +358,71 @@ def _missing_categories(ctx: CaseContext) -> list[str]:
 
 
 def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
-    present = "、".join(sorted({c.name for _, r in _live_rows(ctx.case)
-                                if (c := _category(ctx.taxonomy, r)) is not None}))
+    present = sorted({c.name: Named(c.name, c.name_en) for i, _ in _live_rows(ctx)
+                      if (c := _category(ctx, i)) is not None}.items())
+    english = {c.name: c.name_en for c in ctx.taxonomy.level1}
     for name in _missing_categories(ctx):
+        category = Named(name, english.get(name, name))
         yield Hit(
             "$.indicators",
-            {"category": name, "profile": ctx.profile.id},
-            expected="产出、效益、满意度三类一级指标齐全（" + "、".join(ctx.taxonomy.names()) + "）",
-            found=f"表中有：{present or '—'}；没有“{name}”下的任何指标",
+            {"category": category, "profile": ctx.profile.id},
+            expected=p("categories.expected", names=Seq(
+                tuple(Named(c.name, c.name_en) for c in ctx.taxonomy.level1), "enum")),
+            found=p("categories.found", category=category,
+                    present=Seq(tuple(n for _, n in present), "enum") if present else "—"),
         )
 
 
 _SHORT_REASONS = ("shortfall", "cap-exceeded", "at-limit", "late")
 
 
-def _deviation(item: IndicatorScore, row: Indicator) -> tuple[str, str, Decimal | None] | None:
-    """(detail, detail_en, closeness ≤ 1 or None) when the row misses its target, else None."""
+def _deviation(item: IndicatorScore, row: Indicator) -> tuple[Phrase, Decimal | None] | None:
+    """(detail, closeness ≤ 1 or None) when the row misses its target, else None."""
     if item.evidence is Evidence.MEASURED and item.reason in _SHORT_REASONS:
         if item.reason == "shortfall":
             ratio = item.achievement
-            return (f"为指标值的 {pct(ratio)}", f"{pct(ratio)} of the target", ratio)
+            return p("deviation.shortfall", ratio=Percent(ratio)), ratio
         if item.reason == "cap-exceeded":
             a = item.achievement
             ratio = (1 / a) if a is not None and a > 0 else None
-            return (f"超出上限，达指标值的 {pct(a)}", f"over the ceiling, at {pct(a)} of it", ratio)
+            return p("deviation.over_ceiling", ratio=Percent(a)), ratio
         if item.reason == "at-limit":
-            return ("恰等于指标值，未满足严格的高于/低于要求", "equal to a strict (> or <) target",
-                    None)
-        return ("逾期完成", "finished late", None)
+            return p("deviation.at_limit"), None
+        return p("deviation.late"), None
     actual = item.actual
     if isinstance(actual, Claim) and actual.level in (ClaimLevel.PARTIAL, ClaimLevel.MISSED):
-        done = "未完成" if actual.level is ClaimLevel.MISSED else "部分完成"
-        done_en = "not achieved" if actual.level is ClaimLevel.MISSED else "partly achieved"
-        return (f"完成值自称{done}", f"the actual says {done_en}", None)
+        return p("deviation.missed" if actual.level is ClaimLevel.MISSED else "deviation.partial"), None
     if (item.evidence is not Evidence.MEASURED  # a met measured row deducted is S206's
             and row.score is not None and row.weight is not None and row.weight > 0
             and row.score < row.weight):
         ratio = row.score / row.weight
-        form = f"{figure(row.score)}/{figure(row.weight)}"
-        return (f"表内得分 {form}", f"scored {form} on the form", ratio)
+        return p("deviation.form_score", score=Number(row.score), weight=Number(row.weight)), ratio
     return None
 
 
-_Deviation = tuple[IndicatorScore, Indicator, str, str, Decimal | None]
+_Deviation = tuple[IndicatorScore, Indicator, Phrase, Decimal | None]
 
 
 def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
     form_level = ctx.case.narrative.deviation  # 偏差大或目标未完成原因分析, for the whole form
-    if not _is_placeholder(form_level, ctx.options["placeholder_reasons"]):
+    if not _says_nothing(form_level):
         return
     for item, row in _pairs(ctx):
-        if not _is_placeholder(row.deviation, ctx.options["placeholder_reasons"]):
+        if not _says_nothing(row.deviation):
             continue
         found = _deviation(item, row)
         if found is not None:
             yield item, row, *found
 
 
-def _deviation_hit(item: IndicatorScore, row: Indicator, detail: str, detail_en: str) -> Hit:
+def _deviation_hit(item: IndicatorScore, row: Indicator, detail: Phrase) -> Hit:
     return Hit(
         _path(item.index, "deviation"),
-        {"name": _show(row.name), "target": _show(_target_text(row)), "actual": _show(row.actual),
-         "detail": detail, "detail_en": detail_en},
-        expected="偏离指标值的，应在“偏差原因分析及改进措施/未完成原因分析”栏说明原因和改进措施",
-        found=(f"指标值“{_target_text(row)}” 完成值“{row.actual}”（{detail}）；"
-               f"偏差原因“{row.deviation.strip()}”"),
-        expected_en=("where the actual departs from the target, the deviation column (偏差原因分析及改进措施) "
-                     "gives the reason and the remedy"),
-        found_en=(f"target '{_target_text(row)}' actual '{row.actual}' ({detail_en}); "
-                  f"deviation reason '{row.deviation.strip()}'"),
+        {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
+         "actual": Quote(_show(row.actual)), "detail": detail},
+        expected=p("deviation.expected"),
+        found=p("deviation.found", target=Quote(_target_text(row)), actual=Quote(row.actual), detail=detail,
+                reason=Quote(row.deviation.strip())),
     )
 
 
@@ -459,10 +451,16 @@ def _bare(text: str) -> str:
     return _norm(text).strip(_ENDS)
 
 
-def _is_none(text: str, words: Iterable[str]) -> bool:
-    """Empty, only punctuation, or one of the "nothing to say" words (无, 暂无 …)."""
+def _says_nothing(text: str) -> bool:
+    """A 偏差原因 cell or a 存在问题 / 改进措施 text that gives nothing: empty, only
+    punctuation, or one of the vocabulary's [explanation] says_nothing texts (无, 暂无, 0, /)."""
     bare = _bare(text)
-    return bare == "" or bare in {_bare(w) for w in words}
+    return bare == "" or bare in _nothing_said()
+
+
+@functools.cache
+def _nothing_said() -> frozenset[str]:
+    return frozenset(_bare(w) for w in load_vocabulary().explanation.says_nothing)
 
 
 def _shown(text: str) -> str:
@@ -471,6 +469,18 @@ def _shown(text: str) -> str:
     if not text:
         return "（空）"
     return text if len(text) <= 60 else text[:60] + "…"
+
+
+def _indicator_named(name: str, index: int) -> Quote | Phrase:
+    """An indicator by its name, or by its row where it has none."""
+    return Quote(name) if name else p("common.row_indicator", row=Count(index + 1))
+
+
+def _quoted(text: str) -> Quote | Phrase:
+    """A field for evidence: the form's text as :func:`_shown` trims it, or "（空）"."""
+    if isinstance(text, str) and text.strip():
+        return Quote(_shown(text))
+    return p("common.empty_field")
 
 
 _CLAUSE_RE = re.compile(r"[^。;,、!?\n]+")
@@ -505,7 +515,7 @@ class _Figure:
     unit: str
     dimension: Dimension
     half: Decimal  # half a unit of the last digit written, in the unit of ``amount``
-    shown: str  # the number as written, e.g. "27条"
+    shown: Quote | Phrase  # the number as written, e.g. "27条" (money: in 万元)
     context: frozenset[str]  # the clause's words (CJK bigrams), generic ones dropped
 
 
@@ -523,9 +533,9 @@ def _half_unit(q: Quantity, written: str | None) -> Decimal:
     """How far the number may be from the exact amount because of the way it was written:
     half a unit of its last digit when that digit is a rounded one (202.6万元 → 500 元,
     1.2万人次 → 500), none for a whole number of the base unit (27条, 95%, 2026400元)."""
-    if not written:
+    number = read_number(written) if written else None
+    if number is None:
         return ZERO
-    number = Decimal(written.replace(",", ""))
     decimals = len(written.split(".", 1)[1]) if "." in written else 0
     step = Decimal(1).scaleb(-decimals)
     if number != 0:
@@ -533,26 +543,18 @@ def _half_unit(q: Quantity, written: str | None) -> Decimal:
     return ZERO if step == 1 else step / 2
 
 
-def _figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
-             unit: str = "", year: int | None = None) -> list[_Figure]:
-    """The quantities of ``text``, clause by clause, with their clause's words as context."""
-    if type(text) is str and type(operator) is str and type(unit) is str and (
-            year is None or type(year) is int):
-        return list(_figures_of(text, frozenset(dims), generic, operator, unit, year))
-    return _find_figures(text, dims, generic, operator=operator, unit=unit, year=year)
+def _figures(clauses: tuple[tuple[str, Value], ...], dims: set[str], generic: tuple[str, ...]
+             ) -> tuple[_Figure, ...]:
+    """The quantities of a text (its clauses and their values, ``CaseFacts.clauses``), with
+    their clause's words as context."""
+    return _figures_of(clauses, frozenset(dims), generic)
 
 
 @functools.lru_cache(maxsize=4096)  # targets repeat across forms; the result is frozen records
-def _figures_of(text: str, dims: frozenset[str], generic: tuple[str, ...], operator: str,
-                unit: str, year: int | None) -> tuple[_Figure, ...]:
-    return tuple(_find_figures(text, dims, generic, operator=operator, unit=unit, year=year))
-
-
-def _find_figures(text: str, dims: set[str], generic: tuple[str, ...], *, operator: str = "",
-                  unit: str = "", year: int | None = None) -> list[_Figure]:
+def _figures_of(clauses: tuple[tuple[str, Value], ...], dims: frozenset[str],
+                generic: tuple[str, ...]) -> tuple[_Figure, ...]:
     out: list[_Figure] = []
-    for clause in _CLAUSE_RE.findall(_norm(text)):
-        value = parse_value(clause, operator=operator, unit=unit, default_year=year)
+    for clause, value in clauses:
         if isinstance(value, Quantity):
             quantities: tuple[Quantity, ...] = (value,)
         elif isinstance(value, Text):
@@ -580,11 +582,11 @@ def _find_figures(text: str, dims: set[str], generic: tuple[str, ...], *, operat
             if any(w in clause[max(0, start - 3) : start] for w in ("各", "每", "均")):
                 continue  # a per-item figure ("各250册") is not a total
             if q.dimension is Dimension.MONEY:
-                shown = f"{money(q.amount / 10000)}万元"
+                shown: Quote | Phrase = p("common.wan", amount=Amount(q.amount / 10000))
             else:
-                shown = f"{written}{q.unit}" if written else q.text
+                shown = Quote(f"{written}{q.unit}" if written else q.text)
             out.append(_Figure(q.amount, q.unit, q.dimension, _half_unit(q, written), shown, context))
-    return out
+    return tuple(out)
 
 
 def _matches(target: _Figure, goal: list[_Figure], limit: int) -> bool:
@@ -633,14 +635,14 @@ def _nearest(statements: list[tuple[int, Figure]], source: str) -> list[tuple[in
     return out
 
 
-def _num(value: Decimal) -> str:
+def _n(value: Decimal) -> Number:
     """A figure as the report prints it (no padding: 97.8, 931.61, 0)."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return Number(value, places=None)
 
 
-def _where(figure: Figure) -> str:
-    return f"{figure.label} {_num(figure.value)}（{figure.source}）"
+def _where(figure: Figure) -> Phrase:
+    return p("figures.where", label=Quote(figure.label), value=_n(figure.value),
+             source=Quote(figure.source))
 
 
 def _places(value: Decimal) -> int:

@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..evidence import phrase_problem
 from ..findings import Severity
 from ..loader import ConfigError, Problem, read_toml, shown_value
 from ..resources import rules_dir
@@ -48,18 +49,26 @@ FAMILIES = ("funds", "scores", "indicators", "narrative", "department", "meta")
 LAST = ("M003",)  # rule-crashed: the runner's own, listed after the rules it reports on
 
 _KEYS = ("code", "name", "severity", "enabled", "check", "target", "aliases", "source",
-         "zh", "en", "defaults", "options", "cases")
+         "zh", "en", "defaults", "options", "shares", "cases", "evidence")
 _PROSE = ("title", "message", "summary", "rationale")
 _OPTION_KEYS = ("kind", "min", "max", "groups", "zh", "en")
 _CASE_KEYS = ("name", "pass", "toml")
 _KINDS = ("number", "integer", "boolean", "text", "texts", "regex", "regexes")
+_TARGETS = ("case", "department")  # what the check is handed: a CaseContext or a DepartmentContext
 
 
 def rule_files(folder: Path) -> list[Path]:
-    """``<folder>/<family>/<CODE>.toml``, in registry order."""
+    """``<folder>/<family>/<CODE>.toml``, in registry order.  A data file anywhere else in
+    ``folder`` (a misspelt family folder) is a ConfigError, not a rule silently left out."""
+    stray = [p for p in folder.rglob("*.toml")
+             if p.parent.parent != folder or p.parent.name not in FAMILIES]
+    if stray:
+        raise ConfigError(str(stray[0]), (Problem("$", "invalid", "a rule's data file belongs in "
+                                                  + ", ".join(f"{f}/" for f in FAMILIES)),))
+
     def order(path: Path) -> tuple[int, bool, str]:
         return (FAMILIES.index(path.parent.name), path.stem in LAST, path.stem)
-    return sorted((p for p in folder.glob("*/*.toml") if p.parent.name in FAMILIES), key=order)
+    return sorted(folder.glob("*/*.toml"), key=order)
 
 
 @lru_cache(maxsize=None)
@@ -80,9 +89,31 @@ def load_rule_file(path: Path) -> Mapping[str, Any]:
         elif not isinstance(table[key], str):
             problems.append(Problem(f"{base}.{key}", "expected-text", shown_value(table[key])))
 
+    def texts(table: Mapping[str, Any], key: str, base: str) -> None:
+        value = table.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            problems.append(Problem(f"{base}.{key}", "expected-texts", shown_value(value)))
+
+    def number(table: Mapping[str, Any], key: str, base: str) -> None:
+        value = table.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
+            problems.append(Problem(f"{base}.{key}", "expected-number", shown_value(value)))
+
+    def table_of(key: str, default: Any) -> Any:
+        value = data.get(key, default)
+        if not isinstance(value, type(default)):
+            kind = "expected-table" if isinstance(default, dict) else "expected-tables"
+            problems.append(Problem(f"$.{key}", kind, shown_value(value)))
+            return default
+        return value
+
     unknown(data, "$", _KEYS)
     for key in ("code", "name", "severity", "check", "source"):
         text(data, key, "$")
+    texts(data, "aliases", "$")
+    if data.get("target", "case") not in _TARGETS:
+        problems.append(Problem("$.target", "invalid",
+                                f"{shown_value(data['target'])}: one of {', '.join(_TARGETS)}"))
     if data.get("code") != path.stem:
         problems.append(Problem("$.code", "invalid", f"the file is named {path.name}"))
     if not isinstance(data.get("enabled", True), bool):
@@ -97,8 +128,7 @@ def load_rule_file(path: Path) -> Mapping[str, Any]:
         unknown(table, f"$.{lang}", _PROSE)
         for key in _PROSE:
             text(table, key, f"$.{lang}")
-    options = data.get("options", {})
-    for name, option in options.items() if isinstance(options, dict) else ():
+    for name, option in table_of("options", {}).items():
         base = f"$.options.{name}"
         if not isinstance(option, dict):
             problems.append(Problem(base, "expected-table", shown_value(option)))
@@ -106,10 +136,23 @@ def load_rule_file(path: Path) -> Mapping[str, Any]:
         unknown(option, base, _OPTION_KEYS)
         if option.get("kind") not in _KINDS:
             problems.append(Problem(f"{base}.kind", "invalid", ", ".join(_KINDS)))
+        number(option, "min", base)
+        number(option, "max", base)
+        texts(option, "groups", base)
         text(option, "zh", base)
         text(option, "en", base, required=False)
-    for index, case in enumerate(data.get("cases", [])):
+    evidence = table_of("evidence", {})
+    for key, phrase in evidence.items():
+        problems.extend(Problem(where, kind, detail)
+                        for where, kind, detail in phrase_problem(f"$.evidence.{key}", phrase))
+    shares = table_of("shares", {})
+    for name in shares:
+        text(shares, name, "$.shares")
+    for index, case in enumerate(table_of("cases", [])):
         base = f"$.cases[{index}]"
+        if not isinstance(case, dict):
+            problems.append(Problem(base, "expected-table", shown_value(case)))
+            continue
         unknown(case, base, _CASE_KEYS)
         text(case, "name", base)
         text(case, "toml", base)
@@ -148,7 +191,7 @@ def _rule(path: Path) -> Rule:
         good=next((c.toml for c in cases if c.passes), ""),
         check=check, settings=settings, target=data.get("target", "case"),
         aliases=tuple(data.get("aliases", ())), rests_on=tuple(getattr(module, "RESTS_ON", ())),
-        cases=cases,
+        cases=cases, shares=tuple(data.get("shares", {}).items()),
     )
 
 

@@ -9,10 +9,12 @@ from typing import Any
 
 import attrs
 
+from ..evidence import fields
+from ..facts import CaseFacts, case_facts
 from ..findings import Finding, Severity
 from ..model import Case, Department, Suppression
 from ..profile import Profile
-from ..provenance import blocking, unread_paths
+from ..provenance import blocking
 from ..resources import rules_dir
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
@@ -20,7 +22,7 @@ from .base import (
     HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule, SuppressionContext,
 )
 from .registry import BUILTIN_RULES, all_rules
-from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches
+from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches, with_shared
 
 __all__ = ["ActiveRule", "CaseChecks", "Checker"]
 
@@ -37,18 +39,23 @@ class ActiveRule:
 
 
 def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding:
-    params = dict(hit.params)
+    """The hit as a finding: its typed values are kept, not put into words (a renderer
+    does that, in the language it prints).  A message whose template names a parameter the
+    hit does not give raises here, so M003 reports it instead of a renderer crashing."""
+    params = tuple(hit.params.items())
+    given = {name for name, _ in params}
+    for template in (rule.message, rule.message_en):
+        missing = fields(template) - given
+        if missing:
+            raise KeyError(f"{rule.code} message needs {', '.join(sorted(missing))}")
     return Finding(
         code=rule.code,
         severity=severity,
         location=location,
         path=hit.path,
-        message=rule.message.format(**params),
-        message_en=rule.message_en.format(**params),
-        expected=hit.expected,
-        found=hit.found,
-        expected_en=hit.expected_en,
-        found_en=hit.found_en,
+        templates=(rule.message, rule.message_en),
+        params=params,
+        evidence_values=(hit.expected, hit.found),
     )
 
 
@@ -121,6 +128,8 @@ class Checker:
         for rule in rules:
             if rule.family == "custom":
                 configs[rule.code] = RuleConfig(custom_enabled[rule.code], rule.severity, {})
+        effective = with_shared(
+            rules, {r.code: {**configs[r.code].options, **user.options.get(r.code, {})} for r in rules})
         chosen = []
         for rule in rules:
             config = configs[rule.code]
@@ -129,7 +138,7 @@ class Checker:
                 not user.select or any(matches(rule, s) for s in user.select)))
             if not selected or any(matches(rule, s) for s in user.ignore):
                 continue
-            options = {**config.options, **user.options.get(rule.code, {})}
+            options = effective[rule.code]
             severity = user.severity.get(rule.code, config.severity)
             chosen.append(ActiveRule(rule, severity, options))
             if rule.family == "custom":  # a shipped rule that is off is compiled only now
@@ -147,9 +156,8 @@ class Checker:
         )
         active = tuple(a for a in chosen if a.rule.family != "meta")
         deselected = frozenset(r.code for r in rules if configs[r.code].enabled and r.code not in on)
-        shipped = {r.code: dict(configs[r.code].options) for r in rules}
-        options = {code: {**values, **user.options.get(code, {})} for code, values in shipped.items()}
-        return cls(active, meta, catalogue, user.fail_on, deselected, options, shipped)
+        shipped = with_shared(rules, {r.code: configs[r.code].options for r in rules})
+        return cls(active, meta, catalogue, user.fail_on, deselected, effective, shipped)
 
     def _crashed(self, location: str, rule: Rule, exc: Exception) -> Finding:
         """M003 for a rule that raised (or whose message could not be written): always
@@ -222,16 +230,19 @@ class Checker:
         return tuple(kept)
 
     def check_case(self, location: str, case: Case, score: CaseScore, profile: Profile,
-                   taxonomy: Taxonomy) -> CaseChecks:
+                   taxonomy: Taxonomy, facts: CaseFacts | None = None) -> CaseChecks:
+        """The findings of every case rule on ``case`` (its text as the rules read it), from
+        the ``facts`` scoring used (found here when not given)."""
         if case.project.review.strip():
             # read too poorly to score (the importer says why): whatever the rules found
             # would be the import's losses, so nothing is checked until a person has looked
             return CaseChecks(())
+        facts = facts if facts is not None else case_facts(case, taxonomy)
         withheld: list[tuple[str, str]] = []
         findings = self._run(
             "case", location,
-            lambda options: CaseContext(location, case, score, profile, taxonomy, options),
-            unread_paths(case), withheld,
+            lambda options: CaseContext(location, case, score, profile, taxonomy, options, facts),
+            facts.unread, withheld,
         )
         return CaseChecks(self._suppress(location, findings, case.ignore), tuple(withheld))
 

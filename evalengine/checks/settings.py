@@ -29,6 +29,7 @@ __all__ = [
     "load_rule_configs",
     "load_user_config",
     "matches",
+    "with_shared",
 ]
 
 SEVERITIES = {s.label: s for s in Severity}
@@ -151,6 +152,18 @@ def _options(rule: Rule, table: Mapping[str, Any], base: str, problems: list[Pro
     return out
 
 
+def with_shared(rules: Iterable[Rule], options: Mapping[str, Mapping[str, Any]]
+                ) -> dict[str, dict[str, Any]]:
+    """Every rule's settings with the shared ones filled in from the rule declaring them
+    (``[shares]`` of a rule's data file): one value, whoever reads it."""
+    out = {code: dict(values) for code, values in options.items()}
+    for rule in rules:
+        for name, owner in rule.shares:
+            if rule.code in out and owner in out:
+                out[rule.code][name] = out[owner][name]
+    return out
+
+
 def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConfig]:
     """Read every ``<family>/<CODE>.toml`` in ``folder`` into one RuleConfig per registered rule."""
     from .registry import load_rule_file, rule_files
@@ -184,6 +197,16 @@ def load_rule_configs(rules: Iterable[Rule], folder: Path) -> dict[str, RuleConf
         options = _options(rule, defaults, "$.defaults", problems, complete=True)
         errors.extend((where, p) for p in problems)
         configs[code] = RuleConfig(bool(enabled), severity, options)
+    for code, rule in by_code.items():
+        for name, owner in rule.shares:
+            declared = by_code.get(owner)
+            if declared is None or name not in {s.name for s in declared.settings} or owner == code:
+                where = tables[code][0] if code in tables else str(folder)
+                errors.append((where, Problem(f"$.shares.{name}", "invalid",
+                                              f"{owner} declares no setting {name}")))
+            elif any(s.name == name for s in rule.settings):
+                errors.append((tables[code][0], Problem(f"$.options.{name}", "invalid",
+                                                        f"shared from {owner}: declared there only")))
     if errors:
         raise ConfigError(errors[0][0], tuple(p for _, p in errors))
     return configs

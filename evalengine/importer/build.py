@@ -13,6 +13,7 @@ import attrs
 from ..loader import load_config
 from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
 from ..resources import rules_dir
+from .labels import number
 from .notes import INCOMPLETE_REASONS
 from .recognise import Draft
 
@@ -69,17 +70,21 @@ def section_unread(draft: Draft) -> dict[str, str]:
     has_figures = any(k in draft.funds for k in ("budget", "executed", "initial_budget")) or any(
         any(k in r for k in ("budget", "executed", "initial_budget")) for r in draft.fund_rows)
     if not has_figures and ("funds", 0) not in draft.unread:
-        if cut_start:
+        if cut_start or draft.gap:
             out["funds"] = "cut"
         elif cut_end and not draft.has_table and not draft.fund_rows_seen:
             out["funds"] = "cut"  # the input ends before or inside the funds table
-        elif draft.funds_lost or draft.funds_seen and not draft.fund_rows_seen:
-            # cells not placed, or a funds header whose rows (not even their labels) were read
-            out["funds"] = "unplaced"  # the funds table is there, its figures were not read
+        elif draft.funds_lost or draft.funds_seen and (
+                not draft.fund_rows_seen or _numbers_unplaced(draft) and not any(
+                    k in draft.funds for k in ("claimed_rate", "claimed_weight", "claimed_score"))):
+            # cells not placed, a funds header whose rows (not even their labels) were read,
+            # or a funds table read empty while numbers of the form lie unplaced (a flattener
+            # that moved the figures away from their labels): its figures were not read
+            out["funds"] = "unplaced"
     if cut_start and not draft.goal:
         out["goal"] = "cut"
-    if cut_end and not any(v for k, v in draft.narrative.items() if k != "claimed_total"):
-        out["narrative"] = "cut"
+    if cut_end and not draft.narrative:
+        out["narrative"] = "cut"  # (a total read at the top: its closing fields, see below)
     if review_reason(draft):
         # most of the form's cells were not placed: a section not read may be among them,
         # so it is not reported as printed blank
@@ -88,6 +93,22 @@ def section_unread(draft: Draft) -> dict[str, str]:
         if not draft.goal:
             out.setdefault("goal", "unplaced")
     return out
+
+
+def _closing_cut(draft: Draft) -> dict[str, str]:
+    """The closing fields of a form cut off before them whose 自评总分 was read at its top:
+    those fields are unread, the total is not."""
+    n = draft.narrative
+    if "truncated" not in draft.incomplete or not n or any(
+            v for k, v in n.items() if k != "claimed_total"):
+        return {}
+    return {f: "cut" for f in ("conclusion", "problems", "measures")}
+
+
+def _numbers_unplaced(draft: Draft) -> bool:
+    """Some number of the form was left unplaced (it may be a figure of a section read empty)."""
+    return any(n.kind in ("unplaced", "ambiguous") and number(n.text) is not None
+               for n in draft.notes)
 
 
 def review_reason(draft: Draft) -> str:
@@ -119,7 +140,7 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
         incomplete=incomplete_text(draft.incomplete),
         review=review_reason(draft),
         layout=draft.layout,
-        unread=_unread(section_unread(draft)),
+        unread=_unread({**section_unread(draft), **draft.unread.get(("project", 0), {})}),
     )
     f = draft.funds
     funds = Funds(
@@ -173,6 +194,7 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
         measures=n.get("measures", ""),
         claimed_total=_dec(n.get("claimed_total")),
         claimed_grade=n.get("claimed_grade", ""),
+        unread=_unread(_closing_cut(draft)),
     )
     return Case(project=project, funds=funds, goal=goal, indicators=indicators,
                 narrative=narrative)

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ..model import Case, Indicator
+from ..model import Case, Funds, Indicator
 
 __all__ = ["REVIEW_HEADERS", "Review", "Template", "form_workbook", "form_width", "template_for",
            "workbook_bytes", "write_form"]
@@ -130,6 +130,15 @@ def _merge_levels(w: _Writer, first_row: int, indicators: Sequence[Indicator],
                          end_column=l2_col)
 
 
+def _source_rows(w: _Writer, funds: Funds) -> None:
+    """The 其中 rows under the funds total: source, 年初, 全年 (调整后) budget, executed (both
+    templates put them in columns 3 to 6)."""
+    for i, row in enumerate(funds.rows):
+        label = f"其中：{row.source}" if i == 0 else row.source
+        w.line((3, 3, label), (4, 4, _amount(row.initial_budget)), (5, 5, _amount(row.budget)),
+               (6, 6, _amount(row.executed)))
+
+
 def _extra_rows(w: _Writer, case: Case, labels: Sequence[tuple[str, str]]) -> None:
     for label, value in labels:
         if value:
@@ -168,10 +177,7 @@ def _central(ws: Any, case: Case, top: int, review: Review | None = None) -> int
     w.line((3, 3, "年度资金总额"), (4, 4, _amount(f.initial_budget)), (5, 5, _amount(f.budget)),
            (6, 6, _amount(f.executed)), (7, 7, _amount(f.claimed_weight)),
            (8, 8, _rate(f.claimed_rate)), (9, 9, _amount(f.claimed_score)))
-    for n, row in enumerate(f.rows):
-        label = f"其中：{row.source}" if n == 0 else row.source
-        w.line((3, 3, label), (4, 4, _amount(row.initial_budget)), (5, 5, _amount(row.budget)),
-               (6, 6, _amount(row.executed)))
+    _source_rows(w, f)
     w.put(funds_top, 1, "项目资金（万元）", to_col=2, to_row=w.row - 1)
     goal_top = w.row
     w.line((3, 5, "预期目标"), (6, 9, "实际完成情况"))
@@ -235,10 +241,7 @@ def _sichuan(ws: Any, case: Case, top: int, review: Review | None = None) -> int
            (6, 6, _amount(f.executed)), (7, 7, _rate(f.claimed_rate)),
            (8, 8, _amount(f.claimed_weight)), (9, 9, _amount(f.claimed_score)),
            (10, 11, f.reason))
-    for i, row in enumerate(f.rows):
-        label = f"其中：{row.source}" if i == 0 else row.source
-        w.line((3, 3, label), (4, 4, _amount(row.initial_budget)), (5, 5, _amount(row.budget)),
-               (6, 6, _amount(row.executed)))
+    _source_rows(w, f)
     w.put(funds_top, 1, "预算执行情况（10分）", to_col=2, to_row=w.row - 1)
     table_top = w.row
     if review:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
+
+from ..numbers import read_number
 
 __all__ = [
     "FUND_COLUMNS",
@@ -89,18 +91,9 @@ def is_blank(text: str) -> bool:
 # Numbers
 # ---------------------------------------------------------------------------------------
 
-_NUMBER_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-
-
 def number(text: str) -> Decimal | None:
     """A plain number (``"49.78"``, ``"1,000"``, ``"8分"``), keeping its digits; else None."""
-    s = key(text).removesuffix("分").removesuffix("万元")
-    if not _NUMBER_RE.fullmatch(s):
-        return None
-    try:
-        return Decimal(s.replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the regex admits only numbers
-        return None
+    return read_number(key(text).removesuffix("分").removesuffix("万元"))
 
 
 def percent(text: str) -> Decimal | None:
@@ -164,7 +157,7 @@ def is_unit(text: str) -> bool:
 _L2_KEYS = {
     "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
     "满意度", "服务对象满意度", "经济成本", "社会成本", "生态环境成本", "生态成本",
-    "可持续发展", "环境效益", "进度", "效率",
+    "可持续发展", "可持续性", "环境效益", "进度", "效率",
 }
 _L1_KEYS = {
     "产出", "完成", "效益", "效果", "满意度", "成本", "项目完成", "项目产出", "项目效益",
@@ -188,7 +181,7 @@ def _taxonomy_keys() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _category_key(label: str) -> str:
-    s = strip_points(label)
+    s = strip_points(label).removesuffix("等")  # 服务对象满意度指标等: the template's "… etc."
     return s.removesuffix("指标") if s != "指标" else s
 
 
@@ -211,7 +204,8 @@ def opens_level2(text: str, following: str | None) -> bool:
         return False
     if not is_l2(text):
         return True
-    return following is not None and is_l2(following) and key(following).endswith("指标")
+    return following is not None and is_l2(following) \
+        and key(following).removesuffix("等").endswith("指标")
 
 
 def is_l1_only(text: str) -> bool:
@@ -494,7 +488,7 @@ _INDICATOR_FIELDS = {"level1", "level2", "name", "target", "actual", "operator",
                      "weight", "score", "deviation"}
 _FUND_FIELDS = {"initial_budget", "budget", "executed", "rate", "weight", "score", "reason",
                 "method"}
-_HEADER_FIELDS = {"name", "department", "implementer", "code"}
+_HEADER_FIELDS = {"name", "department", "implementer", "code", "year"}
 
 
 @cache
@@ -523,7 +517,8 @@ def extend_from_layouts() -> int:
     for label, field in labels.get("narrative", {}).items():
         k = key(label)
         if k and k not in NARRATIVE_FIELDS and field in ("problems", "measures", "conclusion",
-                                                          "completion", "benefit"):
+                                                          "completion", "benefit",
+                                                          "claimed_total", "claimed_grade"):
             NARRATIVE_FIELDS[k] = field
             added += 1
     for label, field in labels.get("goal", {}).items():

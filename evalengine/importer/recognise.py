@@ -38,10 +38,12 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import decode_cells, decode_rows, decode_run, is_glued_run
+from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
+    is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
+    unreadable_operator
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
-from .prose import prose_indicators
+from .prose import prose_funds, prose_indicators, report_title
 from .sheets import Sheet
 
 __all__ = ["Draft", "Recognised", "recognise"]
@@ -51,14 +53,17 @@ _TITLE_RE = re.compile(
     r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）]|\d{4}(?:年度?)?)?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
-    r"(?:^|部门预算|部门整体|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级)$"
+    r"(?:^|部门预算|部门整体|财政|预算支出|部门|支出|附件\d*|\d{4}年度?|区级|县级|市级|省级|本级"
+    r"|转移支付区域(?:[(（]项目[)）])?)$"
 )
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
 _CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
 _UNIT_CODE_RE = re.compile(r"^\d{2,}\s*[-—－]\s*(.+)$")
 
-_TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明"}
+# 其他需要说明事项: the row many provincial templates print between the table and 总分
+_TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明",
+                                                          "其他需要说明事项"}
 
 FIELD_LABELS = {
     "name": ("三级指标", "indicator name"),
@@ -124,14 +129,19 @@ class Draft:
     headless: bool = False
     has_table: bool = False
     ended: bool = False  # a 合计/总分/评价结论 row closed the table
+    gap: bool = False  # the text skips: a row label broken off mid-word runs into a later cell
     titled: bool = False
+    from_prose: bool = False  # a report in prose: its indicators (and money) read from sentences
     outside: int = 0  # cells after the form's end that belong to no form
 
     seen: int = 0  # non-empty cells inside the form
     placed: int = 0  # of which read into a field or known as a label
 
     def is_form(self) -> bool:
-        return self.titled or self.has_table or bool(self.funds or self.fund_rows or self.goal)
+        # (a report's summary that names the project and states its self-assessed score is
+        # a case too: the claim to check)
+        return self.titled or self.has_table or bool(self.funds or self.fund_rows or self.goal) \
+            or bool(self.project.get("name") and "claimed_total" in self.narrative)
 
 
 @attrs.frozen
@@ -170,7 +180,7 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                 toks.append(Tok(text, key(text), r, c, dup))
         return toks
     for r, run in enumerate(sheet.rows):
-        if r:
+        if r and sheet.mode != "glued":  # a glued sheet's rows are its lines, not prose runs
             toks.append(Tok("", "", r, -1, brk=True))
         cells = list(run)
         i = 0
@@ -262,6 +272,113 @@ def _join_broken_rows(sheet: Sheet) -> Sheet:
     return attrs.evolve(sheet, rows=tuple(out))
 
 
+def _split_run_rows(sheet: Sheet) -> Sheet:
+    """Pipe rows a web flattener ran together: a row is cut before a section label inside
+    it (绩效指标, 项目资金, 年度总体目标, 总分 …) and, after the indicator header's labels,
+    before the first 一级 label (the table's first row run into its header).  A two-row
+    header flattened into one (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | … | 一级指标 |
+    二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位) is put in table order: the lower row's
+    labels (which begin with 一级指标) first, then the upper row's labels that stand over no
+    lower-row label (年度指标值 stands over 指标性质 | 指标值 | 度量单位)."""
+    out: list[tuple[str, ...]] = []
+    for row in sheet.rows:
+        start = 0
+        labels = 0
+        for c, cell in enumerate(row):
+            if not cell:
+                continue
+            if c > start and _opens_section(cell):
+                out.append(row[start:c])
+                start, labels = c, 0
+            elif L.indicator_column(cell):
+                labels += 1
+            elif labels >= 2 and L.is_l1(cell) and c > start:
+                out.append(row[start:c])
+                start, labels = c, 0
+        out.append(row[start:])
+    out = [_header_in_table_order(r) for r in out]
+    for r in range(len(out) - 1):
+        # a funds row label that ends a line whose next line starts with figures: the line
+        # was broken one cell late, the label opens the next row (年度资金总额 | ↵ 50 | 49.78 …)
+        cells = [c for c in out[r] if c]
+        nxt = [c for c in out[r + 1] if c]
+        if len(cells) >= 2 and L.fund_row_label(cells[-1]) is not None and nxt \
+                and L.number(nxt[0]) is not None:
+            out[r + 1] = (cells[-1],) + out[r + 1]
+            out[r] = tuple(cells[:-1])
+    out = _join_wrapped_rows(out)
+    if out == list(sheet.rows):
+        return sheet
+    return attrs.evolve(sheet, rows=tuple(out))
+
+
+def _join_wrapped_rows(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Under a scored indicator header, a row with no figure at all, then lines of one or
+    two text cells, then a line with its figures, is one row whose cells the flattener put
+    on lines of their own (减轻…负担 | ↵ 有效 | ↵ 有效 | 10 | 10): joined, while no wider
+    than the header and while no line opens a 一级/二级 or holds column labels."""
+    out: list[tuple[str, ...]] = []
+    width = 0
+    r = 0
+    while r < len(rows):
+        row = rows[r]
+        cells = [c for c in row if c]
+        fields = [L.indicator_column(c) for c in cells]
+        if len([f for f in fields if f]) >= 3:
+            width = len(cells) if {"weight", "score"} & set(fields) else 0
+        elif width and cells and not _has_figure(cells):
+            joined, k, wrapped = list(cells), r + 1, 0
+            while k < len(rows):
+                more = [c for c in rows[k] if c]
+                if not more or L.is_l1(more[0]) or L.is_l2(more[0]) or _labels_only(rows[k]) \
+                        or any(L.key(c) in _TERMINATORS or _opens_section(c) for c in more) \
+                        or len(joined) + len(more) > width:
+                    break
+                if not _has_figure(more):
+                    if len(more) > 2:
+                        break
+                    joined, k, wrapped = joined + more, k + 1, wrapped + 1
+                    continue
+                if wrapped:
+                    out.append(tuple(joined + more))
+                    r = k + 1
+                    row = None
+                break
+            if row is None:
+                continue
+        out.append(row)
+        r += 1
+    return out
+
+
+def _has_figure(cells: list[str]) -> bool:
+    return any(L.number(c) is not None for c in cells)
+
+
+def _opens_section(cell: str) -> bool:
+    """A label that opens a block of the form (not a name that mentions one: 预算执行情况良好)."""
+    k = L.key(cell)
+    return (L.is_indicator_section(cell) and k.startswith("绩效指标")) \
+        or (L.is_funds_section(cell) and k.startswith(("项目资金", "资金情况", "预算执行情况"))) \
+        or k in L.GOAL_SECTIONS or k in L.TOTAL_ROWS
+
+
+def _header_in_table_order(row: tuple[str, ...]) -> tuple[str, ...]:
+    fields = [L.indicator_column(c) if c else None for c in row]
+    if "level1" not in fields:
+        return row
+    cut = fields.index("level1")
+    lower = row[cut:]
+    # the upper row holds value columns (年度指标值, 分值 …); the lower one the 三级 and more
+    if not {"target", "actual", "weight", "score"} & set(fields[:cut]) \
+            or "name" not in fields[cut:] or not all(f for f, c in zip(fields[cut:], lower) if c):
+        return row
+    lower_fields = {f for f in fields[cut:] if f}
+    upper = [c for c, f in zip(row[:cut], fields[:cut]) if not f or f not in lower_fields]
+    lead = [c for c in upper if c and L.is_indicator_section(c)]
+    return tuple(lead) + lower + tuple(c for c in upper if c not in lead)
+
+
 def _labels_only(row: tuple[str, ...]) -> bool:
     cells = [c for c in row if c]
     return bool(cells) and all(c == "序号" or L.indicator_column(c) for c in cells)
@@ -288,7 +405,7 @@ def _join_numbered(rows: list[tuple[str, ...]], r: int, out: list[tuple[str, ...
 def recognise(sheet: Sheet) -> Recognised:
     L.extend_from_layouts()
     if sheet.mode == "compact":
-        sheet = _join_broken_rows(sheet)
+        sheet = _join_broken_rows(_split_run_rows(sheet))
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
@@ -365,15 +482,22 @@ def _layout_of(toks: Sequence[Tok], a: int, b: int) -> tuple[Layout | None, tupl
 
 
 def _assign_profile(draft: Draft) -> None:
-    """The recognised layout, and the profile it names, on the draft."""
+    """The recognised layout, and the profile it names, on the draft; a form whose indicator
+    table prints neither 分值 nor 得分 is scored as unscored, whatever layout its words named."""
+    unscored = bool(draft.schema) and not {"weight", "score"} & set(draft.schema) \
+        and not draft.hinted and profile_exists("unscored")
     if not draft.layout:
+        if unscored:
+            draft.profile = "unscored"
         return
     layout = next(lay for lay in load_layouts() if lay.id == draft.layout)
     if draft.layout_ties:
         draft.notes.append(Note("layout-tie", detail="/".join((layout.id, *draft.layout_ties))))
     if draft.hinted:
         return  # the form names its template (报表编号, 指标性质 columns)
-    if profile_exists(layout.profile):
+    if unscored:
+        draft.profile = "unscored"
+    elif profile_exists(layout.profile):
         draft.profile = layout.profile
     else:
         draft.profile = "central-2020"
@@ -439,6 +563,11 @@ class _Parser:
         self.outside = 0
         self.rows_index = rows_index if rows_index is not None else _row_index(toks)
         self.layout, self.layout_ties = layout
+        # rows whose one figure is the 完成值 or the 分值 (blank cells dropped): (indicator
+        # index, the figure, the notes that said so), decided by the 合计 row if it can
+        self.lone_figures: list[tuple[int, str, list[Note]]] = []
+        self.gap_at: int | None = None  # the cell after a gap in the text (see funds_stream)
+        self.fund_fields: set[str] = set()  # the columns the funds header printed
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -475,6 +604,10 @@ class _Parser:
         if self.mode == "words":
             if L.is_label(t.text) or _is_title(t):
                 return "", []
+            if j + 1 < self.end and L.key(t.text + toks[j + 1].text) in L.HEADER_FIELDS:
+                return "", []  # the next label, broken in two (项目 主管单位): no value
+            if self.layout is not None and t.key in {L.key(w) for w in self.layout.signs}:
+                return "", []  # the layout's next label (主管部门 | 财政处室 | …): no value
             return t.text, [j]
         if L.is_label(t.text) and (t.key in L.HEADER_FIELDS or t.key in L.NARRATIVE_FIELDS):
             return "", []
@@ -533,9 +666,10 @@ class _Parser:
             return self.total(i)
         if k in L.FUNDS_EXTRA and k != "原因" or (k == "原因" and self.rows_mode):
             return self.funds_extra(i, L.FUNDS_EXTRA[k])
-        if k in L.NARRATIVE_FIELDS:
+        if _narrative_key(k) in L.NARRATIVE_FIELDS:
             return self.narrative(i)
-        if (L.is_l1(tok.text) or L.is_l2(tok.text)) and not self.draft.has_table:
+        if (L.is_l1(tok.text) or L.is_l2(tok.text) or i == self.gap_at) \
+                and not self.draft.has_table:
             return self.headless_table(i)
         if self.glued and not self.draft.has_table and L.split_categories(k)[0][0] == "l1":
             return self.headless_glued(i)
@@ -592,7 +726,11 @@ class _Parser:
         self.used.add(i)
         value, used = self.value_after(i)
         self.used.update(used)
-        if field != "-" and value:
+        if field != "-" and value and used and used[-1] == len(self.toks) - 1:
+            # the input ends in this value (资金使用单位 | 市农): the text breaks off inside it
+            self.note("cut", value)
+            self.draft.unread.setdefault(("project", 0), {})[field] = "cut"
+        elif field != "-" and value:
             self.set_header(field, value)
         return (used[-1] + 1) if used else i + 1
 
@@ -618,7 +756,9 @@ class _Parser:
 
     def set_narrative(self, field: str, value: str, i: int) -> None:
         if field == "claimed_total":
-            n = L.number(value)
+            lead = _LEAD_NUMBER_RE.match(L.key(value))
+            # a total run into the next label (97.6部门联系人…): the number it starts with
+            n = L.number(value) if lead is None or not lead.group(2) else Decimal(lead.group(1))
             if n is None:
                 self.note("not-number", value, self.where(i))
                 return
@@ -644,7 +784,7 @@ class _Parser:
 
     def narrative(self, i: int) -> int:
         self.used.add(i)
-        field = L.NARRATIVE_FIELDS[self.toks[i].key]
+        field = L.NARRATIVE_FIELDS[_narrative_key(self.toks[i].key)]
         value, used = self.value_after(i)
         self.used.update(used)
         self.set_narrative(field, value, i)
@@ -662,10 +802,9 @@ class _Parser:
                        for m in [_SECTION_POINTS_RE.search(L.key(t.text))] if m), None)
         nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
         block = self.layout.block("funds") if self.layout is not None else None
-        if block is None or any(c.field == "weight" for c in block.columns) \
-                or profile_exists(self.layout.profile):
-            # the weight has a column of its own (blank there means blank), or the layout's
-            # profile knows the block's points: the label's points need not be copied
+        if block is None or "weight" in self.fund_fields \
+                or any(c.field == "weight" for c in block.columns):
+            # the weight has a column of its own (blank there means blank)
             points = None
         read = any(f in self.draft.funds for f in ("budget", "executed", "claimed_rate",
                                                   "claimed_score"))
@@ -702,6 +841,7 @@ class _Parser:
             col = L.fund_column(t.text)
             if col is not None:
                 columns.append(col)
+                self.fund_fields.add(col)
                 if t.key in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
             elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
@@ -716,6 +856,29 @@ class _Parser:
         if not columns:
             columns = ["budget", "executed"]
         explicit = self.mode == "stream"
+        broken = _broken_row_label(toks[j].text) if j < self.end and not toks[j].brk else None
+        if broken is not None:
+            # a row label broken off mid-word and run into a figure (年度资金总≥90%): the text
+            # skips here (a preview's gap), and what follows is a later part of the form
+            self.draft.gap = True
+            self.note("cut", broken[0])
+            toks[j] = attrs.evolve(toks[j], text=broken[1], key=key(broken[1]))
+            self.gap_at = j
+            return j
+        garbled = _LABELLESS_RUN_RE.fullmatch(toks[j].key) \
+            if self.glued and j < self.end and not toks[j].brk else None
+        if garbled is not None and is_glued_run(garbled.group(2)):
+            # figures straight after the header, with no row label (a 部门整体 form's one
+            # row): the total row; letters before them are OCR garbage where its first cells
+            # were, which are unreadable, not blank
+            self.used.add(j)
+            self.glued_fund_row(("total", ""), garbled.group(2), columns)
+            if garbled.group(1):
+                lost = [f for f in columns if _FUND_TYPES.get(f) == "money"
+                        and f not in self.draft.funds]
+                where = self.draft.unread.setdefault(("funds", 0), {})
+                where.update({f: "unreadable" for f in lost if f not in where})
+            return j + 1
         while j < self.end and not toks[j].brk:
             label = L.fund_row_label(toks[j].text)
             if label is None:
@@ -827,6 +990,7 @@ class _Parser:
                 col = L.fund_column(text)
                 if col is not None and col != "-":
                     columns.append((c, col))
+                    self.fund_fields.add(col)
                 if L.key(text) in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
             # "预算数: 50 执行数: 49.78": the header row is the total row
@@ -864,6 +1028,11 @@ class _Parser:
                     continue
                 break
             c0, label = found
+            if self.mode != "grid":
+                # cells before the row's label belong to no column of it: never lost silently
+                for x in cells[:c0]:
+                    if x.strip() and not L.is_blank(x):
+                        self.note("unplaced", x, r + 1)
             if self.mode == "grid" and not pairs:
                 values = []
                 for c, field in columns:
@@ -1127,7 +1296,9 @@ class _Parser:
     def total(self, i: int) -> int:
         toks = self.toks
         self.used.add(i)
-        self.draft.ended = True
+        # a 合计 before the indicator table is the funds table's (a column or a row), not
+        # the row that closes the form
+        self.draft.ended = self.draft.ended or self.draft.has_table
         fields = [f for f in self.schema if f in ("weight", "score")]
         if self.rows_mode:
             row = toks[i].row
@@ -1164,10 +1335,36 @@ class _Parser:
                 if len(numbers) >= 2 and numbers[1].strip():
                     self.set_total(numbers[1], i)
             elif len([t for t in numbers if t.strip()]) == 1:
-                self.note("total-ambiguous", next(t for t in numbers if t.strip()), self.where(i))
+                if not self.weights_from_total():
+                    self.note("total-ambiguous", next(t for t in numbers if t.strip()),
+                              self.where(i))
         elif fields == ["score"] and numbers and numbers[0].strip():
             self.set_total(numbers[0], i)
         return next_i
+
+    def weights_from_total(self) -> bool:
+        """Rows that show one figure where their 完成值, 分值 or 得分 could be, closed by a 合计
+        row of one figure, in a table where no row shows a score: the 合计 sums the 分值
+        (a 得分 total needs the 分值 it is scored against; a 完成值 is never summed), so the
+        分值 column is filled, and each such row's figure is its 分值 (完成值, 得分 blank)."""
+        if not self.lone_figures or any(ind.get("score") is not None
+                                        for ind in self.draft.indicators):
+            return False
+        for n, text, notes in self.lone_figures:
+            number = L.number(text)
+            if number is None or n >= len(self.draft.indicators):
+                continue
+            self.draft.indicators[n]["weight"] = number
+            unread = self.draft.unread.get(("indicators", n), {})
+            for field in ("actual", "weight", "score"):
+                unread.pop(field, None)
+            if not unread:
+                self.draft.unread.pop(("indicators", n), None)
+            for note in notes:
+                if note in self.draft.notes:
+                    self.draft.notes.remove(note)
+        self.lone_figures = []
+        return True
 
     def set_total(self, text: str, i: int) -> None:
         value = L.number(text)
@@ -1257,7 +1454,57 @@ class _Parser:
             return self.table_rows(j, cols)
         if self.mode == "stream":
             return self.table_stream(j, self.schema)
+        if self.layout is not None and self.layout.kind == "rubric" \
+                and {"name", "weight", "score"} <= set(self.schema) \
+                and not {"target", "actual"} & set(self.schema):
+            return self.table_rubric_words(j)
         return self.table_words(j, self.schema)
+
+    def table_rubric_words(self, j: int) -> int:
+        """A rubric (评价内容 | 分值 | 自评分 | 评价标准 …) in whitespace words, its criteria
+        sentences interleaved with its rows: a row is a short name followed by two plain
+        numbers, its 分值 and 自评分 (the score no more than the weight); a 一级 label with
+        its points (项目管理 13 分), wherever its merged cell printed it, covers the rows whose
+        weights total them; every other word (criteria text) is left unplaced."""
+        toks = self.toks
+        first_row = len(self.draft.indicators)
+        labels: list[tuple[int, str, Decimal | None]] = []
+        words: list[int] = []  # indices of the words since the last row
+        ended = False
+        while j < self.end:
+            t = toks[j]
+            if t.brk:
+                break
+            if self.is_terminator(t) or (self.is_indicator_header(j) and words) \
+                    or t.key in L.GOAL_SECTIONS or t.key in L.GOAL_FIELDS:
+                ended = self.is_terminator(t)
+                self.draft.ended = self.draft.ended or ended
+                break
+            if not t.key or L.indicator_column(t.text):
+                self.used.add(j)
+                j += 1
+                continue
+            words.append(j)
+            texts = [toks[w].text for w in words]
+            # a category label with its points: 项目管理 13 分, 项目管理(13分)
+            if len(texts) >= 3 and texts[-1] == "分" and _PLAIN_NUMBER_RE.fullmatch(texts[-2]) \
+                    and L.is_l1(texts[-3]):
+                labels.append((len(self.draft.indicators) - first_row, self.l1_text(texts[-3]),
+                               Decimal(texts[-2])))
+                self.used.update(words[-3:])
+                del words[-3:]
+            elif len(texts) >= 3 and _PLAIN_NUMBER_RE.fullmatch(texts[-1]) \
+                    and _PLAIN_NUMBER_RE.fullmatch(texts[-2]) and _RUBRIC_NAME_RE.fullmatch(
+                        L.key(texts[-3])) and not L.is_l1(texts[-3]) \
+                    and Decimal(texts[-1]) <= Decimal(texts[-2]):
+                self.add_indicator({"level1": "", "level2": "", "name": texts[-3],
+                                    "weight": texts[-2], "score": texts[-1]}, None)
+                self.used.update(words[-3:])
+                words.clear()
+            j += 1
+        self._place_categories(first_row, labels, cut=not ended)
+        self.finish_table()
+        return j
 
     def column_kinds(self, cols: list[tuple[int, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Decoder field names and cell kinds of the header's value columns, from the
@@ -1293,6 +1540,8 @@ class _Parser:
             if self.is_terminator(t) or self.is_indicator_header(j):
                 self.draft.ended = self.draft.ended or self.is_terminator(t)
                 break
+            if parts and t.row != toks[j - 1].row:
+                parts.append(LINE_END)  # a line end: a row boundary the flattening kept
             if not L.is_indicator_section(t.text):
                 parts.append(t.key)
             self.used.add(j)
@@ -1308,13 +1557,30 @@ class _Parser:
             self.outside += 1
             self.draft.ended = True
             run = run[: m.start()]
-        for kind, text in L.split_categories(run):
+        pieces = labels_at_line_start(L.split_categories(run))
+        # 二级 labels this table prints whole (质量指标): their short form (质量) is then a
+        # word of a name, not a label run into one
+        whole = {L.key(t).removesuffix("指标") for k, t in pieces
+                 if k == "l2" and L.key(t).endswith("指标")}
+        under_l2 = 0  # rows read under the current 二级 label
+        bare = False  # a 二级 label with nothing after it yet
+
+        def empty_line() -> None:  # a 二级 label with no row under it: an empty 二级 line
+            if bare:
+                self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
+
+        for kind, text in pieces:
             if kind == "l1":
+                empty_line()
                 cur_l1, cur_l2 = self.l1_text(text), ""
+                under_l2, bare = 0, False
                 continue
             if kind == "l2":
+                empty_line()
                 cur_l2 = text
+                under_l2, bare = 0, True
                 continue
+            bare = False
             if kind == "points":
                 cur_l1, cur_l2 = "", ""
                 self.note("points-only", text)
@@ -1325,6 +1591,12 @@ class _Parser:
             if rest:
                 self.note("unplaced", rest)
             for row in rows:
+                short = _short_level2(row.name, cur_l2, whole) if cur_l1 and (
+                    under_l2 or not cur_l2) else None
+                if short is not None:  # 成本每年财政补助…: a short 二级 label run into the name
+                    cur_l2, name = short
+                    row = attrs.evolve(row, name=name)
+                under_l2 += 1
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
                                and f in _INDICATOR_FIELDS})
@@ -1345,10 +1617,17 @@ class _Parser:
                     names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in row.ambiguous
                                      if not f.startswith("-"))
                     self.note("ambiguous", row.name, detail=names)
-                    unread = {f: "ambiguous" for f in row.ambiguous if f in _INDICATOR_FIELDS}
+                    unread = {f: "ambiguous" for f in row.ambiguous
+                              if f in _INDICATOR_FIELDS or f == "name"}
                     if unread:
                         self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+                    if row.disputed_cell and {"actual", "weight"} <= set(unread) \
+                            <= {"actual", "weight", "score"}:
+                        self.lone_figures.append((len(self.draft.indicators), row.disputed_cell,
+                                                  self.draft.notes[-1:]))
                 self.add_indicator(values, None)
+        if self.draft.ended:  # the table closed after a bare 二级 label (else it was cut)
+            empty_line()
         self.finish_table()
         return j
 
@@ -1377,11 +1656,17 @@ class _Parser:
             return i + 1
         sichuan = any(L.is_operator(toks[j].text) for j in range(i, min(self.end, i + 60)))
         schema = SICHUAN_SCHEMA if sichuan else DEFAULT_SCHEMA
+        columns = self.layout.columns("indicators") if self.layout is not None else ()
+        from_layout = tuple(f for c in columns if c.field not in ("level1", "level2")
+                            for f in [L.indicator_column(c.labels[0]) or "-"])
+        if not sichuan and "name" in from_layout and self.mode == "words":
+            # the form's own words named its layout: its columns, not a guess
+            schema = from_layout
         self.schema = schema
         self.draft.has_table = True
         if sichuan:
             self.profile_hint = self.profile_hint or "sichuan"
-        detail = " | ".join(FIELD_LABELS[f][0] for f in schema)
+        detail = " | ".join(FIELD_LABELS[f][0] for f in schema if f != "-")
         self.note("no-header", detail=detail)
         if self.mode == "compact":
             cols = [(-1, "level1"), (-1, "level2")] + [(-1, f) for f in schema]
@@ -1406,7 +1691,23 @@ class _Parser:
         others = [v for f, v in values.items() if f not in ("name", "level1", "level2", "-") and v]
         if name and L.is_placeholder_name(name) and not any(o.strip() for o in others):
             self._placeholders += 1
+            last = self.draft.indicators[-1] if self.draft.indicators else None
+            level = (values.get("level1", ""), values.get("level2", ""))
+            lost = any(n.kind in ("unplaced", "ambiguous", "cut", "short-row")
+                       for n in self.draft.notes[self._notes_at:])
+            if level[1] and not lost and (last is None
+                                          or (last["level1"], last["level2"]) != level):
+                # a 二级 whose rows are all the template's filler: an empty 二级 line
+                self.draft.indicators.append({"level1": level[0], "level2": level[1],
+                                              "name": ""})
+                self._filler_line = len(self.draft.indicators) - 1
             return
+        if self._filler_line == len(self.draft.indicators) - 1 >= 0 and (
+                self.draft.indicators[-1]["level1"], self.draft.indicators[-1]["level2"]) == (
+                values.get("level1", ""), values.get("level2", "")):
+            self.draft.indicators.pop()  # a real row under it after all
+        self._filler_line = -1
+        self._notes_at = len(self.draft.notes)
         ind: dict[str, Any] = {
             "level1": values.get("level1", ""),
             "level2": values.get("level2", ""),
@@ -1415,6 +1716,7 @@ class _Parser:
         for field in ("target", "actual", "operator", "unit", "deviation"):
             if values.get(field):
                 ind[field] = values[field]
+        self.operator_position(ind)
         if "target" in values or "target" in self.schema:
             ind.setdefault("target", "")
         if "actual" in values or "actual" in self.schema:
@@ -1429,7 +1731,37 @@ class _Parser:
                     ind[field] = number
         self.draft.indicators.append(ind)
 
+    def operator_position(self, ind: dict[str, Any]) -> None:
+        """An operator that cannot be read (a 指标性质 cell, or in text a target's start,
+        holding no operator: :func:`.decoder.operator_cell`) leaves the target unread, never
+        0; so does a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or
+        2100人?)."""
+        lost: dict[str, str] = {}
+        if ind.get("operator"):
+            op = operator_cell(ind["operator"], ocr=self.mode != "grid" or self.sheet.ocr)
+            if op is None:
+                lost = {"operator": "unreadable", "target": "unreadable"}
+            else:
+                ind["operator"] = op
+        target = ind.get("target", "")
+        # a workbook's cell holds what was typed, not misread (unless OCR read the page)
+        typed = self.mode == "grid" and not self.sheet.ocr
+        if target and not typed and unreadable_operator(target):
+            lost["target"] = "unreadable"
+        elif target and self.sheet.ocr and "operator" not in self.schema \
+                and ocr_operator_doubt(target):
+            lost["target"] = "ambiguous"
+        if lost:
+            self.note("operator-unread", f"{ind.get('operator', '')} {target}".strip(),
+                      detail=FIELD_LABELS["target"][0])
+            unread = self.draft.unread.setdefault(("indicators", len(self.draft.indicators)), {})
+            for field, reason in lost.items():
+                ind.pop(field, None)
+                unread.setdefault(field, reason)
+
     _placeholders = 0
+    _filler_line = -1  # the empty 二级 line a filler row left, while no real row replaced it
+    _notes_at = 0  # notes before the last row read (cells lost since then: rows not read)
 
     def finish_table(self) -> None:
         if self._placeholders:
@@ -1584,6 +1916,14 @@ class _Parser:
                 (l1, l2), n = self.level_labels(texts)
                 if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
+                elif l1 is not None and l2 is None and n == 1 and "level2" in col_of \
+                        and len(texts) >= 3 and L.number(texts[1]) is None \
+                        and not L.is_operator(texts[1]) \
+                        and any(ind.get("level2") for ind in self.draft.indicators):
+                    # in a table whose rows print their 二级, a row that opens a 一级 opens its
+                    # 二级 too (a merged cell prints its text on its first row): the cell after
+                    # the 一级 is the 二级, whatever its words (读者)
+                    l2, n = texts[1], 2
                 if l1 is not None:
                     cur_l1 = self.l1_text(l1)
                     cur_l2 = ""
@@ -1701,6 +2041,7 @@ class _Parser:
         for combo in itertools.combinations(range(len(schema)), len(values)):
             if self._fits(values, [schema[c] for c in combo], schema):
                 options.append(combo)
+        before = len(self.draft.notes)
         placed = self._resolve(values, schema, options, r)
         disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
                     for c in {combo[n] for combo in options}
@@ -1708,6 +2049,11 @@ class _Parser:
         unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
         if unread:
             self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+        lone = [v for n, v in enumerate(values)
+                if len({combo[n] for combo in options}) > 1 and not L.is_blank(v)]
+        if len(lone) == 1 and {"actual", "weight"} <= disputed <= {"actual", "weight", "score"}:
+            self.lone_figures.append((len(self.draft.indicators), lone[0],
+                                      self.draft.notes[before:]))
         out: dict[str, str] = {}
         for field, text in placed:
             out.setdefault(field, text)
@@ -1728,7 +2074,7 @@ class _Parser:
                 return False
             if field in ("weight", "score") and L.points(text) is None and not L.is_blank(text):
                 return False
-            if field == "deviation" and L.is_figure(text):
+            if field == "deviation" and (L.is_figure(text) or is_value_cell(text)):
                 return False
         return not ("operator" in fields and "target" not in fields)
 
@@ -1818,6 +2164,8 @@ class _Parser:
         texts_before = schema.index("weight") if scored else len(schema)
         cur_l1 = cur_l2 = ""
         pending: list[int] = []
+        open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
+        since_l2 = 0  # words read since that label
 
         def flush() -> None:
             if not pending:
@@ -1826,6 +2174,13 @@ class _Parser:
             if not scored and len(words) == len(schema):
                 values = dict(zip(schema, words))
                 values.update(level1=cur_l1, level2=cur_l2)
+                self.add_indicator(values, None)
+            elif scored and pending[0] == self.gap_at and len(words) == texts_before + 1 \
+                    and schema[0] == "name" and all(L.number(w) is not None for w in words[-2:]):
+                # the row the text skipped into: its name (and 一级/二级) lie in the gap
+                values = dict(zip(schema[1:], words))
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    "level1": "cut", "level2": "cut", "name": "cut"}
                 self.add_indicator(values, None)
             else:
                 for w in words:
@@ -1845,8 +2200,17 @@ class _Parser:
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
             opens = L.opens_level2(t.text, following)
-            if L.is_points_only(t.text) or L.is_l2(t.text) or opens:
+            # a 二级 label is followed by its row's name, even one that reads as a label
+            # (服务对象满意度指标 | 服务对象满意度)
+            named = not pending and j - 1 in self.used and j > 0 and L.is_l2(toks[j - 1].text) \
+                and not L.is_l1_only(toks[j - 1].text) and not opens \
+                and not L.key(t.text).endswith("指标")
+            if not named and (L.is_points_only(t.text) or L.is_l2(t.text) or opens):
                 flush()
+                if open_l2 and not since_l2 and rows_at == len(self.draft.indicators):
+                    # a 二级 label with nothing under it: an empty 二级 line
+                    self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
+                open_l2 = False
                 if L.is_points_only(t.text):
                     self.note("points-only", t.text)
                     cur_l1, cur_l2 = "", ""
@@ -1854,10 +2218,13 @@ class _Parser:
                     cur_l1, cur_l2 = self.l1_text(t.text), ""
                 else:
                     cur_l2 = t.text
+                    open_l2, rows_at = True, len(self.draft.indicators)
+                since_l2 = 0
                 self.used.add(j)
                 j += 1
                 continue
             pending.append(j)
+            since_l2 += 1
             self.used.add(j)
             if scored and len(pending) >= texts_before + 2:
                 w, s = toks[pending[-2]].text, toks[pending[-1]].text
@@ -1871,8 +2238,31 @@ class _Parser:
         if pending and not ended and j >= self.end >= len(toks):
             last = toks[pending.pop()].text
             self.note("cut", last)
-            if pending and len(pending) >= 2 and not scored:
-                pass
+            if not pending and not open_l2 and L.is_l2(last + "指标") \
+                    and not L.is_l2(last):
+                # the text breaks off inside a 二级 label (可持续影响…): a row is there
+                rows_at = len(self.draft.indicators)
+                self.draft.unread[("indicators", rows_at)] = {
+                    f: "cut" for f in ("level2", "name", *schema)
+                    if f in _INDICATOR_FIELDS or f in ("level2", "name")}
+                self.add_indicator({"level1": cur_l1, "level2": "", "name": ""}, None)
+            elif not pending and open_l2 and since_l2 == 1 \
+                    and rows_at == len(self.draft.indicators):
+                # the text breaks off in the name of the 二级's first row: the row is there,
+                # its cells are not
+                self.draft.unread[("indicators", rows_at)] = {
+                    f: "cut" for f in ("name", *schema) if f in _INDICATOR_FIELDS or f == "name"}
+                self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
+        elif not pending and not ended and j >= self.end >= len(toks) and open_l2 \
+                and not since_l2 and rows_at == len(self.draft.indicators):
+            # the text ends right after a 二级 label: its first row is cut, and so may the
+            # label be, unless it is whole (…指标)
+            whole = L.key(cur_l2).endswith("指标")
+            self.draft.unread[("indicators", rows_at)] = {
+                f: "cut" for f in (*(() if whole else ("level2",)), "name", *schema)
+                if f in _INDICATOR_FIELDS or f in ("level2", "name")}
+            self.add_indicator({"level1": cur_l1, "level2": cur_l2 if whole else "",
+                                "name": ""}, None)
         flush()
         self.finish_table()
         return j
@@ -2010,16 +2400,62 @@ class _Parser:
         if not found:
             return
         for values in found:
-            ind = {"level1": "", "level2": "", "name": values["name"]}
+            ind = {"level1": values.get("level1", ""), "level2": values.get("level2", ""),
+                   "name": values["name"]}
             ind.update({k: values[k] for k in ("target", "actual") if k in values})
             ind.update({k: values[k] for k in ("weight", "score") if k in values})
             self.add_indicator(ind, None)
         self.draft.has_table = True
-        self.draft.ended = True
+        # a report ends with a sentence; one that stops mid-sentence or at a heading is cut off
+        last = next((self.toks[i].text.strip() for i in range(self.end - 1, self.start - 1, -1)
+                     if self.toks[i].key and not self.toks[i].dup), "")
+        self.draft.ended = last.endswith(("。", "！", "？", "!", "?", "”"))
+        self.draft.from_prose = True
         self.note("prose", detail=str(len(found)))
+        if not any(k in self.draft.funds for k in ("budget", "executed", "claimed_rate")):
+            # the report's money in sentences (预算数…，执行数…，执行率…)
+            for field, text in prose_funds("\n".join(texts)).items():
+                if field == "rate":
+                    value = L.percent(text + "%")
+                    field = "claimed_rate"
+                else:
+                    value = L.number(text)
+                if value is not None:
+                    self.draft.funds.setdefault(field, value)
+        for i in range(self.start, self.end):  # the report's title: its year and project
+            titled = report_title(self.toks[i].text) if self.toks[i].key else None
+            if titled is not None:
+                self.draft.project.setdefault("year", titled[0])
+                if titled[1] and not self.draft.project.get("name"):
+                    self.draft.project["name"] = titled[1]
+                break
+
+    def drop_merged_labels(self) -> None:
+        """A 二级 label on a line of its own right above the rows its merged cell spans (the
+        flattener gave the cell a line) is not an empty 二级 line: dropped when the next row
+        carries the same 一级/二级 and a name of its own."""
+        inds = self.draft.indicators
+        values = ("name", "target", "actual", "operator", "unit", "deviation", "weight", "score")
+        keep = []
+        for n, ind in enumerate(inds):
+            nxt = inds[n + 1] if n + 1 < len(inds) else None
+            if (all(ind.get(f) in (None, "") for f in values)
+                    and ("indicators", n) not in self.draft.unread and nxt is not None
+                    and nxt.get("name") and nxt.get("level1") == ind.get("level1")
+                    and nxt.get("level2") == ind.get("level2")):
+                continue
+            keep.append(n)
+        if len(keep) == len(inds):
+            return
+        new = {old: n for n, old in enumerate(keep)}
+        self.draft.indicators = [inds[old] for old in keep]
+        self.draft.unread = {(sec, new[r] if sec == "indicators" else r): v
+                             for (sec, r), v in self.draft.unread.items()
+                             if sec != "indicators" or r in new}
 
     def finish(self) -> None:
         draft = self.draft
+        self.drop_merged_labels()
         for i in range(self.start, self.end):
             t = self.toks[i]
             if i in self.used or not t.key or t.dup or t.brk:
@@ -2042,10 +2478,12 @@ class _Parser:
         if self.layout is not None:
             draft.layout, draft.layout_ties = self.layout.id, self.layout_ties
         draft.span = (self.start, self.end)
-        if draft.headless:
-            draft.incomplete.append("headless")
+        if draft.gap:
+            draft.incomplete.append("gap")
         if not draft.has_table:
             self.prose_table()
+        if draft.headless and not draft.from_prose:  # a report in prose is not a form's tail
+            draft.incomplete.append("headless")
         if not draft.has_table:
             draft.incomplete.append("no-table")
         elif not draft.ended and not any(
@@ -2058,6 +2496,47 @@ _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
+
+
+def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] | None:
+    """(label, rest) when a glued row's name starts with a 二级 label printed short (成本,
+    时效, 经济效益) that is not the current 二级, nor part of it, nor printed whole (…指标)
+    elsewhere in the table; the rest must still be a name."""
+    k = L.key(name)
+    here = L.key(current).removesuffix("指标")
+    for n in range(min(6, len(k) - 2), 1, -1):
+        head, rest = k[:n], k[n:]
+        if L.is_l2(head) and not head.endswith("指标") and head not in whole \
+                and not (here and (head in here or here in head)) \
+                and not rest.startswith(("指标", "性", "率", "度")) and re.match(r"[\u4e00-\u9fff\d]", rest):
+            return head, rest
+    return None
+
+
+def _narrative_key(k: str) -> str:
+    """A closing or total label with its unit tag dropped: 自评总分(分) → 自评总分."""
+    return k.removesuffix("(分)") if k.endswith("(分)") and len(k) > 3 else k
+
+
+_LABELLESS_RUN_RE = re.compile(r"([A-Za-z]{0,2})([0-9.%]{2,})")  # O76%107.6: garbage, figures
+_RUBRIC_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,10}")  # a rubric item's name: words only
+_VALUE_START_RE = re.compile(r"[≥≤><=＝]?\d")
+
+
+def _broken_row_label(text: str) -> tuple[str, str] | None:
+    """(label fragment, what follows) for a cell that starts with a funds row label broken
+    off mid-word (at least three of its characters, not all) and runs straight into a
+    figure or a target (``年度资金总≥90%``), else None."""
+    k = key(text)
+    labels = {key(r) for lay in load_layouts() for b in lay.blocks if b.kind == "funds"
+              for r in b.rows}
+    for cut in range(3, len(k)):
+        head, rest = k[:cut], k[cut:]
+        if _VALUE_START_RE.match(rest):
+            if any(lab.startswith(head) and lab != head for lab in labels):
+                return head, rest
+            return None
+    return None
 
 
 def _interleaved(schema: Sequence[str]) -> bool:

@@ -2,6 +2,7 @@
 
     python -m tests.corpus.report            # summary, by field kind, by layout, wrong fields
     python -m tests.corpus.report --forms 19 40 --no-wrong
+    python -m tests.corpus.report --corpus tests/corpus/holdout --errors   # forms from beyond shared/
 
 Annotation lines (SOURCE:/LAYOUT:/TRUNCATED) are removed before each form is imported.
 """
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
-from .harness import (WRONG, FormResult, Tally, forms_with_case, load_floors, run_corpus, tally,
-                      tally_by)
+from .harness import (HERE, WRONG, FormResult, Tally, forms_with_case, load_floors, run_corpus,
+                      tally, tally_by)
 
 
 def _line(label: str, t: Tally) -> str:
@@ -23,24 +26,45 @@ def _line(label: str, t: Tally) -> str:
             f"  unread-kept={c['unread']:<3d} {wrong}")
 
 
-def render(results: Sequence[FormResult], *, wrong: bool = True) -> str:
-    out: list[str] = []
+def _summary(results: Sequence[FormResult], floors: dict, label: str = "") -> list[str]:
     overall = tally(f for r in results for f in r.fields)
-    floors = load_floors()
-    out.append(f"forms: {len(results)}; giving a case: "
-               f"{sum(1 for r in results if r.imported_cases)} ({forms_with_case(results):.1%}, "
-               f"floor {floors['forms_with_case']:.1%}); crashed: "
-               f"{sum(1 for r in results if r.crashed)}")
-    out.append(f"field accuracy: {overall.accuracy:.1%} ({overall.counts['right']}/"
-               f"{overall.judged}; floor {floors['field_accuracy']:.1%}); "
-               f"unread fields left unread: {overall.counts['unread']}")
+    floor = {k: f", floor {floors[k]:.1%}" if k in floors else ""
+             for k in ("forms_with_case", "field_accuracy")}
+    return [f"{label}forms: {len(results)}; giving a case: "
+            f"{sum(1 for r in results if r.imported_cases)} ({forms_with_case(results):.1%}"
+            f"{floor['forms_with_case']}); crashed: {sum(1 for r in results if r.crashed)}",
+            f"{label}field accuracy: {overall.accuracy:.1%} ({overall.counts['right']}/"
+            f"{overall.judged}{floor['field_accuracy']}); "
+            + " ".join(f"{s}={overall.counts[s]}" for s in WRONG)
+            + f"; unread fields left unread: {overall.counts['unread']}"]
+
+
+def render(results: Sequence[FormResult], *, wrong: bool = True, root: Path = HERE,
+           errors: bool = False) -> str:
+    out: list[str] = []
+    floors = load_floors(root)
+    out += _summary(results, floors)
+    splits = sorted({r.split for r in results if r.split})
+    for split in splits if len(splits) > 1 else ():
+        out += _summary([r for r in results if r.split == split], {}, f"  [{split}] ")
+    if errors:
+        caused = Counter(c for r in results for c in r.import_errors)
+        lost = Counter(c for r in results for c in r.lost_errors)
+        out.append(f"error findings caused by the import: {sum(caused.values())} "
+                   f"({', '.join(f'{c}×{n}' for c, n in sorted(caused.items())) or '-'}); "
+                   f"lost by it: {sum(lost.values())} "
+                   f"({', '.join(f'{c}×{n}' for c, n in sorted(lost.items())) or '-'})")
     out.append("")
     out.append("by form:")
     for r in results:
         t = tally(r.fields)
         extra = f"  CRASH {r.crashed}" if r.crashed else ""
-        out.append(_line(f"{r.form} [{r.layout}] {r.imported_cases}/{r.expected_cases} cases", t)
-                   + extra)
+        if errors and (r.import_errors or r.lost_errors):
+            extra += (f"  import-caused errors: {' '.join(r.import_errors) or '-'}; "
+                      f"lost: {' '.join(r.lost_errors) or '-'}")
+        split = f" ({r.split})" if r.split else ""
+        out.append(_line(f"{r.form}{split} [{r.layout}] {r.imported_cases}/{r.expected_cases} "
+                         "cases", t) + extra)
     for key, title in (("kind", "by field kind"), ("layout", "by layout")):
         out.append("")
         out.append(title + ":")
@@ -60,9 +84,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--forms", nargs="*", help="form numbers (default: all)")
     parser.add_argument("--no-wrong", action="store_true", help="omit the list of wrong fields")
+    parser.add_argument("--corpus", type=Path, default=HERE,
+                        help="corpus folder (forms/, expected/, index.toml, floors.toml); "
+                             "default: the shared real forms, or tests/corpus/holdout")
+    parser.add_argument("--split", choices=("fix", "holdout"),
+                        help="only the forms of this split (holdout corpus)")
+    parser.add_argument("--errors", action="store_true",
+                        help="also score imported and expected cases and compare their "
+                             "error-level findings")
     args = parser.parse_args(argv)
-    results = run_corpus(args.forms or None)
-    print(render(results, wrong=not args.no_wrong))
+    results = run_corpus(args.forms or None, args.corpus.resolve(), errors=args.errors)
+    if args.split:
+        results = [r for r in results if r.split == args.split]
+    print(render(results, wrong=not args.no_wrong, root=args.corpus.resolve(),
+                 errors=args.errors))
     return 0
 
 

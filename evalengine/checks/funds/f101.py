@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from ...money import figures
+from ...evidence import Amount, Count, Percent, Quote, Seq, p
 from ...numbers import ZERO
 from ...values import Claim, ClaimLevel
-from ..base import HERE, MONEY, CaseContext, Hit, money, pct
-from ..kit import _clause, _find, _rate_text, _short, _texts
-
-
-@lru_cache(maxsize=16)
-def _ending(words: tuple[str, ...], window: int) -> re.Pattern[str] | None:
-    """Matches at the end of a text whose last clause has one of ``words`` at most ``window``
-    characters from its end ("未能按时全部" + 完成, "计划2022年" + 完成)."""
-    words = tuple(w for w in words if w)
-    if not words:
-        return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?:{alt})[^，,。；;！!？?、\\n]{{0,{max(window, 0)}}}$")
+from ..base import HERE, MONEY, CaseContext, Hit
+from ..kit import _clause, _find, _rate, _short, _texts
 
 
 # 评价结论 is N401's: a success conclusion over unfinished work is reported there, once.
@@ -30,53 +17,52 @@ _CLAIM_FIELDS = ("$.goal.actual", "$.narrative.completion", "$.narrative.benefit
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    f = figures(ctx.case.funds)
+    f = ctx.facts.money
     rate = f.rate
     if rate is not None:
         if rate > o["max_rate"]:
             return
-        paid = f"执行率 = {_rate_text(f)}"
-        paid_en = f"execution rate = {_rate_text(f)}"
+        paid = p("common.rate_is", rate=_rate(f))
     elif f.executed is not None and f.executed == 0:  # a negative 执行数 is F113's
         rate = ZERO
-        paid = f"支付（执行）数 = {money(f.executed)} 万元，预算数未填"
-        paid_en = f"paid (executed) = {money(f.executed)} 10k yuan, no budget given"
+        paid = p("F101.paid_no_budget", executed=Amount(f.executed))
     else:
         return
-    negation = _ending(o["negation_words"], int(o["negation_window"]))
+    negation = int(o["negation_window"])  # the words: rules/vocabulary.toml [negation]
     patterns = o["claim_patterns"]
-    params = {"rate": pct(rate), "executed": money(f.executed), "budget": money(f.budget)}
+    params = {"rate": Percent(rate), "executed": Amount(f.executed), "budget": Amount(f.budget)}
 
+    rows = ctx.case.indicators
+    # a row left out of scoring (a field not read) still shows its actual, when that was read
+    cells = sorted([(s.index, s.actual) for s in ctx.score.indicators]
+                   + [(i, ctx.facts.rows[i].actual) for i in ctx.score.unverifiable])
     claims = []
-    for s in ctx.score.indicators:
-        actual = s.actual
+    for index, actual in cells:
         if not isinstance(actual, Claim) or actual.level is not ClaimLevel.ACHIEVED:
             continue
         if actual.percent is not None and actual.percent < 100:
             continue
         if actual.percent is not None or _find(actual.text, patterns, negation):
-            claims.append(s)
+            claims.append(index)
     if claims:
-        rows = ctx.case.indicators
-        shown = "；".join(f"“{rows[s.index].name}”完成值“{rows[s.index].actual}”" for s in claims[:3])
-        more = f" 等 {len(claims)} 项" if len(claims) > 3 else ""
+        shown = Seq(tuple(p("F101.claim", name=Quote(rows[i].name), actual=Quote(rows[i].actual))
+                          for i in claims[:3]))
+        more = p("common.and_more", count=Count(len(claims))) if len(claims) > 3 else ""
+        path = f"$.indicators[{claims[0]}].actual"
         yield Hit(
-            f"$.indicators[{claims[0].index}].actual",
-            {**params, "field": f"{len(claims)} 项绩效指标的完成值",
-             "field_en": f"the actual value of {len(claims)} indicator(s)",
-             "claim": rows[claims[0].index].actual.strip()},
+            path,
+            {**params, "field": p("F101.indicator_actuals", count=Count(len(claims))),
+             "claim": Quote(rows[claims[0]].actual.strip(), path)},
             expected=paid,
-            found=f"绩效指标完成值：{shown}{more}",
-            expected_en=paid_en,
+            found=p("F101.claims_found", shown=shown, more=more),
         )
-    for path, label, label_en, text in _texts(ctx.case, _CLAIM_FIELDS):
+    for path, label, text in _texts(ctx.facts, _CLAIM_FIELDS):
         m = _find(text, patterns, negation)
         if m is None:
             continue
         clause = _clause(text, m.start(), m.end(), commas=True)
-        yield Hit(path, {**params, "field": label, "field_en": label_en, "claim": clause},
-                  expected=paid, found=f"{label}：{_short(text)}", expected_en=paid_en,
-                  found_en=f"{label_en}: {_short(text)}")
+        yield Hit(path, {**params, "field": label, "claim": Quote(clause, path)},
+                  expected=paid, found=p("common.labelled", label=label, text=Quote(_short(text), path)))
 
 
 RESTS_ON = (HERE, *MONEY)

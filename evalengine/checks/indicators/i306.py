@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Quote, Seq, p
 from ...model import Case
 from ...values import Claim, ClaimLevel, Quantity, Value
+from ...vocabulary import load_vocabulary
 from ..base import HERE, TEXTS, CaseContext, Hit
 from ..kit import _has, _pairs, _path, _show
 
@@ -23,7 +25,7 @@ def _case_text(case: Case) -> str:
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
-    words = o["satisfaction_words"]
+    words = load_vocabulary().names.satisfaction
     if _has(_case_text(ctx.case), o["survey_words"]):
         return
     for item, row in _pairs(ctx):
@@ -34,14 +36,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         yield Hit(
             _path(item.index, "actual"),
-            {"name": _show(row.name), "actual": _show(row.actual)},
-            expected="满意度 = 满意人数 / 有效调查人数：应说明调查方式、样本量或有效问卷数",
-            found=(f"完成值“{row.actual}”；目标、完成情况、结论、偏差说明中均无"
-                   f"{'/'.join(o['survey_words'][:4])}等字样"),
-            expected_en=("satisfaction = satisfied respondents / valid responses: say how the survey was "
-                         "done, its sample size or the number of valid questionnaires"),
-            found_en=(f"actual '{row.actual}'; the goal, completion, conclusion and deviation texts "
-                      f"mention none of {'/'.join(o['survey_words'][:4])}"),
+            {"name": Quote(_show(row.name)), "actual": Quote(_show(row.actual))},
+            expected=p("I306.expected"),
+            found=p("I306.found", actual=Quote(row.actual),
+                    words=Seq(tuple(Quote(w) for w in o["survey_words"][:4]), "slash_tight")),
         )
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Percent, Quote, p
 from ...values import Quantity
-from ..base import HERE, RECORD, CaseContext, Hit, pct
-from ..kit import _has, _is_placeholder, _pairs, _path, _show, _target_text
+from ..base import HERE, RECORD, CaseContext, Hit
+from ..kit import _has, _pairs, _path, _show, _target_text, _says_nothing
+from ...vocabulary import load_vocabulary
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -20,18 +22,18 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         if ratio >= o["far_ratio"]:
             continue  # I316: a target set far below what was achieved
-        if (ratio < flag or not _is_placeholder(row.deviation, o["placeholder_reasons"])
-                or not _is_placeholder(ctx.case.narrative.deviation, o["placeholder_reasons"])):
+        if (ratio < flag or not _says_nothing(row.deviation)
+                or not _says_nothing(ctx.case.narrative.deviation)):
             continue
-        if _has(row.target, o["per_item_words"]):
+        if _has(row.target, load_vocabulary().numbers.per_item):
             continue  # "各250册" against "共500册": a per-item target read against a total
         yield Hit(
             _path(item.index, "actual"),
-            {"name": _show(row.name), "target": _show(_target_text(row)),
-             "actual": _show(row.actual), "ratio": pct(ratio)},
-            expected=f"完成值/指标值 < {pct(flag)}，或在偏差原因栏说明超额原因",
-            found=(f"{row.actual} / {_target_text(row)} = {pct(ratio)}；"
-                   f"偏差原因“{row.deviation.strip()}”"),
+            {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
+             "actual": Quote(_show(row.actual)), "ratio": Percent(ratio)},
+            expected=p("I308.expected", flag=Percent(flag)),
+            found=p("I308.found", actual=Quote(row.actual), target=Quote(_target_text(row)),
+                    ratio=Percent(ratio), reason=Quote(row.deviation.strip())),
         )
 
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Quote, p
 from ...values import Empty, Text
 from ..base import CaseContext, Hit
-from ..kit import _PUNCT, _compact, _pairs, _path, _show
-
-
-def _bare(text: str) -> str:
-    return "".join(c for c in _compact(text) if c not in _PUNCT)
+from ..kit import _pairs, _path, _show
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -18,11 +15,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         target = item.target
         if not isinstance(target, Text) or target.quantities or isinstance(item.actual, Empty):
             continue  # numbers and dates are I301's; a grade word (优, 良好, 合规) may recur
-        if _bare(row.actual) != _bare(row.target):
+        if not ctx.facts.copies_target(item.index):
             continue
         yield Hit(
             _path(item.index, "actual"),
-            {"name": _show(row.name), "actual": _show(row.actual)},
-            expected="完成值写明实际做了什么、达到什么程度（定性指标另注明达成档次）",
-            found=f"指标值“{row.target}” 完成值“{row.actual}”",
+            {"name": Quote(_show(row.name)), "actual": Quote(_show(row.actual))},
+            expected=p("I315.expected"),
+            found=p("common.target_actual", target=Quote(row.target), actual=Quote(row.actual)),
         )

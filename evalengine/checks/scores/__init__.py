@@ -17,8 +17,9 @@ Truncated forms: many published forms are cut off before their last rows (the ca
 ``project.source`` says so).  A sum over the visible rows can then only prove a total wrong
 when it already *exceeds* it (scores and weights are never negative), so S202 and S203 check
 nothing else on such forms; S210 skips them, S209 does not require a visible total, and S211
-compares only the visible items.  The words that mark a source as truncated are a setting of
-each rule that needs them.
+compares only the visible items.  Whether a form is cut off is one fact of the case
+(``ctx.facts.truncated``: ``project.incomplete``, or a word of ``rules/vocabulary.toml``
+``[truncation]`` in ``project.source``).
 
 One module per rule (``<code>.py``, its ``check``); the rule's prose, settings and
 pass/fail cases are in ``rules/checks/scores/<CODE>.toml``:
@@ -26,7 +27,6 @@ pass/fail cases are in ``rules/checks/scores/<CODE>.toml``:
 S: the points a form hands out — 分值/权重, 得分, 总分.
 Tolerances are in points. Scores and weights are printed to 0.01, so a sum of n items may be
 off by n × 0.005 through honest rounding; the per-item tolerances below allow exactly that.
-truncated_words: if project.source contains any of these (case-insensitive), the form is
-taken to be cut off before its last rows, and sums over the visible rows are only reported
-when they already exceed what they should add up to (see the module docstring).
+On a cut-off form, sums over the visible rows are only reported when they already exceed
+what they should add up to (see above).
 """

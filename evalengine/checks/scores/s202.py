@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Count, p
 from ...numbers import ZERO
-from ..base import HERE, ROWS, CaseContext, Hit, is_truncated, money
+from ..base import HERE, ROWS, CaseContext, Hit
 from ..kit import _rows, _tolerance
 
 
@@ -15,7 +16,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if stated is None:
         return
     budget = case.funds.claimed_score
-    rows = [(i, r) for i, r in _rows(case) if not r.not_applicable]
+    rows = [(i, r) for i, r in _rows(ctx) if not r.not_applicable]
     scores = [r.score for _, r in rows if r.score is not None]
     if not scores:
         return
@@ -24,22 +25,22 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     items = len(scores) + (budget is not None)
     tol = _tolerance(ctx.options, items)
     complete = (budget is not None and len(scores) == len(rows)
-                and not is_truncated(case, ctx.options["truncated_words"]))
+                and not ctx.facts.truncated)
     if complete:
         if abs(stated - total) <= tol:
             return
-        expected = f"自评总分 = 预算执行率 {money(budget)} + 指标得分 {money(indicators)} = {money(total)}"
+        expected = p("S202.expected", budget=Amount(budget), indicators=Amount(indicators), total=Amount(total))
     else:
         if total <= stated + tol:
             return
-        shown = f"预算执行率 {money(budget)} + " if budget is not None else ""
-        expected = (f"可见的 {items} 项得分已合计 {shown}指标得分 {money(indicators)} = {money(total)}，"
-                    f"总分不应低于此数")
+        shown = p("S202.budget_part", budget=Amount(budget)) if budget is not None else ""
+        expected = p("S202.expected_visible", items=Count(items), budget=shown, indicators=Amount(indicators),
+                     total=Amount(total))
     yield Hit(
         "$.narrative.claimed_total",
-        {"stated": money(stated), "total": money(total), "diff": money(stated - total)},
+        {"stated": Amount(stated), "total": Amount(total), "diff": Amount(stated - total)},
         expected=expected,
-        found=f"自评总分 {money(stated)}",
+        found=p("common.claimed_total", stated=Amount(stated)),
     )
 
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
+from ...evidence import Amount, Points, Quote, p
 from ...numbers import agrees
 from ...scoring import Evidence
-from ..base import HERE, RECORD, CaseContext, Hit, money
-from ..kit import _MET, _name, _reason
-
-
-def _placeholder(text: str, placeholders: Sequence[str]) -> bool:
-    """A 偏差/原因 cell that says nothing: blank, punctuation, or a placeholder such as "0"."""
-    core = "".join(text.split()).strip("。.;；,，:：")
-    return not core or core in {p.strip() for p in placeholders}
+from ..base import HERE, RECORD, CaseContext, Hit
+from ..kit import _MET, _name, _reason, _says_nothing
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -28,16 +23,15 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if row.score < 0 or row.score >= row.weight or agrees(
                 row.score, row.weight, rounding.places, rounding.mode, ctx.options["tolerance"]):
             continue
-        if not (_placeholder(row.deviation, ctx.options["placeholders"])
-                and _placeholder(ctx.case.narrative.deviation, ctx.options["placeholders"])):
+        if not (_says_nothing(row.deviation) and _says_nothing(ctx.case.narrative.deviation)):
             continue
         name = _name(ctx.case, ind.index)
         yield Hit(
             f"$.indicators[{ind.index}].deviation",
-            {"name": name, "score": money(row.score), "weight": money(row.weight)},
-            expected=f"指标值 {row.target.strip()}，完成值 {row.actual.strip()}：{_reason(ind.reason)[0]}"
-                     f"；如扣分，应在偏差原因栏说明理由",
-            found=f"自评得分 {money(row.score)}/{money(row.weight)}，偏差原因“{row.deviation.strip()}”",
+            {"name": name, "score": Amount(row.score), "weight": Amount(row.weight)},
+            expected=p("S206.expected", target=Quote(row.target.strip()), actual=Quote(row.actual.strip()),
+                       reason=_reason(ind.reason)),
+            found=p("S206.found", points=Points(row.score, row.weight), reason=Quote(row.deviation.strip())),
         )
 
 
