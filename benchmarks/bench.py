@@ -121,6 +121,7 @@ def _stage_pass(files: list[Path], engine: Any, clock: Clock, xlsx: bool, human:
     """One pass over ``files`` (TOML cases or one JSONL file), each stage timed on its own."""
     from evalengine import loader
     from evalengine.engine import Folders
+    from evalengine.facts import case_facts
     from evalengine.render.formats import Options, get_format, run_info
     from evalengine.render.human import console_for
     from evalengine.report import SummaryBuilder
@@ -167,8 +168,9 @@ def _stage_pass(files: list[Path], engine: Any, clock: Clock, xlsx: bool, human:
             if isinstance(document, tuple) or not hasattr(document, "indicators"):
                 continue  # a department (or a bad document): not a stage of a case
             cases += 1
-            clock.time("digest", folders.add_case, location, document)
-            _case(clock, engine, location, document, jsonl, options, summary, writers)
+            facts = clock.time("facts", case_facts, document, engine.taxonomy)
+            clock.time("digest", folders.add_case, location, document, facts)
+            _case(clock, engine, location, document, facts, jsonl, options, summary, writers)
     finally:
         if inner is not None:
             engine_module.score_case = inner
@@ -178,9 +180,9 @@ def _stage_pass(files: list[Path], engine: Any, clock: Clock, xlsx: bool, human:
     return cases
 
 
-def _case(clock: Clock, engine: Any, location: str, document: Any, jsonl: Any, options: Any,
-          summary: Any, writers: dict[str, Any]) -> None:
-    result = clock.time("engine", engine.score, location, document)
+def _case(clock: Clock, engine: Any, location: str, document: Any, facts: Any, jsonl: Any,
+          options: Any, summary: Any, writers: dict[str, Any]) -> None:
+    result = clock.time("engine", engine.score, location, document, facts)
     kind, record = clock.time("record", _record_of, result)
     clock.time("json line", jsonl.encode, kind, record, options)
     summary.add(result)
@@ -218,18 +220,19 @@ def held_per_case(files: list[Path]) -> float:
     compare against (``Folders.add_case``), measured with tracemalloc."""
     from evalengine import loader
     from evalengine.engine import Folders
+    from evalengine.facts import case_facts
 
     documents = []
     for path in files:
         for item in loader.load_file(path):
             if isinstance(item, loader.Loaded) and hasattr(item.document, "indicators"):
-                documents.append((item.location, item.document))
+                documents.append((item.location, item.document, case_facts(item.document)))
     folders = Folders()
     gc.collect()
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
-    for location, case in documents:
-        folders.add_case(location, case)
+    for location, case, facts in documents:
+        folders.add_case(location, case, facts)
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     return (after - before) / max(1, len(documents))
@@ -297,6 +300,7 @@ STAGE_ROWS = (
     ("load", "load: read + parse + structure (cattrs)"),
     ("parse", "  of which parse"),
     ("structure", "  of which structure"),
+    ("facts", "case facts (case_facts, once per case)"),
     ("scoring", "scoring (score_case)"),
     ("checks", "checks (Engine.score − scoring)"),
     ("record", "record (render.data)"),
@@ -317,7 +321,7 @@ def print_stages(title: str, columns: dict[str, dict[str, float]]) -> None:
             continue
         print(f"  {label:58}" + "".join(f"{c:14.3f}" if c is not None else f"{'—':>14}"
                                          for c in cells))
-    engine = {n: sum(columns[n].get(k, 0.0) for k in ("load", "scoring", "checks", "record",
+    engine = {n: sum(columns[n].get(k, 0.0) for k in ("load", "facts", "scoring", "checks", "record",
                                                         "json line")) for n in names}
     print(f"  {'total to a JSON line':58}" + "".join(f"{engine[n]:14.3f}" for n in names))
     print(f"  {'cases':58}" + "".join(f"{int(columns[n]['cases']):14d}" for n in names))
