@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
+from typing import Any
 
 import attrs
+
+from .evidence import render
 
 __all__ = ["Finding", "Severity"]
 
@@ -23,26 +27,42 @@ class Severity(enum.IntEnum):
 class Finding:
     """A rule's verdict on one place in one document.
 
-    ``path`` is a key path into the case file (``$.indicators[3].actual``); ``expected`` and
-    ``found`` are the evidence, already formatted; the messages are rendered in both
-    languages when the finding is made, so renderers only choose one.  ``expected_en`` and
-    ``found_en`` are the evidence in English where the rule words it itself (empty: the
-    evidence is quoted from the form, or not yet translated, and prints as it is).
+    ``path`` is a key path into the case file (``$.indicators[3].actual``).  The finding
+    keeps what the rule found as typed values (:mod:`evalengine.evidence`): ``params`` for
+    the rule's message ``templates`` (Chinese, English), ``expected`` and ``found`` for the
+    evidence.  Nothing is put into words until a renderer asks (:meth:`message_in`,
+    :meth:`evidence`), in the language it asks for.
     """
 
     code: str
     severity: Severity
     location: str
     path: str
-    message: str
-    message_en: str
-    expected: str = ""
-    found: str = ""
-    expected_en: str = ""
-    found_en: str = ""
+    templates: tuple[str, str]
+    params: tuple[tuple[str, Any], ...] = ()
+    evidence_values: tuple[Any, Any] = ("", "")
 
-    def evidence(self, lang: str = "zh") -> tuple[str, str]:
-        """(expected, found) in ``lang``, falling back to the Chinese wording."""
-        if lang == "en":
-            return self.expected_en or self.expected, self.found_en or self.found
-        return self.expected, self.found
+    def message_in(self, lang: str = "zh", quote: Callable[[str], str] | None = None) -> str:
+        template = self.templates[1] if lang == "en" else self.templates[0]
+        return render(template, lang, params=dict(self.params), quote=quote)
+
+    def evidence(self, lang: str = "zh", quote: Callable[[str], str] | None = None) -> tuple[str, str]:
+        """(expected, found) in ``lang``."""
+        expected, found = self.evidence_values
+        return render(expected, lang, quote=quote), render(found, lang, quote=quote)
+
+    @property
+    def message(self) -> str:
+        return self.message_in("zh")
+
+    @property
+    def message_en(self) -> str:
+        return self.message_in("en")
+
+    @property
+    def expected(self) -> str:
+        return self.evidence("zh")[0]
+
+    @property
+    def found(self) -> str:
+        return self.evidence("zh")[1]

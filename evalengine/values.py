@@ -10,7 +10,12 @@
 
 It never raises on a ``str`` and never uses binary floats: every amount is a
 :class:`~decimal.Decimal`, scaled exactly (万元 → 元 shifts the decimal exponent, so no
-context precision is involved).  All regular expressions are compiled at import time.
+context precision is involved).  Every word it knows (units, operators, claim words and
+their levels, negation, placeholders, date words) is in ``rules/vocabulary.toml``
+(:mod:`evalengine.vocabulary`); the patterns are compiled from those lists at import time,
+and only grammar (the calendar, Chinese numerals, ordinals) is written here.  :func:`lex`
+cuts a cell into typed tokens over the same vocabulary; a :class:`Quantity` or :class:`When`
+keeps in ``unknown`` the words it was read past without knowing them (rule I320).
 
 How a cell is read, in order (the first step that decides wins):
 
@@ -475,7 +480,7 @@ def _cn_int(chars: str) -> int | None:
     return total + section + number
 
 
-def _cnread_number(chars: str) -> Decimal | None:
+def _cn_decimal(chars: str) -> Decimal | None:
     """Chinese numeral with an optional 点 fraction: 九十五点五 → 95.5."""
     whole, _, fraction = chars.partition("点")
     value = _cn_int(whole)
@@ -749,7 +754,7 @@ def _token_value(m: re.Match[str]) -> tuple[Decimal, _UnitInfo | None] | None:
     """(amount before unit scaling, unit info or None for a bare number) of a number token."""
     if m.group("pct"):
         number = m.group("pnum")
-        amount = read_number(number) if number[0].isdigit() else _cnread_number(number)
+        amount = read_number(number) if number[0].isdigit() else _cn_decimal(number)
         return (amount, ("%", Dimension.PERCENT, 0)) if amount is not None else None
     if m.group("num"):
         amount = read_number(m.group("num"))
@@ -1000,7 +1005,8 @@ def _known_word(s: str, i: int) -> str | None:
 def _lex(s: str, dates: bool = True) -> list[Token]:
     """The tokens of a normalised cell ``s``: at each place a date, a number, the longest
     vocabulary word, punctuation, or else one character of an unknown word or a symbol; runs
-    of unknown characters are one WORD.  ``dates=False`` when the cell is known to hold none."""
+    of unknown characters are one WORD.  A one-character word that is also punctuation
+    (- ~ : =) is read as punctuation.  ``dates=False`` when the cell is known to hold none."""
     spans = {start: end for start, end, *_ in _find_dates(s)} if dates else {}
     out: list[Token] = []
     i, n, word = 0, len(s), -1

@@ -19,14 +19,16 @@ import attrs
 from .loader import ConfigError, Problem, read_toml, shown_value, structure_config
 from .resources import rules_dir
 
-__all__ = ["Claims", "Negation", "Truncation", "Units", "Vocabulary", "load_vocabulary", "read_vocabulary", "word_lists"]
+__all__ = ["CLAUSE_BREAKS", "Claims", "Negation", "Truncation", "Units", "Vocabulary", "load_vocabulary",
+           "read_vocabulary", "word_lists"]
 
 Words = tuple[str, ...]
 
 
 @attrs.frozen
 class Truncation:
-    """Words in ``project.source`` that say the form is cut off."""
+    """Words in ``project.source`` that say the form is cut off (the one predicate is
+    :func:`evalengine.facts.is_truncated`, handed to every rule as ``ctx.facts.truncated``)."""
 
     words: Words
 

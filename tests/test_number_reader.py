@@ -53,3 +53,16 @@ def test_value_cells():
     assert parse_value("95%-100%").upper == 100
     # "1,00" is no thousands group: two numbers, and no quantity of 100
     assert [q.amount for q in parse_value("1,00个").quantities] == [0]
+
+
+def test_rule_readers_of_printed_numbers():
+    """The rules' own readers of a printed number go through read_number too: N405's score in
+    the 评价结论, the printed 一级 weight ("产出指标(50分)") and a figure's rounding step."""
+    from evalengine.checks.kit import _half_unit
+    from evalengine.checks.narrative.n405 import _stated_score
+
+    assert _stated_score("综合评分为95.5分，等级优秀", ["评分"]) == (Decimal("95.5"), "95.5", "评分为95.5分")
+    assert _stated_score("综合评分较高", ["评分"]) is None
+    money = parse_value("202.6万元")
+    assert _half_unit(money, "202.6") == Decimal("500")  # 0.1万元 / 2
+    assert _half_unit(money, None) == 0 and _half_unit(parse_value("27条"), "27") == 0

@@ -17,10 +17,22 @@ def test_shipped_vocabulary_loads_and_is_cached():
 
 
 def test_cut_off_words_are_one_list_for_every_rule():
-    truncation = load_vocabulary().truncation
-    assert truncation.says_cut_off("某县公开的自评表（节选）")
-    assert truncation.says_cut_off("Only the TAIL of the table")
-    assert not truncation.says_cut_off("某县财政局公开")
+    """节选 cut a form off for the indicator rules only, 表尾 for the score rules only."""
+    from rulekit import build_case, run_rule
+
+    from evalengine.checks.registry import BUILTIN_RULES
+    from evalengine.facts import is_truncated
+
+    for source, cut in (("某县公开的自评表（节选）", True), ("Only the TAIL of the table", True),
+                        ("表尾缺失", True), ("某县财政局公开", False)):
+        assert is_truncated(build_case(f'[project]\nsource = "{source}"\n')) is cut
+    # S217 (a total above what the visible rows allow, on a cut-off form) now knows 节选
+    s217 = next(r for r in BUILTIN_RULES if r.code == "S217")
+    fires = next(c.toml for c in s217.cases if not c.passes)
+    assert 'incomplete = "cut off after the first rows"' in fires
+    excerpt = fires.replace('incomplete = "cut off after the first rows"', 'source = "某县公开的自评表（节选）"')
+    whole = fires.replace('incomplete = "cut off after the first rows"', 'source = "某县公开的自评表"')
+    assert len(run_rule(s217, excerpt)) == 1 and run_rule(s217, whole) == ()
 
 
 SHIPPED = (rules_dir() / "vocabulary.toml").read_text(encoding="utf-8")

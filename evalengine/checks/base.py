@@ -17,7 +17,6 @@ from ..facts import CaseFacts, case_facts
 from ..findings import Severity
 from ..model import Case, Department, Suppression
 from ..money import read
-from ..numbers import rounded
 from ..profile import Profile
 from ..provenance import load_provenance
 from ..scoring import CaseScore
@@ -39,9 +38,6 @@ __all__ = [
     "ROWS",
     "TEXTS",
     "WEIGHTS",
-    "figure",
-    "money",
-    "pct",
 ]
 
 SettingKind = Literal["number", "integer", "boolean", "text", "texts", "regex", "regexes"]
@@ -70,15 +66,15 @@ class Setting:
 
 @attrs.frozen
 class Hit:
-    """One place a rule fires: key path, message parameters, and the evidence (``*_en``: the
-    evidence in English, where the rule words it itself rather than quoting the form)."""
+    """One place a rule fires: key path, message parameters, and the evidence, as typed
+    values of :mod:`evalengine.evidence` (an amount, a rate, a quote of the form …) that
+    are put into words only when a renderer asks, in its language.  A plain ``str`` is a
+    word that is the same in both languages (a rule code, a profile id, an error text)."""
 
     path: str
     params: Mapping[str, Any] = attrs.Factory(dict)
-    expected: str = ""
-    found: str = ""
-    expected_en: str = ""
-    found_en: str = ""
+    expected: Any = ""
+    found: Any = ""
 
 
 @attrs.frozen
@@ -194,24 +190,3 @@ ROWS = tuple(f"$.indicators[*].{field}"
              for field in (*load_provenance().indicator_fields, "not_applicable"))
 
 
-# --- formatting helpers for evidence (rules share them; rounding goes through rounded()) ---
-
-
-def money(value: Decimal | None) -> str:
-    """A 万元 amount for a message: two decimals, trailing zeros kept as the forms print them."""
-    return "—" if value is None else f"{rounded(value)}"
-
-
-def pct(value: Decimal | None) -> str:
-    """A fraction as a percentage with two decimals: 0.4660 → '46.60%'."""
-    return "—" if value is None else f"{rounded(value * 100)}%"
-
-
-def figure(value: Decimal | None, places: int = 2) -> str:
-    """A number (a score, a stated percentage, a count) as a form prints it: rounded to
-    ``places`` through rounded(), without an exponent or trailing zeros: Decimal("12.3400000")
-    → '12.34', Decimal("1E+2") → '100', Decimal("8.5") → '8.5'."""
-    if value is None:
-        return "—"
-    text = format(rounded(value, places), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text

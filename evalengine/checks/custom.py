@@ -15,12 +15,13 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ..evidence import figure, money
 from ..findings import Severity
 from ..loader import ConfigError, Problem, shown_value
 from ..numbers import HUNDRED
 from ..scoring import IndicatorScore
 from ..values import Claim, Empty, Quantity, Text, Value, When
-from .base import CaseContext, Hit, Rule, figure, money
+from .base import CaseContext, Hit, Rule
 
 __all__ = ["CASE_FIELDS", "INDICATOR_FIELDS", "build_custom_rule"]
 

@@ -14,16 +14,17 @@ from typing import Any
 
 import attrs
 
+from ..evidence import Amount, Count, Label, Named, Number, Percent, Phrase, Quote, Rate, Seq, p
 from ..facts import CaseFacts
 from ..i18n import REASONS
 from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
-from ..numbers import ZERO
+from ..numbers import ZERO, read_number
 from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category, load_taxonomy
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit, figure, money, pct
+from .base import CaseContext, Hit
 
 
 ONE = Decimal(1)
@@ -32,43 +33,43 @@ ONE = Decimal(1)
 TEN_THOUSAND = Decimal(10000)  # 元 per 万元
 
 
-def _rate_text(f: Figures) -> str:
-    """'4.80/10.30 = 46.60%' (执行数/预算数 = 执行率)."""
-    return f"{money(f.executed)}/{money(f.budget)} = {pct(f.rate)}"
+def _rate(f: Figures) -> Rate:
+    """执行数/预算数 = 执行率 ('{rate:ratio}': '4.80/10.30 = 46.60%')."""
+    return Rate(f.executed, f.budget, f.rate)
 
 
-_FIELDS = {
-    "$.funds.reason": ("原因栏", "the reason field (原因)"),
-    "$.funds.adjustment_reason": ("预算调整说明", "the adjustment reason"),
-    "$.funds.note": ("资金备注", "the funds note (备注)"),
-    "$.goal.expected": ("年度目标", "the annual goal (预期目标)"),
-    "$.goal.actual": ("年度目标完成情况", "the goal's outcome (实际完成情况)"),
-    "$.narrative.completion": ("项目完成情况", "the completion statement (项目完成情况)"),
-    "$.narrative.benefit": ("项目效益情况", "the benefit statement (项目效益情况)"),
-    "$.narrative.conclusion": ("评价结论", "the conclusion (评价结论)"),
-    "$.narrative.problems": ("存在问题", "the problems statement (存在问题)"),
-    "$.narrative.measures": ("改进措施", "the measures statement (改进措施)"),
-    "$.narrative.deviation": ("偏差原因分析", "the form's deviation analysis (偏差大或目标未完成原因分析)"),
-}
+def _budget_word(f: Figures) -> Label:
+    """The budget the rate divides by: 预算数 where the form gives one, else 年初预算数."""
+    return Label("money.budget" if f.adjusted is not None else "money.initial_budget")
+
+
+def _whose(f: Figures) -> Label:
+    """Whose figures: the total row, or the sum of the 其中 rows standing in for it."""
+    return Label("money.from_rows" if f.from_rows else "money.total_row")
+
+
+def _balance(f: Figures) -> Phrase:
+    """结余 = 预算数 − 执行数 = … 万元."""
+    return p("common.balance", word=_budget_word(f), budget=Amount(f.budget),
+             executed=Amount(f.executed), balance=Amount(f.balance))
 
 
 def _texts(facts: CaseFacts, paths: Iterable[str], *, deviations: bool = False
-           ) -> Iterator[tuple[str, str, str, str]]:
-    """(path, label, label_en, text) of each non-empty text field named, then, if asked,
-    each indicator's 偏差原因 cell."""
+           ) -> Iterator[tuple[str, Label | Phrase, str]]:
+    """(path, label, text) of each non-empty text field named, then, if asked, each
+    indicator's 偏差原因 cell."""
     for path in paths:
         text = facts.text(path)
         if text.strip():
-            label, label_en = _FIELDS[path]
-            yield path, label, label_en, text
+            yield path, Label(path), text
     if deviations:
         for row in facts.rows:
             path = f"$.indicators[{row.index}].deviation"
             text = facts.text(path)
             if text.strip():
-                name = facts.text(f"$.indicators[{row.index}].name").strip() or f"第{row.index + 1}行"
-                yield (path, f"指标“{name}”的偏差原因", f"the deviation note of indicator “{name}”",
-                       text)
+                name = facts.text(f"$.indicators[{row.index}].name").strip()
+                shown = Quote(name) if name else p("common.row_number", row=Count(row.index + 1))
+                yield path, p("common.deviation_of", name=shown), text
 
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
@@ -86,7 +87,7 @@ def _answered(text: str) -> bool:
     return bool(text.strip()) and not _template(text)
 
 
-def _explanation(facts: CaseFacts) -> tuple[str, str] | None:
+def _explanation(facts: CaseFacts) -> tuple[Label | Phrase, str] | None:
     """(label, clause) of the first text that explains the money, or None.
 
     A filled 原因 cell is a reason whatever it says; elsewhere a text counts when it holds one
@@ -94,8 +95,8 @@ def _explanation(facts: CaseFacts) -> tuple[str, str] | None:
     """
     reason = facts.text("$.funds.reason")
     if _answered(reason):
-        return _FIELDS["$.funds.reason"][0], _short(reason)
-    for _path, label, _en, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True):
+        return Label("$.funds.reason"), _short(reason)
+    for _path, label, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True):
         if _template(text):
             continue
         for word in load_vocabulary().explanation.reasons:
@@ -181,10 +182,11 @@ _MET = ("met", "on-time")  # measured, target met
 _PRINTED_WEIGHT_RE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 
 
-def _name(case: Case, index: int) -> str:
+def _name(case: Case, index: int) -> Quote | Phrase:
     """The 三级 name of row ``index`` as printed; else its target, else its position."""
     row = case.indicators[index]
-    return row.name.strip() or row.target.strip()[:20] or f"第{index + 1}行指标"
+    text = row.name.strip() or row.target.strip()[:20]
+    return Quote(text) if text else p("common.row_indicator", row=Count(index + 1))
 
 
 def _rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
@@ -222,8 +224,16 @@ def _full(case: Case, ind: IndicatorScore) -> bool:
     return row.weight is not None and row.score is not None and row.score >= row.weight
 
 
-def _reason(key: str) -> tuple[str, str]:
-    return REASONS.get(key, (key, key))
+def _reason(key: str) -> Named:
+    """Why scoring scored a row so (i18n.REASONS, both languages)."""
+    return Named(*REASONS.get(key, (key, key)))
+
+
+def _achieved(ind: IndicatorScore) -> Phrase | str:
+    """"，完成率 86.20%" where the row has a completion rate."""
+    if ind.achievement is None:
+        return ""
+    return p("common.completion_rate", rate=Percent(ind.achievement))
 
 
 def _group_weights(
@@ -241,7 +251,7 @@ def _group_weights(
         if category is None:
             return None
         m = _PRINTED_WEIGHT_RE.search(row.level1)
-        printed = Decimal(m.group(1)) if m else None
+        printed = read_number(m.group(1)) if m else None
         total, count, first, known = groups.get(category.name, (ZERO, 0, index, None))
         groups[category.name] = (total + row.weight, count + 1, first, known or printed)
     return groups
@@ -348,49 +358,49 @@ def _missing_categories(ctx: CaseContext) -> list[str]:
 
 
 def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
-    present = "、".join(sorted({c.name for i, _ in _live_rows(ctx)
-                                if (c := _category(ctx, i)) is not None}))
+    present = sorted({c.name: Named(c.name, c.name_en) for i, _ in _live_rows(ctx)
+                      if (c := _category(ctx, i)) is not None}.items())
+    english = {c.name: c.name_en for c in ctx.taxonomy.level1}
     for name in _missing_categories(ctx):
+        category = Named(name, english.get(name, name))
         yield Hit(
             "$.indicators",
-            {"category": name, "profile": ctx.profile.id},
-            expected="产出、效益、满意度三类一级指标齐全（" + "、".join(ctx.taxonomy.names()) + "）",
-            found=f"表中有：{present or '—'}；没有“{name}”下的任何指标",
+            {"category": category, "profile": ctx.profile.id},
+            expected=p("categories.expected", names=Seq(
+                tuple(Named(c.name, c.name_en) for c in ctx.taxonomy.level1), "enum")),
+            found=p("categories.found", category=category,
+                    present=Seq(tuple(n for _, n in present), "enum") if present else "—"),
         )
 
 
 _SHORT_REASONS = ("shortfall", "cap-exceeded", "at-limit", "late")
 
 
-def _deviation(item: IndicatorScore, row: Indicator) -> tuple[str, str, Decimal | None] | None:
-    """(detail, detail_en, closeness ≤ 1 or None) when the row misses its target, else None."""
+def _deviation(item: IndicatorScore, row: Indicator) -> tuple[Phrase, Decimal | None] | None:
+    """(detail, closeness ≤ 1 or None) when the row misses its target, else None."""
     if item.evidence is Evidence.MEASURED and item.reason in _SHORT_REASONS:
         if item.reason == "shortfall":
             ratio = item.achievement
-            return (f"为指标值的 {pct(ratio)}", f"{pct(ratio)} of the target", ratio)
+            return p("deviation.shortfall", ratio=Percent(ratio)), ratio
         if item.reason == "cap-exceeded":
             a = item.achievement
             ratio = (1 / a) if a is not None and a > 0 else None
-            return (f"超出上限，达指标值的 {pct(a)}", f"over the ceiling, at {pct(a)} of it", ratio)
+            return p("deviation.over_ceiling", ratio=Percent(a)), ratio
         if item.reason == "at-limit":
-            return ("恰等于指标值，未满足严格的高于/低于要求", "equal to a strict (> or <) target",
-                    None)
-        return ("逾期完成", "finished late", None)
+            return p("deviation.at_limit"), None
+        return p("deviation.late"), None
     actual = item.actual
     if isinstance(actual, Claim) and actual.level in (ClaimLevel.PARTIAL, ClaimLevel.MISSED):
-        done = "未完成" if actual.level is ClaimLevel.MISSED else "部分完成"
-        done_en = "not achieved" if actual.level is ClaimLevel.MISSED else "partly achieved"
-        return (f"完成值自称{done}", f"the actual says {done_en}", None)
+        return p("deviation.missed" if actual.level is ClaimLevel.MISSED else "deviation.partial"), None
     if (item.evidence is not Evidence.MEASURED  # a met measured row deducted is S206's
             and row.score is not None and row.weight is not None and row.weight > 0
             and row.score < row.weight):
         ratio = row.score / row.weight
-        form = f"{figure(row.score)}/{figure(row.weight)}"
-        return (f"表内得分 {form}", f"scored {form} on the form", ratio)
+        return p("deviation.form_score", score=Number(row.score), weight=Number(row.weight)), ratio
     return None
 
 
-_Deviation = tuple[IndicatorScore, Indicator, str, str, Decimal | None]
+_Deviation = tuple[IndicatorScore, Indicator, Phrase, Decimal | None]
 
 
 def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
@@ -405,18 +415,14 @@ def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
             yield item, row, *found
 
 
-def _deviation_hit(item: IndicatorScore, row: Indicator, detail: str, detail_en: str) -> Hit:
+def _deviation_hit(item: IndicatorScore, row: Indicator, detail: Phrase) -> Hit:
     return Hit(
         _path(item.index, "deviation"),
-        {"name": _show(row.name), "target": _show(_target_text(row)), "actual": _show(row.actual),
-         "detail": detail, "detail_en": detail_en},
-        expected="偏离指标值的，应在“偏差原因分析及改进措施/未完成原因分析”栏说明原因和改进措施",
-        found=(f"指标值“{_target_text(row)}” 完成值“{row.actual}”（{detail}）；"
-               f"偏差原因“{row.deviation.strip()}”"),
-        expected_en=("where the actual departs from the target, the deviation column (偏差原因分析及改进措施) "
-                     "gives the reason and the remedy"),
-        found_en=(f"target '{_target_text(row)}' actual '{row.actual}' ({detail_en}); "
-                  f"deviation reason '{row.deviation.strip()}'"),
+        {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
+         "actual": Quote(_show(row.actual)), "detail": detail},
+        expected=p("deviation.expected"),
+        found=p("deviation.found", target=Quote(_target_text(row)), actual=Quote(row.actual), detail=detail,
+                reason=Quote(row.deviation.strip())),
     )
 
 
@@ -465,6 +471,18 @@ def _shown(text: str) -> str:
     return text if len(text) <= 60 else text[:60] + "…"
 
 
+def _indicator_named(name: str, index: int) -> Quote | Phrase:
+    """An indicator by its name, or by its row where it has none."""
+    return Quote(name) if name else p("common.row_indicator", row=Count(index + 1))
+
+
+def _quoted(text: str) -> Quote | Phrase:
+    """A field for evidence: the form's text as :func:`_shown` trims it, or "（空）"."""
+    if isinstance(text, str) and text.strip():
+        return Quote(_shown(text))
+    return p("common.empty_field")
+
+
 _CLAUSE_RE = re.compile(r"[^。;,、!?\n]+")
 
 
@@ -497,7 +515,7 @@ class _Figure:
     unit: str
     dimension: Dimension
     half: Decimal  # half a unit of the last digit written, in the unit of ``amount``
-    shown: str  # the number as written, e.g. "27条"
+    shown: Quote | Phrase  # the number as written, e.g. "27条" (money: in 万元)
     context: frozenset[str]  # the clause's words (CJK bigrams), generic ones dropped
 
 
@@ -515,9 +533,9 @@ def _half_unit(q: Quantity, written: str | None) -> Decimal:
     """How far the number may be from the exact amount because of the way it was written:
     half a unit of its last digit when that digit is a rounded one (202.6万元 → 500 元,
     1.2万人次 → 500), none for a whole number of the base unit (27条, 95%, 2026400元)."""
-    if not written:
+    number = read_number(written) if written else None
+    if number is None:
         return ZERO
-    number = Decimal(written.replace(",", ""))
     decimals = len(written.split(".", 1)[1]) if "." in written else 0
     step = Decimal(1).scaleb(-decimals)
     if number != 0:
@@ -564,9 +582,9 @@ def _figures_of(clauses: tuple[tuple[str, Value], ...], dims: frozenset[str],
             if any(w in clause[max(0, start - 3) : start] for w in ("各", "每", "均")):
                 continue  # a per-item figure ("各250册") is not a total
             if q.dimension is Dimension.MONEY:
-                shown = f"{money(q.amount / 10000)}万元"
+                shown: Quote | Phrase = p("common.wan", amount=Amount(q.amount / 10000))
             else:
-                shown = f"{written}{q.unit}" if written else q.text
+                shown = Quote(f"{written}{q.unit}" if written else q.text)
             out.append(_Figure(q.amount, q.unit, q.dimension, _half_unit(q, written), shown, context))
     return tuple(out)
 
@@ -617,14 +635,14 @@ def _nearest(statements: list[tuple[int, Figure]], source: str) -> list[tuple[in
     return out
 
 
-def _num(value: Decimal) -> str:
+def _n(value: Decimal) -> Number:
     """A figure as the report prints it (no padding: 97.8, 931.61, 0)."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return Number(value, places=None)
 
 
-def _where(figure: Figure) -> str:
-    return f"{figure.label} {_num(figure.value)}（{figure.source}）"
+def _where(figure: Figure) -> Phrase:
+    return p("figures.where", label=Quote(figure.label), value=_n(figure.value),
+             source=Quote(figure.source))
 
 
 def _places(value: Decimal) -> int:

@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..evidence import phrase_problem
 from ..findings import Severity
 from ..loader import ConfigError, Problem, read_toml, shown_value
 from ..resources import rules_dir
@@ -48,7 +49,7 @@ FAMILIES = ("funds", "scores", "indicators", "narrative", "department", "meta")
 LAST = ("M003",)  # rule-crashed: the runner's own, listed after the rules it reports on
 
 _KEYS = ("code", "name", "severity", "enabled", "check", "target", "aliases", "source",
-         "zh", "en", "defaults", "options", "shares", "cases")
+         "zh", "en", "defaults", "options", "shares", "cases", "evidence")
 _PROSE = ("title", "message", "summary", "rationale")
 _OPTION_KEYS = ("kind", "min", "max", "groups", "zh", "en")
 _CASE_KEYS = ("name", "pass", "toml")
@@ -140,6 +141,10 @@ def load_rule_file(path: Path) -> Mapping[str, Any]:
         texts(option, "groups", base)
         text(option, "zh", base)
         text(option, "en", base, required=False)
+    evidence = table_of("evidence", {})
+    for key, phrase in evidence.items():
+        problems.extend(Problem(where, kind, detail)
+                        for where, kind, detail in phrase_problem(f"$.evidence.{key}", phrase))
     shares = table_of("shares", {})
     for name in shares:
         text(shares, name, "$.shares")

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from ..evidence import fields
 from ..facts import CaseFacts, case_facts
 from ..findings import Finding, Severity
 from ..model import Case, Department, Suppression
@@ -38,18 +39,23 @@ class ActiveRule:
 
 
 def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding:
-    params = dict(hit.params)
+    """The hit as a finding: its typed values are kept, not put into words (a renderer
+    does that, in the language it prints).  A message whose template names a parameter the
+    hit does not give raises here, so M003 reports it instead of a renderer crashing."""
+    params = tuple(hit.params.items())
+    given = {name for name, _ in params}
+    for template in (rule.message, rule.message_en):
+        missing = fields(template) - given
+        if missing:
+            raise KeyError(f"{rule.code} message needs {', '.join(sorted(missing))}")
     return Finding(
         code=rule.code,
         severity=severity,
         location=location,
         path=hit.path,
-        message=rule.message.format(**params),
-        message_en=rule.message_en.format(**params),
-        expected=hit.expected,
-        found=hit.found,
-        expected_en=hit.expected_en,
-        found_en=hit.found_en,
+        templates=(rule.message, rule.message_en),
+        params=params,
+        evidence_values=(hit.expected, hit.found),
     )
 
 
@@ -122,8 +128,8 @@ class Checker:
         for rule in rules:
             if rule.family == "custom":
                 configs[rule.code] = RuleConfig(custom_enabled[rule.code], rule.severity, {})
-        effective = with_shared(rules, {r.code: {**configs[r.code].options, **user.options.get(r.code, {})}
-                                        for r in rules})
+        effective = with_shared(
+            rules, {r.code: {**configs[r.code].options, **user.options.get(r.code, {})} for r in rules})
         chosen = []
         for rule in rules:
             config = configs[rule.code]

@@ -6,9 +6,10 @@ import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Quote, Seq, p
 from ...numbers import ZERO
-from ..base import DepartmentContext, Hit, money
-from ..kit import _nearest, _num, _statements, _where
+from ..base import DepartmentContext, Hit
+from ..kit import _n, _nearest, _statements, _where
 
 
 _MAX_COMBINATIONS = 256  # statements tried per check before taking the nearest ones only
@@ -36,9 +37,10 @@ def check(ctx: DepartmentContext) -> Iterator[Hit]:
             parts_sum = sum((f.value for f in chosen), ZERO)
             yield Hit(
                 f"$.figures[{index}].value",
-                {"label": figure.label, "source": figure.source, "total": _num(figure.value),
-                 "sum": money(parts_sum), "diff": money(abs(figure.value - parts_sum)),
+                {"label": Quote(figure.label), "source": Quote(figure.source), "total": _n(figure.value),
+                 "sum": Amount(parts_sum), "diff": Amount(abs(figure.value - parts_sum)),
                  "totals": t_index},
-                expected=" + ".join(_where(f) for f in chosen) + f" = {money(parts_sum)}",
+                expected=p("D501.expected", parts=Seq(tuple(_where(f) for f in chosen), "plus"),
+                           sum=Amount(parts_sum)),
                 found=_where(figure),
             )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Quote, p
 from ...numbers import HUNDRED, ZERO
-from ..base import DepartmentContext, Hit, money
-from ..kit import _nearest, _num, _places, _statements
+from ..base import DepartmentContext, Hit
+from ..kit import _n, _nearest, _places, _statements
 
 
 def _share_range(value: Decimal, base: Decimal, half: Decimal) -> tuple[Decimal, Decimal] | None:
@@ -40,8 +41,9 @@ def check(ctx: DepartmentContext) -> Iterator[Hit]:
         computed = figure.value / base.value * HUNDRED
         yield Hit(
             f"$.figures[{index}].share",
-            {"label": figure.label, "source": figure.source, "share": _num(figure.share),
-             "base": base.label, "computed": money(computed)},
-            expected=f"{_num(figure.value)} / {_num(base.value)}（{base.label}，{base.source}）× 100% = {money(computed)}%",
-            found=f"{figure.label}占 {_num(figure.share)}%（{figure.source}）",
+            {"label": Quote(figure.label), "source": Quote(figure.source), "share": _n(figure.share),
+             "base": Quote(base.label), "computed": Amount(computed)},
+            expected=p("D502.expected", value=_n(figure.value), base=_n(base.value), label=Quote(base.label),
+                       source=Quote(base.source), computed=Amount(computed)),
+            found=p("D502.found", label=Quote(figure.label), share=_n(figure.share), source=Quote(figure.source)),
         )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Quote, p
 from ...numbers import HUNDRED
-from ..base import DepartmentContext, Hit, money
-from ..kit import _num, _places
+from ..base import DepartmentContext, Hit
+from ..kit import _n, _places
 
 
 def check(ctx: DepartmentContext) -> Iterator[Hit]:
@@ -34,11 +35,10 @@ def check(ctx: DepartmentContext) -> Iterator[Hit]:
         computed = change / previous * HUNDRED
         yield Hit(
             f"$.figures[{index}].change_pct",
-            {"label": figure.label, "source": figure.source, "stated": _num(figure.change_pct),
-             "computed": money(computed), "change": _num(change), "previous": money(previous)},
-            expected=(
-                f"变动率 = {_num(change)} / ({_num(value)} − {_num(change)}) × 100% = "
-                f"{_num(change)} / {money(previous)} × 100% = {money(computed)}%"
-            ),
-            found=f"{figure.label}：增减 {_num(change)}，变动 {_num(figure.change_pct)}%（{figure.source}）",
+            {"label": Quote(figure.label), "source": Quote(figure.source), "stated": _n(figure.change_pct),
+             "computed": Amount(computed), "change": _n(change), "previous": Amount(previous)},
+            expected=p("D503.expected", change=_n(change), value=_n(value), previous=Amount(previous),
+                       computed=Amount(computed)),
+            found=p("D503.found", label=Quote(figure.label), change=_n(change), rate=_n(figure.change_pct),
+                    source=Quote(figure.source)),
         )

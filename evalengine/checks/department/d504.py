@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Phrase, Quote, Seq, p
 from ...model import Figure
 from ..base import DepartmentContext, Hit
-from ..kit import _num, _statements
+from ..kit import _n, _statements
 
 
 def check(ctx: DepartmentContext) -> Iterator[Hit]:
@@ -29,13 +30,14 @@ def check(ctx: DepartmentContext) -> Iterator[Hit]:
         index, odd = others[0][0]
         first = main[0][1]
 
-        def listed(group: list[tuple[int, Figure]]) -> str:
-            return f"{_num(group[0][1].value)}（{'；'.join(f.source for _, f in group)}）"
+        def listed(group: list[tuple[int, Figure]]) -> Phrase:
+            return p("D504.listed", value=_n(group[0][1].value),
+                     sources=Seq(tuple(Quote(f.source) for _, f in group)))
 
         yield Hit(
             f"$.figures[{index}].value",
-            {"label": odd.label, "value": _num(odd.value), "source": odd.source,
-             "other": _num(first.value), "other_source": first.source},
+            {"label": Quote(odd.label), "value": _n(odd.value), "source": Quote(odd.source),
+             "other": _n(first.value), "other_source": Quote(first.source)},
             expected=listed(main),
-            found="；".join(listed(g) for g in others),
+            found=Seq(tuple(listed(g) for g in others)),
         )

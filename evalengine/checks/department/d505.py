@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Count, Quote, Seq, p
 from ...numbers import ZERO
-from ..base import DepartmentContext, Hit, money
-from ..kit import _num, _statements, _where
+from ..base import DepartmentContext, Hit
+from ..kit import _n, _statements, _where
 
 
 def check(ctx: DepartmentContext) -> Iterator[Hit]:
@@ -27,17 +28,20 @@ def check(ctx: DepartmentContext) -> Iterator[Hit]:
             seen.add(figure.value)
             yield Hit(
                 f"$.figures[{index}].value",
-                {"subject": f"{figure.label}（{figure.source}）", "subject_en": f"{figure.label} ({figure.source})",
-                 "stated": f"{_num(figure.value)} 万元", "cases": f"{money(total)} 万元"},
-                expected=" + ".join(f"{p.name} {money(p.executed)}" for p in projects) + f" = {money(total)}",
+                {"subject": p("D505.subject", label=Quote(figure.label), source=Quote(figure.source)),
+                 "stated": p("D505.wan", amount=_n(figure.value)), "cases": p("D505.wan", amount=Amount(total))},
+                expected=p("D505.expected", parts=Seq(tuple(
+                    p("D505.part", name=Quote(x.name), executed=Amount(x.executed)) for x in projects), "plus"),
+                    total=Amount(total)),
                 found=_where(figure),
             )
     stated = claims.projects_self_assessed
     if stated is not None and stated != len(projects):
         yield Hit(
             "$.claims.projects_self_assessed",
-            {"subject": "开展绩效自评的项目个数", "subject_en": "the number of projects self-assessed",
-             "stated": f"{stated} 个", "cases": f"{len(projects)} 个"},
-            expected=f"本目录项目案例 {len(projects)} 个：" + "、".join(p.name for p in projects),
-            found=f"报告称对 {stated} 个项目开展了绩效自评（{claims.source}）",
+            {"subject": p("D505.count_subject"), "stated": p("D505.count", count=Count(stated)),
+             "cases": p("D505.count", count=Count(len(projects)))},
+            expected=p("D505.count_expected", count=Count(len(projects)),
+                       names=Seq(tuple(Quote(x.name) for x in projects), "enum")),
+            found=p("D505.count_found", count=Count(stated), source=Quote(claims.source)),
         )

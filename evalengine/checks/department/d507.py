@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Count, Quote, Seq, p
 from ..base import DepartmentContext, Hit
 
 
@@ -17,8 +18,8 @@ def check(ctx: DepartmentContext) -> Iterator[Hit]:
     without = [p for p in ctx.projects if not p.has_form]
     yield Hit(
         "$.claims.projects_self_assessed",
-        {"claimed": claimed, "forms": len(with_form)},
-        expected=f"{claimed} 张项目支出绩效自评表",
-        found=f"有自评表 {len(with_form)} 个" + (
-            "；无自评表：" + "、".join(p.name for p in without) if without else ""),
+        {"claimed": Count(claimed), "forms": Count(len(with_form))},
+        expected=p("D507.expected", count=Count(claimed)),
+        found=p("D507.found", count=Count(len(with_form)), without=p(
+            "D507.without", names=Seq(tuple(Quote(x.name) for x in without), "enum")) if without else ""),
     )

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..base import DepartmentContext, Hit, money, pct
+from ...evidence import Amount, Percent, Quote, p
+from ..base import DepartmentContext, Hit
 
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
@@ -41,10 +42,10 @@ def check(ctx: DepartmentContext) -> Iterator[Hit]:
             own = host.executed - spent_for_payer
             yield Hit(
                 "$.claims",
-                {"host": host.name, "payer": payer.name, "amount": money(spent_for_payer),
-                 "executed": money(host.executed), "own": money(own),
-                 "rate": pct(own / host.budget)},
-                expected=f"{host.name} 自身执行数 = {money(host.executed)} − {money(spent_for_payer)}"
-                         f" = {money(own)} 万元（{host.location}）",
-                found=f"{payer.location} 资金备注：{match.group(0)}",
+                {"host": Quote(host.name), "payer": Quote(payer.name), "amount": Amount(spent_for_payer),
+                 "executed": Amount(host.executed), "own": Amount(own),
+                 "rate": Percent(own / host.budget)},
+                expected=p("D508.expected", host=Quote(host.name), executed=Amount(host.executed),
+                           paid=Amount(spent_for_payer), own=Amount(own), location=host.location),
+                found=p("D508.found", location=payer.location, note=Quote(match.group(0))),
             )

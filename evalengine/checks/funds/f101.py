@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Count, Percent, Quote, Seq, p
 from ...numbers import ZERO
 from ...values import Claim, ClaimLevel
-from ..base import HERE, MONEY, CaseContext, Hit, money, pct
-from ..kit import _clause, _find, _rate_text, _short, _texts
+from ..base import HERE, MONEY, CaseContext, Hit
+from ..kit import _clause, _find, _rate, _short, _texts
 
 
 # 评价结论 is N401's: a success conclusion over unfinished work is reported there, once.
@@ -21,17 +22,15 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if rate is not None:
         if rate > o["max_rate"]:
             return
-        paid = f"执行率 = {_rate_text(f)}"
-        paid_en = f"execution rate = {_rate_text(f)}"
+        paid = p("common.rate_is", rate=_rate(f))
     elif f.executed is not None and f.executed == 0:  # a negative 执行数 is F113's
         rate = ZERO
-        paid = f"支付（执行）数 = {money(f.executed)} 万元，预算数未填"
-        paid_en = f"paid (executed) = {money(f.executed)} 10k yuan, no budget given"
+        paid = p("F101.paid_no_budget", executed=Amount(f.executed))
     else:
         return
     negation = int(o["negation_window"])  # the words: rules/vocabulary.toml [negation]
     patterns = o["claim_patterns"]
-    params = {"rate": pct(rate), "executed": money(f.executed), "budget": money(f.budget)}
+    params = {"rate": Percent(rate), "executed": Amount(f.executed), "budget": Amount(f.budget)}
 
     rows = ctx.case.indicators
     # a row left out of scoring (a field not read) still shows its actual, when that was read
@@ -46,25 +45,24 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if actual.percent is not None or _find(actual.text, patterns, negation):
             claims.append(index)
     if claims:
-        shown = "；".join(f"“{rows[i].name}”完成值“{rows[i].actual}”" for i in claims[:3])
-        more = f" 等 {len(claims)} 项" if len(claims) > 3 else ""
+        shown = Seq(tuple(p("F101.claim", name=Quote(rows[i].name), actual=Quote(rows[i].actual))
+                          for i in claims[:3]))
+        more = p("common.and_more", count=Count(len(claims))) if len(claims) > 3 else ""
+        path = f"$.indicators[{claims[0]}].actual"
         yield Hit(
-            f"$.indicators[{claims[0]}].actual",
-            {**params, "field": f"{len(claims)} 项绩效指标的完成值",
-             "field_en": f"the actual value of {len(claims)} indicator(s)",
-             "claim": rows[claims[0]].actual.strip()},
+            path,
+            {**params, "field": p("F101.indicator_actuals", count=Count(len(claims))),
+             "claim": Quote(rows[claims[0]].actual.strip(), path)},
             expected=paid,
-            found=f"绩效指标完成值：{shown}{more}",
-            expected_en=paid_en,
+            found=p("F101.claims_found", shown=shown, more=more),
         )
-    for path, label, label_en, text in _texts(ctx.facts, _CLAIM_FIELDS):
+    for path, label, text in _texts(ctx.facts, _CLAIM_FIELDS):
         m = _find(text, patterns, negation)
         if m is None:
             continue
         clause = _clause(text, m.start(), m.end(), commas=True)
-        yield Hit(path, {**params, "field": label, "field_en": label_en, "claim": clause},
-                  expected=paid, found=f"{label}：{_short(text)}", expected_en=paid_en,
-                  found_en=f"{label_en}: {_short(text)}")
+        yield Hit(path, {**params, "field": label, "claim": Quote(clause, path)},
+                  expected=paid, found=p("common.labelled", label=label, text=Quote(_short(text), path)))
 
 
 RESTS_ON = (HERE, *MONEY)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Count, Percent, Points, Quote, Seq, p
 from ...money import Figures
 from ...numbers import ZERO
 from ...scoring import IndicatorScore
 from ...values import Dimension, Quantity, Text
-from ..base import CATEGORIES, HERE, MONEY, ROWS, CaseContext, Hit, money, pct
-from ..kit import TEN_THOUSAND, _rate_text
+from ..base import CATEGORIES, HERE, MONEY, ROWS, CaseContext, Hit
+from ..kit import TEN_THOUSAND, _rate
 
 
 def _marks(ctx: CaseContext, s: IndicatorScore) -> tuple[Decimal, Decimal]:
@@ -27,9 +28,8 @@ def _full(ctx: CaseContext, s: IndicatorScore) -> bool:
     return weight > 0 and claimed >= weight
 
 
-def _marks_text(ctx: CaseContext, s: IndicatorScore) -> str:
-    claimed, weight = _marks(ctx, s)
-    return f"{money(claimed)}/{money(weight)}"
+def _points(ctx: CaseContext, s: IndicatorScore) -> Points:
+    return Points(*_marks(ctx, s))
 
 
 def _is_cost(ctx: CaseContext, s: IndicatorScore) -> bool:
@@ -71,38 +71,35 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if all_full:
         yield Hit(
             f"$.indicators[{outputs[0].index}].score",
-            {"rate": pct(rate), "rate_en": pct(rate),
-             "what": f"{o['output_category']}全部 {len(outputs)} 项均得满分",
-             "what_en": f"all {len(outputs)} output indicators take full marks"},
-            expected=f"执行率 = {_rate_text(f)}，产出指标得分应反映未支付部分",
-            found="；".join(f"“{rows[s.index].name}” {_marks_text(ctx, s)}" for s in outputs),
+            {"rate": Percent(rate),
+             "what": p("F102.all_outputs_full", category=Quote(o["output_category"]), count=Count(len(outputs)))},
+            expected=p("F102.expected_outputs", rate=_rate(f)),
+            found=Seq(tuple(p("F102.marks", name=Quote(rows[s.index].name), points=_points(ctx, s))
+                            for s in outputs)),
         )
     for s in ctx.score.indicators:
         if not (_is_cost(ctx, s) and _full(ctx, s)) or (all_full and s in outputs):
             continue  # an output already listed in the hit above is not reported twice
         kind, cap = _budget_cap(ctx, s, f)
         row = rows[s.index]
-        found = f"“{row.name}”：指标值“{row.target}”，完成值“{row.actual}”，得分 {_marks_text(ctx, s)}"
+        found = p("F102.cost_found", name=Quote(row.name), target=Quote(row.target), actual=Quote(row.actual),
+                  points=_points(ctx, s))
         if kind == "money" and cap is not None and f.executed is not None and cap > 0:
             spent = max(f.executed, ZERO) / cap
             if spent >= o["threshold"]:
                 continue
             yield Hit(
                 f"$.indicators[{s.index}].score",
-                {"rate": f"{pct(spent)}（按该成本上限计）", "rate_en": f"{pct(spent)} (of that cost cap)",
-                 "what": f"成本指标“{row.name}”以预算额 {money(cap)} 万元为上限仍得满分，未支付的 {money(cap - f.executed)} 万元被当作“节约”",
-                 "what_en": f"the cost indicator “{row.name}”, capped at the budget ({money(cap)} 10k yuan), "
-                            f"takes full marks: the {money(cap - f.executed)} 10k yuan not paid count as savings"},
-                expected=f"执行 {money(f.executed)} / 成本上限 {money(cap)} = {pct(spent)}",
+                {"rate": p("F102.of_cap", rate=Percent(spent)),
+                 "what": p("F102.cost_cap", name=Quote(row.name), cap=Amount(cap), unpaid=Amount(cap - f.executed))},
+                expected=p("F102.spent_of_cap", executed=Amount(f.executed), cap=Amount(cap), rate=Percent(spent)),
                 found=found,
             )
         elif kind == "rate" and rate < o["threshold"]:
             yield Hit(
                 f"$.indicators[{s.index}].score",
-                {"rate": pct(rate), "rate_en": pct(rate),
-                 "what": f"成本指标“{row.name}”（控制在预算内）仍得满分",
-                 "what_en": f"the cost indicator “{row.name}” (kept within the budget) takes full marks"},
-                expected=f"执行率 = {_rate_text(f)}：资金未用完，不能据此证明成本得到控制",
+                {"rate": Percent(rate), "what": p("F102.within_budget", name=Quote(row.name))},
+                expected=p("F102.expected_cost", rate=_rate(f)),
                 found=found,
             )
 

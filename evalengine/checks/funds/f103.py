@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..base import HERE, MONEY, TEXTS, CaseContext, Hit, money, pct
-from ..kit import _explanation, _rate_text
+from ...evidence import Amount, Percent, p
+from ..base import HERE, MONEY, TEXTS, CaseContext, Hit
+from ..kit import _explanation, _rate
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -17,15 +18,12 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if _explanation(ctx.facts) is not None:
         return
     reason = ctx.case.funds.reason.strip()
-    found = "原因栏为模板说明文字" if reason else "原因栏空白"
-    found_en = "the reason column holds template text" if reason else "the reason column is blank"
+    threshold = Percent(o["threshold"])
     yield Hit(
         "$.funds.reason",
-        {"rate": pct(rate), "threshold": pct(o["threshold"]), "balance": money(f.balance)},
-        expected=f"执行率 = {_rate_text(f)} < {pct(o['threshold'])}，应说明原因",
-        found=f"{found}；资金备注、偏差原因和自评报告也未说明",
-        expected_en=f"execution rate = {_rate_text(f)} < {pct(o['threshold'])}: the reason should be given",
-        found_en=f"{found_en}; neither do the funds note, the deviation reasons or the self-assessment report explain it",
+        {"rate": Percent(rate), "threshold": threshold, "balance": Amount(f.balance)},
+        expected=p("F103.expected", rate=_rate(f), threshold=threshold),
+        found=p("F103.found", reason=p("F103.template" if reason else "F103.blank")),
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..base import HERE, MONEY, TEXTS, CaseContext, Hit, money
-from ..kit import _explanation
+from ...evidence import Amount, p
+from ..base import HERE, MONEY, TEXTS, CaseContext, Hit
+from ..kit import _balance, _explanation
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -22,13 +23,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         return
     yield Hit(
         "$.funds.executed",
-        {"balance": money(balance), "budget": money(f.budget), "executed": money(f.executed)},
-        expected=f"结余 = {f.budget_label} − 执行数 = {money(f.budget)} − {money(f.executed)} = {money(balance)} 万元，应说明去向",
-        found="原因栏、资金备注、偏差原因和自评报告均未说明结余",
-        expected_en=(f"balance = budget − executed = {money(f.budget)} − {money(f.executed)} = "
-                     f"{money(balance)} 10k yuan: where it went should be explained"),
-        found_en=("the reason column, the funds note, the deviation reasons and the self-assessment "
-                  "report do not explain the balance"),
+        {"balance": Amount(balance), "budget": Amount(f.budget), "executed": Amount(f.executed)},
+        expected=p("F104.expected", balance=_balance(f)),
+        found=p("F104.found"),
     )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..base import HERE, MONEY, CaseContext, Hit, money
+from ...evidence import Amount, p
+from ..base import HERE, MONEY, CaseContext, Hit
+from ..kit import _balance
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -17,12 +19,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         return
     yield Hit(
         "$.funds.balance",
-        {"stated": money(stated), "computed": money(balance)},
-        expected=f"结余 = {f.budget_label} − 执行数 = {money(f.budget)} − {money(f.executed)} = {money(balance)} 万元",
-        found=f"结余 {money(stated)} 万元",
-        expected_en=(f"balance = budget − executed = {money(f.budget)} − {money(f.executed)} = "
-                     f"{money(balance)} 10k yuan"),
-        found_en=f"balance {money(stated)} 10k yuan",
+        {"stated": Amount(stated), "computed": Amount(balance)},
+        expected=_balance(f),
+        found=p("F105.found", stated=Amount(stated)),
     )
 
 

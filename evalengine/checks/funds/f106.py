@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..base import HERE, MONEY, CaseContext, Hit, money, pct
+from ...evidence import Amount, Label, Percent, Quote, p
+from ..base import HERE, MONEY, CaseContext, Hit
+from ..kit import _budget_word
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -13,19 +15,18 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     f = ctx.facts.total_row
     if f.budget is not None and f.executed is not None and f.executed - f.budget > tol:
         yield Hit("$.funds.executed",
-                  {"row": "年度资金总额", "row_en": "the total row",
-                   "executed": money(f.executed), "budget": money(f.budget)},
-                  expected=f"执行数 ≤ {f.budget_label} {money(f.budget)} 万元",
-                  found=f"执行数 {money(f.executed)} 万元（执行率 {pct(f.rate)}）")
+                  {"row": Label("money.total_row"), "executed": Amount(f.executed), "budget": Amount(f.budget)},
+                  expected=p("F106.expected", word=_budget_word(f), budget=Amount(f.budget)),
+                  found=p("F106.found_total", executed=Amount(f.executed), rate=Percent(f.rate)))
     for index, row in enumerate(funds.rows):
         budget = row.budget if row.budget is not None else row.initial_budget
         if budget is None or row.executed is None or row.executed - budget <= tol:
             continue
         yield Hit(f"$.funds.rows[{index}].executed",
-                  {"row": f"“{row.source}”行", "row_en": f"the “{row.source}” row",
-                   "executed": money(row.executed), "budget": money(budget)},
-                  expected=f"执行数 ≤ 预算数 {money(budget)} 万元",
-                  found=f"执行数 {money(row.executed)} 万元")
+                  {"row": p("F106.source_row", source=Quote(row.source)),
+                   "executed": Amount(row.executed), "budget": Amount(budget)},
+                  expected=p("F106.expected", word=Label("money.budget"), budget=Amount(budget)),
+                  found=p("F106.found_row", executed=Amount(row.executed)))
 
 
 RESTS_ON = (HERE, *MONEY)

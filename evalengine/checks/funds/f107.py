@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Label, Quote, Seq, p
 from ...money import rows_instead
 from ...numbers import ZERO
-from ..base import HERE, MONEY, CaseContext, Hit, money
+from ..base import HERE, MONEY, CaseContext, Hit
 
 
-_COLUMNS = (("initial_budget", "年初预算数", "initial budget"),
-            ("budget", "全年（调整后）预算数", "full-year budget"),
-            ("executed", "执行数", "executed amount"))
+_COLUMNS = (("initial_budget", "money.initial_budget"), ("budget", "money.full_year_budget"),
+            ("executed", "money.executed"))
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -19,7 +19,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if not funds.rows or rows_instead(funds):  # F108 reports an empty total row
         return
     per = ctx.options["per_figure"]
-    for field, label, label_en in _COLUMNS:
+    for field, label in _COLUMNS:
         total = getattr(funds, field)
         values = [(row.source, getattr(row, field)) for row in funds.rows
                   if getattr(row, field) is not None]
@@ -30,10 +30,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         yield Hit(
             f"$.funds.{field}",
-            {"column": label, "column_en": label_en, "total": money(total), "parts": money(parts)},
-            expected=f"年度资金总额{label} = 其中各行之和 = "
-                     + " + ".join(f"{money(v)}（{s}）" for s, v in values) + f" = {money(parts)}",
-            found=f"年度资金总额{label} {money(total)}",
+            {"column": Label(label), "total": Amount(total), "parts": Amount(parts)},
+            expected=p("F107.expected", column=Label(label), total=Amount(parts), parts=Seq(
+                tuple(p("F107.part", amount=Amount(v), source=Quote(s)) for s, v in values), "plus")),
+            found=p("F107.found", column=Label(label), total=Amount(total)),
         )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Number, Percent, Seq, p
 from ...money import rows_instead
-from ..base import HERE, MONEY, CaseContext, Hit, figure, money, pct
+from ..base import HERE, MONEY, CaseContext, Hit
 from ..kit import ONE, _budget_weight
 
 
@@ -17,20 +18,21 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     weight = _budget_weight(ctx)
     rate = f.rate
     score = min(rate, ONE) * weight if rate is not None else None
-    printed = " / ".join(money(v) if v is not None else "空白"
-                         for v in (funds.initial_budget, funds.budget, funds.executed))
+    printed = Seq(tuple(Amount(v) if v is not None else p("common.blank")
+                        for v in (funds.initial_budget, funds.budget, funds.executed)), "slash")
     claimed = []
     if funds.claimed_rate is not None:
-        claimed.append(f"执行率 {figure(funds.claimed_rate)}%")
+        claimed.append(p("F108.claimed_rate", rate=Number(funds.claimed_rate)))
     if funds.claimed_score is not None:
-        claimed.append(f"得分 {figure(funds.claimed_score)}")
+        claimed.append(p("F108.claimed_score", score=Number(funds.claimed_score)))
     yield Hit(
         "$.funds",
-        {"budget": money(f.budget), "executed": money(f.executed), "rate": pct(rate),
-         "weight": money(weight)},
-        expected=(f"年度资金总额 = 其中各行合计：年初 {money(f.initial)} / 全年 {money(f.adjusted)} / "
-                  f"执行 {money(f.executed)}，执行率 {pct(rate)}，得分 {money(score)}"),
-        found=f"年度资金总额（年初/全年/执行）：{printed}" + (f"，{'，'.join(claimed)}" if claimed else ""),
+        {"budget": Amount(f.budget), "executed": Amount(f.executed), "rate": Percent(rate),
+         "weight": Amount(weight)},
+        expected=p("F108.expected", initial=Amount(f.initial), adjusted=Amount(f.adjusted),
+                   executed=Amount(f.executed), rate=Percent(rate), score=Amount(score)),
+        found=p("F108.found", printed=printed,
+                claimed=p("common.comma_then", items=Seq(tuple(claimed), "comma")) if claimed else ""),
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Number, Percent, Quote, p
 from ...numbers import HUNDRED
-from ..base import HERE, MONEY, CaseContext, Hit, figure, pct
-from ..kit import ONE, _EXPLAIN_FIELDS, _clause, _find, _rate_text, _short, _texts
+from ..base import HERE, MONEY, CaseContext, Hit
+from ..kit import ONE, _EXPLAIN_FIELDS, _budget_word, _clause, _find, _rate, _short, _texts
 
 
 def _half_unit(value: Decimal) -> Decimal:
@@ -32,21 +33,22 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if abs(claimed - computed) > allowed:
             yield Hit(
                 "$.funds.claimed_rate",
-                {"claimed": f"{figure(claimed)}%", "computed": pct(rate)},
-                expected=f"执行率 = 执行数/{f.budget_label} = {_rate_text(f)}",
-                found=f"所填执行率 {figure(claimed)}%",
+                {"claimed": p("common.percent", value=Number(claimed)), "computed": Percent(rate)},
+                expected=p("F109.expected", word=_budget_word(f), rate=_rate(f)),
+                found=p("F109.found", claimed=Number(claimed)),
             )
     if rate >= ONE - slack / HUNDRED:
         return
-    for path, label, label_en, text in _texts(ctx.facts, _EXPLAIN_FIELDS):
+    for path, label, text in _texts(ctx.facts, _EXPLAIN_FIELDS):
         m = _find(text, o["full_execution_patterns"], int(o["negation_window"]))
         if m is None:
             continue
         yield Hit(
             path,
-            {"claimed": f"{label}“{_clause(text, m.start(), m.end())}”", "computed": pct(rate)},
-            expected=f"执行率 = 执行数/{f.budget_label} = {_rate_text(f)}",
-            found=f"{label}：{_short(text)}",
+            {"claimed": p("F109.claimed_in", label=label, clause=Quote(_clause(text, m.start(), m.end()), path)),
+             "computed": Percent(rate)},
+            expected=p("F109.expected", word=_budget_word(f), rate=_rate(f)),
+            found=p("common.labelled", label=label, text=Quote(_short(text), path)),
         )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Number, Percent, p
 from ...numbers import agrees
 from ...scoring import budget_formula
-from ..base import HERE, MONEY, CaseContext, Hit, figure, money, pct
-from ..kit import _budget_weight, _rate_text
+from ..base import HERE, MONEY, CaseContext, Hit
+from ..kit import _budget_weight, _rate
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -26,10 +27,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         return
     yield Hit(
         "$.funds.claimed_score",
-        {"claimed": money(claimed), "expected": money(expected), "rate": pct(rate),
-         "weight": money(weight)},
-        expected=f"得分 = min(执行率, 1) × 分值 = min({_rate_text(f)}, 1) × {money(weight)} = {money(expected)}",
-        found=f"预算执行得分 {figure(claimed)}",
+        {"claimed": Amount(claimed), "expected": Amount(expected), "rate": Percent(rate),
+         "weight": Amount(weight)},
+        expected=p("F110.expected", rate=_rate(f), weight=Amount(weight), score=Amount(expected)),
+        found=p("F110.found", claimed=Number(claimed)),
     )
 
 

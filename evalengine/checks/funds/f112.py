@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..base import HERE, MONEY, TEXTS, CaseContext, Hit, money
-from ..kit import _answered
+from ...evidence import Amount, p
+from ..base import HERE, MONEY, TEXTS, CaseContext, Hit
+from ..kit import _answered, _whose
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -22,10 +23,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     change = f.adjusted - f.initial
     yield Hit(
         "$.funds.adjustment_reason",
-        {"initial": money(f.initial), "adjusted": money(f.adjusted),
-         "change": ("+" if change > 0 else "") + money(change)},
-        expected="年初预算与调整后预算不一致时，应单独说明追加或调减的理由",
-        found=f"{f.where}：年初预算 {money(f.initial)} → 调整后 {money(f.adjusted)} 万元，未说明调整理由",
+        {"initial": Amount(f.initial), "adjusted": Amount(f.adjusted), "change": Amount(change)},
+        expected=p("F112.expected"),
+        found=p("F112.found", where=_whose(f), initial=Amount(f.initial), adjusted=Amount(f.adjusted)),
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Quote, Sum, p
 from ...numbers import ZERO
 from ...values import Dimension, Quantity, Text, Value, parse_value
-from ..base import HERE, MONEY, CaseContext, Hit, money
+from ..base import HERE, MONEY, CaseContext, Hit
 from ..kit import TEN_THOUSAND, _SENTENCE_BREAK, _short, _texts
 
 
@@ -26,7 +27,7 @@ _BREAKDOWN_FIELDS = ("$.goal.expected", "$.goal.actual", "$.funds.note", "$.narr
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
     per = o["per_item"] * TEN_THOUSAND  # 元
-    for path, label, label_en, text in _texts(ctx.facts, _BREAKDOWN_FIELDS):
+    for path, label, text in _texts(ctx.facts, _BREAKDOWN_FIELDS):
         for sentence in _SENTENCE_BREAK.split(text):
             cut = min((i for i in (sentence.find(m) for m in o["part_markers"] if m) if i >= 0),
                       default=-1)
@@ -47,11 +48,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             total_w, summed_w = total / TEN_THOUSAND, summed / TEN_THOUSAND
             yield Hit(
                 path,
-                {"field": label, "field_en": label_en, "total": money(total_w),
-                 "parts": money(summed_w), "diff": money(total_w - summed_w)},
-                expected=f"总额 {money(total_w)} 万元 = 所列分项之和",
-                found=f"{label}：分项 " + " + ".join(money(p / TEN_THOUSAND) for p in parts)
-                      + f" = {money(summed_w)} 万元（“{_short(sentence.strip(), 60)}”）",
+                {"field": label, "total": Amount(total_w), "parts": Amount(summed_w),
+                 "diff": Amount(total_w - summed_w)},
+                expected=p("F114.expected", total=Amount(total_w)),
+                found=p("F114.found", label=label, parts=Sum(tuple(x / TEN_THOUSAND for x in parts)),
+                        sentence=Quote(_short(sentence.strip(), 60), path)),
             )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Quote, p
 from ...values import Claim, Operator, Quantity, Text, Value
 from ..base import CaseContext, Hit
 from ..kit import _pairs, _path, _show, _target_text
@@ -18,22 +19,21 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         target, actual = item.target, item.actual
         if not _numeric_target(target):
             continue
-        why = why_en = ""
+        why = ""
         if isinstance(actual, Claim):
-            why, why_en = "只写了完成情况的文字", "only a word claiming completion"
+            why = "I301.claim"
         elif isinstance(actual, Text) and not actual.quantities:
-            why, why_en = "只有文字描述，没有数值", "a description with no figure"
+            why = "I301.text"
         elif (ctx.options["flag_range_actuals"] and isinstance(actual, Quantity)
               and actual.operator is not Operator.EQ):
-            why, why_en = "照抄了指标值的区间写法，不是实际数值", "a range copied from the target, not a value"
+            why = "I301.range"
         if not why:
             continue
+        path = _path(item.index, "actual")
         yield Hit(
-            _path(item.index, "actual"),
-            {"name": _show(row.name), "target": _show(_target_text(row)),
-             "actual": _show(row.actual), "why": why, "why_en": why_en},
-            expected=f"指标值“{_target_text(row)}”对应的实际数值（含计量单位）",
-            found=f"完成值“{row.actual}”",
-            expected_en=f"a measured figure (with its unit) for the target '{_target_text(row)}'",
-            found_en=f"actual '{row.actual}'",
+            path,
+            {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
+             "actual": Quote(_show(row.actual), path), "why": p(why)},
+            expected=p("I301.expected", target=Quote(_target_text(row))),
+            found=p("common.actual_is", actual=Quote(row.actual, path)),
         )

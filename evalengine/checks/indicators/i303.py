@@ -6,11 +6,12 @@ import functools
 import re
 from collections.abc import Iterator
 
-from ...facts import CaseFacts, Row
+from ...evidence import Number, Phrase, Quote, p
 from ...model import Indicator
 from ...scoring import IndicatorScore
 from ...values import Claim, Dimension, Quantity, Text
-from ..base import CaseContext, Hit, figure
+from ..base import CaseContext, Hit
+from ...facts import CaseFacts, Row
 from ..kit import _compact, _level2_in, _pairs, _path, _show
 
 
@@ -26,8 +27,8 @@ def _after_digit(word: str) -> re.Pattern[str]:
 
 
 def _unit_problems(row: Indicator, item: IndicatorScore, facts: CaseFacts, o
-                   ) -> Iterator[tuple[str, str, str]]:
-    """(field, why, why_en) for each unit or operator problem of one row."""
+                   ) -> Iterator[tuple[str, Phrase]]:
+    """(field, why) for each unit or operator problem of one row."""
     cells = facts.rows[item.index]
     for word in o["bad_unit_words"]:
         w = _compact(word)
@@ -35,7 +36,7 @@ def _unit_problems(row: Indicator, item: IndicatorScore, facts: CaseFacts, o
         field = next((f for f in ("target", "actual")
                       if bad is not None and bad.search(facts.compact(_path(item.index, f)))), None)
         if field is not None:
-            yield (field, f"“{w}”不是计量单位，应写作 %", f"'{w}' is not a unit; write %")
+            yield field, p("I303.not_a_unit", word=Quote(w))
             break
     target = item.target
     unit_q = _unit_dimension(cells) if o["check_unit_column"] else None
@@ -44,14 +45,12 @@ def _unit_problems(row: Indicator, item: IndicatorScore, facts: CaseFacts, o
         own = facts.target_cell(item.index)
         shown, unit = _show(row.target), row.unit.strip()
         if qualitative or isinstance(own, Claim) or (isinstance(own, Text) and not own.quantities):
-            yield ("unit", f"定性指标值“{shown}”不应带计量单位“{unit}”",
-                   f"a qualitative target '{shown}' carries the unit '{unit}'")
+            yield "unit", p("I303.qualitative_unit", target=Quote(shown), unit=Quote(unit))
         elif isinstance(own, Quantity) and own.dimension is not Dimension.PLAIN and (
             own.dimension is not unit_q.dimension
             or (own.dimension is Dimension.COUNT and own.unit != unit_q.unit)
         ):
-            yield ("unit", f"指标值“{shown}”与度量单位“{unit}”矛盾",
-                   f"the target '{shown}' contradicts the unit column '{unit}'")
+            yield "unit", p("I303.unit_contradicts", target=Quote(shown), unit=Quote(unit))
     if isinstance(target, Quantity):
         limit = o["reverse_percent_limit"]
         written = cells.target  # as the form wrote it, not as scoring read the name
@@ -60,21 +59,19 @@ def _unit_problems(row: Indicator, item: IndicatorScore, facts: CaseFacts, o
                 and isinstance(written, Quantity) and written.operator.reverse):
             # a ceiling the form wrote; one read from the name (人员控制率 100%) is not the
             # department's doing, and a control rate can exceed 100%
-            yield ("target", f"“≤{figure(target.amount)}%”的上限不构成约束，任何完成值都达标",
-                   f"a ceiling of {figure(target.amount)}% constrains nothing: every actual meets it")
+            yield "target", p("I303.loose_ceiling", limit=Number(target.amount))
         if (target.operator.positive and target.dimension is Dimension.MONEY
                 and _level2_in(row, o["cost_level2"])):
-            yield ("target", "成本指标应设上限（≤），用“≥”表示花得越多越好",
-                   "a cost target should be a ceiling (≤); '≥' rewards spending more")
+            yield "target", p("I303.cost_floor")
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     for item, row in _pairs(ctx):
-        for field, why, why_en in _unit_problems(row, item, ctx.facts, ctx.options):
+        for field, why in _unit_problems(row, item, ctx.facts, ctx.options):
             yield Hit(
                 _path(item.index, field),
-                {"name": _show(row.name), "why": why, "why_en": why_en},
-                expected="指标值 = 指标性质（≥ ≤ =）+ 数值 + 相符的计量单位",
-                found=(f"指标性质“{row.operator}” 指标值“{row.target}” 度量单位“{row.unit}” "
-                       f"完成值“{row.actual}”"),
+                {"name": Quote(_show(row.name)), "why": why},
+                expected=p("I303.expected"),
+                found=p("I303.found", operator=Quote(row.operator), target=Quote(row.target),
+                        unit=Quote(row.unit), actual=Quote(row.actual)),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Quote, p
 from ...model import Indicator
 from ..base import RECORD, CaseContext, Hit
 from ..kit import _category, _label_key, _level2_in, _live_rows, _path
@@ -29,12 +30,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         seen.add(key)
         yield Hit(
             _path(index, "name"),
-            {"level2": row.level2.strip(), "level1": row.level1.strip() or key[0]},
-            expected="每个二级指标下至少一个三级指标，或注明不适用",
-            found=f"{row.level1.strip() or '（一级空白）'} / {row.level2.strip()}：三级指标、指标值、完成值均为空",
-            expected_en="at least one level-3 indicator under each level-2 line, or a note that it does not apply",
-            found_en=(f"{row.level1.strip() or '(level-1 blank)'} / {row.level2.strip()}: "
-                      "no level-3 indicator, target or actual"),
+            {"level2": Quote(row.level2.strip()), "level1": Quote(row.level1.strip() or key[0])},
+            expected=p("I305.expected"),
+            found=p("I305.found", level1=Quote(row.level1.strip()) if row.level1.strip() else p("I305.level1_blank"),
+                    level2=Quote(row.level2.strip())),
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Quote, Seq, p
 from ...model import Case
 from ...values import Claim, ClaimLevel, Quantity, Value
 from ...vocabulary import load_vocabulary
@@ -35,14 +36,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         yield Hit(
             _path(item.index, "actual"),
-            {"name": _show(row.name), "actual": _show(row.actual)},
-            expected="满意度 = 满意人数 / 有效调查人数：应说明调查方式、样本量或有效问卷数",
-            found=(f"完成值“{row.actual}”；目标、完成情况、结论、偏差说明中均无"
-                   f"{'/'.join(o['survey_words'][:4])}等字样"),
-            expected_en=("satisfaction = satisfied respondents / valid responses: say how the survey was "
-                         "done, its sample size or the number of valid questionnaires"),
-            found_en=(f"actual '{row.actual}'; the goal, completion, conclusion and deviation texts "
-                      f"mention none of {'/'.join(o['survey_words'][:4])}"),
+            {"name": Quote(_show(row.name)), "actual": Quote(_show(row.actual))},
+            expected=p("I306.expected"),
+            found=p("I306.found", actual=Quote(row.actual),
+                    words=Seq(tuple(Quote(w) for w in o["survey_words"][:4]), "slash_tight")),
         )
 
 

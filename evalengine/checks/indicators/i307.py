@@ -10,10 +10,10 @@ from ..kit import _deviation_hit, _unexplained
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     minor = ctx.options["minor_ratio"]
-    for item, row, detail, detail_en, ratio in _unexplained(ctx):
+    for item, row, detail, ratio in _unexplained(ctx):
         if ratio is not None and ratio >= minor:
             continue  # a rounding-size miss: I313 reports it as info
-        yield _deviation_hit(item, row, detail, detail_en)
+        yield _deviation_hit(item, row, detail)
 
 
 RESTS_ON = (HERE, f"{RECORD}.deviation", "$.narrative.deviation")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Percent, Quote, p
 from ...values import Quantity
+from ..base import HERE, RECORD, CaseContext, Hit
+from ..kit import _has, _pairs, _path, _show, _target_text, _says_nothing
 from ...vocabulary import load_vocabulary
-from ..base import HERE, RECORD, CaseContext, Hit, pct
-from ..kit import _has, _pairs, _says_nothing, _path, _show, _target_text
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -28,11 +29,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue  # "各250册" against "共500册": a per-item target read against a total
         yield Hit(
             _path(item.index, "actual"),
-            {"name": _show(row.name), "target": _show(_target_text(row)),
-             "actual": _show(row.actual), "ratio": pct(ratio)},
-            expected=f"完成值/指标值 < {pct(flag)}，或在偏差原因栏说明超额原因",
-            found=(f"{row.actual} / {_target_text(row)} = {pct(ratio)}；"
-                   f"偏差原因“{row.deviation.strip()}”"),
+            {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
+             "actual": Quote(_show(row.actual)), "ratio": Percent(ratio)},
+            expected=p("I308.expected", flag=Percent(flag)),
+            found=p("I308.found", actual=Quote(row.actual), target=Quote(_target_text(row)),
+                    ratio=Percent(ratio), reason=Quote(row.deviation.strip())),
         )
 
 

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
+from ...evidence import Phrase, Quote, p
 from ...model import Indicator
 from ...scoring import IndicatorScore
 from ...taxonomy import Taxonomy
@@ -50,46 +51,39 @@ def _money_target(target: Value) -> bool:
     return False
 
 
-def _misfits(row: Indicator, item: IndicatorScore, o, keys: set[str]) -> Iterator[tuple[str, str]]:
+def _misfits(row: Indicator, item: IndicatorScore, o, keys: set[str]) -> Iterator[Phrase]:
     name = row.name
     level2 = row.level2.strip()
     if _label_key(name) in keys:
-        yield (f"三级指标名“{name.strip()}”只是类别名，没有说明衡量什么",
-               f"the indicator name '{name.strip()}' is only a category name")
+        yield p("I309.category_name", name=Quote(name.strip()))
         return
     if _level2_in(row, o["money_level2"]):
         word = _has(name, o["cost_names"])
         if _money_target(item.target) or word:
-            what = f"名称含“{word}”" if word else f"指标值“{_show(row.target)}”是金额"
-            what_en = (f"its name has '{word}'" if word
-                       else f"its target '{_show(row.target)}' is money")
-            yield (f"{what}，金额和成本应作为成本指标，而不是{level2}",
-                   f"{what_en}: money and costs belong under 成本指标, not {level2}")
+            what = (p("I309.name_has", word=Quote(word)) if word
+                    else p("I309.target_money", target=Quote(_show(row.target))))
+            yield p("I309.money", what=what, level2=Quote(level2))
             return
     for head, words in _misfit_table(o["misfits"]):
         if head in _compact(level2):
             word = _has(name, words)
             if word:
-                yield (f"“{word}”不属于{level2}", f"'{word}' does not belong under {level2}")
+                yield p("I309.not_under", word=Quote(word), level2=Quote(level2))
                 return
     sat = load_vocabulary().names.satisfaction
     if _has(name, sat) and not _has(item.category, sat):
-        yield (f"满意度类指标放在了“{item.category}”下", f"a satisfaction item filed under {item.category}")
+        yield p("I309.satisfaction", category=Quote(item.category))
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     keys = _category_keys(ctx.taxonomy)
     for item, row in _pairs(ctx):
-        for why, why_en in _misfits(row, item, ctx.options, keys):
+        for why in _misfits(row, item, ctx.options, keys):
             yield Hit(
                 _path(item.index, "level2"),
-                {"name": _show(row.name), "level2": row.level2.strip() or "—",
-                 "why": why, "why_en": why_en},
-                expected="三级指标与所属二级指标相符（金额归成本指标，预算执行类不作效益指标……）",
-                found=(f"{row.level1.strip() or '—'} / {row.level2.strip() or '—'} / "
-                       f"{row.name.strip()}：指标值“{_target_text(row)}”"),
-                expected_en=("the level-3 indicator fits its level-2 line (money under 成本指标; budget "
-                             "execution is not a benefit …)"),
-                found_en=(f"{row.level1.strip() or '—'} / {row.level2.strip() or '—'} / "
-                          f"{row.name.strip()}: target '{_target_text(row)}'"),
+                {"name": Quote(_show(row.name)), "level2": Quote(row.level2.strip() or "—"), "why": why},
+                expected=p("I309.expected"),
+                found=p("I309.found", level1=Quote(row.level1.strip() or "—"),
+                        level2=Quote(row.level2.strip() or "—"), name=Quote(row.name.strip()),
+                        target=Quote(_target_text(row))),
             )

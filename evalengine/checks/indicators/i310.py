@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Label, Quote, Seq, p
 from ...values import Empty, Quantity
 from ..base import CaseContext, Hit
 from ..kit import _category, _pairs, _path, _show, _target_text
@@ -25,25 +26,23 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         target, actual = item.target, item.actual
         missing = []
         if isinstance(target, Empty):
-            missing.append(("target", "指标值", "target"))
+            missing.append(("target", Label("indicator.target")))
         if isinstance(actual, Empty) and some_actual:
-            missing.append(("actual", "完成值", "actual"))
+            missing.append(("actual", Label("indicator.actual")))
         if missing and item.index == last:
             continue  # the last row of a cut-off form: its cells may simply be cut off
         if missing:
             field = missing[0][0]
             yield Hit(
                 _path(item.index, field),
-                {"name": _show(row.name), "what": "和".join(m[1] for m in missing),
-                 "what_en": " and ".join(m[2] for m in missing)},
-                expected="指标值和完成值均已填写",
-                found=f"指标值“{row.target}” 完成值“{row.actual}”",
+                {"name": Quote(_show(row.name)), "what": Seq(tuple(m[1] for m in missing), "and")},
+                expected=p("I310.expected"),
+                found=p("common.target_actual", target=Quote(row.target), actual=Quote(row.actual)),
             )
         elif (isinstance(target, Quantity) and target.operator.positive and target.amount == 0):
             yield Hit(
                 _path(item.index, "target"),
-                {"name": _show(row.name), "what": "有效指标值（正向指标的指标值为 0）",
-                 "what_en": "a usable target (a ≥ target of 0)"},
-                expected="正向（≥、>）指标的指标值大于 0",
-                found=f"指标值“{_target_text(row)}”",
+                {"name": Quote(_show(row.name)), "what": p("I310.zero_target")},
+                expected=p("I310.expected_positive"),
+                found=p("common.target_is", target=Quote(_target_text(row))),
             )

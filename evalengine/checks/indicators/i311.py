@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Count, Named, Quote, Seq, p
 from ..base import CATEGORIES, HERE, CaseContext, Hit
 from ..kit import _label_key, _live_rows, _path
 
@@ -18,19 +19,16 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if category is None:
             continue  # not an indicator of the taxonomy (e.g. a 项目管理 rubric row)
         groups.setdefault((row.level1.strip(), category.name), []).append(index)
+    english = {c.name: Named(c.name, c.name_en) for c in ctx.taxonomy.level1}
     for (label, category), indexes in groups.items():
         yield Hit(
             _path(indexes[0], "level1"),
-            {"label": f"写作“{label}”" if label else "为空白",
-             "label_en": f"reads '{label}'" if label else "is blank",
-             "category": category, "count": len(indexes)},
-            expected=f"一级指标“{category}”（标准名称：{'、'.join(ctx.options['standard_labels'])}）",
-            found=f"一级指标“{label or '（空白）'}”，其下 {len(indexes)} 个三级指标"
-                  f"（第 {', '.join(str(i + 1) for i in indexes)} 行）",
-            expected_en=(f"level-1 indicator '{category}' (standard names: "
-                         f"{', '.join(ctx.options['standard_labels'])})"),
-            found_en=(f"level-1 indicator '{label or '(blank)'}' over {len(indexes)} level-3 indicator(s) "
-                      f"(rows {', '.join(str(i + 1) for i in indexes)})"),
+            {"label": p("I311.reads", label=Quote(label)) if label else p("I311.blank"),
+             "category": english[category], "count": Count(len(indexes))},
+            expected=p("I311.expected", category=english[category],
+                       standard=Seq(tuple(Quote(w) for w in ctx.options["standard_labels"]), "enum")),
+            found=p("I311.found", label=Quote(label) if label else p("I311.blank_label"),
+                    count=Count(len(indexes)), rows=Seq(tuple(Count(i + 1) for i in indexes), "comma_ascii")),
         )
 
 

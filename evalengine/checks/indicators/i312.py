@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Label, Quote, p
 from ...model import Indicator
 from ...values import Dimension, Empty, Quantity, Value, When
 from ...vocabulary import load_vocabulary
@@ -35,17 +36,14 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if isinstance(target, Empty):
             continue
         if not _timely_value(target, row, o):
-            field, which, which_en, cell = "target", "指标值", "target", row.target
+            field, cell = "target", row.target
         elif isinstance(target, When) and not isinstance(actual, (When, Empty)):
-            field, which, which_en, cell = "actual", "完成值", "actual", row.actual
+            field, cell = "actual", row.actual
         else:
             continue
         yield Hit(
             _path(item.index, field),
-            {"name": _show(row.name), "which": which, "which_en": which_en, "value": _show(cell)},
-            expected="时效指标值为日期或期限（如 2021年10月底前、15个工作日内、及时率 ≥95%），完成值为实际完成日期",
-            found=f"指标值“{row.target}” 完成值“{row.actual}”",
-            expected_en=("a timeliness target is a date or period (e.g. by the end of October 2021, within "
-                         "15 working days, on-time rate ≥95%) and its actual the date it was done"),
-            found_en=f"target '{row.target}' actual '{row.actual}'",
+            {"name": Quote(_show(row.name)), "which": Label(f"indicator.{field}"), "value": Quote(_show(cell))},
+            expected=p("I312.expected"),
+            found=p("common.target_actual", target=Quote(row.target), actual=Quote(row.actual)),
         )

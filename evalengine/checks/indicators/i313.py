@@ -11,11 +11,11 @@ from ..kit import _deviation_hit, _unexplained
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     minor = ctx.options["minor_ratio"]
-    for item, row, detail, detail_en, ratio in _unexplained(ctx):
+    for item, row, detail, ratio in _unexplained(ctx):
         if is_money_spent_short(item):
             continue  # a little money left under a money row is the budget's balance, not less output
         if ratio is not None and minor <= ratio < 1:
-            yield _deviation_hit(item, row, detail, detail_en)
+            yield _deviation_hit(item, row, detail)
 
 
 RESTS_ON = (HERE, f"{RECORD}.deviation", "$.narrative.deviation")

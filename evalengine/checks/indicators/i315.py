@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Quote, p
 from ...values import Empty, Text
 from ..base import CaseContext, Hit
 from ..kit import _pairs, _path, _show
@@ -18,7 +19,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         yield Hit(
             _path(item.index, "actual"),
-            {"name": _show(row.name), "actual": _show(row.actual)},
-            expected="完成值写明实际做了什么、达到什么程度（定性指标另注明达成档次）",
-            found=f"指标值“{row.target}” 完成值“{row.actual}”",
+            {"name": Quote(_show(row.name)), "actual": Quote(_show(row.actual))},
+            expected=p("I315.expected"),
+            found=p("common.target_actual", target=Quote(row.target), actual=Quote(row.actual)),
         )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Number, Percent, Quote, p
 from ...values import Quantity
+from ..base import RECORD, CaseContext, Hit
+from ..kit import _has, _pairs, _path, _show, _target_text, _says_nothing
 from ...vocabulary import load_vocabulary
-from ..base import RECORD, CaseContext, Hit, figure, pct
-from ..kit import _has, _pairs, _says_nothing, _path, _show, _target_text
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -26,12 +27,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         yield Hit(
             _path(item.index, "target"),
-            {"name": _show(row.name), "target": _show(_target_text(row)),
-             "actual": _show(row.actual), "ratio": pct(ratio)},
-            expected=f"指标值应按可实现的水平设定；完成值达指标值 {figure(o['far_ratio'])} 倍以上须说明原因",
-            found=f"{row.actual} / {_target_text(row)} = {pct(ratio)}；偏差原因“{row.deviation.strip()}”",
-            expected_en=f"a target set at an attainable level; an actual {figure(o['far_ratio'])}× the target or more is explained",
-            found_en=f"{row.actual} / {_target_text(row)} = {pct(ratio)}; no reason given",
+            {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
+             "actual": Quote(_show(row.actual)), "ratio": Percent(ratio)},
+            expected=p("I316.expected", far=Number(o["far_ratio"])),
+            found=p("I316.found", actual=Quote(row.actual), target=Quote(_target_text(row)),
+                    ratio=Percent(ratio), reason=Quote(row.deviation.strip())),
         )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..base import RECORD, CaseContext, Hit, figure
+from ...evidence import Number, Quote, p
+from ..base import RECORD, CaseContext, Hit
 from ..kit import _has, _pairs, _path, _show
 
 
@@ -17,13 +18,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         yield Hit(
             _path(item.index, "name"),
-            {"name": _show(row.name or row.target), "word": word,
-             "weight": figure(ctx.profile.budget.weight)},
-            expected=f"预算执行率已单独计分（{figure(ctx.profile.budget.weight)} 分），绩效指标衡量产出和效益",
-            found=f"指标“{_show(row.name)}”：指标值“{_show(row.target)}”",
-            expected_en=f"budget execution is scored on its own row ({figure(ctx.profile.budget.weight)} points); "
-                        "indicators measure outputs and outcomes",
-            found_en=f"indicator '{_show(row.name)}': target '{_show(row.target)}'",
+            {"name": Quote(_show(row.name or row.target)), "word": Quote(word),
+             "weight": Number(ctx.profile.budget.weight)},
+            expected=p("I317.expected", weight=Number(ctx.profile.budget.weight)),
+            found=p("I317.found", name=Quote(_show(row.name)), target=Quote(_show(row.target))),
         )
 
 

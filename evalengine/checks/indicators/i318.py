@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Number, Quote, p
 from ...values import Dimension, Quantity
-from ..base import MONEY, RECORD, CaseContext, Hit, figure
+from ..base import MONEY, RECORD, CaseContext, Hit
 from ..kit import TEN_THOUSAND, _pairs, _path, _show
 
 
@@ -22,12 +23,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                 amount = value.amount / TEN_THOUSAND
                 yield Hit(
                     _path(item.index, side),
-                    {"name": _show(row.name), "amount": figure(amount), "budget": figure(budget),
-                     "ratio": figure(ctx.options["ratio"])},
-                    expected=f"产出指标衡量本项目资金（预算 {figure(budget)} 万元）的产出",
-                    found=f"“{_show(row.name)}”：{_show(text)}（{figure(amount)} 万元）",
-                    expected_en=f"an output indicator measures what this project's money ({figure(budget)} 10k yuan) produced",
-                    found_en=f"'{_show(row.name)}': {_show(text)} ({figure(amount)} 10k yuan)",
+                    {"name": Quote(_show(row.name)), "amount": Number(amount), "budget": Number(budget),
+                     "ratio": Number(ctx.options["ratio"])},
+                    expected=p("I318.expected", budget=Number(budget)),
+                    found=p("I318.found", name=Quote(_show(row.name)), text=Quote(_show(text)),
+                            amount=Number(amount)),
                 )
                 break
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from ...evidence import Count, Quote, p
 from ...values import Text
 from ..base import RECORD, CaseContext, Hit
 from ..kit import _PUNCT, _compact, _pairs, _path, _show
@@ -53,11 +54,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue  # an actual that names nothing at all is I315's or I302's, not a list to compare
         yield Hit(
             _path(item.index, "actual"),
-            {"name": _show(row.name), "missing": "、".join(missing), "count": len(missing), "of": len(named)},
-            expected=f"完成值逐项说明指标值所列 {len(named)} 项：{'、'.join(named)}",
-            found=f"完成值“{_show(row.actual)}”未提到：{'、'.join(missing)}",
-            expected_en=f"the actual accounts for each of the {len(named)} items the target names",
-            found_en=f"the actual does not mention: {'、'.join(missing)}",
+            {"name": Quote(_show(row.name)), "missing": Quote("、".join(missing)), "count": Count(len(missing)),
+             "of": Count(len(named))},
+            expected=p("I319.expected", count=Count(len(named)), named=Quote("、".join(named))),
+            found=p("I319.found", actual=Quote(_show(row.actual)), missing=Quote("、".join(missing))),
         )
 
 

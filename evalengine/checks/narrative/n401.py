@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ...evidence import Amount, Percent, Phrase, Quote, Rate, Seq, p
 from ...scoring import Evidence
 from ...values import Claim, ClaimLevel
+from ..base import HERE, MONEY, ROWS, CaseContext, Hit
+from ..kit import _CLAUSE_RE, _contains_any, _indicator_named, _norm, _quoted, _says_nothing
 from ...vocabulary import load_vocabulary
-from ..base import HERE, MONEY, ROWS, CaseContext, Hit, money, pct
-from ..kit import _CLAUSE_RE, _contains_any, _norm, _says_nothing, _shown
 
 
 def _clause_around(text: str, start: int) -> str:
@@ -33,46 +34,38 @@ def _find_unnegated(text: str, words: Iterable[str], window: int) -> tuple[str, 
     return None
 
 
-def _not_completed(ctx: CaseContext) -> tuple[list[str], list[str], list[str]]:
-    """Why the project was not completed: (reasons zh, reasons en, evidence lines)."""
+def _not_completed(ctx: CaseContext) -> tuple[list[Phrase], list[Phrase]]:
+    """Why the project was not completed: (reasons, evidence lines)."""
     case, score, o = ctx.case, ctx.score, ctx.options
-    zh: list[str] = []
-    en: list[str] = []
-    evidence: list[str] = []
+    reasons: list[Phrase] = []
+    evidence: list[Phrase] = []
     completion = ctx.facts.normalised("$.narrative.completion")
     word = _contains_any(completion, o["incomplete_words"])
     if word:
-        zh.append(f"项目完成情况写明“{word}”")
-        en.append(f"the completion section says “{word}”")
-        evidence.append(f"项目完成情况：“{_shown(case.narrative.completion)}”")
+        reasons.append(p("N401.completion_says", word=Quote(word)))
+        evidence.append(p("N401.completion", text=_quoted(case.narrative.completion)))
     rate = score.budget.rate
     if rate is not None and rate < o["min_execution_rate"]:
-        zh.append(f"预算执行率仅 {pct(rate)}")
-        en.append(f"only {pct(rate)} of the budget was spent")
-        evidence.append(
-            f"预算执行率 = {money(case.funds.executed)}/{money(case.funds.budget)} = {pct(rate)}"
-            f"（低于 {pct(o['min_execution_rate'])}）"
-        )
+        reasons.append(p("N401.low_rate", rate=Percent(rate)))
+        evidence.append(p("N401.rate", rate=Rate(case.funds.executed, case.funds.budget, rate),
+                          floor=Percent(o["min_execution_rate"])))
     for s in score.indicators:
-        name = case.indicators[s.index].name.strip() or f"第{s.index + 1}行指标"
+        name = _indicator_named(case.indicators[s.index].name.strip(), s.index)
         short = (
             s.evidence is Evidence.MEASURED
             and s.weight > 0
             and s.verified < o["far_short_share"] * s.weight
         )
         missed = isinstance(s.actual, Claim) and s.actual.level is ClaimLevel.MISSED
+        actual = Quote(case.indicators[s.index].actual)
         if short:
-            zh.append(f"指标「{name}」核实得分仅 {money(s.verified)}/{money(s.weight)}")
-            en.append(f"indicator “{name}” verifies only {money(s.verified)} of {money(s.weight)} points")
-            evidence.append(
-                f"指标「{name}」：指标值“{case.indicators[s.index].target}”，"
-                f"完成值“{case.indicators[s.index].actual}”"
-            )
+            reasons.append(p("N401.short", name=name, verified=Amount(s.verified), weight=Amount(s.weight)))
+            evidence.append(p("N401.short_evidence", name=name,
+                              target=Quote(case.indicators[s.index].target), actual=actual))
         elif missed:
-            zh.append(f"指标「{name}」完成值为“{case.indicators[s.index].actual}”")
-            en.append(f"indicator “{name}” reports “{case.indicators[s.index].actual}”")
-            evidence.append(f"指标「{name}」完成值：“{case.indicators[s.index].actual}”")
-    return zh, en, evidence
+            reasons.append(p("N401.missed", name=name, actual=actual))
+            evidence.append(p("N401.missed_evidence", name=name, actual=actual))
+    return reasons, evidence
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -86,15 +79,15 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     success = _find_unnegated(conclusion, o["success_words"], int(o["negation_window"]))
     if success is None:
         return
-    zh, en, evidence = _not_completed(ctx)
-    if not zh:
+    reasons, evidence = _not_completed(ctx)
+    if not reasons:
         return
     claim = _clause_around(conclusion, success[1])
     yield Hit(
         "$.narrative.conclusion",
-        {"why": "；".join(zh), "why_en": "; ".join(en), "claim": claim, "problems": _shown(n.problems)},
-        expected="；".join(evidence),
-        found=f"评价结论：“{_shown(n.conclusion)}”；存在问题：“{_shown(n.problems)}”",
+        {"why": Seq(tuple(reasons)), "claim": Quote(claim), "problems": _quoted(n.problems)},
+        expected=Seq(tuple(evidence)),
+        found=p("N401.found", conclusion=_quoted(n.conclusion), problems=_quoted(n.problems)),
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Count, Label, Percent, Phrase, Quote, Seq, p
 from ...model import Case
 from ...scoring import is_money_spent_short
-from ..base import HERE, ROWS, CaseContext, Hit, money, pct
-from ..kit import _says_nothing, _shown
+from ..base import HERE, ROWS, CaseContext, Hit
+from ..kit import _indicator_named, _quoted, _says_nothing
 
 
 def _has_narrative(case: Case) -> bool:
@@ -16,34 +17,30 @@ def _has_narrative(case: Case) -> bool:
     return any(s.strip() for s in (n.completion, n.benefit, n.conclusion, n.problems, n.measures))
 
 
-def _deviations(ctx: CaseContext) -> tuple[list[str], list[str]]:
+def _deviations(ctx: CaseContext) -> list[Phrase]:
     case, score, o = ctx.case, ctx.score, ctx.options
-    zh: list[str] = []
-    en: list[str] = []
+    found: list[Phrase] = []
     rate = score.budget.rate
     if rate is not None and rate < o["min_execution_rate"]:
         unspent = ctx.facts.money.balance  # the 其中 rows when the total row is blank
-        zh.append(f"预算执行率 {pct(rate)}（结余 {money(unspent)} 万元）")
-        en.append(f"execution rate {pct(rate)} ({money(unspent)} 10k yuan unspent)")
+        found.append(p("N402.rate", rate=Percent(rate), unspent=Amount(unspent)))
     reasons = set(o["deviation_reasons"])
-    short: list[str] = []
+    short: list[Quote | Phrase] = []
     for s in score.indicators:
         row_weight = case.indicators[s.index].weight
         own_short = s.claimed_from_form and s.claimed < (row_weight if row_weight is not None else s.weight)
         if is_money_spent_short(s) and not own_short:
             continue  # money spent under a money row: the execution rate above speaks to it
         if s.reason in reasons or own_short:
-            short.append(case.indicators[s.index].name.strip() or f"第{s.index + 1}行指标")
+            short.append(_indicator_named(case.indicators[s.index].name.strip(), s.index))
     if short:
-        names = "、".join(f"「{x}」" for x in short[:3]) + (f"等 {len(short)} 项" if len(short) > 3 else "")
-        zh.append(f"指标{names}未达目标")
-        en.append(f"{len(short)} indicator(s) short of target ({'、'.join(short[:3])})")
+        found.append(p("N402.short", names=Seq(tuple(p("N402.name", name=x) for x in short[:3]), "enum"),
+                       more=p("N402.more", count=Count(len(short))) if len(short) > 3 else ""))
     total = score.claimed_total
     maximum = ctx.profile.total
     if total is not None and score.claimed_total_from_form and total < maximum:
-        zh.append(f"自评总分 {money(total)} 分，未满 {money(maximum)} 分")
-        en.append(f"self-assessed total {money(total)} of {money(maximum)}")
-    return zh, en
+        found.append(p("N402.total", total=Amount(total), maximum=Amount(maximum)))
+    return found
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -51,31 +48,27 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if not _has_narrative(case):
         return
     fields = [
-        (path, label, label_en, text)
-        for path, label, label_en, text in (
-            ("$.narrative.problems", "存在问题", "problems", case.narrative.problems),
-            ("$.narrative.measures", "改进措施", "measures", case.narrative.measures),
+        (path, Label(label), text)
+        for path, label, text in (
+            ("$.narrative.problems", "field.problems", case.narrative.problems),
+            ("$.narrative.measures", "field.measures", case.narrative.measures),
         )
         if _says_nothing(text)
     ]
     if not fields:
         return
-    zh, en = _deviations(ctx)
-    if not zh:
+    deviations = _deviations(ctx)
+    if not deviations:
         return
     yield Hit(
         fields[0][0],
         {
-            "deviations": "；".join(zh),
-            "deviations_en": "; ".join(en),
-            "fields": "、".join(f[1] for f in fields),
-            "fields_en": " and ".join(f[2] for f in fields),
-            "text": _shown(fields[0][3]),
+            "deviations": Seq(tuple(deviations)),
+            "fields": Seq(tuple(f[1] for f in fields), "enum_and"),
+            "text": _quoted(fields[0][2]),
         },
-        expected=f"存在偏差，应说明问题及改进措施：{'；'.join(zh)}",
-        found="；".join(f"{label}：“{_shown(text)}”" for _, label, _, text in fields),
-        expected_en=f"deviations exist, so problems and remedies should be stated: {'; '.join(en)}",
-        found_en="; ".join(f"{label_en} ({label}): '{_shown(text)}'" for _, label, label_en, text in fields),
+        expected=p("N402.expected", deviations=Seq(tuple(deviations))),
+        found=Seq(tuple(p("N402.field", label=label, text=_quoted(text)) for _, label, text in fields)),
     )
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...evidence import Count, Label, Quote, Seq, p
 from ...values import Dimension
 from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
-from ..kit import _bigrams, _figures, _matches, _norm, _shown
+from ..kit import _bigrams, _figures, _indicator_named, _matches, _norm, _quoted
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")
@@ -29,7 +30,8 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     goal_text = facts.text("$.goal.expected")
     year = facts.year
     if o["check_year"] and isinstance(year, int) and not isinstance(year, bool):
-        for path, label in (("$.goal.expected", "预期目标"), ("$.goal.actual", "实际完成情况")):
+        for path, label in (("$.goal.expected", Label("goal.expected")),
+                            ("$.goal.actual", Label("goal.actual"))):
             text = facts.text(path)
             years = _years(facts.normalised(path))
             if not years or any(a <= year <= b for a, b, _ in years):
@@ -39,10 +41,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             written = "、".join(dict.fromkeys(w for _, _, w in years))
             yield Hit(
                 path,
-                {"goal": written, "other": f"本表年度（{year}年）",
-                 "other_en": f"the form's year ({year})"},
-                expected=f"{label}应为 {year} 年度的内容",
-                found=f"{label}：“{_shown(text)}”",
+                {"goal": Quote(written), "other": p("N403.form_year", year=Count(year))},
+                expected=p("N403.year_expected", label=label, year=Count(year)),
+                found=p("common.labelled_quote", label=label, text=_quoted(text)),
             )
     if not goal_text.strip():
         return
@@ -60,15 +61,14 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                     and g.context & context]
             if not same or _matches(t, same, int(o["max_goal_figures"])):
                 continue
-            figures = "、".join(g.shown for g in same)
-            sums = "" if t.dimension is Dimension.PERCENT or len(same) < 2 else "（任意组合之和均不等）"
-            name = row.name.strip() or f"第{s.index + 1}行指标"
+            figures = Seq(tuple(g.shown for g in same), "enum")
+            sums = "" if t.dimension is Dimension.PERCENT or len(same) < 2 else p("N403.no_sum")
+            name = _indicator_named(row.name.strip(), s.index)
             yield Hit(
                 f"$.indicators[{s.index}].target",
-                {"goal": figures, "other": f"指标「{name}」的目标值 {t.shown}{sums}",
-                 "other_en": f"the target {t.shown} of indicator “{name}”"},
-                expected=f"年度总体目标：{figures}（“{_shown(goal_text)}”）",
-                found=f"指标「{name}」指标值：“{row.target}”",
+                {"goal": figures, "other": p("N403.target", name=name, shown=t.shown, sums=sums)},
+                expected=p("N403.expected", figures=figures, goal=_quoted(goal_text)),
+                found=p("N403.found", name=name, target=Quote(row.target)),
             )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Quote, p
 from ..base import CaseContext, Hit
 
 
@@ -16,9 +17,8 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         return
     yield Hit(
         "$.project.has_form",
-        {"name": case.project.name or "（未命名）"},
-        expected="项目支出绩效自评表（绩效指标、指标值、完成值、分值、得分）",
-        found=f"只有文字叙述：{case.project.source.strip() or '（未注明出处）'}",
-        expected_en="a self-assessment form (项目支出绩效自评表: indicators, targets, actuals, weights, scores)",
-        found_en=f"prose only: {case.project.source.strip() or '(no source given)'}",
+        {"name": Quote(case.project.name) if case.project.name else p("N404.unnamed")},
+        expected=p("N404.expected"),
+        found=p("N404.found", source=Quote(case.project.source.strip()) if case.project.source.strip()
+                else p("N404.no_source")),
     )

@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from ..base import HERE, MONEY, ROWS, CaseContext, Hit, money
-from ..kit import _contains_any, _norm, _shown
+from ...evidence import Amount, Label, Quote, p
+from ...numbers import read_number
+from ..base import HERE, MONEY, ROWS, CaseContext, Hit
+from ..kit import _contains_any, _norm, _quoted
 
 
 def _stated_score(conclusion: str, words: Iterable[str]) -> tuple[Decimal, str, str] | None:
@@ -17,8 +19,9 @@ def _stated_score(conclusion: str, words: Iterable[str]) -> tuple[Decimal, str, 
         if not w:
             continue
         m = re.search(re.escape(w) + r"(?:为|是|:|达到|达|共|计)?(\d+(?:\.\d+)?)(分?)", conclusion)
-        if m:
-            return Decimal(m.group(1)), m.group(1), m.group()
+        score = read_number(m.group(1)) if m else None
+        if score is not None:
+            return score, m.group(1), m.group()
     return None
 
 
@@ -35,17 +38,17 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         ):
             yield Hit(
                 "$.narrative.conclusion",
-                {"problem": "未写明自评总分", "problem_en": "does not state the total score"},
-                expected="评价结论须写明项目自评总分（如“自评得分95分”）",
-                found=f"评价结论：“{_shown(raw)}”",
+                {"problem": p("N405.no_total")},
+                expected=p("N405.expected"),
+                found=p("common.labelled_quote", label=Label("field.conclusion"), text=_quoted(raw)),
             )
         return
     value, written, matched = stated
     if case.narrative.claimed_total is not None:
-        claimed, where = case.narrative.claimed_total, "表中自评总分/合计"
+        claimed, where = case.narrative.claimed_total, Label("total.stated")
     elif score.claimed_total is not None and (score.claimed_total_from_form or o["use_implied_total"]):
         claimed = score.claimed_total
-        where = "表中各项得分之和" if score.claimed_total_from_form else "表中自评结果折算的总分"
+        where = Label("total.summed" if score.claimed_total_from_form else "total.implied")
     else:
         return
     decimals = len(written.split(".", 1)[1]) if "." in written else 0
@@ -54,10 +57,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         return
     yield Hit(
         "$.narrative.conclusion",
-        {"problem": f"写的总分 {written} 分与{where} {money(claimed)} 分不一致",
-         "problem_en": f"states {written} points, but the form's total is {money(claimed)}"},
-        expected=f"{where}：{money(claimed)} 分",
-        found=f"评价结论：“{matched}”",
+        {"problem": p("N405.mismatch", written=Quote(written), where=where, claimed=Amount(claimed))},
+        expected=p("N405.total", where=where, claimed=Amount(claimed)),
+        found=p("common.labelled_quote", label=Label("field.conclusion"), text=Quote(matched)),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Count, Label, p
 from ..base import CaseContext, Hit
 
 
@@ -12,17 +13,18 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if ctx.profile.id not in o["profiles"]:
         return
     limits = (
-        ("$.goal.actual", "年度目标完成情况", "goal achieved", ctx.case.goal.actual, o["goal_actual_max"]),
-        ("$.narrative.conclusion", "评价结论", "conclusion", ctx.case.narrative.conclusion, o["conclusion_max"]),
-        ("$.narrative.problems", "存在问题", "problems", ctx.case.narrative.problems, o["problems_max"]),
-        ("$.narrative.measures", "改进措施", "measures", ctx.case.narrative.measures, o["measures_max"]),
+        ("$.goal.actual", "field.goal_actual", ctx.case.goal.actual, o["goal_actual_max"]),
+        ("$.narrative.conclusion", "field.conclusion", ctx.case.narrative.conclusion, o["conclusion_max"]),
+        ("$.narrative.problems", "field.problems", ctx.case.narrative.problems, o["problems_max"]),
+        ("$.narrative.measures", "field.measures", ctx.case.narrative.measures, o["measures_max"]),
     )
-    for path, label, label_en, text, limit in limits:
+    for path, key, text, limit in limits:
         length = len(ctx.facts.normalised(path))
         if length > limit:
+            label = Label(key)
             yield Hit(
                 path,
-                {"field": label, "field_en": label_en, "length": length, "limit": limit},
-                expected=f"{label} ≤ {limit} 字",
-                found=f"{label} {length} 字",
+                {"field": label, "length": Count(length), "limit": limit},
+                expected=p("N407.limit", label=label, limit=limit),
+                found=p("N407.length", label=label, length=Count(length)),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Quote, p
 from ...provenance import is_unread
 from ..base import HERE, CaseContext, Hit
 
@@ -23,11 +24,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         return
     yield Hit(
         "$.project.department",
-        {"department": project.department.strip(), "implementer": project.implementer.strip()},
-        expected="主管部门是实施单位的上级（实施单位可为主管部门本级或其下属单位）",
-        found=f"主管部门“{project.department.strip()}”，实施单位“{project.implementer.strip()}”",
-        expected_en="the 主管部门 is the 实施单位's superior (the implementer is the department itself or a unit under it)",
-        found_en=f"主管部门 '{project.department.strip()}', 实施单位 '{project.implementer.strip()}'",
+        {"department": Quote(project.department.strip()), "implementer": Quote(project.implementer.strip())},
+        expected=p("N409.expected"),
+        found=p("N409.found", department=Quote(project.department.strip()),
+                implementer=Quote(project.implementer.strip())),
     )
 
 

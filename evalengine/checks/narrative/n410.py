@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Label, Quote, Seq, p
 from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
-from ..kit import _bigrams, _figures, _matches, _norm, _shown
+from ..kit import _bigrams, _figures, _indicator_named, _matches, _norm, _quoted
 
 
-_REPORTED = (("$.goal.actual", "年度总体目标实际完成情况", "the goal's actual"),
-             ("$.narrative.completion", "项目完成情况", "the completion statement"))
+_REPORTED = (("$.goal.actual", "report.goal_actual"), ("$.narrative.completion", "report.completion"))
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -18,7 +18,8 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     case, facts, o = ctx.case, ctx.facts, ctx.options
     dims = set(o["dimensions"])
     generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
-    for path, label, label_en in _REPORTED:
+    for path, label_key in _REPORTED:
+        label = Label(label_key)
         text = facts.text(path)
         if not text.strip():
             continue
@@ -34,15 +35,13 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                         and g.context & context]
                 if not same or _matches(t, same, int(o["max_goal_figures"])):
                     continue
-                figures = "、".join(g.shown for g in same)
-                name = row.name.strip() or f"第{s.index + 1}行指标"
+                figures = Seq(tuple(g.shown for g in same), "enum")
+                name = _indicator_named(row.name.strip(), s.index)
                 yield Hit(
                     f"$.indicators[{s.index}].actual",
-                    {"field": label, "field_en": label_en, "told": figures, "name": name, "actual": t.shown},
-                    expected=f"{label}：{figures}（“{_shown(text)}”）",
-                    found=f"指标「{name}」完成值：“{row.actual}”",
-                    expected_en=f"{label_en}: {figures}",
-                    found_en=f"indicator “{name}” actual: “{row.actual}”",
+                    {"field": label, "told": figures, "name": name, "actual": t.shown},
+                    expected=p("N410.expected", label=label, told=figures, text=_quoted(text)),
+                    found=p("N410.found", name=name, actual=Quote(row.actual)),
                 )
 
 

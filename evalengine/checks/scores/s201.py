@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..base import RECORD, CaseContext, Hit, money
+from ...evidence import Amount, Label, Phrase, p
+from ..base import RECORD, CaseContext, Hit
 from ..kit import _name, _rows
 
 
@@ -13,20 +14,16 @@ def _out_of_range(score: Decimal | None, weight: Decimal | None, tol: Decimal) -
     return score is not None and (score < 0 or (weight is not None and score > weight + tol))
 
 
-def _range_params(item: str, item_en: str, score: Decimal, weight: Decimal | None) -> dict:
+def _range_params(item: Label | Phrase, score: Decimal, weight: Decimal | None) -> dict:
     """The message parameters; a row that prints no 分值 can only be out of range by being
     negative, so the message says that rather than "0～—"."""
     if weight is None:
-        return {"item": item, "item_en": item_en, "score": money(score),
-                "problem": "为负数：得分不得为负（该行未填分值）",
-                "problem_en": "a negative score (the row gives no weight)"}
-    return {"item": item, "item_en": item_en, "score": money(score),
-            "problem": f"不在 0～{money(weight)} 分之间：得分不得高于分值，也不得为负",
-            "problem_en": f"outside 0 to its weight of {money(weight)}"}
+        return {"item": item, "score": Amount(score), "problem": p("S201.negative")}
+    return {"item": item, "score": Amount(score), "problem": p("S201.outside", weight=Amount(weight))}
 
 
-def _range_expected(weight: Decimal | None) -> str:
-    return "得分 ≥ 0" if weight is None else f"0 ≤ 得分 ≤ 分值 {money(weight)}"
+def _range_expected(weight: Decimal | None) -> Phrase:
+    return p("S201.expected_positive") if weight is None else p("S201.expected", weight=Amount(weight))
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -37,10 +34,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         assert score is not None
         yield Hit(
             "$.funds.claimed_score",
-            _range_params("预算执行率", "budget execution", score, weight),
+            _range_params(Label("score.budget_row"), score, weight),
             expected=_range_expected(weight),
-            found=f"预算执行率得分 {money(score)}"
-                  + ("（未填分值）" if weight is None else f"，分值 {money(weight)}"),
+            found=p("S201.budget_found", score=Amount(score),
+                    weight=p("S201.no_weight") if weight is None else p("S201.weight", weight=Amount(weight))),
         )
     for index, row in _rows(ctx):
         score, weight = row.score, row.weight
@@ -50,9 +47,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         name = _name(ctx.case, index)
         yield Hit(
             f"$.indicators[{index}].score",
-            _range_params(f"「{name}」", f"“{name}”", score, weight),
+            _range_params(p("S201.item", name=name), score, weight),
             expected=_range_expected(weight),
-            found=f"{name}：分值 {'未填' if weight is None else money(weight)}，得分 {money(score)}",
+            found=p("S201.found", name=name, weight=p("S201.blank") if weight is None else Amount(weight),
+                    score=Amount(score)),
         )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Count, p
 from ...numbers import ZERO
-from ..base import HERE, ROWS, CaseContext, Hit, money
+from ..base import HERE, ROWS, CaseContext, Hit
 from ..kit import _rows, _tolerance
 
 
@@ -28,18 +29,18 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if complete:
         if abs(stated - total) <= tol:
             return
-        expected = f"自评总分 = 预算执行率 {money(budget)} + 指标得分 {money(indicators)} = {money(total)}"
+        expected = p("S202.expected", budget=Amount(budget), indicators=Amount(indicators), total=Amount(total))
     else:
         if total <= stated + tol:
             return
-        shown = f"预算执行率 {money(budget)} + " if budget is not None else ""
-        expected = (f"可见的 {items} 项得分已合计 {shown}指标得分 {money(indicators)} = {money(total)}，"
-                    f"总分不应低于此数")
+        shown = p("S202.budget_part", budget=Amount(budget)) if budget is not None else ""
+        expected = p("S202.expected_visible", items=Count(items), budget=shown, indicators=Amount(indicators),
+                     total=Amount(total))
     yield Hit(
         "$.narrative.claimed_total",
-        {"stated": money(stated), "total": money(total), "diff": money(stated - total)},
+        {"stated": Amount(stated), "total": Amount(total), "diff": Amount(stated - total)},
         expected=expected,
-        found=f"自评总分 {money(stated)}",
+        found=p("common.claimed_total", stated=Amount(stated)),
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Count, Label, Named, p
 from ...numbers import ZERO
-from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit, money
+from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit
 from ..kit import _group_weights, _rows, _tolerance
 
 
@@ -23,20 +24,20 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     indicators = sum(weights, ZERO)
     if budget is not None:
         total, expected = budget + indicators, profile.total
-        parts = f"预算执行率 {money(budget)} + 指标分值 {money(indicators)}"
+        parts = p("S203.parts", budget=Amount(budget), indicators=Amount(indicators))
     else:
         total, expected = indicators, profile.indicators.total
-        parts = f"指标分值 {money(indicators)}"
+        parts = p("S203.indicator_part", indicators=Amount(indicators))
     tol = _tolerance(options, len(weights) + (budget is not None))
     if (complete and abs(total - expected) > tol) or (not complete and total > expected + tol):
-        what = "全表" if budget is not None else "绩效指标"
-        what_en = "the form" if budget is not None else "the indicators"
-        note = "" if complete else "（表格不完整，可见部分已超出）"
+        what = Label("score.whole_form" if budget is not None else "score.indicators")
+        note = "" if complete else p("S203.incomplete")
         yield Hit(
             "$.indicators",
-            {"what": what, "what_en": what_en, "total": money(total), "expected": money(expected)},
-            expected=f"{profile.name}：{what}分值合计 {money(expected)}",
-            found=f"{parts} = {money(total)}{note}",
+            {"what": what, "total": Amount(total), "expected": Amount(expected)},
+            expected=p("S203.expected", profile=Named(profile.name, profile.name_en), what=what,
+                       expected=Amount(expected)),
+            found=p("S203.found", parts=parts, total=Amount(total), note=note),
         )
 
     groups = _group_weights(ctx, rows)
@@ -52,13 +53,13 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         tol = _tolerance(options, count)
         if (complete and abs(sum_ - parent) > tol) or (not complete and sum_ > parent + tol):
             category = next((c for c in ctx.taxonomy.level1 if c.name == name), None)
-            origin = "表内所列" if printed is not None else "评分规则规定"
+            origin = Label("score.printed" if printed is not None else "score.profile")
+            what = Named(name, category.name_en if category else name)
             yield Hit(
                 f"$.indicators[{first}].level1",
-                {"what": name, "what_en": category.name_en if category else name,
-                 "total": money(sum_), "expected": money(parent)},
-                expected=f"{name}：{origin}一级分值 {money(parent)}",
-                found=f"{name}下 {count} 项三级指标分值合计 {money(sum_)}",
+                {"what": what, "total": Amount(sum_), "expected": Amount(parent)},
+                expected=p("S203.group_expected", what=what, origin=origin, expected=Amount(parent)),
+                found=p("S203.group_found", what=what, count=Count(count), total=Amount(sum_)),
             )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Percent, p
 from ...numbers import ZERO
-from ..base import HERE, ROWS, WEIGHTS, CaseContext, Hit, money, pct
+from ..base import HERE, ROWS, WEIGHTS, CaseContext, Hit
 from ..kit import _form_weight, _name
 
 
@@ -23,10 +24,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             name = _name(ctx.case, index)
             yield Hit(
                 f"$.indicators[{index}].weight",
-                {"name": name, "weight": money(weight), "points": money(points),
-                 "share": pct(share)},
-                expected=f"单项分值低于指标总分 {money(points)} 的 {pct(ctx.options['max_share'])}",
-                found=f"{name}：分值 {money(weight)}，占 {pct(share)}",
+                {"name": name, "weight": Amount(weight), "points": Amount(points), "share": Percent(share)},
+                expected=p("S204.expected", points=Amount(points), max=Percent(ctx.options["max_share"])),
+                found=p("S204.found", name=name, weight=Amount(weight), share=Percent(share)),
             )
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Quote, p
 from ...model import Case
 from ...scoring import Evidence, IndicatorScore
 from ...values import Claim, ClaimLevel
-from ..base import CaseContext, Hit, money, pct
-from ..kit import _MISSED, _form_weight, _full, _name, _on_form_scale, _reason
+from ..base import CaseContext, Hit
+from ..kit import _MISSED, _achieved, _form_weight, _full, _name, _on_form_scale, _reason
 
 
 def _missed_full_marks(case: Case, ind: IndicatorScore, tolerance: Decimal) -> str:
@@ -36,18 +37,15 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         verified = _on_form_scale(ctx.case, ind)
         name = _name(ctx.case, ind.index)
         if why == "claim":
-            why_zh = f"完成值为“{row.actual.strip()}”"
-            why_en = f"the actual reads “{row.actual.strip()}”"
-            expected = f"完成值“{row.actual.strip()}”表明目标未全部完成，不应得满分"
+            reason = p("S205.claim", actual=Quote(row.actual.strip()))
+            expected = p("S205.claim_expected", actual=Quote(row.actual.strip()))
         else:
-            zh = _reason(why)[0]
-            achieved = f"，完成率 {pct(ind.achievement)}" if ind.achievement is not None else ""
-            why_zh = f"指标值 {row.target.strip()}，完成值 {row.actual.strip()}"
-            why_en = f"target {row.target.strip()}, actual {row.actual.strip()}"
-            expected = f"{why_zh}{achieved}：{zh}，应得 {money(verified)}"
+            reason = p("S205.measured", target=Quote(row.target.strip()), actual=Quote(row.actual.strip()))
+            expected = p("S205.expected", why=reason, achieved=_achieved(ind), reason=_reason(why),
+                         verified=Amount(verified))
         yield Hit(
             f"$.indicators[{ind.index}].score",
-            {"name": name, "why": why_zh, "why_en": why_en, "score": money(row.score)},
+            {"name": name, "why": reason, "score": Amount(row.score)},
             expected=expected,
-            found=f"自评得分 {money(row.score)}（分值 {money(row.weight)}，满分）",
+            found=p("S205.found", score=Amount(row.score), weight=Amount(row.weight)),
         )

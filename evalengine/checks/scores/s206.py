@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Points, Quote, p
 from ...numbers import agrees
 from ...scoring import Evidence
-from ..base import HERE, RECORD, CaseContext, Hit, money
+from ..base import HERE, RECORD, CaseContext, Hit
 from ..kit import _MET, _name, _reason, _says_nothing
 
 
@@ -27,10 +28,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         name = _name(ctx.case, ind.index)
         yield Hit(
             f"$.indicators[{ind.index}].deviation",
-            {"name": name, "score": money(row.score), "weight": money(row.weight)},
-            expected=f"指标值 {row.target.strip()}，完成值 {row.actual.strip()}：{_reason(ind.reason)[0]}"
-                     f"；如扣分，应在偏差原因栏说明理由",
-            found=f"自评得分 {money(row.score)}/{money(row.weight)}，偏差原因“{row.deviation.strip()}”",
+            {"name": name, "score": Amount(row.score), "weight": Amount(row.weight)},
+            expected=p("S206.expected", target=Quote(row.target.strip()), actual=Quote(row.actual.strip()),
+                       reason=_reason(ind.reason)),
+            found=p("S206.found", points=Points(row.score, row.weight), reason=Quote(row.deviation.strip())),
         )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Quote, p
 from ...numbers import agrees
 from ...scoring import Evidence
-from ..base import CaseContext, Hit, money, pct
-from ..kit import _MET, _MISSED, _name, _on_form_scale, _reason
+from ..base import CaseContext, Hit
+from ..kit import _MET, _MISSED, _achieved, _name, _on_form_scale, _reason
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -29,12 +30,12 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if ind.reason in _MET and claimed < verified:
             continue  # S206: a met target deducted, which 10号 allows with a reason
         name = _name(ctx.case, ind.index)
-        achieved = f"，完成率 {pct(ind.achievement)}" if ind.achievement is not None else ""
         yield Hit(
             f"$.indicators[{ind.index}].score",
-            {"name": name, "score": money(claimed), "verified": money(verified),
-             "diff": money(claimed - verified)},
-            expected=f"指标值 {row.target.strip()}，完成值 {row.actual.strip()}{achieved}："
-                     f"{_reason(ind.reason)[0]}，分值 {money(weight)} → 应得 {money(verified)}",
-            found=f"自评得分 {money(claimed)}",
+            {"name": name, "score": Amount(claimed), "verified": Amount(verified),
+             "diff": Amount(claimed - verified)},
+            expected=p("S207.expected", target=Quote(row.target.strip()), actual=Quote(row.actual.strip()),
+                       achieved=_achieved(ind), reason=_reason(ind.reason), weight=Amount(weight),
+                       verified=Amount(verified)),
+            found=p("common.claimed_score", score=Amount(claimed)),
         )

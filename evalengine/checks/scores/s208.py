@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Percent, Quote, p
 from ...scoring import Evidence
 from ...values import Claim
-from ..base import CaseContext, Hit, money, pct
+from ..base import CaseContext, Hit
 from ..kit import _name
 
 
@@ -29,9 +30,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         name = _name(ctx.case, ind.index)
         yield Hit(
             f"$.indicators[{ind.index}].score",
-            {"name": name, "actual": row.actual.strip(), "tier": tier.label,
-             "score": money(claimed), "low": money(low), "high": money(high)},
-            expected=f"完成值“{row.actual.strip()}”属“{tier.label}”档：分值 {money(weight)} 的 "
-                     f"{pct(tier.min)}～{pct(tier.max)}，即 {money(low)}～{money(high)} 分",
-            found=f"自评得分 {money(claimed)}",
+            {"name": name, "actual": Quote(row.actual.strip()), "tier": Quote(tier.label),
+             "score": Amount(claimed), "low": Amount(low), "high": Amount(high)},
+            expected=p("S208.expected", actual=Quote(row.actual.strip()), tier=Quote(tier.label),
+                       weight=Amount(weight), min=Percent(tier.min), max=Percent(tier.max),
+                       low=Amount(low), high=Amount(high)),
+            found=p("common.claimed_score", score=Amount(claimed)),
         )

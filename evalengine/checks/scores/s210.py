@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Label, Named, Seq, p
 from ...numbers import ZERO
-from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit, money
+from ..base import CATEGORIES, WEIGHTS, CaseContext, Hit
 from ..kit import _group_weights, _rows
 
 
@@ -27,34 +28,29 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if abs(total - expected_total) > tol:
         return  # S203: the total itself is wrong
     names = {c.name: c.name_en for c in ctx.taxonomy.level1}
-    found, found_en, want, want_en = [], [], [], []
+    found, want = [], []
     differs = False
+    budget_word = Label("score.budget_row")
     if budget is not None:
         differs |= abs(budget - profile.budget.weight) > tol
-        found.append(f"预算执行率 {money(budget)}")
-        found_en.append(f"budget execution {money(budget)}")
-        want.append(f"预算执行率 {money(profile.budget.weight)}")
-        want_en.append(f"budget execution {money(profile.budget.weight)}")
+        found.append(p("S210.weight", what=budget_word, weight=Amount(budget)))
+        want.append(p("S210.weight", what=budget_word, weight=Amount(profile.budget.weight)))
     for name, weight in fixed.items():
         actual = groups.get(name, (ZERO,))[0]
         differs |= abs(actual - weight) > tol
-        found.append(f"{name} {money(actual)}")
-        found_en.append(f"{names.get(name, name)} {money(actual)}")
-        want.append(f"{name} {money(weight)}")
-        want_en.append(f"{names.get(name, name)} {money(weight)}")
+        found.append(p("S210.weight", what=Named(name, names.get(name, name)), weight=Amount(actual)))
+        want.append(p("S210.weight", what=Named(name, names.get(name, name)), weight=Amount(weight)))
     for name, (actual, *_rest) in groups.items():
         if name not in fixed:
             differs = True
-            found.append(f"{name} {money(actual)}")
-            found_en.append(f"{names.get(name, name)} {money(actual)}")
+            found.append(p("S210.weight", what=Named(name, names.get(name, name)), weight=Amount(actual)))
     if not differs:
         return
     yield Hit(
         "$.indicators",
-        {"found": " / ".join(found), "found_en": " / ".join(found_en),
-         "expected": " / ".join(want), "expected_en": " / ".join(want_en)},
-        expected=f"{profile.name}（原则上）：{' / '.join(want)}",
-        found=" / ".join(found),
+        {"found": Seq(tuple(found), "slash"), "expected": Seq(tuple(want), "slash")},
+        expected=p("S210.expected", profile=Named(profile.name, profile.name_en), want=Seq(tuple(want), "slash")),
+        found=Seq(tuple(found), "slash"),
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Label, Named, Phrase, Quote, Seq, p
 from ...numbers import ZERO, rounded
 from ...scoring import Status
-from ..base import HERE, MONEY, CaseContext, Hit, money
+from ..base import HERE, MONEY, CaseContext, Hit
 from ..kit import _name, _on_form_scale, _reason
 
 
@@ -38,19 +39,19 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     truncated = ctx.facts.truncated
     from_form = all(i.claimed_from_form for i in score.indicators)
     if case.narrative.claimed_total is not None and not truncated:
-        kind, kind_en = "自评总分", "stated total"
+        kind: Label | Phrase = Label("claimed.stated")
     elif from_form:
-        kind, kind_en = "表内自评得分", "form's own scores"
+        kind = Label("claimed.form")
     elif options["include_implied"]:
-        kind, kind_en = "按所填完成情况推算的自评分", "score implied by the reported results"
+        kind = Label("claimed.implied")
     else:
         return
 
     # Each item's claimed and verified score, both on the form's own scale.
-    items: list[tuple[str, Decimal, Decimal, str]] = []  # (name, claimed, verified, reason)
+    items: list[tuple[Label | Quote | Phrase, Decimal, Decimal, str]] = []  # (name, claimed, verified, reason)
     budget = score.budget
     if budget.claimed is not None:
-        items.append(("预算执行率", budget.claimed, _budget_on_form_scale(ctx) or ZERO, ""))
+        items.append((Label("score.budget_row"), budget.claimed, _budget_on_form_scale(ctx) or ZERO, ""))
     for ind in score.indicators:
         verified_item = _on_form_scale(case, ind)
         if verified_item is None:
@@ -62,7 +63,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         # Only the visible items can be compared: a stated total covers rows we cannot see.
         claimed = sum((c for _, c, _, _ in items), ZERO)
         verified = sum((v for _, _, v, _ in items), ZERO)
-        kind, kind_en = f"{kind}（表格不完整，仅比较可见项目）", f"{kind_en} (truncated form: visible items only)"
+        kind = p("S211.truncated", kind=kind)
     else:
         if score.claimed_total is None or score.verified_total is None:
             return
@@ -86,40 +87,25 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         key=lambda item: item[0], reverse=True,
     )
     top = [
-        f"{name} 自评 {money(c)}，核实 {money(v)}" + (f"（{_reason(reason)[0]}）" if reason else "")
+        p("S211.item", name=name, claimed=Amount(c), verified=Amount(v),
+          reason=p("S211.reason", reason=_reason(reason)) if reason else "")
         for _, name, c, v, reason in contributors[: int(options["max_contributors"])]
     ]
-    top_en = [
-        f"{name} claimed {money(c)}, verified {money(v)}" + (f" ({_reason(reason)[1]})" if reason else "")
-        for _, name, c, v, reason in contributors[: int(options["max_contributors"])]
-    ]
-    grades = ("", "")
-    if claimed_grade and verified_grade:
-        grades = (f"（{claimed_grade}）", f"（{verified_grade}）")
-    grades_en = ""
-    if claimed_grade and verified_grade:
-        bands = {b.grade: b.grade_en for b in ctx.profile.grades.bands}
-        grades_en = (f"; grade {bands.get(claimed_grade, claimed_grade)} vs "
-                     f"{bands.get(verified_grade, verified_grade)}")
-    found = f"{kind} {money(claimed)}{grades[0]}"
-    if top:
-        found += "；差额主要来自：" + "；".join(top)
-    bands_en = {b.grade: b.grade_en for b in ctx.profile.grades.bands}
-    claimed_en = f" ({bands_en.get(claimed_grade, claimed_grade)})" if grades[0] else ""
-    verified_en = f" ({bands_en.get(verified_grade, verified_grade)})" if grades[1] else ""
-    found_en = f"{kind_en} {money(claimed)}{claimed_en}"
-    if top_en:
-        found_en += "; the gap comes mostly from: " + "; ".join(top_en)
+    bands = {b.grade: b.grade_en for b in ctx.profile.grades.bands}
+    graded = bool(claimed_grade and verified_grade)
+    claimed_named = Named(claimed_grade, bands.get(claimed_grade, claimed_grade))
+    verified_named = Named(verified_grade, bands.get(verified_grade, verified_grade))
+    claimed_shown = p("S211.grade", grade=claimed_named) if graded else ""
+    verified_shown = p("S211.grade", grade=verified_named) if graded else ""
     yield Hit(
         "$.narrative.claimed_total",
-        {"kind": kind, "kind_en": kind_en, "claimed": money(claimed), "verified": money(verified),
-         "gap": money(abs(gap)), "direction": "偏高" if gap > 0 else "偏低",
-         "direction_en": "above" if gap > 0 else "below", "claimed_grade": grades[0],
-         "verified_grade": grades[1], "grades_en": grades_en},
-        expected=f"核实得分 {money(verified)}{grades[1]}",
-        found=found,
-        expected_en=f"verified score {money(verified)}{verified_en}",
-        found_en=found_en,
+        {"kind": kind, "claimed": Amount(claimed), "verified": Amount(verified),
+         "gap": Amount(abs(gap)), "direction": p("S211.above" if gap > 0 else "S211.below"),
+         "claimed_grade": claimed_shown, "verified_grade": verified_shown,
+         "grades": p("S211.grades", claimed=claimed_named, verified=verified_named) if graded else ""},
+        expected=p("S211.expected", verified=Amount(verified), grade=verified_shown),
+        found=p("S211.found", kind=kind, claimed=Amount(claimed), grade=claimed_shown,
+                top=p("S211.top", items=Seq(tuple(top))) if top else ""),
     )
 
 

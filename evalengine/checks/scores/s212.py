@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, Count, p
 from ...numbers import ZERO
 from ...values import Empty
-from ..base import ROWS, CaseContext, Hit, money
+from ..base import ROWS, CaseContext, Hit
 from ..kit import _form_weight
 
 
@@ -20,9 +21,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     weights = sum(printed, ZERO)
     yield Hit(
         "$.indicators",
-        {"count": len(indicators), "weights": money(weights)},
-        expected="每个指标填写完成值和得分",
-        found=f"{len(indicators)} 项指标已列分值（合计 {money(weights)}），完成值和得分均为空",
+        {"count": Count(len(indicators)), "weights": Amount(weights)},
+        expected=p("S212.expected"),
+        found=p("S212.found", count=Count(len(indicators)), weights=Amount(weights)),
     )
 
 

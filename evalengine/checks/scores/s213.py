@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Named, Seq, p
 from ...fit import fitting_profiles
 from ..base import CATEGORIES, ROWS, WEIGHTS, CaseContext, Hit
 
@@ -13,15 +14,13 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if why is None:
         return
     fits = fitting_profiles(ctx.case)
-    listed = "、".join(fits) if fits else "无"
-    listed_en = ", ".join(fits) if fits else "none"
+    listed = Seq(tuple(fits), "enum") if fits else p("S213.none")
+    reason = Named(*why)
     yield Hit(
         "$.project.profile",
-        {"profile": ctx.profile.id, "why": why[0], "why_en": why[1], "fits": listed, "fits_en": listed_en},
-        expected=f"评分规则与表式一致（分值符合的评分规则：{listed}）",
-        found=f"[project] profile = \"{ctx.profile.id}\"：{why[0]}",
-        expected_en=f"the profile the form was written for (profiles its weights fit: {listed_en})",
-        found_en=f"[project] profile = \"{ctx.profile.id}\": {why[1]}",
+        {"profile": ctx.profile.id, "why": reason, "fits": listed},
+        expected=p("S213.expected", fits=listed),
+        found=p("S213.found", profile=ctx.profile.id, why=reason),
     )
 
 

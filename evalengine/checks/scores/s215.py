@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..base import RECORD, CaseContext, Hit, money
+from ...evidence import Amount, p
+from ..base import RECORD, CaseContext, Hit
 from ..kit import _name, _rows
 
 
@@ -20,10 +21,8 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                 or row.score is None or row.score < row.weight):
             continue
         name = _name(case, index)
-        yield Hit(f"$.indicators[{index}].score", {"name": name, "score": money(row.score)},
-                  expected="满分须有指标值和完成值为据", found=f"「{name}」指标值、完成值均空白，得分 {money(row.score)}",
-                  expected_en="full marks rest on a target and an actual",
-                  found_en=f"“{name}”: target and actual blank, score {money(row.score)}")
+        yield Hit(f"$.indicators[{index}].score", {"name": name, "score": Amount(row.score)},
+                  expected=p("S215.expected"), found=p("S215.found", name=name, score=Amount(row.score)))
 
 
 RESTS_ON = (RECORD,)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..base import CATEGORIES, RECORD, ROWS, CaseContext, Hit, money
+from ...evidence import Amount, Count, Seq, p
+from ..base import CATEGORIES, RECORD, ROWS, CaseContext, Hit
 from ..kit import _name
 
 
@@ -13,19 +14,16 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     for index, (role, others) in sorted(ctx.facts.roles().items()):
         name = _name(case, index)
         if role == "parent":
-            listed = "、".join(str(j + 1) for j in others)
+            listed = Seq(tuple(Count(j + 1) for j in others), "enum")
             yield Hit(f"$.indicators[{index}]",
-                      {"name": name, "kind": f"其下第 {listed} 行的合计", "kind_en": f"the subtotal of rows {listed}"},
-                      expected="合计行不重复计分", found=f"「{name}」分值 {money(case.indicators[index].weight)} = 其下各行分值之和",
-                      expected_en="a subtotal is not scored again",
-                      found_en=f"“{name}” weight {money(case.indicators[index].weight)} = the sum of the rows below")
+                      {"name": name, "kind": p("S216.subtotal", rows=listed)},
+                      expected=p("S216.subtotal_expected"),
+                      found=p("S216.subtotal_found", name=name, weight=Amount(case.indicators[index].weight)))
         else:
             above = _name(case, others[0])
             yield Hit(f"$.indicators[{index}]",
-                      {"name": name, "kind": f"「{above}」的其中项", "kind_en": f"a 其中 part of “{above}”"},
-                      expected="其中项不单独计分", found=f"「{name}」重复上一行「{above}」",
-                      expected_en="a 其中 row is not scored on its own",
-                      found_en=f"“{name}” repeats the row above, “{above}”")
+                      {"name": name, "kind": p("S216.part", above=above)},
+                      expected=p("S216.part_expected"), found=p("S216.part_found", name=name, above=above))
 
 
 RESTS_ON = (RECORD, *ROWS, *CATEGORIES)

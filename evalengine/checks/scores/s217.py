@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ...evidence import Amount, Label, Phrase, Quote, Seq, p
 from ...numbers import ZERO
-from ..base import CATEGORIES, HERE, ROWS, CaseContext, Hit, money
+from ..base import CATEGORIES, HERE, ROWS, CaseContext, Hit
 from ..kit import _name, _rows
 
 
@@ -15,11 +16,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     total = case.narrative.claimed_total
     if total is None or not (case.project.incomplete.strip() or ctx.facts.truncated):
         return  # a whole form's total is S202's
-    deductions: list[tuple[str, Decimal]] = []
+    deductions: list[tuple[Label | Quote | Phrase, Decimal]] = []
     funds = case.funds
     budget_weight = funds.claimed_weight if funds.claimed_weight is not None else profile.budget.weight
     if funds.claimed_score is not None and funds.claimed_score < budget_weight:
-        deductions.append(("预算执行", budget_weight - funds.claimed_score))
+        deductions.append((Label("score.budget_execution"), budget_weight - funds.claimed_score))
     for index, row in _rows(ctx):
         if row.weight is not None and row.score is not None and 0 <= row.score < row.weight:
             deductions.append((_name(case, index), row.weight - row.score))
@@ -27,14 +28,12 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     ceiling = profile.total - lost
     if not deductions or total <= ceiling + ctx.options["tolerance"]:
         return
-    listed = "；".join(f"{name} 扣 {money(d)}" for name, d in deductions)
+    listed = Seq(tuple(p("S217.deduction", name=name, points=Amount(d)) for name, d in deductions))
     yield Hit(
         "$.narrative.claimed_total",
-        {"total": money(total), "ceiling": money(ceiling), "lost": money(lost)},
-        expected=f"自评总分 ≤ {money(profile.total)} − 可见扣分 {money(lost)} = {money(ceiling)}",
-        found=f"自评总分 {money(total)}；可见扣分：{listed}",
-        expected_en=f"a total of at most {money(profile.total)} − the visible deductions {money(lost)} = {money(ceiling)}",
-        found_en=f"stated total {money(total)}",
+        {"total": Amount(total), "ceiling": Amount(ceiling), "lost": Amount(lost)},
+        expected=p("S217.expected", maximum=Amount(profile.total), lost=Amount(lost), ceiling=Amount(ceiling)),
+        found=p("S217.found", total=Amount(total), listed=listed),
     )
 
 

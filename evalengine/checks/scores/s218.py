@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Amount, p
 from ...numbers import agrees
-from ..base import RECORD, CaseContext, Hit, money
+from ..base import RECORD, CaseContext, Hit
 from ..kit import _name, _rows
 
 
@@ -20,13 +21,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         name = _name(ctx.case, index)
         yield Hit(
             f"$.indicators[{index}].score",
-            {"name": name, "score": money(row.score), "expected": money(expected),
-             "item": money(row.item_score), "share": f"{money(row.weight_share)}%"},
-            expected=f"折算得分 = 单项得分 {money(row.item_score)} × 权重占比 {money(row.weight_share)}% = {money(expected)}",
-            found=f"折算得分 {money(row.score)}",
-            expected_en=f"converted score = item score {money(row.item_score)} × weight share "
-                        f"{money(row.weight_share)}% = {money(expected)}",
-            found_en=f"converted score {money(row.score)}",
+            {"name": name, "score": Amount(row.score), "expected": Amount(expected),
+             "item": Amount(row.item_score), "share": p("common.percent", value=Amount(row.weight_share))},
+            expected=p("S218.expected", item=Amount(row.item_score), share=Amount(row.weight_share),
+                       expected=Amount(expected)),
+            found=p("S218.found", score=Amount(row.score)),
         )
 
 
