@@ -1635,7 +1635,7 @@ class _Parser:
                     if lost:
                         where = self.draft.unread.setdefault(
                             ("indicators", len(self.draft.indicators)), {})
-                        where.update({f: r for f, r in lost.items() if f not in where})
+                        where.update({f: why for f, why in lost.items() if f not in where})
                 self.add_indicator(values, None)
         if self.draft.ended:  # the table closed after a bare 二级 label (else it was cut)
             empty_line()
