@@ -125,3 +125,105 @@ def test_a_category_label_in_scrambled_order_is_recognised():
         ("l1", "产出指标"), ("l2", "数量指标"), ("text", "补贴渔船数6620")]
     # a name that merely contains some of the characters is left alone
     assert split_categories("产出完成指数达标") == [("text", "产出完成指数达标")]
+
+
+_ROW_ALPHABET = "0123456789.%率次数量指标满意度是否高好≥≤=人万元年度完成达标\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ROW_ALPHABET, max_size=80))
+def test_the_row_decoder_never_raises_with_line_ends_and_returns_what_it_read(text):
+    """Rows a line each (LINE_END): every line is one row or unplaced text; nothing raises,
+    and a field is either read or named ambiguous, never both."""
+    from evalengine.importer.decoder import LINE_END, decode_rows
+
+    rows, rest = decode_rows(text, ("target", "actual", "weight", "score", "deviation"),
+                             ("text", "text", "points", "points", "free"))
+    if LINE_END in text:
+        assert len(rows) <= len([x for x in text.split(LINE_END) if x])
+    for row in rows:
+        assert not set(row.values) & set(row.ambiguous)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789.,%万元", max_size=10), max_size=7))
+def test_the_cell_decoder_never_raises(cells):
+    from evalengine.importer.decoder import decode_cells
+
+    got = decode_cells(cells, *_funds("central-2020"))
+    assert not set(got.values) & set(got.ambiguous)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_the_operator_position_never_raises_on_any_text(text):
+    from evalengine.importer.decoder import operator_cell, unreadable_operator
+
+    op = operator_cell(text)
+    assert op is None or isinstance(op, str)
+    assert unreadable_operator(text) in (True, False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_cutting_glued_text_never_raises_and_loses_nothing(text):
+    """A glued line is cut at its labels: the cells hold all of its text (cleaned)."""
+    from evalengine.importer.glued import cut, glued_sheet
+    from evalengine.importer.labels import clean
+
+    for line in text.split("\n"):
+        cells = cut(line)
+        assert "".join(cells).replace(":", "").replace("：", "") == \
+            clean(line).strip().replace(":", "").replace("：", "") or not clean(line).strip()
+    glued_sheet(text)
+
+
+_IND = (("target", "actual", "weight", "score", "deviation"),
+        ("text", "text", "points", "points", "free"))
+
+
+def test_a_line_end_is_a_row_boundary_and_a_unit_stays_with_its_figure():
+    from evalengine.importer.decoder import LINE_END, decode_rows
+
+    rows, rest = decode_rows(f"工作经费50万元49.78万元{LINE_END}培训人数≥50人52人1010", *_IND)
+    assert rest == ""
+    assert [(r.name, r.values) for r in rows] == [
+        ("工作经费", {"target": "50万元", "actual": "49.78万元"}),
+        ("培训人数", {"target": "≥50人", "actual": "52人", "weight": "10", "score": "10"})]
+    assert rows[0].ambiguous == ()  # 50 | 万元49.78 … is no reading: 万元 belongs to 50
+
+
+def test_a_row_of_words_only_leaves_its_name_and_text_cells_unread():
+    from evalengine.importer.decoder import LINE_END, decode_rows
+
+    [row, _] = decode_rows(f"促成招商项目落地建设投产促进重整{LINE_END}人数≥5人6人1010", *_IND)[0]
+    assert row.values == {} and {"name", "target", "actual"} <= set(row.ambiguous)
+
+
+def test_a_table_reads_a_doubtful_row_as_its_sure_rows_fill_their_columns():
+    """22 under 分值 | 得分: 2 | 2 where every sure row of the table fills both, not 22."""
+    from evalengine.importer.decoder import LINE_END, decode_rows
+
+    sure = [f"指标{n}号≥{n}0人{n}1人1010" for n in range(1, 4)]
+    rows, _ = decode_rows(LINE_END.join([*sure, "资产管理≥9人9人22"]), *_IND)
+    assert rows[-1].values == {"target": "≥9人", "actual": "9人", "weight": "2", "score": "2"}
+    alone, _ = decode_rows("资产管理≥9人9人22" + LINE_END, *_IND)
+    assert {"weight", "score"} <= set(alone[0].ambiguous)  # no table to say: unread
+
+
+def test_a_label_word_inside_a_line_is_that_rows_text():
+    from evalengine.importer.decoder import LINE_END, labels_at_line_start
+    from evalengine.importer.labels import split_categories
+
+    run = f"产出指标质量指标补助资格合规性合规达成预期指标{LINE_END}时效指标及时性及时达标"
+    kinds = [k for k, _ in labels_at_line_start(split_categories(run))]
+    assert kinds == ["l1", "l2", "text", "l2", "text"]
+
+
+def test_a_compound_header_label_is_cut_the_way_one_layout_prints_it():
+    from evalengine.importer.glued import cut
+
+    central = cut("项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分")
+    assert central[-3:] == ["分值", "执行率", "得分"]
+    chongqing = cut("年初预算数全年(调整)预算数全年执行数执行率(%)执行率权重执行率得分(分)")
+    assert chongqing[-2:] == ["执行率权重", "执行率得分(分)"]

@@ -110,10 +110,14 @@ def _text_sheets(data: bytes) -> tuple[tuple[Sheet, ...], tuple[Note, ...]]:
     normalised = normalise_text(source.text)
     notes = (Note("normalised", detail=",".join(normalised.changes)),) if normalised.changes \
         else ()
+    ocr = "ocr-confusions" in normalised.changes
     if is_glued(normalised.text):
-        return (glued_sheet(normalised.text),), notes
+        return (attrs.evolve(glued_sheet(normalised.text), ocr=ocr),), notes
     sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
+    sheet = attrs.evolve(sheet, ocr=ocr)
     quoted = glued_cells(sheet)
+    if quoted is not None:
+        quoted = attrs.evolve(quoted, ocr=ocr)
     return ((quoted, sheet) if quoted is not None else (sheet,)), notes
 
 

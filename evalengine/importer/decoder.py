@@ -13,13 +13,18 @@ column is left unread (``ambiguous``) rather than guessed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 import attrs
 
+from ..values import _LINKERS, _PRE_FILLERS, _PREFIX_OPS, _SUFFIX_OPS, _column_operator
 from .layouts import Column, Relation
 
-__all__ = ["Decoded", "decode_run", "is_glued_run"]
+__all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
+           "is_glued_run", "is_value_cell", "labels_at_line_start", "ocr_operator_doubt",
+           "operator_cell", "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -32,6 +37,7 @@ _PIECE = {
 # never written -- a lost "00%" reads the same
 _BARE_RATIO = re.compile(r"1|0\.\d{1,4}")
 MAX_CANDIDATES = 20000  # a bound on the search, whatever the run
+LINE_END = "\n"  # in a run of glued rows: a line end, where a row of the flattening ended
 
 
 @attrs.frozen
@@ -90,8 +96,9 @@ def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
 
 
 def _cell_fits(kind: str, text: str) -> bool:
-    """A whole cell fits a column: a rate may be printed without its % (``0``, ``100``)."""
-    if kind == "percent" and _PIECE["number"].fullmatch(text):
+    """A whole cell fits a column: a rate may be printed without its % (``0``, ``99.56``),
+    with the decimals a rate is printed with (89.974 is money, not a rate)."""
+    if kind == "percent" and _PIECE["percent"].fullmatch(text + "%"):
         return True
     return bool(_PIECE[kind].fullmatch(text))
 
@@ -223,13 +230,30 @@ def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...]) -> 
 # Indicator rows glued to their figures
 # ---------------------------------------------------------------------------------------
 
+_FIGURE = set("0123456789.%")
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_WORDY = re.compile(r"[^\W\d_]")
 _UNITS = ("%", "‰", "万元", "亿元", "千元", "元", "人次", "个", "人", "次", "户", "家", "项", "台",
           "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "平方米",
           "米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "起", "座", "处", "课时",
-          "分钟", "周", "批次", "株", "头", "只", "kg", "km", "m2", "㎡")
+          "分钟", "周", "批次", "株", "头", "只", "百分比", "百分点", "kg", "km", "m2", "㎡")
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"  # no leading zeros: 1|00% is not a reading
-_VALUE_RE = re.compile(rf"[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?")
+# operator words before and after a figure (达到95%及以上): the value parser's (to move to
+# rules/vocabulary.toml with the units, issue 8); words of two characters or more only
+_OP_BEFORE = tuple(sorted((w for w in (*_PREFIX_OPS, *_LINKERS) if len(w) >= 2 and
+                           _WORDY.match(w)), key=len, reverse=True))
+_OP_AFTER = tuple(sorted(_SUFFIX_OPS, key=len, reverse=True))
+_BEFORE_ALT = "|".join(map(re.escape, _OP_BEFORE))
+_AFTER_ALT = "|".join(map(re.escape, _OP_AFTER))
+_VALUE_RE = re.compile(
+    rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?")
+# in a row that is a whole line, a figure's unit may be a word no list has (45万, 25TB)
+_LOOSE_VALUE_RE = re.compile(
+    rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT}|[^\W\d_]{{1,3}})?(?:{_AFTER_ALT})?"
+    rf"[。;；]?")
+# a figure cell ends here (the target before a short-word actual: 95%达标, 26次完成)
+_FIGURE_END = re.compile(rf"\d(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?$")
 _CELL_RE = {
     "points": re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?"),
     "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
@@ -238,14 +262,14 @@ _CELL_RE = {
     "flag": re.compile(r"是|否"),
     "number": re.compile(_NUM),
 }
-_FIGURE = set("0123456789.%")
-_WORDY = re.compile(r"[^\W\d_]")
 ROW_COST = 4  # a new row must be earned by the cells it reads
 FREE_COST = 3  # a last column of free words must be earned more than a blank one
 FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
 SPLIT_COST = 4  # a cell boundary between two digits must be earned too
 CELL_STEPS = 5000  # a bound on the states tried from one position
 KEEP = 8  # readings kept per end position (enough to see a tie)
+TABLE_EVIDENCE = 3  # rows read without doubt that show which figure columns a table fills
+TAIL_MIN = 8  # words ending the run this long are a row cut off (shorter: a fragment)
 _FREE_MAX = 24  # longest free-text cell tried inside a glued row
 _NAME_MAX = 60
 
@@ -270,10 +294,13 @@ def _prefixes(pattern: re.Pattern[str], s: str, pos: int) -> list[int]:
 
 
 def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ...],
-                 budget: list[int]) -> list[tuple[int, int, dict[str, str]]]:
+                 budget: list[int], free_to_end: bool = False
+                 ) -> list[tuple[int, int, dict[str, str]]]:
     """The best ways to read s[pos:] from the start as the value columns (any may be blank):
     (end, score, values), a few per end position (dynamic programming over position and
-    column, so a row of many columns costs linear time)."""
+    column, so a row of many columns costs linear time).  No cell starts with a unit word
+    right after a digit (``50万元`` is one figure, never 50 | 万元).  ``free_to_end``: the
+    last free-text column may run to the end of ``s`` (a row that is a whole line)."""
     memo: dict[tuple[int, int], dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]]] = {}
     optional = [t.endswith("?") for t in types]
     types = tuple(t.rstrip("?") for t in types)
@@ -290,17 +317,30 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
         if p >= len(s):
             return out
         field, kind = fields[c], types[c]
+        if p > pos and s[p - 1].isdigit() and kind != "unit" and (
+                _CELL_RE["unit"].match(s, p) or free_to_end and _WORDY.match(s, p)):
+            # a unit (in a whole-line row, any word) belongs to the figure before it -- or
+            # is the 度量单位 cell after it
+            return out
         split = SPLIT_COST if p > pos and s[p - 1].isdigit() and s[p].isdigit() else 0
         if kind in _CELL_RE:
             for end in _prefixes(_CELL_RE[kind], s, p):
                 out.append((end, c + 1, (3 if kind in ("points", "percent") else 2) - split,
                             ((field, s[p:end]),)))
         elif kind == "text":  # a target or an actual: a figure, or words
-            for end in _prefixes(_VALUE_RE, s, p):
+            strict = _prefixes(_VALUE_RE, s, p)
+            for end in strict:
                 out.append((end, c + 1, 3 - split, ((field, s[p:end]),)))
-            if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p):
+            # a unit no list has (45万, 25TB) is read, but a known one is better evidence
+            for end in _prefixes(_LOOSE_VALUE_RE, s, p) if free_to_end else ():
+                if end not in strict:
+                    out.append((end, c + 1, 1 - split, ((field, s[p:end]),)))
+            if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p) \
+                    and _FIGURE_END.search(s, max(pos, p - 16), p):
                 # a short word for the actual after a figure target (无, 达标, 完成)
                 for end in range(p + 1, min(len(s), p + 6) + 1):
+                    if not _WORDY.fullmatch(s[end - 1]):
+                        break  # words only: 无, 达标, 完成
                     out.append((end, c + 1, 1, ((field, s[p:end]),)))
             a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
                       or not optional[x]), None)
@@ -309,10 +349,17 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                 # only optional columns between them
                 for k in range(1, _FREE_MAX // 2 + 1):
                     word = s[p:p + k]
-                    if len(word) == k and _WORDY.match(word) and s.startswith(word, p + k):
+                    if len(word) == k and s.startswith(word, p + k) and (
+                            _WORDY.match(word) or free_to_end and _LOOSE_VALUE_RE.fullmatch(word)
+                            and not _NUMBER_RE.fullmatch(word)):
+                        # (in a whole-line row, a figure with its unit printed twice too:
+                        # 2021年度2021年度; a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
-            for end in range(p + 1, min(len(s), p + _FREE_MAX) + 1):  # 偏差原因, last
+            ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
+            if free_to_end and len(s) not in ends:
+                ends.append(len(s))
+            for end in ends:
                 out.append((end, c + 1, -FREE_COST, ((field, s[p:end]),)))
         return out
 
@@ -344,17 +391,115 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             for score, values in lst if values]
 
 
+def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pieces of a run of glued rows (:func:`.labels.split_categories`) where the run
+    keeps its line ends: a 一级/二级 label is a row's first cell, so a label word inside a
+    line (``…合规达成预期指标``) is the text of that row, not a new category.  A run with
+    no line end is left as it is."""
+    if not any(LINE_END in text for _, text in pieces):
+        return pieces
+    out: list[tuple[str, str]] = []
+    for kind, text in pieces:
+        inside = out and out[-1][0] == "text" and not out[-1][1].endswith(LINE_END)
+        if kind != "text" and inside or kind == "text" and out and out[-1][0] == "text":
+            out[-1] = ("text", out[-1][1] + text)
+        else:
+            out.append((kind, text))
+    return out
+
+
 def _name_penalty(name: str) -> int:
-    """A name rarely holds figures of its own row (``…到位率100%100%``)."""
-    return 5 * len(re.findall(r"\d+(?:\.\d+)?%", name))
+    """A name rarely holds figures of its own row (``…到位率100%100%``), and never an
+    operator before a figure (``≥1人``: the operator position starts a target)."""
+    return 5 * len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name))
 
 
 def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 relations: tuple[Relation, ...] = ()) -> tuple[list[RowReading], str]:
     """Indicator rows glued into one run (``监测数据必须合格100%100%10进度…``): the reading,
     row after row, whose cells best fit the columns' types and the rows' arithmetic.  A
-    column two equally good readings disagree on is ambiguous.  Returns the rows and the
-    text that could not be read as rows ("" when all of it was)."""
+    column two equally good readings disagree on is ambiguous.  A :data:`LINE_END` in the
+    run is a boundary no row or cell crosses (a table flattened a row a line).  Returns the
+    rows and the text that could not be read as rows ("" when all of it was)."""
+    lines = text.split(LINE_END)
+    if len(lines) == 1:
+        return _decode_line(text, fields, types, relations)
+    ties = [_one_row_ties(line, fields, types, relations) for line in lines if line]
+    figures = {f for f, t in zip(fields, types)
+               if t.rstrip("?") in ("points", "percent", "number")}
+    sure = [t[0][1] for t in ties if len(t) == 1]
+    if len(sure) >= TABLE_EVIDENCE:
+        # the figure columns every row read without doubt fills, or leaves blank: a row that
+        # fits several ways is read the way the table is (2|2 under 分值|得分 filled in every
+        # other row, not 22 and a blank)
+        always = {f for f in figures if all(f in v for v in sure)}
+        never = {f for f in figures if not any(f in v for v in sure)}
+        ties = [[t for t in tie if all((f in t[1]) == (f in always) for f in always | never)]
+                or tie for tie in ties]
+    return [_reading(tie, fields, types) for tie in ties], ""
+
+
+def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
+                  relations: tuple[Relation, ...]) -> list[tuple[str, dict[str, str]]]:
+    """A line that is one row (a table flattened a row a line): its name from the start and
+    its cells to the end, the readings (name, values) that best fit their types and the
+    row's arithmetic -- several when they tie; ``[(line, {})]`` when none fits (words only)."""
+    n = len(s)
+    cells = {}
+    options: list[tuple[int, str, dict[str, str]]] = []
+    for name_end in range(1, n):
+        name = s[:name_end]
+        if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
+                or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE:
+            continue
+        if name_end not in cells:
+            cells[name_end] = _value_cells(s, name_end, fields, types, [CELL_STEPS],
+                                           free_to_end=True)
+        for end, score, values in cells[name_end]:
+            if end == n and values:
+                score += _relation_points(values, relations) - _name_penalty(name)
+                options.append((score, name, values))
+    if not options:  # words only, or nothing that fits the columns
+        return [(s, {})]
+    top = max(o[0] for o in options)
+    return [(o[1], o[2]) for o in options if o[0] == top]
+
+
+def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
+             types: tuple[str, ...]) -> RowReading:
+    """One row from its equally good readings: what they agree on, the rest ambiguous.
+    Where the cells cannot be told from the name (a row of words only, readings that end
+    the name in different places, no target or actual read for sure), the name and the
+    text cells are ambiguous too, never guessed."""
+    text_fields = _text_fields(fields, types)
+    if len(ties) == 1 and not ties[0][1]:  # no reading: words only
+        return RowReading(ties[0][0], {}, ("name", *text_fields) if text_fields else ())
+    values = ties[0][1]
+    name = max((t[0] for t in ties), key=len)  # when it is disputed, the most it can hold
+    rivals = [t[1] for t in ties[1:]]
+    agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
+    disputed = {f for r in [values, *rivals] for f in r} - set(agreed)
+    lost = len({t[0] for t in ties}) > 1
+    if text_fields and not any(f in agreed for f in text_fields):
+        lost = True  # no target or actual read for sure: the name may hold them
+    if not lost and not disputed:
+        return RowReading(name, values)
+    # the readings that take the disputed figures as one cell: which cell, if one
+    whole = {cells[0] for r in [values, *rivals]
+             for cells in [[r[f] for f in disputed if f in r]] if len(cells) == 1}
+    if lost:  # where the name ends is lost: so is every text cell
+        disputed |= {"name", *(f for f, t in zip(fields, types)
+                               if t.rstrip("?") in ("text", "free") and f not in agreed)}
+    return RowReading(name, agreed, tuple(sorted(disputed)),
+                      whole.pop() if len(whole) == 1 and not lost else "")
+
+
+def _text_fields(fields: tuple[str, ...], types: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
+
+
+def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
+                 relations: tuple[Relation, ...]) -> tuple[list[RowReading], str]:
     s = text
     n = len(s)
     # best[pos] = (score, name, values or None for a fragment, rivals, end): the best reading
@@ -392,6 +537,9 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
             if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
                 # no row fits here: a fragment reported as not placed
                 options.append((best[end][0] - FRAGMENT_COST, s[pos:end], None, end))
+        if n - pos >= TAIL_MIN and not any(ch in _FIGURE for ch in s[pos:]):
+            # words to the end of the run: a row the text breaks off in, its cells unread
+            options.append((1 - FRAGMENT_COST, s[pos:], {}, n))
         if not options:
             continue
         top = max(o[0] for o in options)
@@ -412,6 +560,9 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         pos = end
         if values is None:
             unplaced.append(name)
+            continue
+        if not values:  # words only: where the name ends is lost
+            rows.append(RowReading(name, {}, ("name", *_text_fields(fields, types))))
             continue
         if not rivals:
             rows.append(RowReading(name, values))
@@ -437,3 +588,66 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...]) ->
         else:
             points += 3 if e == 0 else -3
     return points
+
+
+# ---------------------------------------------------------------------------------------
+# The operator position: the 指标性质 cell, and a target's start before its number
+# ---------------------------------------------------------------------------------------
+
+_PREFIXED_FIGURE = re.compile(r"([^\W\d_]{1,2})(\d+(?:\.\d+)?)([^\d\s]{0,4})")
+
+
+@cache
+def _operator_data() -> tuple[dict[str, str], frozenset[str]]:
+    from .normalise import load_normalisation
+
+    op = load_normalisation().operator
+    known = frozenset((*_PREFIX_OPS, *_SUFFIX_OPS, *_PRE_FILLERS, *op.words))
+    return dict(op.confusions), known
+
+
+def operator_cell(text: str, *, ocr: bool = True) -> str | None:
+    """What a 指标性质 (operator) cell holds, read as the operator position it is: the cell
+    when the value parser reads it (≥, 不低于, 定量指标, 定性 …), an OCR confusion of an
+    operator read as one (a whole cell ``2`` is ≥, ``W`` is ≤: rules/normalise.toml
+    ``[operator]``; not in a cell typed into a workbook, ``ocr=False``), None when it holds
+    no operator at all (``次到``).  Blank stays blank."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not s:
+        return text
+    confusions, _ = _operator_data()
+    s = confusions.get(s, s) if ocr else s
+    op, qualitative = _column_operator(s)
+    if op is not None or qualitative or _CELL_RE["operator"].fullmatch(s) or "定量" in s:
+        return s
+    return None
+
+
+def unreadable_operator(target: str) -> bool:
+    """Does a target cell hold, in its operator position before its number, one or two
+    characters that are no operator, linker or filler word (``到0次``, ``第0份``: OCR junk,
+    or a unit cell run into it)?  Then its comparison cannot be read, and the target is
+    unread -- never a target of 0 that the actual is measured against."""
+    m = _PREFIXED_FIGURE.fullmatch(unicodedata.normalize("NFKC", target).strip())
+    return m is not None and m.group(1) not in _operator_data()[1]
+
+
+_OCR_GE = re.compile(r"2(?=\d)(?!0\d\d年)")
+
+
+def ocr_operator_doubt(target: str) -> bool:
+    """In a text read by OCR, does a target start with a 2 that may be a ≥ (``2100人``: ≥100人
+    or 2100人; ``2021年`` is a year)?  Where the form has no 指标性质 column to hold the
+    operator, the two readings cannot be told apart: the target is left unread."""
+    return bool(_OCR_GE.match(unicodedata.normalize("NFKC", target).strip()))
+
+
+def is_value_cell(text: str) -> bool:
+    """Does a cell state a value -- a figure (``已完成100%``) or a claim of completion
+    (``完成``, ``达成预期指标``, ``基本完成``)?  Such a cell is a target or an actual, never the
+    偏差原因 (a reason for a shortfall is not a value)."""
+    from ..values import Claim, ClaimLevel, Quantity, parse_value
+
+    value = parse_value(text)
+    return isinstance(value, Quantity) or isinstance(value, Claim) and value.level in (
+        ClaimLevel.ACHIEVED, ClaimLevel.MOSTLY)

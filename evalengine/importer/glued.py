@@ -17,6 +17,7 @@ import unicodedata
 from functools import cache
 
 from . import labels as L
+from .normalise import load_normalisation
 from .sheets import Sheet
 
 __all__ = ["cut", "glued_cells", "glued_sheet", "is_glued"]
@@ -32,6 +33,13 @@ _TITLE_RE = re.compile(r"[^\s:：|]{0,40}?自评表(?:\(\d{4}年度?\))?")
 
 @cache
 def _label_re() -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(_words(), key=len, reverse=True))
+    return re.compile(f"(?:{alternation})")
+
+
+@cache
+def _words() -> frozenset[str]:
+    """Every label word of the vocabulary (keys of two characters or more)."""
     from .layouts import load_layouts
 
     L.extend_from_layouts()
@@ -41,9 +49,57 @@ def _label_re() -> re.Pattern[str]:
             words |= {L.key(w) for w in block.starts + block.rows}
             words |= {L.key(w) for c in block.columns for w in c.labels}
     words |= {"其中", "合计", "总分"}
-    words = {w.removeprefix("其中:") for w in words if len(w) >= 2}
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?:{alternation})")
+    return frozenset(w.removeprefix("其中:") for w in words if len(w) >= 2)
+
+
+@cache
+def _block_labels() -> tuple[frozenset[str], ...]:
+    """The column labels of each block of each layout (keys)."""
+    from .layouts import load_layouts
+
+    return tuple(frozenset(L.key(w) for c in block.columns for w in c.labels)
+                 for layout in load_layouts() for block in layout.blocks if block.columns)
+
+
+def _compound(word: str) -> tuple[str, str] | None:
+    """A label that is two labels run together (执行率得分 = 执行率 + 得分): its parts."""
+    words = _words()
+    for k in range(2, len(word) - 1):
+        if word[:k] in words and word[k:] in words:
+            return word[:k], word[k:]
+    return None
+
+
+def _misfit(labels: list[str]) -> int:
+    """How many of a line's labels the best-fitting layout block lacks."""
+    return min((sum(1 for w in labels if w not in block) for block in _block_labels()),
+               default=len(labels))
+
+
+def _split_compounds(matches: list[tuple[int, int]], s: str) -> list[tuple[int, int]]:
+    """A label run together from two (``分值执行率得分``: 执行率得分, or 执行率 | 得分?) is
+    read the way that puts the line's labels in one layout's block: 执行率 | 得分 beside
+    分值 (the central form), 执行率得分 beside 执行率权重 (the Chongqing form)."""
+    out: list[tuple[int, int]] = []
+    for n, (a, b) in enumerate(matches):
+        parts = _compound(s[a:b])
+        if parts is None:
+            out.append((a, b))
+            continue
+        # the header row it stands in: the labels run together around it
+        lo = hi = n
+        while lo > 0 and _TAG_RE.sub("", s[matches[lo - 1][1]:matches[lo][0]]) == "":
+            lo -= 1
+        while hi + 1 < len(matches) and _TAG_RE.sub("", s[matches[hi][1]:matches[hi + 1][0]]) == "":
+            hi += 1
+        before = [s[x:y] for x, y in matches[lo:n]]
+        after = [s[x:y] for x, y in matches[n + 1:hi + 1]]
+        if _misfit([*before, *parts, *after]) < _misfit([*before, s[a:b], *after]):
+            k = a + len(parts[0])
+            out += [(a, k), (k, b)]
+        else:
+            out.append((a, b))
+    return out
 
 
 def _flat(line: str) -> str:
@@ -122,13 +178,20 @@ def cut(text: str) -> list[str]:
         pieces.append(original[title.start():title.end()])
         pos = title.end()
     depth = _depths(s)
-    for m in _label_re().finditer(s, pos):
-        if depth[m.start()]:
-            continue  # a label word inside parentheses: 得分(20分*执行率)
-        if m.start() > pos:
-            pieces.append(original[pos:m.start()])
-        pieces.append(original[m.start():m.end()])
-        pos = m.end()
+    # a label word inside parentheses (得分(20分*执行率)) is no cell boundary
+    matches = [(m.start(), m.end()) for m in _label_re().finditer(s, pos) if not depth[m.start()]]
+    last = ""
+    tails = load_normalisation().glued.value_tails
+    for start, end in _split_compounds(matches, s):
+        word = s[start:end]
+        tail = next((t for t in tails.get(last, ()) if word.startswith(t)
+                     and word[len(t):] in _words()), "") if start > pos else ""
+        start += len(tail)  # 项目名称 …项目 | 主管部门 (rules/normalise.toml [glued])
+        last = L.key(s[start:end])
+        if start > pos:
+            pieces.append(original[pos:start])
+        pieces.append(original[start:end])
+        pos = end
     if pos < len(s):
         pieces.append(original[pos:])
     out: list[str] = []
@@ -144,11 +207,11 @@ def cut(text: str) -> list[str]:
 
 
 def glued_sheet(text: str, name: str = "") -> Sheet:
-    cells: list[str] = []
-    for line in text.split("\n"):
-        if line.strip():
-            cells.extend(cut(line))
-    return Sheet(name, "glued", (tuple(cells),))
+    """One row of cells per line: a line end is the one cell boundary the flattening kept
+    (a table flattened a row a line), which the row decoder keeps (:func:`.decoder.decode_rows`)."""
+    rows = tuple(tuple(cells) for line in text.split("\n") if line.strip()
+                 if (cells := cut(line)))
+    return Sheet(name, "glued", rows or ((),))
 
 
 def glued_cells(sheet: Sheet) -> Sheet | None:

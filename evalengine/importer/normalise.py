@@ -32,6 +32,24 @@ class OcrFix:
     replace: str
     context: tuple[str, ...] = ()  # words one of which must stand shortly before the match
     window: int = 16
+    # the fix shows the text was read by OCR (W for ≤, O for 0), not a glyph variant (≧)
+    evidence: bool = True
+
+
+@attrs.frozen
+class OperatorPosition:
+    """``[operator]``: OCR confusions read as an operator in the 指标性质 cell, and the words
+    that may stand before a target's number (besides the value parser's)."""
+
+    confusions: dict[str, str] = attrs.field(factory=dict)
+    words: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class GluedCut:
+    """``[glued]``: label → words its value may end in that a following label begins with."""
+
+    value_tails: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -45,6 +63,8 @@ class Normalisation:
     page_min_chars: int
     ocr: tuple[OcrFix, ...] = ()
     page_footer: str = r"(?!)"  # a line that is only a page number / footer
+    operator: OperatorPosition = OperatorPosition()
+    glued: GluedCut = GluedCut()
 
 
 @attrs.frozen
@@ -89,10 +109,15 @@ def _compiled(directory: Path | None = None):  # type: ignore[no-untyped-def]
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5});")
 
 
-def _ocr(text: str, fixes) -> str:  # type: ignore[no-untyped-def]
+def _ocr(text: str, fixes) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+    """The text with the OCR fixes applied, and whether one that shows OCR (``evidence``)
+    changed it."""
+    evidence = False
     for pattern, fix in fixes:
+        before_fix = text
         if not fix.context:
             text = pattern.sub(fix.replace, text)
+            evidence = evidence or fix.evidence and text != before_fix
             continue
 
         def repl(m: re.Match[str], fix: OcrFix = fix) -> str:
@@ -100,7 +125,8 @@ def _ocr(text: str, fixes) -> str:  # type: ignore[no-untyped-def]
             return fix.replace if any(w in before for w in fix.context) else m.group()
 
         text = pattern.sub(repl, text)
-    return text
+        evidence = evidence or fix.evidence and text != before_fix
+    return text, evidence
 
 
 def normalise_cell(text: str, *, ocr: bool = True) -> Normalised:
@@ -122,16 +148,18 @@ def normalise_cell(text: str, *, ocr: bool = True) -> Normalised:
     if stripped != out:
         changes.append("pinyin")
         out = stripped
-    fixed = _ocr(out, fixes) if ocr else out
+    fixed, evidence = _ocr(out, fixes) if ocr else (out, False)
     if fixed != out:
         changes.append("ocr")
         out = fixed
+    if evidence:  # a 2 starting a target may be a ≥ (decoder.ocr_operator_doubt)
+        changes.append("ocr-confusions")
     return Normalised(out, tuple(changes), text if "traditional" in changes else "")
 
 
 def normalise_sheet(sheet):  # type: ignore[no-untyped-def]
-    """A workbook's sheet, every cell normalised as typed text is (no OCR fixes): (sheet,
-    changes)."""
+    """A workbook's sheet, every cell normalised as typed text is (no OCR fixes, unless the
+    sheet was read by OCR: a scanned PDF page): (sheet, changes)."""
     import attrs as _attrs
 
     changes: list[str] = []
@@ -139,7 +167,8 @@ def normalise_sheet(sheet):  # type: ignore[no-untyped-def]
     for row in sheet.rows:
         cells = []
         for cell in row:
-            out = normalise_cell(cell, ocr=False) if cell and not cell.isascii() else None
+            out = normalise_cell(cell, ocr=sheet.ocr) if cell and (
+                sheet.ocr or not cell.isascii()) else None
             if out is not None and out.changes:
                 changes.extend(c for c in out.changes if c not in changes)
                 cells.append(out.text)
@@ -203,10 +232,14 @@ def _drop_footers(lines: list[str], footer: re.Pattern[str]) -> tuple[list[str],
     return out, dropped
 
 
+MAX_WRAPS = 4  # lines one pipe row may wrap over (a cell each, at most)
+
+
 def _join_wrapped_cells(lines: list[str]) -> tuple[list[str], bool]:
     """Pipe rows whose cells wrap: where the text ends its rows with ``|`` (most of its pipe
-    lines do), a line without the terminator followed by a terminated one is one row whose
-    last cell runs on: the two lines are joined (no separator: the cell's text continues).
+    lines do), a line without the terminator followed by a terminated one (or by up to
+    :data:`MAX_WRAPS` open lines and then a terminated one) is one row whose cells run on:
+    the lines are joined (no separator: the cell's text continues).
     A short line with no ``|`` joins only when the line before it closed a row, so a title or
     a 填报日期 line above the table is left alone."""
     piped = [line.rstrip() for line in lines if "|" in line]
@@ -217,14 +250,20 @@ def _join_wrapped_cells(lines: list[str]) -> tuple[list[str], bool]:
     i = 0
     while i < len(lines):
         line = lines[i].rstrip()
-        nxt = lines[i + 1].rstrip() if i + 1 < len(lines) else ""
         before = out[-1].rstrip() if out else ""
-        open_row = line.strip() and not line.endswith("|") and nxt.endswith("|") and (
-            "|" in line or (before.endswith("|") and len(line.strip()) <= 20))
+        # the row's last line: the first terminated one after a few open ones (a row with
+        # several long cells wraps more than once)
+        end = i + 1
+        while end < len(lines) and end - i <= MAX_WRAPS and lines[end].strip() \
+                and not lines[end].rstrip().endswith("|"):
+            end += 1
+        open_row = line.strip() and not line.endswith("|") and end < len(lines) \
+            and lines[end].rstrip().endswith("|") and (
+                "|" in line or (before.endswith("|") and len(line.strip()) <= 20))
         if open_row:
-            out.append(line + nxt.lstrip())
+            out.append(line + "".join(x.strip() for x in lines[i + 1:end + 1]))
             joined = True
-            i += 2
+            i = end + 1
             continue
         out.append(lines[i])
         i += 1

@@ -32,6 +32,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法确定所属列（可能是 {detail}），未写入：{text}",
         "column cannot be told (could be {detail}); not written: {text}",
     ),
+    "operator-unread": (
+        "比较符号（指标性质或指标值开头）无法识别，{detail} 未写入：{text}",
+        "the comparison (指标性质, or the target's start) cannot be read; {detail} not written: "
+        "{text}",
+    ),
     "cut": ("文本在此单元格中断，已舍弃：{text}", "the text breaks off inside this cell; dropped: {text}"),
     "cut-row": (
         "文本在该指标行中断，只写入了可见的单元格：{text}",
@@ -186,6 +191,9 @@ NORMALISED: dict[str, tuple[str, str]] = {
     "page-footers": ("删除页码/页脚行，跨页断开的表格行已接续", "page footers removed, table rows cut by a page joined"),
     "wrapped-cells": ("表格单元格跨行的文字已接续", "table cells wrapped over two lines joined"),
     "ocr": ("修正数字/符号的 OCR 误识（≥ ≤ 0 10）", "OCR confusions in numbers and operators fixed"),
+    "ocr-confusions": ("文字有 OCR 误识：以 2 开头的指标值可能是 ≥，无法判断的未写入",
+                       "the text shows OCR confusions: a target starting with 2 may be ≥; "
+                       "those that cannot be told are not written"),
 }
 
 

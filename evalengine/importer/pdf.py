@@ -30,6 +30,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from .limits import Limits
 from .notes import Note
 from .reader import Read, Unreadable
@@ -173,6 +175,8 @@ def _read_pdf(data: bytes, limits: Limits) -> Read:
         raise Unreadable("no-text-layer" if scanned else "empty",
                          detail=",".join(map(str, scanned)))
     sheet = grid_sheet("", out.rows, out.merges, prose=out.prose, pages=out.pages)
+    if any(n.kind == "ocr-page" for n in notes):  # its text was read by OCR: misread, not typed
+        sheet = attrs.evolve(sheet, ocr=True)
     return Read((sheet,), tuple(notes + out.notes))
 
 

@@ -38,7 +38,9 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import decode_cells, decode_rows, decode_run, is_glued_run
+from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
+    is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
+    unreadable_operator
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .prose import prose_funds, prose_indicators, report_title
@@ -91,6 +93,8 @@ _CLOSING = {"conclusion", "problems", "measures"}
 _FIGURES_RE = re.compile(r"[0-9.%]+")
 _NOTES_RE = re.compile(r"说明.{0,6}?注:|(?<!情况)说明:|注:\s*\d[、.]|填表说明|备注:")
 _INDICATOR_FIELDS = {"target", "actual", "operator", "unit", "weight", "score", "deviation"}
+_FIGURE_FIELDS = ("target", "actual", "weight", "score")  # columns a figure may fill
+_DIGIT_RE = re.compile(r"\d")
 _DEFAULT_KINDS = {"target": "text", "actual": "text", "weight": "points", "score": "points",
                   "operator": "operator", "unit": "unit", "deviation": "free"}
 _DECODER_KINDS = {"money": "number", "indicator": "free"}
@@ -178,7 +182,7 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                 toks.append(Tok(text, key(text), r, c, dup))
         return toks
     for r, run in enumerate(sheet.rows):
-        if r:
+        if r and sheet.mode != "glued":  # a glued sheet's rows are its lines, not prose runs
             toks.append(Tok("", "", r, -1, brk=True))
         cells = list(run)
         i = 0
@@ -481,9 +485,14 @@ def _layout_of(toks: Sequence[Tok], a: int, b: int) -> tuple[Layout | None, tupl
 
 def _assign_profile(draft: Draft) -> None:
     """The recognised layout, and the profile it names, on the draft; a form whose indicator
-    table prints neither 分值 nor 得分 is scored as unscored, whatever layout its words named."""
+    table prints neither 分值 nor 得分 is scored as unscored, whatever layout its words named
+    -- unless its funds row states a 分值 or 得分, or a row's 分值/得分 may lie in cells not
+    read: a table read without those columns is not a table printed without them."""
+    points = {"weight", "score", "claimed_weight", "claimed_score"}
+    scored = bool(points & set(draft.funds)) or any(points & set(fields)
+                                                    for fields in draft.unread.values())
     unscored = bool(draft.schema) and not {"weight", "score"} & set(draft.schema) \
-        and not draft.hinted and profile_exists("unscored")
+        and not scored and not draft.hinted and profile_exists("unscored")
     if not draft.layout:
         if unscored:
             draft.profile = "unscored"
@@ -1538,6 +1547,8 @@ class _Parser:
             if self.is_terminator(t) or self.is_indicator_header(j):
                 self.draft.ended = self.draft.ended or self.is_terminator(t)
                 break
+            if parts and t.row != toks[j - 1].row:
+                parts.append(LINE_END)  # a line end: a row boundary the flattening kept
             if not L.is_indicator_section(t.text):
                 parts.append(t.key)
             self.used.add(j)
@@ -1553,7 +1564,7 @@ class _Parser:
             self.outside += 1
             self.draft.ended = True
             run = run[: m.start()]
-        pieces = L.split_categories(run)
+        pieces = labels_at_line_start(L.split_categories(run))
         # 二级 labels this table prints whole (质量指标): their short form (质量) is then a
         # word of a name, not a label run into one
         whole = {L.key(t).removesuffix("指标") for k, t in pieces
@@ -1613,13 +1624,23 @@ class _Parser:
                     names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in row.ambiguous
                                      if not f.startswith("-"))
                     self.note("ambiguous", row.name, detail=names)
-                    unread = {f: "ambiguous" for f in row.ambiguous if f in _INDICATOR_FIELDS}
+                    unread = {f: "ambiguous" for f in row.ambiguous
+                              if f in _INDICATOR_FIELDS or f == "name"}
                     if unread:
                         self.draft.unread[("indicators", len(self.draft.indicators))] = unread
                     if row.disputed_cell and {"actual", "weight"} <= set(unread) \
                             <= {"actual", "weight", "score"}:
                         self.lone_figures.append((len(self.draft.indicators), row.disputed_cell,
                                                   self.draft.notes[-1:]))
+                if _DIGIT_RE.search(values["name"]):
+                    # figures inside the name of a row with no cell boundaries: where the
+                    # name ends was lost, and its empty figure columns may be those figures
+                    lost = {f: "unplaced" for f in fields if f in _FIGURE_FIELDS
+                            and not values.get(f)}
+                    if lost:
+                        where = self.draft.unread.setdefault(
+                            ("indicators", len(self.draft.indicators)), {})
+                        where.update({f: why for f, why in lost.items() if f not in where})
                 self.add_indicator(values, None)
         if self.draft.ended:  # the table closed after a bare 二级 label (else it was cut)
             empty_line()
@@ -1711,6 +1732,7 @@ class _Parser:
         for field in ("target", "actual", "operator", "unit", "deviation"):
             if values.get(field):
                 ind[field] = values[field]
+        self.operator_position(ind)
         if "target" in values or "target" in self.schema:
             ind.setdefault("target", "")
         if "actual" in values or "actual" in self.schema:
@@ -1724,6 +1746,34 @@ class _Parser:
                 else:
                     ind[field] = number
         self.draft.indicators.append(ind)
+
+    def operator_position(self, ind: dict[str, Any]) -> None:
+        """An operator that cannot be read (a 指标性质 cell, or in text a target's start,
+        holding no operator: :func:`.decoder.operator_cell`) leaves the target unread, never
+        0; so does a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or
+        2100人?)."""
+        lost: dict[str, str] = {}
+        if ind.get("operator"):
+            op = operator_cell(ind["operator"], ocr=self.mode != "grid" or self.sheet.ocr)
+            if op is None:
+                lost = {"operator": "unreadable", "target": "unreadable"}
+            else:
+                ind["operator"] = op
+        target = ind.get("target", "")
+        # a workbook's cell holds what was typed, not misread (unless OCR read the page)
+        typed = self.mode == "grid" and not self.sheet.ocr
+        if target and not typed and unreadable_operator(target):
+            lost["target"] = "unreadable"
+        elif target and self.sheet.ocr and "operator" not in self.schema \
+                and ocr_operator_doubt(target):
+            lost["target"] = "ambiguous"
+        if lost:
+            self.note("operator-unread", f"{ind.get('operator', '')} {target}".strip(),
+                      detail=FIELD_LABELS["target"][0])
+            unread = self.draft.unread.setdefault(("indicators", len(self.draft.indicators)), {})
+            for field, reason in lost.items():
+                ind.pop(field, None)
+                unread.setdefault(field, reason)
 
     _placeholders = 0
     _filler_line = -1  # the empty 二级 line a filler row left, while no real row replaced it
@@ -1999,10 +2049,11 @@ class _Parser:
         values = [v for v in values if v.strip()]
         if not values:
             return {}
+        lost: list[str] = []
         if len(values) > len(schema):
             for extra in values[len(schema):]:
                 self.note("unplaced", extra, r + 1 if r is not None else None)
-            values = values[: len(schema)]
+            lost, values = values[len(schema):], values[: len(schema)]
         options = []
         for combo in itertools.combinations(range(len(schema)), len(values)):
             if self._fits(values, [schema[c] for c in combo], schema):
@@ -2013,6 +2064,9 @@ class _Parser:
                     for c in {combo[n] for combo in options}
                     if len({combo[n] for combo in options}) > 1}
         unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
+        # cells the header has no column for: the row's fields they may be were not read
+        unread.update({f: "unplaced" for f in _could_be(lost)
+                       if f not in {field for field, _ in placed} and f not in unread})
         if unread:
             self.draft.unread[("indicators", len(self.draft.indicators))] = unread
         lone = [v for n, v in enumerate(values)
@@ -2040,7 +2094,7 @@ class _Parser:
                 return False
             if field in ("weight", "score") and L.points(text) is None and not L.is_blank(text):
                 return False
-            if field == "deviation" and L.is_figure(text):
+            if field == "deviation" and (L.is_figure(text) or is_value_cell(text)):
                 return False
         return not ("operator" in fields and "target" not in fields)
 
@@ -2571,6 +2625,20 @@ def _unscramble(text: str, words: Sequence[str]) -> str:
             else:
                 k += 1
     return text
+
+
+def _could_be(cells: Sequence[str]) -> set[str]:
+    """The indicator fields cells no column took may be, by what they are: a figure a
+    target, an actual, a 分值 or a 得分; words a target, an actual or a reason."""
+    out: set[str] = set()
+    for cell in cells:
+        if L.points(cell) is not None:
+            out |= {"target", "actual", "weight", "score"}
+        elif L.is_figure(cell):
+            out |= {"target", "actual"}
+        elif not L.is_blank(cell):
+            out |= {"target", "actual", "deviation"}
+    return out
 
 
 def _unit_in_name(values: dict[str, str]) -> tuple[str, str] | None:

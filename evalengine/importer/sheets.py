@@ -54,6 +54,7 @@ class Sheet:
     notes: tuple[Note, ...] = ()  # what the reader found (hidden, formula, unreadable …)
     prose: frozenset[int] = frozenset()  # grid: rows that are text outside any table
     pages: tuple[int, ...] = ()  # grid from a PDF: the page (1-based) of each row
+    ocr: bool = False  # text whose OCR confusions were fixed: a 2 before a target may be ≥
 
 
 @attrs.frozen

@@ -263,11 +263,14 @@ def _compare(form: str, case: str, path: str, kind: str, expected: Record | None
 
 
 def _similarity(e: Record, g: Record) -> float:
-    """How alike two indicator rows are, 0 … 1 (name counts double)."""
+    """How alike two indicator rows are, 0 … 1 (name counts double).  A field the import
+    declares unread neither matches nor mismatches; an unread name that holds the expected
+    one (the row's text, where the name's end was lost) matches it."""
     en, gn = norm_text(e.values.get("name") or ""), norm_text(g.values.get("name") or "")
     total, weight = 0.0, 0.0
     if en or gn:
-        total += 2 * difflib.SequenceMatcher(None, en, gn).ratio()
+        lost = "name" in g.unread and en and en in gn
+        total += 2 * (1.0 if lost else difflib.SequenceMatcher(None, en, gn).ratio())
         weight += 2
     elif not any(has_value(r.values.get(k)) for r in (e, g) for k in ("level2", "target",
                                                                        "actual", "weight",
@@ -277,6 +280,8 @@ def _similarity(e: Record, g: Record) -> float:
         return 0.5 if has_value(a) and has_value(b) and same(a, b) else 0.0
     for key in ("level2", "target", "actual", "weight", "score"):
         a, b = e.values.get(key), g.values.get(key)
+        if key in g.unread:
+            continue
         if has_value(a) or has_value(b):
             weight += 1
             total += 1.0 if has_value(a) and has_value(b) and same(a, b) else 0.0
