@@ -527,10 +527,6 @@ def _command(parser: argparse.ArgumentParser, args: argparse.Namespace, lang: La
     from .loader import ConfigError  # after parse_args: --help and --version never load it
     from .target import TargetError
 
-    if args.command == "score":
-        from .engine import tune_gc
-
-        tune_gc()
     handlers = {"score": _score, "rules": _rules, "profiles": _profiles, "explain": _explain,
                 "import": _import, "export-form": _export_form}
     try:

@@ -34,24 +34,25 @@ from .report import CaseResult, DepartmentResult, Report, Result, SummaryBuilder
 from .scoring import score_case
 from .taxonomy import Taxonomy, load_taxonomy
 
-__all__ = ["Engine", "Folders", "folder_of", "run", "tune_gc"]
+__all__ = ["Engine", "Folders", "folder_of", "run"]
 
 _LINE = re.compile(r":\d+$")
 
 # A case leaves ~500 GC-tracked objects behind (its findings' typed evidence: quotes,
-# phrases, their parameter tuples), so at CPython's default young-generation threshold of
-# 700 the collector ran about once per case and re-scanned what was just made: a quarter
-# of the engine's CPU time on the generated cases (docs/benchmarks.md).  At 10,000 it runs
-# a fourteenth as often, for a few MB more held between collections.
-GC_THRESHOLD = 10_000
+# phrases, their parameter tuples).  When every result is kept (run(), api.score), CPython's
+# default young-generation threshold of 700 made the collector run about once per case and
+# re-scan what was just made: a fifth of api.score's CPU on 600 generated cases.  At 10,000
+# it runs a fourteenth as often.  The command streams its results and gains nothing from it,
+# so only run() raises the threshold, while it runs.
+_GC_THRESHOLD = 10_000
 
 
-def tune_gc() -> tuple[int, ...]:
-    """Collect garbage less often in a process that scores many cases (the command and its
-    worker processes call this; :func:`run` only while it runs); the thresholds before."""
+def _collect_less() -> tuple[int, ...]:
+    """Raise the young-generation threshold (not if the caller turned it off with 0);
+    the thresholds before, to restore."""
     before = gc.get_threshold()
-    if 0 < before[0] < GC_THRESHOLD:
-        gc.set_threshold(GC_THRESHOLD, *before[1:])
+    if 0 < before[0] < _GC_THRESHOLD:
+        gc.set_threshold(_GC_THRESHOLD, *before[1:])
     return before
 
 
@@ -203,7 +204,7 @@ def run(paths: Iterable[str | Path], engine: Engine | None = None) -> Report:
     builder = SummaryBuilder()
     results: list[Result] = []
     failures: list[LoadFailure] = []
-    before = tune_gc()  # every result is kept: the default threshold re-scans them all
+    before = _collect_less()  # every result is kept: see _GC_THRESHOLD
     try:
         for item in engine.evaluate(paths):
             builder.add(item)

@@ -32,7 +32,7 @@ import attrs
 
 from .baseline import entries as baseline_entries
 from .boundary import processing
-from .engine import Engine, Folders, folder_of, tune_gc
+from .engine import Engine, Folders, folder_of
 from .errors import LoadFailure, Problem
 from .limits import CaseTimeout, InputRefused, case_budget, configure, current, open_stream
 from .loader import STDIN, discover, load_bytes, load_file, load_jsonl_range, read_stdin
@@ -265,7 +265,6 @@ def _init_worker(engine: Engine | None, factory: Any, encode: Encode,
         configure(limits)
     if engine is None:
         engine = factory()
-    tune_gc()
     _WORKER = (engine, encode)
 
 
