@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
