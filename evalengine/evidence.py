@@ -139,7 +139,7 @@ class Quote(str):
     path: str = ""
 
     def __new__(cls, text: str, path: str = "") -> Quote:
-        self = super().__new__(cls, text)
+        self = str.__new__(cls, text)
         if path:
             object.__setattr__(self, "path", path)
         return self
@@ -341,6 +341,8 @@ class _Words:
 
     def render(self, value: Any, spec: str = "") -> str:
         kind = _KINDS.get(type(value))
+        if kind is None and type(value) is str and not spec:
+            return value  # the commonest value by far: the empty evidence, a rule code
         if kind is None:
             if value is None or isinstance(value, (str, int, float, Decimal)):
                 # a word the same in both languages (a rule code, an error text), or a custom
@@ -350,7 +352,7 @@ class _Words:
         return kind(self, value, spec)
 
     def quoted(self, value: Quote, spec: str) -> str:
-        return self.quote(value.text)
+        return str.__str__(value) if self.quote is _same else self.quote(value.text)
 
     def amount(self, value: Amount, spec: str) -> str:
         text = money(value.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,23 +39,34 @@ class ActiveRule:
     options: dict
 
 
+@lru_cache(maxsize=1024)
+def _templates(zh: str, en: str) -> tuple[str, str]:
+    """One (zh, en) tuple per rule message, shared by its findings (not one each)."""
+    return zh, en
+
+
+@lru_cache(maxsize=1024)
+def _needs(templates: tuple[str, str]) -> frozenset[str]:
+    return fields(templates[0]) | fields(templates[1])
+
+
 def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding:
     """The hit as a finding: its typed values are kept, not put into words (a renderer
     does that, in the language it prints).  A message whose template names a parameter the
     hit does not give raises here, so M003 reports it instead of a renderer crashing."""
-    params = tuple(hit.params.items())
-    given = {name for name, _ in params}
-    for template in (rule.message, rule.message_en):
-        missing = fields(template) - given
-        if missing:
-            raise KeyError(f"{rule.code} message needs {', '.join(sorted(missing))}")
+    templates = _templates(rule.message, rule.message_en)
+    if not _needs(templates) <= hit.params.keys():
+        for template in templates:
+            missing = fields(template) - hit.params.keys()
+            if missing:
+                raise KeyError(f"{rule.code} message needs {', '.join(sorted(missing))}")
     return Finding(
         code=rule.code,
         severity=severity,
         location=location,
         path=hit.path,
-        templates=(rule.message, rule.message_en),
-        params=params,
+        templates=templates,
+        params=tuple(hit.params.items()),
         evidence_values=(hit.expected, hit.found),
     )
 
