@@ -36,6 +36,8 @@ from typing import IO, Any, Literal
 
 import attrs
 
+from .i18n import pick
+
 __all__ = ["Target", "TargetError", "TargetExists", "check_folder", "open_target",
            "resolve_target", "write_bytes"]
 
@@ -89,11 +91,8 @@ class TargetError(ValueError):
         super().__init__(self.text("en"))
 
     def text(self, lang: Lang = "zh") -> str:
-        zh, en = WORDS[self.kind]
-        detail = self.detail
-        if self.kind == "special-file":
-            detail = _SPECIAL[detail][1 if lang == "en" else 0]
-        return (en if lang == "en" else zh).format(given=self.given, detail=detail)
+        detail = pick(_SPECIAL[self.detail], lang) if self.kind == "special-file" else self.detail
+        return pick(WORDS[self.kind], lang).format(given=self.given, detail=detail)
 
 
 class TargetExists(TargetError, FileExistsError):

@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..render.progress import Progress
+from ..i18n import pick
 from ..target import TargetError, check_folder
 from . import ImportedFile, ImportedForm, import_file
 from .inputs import form_inputs
@@ -68,8 +69,7 @@ WORDS: dict[str, tuple[str, str]] = {
 
 
 def _w(key: str, lang: Lang, **kwargs: object) -> str:
-    pair = WORDS[key]
-    return (pair[1] if lang == "en" else pair[0]).format(**kwargs)
+    return pick(WORDS[key], lang).format(**kwargs)
 
 
 @attrs.frozen
