@@ -24,14 +24,12 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Literal
 
-from .i18n import pick
+from .i18n import Lang, pick
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "Interrupted", "guarded",
            "processing"]
 
-Lang = Literal["zh", "en"]
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 _current: list[str] = [""]  # the input being read or scored (for an internal error's message)

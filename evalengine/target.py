@@ -32,16 +32,14 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import attrs
 
-from .i18n import pick
+from .i18n import Lang, pick
 
 __all__ = ["Target", "TargetError", "TargetExists", "check_folder", "open_target",
            "resolve_target", "write_bytes"]
-
-Lang = Literal["zh", "en"]
 
 WORDS: dict[str, tuple[str, str]] = {
     "folder": ("{given}：这是一个文件夹，请给出文件名", "{given}: is a folder; name a file"),

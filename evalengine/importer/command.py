@@ -17,14 +17,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
 import attrs
 from rich.console import Console
 from rich.text import Text
 
 from ..render.progress import Progress
-from ..i18n import pick
+from ..i18n import Lang, pick
 from ..target import TargetError, check_folder
 from . import ImportedFile, ImportedForm, import_file
 from .inputs import form_inputs
@@ -37,7 +36,6 @@ from .tomlout import dumps
 __all__ = ["ImportRun", "WrittenForm", "import_files", "render_import", "run_export_form",
            "run_import"]
 
-Lang = Literal["zh", "en"]
 EXIT_OK, EXIT_NOTES, EXIT_ERROR = 0, 1, 2
 
 WORDS: dict[str, tuple[str, str]] = {

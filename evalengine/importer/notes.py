@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import attrs
 
-from ..i18n import pick
+from ..i18n import Lang, pick
 
 __all__ = ["Note", "note_text"]
-
-Lang = Literal["zh", "en"]
 
 
 @attrs.frozen
