@@ -238,6 +238,6 @@ def note_text(note: Note, lang: Lang = "zh") -> str:
         f"{note.kind}: {text} {detail}".strip()
     )
     if note.row is not None:
-        where = f"第{note.row}行" if lang == "zh" else f"row {note.row}"
-        body = f"{where}: {body}" if lang == "en" else f"{where}：{body}"
+        where = pick((f"第{note.row}行", f"row {note.row}"), lang)
+        body = pick((f"{where}：{body}", f"{where}: {body}"), lang)
     return body
