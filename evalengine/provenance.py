@@ -66,6 +66,7 @@ def _pairs(table: Mapping[str, Mapping[str, str]]) -> dict[str, tuple[str, str]]
 
 # --- validation of the raw document (the loader reports these with its own problems) -----
 
+@cache  # asked for each indicator row of every document loaded
 def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in attrs.fields(cls) if f.name != "unread")
 

@@ -75,3 +75,42 @@ def test_a_report_in_prose_gives_its_indicators():
     assert got == [("培训人次", "≥100人次", "120人次", Decimal("10")),
                    ("满意度", "≥95%", "98%", None)]
     assert any(n.kind == "prose" for n in form.notes)
+
+
+def _errors_on(case):
+    from evalengine.engine import Engine
+    from evalengine.findings import Severity
+    result = Engine.build().score("t.toml", case)
+    return [(f.code, f.path) for f in result.findings if f.severity is Severity.ERROR]
+
+
+def test_cells_the_header_has_no_column_for_leave_the_row_unread_not_blank():
+    """A header read short (its 完成值/分值/得分 labels not taken for columns) leaves each
+    row's figures beyond it unplaced: the fields they may be are unread, the form is not
+    taken for an unscored one, and no error rests on them."""
+    [form] = import_text((
+        "项目支出绩效自评表\n| 项目名称 | 甲项目 | 主管部门 | 甲局 |\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |\n"
+        "| 产出指标 | 数量指标 | 培训人数 | 50人 | 60人 | 20 | 19 |\n"
+        "| 效益指标 | 社会效益指标 | 群众知晓率 | ≥90% | 95% | 30 | 30 |\n"
+        "| 总分 | 100 | 90 |\n").encode(), shown="t.txt", stem="t").forms
+    case = form.case
+    for row in case.indicators:
+        assert dict(row.unread.items) == {"actual": "unplaced", "weight": "unplaced",
+                                          "score": "unplaced"}, row
+    assert case.project.profile != "unscored"
+    assert not [p for _, p in _errors_on(case) if p.startswith("$.indicators")]
+
+
+def test_figures_run_into_a_glued_rows_name_leave_its_empty_figure_columns_unread():
+    """No cell boundaries, and a row's figures read as part of its name (a column of
+    method text between them): where the name ends was lost, so its empty 指标值/分值/得分
+    are unread, and no 'target missing' error is said of them."""
+    [form] = import_text((
+        "项目支出绩效自评表项目名称甲项目主管部门甲局绩效指标一级指标二级指标三级指标分值"
+        "年度指标值全年实际值得分产出指标数量指标完成申报的数量12.512.512.5按完成比例计分"
+        "质量指标培训合格率2095%98%20总分100100\n").encode(), shown="t.txt", stem="t").forms
+    first = form.case.indicators[0]
+    assert any(c.isdigit() for c in first.name)
+    assert {"target", "weight", "score"} <= {f for f, _ in first.unread}
+    assert not any(code == "I310" for code, _ in _errors_on(form.case))

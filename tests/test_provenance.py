@@ -623,3 +623,16 @@ def test_the_hand_checked_real_forms_no_finding_rests_on_a_cell_not_read():
         assert errors(checked) <= as_blank, path.name
         withheld += len(as_blank - errors(checked))
     assert withheld > 0  # the corpus has cut-off forms: something was withheld
+
+
+def test_a_row_whose_name_was_not_read_gives_no_full_marks_finding():
+    """Regression (a stored hypothesis example): S215's own bad case, its one row's 三级
+    name cut.  Read blank, the row is an empty 二级 line; not read, it is not known to be
+    one -- S209 ("full marks despite deviations") would count it on a guess."""
+    rule = next(r for r in CASE_RULES if r.code == "S215")
+    marked = mark(build_case(rule.bad), "$.indicators[0].name")
+    checked = ENGINE.score("c.toml", marked)
+    assert "S209" not in {f.code for f in checked.findings}
+    assert "S209" not in {f.code for f in ENGINE.score("c.toml", _read_blank(marked)).findings}
+    listed = {n.path: n.rules for n in checked.not_verified}
+    assert "S209" in listed["$.indicators[0].name"]  # said as not verified, not dropped

@@ -93,6 +93,8 @@ _CLOSING = {"conclusion", "problems", "measures"}
 _FIGURES_RE = re.compile(r"[0-9.%]+")
 _NOTES_RE = re.compile(r"说明.{0,6}?注:|(?<!情况)说明:|注:\s*\d[、.]|填表说明|备注:")
 _INDICATOR_FIELDS = {"target", "actual", "operator", "unit", "weight", "score", "deviation"}
+_FIGURE_FIELDS = ("target", "actual", "weight", "score")  # columns a figure may fill
+_DIGIT_RE = re.compile(r"\d")
 _DEFAULT_KINDS = {"target": "text", "actual": "text", "weight": "points", "score": "points",
                   "operator": "operator", "unit": "unit", "deviation": "free"}
 _DECODER_KINDS = {"money": "number", "indicator": "free"}
@@ -483,9 +485,14 @@ def _layout_of(toks: Sequence[Tok], a: int, b: int) -> tuple[Layout | None, tupl
 
 def _assign_profile(draft: Draft) -> None:
     """The recognised layout, and the profile it names, on the draft; a form whose indicator
-    table prints neither 分值 nor 得分 is scored as unscored, whatever layout its words named."""
+    table prints neither 分值 nor 得分 is scored as unscored, whatever layout its words named
+    -- unless its funds row states a 分值 or 得分, or a row's 分值/得分 may lie in cells not
+    read: a table read without those columns is not a table printed without them."""
+    points = {"weight", "score", "claimed_weight", "claimed_score"}
+    scored = bool(points & set(draft.funds)) or any(points & set(fields)
+                                                    for fields in draft.unread.values())
     unscored = bool(draft.schema) and not {"weight", "score"} & set(draft.schema) \
-        and not draft.hinted and profile_exists("unscored")
+        and not scored and not draft.hinted and profile_exists("unscored")
     if not draft.layout:
         if unscored:
             draft.profile = "unscored"
@@ -1625,6 +1632,15 @@ class _Parser:
                             <= {"actual", "weight", "score"}:
                         self.lone_figures.append((len(self.draft.indicators), row.disputed_cell,
                                                   self.draft.notes[-1:]))
+                if _DIGIT_RE.search(values["name"]):
+                    # figures inside the name of a row with no cell boundaries: where the
+                    # name ends was lost, and its empty figure columns may be those figures
+                    lost = {f: "unplaced" for f in fields if f in _FIGURE_FIELDS
+                            and not values.get(f)}
+                    if lost:
+                        where = self.draft.unread.setdefault(
+                            ("indicators", len(self.draft.indicators)), {})
+                        where.update({f: why for f, why in lost.items() if f not in where})
                 self.add_indicator(values, None)
         if self.draft.ended:  # the table closed after a bare 二级 label (else it was cut)
             empty_line()
@@ -2040,10 +2056,11 @@ class _Parser:
         values = [v for v in values if v.strip()]
         if not values:
             return {}
+        lost: list[str] = []
         if len(values) > len(schema):
             for extra in values[len(schema):]:
                 self.note("unplaced", extra, r + 1 if r is not None else None)
-            values = values[: len(schema)]
+            lost, values = values[len(schema):], values[: len(schema)]
         options = []
         for combo in itertools.combinations(range(len(schema)), len(values)):
             if self._fits(values, [schema[c] for c in combo], schema):
@@ -2054,6 +2071,9 @@ class _Parser:
                     for c in {combo[n] for combo in options}
                     if len({combo[n] for combo in options}) > 1}
         unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
+        # cells the header has no column for: the row's fields they may be were not read
+        unread.update({f: "unplaced" for f in _could_be(lost)
+                       if f not in {field for field, _ in placed} and f not in unread})
         if unread:
             self.draft.unread[("indicators", len(self.draft.indicators))] = unread
         lone = [v for n, v in enumerate(values)
@@ -2606,6 +2626,20 @@ def _unscramble(text: str, words: Sequence[str]) -> str:
             else:
                 k += 1
     return text
+
+
+def _could_be(cells: Sequence[str]) -> set[str]:
+    """The indicator fields cells no column took may be, by what they are: a figure a
+    target, an actual, a 分值 or a 得分; words a target, an actual or a reason."""
+    out: set[str] = set()
+    for cell in cells:
+        if L.points(cell) is not None:
+            out |= {"target", "actual", "weight", "score"}
+        elif L.is_figure(cell):
+            out |= {"target", "actual"}
+        elif not L.is_blank(cell):
+            out |= {"target", "actual", "deviation"}
+    return out
 
 
 def _unit_in_name(values: dict[str, str]) -> tuple[str, str] | None:

@@ -8,12 +8,15 @@ projects table can be drawn stay small.
 from __future__ import annotations
 
 import os
+import re
 from typing import IO, Any
 
 from rich import box
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, Group
-from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment, Segments
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -33,6 +36,7 @@ SEVERITY = {s.label: s for s in Severity}
 PIPE_WIDTH = 140  # columns when the output is not a terminal (a file or a pipe)
 TOP = 5  # rules and departments listed in the summary
 NARROW = 120  # below this many columns: tables without vertical rules, findings as a list
+PANEL = 4  # columns a panel takes: its borders and padding
 
 
 def _n(value: str | None) -> str:
@@ -82,8 +86,8 @@ def projects_table(records: list[dict[str, Any]], lang: Lang, width: int = PIPE_
             continue
         if narrow:
             head = head.replace("(", "\n(")
-        cells = [Text(r[index]) if isinstance(r[index], str) else r[index] for r in rows]
-        need = max([c.cell_len for c in cells] + [max(Text(h).cell_len for h in head.split("\n"))])
+        need = max([_cells(r[index]) if isinstance(r[index], str) else r[index].cell_len
+                    for r in rows] + [max(_cells(h) for h in head.split("\n"))])
         t.add_column(head, justify="center" if key == "grade" else "right", no_wrap=True,
                      min_width=need)
     for row in rows:
@@ -166,39 +170,165 @@ def _evidence(f: dict[str, Any], lang: Lang) -> str:
     return ("；" if lang == "zh" else "; ").join(evidence)
 
 
-def _findings_table(findings: list[dict[str, Any]], lang: Lang) -> Table:
-    t = Table(show_header=True, box=None, pad_edge=False)
-    for key in ("severity", "rule", "path", "message"):
-        t.add_column(text(key, lang), overflow="fold")
-    for f in findings:
-        body = Text(f["message"])
+# Findings are laid out here, not by rich's Table: a table per project cost ~0.7 ms per
+# finding (rich measures and wraps every cell twice); these lines, handed to rich as
+# segments it need not wrap again, cost a few µs.
+_GAP = "  "
+# spaces; a run of printable ASCII (a word); a run of anything else (CJK: breakable anywhere)
+_TOKEN = re.compile(r"\s+|[\x21-\x7e]+|[^\s\x21-\x7e]+")
+
+
+# Characters whose width rich gives as 1 (_NARROW) or 2 (_WIDE), checked code point by
+# code point against rich.cells: a string of only these is measured by two regex calls
+# instead of rich's loop over its characters (its cache misses long, unique strings).
+_NARROW = "\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e"
+_WIDE = ("\u1100-\u115f\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf"
+         "\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6")
+_SIMPLE = re.compile(f"[{_NARROW}{_WIDE}]*")
+_WIDE_CHAR = re.compile(f"[{_WIDE}]")
+
+
+def _cells(token: str) -> int:
+    """Terminal cells of ``token``, as rich counts them."""
+    if token.isascii() and token.isprintable():
+        return len(token)
+    if _SIMPLE.fullmatch(token):
+        return len(token) + len(_WIDE_CHAR.findall(token))
+    return cell_len(token)
+
+
+def wrap(value: str, width: int) -> list[str]:
+    """``value`` in lines of at most ``width`` terminal cells: broken at spaces and between
+    wide (CJK) characters, a word longer than a line folded; its own newlines kept."""
+    width = max(width, 1)
+    lines: list[str] = []
+    for paragraph in value.split("\n"):
+        if _cells(paragraph) <= width:
+            lines.append(paragraph.rstrip())
+            continue
+        line, used = "", 0
+        for token in _TOKEN.findall(paragraph):
+            size = _cells(token)
+            if used + size <= width:
+                if line or not token.isspace():
+                    line, used = line + token, used + size
+                continue
+            if token.isspace():  # a break: the spaces go
+                lines.append(line.rstrip())
+                line, used = "", 0
+                continue
+            if token.isascii() and size <= width:  # a word: to the next line
+                lines.append(line.rstrip())
+                line, used = token, size
+                continue
+            if size == 2 * len(token):  # wide characters only (CJK): cut by arithmetic
+                while token:
+                    fit = (width - used) // 2
+                    if fit <= 0 and line:
+                        lines.append(line.rstrip())
+                        line, used = "", 0
+                        continue
+                    fit = max(fit, 1)
+                    line, used, token = line + token[:fit], used + 2 * len(token[:fit]), token[fit:]
+                    if token:
+                        lines.append(line.rstrip())
+                        line, used = "", 0
+                continue
+            for char in token:  # mixed, or a word longer than a line: folded where it fills
+                size = 1 if char.isascii() else get_character_cell_size(char)
+                if used + size > width and line:
+                    lines.append(line.rstrip())
+                    line, used = "", 0
+                line, used = line + char, used + size
+        lines.append(line.rstrip())
+    return lines
+
+
+def _pad(value: str, width: int) -> str:
+    return value + " " * (width - _cells(value))
+
+
+_STYLES: dict[str, Style] = {}
+
+
+def _style(name: str) -> Style:
+    style = _STYLES.get(name)
+    if style is None:
+        style = _STYLES[name] = Style.parse(name)
+    return style
+
+
+class _Lines:
+    """Segments for rich, plain text run together (rich's cost is per segment)."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.plain: list[str] = []
+
+    def add(self, value: str, style: str | None = None) -> None:
+        if style is None:
+            self.plain.append(value)
+            return
+        self._flush()
+        self.segments.append(Segment(value, _style(style)))
+
+    def _flush(self) -> None:
+        if self.plain:
+            self.segments.append(Segment("".join(self.plain)))
+            self.plain = []
+
+    def done(self) -> Segments:
+        self._flush()
+        return Segments(self.segments)
+
+
+def findings_block(findings: list[dict[str, Any]], lang: Lang, width: int) -> Segments:
+    """The findings of one document as lines.  At a wide terminal, a table without rules:
+    severity, rule, key path, and the message with its evidence (dim) under it, wrapped in
+    the room left; at a narrow one, a head line (severity, rule, key path) per finding and
+    the message indented under it."""
+    out = _Lines()
+    # the records are cleaned at the source (Writer.add), the segments again by SafeConsole
+    severities = [text("severity." + f["severity"], lang) for f in findings]
+    if width < NARROW:
+        for f, severity in zip(findings, severities):
+            out.add("  ")
+            out.add(severity, STYLE[SEVERITY[f["severity"]]])
+            out.add(f"  {f['code']}  {f['path']}\n")
+            out.add("".join(f"    {line}\n" for line in wrap(f["message"], width - 4)))
+            evidence = _evidence(f, lang)
+            if evidence:
+                out.add("".join(f"    {line}\n" for line in wrap(evidence, width - 4)), "dim")
+        return out.done()
+    heads = [text(key, lang) for key in ("severity", "rule", "path", "message")]
+    codes = [f["code"] for f in findings]
+    paths = [f["path"] for f in findings]
+    widths = [max(_cells(v) for v in column)
+              for column in (heads[:1] + severities, heads[1:2] + codes, heads[2:3] + paths)]
+    widths[2] = min(widths[2], max(12, (width - widths[0] - widths[1]) // 3))
+    room = max(20, width - sum(widths) - 3 * len(_GAP))
+    indent = " " * (widths[0] + widths[1] + 2 * len(_GAP))  # under severity and rule
+    out.add(_GAP.join(_pad(h, w) for h, w in zip(heads, widths)) + _GAP + heads[3], "bold")
+    for f, severity, code, path in zip(findings, severities, codes, paths):
+        out.add("\n")
+        folded = wrap(path, widths[2])
         evidence = _evidence(f, lang)
-        if evidence:
-            body.append("\n" + evidence, style="dim")
-        severity = SEVERITY[f["severity"]]
-        t.add_row(Text(text("severity." + f["severity"], lang), style=STYLE[severity]),
-                  f["code"], f["path"], body)
-    return t
-
-
-def _findings_list(findings: list[dict[str, Any]], lang: Lang) -> Group:
-    """Findings for a narrow terminal: a head line (severity, rule, key path), then the message
-    and evidence indented under it, wrapped to the width."""
-    parts: list[Any] = []
-    for f in findings:
-        head = Text("  ")
-        head.append(text("severity." + f["severity"], lang), style=STYLE[SEVERITY[f["severity"]]])
-        head.append(f"  {f['code']}  {f['path']}")
-        body = Text(f["message"])
-        evidence = _evidence(f, lang)
-        if evidence:
-            body.append("\n" + evidence, style="dim")
-        parts += [head, Padding(body, (0, 0, 0, 4))]
-    return Group(*parts)
-
-
-def findings_block(findings: list[dict[str, Any]], lang: Lang, width: int) -> Any:
-    return _findings_list(findings, lang) if width < NARROW else _findings_table(findings, lang)
+        lines = [(line, None) for line in wrap(f["message"], room)]
+        lines += [(line, "dim") for line in wrap(evidence, room)] if evidence else []
+        out.add(_pad(severity, widths[0]), STYLE[SEVERITY[f["severity"]]])
+        out.add(_GAP + _pad(code, widths[1]) + _GAP)
+        for index in range(max(len(folded), len(lines))):
+            if index:
+                out.add("\n" + indent)
+            line, style = lines[index] if index < len(lines) else ("", None)
+            shown = folded[index] if index < len(folded) else ""
+            if line:
+                out.add(_pad(shown, widths[2]) + _GAP)
+                out.add(line, style)
+            else:
+                out.add(shown)
+    out.add("\n")
+    return out.done()
 
 
 CLIP = 28  # characters of a target or actual shown in the detail table (JSON has them whole)
@@ -250,12 +380,12 @@ def _case_detail(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) ->
     if record.get("not_verified"):
         parts.append(_not_verified(record, lang))
     if record["findings"]:
-        parts.append(findings_block(record["findings"], lang, width))
+        parts.append(findings_block(record["findings"], lang, width - PANEL))
     return Panel(Group(*parts), title=record["name"], expand=True)
 
 
 def _department_block(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) -> Panel:
-    body = findings_block(record["findings"], lang, width) if record["findings"] else Text("0")
+    body = findings_block(record["findings"], lang, width - PANEL) if record["findings"] else Text("0")
     return Panel(body, title=f"{record['name']}  ({record['file']})", expand=True)
 
 
@@ -352,7 +482,7 @@ class Writer(Collecting):
                 if record.get("not_verified"):
                     console.print(_not_verified(record, lang))
                 if record["findings"]:
-                    console.print(findings_block(record["findings"], lang, width))
+                    console.print(findings_block(record["findings"], lang, width), crop=False)
         if listing:
             for department in self.departments:
                 console.print(_department_block(department, lang, width))

@@ -12,19 +12,33 @@ import io
 import json
 from typing import IO, Any
 
+import orjson
+
 from ..i18n import Lang
 from ..report import Report, Summary
 from .data import SCHEMA, summary_record
 from .formats import Options, RunInfo, Spool, render_report
 
-__all__ = ["Writer", "encode", "render_json"]
+__all__ = ["Writer", "dumps", "encode", "render_json"]
 
 _ITEM = "\n    "  # a list item inside the top-level object, as indent=2 places it
 
 
+def dumps(data: Any, indent: bool = False) -> str:
+    """``json.dumps(data, ensure_ascii=False)`` with ``indent=2``, or compact with
+    ``separators=(",", ":")``: the same text, made by orjson (~10× faster).  What orjson
+    refuses (a lone surrogate in a file name, an integer beyond 64 bits) goes to json."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+    except TypeError:  # orjson.JSONEncodeError
+        if indent:
+            return json.dumps(data, ensure_ascii=False, indent=2)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def encode(kind: str, record: dict[str, Any], options: Options) -> str:
     """One record as it sits in its list: indented two levels."""
-    return json.dumps(record, ensure_ascii=False, indent=2).replace("\n", _ITEM)
+    return dumps(record, indent=True).replace("\n", _ITEM)
 
 
 class Writer:
@@ -54,7 +68,7 @@ class Writer:
             spool.copy_to(out)
             self._close_list(spool.count)
             spool.close()
-        body = json.dumps(summary_record(summary), ensure_ascii=False, indent=2)
+        body = dumps(summary_record(summary), indent=True)
         out.write(',\n  "summary": ' + body.replace("\n", "\n  ") + "\n}\n")
 
 

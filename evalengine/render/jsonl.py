@@ -8,18 +8,18 @@ the same record as in the JSON report with ``type`` in front; the last line is t
 
 from __future__ import annotations
 
-import json
 from typing import IO, Any
 
 from ..report import Summary
 from .data import SCHEMA, summary_record
 from .formats import Options, RunInfo
+from .json import dumps
 
 __all__ = ["Writer", "encode"]
 
 
 def _line(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps(data) + "\n"
 
 
 def encode(kind: str, record: dict[str, Any], options: Options) -> str:

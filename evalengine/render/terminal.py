@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import orjson
 from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
@@ -35,14 +36,29 @@ def clean(value: str) -> str:
     return _CONTROL.sub(_escape, value)
 
 
+# the same characters in orjson's UTF-8 (C0 comes escaped: \\u00XX, \\b, \\f, \\r)
+_CONTROL_JSON = re.compile(rb"\\u00|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xaa-\xae]"
+                           rb"|\xe2\x81[\xa6-\xa9]")
+
+
 def clean_data(value: Any) -> Any:
     """Every string in plain data (dicts, lists, tuples) cleaned; other values as they are."""
+    if isinstance(value, dict):
+        try:  # one search of the data as JSON: nearly always nothing to clean
+            if not _CONTROL_JSON.search(orjson.dumps(value)):
+                return value
+        except TypeError:  # not JSON (a lone surrogate …): walked
+            pass
+    return _clean_data(value)
+
+
+def _clean_data(value: Any) -> Any:
     if isinstance(value, str):
         return clean(value)
     if isinstance(value, dict):
-        return {clean_data(k): clean_data(v) for k, v in value.items()}
+        return {_clean_data(k): _clean_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(clean_data(v) for v in value)
+        return type(value)(_clean_data(v) for v in value)
     return value
 
 
