@@ -18,7 +18,6 @@ from typing import Any
 import attrs
 
 from .i18n import pick
-
 from .model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project
 from .resources import rules_dir
 

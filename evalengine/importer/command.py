@@ -22,8 +22,8 @@ import attrs
 from rich.console import Console
 from rich.text import Text
 
-from ..render.progress import Progress
 from ..i18n import Lang, pick
+from ..render.progress import Progress
 from ..target import TargetError, check_folder
 from . import ImportedFile, ImportedForm, import_file
 from .inputs import form_inputs

@@ -19,7 +19,6 @@ from typing import Any
 import attrs
 
 from ..i18n import pick
-
 from ..resources import rules_dir
 
 __all__ = ["FileType", "detect"]

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..loader import Loaded, LoadFailure, Problem, display_path
 from ..i18n import pick
+from ..loader import Loaded, LoadFailure, Problem, display_path
 from . import import_file
 from .names import safe_stem, write_atomic
 from .notes import note_text
