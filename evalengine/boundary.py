@@ -24,12 +24,12 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Literal
+
+from .i18n import Lang, pick
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "Interrupted", "guarded",
            "processing"]
 
-Lang = Literal["zh", "en"]
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 _current: list[str] = [""]  # the input being read or scored (for an internal error's message)
@@ -88,9 +88,8 @@ _ERRNO_ZH = {errno.ENOSPC: "磁盘已满", errno.EACCES: "没有权限", errno.E
 
 
 def _say(key: str, lang: Lang, **params: object) -> None:
-    zh, en = _WORDS[key]
     try:
-        print(f"evalengine: {(en if lang == 'en' else zh).format(**params)}", file=sys.stderr)
+        print(f"evalengine: {pick(_WORDS[key], lang).format(**params)}", file=sys.stderr)
     except (OSError, ValueError, AttributeError):  # stderr closed too: the exit code says it
         pass
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .boundary import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK
+from .i18n import pick
 
 if TYPE_CHECKING:  # imported lazily: `evalengine --help` loads argparse and nothing else
     from rich.console import Console
@@ -259,8 +260,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def _message(key: str, lang: Lang, **params: object) -> str:
-    zh, en = _MESSAGES[key]
-    return "evalengine: " + (en if lang == "en" else zh).format(**params)
+    return "evalengine: " + pick(_MESSAGES[key], lang).format(**params)
 
 
 class _Usage(Exception):
@@ -271,8 +271,7 @@ class _Usage(Exception):
         self.key, self.params = key, params
 
     def text(self, lang: Lang) -> str:
-        zh, en = _USAGE[self.key]
-        return (en if lang == "en" else zh).format(**self.params)
+        return pick(_USAGE[self.key], lang).format(**self.params)
 
 
 def _check_selectors(args: argparse.Namespace, user, catalogue, lang: Lang) -> None:

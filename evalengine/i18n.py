@@ -10,7 +10,7 @@ import errno
 import re
 from typing import Literal
 
-__all__ = ["LABELS", "PROBLEMS", "REASONS", "Lang", "problem_text", "text"]
+__all__ = ["LABELS", "PROBLEMS", "REASONS", "Lang", "pick", "problem_text", "text"]
 
 Lang = Literal["zh", "en"]
 
@@ -209,16 +209,17 @@ PROBLEMS: dict[str, tuple[str, str]] = {
 }
 
 
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The run's language's half of a (Chinese, English) pair: English for ``"en"``, else Chinese."""
     return pair[1] if lang == "en" else pair[0]
 
 
 def text(key: str, lang: Lang = "zh") -> str:
     """The label for ``key``; an unknown key is returned as is (and shows in tests)."""
     if key in LABELS:
-        return _pick(LABELS[key], lang)
+        return pick(LABELS[key], lang)
     if key in REASONS:
-        return _pick(REASONS[key], lang)
+        return pick(REASONS[key], lang)
     return key
 
 
@@ -265,4 +266,4 @@ def problem_text(kind: str, detail: str, lang: Lang = "zh") -> str:
         detail = _parser_detail_zh(kind, detail)
     elif lang != "en" and kind in ("unreadable", "unreadable-folder"):
         detail = _os_detail_zh(detail)
-    return _pick(template, lang).format(detail=detail)
+    return pick(template, lang).format(detail=detail)

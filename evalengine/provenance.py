@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from .i18n import pick
 from .model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project
 from .resources import rules_dir
 
@@ -47,8 +48,7 @@ class ProvenanceRules:
     indicator_fields: tuple[str, ...]
 
     def reason_text(self, reason: str, lang: str = "zh") -> str:
-        zh, en = self.reasons.get(reason, (reason, reason))
-        return en if lang == "en" else zh
+        return pick(self.reasons.get(reason, (reason, reason)), lang)
 
 
 @cache

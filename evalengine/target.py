@@ -32,14 +32,14 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import attrs
 
+from .i18n import Lang, pick
+
 __all__ = ["Target", "TargetError", "TargetExists", "check_folder", "open_target",
            "resolve_target", "write_bytes"]
-
-Lang = Literal["zh", "en"]
 
 WORDS: dict[str, tuple[str, str]] = {
     "folder": ("{given}：这是一个文件夹，请给出文件名", "{given}: is a folder; name a file"),
@@ -89,11 +89,8 @@ class TargetError(ValueError):
         super().__init__(self.text("en"))
 
     def text(self, lang: Lang = "zh") -> str:
-        zh, en = WORDS[self.kind]
-        detail = self.detail
-        if self.kind == "special-file":
-            detail = _SPECIAL[detail][1 if lang == "en" else 0]
-        return (en if lang == "en" else zh).format(given=self.given, detail=detail)
+        detail = pick(_SPECIAL[self.detail], lang) if self.kind == "special-file" else self.detail
+        return pick(WORDS[self.kind], lang).format(given=self.given, detail=detail)
 
 
 class TargetExists(TargetError, FileExistsError):

@@ -605,6 +605,23 @@ def _matches(target: _Figure, goal: list[_Figure], limit: int) -> bool:
     return False
 
 
+def _unmatched(ctx: CaseContext, told: list[_Figure], field: str, dims: set[str],
+               generic: tuple[str, ...]) -> Iterator[tuple[IndicatorScore, Indicator, _Figure,
+                                                           list[_Figure]]]:
+    """Each scored row's figure in ``field`` that has told figures of its dimension, unit and
+    context (the figure's own, else the row name's) but equals none of them nor their sum:
+    (score, row, figure, those told figures)."""
+    for s in ctx.score.indicators:
+        row = ctx.case.indicators[s.index]
+        name_context = _bigrams(ctx.facts.normalised(f"$.indicators[{s.index}].name"), generic)
+        for t in _figures(ctx.facts.clauses(f"$.indicators[{s.index}].{field}"), dims, generic):
+            context = t.context or name_context
+            same = [g for g in told if g.dimension is t.dimension and g.unit == t.unit
+                    and g.context & context]
+            if same and not _matches(t, same, int(ctx.options["max_goal_figures"])):
+                yield s, row, t, same
+
+
 def _statements(department: Department) -> dict[str, list[tuple[int, Figure]]]:
     out: dict[str, list[tuple[int, Figure]]] = {}
     for index, figure in enumerate(department.figures):

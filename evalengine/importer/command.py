@@ -17,12 +17,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
 import attrs
 from rich.console import Console
 from rich.text import Text
 
+from ..i18n import Lang, pick
 from ..render.progress import Progress
 from ..target import TargetError, check_folder
 from . import ImportedFile, ImportedForm, import_file
@@ -36,7 +36,6 @@ from .tomlout import dumps
 __all__ = ["ImportRun", "WrittenForm", "import_files", "render_import", "run_export_form",
            "run_import"]
 
-Lang = Literal["zh", "en"]
 EXIT_OK, EXIT_NOTES, EXIT_ERROR = 0, 1, 2
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -68,8 +67,7 @@ WORDS: dict[str, tuple[str, str]] = {
 
 
 def _w(key: str, lang: Lang, **kwargs: object) -> str:
-    pair = WORDS[key]
-    return (pair[1] if lang == "en" else pair[0]).format(**kwargs)
+    return pick(WORDS[key], lang).format(**kwargs)
 
 
 @attrs.frozen

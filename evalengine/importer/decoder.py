@@ -254,9 +254,9 @@ _LOOSE_VALUE_RE = re.compile(
     rf"[。;；]?")
 # a figure cell ends here (the target before a short-word actual: 95%达标, 26次完成)
 _FIGURE_END = re.compile(rf"\d(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?$")
-_CELL_RE = {
-    "points": re.compile(r"(?:100|[1-9]?\d)(?:\.\d{1,2})?"),
-    "percent": re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?%"),
+_CELL_RE = {  # only ever fullmatched: points and percent are the glued run's pieces
+    "points": _PIECE["points"],
+    "percent": _PIECE["percent"],
     "unit": re.compile(rf"(?:{_UNIT_ALT})"),
     "operator": re.compile(r"定量指标|定性指标|定量|定性|正向|反向|[≥≤><=]{1,2}"),
     "flag": re.compile(r"是|否"),

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import pick
 from ..resources import rules_dir
 
 __all__ = ["FileType", "detect"]
@@ -31,7 +32,7 @@ class FileType:
     advice: tuple[str, str] = ("", "")
 
     def name(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
+        return pick((self.zh, self.en), lang)
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..i18n import pick
 from ..loader import Loaded, LoadFailure, Problem, display_path
 from . import import_file
 from .names import safe_stem, write_atomic
@@ -46,8 +47,7 @@ def configure(*, lang: str = "zh", save: Path | None = None, stream: Any = None)
 
 
 def _w(key: str, **params: object) -> str:
-    zh, en = WORDS[key]
-    return (en if _SETTINGS["lang"] == "en" else zh).format(**params)
+    return pick(WORDS[key], _SETTINGS["lang"]).format(**params)
 
 
 def _save(folder: Path, stem: str, data: bytes) -> Path:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import attrs
 
-__all__ = ["Note", "note_text"]
+from ..i18n import Lang, pick
 
-Lang = Literal["zh", "en"]
+__all__ = ["Note", "note_text"]
 
 
 @attrs.frozen
@@ -197,10 +195,6 @@ NORMALISED: dict[str, tuple[str, str]] = {
 }
 
 
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
 def _params(note: Note, lang: Lang) -> dict[str, str]:
     """Named parts of ``detail`` for the messages that need several."""
     parts = note.detail.split(",")
@@ -213,12 +207,12 @@ def _params(note: Note, lang: Lang) -> dict[str, str]:
         return {"size": size, "limit": limit}
     if note.kind == "refused":  # text: the Chinese name; detail: English name, advice zh, en
         en, zh_advice, en_advice = (note.detail.split("\x1f") + ["", "", ""])[:3]
-        advice = en_advice if lang == "en" else zh_advice
+        advice = pick((zh_advice, en_advice), lang)
         name = en if lang == "en" and en else note.text
         if lang != "en" and name[:1].isascii():
             name = " " + name  # 这是一个 ZIP 压缩包
         return {"name": name,
-                "advice": ("; " if lang == "en" else "：") + advice if advice else ""}
+                "advice": pick(("：", "; "), lang) + advice if advice else ""}
     return {}
 
 
@@ -227,23 +221,23 @@ def note_text(note: Note, lang: Lang = "zh") -> str:
     detail = note.detail
     if note.kind == "incomplete":
         detail = "；".join(
-            _pick(INCOMPLETE_REASONS[r], lang) if r in INCOMPLETE_REASONS else r
+            pick(INCOMPLETE_REASONS[r], lang) if r in INCOMPLETE_REASONS else r
             for r in note.detail.split(",")
             if r
         ) if lang == "zh" else "; ".join(
-            _pick(INCOMPLETE_REASONS[r], lang) if r in INCOMPLETE_REASONS else r
+            pick(INCOMPLETE_REASONS[r], lang) if r in INCOMPLETE_REASONS else r
             for r in note.detail.split(",")
             if r
         )
     if note.kind == "normalised":
         detail = ("、" if lang == "zh" else ", ").join(
-            _pick(NORMALISED[c], lang) if c in NORMALISED else c for c in detail.split(",") if c)
+            pick(NORMALISED[c], lang) if c in NORMALISED else c for c in detail.split(",") if c)
     text = note.text
     params = _params(note, lang)
-    body = _pick(template, lang).format(text=text, detail=detail, **params) if template else (
+    body = pick(template, lang).format(text=text, detail=detail, **params) if template else (
         f"{note.kind}: {text} {detail}".strip()
     )
     if note.row is not None:
-        where = f"第{note.row}行" if lang == "zh" else f"row {note.row}"
-        body = f"{where}: {body}" if lang == "en" else f"{where}：{body}"
+        where = pick((f"第{note.row}行", f"row {note.row}"), lang)
+        body = pick((f"{where}：{body}", f"{where}: {body}"), lang)
     return body

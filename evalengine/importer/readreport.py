@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ..i18n import pick
 from ..model import Case, Unread
 
 __all__ = ["ReadReport", "read_report", "report_lines", "unread_fields"]
@@ -54,19 +55,18 @@ def read_report(case: Case, placed: int, seen: int) -> ReadReport:
 
 
 def report_lines(report: ReadReport, lang: str = "zh") -> list[str]:
-    en = lang == "en"
-    layout = report.layout or ("none recognised" if en else "未识别")
+    layout = report.layout or pick(("未识别", "none recognised"), lang)
     share = f"{report.placed}/{report.seen}"
-    if en:
+    if lang == "en":
         head = f"read: layout {layout}; cells placed {share}; fields not read {len(report.unread)}"
     else:
         head = f"读取情况：版式 {layout}；已归位单元格 {share}；未读字段 {len(report.unread)} 个"
     lines = [head]
     if report.unread:
-        sep = ", " if en else "，"
-        lines.append(("  not read: " if en else "  未读：") + sep.join(
-            f"{path} ({REASONS.get(reason, (reason, reason))[1 if en else 0]})"
+        sep = pick(("，", ", "), lang)
+        lines.append(pick(("  未读：", "  not read: "), lang) + sep.join(
+            f"{path} ({pick(REASONS.get(reason, (reason, reason)), lang)})"
             for path, reason in report.unread))
     if report.review:
-        lines.append(("  needs review: " if en else "  需复核：") + report.review)
+        lines.append(pick(("  需复核：", "  needs review: "), lang) + report.review)
     return lines

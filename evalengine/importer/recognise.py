@@ -1784,6 +1784,13 @@ class _Parser:
             self.note("placeholder", detail=str(self._placeholders))
             self._placeholders = 0
 
+    def ends_draft(self, tok: Tok) -> bool:
+        """Whether the table's rows end at ``tok`` (a terminator): the draft is marked ended."""
+        if self.is_terminator(tok):
+            self.draft.ended = True
+            return True
+        return False
+
     def is_terminator(self, tok: Tok) -> bool:
         if not tok.key:
             return False
@@ -2209,13 +2216,10 @@ class _Parser:
             pending.clear()
 
         ended = False
-        while j < self.end:
+        while j < self.end and not toks[j].brk:
             t = toks[j]
-            if t.brk:
-                break
-            if self.is_terminator(t):
+            if self.ends_draft(t):
                 ended = True
-                self.draft.ended = True
                 break
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
@@ -2346,13 +2350,10 @@ class _Parser:
                     and anchors[-1] == len(schema) - 1:
                 emit()
 
-        while j < self.end:
+        while j < self.end and not toks[j].brk:
             t = toks[j]
-            if t.brk:
-                break
-            if self.is_terminator(t):
+            if self.ends_draft(t):
                 ended = True
-                self.draft.ended = True
                 break
             self.used.add(j)
             if t.key:

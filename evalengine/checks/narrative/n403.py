@@ -9,7 +9,7 @@ from ...evidence import Count, Label, Quote, Seq, p
 from ...values import Dimension
 from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
-from ..kit import _bigrams, _figures, _indicator_named, _matches, _norm, _quoted
+from ..kit import _figures, _indicator_named, _norm, _quoted, _unmatched
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")
@@ -26,7 +26,7 @@ def _years(text: str) -> list[tuple[int, int, str]]:
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    case, facts, o = ctx.case, ctx.facts, ctx.options
+    facts, o = ctx.facts, ctx.options
     goal_text = facts.text("$.goal.expected")
     year = facts.year
     if o["check_year"] and isinstance(year, int) and not isinstance(year, bool):
@@ -52,24 +52,16 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     goal = _figures(facts.clauses("$.goal.expected"), dims, generic)
     if not goal:
         return
-    for s in ctx.score.indicators:
-        row = case.indicators[s.index]
-        name_context = _bigrams(facts.normalised(f"$.indicators[{s.index}].name"), generic)
-        for t in _figures(facts.clauses(f"$.indicators[{s.index}].target"), dims, generic):
-            context = t.context or name_context
-            same = [g for g in goal if g.dimension is t.dimension and g.unit == t.unit
-                    and g.context & context]
-            if not same or _matches(t, same, int(o["max_goal_figures"])):
-                continue
-            figures = Seq(tuple(g.shown for g in same), "enum")
-            sums = "" if t.dimension is Dimension.PERCENT or len(same) < 2 else p("N403.no_sum")
-            name = _indicator_named(row.name.strip(), s.index)
-            yield Hit(
-                f"$.indicators[{s.index}].target",
-                {"goal": figures, "other": p("N403.target", name=name, shown=t.shown, sums=sums)},
-                expected=p("N403.expected", figures=figures, goal=_quoted(goal_text)),
-                found=p("N403.found", name=name, target=Quote(row.target)),
-            )
+    for s, row, t, same in _unmatched(ctx, goal, "target", dims, generic):
+        figures = Seq(tuple(g.shown for g in same), "enum")
+        sums = "" if t.dimension is Dimension.PERCENT or len(same) < 2 else p("N403.no_sum")
+        name = _indicator_named(row.name.strip(), s.index)
+        yield Hit(
+            f"$.indicators[{s.index}].target",
+            {"goal": figures, "other": p("N403.target", name=name, shown=t.shown, sums=sums)},
+            expected=p("N403.expected", figures=figures, goal=_quoted(goal_text)),
+            found=p("N403.found", name=name, target=Quote(row.target)),
+        )
 
 
 RESTS_ON = (HERE, "$.indicators[*].target", "$.indicators[*].name")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...evidence import Label, Quote, Seq, p
 from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
-from ..kit import _bigrams, _figures, _indicator_named, _matches, _norm, _quoted
+from ..kit import _figures, _indicator_named, _norm, _quoted, _unmatched
 
 
 _REPORTED = (("$.goal.actual", "report.goal_actual"), ("$.narrative.completion", "report.completion"))
@@ -15,7 +15,7 @@ _REPORTED = (("$.goal.actual", "report.goal_actual"), ("$.narrative.completion",
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     """The figures the narrative reports as done, against each indicator's 完成值."""
-    case, facts, o = ctx.case, ctx.facts, ctx.options
+    facts, o = ctx.facts, ctx.options
     dims = set(o["dimensions"])
     generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
     for path, label_key in _REPORTED:
@@ -26,23 +26,15 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         told = _figures(facts.clauses(path), dims, generic)
         if not told:
             continue
-        for s in ctx.score.indicators:
-            row = case.indicators[s.index]
-            name_context = _bigrams(facts.normalised(f"$.indicators[{s.index}].name"), generic)
-            for t in _figures(facts.clauses(f"$.indicators[{s.index}].actual"), dims, generic):
-                context = t.context or name_context
-                same = [g for g in told if g.dimension is t.dimension and g.unit == t.unit
-                        and g.context & context]
-                if not same or _matches(t, same, int(o["max_goal_figures"])):
-                    continue
-                figures = Seq(tuple(g.shown for g in same), "enum")
-                name = _indicator_named(row.name.strip(), s.index)
-                yield Hit(
-                    f"$.indicators[{s.index}].actual",
-                    {"field": label, "told": figures, "name": name, "actual": t.shown},
-                    expected=p("N410.expected", label=label, told=figures, text=_quoted(text)),
-                    found=p("N410.found", name=name, actual=Quote(row.actual)),
-                )
+        for s, row, t, same in _unmatched(ctx, told, "actual", dims, generic):
+            figures = Seq(tuple(g.shown for g in same), "enum")
+            name = _indicator_named(row.name.strip(), s.index)
+            yield Hit(
+                f"$.indicators[{s.index}].actual",
+                {"field": label, "told": figures, "name": name, "actual": t.shown},
+                expected=p("N410.expected", label=label, told=figures, text=_quoted(text)),
+                found=p("N410.found", name=name, actual=Quote(row.actual)),
+            )
 
 
 RESTS_ON = (HERE, "$.goal.actual", "$.narrative.completion")
