@@ -164,3 +164,35 @@ class Spool:
 
     def close(self) -> None:
         self._file.close()
+
+
+class SpooledDocument:
+    """A document laid out once the run is over (html, markdown): each project gives a row of
+    the projects table and a card, spooled until ``finish``; departments and failures give a
+    piece each (``payload[piece]``)."""
+
+    piece = ""  # the payload key of a department's or failure's text
+
+    def __init__(self, out: IO[str], options: Options, info: RunInfo):
+        self.out = out
+        self.options = options
+        self.info = info
+        self.rows, self.cards = Spool(), Spool()
+        self.departments, self.failures = Spool(), Spool()
+
+    def add(self, kind: str, payload: dict[str, str]) -> None:
+        if kind == "project":
+            number = self.rows.count + 1
+            self.rows.write(self.project_row(number, payload))
+            self.cards.write(self.project_card(number, payload))
+        elif kind == "department":
+            self.departments.write(payload[self.piece])
+        else:
+            self.failures.write(payload[self.piece])
+
+    def project_row(self, number: int, payload: dict[str, str]) -> str:
+        raise NotImplementedError
+
+    def project_card(self, number: int, payload: dict[str, str]) -> str:
+        raise NotImplementedError
+

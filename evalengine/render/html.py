@@ -17,12 +17,12 @@ card per project, findings with their evidence, departments, files that could no
 from __future__ import annotations
 
 from html import escape as _escape
-from typing import IO, Any
+from typing import Any
 
 from ..i18n import Lang, text
 from ..report import Summary
 from . import view
-from .formats import Options, RunInfo, Spool
+from .formats import Options, SpooledDocument
 from .labels import grade_rank, label
 from .terminal import clean
 
@@ -176,25 +176,16 @@ def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, str
     return {"html": items}
 
 
-class Writer:
-    def __init__(self, out: IO[str], options: Options, info: RunInfo):
-        self.out = out
-        self.options = options
-        self.info = info
-        self.rows, self.cards = Spool(), Spool()
-        self.departments, self.failures = Spool(), Spool()
+class Writer(SpooledDocument):
+    piece = "html"
 
-    def add(self, kind: str, payload: dict[str, str]) -> None:
-        if kind == "project":
-            n = self.rows.count + 1
-            self.rows.write(f'<tr><td class=n>{n}</td><td class=name><a href="#p-{n}">{payload["name"]}</a></td>'
-                            f'{payload["cells"]}</tr>')
-            self.cards.write(f'<article class="card" id="p-{n}"><h3>{n}. {payload["name"]} '
-                             f'{payload["badge"]}</h3>\n{payload["card"]}</article>\n')
-        elif kind == "department":
-            self.departments.write(payload["html"])
-        else:
-            self.failures.write(payload["html"])
+    def project_row(self, n: int, payload: dict[str, str]) -> str:
+        return (f'<tr><td class=n>{n}</td><td class=name><a href="#p-{n}">{payload["name"]}</a></td>'
+                f'{payload["cells"]}</tr>')
+
+    def project_card(self, n: int, payload: dict[str, str]) -> str:
+        return (f'<article class="card" id="p-{n}"><h3>{n}. {payload["name"]} '
+                f'{payload["badge"]}</h3>\n{payload["card"]}</article>\n')
 
     def _bars(self, summary: Summary, lang: Lang) -> str:
         peak = max([1, *(max(c, v) for _, c, v in summary.score_bins)])

@@ -12,12 +12,12 @@ emphasis.  Pieces are spooled as they stream, so the summary can come first.
 from __future__ import annotations
 
 import re
-from typing import IO, Any
+from typing import Any
 
 from ..i18n import Lang, text
 from ..report import Summary
 from . import view
-from .formats import Options, RunInfo, Spool
+from .formats import Options, SpooledDocument
 from .labels import label
 from .terminal import clean
 
@@ -96,23 +96,14 @@ def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, str
     return {"text": "".join(lines)}
 
 
-class Writer:
-    def __init__(self, out: IO[str], options: Options, info: RunInfo):
-        self.out = out
-        self.options = options
-        self.info = info
-        self.rows, self.cards = Spool(), Spool()
-        self.departments, self.failures = Spool(), Spool()
+class Writer(SpooledDocument):
+    piece = "text"
 
-    def add(self, kind: str, payload: dict[str, str]) -> None:
-        if kind == "project":
-            number = self.rows.count + 1
-            self.rows.write(f"| {number} | {payload['row']}")
-            self.cards.write(f"### {number}. {payload['name']}\n\n{payload['card']}")
-        elif kind == "department":
-            self.departments.write(payload["text"])
-        else:
-            self.failures.write(payload["text"])
+    def project_row(self, number: int, payload: dict[str, str]) -> str:
+        return f"| {number} | {payload['row']}"
+
+    def project_card(self, number: int, payload: dict[str, str]) -> str:
+        return f"### {number}. {payload['name']}\n\n{payload['card']}"
 
     def _summary(self, summary: Summary) -> str:
         lang, titles = self.options.lang, dict(self.info.rule_titles)
