@@ -123,16 +123,23 @@ def test_export_form_then_import(tmp_path, capsys):
     assert main(["export-form", str(bad), "-o", str(tmp_path / "b.xlsx")]) == 2
 
 
-def test_out_inside_a_scanned_folder_is_refused_before_any_work(tmp_path, capsys):
-    """`import IN --out IN/cases` would put cases where `score IN` reads them back beside their
-    forms: refused once, in the user's language, before a file is read (it used to read every
-    form and then fail each write with an English message)."""
+def test_out_inside_the_scanned_folder_writes_the_cases_and_says_how_to_score_them(tmp_path, capsys):
+    """`import IN --out IN/cases` is what a user in a folder of forms types: the cases are
+    written (they are not forms, so import never reads them back, and the forms are not
+    overwritten), with a warning that `score IN` would score each form twice."""
     inputs = tmp_path / "in"
     inputs.mkdir()
-    (inputs / "a.txt").write_text(text_form("购置设备"), encoding="utf-8")
-    assert main(["import", str(inputs), "--out", str(inputs / "cases")]) == 2
+    form = inputs / "a.txt"
+    form.write_text(text_form("购置设备"), encoding="utf-8")
+    before = form.read_bytes()
+    assert main(["import", str(inputs), "--out", str(inputs / "cases")]) in (0, 1)
     printed = capsys.readouterr().out
-    assert "位于要读取的文件夹" in printed and "读了 0 个文件" in printed
-    assert not (inputs / "cases").exists()
+    assert (inputs / "cases" / "购置设备.toml").exists()
+    assert "案例写在了读取的文件夹" in printed and "读了 1 个文件" in printed
+    assert form.read_bytes() == before
+    assert main(["import", str(inputs), "--out", str(inputs / "cases")]) in (0, 1, 2)
+    again = capsys.readouterr().out
+    assert "文件已存在" in again and "读了 1 个文件" in again  # the case is not read as a form
     assert main(["import", str(inputs), "--out", str(tmp_path / "cases")]) in (0, 1)
     assert (tmp_path / "cases" / "购置设备.toml").exists()
+    assert "案例写在了读取的文件夹" not in capsys.readouterr().out

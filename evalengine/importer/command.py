@@ -55,6 +55,10 @@ WORDS: dict[str, tuple[str, str]] = {
                 "{path}: {n} file(s) not in a form format (.pdf .docx .xlsx .xls .ods .html .txt …) "
                 "were not read"),
     "unreadable-folder": ("{path}：无法读取文件夹：{detail}", "{path}: cannot read the folder: {detail}"),
+    "out-in-scanned": ("案例写在了读取的文件夹 {folder} 之中：evalengine score {folder} 会把原表和这些案例各评一遍，"
+                       "请对 {out} 单独评分",
+                       "the cases were written inside the scanned folder {folder}: evalengine score "
+                       "{folder} would score each form twice (the form and its case); score {out} alone"),
     "nothing-read": ("没有读到任何自评表，未创建 {out}", "no form was read; {out} was not created"),
     "bad-profile": ("未知的评分规则 {profile}（可用：{available}）",
                     "unknown profile {profile} (available: {available})"),
@@ -125,10 +129,12 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
                                      available=", ".join(available)),))
     if os.path.lexists(out) and not out.is_dir():
         return ImportRun((), (_w("bad-out", lang, out=out, detail="not a folder"),))
-    try:  # before any work: the cases would be read back beside their forms by `score FOLDER`
-        check_folder(out, reads=[f for f in files if os.path.isdir(f)])
+    scanned = [f for f in files if os.path.isdir(f)]
+    try:  # the cases are not forms, so import never reads them back; `score FOLDER` would
+        check_folder(out, reads=scanned)
+        inside = ""
     except TargetError as exc:
-        return ImportRun((), (exc.text(lang),))
+        inside = exc.detail  # the scanned folder the cases go into
     limits = limits or default_limits()
     namer = Namer()
     results = []
@@ -166,7 +172,7 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
                 continue
             try:
                 data = dumps(form.case, _comments(form, imported, lang)).encode("utf-8")
-                write_atomic(path, data, force=force, reads=files)
+                write_atomic(path, data, force=force, reads=[f for f in files if f not in scanned])
             except FileExistsError:
                 written.append(WrittenForm(form, path, "exists"))
             except TargetError as exc:
@@ -179,6 +185,8 @@ def import_files(files: Sequence[str], out: Path, *, force: bool, profile: str |
     bar.close()
     if not made:
         remarks.append((_w("nothing-read", lang, out=out), False))
+    elif inside:
+        remarks.append((_w("out-in-scanned", lang, out=out, folder=inside), False))
     return ImportRun(tuple(results), remarks=tuple(remarks))
 
 
