@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -15,7 +14,7 @@ from typing import Any
 import attrs
 
 from ..evidence import Amount, Count, Label, Named, Number, Percent, Phrase, Quote, Rate, Seq, p
-from ..facts import CaseFacts
+from ..facts import CaseFacts, compact, normalised
 from ..i18n import REASONS
 from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
@@ -279,12 +278,10 @@ def _show(text: str) -> str:
 def _compact(text: str) -> str:
     if type(text) is str and len(text) <= 256:  # a cell or an option word: seen again and again
         return _compact_short(text)
-    return "".join(str(text).split())
+    return compact(str(text))
 
 
-@functools.lru_cache(maxsize=16384)
-def _compact_short(text: str) -> str:
-    return "".join(text.split())
+_compact_short = functools.lru_cache(maxsize=16384)(compact)  # facts.compact, cached
 
 
 def _has(text: str, words: Iterable[str]) -> str:
@@ -426,24 +423,21 @@ def _deviation_hit(item: IndicatorScore, row: Indicator, detail: Phrase) -> Hit:
     )
 
 
-_WS_RE = re.compile(r"\s+")
 
 
 _ENDS = " \t\r\n\u3000。.，,；;：:！!？?、…·\"'“”‘’()（）[]【】-—_/\\|"
 
 
 def _norm(text: str) -> str:
-    """NFKC (fullwidth → ASCII, 。 stays), no whitespace."""
+    """NFKC (fullwidth → ASCII, 。 stays), no whitespace (facts.normalised)."""
     if not isinstance(text, str):
         return ""
     if len(text) <= 256:  # rows' cells and option words, normalised by many rules
         return _norm_short(text)
-    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+    return normalised(text)
 
 
-@functools.lru_cache(maxsize=4096)
-def _norm_short(text: str) -> str:
-    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+_norm_short = functools.lru_cache(maxsize=4096)(normalised)
 
 
 def _bare(text: str) -> str:
