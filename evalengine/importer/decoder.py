@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
 from functools import cache
 
 import attrs
@@ -266,8 +267,10 @@ ROW_COST = 4  # a new row must be earned by the cells it reads
 FREE_COST = 3  # a last column of free words must be earned more than a blank one
 FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
 SPLIT_COST = 4  # a cell boundary between two digits must be earned too
+TWICE_POINTS = SPLIT_COST  # a figure printed twice in two columns often equal: the split earned
+TWICE_APART = 1  # the same two columns equal with cells between them (full marks)
 CELL_STEPS = 5000  # a bound on the states tried from one position
-KEEP = 8  # readings kept per end position (enough to see a tie)
+KEEP = 24  # readings kept per end position (enough to see a tie)
 TABLE_EVIDENCE = 3  # rows read without doubt that show which figure columns a table fills
 TAIL_MIN = 8  # words ending the run this long are a row cut off (shorter: a fragment)
 _FREE_MAX = 24  # longest free-text cell tried inside a glued row
@@ -342,6 +345,11 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     if not _WORDY.fullmatch(s[end - 1]):
                         break  # words only: 无, 达标, 完成
                     out.append((end, c + 1, 1, ((field, s[p:end]),)))
+            if field == "actual" and p and _WORDY.match(s, p - 1):
+                # a claim glued to the words before it (…相关制度规定达成预期指标88): the
+                # shortest claim ending where the figures (or the row) begin
+                for end in _glued_claims(s, p):
+                    out.append((end, c + 1, 2, ((field, s[p:end]),)))
             a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
                       or not optional[x]), None)
             if field == "target" and a is not None and fields[a] == "actual":
@@ -389,6 +397,58 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
 
     return [(end, score, dict(values)) for end, lst in solve(pos, 0).items()
             for score, values in lst if values]
+
+
+@cache
+def _claim_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The verbs a claim cell turns on (rules/vocabulary.toml [claims]: 完成, 达成, 达到 …),
+    and its adverbs (已, 基本, 全面 …), each a pattern matched at a position."""
+    from ..values import _CLAIM_ADVERBS, _V
+
+    def alt(words: Iterable[str]) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+    verbs = [w for w in (*_V.claims.achieved, *_V.claims.mostly) if len(w) >= 2]
+    return alt(verbs), alt(_CLAIM_ADVERBS)
+
+
+_CLAIM_END = re.compile(r"[\d≥≤><=]")
+
+
+def _is_claim(text: str) -> bool:
+    from ..values import Claim, ClaimLevel, parse_value
+
+    value = parse_value(text)
+    return isinstance(value, Claim) and value.level in (ClaimLevel.ACHIEVED, ClaimLevel.MOSTLY)
+
+
+def _glued_claims(s: str, p: int) -> list[int]:
+    """Ends of the claims that start at ``p`` in a run of words (``…规定达成预期指标`` at 达成):
+    words only, starting with a claim verb of two characters, ending where a figure or the
+    run begins.  Where the claim may start earlier (an adverb before the verb: ``全面完成``,
+    ``及时达成``) or later (a second verb inside it), its start is not known: none."""
+    verbs, adverbs = _claim_words()
+    if not verbs.match(s, p) or any(adverbs.match(s, q) and adverbs.match(s, q).end() == p
+                                    for q in range(max(0, p - 4), p)):
+        return []
+    ends = []
+    for end in range(p + 2, min(len(s), p + _FREE_MAX) + 1):
+        if not _WORDY.fullmatch(s[end - 1]):
+            break
+        if end == len(s) or not _CLAIM_END.match(s, end):
+            continue
+        if _is_claim(s[p:end]) and not any(verbs.match(s, q) and _is_claim(s[q:end])
+                                           for q in range(p + 1, end - 1)):
+            ends.append(end)
+    return ends
+
+
+def _name_holds_target(values: dict[str, str], fields: tuple[str, ...]) -> bool:
+    """A claim read as the actual with no target before it (…规定达成预期指标): the words
+    before the claim, taken as the name, may hold the target too."""
+    actual = values.get("actual", "")
+    return "target" in fields and "target" not in values and bool(actual) \
+        and not any(ch.isdigit() for ch in actual) and _is_claim(actual)
 
 
 def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -457,7 +517,7 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
                                            free_to_end=True)
         for end, score, values in cells[name_end]:
             if end == n and values:
-                score += _relation_points(values, relations) - _name_penalty(name)
+                score += _relation_points(values, relations, fields) - _name_penalty(name)
                 options.append((score, name, values))
     if not options:  # words only, or nothing that fits the columns
         return [(s, {})]
@@ -482,6 +542,8 @@ def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
     lost = len({t[0] for t in ties}) > 1
     if text_fields and not any(f in agreed for f in text_fields):
         lost = True  # no target or actual read for sure: the name may hold them
+    if _name_holds_target(agreed, fields):
+        disputed |= {"name", "target"}
     if not lost and not disputed:
         return RowReading(name, values)
     # the readings that take the disputed figures as one cell: which cell, if one
@@ -531,7 +593,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
             for end, score, values in cells_at(name_end):
                 if end not in best or not values:
                     continue
-                score += _relation_points(values, relations) - _name_penalty(name) - ROW_COST
+                score += _relation_points(values, relations, fields) - _name_penalty(name) - ROW_COST
                 options.append((score + best[end][0], name, values, end))
         for end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
             if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
@@ -564,12 +626,15 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         if not values:  # words only: where the name ends is lost
             rows.append(RowReading(name, {}, ("name", *_text_fields(fields, types))))
             continue
+        held: tuple[str, ...] = ("name", "target") if _name_holds_target(values, fields) else ()
+        if not any(f in values for f in _text_fields(fields, types)):
+            held = ("name", *_text_fields(fields, types))  # the name may hold them (as a line's)
         if not rivals:
-            rows.append(RowReading(name, values))
+            rows.append(RowReading(name, values, held))
             continue
         agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
         disputed = tuple(sorted({f for r in [values, *rivals] for f in r if f != "name"}
-                                - set(agreed)))
+                                - set(agreed) | set(held)))
         # the readings that take the disputed figures as one cell: which cell, if one
         whole = {cells[0] for r in [values, *rivals]
                  for cells in [[r[f] for f in disputed if f in r]] if len(cells) == 1}
@@ -577,16 +642,38 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     return rows, " ".join(unplaced)
 
 
-def _relation_points(values: dict[str, str], relations: tuple[Relation, ...]) -> int:
+def _relation_points(values: dict[str, str], relations: tuple[Relation, ...],
+                     fields: tuple[str, ...] = ()) -> int:
+    """Points for the row's arithmetic, and for a figure printed twice in two columns that
+    are often equal: 分值 and 得分 under a bound (``88``: 8 | 8 at full marks, more likely
+    than a 分值 of 88 and a blank 得分), a target and its actual (``100100``: 100 | 100).
+    Two cells printed side by side (no cell read between them in ``fields``) are a figure
+    printed twice, which earns the split between them; two equal cells apart (分值 first and
+    得分 last: full marks) are a little evidence, unless a bare figure between them could be
+    cut elsewhere (``12.51``: 1 | 2.5 | 1 or 12.5 | 1).  A zero is none (``00`` is as likely
+    0 | 0 anywhere)."""
     points = 0
+    pairs = [("target", "actual")]
     for rel in relations:
         e = _error(rel, values)
         if e is None:
             continue
         if rel.op == "<=":
             points -= 0 if e == 0 else 3  # a bound holding is no evidence
+            pairs.append((rel.left, rel.result))
         else:
             points += 3 if e == 0 else -3
+    for a, b in pairs:
+        x = values.get(a, "")
+        if not (x and x == values.get(b) and _NUMBER_RE.fullmatch(x) and Decimal(x) != 0) \
+                or a not in fields or b not in fields:
+            continue
+        i, j = sorted((fields.index(a), fields.index(b)))
+        between = [values[f] for f in fields[i + 1:j] if f in values]
+        if not between:
+            points += TWICE_POINTS
+        elif not any(_NUMBER_RE.fullmatch(v) for v in between):
+            points += TWICE_APART
     return points
 
 

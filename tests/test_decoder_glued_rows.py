@@ -1,0 +1,81 @@
+"""Indicator rows whose cell boundaries were lost (a table flattened a row a line, or the
+whole form glued into one run): which readings the decoder takes, and which it leaves unread
+(issue 10 §2).  Every row here is constructed, in the shapes tests/corpus/variants.py makes
+("glued", "oneline")."""
+
+from __future__ import annotations
+
+from evalengine.importer.decoder import LINE_END, decode_rows
+from evalengine.importer.layouts import Relation
+
+BOUND = (Relation("score", "<=", "weight"),)
+CENTRAL = (("target", "actual", "weight", "score", "deviation"),
+           ("text", "text", "points", "points", "free"))
+WEIGHT_FIRST = (("weight", "target", "actual", "score", "deviation"),
+                ("points", "text", "text", "points", "free"))
+
+
+def rows(text: str, layout=CENTRAL):
+    fields, types = layout
+    return decode_rows(text, fields, types, BOUND)[0]
+
+
+def test_a_figure_printed_twice_is_the_weight_and_the_score():
+    # 88 is 分值 8 | 得分 8 (full marks), not a 分值 of 88 with a blank 得分, nor an actual
+    [row] = rows("培训人员数量≥50个5088" + LINE_END)
+    assert row.name == "培训人员数量"
+    assert row.values == {"target": "≥50个", "actual": "50", "weight": "8", "score": "8"}
+    assert row.ambiguous == ()
+
+
+def test_a_target_and_actual_printed_twice_are_split_too():
+    [row] = rows("指标1完工率1001001010" + LINE_END)
+    assert row.values == {"target": "100", "actual": "100", "weight": "10", "score": "10"}
+
+
+def test_a_zero_printed_twice_is_no_evidence():
+    # 00 may be 目标 0 | 完成 0 as well as 分值 0 | 得分 0: left unread, not guessed
+    [row] = rows("库存粮食变质比例00" + LINE_END)
+    assert not {"weight", "score"} & set(row.values)
+    assert {"weight", "score"} <= set(row.ambiguous)
+
+
+def test_equal_cells_apart_earn_little_and_never_through_a_bare_figure():
+    # 分值 first and 得分 last (weight-first layouts): 10 … 10 at full marks is read
+    [row] = rows("安装坡面水标尺10≥266米≥266米10" + LINE_END, WEIGHT_FIRST)
+    assert row.values == {"weight": "10", "target": "≥266米", "actual": "≥266米", "score": "10"}
+    # but 12.51 is not 1 | 2.5 | 1 (a bare figure between could be cut anywhere)
+    first = rows("申报的数量12.51" + LINE_END + "2.512.5" + LINE_END, WEIGHT_FIRST)[0]
+    assert first.values.get("weight") != "1" and first.values.get("score") != "1"
+
+
+def test_a_claim_glued_after_the_target_words_is_the_actual():
+    [row] = rows("经费支出合规性严格执行相关制度规定达成预期指标88" + LINE_END)
+    assert row.values == {"actual": "达成预期指标", "weight": "8", "score": "8"}
+    # where the name ends and the target begins is not known: both unread, never guessed
+    assert set(row.ambiguous) == {"name", "target"}
+
+
+def test_a_claim_whose_start_is_not_known_is_not_read():
+    # 全面完成 or 完成 (全面 the end of the target)?  An adverb before the verb: unread
+    [row] = rows("宣传工作全面完成88" + LINE_END)
+    assert "actual" not in row.values and "actual" in row.ambiguous
+    # a claim ending the row with no figure after it has no anchor at either end
+    [row] = rows("内容符合要求页面清晰质量达到要求" + LINE_END)
+    assert "actual" not in row.values
+
+
+def test_rows_glued_into_one_run_read_the_same_way():
+    got = rows("基建工程数量≥50个5088资料合规性严格执行相关制度规定达成预期指标1010")
+    assert [r.values for r in got] == [
+        {"target": "≥50个", "actual": "50", "weight": "8", "score": "8"},
+        {"actual": "达成预期指标", "weight": "10", "score": "10"}]
+    assert set(got[1].ambiguous) == {"name", "target"}
+
+
+def test_a_run_row_with_no_text_cell_read_leaves_its_name_unread():
+    # the figures are read, but the words before them may hold the target and the actual
+    got = rows("培训人员数量≥50个5088宣传效果效果明显良好55")
+    last = got[-1]
+    assert last.values.get("weight") == "5" and last.values.get("score") == "5"
+    assert "name" in last.ambiguous
