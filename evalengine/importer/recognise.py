@@ -2138,6 +2138,15 @@ class _Parser:
                     cur_l1, cur_l2 = "", ""
                 elif L.opens_level2(t.text, nxt.text if nxt is not None else None):
                     cur_l1, cur_l2 = self.l1_text(t.text), ""
+                elif L.is_l2(t.text) and (k := _stream_categories(
+                        toks, j, self.end, schema, 1)) in (0, 2) and schema[0] == "name":
+                    # a 二级 word the cells' types say is the row's name (社会效益 | 提升 | …
+                    # | 2 | 2), or the 一级 before a 二级 (满意度指标 | 服务对象满意度 | name)
+                    if k == 2:
+                        cur_l1, cur_l2 = t.text, toks[j + 1].text
+                        self.used.add(j)
+                        j += 1
+                    row, filled = {"level1": cur_l1, "level2": cur_l2, "name": toks[j].text}, 1
                 elif L.is_l2(t.text):
                     cur_l2 = t.text
                     row, filled = {"level1": cur_l1, "level2": cur_l2}, 0
@@ -2145,6 +2154,18 @@ class _Parser:
                     pass
                 elif nxt is not None and L.is_l2(nxt.text) and L.number(t.text) is None:
                     cur_l1, cur_l2 = t.text, ""
+                elif (k := _stream_categories(toks, j, self.end, schema)) and schema[0] == "name":
+                    # category cells no vocabulary names (规划 | 基础信息 | …): the row's
+                    # figure cells fall in its figure columns only after them
+                    if k == 2:
+                        cur_l1, cur_l2 = t.text, toks[j + 1].text
+                    elif cur_l1:
+                        cur_l2 = t.text
+                    else:
+                        cur_l1, cur_l2 = t.text, ""
+                    self.used.update(range(j, j + k))
+                    j += k
+                    row, filled = {"level1": cur_l1, "level2": cur_l2, "name": toks[j].text}, 1
                 else:
                     row = {"level1": cur_l1, "level2": cur_l2, schema[0]: t.text}
                     filled = 1
@@ -2517,6 +2538,44 @@ _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
+
+
+_STREAM_FIGURES = ("weight", "score")
+
+
+def _stream_categories(toks: Sequence[Tok], j: int, end: int, schema: Sequence[str],
+                       usual: int = 0) -> int:
+    """One cell per line, blanks kept: how many category cells (一级, 二级; 0 to 2) start the
+    row at ``j``, chosen by the cells' types -- the row that follows them puts figures (or
+    blanks) in its 分值/得分 columns, a name that is no figure in its name column, and the
+    next row starts with no figure.  ``usual`` (what the cell's words say: 0, or 1 for a
+    二级 label) unless another count fits strictly better."""
+    def text(x: int) -> str:
+        return toks[x].text if x < end else ""
+
+    def fit(k: int) -> tuple[int, int]:
+        """(how well the row fits, figures in its figure columns)"""
+        cats = [text(j + c) for c in range(k)]
+        if cats and not L.key(cats[0]) or any(re.search(r"[\d≥≤><=%]", c) for c in cats) \
+                or j + k + len(schema) > end:
+            return -99, 0  # a category is a word (the 二级 after a 一级 may be blank)
+        score = figures = 0
+        for n, field in enumerate(schema):
+            cell = text(j + k + n)
+            blank = not L.key(cell)
+            if field == "name":
+                score += -2 if blank else -3 if L.number(cell) is not None else 1
+            elif field in _STREAM_FIGURES and not blank:
+                figures += L.number(cell) is not None
+                score += 1 if L.number(cell) is not None else -3
+        after = text(j + k + len(schema))
+        if L.key(after):
+            score += -2 if L.number(after) is not None else 1
+        return score, figures
+
+    # only figures in the figure columns are evidence enough to read against the words
+    best = max((k for k in (0, 1, 2) if k != usual), key=fit)
+    return best if fit(best)[1] and fit(best)[0] > fit(usual)[0] else usual
 
 
 def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] | None:
