@@ -79,3 +79,22 @@ def test_a_run_row_with_no_text_cell_read_leaves_its_name_unread():
     last = got[-1]
     assert last.values.get("weight") == "5" and last.values.get("score") == "5"
     assert "name" in last.ambiguous
+
+
+def test_a_zero_printed_twice_is_the_target_and_actual_where_nothing_else_could_hold_it():
+    # an unscored table (目标值 | 完成值 | 原因): 00 after a name is 0 | 0, a row of its own,
+    # not the 原因 of the row before
+    got = decode_rows("专户管理率100%100%库存粮食明显变质比例00", ("target", "actual", "deviation"),
+                      ("text", "text", "free"))[0]
+    assert [(r.name, r.values) for r in got] == [
+        ("专户管理率", {"target": "100%", "actual": "100%"}),
+        ("库存粮食明显变质比例", {"target": "0", "actual": "0"})]
+
+
+def test_a_cell_read_right_after_the_name_ends_it():
+    # 度量单位 % right after the name: the name holds no target, though none was read
+    fields = ("unit", "operator", "target", "actual", "weight", "score")
+    types = ("unit", "operator", "text", "text", "points", "points")
+    got = decode_rows("培训覆盖率%定量指标100%92%22经费变动率%22", fields, types, BOUND)[0]
+    assert got[-1].name == "经费变动率" and got[-1].values["unit"] == "%"
+    assert "name" not in got[-1].ambiguous

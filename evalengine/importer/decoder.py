@@ -556,6 +556,18 @@ def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
                       whole.pop() if len(whole) == 1 and not lost else "")
 
 
+def _hidden_in_name(values: dict[str, str], fields: tuple[str, ...], types: tuple[str, ...]
+                    ) -> tuple[str, ...]:
+    """The text columns (target, actual) the name of a row may hold: when none was read,
+    those before the first cell read (a 度量单位 ``%`` read right after the name ends it:
+    ``“三公经费变动率%100%22否`` holds no target)."""
+    text = _text_fields(fields, types)
+    if not values or any(f in values for f in text):
+        return ()
+    first = min(fields.index(f) for f in values if f in fields)
+    return tuple(f for f in text if fields.index(f) < first)
+
+
 def _text_fields(fields: tuple[str, ...], types: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f for f, t in zip(fields, types) if t.rstrip("?") == "text")
 
@@ -627,8 +639,8 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
             rows.append(RowReading(name, {}, ("name", *_text_fields(fields, types))))
             continue
         held: tuple[str, ...] = ("name", "target") if _name_holds_target(values, fields) else ()
-        if not any(f in values for f in _text_fields(fields, types)):
-            held = ("name", *_text_fields(fields, types))  # the name may hold them (as a line's)
+        if _hidden_in_name(values, fields, types):  # the name may hold them (as a line's)
+            held = ("name", *_hidden_in_name(values, fields, types))
         if not rivals:
             rows.append(RowReading(name, values, held))
             continue
@@ -650,22 +662,23 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...],
     Two cells printed side by side (no cell read between them in ``fields``) are a figure
     printed twice, which earns the split between them; two equal cells apart (分值 first and
     得分 last: full marks) are a little evidence, unless a bare figure between them could be
-    cut elsewhere (``12.51``: 1 | 2.5 | 1 or 12.5 | 1).  A zero is none (``00`` is as likely
-    0 | 0 anywhere)."""
+    cut elsewhere (``12.51``: 1 | 2.5 | 1 or 12.5 | 1).  A zero printed twice is evidence
+    only where no other pair of columns could hold it (``00``: 目标 0 | 完成 0 in a table with
+    no 分值/得分; beside them it is as likely 0 | 0 there)."""
     points = 0
-    pairs = [("target", "actual")]
+    pairs = [("target", "actual"), *((r.left, r.result) for r in relations if r.op == "<=")]
     for rel in relations:
         e = _error(rel, values)
         if e is None:
             continue
         if rel.op == "<=":
             points -= 0 if e == 0 else 3  # a bound holding is no evidence
-            pairs.append((rel.left, rel.result))
         else:
             points += 3 if e == 0 else -3
     for a, b in pairs:
         x = values.get(a, "")
-        if not (x and x == values.get(b) and _NUMBER_RE.fullmatch(x) and Decimal(x) != 0) \
+        if not (x and x == values.get(b) and _NUMBER_RE.fullmatch(x)) \
+                or Decimal(x) == 0 and any(f in fields for p in pairs if p != (a, b) for f in p) \
                 or a not in fields or b not in fields:
             continue
         i, j = sorted((fields.index(a), fields.index(b)))
