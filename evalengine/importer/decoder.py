@@ -105,11 +105,12 @@ def _cell_fits(kind: str, text: str) -> bool:
 
 
 def decode_cells(cells: list[str], columns: tuple[Column, ...],
-                 relations: tuple[Relation, ...]) -> Decoded:
+                 relations: tuple[Relation, ...], parent: dict[str, str] | None = None
+                 ) -> Decoded:
     """Cells whose blanks were dropped (``年度资金总额 | 50 | 49.78``), assigned in order to
     the columns: every assignment in which each cell fits its column's type, scored by the
-    row's arithmetic as :func:`decode_run` does; fields two best assignments dispute are
-    ambiguous."""
+    row's arithmetic as :func:`decode_run` does (and a sub-row by its ``parent``'s figures);
+    fields two best assignments dispute are ambiguous."""
     import itertools
 
     figures = [c.strip().replace(",", "") for c in cells]
@@ -122,7 +123,7 @@ def decode_cells(cells: list[str], columns: tuple[Column, ...],
                              and not v.endswith("%") else v for k, v in zip(combo, figures)})
     if not readings:
         return Decoded({}, unplaced=" | ".join(cells))
-    return _choose(readings, relations)
+    return _choose(readings, relations, parent)
 
 
 def _quantum(piece: str) -> Decimal:
@@ -188,13 +189,14 @@ def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int
     return fitted, error, checked
 
 
-def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...]
-               ) -> Decoded:
-    """The reading of ``run`` that best fits the columns' types and the row's arithmetic."""
+def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...],
+               parent: dict[str, str] | None = None) -> Decoded:
+    """The reading of ``run`` that best fits the columns' types and the row's arithmetic
+    (and, for a sub-row of the funds table, its ``parent``'s figures: :func:`_choose`)."""
     readings = _readings(run, columns)
     if not readings:
         return Decoded({}, unplaced=run)
-    decoded = _choose(readings, relations)
+    decoded = _choose(readings, relations, parent)
     percent = {c.field for c in columns if c.type == "percent"}
     bare = [f for f, v in decoded.values.items() if f in percent and not v.endswith("%")]
     if bare:
@@ -204,7 +206,32 @@ def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation,
     return decoded
 
 
-def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...]) -> Decoded:
+def _child_fit(values: dict[str, str], parent: dict[str, str]) -> int | None:
+    """How well a sub-row's reading (其中：财政拨款) fits the total row above it: children sum
+    to their parent, so no child figure exceeds the parent's in its column (None: ruled out),
+    and a child equal to its parent in a column (the one source that paid for it all) is
+    evidence, one point a column."""
+    matched = 0
+    for field, text in values.items():
+        if field not in parent or text.endswith("%"):
+            continue
+        try:
+            child, whole = _dec(text), _dec(parent[field])
+        except InvalidOperation:
+            continue
+        if child > whole:
+            return None
+        matched += child == whole and child != 0
+    return matched
+
+
+def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...],
+            parent: dict[str, str] | None = None) -> Decoded:
+    if parent:
+        fits = [(_child_fit(v, parent), v) for v in readings]
+        if any(f is not None for f, _ in fits):  # children sum to their parent
+            top = max(f for f, _ in fits if f is not None)
+            readings = [v for f, v in fits if f == top]
     ranked = []
     for values in readings:
         fitted, error, checked = _score(values, relations)

@@ -962,7 +962,7 @@ class _Parser:
         rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
         rels = tuple(r for r in rels if {r.result, r.left, r.right} - {""} <= set(columns)
                      | {x for x in (r.left,) if x.replace(".", "").isdigit()})
-        decoded = decode_run(run, cols, rels)
+        decoded = decode_run(run, cols, rels, self.parent_figures(label))
         if decoded.unplaced:
             self.note("unplaced", run)
             return
@@ -1121,7 +1121,8 @@ class _Parser:
         known = {c.field: c for c in block.columns} if block is not None else {}
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in fields)
         rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
-        decoded = decode_cells(figures, cols, rels) if figures else None
+        decoded = decode_cells(figures, cols, rels, self.parent_figures(label)) if figures \
+            else None
         placed: list[tuple[str, str]] = []
         if decoded is not None:
             if decoded.unplaced:
@@ -1140,6 +1141,14 @@ class _Parser:
             else:
                 self.note("unplaced", w, r + 1 if r is not None else None)
         return placed
+
+    def parent_figures(self, label: tuple[str, str]) -> dict[str, str] | None:
+        """For a sub-row of the funds table, the total row's money figures read so far (the
+        decoder fits a sub-row to them: children sum to their parent)."""
+        if label[0] == "total":
+            return None
+        return {f: str(self.draft.funds[f]) for f in ("initial_budget", "budget", "executed")
+                if f in self.draft.funds} or None
 
     def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str]) -> None:
         total = label[0] == "total"
