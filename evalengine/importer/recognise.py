@@ -1760,7 +1760,7 @@ class _Parser:
         """An operator that cannot be read (a 指标性质 cell, or in text a target's start,
         holding no operator: :func:`.decoder.operator_cell`) leaves the target unread, never
         0; so does a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or
-        2100人?)."""
+        2100人?), and an actual printed the same."""
         lost: dict[str, str] = {}
         if ind.get("operator"):
             op = operator_cell(ind["operator"], ocr=self.mode != "grid" or self.sheet.ocr)
@@ -1776,6 +1776,8 @@ class _Parser:
         elif target and self.sheet.ocr and "operator" not in self.schema \
                 and ocr_operator_doubt(target):
             lost["target"] = "ambiguous"
+            if ind.get("actual") == target:  # printed alike, the actual shares the doubt
+                lost["actual"] = "ambiguous"
         if lost:
             self.note("operator-unread", f"{ind.get('operator', '')} {target}".strip(),
                       detail=FIELD_LABELS["target"][0])
