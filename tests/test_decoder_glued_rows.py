@@ -5,6 +5,8 @@ whole form glued into one run): which readings the decoder takes, and which it l
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from evalengine.importer.decoder import LINE_END, decode_rows
 from evalengine.importer.layouts import Relation
 
@@ -98,3 +100,20 @@ def test_a_cell_read_right_after_the_name_ends_it():
     got = decode_rows("培训覆盖率%定量指标100%92%22经费变动率%22", fields, types, BOUND)[0]
     assert got[-1].name == "经费变动率" and got[-1].values["unit"] == "%"
     assert "name" not in got[-1].ambiguous
+
+
+def test_a_glued_funds_label_is_no_unplaced_cell():
+    # 项目资金（万元） opens the funds table: read, its total's 分值 | 执行率 | 得分 kept
+    from evalengine.importer import import_text
+
+    text = ("项目支出绩效自评表\n项目名称培训项目\n主管部门某县教育局实施单位某县教育局\n"
+            "项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分\n年度资金总额1076%7.6\n"
+            "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+            "产出指标数量指标培训人数≥50人52人4545\n满意度指标满意度指标学员满意度≥90%95%4545\n"
+            "总分97.6\n")
+    [form] = import_text(text.encode("utf-8")).forms
+    funds = form.case.funds
+    assert (funds.claimed_weight, funds.claimed_rate, funds.claimed_score) == (
+        10, 76, Decimal("7.6"))
+    assert "funds" not in form.case.project.unread
+    assert not any(n.kind == "unplaced" and "项目资金" in n.text for n in form.notes)

@@ -852,7 +852,8 @@ class _Parser:
                 if t.key in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
             elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
-                    and L.fund_column(toks[j + 1].text) not in (None, "-"):
+                    and L.fund_column(toks[j + 1].text) not in (None, "-") \
+                    and not L.is_funds_section(t.text):
                 self.note("unplaced", t.text)  # a garbled header cell between two labels
             elif not (L.is_funds_section(t.text) or t.key in ("(万元)", "万元", "单位:万元")
                       or L.is_points_only(t.text) or not t.key):
