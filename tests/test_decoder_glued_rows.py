@@ -117,3 +117,13 @@ def test_a_glued_funds_label_is_no_unplaced_cell():
         10, 76, Decimal("7.6"))
     assert "funds" not in form.case.project.unread
     assert not any(n.kind == "unplaced" and "项目资金" in n.text for n in form.notes)
+
+
+def test_in_a_run_a_figure_with_its_unit_printed_twice_is_the_target_and_the_actual():
+    # 25TB25TB with no line ends: the target and the actual, never target 25 and actual TB
+    got = rows("存储备份器25TB25TB1010覆盖率100%100%1010")
+    assert [(r.name, r.values) for r in got] == [
+        ("存储备份器", {"target": "25TB", "actual": "25TB", "weight": "10", "score": "10"}),
+        ("覆盖率", {"target": "100%", "actual": "100%", "weight": "10", "score": "10"})]
+    [row] = rows("水标尺宽度10≥50厘米≥50厘米10", WEIGHT_FIRST)
+    assert row.values == {"weight": "10", "target": "≥50厘米", "actual": "≥50厘米", "score": "10"}

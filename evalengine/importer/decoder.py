@@ -366,8 +366,9 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                 if end not in strict:
                     out.append((end, c + 1, 1 - split, ((field, s[p:end]),)))
             if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p) \
-                    and _FIGURE_END.search(s, max(pos, p - 16), p):
-                # a short word for the actual after a figure target (无, 达标, 完成)
+                    and not s[p - 1].isdigit() and _FIGURE_END.search(s, max(pos, p - 16), p):
+                # a short word for the actual after a figure target (无, 达标, 完成); a word
+                # right after a digit is the figure's unit (25TB, 45万), not the actual
                 for end in range(p + 1, min(len(s), p + 6) + 1):
                     if not _WORDY.fullmatch(s[end - 1]):
                         break  # words only: 无, 达标, 完成
@@ -385,10 +386,10 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                 for k in range(1, _FREE_MAX // 2 + 1):
                     word = s[p:p + k]
                     if len(word) == k and s.startswith(word, p + k) and (
-                            _WORDY.match(word) or free_to_end and _LOOSE_VALUE_RE.fullmatch(word)
+                            _WORDY.match(word) or _LOOSE_VALUE_RE.fullmatch(word)
                             and not _NUMBER_RE.fullmatch(word)):
-                        # (in a whole-line row, a figure with its unit printed twice too:
-                        # 2021年度2021年度; a bare 22 is rather 分值 2 and 得分 2)
+                        # (a figure with its unit printed twice too, 2021年度2021年度, 45万45万;
+                        # a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
             ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
