@@ -2054,7 +2054,11 @@ class _Parser:
         l1, l2, name = values.get("level1", ""), values.get("level2", ""), values.get("name", "")
         if l1 and (L.is_l2(l1) and not L.is_l1(l1)):
             return None
-        if l2 and not L.is_l2(l2):
+        # a 二级 word no vocabulary names stands in its column when the row's figures stand in
+        # theirs (规划 | 基础信息 | 基础信息完整性 | | | 3 | 3)
+        figures = [values[f] for f in ("weight", "score") if values.get(f, "").strip()]
+        placed = bool(figures) and all(L.number(x) is not None for x in figures)
+        if l2 and not L.is_l2(l2) and not (placed and not re.search(r"\d", l2)):
             return None
         if name and (L.is_l1(name) or L.is_l2(name)) and not l2:
             return None
