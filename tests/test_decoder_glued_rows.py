@@ -127,3 +127,10 @@ def test_in_a_run_a_figure_with_its_unit_printed_twice_is_the_target_and_the_act
         ("覆盖率", {"target": "100%", "actual": "100%", "weight": "10", "score": "10"})]
     [row] = rows("水标尺宽度10≥50厘米≥50厘米10", WEIGHT_FIRST)
     assert row.values == {"weight": "10", "target": "≥50厘米", "actual": "≥50厘米", "score": "10"}
+
+
+def test_a_figure_printed_twice_between_words_ends_a_row_in_a_run():
+    # …变动率22基础信息完善…: 22 is the 分值 | 得分 of a row of its own, not part of a name
+    got = rows("经费变动率22基础信息完善100%100%11预算完成率70%76%22")
+    assert [(r.name, r.values.get("weight"), r.values.get("score")) for r in got] == [
+        ("经费变动率", "2", "2"), ("基础信息完善", "1", "1"), ("预算完成率", "2", "2")]

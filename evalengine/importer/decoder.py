@@ -496,10 +496,16 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
     return out
 
 
+_TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UNIT_ALT})")
+
+
 def _name_penalty(name: str) -> int:
-    """A name rarely holds figures of its own row (``…到位率100%100%``), and never an
-    operator before a figure (``≥1人``: the operator position starts a target)."""
-    return 5 * len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name))
+    """A name rarely holds figures of its own row (``…到位率100%100%``), never an operator
+    before a figure (``≥1人``: the operator position starts a target), and rarely a figure
+    printed twice between words (``…变动率22基础信息完善``: the 分值 | 得分 of a row of its own;
+    ``2020年`` is a year)."""
+    twice = [m for m in _TWICE_IN_NAME.finditer(name) if Decimal(m.group(1)) != 0]
+    return 5 * (len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name)) + len(twice))
 
 
 def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
