@@ -51,3 +51,19 @@ def test_known_labels_with_no_figures_are_read_by_their_words():
     assert ("产出指标", "数量指标", "培训人数", "≥50人", "52人", 10, 10) in got
     assert ("满意度指标", "满意度指标", "学员满意度", "≥90%", "95%", 7, 7) in got
     assert all(g[2] != "经济效益指标" for g in got)
+
+
+def test_a_first_level_word_read_as_second_level_elsewhere_opens_its_row():
+    # 满意度指标 (一级 here, a 二级 label in the central form) | 服务对象满意度 | the name
+    got = indicators(form(["产出指标", "数量指标", "补贴渔船数", "6", "6", "10", "10", ""],
+                          ["满意度指标", "服务对象满意度", "抽样调查满意度", "90%", "≥90%", "", "7", ""]))
+    assert got[-1][:3] == ("满意度指标", "服务对象满意度", "抽样调查满意度")
+    assert got[-1][3:] == ("90%", "≥90%", None, 7)
+
+
+def test_a_row_whose_name_cell_is_blank_starts_at_the_blank():
+    # the table's first row prints no name: ≥90% is its target, not a name
+    got = indicators(form(["", "", "", "≥90%", "95%", "10", "10", ""],
+                          ["产出指标", "质量指标", "合格率", "≥95%", "98%", "7", "7", ""]))
+    assert got[0][2:] == ("", "≥90%", "95%", 10, 10)
+    assert got[1][2:] == ("合格率", "≥95%", "98%", 7, 7)

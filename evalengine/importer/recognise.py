@@ -2136,6 +2136,9 @@ class _Parser:
                 self.add_indicator(row, None)
             row = None
 
+        if schema and schema[0] == "name" and 0 < j < self.end and not toks[j - 1].key \
+                and _nameless_row(toks, j - 1, self.end, schema):
+            row, filled = {"level1": "", "level2": "", "name": ""}, 1  # (see the blank below)
         while j < self.end:
             t = toks[j]
             if t.brk:
@@ -2160,14 +2163,17 @@ class _Parser:
                     # | 2 | 2), or the 一级 before a 二级 (满意度指标 | 服务对象满意度 | name)
                     if k == 2:
                         cur_l1, cur_l2 = t.text, toks[j + 1].text
-                        self.used.add(j)
-                        j += 1
+                        self.used.update((j, j + 1))
+                        j += 2
                     row, filled = {"level1": cur_l1, "level2": cur_l2, "name": toks[j].text}, 1
                 elif L.is_l2(t.text):
                     cur_l2 = t.text
                     row, filled = {"level1": cur_l1, "level2": cur_l2}, 0
                 elif not t.key:
-                    pass
+                    if schema[0] == "name" and _nameless_row(toks, j, self.end, schema):
+                        # a blank name cell before a target and figures (a row whose name
+                        # was not printed): the row starts here, not at its target
+                        row, filled = {"level1": cur_l1, "level2": cur_l2, "name": ""}, 1
                 elif nxt is not None and L.is_l2(nxt.text) and L.number(t.text) is None:
                     cur_l1, cur_l2 = t.text, ""
                 elif (k := _stream_categories(toks, j, self.end, schema)) and schema[0] == "name":
@@ -2557,6 +2563,21 @@ _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
 
 
 _STREAM_FIGURES = ("weight", "score")
+
+
+def _nameless_row(toks: Sequence[Tok], j: int, end: int, schema: Sequence[str]) -> bool:
+    """One cell per line: is the blank cell at ``j`` the name of a row whose next cell is a
+    value no name is (``≥90%``, a figure) and whose 分值/得分 columns hold figures?"""
+    def text(x: int) -> str:
+        return toks[x].text if x < end else ""
+
+    first = text(j + 1)
+    if not L.key(first) or not (re.match(r"[≥≤><=]", first) or L.number(first) is not None
+                                or L.percent(first) is not None):
+        return False
+    figures = [text(j + schema.index(f)) for f in _STREAM_FIGURES if f in schema]
+    return any(L.key(c) for c in figures) and all(
+        not L.key(c) or L.number(c) is not None for c in figures)
 
 
 def _stream_categories(toks: Sequence[Tok], j: int, end: int, schema: Sequence[str],
