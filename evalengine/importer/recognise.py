@@ -2081,6 +2081,7 @@ class _Parser:
         for combo in itertools.combinations(range(len(schema)), len(values)):
             if self._fits(values, [schema[c] for c in combo], schema):
                 options.append(combo)
+        options = _printed_twice(values, schema, options)
         before = len(self.draft.notes)
         placed = self._resolve(values, schema, options, r)
         disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
@@ -2563,6 +2564,19 @@ _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
 
 
 _STREAM_FIGURES = ("weight", "score")
+_PAIRS = (("target", "actual"), ("weight", "score"))  # two columns often printed alike
+
+
+def _printed_twice(values: Sequence[str], schema: Sequence[str],
+                   options: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Cells with blanks dropped: a value printed twice side by side (``美化环境。 |
+    美化环境。``) is two columns often alike -- the target and the actual, or 分值 and 得分 --
+    so the assignments that put it there are kept when there are any (a bare ``2 | 2`` fits
+    both pairs: still disputed)."""
+    twice = [n for n in range(len(values) - 1) if values[n].strip() and values[n] == values[n + 1]]
+    pairs = {(schema.index(a), schema.index(b)) for a, b in _PAIRS if a in schema and b in schema}
+    kept = [c for c in options if twice and all((c[n], c[n + 1]) in pairs for n in twice)]
+    return kept or options
 
 
 def _nameless_row(toks: Sequence[Tok], j: int, end: int, schema: Sequence[str]) -> bool:
