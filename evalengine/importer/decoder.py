@@ -546,13 +546,14 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
         if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
                 or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE:
             continue
-        if name_end not in cells:
-            cells[name_end] = _value_cells(s, name_end, fields, types, [CELL_STEPS],
-                                           free_to_end=True)
-        for end, score, values in cells[name_end]:
-            if end == n and values:
-                score += _relation_points(values, relations, fields) - _name_penalty(name)
-                options.append((score, name, values))
+        if name_end not in cells:  # scored by the row's arithmetic once, whatever the name
+            cells[name_end] = [(end, score + _relation_points(values, relations, fields), values)
+                               for end, score, values in _value_cells(
+                                   s, name_end, fields, types, [CELL_STEPS], free_to_end=True)
+                               if end == n and values]
+        penalty = _name_penalty(name)
+        for _, score, values in cells[name_end]:
+            options.append((score - penalty, name, values))
     if not options:  # words only, or nothing that fits the columns
         return [(s, {})]
     top = max(o[0] for o in options)
@@ -618,7 +619,9 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
 
     def cells_at(start: int) -> list[tuple[int, int, dict[str, str]]]:
         if start not in cells:  # the value cells from a position do not depend on the name
-            cells[start] = _value_cells(s, start, fields, types, [CELL_STEPS])
+            cells[start] = [(end, score + _relation_points(values, relations, fields), values)
+                            for end, score, values in _value_cells(
+                                s, start, fields, types, [CELL_STEPS]) if values]
         return cells[start]
 
     for pos in range(n - 1, -1, -1):
@@ -636,11 +639,10 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 continue
             if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
                 continue
+            penalty = _name_penalty(name) + ROW_COST
             for end, score, values in cells_at(name_end):
-                if end not in best or not values:
-                    continue
-                score += _relation_points(values, relations, fields) - _name_penalty(name) - ROW_COST
-                options.append((score + best[end][0], name, values, end))
+                if end in best:
+                    options.append((score - penalty + best[end][0], name, values, end))
         for end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
             if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
                 # no row fits here: a fragment reported as not placed
