@@ -51,3 +51,16 @@ def test_a_pipe_form_reads_its_sub_row_through_the_total():
     row = form.case.funds.rows[0]
     assert (row.budget, row.executed) == (form.case.funds.budget, form.case.funds.executed)
     assert row.budget is not None and row.initial_budget is None
+
+
+def test_a_lone_ten_beside_a_full_rate_is_weight_or_score_under_a_fixed_weight():
+    # Sichuan: 得分 = 10 × 执行率, and a 权重 column: 10 is 权重 10 or 得分 10 -- disputed,
+    # never a 得分 read as if the arithmetic had chosen it
+    columns = (Column("initial_budget", "money"), Column("budget", "money"),
+               Column("executed", "money"), Column("rate", "percent"), Column("weight", "points"),
+               Column("score", "points"))
+    rels = (Relation("rate", "/", "executed", "budget"), Relation("score", "*", "10", "rate"))
+    decoded = decode_cells(["238.93", "251.89", "251.89", "100%", "10"], columns, rels)
+    assert "weight" not in decoded.values and "score" not in decoded.values
+    assert {"weight", "score"} <= set(decoded.ambiguous)
+    assert decoded.values["rate"] == "100%" and decoded.values["executed"] == "251.89"

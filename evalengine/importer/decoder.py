@@ -180,6 +180,8 @@ def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int
     fitted, error, checked = 0, Decimal(0), 0
     for rel in relations:
         e = _error(rel, values)
+        if e is None and _constant_weight(rel, values):
+            e = Decimal(0)  # score = 10 × rate with no score read, and the 分值 read is that 10
         if e is None:
             continue
         error += e
@@ -187,6 +189,19 @@ def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int
             checked += 1
             fitted += e == 0
     return fitted, error, checked
+
+
+def _constant_weight(rel: Relation, values: dict[str, str]) -> bool:
+    """Does the reading's 分值 equal the points a layout's relation gives the row
+    (``score = 10 * rate``, the Sichuan form's 10 分), where the score is not read?  Then the
+    reading fits that relation as well as one reading the figure as the score: a lone ``10``
+    beside ``100%`` is 分值 10 or 得分 10, and stays disputed."""
+    if rel.op != "*" or rel.result in values or "weight" not in values:
+        return False
+    try:
+        return _dec(values["weight"]) == Decimal(rel.left)
+    except InvalidOperation:
+        return False
 
 
 def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...],
