@@ -390,7 +390,7 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     out.append((end, c + 1, 1, ((field, s[p:end]),)))
             if field == "actual" and p and _WORDY.match(s, p - 1):
                 # a claim glued to the words before it (…相关制度规定达成预期指标88): the
-                # shortest claim ending where the figures (or the row) begin
+                # shortest claim ending where the figures begin
                 for end in _glued_claims(s, p):
                     out.append((end, c + 1, 2, ((field, s[p:end]),)))
             a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
@@ -706,7 +706,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
 
 
 def _relation_points(values: dict[str, str], relations: tuple[Relation, ...],
-                     fields: tuple[str, ...] = ()) -> int:
+                     fields: tuple[str, ...]) -> int:
     """Points for the row's arithmetic, and for a figure printed twice in two columns that
     are often equal: 分值 and 得分 under a bound (``88``: 8 | 8 at full marks, more likely
     than a 分值 of 88 and a blank 得分), a target and its actual (``100100``: 100 | 100).
