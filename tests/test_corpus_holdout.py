@@ -1,5 +1,6 @@
 """The importer on the holdout corpus (tests/corpus/holdout): real forms from beyond
-shared/real-forms/, half of them never looked at when the importer was changed.  Floors on
+shared/real-forms/; the holdout split (forms 11+) is never looked at when the importer is
+changed, the fix split (01-10) may be.  Floors on
 forms giving a case, field accuracy (overall and per split) and error findings the import
 causes; and the mechanisms the fix half showed were missing, each on a small input.
 
