@@ -75,3 +75,12 @@ def test_empty_or_oversized_stdin_is_reported_not_written(tmp_path):
                        stdin=io.BytesIO(b"x" * (limit + 1)))
     assert big.exit_code() == 2 and big.files[0][0].problem is not None
     assert big.files[0][0].problem.kind == "too-large"
+
+
+def test_a_form_on_stdin_without_out_prints_its_case(monkeypatch, capsysbinary):
+    _pipe(monkeypatch, text_form("办公设备购置"))
+    code = main(["import", "-", "--no-progress"])
+    out = capsysbinary.readouterr()
+    assert code in (0, 1)
+    assert 'name = "办公设备购置"'.encode("utf-8") in out.out
+    assert "<stdin>".encode() in out.err  # the report beside it, on standard error
