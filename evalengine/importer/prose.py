@@ -142,6 +142,7 @@ class Report:
     cut: bool = False  # the text stops mid-sentence or at a heading
     open_at_cut: bool = False  # ... inside its indicators (a list or an indicator section)
     notes: tuple[tuple[str, str], ...] = ()  # (kind, text): "unplaced" / "ambiguous"
+    used: tuple[int, ...] = ()  # the text's lines (0-based) that gave a field
 
     @property
     def read_anything(self) -> bool:
@@ -158,8 +159,9 @@ MAX_TEXT = 200_000  # characters read (a report is a few pages; bounded work on 
 # 实际) is a word of any sentence: a sentence with only short labels is an indicator when
 # both its values are figures, and one whose values are both words needs long labels only.
 STRONG_LABEL = 3
-MAX_CLAUSE = 300
-MAX_TITLE = 120  # a title is read from the start of its line (text may run on after it)  # a longer run without a break is not one sentence
+MAX_CLAUSE = 300  # a longer run without a break is not one sentence
+LABEL_REACH = 60  # a money label, and bracketed text after it, fit in this many characters
+MAX_TITLE = 120  # a title is read from the start of its line (text may run on after it)
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -173,15 +175,18 @@ def _half(text: str) -> str:
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str) -> tuple[list[str], list[list[int]]]:
     """The text's lines, with a line broken inside a sentence joined back (a word-wrapped PDF,
-    a flattener that cut at spaces: ``综合评价得分为`` / ``99.8分。``)."""
+    a flattener that cut at spaces: ``综合评价得分为`` / ``99.8分。``); and for each, the
+    numbers of the text's lines it is made of."""
     rules = load_prose_rules()
-    lines = [re.sub(r"\s+", " ", line).strip() for line in _half(text).split("\n")]
-    lines = [line for line in lines if line]
+    lines = [(n, re.sub(r"\s+", " ", line).strip()) for n, line in enumerate(_half(text).split("\n"))]
     out: list[str] = []
+    origin: list[list[int]] = []
     starts = _starts_re()
-    for line in lines:
+    for n, line in lines:
+        if not line:
+            continue
         if out and not out[-1].endswith((*rules.terminal, ":", ";", "。")) \
                 and not starts.match(line) \
                 and not (starts.match(out[-1]) and not _has_figure(out[-1])) \
@@ -189,9 +194,11 @@ def _lines(text: str) -> list[str]:
                      or len(out[-1]) > 40):
             glue = "" if _CJK.match(line[:1]) or _CJK.search(out[-1][-1:]) else " "
             out[-1] = out[-1] + glue + line
+            origin[-1].append(n)
         else:
             out.append(line)
-    return out
+            origin.append([n])
+    return out, origin
 
 
 _NUMBER_START = re.compile(r"[≥≤><=]?\s*\d")
@@ -246,7 +253,6 @@ def _power(m: re.Match[str]) -> int | None:
 
 
 _PERCENT_RE = re.compile(rf"(?P<n>{WRITTEN_NUMBER})\s*%")
-_POINTS_RE = re.compile(rf"(?P<n>{WRITTEN_NUMBER})\s*分")
 
 
 # --- sentence shapes -------------------------------------------------------------------
@@ -360,7 +366,8 @@ class _Found:
 class _Reader:
     def __init__(self, text: str) -> None:
         self.rules = load_prose_rules()
-        self.lines = _lines(text)
+        self.lines, self.origin = _lines(text)
+        self.used: set[int] = set()  # lines that gave a field
         last = self.lines[-1] if self.lines else ""
         self.cut = bool(last) and not last.endswith(tuple(self.rules.terminal))
         self.found: list[_Found] = []
@@ -382,7 +389,8 @@ class _Reader:
         sections = re.compile(rf"^(?:{'|'.join(self.rules.markers.sections)})")
         for n, line in enumerate(self.lines):
             last_line = n == len(self.lines) - 1
-            sentences = [s for s in re.split(r"(?<=[。;!?])", line) if s.strip()]
+            sentences = [s for s in re.split(r"(?<=[。;!?])|(?<=\.)(?=\s)", line) if s.strip()]
+            read_before = self._read_count()
             for k, sentence in enumerate(sentences):
                 at_end = self.cut and last_line and k == len(sentences) - 1
                 if sections.match(sentence.strip()):
@@ -395,8 +403,14 @@ class _Reader:
                 mode, levels = self._sentence(sentence.strip(), mode, levels, at_end)
                 if len(self.found) + len(self.targets) + len(self.actuals) > before:
                     section_has_indicators = True
+            if self._read_count() > read_before:
+                self.used.update(self.origin[n])
         self.open_at_cut = self.cut and (section_has_indicators or bool(self.targets)
                                          and not self.actuals)
+
+    def _read_count(self) -> int:
+        return (len(self.found) + len(self.targets) + len(self.actuals) + len(self.money)
+                + len(self.rates) + len(self.totals) + bool(self.grade))
 
     def _list_kind(self, text: str) -> str:
         lists = self.rules.lists
@@ -412,7 +426,7 @@ class _Reader:
 
     def _sentence(self, sentence: str, mode: str, levels: dict[str, str],
                   at_end: bool) -> tuple[str, dict[str, str]]:
-        body = sentence.rstrip("。;!? ")
+        body = sentence.rstrip("。;!?. ")
         if not body:
             return mode, levels
         self._money(body)
@@ -459,10 +473,8 @@ class _Reader:
 
     def _shapes(self, clause: str, levels: dict[str, str], end: bool) -> bool:
         for pattern in _shapes():
-            matches = list(pattern.finditer(clause))
-            if not matches:
-                continue
-            for m in matches:
+            before = len(self.found)
+            for m in pattern.finditer(clause):
                 values = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
                 name = _strip_tail(values.pop("name", ""))
                 labels = [values.pop(k) for k in ("target_word", "actual_word") if k in values]
@@ -485,7 +497,8 @@ class _Reader:
                     values.pop(last)
                     found.unread[last] = "cut"  # the value may go on past the end
                 self.found.append(found)
-            return True
+            if len(self.found) > before:
+                return True
         return False
 
     def _item(self, text: str, levels: dict[str, str], end: bool) -> _Item | None:
@@ -498,7 +511,8 @@ class _Reader:
         return _Item(name, m.group("value").strip(), dict(levels), end)
 
     def _lists(self, body: str, levels: dict[str, str], at_end: bool) -> str:
-        """A sentence holding ``目标:…`` and/or ``实际完成:…``: each label's items."""
+        """A sentence holding ``目标:…`` and/or ``实际完成:…``: each label's items; the list
+        the last label opens goes on in the numbered items after it."""
         label = _list_label_re()
         marks = list(label.finditer(body))
         mode = ""
@@ -519,7 +533,7 @@ class _Reader:
                 item = self._item(piece, levels, last_segment and i == len(pieces) - 1)
                 if item is not None:
                     (self.targets if kind == "target" else self.actuals).append(item)
-            mode = ""
+            mode = kind  # numbered items after the sentence go on with the list
         return mode
 
     # -- money, score -------------------------------------------------------------------
@@ -574,23 +588,27 @@ class _Reader:
         elif self.totals:
             total_unread = "ambiguous"
             self.notes.append(("ambiguous", "、".join(f"{t}分" for t in self.totals)))
-        title = report_title(self.lines[0]) if self.lines else None
-        for line in self.lines[1:4]:
-            if title is not None:
-                break
+        title = None
+        for n, line in enumerate(self.lines[:4]):
             title = report_title(line)
+            if title is not None:
+                self.used.update(self.origin[n])
+                break
         return Report(
             year=title[0] if title else None, name=title[1] if title else "",
             titled=title is not None, funds=tuple(funds.items()),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
             claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
-            open_at_cut=self.open_at_cut, notes=tuple(self.notes))
+            open_at_cut=self.open_at_cut, notes=tuple(self.notes), used=tuple(sorted(self.used)))
 
     def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
         powers = {p for _, _, p in self.money}
         # one unit throughout: as printed (like a form's 元 column); mixed: all in 万元
         def amount(number: Decimal, power: int) -> Decimal:
-            return number if len(powers) == 1 else number.scaleb(power - 4)
+            if len(powers) == 1:
+                return number
+            value = number.scaleb(power - 4).normalize()  # 1200 元 → 0.12 万元, no E notation
+            return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
 
         seen: dict[str, list[Decimal]] = {}
         for field, number, power in self.money:
@@ -741,6 +759,7 @@ def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,
     """The field of the label nearest before a figure: it ends at most ``within`` characters
     (bracketed text not counted) before it, with no figure and no barrier word between."""
     best: tuple[int, int, str] | None = None
+    before = before[-(within + LABEL_REACH):]  # bounded work on a long run of figures
     for word, field in labels:
         at = before.rfind(word)
         if at < 0:
@@ -784,8 +803,10 @@ def _same_kind(target: str, actual: str) -> bool:
 
 
 def _strip_tail(name: str) -> str:
-    """A name without the words between it and its label (满意度指标绩效 → 满意度)."""
-    tails = sorted(load_prose_rules().words.name_tail, key=len, reverse=True)
+    """A name without the words between it and its label (满意度指标绩效 → 满意度), nor the
+    first part of a longer label (道路养护里程实际 | 完成 → 道路养护里程)."""
+    w = load_prose_rules().words
+    tails = sorted(w.name_tail + w.target + w.actual, key=len, reverse=True)
     while True:
         tail = next((t for t in tails if name.endswith(t) and len(name) - len(t) >= 2), None)
         if tail is None:
@@ -843,6 +864,9 @@ def read_report(text: str) -> Report:
 # --- into the recogniser's draft --------------------------------------------------------
 
 _FUND_FIELDS = ("initial_budget", "budget", "executed", "claimed_rate")
+# what a report states of its money when it states any: a missing one was not read. (年初预算
+# is seldom in a report: not stated, it is left out, as a reader transcribing it would.)
+_FUND_TRIO = ("budget", "executed", "claimed_rate")
 
 
 def _closed(parser: Any) -> bool:
@@ -856,12 +880,13 @@ def _closed(parser: Any) -> bool:
                for i in range(last + 1, parser.end) if parser.toks[i].key)
 
 
-def fill_draft(parser: Any, texts: Sequence[str]) -> None:
+def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     """What a report in prose states, into the draft of :class:`.recognise._Parser` ``parser``
     for what its tables did not give: the indicators when no table was read, the money, the
     title's year and project, the self-score, and whether the report is cut off inside what
     it reports.  A form with a table that is not a report (no report title) is left alone."""
     draft = parser.draft
+    texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
     if parser.glued:
         return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
     if draft.has_table and not any(report_title(t) for t in texts[:4]):
@@ -879,20 +904,30 @@ def fill_draft(parser: Any, texts: Sequence[str]) -> None:
             if ind.unread and len(draft.indicators) > at:
                 draft.unread.setdefault(("indicators", at), {}).update(dict(ind.unread))
         draft.has_table = True
+        # the columns the sentences gave: a report stating no 分值/得分 is scored unscored
+        points = tuple(f for f in ("weight", "score")
+                       if any(getattr(i, f) for i in report.indicators))
+        parser.schema = ("name", "target", "actual", *points)
         parser.note("prose", detail=str(len(report.indicators)))
         draft.ended = not (report.cut and (report.open_at_cut or report.claimed_total is None))
-    elif draft.has_table:  # a table inside a report, which goes on to a later section
+    elif not draft.has_table:  # a report with no indicator list: it says where they are
+        draft.ended = not report.cut
+    else:  # a table inside a report, which goes on to a later section
         draft.ended = draft.ended or not report.cut or (
             report.claimed_total is not None and _closed(parser))
     draft.from_prose = True
     draft.titled = draft.titled or report.titled
+    # placed: the lines that gave a field, and the report's own words (headings, narrative:
+    # no figure in them); a line with a figure that gave nothing stays "unplaced"
+    parser.used.update(tokens[n] for n in report.used)
+    parser.used.update(i for i in tokens if not _has_figure(parser.toks[i].text))
     for kind, text in report.notes:
         parser.note(kind, text)
     if not any(k in draft.funds for k in _FUND_FIELDS):
         draft.funds.update(report.funds)
         unread = dict(report.funds_unread)
         if report.funds or unread:  # the figures a report gives, the others not stated
-            unread.update({k: "unplaced" for k in _FUND_FIELDS
+            unread.update({k: "unplaced" for k in _FUND_TRIO
                            if k not in draft.funds and k not in unread})
             draft.unread.setdefault(("funds", 0), {}).update(unread)
         else:

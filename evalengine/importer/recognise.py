@@ -2414,7 +2414,7 @@ class _Parser:
 
     def prose_table(self) -> None:
         """A report in prose: what its sentences state, for what no table gave (.prose)."""
-        fill_draft(self, [self.toks[i].text for i in range(self.start, self.end)
+        fill_draft(self, [i for i in range(self.start, self.end)
                           if self.toks[i].key and not self.toks[i].dup])
 
     def drop_merged_labels(self) -> None:
@@ -2443,6 +2443,7 @@ class _Parser:
     def finish(self) -> None:
         draft = self.draft
         self.drop_merged_labels()
+        self.prose_table()
         for i in range(self.start, self.end):
             t = self.toks[i]
             if i in self.used or not t.key or t.dup or t.brk:
@@ -2467,7 +2468,6 @@ class _Parser:
         draft.span = (self.start, self.end)
         if draft.gap:
             draft.incomplete.append("gap")
-        self.prose_table()
         if draft.headless and not draft.from_prose:  # a report in prose is not a form's tail
             draft.incomplete.append("headless")
         if not draft.has_table:

@@ -1,0 +1,201 @@
+"""Reports in prose (issue 10 §3): sentences, numbered items, two lists paired by name.
+
+Every text here is written for the test, in several phrasings (word orders, full- and
+half-width punctuation, 万元 and 元, items numbered 1. （1） ① 第一), so that no test rests
+on one published form's wording.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalengine.importer import import_text
+from evalengine.importer.prose import read_report
+
+
+def _rows(report):
+    return [(i.name, i.target, i.actual) for i in report.indicators]
+
+
+def _unread(report, name):
+    return dict(next(i for i in report.indicators if i.name == name).unread)
+
+
+def test_sentences_full_width_with_money_score_and_grade():
+    r = read_report(
+        "2023年度社区养老服务项目绩效自评报告\n一、基本情况\n"
+        "全年预算数80万元，实际执行72万元，预算执行率90%。\n"
+        "二、绩效指标完成情况\n"
+        "（1）服务老人人次目标值为不少于500人次，实际完成值为612人次。\n"
+        "（2）老人满意度年度指标值为≥90%，实际完成值为95%，得分10分。\n"
+        "三、自评结论\n自评得分为96.5分，自评等级为优。\n")
+    assert (r.year, r.name, r.titled, r.cut) == (2023, "社区养老服务项目", True, False)
+    assert dict(r.funds) == {"budget": 80, "executed": 72, "claimed_rate": 90}
+    assert _rows(r) == [("服务老人人次", "不少于500人次", "612人次"), ("老人满意度", "≥90%", "95%")]
+    assert r.indicators[1].score == "10" and r.indicators[0].score == ""
+    assert (r.claimed_total, r.grade) == (Decimal("96.5"), "优")
+
+
+def test_half_width_yuan_and_the_actual_before_the_target():
+    r = read_report(
+        "2021年度农村道路养护项目自评报告\n"
+        "项目预算资金350000元,已支出280000元,执行率80%.\n"
+        "1.道路养护里程实际完成52公里,目标值为50公里.\n"
+        "2.群众满意度实际达到93%,预期目标为90%以上.\n")
+    assert dict(r.funds) == {"budget": 350000, "executed": 280000, "claimed_rate": 80}  # as printed
+    assert _rows(r) == [("道路养护里程", "50公里", "52公里"), ("群众满意度", "90%以上", "93%")]
+
+
+def test_money_in_two_units_is_given_in_wan_yuan():
+    r = read_report("下达资金120万元，实际支出1000000元，执行率83.33%。")
+    assert dict(r.funds) == {"budget": 120, "executed": 100, "claimed_rate": Decimal("83.33")}
+
+
+def test_a_rate_that_contradicts_the_figures_is_read_as_printed():
+    r = read_report("预算数100万元，执行数50万元，执行率60%。")
+    assert dict(r.funds)["claimed_rate"] == 60  # the rules report it, the importer does not fix it
+
+
+def test_two_budgets_the_rate_decides_else_neither_is_taken():
+    decided = read_report("预算数100万元，执行数90万元，执行率90%。项目预算120万元。")
+    assert dict(decided.funds)["budget"] == 100
+    undecided = read_report("预算数100万元，执行数90万元。项目预算120万元。")
+    assert "budget" not in dict(undecided.funds)
+    assert dict(undecided.funds_unread) == {"budget": "ambiguous"}
+
+
+def test_a_figure_after_a_residual_or_part_word_is_not_the_budget():
+    r = read_report("下达资金50万元，其中省级资金30万元；结余资金未执行完的5万元将收回。")
+    assert dict(r.funds) == {"budget": 50}
+
+
+def test_numbered_items_with_headings_give_the_levels():
+    r = read_report(
+        "（二）绩效目标完成情况\n"
+        "1.数量指标：资助精神病患者服药230人，实际完成230人；\n"
+        "2.质量指标：辅具适配合格率目标值100%，实际完成值98%；\n"
+        "3.产出时效指标：第一，项目完成时间年度目标值为2022年12月底前，实际完成值为按期完成。\n")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in r.indicators] == [
+        ("", "数量指标", "资助精神病患者服药", "230人", "230人"),
+        ("", "质量指标", "辅具适配合格率", "100%", "98%"),
+        ("产出指标", "时效指标", "项目完成时间", "2022年12月底前", "按期完成")]
+
+
+def test_targets_and_actuals_in_two_numbered_lists_are_paired_by_name_not_position():
+    r = read_report(
+        "二、绩效目标\n①培训农民200人次；②发放手册1000册；③群众满意度≥90%。\n"
+        "三、绩效目标完成情况\n①发放手册1200册；②培训农民230人次；③群众满意度96%。\n")
+    assert _rows(r) == [("培训农民", "200人次", "230人次"), ("发放手册", "1000册", "1200册"),
+                        ("群众满意度", "≥90%", "96%")]
+
+
+def test_two_lists_in_one_sentence():
+    r = read_report("项目目标：新建公厕12座、改造污水管网3.5公里；"
+                    "实际完成：新建公厕12座，改造污水管网3.2公里。")
+    assert _rows(r) == [("新建公厕", "12座", "12座"), ("改造污水管网", "3.5公里", "3.2公里")]
+
+
+def test_actuals_whose_names_disagree_are_not_paired_by_position():
+    r = read_report("目标：培训农民200人次，发放手册1000册。实际完成：举办讲座12场，印制海报300张。")
+    assert _rows(r) == [("培训农民", "200人次", ""), ("发放手册", "1000册", "")]
+    assert _unread(r, "培训农民") == {"actual": "unplaced"}
+    assert ("unplaced", "举办讲座12场") in r.notes
+
+
+def test_actuals_without_names_pair_by_position_only_when_as_many():
+    same = read_report("目标：培训农民200人次，发放手册1000册。实际完成：230人次，1200册。")
+    assert _rows(same) == [("培训农民", "200人次", "230人次"), ("发放手册", "1000册", "1200册")]
+    fewer = read_report("目标：培训农民200人次，发放手册1000册。实际完成：230人次。")
+    assert [i.actual for i in fewer.indicators] == ["", ""]
+    assert all(dict(i.unread) == {"actual": "unplaced"} for i in fewer.indicators)
+
+
+def test_a_list_cut_off_mid_way_leaves_the_rest_unread():
+    r = read_report("目标：培训农民200人次，发放手册1000册，群众满意度≥90%。"
+                    "实际完成：培训农民230人次，发放手册12")
+    assert r.cut and r.open_at_cut
+    assert _rows(r) == [("培训农民", "200人次", "230人次"), ("发放手册", "1000册", ""),
+                        ("群众满意度", "≥90%", "")]
+    assert _unread(r, "发放手册") == {"actual": "cut"}  # "12" may be 1200
+    assert _unread(r, "群众满意度") == {"actual": "cut"}
+
+
+def test_a_sentence_cut_off_leaves_its_last_value_unread():
+    r = read_report("1、群众满意度目标值为≥95%，实际完成值为9")
+    assert _rows(r) == [("群众满意度", "≥95%", "")]
+    assert _unread(r, "群众满意度") == {"actual": "cut"}
+
+
+def test_sentences_that_are_no_indicator_are_not_read_as_one():
+    r = read_report("对照总体绩效目标，该项目已按照计划完成目标，完成质量较好。"
+                    "行政运行支出决算为540.11万元，完成调整预算100%。"
+                    "积极对标衔接目标企业，完成2021年全区重点项目的考察工作。")
+    assert r.indicators == ()
+
+
+def test_two_different_self_scores_are_ambiguous():
+    r = read_report("自评得分95分。经复核，综合评价得分为88分。")
+    assert (r.claimed_total, r.total_unread) == (None, "ambiguous")
+    assert read_report("本项目总分值为100分，自评得分98分。").claimed_total == 98
+
+
+def test_a_title_run_into_the_first_heading_is_read():
+    r = read_report("2022年度河道保洁项目支出绩效自评报告一、基本情况(一)项目概况。")
+    assert (r.year, r.name) == (2022, "河道保洁项目")
+
+
+def test_a_report_without_an_indicator_list_is_not_scored_as_having_none():
+    text = ("2022年度河道保洁项目支出绩效自评报告\n一、基本情况\n"
+            "年初预算数30万元，全年预算数30万元，全年执行数27万元，执行率为90%。\n"
+            "二、绩效指标完成情况\n详见附表。\n三、自评结论\n自评得分92分。\n")
+    [form] = import_text(text.encode()).forms
+    case = form.case
+    assert (case.project.name, case.project.year) == ("河道保洁项目", 2022)
+    assert (case.funds.initial_budget, case.funds.budget, case.funds.executed,
+            case.funds.claimed_rate) == (30, 30, 27, 90)
+    assert case.narrative.claimed_total == 92
+    assert case.indicators == ()
+    assert dict(case.project.unread.items).get("indicators") == "unplaced"  # not "no indicators"
+
+
+def test_a_report_imported_marks_the_money_it_does_not_state_unread():
+    text = ("2023年度图书馆免费开放项目绩效自评报告\n"
+            "项目资金下达40万元，执行率100%。\n"
+            "1.开放天数目标值为≥300天，实际完成值为320天。\n"
+            "2.读者满意度目标值为≥90%，实际完成值为97%。\n")
+    [form] = import_text(text.encode()).forms
+    case = form.case
+    assert (case.funds.budget, case.funds.claimed_rate, case.funds.executed) == (40, 100, None)
+    assert dict(case.funds.unread.items) == {"executed": "unplaced"}  # 年初预算: seldom in a report
+    assert [(i.name, i.target, i.actual) for i in case.indicators] == [
+        ("开放天数", "≥300天", "320天"), ("读者满意度", "≥90%", "97%")]
+    assert not case.project.incomplete
+
+
+_PIECES = ["目标", "实际完成", "：", ":", "，", ",", "。", "；", "1.", "（1）", "①", "第一，",
+           "一、", "(二)", "万元", "元", "%", "人次", "≥", "不低于", "得分", "分", "自评得分",
+           "执行率", "预算数", "执行数", "2022年度", "自评报告", "数量指标", "满意度", "\n",
+           "100", "9.5", "0", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300),
+                 st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=60).map("".join)))
+def test_the_prose_reader_never_raises(text):
+    r = read_report(text)
+    for ind in r.indicators:  # and never writes a value it also calls unread
+        assert not {f for f, _ in ind.unread} & {f for f in ("target", "actual", "weight", "score")
+                                                  if getattr(ind, f)}
+
+
+def test_lists_opened_by_labels_with_numbered_items_and_a_repeated_name():
+    r = read_report("绩效目标：1.培训人数≥200人次；2.群众满意度≥90%。"
+                    "绩效目标完成情况：1.培训人数230人次；2.群众满意度95%。"
+                    "另，道路满意度目标值≥85%，实际满意度为88%。"
+                    "经自评，该项目综合得分98分，评价等级为“优”。")
+    assert _rows(r) == [("道路满意度", "≥85%", "88%"), ("培训人数", "≥200人次", "230人次"),
+                        ("群众满意度", "≥90%", "95%")]
+    assert (r.claimed_total, r.grade) == (98, "优")
