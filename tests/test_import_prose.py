@@ -199,3 +199,41 @@ def test_lists_opened_by_labels_with_numbered_items_and_a_repeated_name():
     assert _rows(r) == [("道路满意度", "≥85%", "88%"), ("培训人数", "≥200人次", "230人次"),
                         ("群众满意度", "≥90%", "95%")]
     assert (r.claimed_total, r.grade) == (98, "优")
+
+
+def test_label_value_pairs_a_bracketed_target_and_thousands_separators():
+    r = read_report("1.指标名称：培训人数，目标值：1,200人，实际值：1,350人；"
+                    "2.完成农村危房改造86户（目标80户）。"
+                    "全年预算数1,234.5万元，全年执行数1,200万元。")
+    assert _rows(r) == [("培训人数", "1,200人", "1,350人"), ("农村危房改造", "80户", "86户")]
+    assert dict(r.funds) == {"budget": Decimal("1234.5"), "executed": 1200}
+
+
+def test_a_title_in_the_form_of_a_letter():
+    assert read_report("关于2021年度城乡环卫一体化项目绩效自评情况的报告\n").name == "城乡环卫一体化项目"
+
+
+def test_a_report_around_an_indicator_table_gives_what_the_table_does_not():
+    text = ("2022年度乡村学校营养餐项目自评结果\n一、自评结论\n经自评，综合评价得分为97分。\n"
+            "二、预算执行情况\n实际下达预算120万元，实际总支出118万元，预算执行率98.33%。\n"
+            "三、绩效目标完成情况\n"
+            "一级指标 | 二级指标 | 指标名称 | 目标值 | 实际完成值 |\n"
+            "产出指标 | 数量指标 | 受益学生人数 | 1500人 | 1620人 |\n"
+            "满意度指标 | 服务对象满意度指标 | 家长满意度 | 90% | 96% |\n"
+            "四、存在的问题\n部分学校供餐时间")
+    [form] = import_text(text.encode()).forms
+    case = form.case
+    assert (case.project.name, case.project.year) == ("乡村学校营养餐项目", 2022)
+    assert (case.funds.budget, case.funds.executed, case.funds.claimed_rate) == (
+        120, 118, Decimal("98.33"))
+    assert case.narrative.claimed_total == 97
+    assert [(i.name, i.target, i.actual) for i in case.indicators] == [
+        ("受益学生人数", "1500人", "1620人"), ("家长满意度", "90%", "96%")]
+    assert not case.project.incomplete  # cut in 存在的问题, after the table and the score
+    assert not case.project.review
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=40).map("".join))
+def test_importing_prose_never_raises(text):
+    import_text(("2022年度某项目绩效自评报告\n" + text).encode())

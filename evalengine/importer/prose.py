@@ -48,6 +48,7 @@ class SentenceWords:
     weight: Words
     score: Words
     plan: Words
+    name_label: Words
 
 
 @attrs.frozen
@@ -168,8 +169,19 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# A thousands separator (1,234.5) is not a clause break: kept as GROUP while the text is read
+GROUP = "\ue000"
+_NUM = WRITTEN_NUMBER.replace("(?:,", f"(?:{GROUP}")  # the number grammar, with GROUP for ,
+assert _NUM != WRITTEN_NUMBER
+_GROUP_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def _half(text: str) -> str:
-    return text[:MAX_TEXT].translate(_HALF)
+    return _GROUP_RE.sub(GROUP, text[:MAX_TEXT].translate(_HALF))
+
+
+def _restore(text: str) -> str:
+    return text.replace(GROUP, ",")
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -231,7 +243,7 @@ def _quantity() -> str:
                 + tuple(units.aliases))
     mult = _alt(tuple(v.numbers.multipliers))
     per = _alt(units.per)
-    return (rf"(?:(?:{before})\s*)?{WRITTEN_NUMBER}\s*(?:{mult})?(?:{unit})?(?:/(?:{per}))?"
+    return (rf"(?:(?:{before})\s*)?{_NUM}\s*(?:{mult})?(?:{unit})?(?:/(?:{per}))?"
             rf"(?:{after})?")
 
 
@@ -241,7 +253,7 @@ def _money_re() -> re.Pattern[str]:
     v = load_vocabulary()
     money = _alt(v.units.money)
     mult = _alt(tuple(v.numbers.multipliers))
-    return re.compile(rf"(?P<n>{WRITTEN_NUMBER})\s*(?:(?P<m>{mult})(?:{money})|(?P<u>{money})"
+    return re.compile(rf"(?P<n>{_NUM})\s*(?:(?P<m>{mult})(?:{money})|(?P<u>{money})"
                       rf"|(?P<m2>{mult})(?![\u4e00-\u9fff]))")
 
 
@@ -252,7 +264,7 @@ def _power(m: re.Match[str]) -> int | None:
     return load_vocabulary().numbers.multipliers.get(m.group("m") or m.group("m2"))
 
 
-_PERCENT_RE = re.compile(rf"(?P<n>{WRITTEN_NUMBER})\s*%")
+_PERCENT_RE = re.compile(rf"(?P<n>{_NUM})\s*%")
 
 
 # --- sentence shapes -------------------------------------------------------------------
@@ -269,9 +281,10 @@ _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
 def _compile_shape(shape: str) -> str:
     w = load_prose_rules().words
     value = r"[^,;]{1,30}?"
-    num = WRITTEN_NUMBER
+    num = _NUM
     words = {"target_word": w.target, "actual_word": w.actual, "weight_word": w.weight,
-             "score_word": w.score, "plan_word": w.plan, "connector": w.connectors}
+             "score_word": w.score, "plan_word": w.plan, "name_word": w.name_label,
+             "connector": w.connectors}
     named = set(re.findall(r"\{(weight|score)\}", shape))
     points = "".join(
         rf"(?:\s*,\s*(?:{_alt(words)})(?:{_alt(w.connectors)})?\s*(?P<{field}>{num})\s*分)?"
@@ -552,7 +565,7 @@ class _Reader:
                 field = _nearest_label(before, labels, f.within, barrier)
                 if field is not None:
                     power = _power(m)
-                    number = read_number(m.group("n"))
+                    number = read_number(_restore(m.group("n")))
                     if power is not None and number is not None:
                         self.money.append((field, number, power))
             previous_end = 0
@@ -560,7 +573,7 @@ class _Reader:
                 before = clause[previous_end:m.start()]
                 previous_end = m.end()
                 if _nearest_label(before, [(w, "rate") for w in f.rate], f.within, barrier):
-                    number = read_number(m.group("n"))
+                    number = read_number(_restore(m.group("n")))
                     if number is not None:
                         self.rates.append(number)
 
@@ -570,7 +583,7 @@ class _Reader:
             for m in _total_re().finditer(clause):
                 if any(w in m.group("filler") for w in t.not_total):
                     continue
-                number = read_number(m.group("n"))
+                number = read_number(_restore(m.group("n")))
                 if number is not None:
                     self.totals.append(number)
             g = _grade_re().search(clause)
@@ -599,7 +612,8 @@ class _Reader:
             titled=title is not None, funds=tuple(funds.items()),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
             claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
-            open_at_cut=self.open_at_cut, notes=tuple(self.notes), used=tuple(sorted(self.used)))
+            open_at_cut=self.open_at_cut, notes=tuple((k, _restore(t)) for k, t in self.notes),
+            used=tuple(sorted(self.used)))
 
     def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
         powers = {p for _, _, p in self.money}
@@ -669,9 +683,10 @@ class _Reader:
             f = by_name[_key(t.name)]
             if id(t) not in with_actual and "actual" not in f.values:
                 f.unread.setdefault("actual", "cut" if self.cut else "unplaced")
-        return [ProseIndicator(name=f.name, target=f.values.get("target", ""),
-                               actual=f.values.get("actual", ""),
-                               weight=f.values.get("weight", ""), score=f.values.get("score", ""),
+        return [ProseIndicator(name=_restore(f.name), target=_restore(f.values.get("target", "")),
+                               actual=_restore(f.values.get("actual", "")),
+                               weight=_restore(f.values.get("weight", "")),
+                               score=_restore(f.values.get("score", "")),
                                level1=f.levels.get("level1", ""), level2=f.levels.get("level2", ""),
                                unread=tuple(sorted(f.unread.items())))
                 for f in found]
@@ -743,7 +758,7 @@ def _total_re() -> re.Pattern[str]:
     t = load_prose_rules().totals
     connectors = load_prose_rules().words.connectors
     return re.compile(rf"(?:{_alt(t.labels)})(?P<filler>[^\d,;]{{0,8}}?)(?:{_alt(connectors)})?"
-                      rf"\s*(?P<n>{WRITTEN_NUMBER})\s*分")
+                      rf"\s*(?P<n>{_NUM})\s*分")
 
 
 @cache
@@ -779,7 +794,7 @@ def _split_items(segment: str, rules: ProseRules) -> list[str]:
     return [re.sub(rf"^\s*{items}\s*", "", p).strip() for p in re.split(seps, segment)]
 
 
-_UNIT_RE = re.compile(rf"{WRITTEN_NUMBER}\s*(?P<unit>[^\d]*)$")
+_UNIT_RE = re.compile(rf"{_NUM}\s*(?P<unit>[^\d]*)$")
 
 
 def _unit(value: str) -> str | None:
