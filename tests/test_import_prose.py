@@ -237,3 +237,33 @@ def test_a_report_around_an_indicator_table_gives_what_the_table_does_not():
 @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=40).map("".join))
 def test_importing_prose_never_raises(text):
     import_text(("2022年度某项目绩效自评报告\n" + text).encode())
+
+
+def test_names_as_clauses_of_their_own_under_section_and_category_headings():
+    r = read_report(
+        "XX县农业农村局2023年度高标准农田建设项目绩效自评报告\n"
+        "一、项目基本情况\n本项目总投资1500万元，其中中央资金900万元。\n"
+        "2023年年初预算数为1500万元，调整后预算数为1480万元，截至12月31日，实际支出1420.5万元，"
+        "预算执行率为95.98%。\n"
+        "二、绩效目标完成情况\n（一）产出指标\n"
+        "1.数量指标：新建高标准农田面积，年度目标值≥1万亩，实际完成1.05万亩；"
+        "新建灌溉渠道，目标值20公里，实际完成22公里。\n"
+        "2.时效指标：项目完工时间，目标值为2023年12月31日前，实际完成值为2023年11月20日。\n"
+        "（二）效益指标\n1.经济效益指标：亩均节本增效，目标值≥100元，实际完成值120元。\n"
+        "（三）满意度指标\n受益群众满意度，目标值≥90%，实际完成值95%。\n")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in r.indicators] == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥1万亩", "1.05万亩"),
+        ("产出指标", "数量指标", "新建灌溉渠道", "20公里", "22公里"),
+        ("产出指标", "时效指标", "项目完工时间", "2023年12月31日前", "2023年11月20日"),
+        ("效益指标", "经济效益指标", "亩均节本增效", "≥100元", "120元"),
+        ("满意度指标", "", "受益群众满意度", "≥90%", "95%")]
+    # 总投资 1500 and 调整后预算数 1480 are both budgets: 1420.5 / 1480 = 95.98% decides
+    assert dict(r.funds) == {"initial_budget": 1500, "budget": 1480,
+                             "executed": Decimal("1420.5"), "claimed_rate": Decimal("95.98")}
+
+
+def test_targets_listed_then_actuals_stated_in_one_sentence():
+    r = read_report("二、项目绩效目标\n1.完成老旧小区改造5个；2.惠及居民1200户；3.居民满意度达到90%以上。\n"
+                    "三、绩效目标完成情况\n截至年底，共完成老旧小区改造6个，惠及居民1350户，居民满意度为96%。\n")
+    assert _rows(r) == [("完成老旧小区改造", "5个", "6个"), ("惠及居民", "1200户", "1350户"),
+                        ("居民满意度", "90%以上", "96%")]

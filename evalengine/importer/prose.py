@@ -305,8 +305,8 @@ def _compile_shape(shape: str) -> str:
             piece = rf"(?P<{what}>{value})"
         elif what in ("weight", "score"):
             piece = rf"(?P<{what}>{num})"
-        elif what == "quantity":
-            piece = rf"(?P<{group}>{_quantity()})"
+        elif what == "quantity":  # (a whole number: not the 0公里 of 20公里)
+            piece = rf"(?<![\d.{GROUP}])(?P<{group}>{_quantity()})"
         elif what == "points":
             piece = points
         elif what == "filler":
@@ -446,10 +446,12 @@ class _Reader:
         label = _list_label_re()
         if label.search(body):
             return self._lists(body, levels, at_end), levels
+        sections = rf"^(?:{'|'.join(self.rules.markers.sections)})\s*"
         for clause, marked, end in self._clauses(body, at_end):
-            heading, rest = _heading(clause)
-            if heading is not None:
-                levels = heading
+            heading, rest = _heading(re.sub(sections, "", clause))
+            if heading is not None:  # a 二级 heading stays under the 一级 one above it
+                levels = {"level1": heading["level1"] or levels.get("level1", ""),
+                          "level2": heading["level2"]}
                 clause = rest
                 if not clause:
                     continue
@@ -461,10 +463,12 @@ class _Reader:
             if self._shapes(clause, levels, end):
                 continue
             self._total(clause)
-            if mode and marked:
-                item = self._item(clause, levels, end)
-                if item is not None:
-                    (self.targets if mode == "target" else self.actuals).append(item)
+            if mode and (marked or mode == "actual"):  # (an actual counts only when paired)
+                pieces = [p for p in _split_items(clause, self.rules) if p]
+                for i, piece in enumerate(pieces):
+                    item = self._item(piece, levels, end and i == len(pieces) - 1)
+                    if item is not None:
+                        (self.targets if mode == "target" else self.actuals).append(item)
         return mode, levels
 
     def _clauses(self, body: str, at_end: bool) -> Iterator[tuple[str, bool, bool]]:
@@ -498,7 +502,6 @@ class _Reader:
                         _has_figure(target + actual) or all(strong)):
                     continue  # 已按照计划完成目标,完成质量较好: words, not an indicator
                 if not _same_kind(values.get("target", ""), values.get("actual", "")):
-                    self.notes.append(("unplaced", m.group().strip(" ,")))
                     continue  # 540.11万元 … 100%: not a target and its actual
                 if "filler" in values and values["filler"] not in name:
                     continue  # 支出决算为540.11万元,完成调整预算100%: not the name's verb
@@ -518,7 +521,7 @@ class _Reader:
         m = _item_re().match(text.strip())
         if m is None:
             return None
-        name = (m.group("name") or "").strip(" :,")
+        name = _without_linker((m.group("name") or "").strip(" :,"))
         if name and not _name_ok(name):
             return None
         return _Item(name, m.group("value").strip(), dict(levels), end)
@@ -814,7 +817,16 @@ def _same_kind(target: str, actual: str) -> bool:
     """A target and its actual measure the same thing: when both are figures with a unit,
     the same unit (a figure without one may be either)."""
     a, b = _unit(target), _unit(actual)
-    return not (a and b) or a == b
+    return not (a in _known_units() and b in _known_units()) or a == b
+
+
+@cache
+def _known_units() -> frozenset[str]:
+    """Units a figure is measured in (rules/vocabulary.toml [units]), 万元 and the like too."""
+    v = load_vocabulary()
+    u = v.units
+    plain = u.money + u.percent + u.permille + u.count + u.durations + tuple(u.aliases)
+    return frozenset(plain) | {m + w for m in v.numbers.multipliers for w in plain}
 
 
 def _strip_tail(name: str) -> str:
@@ -855,7 +867,23 @@ def _label_words() -> frozenset[str]:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\s“”\"'‘’()（）《》]", "", name)
+    """A name as two lists are paired by: no quotes, brackets or spaces, nor the words that
+    may stand before a figure (共完成老旧小区改造 / 完成老旧小区改造 → 老旧小区改造)."""
+    key = re.sub(r"[\s“”\"'‘’()（）《》]", "", name)
+    lead = sorted(load_vocabulary().quantity.before, key=len, reverse=True)
+    while True:
+        word = next((w for w in lead if key.startswith(w) and len(key) - len(w) >= 2), None)
+        if word is None:
+            return key
+        key = key[len(word):]
+
+
+def _without_linker(name: str) -> str:
+    """An item's name without the word linking it to its figure (居民满意度达到 → 居民满意度)."""
+    for word in sorted(load_vocabulary().quantity.linkers, key=len, reverse=True):
+        if name.endswith(word) and len(name) - len(word) >= 2:
+            return name[:-len(word)]
+    return name
 
 
 def report_title(text: str) -> tuple[int, str] | None:
