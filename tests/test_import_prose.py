@@ -267,3 +267,13 @@ def test_targets_listed_then_actuals_stated_in_one_sentence():
                     "三、绩效目标完成情况\n截至年底，共完成老旧小区改造6个，惠及居民1350户，居民满意度为96%。\n")
     assert _rows(r) == [("完成老旧小区改造", "5个", "6个"), ("惠及居民", "1200户", "1350户"),
                         ("居民满意度", "90%以上", "96%")]
+
+
+def test_labels_with_a_connector_before_the_colon_and_a_money_sentence_after_the_lists():
+    r = read_report("本项目绩效目标为：培训人数不少于200人次，发放补贴资金不超过50万元，满意度不低于90%。"
+                    "实际完成情况：培训人数235人次，发放补贴资金48.6万元，满意度97%。\n"
+                    "项目预算资金50万元，到位资金50万元，实际使用48.6万元，资金使用率97.2%。\n")
+    assert _rows(r) == [("培训人数", "不少于200人次", "235人次"),
+                        ("发放补贴资金", "不超过50万元", "48.6万元"), ("满意度", "不低于90%", "97%")]
+    assert dict(r.funds) == {"budget": 50, "executed": Decimal("48.6"), "claimed_rate": Decimal("97.2")}
+    assert r.notes == ()  # the money sentence holds no unpaired actual

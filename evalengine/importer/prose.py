@@ -397,7 +397,7 @@ class _Reader:
 
     def read(self) -> None:
         levels: dict[str, str] = {}
-        mode = ""  # "target" / "actual": a heading opened a list
+        mode = ""  # "target" / "actual": a heading opened a list ("+": a label's list, going on)
         section_has_indicators = False
         sections = re.compile(rf"^(?:{'|'.join(self.rules.markers.sections)})")
         for n, line in enumerate(self.lines):
@@ -463,12 +463,14 @@ class _Reader:
             if self._shapes(clause, levels, end):
                 continue
             self._total(clause)
-            if mode and (marked or mode == "actual"):  # (an actual counts only when paired)
+            # under a heading naming actuals, any clause may hold them (they count only when
+            # paired); after a label's list ("+"), the numbered items that go on with it
+            if mode and (marked or mode == "actual"):
                 pieces = [p for p in _split_items(clause, self.rules) if p]
                 for i, piece in enumerate(pieces):
                     item = self._item(piece, levels, end and i == len(pieces) - 1)
                     if item is not None:
-                        (self.targets if mode == "target" else self.actuals).append(item)
+                        (self.targets if mode.startswith("target") else self.actuals).append(item)
         return mode, levels
 
     def _clauses(self, body: str, at_end: bool) -> Iterator[tuple[str, bool, bool]]:
@@ -540,7 +542,7 @@ class _Reader:
             last_segment = at_end and stop == len(body)
             pieces = [p for p in _split_items(segment, self.rules) if p.strip()]
             if not pieces:
-                mode = kind  # the items follow (numbered, on the next lines)
+                mode = kind + "+"  # the items follow (numbered, on the next lines)
                 continue
             for i, piece in enumerate(pieces):
                 heading, rest = _heading(piece.strip())
@@ -549,7 +551,7 @@ class _Reader:
                 item = self._item(piece, levels, last_segment and i == len(pieces) - 1)
                 if item is not None:
                     (self.targets if kind == "target" else self.actuals).append(item)
-            mode = kind  # numbered items after the sentence go on with the list
+            mode = kind + "+"  # numbered items after the sentence go on with the list
         return mode
 
     # -- money, score -------------------------------------------------------------------
@@ -741,7 +743,7 @@ def _by_arithmetic(field: str, values: list[Decimal], funds: dict[str, Decimal])
 @cache
 def _list_label_re() -> re.Pattern[str]:
     lists = load_prose_rules().lists
-    return re.compile(rf"(?P<label>{_alt(lists.target + lists.actual)})\s*:")
+    return re.compile(rf"(?P<label>{_alt(lists.target + lists.actual)})(?:为|是)?\s*:")
 
 
 @cache
