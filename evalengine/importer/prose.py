@@ -161,6 +161,7 @@ MAX_TEXT = 200_000  # characters read (a report is a few pages; bounded work on 
 # both its values are figures, and one whose values are both words needs long labels only.
 STRONG_LABEL = 3
 MAX_CLAUSE = 300  # a longer run without a break is not one sentence
+MAX_HEADING = 20  # a heading that opens a list (二、绩效目标完成情况) is no longer than this
 LABEL_REACH = 60  # a money label, and bracketed text after it, fit in this many characters
 MAX_TITLE = 120  # a title is read from the start of its line (text may run on after it)
 
@@ -218,8 +219,22 @@ _NUMBER_START = re.compile(r"[≥≤><=]?\s*\d")
 
 @cache
 def _starts_re() -> re.Pattern[str]:
+    """A numbered item's or a section heading's marker."""
     m = load_prose_rules().markers
     return re.compile(rf"(?:{'|'.join(m.items + m.sections)})")
+
+
+@cache
+def _section_re() -> re.Pattern[str]:
+    """A section heading's marker (一、 (一)) at the start, with the spaces after it."""
+    return re.compile(rf"^(?:{'|'.join(load_prose_rules().markers.sections)})\s*")
+
+
+@cache
+def _item_marker_re() -> re.Pattern[str]:
+    """A numbered item's marker, at the start or after a clause break."""
+    items = "|".join(load_prose_rules().markers.items)
+    return re.compile(rf"(?:^|(?<=[,:;。\s]))\s*(?:{items})\s*")
 
 
 @cache
@@ -399,7 +414,7 @@ class _Reader:
         levels: dict[str, str] = {}
         mode = ""  # "target" / "actual": a heading opened a list ("+": a label's list, going on)
         section_has_indicators = False
-        sections = re.compile(rf"^(?:{'|'.join(self.rules.markers.sections)})")
+        sections = _section_re()
         for n, line in enumerate(self.lines):
             last_line = n == len(self.lines) - 1
             sentences = [s for s in re.split(r"(?<=[。;!?])|(?<=\.)(?=\s)", line) if s.strip()]
@@ -427,9 +442,10 @@ class _Reader:
 
     def _list_kind(self, text: str) -> str:
         lists = self.rules.lists
-        bare = re.sub(rf"^(?:{'|'.join(self.rules.markers.sections + self.rules.markers.items)})", "",
-                      text.strip()).strip(" 。:")
-        if len(bare) > 20 or _has_figure(bare):
+        bare = text.strip()
+        marker = _starts_re().match(bare)
+        bare = bare[marker.end():].strip(" 。:") if marker else bare.strip(" 。:")
+        if len(bare) > MAX_HEADING or _has_figure(bare):
             return ""
         if re.search(_alt(lists.actual), bare):
             return "actual"
@@ -446,9 +462,8 @@ class _Reader:
         label = _list_label_re()
         if label.search(body):
             return self._lists(body, levels, at_end), levels
-        sections = rf"^(?:{'|'.join(self.rules.markers.sections)})\s*"
         for clause, marked, end in self._clauses(body, at_end):
-            heading, rest = _heading(re.sub(sections, "", clause))
+            heading, rest = _heading(_section_re().sub("", clause, count=1))
             if heading is not None:  # a 二级 heading stays under the 一级 one above it
                 levels = {"level1": heading["level1"] or levels.get("level1", ""),
                           "level2": heading["level2"]}
@@ -456,8 +471,7 @@ class _Reader:
                 if not clause:
                     continue
             kind = self._list_kind(clause) if not marked else ""
-            if kind and clause.rstrip().endswith(":") or kind and not _has_figure(clause) \
-                    and len(clause) <= 12:
+            if kind and (clause.rstrip().endswith(":") or not _has_figure(clause)):
                 mode = kind
                 continue
             if self._shapes(clause, levels, end):
@@ -476,7 +490,7 @@ class _Reader:
     def _clauses(self, body: str, at_end: bool) -> Iterator[tuple[str, bool, bool]]:
         """The sentence split at its numbered items: (text, opens with a marker, runs to the
         end of a cut-off text)."""
-        items = re.compile(rf"(?:^|(?<=[,:;。\s]))\s*(?:{'|'.join(self.rules.markers.items)})\s*")
+        items = _item_marker_re()
         pieces: list[tuple[str, bool]] = []
         at, marked = 0, False
         for m in items.finditer(body):
@@ -920,8 +934,7 @@ def _closed(parser: Any) -> bool:
     last = max(parser.used, default=None)
     if last is None:
         return False
-    sections = re.compile(rf"^(?:{'|'.join(load_prose_rules().markers.sections)})")
-    return any(sections.match(parser.toks[i].text.strip())
+    return any(_section_re().match(parser.toks[i].text.strip())
                for i in range(last + 1, parser.end) if parser.toks[i].key)
 
 
