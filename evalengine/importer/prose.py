@@ -922,6 +922,7 @@ def read_report(text: str) -> Report:
 
 # --- into the recogniser's draft --------------------------------------------------------
 
+TITLE_CELLS = 8  # a report's title is among the first cells of a form read from a table
 _FUND_FIELDS = ("initial_budget", "budget", "executed", "claimed_rate")
 # what a report states of its money when it states any: a missing one was not read. (年初预算
 # is seldom in a report: not stated, it is left out, as a reader transcribing it would.)
@@ -947,7 +948,7 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
     if parser.glued:
         return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
-    if draft.has_table and not any(report_title(t) for t in texts[:4]):
+    if draft.has_table and not any(report_title(t) for t in texts[:TITLE_CELLS]):
         return
     report = read_report("\n".join(texts))
     if not draft.has_table and not (report.titled or report.indicators):
