@@ -137,7 +137,7 @@ def test_sentences_that_are_no_indicator_are_not_read_as_one():
 
 
 def test_two_different_self_scores_are_ambiguous():
-    r = read_report("自评得分95分。经复核，综合评价得分为88分。")
+    r = read_report("自评得分95分。经再次自评，自评总分为93分。")
     assert (r.claimed_total, r.total_unread) == (None, "ambiguous")
     assert read_report("本项目总分值为100分，自评得分98分。").claimed_total == 98
 
@@ -277,3 +277,10 @@ def test_labels_with_a_connector_before_the_colon_and_a_money_sentence_after_the
                         ("发放补贴资金", "不超过50万元", "48.6万元"), ("满意度", "不低于90%", "97%")]
     assert dict(r.funds) == {"budget": 50, "executed": Decimal("48.6"), "claimed_rate": Decimal("97.2")}
     assert r.notes == ()  # the money sentence holds no unpaired actual
+
+
+def test_a_score_is_the_departments_own_only_in_a_self_assessment_or_labelled_so():
+    assert read_report("2023年度某项目绩效自评报告\n综合评价得分为92分。").claimed_total == 92
+    third = read_report("2023年度某项目绩效评价报告\n综合评价得分为88.64分。单位自评得分100分。")
+    assert third.claimed_total == 100  # the evaluators' 88.64 is not the claim
+    assert read_report("经复核，综合评价得分为88分。").claimed_total is None

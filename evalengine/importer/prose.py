@@ -83,6 +83,7 @@ class FundWords:
 @attrs.frozen
 class TotalWords:
     labels: Words
+    self_words: Words
     not_total: Words
     grade_labels: Words
     grades: Words
@@ -402,7 +403,7 @@ class _Reader:
         self.targets: list[_Item] = []
         self.actuals: list[_Item] = []
         self.notes: list[tuple[str, str]] = []
-        self.totals: list[Decimal] = []
+        self.totals: list[tuple[Decimal, bool]] = []  # (score, its sentence says 自评)
         self.grade = ""
         self.money: list[tuple[str, Decimal, int]] = []  # (field, number, power of ten)
         self.rates: list[Decimal] = []
@@ -604,7 +605,8 @@ class _Reader:
                     continue
                 number = read_number(_restore(m.group("n")))
                 if number is not None:
-                    self.totals.append(number)
+                    own = any(w in body for w in t.self_words)  # 经自评,…综合得分98分
+                    self.totals.append((number, own))
             g = _grade_re().search(clause)
             if g is not None and not self.grade:
                 self.grade = g.group("grade")
@@ -614,18 +616,23 @@ class _Reader:
     def report(self) -> Report:
         indicators = self._indicators()
         funds, funds_unread = self._funds()
-        total, total_unread = None, ""
-        if len(set(self.totals)) == 1:
-            total = self.totals[0]
-        elif self.totals:
-            total_unread = "ambiguous"
-            self.notes.append(("ambiguous", "、".join(f"{t}分" for t in self.totals)))
-        title = None
+        title, head = None, ""
         for n, line in enumerate(self.lines[:4]):
             title = report_title(line)
             if title is not None:
                 self.used.update(self.origin[n])
+                head = line[:MAX_TITLE]
                 break
+        # the department's own score: in a sentence saying 自评, or any score of a
+        # self-assessment report (评价得分 in a 绩效评价报告 may be the evaluators')
+        own = any(w in head for w in self.rules.totals.self_words)
+        scores = list(dict.fromkeys(v for v, labelled in self.totals if labelled or own))
+        total, total_unread = None, ""
+        if len(scores) == 1:
+            total = scores[0]
+        elif scores:
+            total_unread = "ambiguous"
+            self.notes.append(("ambiguous", "、".join(f"{t}分" for t in scores)))
         return Report(
             year=title[0] if title else None, name=title[1] if title else "",
             titled=title is not None, funds=tuple(funds.items()),
@@ -776,7 +783,7 @@ def _barrier_re() -> re.Pattern[str]:
 def _total_re() -> re.Pattern[str]:
     t = load_prose_rules().totals
     connectors = load_prose_rules().words.connectors
-    return re.compile(rf"(?:{_alt(t.labels)})(?P<filler>[^\d,;]{{0,8}}?)(?:{_alt(connectors)})?"
+    return re.compile(rf"(?P<label>{_alt(t.labels)})(?P<filler>[^\d,;]{{0,8}}?)(?:{_alt(connectors)})?"
                       rf"\s*(?P<n>{_NUM})\s*分")
 
 
