@@ -284,3 +284,14 @@ def test_a_score_is_the_departments_own_only_in_a_self_assessment_or_labelled_so
     third = read_report("2023年度某项目绩效评价报告\n综合评价得分为88.64分。单位自评得分100分。")
     assert third.claimed_total == 100  # the evaluators' 88.64 is not the claim
     assert read_report("经复核，综合评价得分为88分。").claimed_total is None
+
+
+def test_a_sentence_cut_at_its_spaces_into_lines_is_read_whole():
+    r = read_report("1.群众满意度\n目标值为≥95%，实际完成值为\n98%，得分\n10分。\n综合评价得分为\n99.8分。")
+    assert _rows(r) == [("群众满意度", "≥95%", "98%")]
+    assert r.indicators[0].score == "10" and r.claimed_total is None  # (no 自评: not a claim)
+
+
+def test_a_numbered_heading_is_not_joined_to_the_sentence_below_it():
+    r = read_report("1、绩效目标完成情况\n培训人次指标目标值为≥100人次，实际完成值为120人次。")
+    assert _rows(r) == [("培训人次", "≥100人次", "120人次")]

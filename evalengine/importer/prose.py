@@ -162,6 +162,7 @@ MAX_TEXT = 200_000  # characters read (a report is a few pages; bounded work on 
 # both its values are figures, and one whose values are both words needs long labels only.
 STRONG_LABEL = 3
 MAX_CLAUSE = 300  # a longer run without a break is not one sentence
+WRAPPED = 40  # a line longer than this that stops mid-sentence was wrapped: joined to the next
 MAX_HEADING = 20  # a heading that opens a list (二、绩效目标完成情况) is no longer than this
 LABEL_REACH = 60  # a money label, and bracketed text after it, fit in this many characters
 MAX_TITLE = 120  # a title is read from the start of its line (text may run on after it)
@@ -202,10 +203,10 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
         if not line:
             continue
         if out and not out[-1].endswith((*rules.terminal, ":", ";", "。")) \
-                and not starts.match(line) \
-                and not (starts.match(out[-1]) and not _has_figure(out[-1])) \
-                and (_NUMBER_START.match(line) or _open_end().search(out[-1])
-                     or len(out[-1]) > 40):
+                and not starts.match(line) and (_open_start().match(line) or (
+                    not _is_heading(out[-1])
+                    and (_NUMBER_START.match(line) or _open_end().search(out[-1])
+                         or len(out[-1]) > WRAPPED))):
             glue = "" if _CJK.match(line[:1]) or _CJK.search(out[-1][-1:]) else " "
             out[-1] = out[-1] + glue + line
             origin[-1].append(n)
@@ -216,6 +217,12 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
 
 
 _NUMBER_START = re.compile(r"[≥≤><=]?\s*\d")
+
+
+def _is_heading(line: str) -> bool:
+    """A numbered line with no figure after its marker (``1、绩效目标完成情况``)."""
+    m = _starts_re().match(line)
+    return m is not None and not _has_figure(line[m.end():])
 
 
 @cache
@@ -240,8 +247,17 @@ def _item_marker_re() -> re.Pattern[str]:
 
 @cache
 def _open_end() -> re.Pattern[str]:
+    """A line ending in a label or connector: its value is on the next line."""
     w = load_prose_rules().words
     return re.compile(rf"(?:{_alt(w.connectors + w.target + w.actual)})$")
+
+
+@cache
+def _open_start() -> re.Pattern[str]:
+    """A line opening with a label or connector (``满意度`` / ``目标值为≥95%``): it goes on
+    the line before (a flattener that cut a sentence at its spaces)."""
+    w = load_prose_rules().words
+    return re.compile(rf"^(?:{_alt(w.connectors + w.target + w.actual + w.score)})")
 
 
 # --- values ----------------------------------------------------------------------------
