@@ -231,6 +231,7 @@ def test_a_report_around_an_indicator_table_gives_what_the_table_does_not():
         ("受益学生人数", "1500人", "1620人"), ("家长满意度", "90%", "96%")]
     assert not case.project.incomplete  # cut in 存在的问题, after the table and the score
     assert not case.project.review
+    assert not [n for n in form.notes if n.kind == "unplaced"]  # the table is the table's
 
 
 @settings(max_examples=60, deadline=None)

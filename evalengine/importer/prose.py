@@ -711,6 +711,9 @@ class _Reader:
                 f.levels = levels
 
         targets = [t for t in self.targets if t.name]
+        for t in self.targets:
+            if not t.name:  # a figure in a list of targets, with nothing to say what it is
+                self.notes.append(("unplaced", t.value))
         for t in targets:
             merge(t.name, "target", t.value, t.levels, t.cut)
         pairs = self._pairs(targets)
@@ -771,7 +774,8 @@ def _by_arithmetic(field: str, values: list[Decimal], funds: dict[str, Decimal])
         r = ratio(other, v) if field == "budget" else ratio(v, other)
         if r is None:
             continue
-        places = max(0, -rate.as_tuple().exponent) if isinstance(rate.as_tuple().exponent, int) else 0
+        exponent = rate.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         if agrees(rate, r * 100, places, "half_up") or agrees(rate, r * 100, places, "truncate"):
             fits.append(v)
     return fits[0] if len(fits) == 1 else None
@@ -973,6 +977,10 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
     if draft.has_table and not any(report_title(t) for t in texts[:TITLE_CELLS]):
         return
+    if draft.has_table and parser.used:  # a table's cells are its reader's: the report is
+        first, last = min(parser.used), max(parser.used)  # the text around them
+        tokens = [i for i in tokens if not first <= i <= last]
+        texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
     report = read_report("\n".join(texts))
     if not draft.has_table and not (report.titled or report.indicators):
         return
@@ -1001,8 +1009,8 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     draft.titled = draft.titled or report.titled
     # placed: the lines that gave a field, and the report's own words (headings, narrative:
     # no figure in them); a line with a figure that gave nothing stays "unplaced"
-    parser.used.update(tokens[n] for n in report.used)
     parser.used.update(i for i in tokens if not _has_figure(parser.toks[i].text))
+    parser.used.update(tokens[n] for n in report.used)
     for kind, text in report.notes:
         parser.note(kind, text)
     if not any(k in draft.funds for k in _FUND_FIELDS):
