@@ -296,3 +296,8 @@ def test_a_sentence_cut_at_its_spaces_into_lines_is_read_whole():
 def test_a_numbered_heading_is_not_joined_to_the_sentence_below_it():
     r = read_report("1、绩效目标完成情况\n培训人次指标目标值为≥100人次，实际完成值为120人次。")
     assert _rows(r) == [("培训人次", "≥100人次", "120人次")]
+
+
+def test_money_paid_and_money_arrived():
+    r = read_report("该项目预算资金25.6万元，实际到位25.6万元，已支付23.04万元，资金执行率90%。")
+    assert dict(r.funds) == {"budget": Decimal("25.6"), "executed": Decimal("23.04"), "claimed_rate": 90}
