@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalengine.importer import import_text
-from evalengine.importer.prose import read_report
+from evalengine.importer.prose import _HALF, read_report
 
 
 def _rows(report):
@@ -186,9 +186,12 @@ _PIECES = ["目标", "实际完成", "：", ":", "，", ",", "。", "；", "1.",
                  st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=60).map("".join)))
 def test_the_prose_reader_never_raises(text):
     r = read_report(text)
-    for ind in r.indicators:  # and never writes a value it also calls unread
+    seen = "".join(text.translate(_HALF).split())
+    for ind in r.indicators:  # never writes a value it also calls unread, nor one not printed
         assert not {f for f, _ in ind.unread} & {f for f in ("target", "actual", "weight", "score")
                                                   if getattr(ind, f)}
+        for value in (ind.name, ind.target, ind.actual, ind.weight, ind.score):
+            assert "".join(value.split()) in seen
 
 
 def test_lists_opened_by_labels_with_numbered_items_and_a_repeated_name():
