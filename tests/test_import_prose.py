@@ -304,3 +304,19 @@ def test_a_numbered_heading_is_not_joined_to_the_sentence_below_it():
 def test_money_paid_and_money_arrived():
     r = read_report("该项目预算资金25.6万元，实际到位25.6万元，已支付23.04万元，资金执行率90%。")
     assert dict(r.funds) == {"budget": Decimal("25.6"), "executed": Decimal("23.04"), "claimed_rate": 90}
+
+
+def test_a_shape_with_an_unknown_placeholder_is_refused_with_its_key_path(tmp_path):
+    import pytest
+
+    from evalengine.importer.prose import load_prose_rules
+    from evalengine.loader import ConfigError
+    from evalengine.resources import rules_dir
+
+    text = (rules_dir() / "prose.toml").read_text(encoding="utf-8")
+    (tmp_path / "prose.toml").write_text(text.replace("{actual}{points}", "{actul}{points}", 1),
+                                         encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_prose_rules(tmp_path)
+    assert "$.sentences[0].shape" in str(err.value) and "actul" in str(err.value)
+    assert load_prose_rules().sentences  # the shipped file is valid

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from ..loader import load_config
+from ..loader import ConfigError, Problem, load_config
 from ..numbers import WRITTEN_NUMBER, agrees, ratio, read_number
 from ..resources import rules_dir
 from ..vocabulary import load_vocabulary
@@ -107,9 +107,33 @@ class ProseRules:
     title: Pattern
 
 
+_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
+_PLACEHOLDERS = {"name", "target", "actual", "weight", "score", "quantity", "points", "filler",
+                 "target_word", "actual_word", "weight_word", "score_word", "plan_word",
+                 "name_word", "connector"}
+
+
 @cache
 def load_prose_rules(directory: Path | None = None) -> ProseRules:
-    return load_config((directory or rules_dir()) / "prose.toml", ProseRules)
+    """``rules/prose.toml``; ConfigError naming the key path of a shape's unknown placeholder
+    or a pattern that is no regular expression."""
+    path = (directory or rules_dir()) / "prose.toml"
+    rules = load_config(path, ProseRules)
+    problems = [Problem(f"$.sentences[{n}].shape", "invalid", f"{{{m.group(1)}}}")
+                for n, s in enumerate(rules.sentences) for m in _PLACEHOLDER_RE.finditer(s.shape)
+                if m.group(1) not in _PLACEHOLDERS
+                or (m.group(1) == "quantity") != (m.group(2) in ("target", "actual"))]
+    patterns = [(f"$.markers.items[{n}]", p) for n, p in enumerate(rules.markers.items)]
+    patterns += [(f"$.markers.sections[{n}]", p) for n, p in enumerate(rules.markers.sections)]
+    patterns.append(("$.title.regex", rules.title.regex))
+    for where, pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(Problem(where, "invalid", str(exc)))
+    if problems:
+        raise ConfigError(str(path), tuple(problems))
+    return rules
 
 
 # --- what a report gives ----------------------------------------------------------------
@@ -305,9 +329,6 @@ _PERCENT_RE = re.compile(rf"(?P<n>{_NUM})\s*%")
 @cache
 def _shapes() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(_compile_shape(s.shape)) for s in load_prose_rules().sentences)
-
-
-_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
 
 
 def _compile_shape(shape: str) -> str:
