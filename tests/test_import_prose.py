@@ -320,3 +320,9 @@ def test_a_shape_with_an_unknown_placeholder_is_refused_with_its_key_path(tmp_pa
         load_prose_rules(tmp_path)
     assert "$.sentences[0].shape" in str(err.value) and "actul" in str(err.value)
     assert load_prose_rules().sentences  # the shipped file is valid
+
+
+def test_a_numbered_name_then_its_target_and_actual_each_after_a_label():
+    r = read_report("（1）培训人数。预期目标：200人次；完成情况：235人次。\n"
+                    "（2）群众满意度。预期目标：≥90%；完成情况：96%。\n")
+    assert _rows(r) == [("培训人数", "200人次", "235人次"), ("群众满意度", "≥90%", "96%")]

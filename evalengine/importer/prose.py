@@ -445,6 +445,7 @@ class _Reader:
         self.money: list[tuple[str, Decimal, int]] = []  # (field, number, power of ten)
         self.rates: list[Decimal] = []
         self.open_at_cut = False
+        self.item_name = ""  # the last numbered item that was a name alone
 
     # -- structure: lines → sentences → clauses ----------------------------------------
 
@@ -512,6 +513,8 @@ class _Reader:
             if kind and (clause.rstrip().endswith(":") or not _has_figure(clause)):
                 mode = kind
                 continue
+            if marked:  # "(1)培训人数。目标:200人次;完成情况:235人次": the item's name alone
+                self.item_name = clause if not _has_figure(clause) and _name_ok(clause) else ""
             if self._shapes(clause, levels, end):
                 continue
             self._total(clause)
@@ -601,6 +604,8 @@ class _Reader:
                 if heading is not None:
                     levels, piece = heading, rest
                 item = self._item(piece, levels, last_segment and i == len(pieces) - 1)
+                if item is not None and not item.name and len(pieces) == 1:
+                    item.name = self.item_name  # a lone value under a numbered item's name
                 if item is not None:
                     (self.targets if kind == "target" else self.actuals).append(item)
             mode = kind + "+"  # numbered items after the sentence go on with the list
