@@ -20,10 +20,10 @@ from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
 from ..numbers import ZERO, read_number
 from ..scoring import Evidence, IndicatorScore
-from ..taxonomy import Category, load_taxonomy
+from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit
+from .base import CaseContext, Hit, _show, target_text as _target_text
 
 
 ONE = Decimal(1)
@@ -256,9 +256,6 @@ def _group_weights(
     return groups
 
 
-_SHOW = 40  # characters of a cell quoted inside a message (the evidence carries it whole)
-
-
 _PUNCT = " \t\r\n\u3000。.，,；;：:、!！?？"
 
 
@@ -267,12 +264,6 @@ _PAREN_RE = re.compile(r"[(（].*$")
 
 def _path(index: int, field: str) -> str:
     return f"$.indicators[{index}].{field}"
-
-
-def _show(text: str) -> str:
-    """A cell for a message: whitespace collapsed, long text clipped."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
 
 
 def _compact(text: str) -> str:
@@ -303,20 +294,6 @@ def _label_key(label: str) -> str:
     """A category label without spaces, a trailing "(50分)" or the suffix 指标."""
     s = _PAREN_RE.sub("", _compact(label)).strip(_PUNCT)
     return s.removesuffix("指标")
-
-
-def _target_text(row: Indicator) -> str:
-    """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
-    op = row.operator.strip()
-    if load_taxonomy().names_kind_only(op):
-        op = ""  # 定量指标 / 定性指标 name the kind, not a direction
-    target = row.target.strip()
-    if op and target.startswith(op):
-        op = ""
-    unit = row.unit.strip()
-    if unit and target.endswith(unit):
-        unit = ""  # "100%" with the unit column "%": not "100%%"
-    return f"{op}{target}{unit}"
 
 
 def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
