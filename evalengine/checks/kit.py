@@ -23,7 +23,7 @@ from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit, _show, target_text as _target_text
+from .base import CaseContext, Hit, ScoredRow, _show, target_text as _target_text
 
 
 ONE = Decimal(1)
@@ -374,19 +374,17 @@ def _deviation(item: IndicatorScore, row: Indicator) -> tuple[Phrase, Decimal | 
     return None
 
 
-_Deviation = tuple[IndicatorScore, Indicator, Phrase, Decimal | None]
+def _form_explains_nothing(ctx: CaseContext) -> bool:
+    """The form's own 偏差大或目标未完成原因分析 says nothing (so each row's must)."""
+    return _says_nothing(ctx.case.narrative.deviation)
 
 
-def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
-    form_level = ctx.case.narrative.deviation  # 偏差大或目标未完成原因分析, for the whole form
-    if not _says_nothing(form_level):
-        return
-    for item, row in _pairs(ctx):
-        if not _says_nothing(row.deviation):
-            continue
-        found = _deviation(item, row)
-        if found is not None:
-            yield item, row, *found
+def _unexplained(r: ScoredRow) -> tuple[Phrase, Decimal | None] | None:
+    """(detail, closeness) when row ``r`` misses its target and its 偏差原因 says nothing
+    (on a form whose own deviation text says nothing: :func:`_form_explains_nothing`)."""
+    if not _says_nothing(r.row.deviation):
+        return None
+    return _deviation(r.item, r.row)
 
 
 def _deviation_hit(item: IndicatorScore, row: Indicator, detail: Phrase) -> Hit:
