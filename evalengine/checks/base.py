@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ..facts import CaseFacts, Row, case_facts, compact
+from ..facts import CaseFacts, Row, case_facts, compact, normalised
 from ..findings import Severity
 from ..model import Case, Department, Indicator, Suppression
 from ..money import read
@@ -77,10 +77,12 @@ class Words(tuple):
     the settings are loaded rather than on every row a rule reads them against."""
 
     compacted: tuple[tuple[str, str], ...]  # (word, word without whitespace), blanks left out
+    normalised: tuple[str, ...]  # each word in NFKC without whitespace, blanks left out
 
     def __new__(cls, words: Iterable[str]) -> Words:
         self = super().__new__(cls, words)
         self.compacted = tuple((word, w) for word in self if (w := compact(word)))
+        self.normalised = tuple(w for word in self if isinstance(word, str) and (w := normalised(word)))
         return self
 
     def __repr__(self) -> str:
@@ -125,10 +127,8 @@ def _row_path(index: int, field: str) -> str:
 
 class ScoredRow:
     """One scored indicator row, as every rule's per-row part sees it: its score (``item``),
-    its cells as printed (``row``), its facts (``cells``), and what several rules read of it,
-    each found the first time it is asked for."""
-
-    __slots__ = ("index", "item", "row", "cells", "target", "actual", "__dict__")
+    its cells as printed (``row``), its facts (``cells``), and what several rules read of it
+    (:data:`_ROW_FACTS`), each found the first time it is asked for and kept."""
 
     def __init__(self, item: IndicatorScore, row: Indicator, cells: Row) -> None:
         self.index = item.index
@@ -142,30 +142,28 @@ class ScoredRow:
         """``$.indicators[index].field``."""
         return _row_path(self.index, field)
 
-    @functools.cached_property
-    def name(self) -> str:
-        """The 三级 name without whitespace."""
-        return compact(self.row.name)
+    def __getattr__(self, name: str) -> Any:
+        # only for a name not yet found: found now, kept in the instance (so asked once)
+        find = _ROW_FACTS.get(name)
+        if find is None:
+            raise AttributeError(name)
+        value = self.__dict__[name] = find(self)
+        return value
 
-    @functools.cached_property
-    def level2(self) -> str:
-        """The 二级 label without whitespace."""
-        return compact(self.row.level2)
+    name: str  # the 三级 name without whitespace
+    level2: str  # the 二级 label without whitespace
+    target_words: str  # the 指标值 cell without whitespace
+    shown_name: str  # the 三级 name for a message: whitespace collapsed, long text clipped
+    target_text: str  # the target as the form shows it (target_text)
 
-    @functools.cached_property
-    def target_words(self) -> str:
-        """The 指标值 cell without whitespace."""
-        return compact(self.row.target)
 
-    @functools.cached_property
-    def shown_name(self) -> str:
-        """The 三级 name for a message: whitespace collapsed, long text clipped."""
-        return _show(self.row.name)
-
-    @functools.cached_property
-    def target_text(self) -> str:
-        """The target as the form shows it (:func:`target_text`)."""
-        return target_text(self.row)
+_ROW_FACTS: dict[str, Callable[[ScoredRow], Any]] = {
+    "name": lambda r: compact(r.row.name),
+    "level2": lambda r: compact(r.row.level2),
+    "target_words": lambda r: compact(r.row.target),
+    "shown_name": lambda r: _show(r.row.name),
+    "target_text": lambda r: target_text(r.row),
+}
 
 
 def target_text(row: Indicator) -> str:

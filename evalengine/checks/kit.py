@@ -23,7 +23,7 @@ from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit, ScoredRow, _show, target_text as _target_text
+from .base import CaseContext, Hit, ScoredRow, Words, _show, target_text as _target_text
 
 
 ONE = Decimal(1)
@@ -54,21 +54,28 @@ def _balance(f: Figures) -> Phrase:
 
 
 def _texts(facts: CaseFacts, paths: Iterable[str], *, deviations: bool = False
-           ) -> Iterator[tuple[str, Label | Phrase, str]]:
-    """(path, label, text) of each non-empty text field named, then, if asked, each
-    indicator's 偏差原因 cell."""
+           ) -> Iterator[tuple[str, str]]:
+    """(path, text) of each non-empty text field named, then, if asked, each indicator's
+    偏差原因 cell (:func:`_label` names them in a finding)."""
     for path in paths:
         text = facts.text(path)
         if text.strip():
-            yield path, Label(path), text
+            yield path, text
     if deviations:
-        for row in facts.rows:
-            path = f"$.indicators[{row.index}].deviation"
+        for path in facts.deviation_paths:
             text = facts.text(path)
             if text.strip():
-                name = facts.text(f"$.indicators[{row.index}].name").strip()
-                shown = Quote(name) if name else p("common.row_number", row=Count(row.index + 1))
-                yield path, p("common.deviation_of", name=shown), text
+                yield path, text
+
+
+def _label(facts: CaseFacts, path: str) -> Label | Phrase:
+    """A text field named as the report names it: the field, or "the 偏差原因 of 〈row〉"."""
+    if not path.endswith("].deviation"):
+        return Label(path)
+    index = int(path[len("$.indicators["):-len("].deviation")])
+    name = facts.text(f"$.indicators[{index}].name").strip()
+    shown = Quote(name) if name else p("common.row_number", row=Count(index + 1))
+    return p("common.deviation_of", name=shown)
 
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
@@ -86,23 +93,21 @@ def _answered(text: str) -> bool:
     return bool(text.strip()) and not _template(text)
 
 
-def _explanation(facts: CaseFacts) -> tuple[Label | Phrase, str] | None:
-    """(label, clause) of the first text that explains the money, or None.
+def _explained(facts: CaseFacts) -> bool:
+    """Whether some text of the form explains the money (found once per case).
 
     A filled 原因 cell is a reason whatever it says; elsewhere a text counts when it holds one
     of the vocabulary's explanation words ([explanation] reasons).
     """
-    reason = facts.text("$.funds.reason")
-    if _answered(reason):
-        return Label("$.funds.reason"), _short(reason)
-    for _path, label, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True):
-        if _template(text):
-            continue
-        for word in load_vocabulary().explanation.reasons:
-            at = text.find(word) if word else -1
-            if at >= 0:
-                return label, _clause(text, at, at + len(word))
-    return None
+    return facts.once(("explained",), lambda: _explains(facts))
+
+
+def _explains(facts: CaseFacts) -> bool:
+    if _answered(facts.text("$.funds.reason")):
+        return True
+    reasons = [word for word in load_vocabulary().explanation.reasons if word]
+    return any(not _template(text) and any(word in text for word in reasons)
+               for _path, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True))
 
 
 # A ``[备注]`` tag with the blanks around it.  Linear on any text: the blanks before it are
@@ -149,11 +154,31 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+@lru_cache(maxsize=64)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern matching wherever one of ``patterns`` (as :func:`_compile` reads them)
+    does: a text it does not match holds none of them.  None where they cannot be joined
+    (a back-reference, a flag that must lead, a repeated group name)."""
+    compiled = _compile(patterns)
+    if not compiled or any(_BACKREFERENCE.search(p.pattern) for p in compiled):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in compiled))
+    except re.error:
+        return None
+
+
 def _find(text: str, patterns: tuple[str, ...], negation_window: int | None = None
           ) -> re.Match[str] | None:
     """The first match of any pattern that is not negated by what precedes it in its clause,
     at most ``negation_window`` characters before ("没有100%执行完毕", "尚未全部支付"; the
     words are the vocabulary's, :meth:`~evalengine.vocabulary.Vocabulary.cancels`)."""
+    either = _any_of(patterns)
+    if either is not None and either.search(text) is None:
+        return None  # most texts hold none of them: one search says so
     best = None
     vocabulary = load_vocabulary()
     for pattern in _compile(patterns):
@@ -456,11 +481,17 @@ _CLAUSE_RE = re.compile(r"[^。;,、!?\n]+")
 
 
 def _contains_any(text: str, words: Iterable[str]) -> str | None:
-    for word in words:
-        w = _norm(word)
+    """The first of ``words`` (in NFKC, without whitespace) in the normalised ``text``."""
+    for w in words.normalised if isinstance(words, Words) else map(_norm, words):
         if w and w in text:
             return w
     return None
+
+
+@functools.cache
+def _generic() -> tuple[str, ...]:
+    """The vocabulary's generic context words ([context] generic), normalised."""
+    return tuple(_norm(g) for g in load_vocabulary().context.generic)
 
 
 _NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -9,7 +9,7 @@ from ...evidence import Amount, Quote, Sum, p
 from ...numbers import ZERO
 from ...values import Dimension, Quantity, Text, Value, parse_value
 from ..base import HERE, MONEY, CaseContext, Hit
-from ..kit import TEN_THOUSAND, _SENTENCE_BREAK, _short, _texts
+from ..kit import TEN_THOUSAND, _SENTENCE_BREAK, _short, _label, _texts
 
 
 def _money_amounts(value: Value) -> list[Decimal]:
@@ -27,7 +27,7 @@ _BREAKDOWN_FIELDS = ("$.goal.expected", "$.goal.actual", "$.funds.note", "$.narr
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
     per = o["per_item"] * TEN_THOUSAND  # 元
-    for path, label, text in _texts(ctx.facts, _BREAKDOWN_FIELDS):
+    for path, text in _texts(ctx.facts, _BREAKDOWN_FIELDS):
         for sentence in _SENTENCE_BREAK.split(text):
             cut = min((i for i in (sentence.find(m) for m in o["part_markers"] if m) if i >= 0),
                       default=-1)
@@ -46,6 +46,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             if abs(total - summed) <= per * (len(parts) + 1):
                 continue
             total_w, summed_w = total / TEN_THOUSAND, summed / TEN_THOUSAND
+            label = _label(ctx.facts, path)
             yield Hit(
                 path,
                 {"field": label, "total": Amount(total_w), "parts": Amount(summed_w),

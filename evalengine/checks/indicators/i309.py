@@ -30,8 +30,19 @@ def _misfit_table_of(entries: tuple[str, ...]) -> list[tuple[str, Words]]:
     return out
 
 
-@functools.lru_cache(maxsize=8)  # once per taxonomy, not per case
 def _category_keys(taxonomy: Taxonomy) -> set[str]:
+    """The label keys of the taxonomy's categories (found once per taxonomy, which is
+    looked up by identity: hashing it would cost more than the check)."""
+    found = _KEYS.get(id(taxonomy))
+    if found is None or found[0] is not taxonomy:
+        found = _KEYS[id(taxonomy)] = (taxonomy, _keys(taxonomy))
+    return found[1]
+
+
+_KEYS: dict[int, tuple[Taxonomy, set[str]]] = {}
+
+
+def _keys(taxonomy: Taxonomy) -> set[str]:
     keys = set()
     for category in taxonomy.level1:
         for label in (category.name, *category.aliases, *category.level2):
