@@ -142,6 +142,14 @@ class ScoredRow:
         """``$.indicators[index].field``."""
         return _row_path(self.index, field)
 
+    def once(self, key: str, find: Callable[[ScoredRow], Any]) -> Any:
+        """What ``find(self)`` gives, found the first time ``key`` is asked for (a fact of
+        the row that more than one rule reads, such as kit._unexplained)."""
+        found = self.__dict__
+        if key not in found:
+            found[key] = find(self)
+        return found[key]
+
     def __getattr__(self, name: str) -> Any:
         # only for a name not yet found: found now, kept in the instance (so asked once)
         find = _ROW_FACTS.get(name)

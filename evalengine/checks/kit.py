@@ -315,6 +315,7 @@ def _compacted(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((word, w) for word in words if (w := _compact(word)))
 
 
+@functools.lru_cache(maxsize=4096)  # 一级/二级 labels and names, read by several rules
 def _label_key(label: str) -> str:
     """A category label without spaces, a trailing "(50分)" or the suffix 指标."""
     s = _PAREN_RE.sub("", _compact(label)).strip(_PUNCT)
@@ -407,6 +408,10 @@ def _form_explains_nothing(ctx: CaseContext) -> bool:
 def _unexplained(r: ScoredRow) -> tuple[Phrase, Decimal | None] | None:
     """(detail, closeness) when row ``r`` misses its target and its 偏差原因 says nothing
     (on a form whose own deviation text says nothing: :func:`_form_explains_nothing`)."""
+    return r.once("unexplained", _find_unexplained)
+
+
+def _find_unexplained(r: ScoredRow) -> tuple[Phrase, Decimal | None] | None:
     if not _says_nothing(r.row.deviation):
         return None
     return _deviation(r.item, r.row)

@@ -247,7 +247,7 @@ class Checker:
         scored rows handing each row to every per-row part; the findings in rule order
         (a rule's per-case hits before its per-row ones)."""
         hits: list[list[Hit] | Finding] = []  # per rule: its hits, or the M003 of its crash
-        walkers: list[tuple[int, Any, CaseContext]] = []  # (slot, per-row part, context)
+        walkers: list[tuple[Any, CaseContext, list[Hit], int]] = []  # (part, context, hits, slot)
         for active in self.case_rules:
             rule = active.rule
             try:
@@ -258,29 +258,30 @@ class Checker:
                     continue
                 found = list(rule.case_part(context)) if rule.case_part is not None else []
                 if rule.wants_rows is None or rule.wants_rows(context):
-                    walkers.append((len(hits), rule.row_part, context))
+                    walkers.append((rule.row_part, context, found, len(hits)))
                 hits.append(found)
             except Exception as exc:  # a rule must never take the run down with it
                 hits.append(self._crashed(location, rule, exc))
-        if walkers:
-            rows, cells = case.indicators, facts.rows
-            for item in score.indicators:
-                if not 0 <= item.index < len(rows):
-                    continue
-                row = ScoredRow(item, rows[item.index], cells[item.index])
-                for slot, part, context in walkers:
-                    own = hits[slot]
-                    if type(own) is not list:
-                        continue  # crashed on an earlier row
-                    try:
-                        found = part(context, row)
-                        if found is not None:
-                            if type(found) is Hit:
-                                own.append(found)
-                            else:
-                                own.extend(found)
-                    except Exception as exc:  # noqa: BLE001 - as above
-                        hits[slot] = self._crashed(location, self.case_rules[slot].rule, exc)
+        rows, cells = case.indicators, facts.rows
+        for item in score.indicators if walkers else ():
+            if not 0 <= item.index < len(rows):
+                continue
+            row = ScoredRow(item, rows[item.index], cells[item.index])
+            crashed = []
+            for walker in walkers:
+                part, context, own, slot = walker
+                try:
+                    found = part(context, row)
+                    if found is not None:
+                        if type(found) is Hit:
+                            own.append(found)
+                        else:
+                            own.extend(found)
+                except Exception as exc:  # noqa: BLE001 - as above
+                    hits[slot] = self._crashed(location, self.case_rules[slot].rule, exc)
+                    crashed.append(walker)
+            if crashed:  # not called again on this case
+                walkers = [w for w in walkers if w not in crashed]
         unread = facts.unread
         findings: list[Finding] = []
         for active, own in zip(self.case_rules, hits):

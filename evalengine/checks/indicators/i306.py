@@ -7,9 +7,10 @@ import functools
 from ...evidence import Quote, Seq, p
 from ...model import Case
 from ...values import Claim, ClaimLevel, Quantity, Value
+from ...facts import compact
 from ...vocabulary import load_vocabulary
 from ..base import HERE, TEXTS, CaseContext, Hit, ScoredRow, Words
-from ..kit import _has, _show
+from ..kit import _compact, _show
 
 
 def _claims_done(value: Value) -> bool:
@@ -30,7 +31,7 @@ def _satisfaction() -> Words:
 
 def wants_rows(ctx: CaseContext) -> bool:
     """No text of the form speaks of a survey."""
-    return not _has(_case_text(ctx.case), ctx.options["survey_words"])
+    return not ctx.options["survey_words"].first_in(compact(_case_text(ctx.case)))
 
 
 def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
@@ -38,7 +39,8 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     if not (_claims_done(actual) or isinstance(actual, Quantity)):
         return None
     words = _satisfaction()
-    if not (_has(r.item.category, words) or words.first_in(r.level2) or words.first_in(r.name)):
+    if not (words.first_in(_compact(r.item.category)) or words.first_in(r.level2)
+            or words.first_in(r.name)):
         return None
     row = r.row
     return Hit(
