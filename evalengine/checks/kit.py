@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -213,10 +213,21 @@ def _name(case: Case, index: int) -> Quote | Phrase:
     return Quote(text) if text else p("common.row_indicator", row=Count(index + 1))
 
 
-def _rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
+def _per_case(ctx: CaseContext, key: str, find: Callable[[CaseContext], Any]) -> Any:
+    """What ``find(ctx)`` gives, found once for the case however many rules ask (kept in
+    the case's facts, for the text of the case the rules read)."""
+    case, value = ctx.facts.once((key,), lambda: (ctx.case, find(ctx)))
+    return value if case is ctx.case else find(ctx)
+
+
+def _rows(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:
     """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
+    return _per_case(ctx, "counted rows", _counted)
+
+
+def _counted(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:
     rows = ctx.case.indicators
-    return [(r.index, rows[r.index]) for r in ctx.facts.rows if r.counted]
+    return tuple((r.index, rows[r.index]) for r in ctx.facts.rows if r.counted)
 
 
 def _tolerance(options: Mapping[str, Any], items: int) -> Decimal:
@@ -329,9 +340,10 @@ def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
             yield item, rows[item.index]
 
 
-def _live_rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
+def _live_rows(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:
     """The indicator rows that are indicators (see _rows) and not marked 不适用."""
-    return [(i, row) for i, row in _rows(ctx) if not row.not_applicable]
+    return _per_case(ctx, "live rows",
+                     lambda ctx: tuple((i, row) for i, row in _rows(ctx) if not row.not_applicable))
 
 
 def _category(ctx: CaseContext, index: int) -> Category | None:
@@ -358,10 +370,13 @@ def _missing_categories(ctx: CaseContext) -> list[str]:
 
 
 def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
+    missing = _missing_categories(ctx)
+    if not missing:
+        return
     present = sorted({c.name: Named(c.name, c.name_en) for i, _ in _live_rows(ctx)
                       if (c := _category(ctx, i)) is not None}.items())
     english = {c.name: c.name_en for c in ctx.taxonomy.level1}
-    for name in _missing_categories(ctx):
+    for name in missing:
         category = Named(name, english.get(name, name))
         yield Hit(
             "$.indicators",
