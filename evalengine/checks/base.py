@@ -88,6 +88,14 @@ class Words(tuple):
     def __repr__(self) -> str:
         return tuple.__repr__(self)
 
+    def once(self, key: str, find: Callable[[Words], Any]) -> Any:
+        """What ``find(self)`` gives (a rule's table or pattern made of these words), found
+        the first time ``key`` is asked for and kept with the words: once per run."""
+        found = self.__dict__
+        if key not in found:
+            found[key] = find(self)
+        return found[key]
+
     def first_in(self, text: str) -> str:
         """The first word found in ``text`` (a text without whitespace), or ""."""
         for word, w in self.compacted:

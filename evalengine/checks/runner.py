@@ -51,12 +51,17 @@ def _needs(templates: tuple[str, str]) -> frozenset[str]:
     return fields(templates[0]) | fields(templates[1])
 
 
-def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding:
+def _finding(rule: Rule, severity: Severity, location: str, hit: Hit,
+             templates: tuple[str, str] | None = None, needs: frozenset[str] | None = None
+             ) -> Finding:
     """The hit as a finding: its typed values are kept, not put into words (a renderer
     does that, in the language it prints).  A message whose template names a parameter the
-    hit does not give raises here, so M003 reports it instead of a renderer crashing."""
-    templates = _templates(rule.message, rule.message_en)
-    if not _needs(templates) <= hit.params.keys():
+    hit does not give raises here, so M003 reports it instead of a renderer crashing.
+    ``templates`` and the parameters they ``need`` are the rule's (found here if not given)."""
+    if templates is None or needs is None:
+        templates = _templates(rule.message, rule.message_en)
+        needs = _needs(templates)
+    if not needs <= hit.params.keys():
         for template in templates:
             missing = fields(template) - hit.params.keys()
             if missing:
@@ -205,10 +210,14 @@ class Checker:
         goes to ``withheld`` instead."""
         try:
             findings = []
+            templates = needs = None
             for hit in hits:
                 blocked = blocking(rests_on(rule, hit), unread) if unread else None
                 if blocked is None:
-                    findings.append(_finding(rule, severity, location, hit))
+                    if templates is None:  # the rule's, once for all its hits
+                        templates = _templates(rule.message, rule.message_en)
+                        needs = _needs(templates)
+                    findings.append(_finding(rule, severity, location, hit, templates, needs))
                 elif withheld is not None:
                     withheld.append((rule.code, blocked))
             return findings

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -19,7 +18,6 @@ def _unit_dimension(cells: Row) -> Quantity | None:
     return value if isinstance(value, Quantity) and value.dimension is not Dimension.PLAIN else None
 
 
-@functools.lru_cache(maxsize=64)  # the setting's words: the same for every row
 def _after_digit(words: Words) -> tuple[re.Pattern[str] | None, tuple[tuple[str, re.Pattern[str]], ...]]:
     """One pattern for any of the words right after a digit (None: no words), and one per
     word, in order."""
@@ -31,7 +29,7 @@ def _after_digit(words: Words) -> tuple[re.Pattern[str] | None, tuple[tuple[str,
 def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> Iterator[tuple[str, Phrase]]:
     """(field, why) for each unit or operator problem of one row."""
     row, item, cells = r.row, r.item, r.cells
-    either, each = _after_digit(o["bad_unit_words"])
+    either, each = o["bad_unit_words"].once("after a digit", _after_digit)
     if either is not None:
         target, actual = r.target_words, compact(row.actual)
         if either.search(target) or either.search(actual):

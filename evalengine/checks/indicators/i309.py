@@ -77,7 +77,7 @@ def _misfit(r: ScoredRow, o, keys: set[str]) -> Phrase | None:
             what = (p("I309.name_has", word=Quote(word)) if word
                     else p("I309.target_money", target=Quote(_show(row.target))))
             return p("I309.money", what=what, level2=Quote(level2))
-    for head, words in _misfit_table_of(o["misfits"]):
+    for head, words in o["misfits"].once("table", _misfit_table_of):
         if head in r.level2:
             word = words.first_in(r.name)
             if word:
