@@ -20,6 +20,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -31,7 +32,7 @@ from .numbers import ZERO
 from .profile import Profile
 from .provenance import is_unread, unread_paths, unverifiable
 from .taxonomy import Category, Taxonomy, load_taxonomy
-from .values import Value, parse_value, repeats
+from .values import Dimension, Quantity, Text, Value, parse_value, repeats
 from .vocabulary import load_vocabulary
 
 __all__ = ["ROW_FIELDS", "CaseFacts", "Row", "case_facts", "compact", "is_blank_row",
@@ -252,9 +253,23 @@ class CaseFacts:
         return tuple((clause, parse_value(clause, operator=sign, unit=unit, default_year=self.year))
                      for clause in _CLAUSE_RE.findall(self.normalised(path)))
 
+    def money_in(self, piece: str) -> tuple[Decimal, ...]:
+        """The money amounts (元) a piece of a text field names (a sentence's part before
+        or after 其中), as the value parser reads them: each piece read once."""
+        return self.once(("money in", piece), lambda: _money_amounts(parse_value(piece)))
+
     def roles(self) -> dict[int, tuple[str, tuple[int, ...]]]:
         """The rows that are not indicators, as :func:`row_roles` gives them."""
         return {r.index: (r.role, r.related) for r in self.rows if r.role}
+
+
+def _money_amounts(value: Value) -> tuple[Decimal, ...]:
+    """Money amounts (元) in a parsed text."""
+    if isinstance(value, Quantity):
+        return (value.amount,) if value.dimension is Dimension.MONEY else ()
+    if isinstance(value, Text):
+        return tuple(q.amount for q in value.quantities if q.dimension is Dimension.MONEY)
+    return ()
 
 
 def is_truncated(case: Case) -> bool:

@@ -23,7 +23,7 @@ from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit, ScoredRow, Words, _show, target_text as _target_text
+from .base import CaseContext, Hit, ScoredRow, Words, _show
 
 
 ONE = Decimal(1)
@@ -432,13 +432,14 @@ def _find_unexplained(r: ScoredRow) -> tuple[Phrase, Decimal | None] | None:
     return _deviation(r.item, r.row)
 
 
-def _deviation_hit(item: IndicatorScore, row: Indicator, detail: Phrase) -> Hit:
+def _deviation_hit(r: ScoredRow, detail: Phrase) -> Hit:
+    row = r.row
     return Hit(
-        _path(item.index, "deviation"),
-        {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
+        r.path("deviation"),
+        {"name": Quote(r.shown_name), "target": Quote(_show(r.target_text)),
          "actual": Quote(_show(row.actual)), "detail": detail},
         expected=p("deviation.expected"),
-        found=p("deviation.found", target=Quote(_target_text(row)), actual=Quote(row.actual), detail=detail,
+        found=p("deviation.found", target=Quote(r.target_text), actual=Quote(row.actual), detail=detail,
                 reason=Quote(row.deviation.strip())),
     )
 
@@ -633,8 +634,11 @@ def _unmatched(ctx: CaseContext, told: list[_Figure], field: str, dims: set[str]
     (score, row, figure, those told figures)."""
     for s in ctx.score.indicators:
         row = ctx.case.indicators[s.index]
-        name_context = _bigrams(ctx.facts.normalised(f"$.indicators[{s.index}].name"), generic)
+        name_context = None  # the row name's words, found only for a figure without its own
         for t in _figures(ctx.facts.clauses(f"$.indicators[{s.index}].{field}"), dims, generic):
+            if not t.context and name_context is None:
+                name_context = _bigrams(ctx.facts.normalised(f"$.indicators[{s.index}].name"),
+                                        generic)
             context = t.context or name_context
             same = [g for g in told if g.dimension is t.dimension and g.unit == t.unit
                     and g.context & context]

@@ -306,6 +306,8 @@ class Checker:
         """Drop what the case's [[ignore]] entries hide; report entries that hide nothing
         (only where the rules they name ran, and none of them was deselected: so ignoring a
         rule never adds a finding)."""
+        if not suppressions:  # most documents: nothing to hide, nothing for M001/M002/M004
+            return tuple(findings)
         by_code = {a.rule.code: a.rule for a in self.active}
         deselected = [rule for rule, _, _ in self.catalogue if rule.code in self.deselected]
         hidden_counts: list[int | None] = []

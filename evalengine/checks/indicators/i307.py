@@ -16,7 +16,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     detail, ratio = found
     if ratio is not None and ratio >= ctx.options["minor_ratio"]:
         return None  # a rounding-size miss: I313 reports it as info
-    return _deviation_hit(r.item, r.row, detail)
+    return _deviation_hit(r, detail)
 
 
 RESTS_ON = (HERE, f"{RECORD}.deviation", "$.narrative.deviation")

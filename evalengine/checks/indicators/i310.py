@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from ...evidence import Label, Quote, Seq, p
 from ...values import Empty, Quantity
-from ..base import CaseContext, Hit
-from ..kit import _category, _pairs, _path, _show, _target_text
+from ..base import CaseContext, Hit, target_text
+from ..kit import _category, _pairs, _path, _show
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -44,5 +44,5 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                 _path(item.index, "target"),
                 {"name": Quote(_show(row.name)), "what": p("I310.zero_target")},
                 expected=p("I310.expected_positive"),
-                found=p("common.target_is", target=Quote(_target_text(row))),
+                found=p("common.target_is", target=Quote(target_text(row))),
             )

@@ -16,7 +16,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
         return None  # a little money left under a money row is the budget's balance, not less output
     detail, ratio = found
     if ratio is not None and ctx.options["minor_ratio"] <= ratio < 1:
-        return _deviation_hit(r.item, r.row, detail)
+        return _deviation_hit(r, detail)
     return None
 
 
