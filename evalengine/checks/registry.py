@@ -12,8 +12,10 @@ A rule is two files:
   (``name``, ``pass = true/false``, ``toml``: a snippet merged onto
   ``tests/fixtures/rules/base-*.toml``; every rule with cases has a failing one and a passing
   one, the rule tests run them all and ``explain`` prints the first of each).
-- ``evalengine/checks/<family>/<code>.py``, its ``check`` (and ``RESTS_ON``, below).  Helpers
-  that more than one rule uses live in ``evalengine/checks/kit.py``, once.
+- ``evalengine/checks/<family>/<code>.py``, its ``check`` (the per-case part) and/or
+  ``check_row`` (the per-row part, with an optional ``wants_rows``: see
+  :mod:`evalengine.checks.base`), and ``RESTS_ON`` (below).  Helpers that more than one rule
+  uses live in ``evalengine/checks/kit.py``, once.
 
 Registration is explicit: the registry lists ``rules/checks/*/*.toml`` (families in
 :data:`FAMILIES` order, codes in order within a family; the runner's own M003 last) and
