@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -151,9 +151,9 @@ def is_scored_form(case: Case) -> bool:
                    or is_unread(r, "weight") or is_unread(r, "score") for r in case.indicators))
 
 
-@attrs.frozen
-class Row:
-    """One indicator row's facts: its cells parsed, and its place in the table."""
+class Row(NamedTuple):
+    """One indicator row's facts: its cells parsed, and its place in the table.
+    Immutable, and a tuple: one is made per row of every case."""
 
     index: int  # position in case.indicators: $.indicators[index]
     target: Value  # the 指标值 with the 指标性质/度量单位 columns and the form's year
