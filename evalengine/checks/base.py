@@ -149,6 +149,10 @@ class ScoredRow:
         self.cells = cells
         self.target = item.target  # as scored (a direction read from the name, "各" counted)
         self.actual = item.actual
+        # read by most rules on every row, so found at once
+        self.name = "".join(row.name.split())  # the 三级 name without whitespace (compact)
+        self.level2 = "".join(row.level2.split())  # the 二级 label without whitespace
+        self.target_words = "".join(row.target.split())  # the 指标值 cell without whitespace
 
     def path(self, field: str) -> str:
         """``$.indicators[index].field``."""
@@ -170,17 +174,11 @@ class ScoredRow:
         value = self.__dict__[name] = find(self)
         return value
 
-    name: str  # the 三级 name without whitespace
-    level2: str  # the 二级 label without whitespace
-    target_words: str  # the 指标值 cell without whitespace
     shown_name: str  # the 三级 name for a message: whitespace collapsed, long text clipped
     target_text: str  # the target as the form shows it (target_text)
 
 
 _ROW_FACTS: dict[str, Callable[[ScoredRow], Any]] = {
-    "name": lambda r: compact(r.row.name),
-    "level2": lambda r: compact(r.row.level2),
-    "target_words": lambda r: compact(r.row.target),
     "shown_name": lambda r: _show(r.row.name),
     "target_text": lambda r: target_text(r.row),
 }

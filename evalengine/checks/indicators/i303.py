@@ -26,8 +26,9 @@ def _after_digit(words: Words) -> tuple[re.Pattern[str] | None, tuple[tuple[str,
     return either, each
 
 
-def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> Iterator[tuple[str, Phrase]]:
+def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> list[tuple[str, Phrase]]:
     """(field, why) for each unit or operator problem of one row."""
+    out: list[tuple[str, Phrase]] = []
     row, item, cells = r.row, r.item, r.cells
     either, each = o["bad_unit_words"].once("after a digit", _after_digit)
     if either is not None:
@@ -36,7 +37,7 @@ def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> Iterator[tuple[str, Phr
             for w, bad in each:
                 field = "target" if bad.search(target) else "actual" if bad.search(actual) else None
                 if field is not None:
-                    yield field, p("I303.not_a_unit", word=Quote(w))
+                    out.append((field, p("I303.not_a_unit", word=Quote(w))))
                     break
     target = item.target
     unit_q = _unit_dimension(cells) if o["check_unit_column"] else None
@@ -45,12 +46,12 @@ def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> Iterator[tuple[str, Phr
         own = facts.target_cell(item.index)
         shown, unit = _show(row.target), row.unit.strip()
         if qualitative or isinstance(own, Claim) or (isinstance(own, Text) and not own.quantities):
-            yield "unit", p("I303.qualitative_unit", target=Quote(shown), unit=Quote(unit))
+            out.append(("unit", p("I303.qualitative_unit", target=Quote(shown), unit=Quote(unit))))
         elif isinstance(own, Quantity) and own.dimension is not Dimension.PLAIN and (
             own.dimension is not unit_q.dimension
             or (own.dimension is Dimension.COUNT and own.unit != unit_q.unit)
         ):
-            yield "unit", p("I303.unit_contradicts", target=Quote(shown), unit=Quote(unit))
+            out.append(("unit", p("I303.unit_contradicts", target=Quote(shown), unit=Quote(unit))))
     if isinstance(target, Quantity):
         limit = o["reverse_percent_limit"]
         written = cells.target  # as the form wrote it, not as scoring read the name
@@ -59,15 +60,21 @@ def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> Iterator[tuple[str, Phr
                 and isinstance(written, Quantity) and written.operator.reverse):
             # a ceiling the form wrote; one read from the name (人员控制率 100%) is not the
             # department's doing, and a control rate can exceed 100%
-            yield "target", p("I303.loose_ceiling", limit=Number(target.amount))
+            out.append(("target", p("I303.loose_ceiling", limit=Number(target.amount))))
         if (target.operator.positive and target.dimension is Dimension.MONEY
                 and o["cost_level2"].first_in(r.level2)):
-            yield "target", p("I303.cost_floor")
+            out.append(("target", p("I303.cost_floor")))
+    return out
 
 
-def check_row(ctx: CaseContext, r: ScoredRow) -> Iterator[Hit]:
+def check_row(ctx: CaseContext, r: ScoredRow) -> Iterator[Hit] | None:
+    problems = _unit_problems(r, ctx.facts, ctx.options)
+    return _hits(r, problems) if problems else None
+
+
+def _hits(r: ScoredRow, problems: list[tuple[str, Phrase]]) -> Iterator[Hit]:
     row = r.row
-    for field, why in _unit_problems(r, ctx.facts, ctx.options):
+    for field, why in problems:
         yield Hit(
             r.path(field),
             {"name": Quote(r.shown_name), "why": why},
