@@ -568,7 +568,10 @@ def _figures(clauses: tuple[tuple[str, Value], ...], dims: set[str], generic: tu
              ) -> tuple[_Figure, ...]:
     """The quantities of a text (its clauses and their values, ``CaseFacts.clauses``), with
     their clause's words as context."""
-    return _figures_of(clauses, frozenset(dims), generic)
+    for _clause, value in clauses:
+        if isinstance(value, Quantity) or (isinstance(value, Text) and value.quantities):
+            return _figures_of(clauses, frozenset(dims), generic)
+    return ()  # no quantity in it: nothing to look up (hashing the values costs more)
 
 
 @functools.lru_cache(maxsize=4096)  # targets repeat across forms; the result is frozen records
