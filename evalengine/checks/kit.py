@@ -23,7 +23,7 @@ from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit, ScoredRow, Words, _show
+from .base import CaseContext, Hit, ScoredRow, Words, _row_path as _path, _show
 
 
 ONE = Decimal(1)
@@ -298,10 +298,6 @@ _PUNCT = " \t\r\n\u3000。.，,；;：:、!！?？"
 _PAREN_RE = re.compile(r"[(（].*$")
 
 
-def _path(index: int, field: str) -> str:
-    return f"$.indicators[{index}].{field}"
-
-
 def _compact(text: str) -> str:
     if type(text) is str and len(text) <= 256:  # a cell or an option word: seen again and again
         return _compact_short(text)
@@ -331,13 +327,6 @@ def _label_key(label: str) -> str:
     """A category label without spaces, a trailing "(50分)" or the suffix 指标."""
     s = _PAREN_RE.sub("", _compact(label)).strip(_PUNCT)
     return s.removesuffix("指标")
-
-
-def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
-    rows = ctx.case.indicators
-    for item in ctx.score.indicators:
-        if 0 <= item.index < len(rows):
-            yield item, rows[item.index]
 
 
 def _live_rows(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from ...evidence import Label, Quote, Seq, p
 from ...values import Empty, Quantity
-from ..base import CaseContext, Hit, target_text
-from ..kit import _category, _pairs, _path, _show
+from ..base import CaseContext, Hit, scored_rows, target_text
+from ..kit import _path, _show
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx, item.index) is not None]
+    rows = [(r.item, r.row) for r in scored_rows(ctx) if r.cells.category is not None]
     if not rows:
         return
     # rows left out of scoring (a field not read) are still on the form: their read actuals
