@@ -139,8 +139,8 @@ def _row_path(index: int, field: str) -> str:
 
 class ScoredRow:
     """One scored indicator row, as every rule's per-row part sees it: its score (``item``),
-    its cells as printed (``row``), its facts (``cells``), and what several rules read of it
-    (:data:`_ROW_FACTS`), each found the first time it is asked for and kept."""
+    its cells as printed (``row``), its facts (``cells``), and what several rules read of it,
+    found once: at once what most rules read on every row, the rest when first asked."""
 
     def __init__(self, item: IndicatorScore, row: Indicator, cells: Row) -> None:
         self.index = item.index
@@ -149,10 +149,9 @@ class ScoredRow:
         self.cells = cells
         self.target = item.target  # as scored (a direction read from the name, "各" counted)
         self.actual = item.actual
-        # read by most rules on every row, so found at once
-        self.name = "".join(row.name.split())  # the 三级 name without whitespace (compact)
-        self.level2 = "".join(row.level2.split())  # the 二级 label without whitespace
-        self.target_words = "".join(row.target.split())  # the 指标值 cell without whitespace
+        self.name = compact(row.name)  # the 三级 name without whitespace
+        self.level2 = compact(row.level2)  # the 二级 label without whitespace
+        self.target_words = compact(row.target)  # the 指标值 cell without whitespace
 
     def path(self, field: str) -> str:
         """``$.indicators[index].field``."""
@@ -166,22 +165,15 @@ class ScoredRow:
             found[key] = find(self)
         return found[key]
 
-    def __getattr__(self, name: str) -> Any:
-        # only for a name not yet found: found now, kept in the instance (so asked once)
-        find = _ROW_FACTS.get(name)
-        if find is None:
-            raise AttributeError(name)
-        value = self.__dict__[name] = find(self)
-        return value
+    @property
+    def shown_name(self) -> str:
+        """The 三级 name for a message: whitespace collapsed, long text clipped."""
+        return self.once("shown_name", lambda r: _show(r.row.name))
 
-    shown_name: str  # the 三级 name for a message: whitespace collapsed, long text clipped
-    target_text: str  # the target as the form shows it (target_text)
-
-
-_ROW_FACTS: dict[str, Callable[[ScoredRow], Any]] = {
-    "shown_name": lambda r: _show(r.row.name),
-    "target_text": lambda r: target_text(r.row),
-}
+    @property
+    def target_text(self) -> str:
+        """The target as the form shows it (:func:`target_text`)."""
+        return self.once("target_text", lambda r: target_text(r.row))
 
 
 def target_text(row: Indicator) -> str:

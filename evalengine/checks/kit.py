@@ -23,7 +23,9 @@ from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit, ScoredRow, Words, _row_path as _path, _show
+from .base import CaseContext, Hit, ScoredRow, Words, _row_path, _show
+
+_path = _row_path  # $.indicators[index].field, as the rules write it
 
 
 ONE = Decimal(1)
@@ -107,7 +109,7 @@ def _explains(facts: CaseFacts) -> bool:
         return True
     reasons = [word for word in load_vocabulary().explanation.reasons if word]
     return any(not _template(text) and any(word in text for word in reasons)
-               for _path, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True))
+               for _where, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True))
 
 
 # A ``[备注]`` tag with the blanks around it.  Linear on any text: the blanks before it are
