@@ -261,7 +261,7 @@ def _join_broken_rows(sheet: Sheet) -> Sheet:
         if _labels_only(row):
             while r + 1 < len(rows) and _labels_only(rows[r + 1]):
                 r += 1
-                row = row + rows[r]
+                row = _header_in_table_order(row + rows[r])  # a two-row header, line by line
             out.append(row)
             r += 1
             if row[0] == "序号" and sum(1 for c in row if L.indicator_column(c)) >= 2:
@@ -382,7 +382,10 @@ def _header_in_table_order(row: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _labels_only(row: tuple[str, ...]) -> bool:
+    """A line of column labels (the first may be the block's own label: 绩效指标 | 年度指标值 …)."""
     cells = [c for c in row if c]
+    if len(cells) > 2 and _opens_section(cells[0]) and L.is_indicator_section(cells[0]):
+        cells = cells[1:]
     return bool(cells) and all(c == "序号" or L.indicator_column(c) for c in cells)
 
 
@@ -411,20 +414,27 @@ def recognise(sheet: Sheet) -> Recognised:
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
+    header: set[str] = set()  # the header fields the current form has labelled so far
     for i, tok in enumerate(toks):
         if tok.dup or tok.brk:
             continue
         if _is_title(tok):
-            if not starts or have_name or have_content:
+            if not starts or (have_name or have_content) \
+                    and not (not have_content and _inside_header(toks, i, header)):
                 starts.append(_walk_back(sheet, toks, i))
                 have_name = have_content = False
+                header = set()
             continue
         if _is_name_label(tok):
             if not starts or have_name:
                 starts.append(_walk_back(sheet, toks, i) if not starts or have_name else i)
                 have_content = False
+                header = set()
             have_name = True
+            header.add("name")
             continue
+        if (field := _header_field(tok)) is not None:
+            header.add(field)
         if starts and (L.is_funds_section(tok.text) or L.indicator_column(tok.text) == "name"):
             have_content = True
     forms: list[Draft] = []
@@ -458,6 +468,46 @@ def recognise(sheet: Sheet) -> Recognised:
             last.incomplete.append("truncated")
         _mark_cut(last)
     return Recognised(tuple(forms), outside)
+
+
+_FORM_HEADER = ("name", "department", "implementer")  # the header fields a form's block labels
+
+
+def _header_field(tok: Tok) -> str | None:
+    """The header field a label cell names (项目名称, 主管部门 …, or ``主管部门:X``)."""
+    field = L.HEADER_FIELDS.get(tok.key)
+    if field is None and (split := L.split_label(tok.text)) is not None:
+        field = L.HEADER_FIELDS.get(split[0])
+    return field if field in _FORM_HEADER else None
+
+
+def _after_bare_label(toks: Sequence[Tok], i: int) -> str | None:
+    """The header field of the bare label (项目名称, no value of its own) right before ``i``."""
+    j = i - 1
+    while j >= 0 and (not toks[j].key or toks[j].dup or toks[j].brk):
+        j -= 1
+    return _header_field(toks[j]) if j >= 0 and toks[j].key in L.HEADER_FIELDS else None
+
+
+def _inside_header(toks: Sequence[Tok], i: int, header: set[str]) -> bool:
+    """A title-like phrase (``…支出绩效自评表``) inside the current form's header block, not
+    the title of a new form: it stands where a header label's value goes (right after a bare
+    项目名称), or the next header label after it continues the block the current form began
+    (主管部门 after this form's 项目名称) instead of starting it again.  A new form's header
+    block repeats a label the current one already has."""
+    if _after_bare_label(toks, i) is not None:
+        return True  # the value of the label before it
+    if not header:
+        return False
+    for tok in toks[i + 1:]:
+        if tok.dup or tok.brk or not tok.key:
+            continue
+        if _is_title(tok) or L.is_funds_section(tok.text) or L.indicator_column(tok.text):
+            return False
+        field = _header_field(tok)
+        if field is not None:
+            return field not in header
+    return False
 
 
 def _mark_cut(draft: Draft) -> None:
@@ -603,7 +653,7 @@ class _Parser:
                         return "", []
                     return t.text, [j]
                 j += 1
-            return "", []
+            return self.value_below(i)
         j = i + 1
         if j >= self.end or toks[j].brk:
             return "", []
@@ -619,6 +669,21 @@ class _Parser:
         if L.is_label(t.text) and (t.key in L.HEADER_FIELDS or t.key in L.NARRATIVE_FIELDS):
             return "", []
         return t.text, [j]
+
+    def value_below(self, i: int) -> tuple[str, list[int]]:
+        """Pipe rows broken at a cell (``| 项目名称 |`` ↵ ``某某经费 |``): a header label that
+        ends its line takes the next line's only cell, when that cell is no label itself."""
+        if self.sheet.mode != "compact":
+            return "", []
+        below = [j for j in self.row_range(self.toks[i].row + 1)
+                 if self.toks[j].key and not self.toks[j].dup]
+        if len(below) != 1:
+            return "", []
+        t = self.toks[below[0]]
+        if L.is_label(t.text) or L.split_label(t.text) or _opens_section(t.text) \
+                or L.fund_row_label(t.text) is not None:
+            return "", []
+        return t.text, below
 
     # -- the loop ----------------------------------------------------------------------
 
@@ -1067,6 +1132,12 @@ class _Parser:
                     self.note("continued", " | ".join(more), r + 2)
                     r += 1
                 if self.mode == "compact" and len(raw) < len(fields):
+                    if label[0] != "total":
+                        # a 其中 row prints its money and 执行率, its 分值 / 得分 cells are
+                        # blank or "—": its figures are read against those columns only
+                        sub = [f for f in fields if f in _ROW_FIELDS or f == "rate"]
+                        figures = [x for x in raw if not L.is_blank(x)]
+                        fields = sub if len(figures) <= len(sub) else fields
                     placed = self.align_funds(raw, fields, r, label)
                     values = [(f, v, None) for f, v in placed]
                 else:
