@@ -82,3 +82,59 @@ def test_a_sub_row_of_the_funds_is_read_by_its_money_and_rate():
     assert (row.initial_budget, row.budget, row.executed) == (Decimal(40),) * 3
     assert not row.unread
     assert not any(n.kind == "ambiguous" for n in form.notes)
+
+
+# A 20/80 form whose text a document site gave in a PDF-like reading order: the funds row's
+# label before the column labels, a label's parenthesis broken off by spaces, rows of
+# name | target | actual | 得分 with names wrapped over words, and the merged 一级/二级 cells
+# printed after the rows.
+_SCRAMBLED_20_80 = (
+    "2021 年某县农村饮水工程项目自评表 单位名称:某县水务局 项目名称 2021 年农村饮水工程 "
+    "主管部门 某县水务局 预算执行 情况(万元) (20 分) 一级指标 年度财政 资金总额 项目实施单位 "
+    "某县供水站 预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) 120 108 90% 18 三级指标 "
+    "年初目标值 (A) 实际完成值 (B) 得分 新建供水管 网长度(公里) 30 32 20 受益人口 5000 5100 20 "
+    "水质达 标情况 符合国家 标准 全部符 合标准 20 群众满意度 90% 95% 20 二级指标 数量指标 "
+    "质量指标 满意度指标 总分 98 备注: 1.说明\n")
+
+
+def test_scrambled_words_form_reads_header_year_and_unlabelled_funds_row():
+    (form,) = _forms(_SCRAMBLED_20_80)
+    case = form.case
+    assert case.project.name == "2021年农村饮水工程"  # "2021 年…": a year broken off its 年
+    assert case.project.year == 2021  # the title opens with its year
+    funds = case.funds
+    assert (funds.budget, funds.executed, funds.claimed_rate, funds.claimed_score) == (
+        Decimal(120), Decimal(108), Decimal(90), Decimal(18))
+
+
+def test_rows_that_end_with_their_score_are_cut_there_and_wrapped_names_joined():
+    (form,) = _forms(_SCRAMBLED_20_80)
+    rows = [(i.name, i.target, i.actual, i.score) for i in form.case.indicators]
+    assert rows[0] == ("新建供水管网长度(公里)", "30", "32", Decimal(20))
+    assert rows[1] == ("受益人口", "5000", "5100", Decimal(20))
+    assert rows[3] == ("群众满意度", "90%", "95%", Decimal(20))
+    assert form.case.narrative.claimed_total == Decimal(98)
+
+
+def test_a_row_of_wrapped_text_cells_is_left_unread_not_guessed():
+    """水质达 标情况 符合国家 标准 全部符 合标准 20: six words for three text columns; where
+    one cell ends is not in the text: the 得分 is read, the rest marked ambiguous."""
+    (form,) = _forms(_SCRAMBLED_20_80)
+    row = form.case.indicators[2]
+    assert row.score == Decimal(20)
+    assert (row.name, row.target, row.actual) == ("", "", "")
+    assert {f: row.unread.reason(f) for f in ("name", "target", "actual")} == {
+        "name": "ambiguous", "target": "ambiguous", "actual": "ambiguous"}
+    assert any(n.kind == "ambiguous" and "水质达" in n.text for n in form.notes)
+
+
+def test_merged_category_cells_printed_after_the_rows_are_unplaced_not_blank():
+    """二级指标 数量指标 质量指标 满意度指标 after the rows: no row gets them, none is made of
+    them, and every row's 一级/二级 is marked unread (unplaced), not printed blank."""
+    (form,) = _forms(_SCRAMBLED_20_80)
+    rows = form.case.indicators
+    assert len(rows) == 4
+    assert all(i.level2 == "" and i.unread.reason("level2") == "unplaced" for i in rows)
+    assert all(i.unread.reason("level1") == "unplaced" for i in rows)
+    unplaced = {n.text for n in form.notes if n.kind == "unplaced"}
+    assert {"数量指标", "质量指标", "满意度指标"} <= unplaced

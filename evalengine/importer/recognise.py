@@ -58,6 +58,8 @@ _GENERIC_PREFIX_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
+_YEAR_ONLY_RE = re.compile(r"(?:19|20)\d{2}")
+_YEAR_FIRST_RE = re.compile(r"^((?:19|20)\d{2})年")  # a title that opens with its year
 _CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
 _UNIT_CODE_RE = re.compile(r"^\d{2,}\s*[-—－]\s*(.+)$")
 
@@ -188,6 +190,11 @@ def _tokens(sheet: Sheet) -> list[Tok]:
         i = 0
         while i < len(cells):
             text = cells[i]
+            if i + 1 < len(cells) and sheet.mode == "words" and _YEAR_ONLY_RE.fullmatch(text) \
+                    and cells[i + 1].startswith("年") and len(cells[i + 1]) > 1:
+                cells[i + 1] = text + cells[i + 1]  # "2020 年市级…": a year broken off its 年
+                i += 1
+                continue
             if i + 1 < len(cells):
                 joined = L.joins(text, cells[i + 1])
                 if joined is not None:
@@ -625,6 +632,7 @@ class _Parser:
         self.lone_figures: list[tuple[int, str, list[Note]]] = []
         self.gap_at: int | None = None  # the cell after a gap in the text (see funds_stream)
         self.fund_fields: set[str] = set()  # the columns the funds header printed
+        self.table_first = 0  # the first indicator row of the table being read
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -769,7 +777,7 @@ class _Parser:
                     self.draft.project["year"] = int(m.group(1))
         if name and not self.draft.title_name:
             self.draft.title_name = name
-        m = _YEAR_DEGREE_RE.search(toks[i].key)
+        m = _YEAR_DEGREE_RE.search(toks[i].key) or _YEAR_FIRST_RE.match(toks[i].key)
         if m and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
         # "(2022年度)", "2019年度)", "( 2019 年度)" just after the title
@@ -919,6 +927,11 @@ class _Parser:
             elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
                     and L.fund_column(toks[j + 1].text) not in (None, "-"):
                 self.note("unplaced", t.text)  # a garbled header cell between two labels
+            elif columns and (tail := _label_tail(toks, j, self.end)):
+                # a label's parenthesis broken off by a space (得分 | (20 | 分*执行率))
+                self.used.update(range(j, tail))
+                j = tail
+                continue
             elif not (L.is_funds_section(t.text) or t.key in ("(万元)", "万元", "单位:万元")
                       or L.is_points_only(t.text) or not t.key):
                 break
@@ -951,12 +964,19 @@ class _Parser:
                 where = self.draft.unread.setdefault(("funds", 0), {})
                 where.update({f: "unreadable" for f in lost if f not in where})
             return j + 1
+        first = True
         while j < self.end and not toks[j].brk:
             label = L.fund_row_label(toks[j].text)
-            if label is None:
+            if label is None and first and not explicit and self.unlabelled_total(j, columns):
+                # figures right after the column labels, no row label before them (the
+                # flattener printed it elsewhere): the table's total row
+                label = ("total", "")
+            elif label is None:
                 break
-            self.used.add(j)
-            j += 1
+            else:
+                self.used.add(j)
+                j += 1
+            first = False
             figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
             # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
             # 50 | 49.78) are decoded by type and arithmetic
@@ -1017,6 +1037,19 @@ class _Parser:
                 j += 1
             self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
         return j
+
+    def unlabelled_total(self, j: int, columns: list[str]) -> bool:
+        """At ``j`` a run of figures, as many as the header's figure columns, and no total
+        row read yet."""
+        if any(f in self.draft.funds for f in ("budget", "executed", "claimed_rate")):
+            return False
+        width = len([f for f in columns if _FUND_TYPES.get(f, "text") != "text"])
+        run = 0
+        while j + run < self.end and not self.toks[j + run].brk and (
+                L.number(self.toks[j + run].text) is not None
+                or L.percent(self.toks[j + run].text) is not None):
+            run += 1
+        return width >= 2 and run == width
 
     def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str]) -> None:
         """A funds row whose figures are glued (``1484631.00%``): decoded by type and by the
@@ -2260,6 +2293,10 @@ class _Parser:
             return self.table_anchored(j, schema)
         scored = "weight" in schema and "score" in schema
         texts_before = schema.index("weight") if scored else len(schema)
+        # a table whose only figure column is the last, 得分 (the 20/80 form: no 分值)
+        closing = not scored and len(schema) >= 3 and schema[0] == "name" \
+            and schema[-1] == "score"
+        self.table_first = len(self.draft.indicators)
         cur_l1 = cur_l2 = ""
         pending: list[int] = []
         open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
@@ -2269,7 +2306,7 @@ class _Parser:
             if not pending:
                 return
             words = [toks[p].text for p in pending]
-            if not scored and len(words) == len(schema):
+            if not scored and not closing and len(words) == len(schema):
                 values = dict(zip(schema, words))
                 values.update(level1=cur_l1, level2=cur_l2)
                 self.add_indicator(values, None)
@@ -2281,17 +2318,45 @@ class _Parser:
                     "level1": "cut", "level2": "cut", "name": "cut"}
                 self.add_indicator(values, None)
             else:
-                for w in words:
-                    if not (L.is_blank(w) or L.is_placeholder_name(w)):
-                        self.note("unplaced", w)
+                shown = [w for w in words if not (L.is_blank(w) or L.is_placeholder_name(w))]
+                for w in shown:
+                    self.note("unplaced", w)
+                if closing and shown and open_l2 and not stray \
+                        and rows_at == len(self.draft.indicators):
+                    # words under a 二级 label and no 得分 after them: a row is there, its
+                    # cells could not be placed (never taken for cells left blank)
+                    self.draft.unread[("indicators", rows_at)] = {
+                        f: "unplaced" for f in ("name", *schema) if f in _INDICATOR_FIELDS
+                        or f == "name"}
+                    self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
             pending.clear()
 
         ended = False
+        stray = False  # the 一级/二级 column label again after rows: the merged cells follow
         while j < self.end and not toks[j].brk:
             t = toks[j]
             if self.ends_draft(t):
                 ended = True
                 break
+            if closing and L.indicator_column(t.text) in ("level1", "level2") \
+                    and len(self.draft.indicators) > self.table_first:
+                flush()
+                stray = True
+                for n in range(self.table_first, len(self.draft.indicators)):
+                    lost = {f: "unplaced" for f in ("level1", "level2")
+                            if not self.draft.indicators[n].get(f)}
+                    if lost:  # its 一级/二级 cells are among those printed after the rows
+                        self.draft.unread.setdefault(("indicators", n), {}).update(lost)
+                self.used.add(j)
+                j += 1
+                continue
+            if stray and (L.is_l1(t.text) or L.is_l2(t.text) or L.is_points_only(t.text)):
+                # a merged 一级/二级 cell printed after the rows it spans: which rows it
+                # spans is not in the text
+                self.note("unplaced", t.text)
+                self.used.add(j)
+                j += 1
+                continue
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
             opens = L.opens_level2(t.text, following)
@@ -2321,6 +2386,12 @@ class _Parser:
             pending.append(j)
             since_l2 += 1
             self.used.add(j)
+            if closing and len(pending) >= len(schema) and L.points(t.text) is not None \
+                    and (nxt is None or nxt.brk or not _is_figure(nxt.text)):
+                # name | target | actual | 得分: the row ends at its 得分, the last figure
+                # before words again
+                self.score_last_row([toks[p].text for p in pending], schema, cur_l1, cur_l2)
+                pending.clear()
             if scored and len(pending) >= texts_before + 2:
                 w, s = toks[pending[-2]].text, toks[pending[-1]].text
                 if L.number(w) is not None and L.number(s) is not None \
@@ -2361,6 +2432,33 @@ class _Parser:
         flush()
         self.finish_table()
         return j
+
+    def score_last_row(self, words: list[str], schema: Sequence[str], level1: str,
+                       level2: str) -> None:
+        """One row of a table that ends with its 得分: as many words as columns are read in
+        order; more words are read only when the values before the 得分 are plain values
+        (figures, rates) and every word before them is text -- the name, wrapped over
+        words.  Otherwise which word is whose cannot be told: the 得分 is read and the text
+        cells are left unread (ambiguous), never guessed."""
+        values = {"level1": level1, "level2": level2}
+        fields = list(schema[:-1])
+        text, score = words[:-1], words[-1]
+        if len(text) == len(fields):
+            values.update(zip(fields, text))
+        else:
+            tail = len(fields) - 1  # the value columns after the name
+            head = text[:-tail] if tail else text
+            if tail and all(is_value_cell(w) for w in text[-tail:]) \
+                    and not any(is_value_cell(w) for w in head):
+                values.update(zip(fields, ["".join(head), *text[-tail:]]))
+            else:
+                self.note("ambiguous", " ".join(text),
+                          detail="/".join(FIELD_LABELS.get(f, (f,))[0] for f in fields))
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    f: "ambiguous" for f in fields}
+                values["name"] = ""
+        values[schema[-1]] = score
+        self.add_indicator(values, None)
 
     def table_anchored(self, j: int, schema: list[str]) -> int:
         """Words whose scored columns are not the last two (目标值 | 权重 | 实际完成值 | 自评分):
@@ -2603,6 +2701,24 @@ def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] |
                 and not rest.startswith(("指标", "性", "率", "度")) and re.match(r"[\u4e00-\u9fff\d]", rest):
             return head, rest
     return None
+
+
+def _is_figure(text: str) -> bool:
+    return L.number(text) is not None or L.percent(text) is not None
+
+
+def _label_tail(toks: Sequence[Tok], j: int, end: int) -> int:
+    """A column label's parenthesis broken off by spaces (``(20`` ``分*执行率)``): the index
+    after its closing word, or 0 when ``toks[j]`` opens no such parenthesis."""
+    text = toks[j].key
+    if not text.startswith("(") or ")" in text:
+        return 0
+    for k in range(j + 1, min(j + 3, end)):
+        if toks[k].brk or not toks[k].key:
+            return 0
+        if toks[k].key.endswith(")") and "(" not in toks[k].key:
+            return k + 1
+    return 0
 
 
 def _narrative_key(k: str) -> str:
