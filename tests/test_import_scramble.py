@@ -138,3 +138,45 @@ def test_merged_category_cells_printed_after_the_rows_are_unplaced_not_blank():
     assert all(i.unread.reason("level1") == "unplaced" for i in rows)
     unplaced = {n.text for n in form.notes if n.kind == "unplaced"}
     assert {"数量指标", "质量指标", "满意度指标"} <= unplaced
+
+
+# A 决策/管理/绩效 rubric whose PDF text interleaves the criteria sentences with the rows:
+# a 一级 label (项目管理 12 分) printed between a row's name and its 分值, criteria words
+# (有专人负责 3 分。没) between a row's 分值 and 自评分, and criteria numbers (扣 0.5 分).
+_SCRAMBLED_RUBRIC = (
+    "某县2022年度道路保洁项目绩效自评表.pdf\n"
+    "某县财政预算支出项目绩效目标自评表 填报日期:2023 年 3 月 1 日 自评总分: 80 项目名称 道路保洁 "
+    "项目实施单位 某县环卫所 项目主管单位 某县城管局 项目权重 评价内容 分值 自评分 复核分 "
+    "评价标准及依据 项目决策 3 分 立项依据 3 3 有立项文件计 3 分,没有不得分。 1、制度健全 1 分; "
+    "资金管理 4 4 2、执行规范 1 分; 人员保障 项目管理 12 分 3 有专人负责 3 分。没 2 有不得分 "
+    "档案管理 5 1 分,缺一项扣 0.5 分; 5 1、档案完整 2 分; 项目年度目标 1:道路整洁\n")
+
+
+def test_interleaved_rubric_rows_are_read_by_type_not_by_adjacency():
+    (form,) = _forms(_SCRAMBLED_RUBRIC)
+    rows = [(i.level1, i.name, i.weight, i.score) for i in form.case.indicators]
+    assert rows == [
+        ("项目决策", "立项依据", Decimal(3), Decimal(3)),
+        ("项目管理", "资金管理", Decimal(4), Decimal(4)),
+        ("项目管理", "人员保障", Decimal(3), Decimal(2)),  # label between name and 分值
+        ("项目管理", "档案管理", Decimal(5), Decimal(5)),  # not the criteria's 0.5 分
+    ]
+
+
+def test_a_number_far_from_a_name_makes_no_rubric_row():
+    """名称 6 and a plain number ten words later: no 自评分 near the 分值, no row."""
+    text = _SCRAMBLED_RUBRIC.replace(
+        "档案管理 5 1 分,缺一项扣 0.5 分; 5",
+        "档案管理 5 一 二 三 四 五 六 七 八 九 5")
+    (form,) = _forms(text)
+    assert "档案管理" not in [i.name for i in form.case.indicators]
+
+
+def test_the_file_name_above_the_text_gives_the_year_not_the_name():
+    """…2022年度道路保洁项目绩效自评表.pdf: a title for its year (the 填报日期 2023 is not the
+    form's year); the project's name is the 项目名称 cell's."""
+    (form,) = _forms(_SCRAMBLED_RUBRIC)
+    assert form.case.project.year == 2022
+    assert form.case.project.name == "道路保洁"
+    (nameless,) = _forms(_SCRAMBLED_RUBRIC.replace("项目名称 道路保洁 ", ""))
+    assert "某县2022" not in nameless.case.project.name

@@ -48,6 +48,7 @@ class ImportSettings:
     source: str
     review_below: Decimal
     review_min_cells: int
+    rubric_score_within: int
 
 
 @cache

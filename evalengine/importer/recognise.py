@@ -58,6 +58,7 @@ _GENERIC_PREFIX_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
+_FILE_NAME_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|ods|odt)$", re.IGNORECASE)
 _YEAR_ONLY_RE = re.compile(r"(?:19|20)\d{2}")
 _YEAR_FIRST_RE = re.compile(r"^((?:19|20)\d{2})年")  # a title that opens with its year
 _CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
@@ -231,7 +232,14 @@ def _row_index(toks: Sequence[Tok]) -> dict[int, list[int]]:
 
 
 def _is_title(tok: Tok) -> bool:
-    return 0 < len(tok.key) <= 60 and bool(_TITLE_RE.match(tok.key)) and "报告" not in tok.key
+    k = _FILE_NAME_RE.sub("", tok.key)
+    return 0 < len(k) <= 60 and bool(_TITLE_RE.match(k)) and "报告" not in k
+
+
+def _is_file_name(tok: Tok) -> bool:
+    """The document's file name printed above its text (``…项目绩效自评表.pdf``): a title for
+    the year it states, not for the project's name."""
+    return bool(_FILE_NAME_RE.search(tok.key))
 
 
 def _title_name(text: str) -> str:
@@ -765,7 +773,7 @@ class _Parser:
         toks = self.toks
         self.used.add(i)
         self.draft.titled = True
-        name = _title_name(toks[i].text)
+        name = "" if _is_file_name(toks[i]) else _title_name(_FILE_NAME_RE.sub("", toks[i].text))
         heading = [j for j in range(self.start, i) if toks[j].key and j not in self.used]
         if self.rows_mode:
             for j in heading:
@@ -777,7 +785,8 @@ class _Parser:
                     self.draft.project["year"] = int(m.group(1))
         if name and not self.draft.title_name:
             self.draft.title_name = name
-        m = _YEAR_DEGREE_RE.search(toks[i].key) or _YEAR_FIRST_RE.match(toks[i].key)
+        m = _YEAR_DEGREE_RE.search(toks[i].key) or _YEAR_FIRST_RE.match(
+            _FILE_NAME_RE.sub("", toks[i].key))
         if m and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
         # "(2022年度)", "2019年度)", "( 2019 年度)" just after the title
@@ -1573,15 +1582,31 @@ class _Parser:
 
     def table_rubric_words(self, j: int) -> int:
         """A rubric (评价内容 | 分值 | 自评分 | 评价标准 …) in whitespace words, its criteria
-        sentences interleaved with its rows: a row is a short name followed by two plain
-        numbers, its 分值 and 自评分 (the score no more than the weight); a 一级 label with
-        its points (项目管理 13 分), wherever its merged cell printed it, covers the rows whose
-        weights total them; every other word (criteria text) is left unplaced."""
+        sentences interleaved with its rows: a row is a short name, its 分值 (a plain number
+        right after the name, or after a 一级 label printed between them) and its 自评分 (the
+        next plain number, no more than the 分值, within ``rubric_score_within`` words of
+        rules/import.toml: the criteria's own words may come between).  A number followed by
+        分 is the criteria's (``扣 0.5 分``), never a cell.  A 一级 label with its points
+        (项目管理 13 分), wherever its merged cell printed it, covers the rows whose weights
+        total them; every other word (criteria text) is left unplaced."""
+        from .build import import_settings
+
+        within = import_settings().rubric_score_within
         toks = self.toks
         first_row = len(self.draft.indicators)
         labels: list[tuple[int, str, Decimal | None]] = []
         words: list[int] = []  # indices of the words since the last row
+        pending: tuple[int, int] | None = None  # (name, 分值) indices waiting for the 自评分
         ended = False
+
+        def cell_number(k: int) -> bool:  # a plain number that is a cell, not criteria text
+            if not _PLAIN_NUMBER_RE.fullmatch(toks[k].text):
+                return False
+            n = k + 1
+            while n < self.end and not toks[n].key and not toks[n].brk:
+                n += 1
+            return n >= self.end or not toks[n].key.startswith("分")
+
         while j < self.end:
             t = toks[j]
             if t.brk:
@@ -1604,14 +1629,20 @@ class _Parser:
                                Decimal(texts[-2])))
                 self.used.update(words[-3:])
                 del words[-3:]
-            elif len(texts) >= 3 and _PLAIN_NUMBER_RE.fullmatch(texts[-1]) \
-                    and _PLAIN_NUMBER_RE.fullmatch(texts[-2]) and _RUBRIC_NAME_RE.fullmatch(
-                        L.key(texts[-3])) and not L.is_l1(texts[-3]) \
-                    and Decimal(texts[-1]) <= Decimal(texts[-2]):
-                self.add_indicator({"level1": "", "level2": "", "name": texts[-3],
-                                    "weight": texts[-2], "score": texts[-1]}, None)
-                self.used.update(words[-3:])
-                words.clear()
+            elif cell_number(j):
+                if pending is not None and words.index(j) - words.index(pending[1]) <= within \
+                        and Decimal(t.text) <= Decimal(toks[pending[1]].text):
+                    name, weight = pending
+                    self.add_indicator({"level1": "", "level2": "", "name": toks[name].text,
+                                        "weight": toks[weight].text, "score": t.text}, None)
+                    self.used.update((name, weight, j))
+                    words = [w for w in words if w > j]
+                    pending = None
+                elif len(words) >= 2 and _RUBRIC_NAME_RE.fullmatch(toks[words[-2]].key) \
+                        and not L.is_l1(toks[words[-2]].text):
+                    pending = (words[-2], j)  # a name and its 分值
+            elif pending is not None and words.index(j) - words.index(pending[1]) > within:
+                pending = None  # no 自评分 near its 分值: not a row
             j += 1
         self._place_categories(first_row, labels, cut=not ended)
         self.finish_table()
