@@ -180,3 +180,31 @@ def test_the_file_name_above_the_text_gives_the_year_not_the_name():
     assert form.case.project.name == "道路保洁"
     (nameless,) = _forms(_SCRAMBLED_RUBRIC.replace("项目名称 道路保洁 ", ""))
     assert "某县2022" not in nameless.case.project.name
+
+
+_GLUED_METHOD = (
+    "项目支出绩效自评表(2019年度)项目名称某街道绿化养护经费主管部门及代码某区某街道办事处实施单位:"
+    "某街道城市服务中心项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算"
+    "方法年度资金总额:200.5150.251075%7.5执行率*该指标分值,最高不得超过分值上限。其中:本年一般公共"
+    "预算拨款 200.5150.25   其他资金     年度总体目标完成辖区绿化养护\n")
+
+
+def test_a_glued_sub_row_is_split_where_no_part_exceeds_the_total():
+    """200.5150.25 under a total of 200.5 | 150.25: 200.51 | 50.25 and 200.515 | 0.25 would
+    make a part larger than the whole; only 200.5 | 150.25 is left, nothing ambiguous."""
+    (form,) = _forms(_GLUED_METHOD)
+    funds = form.case.funds
+    assert (funds.initial_budget, funds.executed, funds.claimed_rate, funds.claimed_score) == (
+        Decimal("200.5"), Decimal("150.25"), Decimal(75), Decimal("7.5"))
+    row = funds.rows[0]
+    assert (row.initial_budget, row.executed) == (Decimal("200.5"), Decimal("150.25"))
+    assert not row.unread
+
+
+def test_the_method_cell_after_glued_figures_is_read_whole_not_lost():
+    """The 得分计算方法 cell the flattener cut at the labels it quotes (执行率, 指标分值, 分值)
+    is that row's text, and the 其中 row after it is still read."""
+    (form,) = _forms(_GLUED_METHOD)
+    assert form.case.funds.note == "得分计算方法: 执行率*该指标分值,最高不得超过分值上限。"
+    unplaced = {n.text for n in form.notes if n.kind == "unplaced"}
+    assert not {"执行率", "指标分值", "上限。"} & unplaced

@@ -49,6 +49,7 @@ class ImportSettings:
     review_below: Decimal
     review_min_cells: int
     rubric_score_within: int
+    fund_text_words: int
 
 
 @cache

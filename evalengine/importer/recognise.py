@@ -992,10 +992,17 @@ class _Parser:
             if figures is not None and is_glued_run(figures.group()) and (
                     self.glued or not self._fund_value_ok(columns[0], toks[j].text)):
                 self.used.add(j)
-                self.glued_fund_row(label, figures.group(), columns)
-                if figures.end() < len(toks[j].key):  # what follows the figures, glued on
-                    self.note("unplaced", toks[j].key[figures.end():])
+                run, rest = figures.group(), toks[j].key[figures.end():]
                 j += 1
+                words = self.fund_row_words(j, columns) if not rest else []
+                self.used.update(words)
+                text = "".join(toks[w].text for w in words)
+                texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text" and f != "-"]
+                self.glued_fund_row(label, run, columns,
+                                    [(texts[0], text, None)] if text and texts else ())
+                if rest:  # what follows the figures, glued on
+                    self.note("unplaced", rest)
+                j = words[-1] + 1 if words else j
                 continue
             if not explicit:
                 # words: blank cells are invisible, so the figures after the label are
@@ -1047,6 +1054,29 @@ class _Parser:
             self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
         return j
 
+    def fund_row_words(self, j: int, columns: Sequence[str]) -> list[int]:
+        """The words after a row's glued figures, when the table has a text column after its
+        figures (得分计算方法, 原因): that cell, cut at the label words it quotes (执行率 *该
+        指标分值 …), up to the next row label or block -- within ``fund_text_words`` words of
+        rules/import.toml, else nothing is taken."""
+        from .build import import_settings
+
+        fields = [f for f in columns if f != "-"]
+        if not fields or _FUND_TYPES.get(fields[-1], "text") != "text":
+            return []
+        limit = import_settings().fund_text_words
+        out: list[int] = []
+        while j < self.end and not self.toks[j].brk and len(out) <= limit:
+            t = self.toks[j]
+            if L.fund_row_label(t.text) is not None or L.is_funds_section(t.text) \
+                    or t.key in L.GOAL_SECTIONS or t.key in L.GOAL_FIELDS \
+                    or self.is_indicator_header(j) or self.is_terminator(t):
+                return out
+            if t.key:
+                out.append(j)
+            j += 1
+        return out if j >= self.end else []
+
     def unlabelled_total(self, j: int, columns: list[str]) -> bool:
         """At ``j`` a run of figures, as many as the header's figure columns, and no total
         row read yet."""
@@ -1060,16 +1090,20 @@ class _Parser:
             run += 1
         return width >= 2 and run == width
 
-    def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str]) -> None:
+    def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str],
+                       extra: Sequence[tuple[str, str, Any]] = ()) -> None:
         """A funds row whose figures are glued (``1484631.00%``): decoded by type and by the
-        layout's arithmetic; a column two readings dispute is left unread."""
+        layout's arithmetic; a column two readings dispute is left unread.  A 其中 row is
+        read against its money and 执行率 columns, each no more than the total row's."""
         block = self.layout.block("funds") if self.layout is not None else None
         known = {c.field: c for c in block.columns} if block is not None else {}
+        if label[0] != "total":  # (a run with no % holds no 执行率 that could be written)
+            columns = [f for f in columns if f in _ROW_FIELDS or f == "rate" and "%" in run]
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in columns)
         rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
         rels = tuple(r for r in rels if {r.result, r.left, r.right} - {""} <= set(columns)
                      | {x for x in (r.left,) if x.replace(".", "").isdigit()})
-        decoded = decode_run(run, cols, rels)
+        decoded = decode_run(run, cols, rels + self.row_bounds(label, columns))
         if decoded.unplaced:
             self.note("unplaced", run)
             return
@@ -1077,7 +1111,17 @@ class _Parser:
             names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
             self.note("ambiguous", run, detail=names)
             self.mark_unread_funds(label, decoded.ambiguous)
-        self.fund_row(label, [(f, v, None) for f, v in decoded.values.items()])
+        self.fund_row(label, [*((f, v, None) for f, v in decoded.values.items()), *extra])
+
+    def row_bounds(self, label: tuple[str, str], columns: Sequence[str]) -> tuple[Relation, ...]:
+        """A 其中 row is a part of the total row: none of its amounts exceeds the total's
+        (``initial_budget <= 310.2``), which rules out splits of a glued run such as
+        310.21 | 54.74 of 310.2154.74."""
+        if label[0] == "total":
+            return ()
+        funds = self.draft.funds
+        return tuple(Relation(f, "<=", str(funds[f])) for f in _ROW_FIELDS
+                     if f in columns and isinstance(funds.get(f), Decimal))
 
     def funds_rows(self, i: int) -> int:
         toks, sheet = self.toks, self.sheet
