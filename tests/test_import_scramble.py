@@ -146,7 +146,9 @@ def test_merged_category_cells_printed_after_the_rows_are_unplaced_not_blank():
 _SCRAMBLED_RUBRIC = (
     "某县2022年度道路保洁项目绩效自评表.pdf\n"
     "某县财政预算支出项目绩效目标自评表 填报日期:2023 年 3 月 1 日 自评总分: 80 项目名称 道路保洁 "
-    "项目实施单位 某县环卫所 项目主管单位 某县城管局 项目权重 评价内容 分值 自评分 复核分 "
+    "项目实施单位 某县环卫所 项目主管单位 某县城管局 项目属性 项目资金 1、常年性 √ 2、延续性□ "
+    "中央 省、地 本级 其他 合计 执行数 (万元) (万元) (万元) (万元) (万元) (万元) 12 12 来源 "
+    "3、一次性□ 9 执行率 75 % 1.道路保洁 项目权重 评价内容 分值 自评分 复核分 "
     "评价标准及依据 项目决策 3 分 立项依据 3 3 有立项文件计 3 分,没有不得分。 1、制度健全 1 分; "
     "资金管理 4 4 2、执行规范 1 分; 人员保障 项目管理 12 分 3 有专人负责 3 分。没 2 有不得分 "
     "档案管理 5 1 分,缺一项扣 0.5 分; 5 1、档案完整 2 分; 项目年度目标 1:道路整洁\n")
@@ -208,3 +210,28 @@ def test_the_method_cell_after_glued_figures_is_read_whole_not_lost():
     assert form.case.funds.note == "得分计算方法: 执行率*该指标分值,最高不得超过分值上限。"
     unplaced = {n.text for n in form.notes if n.kind == "unplaced"}
     assert not {"执行率", "指标分值", "上限。"} & unplaced
+
+
+def test_scattered_funds_figures_are_read_by_type_and_arithmetic():
+    """中央 省、地 本级 其他 合计 执行数 | 12 12 … 9 … 75 %: the figures the text scattered
+    among check boxes give 合计 12, 执行数 9, 执行率 75 % (9 / 12); which source column holds
+    the 12 cannot be told and is reported, not guessed."""
+    (form,) = _forms(_SCRAMBLED_RUBRIC)
+    funds = form.case.funds
+    assert (funds.budget, funds.executed, funds.claimed_rate) == (
+        Decimal(12), Decimal(9), Decimal(75))
+    assert not funds.rows
+    (note,) = [n for n in form.notes if n.kind == "ambiguous" and "12" in n.text]
+    assert "中央" in note.detail
+
+
+def test_local_funds_labels_are_no_vocabulary_outside_their_layout():
+    """合计 / 其他 / 中央 are the rubric layout's funds labels only: a central form's 合计 row
+    is still its total, and a name that starts with 中央 is not cut there."""
+    from evalengine.importer import labels as L
+
+    L.extend_from_layouts()
+    assert L.fund_column("合计") is None and L.fund_column("中央") is None
+    (form,) = _forms(_HEAD.format(name="中央财政补助道路维修经费") + _BODY)
+    assert form.case.project.name == "中央财政补助道路维修经费"
+    assert form.case.narrative.claimed_total == Decimal(88)

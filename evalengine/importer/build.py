@@ -50,6 +50,7 @@ class ImportSettings:
     review_min_cells: int
     rubric_score_within: int
     fund_text_words: int
+    funds_scatter_words: int
 
 
 @cache

@@ -41,7 +41,7 @@ from .labels import clean, key
 from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
     is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
-from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
+from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
 from .prose import prose_funds, prose_indicators, report_title
 from .sheets import Sheet
@@ -744,6 +744,8 @@ class _Parser:
             return None
         if self.is_indicator_header(i):
             return self.indicators(i)
+        if not self.rows_mode and self.local_funds_labels(i) >= _LOCAL_RUN:
+            return self.scattered_funds(i)
         if L.is_funds_section(tok.text) or L.fund_column(tok.text) in ("initial_budget", "budget"):
             return self.funds(i)
         if L.fund_row_label(tok.text) is not None and not self.draft.funds:
@@ -1076,6 +1078,81 @@ class _Parser:
                 out.append(j)
             j += 1
         return out if j >= self.end else []
+
+    def local_block(self) -> Block | None:
+        block = self.layout.block("funds") if self.layout is not None else None
+        return block if block is not None and block.local else None
+
+    def local_funds_labels(self, i: int) -> int:
+        """How many of the layout's local funds labels (中央 省、地 本级 其他 合计 …) stand in
+        a run from ``i`` (unit cells between them do not break it); 0 when the funds are
+        read already or ``i`` is none of them."""
+        block = self.local_block()
+        if block is None or self.draft.funds:
+            return 0
+        words = {L.key(w) for c in block.columns for w in c.labels}
+        n, j = 0, i
+        while j < self.end and not self.toks[j].brk:
+            k = self.toks[j].key
+            if k in words:
+                n += 1
+            elif k and k not in _UNIT_CELLS:
+                break
+            j += 1
+        return n
+
+    def scattered_funds(self, i: int) -> int:
+        """The funds of a layout whose funds labels are local (a run of 中央 省、地 本级 其他
+        合计 执行数 …): the text printed the figures wherever its flattener put them, among
+        check boxes and the goal, so every money and rate figure up to the indicator table
+        (or a numbered goal item) is taken and assigned to the layout's columns by type and
+        the row's arithmetic (:func:`.decoder.decode_cells`).  What two readings dispute
+        (which source column holds the money) is left unread; the words among the figures
+        are left to the other readers."""
+        from .build import import_settings
+
+        block = self.local_block()
+        assert block is not None
+        self.draft.funds_seen = True
+        toks = self.toks
+        words = {L.key(w) for c in block.columns for w in c.labels}
+        figures: list[str] = []
+        j = i
+        limit = import_settings().funds_scatter_words
+        while j < self.end and not toks[j].brk and j - i <= limit:
+            t = toks[j]
+            if _is_title(t) or self.is_indicator_header(j) \
+                    or _NUMBERED_RE.match(t.key) and not _CHECK_BOX_RE.search(t.key):
+                break  # (a numbered check box, 3、一次性□, is no goal item)
+            if t.key in words or t.key in _UNIT_CELLS:
+                self.used.add(j)
+            elif _PLAIN_NUMBER_RE.fullmatch(t.key) and j + 1 < self.end \
+                    and toks[j + 1].key == "%":
+                figures.append(t.key + "%")  # 100 | %: a rate broken off its sign
+                self.used.update((j, j + 1))
+                j += 1
+            elif _PLAIN_NUMBER_RE.fullmatch(t.key) or re.fullmatch(r"\d+(?:\.\d+)?%", t.key):
+                figures.append(t.key)
+                self.used.add(j)
+            j += 1
+        if not figures:
+            return i + 1
+        fields = {"budget", "executed", "rate"}
+        decoded = decode_cells(figures, block.columns, relations(block))
+        if decoded.unplaced:
+            for v in figures:
+                self.note("unplaced", v)
+            self.draft.funds_lost = True
+            return i + 1
+        if decoded.ambiguous:
+            printed = {c.field: c.labels[0] for c in block.columns if c.labels}
+            names = "/".join(printed.get(f) or FIELD_LABELS.get(f, (f,))[0]
+                             for f in decoded.ambiguous)
+            self.note("ambiguous", " | ".join(figures), detail=names)
+            self.mark_unread_funds(("total", ""), [f for f in decoded.ambiguous if f in fields])
+        self.fund_row(("total", ""), [(f, v, None) for f, v in decoded.values.items()
+                                      if f in fields])
+        return i + 1
 
     def unlabelled_total(self, j: int, columns: list[str]) -> bool:
         """At ``j`` a run of figures, as many as the header's figure columns, and no total
@@ -2759,6 +2836,10 @@ class _Parser:
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_NUMBERED_RE = re.compile(r"^\d+[.、](?!\d)")  # a numbered item (1.完成…): the goal's text begins
+_CHECK_BOX_RE = re.compile(r"[□☑■√✓]")
+_UNIT_CELLS = {"(万元)", "万元", "(元)", "元"}
+_LOCAL_RUN = 3  # local funds labels in a run that open the funds block
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
 
