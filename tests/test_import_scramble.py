@@ -105,6 +105,8 @@ def test_scrambled_words_form_reads_header_year_and_unlabelled_funds_row():
     funds = case.funds
     assert (funds.budget, funds.executed, funds.claimed_rate, funds.claimed_score) == (
         Decimal(120), Decimal(108), Decimal(90), Decimal(18))
+    # 预算执行 情况(万元) (20 分): the block's label broken by a space, its points after it
+    assert funds.claimed_weight == Decimal(20)
 
 
 def test_rows_that_end_with_their_score_are_cut_there_and_wrapped_names_joined():

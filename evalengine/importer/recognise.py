@@ -196,6 +196,11 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                 cells[i + 1] = text + cells[i + 1]  # "2020 年市级…": a year broken off its 年
                 i += 1
                 continue
+            if i + 1 < len(cells) and sheet.mode == "words" and not L.is_label(text) \
+                    and not L.is_label(cells[i + 1]) and _opens_section(text + cells[i + 1]):
+                cells[i + 1] = text + cells[i + 1]  # a block's label broken by a space
+                i += 1
+                continue
             if i + 1 < len(cells):
                 joined = L.joins(text, cells[i + 1])
                 if joined is not None:
@@ -641,6 +646,7 @@ class _Parser:
         self.gap_at: int | None = None  # the cell after a gap in the text (see funds_stream)
         self.fund_fields: set[str] = set()  # the columns the funds header printed
         self.table_first = 0  # the first indicator row of the table being read
+        self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -889,8 +895,11 @@ class _Parser:
     def funds(self, i: int) -> int:
         self.draft.funds_seen = True
         before = len(self.draft.notes)
-        points = next((m.group(1) for t in self.toks[i:min(i + 2, self.end)]
-                       for m in [_SECTION_POINTS_RE.search(L.key(t.text))] if m), None)
+        pair = self.toks[i:min(i + 2, self.end)]
+        texts = [t.text for t in pair] + ["".join(t.text for t in pair)]
+        points = next((m.group(1) for t in texts for m in [_SECTION_POINTS_RE.search(L.key(t))]
+                       if m), None) or self.fund_points
+        self.fund_points = points  # the block's label may come before its rows are read
         nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
         block = self.layout.block("funds") if self.layout is not None else None
         if block is None or "weight" in self.fund_fields \
