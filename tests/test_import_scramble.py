@@ -237,3 +237,37 @@ def test_local_funds_labels_are_no_vocabulary_outside_their_layout():
     (form,) = _forms(_HEAD.format(name="中央财政补助道路维修经费") + _BODY)
     assert form.case.project.name == "中央财政补助道路维修经费"
     assert form.case.narrative.claimed_total == Decimal(88)
+
+
+_ROWS = (
+    "| 产出指标 | 数量指标 | 维修道路长度 | ≥ | 12 | 公里 | 12 | 20 | 20 |\n"
+    "| 质量指标 | 验收合格率 | ≥ | 95 | % | 96 | 20 | 19 |\n"
+    "| 时效指标 | 完工及时率 | ≥ | 90 | % | 92 | 20 | 18 |\n"
+    "| 效益指标 | 社会效益指标 | 群众出行便利度 | ≥ | 90 | % | 92 | 20 | 18 |\n"
+    "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | % | 93 | 10.00 |\n")
+
+
+def _cut_form(rows: str) -> str:
+    body = _BODY.split("| 产出指标")[0]
+    return _HEAD.format(name="某乡道路维修经费") + body + rows
+
+
+def test_the_row_the_text_breaks_off_in_keeps_its_leading_columns():
+    """The text ends after … | 93 | 10.00 |: every row above fills 完成值, 分值 and 得分, so
+    the two figures are the 完成值 and the 分值 and the 得分 is cut -- not blank, not guessed
+    between 完成值/分值/得分."""
+    (form,) = _forms(_cut_form(_ROWS))
+    last = form.case.indicators[-1]
+    assert (last.name, last.actual, last.weight, last.score) == (
+        "群众满意度", "93", Decimal("10.00"), None)
+    assert last.unread.reason("score") == "cut"
+    assert form.case.project.incomplete
+
+
+def test_without_rows_that_show_the_columns_filled_the_cut_row_stays_ambiguous():
+    rows = _ROWS.split("\n")
+    (form,) = _forms(_cut_form("\n".join(rows[:1] + rows[-2:])))  # one row above only
+    last = form.case.indicators[-1]
+    assert (last.actual, last.weight, last.score) == ("", None, None)
+    assert {f: last.unread.reason(f) for f in ("actual", "weight", "score")} == dict.fromkeys(
+        ("actual", "weight", "score"), "ambiguous")

@@ -38,7 +38,7 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
+from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, is_glued_run, \
     is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
@@ -1696,6 +1696,7 @@ class _Parser:
         fields = [f for _, f in cols]
         self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
         self.draft.has_table = True
+        self.table_first = len(self.draft.indicators)
         if ("operator" in fields or "unit" in fields) and self.layout is None:
             self.profile_hint = self.profile_hint or "sichuan"
         if self.glued:
@@ -2219,7 +2220,7 @@ class _Parser:
                     cur_l2 = l2
                 rest = texts[n:]
                 if rest or l2 is not None:
-                    values = self.align_row(rest, schema, r)
+                    values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))
                     values["level1"], values["level2"] = cur_l1, cur_l2
                     self.add_indicator(values, r + 1)
             last_row_index = r
@@ -2313,10 +2314,18 @@ class _Parser:
             return None
         return values
 
-    def align_row(self, values: list[str], schema: list[str] | tuple[str, ...], r: int | None
-                  ) -> dict[str, str]:
+    def text_ends_at(self, r: int) -> bool:
+        """Sheet row ``r`` is where the whole text breaks off (the last form's last row)."""
+        return self.end >= len(self.toks) and not any(
+            self.row_range(k) for k in range(r + 1, len(self.sheet.rows)))
+
+    def align_row(self, values: list[str], schema: list[str] | tuple[str, ...], r: int | None,
+                  *, cut: bool = False) -> dict[str, str]:
         """Place cells whose blanks were dropped: every order-keeping assignment to the columns
-        that fits each column's kind; a cell placed differently by two assignments is reported."""
+        that fits each column's kind; a cell placed differently by two assignments is reported.
+        ``cut``: the text breaks off in this row; when every row above it (at least
+        ``TABLE_EVIDENCE``) fills the columns after the cells this one shows, its cells are
+        its leading columns and the rest is cut, not blank."""
         schema = list(schema)
         values = [v for v in values if v.strip()]
         if not values:
@@ -2330,6 +2339,14 @@ class _Parser:
         for combo in itertools.combinations(range(len(schema)), len(values)):
             if self._fits(values, [schema[c] for c in combo], schema):
                 options.append(combo)
+        prefix = tuple(range(len(values)))
+        if cut and len(options) > 1 and prefix in options:
+            above = self.draft.indicators[self.table_first:]
+            later = [f for f in schema[len(values):] if f in _INDICATOR_FIELDS
+                     and any(ind.get(f) for ind in above)]  # columns the table fills
+            if later and len(above) >= TABLE_EVIDENCE \
+                    and all(ind.get(f) for ind in above for f in later):
+                options = [prefix]
         before = len(self.draft.notes)
         placed = self._resolve(values, schema, options, r)
         disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
@@ -2457,7 +2474,6 @@ class _Parser:
         # a table whose only figure column is the last, 得分 (the 20/80 form: no 分值)
         closing = not scored and len(schema) >= 3 and schema[0] == "name" \
             and schema[-1] == "score"
-        self.table_first = len(self.draft.indicators)
         cur_l1 = cur_l2 = ""
         pending: list[int] = []
         open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
