@@ -271,3 +271,52 @@ def test_without_rows_that_show_the_columns_filled_the_cut_row_stays_ambiguous()
     assert (last.actual, last.weight, last.score) == ("", None, None)
     assert {f: last.unread.reason(f) for f in ("actual", "weight", "score")} == dict.fromkeys(
         ("actual", "weight", "score"), "ambiguous")
+
+
+_COLUMNS = (
+    "2021年度项目支出绩效自评表\n项目名称 某村饮水改造 主管部门 某县水利局 实施单位 某村委会\n"
+    "一级指标 产出指标 效益指标 满意度指标\n三级指标 新建管网长度 受益人口 水质达标率 群众满意度\n"
+    "年度指标值 10公里 500人 ≥95% ≥90%\n实际完成值 10公里 520人 96% 93%\n"
+    "分值 30 30 20 20\n得分 30 30 19 20\n总分 100 99\n")
+
+
+def test_a_table_printed_column_by_column_is_read_back_into_rows():
+    """Each column label followed by its column's cells: the k-th cell of every column of as
+    many cells as the 三级指标 column is row k; the 一级 column, merged (3 cells for 4 rows),
+    cannot be lined up: its cells are reported and the rows' 一级 left unread."""
+    (form,) = _forms(_COLUMNS)
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in form.case.indicators]
+    assert rows == [
+        ("新建管网长度", "10公里", "10公里", Decimal(30), Decimal(30)),
+        ("受益人口", "500人", "520人", Decimal(30), Decimal(30)),
+        ("水质达标率", "≥95%", "96%", Decimal(20), Decimal(19)),
+        ("群众满意度", "≥90%", "93%", Decimal(20), Decimal(20)),
+    ]
+    assert all(i.unread.reason("level1") == "unplaced" for i in form.case.indicators)
+    assert {"产出指标", "效益指标", "满意度指标"} <= {
+        n.text for n in form.notes if n.kind == "unplaced"}
+    assert form.case.narrative.claimed_total == Decimal(99)
+
+
+def test_pipe_lines_one_column_each_and_a_short_column_left_unread():
+    """The same in pipe lines; a 实际完成值 column with a cell dropped cannot be lined up with
+    the rows: its cells are reported, every row's 完成值 unread, the rest read."""
+    text = ("| 2021年度项目支出绩效自评表 |\n| 项目名称 | 某村饮水改造 | 主管部门 | 某县水利局 |\n"
+            "| 三级指标 | 新建管网长度 | 受益人口 | 群众满意度 |\n| 年度指标值 | 10公里 | 500人 | ≥90% |\n"
+            "| 实际完成值 | 10公里 | 93% |\n| 分值 | 40 | 40 | 20 |\n| 得分 | 40 | 38 | 20 |\n"
+            "| 总分 | 100 | 98 |\n")
+    (form,) = _forms(text)
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in form.case.indicators]
+    assert rows == [
+        ("新建管网长度", "10公里", "", Decimal(40), Decimal(40)),
+        ("受益人口", "500人", "", Decimal(40), Decimal(38)),
+        ("群众满意度", "≥90%", "", Decimal(20), Decimal(20)),
+    ]
+    assert all(i.unread.reason("actual") == "unplaced" for i in form.case.indicators)
+
+
+def test_a_points_column_with_a_word_is_no_column_major_table():
+    """分值 cells that are not points: not a table given column by column (nothing is
+    lined up by count alone)."""
+    (form,) = _forms(_COLUMNS.replace("分值 30 30 20 20", "分值 30 30 二十 20"))
+    assert not any(n.kind == "column-major" for n in form.notes)

@@ -750,6 +750,10 @@ class _Parser:
             return None
         if self.is_indicator_header(i):
             return self.indicators(i)
+        if L.indicator_column(tok.text) in ("level1", "level2", "name") \
+                and not self.draft.has_table \
+                and (columns := self.column_major(i)) is not None:
+            return self.table_columns(*columns)
         if not self.rows_mode and self.local_funds_labels(i) >= _LOCAL_RUN:
             return self.scattered_funds(i)
         if L.is_funds_section(tok.text) or L.fund_column(tok.text) in ("initial_budget", "budget"):
@@ -1710,6 +1714,65 @@ class _Parser:
                 and not {"target", "actual"} & set(self.schema):
             return self.table_rubric_words(j)
         return self.table_words(j, self.schema)
+
+    def column_major(self, i: int) -> tuple[int, list[tuple[str, list[int]]], int] | None:
+        """A table the flattener gave column by column (``三级指标 甲 乙 丙 指标值 … 得分 10 9
+        8``): each column label followed by its column's cells.  It is one when the 三级指标
+        column and at least two value columns hold the same number of cells (two or more),
+        and every 分值/得分 cell is a points figure.  Returns the columns (field, token
+        indices) between the table's first index and the index after it, else None."""
+        toks = self.toks
+        groups: list[tuple[str, list[int]]] = []
+        j = i
+        while j < self.end and not toks[j].brk:
+            t = toks[j]
+            if self.is_terminator(t) or _is_title(t) or L.is_funds_section(t.text) \
+                    or t.key in L.GOAL_SECTIONS:
+                break
+            field = L.indicator_column(t.text)
+            if field:
+                if any(f == field for f, _ in groups):
+                    break  # a column label again: the next table, or row-major text
+                groups.append((field, []))
+            elif t.key:
+                groups[-1][1].append(j)
+            j += 1
+        sizes = {f: len(cells) for f, cells in groups}
+        n = sizes.get("name", 0)
+        values = [f for f, _ in groups if f in _INDICATOR_FIELDS and sizes[f] == n]
+        if n < 2 or len(values) < 2 or any(
+                L.points(toks[c].text) is None for f, cells in groups
+                if f in ("weight", "score") and sizes[f] == n for c in cells):
+            return None
+        return i, groups, j
+
+    def table_columns(self, start: int, groups: list[tuple[str, list[int]]], end: int) -> int:
+        """Read a table given column by column (:meth:`column_major`): row ``k`` takes the
+        ``k``-th cell of every column holding as many cells as the 三级指标 column.  A column
+        with more or fewer (a merged 一级 cell printed once, a blank cell dropped) cannot be
+        lined up with the rows: its cells are reported and its field left unread."""
+        toks = self.toks
+        self.draft.has_table = True
+        self.table_first = len(self.draft.indicators)
+        self.schema = tuple(f for f, _ in groups if f not in ("level1", "level2"))
+        n = len(next(cells for f, cells in groups if f == "name"))
+        lost = [f for f, cells in groups if len(cells) != n and f != "-"]
+        for f, cells in groups:
+            if len(cells) != n:
+                for c in cells:
+                    self.note("unplaced", toks[c].text)
+        self.note("column-major", detail=str(n))
+        for k in range(n):
+            values = {f: toks[cells[k]].text for f, cells in groups
+                      if len(cells) == n and f != "-"}
+            if lost:
+                self.draft.unread[("indicators", len(self.draft.indicators))] = dict.fromkeys(
+                    (f for f in lost if f in _INDICATOR_FIELDS or f in ("level1", "level2")),
+                    "unplaced")
+            self.add_indicator(values, None)
+        self.used.update(range(start, end))
+        self.finish_table()
+        return end
 
     def table_rubric_words(self, j: int) -> int:
         """A rubric (评价内容 | 分值 | 自评分 | 评价标准 …) in whitespace words, its criteria
