@@ -320,3 +320,31 @@ def test_a_points_column_with_a_word_is_no_column_major_table():
     lined up by count alone)."""
     (form,) = _forms(_COLUMNS.replace("分值 30 30 20 20", "分值 30 30 二十 20"))
     assert not any(n.kind == "column-major" for n in form.notes)
+
+
+def test_a_row_whose_cells_fit_no_reading_is_unread_not_blank():
+    """| 40 | 40 | 维修道路长度 | ≥ | 12 | 公里 | 12 |: the cells out of the header's order fit
+    no order-keeping reading; the row is kept with every field unread (unplaced), so no rule
+    can take it for a row the department left blank."""
+    body = _BODY.replace("| 产出指标 | 数量指标 | 维修道路长度 | ≥ | 12 | 公里 | 12 | 40 | 40 | |",
+                         "| 产出指标 | 数量指标 | 40 | 40 | 维修道路长度 | ≥ | 12 | 公里 | 12 |")
+    (form,) = _forms(_HEAD.format(name="某乡道路维修经费") + body)
+    first = form.case.indicators[0]
+    assert (first.level1, first.name, first.actual, first.score) == ("产出指标", "", "", None)
+    assert {f: first.unread.reason(f) for f in ("name", "target", "actual", "weight", "score")} \
+        == dict.fromkeys(("name", "target", "actual", "weight", "score"), "unplaced")
+    assert form.case.indicators[1].name == "群众出行便利度"
+
+
+def test_a_layouts_level1_row_labels_open_their_rows():
+    """input-output-outcome.toml lists its 一级 labels (投入目标 / 产出目标 / 结果目标) as the
+    indicator block's rows: a pipe row starting with 投入目标 is that 一级 and its row."""
+    text = ("| 某市财政支出项目绩效自评表 |\n| 项目名称 | 某公园养护 |\n"
+            "| 项目类别 | 指标名称 | 目标值 | 权重 | 实际完成值 | 自评分 |\n"
+            "| 投入目标 | 资金使用合规性 | 合规 | 5 | 合规 | 5 |\n| 财务制度健全性 | 健全 | 5 | 健全 | 4 |\n"
+            "| 结果目标 | 树木保存率 | 98% | 10 | 97% | 9 |\n| 合计 | 20 | 18 |\n")
+    (form,) = _forms(text)
+    rows = [(i.level1, i.name, i.weight, i.score) for i in form.case.indicators]
+    assert rows == [("投入目标", "资金使用合规性", Decimal(5), Decimal(5)),
+                    ("投入目标", "财务制度健全性", Decimal(5), Decimal(4)),
+                    ("结果目标", "树木保存率", Decimal(10), Decimal(9))]

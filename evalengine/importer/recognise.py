@@ -2410,6 +2410,12 @@ class _Parser:
             if later and len(above) >= TABLE_EVIDENCE \
                     and all(ind.get(f) for ind in above for f in later):
                 options = [prefix]
+        if not options:
+            # no order-keeping reading fits the cells' kinds (a row printed out of order):
+            # every cell is reported and every field of the row is unread, never blank
+            lost_fields = [f for f in schema if f in _INDICATOR_FIELDS or f == "name"]
+            self.draft.unread[("indicators", len(self.draft.indicators))] = dict.fromkeys(
+                lost_fields, "unplaced")
         before = len(self.draft.notes)
         placed = self._resolve(values, schema, options, r)
         disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
