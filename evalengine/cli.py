@@ -173,7 +173,8 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--max-file-mb", type=_positive, default=None, metavar="N",
                      help="每个输入文件的大小上限（MB，默认见 rules/limits.toml 的 [import]）")
     imp.add_argument("--no-progress", action="store_true", help="不显示进度条")
-    imp.add_argument("--out", required=True, type=Path, help="写入案例文件的文件夹")
+    imp.add_argument("--out", type=Path, default=None,
+                     help="写入案例文件的文件夹（不给则把案例输出到标准输出，可接 evalengine score -）")
     imp.add_argument("--force", action="store_true", help="允许覆盖已存在的案例文件")
     imp.add_argument("--profile", help="写入案例的评分规则（默认按表式识别）")
 
