@@ -348,3 +348,15 @@ def test_a_layouts_level1_row_labels_open_their_rows():
     assert rows == [("投入目标", "资金使用合规性", Decimal(5), Decimal(5)),
                     ("投入目标", "财务制度健全性", Decimal(5), Decimal(4)),
                     ("结果目标", "树木保存率", Decimal(10), Decimal(9))]
+
+
+def test_a_title_worded_cell_inside_a_table_starts_no_form():
+    """An indicator named 按时报送绩效自评表 reads like a title; no header block follows it
+    (more of the table does), so it is a row of this form, in pipe rows and in words."""
+    (form,) = _forms(_HEAD.format(name="某乡道路维修经费")
+                     + _BODY.replace("群众出行便利度", "按时报送绩效自评表"))
+    assert [i.name for i in form.case.indicators] == ["维修道路长度", "按时报送绩效自评表"]
+    assert form.case.narrative.claimed_total == Decimal(88)
+    (words,) = _forms(_SCRAMBLED_20_80.replace("受益人口", "按时报送绩效自评表"))
+    assert words.case.indicators[1].name == "按时报送绩效自评表"
+    assert words.case.indicators[1].score == Decimal(20)

@@ -51,6 +51,7 @@ class ImportSettings:
     rubric_score_within: int
     fund_text_words: int
     funds_scatter_words: int
+    title_header_within: int
 
 
 @cache

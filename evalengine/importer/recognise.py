@@ -439,8 +439,8 @@ def recognise(sheet: Sheet) -> Recognised:
         if tok.dup or tok.brk:
             continue
         if _is_title(tok):
-            if not starts or (have_name or have_content) \
-                    and not (not have_content and _inside_header(toks, i, header)):
+            if not starts or have_name and not have_content and not _inside_header(
+                    toks, i, header) or have_content and _opens_header(toks, i):
                 starts.append(_walk_back(sheet, toks, i))
                 have_name = have_content = False
                 header = set()
@@ -527,6 +527,26 @@ def _inside_header(toks: Sequence[Tok], i: int, header: set[str]) -> bool:
         field = _header_field(tok)
         if field is not None:
             return field not in header
+    return False
+
+
+def _opens_header(toks: Sequence[Tok], i: int) -> bool:
+    """A title after a form's funds or table starts a new form only with its header block:
+    a header label (项目名称, 主管部门 …) within ``title_header_within`` cells of
+    rules/import.toml.  A title-worded cell inside a table (an indicator named
+    ``按时报送绩效自评表``) is followed by more of the table instead."""
+    from .build import import_settings
+
+    within = import_settings().title_header_within
+    n = 0
+    for tok in toks[i + 1:]:
+        if tok.dup or tok.brk or not tok.key or _is_title(tok):
+            continue
+        if _is_name_label(tok) or _header_field(tok) is not None:
+            return True
+        n += 1
+        if n >= within or tok.key in L.TOTAL_ROWS:
+            return False
     return False
 
 
@@ -2128,7 +2148,9 @@ class _Parser:
             tok.key in _TERMINATORS
             or tok.key in L.HEADER_FIELDS
             or (split is not None and split[0] in L.HEADER_FIELDS)
-            or _is_title(tok)
+            # (a title-worded cell: where a new form starts, the form ends; one inside it
+            # is text of its own -- an indicator 按时报送绩效自评表, a page's running title)
+            or _is_title(tok) and not self.draft.has_table
             or L.is_funds_section(tok.text)
             or tok.key in L.GOAL_SECTIONS
             or bool(re.match(r"^(?:项目负责人|财务负责人|填表人|单位负责人)", tok.key))
