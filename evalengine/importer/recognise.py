@@ -38,10 +38,11 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, is_glued_run, \
-    is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
+from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, \
+    is_glued_run, is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
-from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
+from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
+    recognise_layout, relations
 from .notes import Note
 from .prose import prose_funds, prose_indicators, report_title
 from .sheets import Sheet
@@ -439,8 +440,9 @@ def recognise(sheet: Sheet) -> Recognised:
         if tok.dup or tok.brk:
             continue
         if _is_title(tok):
-            if not starts or have_name and not have_content and not _inside_header(
-                    toks, i, header) or have_content and _opens_header(toks, i):
+            if not starts or (have_name and not have_content
+                              and not _inside_header(toks, i, header)) \
+                    or (have_content and _opens_header(toks, i)):
                 starts.append(_walk_back(sheet, toks, i))
                 have_name = have_content = False
                 header = set()
@@ -1810,7 +1812,8 @@ class _Parser:
         first_row = len(self.draft.indicators)
         labels: list[tuple[int, str, Decimal | None]] = []
         words: list[int] = []  # indices of the words since the last row
-        pending: tuple[int, int] | None = None  # (name, 分值) indices waiting for the 自评分
+        pending: tuple[int, int, int] | None = None  # (name, 分值, words seen at the 分值)
+        seen = 0  # words read so far
         ended = False
 
         def cell_number(k: int) -> bool:  # a plain number that is a cell, not criteria text
@@ -1835,6 +1838,7 @@ class _Parser:
                 j += 1
                 continue
             words.append(j)
+            seen += 1
             texts = [toks[w].text for w in words]
             # a category label with its points: 项目管理 13 分, 项目管理(13分)
             if len(texts) >= 3 and texts[-1] == "分" and _PLAIN_NUMBER_RE.fullmatch(texts[-2]) \
@@ -1844,18 +1848,18 @@ class _Parser:
                 self.used.update(words[-3:])
                 del words[-3:]
             elif cell_number(j):
-                if pending is not None and words.index(j) - words.index(pending[1]) <= within \
+                if pending is not None and seen - pending[2] <= within \
                         and Decimal(t.text) <= Decimal(toks[pending[1]].text):
-                    name, weight = pending
+                    name, weight, _ = pending
                     self.add_indicator({"level1": "", "level2": "", "name": toks[name].text,
                                         "weight": toks[weight].text, "score": t.text}, None)
                     self.used.update((name, weight, j))
-                    words = [w for w in words if w > j]
+                    words = []
                     pending = None
                 elif len(words) >= 2 and _RUBRIC_NAME_RE.fullmatch(toks[words[-2]].key) \
                         and not L.is_l1(toks[words[-2]].text):
-                    pending = (words[-2], j)  # a name and its 分值
-            elif pending is not None and words.index(j) - words.index(pending[1]) > within:
+                    pending = (words[-2], j, seen)  # a name and its 分值
+            elif pending is not None and seen - pending[2] > within:
                 pending = None  # no 自评分 near its 分值: not a row
             j += 1
         self._place_categories(first_row, labels, cut=not ended)
