@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from evalengine.importer import import_text
 
 _HEAD = (
@@ -280,11 +282,14 @@ _COLUMNS = (
     "分值 30 30 20 20\n得分 30 30 19 20\n总分 100 99\n")
 
 
-def test_a_table_printed_column_by_column_is_read_back_into_rows():
+@pytest.mark.parametrize("shape", ["words", "one cell per line"])
+def test_a_table_printed_column_by_column_is_read_back_into_rows(shape):
     """Each column label followed by its column's cells: the k-th cell of every column of as
     many cells as the 三级指标 column is row k; the 一级 column, merged (3 cells for 4 rows),
     cannot be lined up: its cells are reported and the rows' 一级 left unread."""
-    (form,) = _forms(_COLUMNS)
+    text = _COLUMNS if shape == "words" else "\n".join(
+        w + " |" for line in _COLUMNS.splitlines() for w in line.split())
+    (form,) = _forms(text)
     rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in form.case.indicators]
     assert rows == [
         ("新建管网长度", "10公里", "10公里", Decimal(30), Decimal(30)),
