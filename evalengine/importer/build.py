@@ -6,13 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from functools import cache
-
-import attrs
-
-from ..loader import load_config
 from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
-from ..resources import rules_dir
 from .labels import number
 from .notes import INCOMPLETE_REASONS
 from .recognise import Draft
