@@ -38,6 +38,7 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
+from .cellrows import joins_three, read_stream_rows
 from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
     is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
@@ -99,6 +100,7 @@ _DEFAULT_KINDS = {"target": "text", "actual": "text", "weight": "points", "score
                   "operator": "operator", "unit": "unit", "deviation": "free"}
 _DECODER_KINDS = {"money": "number", "indicator": "free"}
 
+_SEGMENT_STREAM = True
 DEFAULT_SCHEMA = ("name", "target", "actual")
 SICHUAN_SCHEMA = ("name", "operator", "target", "unit", "actual", "weight", "score", "deviation")
 
@@ -188,6 +190,11 @@ def _tokens(sheet: Sheet) -> list[Tok]:
         i = 0
         while i < len(cells):
             text = cells[i]
+            three = joins_three(cells[i:i + 3])
+            if three is not None:
+                cells[i + 2] = three
+                i += 2
+                continue
             if i + 1 < len(cells):
                 joined = L.joins(text, cells[i + 1])
                 if joined is not None:
@@ -2107,6 +2114,8 @@ class _Parser:
 
     def table_stream(self, j: int, schema: Sequence[str]) -> int:
         """One cell per line, blanks present: rows are counted off the header's columns."""
+        if _SEGMENT_STREAM:
+            return read_stream_rows(self, j, schema)
         toks = self.toks
         n = len(schema)
         cur_l1 = cur_l2 = ""

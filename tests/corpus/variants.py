@@ -11,6 +11,9 @@ as the template has them), then flattened to text in the shapes published forms 
 * ``page``       tab rows, the middle indicator row broken by a page footer
 * ``glued``      no cell boundaries in a row at all (``年度资金总额5049.78…``), a row a line
 * ``oneline``    the whole form glued into one line
+* ``paragraphs`` one cell per paragraph (blank lines between cells, `` `` for a blank cell),
+  short labels of narrow columns wrapped into two paragraphs (``数量 ↵↵ 指标``), every other
+  row's trailing blank cells dropped (a web table copied as text)
 * ``synonyms``   tab rows with header labels swapped for another layout's synonym
   (rules/layouts/*.toml: a field's labels in one layout read for it in another)
 * ``traditional`` tab rows converted to Traditional characters (OpenCC s2t)
@@ -162,6 +165,33 @@ def oneline(g: Grid) -> str:
     return "".join(c for r in _rows(g) for c in r if c) + "\n"
 
 
+def _narrow(cell: str) -> bool:
+    """A short label of a narrow column: a 一级/二级 word or an indicator column's label."""
+    from evalengine.importer import labels as L
+
+    return 4 <= len(cell) <= 7 and not re.search(r"\d", cell) \
+        and bool(L.is_l1(cell) or L.is_l2(cell) or L.indicator_column(cell))
+
+
+def paragraphs(g: Grid) -> str:
+    """One cell per paragraph, blank lines between; a short label of a narrow column (a
+    一级/二级 word, a header label) wrapped into two paragraphs; the trailing blank cells of
+    every other row dropped, as web pages copied as text do."""
+    out: list[str] = []
+    for n, r in enumerate(_rows(g)):
+        row = [c for c in r if c is not None]
+        if n % 2:
+            while row and not row[-1]:
+                row.pop()
+        for c in row:
+            if _narrow(c):
+                half = (len(c) + 1) // 2
+                out += [c[:half], c[half:]]
+            else:
+                out.append(c or " ")
+    return "\n\n".join(out) + "\n"
+
+
 @lru_cache(maxsize=1)
 def synonym_table() -> dict[str, list[str]]:
     """label → the other labels any layout gives the same (block kind, field)."""
@@ -218,7 +248,7 @@ def ocr(g: Grid) -> str:
 
 SHAPES: dict[str, Callable[[Grid], str]] = {
     "tab": tab, "pipe": pipe, "cells": cells, "broken": broken, "page": page,
-    "glued": glued, "oneline": oneline, "synonyms": synonyms, "traditional": traditional, "ocr": ocr,
+    "glued": glued, "oneline": oneline, "paragraphs": paragraphs, "synonyms": synonyms, "traditional": traditional, "ocr": ocr,
 }
 
 

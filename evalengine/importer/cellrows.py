@@ -1,0 +1,265 @@
+"""Indicator rows from a run of cells whose row boundaries are lost (issue 10 §2).
+
+A web table copied as text gives one cell per line (or per paragraph, blank lines between):
+the cell order is right, but a row's trailing blank cells may be dropped, a filler row
+(``…… | | |``) is shorter than the others, and a 一级/二级 label stands before the first row
+it covers only.  Counting cells off the header's columns then puts every row after the first
+short one a column off.  Here the run is segmented by what each cell is instead: a 一级 or
+二级 category word (``rules/taxonomy.toml``), the points a 一级 label lost (``(50)``), or a row
+of the header's columns, whose 分值 and 得分 are points with 得分 ≤ 分值 and whose free
+columns after them (偏差原因 …) may be missing.  Of all segmentations the one that fits best
+is chosen (dynamic programming over the cells); where two fit equally the row they disagree
+on is returned ``ambiguous`` (its figures are left unread by the caller), and a cell that fits
+no row is returned unplaced.  Pure: texts in, segments out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from . import labels as L
+
+__all__ = ["Segment", "segment_rows"]
+
+# a 一级 label's points with its 分 or a bracket lost in the flattening: (50), 30分), (30
+_LOST_POINTS_RE = re.compile(r"^[(（]?\d+(?:\.\d+)?分?[)）]?$")
+_FREE = {"deviation", "-"}  # columns that may be dropped at a row's end when blank
+_SKIP = -3.0  # a cell placed nowhere
+_SCORED = 3.0  # a scored row whose 分值 and 得分 are both points, 得分 ≤ 分值
+_UNSCORED = 1.0  # a row of an unscored table with a 指标值 or 完成值
+_EMPTY = -1.0  # a row with none of its figures: better than cells placed nowhere, no more
+_VALUE = 0.5  # each 指标值 / 完成值 present
+_DROPPED = -0.25  # each trailing free column missing
+_NAME_IS_LABEL = -2.0  # a 三级 name that reads as a category label (数量指标)
+_NAME_IS_WORD = -0.5  # a 三级 name that is a bare category word (成本, 满意度)
+_NAME_IS_FIGURE = -1.0  # a 三级 name that reads as a figure (85%)
+_EPS = 1e-9
+
+
+@attrs.frozen
+class Segment:
+    """``kind``: "row" (``values`` by field), "l1" / "l2" (``text``), "points" (a 一级's lost
+    points), "filler" (the template's …… row), "cut" (the run ends inside this row: ``values``
+    holds what was seen), "unplaced"; ``cells`` the positions in the run it took."""
+
+    kind: str
+    cells: tuple[int, ...]
+    text: str = ""
+    values: dict[str, str] = attrs.field(factory=dict)
+    ambiguous: bool = False
+
+
+def _blank(text: str) -> bool:
+    return not text.strip() or L.is_blank(text)
+
+
+def _category(text: str) -> bool:
+    return L.is_l1(text) or L.is_l2(text)
+
+
+def _fits(field: str, text: str) -> bool:
+    if _blank(text):
+        return field != "name"
+    if field == "name":
+        return L.number(text) is None and not L.is_points_only(text) \
+            and not _LOST_POINTS_RE.match(L.key(text))
+    if field in ("weight", "score"):
+        return L.points(text) is not None
+    if field == "operator":
+        return L.is_operator(text)
+    if field == "unit":
+        return L.is_unit(text)
+    if _category(text) and L.key(text).endswith("指标"):
+        return False
+    if field in _FREE:
+        return not L.is_points_only(text)
+    return not L.is_placeholder_name(text)
+
+
+def _row_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
+    """How well ``texts`` fill the first columns of ``schema`` (None: they cannot)."""
+    values = dict(zip(schema, texts))
+    if not all(_fits(f, t) for f, t in values.items()):
+        return None
+    name = values["name"]
+    fit = 0.0
+    if _category(name):
+        fit += _NAME_IS_LABEL if L.key(name).endswith("指标") else _NAME_IS_WORD
+    if L.is_figure(name):
+        fit += _NAME_IS_FIGURE
+    values_seen = sum(1 for f in ("target", "actual") if not _blank(values.get(f, "")))
+    w, s = values.get("weight", ""), values.get("score", "")
+    if "weight" in schema and "score" in schema:
+        if not _blank(w) and not _blank(s):
+            if L.points(s) > L.points(w):  # type: ignore[operator]
+                return None
+            fit += _SCORED
+        else:
+            fit += _EMPTY
+    else:
+        fit += _UNSCORED if values_seen else _EMPTY
+    fit += _VALUE * values_seen
+    fit += _DROPPED * (len(schema) - len(texts))
+    return fit
+
+
+def _min_cells(schema: Sequence[str]) -> int:
+    """A row may end early only by dropping blank free columns at its end."""
+    n = len(schema)
+    while n > 1 and schema[n - 1] in _FREE:
+        n -= 1
+    return n
+
+
+def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = False
+                 ) -> list[Segment]:
+    """The best segmentation of ``texts`` into labels and rows of ``schema``'s columns
+    (``schema[0]`` is the 三级 name).  ``cut``: the text breaks off at the run's end, so its
+    last row may be short."""
+    n = len(texts)
+    width = len(schema)
+    shortest = _min_cells(schema)
+    best: list[float] = [0.0] * (n + 1)
+    choice: list[list[tuple[str, int]]] = [[] for _ in range(n + 1)]
+
+    def options(p: int) -> list[tuple[float, str, int]]:
+        t = texts[p]
+        out: list[tuple[float, str, int]] = [(_SKIP, "unplaced", 1)]
+        if _blank(t):
+            out.append((0.0, "blank", 1))
+        if _category(t):
+            out.append((0.0, "l1" if L.opens_level2(t, texts[p + 1] if p + 1 < n else None)
+                        or L.is_l1_only(t) else "l2", 1))
+        if p and _category(texts[p - 1]) and (L.is_points_only(t) or _LOST_POINTS_RE.match(
+                L.key(t)) and not L.key(t).isdigit()):
+            out.append((0.0, "points", 1))
+        if L.is_placeholder_name(t):
+            k = 1
+            while p + k < n and k < width and _blank(texts[p + k]):
+                k += 1
+            out.append((0.0, "filler", k))
+        for k in range(shortest, width + 1):
+            if p + k > n:
+                break
+            fit = _row_fit(texts[p:p + k], schema)
+            if fit is not None:
+                out.append((fit, "row", k))
+        if cut and n - p < shortest and _fits("name", t):
+            out.append((0.0, "cut", n - p))
+        return out
+
+    for p in range(n - 1, -1, -1):
+        top = None
+        for fit, kind, k in options(p):
+            total = fit + best[p + k]
+            if top is None or total > top + _EPS:
+                top, choice[p] = total, [(kind, k)]
+            elif abs(total - top) <= _EPS:
+                choice[p].append((kind, k))
+        best[p] = top if top is not None else 0.0
+    segments: list[Segment] = []
+    p = 0
+    while p < n:
+        kind, k = choice[p][0]
+        rows = {k2 for kind2, k2 in choice[p] if kind2 == "row"}
+        ambiguous = kind == "row" and len(choice[p]) > 1 and len(rows | {k}) > 1
+        cells = tuple(range(p, p + k))
+        if kind == "row" or kind == "cut":
+            values = dict(zip(schema, texts[p:p + k]))
+            segments.append(Segment(kind, cells, values=values, ambiguous=ambiguous))
+        elif kind != "blank":
+            segments.append(Segment(kind, cells, text=texts[p]))
+        p += k
+    return segments
+
+
+def joins_three(cells: Sequence[str]) -> str | None:
+    """Three fragments of one column label wrapped over lines (``偏差原因 | 分析及 | 改进措施``):
+    the label, when the three make one and the middle one is no label of its own."""
+    if len(cells) < 3 or not all(L.key(c) for c in cells[:3]):
+        return None
+    joined = "".join(L.clean(c) for c in cells[:3])
+    if L.key(joined) not in L.all_label_keys() or L.is_label(cells[1]):
+        return None
+    return joined
+
+
+def is_cut_category(text: str) -> bool:
+    """The first characters of a 二级 category word, the rest cut off (``生态`` of 生态效益指标)."""
+    k = L.key(text)
+    if len(k) < 2 or _category(text):
+        return False
+    from ..taxonomy import load_taxonomy
+
+    return any(L.key(x).startswith(k) for c in load_taxonomy().level1 for x in c.level2)
+
+
+_FIGURES = ("target", "actual", "operator", "unit", "weight", "score", "deviation")
+
+
+def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN001
+    """The recogniser's reading of a one-cell-per-line indicator table (``parser`` is its
+    ``_Parser``): the cells from ``j`` to the end of the run are segmented by
+    :func:`segment_rows` and the rows added; returns where the table ended."""
+    toks = parser.toks
+    k = j
+    while k < parser.end and not toks[k].brk:
+        if parser.is_terminator(toks[k]):
+            parser.draft.ended = True
+            break
+        k += 1
+    if k < parser.end and toks[k].brk:
+        parser.after_table = k
+    cut = k >= parser.end >= len(toks)
+    texts = [toks[x].text for x in range(j, k)]
+    l1 = l2 = ""
+    bare = False  # a 二级 label read and no row under it yet
+
+    def empty_line() -> None:
+        if bare:  # a 二级 label with nothing under it: an empty 二级 line
+            parser.add_indicator({"level1": l1, "level2": l2, "name": ""}, None)
+
+    for seg in segment_rows(texts, schema, cut=cut):
+        parser.used.update(j + c for c in seg.cells)
+        if seg.kind in ("l1", "l2"):
+            empty_line()
+        bare = seg.kind == "l2" or (bare and seg.kind in ("points", "unplaced"))
+        if seg.kind == "l1":
+            l1, l2 = parser.l1_text(seg.text), ""
+        elif seg.kind == "l2":
+            l2 = seg.text
+        elif seg.kind == "filler":
+            parser.add_indicator({"level1": l1, "level2": l2, "name": seg.text}, None)
+        elif seg.kind == "unplaced":
+            parser.note("unplaced", seg.text)
+        elif seg.kind == "row":
+            values = {"level1": l1, "level2": l2, **seg.values}
+            if seg.ambiguous:
+                parser.note("ambiguous", " | ".join(v for v in seg.values.values() if v))
+                where = parser.draft.unread.setdefault(
+                    ("indicators", len(parser.draft.indicators)), {})
+                for f in schema:
+                    if f in _FIGURES:
+                        values.pop(f, None)
+                        where.setdefault(f, "ambiguous")
+            parser.add_indicator(values, None)
+        elif seg.kind == "cut":
+            seen = {f: v for f, v in seg.values.items() if v}
+            name = seen.get("name", "")
+            if len(seen) == 1 and is_cut_category(name):
+                lost = ("level2", "name", *(f for f in schema if f in _FIGURES))
+                values = {"level1": l1, "level2": "", "name": ""}
+            else:
+                lost = tuple(f for f in schema if f in _FIGURES and f not in seen)
+                values = {"level1": l1, "level2": l2, **seen}
+            parser.note("cut", name)
+            parser.draft.unread[("indicators", len(parser.draft.indicators))] = {
+                f: "cut" for f in lost}
+            parser.add_indicator(values, None)
+    if parser.draft.ended:
+        empty_line()
+    parser.finish_table()
+    return k
