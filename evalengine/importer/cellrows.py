@@ -32,10 +32,13 @@ _SCORED = 3.0  # a scored row whose 分值 and 得分 are both points, 得分 �
 _UNSCORED = 1.0  # a row of an unscored table with a 指标值 or 完成值
 _EMPTY = -1.0  # a row with none of its figures: better than cells placed nowhere, no more
 _VALUE = 0.5  # each 指标值 / 完成值 present
-_DROPPED = -0.25  # each trailing free column missing
+_DROPPED = -0.25  # each trailing free column missing (偏差原因 …)
+_DROPPED_FIGURE = -0.5  # each other trailing column missing (a blank 得分 dropped)
+_HALF_SCORED = 0.0  # a scored row with only one of 分值 / 得分
 _NAME_IS_LABEL = -2.0  # a 三级 name that reads as a category label (数量指标)
 _NAME_IS_WORD = -0.5  # a 三级 name that is a bare category word (成本, 满意度)
 _NAME_IS_FIGURE = -1.0  # a 三级 name that reads as a figure (85%)
+_LABEL = -0.5  # a word before a row that fits none of its columns: a 一级/二级 label of its own
 _EPS = 1e-9
 
 
@@ -58,6 +61,14 @@ def _blank(text: str) -> bool:
 
 def _category(text: str) -> bool:
     return L.is_l1(text) or L.is_l2(text)
+
+
+_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+
+
+def _label_word(text: str) -> bool:
+    """A short word that may be a 一级/二级 label no taxonomy knows (规划, 基础信息)."""
+    return bool(_WORD_RE.match(L.key(text))) and not _category(text)
 
 
 def _fits(field: str, text: str) -> bool:
@@ -98,20 +109,17 @@ def _row_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
                 return None
             fit += _SCORED
         else:
-            fit += _EMPTY
+            fit += _EMPTY if _blank(w) and _blank(s) else _HALF_SCORED
     else:
         fit += _UNSCORED if values_seen else _EMPTY
     fit += _VALUE * values_seen
-    fit += _DROPPED * (len(schema) - len(texts))
+    fit += sum(_DROPPED if f in _FREE else _DROPPED_FIGURE for f in schema[len(texts):])
     return fit
 
 
 def _min_cells(schema: Sequence[str]) -> int:
-    """A row may end early only by dropping blank free columns at its end."""
-    n = len(schema)
-    while n > 1 and schema[n - 1] in _FREE:
-        n -= 1
-    return n
+    """A row may end early by dropping the blank cells at its end: a name and one cell."""
+    return min(2, len(schema))
 
 
 def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = False
@@ -130,9 +138,12 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
         out: list[tuple[float, str, int]] = [(_SKIP, "unplaced", 1)]
         if _blank(t):
             out.append((0.0, "blank", 1))
+        nxt = texts[p + 1] if p + 1 < n else None
         if _category(t):
-            out.append((0.0, "l1" if L.opens_level2(t, texts[p + 1] if p + 1 < n else None)
-                        or L.is_l1_only(t) else "l2", 1))
+            l1 = L.opens_level2(t, nxt) or L.is_l1_only(t)
+            out.append((0.0, "l1" if l1 else "l2", 1))
+        elif _label_word(t) and nxt is not None and (_label_word(nxt) or L.is_l2(nxt)):
+            out.append((_LABEL, "label", 1))
         if p and _category(texts[p - 1]) and (L.is_points_only(t) or _LOST_POINTS_RE.match(
                 L.key(t)) and not L.key(t).isdigit()):
             out.append((0.0, "points", 1))
@@ -222,7 +233,11 @@ def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN
         if bare:  # a 二级 label with nothing under it: an empty 二级 line
             parser.add_indicator({"level1": l1, "level2": l2, "name": ""}, None)
 
-    for seg in segment_rows(texts, schema, cut=cut):
+    segments = segment_rows(texts, schema, cut=cut)
+    for n, seg in enumerate(segments):
+        if seg.kind == "label":  # a word of no known category, before another label
+            after = segments[n + 1].kind if n + 1 < len(segments) else ""
+            seg = attrs.evolve(seg, kind="l1" if after in ("label", "l2") else "l2")
         parser.used.update(j + c for c in seg.cells)
         if seg.kind in ("l1", "l2"):
             empty_line()
