@@ -38,6 +38,8 @@ _HALF_SCORED = 0.0  # a scored row with only one of 分值 / 得分
 _NAME_IS_LABEL = -2.0  # a 三级 name that reads as a category label (数量指标)
 _NAME_IS_WORD = -0.5  # a 三级 name that is a bare category word (成本, 满意度)
 _NAME_IS_FIGURE = -1.0  # a 三级 name that reads as a figure (85%)
+_BLOCK = -0.5  # each row of a column-by-column block: a plain row reading is preferred
+_BLOCK_MAX = 6  # the most rows one block of merged cells is taken to hold
 _LABEL = -0.5  # a word before a row that fits none of its columns: a 一级/二级 label of its own
 _EPS = 1e-9
 
@@ -122,14 +124,40 @@ def _min_cells(schema: Sequence[str]) -> int:
     return min(2, len(schema))
 
 
-def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = False
-                 ) -> list[Segment]:
+def _strict_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
+    """A row read without its header: every column up to 得分 filled and typed right, the
+    name a word (no figure, no category), 得分 ≤ 分值."""
+    values = dict(zip(schema, texts))
+    if len(texts) < _min_strict(schema) or any(
+            _blank(values[f]) for f in schema[:_min_strict(schema)]):
+        return None
+    name = values["name"]
+    if _category(name) or L.is_figure(name) or L.indicator_column(name):
+        return None
+    fit = _row_fit(texts, schema)
+    return fit if fit is not None and fit >= _SCORED else None
+
+
+def _min_strict(schema: Sequence[str]) -> int:
+    n = len(schema)
+    while n > 1 and schema[n - 1] in _FREE:
+        n -= 1
+    return n
+
+
+def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = False,
+                 strict: bool = False) -> list[Segment]:
     """The best segmentation of ``texts`` into labels and rows of ``schema``'s columns
     (``schema[0]`` is the 三级 name).  ``cut``: the text breaks off at the run's end, so its
-    last row may be short."""
+    last row may be short.  ``strict`` (a table found without its header): a row must fill
+    every column up to 得分; cells that make none are left unplaced.  Either way a block of
+    rows whose merged cells were printed column by column -- k names, then the k rows'
+    other cells -- is read as those k rows."""
     n = len(texts)
     width = len(schema)
-    shortest = _min_cells(schema)
+    shortest = _min_strict(schema) if strict else _min_cells(schema)
+    fit_of = _strict_fit if strict else _row_fit
+    tail = _min_strict(schema) - 1  # the cells of a row after its name, in a block
     best: list[float] = [0.0] * (n + 1)
     choice: list[list[tuple[str, int]]] = [[] for _ in range(n + 1)]
 
@@ -152,15 +180,37 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
             while p + k < n and k < width and _blank(texts[p + k]):
                 k += 1
             out.append((0.0, "filler", k))
+        if L.indicator_column(t) and not _category(t):
+            out.append((0.0, "header", 1))  # a column label strayed among the rows
         for k in range(shortest, width + 1):
             if p + k > n:
                 break
-            fit = _row_fit(texts[p:p + k], schema)
+            fit = fit_of(texts[p:p + k], schema)
             if fit is not None:
                 out.append((fit, "row", k))
+        block = _block_fit(p)
+        if block is not None:
+            out.append(block)
         if cut and n - p < shortest and _fits("name", t):
             out.append((0.0, "cut", n - p))
         return out
+
+    def _block_fit(p: int) -> tuple[float, str, int] | None:
+        names = 0
+        while p + names < n and names < _BLOCK_MAX and _fits("name", texts[p + names]) \
+                and not L.is_figure(texts[p + names]) and not _category(texts[p + names]) \
+                and not L.indicator_column(texts[p + names]):
+            names += 1
+        if names < 2 or tail < 2 or p + names + names * tail > n:
+            return None
+        total = 0.0
+        for r in range(names):
+            start = p + names + r * tail
+            fit = _strict_fit([texts[p + r], *texts[start:start + tail]], schema)
+            if fit is None:
+                return None
+            total += fit + _BLOCK
+        return total, "block", names * (1 + tail)
 
     for p in range(n - 1, -1, -1):
         top = None
@@ -178,10 +228,19 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
         rows = {k2 for kind2, k2 in choice[p] if kind2 == "row"}
         ambiguous = kind == "row" and len(choice[p]) > 1 and len(rows | {k}) > 1
         cells = tuple(range(p, p + k))
-        if kind == "row" or kind == "cut":
+        if kind == "block":
+            names = k // (1 + tail)
+            for r in range(names):
+                start = p + names + r * tail
+                row = [texts[p + r], *texts[start:start + tail]]
+                segments.append(Segment("row", (p + r, *range(start, start + tail)),
+                                        values=dict(zip(schema, row))))
+        elif kind == "row" or kind == "cut":
+            if cut and p + k == n and k < _min_strict(schema):
+                kind = "cut"  # the text breaks off inside this row
             values = dict(zip(schema, texts[p:p + k]))
             segments.append(Segment(kind, cells, values=values, ambiguous=ambiguous))
-        elif kind != "blank":
+        elif kind not in ("blank", "header"):
             segments.append(Segment(kind, cells, text=texts[p]))
         p += k
     return segments
@@ -226,6 +285,14 @@ def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN
         parser.after_table = k
     cut = k >= parser.end >= len(toks)
     texts = [toks[x].text for x in range(j, k)]
+    _place(parser, segment_rows(texts, schema, cut=cut), [[x] for x in range(j, k)], schema)
+    parser.finish_table()
+    return k
+
+
+def _place(parser, segments: list[Segment], where: list[list[int]],  # noqa: ANN001
+           schema: Sequence[str]) -> None:
+    """Add the segments' rows to the parser's draft; ``where[c]``: the tokens of cell c."""
     l1 = l2 = ""
     bare = False  # a 二级 label read and no row under it yet
 
@@ -233,12 +300,12 @@ def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN
         if bare:  # a 二级 label with nothing under it: an empty 二级 line
             parser.add_indicator({"level1": l1, "level2": l2, "name": ""}, None)
 
-    segments = segment_rows(texts, schema, cut=cut)
     for n, seg in enumerate(segments):
         if seg.kind == "label":  # a word of no known category, before another label
             after = segments[n + 1].kind if n + 1 < len(segments) else ""
             seg = attrs.evolve(seg, kind="l1" if after in ("label", "l2") else "l2")
-        parser.used.update(j + c for c in seg.cells)
+        if seg.kind != "unplaced":
+            parser.used.update(x for c in seg.cells for x in where[c])
         if seg.kind in ("l1", "l2"):
             empty_line()
         bare = seg.kind == "l2" or (bare and seg.kind in ("points", "unplaced"))
@@ -254,12 +321,12 @@ def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN
             values = {"level1": l1, "level2": l2, **seg.values}
             if seg.ambiguous:
                 parser.note("ambiguous", " | ".join(v for v in seg.values.values() if v))
-                where = parser.draft.unread.setdefault(
+                lost_at = parser.draft.unread.setdefault(
                     ("indicators", len(parser.draft.indicators)), {})
                 for f in schema:
                     if f in _FIGURES:
                         values.pop(f, None)
-                        where.setdefault(f, "ambiguous")
+                        lost_at.setdefault(f, "ambiguous")
             parser.add_indicator(values, None)
         elif seg.kind == "cut":
             seen = {f: v for f, v in seg.values.items() if v}
@@ -268,13 +335,62 @@ def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN
                 lost = ("level2", "name", *(f for f in schema if f in _FIGURES))
                 values = {"level1": l1, "level2": "", "name": ""}
             else:
-                lost = tuple(f for f in schema if f in _FIGURES and f not in seen)
-                values = {"level1": l1, "level2": l2, **seen}
+                # the last cell seen may itself be cut short: not read either
+                last = next(f for f in reversed(schema) if f in seen)
+                seen.pop(last)
+                lost = tuple(f for f in schema if (f in _FIGURES or f == "name")
+                             and f not in seen)
+                values = {"level1": l1, "level2": l2, "name": "", **seen}
             parser.note("cut", name)
             parser.draft.unread[("indicators", len(parser.draft.indicators))] = {
                 f: "cut" for f in lost}
             parser.add_indicator(values, None)
     if parser.draft.ended:
         empty_line()
+
+
+def read_typed_table(parser, schema: Sequence[str]) -> bool:  # noqa: ANN001
+    """A form in whitespace words whose indicator header was scattered (a spreadsheet
+    flattened with its merged header cells out of order): the cells no other reader took
+    are read as rows by their types alone (:func:`segment_rows`, strict), when at least
+    ``_TYPED_ROWS`` rows fit; the rest stay unplaced.  Returns whether a table was read."""
+    toks = parser.toks
+    free = [i for i in range(parser.start, parser.end) if toks[i].key and not toks[i].dup
+            and not toks[i].brk and i not in parser.used]
+    cells, where = _join_wrapped_words([toks[i].text for i in free])
+    cut = parser.end >= len(toks)
+    segments = segment_rows(cells, schema, cut=cut, strict=True)
+    if not {"name", "weight", "score"} <= set(schema) \
+            or sum(1 for g in segments if g.kind == "row") < _TYPED_ROWS:
+        return False
+    first = next(n for n, g in enumerate(segments) if g.kind == "row")
+    # labels before the first row are the scattered header's, not the table's
+    segments = [g for n, g in enumerate(segments) if n >= first or g.kind == "unplaced"]
+    parser.draft.has_table = True
+    parser.schema = tuple(schema)
+    parser.note("no-header", detail=" | ".join(schema))
+    _place(parser, segments, [[free[x] for x in w] for w in where], schema)
     parser.finish_table()
-    return k
+    return True
+
+
+_TYPED_ROWS = 3
+_UNIT_WRAP_RE = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _join_wrapped_words(words: list[str]) -> tuple[list[str], list[list[int]]]:
+    """Words of a cell a line break split (``不少于12 种``, ``…事件报告 数``): a single
+    character after a word ending in a figure or in three characters of text is joined
+    back to it."""
+    cells: list[str] = []
+    where: list[list[int]] = []
+    for n, w in enumerate(words):
+        prev = L.key(cells[-1]) if cells else ""
+        if cells and _UNIT_WRAP_RE.match(L.key(w)) and not L.is_blank(w) and (
+                prev[-1:].isdigit() or re.search(r"[\u4e00-\u9fff]{3}$", prev)):
+            cells[-1] += w
+            where[-1].append(n)
+            continue
+        cells.append(w)
+        where.append([n])
+    return cells, where

@@ -38,7 +38,7 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .cellrows import joins_three, read_stream_rows
+from .cellrows import joins_three, read_stream_rows, read_typed_table
 from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
     is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
@@ -1654,6 +1654,14 @@ class _Parser:
         self.finish_table()
         return j
 
+    def layout_schema(self) -> tuple[str, ...]:
+        """The indicator columns (after 一级/二级) of the recognised layout, else the central
+        form's."""
+        layout = self.layout or next((lay for lay in load_layouts() if lay.fallback), None)
+        return tuple(L.indicator_column(c.labels[0]) or "-"
+                     for c in (layout.columns("indicators") if layout else ())
+                     if c.field not in ("level1", "level2"))
+
     def headless_glued(self, i: int) -> int:
         """Glued indicator rows with no header above them (a form's tail): read with the
         columns of the recognised layout (else the central form's), and said so."""
@@ -2486,6 +2494,8 @@ class _Parser:
     def finish(self) -> None:
         draft = self.draft
         self.drop_merged_labels()
+        if not draft.has_table and self.mode == "words" and not self.glued:
+            read_typed_table(self, self.layout_schema())
         for i in range(self.start, self.end):
             t = self.toks[i]
             if i in self.used or not t.key or t.dup or t.brk:
