@@ -40,6 +40,7 @@ _NAME_IS_WORD = -0.5  # a 三级 name that is a bare category word (成本, 满�
 _NAME_IS_FIGURE = -1.0  # a 三级 name that reads as a figure (85%)
 _BLOCK = -0.5  # each row of a column-by-column block: a plain row reading is preferred
 _BLOCK_MAX = 6  # the most rows one block of merged cells is taken to hold
+_CUT = 0.5  # the row the text breaks off in
 _LABEL = -0.5  # a word before a row that fits none of its columns: a 一级/二级 label of its own
 _EPS = 1e-9
 
@@ -92,17 +93,21 @@ def _fits(field: str, text: str) -> bool:
     return not L.is_placeholder_name(text)
 
 
-def _row_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
-    """How well ``texts`` fill the first columns of ``schema`` (None: they cannot)."""
-    values = dict(zip(schema, texts))
-    if not all(_fits(f, t) for f, t in values.items()):
-        return None
-    name = values["name"]
+def _name_penalty(name: str) -> float:
     fit = 0.0
     if _category(name):
         fit += _NAME_IS_LABEL if L.key(name).endswith("指标") else _NAME_IS_WORD
     if L.is_figure(name):
         fit += _NAME_IS_FIGURE
+    return fit
+
+
+def _row_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
+    """How well ``texts`` fill the first columns of ``schema`` (None: they cannot)."""
+    values = dict(zip(schema, texts))
+    if not all(_fits(f, t) for f, t in values.items()):
+        return None
+    fit = _name_penalty(values["name"])
     values_seen = sum(1 for f in ("target", "actual") if not _blank(values.get(f, "")))
     w, s = values.get("weight", ""), values.get("score", "")
     if "weight" in schema and "score" in schema:
@@ -185,14 +190,17 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
         for k in range(shortest, width + 1):
             if p + k > n:
                 break
+            if cut and p + k == n and k < _min_strict(schema):
+                break  # the text breaks off inside this row: a cut row, below
             fit = fit_of(texts[p:p + k], schema)
             if fit is not None:
                 out.append((fit, "row", k))
         block = _block_fit(p)
         if block is not None:
             out.append(block)
-        if cut and n - p < shortest and _fits("name", t):
-            out.append((0.0, "cut", n - p))
+        if cut and n - p < _min_strict(schema) and _fits("name", t) and all(
+                _fits(f, x) for f, x in zip(schema[1:], texts[p + 1:])):
+            out.append((_CUT + _name_penalty(t), "cut", n - p))
         return out
 
     def _block_fit(p: int) -> tuple[float, str, int] | None:
@@ -236,8 +244,6 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
                 segments.append(Segment("row", (p + r, *range(start, start + tail)),
                                         values=dict(zip(schema, row))))
         elif kind == "row" or kind == "cut":
-            if cut and p + k == n and k < _min_strict(schema):
-                kind = "cut"  # the text breaks off inside this row
             values = dict(zip(schema, texts[p:p + k]))
             segments.append(Segment(kind, cells, values=values, ambiguous=ambiguous))
         elif kind not in ("blank", "header"):
