@@ -400,3 +400,41 @@ def _join_wrapped_words(words: list[str]) -> tuple[list[str], list[list[int]]]:
         cells.append(w)
         where.append([n])
     return cells, where
+
+
+def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None:  # noqa: ANN001
+    """Words under a header whose labels came out of order (a spreadsheet's two-row header
+    flattened column by column): when the header holds the recognised layout's columns in
+    another order, not one whole row fits the header's order and at least ``_TYPED_ROWS``
+    fit the layout's, the rows are
+    read with those, strict, and the header noted as not trusted.  None: the header stands."""
+    layout_schema = parser.layout_schema()
+    if tuple(schema) == layout_schema or not {"name", "weight", "score"} <= set(layout_schema):
+        return None
+    toks = parser.toks
+    k = j
+    while k < parser.end and not toks[k].brk and not parser.is_terminator(toks[k]):
+        k += 1
+    free = [i for i in range(j, k) if toks[i].key and not toks[i].dup and i not in parser.used]
+    cells, where = _join_wrapped_words([toks[i].text for i in free])
+    cut = k >= parser.end >= len(toks)
+
+    def whole(fields: Sequence[str]) -> int:
+        if not {"name", "weight", "score"} <= set(fields):
+            return 0
+        return sum(1 for g in segment_rows(cells, fields, cut=cut, strict=True)
+                   if g.kind == "row")
+
+    core = {"name", "target", "actual", "weight", "score"} & set(layout_schema)
+    if set(schema) - {"-"} != set(layout_schema) - {"-"} or not core <= set(schema) \
+            or whole(schema) \
+            or whole(layout_schema) < _TYPED_ROWS:
+        return None
+    if k < parser.end and parser.is_terminator(toks[k]):
+        parser.draft.ended = True
+    parser.schema = layout_schema
+    parser.note("no-header", detail=" | ".join(layout_schema))
+    segments = segment_rows(cells, layout_schema, cut=cut, strict=True)
+    _place(parser, segments, [[free[x] for x in w] for w in where], layout_schema)
+    parser.finish_table()
+    return k

@@ -38,7 +38,8 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .cellrows import joins_three, read_stream_rows, read_typed_table
+from .cellrows import joins_three, read_scrambled_header, read_stream_rows, \
+    read_typed_table
 from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
     is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
@@ -2200,6 +2201,10 @@ class _Parser:
 
     def table_words(self, j: int, schema: Sequence[str]) -> int:
         """Whitespace-separated words: a scored row ends with two numbers (分值 得分)."""
+        if not self.glued:
+            scrambled = read_scrambled_header(self, j, schema)
+            if scrambled is not None:
+                return scrambled
         toks = self.toks
         schema = list(schema)
         if _interleaved(schema):
