@@ -276,17 +276,45 @@ def is_cut_category(text: str) -> bool:
 _FIGURES = ("target", "actual", "operator", "unit", "weight", "score", "deviation")
 
 
+def _table_cells(parser, j: int) -> int:  # noqa: ANN001
+    """Where a one-cell-per-line table from ``j`` ends (a prose break, a terminator)."""
+    toks = parser.toks
+    k = j
+    while k < parser.end and not toks[k].brk and not parser.is_terminator(toks[k]):
+        k += 1
+    return k
+
+
+def counting_fits(parser, j: int, schema: Sequence[str]) -> bool:  # noqa: ANN001
+    """Whether counting the header's columns off the cells gives rows whose cells all fit
+    their columns (分值 / 得分 points, 得分 ≤ 分值, a name no figure): every row printed
+    with all its cells.  When not, some row lost cells (a dropped blank, a short filler
+    row) and the table is read by :func:`read_stream_rows` instead."""
+    texts = [parser.toks[x].text for x in range(j, _table_cells(parser, j))]
+    width = len(schema)
+    p = 0
+    while p < len(texts):
+        t = texts[p]
+        if _blank(t) or _category(t) or L.is_points_only(t):
+            p += 1
+            continue
+        row = texts[p:p + width]
+        if len(row) == width and _row_fit(row, schema) is None:
+            return False
+        if L.is_placeholder_name(t) and any(not _blank(x) for x in row[1:]):
+            return False  # a filler row shorter than the header: the next row starts in it
+        p += width
+    return True
+
+
 def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN001
     """The recogniser's reading of a one-cell-per-line indicator table (``parser`` is its
     ``_Parser``): the cells from ``j`` to the end of the run are segmented by
     :func:`segment_rows` and the rows added; returns where the table ended."""
     toks = parser.toks
-    k = j
-    while k < parser.end and not toks[k].brk:
-        if parser.is_terminator(toks[k]):
-            parser.draft.ended = True
-            break
-        k += 1
+    k = _table_cells(parser, j)
+    if k < parser.end and parser.is_terminator(toks[k]):
+        parser.draft.ended = True
     if k < parser.end and toks[k].brk:
         parser.after_table = k
     cut = k >= parser.end >= len(toks)
@@ -412,9 +440,7 @@ def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None: 
     if tuple(schema) == layout_schema or not {"name", "weight", "score"} <= set(layout_schema):
         return None
     toks = parser.toks
-    k = j
-    while k < parser.end and not toks[k].brk and not parser.is_terminator(toks[k]):
-        k += 1
+    k = _table_cells(parser, j)
     free = [i for i in range(j, k) if toks[i].key and not toks[i].dup and i not in parser.used]
     cells, where = _join_wrapped_words([toks[i].text for i in free])
     cut = k >= parser.end >= len(toks)

@@ -38,8 +38,8 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .cellrows import joins_three, read_scrambled_header, read_stream_rows, \
-    read_typed_table
+from .cellrows import counting_fits, joins_three, read_scrambled_header, \
+    read_stream_rows, read_typed_table
 from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
     is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
@@ -101,7 +101,6 @@ _DEFAULT_KINDS = {"target": "text", "actual": "text", "weight": "points", "score
                   "operator": "operator", "unit": "unit", "deviation": "free"}
 _DECODER_KINDS = {"money": "number", "indicator": "free"}
 
-_SEGMENT_STREAM = True
 DEFAULT_SCHEMA = ("name", "target", "actual")
 SICHUAN_SCHEMA = ("name", "operator", "target", "unit", "actual", "weight", "score", "deviation")
 
@@ -2123,7 +2122,7 @@ class _Parser:
 
     def table_stream(self, j: int, schema: Sequence[str]) -> int:
         """One cell per line, blanks present: rows are counted off the header's columns."""
-        if _SEGMENT_STREAM:
+        if not counting_fits(self, j, schema):  # rows of another width: read by cell type
             return read_stream_rows(self, j, schema)
         toks = self.toks
         n = len(schema)
