@@ -49,7 +49,8 @@ _EPS = 1e-9
 class Segment:
     """``kind``: "row" (``values`` by field), "l1" / "l2" (``text``), "points" (a 一级's lost
     points), "filler" (the template's …… row), "cut" (the run ends inside this row: ``values``
-    holds what was seen), "unplaced"; ``cells`` the positions in the run it took."""
+    holds what was seen), "unplaced"; ``cells`` the positions in the run it took.
+    ``ambiguous``: another segmentation fits as well and reads this row otherwise."""
 
     kind: str
     cells: tuple[int, ...]
@@ -231,10 +232,15 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
         best[p] = top if top is not None else 0.0
     segments: list[Segment] = []
     p = 0
+    doubt_until = 0  # rows starting before this are read differently by a rival reading
     while p < n:
         kind, k = choice[p][0]
-        rows = {k2 for kind2, k2 in choice[p] if kind2 == "row"}
-        ambiguous = kind == "row" and len(choice[p]) > 1 and len(rows | {k}) > 1
+        rows = {k2 for kind2, k2 in choice[p] if kind2 in ("row", "block")}
+        if kind in ("row", "block") and len(choice[p]) > 1 and len(rows | {k}) > 1:
+            doubt_until = max(doubt_until, p + max(k2 for _, k2 in choice[p]))
+            ambiguous = True
+        else:
+            ambiguous = p < doubt_until
         cells = tuple(range(p, p + k))
         if kind == "block":
             names = k // (1 + tail)
@@ -242,7 +248,7 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
                 start = p + names + r * tail
                 row = [texts[p + r], *texts[start:start + tail]]
                 segments.append(Segment("row", (p + r, *range(start, start + tail)),
-                                        values=dict(zip(schema, row))))
+                                        values=dict(zip(schema, row)), ambiguous=ambiguous))
         elif kind == "row" or kind == "cut":
             values = dict(zip(schema, texts[p:p + k]))
             segments.append(Segment(kind, cells, values=values, ambiguous=ambiguous))
@@ -290,7 +296,9 @@ def counting_fits(parser, j: int, schema: Sequence[str]) -> bool:  # noqa: ANN00
     their columns (分值 / 得分 points, 得分 ≤ 分值, a name no figure): every row printed
     with all its cells.  When not, some row lost cells (a dropped blank, a short filler
     row) and the table is read by :func:`read_stream_rows` instead."""
-    texts = [parser.toks[x].text for x in range(j, _table_cells(parser, j))]
+    k = _table_cells(parser, j)
+    texts = [parser.toks[x].text for x in range(j, k)]
+    cut = k >= parser.end >= len(parser.toks)
     width = len(schema)
     p = 0
     while p < len(texts):
@@ -301,6 +309,8 @@ def counting_fits(parser, j: int, schema: Sequence[str]) -> bool:  # noqa: ANN00
         row = texts[p:p + width]
         if len(row) == width and _row_fit(row, schema) is None:
             return False
+        if len(row) < width and not cut and any(not _blank(x) for x in row[1:]):
+            return False  # cells left over: some row was shorter than the header
         if L.is_placeholder_name(t) and any(not _blank(x) for x in row[1:]):
             return False  # a filler row shorter than the header: the next row starts in it
         p += width
@@ -353,6 +363,10 @@ def _place(parser, segments: list[Segment], where: list[list[int]],  # noqa: ANN
             parser.note("unplaced", seg.text)
         elif seg.kind == "row":
             values = {"level1": l1, "level2": l2, **seg.values}
+            if seg.ambiguous and n and segments[n - 1].ambiguous:
+                values["name"] = ""  # a rival reading starts this row elsewhere
+                parser.draft.unread.setdefault(
+                    ("indicators", len(parser.draft.indicators)), {})["name"] = "ambiguous"
             if seg.ambiguous:
                 parser.note("ambiguous", " | ".join(v for v in seg.values.values() if v))
                 lost_at = parser.draft.unread.setdefault(
