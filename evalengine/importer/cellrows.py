@@ -18,31 +18,50 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from functools import cache
+
 import attrs
 
+from ..loader import load_config
+from ..resources import rules_dir
 from . import labels as L
 
-__all__ = ["Segment", "segment_rows"]
+__all__ = ["RowScores", "Segment", "counting_fits", "joins_three", "read_scrambled_header",
+           "read_stream_rows", "read_typed_table", "row_scores", "segment_rows"]
 
 # a 一级 label's points with its 分 or a bracket lost in the flattening: (50), 30分), (30
 _LOST_POINTS_RE = re.compile(r"^[(（]?\d+(?:\.\d+)?分?[)）]?$")
 _FREE = {"deviation", "-"}  # columns that may be dropped at a row's end when blank
-_SKIP = -3.0  # a cell placed nowhere
-_SCORED = 3.0  # a scored row whose 分值 and 得分 are both points, 得分 ≤ 分值
-_UNSCORED = 1.0  # a row of an unscored table with a 指标值 or 完成值
-_EMPTY = -1.0  # a row with none of its figures: better than cells placed nowhere, no more
-_VALUE = 0.5  # each 指标值 / 完成值 present
-_DROPPED = -0.25  # each trailing free column missing (偏差原因 …)
-_DROPPED_FIGURE = -0.5  # each other trailing column missing (a blank 得分 dropped)
-_HALF_SCORED = 0.0  # a scored row with only one of 分值 / 得分
-_NAME_IS_LABEL = -2.0  # a 三级 name that reads as a category label (数量指标)
-_NAME_IS_WORD = -0.5  # a 三级 name that is a bare category word (成本, 满意度)
-_NAME_IS_FIGURE = -1.0  # a 三级 name that reads as a figure (85%)
-_BLOCK = -0.5  # each row of a column-by-column block: a plain row reading is preferred
-_BLOCK_MAX = 6  # the most rows one block of merged cells is taken to hold
-_CUT = 0.5  # the row the text breaks off in
-_LABEL = -0.5  # a word before a row that fits none of its columns: a 一级/二级 label of its own
 _EPS = 1e-9
+
+
+@attrs.frozen
+class RowScores:
+    """rules/import/cellrows.toml: what each reading of a cell or a row scores."""
+
+    source: str
+    unplaced: float
+    scored: float
+    half_scored: float
+    unscored: float
+    empty: float
+    value: float
+    dropped_free: float
+    dropped_figure: float
+    name_is_label: float
+    name_is_word: float
+    name_is_figure: float
+    block_row: float
+    block_max: int
+    cut_row: float
+    label_word: float
+    typed_rows: int
+
+
+@cache
+def row_scores() -> RowScores:
+    return load_config(rules_dir() / "import" / "cellrows.toml", RowScores)
+
 
 
 @attrs.frozen
@@ -95,16 +114,18 @@ def _fits(field: str, text: str) -> bool:
 
 
 def _name_penalty(name: str) -> float:
+    sc = row_scores()
     fit = 0.0
     if _category(name):
-        fit += _NAME_IS_LABEL if L.key(name).endswith("指标") else _NAME_IS_WORD
+        fit += sc.name_is_label if L.key(name).endswith("指标") else sc.name_is_word
     if L.is_figure(name):
-        fit += _NAME_IS_FIGURE
+        fit += sc.name_is_figure
     return fit
 
 
 def _row_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
     """How well ``texts`` fill the first columns of ``schema`` (None: they cannot)."""
+    sc = row_scores()
     values = dict(zip(schema, texts))
     if not all(_fits(f, t) for f, t in values.items()):
         return None
@@ -115,13 +136,13 @@ def _row_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
         if not _blank(w) and not _blank(s):
             if L.points(s) > L.points(w):  # type: ignore[operator]
                 return None
-            fit += _SCORED
+            fit += sc.scored
         else:
-            fit += _EMPTY if _blank(w) and _blank(s) else _HALF_SCORED
+            fit += sc.empty if _blank(w) and _blank(s) else sc.half_scored
     else:
-        fit += _UNSCORED if values_seen else _EMPTY
-    fit += _VALUE * values_seen
-    fit += sum(_DROPPED if f in _FREE else _DROPPED_FIGURE for f in schema[len(texts):])
+        fit += sc.unscored if values_seen else sc.empty
+    fit += sc.value * values_seen
+    fit += sum(sc.dropped_free if f in _FREE else sc.dropped_figure for f in schema[len(texts):])
     return fit
 
 
@@ -133,6 +154,7 @@ def _min_cells(schema: Sequence[str]) -> int:
 def _strict_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
     """A row read without its header: every column up to 得分 filled and typed right, the
     name a word (no figure, no category), 得分 ≤ 分值."""
+    sc = row_scores()
     values = dict(zip(schema, texts))
     if len(texts) < _min_strict(schema) or any(
             _blank(values[f]) for f in schema[:_min_strict(schema)]):
@@ -141,7 +163,7 @@ def _strict_fit(texts: Sequence[str], schema: Sequence[str]) -> float | None:
     if _category(name) or L.is_figure(name) or L.indicator_column(name):
         return None
     fit = _row_fit(texts, schema)
-    return fit if fit is not None and fit >= _SCORED else None
+    return fit if fit is not None and fit >= sc.scored else None
 
 
 def _min_strict(schema: Sequence[str]) -> int:
@@ -159,6 +181,7 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
     every column up to 得分; cells that make none are left unplaced.  Either way a block of
     rows whose merged cells were printed column by column -- k names, then the k rows'
     other cells -- is read as those k rows."""
+    sc = row_scores()
     n = len(texts)
     width = len(schema)
     shortest = _min_strict(schema) if strict else _min_cells(schema)
@@ -169,7 +192,7 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
 
     def options(p: int) -> list[tuple[float, str, int]]:
         t = texts[p]
-        out: list[tuple[float, str, int]] = [(_SKIP, "unplaced", 1)]
+        out: list[tuple[float, str, int]] = [(sc.unplaced, "unplaced", 1)]
         if _blank(t):
             out.append((0.0, "blank", 1))
         nxt = texts[p + 1] if p + 1 < n else None
@@ -177,7 +200,7 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
             l1 = L.opens_level2(t, nxt) or L.is_l1_only(t)
             out.append((0.0, "l1" if l1 else "l2", 1))
         elif _label_word(t) and nxt is not None and (_label_word(nxt) or L.is_l2(nxt)):
-            out.append((_LABEL, "label", 1))
+            out.append((sc.label_word, "label", 1))
         if p and _category(texts[p - 1]) and (L.is_points_only(t) or _LOST_POINTS_RE.match(
                 L.key(t)) and not L.key(t).isdigit()):
             out.append((0.0, "points", 1))
@@ -201,12 +224,12 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
             out.append(block)
         if cut and n - p < _min_strict(schema) and _fits("name", t) and all(
                 _fits(f, x) for f, x in zip(schema[1:], texts[p + 1:])):
-            out.append((_CUT + _name_penalty(t), "cut", n - p))
+            out.append((sc.cut_row + _name_penalty(t), "cut", n - p))
         return out
 
     def _block_fit(p: int) -> tuple[float, str, int] | None:
         names = 0
-        while p + names < n and names < _BLOCK_MAX and _fits("name", texts[p + names]) \
+        while p + names < n and names < sc.block_max and _fits("name", texts[p + names]) \
                 and not L.is_figure(texts[p + names]) and not _category(texts[p + names]) \
                 and not L.indicator_column(texts[p + names]):
             names += 1
@@ -218,7 +241,7 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
             fit = _strict_fit([texts[p + r], *texts[start:start + tail]], schema)
             if fit is None:
                 return None
-            total += fit + _BLOCK
+            total += fit + sc.block_row
         return total, "block", names * (1 + tail)
 
     for p in range(n - 1, -1, -1):
@@ -259,7 +282,7 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
 
 
 def joins_three(cells: Sequence[str]) -> str | None:
-    """Three fragments of one column label wrapped over lines (``偏差原因 | 分析及 | 改进措施``):
+    """Three fragments of one column label wrapped over lines (偏差原因 | 分析及 | 改进措施):
     the label, when the three make one and the middle one is no label of its own."""
     if len(cells) < 3 or not all(L.key(c) for c in cells[:3]):
         return None
@@ -270,7 +293,7 @@ def joins_three(cells: Sequence[str]) -> str | None:
 
 
 def is_cut_category(text: str) -> bool:
-    """The first characters of a 二级 category word, the rest cut off (``生态`` of 生态效益指标)."""
+    """The first characters of a 二级 category word, the rest cut off (生态 of 生态效益指标)."""
     k = L.key(text)
     if len(k) < 2 or _category(text):
         return False
@@ -401,7 +424,9 @@ def read_typed_table(parser, schema: Sequence[str]) -> bool:  # noqa: ANN001
     """A form in whitespace words whose indicator header was scattered (a spreadsheet
     flattened with its merged header cells out of order): the cells no other reader took
     are read as rows by their types alone (:func:`segment_rows`, strict), when at least
-    ``_TYPED_ROWS`` rows fit; the rest stay unplaced.  Returns whether a table was read."""
+    ``typed_rows`` (rules/import/cellrows.toml) rows fit; the rest stay unplaced.  Returns
+    whether a table was read."""
+    sc = row_scores()
     toks = parser.toks
     free = [i for i in range(parser.start, parser.end) if toks[i].key and not toks[i].dup
             and not toks[i].brk and i not in parser.used]
@@ -409,7 +434,7 @@ def read_typed_table(parser, schema: Sequence[str]) -> bool:  # noqa: ANN001
     cut = parser.end >= len(toks)
     segments = segment_rows(cells, schema, cut=cut, strict=True)
     if not {"name", "weight", "score"} <= set(schema) \
-            or sum(1 for g in segments if g.kind == "row") < _TYPED_ROWS:
+            or sum(1 for g in segments if g.kind == "row") < sc.typed_rows:
         return False
     first = next(n for n, g in enumerate(segments) if g.kind == "row")
     # labels before the first row are the scattered header's, not the table's
@@ -422,7 +447,6 @@ def read_typed_table(parser, schema: Sequence[str]) -> bool:  # noqa: ANN001
     return True
 
 
-_TYPED_ROWS = 3
 _UNIT_WRAP_RE = re.compile(r"^[\u4e00-\u9fff]$")
 
 
@@ -447,9 +471,10 @@ def _join_wrapped_words(words: list[str]) -> tuple[list[str], list[list[int]]]:
 def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None:  # noqa: ANN001
     """Words under a header whose labels came out of order (a spreadsheet's two-row header
     flattened column by column): when the header holds the recognised layout's columns in
-    another order, not one whole row fits the header's order and at least ``_TYPED_ROWS``
-    fit the layout's, the rows are
-    read with those, strict, and the header noted as not trusted.  None: the header stands."""
+    another order, not one whole row fits the header's order and at least ``typed_rows``
+    (rules/import/cellrows.toml) fit the layout's, the rows are read with those, strict,
+    and the header noted as not trusted.  None: the header stands."""
+    sc = row_scores()
     layout_schema = parser.layout_schema()
     if tuple(schema) == layout_schema or not {"name", "weight", "score"} <= set(layout_schema):
         return None
@@ -468,7 +493,7 @@ def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None: 
     core = {"name", "target", "actual", "weight", "score"} & set(layout_schema)
     if set(schema) - {"-"} != set(layout_schema) - {"-"} or not core <= set(schema) \
             or whole(schema) \
-            or whole(layout_schema) < _TYPED_ROWS:
+            or whole(layout_schema) < sc.typed_rows:
         return None
     if k < parser.end and parser.is_terminator(toks[k]):
         parser.draft.ended = True
