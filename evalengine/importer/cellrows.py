@@ -441,13 +441,19 @@ def read_typed_table(parser, schema: Sequence[str]) -> bool:  # noqa: ANN001
     segments = [g for n, g in enumerate(segments) if n >= first or g.kind == "unplaced"]
     parser.draft.has_table = True
     parser.schema = tuple(schema)
-    parser.note("no-header", detail=" | ".join(schema))
+    parser.note("no-header", detail=_column_names(schema))
     _place(parser, segments, [[free[x] for x in w] for w in where], schema)
     parser.finish_table()
     return True
 
 
 _UNIT_WRAP_RE = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _column_names(schema: Sequence[str]) -> str:
+    from .recognise import FIELD_LABELS  # the recogniser's names of the columns
+
+    return " | ".join(FIELD_LABELS[f][0] for f in schema if f in FIELD_LABELS and f != "-")
 
 
 def _join_wrapped_words(words: list[str]) -> tuple[list[str], list[list[int]]]:
@@ -498,7 +504,7 @@ def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None: 
     if k < parser.end and parser.is_terminator(toks[k]):
         parser.draft.ended = True
     parser.schema = layout_schema
-    parser.note("no-header", detail=" | ".join(layout_schema))
+    parser.note("header-order", detail=_column_names(layout_schema))
     segments = segment_rows(cells, layout_schema, cut=cut, strict=True)
     _place(parser, segments, [[free[x] for x in w] for w in where], layout_schema)
     parser.finish_table()
