@@ -477,9 +477,9 @@ def _join_wrapped_words(words: list[str]) -> tuple[list[str], list[list[int]]]:
 def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None:  # noqa: ANN001
     """Words under a header whose labels came out of order (a spreadsheet's two-row header
     flattened column by column): when the header holds the recognised layout's columns in
-    another order, not one whole row fits the header's order and at least ``typed_rows``
-    (rules/import/cellrows.toml) fit the layout's, the rows are read with those, strict,
-    and the header noted as not trusted.  None: the header stands."""
+    another order, not one whole row fits the header's order and some fit the layout's,
+    the rows are read with those, strict, and the header noted as not trusted.  None: the
+    header stands."""
     sc = row_scores()
     layout_schema = parser.layout_schema()
     if tuple(schema) == layout_schema or not {"name", "weight", "score"} <= set(layout_schema):
@@ -498,8 +498,7 @@ def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None: 
 
     core = {"name", "target", "actual", "weight", "score"} & set(layout_schema)
     if set(schema) - {"-"} != set(layout_schema) - {"-"} or not core <= set(schema) \
-            or whole(schema) \
-            or whole(layout_schema) < sc.typed_rows:
+            or whole(schema) or not whole(layout_schema):
         return None
     if k < parser.end and parser.is_terminator(toks[k]):
         parser.draft.ended = True
