@@ -114,3 +114,8 @@ def test_two_segmentations_that_fit_equally_leave_the_rows_they_dispute_unread()
     assert not second.name and not second.target and not second.actual
     assert dict(first.unread) == {"target": "ambiguous", "actual": "ambiguous"}
     assert dict(second.unread)["name"] == "ambiguous"
+
+
+def test_a_schema_that_does_not_start_with_the_name_reads_no_row():
+    segments = segment_rows(["10", "甲", "8"], ("weight", "name", "score"))
+    assert [s.kind for s in segments] == ["unplaced"] * 3

@@ -184,6 +184,8 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
     sc = row_scores()
     n = len(texts)
     width = len(schema)
+    if not schema or schema[0] != "name":  # rows are read from their 三级 name on
+        return [Segment("unplaced", (p,), text=t) for p, t in enumerate(texts) if not _blank(t)]
     shortest = _min_strict(schema) if strict else _min_cells(schema)
     fit_of = _strict_fit if strict else _row_fit
     tail = _min_strict(schema) - 1  # the cells of a row after its name, in a block
@@ -319,6 +321,8 @@ def counting_fits(parser, j: int, schema: Sequence[str]) -> bool:  # noqa: ANN00
     their columns (分值 / 得分 points, 得分 ≤ 分值, a name no figure): every row printed
     with all its cells.  When not, some row lost cells (a dropped blank, a short filler
     row) and the table is read by :func:`read_stream_rows` instead."""
+    if not schema or schema[0] != "name":
+        return True  # no 三级 name to start a row from: counted as the header says
     k = _table_cells(parser, j)
     texts = [parser.toks[x].text for x in range(j, k)]
     cut = k >= parser.end >= len(parser.toks)
@@ -427,14 +431,15 @@ def read_typed_table(parser, schema: Sequence[str]) -> bool:  # noqa: ANN001
     ``typed_rows`` (rules/import/cellrows.toml) rows fit; the rest stay unplaced.  Returns
     whether a table was read."""
     sc = row_scores()
+    if not schema or schema[0] != "name" or not {"weight", "score"} <= set(schema):
+        return False
     toks = parser.toks
     free = [i for i in range(parser.start, parser.end) if toks[i].key and not toks[i].dup
             and not toks[i].brk and i not in parser.used]
     cells, where = _join_wrapped_words([toks[i].text for i in free])
     cut = parser.end >= len(toks)
     segments = segment_rows(cells, schema, cut=cut, strict=True)
-    if not {"name", "weight", "score"} <= set(schema) \
-            or sum(1 for g in segments if g.kind == "row") < sc.typed_rows:
+    if sum(1 for g in segments if g.kind == "row") < sc.typed_rows:
         return False
     first = next(n for n, g in enumerate(segments) if g.kind == "row")
     # labels before the first row are the scattered header's, not the table's
@@ -482,7 +487,8 @@ def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None: 
     header stands."""
     sc = row_scores()
     layout_schema = parser.layout_schema()
-    if tuple(schema) == layout_schema or not {"name", "weight", "score"} <= set(layout_schema):
+    if tuple(schema) == layout_schema or not layout_schema or layout_schema[0] != "name" \
+            or not {"weight", "score"} <= set(layout_schema):
         return None
     toks = parser.toks
     k = _table_cells(parser, j)
@@ -491,7 +497,7 @@ def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None: 
     cut = k >= parser.end >= len(toks)
 
     def whole(fields: Sequence[str]) -> int:
-        if not {"name", "weight", "score"} <= set(fields):
+        if not fields or fields[0] != "name" or not {"weight", "score"} <= set(fields):
             return 0
         return sum(1 for g in segment_rows(cells, fields, cut=cut, strict=True)
                    if g.kind == "row")
