@@ -26,7 +26,7 @@ from ..loader import load_config
 from ..resources import rules_dir
 from . import labels as L
 
-__all__ = ["RowScores", "Segment", "counting_fits", "joins_three", "read_scrambled_header",
+__all__ = ["RowScores", "Segment", "reading_fit", "joins_three", "read_scrambled_header",
            "read_stream_rows", "read_typed_table", "row_scores", "segment_rows"]
 
 # a 一级 label's points with its 分 or a bracket lost in the flattening: (50), 30分), (30
@@ -316,32 +316,28 @@ def _table_cells(parser, j: int) -> int:  # noqa: ANN001
     return k
 
 
-def counting_fits(parser, j: int, schema: Sequence[str]) -> bool:  # noqa: ANN001
-    """Whether counting the header's columns off the cells gives rows whose cells all fit
-    their columns (分值 / 得分 points, 得分 ≤ 分值, a name no figure): every row printed
-    with all its cells.  When not, some row lost cells (a dropped blank, a short filler
-    row) and the table is read by :func:`read_stream_rows` instead."""
-    if not schema or schema[0] != "name":
-        return True  # no 三级 name to start a row from: counted as the header says
-    k = _table_cells(parser, j)
-    texts = [parser.toks[x].text for x in range(j, k)]
-    cut = k >= parser.end >= len(parser.toks)
-    width = len(schema)
-    p = 0
-    while p < len(texts):
-        t = texts[p]
-        if _blank(t) or _category(t) or L.is_points_only(t):
-            p += 1
+def reading_fit(parser, notes: int, schema: Sequence[str]) -> tuple[int, int]:  # noqa: ANN001
+    """How well the rows the recogniser read fit their columns: (rows that fit less cells
+    that did not, cells that did not), where a cell that did not is one the reading could
+    not place or read as a number since note ``notes``, a category label read as a row's
+    cell, or a scored row's 分值 / 得分 missing beside the other or above it."""
+    bad = sum(1 for n in parser.draft.notes[notes:]
+              if n.kind in ("short-row", "not-number", "unplaced", "ambiguous"))
+    good = 0
+    scored = {"weight", "score"} <= set(schema)
+    for ind in parser.draft.indicators:
+        if not ind.get("name") or L.is_placeholder_name(ind["name"]):
             continue
-        row = texts[p:p + width]
-        if len(row) == width and _row_fit(row, schema) is None:
-            return False
-        if len(row) < width and not cut and any(not _blank(x) for x in row[1:]):
-            return False  # cells left over: some row was shorter than the header
-        if L.is_placeholder_name(t) and any(not _blank(x) for x in row[1:]):
-            return False  # a filler row shorter than the header: the next row starts in it
-        p += width
-    return True
+        if any(isinstance(ind.get(f), str) and _category(ind[f]) and L.key(ind[f]).endswith("指标")
+               for f in ("name", "target", "actual", "deviation")):
+            bad += 1  # a 一级/二级 label read as a cell of the row before it
+            continue
+        w, s = ind.get("weight"), ind.get("score")
+        if not scored or (w is not None and s is not None and s <= w):
+            good += 1
+        elif w is not None or s is not None:
+            bad += 1
+    return good - bad, bad
 
 
 def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN001
