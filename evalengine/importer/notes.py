@@ -50,6 +50,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the indicator header's column order fits no row (scrambled); columns read as the "
         "layout's, {detail}",
     ),
+    "column-major": (
+        "指标表按列依次印出（每列 {detail} 个单元格），已按行对齐读取",
+        "the indicator table was printed column by column ({detail} cells a column); read "
+        "back into rows",
+    ),
     "no-header": (
         "看不到指标表的表头，按 {detail} 的列序读取",
         "the indicator table has no visible header; columns read as {detail}",
