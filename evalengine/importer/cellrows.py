@@ -18,15 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from functools import cache
-
 import attrs
 
-from ..loader import load_config
-from ..resources import rules_dir
 from . import labels as L
+from .settings import RowScores, import_settings
 
-__all__ = ["RowScores", "Segment", "reading_fit", "joins_three", "read_scrambled_header",
+__all__ = ["Segment", "reading_fit", "joins_three", "read_scrambled_header",
            "read_stream_rows", "read_typed_table", "row_scores", "segment_rows"]
 
 # a 一级 label's points with its 分 or a bracket lost in the flattening: (50), 30分), (30
@@ -35,32 +32,8 @@ _FREE = {"deviation", "-"}  # columns that may be dropped at a row's end when bl
 _EPS = 1e-9
 
 
-@attrs.frozen
-class RowScores:
-    """rules/import/cellrows.toml: what each reading of a cell or a row scores."""
-
-    source: str
-    unplaced: float
-    scored: float
-    half_scored: float
-    unscored: float
-    empty: float
-    value: float
-    dropped_free: float
-    dropped_figure: float
-    name_is_label: float
-    name_is_word: float
-    name_is_figure: float
-    block_row: float
-    block_max: int
-    cut_row: float
-    label_word: float
-    typed_rows: int
-
-
-@cache
 def row_scores() -> RowScores:
-    return load_config(rules_dir() / "import" / "cellrows.toml", RowScores)
+    return import_settings().cellrows
 
 
 
@@ -424,7 +397,7 @@ def read_typed_table(parser, schema: Sequence[str]) -> bool:  # noqa: ANN001
     """A form in whitespace words whose indicator header was scattered (a spreadsheet
     flattened with its merged header cells out of order): the cells no other reader took
     are read as rows by their types alone (:func:`segment_rows`, strict), when at least
-    ``typed_rows`` (rules/import/cellrows.toml) rows fit; the rest stay unplaced.  Returns
+    ``typed_rows`` (rules/import.toml [cellrows]) rows fit; the rest stay unplaced.  Returns
     whether a table was read."""
     sc = row_scores()
     if not schema or schema[0] != "name" or not {"weight", "score"} <= set(schema):
