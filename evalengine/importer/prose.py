@@ -78,6 +78,7 @@ class FundWords:
     balance: Words
     rate: Words
     sub: Words
+    revenue: Words
 
 
 @attrs.frozen
@@ -90,8 +91,26 @@ class TotalWords:
 
 
 @attrs.frozen
-class Pattern:
-    regex: str
+class TitleWords:
+    naming: str
+    opening: int
+    lead: Words
+    tail: Words
+    generic: Words
+    whole: Words
+    unit_suffixes: Words
+    places: Words
+    unit_labels: Words
+
+
+@attrs.frozen
+class PageWords:
+    chrome: Words
+
+
+@attrs.frozen
+class Evidence:
+    outline: Words
 
 
 @attrs.frozen
@@ -104,7 +123,9 @@ class ProseRules:
     lists: ListWords
     funds: FundWords
     totals: TotalWords
-    title: Pattern
+    title: TitleWords
+    page: PageWords
+    evidence: Evidence
 
 
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
@@ -125,7 +146,8 @@ def load_prose_rules(directory: Path | None = None) -> ProseRules:
                 or (m.group(1) == "quantity") != (m.group(2) in ("target", "actual"))]
     patterns = [(f"$.markers.items[{n}]", p) for n, p in enumerate(rules.markers.items)]
     patterns += [(f"$.markers.sections[{n}]", p) for n, p in enumerate(rules.markers.sections)]
-    patterns.append(("$.title.regex", rules.title.regex))
+    patterns.append(("$.title.naming", rules.title.naming))
+    patterns += [(f"$.title.lead[{n}]", p) for n, p in enumerate(rules.title.lead)]
     for where, pattern in patterns:
         try:
             re.compile(pattern)
@@ -219,7 +241,8 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
     a flattener that cut at spaces: ``综合评价得分为`` / ``99.8分。``); and for each, the
     numbers of the text's lines it is made of."""
     rules = load_prose_rules()
-    lines = [(n, re.sub(r"\s+", " ", line).strip()) for n, line in enumerate(_half(text).split("\n"))]
+    lines = [(n, piece) for n, line in enumerate(_half(text).split("\n"))
+             for piece in _split_sections(re.sub(r"\s+", " ", line).strip())]
     out: list[str] = []
     origin: list[list[int]] = []
     starts = _starts_re()
@@ -238,6 +261,24 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
             out.append(line)
             origin.append([n])
     return out, origin
+
+
+@cache
+def _section_split_re() -> re.Pattern[str]:
+    """Where a run of text (a report glued into one line) opens a section: a marker (一、
+    (二)) after a clause break, a space, a figure or a report's naming words — not inside a
+    word (统一、规范) nor after 第."""
+    sections = "|".join(load_prose_rules().markers.sections)
+    naming = load_prose_rules().title.naming
+    return re.compile(rf"(?:(?<=[,.:;。!?%)”\s\d])|(?<=[^\s\d,.:;。!?%)”第]{{2}})(?=\())"
+                      rf"(?=(?:{sections}))|(?<=报告|结果)(?=一、)".replace("{naming}", naming))
+
+
+def _split_sections(line: str) -> list[str]:
+    if len(line) <= MAX_HEADING:
+        return [line] if line else []
+    pieces = [p.strip() for p in _section_split_re().split(line)]
+    return [p for p in pieces if p]
 
 
 _NUMBER_START = re.compile(r"[≥≤><=]?\s*\d")
@@ -446,6 +487,8 @@ class _Reader:
         self.rates: list[Decimal] = []
         self.open_at_cut = False
         self.item_name = ""  # the last numbered item that was a name alone
+        self.under_self = False  # under a heading that says 自评 (一、自评得分情况)
+        self.outline = False  # a heading of the report outline (基本情况, 绩效目标 …) was seen
 
     # -- structure: lines → sentences → clauses ----------------------------------------
 
@@ -466,6 +509,10 @@ class _Reader:
                         mode = heading_mode
                         levels = {}
                         section_has_indicators = False
+                    if not _has_figure(sentence):  # 一、自评得分情况: its score is the claim
+                        self.under_self = any(w in sentence for w in self.rules.totals.self_words)
+                        self.outline = self.outline or any(
+                            w in sentence for w in self.rules.evidence.outline)
                 before = len(self.found) + len(self.targets) + len(self.actuals)
                 mode, levels = self._sentence(sentence.strip(), mode, levels, at_end)
                 if len(self.found) + len(self.targets) + len(self.actuals) > before:
@@ -647,7 +694,7 @@ class _Reader:
                     continue
                 number = read_number(_restore(m.group("n")))
                 if number is not None:
-                    own = any(w in body for w in t.self_words)  # 经自评,…综合得分98分
+                    own = self.under_self or any(w in body for w in t.self_words)  # 经自评,…
                     self.totals.append((number, own))
             g = _grade_re().search(clause)
             if g is not None and not self.grade:
@@ -658,13 +705,20 @@ class _Reader:
     def report(self) -> Report:
         indicators = self._indicators()
         funds, funds_unread = self._funds()
-        title, head = None, ""
-        for n, line in enumerate(self.lines[:4]):
-            title = report_title(line)
-            if title is not None:
-                self.used.update(self.origin[n])
-                head = line[:MAX_TITLE]
-                break
+        title = find_title(self.lines)
+        head, name, year = "", "", None
+        if title is not None:
+            self.used.update(self.origin[title.line])
+            head = self.lines[title.line][:MAX_TITLE]
+            name, year = title.name, title.year
+            if title.whole or not name:  # a department's whole spending: its unit
+                name = _unit_label(self.lines) or name
+            if year is None:  # the year the report speaks of (2021年部门决算收支)
+                m = next((m for line in self.lines[title.line:] for m in [_body_year(line)] if m),
+                         None)
+                year = m
+        # a report: its naming words, and evidence it is a self-assessment
+        titled = title is not None and (self._read_count() > 0 or self.outline)
         # the department's own score: in a sentence saying 自评, or any score of a
         # self-assessment report (评价得分 in a 绩效评价报告 may be the evaluators')
         own = any(w in head for w in self.rules.totals.self_words)
@@ -676,8 +730,8 @@ class _Reader:
             total_unread = "ambiguous"
             self.notes.append(("ambiguous", "、".join(f"{t}分" for t in scores)))
         return Report(
-            year=title[0] if title else None, name=title[1] if title else "",
-            titled=title is not None, funds=tuple(funds.items()),
+            year=year if titled else None, name=_restore(name) if titled else "",
+            titled=titled, funds=tuple(funds.items()),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
             claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
             open_at_cut=self.open_at_cut, notes=tuple((k, _restore(t)) for k, t in self.notes),
@@ -822,7 +876,7 @@ def _item_re() -> re.Pattern[str]:
 def _barrier_re() -> re.Pattern[str]:
     f = load_prose_rules().funds
     v = load_vocabulary()
-    return re.compile(rf"\d|{_alt(f.sub + v.explanation.reasons + v.negation.words)}")
+    return re.compile(rf"\d|{_alt(f.sub + f.revenue + v.explanation.reasons + v.negation.words)}")
 
 
 @cache
@@ -955,15 +1009,150 @@ def _without_linker(name: str) -> str:
     return name
 
 
-def report_title(text: str) -> tuple[int, str] | None:
-    """(year, project name) from a report's title line (``2022年度残疾人康复项目支出绩效自评报告``)."""
-    rule = load_prose_rules().title
-    line = text.strip()[:MAX_TITLE]
-    m = re.match(rule.regex, line)
-    if m is None:
+@attrs.frozen
+class Title:
+    """What a report's title says: its year (None when it names none), its project ("" when
+    it names none), whether it reports a department's whole spending, and its line."""
+
+    year: int | None
+    name: str
+    whole: bool
+    line: int
+
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
+# a year the report's text speaks of (2021年部门决算): not a date (2022年4月), nor in a citation
+_BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
+MAX_TITLE_PART = 60  # a title's text before its naming words is no longer than this
+_BOUNDARY_RE = re.compile(r"[,。;:!?]")
+
+
+def _without_chrome(line: str) -> str:
+    """A line without a web page's metadata or breadcrumb (索引号 | … | 发布机构, 当前位置:
+    首页>…, 来源:… 浏览量): the text before the first of its words."""
+    at = min((line.find(w) for w in load_prose_rules().page.chrome if w in line), default=-1)
+    return line if at < 0 else line[:at].strip()
+
+
+@cache
+def _naming_re() -> re.Pattern[str]:
+    return re.compile(load_prose_rules().title.naming)
+
+
+@cache
+def _lead_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(load_prose_rules().title.lead)})+")
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    """A unit's name at the start of a text: a place (2 to 8 characters and 县/市/区 …), then
+    up to 12 characters and an organisation's ending (局, 中心, 学校 …)."""
+    t = load_prose_rules().title
+    return re.compile(rf"^[\u4e00-\u9fff]{{2,8}}?(?:{_alt(t.places)})[\u4e00-\u9fff]{{0,12}}?"
+                      rf"(?:{_alt(t.unit_suffixes)})")
+
+
+def _is_unit(text: str) -> bool:
+    t = load_prose_rules().title
+    return 3 <= len(text) <= 30 and _CJK.match(text) is not None \
+        and text.endswith(tuple(t.unit_suffixes))
+
+
+def _trim(part: str) -> str:
+    t = load_prose_rules().title
+    part = re.sub(r"\s+", "", part)
+    while True:
+        tail = next((w for w in sorted(t.tail, key=len, reverse=True)
+                     if part.endswith(w) and len(part) > len(w)), None)
+        if tail is None:
+            return part
+        part = part[:-len(tail)]
+
+
+def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
+    """The title whose naming words stand between ``before`` and ``after`` (the rest of the
+    line; ``next_line`` may hold the bracketed project name)."""
+    t = load_prose_rules().title
+    segment = _BOUNDARY_RE.split(before)[-1].strip()
+    if len(segment) > MAX_TITLE_PART:
+        return None  # a sentence that speaks of a report, not a title
+    segment = _lead_re().sub("", segment).strip()
+    year_m = _YEAR_RE.search(segment)
+    pre, body = (segment[:year_m.start()].strip(), segment[year_m.end():]) if year_m \
+        else ("", segment)
+    body = re.sub(r"\s+", "", body)
+    inner = ""
+    m = re.match(r"\s*[(（]([^()（）]{2,40})[)）]", after) or (
+        re.fullmatch(r"\s*[(（]([^()（）]{2,40})[)）]\s*", next_line) if not after.strip() else None)
+    if m:
+        inner = re.sub(r"\s+", "", m.group(1))
+    whole_word = next((w for w in sorted(t.whole, key=len, reverse=True)
+                       if w in body or w in inner), None)
+    generic = set(t.generic)
+    if whole_word is not None:
+        rest = body.split(whole_word)[0] if whole_word in body else ""
+        name = rest if _is_unit(rest) else pre if _is_unit(pre) else ""
+    else:
+        body = _trim(body)
+        name = body if len(body) >= 2 and body not in generic else ""
+        if not name and inner and inner not in generic:
+            name = inner
+        unit = _unit_re().match(name)
+        if unit and len(name) - unit.end() >= 4:
+            name = name[unit.end():]  # 西平县交通运输局 | 财政衔接推进乡村振兴资金项目
+        if not name and _is_unit(pre):
+            name = pre  # a report naming a unit and no project: the unit's spending
+    year = int(year_m.group(1)) if year_m else None
+    if year is None and not name and whole_word is None:
         return None
-    name = (m.group("name") or "").strip() or (m.group("inner") or "").strip()
-    return int(m.group("year")), name
+    return Title(year, name, whole_word is not None, n)
+
+
+def _body_year(line: str) -> int | None:
+    """The first year a line of the report's text speaks of, outside any citation."""
+    line = re.sub(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]", "", line)
+    m = _BODY_YEAR_RE.search(line)
+    return int(m.group(1)) if m else None
+
+
+def find_title(lines: Sequence[str]) -> Title | None:
+    """A report's title, by its naming words (rules/prose.toml [title]) anywhere in the
+    opening part of the text, page chrome skipped: a title line, a heading after a page's
+    metadata, or the sentence "现将…绩效自评报告如下"."""
+    budget = load_prose_rules().title.opening
+    for n, line in enumerate(lines):
+        if budget <= 0:
+            break
+        line = _without_chrome(line)
+        if not line:
+            continue
+        head = line[:budget]
+        budget -= len(line)
+        for m in _naming_re().finditer(head):
+            title = _title_of(head[:m.start()], line[m.end():], lines[n + 1] if n + 1 < len(lines)
+                              else "", n)
+            if title is not None:
+                return title
+    return None
+
+
+def _unit_label(lines: Sequence[str]) -> str:
+    """The unit a cover's label names (部门(单位)名称: X), in the opening part."""
+    labels = _alt(load_prose_rules().title.unit_labels)
+    for line in lines[:40]:
+        m = re.search(rf"(?:{labels})\s*:?\s*(?P<v>[\u4e00-\u9fff()]{{3,30}})", line)
+        if m and _is_unit(m.group("v")):
+            return m.group("v")
+    return ""
+
+
+def report_title(text: str) -> tuple[int | None, str] | None:
+    """(year, project name) of a report's title in ``text`` (``2022年度残疾人康复项目支出绩效
+    自评报告``), wherever in its opening part it stands; None when it has none."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in _half(text).split("\n")]
+    title = find_title([line for line in lines if line])
+    return None if title is None else (title.year, _restore(title.name))
 
 
 def read_report(text: str) -> Report:
@@ -992,24 +1181,50 @@ def _closed(parser: Any) -> bool:
                for i in range(last + 1, parser.end) if parser.toks[i].key)
 
 
+def _span_lines(parser: Any, tokens: Sequence[int]) -> tuple[list[str], list[list[int]]]:
+    """The text of a form's cells as lines, and each line's tokens: a glued sheet's cells of
+    one line (cut at its labels) joined back; a run of words (line ends lost) broken after
+    a sentence's end and before a section's marker; any other cell a line."""
+    lines: list[str] = []
+    owners: list[list[int]] = []
+    previous: Any = None
+    words = parser.mode == "words" and not parser.glued
+    for i in tokens:
+        tok = parser.toks[i]
+        text = tok.text.replace("\n", " ")
+        if parser.glued and previous is not None and tok.row == previous.row:
+            lines[-1] += text
+            owners[-1].append(i)
+        elif words and previous is not None and not previous.text.endswith(
+                (*load_prose_rules().terminal, ":")) and not _starts_re().match(text) \
+                and not _is_heading(lines[-1]):
+            lines[-1] += " " + text
+            owners[-1].append(i)
+        else:
+            lines.append(text)
+            owners.append([i])
+        previous = tok
+    return lines, owners
+
+
 def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     """What a report in prose states, into the draft of :class:`.recognise._Parser` ``parser``
     for what its tables did not give: the indicators when no table was read, the money, the
     title's year and project, the self-score, and whether the report is cut off inside what
     it reports.  A form with a table that is not a report (no report title) is left alone."""
     draft = parser.draft
-    texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
-    if parser.glued:
-        return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
-    if draft.has_table and not any(report_title(t) for t in texts[:TITLE_CELLS]):
+    lines, owners = _span_lines(parser, tokens)
+    if draft.has_table and not report_title("\n".join(lines[:TITLE_CELLS])):
         return
     if draft.has_table and parser.used:  # a table's cells are its reader's: the report is
         first, last = min(parser.used), max(parser.used)  # the text around them
         tokens = [i for i in tokens if not first <= i <= last]
-        texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
-    report = read_report("\n".join(texts))
+        lines, owners = _span_lines(parser, tokens)
+    report = read_report("\n".join(lines))
     if not draft.has_table and not (report.titled or report.indicators):
         return
+    if parser.glued and not report.titled:
+        return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
     if draft.headless and parser.end < len(parser.toks) and not report.read_anything:
         return  # only the title of the form that follows
     if not draft.has_table and report.indicators:
@@ -1036,7 +1251,7 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     # placed: the lines that gave a field, and the report's own words (headings, narrative:
     # no figure in them); a line with a figure that gave nothing stays "unplaced"
     parser.used.update(i for i in tokens if not _has_figure(parser.toks[i].text))
-    parser.used.update(tokens[n] for n in report.used)
+    parser.used.update(i for n in report.used for i in owners[n])
     for kind, text in report.notes:
         parser.note(kind, text)
     if not any(k in draft.funds for k in _FUND_FIELDS):
