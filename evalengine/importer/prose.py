@@ -183,6 +183,7 @@ class Report:
     titled: bool = False  # the text opens with a report's title
     funds: tuple[tuple[str, Decimal], ...] = ()  # initial_budget, budget, executed, balance, claimed_rate
     funds_unread: tuple[tuple[str, str], ...] = ()  # fields two figures were given for
+    fund_rows: tuple[tuple[str, str, Decimal], ...] = ()  # (label, field, amount) of 其中 parts
     indicators: tuple[ProseIndicator, ...] = ()
     claimed_total: Decimal | None = None
     total_unread: str = ""  # "ambiguous" when two different scores are stated
@@ -362,6 +363,8 @@ def _power(m: re.Match[str]) -> int | None:
 
 
 _PERCENT_RE = re.compile(rf"(?P<n>{_NUM})\s*%")
+# a clause citing a document (《关于下达…的通知》, 川财行〔2021〕94号): its figure is one allocation
+_CITATION_RE = re.compile(r"《|[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]|(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号")
 
 
 # --- sentence shapes -------------------------------------------------------------------
@@ -483,7 +486,10 @@ class _Reader:
         self.notes: list[tuple[str, str]] = []
         self.totals: list[tuple[Decimal, bool]] = []  # (score, its sentence says 自评)
         self.grade = ""
-        self.money: list[tuple[str, Decimal, int]] = []  # (field, number, power of ten)
+        # (field, number, power of ten, its clause cites a document: one allocation)
+        self.money: list[tuple[str, Decimal, int, bool]] = []
+        self.parts: list[tuple[str, str, Decimal, int]] = []  # (label, field, number, power)
+        self.rows: list[tuple[str, str, Decimal]] = []  # (label, field, amount): parts that sum
         self.rates: list[Decimal] = []
         self.open_at_cut = False
         self.item_name = ""  # the last numbered item that was a name alone
@@ -666,17 +672,27 @@ class _Reader:
                   "executed": f.executed, "balance": f.balance}
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
+        part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
         for clause in re.split(r"[,;]", body):
             previous_end = 0
+            cited = _CITATION_RE.search(clause) is not None
             for m in _money_re().finditer(clause):
                 before = clause[previous_end:m.start()]
                 previous_end = m.end()
+                sub = next((w for w in f.sub if w in before), None)
                 field = _nearest_label(before, labels, f.within, barrier)
-                if field is not None:
-                    power = _power(m)
-                    number = read_number(_restore(m.group("n")))
-                    if power is not None and number is not None:
-                        self.money.append((field, number, power))
+                if field is None and sub is not None:  # 其中:人员经费支出434.89万元
+                    field = _nearest_label(before.split(sub)[-1], labels, f.within, barrier)
+                part = part or sub is not None
+                power = _power(m)
+                number = read_number(_restore(m.group("n")))
+                if field is None or power is None or number is None:
+                    continue
+                if part:
+                    label = re.sub(r"^[\s:]+", "", before.split(sub)[-1] if sub else before)
+                    self.parts.append((_restore(label.strip()), field, number, power))
+                else:
+                    self.money.append((field, number, power, cited))
             previous_end = 0
             for m in _PERCENT_RE.finditer(clause):
                 before = clause[previous_end:m.start()]
@@ -731,14 +747,14 @@ class _Reader:
             self.notes.append(("ambiguous", "、".join(f"{t}分" for t in scores)))
         return Report(
             year=year if titled else None, name=_restore(name) if titled else "",
-            titled=titled, funds=tuple(funds.items()),
+            titled=titled, funds=tuple(funds.items()), fund_rows=tuple(self.rows),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
             claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
             open_at_cut=self.open_at_cut, notes=tuple((k, _restore(t)) for k, t in self.notes),
             used=tuple(sorted(self.used)))
 
     def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
-        powers = {p for _, _, p in self.money}
+        powers = {p for _, _, p, _ in self.money}
         # one unit throughout: as printed (like a form's 元 column); mixed: all in 万元
         def amount(number: Decimal, power: int) -> Decimal:
             if len(powers) == 1:
@@ -747,10 +763,13 @@ class _Reader:
             return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
 
         seen: dict[str, list[Decimal]] = {}
-        for field, number, power in self.money:
+        plain: dict[str, list[Decimal]] = {}  # figures stated without a document's citation
+        for field, number, power, cited in self.money:
             value = amount(number, power)
             if value not in seen.setdefault(field, []):
                 seen[field].append(value)
+            if not cited and value not in plain.setdefault(field, []):
+                plain[field].append(value)
         if len(set(self.rates)) == 1:
             seen["claimed_rate"] = [self.rates[0]]
         elif self.rates:
@@ -760,11 +779,21 @@ class _Reader:
         for field, values in seen.items():
             if len(values) > 1:
                 chosen = _by_arithmetic(field, values, funds)
+                if chosen is None and len(plain.get(field, ())) == 1:
+                    chosen = plain[field][0]  # the total, beside the allocations by document
                 if chosen is not None:
                     funds[field] = chosen
                 else:
                     unread[field] = "ambiguous"
                     self.notes.append(("ambiguous", "、".join(str(v) for v in values)))
+        self.rows = []
+        for field, whole in funds.items():
+            parts = [(label, amount(n, p)) for label, f, n, p in self.parts if f == field]
+            # the parts a sentence lists after 其中 are rows of the funds table when they
+            # add up to the whole (the form's arithmetic: children sum to their parent)
+            if len(parts) >= 2 and all(label for label, _ in parts) \
+                    and sum(v for _, v in parts) == whole:
+                self.rows.extend((label, field, v) for label, v in parts)
         return funds, unread
 
     def _indicators(self) -> list[ProseIndicator]:
@@ -1256,6 +1285,9 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         parser.note(kind, text)
     if not any(k in draft.funds for k in _FUND_FIELDS):
         draft.funds.update(report.funds)
+        if not draft.fund_rows:
+            for label, field, value in report.fund_rows:
+                draft.fund_rows.append({"source": label, field: value})
         unread = dict(report.funds_unread)
         if report.funds or unread:  # the figures a report gives, the others not stated
             unread.update({k: "unplaced" for k in _FUND_TRIO
