@@ -49,11 +49,13 @@ class SentenceWords:
     score: Words
     plan: Words
     name_label: Words
+    compared: Words
 
 
 @attrs.frozen
 class Shape:
     shape: str
+    after_heading: bool = False  # tried only on the text right after a category heading
 
 
 @attrs.frozen
@@ -130,6 +132,7 @@ class ProseRules:
 
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
 _PLACEHOLDERS = {"name", "target", "actual", "weight", "score", "quantity", "points", "filler",
+                 "compared",
                  "target_word", "actual_word", "weight_word", "score_word", "plan_word",
                  "name_word", "connector"}
 
@@ -371,8 +374,9 @@ _CITATION_RE = re.compile(r"《|[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]|(?:19|20)\d{2
 
 
 @cache
-def _shapes() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(_compile_shape(s.shape)) for s in load_prose_rules().sentences)
+def _shapes() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    return tuple((re.compile(_compile_shape(s.shape)), s.after_heading)
+                 for s in load_prose_rules().sentences)
 
 
 def _compile_shape(shape: str) -> str:
@@ -406,6 +410,8 @@ def _compile_shape(shape: str) -> str:
             piece = rf"(?<![\d.{GROUP}])(?P<{group}>{_quantity()})"
         elif what == "points":
             piece = points
+        elif what == "compared":  # 大于年度指标值: an actual stated against its target
+            piece = rf"(?P<actual>(?:{_alt(w.compared)})(?:{_alt(w.target)}))"
         elif what == "filler":
             piece = r"(?P<filler>[^,;\d]{0,8}?)"
         elif what in ("target_word", "actual_word"):
@@ -437,6 +443,7 @@ def _category() -> tuple[re.Pattern[str], dict[str, str]]:
           if a.removesuffix("指标")}
     l2 = {x.removesuffix("指标") for c in taxonomy.level1 for x in c.level2 if x.endswith("指标")}
     return re.compile(rf"^(?P<l1>{_alt(tuple(l1))})?(?P<l2>{_alt(tuple(l2))})?指标"
+                      rf"(?:\((?P<l2b>(?:{_alt(tuple(l2))})指标)\))?"  # 满意度指标(服务对象满意度指标)
                       r"(?:\(\d+(?:\.\d+)?分\))?(?:\s*[:,]\s*|$)"), l1
 
 
@@ -449,7 +456,8 @@ def _heading(text: str) -> tuple[dict[str, str] | None, str]:
     l1 = stems[m.group("l1")] if m.group("l1") else ""
     if not m.group("l2") and m.group("l1") and m.group("l1") + "指标" != l1:
         return None, text  # (a 二级 such as 社会效益 read as a 一级 stem: not a heading)
-    return {"level1": l1, "level2": m.group("l2") + "指标" if m.group("l2") else ""}, text[m.end():]
+    l2 = m.group("l2") + "指标" if m.group("l2") else m.group("l2b") or ""
+    return {"level1": l1, "level2": l2}, text[m.end():]
 
 
 # --- the reader -----------------------------------------------------------------------
@@ -490,6 +498,7 @@ class _Reader:
         self.money: list[tuple[str, Decimal, int, bool]] = []
         self.parts: list[tuple[str, str, Decimal, int]] = []  # (label, field, number, power)
         self.rows: list[tuple[str, str, Decimal]] = []  # (label, field, amount): parts that sum
+        self.fund_clauses: set[str] = set()  # clauses that gave a money figure or a rate
         self.rates: list[Decimal] = []
         self.open_at_cut = False
         self.item_name = ""  # the last numbered item that was a name alone
@@ -556,6 +565,7 @@ class _Reader:
             return self._lists(body, levels, at_end), levels
         for clause, marked, end in self._clauses(body, at_end):
             heading, rest = _heading(_section_re().sub("", clause, count=1))
+            headed = heading is not None
             if heading is not None:  # a 二级 heading stays under the 一级 one above it
                 levels = {"level1": heading["level1"] or levels.get("level1", ""),
                           "level2": heading["level2"]}
@@ -568,13 +578,14 @@ class _Reader:
                 continue
             if marked:  # "(1)培训人数。目标:200人次;完成情况:235人次": the item's name alone
                 self.item_name = clause if not _has_figure(clause) and _name_ok(clause) else ""
-            if self._shapes(clause, levels, end):
+            if self._shapes(clause, levels, end, headed):
                 continue
             self._total(clause)
             # under a heading naming actuals, any clause may hold them (they count only when
             # paired); after a label's list ("+"), the numbered items that go on with it
             if mode and (marked or mode == "actual"):
-                pieces = [p for p in _split_items(clause, self.rules) if p]
+                pieces = [p for p in _split_items(clause, self.rules)
+                          if p and not any(p in c for c in self.fund_clauses)]
                 for i, piece in enumerate(pieces):
                     item = self._item(piece, levels, end and i == len(pieces) - 1)
                     if item is not None:
@@ -598,8 +609,11 @@ class _Reader:
 
     # -- indicators ---------------------------------------------------------------------
 
-    def _shapes(self, clause: str, levels: dict[str, str], end: bool) -> bool:
-        for pattern in _shapes():
+    def _shapes(self, clause: str, levels: dict[str, str], end: bool,
+                headed: bool = False) -> bool:
+        for pattern, after_heading in _shapes():
+            if after_heading and not headed:
+                continue
             before = len(self.found)
             for m in pattern.finditer(clause):
                 values = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
@@ -688,6 +702,7 @@ class _Reader:
                 number = read_number(_restore(m.group("n")))
                 if field is None or power is None or number is None:
                     continue
+                self.fund_clauses.add(clause.strip())
                 if part:
                     label = re.sub(r"^[\s:]+", "", before.split(sub)[-1] if sub else before)
                     self.parts.append((_restore(label.strip()), field, number, power))
@@ -701,6 +716,7 @@ class _Reader:
                     number = read_number(_restore(m.group("n")))
                     if number is not None:
                         self.rates.append(number)
+                        self.fund_clauses.add(clause.strip())
 
     def _total(self, body: str) -> None:
         t = self.rules.totals

@@ -2470,8 +2470,8 @@ class _Parser:
             draft.incomplete.append("gap")
         if draft.headless and not draft.from_prose:  # a report in prose is not a form's tail
             draft.incomplete.append("headless")
-        if not draft.has_table:
-            draft.incomplete.append("no-table")
+        if not draft.has_table and not (draft.from_prose and draft.ended):
+            draft.incomplete.append("no-table")  # (a whole report stating none: indicators unread)
         elif not draft.ended and not any(
             "满意" in (ind.get("level1", "") + ind.get("level2", "")) for ind in draft.indicators
         ):
