@@ -72,13 +72,15 @@ def import_sheets(
         found = recognise(sheet)
         outside += found.outside
         found_forms.append((sheet, found.forms))
-    # a report read twice, from a run quoting it and from the text around its table: one case
+    # a report read twice, from a run quoting it (glued) and from the text around its table:
+    # one case, the one with the table
     tabled = {(d.project.get("name"), d.project.get("year")) for _, fs in found_forms for d in fs
               if d.has_table}
     for sheet, drafts in found_forms:
         for draft in drafts:
-            if draft.from_prose and not draft.has_table and (
-                    draft.project.get("name"), draft.project.get("year")) in tabled:
+            if draft.from_prose and not draft.has_table and tabled and (
+                    sheet.mode == "glued" or (draft.project.get("name"),
+                                              draft.project.get("year")) in tabled):
                 continue
             source = source_text(shown, sheet.name, draft.index, url, draft.incomplete)
             name = placeholder_name(stem, sheet.name, draft.index)

@@ -184,6 +184,7 @@ class Report:
     year: int | None = None
     name: str = ""  # the project, from the title
     titled: bool = False  # the text opens with a report's title
+    outlined: bool = False  # it has headings of a report's outline (一、基本情况)
     funds: tuple[tuple[str, Decimal], ...] = ()  # initial_budget, budget, executed, balance, claimed_rate
     funds_unread: tuple[tuple[str, str], ...] = ()  # fields two figures were given for
     fund_rows: tuple[tuple[str, str, Decimal], ...] = ()  # (label, field, amount) of 其中 parts
@@ -482,7 +483,8 @@ class _Found:
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, evident: bool = False) -> None:
+        self.evident = evident  # the text after it shows the report is a self-assessment
         self.rules = load_prose_rules()
         self.lines, self.origin = _lines(text)
         self.used: set[int] = set()  # lines that gave a field
@@ -750,7 +752,7 @@ class _Reader:
                          None)
                 year = m
         # a report: its naming words, and evidence it is a self-assessment
-        titled = title is not None and (self._read_count() > 0 or self.outline)
+        titled = title is not None and (self.evident or self._read_count() > 0 or self.outline)
         # the department's own score: in a sentence saying 自评, or any score of a
         # self-assessment report (评价得分 in a 绩效评价报告 may be the evaluators')
         own = any(w in head for w in self.rules.totals.self_words)
@@ -763,7 +765,8 @@ class _Reader:
             self.notes.append(("ambiguous", "、".join(f"{t}分" for t in scores)))
         return Report(
             year=year if titled else None, name=_restore(name) if titled else "",
-            titled=titled, funds=tuple(funds.items()), fund_rows=tuple(self.rows),
+            titled=titled, outlined=titled and self.outline, funds=tuple(funds.items()),
+            fund_rows=tuple(self.rows),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
             claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
             open_at_cut=self.open_at_cut, notes=tuple((k, _restore(t)) for k, t in self.notes),
@@ -1200,9 +1203,10 @@ def report_title(text: str) -> tuple[int | None, str] | None:
     return None if title is None else (title.year, _restore(title.name))
 
 
-def read_report(text: str) -> Report:
-    """Everything a report in prose states (see the module docstring); never raises on text."""
-    reader = _Reader(text)
+def read_report(text: str, *, evident: bool = False) -> Report:
+    """Everything a report in prose states (see the module docstring); never raises on text.
+    ``evident``: the text that follows is known to show it is a self-assessment."""
+    reader = _Reader(text, evident)
     reader.read()
     return reader.report()
 
@@ -1266,11 +1270,22 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         tokens = [i for i in tokens if not first <= i <= last]
         lines, owners = _span_lines(parser, tokens)
     report = read_report("\n".join(lines))
+    goes_on = False  # the report goes on after the span
+    if not report.titled and draft.headless and parser.end < len(parser.toks) \
+            and report_title("\n".join(lines)) is not None:
+        # a report's cover (title, 部门(单位)名称) before a line the recogniser took for a
+        # form's title: the text after it shows whether it is a self-assessment
+        rest, _ = _span_lines(parser, [i for i in range(parser.end, len(parser.toks))
+                                       if parser.toks[i].key and not parser.toks[i].dup])
+        if read_report("\n".join(lines + rest)).outlined:  # (its headings: not a table's cells)
+            report = read_report("\n".join(lines), evident=True)
+            goes_on = True
     if not draft.has_table and not (report.titled or report.indicators):
         return
     if parser.glued and not report.titled:
         return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
-    if draft.headless and parser.end < len(parser.toks) and not report.read_anything:
+    if draft.headless and parser.end < len(parser.toks) and not report.read_anything \
+            and not goes_on:
         return  # only the title of the form that follows
     if not draft.has_table and report.indicators:
         for ind in report.indicators:
