@@ -1246,7 +1246,8 @@ def _span_lines(parser: Any, tokens: Sequence[int]) -> tuple[list[str], list[lis
             owners[-1].append(i)
         elif words and previous is not None and not previous.text.endswith(
                 (*load_prose_rules().terminal, ":")) and not _starts_re().match(text) \
-                and not _is_heading(lines[-1]):
+                and not _is_heading(lines[-1]) and not _title_word(text, previous.text) \
+                and not (_title_word(previous.text) and not text.startswith(("(", "（"))):
             lines[-1] += " " + text
             owners[-1].append(i)
         else:
@@ -1254,6 +1255,17 @@ def _span_lines(parser: Any, tokens: Sequence[int]) -> tuple[list[str], list[lis
             owners.append([i])
         previous = tok
     return lines, owners
+
+
+def _title_word(text: str, before: str = "") -> bool:
+    """A word (of a run of words) that is a report's whole title, or ends one: a line of its
+    own after page chrome — not the last step of a breadcrumb (首页 > … > …自评报告)."""
+    m = _naming_re().search(text)
+    if m is None or before.endswith(">"):
+        return False
+    if before and _CJK.search(before) and _without_chrome(before) == before:
+        return False  # (南县财政局2020年度 | 机关整体支出绩效评价报告: one title)
+    return not before or len(text[:m.start()].strip()) >= 4
 
 
 def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
