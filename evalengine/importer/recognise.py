@@ -444,8 +444,9 @@ def recognise(sheet: Sheet) -> Recognised:
         draft = _Parser(sheet, toks, a, b, index=len(forms) + 1, headless=False,
                         rows_index=index, layout=_layout_of(toks, a, b)).run()
         if forms and forms[-1].from_prose and not forms[-1].has_table and \
-                forms[-1].span[1] == a and not (draft.has_table or draft.funds or draft.fund_rows):
-            # a report's text goes on past a line taken for a form's title: one report (.prose)
+                forms[-1].span[1] == a and (draft.from_prose or not (
+                    draft.has_table or draft.funds or draft.fund_rows)):
+            # a report's text goes on past a line taken for a form's start: one report (.prose)
             forms[-1] = _Parser(sheet, toks, forms[-1].span[0], b, index=forms[-1].index,
                                 headless=forms[-1].headless, rows_index=index,
                                 layout=_layout_of(toks, forms[-1].span[0], b)).run()
