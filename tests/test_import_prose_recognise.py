@@ -137,6 +137,15 @@ def test_indicators_stated_only_by_their_actual_or_against_their_target():
     assert (r.claimed_total, r.grade) == (98, "优秀")
 
 
+def test_a_sentence_that_speaks_of_a_report_is_no_title():
+    assert report_title("我单位认真开展自评自查工作,填写自评表格,形成本评价报告。") is None
+    assert report_title("经评价,本项目自评结果为优秀。") is None
+    assert report_title("关于某某县卫生健康局2022年度基本公共卫生服务项目绩效自评情况的报告") == (
+        2022, "基本公共卫生服务项目")
+    assert report_title("某某县2022年度义务教育薄弱环节改善项目绩效评价(自评)报告") == (
+        2022, "义务教育薄弱环节改善项目")
+
+
 def test_a_page_that_only_mentions_a_report_is_not_one():
     assert not read_report("公开目录 | 绩效自评报告 | 发布日期 | 2024-03-26 |\n通知\n请各单位报送。\n").titled
     assert not read_report("我局已按要求形成本评价报告并上报。\n").titled

@@ -1122,7 +1122,8 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     """The title whose naming words stand between ``before`` and ``after`` (the rest of the
     line; ``next_line`` may hold the bracketed project name)."""
     t = load_prose_rules().title
-    segment = _BOUNDARY_RE.split(before)[-1].strip()
+    clauses = _BOUNDARY_RE.split(before)
+    segment = clauses[-1].strip()
     if len(segment) > MAX_TITLE_PART:
         return None  # a sentence that speaks of a report, not a title
     segment = _lead_re().sub("", segment).strip()
@@ -1152,8 +1153,8 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
         if not name and _is_unit(pre):
             name = pre  # a report naming a unit and no project: the unit's spending
     year = int(year_m.group(1)) if year_m else None
-    if year is None and not name and whole_word is None:
-        return None
+    if year is None and (len(clauses) > 1 or not name and whole_word is None):
+        return None  # (…填写自评表格,形成本评价报告: a sentence, not a title)
     return Title(year, name, whole_word is not None, n)
 
 
