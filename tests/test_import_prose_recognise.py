@@ -182,3 +182,32 @@ def test_the_reader_never_raises_and_writes_only_what_the_text_says(text):
 @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=40).map("".join))
 def test_importing_a_report_with_chrome_never_raises(text):
     import_text(("索引号 | 1 | 发布机构 | 某局 |\n2023年度某项目绩效自评报告\n" + text).encode())
+
+
+def test_metadata_lines_label_colon_value_then_a_title_and_indicators():
+    text = ("索引号:000014349/2024-01234\n发布机构:某某市民政局\n公开日期:2024-03-01\n"
+            "某某市民政局2023年度困难群众救助补助资金绩效自评报告\n一、基本情况\n"
+            "2023年度预算安排1200万元,全年完成支出1180万元,预算执行率98.33%。\n"
+            "二、绩效目标完成情况\n1.产出指标\n(1)数量指标:救助人数目标值为≥5000人,实际完成值为5230人。\n"
+            "(2)时效指标:资金发放及时率为100%。\n2.满意度指标\n受助群众满意度目标值≥90%,实际完成值96%。\n"
+            "三、自评结论\n经自评,该项目综合得分96分,等级为优。")
+    case = _case(text)
+    assert (case.project.name, case.project.year) == ("困难群众救助补助资金", 2023)
+    assert (case.funds.budget, case.funds.executed, case.funds.claimed_rate) == (
+        1200, 1180, Decimal("98.33"))
+    assert [(i.level2, i.name, i.target, i.actual) for i in case.indicators] == [
+        ("数量指标", "救助人数", "≥5000人", "5230人"), ("时效指标", "资金发放及时率", "", "100%"),
+        ("", "受助群众满意度", "≥90%", "96%")]
+    assert (case.narrative.claimed_total, case.narrative.claimed_grade) == (96, "优")
+    assert not case.project.incomplete
+
+
+def test_a_run_glued_without_spaces_keeps_headings_out_of_indicator_names():
+    text = ("为做好绩效管理工作,现将我局2023年度农村公路养护项目绩效自评情况报告如下:一、项目概况 "
+            "本项目年初预算300万元,已支付285万元,执行率95%。二、绩效目标完成情况 养护里程目标值120公里,"
+            "实际完成125公里。三、自评得分 综合自评得分95分。")
+    case = _case(text)
+    assert (case.project.name, case.project.year) == ("农村公路养护项目", 2023)
+    assert [(i.name, i.target, i.actual) for i in case.indicators] == [("养护里程", "120公里", "125公里")]
+    assert (case.funds.initial_budget, case.funds.executed, case.narrative.claimed_total) == (300, 285, 95)
+    assert dict(case.funds.unread.items) == {"budget": "unplaced"}  # 年初预算 stated, 全年预算 not

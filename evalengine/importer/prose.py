@@ -113,6 +113,7 @@ class PageWords:
 @attrs.frozen
 class Evidence:
     outline: Words
+    heading_ends: Words
 
 
 @attrs.frozen
@@ -619,7 +620,7 @@ class _Reader:
             before = len(self.found)
             for m in pattern.finditer(clause):
                 values = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
-                name = _strip_tail(values.pop("name", ""))
+                name = _without_heading(_strip_tail(values.pop("name", "")))
                 labels = [values.pop(k) for k in ("target_word", "actual_word") if k in values]
                 target, actual = values.get("target", ""), values.get("actual", "")
                 strong = [len(label) >= STRONG_LABEL for label in labels]
@@ -1000,6 +1001,18 @@ def _known_units() -> frozenset[str]:
     return frozenset(plain) | {m + w for m in v.numbers.multipliers for w in plain}
 
 
+def _without_heading(name: str) -> str:
+    """A name without the section heading a run glued to it (二、绩效目标完成情况养护里程 →
+    养护里程: the heading's marker, then words up to a heading's ending)."""
+    marker = _section_re().match(name)
+    if marker is None:
+        return name
+    ends = _alt(load_prose_rules().evidence.heading_ends)
+    m = re.match(rf"[^,;:]{{0,{MAX_HEADING}}}?(?:{ends})", name[marker.end():])
+    rest = name[marker.end() + (m.end() if m else 0):]
+    return rest if len(rest) >= 2 else name
+
+
 def _strip_tail(name: str) -> str:
     """A name without the words between it and its label (满意度指标绩效 → 满意度), nor the
     first part of a longer label (道路养护里程实际 | 完成 → 道路养护里程)."""
@@ -1248,6 +1261,7 @@ def _span_lines(parser: Any, tokens: Sequence[int]) -> tuple[list[str], list[lis
         elif words and previous is not None and not previous.text.endswith(
                 (*load_prose_rules().terminal, ":")) and not _starts_re().match(text) \
                 and not _is_heading(lines[-1]) and not _title_word(text, previous.text) \
+                and _without_chrome(text) == text and _without_chrome(previous.text) == previous.text \
                 and not (_title_word(previous.text) and not text.startswith(("(", "（"))):
             lines[-1] += " " + text
             owners[-1].append(i)
