@@ -211,3 +211,17 @@ def test_a_run_glued_without_spaces_keeps_headings_out_of_indicator_names():
     assert [(i.name, i.target, i.actual) for i in case.indicators] == [("养护里程", "120公里", "125公里")]
     assert (case.funds.initial_budget, case.funds.executed, case.narrative.claimed_total) == (300, 285, 95)
     assert dict(case.funds.unread.items) == {"budget": "unplaced"}  # 年初预算 stated, 全年预算 not
+
+
+def test_an_actual_alone_in_the_sentence_under_a_heading_of_its_own_line():
+    r = read_report(
+        "2022年度某某县人民医院基本公共卫生服务项目绩效自评报告\n一、项目基本情况\n"
+        "该项目2022年全年预算资金356.5万元，截至12月31日，拨付使用340.2万元，资金执行率95.43%。\n"
+        "二、绩效目标实现情况\n(一)产出指标\n1.数量指标:居民健康档案建档率目标值≥90%，实际完成92.3%。\n"
+        "(二)满意度指标\n群众满意度达到95%。\n三、自评结论\n自评得分为94.5分，评价等级为“优”。")
+    assert [(i.level1, i.name, i.target, i.actual) for i in r.indicators] == [
+        ("产出指标", "居民健康档案建档率", "≥90%", "92.3%"), ("满意度指标", "群众满意度", "", "95%")]
+    assert dict(r.funds) == {"budget": Decimal("356.5"), "executed": Decimal("340.2"),
+                             "claimed_rate": Decimal("95.43")}
+    # a sentence that is no heading's first does not state an indicator by its actual alone
+    assert read_report("2022年度某项目绩效自评报告\n一、基本情况\n本项目资金到位率为100%。\n").indicators == ()

@@ -272,12 +272,11 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
 @cache
 def _section_split_re() -> re.Pattern[str]:
     """Where a run of text (a report glued into one line) opens a section: a marker (一、
-    (二)) after a clause break, a space, a figure or a report's naming words — not inside a
-    word (统一、规范) nor after 第."""
+    (二)) after a clause break, a space or a figure, (二) after words, 一、 after a title's
+    报告/结果 — not inside a word (统一、规范) nor after 第."""
     sections = "|".join(load_prose_rules().markers.sections)
-    naming = load_prose_rules().title.naming
     return re.compile(rf"(?:(?<=[,.:;。!?%)”\s\d])|(?<=[^\s\d,.:;。!?%)”第]{{2}})(?=\())"
-                      rf"(?=(?:{sections}))|(?<=报告|结果)(?=一、)".replace("{naming}", naming))
+                      rf"(?=(?:{sections}))|(?<=报告|结果)(?=一、)")
 
 
 def _split_sections(line: str) -> list[str]:
@@ -506,6 +505,7 @@ class _Reader:
         self.open_at_cut = False
         self.item_name = ""  # the last numbered item that was a name alone
         self.under_self = False  # under a heading that says 自评 (一、自评得分情况)
+        self.headed = False  # the last clause was a category heading standing alone
         self.outline = False  # a heading of the report outline (基本情况, 绩效目标 …) was seen
 
     # -- structure: lines → sentences → clauses ----------------------------------------
@@ -568,12 +568,15 @@ class _Reader:
             return self._lists(body, levels, at_end), levels
         for clause, marked, end in self._clauses(body, at_end):
             heading, rest = _heading(_section_re().sub("", clause, count=1))
-            headed = heading is not None
+            # the text right after a category heading (on its line, or the clause after a
+            # heading standing alone) may state an indicator by its actual alone
+            headed, self.headed = heading is not None or self.headed, False
             if heading is not None:  # a 二级 heading stays under the 一级 one above it
                 levels = {"level1": heading["level1"] or levels.get("level1", ""),
                           "level2": heading["level2"]}
                 clause = rest
                 if not clause:
+                    self.headed = True
                     continue
             kind = self._list_kind(clause) if not marked else ""
             if kind and (clause.rstrip().endswith(":") or not _has_figure(clause)):
@@ -749,9 +752,8 @@ class _Reader:
             if title.whole or not name:  # a department's whole spending: its unit
                 name = _unit_label(self.lines) or name
             if year is None:  # the year the report speaks of (2021年部门决算收支)
-                m = next((m for line in self.lines[title.line:] for m in [_body_year(line)] if m),
-                         None)
-                year = m
+                year = next((y for line in self.lines[title.line:] if (y := _body_year(line))),
+                            None)
         # a report: its naming words, and evidence it is a self-assessment
         titled = title is not None and (self.evident or self._read_count() > 0 or self.outline)
         # the department's own score: in a sentence saying 自评, or any score of a

@@ -479,10 +479,12 @@ def recognise(sheet: Sheet) -> Recognised:
                 forms[-1].span[1] == a and (draft.from_prose or not (
                     draft.has_table or draft.funds or draft.fund_rows)):
             # a report's text goes on past a line taken for a form's start: one report (.prose)
-            forms[-1] = _Parser(sheet, toks, forms[-1].span[0], b, index=forms[-1].index,
-                                headless=forms[-1].headless, rows_index=index,
-                                layout=_layout_of(toks, forms[-1].span[0], b)).run()
-            continue
+            whole = _Parser(sheet, toks, forms[-1].span[0], b, index=forms[-1].index,
+                            headless=forms[-1].headless, rows_index=index,
+                            layout=_layout_of(toks, forms[-1].span[0], b)).run()
+            if whole.from_prose:
+                forms[-1] = whole
+                continue
         outside += draft.outside
         if draft.is_form():
             forms.append(draft)
