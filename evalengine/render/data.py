@@ -14,7 +14,6 @@ from ..findings import Finding
 from ..i18n import Lang, problem_text, text
 from ..loader import LoadFailure
 from ..model import Indicator
-from ..money import figures
 from ..numbers import HUNDRED, rounded
 from ..provenance import NotVerified, load_provenance
 from ..report import BIN_WIDTH, CaseResult, DepartmentResult, Report, Summary
@@ -138,7 +137,7 @@ def not_verified_text(item: dict[str, Any], lang: Lang = "zh") -> str:
 
 def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
     case, score = result.case, result.score
-    budget, money = score.budget, figures(case.funds)
+    budget, money = score.budget, result.figures
     record = {
         "file": result.location,
         "name": case.project.name,
