@@ -409,8 +409,8 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
         writer = fmt.writer(out, options, info)
         for kind, payload, failure in scoring.run(args.paths):
             if failure is not None:
-                internal = internal or any(p["kind"] == "internal-error"
-                                           for p in failure["problems"])
+                internal = internal or any(p.kind == "internal-error"
+                                           for p in failure.problems)
                 for line in failure_record_lines(failure):
                     print(line, file=sys.stderr)
             writer.add(kind, payload)

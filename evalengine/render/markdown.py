@@ -50,8 +50,8 @@ def table(header: list[str], rows: list[list[str]], numeric: range | tuple[int, 
 def _findings(findings: list[dict[str, Any]], lang: Lang) -> str:
     lines = []
     for number, f in enumerate(findings, start=1):
-        severity = text("severity." + f["severity"], lang)
-        line = f"{number}. **{escape(f['code'])} {escape(severity)}** {code(f['path'])} {escape(f['message'])}"
+        severity = text("severity." + f.severity, lang)
+        line = f"{number}. **{escape(f.code)} {escape(severity)}** {code(f.path)} {escape(f.message)}"
         evidence = view.evidence_text(f, lang)
         if evidence:
             line += f"  \n   {escape(evidence)}"
@@ -64,7 +64,7 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
     facts = (" · ").join(f"{escape(k)}{colon}{code(v) if k == text('file', lang) else escape(v)}"
                          for k, v in view.card_facts(record, lang))
     parts = [facts + "\n", table(*view.card_figures(record, lang), range(6))]
-    if record["indicators"]:
+    if record.indicators:
         parts.append(f"**{escape(label('card.indicators', lang))}**\n")
         parts.append(table(*view.indicator_table(record, lang), view.INDICATOR_FIGURES))
         parts.append(f"*{escape(text('rounding_note', lang))}*\n")
@@ -73,7 +73,7 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
         parts.append(f"**{escape(text('not_verified', lang))}**\n")
         parts.append("".join(f"- {escape(line)}\n" for line in unread))
     parts.append(f"**{escape(label('card.findings', lang))}**\n")
-    parts.append(_findings(record["findings"], lang) if record["findings"]
+    parts.append(_findings(record.findings, lang) if record.findings
                  else escape(label("card.no_findings", lang)) + "\n")
     return "\n".join(parts) + "\n"
 
@@ -82,17 +82,17 @@ def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, str
     lang = options.lang
     if kind == "project":
         row = view.project_row(0, record, lang)[1:]
-        return {"name": escape(record["name"]),
+        return {"name": escape(record.name),
                 "row": " | ".join(escape(c) for c in row) + " |\n",
                 "card": _card(record, lang)}
     if kind == "department":
-        body = (_findings(record["findings"], lang) if record["findings"]
+        body = (_findings(record.findings, lang) if record.findings
                 else escape(label("card.no_findings", lang)) + "\n")
         colon = "：" if lang == "zh" else ": "
-        return {"text": f"### {escape(record['name'])}\n\n{escape(text('file', lang))}{colon}"
-                        f"{code(record['file'])}\n\n{body}\n"}
-    lines = [f"- {code(record['file'])} {code(p['path'])} {escape(p['message'])}\n"
-             for p in record["problems"]]
+        return {"text": f"### {escape(record.name)}\n\n{escape(text('file', lang))}{colon}"
+                        f"{code(record.file)}\n\n{body}\n"}
+    lines = [f"- {code(record.file)} {code(p.path)} {escape(p.message)}\n"
+             for p in record.problems]
     return {"text": "".join(lines)}
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import attrs
 import orjson
 from rich.console import Console
 from rich.segment import Segment
@@ -42,10 +43,13 @@ _CONTROL_JSON = re.compile(rb"\\u00|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x
 
 
 def clean_data(value: Any) -> Any:
-    """Every string in plain data (dicts, lists, tuples) cleaned; other values as they are."""
-    if isinstance(value, dict):
+    """Every string in a record (:mod:`evalengine.render.records`) or plain data (dicts,
+    lists, tuples) cleaned; other values as they are."""
+    from .records import as_data
+
+    if attrs.has(type(value)) or isinstance(value, dict):
         try:  # one search of the data as JSON: nearly always nothing to clean
-            if not _CONTROL_JSON.search(orjson.dumps(value)):
+            if not _CONTROL_JSON.search(orjson.dumps(as_data(value))):
                 return value
         except TypeError:  # not JSON (a lone surrogate …): walked
             pass
@@ -53,8 +57,17 @@ def clean_data(value: Any) -> Any:
 
 
 def _clean_data(value: Any) -> Any:
+    from .records import FindingRecord
+
     if isinstance(value, str):
         return clean(value)
+    if isinstance(value, FindingRecord):  # its words, not the finding's values
+        return FindingRecord(clean(value.code), value.severity, clean(value.file),
+                             clean(value.path), None, value.lang, clean(value.message),
+                             (clean(value.expected), clean(value.found)))
+    if attrs.has(type(value)):
+        return attrs.evolve(value, **{field.alias: _clean_data(getattr(value, field.name))
+                                      for field in attrs.fields(type(value)) if field.init})
     if isinstance(value, dict):
         return {_clean_data(k): _clean_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

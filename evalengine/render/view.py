@@ -115,13 +115,13 @@ def departments_table(summary: Summary, lang: Lang) -> Table:
 
 
 def status_text(record: dict[str, Any], lang: Lang) -> str:
-    if record["status"] in ("not_demonstrated", "needs_review"):
-        status = text("status." + record["status"], lang)
-        if record["status_reason"]:
-            why = record.get("review") or text("status_reason." + record["status_reason"], lang)
+    if record.status in ("not_demonstrated", "needs_review"):
+        status = text("status." + record.status, lang)
+        if record.status_reason:
+            why = record.review or text("status_reason." + record.status_reason, lang)
             status += ("（" if lang == "zh" else " (") + why + ("）" if lang == "zh" else ")")
         return status
-    return grade_label(record["profile"], record["verified_grade"], lang)
+    return grade_label(record.profile, record.verified_grade, lang)
 
 
 def projects_header(lang: Lang) -> list[str]:
@@ -131,35 +131,35 @@ def projects_header(lang: Lang) -> list[str]:
 
 
 def project_row(number: int, record: dict[str, Any], lang: Lang) -> list[str]:
-    funds = record["funds"]
-    return [str(number), record["name"], _v(record["department"]), _v(funds["budget"]),
-            _v(funds["executed"]), _v(funds["rate"], "%"), _v(record["claimed_total"]),
-            _v(record["verified_total"]), _v(record["gap"]), status_text(record, lang),
-            str(len(record["findings"]))]
+    funds = record.funds
+    return [str(number), record.name, _v(record.department), _v(funds.budget),
+            _v(funds.executed), _v(funds.rate, "%"), _v(record.claimed_total),
+            _v(record.verified_total), _v(record.gap), status_text(record, lang),
+            str(len(record.findings))]
 
 
 def card_figures(record: dict[str, Any], lang: Lang) -> Table:
     """The score card's head: money, scores, grades, evidence."""
-    funds = record["funds"]
+    funds = record.funds
     header = [text("budget", lang), text("executed", lang), text("rate", lang), text("claimed", lang),
               text("verified", lang), text("gap", lang), label("claimed_grade", lang),
               label("verified_grade", lang), text("evidence_share", lang)]
-    row = [_v(funds["budget"]), _v(funds["executed"]), _v(funds["rate"], "%"),
-           _v(record["claimed_total"]), _v(record["verified_total"]), _v(record["gap"]),
-           _v(grade_label(record["profile"], record["claimed_grade"], lang)),
-           status_text(record, lang), _v(record["evidence_share"], "%")]
+    row = [_v(funds.budget), _v(funds.executed), _v(funds.rate, "%"),
+           _v(record.claimed_total), _v(record.verified_total), _v(record.gap),
+           _v(grade_label(record.profile, record.claimed_grade, lang)),
+           status_text(record, lang), _v(record.evidence_share, "%")]
     return header, [row]
 
 
 def card_facts(record: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
-    facts = [(text("file", lang), record["file"])]
-    if record["department"]:
-        facts.append((label("department", lang), record["department"]))
-    if record["implementer"] and record["implementer"] != record["department"]:
-        facts.append((label("implementer", lang), record["implementer"]))
-    if record["year"] is not None:
-        facts.append((label("year", lang), str(record["year"])))
-    facts.append((text("profile", lang), record["profile"]))
+    facts = [(text("file", lang), record.file)]
+    if record.department:
+        facts.append((label("department", lang), record.department))
+    if record.implementer and record.implementer != record.department:
+        facts.append((label("implementer", lang), record.implementer))
+    if record.year is not None:
+        facts.append((label("year", lang), str(record.year)))
+    facts.append((text("profile", lang), record.profile))
     return facts
 
 
@@ -170,15 +170,15 @@ def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
     header = [text("level1", lang), text("level2", lang), text("indicator", lang), text("target", lang),
               text("actual", lang), text("weight", lang), text("claimed", lang), text("verified", lang),
               text("evidence_class", lang), text("reason", lang)]
-    funds = record["funds"]
-    rows = [[text("budget_row", lang), "", "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
-             _v(funds["claimed"]), _v(funds["verified"]), "", ""]]
-    for item in record["indicators"]:
-        rows.append([item["category"], item["level2"], item["name"], item["target"], item["actual"],
-                     _v(item["weight"]), _v(item["claimed"]), _v(item["verified"]),
-                     item["evidence_class_text"], item["reason_text"]])
-    rows.append([text("total", lang), "", "", "", "", "", _v(record["claimed_total"]),
-                 _v(record["supported_points"]), "", ""])
+    funds = record.funds
+    rows = [[text("budget_row", lang), "", "", "", _v(funds.rate, "%"), _v(funds.weight),
+             _v(funds.claimed), _v(funds.verified), "", ""]]
+    for item in record.indicators:
+        rows.append([item.category, item.level2, item.name, item.target, item.actual,
+                     _v(item.weight), _v(item.claimed), _v(item.verified),
+                     item.evidence_class_text, item.reason_text])
+    rows.append([text("total", lang), "", "", "", "", "", _v(record.claimed_total),
+                 _v(record.supported_points), "", ""])
     return header, rows
 
 
@@ -188,14 +188,14 @@ INDICATOR_FIGURES = range(5, 8)  # the figure columns of indicator_table
 def deduction(item: dict[str, Any]) -> str:
     """扣分原因 of an indicator record: the scoring reason where the verified score is below
     the weight, empty where no point was lost."""
-    if item["weight"] is not None and item["verified"] is not None and item["verified"] == item["weight"]:
+    if item.weight is not None and item.verified is not None and item.verified == item.weight:
         return ""
-    return item["reason_text"]
+    return item.reason_text
 
 
 def not_verified_lines(record: dict[str, Any], lang: Lang) -> list[str]:
     """The card's 未能核实 list: one line per field not read (empty for a case read throughout)."""
-    return [not_verified_text(item, lang) for item in record.get("not_verified", ())]
+    return [not_verified_text(item, lang) for item in record.not_verified]
 
 
 @cache
@@ -218,17 +218,17 @@ def _row_and_cell(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
         entry = data["fields"].get(group, {}).get(key)
         return entry["en" if lang == "en" else "zh"] if entry else key
 
-    match = _PATH.match(item["path"])
+    match = _PATH.match(item.path)
     if not match:
-        return "", item["path"]
+        return "", item.path
     table, index, record, key = match.groups()
     if table:
-        name = words["name"].format(name=item["name"]) if item["name"] else ""
+        name = words["name"].format(name=item.name) if item.name else ""
         if table == "indicators":
             return words["indicator"].format(n=int(index) + 1, name=name), field("indicators", key or "")
         return words["funds_row"].format(n=int(index) + 1), field("rows", key or "")
     if key is None:  # a whole section, or a header field of [project]
-        return "", item["name"] or field("project", record)
+        return "", item.name or field("project", record)
     return "", field(record, key)
 
 
@@ -239,12 +239,12 @@ def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str
     words are rules/provenance.toml's."""
     words = _provenance_words()["wording"]["en" if lang == "en" else "zh"]
     groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for item in record.get("not_verified", ()):
+    for item in record.not_verified:
         row, cell = _row_and_cell(item, lang)
-        cells, rules = groups.setdefault((row, item["reason_text"]), ([], []))
+        cells, rules = groups.setdefault((row, item.reason_text), ([], []))
         if cell not in cells:
             cells.append(cell)
-        rules += [code for code in item["rules"] if code not in rules]
+        rules += [code for code in item.rules if code not in rules]
     lines = []
     for (row, reason), (cells, rules) in groups.items():
         listed = words["list"].join(cells)
@@ -258,10 +258,10 @@ def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str
 
 def evidence_text(finding: dict[str, Any], lang: Lang) -> str:
     parts = []
-    if finding["expected"]:
-        parts.append(f"{text('expected', lang)}：{finding['expected']}" if lang == "zh"
-                     else f"{text('expected', lang)}: {finding['expected']}")
-    if finding["found"]:
-        parts.append(f"{text('found', lang)}：{finding['found']}" if lang == "zh"
-                     else f"{text('found', lang)}: {finding['found']}")
+    if finding.expected:
+        parts.append(f"{text('expected', lang)}：{finding.expected}" if lang == "zh"
+                     else f"{text('expected', lang)}: {finding.expected}")
+    if finding.found:
+        parts.append(f"{text('found', lang)}：{finding.found}" if lang == "zh"
+                     else f"{text('found', lang)}: {finding.found}")
     return ("；" if lang == "zh" else "; ").join(parts)
