@@ -14,10 +14,11 @@ case's ``review`` and ``not_verified`` only when there is something to say.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Union
+from typing import Any, Optional, Union
 
 import attrs
 import cattrs
+from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ..findings import Finding
@@ -33,7 +34,7 @@ __all__ = [
 
 @attrs.frozen
 class QuantityValue:
-    kind: ClassVar[str] = "quantity"
+    kind: str = attrs.field(default="quantity", init=False)
     operator: str
     amount: str
     unit: str
@@ -41,25 +42,25 @@ class QuantityValue:
 
 @attrs.frozen
 class DateValue:
-    kind: ClassVar[str] = "date"
+    kind: str = attrs.field(default="date", init=False)
     operator: str
     latest: str | None  # ISO date
 
 
 @attrs.frozen
 class ClaimValue:
-    kind: ClassVar[str] = "claim"
+    kind: str = attrs.field(default="claim", init=False)
     level: str
 
 
 @attrs.frozen
 class TextValue:
-    kind: ClassVar[str] = "text"
+    kind: str = attrs.field(default="text", init=False)
 
 
 @attrs.frozen
 class EmptyValue:
-    kind: ClassVar[str] = "empty"
+    kind: str = attrs.field(default="empty", init=False)
 
 
 ValueRecord = Union[QuantityValue, DateValue, ClaimValue, TextValue, EmptyValue]
@@ -69,8 +70,10 @@ ValueRecord = Union[QuantityValue, DateValue, ClaimValue, TextValue, EmptyValue]
 
 @attrs.frozen
 class FindingRecord:
-    """One finding as printed.  ``message``, ``expected`` and ``found`` are formatted from
-    the finding's typed values the first time a renderer reads them, then kept."""
+    """One finding as printed.  ``message`` and the evidence (``expected``, ``found``) are
+    each formatted from the finding's typed values the first time a renderer reads them,
+    then kept; once both are, the finding itself is let go (a writer that keeps its records
+    to the end keeps words, not the typed values behind them)."""
 
     code: str
     severity: str  # error / warning / info
@@ -86,6 +89,7 @@ class FindingRecord:
         if self._message is None:
             assert self._finding is not None
             object.__setattr__(self, "_message", self._finding.message_in(self.lang))
+            self._settle()
         return self._message  # type: ignore[return-value]
 
     @property
@@ -94,6 +98,7 @@ class FindingRecord:
         if self._evidence is None:
             assert self._finding is not None
             object.__setattr__(self, "_evidence", self._finding.evidence(self.lang))
+            self._settle()
         return self._evidence  # type: ignore[return-value]
 
     @property
@@ -103,6 +108,15 @@ class FindingRecord:
     @property
     def found(self) -> str:
         return self.evidence[1]
+
+    def _settle(self) -> None:
+        if self._message is not None and self._evidence is not None:
+            object.__setattr__(self, "_finding", None)
+
+    def settled(self) -> FindingRecord:
+        """This record with all its words formatted (and the finding let go)."""
+        self.message, self.evidence  # noqa: B018 - formats them
+        return self
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # to another process with its words, not with the finding's typed values
@@ -211,15 +225,30 @@ Record = Union[CaseRecord, DepartmentRecord, FailureRecord]
 
 # --- the JSON form --------------------------------------------------------------------------
 
+_AS_IS = (str | None, int | None, Optional[str], Optional[int])
+
+
 def _converter() -> cattrs.Converter:
     conv = cattrs.Converter(unstruct_collection_overrides={tuple: list})
-    for cls in (QuantityValue, DateValue, ClaimValue, TextValue, EmptyValue):
-        fields = make_dict_unstructure_fn(cls, conv)
-        conv.register_unstructure_hook(
-            cls, lambda value, _fields=fields, _kind=cls.kind: {"kind": _kind, **_fields(value)})
-    conv.register_unstructure_hook(FindingRecord, lambda f: {
-        "code": f.code, "severity": f.severity, "file": f.file, "path": f.path,
-        "message": f.message, "expected": f.expected, "found": f.found})
+    # a text or a figure that may be absent is written as it is (inlined, not dispatched)
+    conv.register_unstructure_hook_func(lambda t: t in _AS_IS, identity)
+    values = {cls: make_dict_unstructure_fn(cls, conv, _cattrs_include_init_false=True)
+              for cls in (QuantityValue, DateValue, ClaimValue, TextValue, EmptyValue)}  # kind first
+    for cls, hook in values.items():
+        conv.register_unstructure_hook(cls, hook)
+    conv.register_unstructure_hook(ValueRecord, lambda value: values[type(value)](value))
+
+    def finding(f: FindingRecord) -> dict[str, Any]:
+        expected, found = f.evidence
+        return {"code": f.code, "severity": f.severity, "file": f.file, "path": f.path,
+                "message": f.message, "expected": expected, "found": found}
+
+    conv.register_unstructure_hook(FindingRecord, finding)
+    for cls in (FindingRecord, IndicatorRecord, NotVerifiedRecord, ProblemRecord):
+        hook = conv.get_unstructure_hook(cls)  # a list of records: one comprehension
+        conv.register_unstructure_hook_func(
+            lambda t, _many=tuple[cls, ...]: t == _many,
+            lambda items, _hook=hook: [_hook(item) for item in items])
     conv.register_unstructure_hook(CaseRecord, make_dict_unstructure_fn(
         CaseRecord, conv, review=override(omit_if_default=True),
         not_verified=override(omit_if_default=True)))

@@ -12,7 +12,9 @@ measured on what is finally shown.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -45,15 +47,42 @@ _CONTROL_JSON = re.compile(rb"\\u00|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x
 def clean_data(value: Any) -> Any:
     """Every string in a record (:mod:`evalengine.render.records`) or plain data (dicts,
     lists, tuples) cleaned; other values as they are."""
-    from .records import as_data
-
-    if attrs.has(type(value)) or isinstance(value, dict):
+    if attrs.has(type(value)):
+        # one search of its strings run together: nearly always nothing to clean
+        if not _CONTROL.search("\n".join(_strings(value))):
+            return value
+    elif isinstance(value, dict):
         try:  # one search of the data as JSON: nearly always nothing to clean
-            if not _CONTROL_JSON.search(orjson.dumps(as_data(value))):
+            if not _CONTROL_JSON.search(orjson.dumps(value)):
                 return value
         except TypeError:  # not JSON (a lone surrogate …): walked
             pass
     return _clean_data(value)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """The strings in a record, its findings' words included."""
+    from .records import FindingRecord
+
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, FindingRecord):
+        yield from (value.code, value.file, value.path, value.message, *value.evidence)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _strings(item)
+    elif attrs.has(type(value)):
+        for name in _text_fields(type(value)):
+            yield from _strings(getattr(value, name))
+
+
+@functools.cache
+def _text_fields(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(cls)
+                 if str(field.type) not in _NO_TEXT)
+
+
+_NO_TEXT = {"bool", "int", "int | None", str(bool), str(int), str(int | None)}
 
 
 def _clean_data(value: Any) -> Any:

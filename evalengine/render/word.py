@@ -33,6 +33,7 @@ from ..resources import rules_dir
 from .data import num, percent
 from .formats import Collecting, Options, RunInfo
 from .labels import grade_label, label
+from .records import Record
 from .view import deduction, not_verified_prose, status_text
 
 __all__ = ["Writer", "encode", "review_wording"]
@@ -57,7 +58,10 @@ def review_wording() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, Any]:
+def encode(kind: str, record: Record, options: Options) -> Record:
+    """The record, kept to the end: its findings' words formatted now, where it was made."""
+    for finding in getattr(record, "findings", ()):
+        finding.settled()
     return record
 
 
