@@ -7,6 +7,7 @@ projects table can be drawn stay small.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import IO, Any
@@ -190,8 +191,10 @@ _SIMPLE = re.compile(f"[{_NARROW}{_WIDE}]*")
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _cells(token: str) -> int:
-    """Terminal cells of ``token``, as rich counts them."""
+    """Terminal cells of ``token``, as rich counts them (kept: the words of the messages
+    come back finding after finding)."""
     if token.isascii() and token.isprintable():
         return len(token)
     if _SIMPLE.fullmatch(token):
