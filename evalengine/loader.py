@@ -437,15 +437,27 @@ def _json_problems(data: Any) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=lambda p: p.path))
 def load_bytes(data: bytes, shown: str = "<stdin>") -> Iterator[Loaded | LoadFailure]:
     """The documents in ``data`` (what ``score -`` reads from standard input): JSON Lines when
-    its first character that is not a space or byte-order mark is ``{``, else one TOML case.
-    Read through a private temporary file, so the same readers (and their limits) apply."""
+    its first character that is not a space or byte-order mark is ``{``, else TOML cases —
+    one, or several separated as ``evalengine import`` prints them (the second is shown as
+    ``<stdin>#2``).  Read through a private temporary file, so the same readers (and their
+    limits) apply."""
     import tempfile
+
+    from .importer.tomlout import split_cases
 
     jsonl = data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
     with tempfile.TemporaryDirectory(prefix="evalengine-stdin-") as folder:
-        path = Path(folder) / ("stdin.jsonl" if jsonl else "stdin.toml")
-        path.write_bytes(data)
-        yield from (_load_jsonl(path, shown) if jsonl else _load_toml(path, shown))
+        if jsonl:
+            path = Path(folder) / "stdin.jsonl"
+            path.write_bytes(data)
+            yield from _load_jsonl(path, shown)
+            return
+        parts = split_cases(data)
+        for number, part in enumerate(parts, start=1):
+            path = Path(folder) / f"stdin-{number}.toml"
+            path.write_bytes(part)
+            yield from _load_toml(path, shown if len(parts) == 1 else f"{shown}#{number}")
+            path.unlink()
 
 
 def load_jsonl_range(path: str | Path, start: int, end: int, first_line: int) -> Iterator[Loaded | LoadFailure]:

@@ -143,3 +143,48 @@ def test_out_inside_the_scanned_folder_writes_the_cases_and_says_how_to_score_th
     assert main(["import", str(inputs), "--out", str(tmp_path / "cases")]) in (0, 1)
     assert (tmp_path / "cases" / "购置设备.toml").exists()
     assert "案例写在了读取的文件夹" not in capsys.readouterr().out
+
+
+def test_without_out_the_cases_go_to_standard_output_and_score_reads_them_back(tmp_path, capsys,
+                                                                                monkeypatch):
+    """`evalengine import FORM` with no --out prints the case (the report goes to standard
+    error, nothing is written); several cases come separated so `score -` scores each."""
+    import io
+    import sys
+    import tomllib
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("购置设备", "维修道路"):
+        (inputs / f"{name}.txt").write_text(text_form(name), encoding="utf-8")
+
+    class Out(io.StringIO):
+        buffer = io.BytesIO()
+
+    out = Out()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["import", str(inputs / "购置设备.txt")]) == 0
+    one = Out.buffer.getvalue()
+    assert tomllib.loads(one.decode("utf-8"))["project"]["name"] == "购置设备"
+    assert "共输出 1 个案例" in capsys.readouterr().err
+    assert sorted(p.name for p in inputs.iterdir()) == ["维修道路.txt", "购置设备.txt"]
+
+    Out.buffer = io.BytesIO()
+    assert main(["import", str(inputs), "--lang", "en"]) == 0
+    both = Out.buffer.getvalue()
+    assert "2 case(s) printed" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": io.BytesIO(both)})())
+    monkeypatch.setattr(sys, "stdout", sys.__stdout__)
+    assert main(["score", "-", "--format", "json", "-o", str(tmp_path / "r.json")]) in (0, 1)
+    import json
+
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    names = sorted(p["name"] for p in report["projects"])
+    assert names == ["维修道路", "购置设备"]
+
+
+def test_without_out_nothing_read_is_an_error(tmp_path, capsys):
+    source = tmp_path / "note.txt"
+    source.write_text("这不是自评表。\n", encoding="utf-8")
+    assert main(["import", str(source)]) == 2
+    assert "没有读到任何自评表" in capsys.readouterr().err

@@ -6,16 +6,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from functools import cache
-
-import attrs
-
-from ..loader import load_config
 from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
-from ..resources import rules_dir
 from .labels import number
 from .notes import INCOMPLETE_REASONS
 from .recognise import Draft
+from .settings import import_settings
 
 __all__ = ["build_case", "incomplete_text", "placeholder_name", "source_text"]
 
@@ -41,18 +36,6 @@ def incomplete_text(incomplete: Sequence[str]) -> str:
     """
     return "；".join(INCOMPLETE_REASONS[r][0] if r in INCOMPLETE_REASONS else r
                     for r in incomplete)
-
-
-@attrs.frozen
-class ImportSettings:
-    source: str
-    review_below: Decimal
-    review_min_cells: int
-
-
-@cache
-def import_settings() -> ImportSettings:
-    return load_config(rules_dir() / "import.toml", ImportSettings)
 
 
 def _unread(fields: dict[str, str] | None) -> Unread:
@@ -194,7 +177,7 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
         measures=n.get("measures", ""),
         claimed_total=_dec(n.get("claimed_total")),
         claimed_grade=n.get("claimed_grade", ""),
-        unread=_unread(_closing_cut(draft)),
+        unread=_unread({**_closing_cut(draft), **draft.unread.get(("narrative", 0), {})}),
     )
     return Case(project=project, funds=funds, goal=goal, indicators=indicators,
                 narrative=narrative)

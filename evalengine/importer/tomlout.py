@@ -21,7 +21,25 @@ import attrs
 
 from ..model import Case, Unread
 
-__all__ = ["dumps", "toml_string"]
+__all__ = ["CASE_SEPARATOR", "dumps", "split_cases", "toml_string"]
+
+# The line between two cases printed one after another (``evalengine import`` without
+# ``--out``); a TOML comment, so one case alone is still a valid case file.
+CASE_SEPARATOR = "# ==== evalengine case ===="
+
+
+def split_cases(data: bytes) -> list[bytes]:
+    """The case documents of ``data``, split at lines that are exactly the separator."""
+    mark = CASE_SEPARATOR.encode("ascii")
+    parts, current = [], []
+    for line in data.splitlines(keepends=True):
+        if line.rstrip(b"\r\n") == mark:
+            parts.append(b"".join(current))
+            current = []
+        else:
+            current.append(line)
+    parts.append(b"".join(current))
+    return parts
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
             "\r": "\\r"}

@@ -39,6 +39,15 @@ def _summary(results: Sequence[FormResult], floors: dict, label: str = "") -> li
             + f"; unread fields left unread: {overall.counts['unread']}"]
 
 
+def _errors(results: Sequence[FormResult], label: str = "") -> str:
+    caused = Counter(c for r in results for c in r.import_errors)
+    lost = Counter(c for r in results for c in r.lost_errors)
+    return (f"{label}error findings caused by the import: {sum(caused.values())} "
+            f"({', '.join(f'{c}×{n}' for c, n in sorted(caused.items())) or '-'}); "
+            f"lost by it: {sum(lost.values())} "
+            f"({', '.join(f'{c}×{n}' for c, n in sorted(lost.items())) or '-'})")
+
+
 def render(results: Sequence[FormResult], *, wrong: bool = True, root: Path = HERE,
            errors: bool = False) -> str:
     out: list[str] = []
@@ -46,14 +55,12 @@ def render(results: Sequence[FormResult], *, wrong: bool = True, root: Path = HE
     out += _summary(results, floors)
     splits = sorted({r.split for r in results if r.split})
     for split in splits if len(splits) > 1 else ():
-        out += _summary([r for r in results if r.split == split], {}, f"  [{split}] ")
+        part = [r for r in results if r.split == split]
+        out += _summary(part, {}, f"  [{split}] ")
+        if errors:
+            out.append(_errors(part, f"  [{split}] "))
     if errors:
-        caused = Counter(c for r in results for c in r.import_errors)
-        lost = Counter(c for r in results for c in r.lost_errors)
-        out.append(f"error findings caused by the import: {sum(caused.values())} "
-                   f"({', '.join(f'{c}×{n}' for c, n in sorted(caused.items())) or '-'}); "
-                   f"lost by it: {sum(lost.values())} "
-                   f"({', '.join(f'{c}×{n}' for c, n in sorted(lost.items())) or '-'})")
+        out.append(_errors(results))
     out.append("")
     out.append("by form:")
     for r in results:
