@@ -300,7 +300,7 @@ FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _status_text(record: dict[str, Any], lang: Lang) -> tuple[str, str]:
+def _status_text(record: Record, lang: Lang) -> tuple[str, str]:
     from .labels import label
 
     status = label("status." + record.status, lang)
@@ -310,7 +310,7 @@ def _status_text(record: dict[str, Any], lang: Lang) -> tuple[str, str]:
     return status, label("status_reason." + reason, lang) if reason else ""
 
 
-def project_row(record: dict[str, Any], lang: Lang = "zh") -> dict[str, Any]:
+def project_row(record: Record, lang: Lang = "zh") -> dict[str, Any]:
     """A case record flattened to one row: figures as the record's strings (None when absent),
     status and grades in the output language."""
     from .labels import grade_label
@@ -346,7 +346,7 @@ def project_row(record: dict[str, Any], lang: Lang = "zh") -> dict[str, Any]:
     }
 
 
-def indicator_rows(record: dict[str, Any], lang: Lang = "zh") -> Iterator[dict[str, Any]]:
+def indicator_rows(record: Record, lang: Lang = "zh") -> Iterator[dict[str, Any]]:
     from .labels import label
 
     for item in record.indicators:
@@ -369,7 +369,7 @@ def indicator_rows(record: dict[str, Any], lang: Lang = "zh") -> Iterator[dict[s
         }
 
 
-def finding_rows(kind: str, record: dict[str, Any], lang: Lang = "zh") -> Iterator[dict[str, Any]]:
+def finding_rows(kind: str, record: Record, lang: Lang = "zh") -> Iterator[dict[str, Any]]:
     from .labels import label
 
     for finding in record.findings:

@@ -24,6 +24,7 @@ from ..report import Summary
 from . import view
 from .formats import Options, SpooledDocument
 from .labels import grade_rank, label
+from .records import FindingRecord, Record
 from .terminal import clean
 
 __all__ = ["Writer", "encode", "escape"]
@@ -96,7 +97,7 @@ def _table(header: list[str], rows: list[list[str]], numeric: range | tuple[int,
     return f'<div class="scroll">{table}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>\n'
 
 
-def _badge(record: dict[str, Any], lang: Lang) -> str:
+def _badge(record: Record, lang: Lang) -> str:
     if record.status in ("not_demonstrated", "needs_review"):
         cls = "nd"
     else:
@@ -105,7 +106,7 @@ def _badge(record: dict[str, Any], lang: Lang) -> str:
     return f'<span class="badge {cls}">{escape(view.status_text(record, lang))}</span>'
 
 
-def _findings(findings: list[dict[str, Any]], lang: Lang) -> str:
+def _findings(findings: tuple[FindingRecord, ...], lang: Lang) -> str:
     items = []
     for f in findings:
         severity = f.severity
@@ -117,7 +118,7 @@ def _findings(findings: list[dict[str, Any]], lang: Lang) -> str:
     return '<ol class="findings">' + "".join(items) + "</ol>\n"
 
 
-def _card(record: dict[str, Any], lang: Lang) -> str:
+def _card(record: Record, lang: Lang) -> str:
     colon = "：" if lang == "zh" else ": "
     facts = " · ".join(
         f"{escape(k)}{colon}" + (f"<code>{escape(v)}</code>" if k == text("file", lang) else escape(v))
@@ -158,7 +159,7 @@ def _cell(value: str, column: int, numeric: bool) -> str:
     return f"<td{_classes(column, numeric)}>{escape(value)}</td>"
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, str]:
+def encode(kind: str, record: Record, options: Options) -> dict[str, str]:
     lang = options.lang
     if kind == "project":
         cells = view.project_row(0, record, lang)[1:]

@@ -27,9 +27,9 @@ from ..i18n import Lang, problem_text, text
 from ..loader import LoadFailure
 from ..report import Report, Summary
 from .data import not_verified_text, report_records
-from .records import Record
 from .formats import Collecting, Options, RunInfo
 from .labels import grade_label, label
+from .records import CaseRecord, FindingRecord, Record
 from .terminal import SafeConsole, clean, clean_data
 
 __all__ = ["Writer", "counts_line", "encode", "failure_lines", "render_human", "render_statistics"]
@@ -50,13 +50,13 @@ def _pct(value: str | None) -> str:
     return "—" if value is None else f"{value}%"
 
 
-def _grade(record: dict[str, Any], lang: Lang) -> Text:
+def _grade(record: Record, lang: Lang) -> Text:
     if record.status in ("not_demonstrated", "needs_review"):
         return Text(text("status." + record.status, lang), style="magenta")
     return Text(grade_label(record.profile, record.verified_grade, lang), style="bold")
 
 
-def _count(findings: list[dict[str, Any]]) -> Text:
+def _count(findings: tuple[FindingRecord, ...]) -> Text:
     if not findings:
         return Text("0", style="green")
     worst = max(SEVERITY[f.severity] for f in findings)
@@ -67,7 +67,7 @@ _PROJECT_COLUMNS = ("project", "budget", "executed", "rate", "claimed", "verifie
                     "findings")
 
 
-def projects_table(records: list[dict[str, Any]], lang: Lang, width: int = PIPE_WIDTH) -> Table:
+def projects_table(records: list[CaseRecord], lang: Lang, width: int = PIPE_WIDTH) -> Table:
     """One row per project.  Figures never wrap nor shrink (each column is as wide as its
     widest figure); the project name takes the room left and wraps; at a narrow terminal the
     headers wrap at their unit and the table drops its vertical rules."""
@@ -164,7 +164,7 @@ def _pct_of(value: Any) -> str:
     return percent(value) or "—"
 
 
-def _evidence(f: dict[str, Any], lang: Lang) -> str:
+def _evidence(f: FindingRecord, lang: Lang) -> str:
     evidence = []
     if f.expected:
         evidence.append(f"{text('expected', lang)}: {f.expected}")
@@ -287,7 +287,7 @@ class _Lines:
         return Segments(self.segments)
 
 
-def findings_block(findings: list[dict[str, Any]], lang: Lang, width: int) -> Segments:
+def findings_block(findings: tuple[FindingRecord, ...], lang: Lang, width: int) -> Segments:
     """The findings of one document as lines.  At a wide terminal, a table without rules:
     severity, rule, key path, and the message with its evidence (dim) under it, wrapped in
     the room left; at a narrow one, a head line (severity, rule, key path) per finding and
@@ -344,7 +344,7 @@ def _clip(value: str) -> str:
     return value if len(value) <= CLIP else value[: CLIP - 1] + "…"
 
 
-def _indicator_table(record: dict[str, Any], lang: Lang) -> Table:
+def _indicator_table(record: Record, lang: Lang) -> Table:
     t = Table(show_lines=False, expand=False)
     for key, justify in (("level1", "left"), ("indicator", "left"), ("target", "left"),
                          ("actual", "left"), ("weight", "right"), ("claimed", "right"),
@@ -364,14 +364,14 @@ def _indicator_table(record: dict[str, Any], lang: Lang) -> Table:
     return t
 
 
-def _not_verified(record: dict[str, Any], lang: Lang) -> Text:
+def _not_verified(record: Record, lang: Lang) -> Text:
     """未能核实: each field the importer did not read, and the rules not checked for it."""
     lines = [f"{text('not_verified', lang)}{'：' if lang == 'zh' else ':'}"]
     lines += [f"  {not_verified_text(item, lang)}" for item in record.not_verified]
     return Text("\n".join(lines), style="yellow")
 
 
-def _case_detail(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) -> Panel:
+def _case_detail(record: Record, lang: Lang, width: int = PIPE_WIDTH) -> Panel:
     status = text(f"status.{record.status}", lang)
     if record.status_reason:
         why = record.review or text('status_reason.' + record.status_reason, lang)
@@ -389,7 +389,7 @@ def _case_detail(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) ->
     return Panel(Group(*parts), title=record.name, expand=True)
 
 
-def _department_block(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) -> Panel:
+def _department_block(record: Record, lang: Lang, width: int = PIPE_WIDTH) -> Panel:
     body = findings_block(record.findings, lang, width - PANEL) if record.findings else Text("0")
     return Panel(body, title=f"{record.name}  ({record.file})", expand=True)
 
@@ -399,7 +399,7 @@ def failure_lines(failure: LoadFailure, lang: Lang) -> list[str]:
             for p in failure.problems]
 
 
-def failure_record_lines(record: dict[str, Any]) -> list[str]:
+def failure_record_lines(record: Record) -> list[str]:
     """The same lines from a failure record (its messages are already in one language), with
     control characters escaped: they go to a terminal."""
     return [clean(f"{record.file}: {p.path}: {p.message}") for p in record.problems]

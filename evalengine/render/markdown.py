@@ -19,6 +19,7 @@ from ..report import Summary
 from . import view
 from .formats import Options, SpooledDocument
 from .labels import label
+from .records import FindingRecord, Record
 from .terminal import clean
 
 __all__ = ["Writer", "encode", "escape"]
@@ -47,7 +48,7 @@ def table(header: list[str], rows: list[list[str]], numeric: range | tuple[int, 
     return "\n".join(lines) + "\n"
 
 
-def _findings(findings: list[dict[str, Any]], lang: Lang) -> str:
+def _findings(findings: tuple[FindingRecord, ...], lang: Lang) -> str:
     lines = []
     for number, f in enumerate(findings, start=1):
         severity = text("severity." + f.severity, lang)
@@ -59,7 +60,7 @@ def _findings(findings: list[dict[str, Any]], lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _card(record: dict[str, Any], lang: Lang) -> str:
+def _card(record: Record, lang: Lang) -> str:
     colon = "：" if lang == "zh" else ": "
     facts = (" · ").join(f"{escape(k)}{colon}{code(v) if k == text('file', lang) else escape(v)}"
                          for k, v in view.card_facts(record, lang))
@@ -78,7 +79,7 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
     return "\n".join(parts) + "\n"
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, str]:
+def encode(kind: str, record: Record, options: Options) -> dict[str, str]:
     lang = options.lang
     if kind == "project":
         row = view.project_row(0, record, lang)[1:]

@@ -17,6 +17,7 @@ from ..report import NOT_DEMONSTRATED, Summary
 from ..resources import rules_dir
 from .data import not_verified_text, num, percent
 from .labels import grade_label, label
+from .records import FindingRecord, IndicatorRecord, NotVerifiedRecord, Record
 
 __all__ = [
     "Table",
@@ -114,7 +115,7 @@ def departments_table(summary: Summary, lang: Lang) -> Table:
     return [label("department", lang), text("projects", lang), text("findings", lang)], rows
 
 
-def status_text(record: dict[str, Any], lang: Lang) -> str:
+def status_text(record: Record, lang: Lang) -> str:
     if record.status in ("not_demonstrated", "needs_review"):
         status = text("status." + record.status, lang)
         if record.status_reason:
@@ -130,7 +131,7 @@ def projects_header(lang: Lang) -> list[str]:
             text("gap", lang), text("grade", lang), text("findings", lang)]
 
 
-def project_row(number: int, record: dict[str, Any], lang: Lang) -> list[str]:
+def project_row(number: int, record: Record, lang: Lang) -> list[str]:
     funds = record.funds
     return [str(number), record.name, _v(record.department), _v(funds.budget),
             _v(funds.executed), _v(funds.rate, "%"), _v(record.claimed_total),
@@ -138,7 +139,7 @@ def project_row(number: int, record: dict[str, Any], lang: Lang) -> list[str]:
             str(len(record.findings))]
 
 
-def card_figures(record: dict[str, Any], lang: Lang) -> Table:
+def card_figures(record: Record, lang: Lang) -> Table:
     """The score card's head: money, scores, grades, evidence."""
     funds = record.funds
     header = [text("budget", lang), text("executed", lang), text("rate", lang), text("claimed", lang),
@@ -151,7 +152,7 @@ def card_figures(record: dict[str, Any], lang: Lang) -> Table:
     return header, [row]
 
 
-def card_facts(record: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
+def card_facts(record: Record, lang: Lang) -> list[tuple[str, str]]:
     facts = [(text("file", lang), record.file)]
     if record.department:
         facts.append((label("department", lang), record.department))
@@ -163,7 +164,7 @@ def card_facts(record: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
     return facts
 
 
-def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
+def indicator_table(record: Record, lang: Lang) -> Table:
     """一级 (or the scoring category), 二级, 三级 indicator, target, actual, weight, claimed,
     verified, evidence class, reason; the budget row first and the total last.  Figures are
     columns 5–7."""
@@ -185,7 +186,7 @@ def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
 INDICATOR_FIGURES = range(5, 8)  # the figure columns of indicator_table
 
 
-def deduction(item: dict[str, Any]) -> str:
+def deduction(item: IndicatorRecord) -> str:
     """扣分原因 of an indicator record: the scoring reason where the verified score is below
     the weight, empty where no point was lost."""
     if item.weight is not None and item.verified is not None and item.verified == item.weight:
@@ -193,7 +194,7 @@ def deduction(item: dict[str, Any]) -> str:
     return item.reason_text
 
 
-def not_verified_lines(record: dict[str, Any], lang: Lang) -> list[str]:
+def not_verified_lines(record: Record, lang: Lang) -> list[str]:
     """The card's 未能核实 list: one line per field not read (empty for a case read throughout)."""
     return [not_verified_text(item, lang) for item in record.not_verified]
 
@@ -209,7 +210,7 @@ def _provenance_words() -> dict[str, Any]:
 _PATH = re.compile(r"\$\.(?:(indicators|funds\.rows)\[(\d+)\]|(\w+))(?:\.(\w+))?$")
 
 
-def _row_and_cell(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
+def _row_and_cell(item: NotVerifiedRecord, lang: Lang) -> tuple[str, str]:
     """What an unread key path is on the form, in words: (the row it is in, the cell)."""
     data = _provenance_words()
     words = data["wording"]["en" if lang == "en" else "zh"]
@@ -232,7 +233,7 @@ def _row_and_cell(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
     return "", field(record, key)
 
 
-def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str]) -> list[str]:
+def not_verified_prose(record: Record, lang: Lang, titles: dict[str, str]) -> list[str]:
     """The 未能核实 list in an evaluator's words, for the Word report and the score sheets:
     the cells by their names on the form (第9项指标“群众满意度”的实际完成值), one line per row
     and reason, and the checks not made by their titles — no key paths, no rule codes.  The
@@ -256,7 +257,7 @@ def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str
     return lines
 
 
-def evidence_text(finding: dict[str, Any], lang: Lang) -> str:
+def evidence_text(finding: FindingRecord, lang: Lang) -> str:
     parts = []
     if finding.expected:
         parts.append(f"{text('expected', lang)}：{finding.expected}" if lang == "zh"

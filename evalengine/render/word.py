@@ -33,7 +33,7 @@ from ..resources import rules_dir
 from .data import num, percent
 from .formats import Collecting, Options, RunInfo
 from .labels import grade_label, label
-from .records import Record
+from .records import FindingRecord, Record
 from .view import deduction, not_verified_prose, status_text
 
 __all__ = ["Writer", "encode", "review_wording"]
@@ -366,11 +366,11 @@ class _Report:
     def _family(self, code: str) -> str:
         return self.w.info.rule_families.get(code, "custom")
 
-    def _findings(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    def _findings(self) -> list[tuple[Record, FindingRecord]]:
         """(document record, finding) for every finding, projects first, departments after."""
         return [(r, f) for r in (*self.w.projects, *self.w.departments) for f in r.findings]
 
-    def _message(self, finding: dict[str, Any]) -> str:
+    def _message(self, finding: FindingRecord) -> str:
         message = finding.message.strip()  # already in the output language
         end = self.t("sentence_end")
         return message if message.endswith(("。", "！", "？", ".", "!", "?")) else message + end
