@@ -39,7 +39,9 @@ def test_every_form_has_a_source_a_split_and_an_expected_case():
         for stem, doc in docs:
             assert not isinstance(parse_document(doc), tuple), stem
     splits = [e["split"] for e in index.values()]
-    assert splits.count("holdout") >= len(splits) // 2 - 1  # about half is never looked at
+    # a blind half of at least a dozen forms is never looked at (older halves, once measured
+    # blind and then used, become "fix" forms)
+    assert splits.count("holdout") >= 12
 
 
 def test_no_holdout_form_is_one_the_importer_was_built_on():
