@@ -1421,14 +1421,35 @@ class _Parser:
                     cols.append((c, field))
             self.mark_row(row)
             self.header_row = row
+            parts = self.part_labels()
+            below = [L.key(x) for x in self.sheet.rows[row + 1]] \
+                if row + 1 < len(self.sheet.rows) else []
+            if parts and any(below) and all(k in parts or not k for k in below):
+                # the header's second line: the sub-columns of its spanning cells
+                seen = {f for _, f in cols}
+                sub = {parts[k] for k in below if k and parts[k] in seen}
+                if sub:
+                    self.mark_row(row + 1)
+                    self.header_row = row + 1
+                    return self.expand_columns(cols, sub, below, parts), \
+                        self.first_token_of_row(row + 2)
             return cols, self.first_token_of_row(row + 1)
         j = i
         pos = 0
         self.header_texts = []
+        parts = self.part_labels()
+        sub: set[str] = set()  # spanning columns whose sub-column labels the form prints
         while j < self.end and not toks[j].brk:
             t = toks[j]
             field = L.indicator_column(t.text)
             text = t.text
+            if t.key in parts and parts[t.key] in {f for _, f in cols} and (
+                    not field or parts[t.key] in sub or field in {f for _, f in cols}):
+                # a sub-column label on the header's second line (符号 under 预期指标值)
+                sub.add(parts[t.key])
+                self.used.add(j)
+                j += 1
+                continue
             if not field and self.glued and t.key and len(t.key) <= 8 and j + 1 < self.end \
                     and L.indicator_column(toks[j + 1].text) and cols:
                 # a garbled column label between two known ones: the label whose characters
@@ -1445,7 +1466,49 @@ class _Parser:
                 break
             self.used.add(j)
             j += 1
-        return cols, j
+        return self.expand_parts(cols, sub), j
+
+    def part_labels(self) -> dict[str, str]:
+        """key of a sub-column label → the field of the recognised layout's indicator column
+        that spans it."""
+        if self.layout is None:
+            return {}
+        return {L.key(lab): field for field, parts in self.layout.parts("indicators").items()
+                for p in parts for lab in p.labels}
+
+    def expand_columns(self, cols: list[tuple[int, str]], sub: set[str], below: list[str],
+                       parts: dict[str, str]) -> list[tuple[int, str]]:
+        """A grid's header with a second line of sub-column labels: each sub-label's cell is
+        the column of its part (by the part's label), the spanning cell's own column its
+        first part."""
+        spans = self.layout.parts("indicators") if self.layout is not None else {}
+        out = [(c, f) for c, f in cols if f not in sub]
+        for c, k in enumerate(below):
+            if k and parts.get(k) in sub:
+                part = next(p.field for p in spans[parts[k]] for lab in p.labels
+                            if L.key(lab) == k)
+                out.append((c, part))
+        for c, f in cols:  # a spanning cell none of whose sub-cells is labelled: its first part
+            if f in sub and not any(oc == c for oc, _ in out):
+                out.append((c, spans[f][0].field))
+        return sorted(out)
+
+    def expand_parts(self, cols: list[tuple[int, str]], sub: set[str]) -> list[tuple[int, str]]:
+        """Each column whose sub-column labels the form printed read as its parts, in the
+        layout's order (a part whose label the form leaves blank, 值 between 符号 and 单位,
+        is still there)."""
+        if not sub or self.layout is None:
+            return cols
+        spans = self.layout.parts("indicators")
+        out: list[tuple[int, str]] = []
+        texts: list[str] = []
+        for n, (_, field) in enumerate(cols):
+            names = [p.field for p in spans[field]] if field in sub else [field]
+            for name in names:
+                out.append((len(out), name))
+                texts.append(self.header_texts[n] if n < len(self.header_texts) else "")
+        self.header_texts = texts
+        return out
 
     def indicators(self, i: int) -> int:
         cols, j = self.header(i)
@@ -1737,12 +1800,16 @@ class _Parser:
             ind.setdefault("target", "")
         if "actual" in values or "actual" in self.schema:
             ind.setdefault("actual", "")
-        for field in ("weight", "score"):
+        for field in _FIGURES:
             text = values.get(field, "")
             if text and not L.is_blank(text):
                 number = L.number(text)
                 if number is None:
+                    # a cell printed, but no figure (an explanation under 指标分值): not read,
+                    # never blank
                     self.note("not-number", text, row)
+                    self.draft.unread.setdefault(
+                        ("indicators", len(self.draft.indicators)), {})[field] = "unreadable"
                 else:
                     ind[field] = number
         self.draft.indicators.append(ind)
@@ -2185,10 +2252,14 @@ class _Parser:
         """Whitespace-separated words: a scored row ends with two numbers (分值 得分)."""
         toks = self.toks
         schema = list(schema)
-        if _interleaved(schema):
+        if _interleaved(schema) and _figure_tail(schema) < 3:
             return self.table_anchored(j, schema)
         scored = "weight" in schema and "score" in schema
         texts_before = schema.index("weight") if scored else len(schema)
+        figures = 2  # a scored row ends with its 分值 得分 …
+        if _figure_tail(schema) >= 3:  # … or with the parts of a sub-columned 得分
+            figures = _figure_tail(schema)
+            texts_before = len(schema) - figures
         cur_l1 = cur_l2 = ""
         pending: list[int] = []
         open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
@@ -2224,6 +2295,9 @@ class _Parser:
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
             opens = L.opens_level2(t.text, following)
+            if opens and pending and following is not None and L.number(following) is not None \
+                    and len(pending) < texts_before:
+                opens = False  # a word inside a row before its figures (完成 | 25.00), no 一级
             # a 二级 label is followed by its row's name, even one that reads as a label
             # (服务对象满意度指标 | 服务对象满意度)
             named = not pending and j - 1 in self.used and j > 0 and L.is_l2(toks[j - 1].text) \
@@ -2250,10 +2324,9 @@ class _Parser:
             pending.append(j)
             since_l2 += 1
             self.used.add(j)
-            if scored and len(pending) >= texts_before + 2:
-                w, s = toks[pending[-2]].text, toks[pending[-1]].text
-                if L.number(w) is not None and L.number(s) is not None \
-                        and len(pending) - 2 == texts_before:
+            if scored and len(pending) >= texts_before + figures:
+                if all(L.number(toks[p].text) is not None for p in pending[-figures:]) \
+                        and len(pending) - figures == texts_before:
                     values = dict(zip(schema, [toks[p].text for p in pending]))
                     values.update(level1=cur_l1, level2=cur_l2)
                     self.add_indicator(values, None)
@@ -2558,6 +2631,17 @@ def _broken_row_label(text: str) -> tuple[str, str] | None:
                 return head, rest
             return None
     return None
+
+
+_FIGURES = ("weight", "score", "item_score", "weight_share")
+
+
+def _figure_tail(schema: Sequence[str]) -> int:
+    """How many of the schema's last columns are figures (分值, 得分, 单项得分, 权重占比)."""
+    n = 0
+    while n < len(schema) and schema[len(schema) - 1 - n] in _FIGURES:
+        n += 1
+    return n
 
 
 def _interleaved(schema: Sequence[str]) -> bool:
