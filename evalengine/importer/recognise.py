@@ -1394,12 +1394,14 @@ class _Parser:
             j = i
             while j < self.end and not toks[j].brk and j < i + 16:
                 t = toks[j]
-                col = L.indicator_column(t.text)
+                col, _, last = self.column_at(j, bool(found))
+                if col == "-" and not L.indicator_column(t.text):
+                    col = None  # a word of unknown meaning does not make a header
                 if col:
                     found.add(col)
                 elif t.key and not L.is_indicator_section(t.text):
                     break
-                j += 1
+                j = last + 1
         # a target/actual table, or a rubric (分值 and 得分, no target)
         return "name" in found and (bool({"target", "actual"} & found)
                                     or {"weight", "score"} <= found)
@@ -1441,8 +1443,7 @@ class _Parser:
         sub: set[str] = set()  # spanning columns whose sub-column labels the form prints
         while j < self.end and not toks[j].brk:
             t = toks[j]
-            field = L.indicator_column(t.text)
-            text = t.text
+            field, text, last = self.column_at(j, bool(cols))
             if t.key in parts and parts[t.key] in {f for _, f in cols} and (
                     not field or parts[t.key] in sub or field in {f for _, f in cols}):
                 # a sub-column label on the header's second line (符号 under 预期指标值)
@@ -1450,23 +1451,57 @@ class _Parser:
                 self.used.add(j)
                 j += 1
                 continue
-            if not field and self.glued and t.key and len(t.key) <= 8 and j + 1 < self.end \
-                    and L.indicator_column(toks[j + 1].text) and cols:
-                # a garbled column label between two known ones: the label whose characters
-                # it holds (年成值全完值 → 全年完成值), else a column of unknown meaning
-                fuzzy = L.fuzzy_indicator_column(t.text)
-                field, text = (fuzzy[1], fuzzy[0]) if fuzzy else ("-", t.text)
-                if fuzzy:
-                    self.note("fuzzy-label", t.text, detail=fuzzy[0])
             if field:
                 cols.append((pos, field))
                 self.header_texts.append(text)
                 pos += 1
+                if text != t.text and L.key(text) != t.key and last == j:
+                    self.note("fuzzy-label", t.text, detail=text)
             elif t.key and not L.is_indicator_section(t.text):
                 break
-            self.used.add(j)
-            j += 1
+            self.used.update(range(j, last + 1))
+            j = last + 1
         return self.expand_parts(cols, sub), j
+
+    def column_at(self, j: int, inside: bool) -> tuple[str | None, str, int]:
+        """The indicator column a header token names: (field, label, last token used).
+        Inside a header (``inside``, a label read before it), also a cell broken over two or
+        three tokens, a label whose column tag OCR misread (指标值(八) for 指标值(A)), and in
+        glued text a garbled label before a known one: the label whose characters it holds
+        (年成值全完值 → 全年完成值), else a column of unknown meaning (``-``)."""
+        toks = self.toks
+        t = toks[j]
+        field = L.indicator_column(t.text)
+        if not inside or not t.key:
+            return field, t.text, j
+        joined = self.broken_label(j)
+        if joined is not None and (not field or len(joined[1]) > len(t.text)):
+            return joined
+        if field:
+            return field, t.text, j
+        if _TAG_RE.search(t.key) and (tagged := L.indicator_column(_TAG_RE.sub("", t.key))):
+            return tagged, t.text, j
+        if self.glued and len(t.key) <= 8 and j + 1 < self.end and not toks[j + 1].brk:
+            nxt = toks[j + 1]
+            if L.indicator_column(nxt.text) or (_TAG_RE.search(nxt.key)
+                                                and L.indicator_column(_TAG_RE.sub("", nxt.key))):
+                fuzzy = L.fuzzy_indicator_column(t.text)
+                return (fuzzy[1], fuzzy[0], j) if fuzzy else ("-", t.text, j)
+        return None, t.text, j
+
+    def broken_label(self, j: int) -> tuple[str, str, int] | None:
+        """(field, label, last token) when the tokens from ``j`` on, two or three of them
+        joined, are one column label of the vocabulary and the first alone is not a label
+        of its own, or is a shorter one (未完成原因分析 | 及 | 改进措施)."""
+        toks = self.toks
+        for n in (3, 2):
+            if j + n > self.end or any(toks[x].brk for x in range(j + 1, j + n)):
+                continue
+            text = "".join(toks[x].text for x in range(j, j + n))
+            field = L.indicator_column(text)
+            if field and field != "-" and len(L.key(text)) >= 6:
+                return field, text, j + n - 1
+        return None
 
     def part_labels(self) -> dict[str, str]:
         """key of a sub-column label → the field of the recognised layout's indicator column
@@ -1627,7 +1662,7 @@ class _Parser:
             self.outside += 1
             self.draft.ended = True
             run = run[: m.start()]
-        pieces = labels_at_line_start(L.split_categories(run))
+        pieces = _l1_with_points(labels_at_line_start(L.split_categories(run)))
         # 二级 labels this table prints whole (质量指标): their short form (质量) is then a
         # word of a name, not a label run into one
         whole = {L.key(t).removesuffix("指标") for k, t in pieces
@@ -1647,7 +1682,7 @@ class _Parser:
                 continue
             if kind == "l2":
                 empty_line()
-                cur_l2 = text
+                cur_l2 = self.l1_text(text)  # 数量指标(10分): its points are not its name
                 under_l2, bare = 0, True
                 continue
             bare = False
@@ -2633,7 +2668,28 @@ def _broken_row_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _l1_with_points(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A 一级 label that is not a …指标 word, printed with its points (项目决策(10分),
+    ``…标准2项目管理(25分)``), is a 一级 label, not the end of a row's text."""
+    out: list[tuple[str, str]] = []
+    for kind, text in pieces:
+        prev = out[-1] if out else None
+        if kind == "points" and prev is not None and prev[0] == "text":
+            k = prev[1]
+            cut = next((n for n in range(max(0, len(k) - 8), len(k) - 1)
+                        if L.is_l1_only(k[n:])), None)
+            if cut is not None:
+                out.pop()
+                if k[:cut].strip():
+                    out.append(("text", k[:cut]))
+                out.append(("l1", k[cut:] + text))
+                continue
+        out.append((kind, text))
+    return out
+
+
 _FIGURES = ("weight", "score", "item_score", "weight_share")
+_TAG_RE = re.compile(r"\([^()]{1,2}\)$")  # a column tag after a label: (A), (B), OCR's (八)
 
 
 def _figure_tail(schema: Sequence[str]) -> int:
