@@ -1461,7 +1461,7 @@ class _Parser:
                 break
             self.used.update(range(j, last + 1))
             j = last + 1
-        return self.expand_parts(cols, sub), j
+        return self.expand_parts(_levels_first(cols), sub), j
 
     def column_at(self, j: int, inside: bool) -> tuple[str | None, str, int]:
         """The indicator column a header token names: (field, label, last token used).
@@ -1497,9 +1497,12 @@ class _Parser:
         for n in (3, 2):
             if j + n > self.end or any(toks[x].brk for x in range(j + 1, j + n)):
                 continue
-            text = "".join(toks[x].text for x in range(j, j + n))
+            span = range(j, j + n)
+            if all(L.indicator_column(toks[x].text) for x in span):
+                continue  # labels side by side (执行率 | 得分), not one broken cell
+            text = "".join(toks[x].text for x in span)
             field = L.indicator_column(text)
-            if field and field != "-" and len(L.key(text)) >= 6:
+            if field and field != "-" and len(L.key(text)) >= 4:
                 return field, text, j + n - 1
         return None
 
@@ -2212,6 +2215,8 @@ class _Parser:
         toks = self.toks
         n = len(schema)
         cur_l1 = cur_l2 = ""
+        l1_points: Decimal | None = None  # the points the current 一级 label printed
+        l2_points = Decimal(0)  # … and those of its 二级 labels so far
         row: dict[str, str] | None = None
         filled = 0
         cut = False
@@ -2235,6 +2240,19 @@ class _Parser:
                     emit()
                 nxt = next((toks[x] for x in range(j + 1, min(j + 3, self.end))
                             if toks[x].key), None)
+                label = _points_label(toks, j, self.end)
+                if label is not None and not (L.is_points_only(t.text) and label[1] == j):
+                    # a category printed with its points, maybe broken over lines
+                    # (部门预 | 算管理 | 80分)): the first of two in a row is the 一级
+                    text, points, last = label
+                    # the 二级 when the 一级's points still hold it (80 = 30 + 50), else a 一级
+                    if cur_l1 and l1_points is not None and l2_points + points <= l1_points:
+                        cur_l2, l2_points = text, l2_points + points
+                    else:
+                        cur_l1, cur_l2, l1_points, l2_points = text, "", points, Decimal(0)
+                    self.used.update(range(j, last + 1))
+                    j = last + 1
+                    continue
                 if L.is_points_only(t.text):
                     self.note("points-only", t.text)
                     cur_l1, cur_l2 = "", ""
@@ -2666,6 +2684,47 @@ def _broken_row_label(text: str) -> tuple[str, str] | None:
                 return head, rest
             return None
     return None
+
+
+_POINTS_TAIL_RE = re.compile(r"^(?P<label>[^\d()（）]{0,12})[(（]?(?P<points>\d+(?:\.\d+)?)分[)）]$")
+
+
+def _points_label(toks: Sequence[Tok], j: int, end: int) -> tuple[str, Decimal, int] | None:
+    """A category label with its points starting at token ``j``, whole (预算编制(30分)) or
+    broken over up to three short lines (部门预 | 算管理 | 80分)), followed by a row's
+    name: (label, points, last token)."""
+    words = ""
+    for last in range(j, min(j + 3, end)):
+        t = toks[last]
+        if not t.key or L.number(t.text) is not None or len(t.key) > 12:
+            return None
+        words += t.key
+        m = _POINTS_TAIL_RE.match(words)
+        if m is not None and m.group("label"):
+            label = m.group("label")
+            if L.is_label(label) or L.indicator_column(label) or L.is_l1(label) \
+                    or L.is_l2(label):
+                return None  # a known label (产出指标(50分)): read as the taxonomy says
+            nxt = next((toks[x] for x in range(last + 1, min(last + 3, end)) if toks[x].key), None)
+            if nxt is None or L.number(nxt.text) is not None:
+                return None
+            return label, Decimal(m.group("points")), last
+    return None
+
+
+def _levels_first(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A two-line header flattened: 绩效指标 spans 一级 | 二级 | 三级 on the second line, the
+    value columns (指标分值 … 自评得分) stand on the first, so the labels come as values then
+    levels. The rows print the levels first: put them first (positions renumbered)."""
+    fields = [f for _, f in cols]
+    if "level1" not in fields or "name" not in fields:
+        return cols
+    cut = fields.index("level1")
+    lower = fields[cut:]
+    if not cut or not set(lower) <= {"level1", "level2", "name"} \
+            or not {"weight", "score", "target", "actual"} & set(fields[:cut]):
+        return cols
+    return list(enumerate(lower + fields[:cut]))
 
 
 def _l1_with_points(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
