@@ -1397,6 +1397,9 @@ class _Parser:
                 col, _, last = self.column_at(j, bool(found))
                 if col == "-" and not L.indicator_column(t.text):
                     col = None  # a word of unknown meaning does not make a header
+                if found and _TAG_RE.fullmatch(t.key):
+                    j += 1  # a label's column tag cut off it: 指标值 | (A)
+                    continue
                 if col:
                     found.add(col)
                 elif t.key and not L.is_indicator_section(t.text):
@@ -1444,6 +1447,10 @@ class _Parser:
         while j < self.end and not toks[j].brk:
             t = toks[j]
             field, text, last = self.column_at(j, bool(cols))
+            if cols and _TAG_RE.fullmatch(t.key):
+                self.used.add(j)  # a label's column tag cut off it: 指标值 | (A)
+                j += 1
+                continue
             if t.key in parts and parts[t.key] in {f for _, f in cols} and (
                     not field or parts[t.key] in sub or field in {f for _, f in cols}):
                 # a sub-column label on the header's second line (符号 under 预期指标值)
@@ -2748,7 +2755,7 @@ def _l1_with_points(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 _FIGURES = ("weight", "score", "item_score", "weight_share")
-_TAG_RE = re.compile(r"\([^()]{1,2}\)$")  # a column tag after a label: (A), (B), OCR's (八)
+_TAG_RE = re.compile(r"\([^()\d]{1,2}\)$")  # a column tag after a label: (A), (B), OCR's (八)
 
 
 def _figure_tail(schema: Sequence[str]) -> int:

@@ -1,0 +1,127 @@
+"""Layout features for forms whose layout the importer did not know (issue 10 §1, §4).
+
+Every form here is synthetic, written for the test: sub-columns under one header cell, a
+header cell broken over lines or with its column tag misread, a rubric printed without its
+heading whose categories carry their points.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from evalengine.importer import import_sheets, import_text
+from evalengine.importer.layouts import load_layout
+from evalengine.importer.sheets import Sheet
+from evalengine.loader import ConfigError
+from evalengine.resources import rules_dir
+
+
+def _case(text: str):
+    found = import_text(text.encode("utf-8"), shown="synthetic.txt", stem="synthetic")
+    assert len(found.forms) == 1, found.notes
+    return found.forms[0]
+
+
+# a system export whose 预期指标值 and 自评得分 span sub-columns printed on a second header
+# line; under 指标分值 the export prints the indicator's explanation, not a figure
+SUB_COLUMNS = """\
+某某县农业农村局2022年度预算项目绩效自评表
+一、基本情况 项目名称: 耕地保护补助 实施(主管)单位 某某县农业农村局
+四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分
+符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分
+产出指标 数量指标 补助面积 当年完成补助的耕地面积 >= 1200 亩 1250亩 完成 40.00 40.00 16.00
+效益指标 社会效益指标 农户增收 带动农户增加收入的比例 >= 5 % 6% 完成 60.00 60.00 36.00
+"""
+
+
+def test_sub_columns_under_one_header_are_read_as_their_parts():
+    form = _case(SUB_COLUMNS)
+    assert form.layout == "hebei-export"
+    first, second = form.case.indicators
+    assert (first.level1, first.level2, first.name) == ("产出指标", "数量指标", "补助面积")
+    assert (first.operator, first.target, first.unit, first.actual) == (">=", "1200", "亩",
+                                                                       "1250亩")
+    assert (first.item_score, first.weight_share, first.score) == (
+        Decimal("40.00"), Decimal("40.00"), Decimal("16.00"))
+    assert (second.name, second.target, second.unit, second.score) == (
+        "农户增收", "5", "%", Decimal("36.00"))
+    # the explanation under 指标分值 is no weight: unread, never blank
+    assert first.weight is None and first.unread.reason("weight") == "unreadable"
+
+
+def test_sub_columns_in_a_workbook_header_of_two_rows():
+    rows = (
+        ("某某县2022年度预算项目绩效自评表",) + ("",) * 11,
+        ("项目名称", "耕地保护补助") + ("",) * 10,
+        ("一级指标", "二级指标", "三级指标", "指标分值", "预期指标值", "", "",
+         "单项指标实际完成值", "单项指标完成情况", "自评得分", "", ""),
+        ("", "", "", "", "符号", "值", "单位(文字描述)", "", "",
+         "单项指标得分", "权重占比(%)", "单项指标折算得分"),
+        ("产出指标", "数量指标", "补助面积", "40", ">=", "1200", "亩", "1250亩", "完成",
+         "100", "40", "40"),
+    )
+    forms, _ = import_sheets([Sheet("表1", "grid", rows)], shown="synthetic.xlsx",
+                             stem="synthetic")
+    (row,) = forms[0].case.indicators
+    assert (row.name, row.weight, row.operator, row.target, row.unit, row.actual) == (
+        "补助面积", Decimal(40), ">=", "1200", "亩", "1250亩")
+    assert (row.item_score, row.weight_share, row.score) == (Decimal(100), Decimal(40),
+                                                             Decimal(40))
+
+
+def test_a_part_with_an_unknown_type_is_a_load_error(tmp_path):
+    text = (rules_dir() / "layouts" / "hebei-export.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "hebei-export.toml"
+    bad.write_text(text.replace('type = "operator"', 'type = "operater"', 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_layout(bad)
+    assert ".parts[0].type" in str(err.value)
+
+
+# a header cell broken into words (三级 | 指标) and a column tag OCR misread (指标值(八) for
+# 指标值(A)): the labels are still the table's columns
+BROKEN_HEADER = """\
+某某市本级项目支出绩效自评表(2022年)
+项目名称 社区养老服务补助
+一级指标 二级指标 三级 指标 指标值(八) 全年实际值(B) 分值 得分
+产出指标 数量指标 服务老人人数 300人 320人 20 20
+效益指标 社会效益指标 老人生活改善 明显改善 明显改善 30 28
+"""
+
+
+def test_header_labels_broken_or_with_a_misread_tag_are_the_columns():
+    form = _case(BROKEN_HEADER)
+    first, second = form.case.indicators
+    assert (first.name, first.target, first.actual, first.weight, first.score) == (
+        "服务老人人数", "300人", "320人", Decimal(20), Decimal(20))
+    assert (second.level1, second.name, second.target, second.score) == (
+        "效益指标", "老人生活改善", "明显改善", Decimal(28))
+
+
+# a department rubric one cell per line, printed without its heading or title: the header
+# labels alone say it is an indicator table; its header is flattened from two lines (the
+# value columns, then 一级 | 二级 | 三级 under 绩效指标) and its cells are broken
+# (自评 | 得分); a category comes with its points, broken over lines (综合管 | 理(60分))
+RUBRIC = "\n\n".join([
+    "某某县妇联2021年度部门决算",
+    "绩效指标", "指标分值", "指标解释", "评分标准", "自评", "得分", "备注",
+    "一级", "指标", "二级", "指标", "三级", "指标",
+    "综合管", "理(60分)", "资金管理(20分)",
+    "资金使用合规", "12", "评价资金是否按规定用途使用。", "合规的得12分,否则酌情扣分。", "11", " ",
+    "资产登记完整", "8", "评价资产是否全部登记入账。", "完整的得8分。", "8", " ",
+    "制度建设(40分)",
+    "内控制度健全", "40", "评价内部控制制度是否健全。", "健全的得40分。", "36", " ",
+]) + "\n"
+
+
+def test_a_rubric_without_its_heading_is_read_by_its_header_labels():
+    form = _case(RUBRIC)
+    rows = [(i.level1, i.level2, i.name, i.weight, i.score) for i in form.case.indicators]
+    assert rows == [
+        ("综合管理", "资金管理", "资金使用合规", Decimal(12), Decimal(11)),
+        ("综合管理", "资金管理", "资产登记完整", Decimal(8), Decimal(8)),
+        # 20 + 40 = 60: the second category is a 二级 of the first
+        ("综合管理", "制度建设", "内控制度健全", Decimal(40), Decimal(36)),
+    ]
