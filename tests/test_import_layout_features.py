@@ -125,3 +125,34 @@ def test_a_rubric_without_its_heading_is_read_by_its_header_labels():
         # 20 + 40 = 60: the second category is a 二级 of the first
         ("综合管理", "制度建设", "内控制度健全", Decimal(40), Decimal(36)),
     ]
+
+
+# one cell per line, empty cells between rows; the unit printed with its code in brackets
+STREAM_FUNDS = "\n".join([
+    "绩效目标自评表 |", "(2021年度) |", "项目名称 |", "农村道路养护 |", "主管部门 |",
+    "[208]某某县交通运输局 |", "资金情况(万元) |", "全年预算数(A) |", "全年执行数(B) |",
+    "分值 |", "执行率(B/A) |", "得分 |", "||", "|",
+    "年度资金总额: |", "50 |", "45 |", "10 |", "90% |", "9 |", "||", "|",
+    "其中:本年财政拨款 |", "50 |", "45 |", "10 |", "90% |", "9 |", "||", "|",
+    "其他资金 |", "|", "|", "|", "|", "|", "||",
+]) + "\n"
+
+
+def test_fund_rows_after_empty_cells_and_a_bracketed_unit_code():
+    case = _case(STREAM_FUNDS).case
+    assert case.project.department == "某某县交通运输局"
+    assert (case.funds.budget, case.funds.executed) == (Decimal(50), Decimal(45))
+    first, other = case.funds.rows
+    assert (first.source, first.budget, first.executed) == ("本年财政拨款", Decimal(50),
+                                                            Decimal(45))
+    assert other.source == "其他资金" and other.budget is None
+
+
+def test_a_label_only_one_layout_reads_is_not_read_on_other_forms():
+    head = "部门 | 某某县林业局 |\n年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    dept = _case("部门整体支出绩效自评表 |\n(2023年度) |\n" + head).case
+    assert dept.project.name == "某某县林业局"  # the 部门 cell names a 部门整体 form
+    project = _case("项目支出绩效自评表 |\n项目名称 | 林区道路维护 |\n" + head).case
+    assert project.project.name == "林区道路维护"
+    assert "某某县林业局" not in (project.project.name, project.project.department,
+                                  project.project.implementer)

@@ -44,6 +44,9 @@ class Column:
     # (预期指标值 over 符号 | 值 | 单位): where the form prints any of their labels, the
     # column is read as these, in this order
     parts: tuple[Column, ...] = ()
+    # labels too common to mean this column on any form (部门): read only on forms of this
+    # layout, not added to the recogniser's vocabulary
+    layout_only: bool = False
 
 
 @attrs.frozen
@@ -76,6 +79,11 @@ class Layout:
     def columns(self, kind: str) -> tuple[Column, ...]:
         block = self.block(kind)
         return block.columns if block is not None else ()
+
+    def own_labels(self, kind: str) -> dict[str, str]:
+        """key of a ``layout_only`` label of the block ``kind`` → its field."""
+        return {_squash(lab): c.field for c in self.columns(kind) if c.layout_only
+                for lab in c.labels}
 
     def parts(self, kind: str) -> dict[str, tuple[Column, ...]]:
         """field of a column that spans sub-columns → its parts, in the block ``kind``."""
@@ -243,7 +251,7 @@ def all_labels(layouts: tuple[Layout, ...] | None = None) -> dict[str, dict[str,
         for block in layout.blocks:
             table = out.setdefault(block.kind, {})
             for column in block.columns:
-                for label in column.labels:
+                for label in column.labels if not column.layout_only else ():
                     k = _squash(label)
                     if table.get(k, column.field) != column.field:
                         clash.add((block.kind, k))

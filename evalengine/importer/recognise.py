@@ -59,7 +59,8 @@ _GENERIC_PREFIX_RE = re.compile(
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
 _CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
-_UNIT_CODE_RE = re.compile(r"^\d{2,}\s*[-—－]\s*(.+)$")
+# a unit's code before its name: 219-某局, 314002-某局机关, [155]某局, 【155】某局
+_UNIT_CODE_RE = re.compile(r"^(?:\d{2,}\s*[-—－]|[\[【(（]\s*\d{2,}\s*[\]】)）])\s*(.+)$")
 
 # 其他需要说明事项: the row many provincial templates print between the table and 总分
 _TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明",
@@ -649,6 +650,9 @@ class _Parser:
             return self.title(i)
         if k in L.HEADER_FIELDS:
             return self.header_field(i, L.HEADER_FIELDS[k])
+        own = self.layout.own_labels("header") if self.layout is not None else {}
+        if k in own and "name" not in self.draft.project:
+            return self.header_field(i, own[k])  # a label only this layout's forms print
         split = L.split_label(tok.text)
         if split is not None:
             field_key, value = split
@@ -887,6 +891,14 @@ class _Parser:
                 where.update({f: "unreadable" for f in lost if f not in where})
             return j + 1
         while j < self.end and not toks[j].brk:
+            if explicit and not toks[j].key:
+                # one cell per line: the blank cells that end a row, then the next row
+                k = j
+                while k < self.end and not toks[k].brk and not toks[k].key and k < j + 12:
+                    k += 1
+                if k < self.end and not toks[k].brk and L.fund_row_label(toks[k].text):
+                    self.used.update(range(j, k))
+                    j = k
             label = L.fund_row_label(toks[j].text)
             if label is None:
                 break
