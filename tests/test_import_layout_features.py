@@ -156,3 +156,33 @@ def test_a_label_only_one_layout_reads_is_not_read_on_other_forms():
     assert project.project.name == "林区道路维护"
     assert "某某县林业局" not in (project.project.name, project.project.department,
                                   project.project.implementer)
+
+
+# a header label no layout knows (本期达成数值, where a 实际完成值 would be): its column is read
+# as unknown, its cells reported, and the 完成值 the form may print there is unread, never
+# blank, so no rule reports a form whose actuals were never filled in
+UNKNOWN_LABEL = """\
+某某县2022年度项目支出绩效自评表
+项目名称 乡村公厕管护
+一级指标 二级指标 三级指标 年度指标值 本期达成数值 分值 得分
+产出指标 数量指标 管护公厕数 50座 52座 30 30
+效益指标 社会效益指标 群众反映良好 良好 良好 20 18
+"""
+
+
+def test_an_unknown_header_label_leaves_the_lacking_column_unread():
+    from evalengine.engine import Engine
+    from evalengine.findings import Severity
+    from evalengine.report import CaseResult
+
+    form = _case(UNKNOWN_LABEL)
+    first, second = form.case.indicators
+    assert (first.name, first.target, first.weight, first.score) == (
+        "管护公厕数", "50座", Decimal(30), Decimal(30))
+    assert (second.name, second.weight, second.score) == ("群众反映良好", Decimal(20),
+                                                          Decimal(18))
+    assert first.actual == "" and first.unread.reason("actual") == "unplaced"
+    assert "本期达成数值" in [n.text for n in form.notes]
+    result = Engine.build().score("synthetic.toml", form.case)
+    assert isinstance(result, CaseResult)
+    assert "S212" not in {f.code for f in result.findings if f.severity == Severity.ERROR}

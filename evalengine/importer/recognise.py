@@ -565,6 +565,7 @@ class _Parser:
         self.schema: tuple[str, ...] = ()
         self.header_cols: list[tuple[int, str]] = []
         self.header_texts: list[str] = []
+        self.unknown_columns: list[str] = []  # header labels of no known column
         self.header_row = 0
         self.profile_hint = ""
         self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
@@ -1477,7 +1478,15 @@ class _Parser:
                 if text != t.text and L.key(text) != t.key and last == j:
                     self.note("fuzzy-label", t.text, detail=text)
             elif t.key and not L.is_indicator_section(t.text):
-                break
+                if not (cols and self.unknown_label(j)):
+                    break
+                # a label the vocabulary does not know, with known ones after it: a column
+                # of unknown meaning, its cells reported, not taken for another column's
+                self.note("unplaced", t.text)
+                self.unknown_columns.append(t.text)
+                cols.append((pos, "-"))
+                self.header_texts.append(t.text)
+                pos += 1
             self.used.update(range(j, last + 1))
             j = last + 1
         return self.expand_parts(_levels_first(cols), sub), j
@@ -1507,6 +1516,21 @@ class _Parser:
                 fuzzy = L.fuzzy_indicator_column(t.text)
                 return (fuzzy[1], fuzzy[0], j) if fuzzy else ("-", t.text, j)
         return None, t.text, j
+
+    def unknown_label(self, j: int) -> bool:
+        """Is the token at ``j`` a header label the vocabulary does not know: a short word
+        (no figure, no category) with a known column label within the next three tokens?"""
+        toks = self.toks
+        t = toks[j]
+        if len(t.key) > 12 or re.search(r"\d", t.key) or L.is_l1(t.text) or L.is_l2(t.text) \
+                or L.is_label(t.text):
+            return False
+        for x in range(j + 1, min(j + 4, self.end)):
+            if toks[x].brk:
+                return False
+            if L.indicator_column(toks[x].text) not in (None, "-"):
+                return True
+        return False
 
     def broken_label(self, j: int) -> tuple[str, str, int] | None:
         """(field, label, last token) when the tokens from ``j`` on, two or three of them
@@ -1568,6 +1592,21 @@ class _Parser:
         return out
 
     def indicators(self, i: int) -> int:
+        first = len(self.draft.indicators)
+        self.unknown_columns = []
+        j = self.read_table(i)
+        if self.unknown_columns:
+            # a header with columns of unknown meaning: a value column it lacks may be one
+            # of them, so its cells are not read, never blank (完成值, 得分)
+            lacking = [f for f in ("target", "actual", "score") if f not in self.schema
+                       and (f != "score" or "weight" in self.schema)]
+            for n in range(first, len(self.draft.indicators)):
+                unread = self.draft.unread.setdefault(("indicators", n), {})
+                for f in lacking:
+                    unread.setdefault(f, "unplaced")
+        return j
+
+    def read_table(self, i: int) -> int:
         cols, j = self.header(i)
         self.header_cols = cols
         fields = [f for _, f in cols]
