@@ -186,3 +186,13 @@ def test_an_unknown_header_label_leaves_the_lacking_column_unread():
     result = Engine.build().score("synthetic.toml", form.case)
     assert isinstance(result, CaseResult)
     assert "S212" not in {f.code for f in result.findings if f.severity == Severity.ERROR}
+
+
+def test_a_fund_evaluation_form_titled_with_its_unit_and_year():
+    # a transfer payment's 资金绩效评价表 (no 自评 in its title) is a form; its name is the
+    # fund's, after the unit and the year
+    found = import_text("某某县水利局2023年度水利发展资金绩效评价表\n资金投入情况\n年度资金总额 10 8\n"
+                        .encode("utf-8"), shown="synthetic.txt", stem="synthetic")
+    (form,) = found.forms
+    assert form.case.project.name == "水利发展资金"
+    assert form.case.project.year == 2023

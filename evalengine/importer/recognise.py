@@ -49,7 +49,7 @@ from .sheets import Sheet
 __all__ = ["Draft", "Recognised", "recognise"]
 
 _TITLE_RE = re.compile(
-    r"^(?P<prefix>.*?)(?:(?:项目)?(?:支出)?绩效(?:目标|评价)?自评(?:表)?|项目自评表)"
+    r"^(?P<prefix>.*?)(?:(?:项目)?(?:支出)?绩效(?:目标|评价)?自评(?:表)?|项目自评表|(?<=资金)绩效评价表)"
     r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）]|\d{4}(?:年度?)?)?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
@@ -235,6 +235,10 @@ def _title_name(text: str) -> str:
     prefix = re.sub(r"[(（]\s*\d{4}\s*年度?[)）]", "", m.group("prefix")).strip()
     if not prefix or _GENERIC_PREFIX_RE.search(prefix):
         return ""
+    # <unit><year>年度<fund>: the fund's name, not the unit (…林业局2024年度林业草原改革发展资金)
+    unit = re.fullmatch(r".*?\d{4}\s*年度(?P<name>.*资金)", prefix)
+    if unit is not None and not _GENERIC_PREFIX_RE.search(unit.group("name")):
+        return unit.group("name").strip("*").strip()
     return prefix
 
 
