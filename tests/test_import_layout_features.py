@@ -29,6 +29,10 @@ def _case(text: str):
 SUB_COLUMNS = """\
 某某县农业农村局2022年度预算项目绩效自评表
 一、基本情况 项目名称: 耕地保护补助 实施(主管)单位 某某县农业农村局
+二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)
+预算数 120.50 到位数 120.50 执行数 118.00 97.93
+其中:财政资金 100.00 其中:财政资金 100.00 其中:财政资金 98.00
+其他 20.50 其他 20.50 其他 20.00
 四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分
 符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分
 产出指标 数量指标 补助面积 当年完成补助的耕地面积 >= 1200 亩 1250亩 完成 40.00 40.00 16.00
@@ -49,6 +53,15 @@ def test_sub_columns_under_one_header_are_read_as_their_parts():
         "农户增收", "5", "%", Decimal("36.00"))
     # the explanation under 指标分值 is no weight: unread, never blank
     assert first.weight is None and first.unread.reason("weight") == "unreadable"
+
+
+def test_fund_cells_that_repeat_their_label_are_read_as_pairs():
+    funds = _case(SUB_COLUMNS).case.funds
+    assert (funds.budget, funds.executed, funds.claimed_rate) == (
+        Decimal("120.50"), Decimal("118.00"), Decimal("97.93"))
+    assert [(r.source, r.budget, r.executed) for r in funds.rows] == [
+        ("财政资金", Decimal("100.00"), Decimal("98.00")),
+        ("其他", Decimal("20.50"), Decimal("20.00"))]
 
 
 def test_sub_columns_in_a_workbook_header_of_two_rows():

@@ -848,6 +848,7 @@ class _Parser:
     def funds_stream(self, i: int) -> int:
         toks = self.toks
         columns: list[str] = []
+        explicit_cells = self.mode == "stream"
         j = i
         # header: section labels, then column labels, until the first row label
         while j < self.end and not toks[j].brk:
@@ -855,6 +856,9 @@ class _Parser:
             if L.fund_row_label(t.text) is not None:
                 break
             col = L.fund_column(t.text)
+            if col is not None and columns and not explicit_cells and j + 1 < self.end \
+                    and L.number(toks[j + 1].text) is not None:
+                break  # a label and its figure (预算数 6.84): a row, not the header
             if col is not None:
                 columns.append(col)
                 self.fund_fields.add(col)
@@ -868,10 +872,13 @@ class _Parser:
                 break
             self.used.add(j)
             j += 1
+        spans = columns  # as printed, columns of no case field (资金到位情况) included
         columns = [c for c in columns if c != "-"]
         if not columns:
             columns = ["budget", "executed"]
         explicit = self.mode == "stream"
+        if not explicit:
+            j = self.paired_fund_rows(j, spans)
         broken = _broken_row_label(toks[j].text) if j < self.end and not toks[j].brk else None
         if broken is not None:
             # a row label broken off mid-word and run into a figure (年度资金总≥90%): the text
@@ -968,6 +975,44 @@ class _Parser:
                 self.used.add(j)
                 j += 1
             self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
+        return j
+
+    def paired_fund_rows(self, j: int, spans: list[str]) -> int:
+        """Rows whose every money cell repeats a label before its figure (预算数 6.84 到位数
+        6.84 执行数 6.84 100.00; 其中:财政资金 6.84 ×3): one label | figure pair per money
+        column, then the row's other figures. The first row, its labels the columns' own
+        (预算数 …), is the total; a row is named by its repeated row label."""
+        toks = self.toks
+        money = [f for f in spans if f in ("initial_budget", "budget", "executed", "-")]
+        others = [f for f in spans[len(money):] if f != "-"] \
+            if spans[:len(money)] == money else []
+        if len(money) < 2 or len(money) != len(spans) - len(others):
+            return j
+        while j + 2 * len(money) <= self.end:
+            pairs = [(toks[j + 2 * n], toks[j + 2 * n + 1]) for n in range(len(money))]
+            if any(a.brk or b.brk or not a.key or L.number(a.text) is not None
+                   or L.number(b.text) is None for a, b in pairs):
+                break
+            labels = {p[0].key for p in pairs}
+            named = L.fund_row_label(pairs[0][0].text)
+            if len(labels) == 1 and named is not None:
+                label = named
+            elif all(L.fund_column(a.text) not in (None, "-") or L.fund_row_label(a.text)
+                     is None for a, _ in pairs) and not self.draft.funds and len(labels) > 1:
+                label = ("total", "")
+            else:
+                break
+            values = [(f, b.text, None) for f, (_, b) in zip(money, pairs)]
+            used = list(range(j, j + 2 * len(money)))
+            k = j + 2 * len(money)
+            for field in others:  # the row's own figures after the pairs (执行进度 100.00)
+                if k < self.end and not toks[k].brk and L.number(toks[k].text) is not None:
+                    values.append((field, toks[k].text, None))
+                    used.append(k)
+                    k += 1
+            self.used.update(used)
+            self.fund_row(label, values)
+            j = k
         return j
 
     def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str]) -> None:
