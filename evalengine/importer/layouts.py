@@ -45,8 +45,8 @@ class Column:
     # column is read as these, in this order
     parts: tuple[Column, ...] = ()
     # labels too common to mean this column on any form (部门): read only on forms of this
-    # layout, not added to the recogniser's vocabulary
-    layout_only: bool = False
+    # layout, never added to the recogniser's vocabulary nor cut out of glued text
+    own_labels: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -81,9 +81,8 @@ class Layout:
         return block.columns if block is not None else ()
 
     def own_labels(self, kind: str) -> dict[str, str]:
-        """key of a ``layout_only`` label of the block ``kind`` → its field."""
-        return {_squash(lab): c.field for c in self.columns(kind) if c.layout_only
-                for lab in c.labels}
+        """key of an ``own_labels`` label of the block ``kind`` → its field."""
+        return {_squash(lab): c.field for c in self.columns(kind) for lab in c.own_labels}
 
     def parts(self, kind: str) -> dict[str, tuple[Column, ...]]:
         """field of a column that spans sub-columns → its parts, in the block ``kind``."""
@@ -251,7 +250,7 @@ def all_labels(layouts: tuple[Layout, ...] | None = None) -> dict[str, dict[str,
         for block in layout.blocks:
             table = out.setdefault(block.kind, {})
             for column in block.columns:
-                for label in column.labels if not column.layout_only else ():
+                for label in column.labels:
                     k = _squash(label)
                     if table.get(k, column.field) != column.field:
                         clash.add((block.kind, k))
