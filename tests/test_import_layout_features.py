@@ -209,3 +209,20 @@ def test_a_fund_evaluation_form_titled_with_its_unit_and_year():
     (form,) = found.forms
     assert form.case.project.name == "水利发展资金"
     assert form.case.project.year == 2023
+
+
+def test_a_first_level_label_with_its_points_cuts_a_glued_run():
+    from evalengine.importer.labels import split_categories
+    from evalengine.importer.recognise import _l1_with_points
+
+    pieces = _l1_with_points(split_categories(
+        "项目决策(10分)立项依据充分3一依据充分3顼目管理(20分)资金到位率5一100%5"))
+    assert pieces == [("l1", "项目决策(10分)"), ("text", "立项依据充分3一依据充分3"),
+                      ("l1", "项目管理(20分)"), ("text", "资金到位率5一100%5")]
+
+
+def test_a_title_closing_with_its_year_in_brackets():
+    form = _case("某某市本级部门项目支出绩效自评表(2021年)\n项目名称 校舍维修\n"
+                 "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+                 "产出指标 数量指标 维修面积 500平方米 520平方米 20 20\n")
+    assert form.case.project.year == 2021

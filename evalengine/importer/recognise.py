@@ -713,7 +713,9 @@ class _Parser:
                     self.draft.project["year"] = int(m.group(1))
         if name and not self.draft.title_name:
             self.draft.title_name = name
-        m = _YEAR_DEGREE_RE.search(toks[i].key)
+        # the title's year: 2021年度, or a closing (2021年)
+        m = _YEAR_DEGREE_RE.search(toks[i].key) \
+            or re.search(r"[(（]((?:19|20)\d{2})年[)）]$", toks[i].key)
         if m and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
         # "(2022年度)", "2019年度)", "( 2019 年度)" just after the title
@@ -2834,6 +2836,16 @@ def _levels_first(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return list(enumerate(lower + fields[:cut]))
 
 
+def _ocr_l1(run: str, found: str) -> str:
+    """The 一级 label a run ends with: ``found`` (an exact one, or ""), or a longer one of
+    four characters or more whose last two the run ends with and whose start it misses by
+    one character (OCR's 顼目产出, 顼目管理 for 项目产出, 项目管理)."""
+    longer = [w for w in L.l1_words() if len(w) > len(found) and len(w) >= 4
+              and len(run) >= len(w) and run.endswith(w[-2:])
+              and sum(a != b for a, b in zip(run[-len(w):], w)) == 1]
+    return longer[0] if len(longer) == 1 else found
+
+
 def _l1_with_points(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A 一级 label that is not a …指标 word, printed with its points (项目决策(10分),
     ``…标准2项目管理(25分)``), is a 一级 label, not the end of a row's text."""
@@ -2844,11 +2856,13 @@ def _l1_with_points(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
             k = prev[1]
             cut = next((n for n in range(max(0, len(k) - 8), len(k) - 1)
                         if L.is_l1_only(k[n:])), None)
-            if cut is not None:
+            label = _ocr_l1(k, k[cut:] if cut is not None else "")
+            if label:
+                cut = len(k) - len(label)
                 out.pop()
                 if k[:cut].strip():
                     out.append(("text", k[:cut]))
-                out.append(("l1", k[cut:] + text))
+                out.append(("l1", label + text))
                 continue
         out.append((kind, text))
     return out
