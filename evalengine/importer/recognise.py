@@ -2598,7 +2598,7 @@ class _Parser:
             # the text breaks off inside this row: its name is kept, the rest is cut
             self.note("cut", cells[-1])
             self.draft.unread[("indicators", len(self.draft.indicators))] = {
-                f: "cut" for f in schema if f != "name"}
+                f: "cut" for f in schema if f in _INDICATOR_FIELDS}
             self.add_indicator({"name": cells[0], "level1": "", "level2": ""}, None)
             cells.clear()
         elif cells:
@@ -2712,6 +2712,10 @@ class _Parser:
     def finish(self) -> None:
         draft = self.draft
         self.drop_merged_labels()
+        for where, fields in draft.unread.items():  # a column of unknown meaning has no field
+            if where[0] == "indicators":
+                for f in [f for f in fields if f.startswith("-")]:
+                    del fields[f]
         for i in range(self.start, self.end):
             t = self.toks[i]
             if i in self.used or not t.key or t.dup or t.brk:
