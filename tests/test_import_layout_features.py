@@ -226,3 +226,12 @@ def test_a_title_closing_with_its_year_in_brackets():
                  "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
                  "产出指标 数量指标 维修面积 500平方米 520平方米 20 20\n")
     assert form.case.project.year == 2021
+
+
+def test_narrative_labels_side_by_side_are_a_header_row_not_a_value():
+    form = _case("某某县2022年度项目支出绩效自评表\n项目名称 农机购置补贴\n"
+                 "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+                 "产出指标 数量指标 补贴台数 100台 110台 50 50\n"
+                 "资金管理情况 情况说明 存在问题 改进措施 行次 1 资金分配规范性 按办法分配\n")
+    assert form.case.narrative.measures == ""
+    assert "行次" in [n.text for n in form.notes]

@@ -804,6 +804,13 @@ class _Parser:
         self.used.add(i)
         field = L.NARRATIVE_FIELDS[_narrative_key(self.toks[i].key)]
         value, used = self.value_after(i)
+        before = self.toks[i - 1] if i > self.start else None
+        if value and not self.rows_mode and before is not None and not before.brk \
+                and _narrative_key(before.key) in L.NARRATIVE_FIELDS:
+            # labels side by side (存在问题 | 改进措施): a table's header row, whose values
+            # are in the rows below it, not the cell after the last label
+            self.note("unplaced", value)
+            value, used = "", []
         self.used.update(used)
         self.set_narrative(field, value, i)
         # 评价结论 / 存在问题 / 改进措施 close a form; 项目实施内容 and 自评总分 stand at its top
