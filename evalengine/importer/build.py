@@ -196,7 +196,7 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
         measures=n.get("measures", ""),
         claimed_total=_dec(n.get("claimed_total")),
         claimed_grade=n.get("claimed_grade", ""),
-        unread=_unread(_closing_cut(draft)),
+        unread=_unread({**_closing_cut(draft), **draft.unread.get(("narrative", 0), {})}),
     )
     return Case(project=project, funds=funds, goal=goal, indicators=indicators,
                 narrative=narrative)

@@ -1,23 +1,92 @@
-"""Indicators stated in sentences, not in a table (issue 10 §3).
+"""A self-assessment report in prose (绩效自评报告, 自评结果; issue 10 §3).
 
-A self-assessment report in prose says ``满意度指标绩效目标值为≥95%，实际完成值为98%``; the
-patterns of ``rules/prose.toml`` read the indicator's name, target, actual and, when given,
-weight and score from each sentence.  Used for a form whose indicator table was not found;
-every indicator so read is reported (a note), never mixed with a table's rows.
+Many published self-assessments are reports, not tables: the title gives the year and the
+project, sentences give the money (``全年预算数100万元，实际执行33.78万元，预算执行率33.78%``)
+and the self-score (``自评得分99.8分``), and the indicators come as sentences
+(``满意度指标绩效目标值为≥95%，实际完成值为98%``), as numbered items
+(``1.数量指标：资助精神病患者服药230人，实际完成230人``), or as a list of targets and a later
+list of actuals, paired here by name.  :func:`read_report` reads all of it into a
+:class:`Report`; the words and sentence shapes are data (``rules/prose.toml``, with the
+operators and units of ``rules/vocabulary.toml``).
+
+What the text does not state is not invented: a value cut off by the end of the text, two
+different figures for one field, a target whose actual is nowhere said are left unread, with
+why (the reasons of ``rules/provenance.toml``).  A rate that contradicts the figures is read
+as printed: checking it is the rules' job.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import attrs
 
-from ..loader import load_config
+from ..loader import ConfigError, Problem, load_config
+from ..numbers import WRITTEN_NUMBER, agrees, ratio, read_number
 from ..resources import rules_dir
+from ..vocabulary import load_vocabulary
 
-__all__ = ["prose_funds", "prose_indicators", "report_title"]
+__all__ = ["ProseIndicator", "Report", "fill_draft", "read_report", "report_title"]
+
+Words = tuple[str, ...]
+
+
+# --- rules/prose.toml -------------------------------------------------------------------
+
+
+@attrs.frozen
+class SentenceWords:
+    target: Words
+    actual: Words
+    connectors: Words
+    name_tail: Words
+    weight: Words
+    score: Words
+    plan: Words
+    name_label: Words
+
+
+@attrs.frozen
+class Shape:
+    shape: str
+
+
+@attrs.frozen
+class Markers:
+    items: Words
+    sections: Words
+
+
+@attrs.frozen
+class ListWords:
+    target: Words
+    actual: Words
+    separators: Words
+
+
+@attrs.frozen
+class FundWords:
+    within: int
+    initial_budget: Words
+    budget: Words
+    executed: Words
+    balance: Words
+    rate: Words
+    sub: Words
+
+
+@attrs.frozen
+class TotalWords:
+    labels: Words
+    self_words: Words
+    not_total: Words
+    grade_labels: Words
+    grades: Words
 
 
 @attrs.frozen
@@ -28,91 +97,966 @@ class Pattern:
 @attrs.frozen
 class ProseRules:
     source: str
-    patterns: tuple[Pattern, ...]
-    funds: tuple[Pattern, ...] = ()
-    title: Pattern | None = None
+    terminal: Words
+    words: SentenceWords
+    sentences: tuple[Shape, ...]
+    markers: Markers
+    lists: ListWords
+    funds: FundWords
+    totals: TotalWords
+    title: Pattern
+
+
+_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
+_PLACEHOLDERS = {"name", "target", "actual", "weight", "score", "quantity", "points", "filler",
+                 "target_word", "actual_word", "weight_word", "score_word", "plan_word",
+                 "name_word", "connector"}
 
 
 @cache
-def _rules(directory: Path | None = None) -> ProseRules:
-    return load_config((directory or rules_dir()) / "prose.toml", ProseRules)
+def load_prose_rules(directory: Path | None = None) -> ProseRules:
+    """``rules/prose.toml``; ConfigError naming the key path of a shape's unknown placeholder
+    or a pattern that is no regular expression."""
+    path = (directory or rules_dir()) / "prose.toml"
+    rules = load_config(path, ProseRules)
+    problems = [Problem(f"$.sentences[{n}].shape", "invalid", f"{{{m.group(1)}}}")
+                for n, s in enumerate(rules.sentences) for m in _PLACEHOLDER_RE.finditer(s.shape)
+                if m.group(1) not in _PLACEHOLDERS
+                or (m.group(1) == "quantity") != (m.group(2) in ("target", "actual"))]
+    patterns = [(f"$.markers.items[{n}]", p) for n, p in enumerate(rules.markers.items)]
+    patterns += [(f"$.markers.sections[{n}]", p) for n, p in enumerate(rules.markers.sections)]
+    patterns.append(("$.title.regex", rules.title.regex))
+    for where, pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problems.append(Problem(where, "invalid", str(exc)))
+    if problems:
+        raise ConfigError(str(path), tuple(problems))
+    return rules
 
 
-@cache
-def _patterns(directory: Path | None = None) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.regex) for p in _rules(directory).patterns)
+# --- what a report gives ----------------------------------------------------------------
 
 
-@cache
-def _fund_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p.regex) for p in _rules().funds)
+@attrs.frozen
+class ProseIndicator:
+    """One indicator as the report states it; a field it does not state is "" (and listed in
+    ``unread`` with why, when the text says there is one: cut off, or not paired)."""
+
+    name: str
+    target: str = ""
+    actual: str = ""
+    weight: str = ""
+    score: str = ""
+    level1: str = ""
+    level2: str = ""
+    unread: tuple[tuple[str, str], ...] = ()
 
 
-def prose_funds(text: str) -> dict[str, str]:
-    """The money a report's sentences state: {initial_budget, budget, executed, rate}, each
-    from the first sentence that gives it (the numbers as printed)."""
-    found: dict[str, str] = {}
-    for sentence in _SENTENCE_RE.split(text):
-        s = sentence.strip()
-        if not s or len(s) > MAX_SENTENCE:
+@attrs.frozen
+class Report:
+    year: int | None = None
+    name: str = ""  # the project, from the title
+    titled: bool = False  # the text opens with a report's title
+    funds: tuple[tuple[str, Decimal], ...] = ()  # initial_budget, budget, executed, balance, claimed_rate
+    funds_unread: tuple[tuple[str, str], ...] = ()  # fields two figures were given for
+    indicators: tuple[ProseIndicator, ...] = ()
+    claimed_total: Decimal | None = None
+    total_unread: str = ""  # "ambiguous" when two different scores are stated
+    grade: str = ""
+    cut: bool = False  # the text stops mid-sentence or at a heading
+    open_at_cut: bool = False  # ... inside its indicators (a list or an indicator section)
+    notes: tuple[tuple[str, str], ...] = ()  # (kind, text): "unplaced" / "ambiguous"
+    used: tuple[int, ...] = ()  # the text's lines (0-based) that gave a field
+
+    @property
+    def read_anything(self) -> bool:
+        return bool(self.indicators or self.funds or self.claimed_total is not None
+                    or self.total_unread)
+
+
+# --- text ------------------------------------------------------------------------------
+
+# full-width ASCII (！ to ～) as half-width, the ideographic space as a space
+_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+MAX_TEXT = 200_000  # characters read (a report is a few pages; bounded work on any input)
+# A label this long (目标值, 完成值) names an indicator's value; a shorter one (目标, 完成,
+# 实际) is a word of any sentence: a sentence with only short labels is an indicator when
+# both its values are figures, and one whose values are both words needs long labels only.
+STRONG_LABEL = 3
+MAX_CLAUSE = 300  # a longer run without a break is not one sentence
+WRAPPED = 40  # a line longer than this that stops mid-sentence was wrapped: joined to the next
+MAX_HEADING = 20  # a heading that opens a list (二、绩效目标完成情况) is no longer than this
+LABEL_REACH = 60  # a money label, and bracketed text after it, fit in this many characters
+MAX_TITLE = 120  # a title is read from the start of its line (text may run on after it)
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# A thousands separator (1,234.5) is not a clause break: kept as GROUP while the text is read
+GROUP = "\ue000"
+_NUM = WRITTEN_NUMBER.replace("(?:,", f"(?:{GROUP}")  # the number grammar, with GROUP for ,
+assert _NUM != WRITTEN_NUMBER
+_GROUP_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _half(text: str) -> str:
+    return _GROUP_RE.sub(GROUP, text[:MAX_TEXT].translate(_HALF))
+
+
+def _restore(text: str) -> str:
+    return text.replace(GROUP, ",")
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _lines(text: str) -> tuple[list[str], list[list[int]]]:
+    """The text's lines, with a line broken inside a sentence joined back (a word-wrapped PDF,
+    a flattener that cut at spaces: ``综合评价得分为`` / ``99.8分。``); and for each, the
+    numbers of the text's lines it is made of."""
+    rules = load_prose_rules()
+    lines = [(n, re.sub(r"\s+", " ", line).strip()) for n, line in enumerate(_half(text).split("\n"))]
+    out: list[str] = []
+    origin: list[list[int]] = []
+    starts = _starts_re()
+    for n, line in lines:
+        if not line:
             continue
-        for pattern in _fund_patterns():
-            for m in pattern.finditer(s):
-                for field, value in m.groupdict().items():
-                    if value and field not in found:
-                        found[field] = value
-    return found
+        if out and not out[-1].endswith((*rules.terminal, ":", ";", "。")) \
+                and not starts.match(line) and (_open_start().match(line) or (
+                    not _is_heading(out[-1])
+                    and (_NUMBER_START.match(line) or _open_end().search(out[-1])
+                         or len(out[-1]) > WRAPPED))):
+            glue = "" if _CJK.match(line[:1]) or _CJK.search(out[-1][-1:]) else " "
+            out[-1] = out[-1] + glue + line
+            origin[-1].append(n)
+        else:
+            out.append(line)
+            origin.append([n])
+    return out, origin
 
 
-def report_title(text: str) -> tuple[int, str] | None:
-    """(year, project name) from a report's title line (``2022年度残疾人康复项目支出绩效自评报告``)."""
-    rule = _rules().title
-    m = re.match(rule.regex, text.strip()) if rule is not None and len(text) <= 80 else None
-    if m is None:
-        return None
-    name = (m.group("name") or "").strip() or (m.group("inner") or "").strip()
-    return int(m.group("year")), name
+_NUMBER_START = re.compile(r"[≥≤><=]?\s*\d")
 
 
-_SENTENCE_RE = re.compile(r"[。；;\n]")
-MAX_SENTENCE = 200  # longer runs are not one sentence (bounded work per sentence)
+def _is_heading(line: str) -> bool:
+    """A numbered line with no figure after its marker (``1、绩效目标完成情况``)."""
+    m = _starts_re().match(line)
+    return m is not None and not _has_figure(line[m.end():])
 
 
 @cache
-def _category_re() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A paragraph's heading category (``产出数量指标``, ``满意度指标``): the taxonomy's 一级
-    stems, optionally, before one of its 二级 labels; and each stem's 一级 name."""
+def _starts_re() -> re.Pattern[str]:
+    """A numbered item's or a section heading's marker."""
+    m = load_prose_rules().markers
+    return re.compile(rf"(?:{'|'.join(m.items + m.sections)})")
+
+
+@cache
+def _section_re() -> re.Pattern[str]:
+    """A section heading's marker (一、 (一)) at the start, with the spaces after it."""
+    return re.compile(rf"^(?:{'|'.join(load_prose_rules().markers.sections)})\s*")
+
+
+@cache
+def _item_marker_re() -> re.Pattern[str]:
+    """A numbered item's marker, at the start or after a clause break."""
+    items = "|".join(load_prose_rules().markers.items)
+    return re.compile(rf"(?:^|(?<=[,:;。\s]))\s*(?:{items})\s*")
+
+
+@cache
+def _open_end() -> re.Pattern[str]:
+    """A line ending in a label or connector: its value is on the next line."""
+    w = load_prose_rules().words
+    return re.compile(rf"(?:{_alt(w.connectors + w.target + w.actual)})$")
+
+
+@cache
+def _open_start() -> re.Pattern[str]:
+    """A line opening with a label or connector (``满意度`` / ``目标值为≥95%``): it goes on
+    the line before (a flattener that cut a sentence at its spaces)."""
+    w = load_prose_rules().words
+    return re.compile(rf"^(?:{_alt(w.connectors + w.target + w.actual + w.score)})")
+
+
+# --- values ----------------------------------------------------------------------------
+
+
+@cache
+def _quantity() -> str:
+    """A number with its operator and unit, as a regex (no groups)."""
+    v = load_vocabulary()
+    ops = v.operators
+    before = _alt(ops.before_ge + ops.before_gt + ops.before_le + ops.before_lt + ops.before_eq)
+    after = _alt(ops.after_ge + ops.after_le)
+    units = v.units
+    unit = _alt(units.money + units.percent + units.permille + units.count + units.durations
+                + tuple(units.aliases))
+    mult = _alt(tuple(v.numbers.multipliers))
+    per = _alt(units.per)
+    return (rf"(?:(?:{before})\s*)?{_NUM}\s*(?:{mult})?(?:{unit})?(?:/(?:{per}))?"
+            rf"(?:{after})?")
+
+
+@cache
+def _money_re() -> re.Pattern[str]:
+    """A sum of money: the number, and the power of ten its unit stands for."""
+    v = load_vocabulary()
+    money = _alt(v.units.money)
+    mult = _alt(tuple(v.numbers.multipliers))
+    return re.compile(rf"(?P<n>{_NUM})\s*(?:(?P<m>{mult})(?:{money})|(?P<u>{money})"
+                      rf"|(?P<m2>{mult})(?![\u4e00-\u9fff]))")
+
+
+def _power(m: re.Match[str]) -> int | None:
+    """The power of ten of a money match (万元 4, 元 0; 万 alone, not before a word: 万元)."""
+    if m.group("u"):
+        return 0
+    return load_vocabulary().numbers.multipliers.get(m.group("m") or m.group("m2"))
+
+
+_PERCENT_RE = re.compile(rf"(?P<n>{_NUM})\s*%")
+
+
+# --- sentence shapes -------------------------------------------------------------------
+
+
+@cache
+def _shapes() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(_compile_shape(s.shape)) for s in load_prose_rules().sentences)
+
+
+def _compile_shape(shape: str) -> str:
+    w = load_prose_rules().words
+    value = r"[^,;]{1,30}?"
+    num = _NUM
+    words = {"target_word": w.target, "actual_word": w.actual, "weight_word": w.weight,
+             "score_word": w.score, "plan_word": w.plan, "name_word": w.name_label,
+             "connector": w.connectors}
+    named = set(re.findall(r"\{(weight|score)\}", shape))
+    points = "".join(
+        rf"(?:\s*,\s*(?:{_alt(words)})(?:{_alt(w.connectors)})?\s*(?P<{field}>{num})\s*分)?"
+        for field, words in (("weight", w.weight), ("score", w.score)) if field not in named)
+    out = [r"(?:^|(?<=[,:;]))\s*"]
+    at = 0
+    holes = list(_PLACEHOLDER_RE.finditer(shape))
+    for n, m in enumerate(holes):
+        out.append(_literal(shape[at:m.start()]))
+        at = m.end()
+        what, group, optional = m.group(1), m.group(2), m.group(3)
+        if what == "name":
+            # the longest name before a label (its last label is the value's), the shortest
+            # before a bare quantity (230人 is not 服药23 | 0人)
+            lazy = "?" if n + 1 < len(holes) and holes[n + 1].group(1) == "quantity" else ""
+            piece = rf"(?P<name>[^,;:]{{2,40}}{lazy})"
+        elif what in ("target", "actual"):
+            piece = rf"(?P<{what}>{value})"
+        elif what in ("weight", "score"):
+            piece = rf"(?P<{what}>{num})"
+        elif what == "quantity":  # (a whole number: not the 0公里 of 20公里)
+            piece = rf"(?<![\d.{GROUP}])(?P<{group}>{_quantity()})"
+        elif what == "points":
+            piece = points
+        elif what == "filler":
+            piece = r"(?P<filler>[^,;\d]{0,8}?)"
+        elif what in ("target_word", "actual_word"):
+            piece = rf"(?P<{what}>{_alt(words[what])})"
+        else:
+            piece = rf"(?:{_alt(words[what])})"
+        out.append(f"(?:{piece})?" if optional else piece)
+    out.append(_literal(shape[at:]))
+    out.append(r"\s*(?=[,;]|$)")
+    return "".join(out)
+
+
+def _literal(text: str) -> str:
+    return "".join(r"\s*,\s*" if c == "," else r"\s*:\s*" if c == ":" else re.escape(c)
+                   for c in text)
+
+
+# --- headings ---------------------------------------------------------------------------
+
+
+@cache
+def _category() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A heading's category (``产出数量指标:``, ``满意度指标:``): a 一级 stem of the taxonomy,
+    optionally, before one of its 二级 labels; and each stem's 一级 name."""
     from ..taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     l1 = {a.removesuffix("指标"): c.name for c in taxonomy.level1 for a in c.aliases
           if a.removesuffix("指标")}
     l2 = {x.removesuffix("指标") for c in taxonomy.level1 for x in c.level2 if x.endswith("指标")}
-
-    def alt(words: set[str] | dict[str, str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    return re.compile(rf"(?P<l1>{alt(l1)})?(?P<l2>{alt(l2)})指标(?:[:：]|$)"), l1
+    return re.compile(rf"^(?P<l1>{_alt(tuple(l1))})?(?P<l2>{_alt(tuple(l2))})?指标"
+                      r"(?:\(\d+(?:\.\d+)?分\))?(?:\s*[:,]\s*|$)"), l1
 
 
-def prose_indicators(text: str) -> list[dict[str, str]]:
-    """Every indicator a sentence of ``text`` states: {name, target, actual[, weight, score]},
-    with the 一级/二级 of the paragraph's heading (``1、产出数量指标:第一，…``) when it has one."""
-    found: list[dict[str, str]] = []
-    heading, stems = _category_re()
-    for paragraph in text.split("\n"):
-        level: dict[str, str] = {}
-        for sentence in _SENTENCE_RE.split(paragraph):
-            s = sentence.strip()
-            if not s or len(s) > MAX_SENTENCE:
+def _heading(text: str) -> tuple[dict[str, str] | None, str]:
+    """(the levels a leading category heading names, the rest of the text)."""
+    pattern, stems = _category()
+    m = pattern.match(text)
+    if m is None or not (m.group("l1") or m.group("l2")):
+        return None, text
+    l1 = stems[m.group("l1")] if m.group("l1") else ""
+    if not m.group("l2") and m.group("l1") and m.group("l1") + "指标" != l1:
+        return None, text  # (a 二级 such as 社会效益 read as a 一级 stem: not a heading)
+    return {"level1": l1, "level2": m.group("l2") + "指标" if m.group("l2") else ""}, text[m.end():]
+
+
+# --- the reader -----------------------------------------------------------------------
+
+
+@attrs.define
+class _Item:
+    """A name with a value from a list (``辅具适配200人``), or a value alone."""
+
+    name: str
+    value: str
+    levels: dict[str, str]
+    cut: bool  # its value runs to the end of a text that is cut off
+
+
+@attrs.define
+class _Found:
+    name: str
+    values: dict[str, str]
+    levels: dict[str, str]
+    unread: dict[str, str] = attrs.Factory(dict)
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.rules = load_prose_rules()
+        self.lines, self.origin = _lines(text)
+        self.used: set[int] = set()  # lines that gave a field
+        last = self.lines[-1] if self.lines else ""
+        self.cut = bool(last) and not last.endswith(tuple(self.rules.terminal))
+        self.found: list[_Found] = []
+        self.targets: list[_Item] = []
+        self.actuals: list[_Item] = []
+        self.notes: list[tuple[str, str]] = []
+        self.totals: list[tuple[Decimal, bool]] = []  # (score, its sentence says 自评)
+        self.grade = ""
+        self.money: list[tuple[str, Decimal, int]] = []  # (field, number, power of ten)
+        self.rates: list[Decimal] = []
+        self.open_at_cut = False
+        self.item_name = ""  # the last numbered item that was a name alone
+
+    # -- structure: lines → sentences → clauses ----------------------------------------
+
+    def read(self) -> None:
+        levels: dict[str, str] = {}
+        mode = ""  # "target" / "actual": a heading opened a list ("+": a label's list, going on)
+        section_has_indicators = False
+        sections = _section_re()
+        for n, line in enumerate(self.lines):
+            last_line = n == len(self.lines) - 1
+            sentences = [s for s in re.split(r"(?<=[。;!?])|(?<=\.)(?=\s)", line) if s.strip()]
+            read_before = self._read_count()
+            for k, sentence in enumerate(sentences):
+                at_end = self.cut and last_line and k == len(sentences) - 1
+                if sections.match(sentence.strip()):
+                    heading_mode = self._list_kind(sentence)
+                    if heading_mode or not _has_figure(sentence):
+                        mode = heading_mode
+                        levels = {}
+                        section_has_indicators = False
+                before = len(self.found) + len(self.targets) + len(self.actuals)
+                mode, levels = self._sentence(sentence.strip(), mode, levels, at_end)
+                if len(self.found) + len(self.targets) + len(self.actuals) > before:
+                    section_has_indicators = True
+            if self._read_count() > read_before:
+                self.used.update(self.origin[n])
+        self.open_at_cut = self.cut and (section_has_indicators or bool(self.targets)
+                                         and not self.actuals)
+
+    def _read_count(self) -> int:
+        return (len(self.found) + len(self.targets) + len(self.actuals) + len(self.money)
+                + len(self.rates) + len(self.totals) + bool(self.grade))
+
+    def _list_kind(self, text: str) -> str:
+        lists = self.rules.lists
+        bare = text.strip()
+        marker = _starts_re().match(bare)
+        bare = bare[marker.end():].strip(" 。:") if marker else bare.strip(" 。:")
+        if len(bare) > MAX_HEADING or _has_figure(bare):
+            return ""
+        if re.search(_alt(lists.actual), bare):
+            return "actual"
+        if re.search(_alt(lists.target), bare):
+            return "target"
+        return ""
+
+    def _sentence(self, sentence: str, mode: str, levels: dict[str, str],
+                  at_end: bool) -> tuple[str, dict[str, str]]:
+        body = sentence.rstrip("。;!?. ")
+        if not body:
+            return mode, levels
+        self._money(body)
+        label = _list_label_re()
+        if label.search(body):
+            return self._lists(body, levels, at_end), levels
+        for clause, marked, end in self._clauses(body, at_end):
+            heading, rest = _heading(_section_re().sub("", clause, count=1))
+            if heading is not None:  # a 二级 heading stays under the 一级 one above it
+                levels = {"level1": heading["level1"] or levels.get("level1", ""),
+                          "level2": heading["level2"]}
+                clause = rest
+                if not clause:
+                    continue
+            kind = self._list_kind(clause) if not marked else ""
+            if kind and (clause.rstrip().endswith(":") or not _has_figure(clause)):
+                mode = kind
                 continue
-            for pattern in _patterns():
-                m = pattern.search(s)
-                if m is not None:
-                    for h in heading.finditer(s[:m.start("name")]):
-                        level = {"level1": stems[h.group("l1")] if h.group("l1") else "",
-                                 "level2": h.group("l2") + "指标"}
-                    found.append({**level, **{k: v.strip() for k, v in m.groupdict().items()
-                                              if v}})
-                    break
-    return found
+            if marked:  # "(1)培训人数。目标:200人次;完成情况:235人次": the item's name alone
+                self.item_name = clause if not _has_figure(clause) and _name_ok(clause) else ""
+            if self._shapes(clause, levels, end):
+                continue
+            self._total(clause)
+            # under a heading naming actuals, any clause may hold them (they count only when
+            # paired); after a label's list ("+"), the numbered items that go on with it
+            if mode and (marked or mode == "actual"):
+                pieces = [p for p in _split_items(clause, self.rules) if p]
+                for i, piece in enumerate(pieces):
+                    item = self._item(piece, levels, end and i == len(pieces) - 1)
+                    if item is not None:
+                        (self.targets if mode.startswith("target") else self.actuals).append(item)
+        return mode, levels
+
+    def _clauses(self, body: str, at_end: bool) -> Iterator[tuple[str, bool, bool]]:
+        """The sentence split at its numbered items: (text, opens with a marker, runs to the
+        end of a cut-off text)."""
+        items = _item_marker_re()
+        pieces: list[tuple[str, bool]] = []
+        at, marked = 0, False
+        for m in items.finditer(body):
+            pieces.append((body[at:m.start()], marked))
+            at, marked = m.end(), True
+        pieces.append((body[at:], marked))
+        kept = [(p.strip(" ,:;"), mk) for p, mk in pieces if p.strip(" ,:;")]
+        for i, (piece, mk) in enumerate(kept):
+            if len(piece) <= MAX_CLAUSE:
+                yield piece, mk, at_end and i == len(kept) - 1
+
+    # -- indicators ---------------------------------------------------------------------
+
+    def _shapes(self, clause: str, levels: dict[str, str], end: bool) -> bool:
+        for pattern in _shapes():
+            before = len(self.found)
+            for m in pattern.finditer(clause):
+                values = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
+                name = _strip_tail(values.pop("name", ""))
+                labels = [values.pop(k) for k in ("target_word", "actual_word") if k in values]
+                target, actual = values.get("target", ""), values.get("actual", "")
+                strong = [len(label) >= STRONG_LABEL for label in labels]
+                figures = _is_quantity(target) and _is_quantity(actual)
+                if not _name_ok(name) or strong and not (any(strong) or figures) or not (
+                        _has_figure(target + actual) or all(strong)):
+                    continue  # 已按照计划完成目标,完成质量较好: words, not an indicator
+                if not _same_kind(values.get("target", ""), values.get("actual", "")):
+                    continue  # 540.11万元 … 100%: not a target and its actual
+                if "filler" in values and values["filler"] not in name:
+                    continue  # 支出决算为540.11万元,完成调整预算100%: not the name's verb
+                values.pop("filler", None)
+                found = _Found(name, values, dict(levels))
+                if end and m.end() >= len(clause.rstrip()):
+                    last = max((f for f in values if f in ("target", "actual", "weight", "score")),
+                               key=lambda f: m.end(f))
+                    values.pop(last)
+                    found.unread[last] = "cut"  # the value may go on past the end
+                self.found.append(found)
+            if len(self.found) > before:
+                return True
+        return False
+
+    def _item(self, text: str, levels: dict[str, str], end: bool) -> _Item | None:
+        m = _item_re().match(text.strip())
+        if m is None:
+            return None
+        name = _without_linker((m.group("name") or "").strip(" :,"))
+        if name and not _name_ok(name):
+            return None
+        return _Item(name, m.group("value").strip(), dict(levels), end)
+
+    def _lists(self, body: str, levels: dict[str, str], at_end: bool) -> str:
+        """A sentence holding ``目标:…`` and/or ``实际完成:…``: each label's items; the list
+        the last label opens goes on in the numbered items after it."""
+        label = _list_label_re()
+        marks = list(label.finditer(body))
+        mode = ""
+        for n, m in enumerate(marks):
+            kind = "actual" if re.fullmatch(_alt(self.rules.lists.actual), m.group("label")) \
+                else "target"
+            stop = marks[n + 1].start() if n + 1 < len(marks) else len(body)
+            segment = body[m.end():stop]
+            last_segment = at_end and stop == len(body)
+            pieces = [p for p in _split_items(segment, self.rules) if p.strip()]
+            if not pieces:
+                mode = kind + "+"  # the items follow (numbered, on the next lines)
+                continue
+            for i, piece in enumerate(pieces):
+                heading, rest = _heading(piece.strip())
+                if heading is not None:
+                    levels, piece = heading, rest
+                item = self._item(piece, levels, last_segment and i == len(pieces) - 1)
+                if item is not None and not item.name and len(pieces) == 1:
+                    item.name = self.item_name  # a lone value under a numbered item's name
+                if item is not None:
+                    (self.targets if kind == "target" else self.actuals).append(item)
+            mode = kind + "+"  # numbered items after the sentence go on with the list
+        return mode
+
+    # -- money, score -------------------------------------------------------------------
+
+    def _money(self, body: str) -> None:
+        f = self.rules.funds
+        fields = {"initial_budget": f.initial_budget, "budget": f.budget,
+                  "executed": f.executed, "balance": f.balance}
+        labels = [(w, field) for field, words in fields.items() for w in words]
+        barrier = _barrier_re()
+        for clause in re.split(r"[,;]", body):
+            previous_end = 0
+            for m in _money_re().finditer(clause):
+                before = clause[previous_end:m.start()]
+                previous_end = m.end()
+                field = _nearest_label(before, labels, f.within, barrier)
+                if field is not None:
+                    power = _power(m)
+                    number = read_number(_restore(m.group("n")))
+                    if power is not None and number is not None:
+                        self.money.append((field, number, power))
+            previous_end = 0
+            for m in _PERCENT_RE.finditer(clause):
+                before = clause[previous_end:m.start()]
+                previous_end = m.end()
+                if _nearest_label(before, [(w, "rate") for w in f.rate], f.within, barrier):
+                    number = read_number(_restore(m.group("n")))
+                    if number is not None:
+                        self.rates.append(number)
+
+    def _total(self, body: str) -> None:
+        t = self.rules.totals
+        for clause in re.split(r"[,;]", body):
+            for m in _total_re().finditer(clause):
+                if any(w in m.group("filler") for w in t.not_total):
+                    continue
+                number = read_number(_restore(m.group("n")))
+                if number is not None:
+                    own = any(w in body for w in t.self_words)  # 经自评,…综合得分98分
+                    self.totals.append((number, own))
+            g = _grade_re().search(clause)
+            if g is not None and not self.grade:
+                self.grade = g.group("grade")
+
+    # -- the result ---------------------------------------------------------------------
+
+    def report(self) -> Report:
+        indicators = self._indicators()
+        funds, funds_unread = self._funds()
+        title, head = None, ""
+        for n, line in enumerate(self.lines[:4]):
+            title = report_title(line)
+            if title is not None:
+                self.used.update(self.origin[n])
+                head = line[:MAX_TITLE]
+                break
+        # the department's own score: in a sentence saying 自评, or any score of a
+        # self-assessment report (评价得分 in a 绩效评价报告 may be the evaluators')
+        own = any(w in head for w in self.rules.totals.self_words)
+        scores = list(dict.fromkeys(v for v, labelled in self.totals if labelled or own))
+        total, total_unread = None, ""
+        if len(scores) == 1:
+            total = scores[0]
+        elif scores:
+            total_unread = "ambiguous"
+            self.notes.append(("ambiguous", "、".join(f"{t}分" for t in scores)))
+        return Report(
+            year=title[0] if title else None, name=title[1] if title else "",
+            titled=title is not None, funds=tuple(funds.items()),
+            funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
+            claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
+            open_at_cut=self.open_at_cut, notes=tuple((k, _restore(t)) for k, t in self.notes),
+            used=tuple(sorted(self.used)))
+
+    def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
+        powers = {p for _, _, p in self.money}
+        # one unit throughout: as printed (like a form's 元 column); mixed: all in 万元
+        def amount(number: Decimal, power: int) -> Decimal:
+            if len(powers) == 1:
+                return number
+            value = number.scaleb(power - 4).normalize()  # 1200 元 → 0.12 万元, no E notation
+            return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
+
+        seen: dict[str, list[Decimal]] = {}
+        for field, number, power in self.money:
+            value = amount(number, power)
+            if value not in seen.setdefault(field, []):
+                seen[field].append(value)
+        if len(set(self.rates)) == 1:
+            seen["claimed_rate"] = [self.rates[0]]
+        elif self.rates:
+            seen["claimed_rate"] = list(dict.fromkeys(self.rates))
+        funds: dict[str, Decimal] = {k: v[0] for k, v in seen.items() if len(v) == 1}
+        unread: dict[str, str] = {}
+        for field, values in seen.items():
+            if len(values) > 1:
+                chosen = _by_arithmetic(field, values, funds)
+                if chosen is not None:
+                    funds[field] = chosen
+                else:
+                    unread[field] = "ambiguous"
+                    self.notes.append(("ambiguous", "、".join(str(v) for v in values)))
+        return funds, unread
+
+    def _indicators(self) -> list[ProseIndicator]:
+        found = list(self.found)
+        by_name = {_key(f.name): f for f in found}
+
+        def merge(name: str, field: str, value: str, levels: dict[str, str], cut: bool) -> None:
+            f = by_name.get(_key(name))
+            if f is None:
+                f = _Found(name, {}, levels)
+                found.append(f)
+                by_name[_key(name)] = f
+            if cut:
+                if field not in f.values:
+                    f.unread[field] = "cut"
+            elif field in f.values and f.values[field] != value:
+                f.values.pop(field)
+                f.unread[field] = "ambiguous"
+                self.notes.append(("ambiguous", f"{name}: {value}"))
+            elif f.unread.get(field) != "ambiguous":
+                f.values[field] = value
+                f.unread.pop(field, None)
+            if not f.levels and levels:
+                f.levels = levels
+
+        targets = [t for t in self.targets if t.name]
+        for t in self.targets:
+            if not t.name:  # a figure in a list of targets, with nothing to say what it is
+                self.notes.append(("unplaced", t.value))
+        for t in targets:
+            merge(t.name, "target", t.value, t.levels, t.cut)
+        pairs = self._pairs(targets)
+        for t, a in pairs:
+            merge(t.name, "actual", a.value, t.levels or a.levels, a.cut)
+        paired = {id(a) for _, a in pairs}
+        for a in self.actuals:
+            if id(a) not in paired:
+                self.notes.append(("unplaced", f"{a.name}{a.value}"))
+        with_actual = {id(t) for t, _ in pairs}
+        for t in targets:
+            f = by_name[_key(t.name)]
+            if id(t) not in with_actual and "actual" not in f.values:
+                f.unread.setdefault("actual", "cut" if self.cut else "unplaced")
+        return [ProseIndicator(name=_restore(f.name), target=_restore(f.values.get("target", "")),
+                               actual=_restore(f.values.get("actual", "")),
+                               weight=_restore(f.values.get("weight", "")),
+                               score=_restore(f.values.get("score", "")),
+                               level1=f.levels.get("level1", ""), level2=f.levels.get("level2", ""),
+                               unread=tuple(sorted(f.unread.items())))
+                for f in found]
+
+    def _pairs(self, targets: list[_Item]) -> list[tuple[_Item, _Item]]:
+        """Targets and actuals of two lists, paired by name; by position only when no actual
+        carries a name and the lists are equally long."""
+        actuals = self.actuals
+        if not targets or not actuals:
+            return []
+        if not any(a.name for a in actuals):
+            if len(actuals) == len(targets):
+                return list(zip(targets, actuals))
+            self.notes.append(("ambiguous", "、".join(a.value for a in actuals)))
+            return []
+        pairs, used = [], set()
+        for a in actuals:
+            if not a.name:
+                continue
+            k = _key(a.name)
+            same = [t for t in targets if _key(t.name) == k and id(t) not in used]
+            if not same:
+                same = [t for t in targets if id(t) not in used
+                        and (k in _key(t.name) or _key(t.name) in k)]
+            if len(same) == 1 and _same_kind(same[0].value, a.value):
+                pairs.append((same[0], a))
+                used.add(id(same[0]))
+        return pairs
+
+
+def _by_arithmetic(field: str, values: list[Decimal], funds: dict[str, Decimal]) -> Decimal | None:
+    """Of two figures stated for the budget (or the spending), the one that 执行率 = 执行数 /
+    预算数 confirms, when exactly one does."""
+    rate = funds.get("claimed_rate")
+    other = funds.get("executed" if field == "budget" else "budget")
+    if field not in ("budget", "executed") or rate is None or other is None:
+        return None
+    fits = []
+    for v in values:
+        r = ratio(other, v) if field == "budget" else ratio(v, other)
+        if r is None:
+            continue
+        exponent = rate.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        if agrees(rate, r * 100, places, "half_up") or agrees(rate, r * 100, places, "truncate"):
+            fits.append(v)
+    return fits[0] if len(fits) == 1 else None
+
+
+@cache
+def _list_label_re() -> re.Pattern[str]:
+    lists = load_prose_rules().lists
+    return re.compile(rf"(?P<label>{_alt(lists.target + lists.actual)})(?:为|是)?\s*:")
+
+
+@cache
+def _item_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<name>.{{0,40}}?)\s*(?P<value>{_quantity()})$")
+
+
+@cache
+def _barrier_re() -> re.Pattern[str]:
+    f = load_prose_rules().funds
+    v = load_vocabulary()
+    return re.compile(rf"\d|{_alt(f.sub + v.explanation.reasons + v.negation.words)}")
+
+
+@cache
+def _total_re() -> re.Pattern[str]:
+    t = load_prose_rules().totals
+    connectors = load_prose_rules().words.connectors
+    return re.compile(rf"(?P<label>{_alt(t.labels)})(?P<filler>[^\d,;]{{0,8}}?)(?:{_alt(connectors)})?"
+                      rf"\s*(?P<n>{_NUM})\s*分")
+
+
+@cache
+def _grade_re() -> re.Pattern[str]:
+    t = load_prose_rules().totals
+    connectors = load_prose_rules().words.connectors
+    return re.compile(rf"(?:{_alt(t.grade_labels)})(?:{_alt(connectors)})?\s*[“\"]?"
+                      rf"(?P<grade>{_alt(t.grades)})(?![\u4e00-\u9fff])")
+
+
+def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,
+                   barrier: re.Pattern[str]) -> str | None:
+    """The field of the label nearest before a figure: it ends at most ``within`` characters
+    (bracketed text not counted) before it, with no figure and no barrier word between."""
+    best: tuple[int, int, str] | None = None
+    before = before[-(within + LABEL_REACH):]  # bounded work on a long run of figures
+    for word, field in labels:
+        at = before.rfind(word)
+        if at < 0:
+            continue
+        gap = before[at + len(word):]
+        if len(re.sub(r"\([^)]*\)", "", gap)) > within or barrier.search(gap):
+            continue
+        rank = (at + len(word), len(word))
+        if best is None or rank > best[:2]:
+            best = (*rank, field)
+    return best[2] if best else None
+
+
+def _split_items(segment: str, rules: ProseRules) -> list[str]:
+    items = rf"(?:{'|'.join(rules.markers.items)})"
+    seps = "|".join(re.escape(s) for s in rules.lists.separators)
+    return [re.sub(rf"^\s*{items}\s*", "", p).strip() for p in re.split(seps, segment)]
+
+
+_UNIT_RE = re.compile(rf"{_NUM}\s*(?P<unit>[^\d]*)$")
+
+
+def _unit(value: str) -> str | None:
+    """The unit after a value's number (``≥95%`` → %, ``230人`` → 人, ``21`` → ""), without
+    an operator after it (以上, 以内); None for a value with no number."""
+    m = _UNIT_RE.search(value.strip())
+    if m is None:
+        return None
+    unit = m.group("unit").strip()
+    ops = load_vocabulary().operators
+    for word in sorted(ops.after_ge + ops.after_le, key=len, reverse=True):
+        unit = unit.removesuffix(word)
+    return unit
+
+
+def _same_kind(target: str, actual: str) -> bool:
+    """A target and its actual measure the same thing: when both are figures with a unit,
+    the same unit (a figure without one may be either)."""
+    a, b = _unit(target), _unit(actual)
+    return not (a in _known_units() and b in _known_units()) or a == b
+
+
+@cache
+def _known_units() -> frozenset[str]:
+    """Units a figure is measured in (rules/vocabulary.toml [units]), 万元 and the like too."""
+    v = load_vocabulary()
+    u = v.units
+    plain = u.money + u.percent + u.permille + u.count + u.durations + tuple(u.aliases)
+    return frozenset(plain) | {m + w for m in v.numbers.multipliers for w in plain}
+
+
+def _strip_tail(name: str) -> str:
+    """A name without the words between it and its label (满意度指标绩效 → 满意度), nor the
+    first part of a longer label (道路养护里程实际 | 完成 → 道路养护里程)."""
+    w = load_prose_rules().words
+    tails = sorted(w.name_tail + w.target + w.actual, key=len, reverse=True)
+    while True:
+        tail = next((t for t in tails if name.endswith(t) and len(name) - len(t) >= 2), None)
+        if tail is None:
+            return name
+        name = name[:-len(tail)]
+
+
+def _is_quantity(text: str) -> bool:
+    return _quantity_re().fullmatch(text.strip()) is not None
+
+
+@cache
+def _quantity_re() -> re.Pattern[str]:
+    return re.compile(_quantity())
+
+
+def _has_figure(text: str) -> bool:
+    return re.search(r"\d", text) is not None
+
+
+def _name_ok(name: str) -> bool:
+    """A name: 2 to 40 characters with some Chinese, not a label's word (年初, 指标)."""
+    return 2 <= len(name) <= 40 and _CJK.search(name) is not None \
+        and name not in _label_words()
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    w, lists = load_prose_rules().words, load_prose_rules().lists
+    return frozenset(w.target + w.actual + w.name_tail + w.plan + lists.target + lists.actual)
+
+
+def _key(name: str) -> str:
+    """A name as two lists are paired by: no quotes, brackets or spaces, nor the words that
+    may stand before a figure (共完成老旧小区改造 / 完成老旧小区改造 → 老旧小区改造)."""
+    key = re.sub(r"[\s“”\"'‘’()（）《》]", "", name)
+    lead = sorted(load_vocabulary().quantity.before, key=len, reverse=True)
+    while True:
+        word = next((w for w in lead if key.startswith(w) and len(key) - len(w) >= 2), None)
+        if word is None:
+            return key
+        key = key[len(word):]
+
+
+def _without_linker(name: str) -> str:
+    """An item's name without the word linking it to its figure (居民满意度达到 → 居民满意度)."""
+    for word in sorted(load_vocabulary().quantity.linkers, key=len, reverse=True):
+        if name.endswith(word) and len(name) - len(word) >= 2:
+            return name[:-len(word)]
+    return name
+
+
+def report_title(text: str) -> tuple[int, str] | None:
+    """(year, project name) from a report's title line (``2022年度残疾人康复项目支出绩效自评报告``)."""
+    rule = load_prose_rules().title
+    line = text.strip()[:MAX_TITLE]
+    m = re.match(rule.regex, line)
+    if m is None:
+        return None
+    name = (m.group("name") or "").strip() or (m.group("inner") or "").strip()
+    return int(m.group("year")), name
+
+
+def read_report(text: str) -> Report:
+    """Everything a report in prose states (see the module docstring); never raises on text."""
+    reader = _Reader(text)
+    reader.read()
+    return reader.report()
+
+
+# --- into the recogniser's draft --------------------------------------------------------
+
+TITLE_CELLS = 8  # a report's title is among the first cells of a form read from a table
+_FUND_FIELDS = ("initial_budget", "budget", "executed", "claimed_rate")
+# what a report states of its money when it states any: a missing one was not read. (年初预算
+# is seldom in a report: not stated, it is left out, as a reader transcribing it would.)
+_FUND_TRIO = ("budget", "executed", "claimed_rate")
+
+
+def _closed(parser: Any) -> bool:
+    """A section heading (三、 (三)) follows the last cell the tables read: the report is cut
+    off after its tables, not inside them."""
+    last = max(parser.used, default=None)
+    if last is None:
+        return False
+    return any(_section_re().match(parser.toks[i].text.strip())
+               for i in range(last + 1, parser.end) if parser.toks[i].key)
+
+
+def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
+    """What a report in prose states, into the draft of :class:`.recognise._Parser` ``parser``
+    for what its tables did not give: the indicators when no table was read, the money, the
+    title's year and project, the self-score, and whether the report is cut off inside what
+    it reports.  A form with a table that is not a report (no report title) is left alone."""
+    draft = parser.draft
+    texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
+    if parser.glued:
+        return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
+    if draft.has_table and not any(report_title(t) for t in texts[:TITLE_CELLS]):
+        return
+    if draft.has_table and parser.used:  # a table's cells are its reader's: the report is
+        first, last = min(parser.used), max(parser.used)  # the text around them
+        tokens = [i for i in tokens if not first <= i <= last]
+        texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
+    report = read_report("\n".join(texts))
+    if not draft.has_table and not (report.titled or report.indicators):
+        return
+    if draft.headless and parser.end < len(parser.toks) and not report.read_anything:
+        return  # only the title of the form that follows
+    if not draft.has_table and report.indicators:
+        for ind in report.indicators:
+            values = {k: v for k, v in attrs.asdict(ind).items() if v and k != "unread"}
+            at = len(draft.indicators)
+            parser.add_indicator(values, None)
+            if ind.unread and len(draft.indicators) > at:
+                draft.unread.setdefault(("indicators", at), {}).update(dict(ind.unread))
+        draft.has_table = True
+        # the columns the sentences gave: a report stating no 分值/得分 is scored unscored
+        points = tuple(f for f in ("weight", "score")
+                       if any(getattr(i, f) for i in report.indicators))
+        parser.schema = ("name", "target", "actual", *points)
+        parser.note("prose", detail=str(len(report.indicators)))
+        draft.ended = not (report.cut and (report.open_at_cut or report.claimed_total is None))
+    elif not draft.has_table:  # a report with no indicator list: it says where they are
+        draft.ended = not report.cut
+    else:  # a table inside a report, which goes on to a later section
+        draft.ended = draft.ended or not report.cut or (
+            report.claimed_total is not None and _closed(parser))
+    draft.from_prose = True
+    draft.titled = draft.titled or report.titled
+    # placed: the lines that gave a field, and the report's own words (headings, narrative:
+    # no figure in them); a line with a figure that gave nothing stays "unplaced"
+    parser.used.update(i for i in tokens if not _has_figure(parser.toks[i].text))
+    parser.used.update(tokens[n] for n in report.used)
+    for kind, text in report.notes:
+        parser.note(kind, text)
+    if not any(k in draft.funds for k in _FUND_FIELDS):
+        draft.funds.update(report.funds)
+        unread = dict(report.funds_unread)
+        if report.funds or unread:  # the figures a report gives, the others not stated
+            unread.update({k: "unplaced" for k in _FUND_TRIO
+                           if k not in draft.funds and k not in unread})
+            draft.unread.setdefault(("funds", 0), {}).update(unread)
+        else:
+            draft.unread.setdefault(("project", 0), {})["funds"] = (
+                "cut" if report.cut else "unplaced")
+    if report.year is not None:
+        draft.project.setdefault("year", report.year)
+    if report.name and not draft.project.get("name"):
+        draft.project["name"] = report.name
+    if "claimed_total" not in draft.narrative:
+        if report.claimed_total is not None:
+            draft.narrative["claimed_total"] = report.claimed_total
+        elif report.total_unread:
+            draft.unread.setdefault(("narrative", 0), {})["claimed_total"] = report.total_unread
+    if report.grade and "claimed_grade" not in draft.narrative:
+        draft.narrative["claimed_grade"] = report.grade

@@ -43,7 +43,7 @@ from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_r
     unreadable_operator
 from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
 from .notes import Note
-from .prose import prose_funds, prose_indicators, report_title
+from .prose import fill_draft
 from .sheets import Sheet
 
 __all__ = ["Draft", "Recognised", "recognise"]
@@ -441,7 +441,7 @@ def recognise(sheet: Sheet) -> Recognised:
         draft = _Parser(sheet, toks, 0, first, index=1, headless=True, rows_index=index,
                         layout=_layout_of(toks, 0, first)).run()
         outside += draft.outside
-        if draft.has_table:
+        if draft.has_table or draft.from_prose:
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[:first] if t.key and not t.dup)
@@ -2655,43 +2655,9 @@ class _Parser:
     # -- finishing -------------------------------------------------------------------------
 
     def prose_table(self) -> None:
-        """No indicator table: indicators stated in the form's sentences (a report in prose,
-        ``满意度指标绩效目标值为≥95%，实际完成值为98%``), each reported."""
-        texts = [self.toks[i].text for i in range(self.start, self.end)
-                 if self.toks[i].key and not self.toks[i].dup and len(self.toks[i].key) >= 12]
-        found = prose_indicators("\n".join(texts))
-        if not found:
-            return
-        for values in found:
-            ind = {"level1": values.get("level1", ""), "level2": values.get("level2", ""),
-                   "name": values["name"]}
-            ind.update({k: values[k] for k in ("target", "actual") if k in values})
-            ind.update({k: values[k] for k in ("weight", "score") if k in values})
-            self.add_indicator(ind, None)
-        self.draft.has_table = True
-        # a report ends with a sentence; one that stops mid-sentence or at a heading is cut off
-        last = next((self.toks[i].text.strip() for i in range(self.end - 1, self.start - 1, -1)
-                     if self.toks[i].key and not self.toks[i].dup), "")
-        self.draft.ended = last.endswith(("。", "！", "？", "!", "?", "”"))
-        self.draft.from_prose = True
-        self.note("prose", detail=str(len(found)))
-        if not any(k in self.draft.funds for k in ("budget", "executed", "claimed_rate")):
-            # the report's money in sentences (预算数…，执行数…，执行率…)
-            for field, text in prose_funds("\n".join(texts)).items():
-                if field == "rate":
-                    value = L.percent(text + "%")
-                    field = "claimed_rate"
-                else:
-                    value = L.number(text)
-                if value is not None:
-                    self.draft.funds.setdefault(field, value)
-        for i in range(self.start, self.end):  # the report's title: its year and project
-            titled = report_title(self.toks[i].text) if self.toks[i].key else None
-            if titled is not None:
-                self.draft.project.setdefault("year", titled[0])
-                if titled[1] and not self.draft.project.get("name"):
-                    self.draft.project["name"] = titled[1]
-                break
+        """A report in prose: what its sentences state, for what no table gave (.prose)."""
+        fill_draft(self, [i for i in range(self.start, self.end)
+                          if self.toks[i].key and not self.toks[i].dup])
 
     def drop_merged_labels(self) -> None:
         """A 二级 label on a line of its own right above the rows its merged cell spans (the
@@ -2719,6 +2685,7 @@ class _Parser:
     def finish(self) -> None:
         draft = self.draft
         self.drop_merged_labels()
+        self.prose_table()
         for where, fields in draft.unread.items():  # a column of unknown meaning has no field
             if where[0] == "indicators":
                 for f in [f for f in fields if f.startswith("-")]:
@@ -2747,8 +2714,6 @@ class _Parser:
         draft.span = (self.start, self.end)
         if draft.gap:
             draft.incomplete.append("gap")
-        if not draft.has_table:
-            self.prose_table()
         if draft.headless and not draft.from_prose:  # a report in prose is not a form's tail
             draft.incomplete.append("headless")
         if not draft.has_table:
