@@ -235,3 +235,17 @@ def test_narrative_labels_side_by_side_are_a_header_row_not_a_value():
                  "资金管理情况 情况说明 存在问题 改进措施 行次 1 资金分配规范性 按办法分配\n")
     assert form.case.narrative.measures == ""
     assert "行次" in [n.text for n in form.notes]
+
+
+def test_an_unknown_header_cell_in_a_workbook_leaves_the_lacking_column_unread():
+    rows = (
+        ("某某县2022年度项目支出绩效自评表", "", "", "", "", "", ""),
+        ("项目名称", "乡村公厕管护", "", "", "", "", ""),
+        ("一级指标", "二级指标", "三级指标", "年度指标值", "本期达成数值", "分值", "得分"),
+        ("产出指标", "数量指标", "管护公厕数", "50座", "52座", "30", "30"),
+    )
+    forms, _ = import_sheets([Sheet("表1", "grid", rows)], shown="synthetic.xlsx",
+                             stem="synthetic")
+    (row,) = forms[0].case.indicators
+    assert (row.target, row.weight, row.score) == ("50座", Decimal(30), Decimal(30))
+    assert row.actual == "" and row.unread.reason("actual") == "unplaced"

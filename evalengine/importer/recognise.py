@@ -1495,6 +1495,9 @@ class _Parser:
                 field = L.indicator_column(text)
                 if field:
                     cols.append((c, field))
+                elif cols and L.key(text) and not L.is_indicator_section(text) \
+                        and not re.search(r"\d", L.key(text)) and len(L.key(text)) <= 12:
+                    self.unknown_columns.append(text)  # a header cell of no known column
             self.mark_row(row)
             self.header_row = row
             parts = self.part_labels()
@@ -1656,8 +1659,10 @@ class _Parser:
         if self.unknown_columns:
             # a header with columns of unknown meaning: a value column it lacks may be one
             # of them, so its cells are not read, never blank (完成值, 得分)
-            lacking = [f for f in ("target", "actual", "score") if f not in self.schema
-                       and (f != "score" or "weight" in self.schema)]
+            values = set(self.schema)
+            lacking = [f for f in ("target", "actual") if f not in values
+                       and {"target", "actual"} & values]  # (a rubric prints neither)
+            lacking += ["score"] if "weight" in values and "score" not in values else []
             for n in range(first, len(self.draft.indicators)):
                 unread = self.draft.unread.setdefault(("indicators", n), {})
                 for f in lacking:
