@@ -43,6 +43,8 @@ SUB_COLUMNS = """\
 def test_sub_columns_under_one_header_are_read_as_their_parts():
     form = _case(SUB_COLUMNS)
     assert form.layout == "hebei-export"
+    # one 实施(主管)单位 cell: the unit is both the department and the implementer
+    assert form.case.project.department == form.case.project.implementer == "某某县农业农村局"
     first, second = form.case.indicators
     assert (first.level1, first.level2, first.name) == ("产出指标", "数量指标", "补助面积")
     assert (first.operator, first.target, first.unit, first.actual) == (">=", "1200", "亩",

@@ -750,6 +750,10 @@ class _Parser:
             self.draft.unread.setdefault(("project", 0), {})[field] = "cut"
         elif field != "-" and value:
             self.set_header(field, value)
+            k = self.toks[i].key
+            if field in ("department", "implementer") and "主管" in k and "实施" in k:
+                # 实施(主管)单位, 主管(实施)单位: one unit, both the department and the implementer
+                self.set_header("implementer" if field == "department" else "department", value)
         return (used[-1] + 1) if used else i + 1
 
     def set_header(self, field: str, value: str) -> None:
