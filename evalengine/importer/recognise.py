@@ -2366,7 +2366,7 @@ class _Parser:
                 nxt = next((toks[x] for x in range(j + 1, min(j + 3, self.end))
                             if toks[x].key), None)
                 label = _points_label(toks, j, self.end)
-                if label is not None and not (L.is_points_only(t.text) and label[1] == j):
+                if label is not None:
                     # a category printed with its points, maybe broken over lines
                     # (部门预 | 算管理 | 80分)): the first of two in a row is the 一级
                     text, points, last = label
