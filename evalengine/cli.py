@@ -169,7 +169,8 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[lang],
                          help="把自评表（PDF、Word、Excel、网页、文本）转为案例文件 / import forms into cases")
     imp.add_argument("files", nargs="+", metavar="PATH",
-                     help="自评表文件或文件夹（.pdf .docx .doc .xlsx .xls .ods .html .mhtml .txt；文件夹递归）")
+                     help="自评表文件或文件夹（.pdf .docx .doc .xlsx .xls .ods .html .mhtml .txt；文件夹递归；"
+                          "- 为标准输入）")
     imp.add_argument("--max-file-mb", type=_positive, default=None, metavar="N",
                      help="每个输入文件的大小上限（MB，默认见 rules/limits.toml 的 [import]）")
     imp.add_argument("--no-progress", action="store_true", help="不显示进度条")
@@ -177,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="写入案例文件的文件夹（不给则把案例输出到标准输出，可接 evalengine score -）")
     imp.add_argument("--force", action="store_true", help="允许覆盖已存在的案例文件")
     imp.add_argument("--profile", help="写入案例的评分规则（默认按表式识别）")
+    imp.add_argument("--name", help="从标准输入（-）读取的表写成的案例文件名（默认按项目名称）")
 
     export = sub.add_parser("export-form", parents=[lang],
                             help="把案例写成 xlsx 自评表 / write a case as an xlsx form")
@@ -504,7 +506,8 @@ def _import(args: argparse.Namespace, lang: Lang) -> int:
     from .importer.command import run_import
 
     return run_import(args.files, args.out, force=args.force, profile=args.profile, lang=lang,
-                      max_file_mb=args.max_file_mb, progress=not args.no_progress)
+                      max_file_mb=args.max_file_mb, progress=not args.no_progress,
+                      name=args.name)
 
 
 def _export_form(args: argparse.Namespace, lang: Lang) -> int:

@@ -20,7 +20,8 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import Any
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -31,7 +32,7 @@ from .numbers import ZERO
 from .profile import Profile
 from .provenance import is_unread, unread_paths, unverifiable
 from .taxonomy import Category, Taxonomy, load_taxonomy
-from .values import Value, parse_value, repeats
+from .values import Dimension, Quantity, Text, Value, parse_value, repeats
 from .vocabulary import load_vocabulary
 
 __all__ = ["ROW_FIELDS", "CaseFacts", "Row", "case_facts", "compact", "is_blank_row",
@@ -56,6 +57,7 @@ ROW_FIELDS = ("level1", "level2", "name", "target", "actual", "operator", "unit"
 _SECTION_PATHS = tuple((section, tuple((name, f"$.{section}.{name}") for name in names))
                        for section, names in _FIELDS)
 _ROW_CELLS = operator.attrgetter(*ROW_FIELDS)
+_DEVIATION = ROW_FIELDS.index("deviation")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -149,9 +151,9 @@ def is_scored_form(case: Case) -> bool:
                    or is_unread(r, "weight") or is_unread(r, "score") for r in case.indicators))
 
 
-@attrs.frozen
-class Row:
-    """One indicator row's facts: its cells parsed, and its place in the table."""
+class Row(NamedTuple):
+    """One indicator row's facts: its cells parsed, and its place in the table.
+    Immutable, and a tuple: one is made per row of every case."""
 
     index: int  # position in case.indicators: $.indicators[index]
     target: Value  # the 指标值 with the 指标性质/度量单位 columns and the form's year
@@ -196,44 +198,50 @@ class CaseFacts:
         """The text at ``path`` ("" for a path that holds none)."""
         return self.texts.get(path, "")
 
-    def _once(self, key: tuple[str, Any], find: Callable[[], Any]) -> Any:
-        """What ``find()`` gives, found the first time ``key`` is asked for."""
+    @property
+    def deviation_paths(self) -> tuple[str, ...]:
+        """``$.indicators[i].deviation`` of each row, in order."""
+        return tuple(_row_paths(row.index)[_DEVIATION] for row in self.rows)
+
+    def once(self, key: tuple[Any, ...], find: Callable[[], Any]) -> Any:
+        """What ``find()`` gives, found the first time ``key`` is asked for: a fact that
+        only some rules need (the key names it, e.g. ``("explained",)``), found once a case."""
         if key not in self._found:
             self._found[key] = find()
         return self._found[key]
 
     def compact(self, path: str) -> str:
         """The text at ``path`` without whitespace."""
-        return self._once(("compact", path), lambda: compact(self.text(path)))
+        return self.once(("compact", path), lambda: compact(self.text(path)))
 
     def normalised(self, path: str) -> str:
         """The text at ``path`` in NFKC, without whitespace."""
-        return self._once(("normalised", path), lambda: normalised(self.text(path)))
+        return self.once(("normalised", path), lambda: normalised(self.text(path)))
 
     def target_cell(self, index: int) -> Value:
         """Row ``index``'s 指标值 as its own cell writes it: with the 指标性质 column, without
         the 度量单位 one (or the year)."""
         row = self._case.indicators[index]
-        return self._once(("cell", index), lambda: parse_value(row.target, operator=row.operator))
+        return self.once(("cell", index), lambda: parse_value(row.target, operator=row.operator))
 
     def copies_target(self, index: int) -> bool:
         """Whether row ``index``'s 完成值 only copies its 指标值 (:func:`values.repeats`:
         美化环境（河道） / 美化环境(河道)).  Scoring (text-repeats-target) and I315 both ask
         this."""
         row = self._case.indicators[index]
-        return self._once(("copies", index), lambda: repeats(row.actual, row.target))
+        return self.once(("copies", index), lambda: repeats(row.actual, row.target))
 
     def misfit(self, profile: Profile) -> tuple[str, str] | None:
         """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`)."""
         from .fit import misfit  # fit reads scoring, which reads these facts
 
-        return self._once(("misfit", profile.id), lambda: misfit(self._case, profile))
+        return self.once(("misfit", profile.id), lambda: misfit(self._case, profile))
 
     def clauses(self, path: str) -> tuple[tuple[str, Value], ...]:
         """Each clause of the text at ``path`` (NFKC, no whitespace, cut at 。;,、!? and line
         ends) with its value: parsed with the row's 指标性质 and 度量单位 for a target cell,
         its 度量单位 for an actual cell, and the form's year."""
-        return self._once(("clauses", path), lambda: self._clauses(path))
+        return self.once(("clauses", path), lambda: self._clauses(path))
 
     def _clauses(self, path: str) -> tuple[tuple[str, Value], ...]:
         sign = unit = ""
@@ -245,9 +253,23 @@ class CaseFacts:
         return tuple((clause, parse_value(clause, operator=sign, unit=unit, default_year=self.year))
                      for clause in _CLAUSE_RE.findall(self.normalised(path)))
 
+    def money_in(self, piece: str) -> tuple[Decimal, ...]:
+        """The money amounts (元) a piece of a text field names (a sentence's part before
+        or after 其中), as the value parser reads them: each piece read once."""
+        return self.once(("money in", piece), lambda: _money_amounts(parse_value(piece)))
+
     def roles(self) -> dict[int, tuple[str, tuple[int, ...]]]:
         """The rows that are not indicators, as :func:`row_roles` gives them."""
         return {r.index: (r.role, r.related) for r in self.rows if r.role}
+
+
+def _money_amounts(value: Value) -> tuple[Decimal, ...]:
+    """Money amounts (元) in a parsed text."""
+    if isinstance(value, Quantity):
+        return (value.amount,) if value.dimension is Dimension.MONEY else ()
+    if isinstance(value, Text):
+        return tuple(q.amount for q in value.quantities if q.dimension is Dimension.MONEY)
+    return ()
 
 
 def is_truncated(case: Case) -> bool:

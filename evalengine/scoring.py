@@ -12,6 +12,7 @@ import enum
 import re
 import unicodedata
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -81,8 +82,10 @@ class Status(enum.Enum):
     NEEDS_REVIEW = "needs_review"  # 待复核: the importer read the form too poorly to score it
 
 
-@attrs.frozen
-class IndicatorScore:
+class IndicatorScore(NamedTuple):
+    """One scored indicator row.  Immutable, and a tuple: one is made per row of every
+    case, at a fraction of a frozen record's cost (15 fields)."""
+
     index: int  # position in case.indicators, for $.indicators[index]
     category: str  # canonical 一级 category
     weight: Decimal  # the weight scored against (see _weights)

@@ -91,10 +91,14 @@ def test_glued_indicator_rows_are_decoded_by_type():
 def test_glued_digits_that_split_several_ways_are_left_unread():
     from evalengine.importer.decoder import decode_rows
 
-    [row], _ = decode_rows("补贴渔船数6620", ("target", "actual", "score"),
+    [row], _ = decode_rows("补贴渔船数6520", ("target", "actual", "score"),
                            ("text", "text", "points"))
     assert row.name == "补贴渔船数" and row.values == {}
     assert set(row.ambiguous) == {"target", "actual", "score"}
+    # a figure printed twice (6 | 6: the target met) earns its split: 6620 is 6 | 6 | 20
+    [row], _ = decode_rows("补贴渔船数6620", ("target", "actual", "score"),
+                           ("text", "text", "points"))
+    assert row.values == {"target": "6", "actual": "6", "score": "20"}
 
 
 def test_a_row_arithmetic_picks_the_split():

@@ -127,3 +127,17 @@ def test_a_workbook_cell_holds_what_was_typed_and_an_ocr_page_what_was_misread()
     [form] = import_sheets([attrs.evolve(grid_sheet("", rows), ocr=True)], shown="x.pdf",
                            stem="x")[0]
     assert form.case.indicators[0].target == "≤5%"  # OCR fixes apply to an OCR'd page
+
+
+def test_an_actual_printed_as_the_doubted_target_shares_its_doubt():
+    # ≥360天 | ≥360天 read by OCR as 2360天 | 2360天: the actual is as unsure as the target
+    text = ("项目支出绩效自评表\n项目名称\t培训项目\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "\t产出指标\t时效指标\t服务天数\t2360天\t2360天\t10\t10\n"
+            "\t\t数量指标\t发稿数量\t2200篇\t2859篇\t10\t10\n"
+            "\t\t质量指标\t合格率\t9O%\t98%\t10\t10\n总分\t\t\t\t\t\t30\t30\n")
+    same, differ, _ = import_text(text.encode("utf-8")).forms[0].case.indicators
+    assert same.actual == "" and same.unread.reason("actual") == "ambiguous"
+    assert same.weight == 10 and same.score == 10
+    # a different actual (2859篇) has no ≥ to lose: it is read
+    assert differ.actual == "2859篇" and "actual" not in differ.unread

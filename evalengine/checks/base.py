@@ -1,26 +1,33 @@
 """What a rule is: a frozen manifest (code, names, severity, messages, explanation, examples,
-declared settings) and a check function that yields :class:`Hit` values.
+declared settings) and its check: a per-case part, ``check(ctx)``, and a per-row part,
+``check_row(ctx, row)``, each yielding :class:`Hit` values (a rule has either or both).
 
-Rules never print and never build findings themselves: the runner turns each hit into a
-:class:`~evalengine.findings.Finding` with the rule's message in both languages.
+The runner walks the scored indicator rows once per case and hands each :class:`ScoredRow`
+to every rule's per-row part, so rules do not each walk the rows again; what a row's
+checks share (its cells' compact texts, its target as the form shows it) is found once on
+the :class:`ScoredRow`.  Rules never print and never build findings themselves: the runner
+turns each hit into a :class:`~evalengine.findings.Finding` with the rule's message in both
+languages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import functools
+from types import MappingProxyType
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
-from ..facts import CaseFacts, case_facts
+from ..facts import CaseFacts, Row, case_facts, compact, normalised
 from ..findings import Severity
-from ..model import Case, Department, Suppression
+from ..model import Case, Department, Indicator, Suppression
 from ..money import read
 from ..profile import Profile
 from ..provenance import load_provenance
-from ..scoring import CaseScore
-from ..taxonomy import Taxonomy
+from ..scoring import CaseScore, IndicatorScore
+from ..taxonomy import Taxonomy, load_taxonomy
 
 __all__ = [
     "CaseContext",
@@ -29,7 +36,9 @@ __all__ = [
     "ProjectDigest",
     "Rule",
     "RuleCase",
+    "ScoredRow",
     "Setting",
+    "Words",
     "SuppressionContext",
     "CATEGORIES",
     "HERE",
@@ -64,21 +73,56 @@ class Setting:
         return (self.help_en or self.help) if lang == "en" else self.help
 
 
-@attrs.frozen
-class Hit:
+class Words(tuple):
+    """A ``texts`` setting's words (a tuple), each also without whitespace, found once when
+    the settings are loaded rather than on every row a rule reads them against."""
+
+    compacted: tuple[tuple[str, str], ...]  # (word, word without whitespace), blanks left out
+    normalised: tuple[str, ...]  # each word in NFKC without whitespace, blanks left out
+
+    def __new__(cls, words: Iterable[str]) -> Words:
+        self = super().__new__(cls, words)
+        self.compacted = tuple((word, w) for word in self if (w := compact(word)))
+        self.normalised = tuple(w for word in self if isinstance(word, str) and (w := normalised(word)))
+        return self
+
+    def __repr__(self) -> str:
+        return tuple.__repr__(self)
+
+    def once(self, key: str, find: Callable[[Words], Any]) -> Any:
+        """What ``find(self)`` gives (a rule's table or pattern made of these words), found
+        the first time ``key`` is asked for and kept with the words: once per run."""
+        found = self.__dict__
+        if key not in found:
+            found[key] = find(self)
+        return found[key]
+
+    def first_in(self, text: str) -> str:
+        """The first word found in ``text`` (a text without whitespace), or ""."""
+        for word, w in self.compacted:
+            if w in text:
+                return word
+        return ""
+
+
+class Hit(NamedTuple):
     """One place a rule fires: key path, message parameters, and the evidence, as typed
     values of :mod:`evalengine.evidence` (an amount, a rate, a quote of the form …) that
     are put into words only when a renderer asks, in its language.  A plain ``str`` is a
-    word that is the same in both languages (a rule code, a profile id, an error text)."""
+    word that is the same in both languages (a rule code, a profile id, an error text).
+    Immutable, and a tuple: made for every finding, at a third of a frozen record's cost."""
 
     path: str
-    params: Mapping[str, Any] = attrs.Factory(dict)
+    params: Mapping[str, Any] = MappingProxyType({})
     expected: Any = ""
     found: Any = ""
 
 
-@attrs.frozen
-class CaseContext:
+class CaseContext(NamedTuple):
+    """What a case rule is handed: the case, its scores and facts, and the rule's settings.
+    Immutable like a frozen record, and made per rule per case, so a tuple: a third of the
+    cost of a frozen attrs record (some sixty a case)."""
+
     location: str
     case: Case
     score: CaseScore
@@ -86,6 +130,81 @@ class CaseContext:
     taxonomy: Taxonomy
     options: Mapping[str, Any]
     facts: CaseFacts  # what the case says, found once for scoring and every rule
+
+
+@functools.lru_cache(maxsize=1024)
+def _row_path(index: int, field: str) -> str:
+    return f"$.indicators[{index}].{field}"
+
+
+class ScoredRow:
+    """One scored indicator row, as every rule's per-row part sees it: its score (``item``),
+    its cells as printed (``row``), its facts (``cells``), and what several rules read of it,
+    found once: at once what most rules read on every row, the rest when first asked."""
+
+    def __init__(self, item: IndicatorScore, row: Indicator, cells: Row) -> None:
+        self.index = item.index
+        self.item = item
+        self.row = row
+        self.cells = cells
+        self.target = item.target  # as scored (a direction read from the name, "各" counted)
+        self.actual = item.actual
+        self.name = compact(row.name)  # the 三级 name without whitespace
+        self.level2 = compact(row.level2)  # the 二级 label without whitespace
+        self.target_words = compact(row.target)  # the 指标值 cell without whitespace
+
+    def path(self, field: str) -> str:
+        """``$.indicators[index].field``."""
+        return _row_path(self.index, field)
+
+    def once(self, key: str, find: Callable[[ScoredRow], Any]) -> Any:
+        """What ``find(self)`` gives, found the first time ``key`` is asked for (a fact of
+        the row that more than one rule reads, such as kit._unexplained)."""
+        found = self.__dict__
+        if key not in found:
+            found[key] = find(self)
+        return found[key]
+
+    @property
+    def shown_name(self) -> str:
+        """The 三级 name for a message: whitespace collapsed, long text clipped."""
+        return self.once("shown_name", lambda r: _show(r.row.name))
+
+    @property
+    def target_text(self) -> str:
+        """The target as the form shows it (:func:`target_text`)."""
+        return self.once("target_text", lambda r: target_text(r.row))
+
+
+def target_text(row: Indicator) -> str:
+    """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
+    op = row.operator.strip()
+    if load_taxonomy().names_kind_only(op):
+        op = ""  # 定量指标 / 定性指标 name the kind, not a direction
+    target = row.target.strip()
+    if op and target.startswith(op):
+        op = ""
+    unit = row.unit.strip()
+    if unit and target.endswith(unit):
+        unit = ""  # "100%" with the unit column "%": not "100%%"
+    return f"{op}{target}{unit}"
+
+
+SHOW = 40  # characters of a cell quoted inside a message (the evidence carries it whole)
+
+
+def _show(text: str) -> str:
+    """A cell for a message: whitespace collapsed, long text clipped."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= SHOW else text[: SHOW - 1] + "…"
+
+
+def scored_rows(ctx: CaseContext) -> Iterator[ScoredRow]:
+    """The scored rows of ``ctx``, in order, as the runner hands them to per-row parts."""
+    rows, cells = ctx.case.indicators, ctx.facts.rows
+    for item in ctx.score.indicators:
+        if 0 <= item.index < len(rows):
+            yield ScoredRow(item, rows[item.index], cells[item.index])
 
 
 @attrs.frozen
@@ -159,6 +278,8 @@ class Rule:
     source: str
     bad: str
     good: str
+    # the whole rule on one context (its per-case part, then its per-row part over every
+    # scored row): what a rule run alone, or a test, calls
     check: Callable[[Any], Iterable[Hit]] = attrs.field(eq=False, repr=False)
     settings: tuple[Setting, ...] = ()
     target: Literal["case", "department"] = "case"
@@ -171,6 +292,34 @@ class Rule:
     # settings declared once by another rule and read here as that rule's (setting, owner code):
     # ``[shares] minor_ratio = "I307"`` in I313's data file; a user sets them on the owner
     shares: tuple[tuple[str, str], ...] = ()
+    # the parts the runner calls apart: ``check(ctx)`` once per case (None: the rule has
+    # only a per-row part), ``check_row(ctx, row)`` per scored row in the runner's one walk
+    # of the rows, and ``wants_rows(ctx)``, whether the rows need walking for this case
+    case_part: Callable[[Any], Iterable[Hit]] | None = attrs.field(default=None, eq=False, repr=False)
+    row_part: Callable[[Any, ScoredRow], Hit | Iterable[Hit] | None] | None = attrs.field(
+        default=None, eq=False, repr=False)
+    wants_rows: Callable[[Any], bool] | None = attrs.field(default=None, eq=False, repr=False)
+
+
+def row_hits(found: Hit | Iterable[Hit] | None) -> Iterable[Hit]:
+    """What a per-row part returned, as hits: nothing, one hit, or several."""
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, Hit) else found
+
+
+def whole_check(case_part: Callable[[Any], Iterable[Hit]] | None,
+                row_part: Callable[[Any, ScoredRow], Hit | Iterable[Hit] | None],
+                wants_rows: Callable[[Any], bool] | None) -> Callable[[Any], Iterator[Hit]]:
+    """A rule's parts as one check: its per-case hits, then its per-row ones, as the runner
+    orders them."""
+    def check(ctx: CaseContext) -> Iterator[Hit]:
+        if case_part is not None:
+            yield from case_part(ctx)
+        if wants_rows is None or wants_rows(ctx):
+            for row in scored_rows(ctx):
+                yield from row_hits(row_part(ctx, row))
+    return check
 
 
 # --- what findings rest on (Rule.rests_on): a finding resting on an unread field is withheld ---

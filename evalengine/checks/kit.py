@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -20,10 +20,12 @@ from ..model import Case, Department, Figure, Indicator
 from ..money import Figures
 from ..numbers import ZERO, read_number
 from ..scoring import Evidence, IndicatorScore
-from ..taxonomy import Category, load_taxonomy
+from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit
+from .base import CaseContext, Hit, ScoredRow, Words, _row_path, _show
+
+_path = _row_path  # $.indicators[index].field, as the rules write it
 
 
 ONE = Decimal(1)
@@ -54,21 +56,28 @@ def _balance(f: Figures) -> Phrase:
 
 
 def _texts(facts: CaseFacts, paths: Iterable[str], *, deviations: bool = False
-           ) -> Iterator[tuple[str, Label | Phrase, str]]:
-    """(path, label, text) of each non-empty text field named, then, if asked, each
-    indicator's 偏差原因 cell."""
+           ) -> Iterator[tuple[str, str]]:
+    """(path, text) of each non-empty text field named, then, if asked, each indicator's
+    偏差原因 cell (:func:`_label` names them in a finding)."""
     for path in paths:
         text = facts.text(path)
         if text.strip():
-            yield path, Label(path), text
+            yield path, text
     if deviations:
-        for row in facts.rows:
-            path = f"$.indicators[{row.index}].deviation"
+        for path in facts.deviation_paths:
             text = facts.text(path)
             if text.strip():
-                name = facts.text(f"$.indicators[{row.index}].name").strip()
-                shown = Quote(name) if name else p("common.row_number", row=Count(row.index + 1))
-                yield path, p("common.deviation_of", name=shown), text
+                yield path, text
+
+
+def _label(facts: CaseFacts, path: str) -> Label | Phrase:
+    """A text field named as the report names it: the field, or "the 偏差原因 of 〈row〉"."""
+    if not path.endswith("].deviation"):
+        return Label(path)
+    index = int(path[len("$.indicators["):-len("].deviation")])
+    name = facts.text(f"$.indicators[{index}].name").strip()
+    shown = Quote(name) if name else p("common.row_number", row=Count(index + 1))
+    return p("common.deviation_of", name=shown)
 
 
 _EXPLAIN_FIELDS = ("$.funds.reason", "$.funds.note", "$.goal.actual", "$.narrative.completion",
@@ -86,23 +95,21 @@ def _answered(text: str) -> bool:
     return bool(text.strip()) and not _template(text)
 
 
-def _explanation(facts: CaseFacts) -> tuple[Label | Phrase, str] | None:
-    """(label, clause) of the first text that explains the money, or None.
+def _explained(facts: CaseFacts) -> bool:
+    """Whether some text of the form explains the money (found once per case).
 
     A filled 原因 cell is a reason whatever it says; elsewhere a text counts when it holds one
     of the vocabulary's explanation words ([explanation] reasons).
     """
-    reason = facts.text("$.funds.reason")
-    if _answered(reason):
-        return Label("$.funds.reason"), _short(reason)
-    for _path, label, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True):
-        if _template(text):
-            continue
-        for word in load_vocabulary().explanation.reasons:
-            at = text.find(word) if word else -1
-            if at >= 0:
-                return label, _clause(text, at, at + len(word))
-    return None
+    return facts.once(("explained",), lambda: _explains(facts))
+
+
+def _explains(facts: CaseFacts) -> bool:
+    if _answered(facts.text("$.funds.reason")):
+        return True
+    reasons = [word for word in load_vocabulary().explanation.reasons if word]
+    return any(not _template(text) and any(word in text for word in reasons)
+               for _where, text in _texts(facts, _EXPLAIN_FIELDS, deviations=True))
 
 
 # A ``[备注]`` tag with the blanks around it.  Linear on any text: the blanks before it are
@@ -149,11 +156,31 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+@lru_cache(maxsize=64)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern matching wherever one of ``patterns`` (as :func:`_compile` reads them)
+    does: a text it does not match holds none of them.  None where they cannot be joined
+    (a back-reference, a flag that must lead, a repeated group name)."""
+    compiled = _compile(patterns)
+    if not compiled or any(_BACKREFERENCE.search(p.pattern) for p in compiled):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in compiled))
+    except re.error:
+        return None
+
+
 def _find(text: str, patterns: tuple[str, ...], negation_window: int | None = None
           ) -> re.Match[str] | None:
     """The first match of any pattern that is not negated by what precedes it in its clause,
     at most ``negation_window`` characters before ("没有100%执行完毕", "尚未全部支付"; the
     words are the vocabulary's, :meth:`~evalengine.vocabulary.Vocabulary.cancels`)."""
+    either = _any_of(patterns)
+    if either is not None and either.search(text) is None:
+        return None  # most texts hold none of them: one search says so
     best = None
     vocabulary = load_vocabulary()
     for pattern in _compile(patterns):
@@ -188,10 +215,21 @@ def _name(case: Case, index: int) -> Quote | Phrase:
     return Quote(text) if text else p("common.row_indicator", row=Count(index + 1))
 
 
-def _rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
+def _per_case(ctx: CaseContext, key: str, find: Callable[[CaseContext], Any]) -> Any:
+    """What ``find(ctx)`` gives, found once for the case however many rules ask (kept in
+    the case's facts, for the text of the case the rules read)."""
+    case, value = ctx.facts.once((key,), lambda: (ctx.case, find(ctx)))
+    return value if case is ctx.case else find(ctx)
+
+
+def _rows(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:
     """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
+    return _per_case(ctx, "counted rows", _counted)
+
+
+def _counted(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:
     rows = ctx.case.indicators
-    return [(r.index, rows[r.index]) for r in ctx.facts.rows if r.counted]
+    return tuple((r.index, rows[r.index]) for r in ctx.facts.rows if r.counted)
 
 
 def _tolerance(options: Mapping[str, Any], items: int) -> Decimal:
@@ -256,23 +294,10 @@ def _group_weights(
     return groups
 
 
-_SHOW = 40  # characters of a cell quoted inside a message (the evidence carries it whole)
-
-
 _PUNCT = " \t\r\n\u3000。.，,；;：:、!！?？"
 
 
 _PAREN_RE = re.compile(r"[(（].*$")
-
-
-def _path(index: int, field: str) -> str:
-    return f"$.indicators[{index}].{field}"
-
-
-def _show(text: str) -> str:
-    """A cell for a message: whitespace collapsed, long text clipped."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
 
 
 def _compact(text: str) -> str:
@@ -299,36 +324,17 @@ def _compacted(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((word, w) for word in words if (w := _compact(word)))
 
 
+@functools.lru_cache(maxsize=4096)  # 一级/二级 labels and names, read by several rules
 def _label_key(label: str) -> str:
     """A category label without spaces, a trailing "(50分)" or the suffix 指标."""
     s = _PAREN_RE.sub("", _compact(label)).strip(_PUNCT)
     return s.removesuffix("指标")
 
 
-def _target_text(row: Indicator) -> str:
-    """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
-    op = row.operator.strip()
-    if load_taxonomy().names_kind_only(op):
-        op = ""  # 定量指标 / 定性指标 name the kind, not a direction
-    target = row.target.strip()
-    if op and target.startswith(op):
-        op = ""
-    unit = row.unit.strip()
-    if unit and target.endswith(unit):
-        unit = ""  # "100%" with the unit column "%": not "100%%"
-    return f"{op}{target}{unit}"
-
-
-def _pairs(ctx: CaseContext) -> Iterator[tuple[IndicatorScore, Indicator]]:
-    rows = ctx.case.indicators
-    for item in ctx.score.indicators:
-        if 0 <= item.index < len(rows):
-            yield item, rows[item.index]
-
-
-def _live_rows(ctx: CaseContext) -> list[tuple[int, Indicator]]:
+def _live_rows(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:
     """The indicator rows that are indicators (see _rows) and not marked 不适用."""
-    return [(i, row) for i, row in _rows(ctx) if not row.not_applicable]
+    return _per_case(ctx, "live rows",
+                     lambda ctx: tuple((i, row) for i, row in _rows(ctx) if not row.not_applicable))
 
 
 def _category(ctx: CaseContext, index: int) -> Category | None:
@@ -355,10 +361,13 @@ def _missing_categories(ctx: CaseContext) -> list[str]:
 
 
 def _missing_hits(ctx: CaseContext) -> Iterator[Hit]:
+    missing = _missing_categories(ctx)
+    if not missing:
+        return
     present = sorted({c.name: Named(c.name, c.name_en) for i, _ in _live_rows(ctx)
                       if (c := _category(ctx, i)) is not None}.items())
     english = {c.name: c.name_en for c in ctx.taxonomy.level1}
-    for name in _missing_categories(ctx):
+    for name in missing:
         category = Named(name, english.get(name, name))
         yield Hit(
             "$.indicators",
@@ -397,28 +406,31 @@ def _deviation(item: IndicatorScore, row: Indicator) -> tuple[Phrase, Decimal | 
     return None
 
 
-_Deviation = tuple[IndicatorScore, Indicator, Phrase, Decimal | None]
+def _form_explains_nothing(ctx: CaseContext) -> bool:
+    """The form's own 偏差大或目标未完成原因分析 says nothing (so each row's must)."""
+    return _says_nothing(ctx.case.narrative.deviation)
 
 
-def _unexplained(ctx: CaseContext) -> Iterator[_Deviation]:
-    form_level = ctx.case.narrative.deviation  # 偏差大或目标未完成原因分析, for the whole form
-    if not _says_nothing(form_level):
-        return
-    for item, row in _pairs(ctx):
-        if not _says_nothing(row.deviation):
-            continue
-        found = _deviation(item, row)
-        if found is not None:
-            yield item, row, *found
+def _unexplained(r: ScoredRow) -> tuple[Phrase, Decimal | None] | None:
+    """(detail, closeness) when row ``r`` misses its target and its 偏差原因 says nothing
+    (on a form whose own deviation text says nothing: :func:`_form_explains_nothing`)."""
+    return r.once("unexplained", _find_unexplained)
 
 
-def _deviation_hit(item: IndicatorScore, row: Indicator, detail: Phrase) -> Hit:
+def _find_unexplained(r: ScoredRow) -> tuple[Phrase, Decimal | None] | None:
+    if not _says_nothing(r.row.deviation):
+        return None
+    return _deviation(r.item, r.row)
+
+
+def _deviation_hit(r: ScoredRow, detail: Phrase) -> Hit:
+    row = r.row
     return Hit(
-        _path(item.index, "deviation"),
-        {"name": Quote(_show(row.name)), "target": Quote(_show(_target_text(row))),
+        r.path("deviation"),
+        {"name": Quote(r.shown_name), "target": Quote(_show(r.target_text)),
          "actual": Quote(_show(row.actual)), "detail": detail},
         expected=p("deviation.expected"),
-        found=p("deviation.found", target=Quote(_target_text(row)), actual=Quote(row.actual), detail=detail,
+        found=p("deviation.found", target=Quote(r.target_text), actual=Quote(row.actual), detail=detail,
                 reason=Quote(row.deviation.strip())),
     )
 
@@ -481,11 +493,17 @@ _CLAUSE_RE = re.compile(r"[^。;,、!?\n]+")
 
 
 def _contains_any(text: str, words: Iterable[str]) -> str | None:
-    for word in words:
-        w = _norm(word)
+    """The first of ``words`` (in NFKC, without whitespace) in the normalised ``text``."""
+    for w in words.normalised if isinstance(words, Words) else map(_norm, words):
         if w and w in text:
             return w
     return None
+
+
+@functools.cache
+def _generic() -> tuple[str, ...]:
+    """The vocabulary's generic context words ([context] generic), normalised."""
+    return tuple(_norm(g) for g in load_vocabulary().context.generic)
 
 
 _NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -541,7 +559,10 @@ def _figures(clauses: tuple[tuple[str, Value], ...], dims: set[str], generic: tu
              ) -> tuple[_Figure, ...]:
     """The quantities of a text (its clauses and their values, ``CaseFacts.clauses``), with
     their clause's words as context."""
-    return _figures_of(clauses, frozenset(dims), generic)
+    for _clause, value in clauses:
+        if isinstance(value, Quantity) or (isinstance(value, Text) and value.quantities):
+            return _figures_of(clauses, frozenset(dims), generic)
+    return ()  # no quantity in it: nothing to look up (hashing the values costs more)
 
 
 @functools.lru_cache(maxsize=4096)  # targets repeat across forms; the result is frozen records
@@ -607,8 +628,11 @@ def _unmatched(ctx: CaseContext, told: list[_Figure], field: str, dims: set[str]
     (score, row, figure, those told figures)."""
     for s in ctx.score.indicators:
         row = ctx.case.indicators[s.index]
-        name_context = _bigrams(ctx.facts.normalised(f"$.indicators[{s.index}].name"), generic)
+        name_context = None  # the row name's words, found only for a figure without its own
         for t in _figures(ctx.facts.clauses(f"$.indicators[{s.index}].{field}"), dims, generic):
+            if not t.context and name_context is None:
+                name_context = _bigrams(ctx.facts.normalised(f"$.indicators[{s.index}].name"),
+                                        generic)
             context = t.context or name_context
             same = [g for g in told if g.dimension is t.dimension and g.unit == t.unit
                     and g.context & context]

@@ -12,8 +12,10 @@ A rule is two files:
   (``name``, ``pass = true/false``, ``toml``: a snippet merged onto
   ``tests/fixtures/rules/base-*.toml``; every rule with cases has a failing one and a passing
   one, the rule tests run them all and ``explain`` prints the first of each).
-- ``evalengine/checks/<family>/<code>.py``, its ``check`` (and ``RESTS_ON``, below).  Helpers
-  that more than one rule uses live in ``evalengine/checks/kit.py``, once.
+- ``evalengine/checks/<family>/<code>.py``, its ``check`` (the per-case part) and/or
+  ``check_row`` (the per-row part, with an optional ``wants_rows``: see
+  :mod:`evalengine.checks.base`), and ``RESTS_ON`` (below).  Helpers that more than one rule
+  uses live in ``evalengine/checks/kit.py``, once.
 
 Registration is explicit: the registry lists ``rules/checks/*/*.toml`` (families in
 :data:`FAMILIES` order, codes in order within a family; the runner's own M003 last) and
@@ -38,7 +40,7 @@ from ..evidence import phrase_problem
 from ..findings import Severity
 from ..loader import ConfigError, Problem, read_toml, shown_value
 from ..resources import rules_dir
-from .base import Rule, RuleCase, Setting
+from .base import Rule, RuleCase, Setting, whole_check
 from .custom import build_custom_rule
 from .settings import matches
 
@@ -172,9 +174,15 @@ def _rule(path: Path) -> Rule:
     module_name, _, function = data["check"].partition(":")
     try:
         module = importlib.import_module(module_name)
-        check = getattr(module, function)
+        row_part = getattr(module, "check_row", None)
+        case_part = getattr(module, function) if row_part is None else getattr(module, function, None)
     except (ImportError, AttributeError) as exc:
         raise ConfigError(str(path), (Problem("$.check", "invalid", str(exc)),)) from None
+    wants_rows = getattr(module, "wants_rows", None)
+    check = case_part
+    if row_part is not None:
+        check = whole_check(case_part, row_part, wants_rows)
+        check.__module__ = module.__name__
     settings = tuple(
         Setting(name, o["kind"], o["zh"], _number(o.get("min")), _number(o.get("max")),
                 o.get("en", ""), tuple(o.get("groups", ())))
@@ -192,6 +200,7 @@ def _rule(path: Path) -> Rule:
         check=check, settings=settings, target=data.get("target", "case"),
         aliases=tuple(data.get("aliases", ())), rests_on=tuple(getattr(module, "RESTS_ON", ())),
         cases=cases, shares=tuple(data.get("shares", {}).items()),
+        case_part=case_part, row_part=row_part, wants_rows=wants_rows,
     )
 
 

@@ -20,7 +20,8 @@ from ..resources import rules_dir
 from ..scoring import CaseScore
 from ..taxonomy import Taxonomy
 from .base import (
-    HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule, SuppressionContext,
+    HERE, RECORD, CaseContext, DepartmentContext, Hit, ProjectDigest, Rule, ScoredRow,
+    SuppressionContext, Words,
 )
 from .registry import BUILTIN_RULES, all_rules
 from .settings import RuleConfig, UserConfig, load_custom_tables, load_rule_configs, matches, with_shared
@@ -50,12 +51,17 @@ def _needs(templates: tuple[str, str]) -> frozenset[str]:
     return fields(templates[0]) | fields(templates[1])
 
 
-def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding:
+def _finding(rule: Rule, severity: Severity, location: str, hit: Hit,
+             templates: tuple[str, str] | None = None, needs: frozenset[str] | None = None
+             ) -> Finding:
     """The hit as a finding: its typed values are kept, not put into words (a renderer
     does that, in the language it prints).  A message whose template names a parameter the
-    hit does not give raises here, so M003 reports it instead of a renderer crashing."""
-    templates = _templates(rule.message, rule.message_en)
-    if not _needs(templates) <= hit.params.keys():
+    hit does not give raises here, so M003 reports it instead of a renderer crashing.
+    ``templates`` and the parameters they ``need`` are the rule's (found here if not given)."""
+    if templates is None or needs is None:
+        templates = _templates(rule.message, rule.message_en)
+        needs = _needs(templates)
+    if not needs <= hit.params.keys():
         for template in templates:
             missing = fields(template) - hit.params.keys()
             if missing:
@@ -69,6 +75,20 @@ def _finding(rule: Rule, severity: Severity, location: str, hit: Hit) -> Finding
         params=tuple(hit.params.items()),
         evidence_values=(hit.expected, hit.found),
     )
+
+
+def _resolved(rules: Iterable[Rule], options: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each ``texts`` setting as :class:`~.base.Words` (its words also without whitespace),
+    found once per run, whether it came from a data file or was handed in."""
+    rules = tuple(rules)
+    kinds = {(r.code, s.name): s.kind for r in rules for s in r.settings}
+    for rule in rules:
+        kinds.update({(rule.code, name): kinds.get((owner, name)) for name, owner in rule.shares})
+    for code, values in options.items():
+        for name, value in values.items():
+            if kinds.get((code, name)) == "texts" and not isinstance(value, Words):
+                values[name] = Words(value)
+    return options
 
 
 @attrs.frozen
@@ -100,6 +120,9 @@ class Checker:
     deselected: frozenset[str] = frozenset()  # on by default, turned off by the user's choices
     options: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # every rule's, effective
     shipped: Mapping[str, Mapping[str, Any]] = attrs.Factory(dict)  # rules/checks/*/*.toml's
+    # the active rules a case is checked with, in order
+    case_rules: tuple[ActiveRule, ...] = attrs.field(init=False, default=attrs.Factory(
+        lambda self: tuple(a for a in self.active if a.rule.target == "case"), takes_self=True))
 
     def find(self, selector: str) -> Rule | None:
         """A rule by code, name or alias (any letter case), whether it is on or not."""
@@ -140,8 +163,8 @@ class Checker:
         for rule in rules:
             if rule.family == "custom":
                 configs[rule.code] = RuleConfig(custom_enabled[rule.code], rule.severity, {})
-        effective = with_shared(
-            rules, {r.code: {**configs[r.code].options, **user.options.get(r.code, {})} for r in rules})
+        effective = _resolved(rules, with_shared(
+            rules, {r.code: {**configs[r.code].options, **user.options.get(r.code, {})} for r in rules}))
         chosen = []
         for rule in rules:
             config = configs[rule.code]
@@ -179,23 +202,36 @@ class Checker:
         hit = Hit("$", {"rule": rule.code, "error": f"{type(exc).__name__}: {exc}"})
         return _finding(RULE_CRASHED, severity, location, hit)
 
-    def _guarded(self, rule: Rule, severity: Severity, location: str, context,
-                 unread: tuple[tuple[str, str], ...] = (),
-                 withheld: list[tuple[str, str]] | None = None) -> list[Finding]:
-        """The rule's findings, or M003 if running it or formatting its message raised.
-        A hit resting on one of the ``unread`` paths is not a finding: (code, path) goes to
-        ``withheld`` instead."""
+    def _findings(self, rule: Rule, severity: Severity, location: str, hits: Iterable[Hit],
+                  unread: tuple[tuple[str, str], ...] = (),
+                  withheld: list[tuple[str, str]] | None = None) -> list[Finding]:
+        """The rule's hits as findings, or M003 if running it or formatting its message
+        raised.  A hit resting on one of the ``unread`` paths is not a finding: (code, path)
+        goes to ``withheld`` instead."""
         try:
             findings = []
-            for hit in rule.check(context):
+            templates = needs = None
+            for hit in hits:
                 blocked = blocking(rests_on(rule, hit), unread) if unread else None
                 if blocked is None:
-                    findings.append(_finding(rule, severity, location, hit))
+                    if templates is None:  # the rule's, once for all its hits
+                        templates = _templates(rule.message, rule.message_en)
+                        needs = _needs(templates)
+                    findings.append(_finding(rule, severity, location, hit, templates, needs))
                 elif withheld is not None:
                     withheld.append((rule.code, blocked))
             return findings
         except Exception as exc:  # a rule must never take the run down with it
             return [self._crashed(location, rule, exc)]
+
+    def _guarded(self, rule: Rule, severity: Severity, location: str, context,
+                 unread: tuple[tuple[str, str], ...] = (),
+                 withheld: list[tuple[str, str]] | None = None) -> list[Finding]:
+        try:
+            hits = rule.check(context)
+        except Exception as exc:  # a rule must never take the run down with it
+            return [self._crashed(location, rule, exc)]
+        return self._findings(rule, severity, location, hits, unread, withheld)
 
     def _run(self, target: str, location: str, make_context,
              unread: tuple[tuple[str, str], ...] = (),
@@ -213,11 +249,65 @@ class Checker:
                                           unread, withheld))
         return findings
 
+    def _run_case(self, location: str, case: Case, score: CaseScore, profile: Profile,
+                  taxonomy: Taxonomy, facts: CaseFacts, withheld: list[tuple[str, str]]
+                  ) -> list[Finding]:
+        """Every case rule on one case: each rule's per-case part, then one walk of the
+        scored rows handing each row to every per-row part; the findings in rule order
+        (a rule's per-case hits before its per-row ones)."""
+        hits: list[list[Hit] | Finding] = []  # per rule: its hits, or the M003 of its crash
+        walkers: list[tuple[Any, CaseContext, list[Hit], int]] = []  # (part, context, hits, slot)
+        for active in self.case_rules:
+            rule = active.rule
+            try:
+                context = CaseContext(location, case, score, profile, taxonomy, active.options,
+                                      facts)
+                if rule.row_part is None:
+                    hits.append(list(rule.check(context)))
+                    continue
+                found = list(rule.case_part(context)) if rule.case_part is not None else []
+                if rule.wants_rows is None or rule.wants_rows(context):
+                    walkers.append((rule.row_part, context, found, len(hits)))
+                hits.append(found)
+            except Exception as exc:  # a rule must never take the run down with it
+                hits.append(self._crashed(location, rule, exc))
+        rows, cells = case.indicators, facts.rows
+        for item in score.indicators if walkers else ():
+            if not 0 <= item.index < len(rows):
+                continue
+            row = ScoredRow(item, rows[item.index], cells[item.index])
+            crashed = []
+            for walker in walkers:
+                part, context, own, slot = walker
+                try:
+                    found = part(context, row)
+                    if found is not None:
+                        if type(found) is Hit:
+                            own.append(found)
+                        else:
+                            own.extend(found)
+                except Exception as exc:  # noqa: BLE001 - as above
+                    hits[slot] = self._crashed(location, self.case_rules[slot].rule, exc)
+                    crashed.append(walker)
+            if crashed:  # not called again on this case
+                walkers = [w for w in walkers if w not in crashed]
+        unread = facts.unread
+        findings: list[Finding] = []
+        for active, own in zip(self.case_rules, hits):
+            if type(own) is list:
+                findings.extend(self._findings(active.rule, active.severity, location, own,
+                                               unread, withheld))
+            else:
+                findings.append(own)
+        return findings
+
     def _suppress(self, location: str, findings: list[Finding],
                   suppressions: tuple[Suppression, ...]) -> tuple[Finding, ...]:
         """Drop what the case's [[ignore]] entries hide; report entries that hide nothing
         (only where the rules they name ran, and none of them was deselected: so ignoring a
         rule never adds a finding)."""
+        if not suppressions:  # most documents: nothing to hide, nothing for M001/M002/M004
+            return tuple(findings)
         by_code = {a.rule.code: a.rule for a in self.active}
         deselected = [rule for rule, _, _ in self.catalogue if rule.code in self.deselected]
         hidden_counts: list[int | None] = []
@@ -251,11 +341,7 @@ class Checker:
             return CaseChecks(())
         facts = facts if facts is not None else case_facts(case, taxonomy)
         withheld: list[tuple[str, str]] = []
-        findings = self._run(
-            "case", location,
-            lambda options: CaseContext(location, case, score, profile, taxonomy, options, facts),
-            facts.unread, withheld,
-        )
+        findings = self._run_case(location, case, score, profile, taxonomy, facts, withheld)
         return CaseChecks(self._suppress(location, findings, case.ignore), tuple(withheld))
 
     def check_department(self, location: str, department: Department,

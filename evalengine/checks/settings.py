@@ -19,7 +19,7 @@ from ..findings import Severity
 from ..limits import Limits, shipped
 from ..loader import ConfigError, Problem, read_toml, shown_value
 from ..resources import rules_dir
-from .base import Rule, Setting
+from .base import Rule, Setting, Words
 
 __all__ = [
     "RuleConfig",
@@ -120,7 +120,9 @@ def _value(setting: Setting, value: Any, path: str, problems: list[Problem]) -> 
             detail = _regex_problem(pattern, setting.groups)
             if detail:
                 problems.append(Problem(f"{path}[{index}]", "invalid", detail))
-    if kind in ("texts", "regexes"):
+    if kind == "texts":
+        value = Words(value)  # each word also without whitespace, found here once
+    elif kind == "regexes":
         value = tuple(value)
     return value
 

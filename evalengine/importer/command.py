@@ -10,7 +10,9 @@ exists and ``--force`` was not given), a file that could not be read (the others
 imported), or nothing importable at all.  ``--out`` is created only when there is a case
 to write.  Without ``--out`` the cases are printed to standard output (one TOML document
 each, separated by :data:`~evalengine.importer.tomlout.CASE_SEPARATOR`, which ``score -``
-reads back) and the import report goes to standard error.
+reads back) and the import report goes to standard error.  ``-`` reads one form file from
+standard input (``pdftotext x.pdf - | evalengine import - --out cases``); its cases are named
+``--name`` (``NAME.toml``, ``NAME-2.toml``), or from their project names as any file's are.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 from rich.console import Console
@@ -27,8 +30,8 @@ from rich.text import Text
 from ..i18n import Lang, pick
 from ..render.progress import Progress
 from ..target import TargetError, check_folder
-from . import ImportedFile, ImportedForm, import_file
-from .inputs import form_inputs
+from . import ImportedFile, ImportedForm, import_data, import_file
+from .inputs import STDIN, STDIN_STEM, Input, form_inputs
 from .limits import Limits, default_limits
 from .names import Namer, safe_stem, write_atomic
 from .readreport import report_lines
@@ -76,6 +79,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "exported": ("已写出 {path}（{template} 表式，{n} 项指标）",
                  "wrote {path} ({template} template, {n} indicators)"),
     "not-a-case": ("{path} 不是项目案例文件", "{path} is not a project case file"),
+    "name-without-stdin": ("--name 只用于从标准输入（-）读取的自评表", "--name names a form read from "
+                           "standard input (-) only"),
 }
 
 
@@ -127,10 +132,15 @@ def _comments(form: ImportedForm, file: ImportedFile, lang: Lang) -> list[str]:
 
 def import_files(files: Sequence[str], out: Path | None, *, force: bool, profile: str | None,
                  lang: Lang = "zh", limits: Limits | None = None,
-                 progress: Progress | None = None) -> ImportRun:
-    """Import every file (folders recursively) and write one TOML case per form into ``out``,
-    which is created when the first case is written; with ``out`` None, each case's TOML is
-    kept in its :class:`WrittenForm` (``printed``) for the caller to print."""
+                 progress: Progress | None = None, name: str | None = None,
+                 stdin: BinaryIO | None = None) -> ImportRun:
+    """Import every file (folders recursively; ``-``: ``stdin``, default standard input) and
+    write one TOML case per form into ``out``, which is created when the first case is
+    written; with ``out`` None, each case's TOML is kept in its :class:`WrittenForm`
+    (``printed``) for the caller to print.  ``name``: the stem of the cases read from
+    standard input."""
+    if name is not None and STDIN not in files:
+        return ImportRun((), (_w("name-without-stdin", lang),))
     if profile is not None:
         from ..profile import available_profiles
 
@@ -165,7 +175,10 @@ def import_files(files: Sequence[str], out: Path | None, *, force: bool, profile
             else:
                 results.append((ImportedFile.failed(given.shown, "", Note(given.problem)), ()))
             continue
-        imported = import_file(given.path, shown=given.shown, profile=profile, limits=limits)
+        if given.stdin:
+            imported = _import_stdin(given, stdin, name, profile, limits)
+        else:
+            imported = import_file(given.path, shown=given.shown, profile=profile, limits=limits)
         bar.advance(_size(given.path), len(imported.forms))
         if out is None:
             results.append((imported, tuple(_printed(form, imported, lang)
@@ -182,14 +195,15 @@ def import_files(files: Sequence[str], out: Path | None, *, force: bool, profile
         root = out.resolve()
         written = []
         for form in imported.forms:
-            filename = namer.name(safe_stem(form.case.name))
+            filename = namer.name(safe_stem(name if given.stdin and name else form.case.name))
             path = out / filename
             if path.resolve().parent != root:  # pragma: no cover - safe_stem forbids it
                 written.append(WrittenForm(form, None, "write-error", "unsafe name"))
                 continue
             try:
                 data = dumps(form.case, _comments(form, imported, lang)).encode("utf-8")
-                write_atomic(path, data, force=force, reads=[f for f in files if f not in scanned])
+                write_atomic(path, data, force=force,
+                             reads=[f for f in files if f not in scanned and f != STDIN])
             except FileExistsError:
                 written.append(WrittenForm(form, path, "exists"))
             except TargetError as exc:
@@ -206,6 +220,24 @@ def import_files(files: Sequence[str], out: Path | None, *, force: bool, profile
     elif inside:
         remarks.append((_w("out-in-scanned", lang, out=out, folder=inside), False))
     return ImportRun(tuple(results), remarks=tuple(remarks))
+
+
+def _import_stdin(given: Input, stream: BinaryIO | None, name: str | None,
+                  profile: str | None, limits: Limits) -> ImportedFile:
+    """The form file piped in, read whole (at most the file size limit), imported as a file
+    of that content is; its stem (in a placeholder project name) is ``name`` or "stdin"."""
+    from .notes import Note
+
+    stream = stream if stream is not None else sys.stdin.buffer
+    try:
+        data = stream.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        return ImportedFile.failed(given.shown, "", Note("os-error", detail=exc.strerror or str(exc)))
+    if len(data) > limits.max_file_bytes:
+        return ImportedFile.failed(given.shown, "", Note(
+            "too-large", detail=f">{limits.max_file_mb}/{limits.max_file_mb}"))
+    return import_data(data, shown=given.shown, stem=name or STDIN_STEM, profile=profile,
+                       limits=limits)
 
 
 def _printed(form: ImportedForm, imported: ImportedFile, lang: Lang) -> WrittenForm:
@@ -228,6 +260,8 @@ def write_printed(run: ImportRun, stream: object) -> None:
 
 
 def _size(path: Path | None) -> int:
+    if path is not None and str(path) == STDIN:
+        return 0  # a pipe has no size to show progress against
     try:
         return path.stat().st_size if path is not None else 0
     except OSError:
@@ -294,14 +328,15 @@ def _console(stream: object = None) -> Console:
 
 
 def run_import(files: list[str], out: Path | None, *, force: bool, profile: str | None,
-               lang: Lang = "zh", max_file_mb: int | None = None, progress: bool = True) -> int:
+               lang: Lang = "zh", max_file_mb: int | None = None, progress: bool = True,
+               name: str | None = None) -> int:
     from ..render.progress import progress_for
 
     limits = default_limits()
     if max_file_mb is not None:
         limits = attrs.evolve(limits, max_file_mb=max_file_mb)
     run = import_files(files, out, force=force, profile=profile, lang=lang, limits=limits,
-                       progress=progress_for(progress, "导入 importing"))
+                       progress=progress_for(progress, "导入 importing"), name=name)
     if out is None:  # the cases are the output; the report goes beside it, to standard error
         write_printed(run, sys.stdout.buffer)
         render_import(run, _console(sys.stderr), lang)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
 from functools import cache
 
 import attrs
@@ -104,11 +105,12 @@ def _cell_fits(kind: str, text: str) -> bool:
 
 
 def decode_cells(cells: list[str], columns: tuple[Column, ...],
-                 relations: tuple[Relation, ...]) -> Decoded:
+                 relations: tuple[Relation, ...], parent: dict[str, str] | None = None
+                 ) -> Decoded:
     """Cells whose blanks were dropped (``年度资金总额 | 50 | 49.78``), assigned in order to
     the columns: every assignment in which each cell fits its column's type, scored by the
-    row's arithmetic as :func:`decode_run` does; fields two best assignments dispute are
-    ambiguous."""
+    row's arithmetic as :func:`decode_run` does (and a sub-row by its ``parent``'s figures);
+    fields two best assignments dispute are ambiguous."""
     import itertools
 
     figures = [c.strip().replace(",", "") for c in cells]
@@ -121,7 +123,7 @@ def decode_cells(cells: list[str], columns: tuple[Column, ...],
                              and not v.endswith("%") else v for k, v in zip(combo, figures)})
     if not readings:
         return Decoded({}, unplaced=" | ".join(cells))
-    return _choose(readings, relations)
+    return _choose(readings, relations, parent)
 
 
 def _quantum(piece: str) -> Decimal:
@@ -178,6 +180,8 @@ def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int
     fitted, error, checked = 0, Decimal(0), 0
     for rel in relations:
         e = _error(rel, values)
+        if e is None and _constant_weight(rel, values):
+            e = Decimal(0)  # score = 10 × rate with no score read, and the 分值 read is that 10
         if e is None:
             continue
         error += e
@@ -187,13 +191,27 @@ def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int
     return fitted, error, checked
 
 
-def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...]
-               ) -> Decoded:
-    """The reading of ``run`` that best fits the columns' types and the row's arithmetic."""
+def _constant_weight(rel: Relation, values: dict[str, str]) -> bool:
+    """Does the reading's 分值 equal the points a layout's relation gives the row
+    (``score = 10 * rate``, the Sichuan form's 10 分), where the score is not read?  Then the
+    reading fits that relation as well as one reading the figure as the score: a lone ``10``
+    beside ``100%`` is 分值 10 or 得分 10, and stays disputed."""
+    if rel.op != "*" or rel.result in values or "weight" not in values:
+        return False
+    try:
+        return _dec(values["weight"]) == Decimal(rel.left)
+    except InvalidOperation:
+        return False
+
+
+def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...],
+               parent: dict[str, str] | None = None) -> Decoded:
+    """The reading of ``run`` that best fits the columns' types and the row's arithmetic
+    (and, for a sub-row of the funds table, its ``parent``'s figures: :func:`_choose`)."""
     readings = _readings(run, columns)
     if not readings:
         return Decoded({}, unplaced=run)
-    decoded = _choose(readings, relations)
+    decoded = _choose(readings, relations, parent)
     percent = {c.field for c in columns if c.type == "percent"}
     bare = [f for f, v in decoded.values.items() if f in percent and not v.endswith("%")]
     if bare:
@@ -203,7 +221,32 @@ def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation,
     return decoded
 
 
-def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...]) -> Decoded:
+def _child_fit(values: dict[str, str], parent: dict[str, str]) -> int | None:
+    """How well a sub-row's reading (其中：财政拨款) fits the total row above it: children sum
+    to their parent, so no child figure exceeds the parent's in its column (None: ruled out),
+    and a child equal to its parent in a column (the one source that paid for it all) is
+    evidence, one point a column."""
+    matched = 0
+    for field, text in values.items():
+        if field not in parent or text.endswith("%"):
+            continue
+        try:
+            child, whole = _dec(text), _dec(parent[field])
+        except InvalidOperation:
+            continue
+        if child > whole:
+            return None
+        matched += child == whole and child != 0
+    return matched
+
+
+def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...],
+            parent: dict[str, str] | None = None) -> Decoded:
+    if parent:
+        fits = [(_child_fit(v, parent), v) for v in readings]
+        if any(f is not None for f, _ in fits):  # children sum to their parent
+            top = max(f for f, _ in fits if f is not None)
+            readings = [v for f, v in fits if f == top]
     ranked = []
     for values in readings:
         fitted, error, checked = _score(values, relations)
@@ -266,8 +309,10 @@ ROW_COST = 4  # a new row must be earned by the cells it reads
 FREE_COST = 3  # a last column of free words must be earned more than a blank one
 FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
 SPLIT_COST = 4  # a cell boundary between two digits must be earned too
+TWICE_POINTS = SPLIT_COST  # a figure printed twice in two columns often equal: the split earned
+TWICE_APART = 1  # the same two columns equal with cells between them (full marks)
 CELL_STEPS = 5000  # a bound on the states tried from one position
-KEEP = 8  # readings kept per end position (enough to see a tie)
+KEEP = 24  # readings kept per end position (enough to see a tie)
 TABLE_EVIDENCE = 3  # rows read without doubt that show which figure columns a table fills
 TAIL_MIN = 8  # words ending the run this long are a row cut off (shorter: a fragment)
 _FREE_MAX = 24  # longest free-text cell tried inside a glued row
@@ -336,12 +381,18 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                 if end not in strict:
                     out.append((end, c + 1, 1 - split, ((field, s[p:end]),)))
             if field == "actual" and c and fields[c - 1] == "target" and _WORDY.match(s, p) \
-                    and _FIGURE_END.search(s, max(pos, p - 16), p):
-                # a short word for the actual after a figure target (无, 达标, 完成)
+                    and not s[p - 1].isdigit() and _FIGURE_END.search(s, max(pos, p - 16), p):
+                # a short word for the actual after a figure target (无, 达标, 完成); a word
+                # right after a digit is the figure's unit (25TB, 45万), not the actual
                 for end in range(p + 1, min(len(s), p + 6) + 1):
                     if not _WORDY.fullmatch(s[end - 1]):
                         break  # words only: 无, 达标, 完成
                     out.append((end, c + 1, 1, ((field, s[p:end]),)))
+            if field == "actual" and p and _WORDY.match(s, p - 1):
+                # a claim glued to the words before it (…相关制度规定达成预期指标88): the
+                # shortest claim ending where the figures begin
+                for end in _glued_claims(s, p):
+                    out.append((end, c + 1, 2, ((field, s[p:end]),)))
             a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
                       or not optional[x]), None)
             if field == "target" and a is not None and fields[a] == "actual":
@@ -350,10 +401,10 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                 for k in range(1, _FREE_MAX // 2 + 1):
                     word = s[p:p + k]
                     if len(word) == k and s.startswith(word, p + k) and (
-                            _WORDY.match(word) or free_to_end and _LOOSE_VALUE_RE.fullmatch(word)
+                            _WORDY.match(word) or _LOOSE_VALUE_RE.fullmatch(word)
                             and not _NUMBER_RE.fullmatch(word)):
-                        # (in a whole-line row, a figure with its unit printed twice too:
-                        # 2021年度2021年度; a bare 22 is rather 分值 2 and 得分 2)
+                        # (a figure with its unit printed twice too, 2021年度2021年度, 45万45万;
+                        # a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
             ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
@@ -391,6 +442,58 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             for score, values in lst if values]
 
 
+@cache
+def _claim_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The verbs a claim cell turns on (rules/vocabulary.toml [claims]: 完成, 达成, 达到 …),
+    and its adverbs (已, 基本, 全面 …), each a pattern matched at a position."""
+    from ..values import _CLAIM_ADVERBS, _V
+
+    def alt(words: Iterable[str]) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+    verbs = [w for w in (*_V.claims.achieved, *_V.claims.mostly) if len(w) >= 2]
+    return alt(verbs), alt(_CLAIM_ADVERBS)
+
+
+_CLAIM_END = re.compile(r"[\d≥≤><=]")
+
+
+def _is_claim(text: str) -> bool:
+    from ..values import Claim, ClaimLevel, parse_value
+
+    value = parse_value(text)
+    return isinstance(value, Claim) and value.level in (ClaimLevel.ACHIEVED, ClaimLevel.MOSTLY)
+
+
+def _glued_claims(s: str, p: int) -> list[int]:
+    """Ends of the claims that start at ``p`` in a run of words (``…规定达成预期指标`` at 达成):
+    words only, starting with a claim verb of two characters, ending where a figure or the
+    run begins.  Where the claim may start earlier (an adverb before the verb: ``全面完成``,
+    ``及时达成``) or later (a second verb inside it), its start is not known: none."""
+    verbs, adverbs = _claim_words()
+    if not verbs.match(s, p) or any(adverbs.match(s, q) and adverbs.match(s, q).end() == p
+                                    for q in range(max(0, p - 4), p)):
+        return []
+    ends = []
+    for end in range(p + 2, min(len(s), p + _FREE_MAX) + 1):
+        if not _WORDY.fullmatch(s[end - 1]):
+            break
+        if end == len(s) or not _CLAIM_END.match(s, end):
+            continue
+        if _is_claim(s[p:end]) and not any(verbs.match(s, q) and _is_claim(s[q:end])
+                                           for q in range(p + 1, end - 1)):
+            ends.append(end)
+    return ends
+
+
+def _name_holds_target(values: dict[str, str], fields: tuple[str, ...]) -> bool:
+    """A claim read as the actual with no target before it (…规定达成预期指标): the words
+    before the claim, taken as the name, may hold the target too."""
+    actual = values.get("actual", "")
+    return "target" in fields and "target" not in values and bool(actual) \
+        and not any(ch.isdigit() for ch in actual) and _is_claim(actual)
+
+
 def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The pieces of a run of glued rows (:func:`.labels.split_categories`) where the run
     keeps its line ends: a 一级/二级 label is a row's first cell, so a label word inside a
@@ -408,10 +511,16 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
     return out
 
 
+_TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UNIT_ALT})")
+
+
 def _name_penalty(name: str) -> int:
-    """A name rarely holds figures of its own row (``…到位率100%100%``), and never an
-    operator before a figure (``≥1人``: the operator position starts a target)."""
-    return 5 * len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name))
+    """A name rarely holds figures of its own row (``…到位率100%100%``), never an operator
+    before a figure (``≥1人``: the operator position starts a target), and rarely a figure
+    printed twice between words (``…变动率22基础信息完善``: the 分值 | 得分 of a row of its own;
+    ``2020年`` is a year)."""
+    twice = [m for m in _TWICE_IN_NAME.finditer(name) if Decimal(m.group(1)) != 0]
+    return 5 * (len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name)) + len(twice))
 
 
 def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
@@ -452,13 +561,14 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
         if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
                 or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE:
             continue
-        if name_end not in cells:
-            cells[name_end] = _value_cells(s, name_end, fields, types, [CELL_STEPS],
-                                           free_to_end=True)
-        for end, score, values in cells[name_end]:
-            if end == n and values:
-                score += _relation_points(values, relations) - _name_penalty(name)
-                options.append((score, name, values))
+        if name_end not in cells:  # scored by the row's arithmetic once, whatever the name
+            cells[name_end] = [(end, score + _relation_points(values, relations, fields), values)
+                               for end, score, values in _value_cells(
+                                   s, name_end, fields, types, [CELL_STEPS], free_to_end=True)
+                               if end == n and values]
+        penalty = _name_penalty(name)
+        for _, score, values in cells[name_end]:
+            options.append((score - penalty, name, values))
     if not options:  # words only, or nothing that fits the columns
         return [(s, {})]
     top = max(o[0] for o in options)
@@ -482,6 +592,8 @@ def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
     lost = len({t[0] for t in ties}) > 1
     if text_fields and not any(f in agreed for f in text_fields):
         lost = True  # no target or actual read for sure: the name may hold them
+    if _name_holds_target(agreed, fields):
+        disputed |= {"name", "target"}
     if not lost and not disputed:
         return RowReading(name, values)
     # the readings that take the disputed figures as one cell: which cell, if one
@@ -492,6 +604,18 @@ def _reading(ties: list[tuple[str, dict[str, str]]], fields: tuple[str, ...],
                                if t.rstrip("?") in ("text", "free") and f not in agreed)}
     return RowReading(name, agreed, tuple(sorted(disputed)),
                       whole.pop() if len(whole) == 1 and not lost else "")
+
+
+def _hidden_in_name(values: dict[str, str], fields: tuple[str, ...], types: tuple[str, ...]
+                    ) -> tuple[str, ...]:
+    """The text columns (target, actual) the name of a row may hold: when none was read,
+    those before the first cell read (a 度量单位 ``%`` read right after the name ends it:
+    ``“三公经费变动率%100%22否`` holds no target)."""
+    text = _text_fields(fields, types)
+    if not values or any(f in values for f in text):
+        return ()
+    first = min(fields.index(f) for f in values if f in fields)
+    return tuple(f for f in text if fields.index(f) < first)
 
 
 def _text_fields(fields: tuple[str, ...], types: tuple[str, ...]) -> tuple[str, ...]:
@@ -510,7 +634,9 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
 
     def cells_at(start: int) -> list[tuple[int, int, dict[str, str]]]:
         if start not in cells:  # the value cells from a position do not depend on the name
-            cells[start] = _value_cells(s, start, fields, types, [CELL_STEPS])
+            cells[start] = [(end, score + _relation_points(values, relations, fields), values)
+                            for end, score, values in _value_cells(
+                                s, start, fields, types, [CELL_STEPS]) if values]
         return cells[start]
 
     for pos in range(n - 1, -1, -1):
@@ -528,11 +654,10 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 continue
             if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
                 continue
+            penalty = _name_penalty(name) + ROW_COST
             for end, score, values in cells_at(name_end):
-                if end not in best or not values:
-                    continue
-                score += _relation_points(values, relations) - _name_penalty(name) - ROW_COST
-                options.append((score + best[end][0], name, values, end))
+                if end in best:
+                    options.append((score - penalty + best[end][0], name, values, end))
         for end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
             if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
                 # no row fits here: a fragment reported as not placed
@@ -564,12 +689,15 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         if not values:  # words only: where the name ends is lost
             rows.append(RowReading(name, {}, ("name", *_text_fields(fields, types))))
             continue
+        held: tuple[str, ...] = ("name", "target") if _name_holds_target(values, fields) else ()
+        if _hidden_in_name(values, fields, types):  # the name may hold them (as a line's)
+            held = ("name", *_hidden_in_name(values, fields, types))
         if not rivals:
-            rows.append(RowReading(name, values))
+            rows.append(RowReading(name, values, held))
             continue
         agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
         disputed = tuple(sorted({f for r in [values, *rivals] for f in r if f != "name"}
-                                - set(agreed)))
+                                - set(agreed) | set(held)))
         # the readings that take the disputed figures as one cell: which cell, if one
         whole = {cells[0] for r in [values, *rivals]
                  for cells in [[r[f] for f in disputed if f in r]] if len(cells) == 1}
@@ -577,8 +705,19 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     return rows, " ".join(unplaced)
 
 
-def _relation_points(values: dict[str, str], relations: tuple[Relation, ...]) -> int:
+def _relation_points(values: dict[str, str], relations: tuple[Relation, ...],
+                     fields: tuple[str, ...]) -> int:
+    """Points for the row's arithmetic, and for a figure printed twice in two columns that
+    are often equal: 分值 and 得分 under a bound (``88``: 8 | 8 at full marks, more likely
+    than a 分值 of 88 and a blank 得分), a target and its actual (``100100``: 100 | 100).
+    Two cells printed side by side (no cell read between them in ``fields``) are a figure
+    printed twice, which earns the split between them; two equal cells apart (分值 first and
+    得分 last: full marks) are a little evidence, unless a bare figure between them could be
+    cut elsewhere (``12.51``: 1 | 2.5 | 1 or 12.5 | 1).  A zero printed twice is evidence
+    only where no other pair of columns could hold it (``00``: 目标 0 | 完成 0 in a table with
+    no 分值/得分; beside them it is as likely 0 | 0 there)."""
     points = 0
+    pairs = [("target", "actual"), *((r.left, r.result) for r in relations if r.op == "<=")]
     for rel in relations:
         e = _error(rel, values)
         if e is None:
@@ -587,6 +726,18 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...]) ->
             points -= 0 if e == 0 else 3  # a bound holding is no evidence
         else:
             points += 3 if e == 0 else -3
+    for a, b in pairs:
+        x = values.get(a, "")
+        if not (x and x == values.get(b) and _NUMBER_RE.fullmatch(x)) \
+                or Decimal(x) == 0 and any(f in fields for p in pairs if p != (a, b) for f in p) \
+                or a not in fields or b not in fields:
+            continue
+        i, j = sorted((fields.index(a), fields.index(b)))
+        between = [values[f] for f in fields[i + 1:j] if f in values]
+        if not between:
+            points += TWICE_POINTS
+        elif not any(_NUMBER_RE.fullmatch(v) for v in between):
+            points += TWICE_APART
     return points
 
 

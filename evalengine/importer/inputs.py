@@ -4,7 +4,8 @@ A file named on the command line is always read (its content decides its type). 
 folder, files whose names end in a form suffix (:data:`FORM_SUFFIXES`) are read, in name
 order, depth first; other files are counted and reported, never silently dropped.  A linked
 folder is followed once (a folder already visited, through any path, is not walked again:
-no loop, no exponential walk of a link graph).
+no loop, no exponential walk of a link graph).  ``-`` is standard input (a form piped in:
+``pdftotext x.pdf - | evalengine import - --out cases``), read once however often it is given.
 """
 
 from __future__ import annotations
@@ -17,10 +18,14 @@ import attrs
 
 from ..loader import display_path
 
-__all__ = ["FORM_SUFFIXES", "Input", "form_inputs", "is_form_name"]
+__all__ = ["FORM_SUFFIXES", "STDIN", "STDIN_STEM", "Input", "form_inputs", "is_form_name"]
 
 FORM_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xlsm", ".xls", ".ods", ".html", ".htm",
                  ".mhtml", ".mht", ".txt", ".et", ".wps")
+
+
+STDIN = "-"  # the path that means standard input, as in ``evalengine score -``
+STDIN_STEM = "stdin"  # the stem of a form read from standard input, unless --name gives one
 
 
 def is_form_name(name: str | Path) -> bool:
@@ -33,14 +38,20 @@ class Input:
     shown: str
     problem: str = ""  # "no-such-file", "unreadable-folder:<detail>"
     skipped: int = 0  # files in a folder that are not forms (reported as a count)
+    stdin: bool = False  # standard input (``path`` is ``-``)
 
 
 def form_inputs(paths: Iterable[str | Path]) -> Iterator[Input]:
     visited: set[Path] = set()
+    stdin = False
     for given in paths:
         path = Path(given)
         shown = display_path(str(given))
-        if path.is_dir():
+        if str(given) == STDIN:
+            if not stdin:  # a second "-" would read nothing: standard input is read once
+                stdin = True
+                yield Input(path, "<stdin>", stdin=True)
+        elif path.is_dir():
             yield from _walk(path, visited)
         elif os.path.lexists(path):
             yield Input(path, shown)

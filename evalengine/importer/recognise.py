@@ -878,7 +878,8 @@ class _Parser:
                 if t.key in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
             elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
-                    and L.fund_column(toks[j + 1].text) not in (None, "-"):
+                    and L.fund_column(toks[j + 1].text) not in (None, "-") \
+                    and not L.is_funds_section(t.text):
                 self.note("unplaced", t.text)  # a garbled header cell between two labels
             elif not (L.is_funds_section(t.text) or t.key in ("(万元)", "万元", "单位:万元")
                       or L.is_points_only(t.text) or not t.key):
@@ -1037,7 +1038,7 @@ class _Parser:
         rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
         rels = tuple(r for r in rels if {r.result, r.left, r.right} - {""} <= set(columns)
                      | {x for x in (r.left,) if x.replace(".", "").isdigit()})
-        decoded = decode_run(run, cols, rels)
+        decoded = decode_run(run, cols, rels, self.parent_figures(label))
         if decoded.unplaced:
             self.note("unplaced", run)
             return
@@ -1196,7 +1197,8 @@ class _Parser:
         known = {c.field: c for c in block.columns} if block is not None else {}
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in fields)
         rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
-        decoded = decode_cells(figures, cols, rels) if figures else None
+        decoded = decode_cells(figures, cols, rels, self.parent_figures(label)) if figures \
+            else None
         placed: list[tuple[str, str]] = []
         if decoded is not None:
             if decoded.unplaced:
@@ -1215,6 +1217,14 @@ class _Parser:
             else:
                 self.note("unplaced", w, r + 1 if r is not None else None)
         return placed
+
+    def parent_figures(self, label: tuple[str, str]) -> dict[str, str] | None:
+        """For a sub-row of the funds table, the total row's money figures read so far (the
+        decoder fits a sub-row to them: children sum to their parent)."""
+        if label[0] == "total":
+            return None
+        return {f: str(self.draft.funds[f]) for f in ("initial_budget", "budget", "executed")
+                if f in self.draft.funds} or None
 
     def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str]) -> None:
         total = label[0] == "total"
@@ -1981,7 +1991,7 @@ class _Parser:
         """An operator that cannot be read (a 指标性质 cell, or in text a target's start,
         holding no operator: :func:`.decoder.operator_cell`) leaves the target unread, never
         0; so does a 2 starting a target in OCR'd text with no 指标性质 column (≥100人, or
-        2100人?)."""
+        2100人?), and an actual printed the same."""
         lost: dict[str, str] = {}
         if ind.get("operator"):
             op = operator_cell(ind["operator"], ocr=self.mode != "grid" or self.sheet.ocr)
@@ -1997,6 +2007,8 @@ class _Parser:
         elif target and self.sheet.ocr and "operator" not in self.schema \
                 and ocr_operator_doubt(target):
             lost["target"] = "ambiguous"
+            if ind.get("actual") == target:  # printed alike, the actual shares the doubt
+                lost["actual"] = "ambiguous"
         if lost:
             self.note("operator-unread", f"{ind.get('operator', '')} {target}".strip(),
                       detail=FIELD_LABELS["target"][0])
@@ -2272,7 +2284,11 @@ class _Parser:
         l1, l2, name = values.get("level1", ""), values.get("level2", ""), values.get("name", "")
         if l1 and (L.is_l2(l1) and not L.is_l1(l1)):
             return None
-        if l2 and not L.is_l2(l2):
+        # a 二级 word no vocabulary names stands in its column when the row's figures stand in
+        # theirs (规划 | 基础信息 | 基础信息完整性 | | | 3 | 3)
+        figures = [values[f] for f in ("weight", "score") if values.get(f, "").strip()]
+        placed = bool(figures) and all(L.number(x) is not None for x in figures)
+        if l2 and not L.is_l2(l2) and not (placed and not re.search(r"\d", l2)):
             return None
         if name and (L.is_l1(name) or L.is_l2(name)) and not l2:
             return None
@@ -2295,6 +2311,7 @@ class _Parser:
         for combo in itertools.combinations(range(len(schema)), len(values)):
             if self._fits(values, [schema[c] for c in combo], schema):
                 options.append(combo)
+        options = _printed_twice(values, schema, options)
         before = len(self.draft.notes)
         placed = self._resolve(values, schema, options, r)
         disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
@@ -2352,6 +2369,9 @@ class _Parser:
                 self.add_indicator(row, None)
             row = None
 
+        if schema and schema[0] == "name" and 0 < j < self.end and not toks[j - 1].key \
+                and _nameless_row(toks, j - 1, self.end, schema):
+            row, filled = {"level1": "", "level2": "", "name": ""}, 1  # (see the blank below)
         while j < self.end:
             t = toks[j]
             if t.brk:
@@ -2383,13 +2403,37 @@ class _Parser:
                     cur_l1, cur_l2 = "", ""
                 elif L.opens_level2(t.text, nxt.text if nxt is not None else None):
                     cur_l1, cur_l2 = self.l1_text(t.text), ""
+                elif L.is_l2(t.text) and (k := _stream_categories(
+                        toks, j, self.end, schema, 1)) in (0, 2) and schema[0] == "name":
+                    # a 二级 word the cells' types say is the row's name (社会效益 | 提升 | …
+                    # | 2 | 2), or the 一级 before a 二级 (满意度指标 | 服务对象满意度 | name)
+                    if k == 2:
+                        cur_l1, cur_l2 = t.text, toks[j + 1].text
+                        self.used.update((j, j + 1))
+                        j += 2
+                    row, filled = {"level1": cur_l1, "level2": cur_l2, "name": toks[j].text}, 1
                 elif L.is_l2(t.text):
                     cur_l2 = t.text
                     row, filled = {"level1": cur_l1, "level2": cur_l2}, 0
                 elif not t.key:
-                    pass
+                    if schema[0] == "name" and _nameless_row(toks, j, self.end, schema):
+                        # a blank name cell before a target and figures (a row whose name
+                        # was not printed): the row starts here, not at its target
+                        row, filled = {"level1": cur_l1, "level2": cur_l2, "name": ""}, 1
                 elif nxt is not None and L.is_l2(nxt.text) and L.number(t.text) is None:
                     cur_l1, cur_l2 = t.text, ""
+                elif (k := _stream_categories(toks, j, self.end, schema)) and schema[0] == "name":
+                    # category cells no vocabulary names (规划 | 基础信息 | …): the row's
+                    # figure cells fall in its figure columns only after them
+                    if k == 2:
+                        cur_l1, cur_l2 = t.text, toks[j + 1].text
+                    elif cur_l1:
+                        cur_l2 = t.text
+                    else:
+                        cur_l1, cur_l2 = t.text, ""
+                    self.used.update(range(j, j + k))
+                    j += k
+                    row, filled = {"level1": cur_l1, "level2": cur_l2, "name": toks[j].text}, 1
                 else:
                     row = {"level1": cur_l1, "level2": cur_l2, schema[0]: t.text}
                     filled = 1
@@ -2737,6 +2781,72 @@ _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
+
+
+_STREAM_FIGURES = ("weight", "score")
+_PAIRS = (("target", "actual"), ("weight", "score"))  # two columns often printed alike
+
+
+def _printed_twice(values: Sequence[str], schema: Sequence[str],
+                   options: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Cells with blanks dropped: a value printed twice side by side (``美化环境。 |
+    美化环境。``) is two columns often alike -- the target and the actual, or 分值 and 得分 --
+    so the assignments that put it there are kept when there are any (a bare ``2 | 2`` fits
+    both pairs: still disputed)."""
+    twice = [n for n in range(len(values) - 1) if values[n].strip() and values[n] == values[n + 1]]
+    pairs = {(schema.index(a), schema.index(b)) for a, b in _PAIRS if a in schema and b in schema}
+    kept = [c for c in options if twice and all((c[n], c[n + 1]) in pairs for n in twice)]
+    return kept or options
+
+
+def _nameless_row(toks: Sequence[Tok], j: int, end: int, schema: Sequence[str]) -> bool:
+    """One cell per line: is the blank cell at ``j`` the name of a row whose next cell is a
+    value no name is (``≥90%``, a figure) and whose 分值/得分 columns hold figures?"""
+    def text(x: int) -> str:
+        return toks[x].text if x < end else ""
+
+    first = text(j + 1)
+    if not L.key(first) or not (re.match(r"[≥≤><=]", first) or L.number(first) is not None
+                                or L.percent(first) is not None):
+        return False
+    figures = [text(j + schema.index(f)) for f in _STREAM_FIGURES if f in schema]
+    return any(L.key(c) for c in figures) and all(
+        not L.key(c) or L.number(c) is not None for c in figures)
+
+
+def _stream_categories(toks: Sequence[Tok], j: int, end: int, schema: Sequence[str],
+                       usual: int = 0) -> int:
+    """One cell per line, blanks kept: how many category cells (一级, 二级; 0 to 2) start the
+    row at ``j``, chosen by the cells' types -- the row that follows them puts figures (or
+    blanks) in its 分值/得分 columns, a name that is no figure in its name column, and the
+    next row starts with no figure.  ``usual`` (what the cell's words say: 0, or 1 for a
+    二级 label) unless another count fits strictly better."""
+    def text(x: int) -> str:
+        return toks[x].text if x < end else ""
+
+    def fit(k: int) -> tuple[int, int]:
+        """(how well the row fits, figures in its figure columns)"""
+        cats = [text(j + c) for c in range(k)]
+        if cats and not L.key(cats[0]) or any(re.search(r"[\d≥≤><=%]", c) for c in cats) \
+                or j + k + len(schema) > end:
+            return -99, 0  # a category is a word (the 二级 after a 一级 may be blank)
+        score = figures = 0
+        for n, field in enumerate(schema):
+            cell = text(j + k + n)
+            blank = not L.key(cell)
+            if field == "name":
+                score += -2 if blank else -3 if L.number(cell) is not None else 1
+            elif field in _STREAM_FIGURES and not blank:
+                figures += L.number(cell) is not None
+                score += 1 if L.number(cell) is not None else -3
+        after = text(j + k + len(schema))
+        if L.key(after):
+            score += -2 if L.number(after) is not None else 1
+        return score, figures
+
+    # only figures in the figure columns are evidence enough to read against the words
+    best = max((k for k in (0, 1, 2) if k != usual), key=fit)
+    return best if fit(best)[1] and fit(best)[0] > fit(usual)[0] else usual
 
 
 def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] | None:

@@ -166,10 +166,12 @@ def oneline(g: Grid) -> str:
 def synonym_table() -> dict[str, list[str]]:
     """label → the other labels any layout gives the same (block kind, field)."""
     by_field: dict[tuple[str, str], list[str]] = {}
+    openers: set[str] = set()
     for path in sorted(LAYOUTS.glob("*.toml")):
         with path.open("rb") as fh:
             layout = tomllib.load(fh)
         for block in layout.get("blocks", []):
+            openers.update(block.get("starts", []))
             for col in block.get("columns", []):
                 key = (block.get("kind", ""), col.get("field", ""))
                 for label in col.get("labels", []):
@@ -188,8 +190,10 @@ def synonym_table() -> dict[str, list[str]]:
         for label in labels:
             options.setdefault(label, []).append(
                 [x for x in labels if x != label and len(fields_of[(kind, x)]) == 1])
+    # a block's row label (总分, which one layout also prints as its total's column header)
+    # is no header label: a 总分 row printed 得分 is in no layout
     table = {label: [x for x in lists[0] if all(x in other for other in lists[1:])]
-             for label, lists in options.items()}
+             for label, lists in options.items() if label not in openers}
     return {k: v for k, v in table.items() if v}
 
 

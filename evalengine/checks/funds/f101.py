@@ -8,7 +8,7 @@ from ...evidence import Amount, Count, Percent, Quote, Seq, p
 from ...numbers import ZERO
 from ...values import Claim, ClaimLevel
 from ..base import HERE, MONEY, CaseContext, Hit
-from ..kit import _clause, _find, _rate, _short, _texts
+from ..kit import _clause, _find, _rate, _short, _label, _texts
 
 
 # 评价结论 is N401's: a success conclusion over unfinished work is reported there, once.
@@ -56,10 +56,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             expected=paid,
             found=p("F101.claims_found", shown=shown, more=more),
         )
-    for path, label, text in _texts(ctx.facts, _CLAIM_FIELDS):
+    for path, text in _texts(ctx.facts, _CLAIM_FIELDS):
         m = _find(text, patterns, negation)
         if m is None:
             continue
+        label = _label(ctx.facts, path)
         clause = _clause(text, m.start(), m.end(), commas=True)
         yield Hit(path, {**params, "field": label, "claim": Quote(clause, path)},
                   expected=paid, found=p("common.labelled", label=label, text=Quote(_short(text), path)))

@@ -78,7 +78,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                             for s in outputs)),
         )
     for s in ctx.score.indicators:
-        if not (_is_cost(ctx, s) and _full(ctx, s)) or (all_full and s in outputs):
+        if not (_full(ctx, s) and _is_cost(ctx, s)) or (all_full and s in outputs):
             continue  # an output already listed in the hit above is not reported twice
         kind, cap = _budget_cap(ctx, s, f)
         row = rows[s.index]

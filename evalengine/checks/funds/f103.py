@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...evidence import Amount, Percent, p
 from ..base import HERE, MONEY, TEXTS, CaseContext, Hit
-from ..kit import _explanation, _rate
+from ..kit import _explained, _rate
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -15,7 +15,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     rate = f.rate
     if rate is None or rate >= o["threshold"]:
         return
-    if _explanation(ctx.facts) is not None:
+    if _explained(ctx.facts):
         return
     reason = ctx.case.funds.reason.strip()
     threshold = Percent(o["threshold"])

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...evidence import Amount, p
 from ..base import HERE, MONEY, TEXTS, CaseContext, Hit
-from ..kit import _balance, _explanation
+from ..kit import _balance, _explained
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
@@ -19,7 +19,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         return
     if balance < o["min_share"] * f.budget:  # type: ignore[operator]
         return
-    if _explanation(ctx.facts) is not None:
+    if _explained(ctx.facts):
         return
     yield Hit(
         "$.funds.executed",

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ...evidence import Number, Percent, Quote, p
 from ...numbers import HUNDRED
 from ..base import HERE, MONEY, CaseContext, Hit
-from ..kit import ONE, _EXPLAIN_FIELDS, _budget_word, _clause, _find, _rate, _short, _texts
+from ..kit import ONE, _EXPLAIN_FIELDS, _budget_word, _clause, _find, _rate, _short, _label, _texts
 
 
 def _half_unit(value: Decimal) -> Decimal:
@@ -39,10 +39,11 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             )
     if rate >= ONE - slack / HUNDRED:
         return
-    for path, label, text in _texts(ctx.facts, _EXPLAIN_FIELDS):
+    for path, text in _texts(ctx.facts, _EXPLAIN_FIELDS):
         m = _find(text, o["full_execution_patterns"], int(o["negation_window"]))
         if m is None:
             continue
+        label = _label(ctx.facts, path)
         yield Hit(
             path,
             {"claimed": p("F109.claimed_in", label=label, clause=Quote(_clause(text, m.start(), m.end()), path)),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...evidence import Quote, p
 from ..base import CaseContext, Hit
-from ..kit import _clause, _find, _texts
+from ..kit import _clause, _find, _label, _texts
 
 
 _MOVE_FIELDS = ("$.funds.note", "$.funds.reason", "$.funds.adjustment_reason", "$.goal.actual",
@@ -16,10 +16,11 @@ _MOVE_FIELDS = ("$.funds.note", "$.funds.reason", "$.funds.adjustment_reason", "
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     patterns = ctx.options["patterns"]
-    for path, label, text in _texts(ctx.facts, _MOVE_FIELDS, deviations=True):
+    for path, text in _texts(ctx.facts, _MOVE_FIELDS, deviations=True):
         m = _find(text, patterns)
         if m is None:
             continue
+        label = _label(ctx.facts, path)
         clause = Quote(_clause(text, m.start(), m.end()), path)
         yield Hit(
             path,

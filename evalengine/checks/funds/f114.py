@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from ...evidence import Amount, Quote, Sum, p
 from ...numbers import ZERO
-from ...values import Dimension, Quantity, Text, Value, parse_value
 from ..base import HERE, MONEY, CaseContext, Hit
-from ..kit import TEN_THOUSAND, _SENTENCE_BREAK, _short, _texts
-
-
-def _money_amounts(value: Value) -> list[Decimal]:
-    """Money amounts (元) in a parsed cell."""
-    if isinstance(value, Quantity):
-        return [value.amount] if value.dimension is Dimension.MONEY else []
-    if isinstance(value, Text):
-        return [q.amount for q in value.quantities if q.dimension is Dimension.MONEY]
-    return []
+from ..kit import TEN_THOUSAND, _SENTENCE_BREAK, _short, _label, _texts
 
 
 _BREAKDOWN_FIELDS = ("$.goal.expected", "$.goal.actual", "$.funds.note", "$.narrative.completion")
@@ -27,7 +16,10 @@ _BREAKDOWN_FIELDS = ("$.goal.expected", "$.goal.actual", "$.funds.note", "$.narr
 def check(ctx: CaseContext) -> Iterator[Hit]:
     o = ctx.options
     per = o["per_item"] * TEN_THOUSAND  # 元
-    for path, label, text in _texts(ctx.facts, _BREAKDOWN_FIELDS):
+    markers = [m for m in o["part_markers"] if m]
+    for path, text in _texts(ctx.facts, _BREAKDOWN_FIELDS):
+        if not any(m in text for m in markers):
+            continue  # no sentence of it names parts
         for sentence in _SENTENCE_BREAK.split(text):
             cut = min((i for i in (sentence.find(m) for m in o["part_markers"] if m) if i >= 0),
                       default=-1)
@@ -38,14 +30,15 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             tail = sentence[cut + len(marker):]
             if not any(w and w in head for w in o["total_words"]):
                 continue
-            totals = _money_amounts(parse_value(head))
-            parts = _money_amounts(parse_value(tail))
+            totals = ctx.facts.money_in(head)
+            parts = ctx.facts.money_in(tail)
             if not totals or len(parts) < 2:
                 continue
             total, summed = totals[-1], sum(parts, ZERO)
             if abs(total - summed) <= per * (len(parts) + 1):
                 continue
             total_w, summed_w = total / TEN_THOUSAND, summed / TEN_THOUSAND
+            label = _label(ctx.facts, path)
             yield Hit(
                 path,
                 {"field": label, "total": Amount(total_w), "parts": Amount(summed_w),

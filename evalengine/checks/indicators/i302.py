@@ -2,38 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...evidence import Quote, p
 from ...values import Claim, Empty, Quantity, Text, When
-from ..base import CaseContext, Hit
-from ..kit import _has, _level2_in, _pairs, _path, _show
+from ..base import CaseContext, Hit, ScoredRow
+from ..kit import _show
 
 
-def check(ctx: CaseContext) -> Iterator[Hit]:
+def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     o = ctx.options
-    for item, row in _pairs(ctx):
-        target = item.target
-        if isinstance(target, (Empty, Quantity, When)) or _level2_in(row, o["skip_level2"]):
-            continue
-        if isinstance(target, Text) and target.quantities:
-            continue
-        phrase = _has(row.target, o["vague_phrases"])
-        if item.reason == "unmeasurable-target":
-            why = p("I302.figure_actual", actual=Quote(_show(row.actual)))
-        elif phrase:
-            why = p("I302.vague", phrase=Quote(phrase))
-        elif _level2_in(row, o["numeric_level2"]):
-            why = p("I302.numeric_level2", level2=Quote(row.level2.strip()))
-        elif isinstance(target, Claim) and o["flag_claim_targets"] and "定性" not in row.operator:
-            why = p("I302.claim")
-        else:
-            continue
-        path = _path(item.index, "target")
-        yield Hit(
-            path,
-            {"name": Quote(_show(row.name)), "target": Quote(_show(row.target), path), "why": why},
-            expected=p("I302.expected"),
-            found=p("I302.found", level2=Quote(row.level2.strip() or "—"), name=Quote(row.name.strip()),
-                    target=Quote(row.target, path)),
-        )
+    item, row = r.item, r.row
+    target = item.target
+    if isinstance(target, (Empty, Quantity, When)) or o["skip_level2"].first_in(r.level2):
+        return None
+    if isinstance(target, Text) and target.quantities:
+        return None
+    phrase = o["vague_phrases"].first_in(r.target_words)
+    if item.reason == "unmeasurable-target":
+        why = p("I302.figure_actual", actual=Quote(_show(row.actual)))
+    elif phrase:
+        why = p("I302.vague", phrase=Quote(phrase))
+    elif o["numeric_level2"].first_in(r.level2):
+        why = p("I302.numeric_level2", level2=Quote(row.level2.strip()))
+    elif isinstance(target, Claim) and o["flag_claim_targets"] and "定性" not in row.operator:
+        why = p("I302.claim")
+    else:
+        return None
+    path = r.path("target")
+    return Hit(
+        path,
+        {"name": Quote(r.shown_name), "target": Quote(_show(row.target), path), "why": why},
+        expected=p("I302.expected"),
+        found=p("I302.found", level2=Quote(row.level2.strip() or "—"), name=Quote(row.name.strip()),
+                target=Quote(row.target, path)),
+    )

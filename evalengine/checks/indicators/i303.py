@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
 from ...evidence import Number, Phrase, Quote, p
-from ...model import Indicator
-from ...scoring import IndicatorScore
 from ...values import Claim, Dimension, Quantity, Text
-from ..base import CaseContext, Hit
-from ...facts import CaseFacts, Row
-from ..kit import _compact, _level2_in, _pairs, _path, _show
+from ..base import CaseContext, Hit, ScoredRow, Words
+from ...facts import CaseFacts, Row, compact
+from ..kit import _show
 
 
 def _unit_dimension(cells: Row) -> Quantity | None:
@@ -21,23 +18,27 @@ def _unit_dimension(cells: Row) -> Quantity | None:
     return value if isinstance(value, Quantity) and value.dimension is not Dimension.PLAIN else None
 
 
-@functools.lru_cache(maxsize=256)
-def _after_digit(word: str) -> re.Pattern[str]:
-    return re.compile(r"\d" + re.escape(word))
+def _after_digit(words: Words) -> tuple[re.Pattern[str] | None, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """One pattern for any of the words right after a digit (None: no words), and one per
+    word, in order."""
+    each = tuple((w, re.compile(r"\d" + re.escape(w))) for _, w in words.compacted)
+    either = re.compile(r"\d(?:" + "|".join(re.escape(w) for w, _ in each) + ")") if each else None
+    return either, each
 
 
-def _unit_problems(row: Indicator, item: IndicatorScore, facts: CaseFacts, o
-                   ) -> Iterator[tuple[str, Phrase]]:
+def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> list[tuple[str, Phrase]]:
     """(field, why) for each unit or operator problem of one row."""
-    cells = facts.rows[item.index]
-    for word in o["bad_unit_words"]:
-        w = _compact(word)
-        bad = _after_digit(w) if w else None
-        field = next((f for f in ("target", "actual")
-                      if bad is not None and bad.search(facts.compact(_path(item.index, f)))), None)
-        if field is not None:
-            yield field, p("I303.not_a_unit", word=Quote(w))
-            break
+    out: list[tuple[str, Phrase]] = []
+    row, item, cells = r.row, r.item, r.cells
+    either, each = o["bad_unit_words"].once("after a digit", _after_digit)
+    if either is not None:
+        target, actual = r.target_words, compact(row.actual)
+        if either.search(target) or either.search(actual):
+            for w, bad in each:
+                field = "target" if bad.search(target) else "actual" if bad.search(actual) else None
+                if field is not None:
+                    out.append((field, p("I303.not_a_unit", word=Quote(w))))
+                    break
     target = item.target
     unit_q = _unit_dimension(cells) if o["check_unit_column"] else None
     if unit_q is not None:
@@ -45,12 +46,12 @@ def _unit_problems(row: Indicator, item: IndicatorScore, facts: CaseFacts, o
         own = facts.target_cell(item.index)
         shown, unit = _show(row.target), row.unit.strip()
         if qualitative or isinstance(own, Claim) or (isinstance(own, Text) and not own.quantities):
-            yield "unit", p("I303.qualitative_unit", target=Quote(shown), unit=Quote(unit))
+            out.append(("unit", p("I303.qualitative_unit", target=Quote(shown), unit=Quote(unit))))
         elif isinstance(own, Quantity) and own.dimension is not Dimension.PLAIN and (
             own.dimension is not unit_q.dimension
             or (own.dimension is Dimension.COUNT and own.unit != unit_q.unit)
         ):
-            yield "unit", p("I303.unit_contradicts", target=Quote(shown), unit=Quote(unit))
+            out.append(("unit", p("I303.unit_contradicts", target=Quote(shown), unit=Quote(unit))))
     if isinstance(target, Quantity):
         limit = o["reverse_percent_limit"]
         written = cells.target  # as the form wrote it, not as scoring read the name
@@ -59,19 +60,25 @@ def _unit_problems(row: Indicator, item: IndicatorScore, facts: CaseFacts, o
                 and isinstance(written, Quantity) and written.operator.reverse):
             # a ceiling the form wrote; one read from the name (人员控制率 100%) is not the
             # department's doing, and a control rate can exceed 100%
-            yield "target", p("I303.loose_ceiling", limit=Number(target.amount))
+            out.append(("target", p("I303.loose_ceiling", limit=Number(target.amount))))
         if (target.operator.positive and target.dimension is Dimension.MONEY
-                and _level2_in(row, o["cost_level2"])):
-            yield "target", p("I303.cost_floor")
+                and o["cost_level2"].first_in(r.level2)):
+            out.append(("target", p("I303.cost_floor")))
+    return out
 
 
-def check(ctx: CaseContext) -> Iterator[Hit]:
-    for item, row in _pairs(ctx):
-        for field, why in _unit_problems(row, item, ctx.facts, ctx.options):
-            yield Hit(
-                _path(item.index, field),
-                {"name": Quote(_show(row.name)), "why": why},
-                expected=p("I303.expected"),
-                found=p("I303.found", operator=Quote(row.operator), target=Quote(row.target),
-                        unit=Quote(row.unit), actual=Quote(row.actual)),
-            )
+def check_row(ctx: CaseContext, r: ScoredRow) -> Iterator[Hit] | None:
+    problems = _unit_problems(r, ctx.facts, ctx.options)
+    return _hits(r, problems) if problems else None
+
+
+def _hits(r: ScoredRow, problems: list[tuple[str, Phrase]]) -> Iterator[Hit]:
+    row = r.row
+    for field, why in problems:
+        yield Hit(
+            r.path(field),
+            {"name": Quote(r.shown_name), "why": why},
+            expected=p("I303.expected"),
+            found=p("I303.found", operator=Quote(row.operator), target=Quote(row.target),
+                    unit=Quote(row.unit), actual=Quote(row.actual)),
+        )

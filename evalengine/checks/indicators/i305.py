@@ -17,7 +17,7 @@ def _row_key(ctx: CaseContext, index: int, row: Indicator) -> tuple[str, str]:
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     case = ctx.case
-    filled = {_row_key(ctx, i, r) for i, r in _live_rows(ctx)}
+    filled: set[tuple[str, str]] | None = None  # found at the first blank row, if any
     seen: set[tuple[str, str]] = set()
     for index, row in enumerate(case.indicators):
         if row.not_applicable or not ctx.facts.rows[index].blank or not row.level2.strip():
@@ -25,6 +25,8 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if _level2_in(row, ctx.options["ignore_level2"]):
             continue
         key = _row_key(ctx, index, row)
+        if filled is None:
+            filled = {_row_key(ctx, i, r) for i, r in _live_rows(ctx)}
         if key in filled or key in seen:
             continue
         seen.add(key)

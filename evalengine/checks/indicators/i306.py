@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 
 from ...evidence import Quote, Seq, p
 from ...model import Case
 from ...values import Claim, ClaimLevel, Quantity, Value
+from ...facts import compact
 from ...vocabulary import load_vocabulary
-from ..base import HERE, TEXTS, CaseContext, Hit
-from ..kit import _has, _pairs, _path, _show
+from ..base import HERE, TEXTS, CaseContext, Hit, ScoredRow, Words
+from ..kit import _compact, _show
 
 
 def _claims_done(value: Value) -> bool:
@@ -23,24 +24,32 @@ def _case_text(case: Case) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def check(ctx: CaseContext) -> Iterator[Hit]:
-    o = ctx.options
-    words = load_vocabulary().names.satisfaction
-    if _has(_case_text(ctx.case), o["survey_words"]):
-        return
-    for item, row in _pairs(ctx):
-        if not (_has(item.category, words) or _has(row.level2, words) or _has(row.name, words)):
-            continue
-        actual = item.actual
-        if not (_claims_done(actual) or isinstance(actual, Quantity)):
-            continue
-        yield Hit(
-            _path(item.index, "actual"),
-            {"name": Quote(_show(row.name)), "actual": Quote(_show(row.actual))},
-            expected=p("I306.expected"),
-            found=p("I306.found", actual=Quote(row.actual),
-                    words=Seq(tuple(Quote(w) for w in o["survey_words"][:4]), "slash_tight")),
-        )
+@functools.cache
+def _satisfaction() -> Words:
+    return Words(load_vocabulary().names.satisfaction)
+
+
+def wants_rows(ctx: CaseContext) -> bool:
+    """No text of the form speaks of a survey."""
+    return not ctx.options["survey_words"].first_in(compact(_case_text(ctx.case)))
+
+
+def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
+    actual = r.actual
+    if not (_claims_done(actual) or isinstance(actual, Quantity)):
+        return None
+    words = _satisfaction()
+    if not (words.first_in(_compact(r.item.category)) or words.first_in(r.level2)
+            or words.first_in(r.name)):
+        return None
+    row = r.row
+    return Hit(
+        r.path("actual"),
+        {"name": Quote(r.shown_name), "actual": Quote(_show(row.actual))},
+        expected=p("I306.expected"),
+        found=p("I306.found", actual=Quote(row.actual),
+                words=Seq(tuple(Quote(w) for w in ctx.options["survey_words"][:4]), "slash_tight")),
+    )
 
 
 RESTS_ON = (HERE, *TEXTS)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..base import HERE, RECORD, CaseContext, Hit
-from ..kit import _deviation_hit, _unexplained
+from ..base import HERE, RECORD, CaseContext, Hit, ScoredRow
+from ..kit import _deviation_hit, _form_explains_nothing, _unexplained
 
 
-def check(ctx: CaseContext) -> Iterator[Hit]:
-    minor = ctx.options["minor_ratio"]
-    for item, row, detail, ratio in _unexplained(ctx):
-        if ratio is not None and ratio >= minor:
-            continue  # a rounding-size miss: I313 reports it as info
-        yield _deviation_hit(item, row, detail)
+wants_rows = _form_explains_nothing
+
+
+def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
+    found = _unexplained(r)
+    if found is None:
+        return None
+    detail, ratio = found
+    if ratio is not None and ratio >= ctx.options["minor_ratio"]:
+        return None  # a rounding-size miss: I313 reports it as info
+    return _deviation_hit(r, detail)
 
 
 RESTS_ON = (HERE, f"{RECORD}.deviation", "$.narrative.deviation")

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from ...evidence import Label, Quote, Seq, p
 from ...values import Empty, Quantity
-from ..base import CaseContext, Hit
-from ..kit import _category, _pairs, _path, _show, _target_text
+from ..base import CaseContext, Hit, scored_rows, target_text
+from ..kit import _path, _show
 
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
-    rows = [(item, row) for item, row in _pairs(ctx) if _category(ctx, item.index) is not None]
+    rows = [(r.item, r.row) for r in scored_rows(ctx) if r.cells.category is not None]
     if not rows:
         return
     # rows left out of scoring (a field not read) are still on the form: their read actuals
@@ -44,5 +44,5 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                 _path(item.index, "target"),
                 {"name": Quote(_show(row.name)), "what": p("I310.zero_target")},
                 expected=p("I310.expected_positive"),
-                found=p("common.target_is", target=Quote(_target_text(row))),
+                found=p("common.target_is", target=Quote(target_text(row))),
             )

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ...evidence import Label, Quote, p
-from ...model import Indicator
 from ...values import Dimension, Empty, Quantity, Value, When
 from ...vocabulary import load_vocabulary
-from ..base import CaseContext, Hit
-from ..kit import _has, _level2_in, _pairs, _path, _show
+from ..base import CaseContext, Hit, ScoredRow
+from ..kit import _show
 
 
-def _timely_value(value: Value, row: Indicator, o) -> bool:
+def _timely_value(value: Value, r: ScoredRow, o) -> bool:
     """A date or period, a rate (及时率 100%) or a duration (15个工作日)."""
     if isinstance(value, When):
         return True
@@ -23,27 +20,27 @@ def _timely_value(value: Value, row: Indicator, o) -> bool:
             units = load_vocabulary().units.durations
             return value.unit in units or value.unit.removeprefix("个") in units  # 个工作日
         if value.dimension is Dimension.PLAIN:
-            return bool(_has(row.name, o["rate_words"]))
+            return bool(o["rate_words"].first_in(r.name))
     return False
 
 
-def check(ctx: CaseContext) -> Iterator[Hit]:
+def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     o = ctx.options
-    for item, row in _pairs(ctx):
-        if not _level2_in(row, o["level2_words"]):
-            continue
-        target, actual = item.target, item.actual
-        if isinstance(target, Empty):
-            continue
-        if not _timely_value(target, row, o):
-            field, cell = "target", row.target
-        elif isinstance(target, When) and not isinstance(actual, (When, Empty)):
-            field, cell = "actual", row.actual
-        else:
-            continue
-        yield Hit(
-            _path(item.index, field),
-            {"name": Quote(_show(row.name)), "which": Label(f"indicator.{field}"), "value": Quote(_show(cell))},
-            expected=p("I312.expected"),
-            found=p("common.target_actual", target=Quote(row.target), actual=Quote(row.actual)),
-        )
+    item, row = r.item, r.row
+    if not o["level2_words"].first_in(r.level2):
+        return None
+    target, actual = item.target, item.actual
+    if isinstance(target, Empty):
+        return None
+    if not _timely_value(target, r, o):
+        field, cell = "target", row.target
+    elif isinstance(target, When) and not isinstance(actual, (When, Empty)):
+        field, cell = "actual", row.actual
+    else:
+        return None
+    return Hit(
+        r.path(field),
+        {"name": Quote(r.shown_name), "which": Label(f"indicator.{field}"), "value": Quote(_show(cell))},
+        expected=p("I312.expected"),
+        found=p("common.target_actual", target=Quote(row.target), actual=Quote(row.actual)),
+    )

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 from ...evidence import Number, Quote, p
-from ..base import RECORD, CaseContext, Hit
-from ..kit import _has, _pairs, _path, _show
+from ..base import RECORD, CaseContext, Hit, ScoredRow
+from ..kit import _show
 
 
-def check(ctx: CaseContext) -> Iterator[Hit]:
-    if ctx.profile.budget.weight <= 0:
-        return  # a rubric scores 预算执行率 as one of its items
-    for item, row in _pairs(ctx):
-        word = _has(row.name, ctx.options["words"]) or _has(row.target, ctx.options["words"])
-        if not word:
-            continue
-        yield Hit(
-            _path(item.index, "name"),
-            {"name": Quote(_show(row.name or row.target)), "word": Quote(word),
-             "weight": Number(ctx.profile.budget.weight)},
-            expected=p("I317.expected", weight=Number(ctx.profile.budget.weight)),
-            found=p("I317.found", name=Quote(_show(row.name)), target=Quote(_show(row.target))),
-        )
+def wants_rows(ctx: CaseContext) -> bool:
+    return ctx.profile.budget.weight > 0  # a rubric scores 预算执行率 as one of its items
+
+
+def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
+    words = ctx.options["words"]
+    word = words.first_in(r.name) or words.first_in(r.target_words)
+    if not word:
+        return None
+    row = r.row
+    return Hit(
+        r.path("name"),
+        {"name": Quote(_show(row.name or row.target)), "word": Quote(word),
+         "weight": Number(ctx.profile.budget.weight)},
+        expected=p("I317.expected", weight=Number(ctx.profile.budget.weight)),
+        found=p("I317.found", name=Quote(r.shown_name), target=Quote(_show(row.target))),
+    )
 
 
 RESTS_ON = (RECORD,)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ...evidence import Count, Quote, p
 from ...values import Text
-from ..base import RECORD, CaseContext, Hit
-from ..kit import _PUNCT, _compact, _pairs, _path, _show
+from ..base import RECORD, CaseContext, Hit, ScoredRow
+from ..kit import _PUNCT, _compact, _show
 
 
 _ITEM_SEPARATORS_RE = re.compile(r"、")  # a list of names; commas separate clauses
@@ -39,26 +39,26 @@ def _mentioned(item: str, text: str, window: int) -> bool:
     return any(item[i:i + window] in text for i in range(len(item) - window + 1))
 
 
-def check(ctx: CaseContext) -> Iterator[Hit]:
+def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     o = ctx.options
     window = int(o["window"])
-    for item, row in _pairs(ctx):
-        if not isinstance(item.target, Text) or not isinstance(item.actual, Text):
-            continue
-        named = _named_items(row.target, o["lead_words"])
-        if len(named) < 2:
-            continue
-        actual = ctx.facts.compact(_path(item.index, "actual"))
-        missing = [name for name in named if not _mentioned(name, actual, window)]
-        if not missing or len(missing) == len(named) and not _named_items(row.actual, o["lead_words"]):
-            continue  # an actual that names nothing at all is I315's or I302's, not a list to compare
-        yield Hit(
-            _path(item.index, "actual"),
-            {"name": Quote(_show(row.name)), "missing": Quote("、".join(missing)), "count": Count(len(missing)),
-             "of": Count(len(named))},
-            expected=p("I319.expected", count=Count(len(named)), named=Quote("、".join(named))),
-            found=p("I319.found", actual=Quote(_show(row.actual)), missing=Quote("、".join(missing))),
-        )
+    item, row = r.item, r.row
+    if not isinstance(item.target, Text) or not isinstance(item.actual, Text):
+        return None
+    named = _named_items(row.target, o["lead_words"])
+    if len(named) < 2:
+        return None
+    actual = ctx.facts.compact(r.path("actual"))
+    missing = [name for name in named if not _mentioned(name, actual, window)]
+    if not missing or len(missing) == len(named) and not _named_items(row.actual, o["lead_words"]):
+        return None  # an actual that names nothing at all is I315's or I302's, not a list to compare
+    return Hit(
+        r.path("actual"),
+        {"name": Quote(r.shown_name), "missing": Quote("、".join(missing)), "count": Count(len(missing)),
+         "of": Count(len(named))},
+        expected=p("I319.expected", count=Count(len(named)), named=Quote("、".join(named))),
+        found=p("I319.found", actual=Quote(_show(row.actual)), missing=Quote("、".join(missing))),
+    )
 
 
 RESTS_ON = (RECORD,)

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 
 from ...evidence import Count, Label, Quote, Seq, p
 from ...values import Dimension
-from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
-from ..kit import _figures, _indicator_named, _norm, _quoted, _unmatched
+from ..kit import _figures, _generic, _indicator_named, _quoted, _unmatched
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-—–~至到]\s*((?:19|20)\d\d))?\s*年")
@@ -48,7 +47,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if not goal_text.strip():
         return
     dims = set(o["dimensions"])
-    generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
+    generic = _generic()
     goal = _figures(facts.clauses("$.goal.expected"), dims, generic)
     if not goal:
         return

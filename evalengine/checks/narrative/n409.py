@@ -11,6 +11,8 @@ from ..base import HERE, CaseContext, Hit
 
 def check(ctx: CaseContext) -> Iterator[Hit]:
     project = ctx.case.project
+    if project.department == project.implementer:
+        return  # the same unit (most forms): nothing to compare
     department = ctx.facts.normalised("$.project.department")
     implementer = ctx.facts.normalised("$.project.implementer")
     if not department or not implementer or department == implementer:

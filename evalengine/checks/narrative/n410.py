@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...evidence import Label, Quote, Seq, p
-from ...vocabulary import load_vocabulary
 from ..base import HERE, CaseContext, Hit
-from ..kit import _figures, _indicator_named, _norm, _quoted, _unmatched
+from ..kit import _figures, _generic, _indicator_named, _quoted, _unmatched
 
 
 _REPORTED = (("$.goal.actual", "report.goal_actual"), ("$.narrative.completion", "report.completion"))
@@ -17,7 +16,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     """The figures the narrative reports as done, against each indicator's 完成值."""
     facts, o = ctx.facts, ctx.options
     dims = set(o["dimensions"])
-    generic = tuple(_norm(g) for g in load_vocabulary().context.generic)
+    generic = _generic()
     for path, label_key in _REPORTED:
         label = Label(label_key)
         text = facts.text(path)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 from ...evidence import Amount, Quote, p
 from ...model import Case
 from ...scoring import Evidence, IndicatorScore
 from ...values import Claim, ClaimLevel
-from ..base import CaseContext, Hit
+from ..base import CaseContext, Hit, ScoredRow
 from ..kit import _MISSED, _achieved, _form_weight, _full, _name, _on_form_scale, _reason
 
 
@@ -28,24 +27,24 @@ def _missed_full_marks(case: Case, ind: IndicatorScore, tolerance: Decimal) -> s
     return ""
 
 
-def check(ctx: CaseContext) -> Iterator[Hit]:
-    for ind in ctx.score.indicators:
-        why = _missed_full_marks(ctx.case, ind, ctx.options["tolerance"])
-        if not why:
-            continue
-        row = ctx.case.indicators[ind.index]
-        verified = _on_form_scale(ctx.case, ind)
-        name = _name(ctx.case, ind.index)
-        if why == "claim":
-            reason = p("S205.claim", actual=Quote(row.actual.strip()))
-            expected = p("S205.claim_expected", actual=Quote(row.actual.strip()))
-        else:
-            reason = p("S205.measured", target=Quote(row.target.strip()), actual=Quote(row.actual.strip()))
-            expected = p("S205.expected", why=reason, achieved=_achieved(ind), reason=_reason(why),
-                         verified=Amount(verified))
-        yield Hit(
-            f"$.indicators[{ind.index}].score",
-            {"name": name, "why": reason, "score": Amount(row.score)},
-            expected=expected,
-            found=p("S205.found", score=Amount(row.score), weight=Amount(row.weight)),
-        )
+def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
+    ind = r.item
+    why = _missed_full_marks(ctx.case, ind, ctx.options["tolerance"])
+    if not why:
+        return None
+    row = r.row
+    verified = _on_form_scale(ctx.case, ind)
+    name = _name(ctx.case, ind.index)
+    if why == "claim":
+        reason = p("S205.claim", actual=Quote(row.actual.strip()))
+        expected = p("S205.claim_expected", actual=Quote(row.actual.strip()))
+    else:
+        reason = p("S205.measured", target=Quote(row.target.strip()), actual=Quote(row.actual.strip()))
+        expected = p("S205.expected", why=reason, achieved=_achieved(ind), reason=_reason(why),
+                     verified=Amount(verified))
+    return Hit(
+        r.path("score"),
+        {"name": name, "why": reason, "score": Amount(row.score)},
+        expected=expected,
+        found=p("S205.found", score=Amount(row.score), weight=Amount(row.weight)),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ...evidence import Amount, Label, Named, Phrase, Quote, Seq, p
+from ...evidence import Amount, Label, Named, Phrase, Seq, p
 from ...numbers import ZERO, rounded
 from ...scoring import Status
 from ..base import HERE, MONEY, CaseContext, Hit
@@ -47,8 +47,9 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     else:
         return
 
-    # Each item's claimed and verified score, both on the form's own scale.
-    items: list[tuple[Label | Quote | Phrase, Decimal, Decimal, str]] = []  # (name, claimed, verified, reason)
+    # Each item's claimed and verified score, both on the form's own scale; a row is named
+    # (by its index) only if it is shown
+    items: list[tuple[Label | int, Decimal, Decimal, str]] = []  # (name, claimed, verified, reason)
     budget = score.budget
     if budget.claimed is not None:
         items.append((Label("score.budget_row"), budget.claimed, _budget_on_form_scale(ctx) or ZERO, ""))
@@ -56,7 +57,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         verified_item = _on_form_scale(case, ind)
         if verified_item is None:
             verified_item = ind.verified
-        items.append((_name(case, ind.index), ind.claimed, verified_item, ind.reason))
+        items.append((ind.index, ind.claimed, verified_item, ind.reason))
 
     claimed_grade = verified_grade = ""
     if truncated:
@@ -87,7 +88,8 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         key=lambda item: item[0], reverse=True,
     )
     top = [
-        p("S211.item", name=name, claimed=Amount(c), verified=Amount(v),
+        p("S211.item", name=_name(case, name) if isinstance(name, int) else name,
+          claimed=Amount(c), verified=Amount(v),
           reason=p("S211.reason", reason=_reason(reason)) if reason else "")
         for _, name, c, v, reason in contributors[: int(options["max_contributors"])]
     ]
