@@ -251,3 +251,14 @@ def test_an_unknown_header_cell_in_a_workbook_leaves_the_lacking_column_unread()
     (row,) = forms[0].case.indicators
     assert (row.target, row.weight, row.score) == ("50座", Decimal(30), Decimal(30))
     assert row.actual == "" and row.unread.reason("actual") == "unplaced"
+
+
+def test_a_template_filler_run_on_after_a_glued_row_is_no_deviation():
+    text = ("某某县2022年度项目支出绩效自评表项目名称农村饮水安全维修养护主管部门某某县水利局"
+            "实施单位某某县水利局一级指标二级指标三级指标年度指标值实际完成值分值得分"
+            "未完成原因分析及改进措施产出指标数量指标维修供水工程数量12处12处2020指标2:"
+            "质量指标工程验收合格率95%98%3030指标2:\n")
+    rows = _case(text).case.indicators
+    assert [(r.name, r.target, r.weight, r.score, r.deviation) for r in rows] == [
+        ("维修供水工程数量", "12处", Decimal(20), Decimal(20), ""),
+        ("工程验收合格率", "95%", Decimal(30), Decimal(30), "")]

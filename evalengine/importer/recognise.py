@@ -1843,6 +1843,12 @@ class _Parser:
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
                                and f in _INDICATOR_FIELDS})
+                filler = values.get("deviation", "")
+                if filler and L.is_placeholder_name(filler.rstrip(":：")):
+                    # the template's next filler row (指标2:) run on after the row's cells:
+                    # no 偏差原因
+                    del values["deviation"]
+                    self._placeholders += 1
                 lost = _unit_in_name(values) if "unit" in fields else None
                 if lost is not None:
                     # the row's 计量单位 and a stray glyph ran into its name: where the name
