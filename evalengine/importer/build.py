@@ -48,6 +48,10 @@ class ImportSettings:
     source: str
     review_below: Decimal
     review_min_cells: int
+    rubric_score_within: int
+    fund_text_words: int
+    funds_scatter_words: int
+    title_header_within: int
 
 
 @cache

@@ -46,6 +46,8 @@ def _words() -> frozenset[str]:
     words = {k for k in L.all_label_keys() if len(k) >= 2}
     for layout in load_layouts():
         for block in layout.blocks:
+            if block.local:  # words too common to cut a text at (合计, 其他, 中央)
+                continue
             words |= {L.key(w) for w in block.starts + block.rows}
             words |= {L.key(w) for c in block.columns for w in c.labels}
     words |= {"其中", "合计", "总分"}
@@ -58,7 +60,8 @@ def _block_labels() -> tuple[frozenset[str], ...]:
     from .layouts import load_layouts
 
     return tuple(frozenset(L.key(w) for c in block.columns for w in c.labels)
-                 for layout in load_layouts() for block in layout.blocks if block.columns)
+                 for layout in load_layouts() for block in layout.blocks
+                 if block.columns and not block.local)
 
 
 def _compound(word: str) -> tuple[str, str] | None:

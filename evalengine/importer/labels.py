@@ -532,6 +532,11 @@ def extend_from_layouts() -> int:
             GOAL_FIELDS[k] = field
             added += 1
     for layout in load_layouts():
+        for row in layout.block("indicators").rows if layout.block("indicators") else ():
+            if key(row) not in _L1_KEYS:  # a layout's 一级 labels (投入目标 / 结果目标)
+                _L1_KEYS.add(key(row))
+                _L1_ONLY.add(key(row))
+                added += 1
         block = layout.block("funds")
         for start in block.starts if block is not None else ():
             if key(start) not in _FUNDS_STARTS:

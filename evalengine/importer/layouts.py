@@ -57,6 +57,9 @@ class Block:
     rows: tuple[str, ...] = ()  # row labels of the block (年度资金总额, 其中:财政拨款 …)
     arithmetic: tuple[str, ...] = ()  # relations between the columns of one row
     points: Decimal | None = None  # the block's share of the total (20 in a 20/80 form)
+    # its labels are words too common to be vocabulary (合计, 其他, 中央): read only inside a
+    # form of this layout, as a run of them, and its figures wherever the text scattered them
+    local: bool = False
 
 
 @attrs.frozen
@@ -234,7 +237,7 @@ TITLE_POINTS = 2  # the layouts whose title word the form's title holds (the lon
 
 
 def _words(layout: Layout) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    labels = frozenset(_squash(lab) for b in layout.blocks for c in b.columns
+    labels = frozenset(_squash(lab) for b in layout.blocks if not b.local for c in b.columns
                        for lab in (*c.labels, *(x for p in c.parts for x in p.labels)))
     return (frozenset(_squash(w) for w in layout.title), frozenset(_squash(w) for w in layout.signs),
             labels)
@@ -248,6 +251,8 @@ def all_labels(layouts: tuple[Layout, ...] | None = None) -> dict[str, dict[str,
     clash: set[tuple[str, str]] = set()
     for layout in layouts:
         for block in layout.blocks:
+            if block.local:
+                continue
             table = out.setdefault(block.kind, {})
             for column in block.columns:
                 for label in column.labels:

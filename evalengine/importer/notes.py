@@ -45,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一级指标名称未印出（只有“{text}”），level1 留空",
         "the 一级指标 label is not printed (only “{text}”); level1 left empty",
     ),
+    "column-major": (
+        "指标表按列依次印出（每列 {detail} 个单元格），已按行对齐读取",
+        "the indicator table was printed column by column ({detail} cells a column); read "
+        "back into rows",
+    ),
     "no-header": (
         "看不到指标表的表头，按 {detail} 的列序读取",
         "the indicator table has no visible header; columns read as {detail}",

@@ -38,10 +38,11 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
-from .decoder import LINE_END, decode_cells, decode_rows, decode_run, is_glued_run, \
-    is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
+from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, \
+    is_glued_run, is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
-from .layouts import Column, Layout, Relation, load_layouts, profile_exists, recognise_layout, relations
+from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
+    recognise_layout, relations
 from .notes import Note
 from .prose import fill_draft
 from .sheets import Sheet
@@ -58,6 +59,9 @@ _GENERIC_PREFIX_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_DEGREE_RE = re.compile(r"((?:19|20)\d{2})\s*年度")
+_FILE_NAME_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|ods|odt)$", re.IGNORECASE)
+_YEAR_ONLY_RE = re.compile(r"(?:19|20)\d{2}")
+_YEAR_FIRST_RE = re.compile(r"^((?:19|20)\d{2})年")  # a title that opens with its year
 _CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
 # a unit's code before its name: 219-某局, 314002-某局机关, [155]某局, 【155】某局
 _UNIT_CODE_RE = re.compile(r"^(?:\d{2,}\s*[-—－]|[\[【(（]\s*\d{2,}\s*[\]】)）])\s*(.+)$")
@@ -189,6 +193,16 @@ def _tokens(sheet: Sheet) -> list[Tok]:
         i = 0
         while i < len(cells):
             text = cells[i]
+            if i + 1 < len(cells) and sheet.mode == "words" and _YEAR_ONLY_RE.fullmatch(text) \
+                    and cells[i + 1].startswith("年") and len(cells[i + 1]) > 1:
+                cells[i + 1] = text + cells[i + 1]  # "2020 年市级…": a year broken off its 年
+                i += 1
+                continue
+            if i + 1 < len(cells) and sheet.mode == "words" and not L.is_label(text) \
+                    and not L.is_label(cells[i + 1]) and _opens_section(text + cells[i + 1]):
+                cells[i + 1] = text + cells[i + 1]  # a block's label broken by a space
+                i += 1
+                continue
             if i + 1 < len(cells):
                 joined = L.joins(text, cells[i + 1])
                 if joined is not None:
@@ -225,7 +239,14 @@ def _row_index(toks: Sequence[Tok]) -> dict[int, list[int]]:
 
 
 def _is_title(tok: Tok) -> bool:
-    return 0 < len(tok.key) <= 60 and bool(_TITLE_RE.match(tok.key)) and "报告" not in tok.key
+    k = _FILE_NAME_RE.sub("", tok.key)
+    return 0 < len(k) <= 60 and bool(_TITLE_RE.match(k)) and "报告" not in k
+
+
+def _is_file_name(tok: Tok) -> bool:
+    """The document's file name printed above its text (``…项目绩效自评表.pdf``): a title for
+    the year it states, not for the project's name."""
+    return bool(_FILE_NAME_RE.search(tok.key))
 
 
 def _title_name(text: str) -> str:
@@ -266,7 +287,7 @@ def _join_broken_rows(sheet: Sheet) -> Sheet:
         if _labels_only(row):
             while r + 1 < len(rows) and _labels_only(rows[r + 1]):
                 r += 1
-                row = row + rows[r]
+                row = _header_in_table_order(row + rows[r])  # a two-row header, line by line
             out.append(row)
             r += 1
             if row[0] == "序号" and sum(1 for c in row if L.indicator_column(c)) >= 2:
@@ -387,7 +408,10 @@ def _header_in_table_order(row: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _labels_only(row: tuple[str, ...]) -> bool:
+    """A line of column labels (the first may be the block's own label: 绩效指标 | 年度指标值 …)."""
     cells = [c for c in row if c]
+    if len(cells) > 2 and _opens_section(cells[0]) and L.is_indicator_section(cells[0]):
+        cells = cells[1:]
     return bool(cells) and all(c == "序号" or L.indicator_column(c) for c in cells)
 
 
@@ -416,20 +440,28 @@ def recognise(sheet: Sheet) -> Recognised:
     toks = _tokens(sheet)
     starts: list[int] = []
     have_name = have_content = False
+    header: set[str] = set()  # the header fields the current form has labelled so far
     for i, tok in enumerate(toks):
         if tok.dup or tok.brk:
             continue
         if _is_title(tok):
-            if not starts or have_name or have_content:
+            if not starts or (have_name and not have_content
+                              and not _inside_header(toks, i, header)) \
+                    or (have_content and _opens_header(toks, i)):
                 starts.append(_walk_back(sheet, toks, i))
                 have_name = have_content = False
+                header = set()
             continue
         if _is_name_label(tok):
             if not starts or have_name:
                 starts.append(_walk_back(sheet, toks, i) if not starts or have_name else i)
                 have_content = False
+                header = set()
             have_name = True
+            header.add("name")
             continue
+        if (field := _header_field(tok)) is not None:
+            header.add(field)
         if starts and (L.is_funds_section(tok.text) or L.indicator_column(tok.text) == "name"):
             have_content = True
     forms: list[Draft] = []
@@ -463,6 +495,66 @@ def recognise(sheet: Sheet) -> Recognised:
             last.incomplete.append("truncated")
         _mark_cut(last)
     return Recognised(tuple(forms), outside)
+
+
+_FORM_HEADER = ("name", "department", "implementer")  # the header fields a form's block labels
+
+
+def _header_field(tok: Tok) -> str | None:
+    """The header field a label cell names (项目名称, 主管部门 …, or ``主管部门:X``)."""
+    field = L.HEADER_FIELDS.get(tok.key)
+    if field is None and (split := L.split_label(tok.text)) is not None:
+        field = L.HEADER_FIELDS.get(split[0])
+    return field if field in _FORM_HEADER else None
+
+
+def _after_bare_label(toks: Sequence[Tok], i: int) -> str | None:
+    """The header field of the bare label (项目名称, no value of its own) right before ``i``."""
+    j = i - 1
+    while j >= 0 and (not toks[j].key or toks[j].dup or toks[j].brk):
+        j -= 1
+    return _header_field(toks[j]) if j >= 0 and toks[j].key in L.HEADER_FIELDS else None
+
+
+def _inside_header(toks: Sequence[Tok], i: int, header: set[str]) -> bool:
+    """A title-like phrase (``…支出绩效自评表``) inside the current form's header block, not
+    the title of a new form: it stands where a header label's value goes (right after a bare
+    项目名称), or the next header label after it continues the block the current form began
+    (主管部门 after this form's 项目名称) instead of starting it again.  A new form's header
+    block repeats a label the current one already has."""
+    if _after_bare_label(toks, i) is not None:
+        return True  # the value of the label before it
+    if not header:
+        return False
+    for tok in toks[i + 1:]:
+        if tok.dup or tok.brk or not tok.key:
+            continue
+        if _is_title(tok) or L.is_funds_section(tok.text) or L.indicator_column(tok.text):
+            return False
+        field = _header_field(tok)
+        if field is not None:
+            return field not in header
+    return False
+
+
+def _opens_header(toks: Sequence[Tok], i: int) -> bool:
+    """A title after a form's funds or table starts a new form only with its header block:
+    a header label (项目名称, 主管部门 …) within ``title_header_within`` cells of
+    rules/import.toml.  A title-worded cell inside a table (an indicator named
+    ``按时报送绩效自评表``) is followed by more of the table instead."""
+    from .build import import_settings
+
+    within = import_settings().title_header_within
+    n = 0
+    for tok in toks[i + 1:]:
+        if tok.dup or tok.brk or not tok.key or _is_title(tok):
+            continue
+        if _is_name_label(tok) or _header_field(tok) is not None:
+            return True
+        n += 1
+        if n >= within or tok.key in L.TOTAL_ROWS:
+            return False
+    return False
 
 
 def _mark_cut(draft: Draft) -> None:
@@ -581,6 +673,8 @@ class _Parser:
         self.lone_figures: list[tuple[int, str, list[Note]]] = []
         self.gap_at: int | None = None  # the cell after a gap in the text (see funds_stream)
         self.fund_fields: set[str] = set()  # the columns the funds header printed
+        self.table_first = 0  # the first indicator row of the table being read
+        self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -609,7 +703,7 @@ class _Parser:
                         return "", []
                     return t.text, [j]
                 j += 1
-            return "", []
+            return self.value_below(i)
         j = i + 1
         if j >= self.end or toks[j].brk:
             return "", []
@@ -625,6 +719,21 @@ class _Parser:
         if L.is_label(t.text) and (t.key in L.HEADER_FIELDS or t.key in L.NARRATIVE_FIELDS):
             return "", []
         return t.text, [j]
+
+    def value_below(self, i: int) -> tuple[str, list[int]]:
+        """Pipe rows broken at a cell (``| 项目名称 |`` ↵ ``某某经费 |``): a header label that
+        ends its line takes the next line's only cell, when that cell is no label itself."""
+        if self.sheet.mode != "compact":
+            return "", []
+        below = [j for j in self.row_range(self.toks[i].row + 1)
+                 if self.toks[j].key and not self.toks[j].dup]
+        if len(below) != 1:
+            return "", []
+        t = self.toks[below[0]]
+        if L.is_label(t.text) or L.split_label(t.text) or _opens_section(t.text) \
+                or L.fund_row_label(t.text) is not None:
+            return "", []
+        return t.text, below
 
     # -- the loop ----------------------------------------------------------------------
 
@@ -672,6 +781,12 @@ class _Parser:
             return None
         if self.is_indicator_header(i):
             return self.indicators(i)
+        if L.indicator_column(tok.text) in ("level1", "level2", "name") \
+                and not self.draft.has_table \
+                and (columns := self.column_major(i)) is not None:
+            return self.table_columns(*columns)
+        if not self.rows_mode and self.local_funds_labels(i) >= _LOCAL_RUN:
+            return self.scattered_funds(i)
         if L.is_funds_section(tok.text) or L.fund_column(tok.text) in ("initial_budget", "budget"):
             return self.funds(i)
         if L.fund_row_label(tok.text) is not None and not self.draft.funds:
@@ -701,7 +816,7 @@ class _Parser:
         toks = self.toks
         self.used.add(i)
         self.draft.titled = True
-        name = _title_name(toks[i].text)
+        name = "" if _is_file_name(toks[i]) else _title_name(_FILE_NAME_RE.sub("", toks[i].text))
         heading = [j for j in range(self.start, i) if toks[j].key and j not in self.used]
         if self.rows_mode:
             for j in heading:
@@ -713,8 +828,9 @@ class _Parser:
                     self.draft.project["year"] = int(m.group(1))
         if name and not self.draft.title_name:
             self.draft.title_name = name
-        # the title's year: 2021年度, or a closing (2021年)
-        m = _YEAR_DEGREE_RE.search(toks[i].key) \
+        # the title's year: 2021年度, a year it opens with, or a closing (2021年)
+        m = _YEAR_DEGREE_RE.search(toks[i].key) or _YEAR_FIRST_RE.match(
+            _FILE_NAME_RE.sub("", toks[i].key)) \
             or re.search(r"[(（]((?:19|20)\d{2})年[)）]$", toks[i].key)
         if m and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
@@ -827,8 +943,11 @@ class _Parser:
     def funds(self, i: int) -> int:
         self.draft.funds_seen = True
         before = len(self.draft.notes)
-        points = next((m.group(1) for t in self.toks[i:min(i + 2, self.end)]
-                       for m in [_SECTION_POINTS_RE.search(L.key(t.text))] if m), None)
+        pair = self.toks[i:min(i + 2, self.end)]
+        texts = [t.text for t in pair] + ["".join(t.text for t in pair)]
+        points = next((m.group(1) for t in texts for m in [_SECTION_POINTS_RE.search(L.key(t))]
+                       if m), None) or self.fund_points
+        self.fund_points = points  # the block's label may come before its rows are read
         nxt = self.funds_rows(i) if self.rows_mode else self.funds_stream(i)
         block = self.layout.block("funds") if self.layout is not None else None
         if block is None or "weight" in self.fund_fields \
@@ -881,6 +1000,11 @@ class _Parser:
                     and L.fund_column(toks[j + 1].text) not in (None, "-") \
                     and not L.is_funds_section(t.text):
                 self.note("unplaced", t.text)  # a garbled header cell between two labels
+            elif columns and (tail := _label_tail(toks, j, self.end)):
+                # a label's parenthesis broken off by a space (得分 | (20 | 分*执行率))
+                self.used.update(range(j, tail))
+                j = tail
+                continue
             elif not (L.is_funds_section(t.text) or t.key in ("(万元)", "万元", "单位:万元")
                       or L.is_points_only(t.text) or not t.key):
                 break
@@ -916,6 +1040,7 @@ class _Parser:
                 where = self.draft.unread.setdefault(("funds", 0), {})
                 where.update({f: "unreadable" for f in lost if f not in where})
             return j + 1
+        first = True
         while j < self.end and not toks[j].brk:
             if explicit and not toks[j].key:
                 # one cell per line: the blank cells that end a row, then the next row
@@ -926,20 +1051,33 @@ class _Parser:
                     self.used.update(range(j, k))
                     j = k
             label = L.fund_row_label(toks[j].text)
-            if label is None:
+            if label is None and first and not explicit and self.unlabelled_total(j, columns):
+                # figures right after the column labels, no row label before them (the
+                # flattener printed it elsewhere): the table's total row
+                label = ("total", "")
+            elif label is None:
                 break
-            self.used.add(j)
-            j += 1
+            else:
+                self.used.add(j)
+                j += 1
+            first = False
             figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
             # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
             # 50 | 49.78) are decoded by type and arithmetic
             if figures is not None and is_glued_run(figures.group()) and (
                     self.glued or not self._fund_value_ok(columns[0], toks[j].text)):
                 self.used.add(j)
-                self.glued_fund_row(label, figures.group(), columns)
-                if figures.end() < len(toks[j].key):  # what follows the figures, glued on
-                    self.note("unplaced", toks[j].key[figures.end():])
+                run, rest = figures.group(), toks[j].key[figures.end():]
                 j += 1
+                words = self.fund_row_words(j, columns) if not rest else []
+                self.used.update(words)
+                text = "".join(toks[w].text for w in words)
+                texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text" and f != "-"]
+                self.glued_fund_row(label, run, columns,
+                                    [(texts[0], text, None)] if text and texts else ())
+                if rest:  # what follows the figures, glued on
+                    self.note("unplaced", rest)
+                j = words[-1] + 1 if words else j
                 continue
             if not explicit:
                 # words: blank cells are invisible, so the figures after the label are
@@ -1029,16 +1167,132 @@ class _Parser:
             j = k
         return j
 
-    def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str]) -> None:
+    def fund_row_words(self, j: int, columns: Sequence[str]) -> list[int]:
+        """The words after a row's glued figures, when the table has a text column after its
+        figures (得分计算方法, 原因): that cell, cut at the label words it quotes (执行率 *该
+        指标分值 …), up to the next row label or block -- within ``fund_text_words`` words of
+        rules/import.toml, else nothing is taken."""
+        from .build import import_settings
+
+        fields = [f for f in columns if f != "-"]
+        if not fields or _FUND_TYPES.get(fields[-1], "text") != "text":
+            return []
+        limit = import_settings().fund_text_words
+        out: list[int] = []
+        while j < self.end and not self.toks[j].brk and len(out) <= limit:
+            t = self.toks[j]
+            if L.fund_row_label(t.text) is not None or L.is_funds_section(t.text) \
+                    or t.key in L.GOAL_SECTIONS or t.key in L.GOAL_FIELDS \
+                    or self.is_indicator_header(j) or self.is_terminator(t):
+                return out
+            if t.key:
+                out.append(j)
+            j += 1
+        return out if j >= self.end else []
+
+    def local_block(self) -> Block | None:
+        block = self.layout.block("funds") if self.layout is not None else None
+        return block if block is not None and block.local else None
+
+    def local_funds_labels(self, i: int) -> int:
+        """How many of the layout's local funds labels (中央 省、地 本级 其他 合计 …) stand in
+        a run from ``i`` (unit cells between them do not break it); 0 when the funds are
+        read already or ``i`` is none of them."""
+        block = self.local_block()
+        if block is None or self.draft.funds:
+            return 0
+        words = {L.key(w) for c in block.columns for w in c.labels}
+        n, j = 0, i
+        while j < self.end and not self.toks[j].brk:
+            k = self.toks[j].key
+            if k in words:
+                n += 1
+            elif k and k not in _UNIT_CELLS:
+                break
+            j += 1
+        return n
+
+    def scattered_funds(self, i: int) -> int:
+        """The funds of a layout whose funds labels are local (a run of 中央 省、地 本级 其他
+        合计 执行数 …): the text printed the figures wherever its flattener put them, among
+        check boxes and the goal, so every money and rate figure up to the indicator table
+        (or a numbered goal item) is taken and assigned to the layout's columns by type and
+        the row's arithmetic (:func:`.decoder.decode_cells`).  What two readings dispute
+        (which source column holds the money) is left unread; the words among the figures
+        are left to the other readers."""
+        from .build import import_settings
+
+        block = self.local_block()
+        assert block is not None
+        self.draft.funds_seen = True
+        toks = self.toks
+        words = {L.key(w) for c in block.columns for w in c.labels}
+        figures: list[str] = []
+        j = i
+        limit = import_settings().funds_scatter_words
+        while j < self.end and not toks[j].brk and j - i <= limit:
+            t = toks[j]
+            if _is_title(t) or self.is_indicator_header(j) \
+                    or _NUMBERED_RE.match(t.key) and not _CHECK_BOX_RE.search(t.key):
+                break  # (a numbered check box, 3、一次性□, is no goal item)
+            if t.key in words or t.key in _UNIT_CELLS:
+                self.used.add(j)
+            elif _PLAIN_NUMBER_RE.fullmatch(t.key) and j + 1 < self.end \
+                    and toks[j + 1].key == "%":
+                figures.append(t.key + "%")  # 100 | %: a rate broken off its sign
+                self.used.update((j, j + 1))
+                j += 1
+            elif _PLAIN_NUMBER_RE.fullmatch(t.key) or re.fullmatch(r"\d+(?:\.\d+)?%", t.key):
+                figures.append(t.key)
+                self.used.add(j)
+            j += 1
+        if not figures:
+            return i + 1
+        fields = {"budget", "executed", "rate"}
+        decoded = decode_cells(figures, block.columns, relations(block))
+        if decoded.unplaced:
+            for v in figures:
+                self.note("unplaced", v)
+            self.draft.funds_lost = True
+            return i + 1
+        if decoded.ambiguous:
+            printed = {c.field: c.labels[0] for c in block.columns if c.labels}
+            names = "/".join(printed.get(f) or FIELD_LABELS.get(f, (f,))[0]
+                             for f in decoded.ambiguous)
+            self.note("ambiguous", " | ".join(figures), detail=names)
+            self.mark_unread_funds(("total", ""), [f for f in decoded.ambiguous if f in fields])
+        self.fund_row(("total", ""), [(f, v, None) for f, v in decoded.values.items()
+                                      if f in fields])
+        return i + 1
+
+    def unlabelled_total(self, j: int, columns: list[str]) -> bool:
+        """At ``j`` a run of figures, as many as the header's figure columns, and no total
+        row read yet."""
+        if any(f in self.draft.funds for f in ("budget", "executed", "claimed_rate")):
+            return False
+        width = len([f for f in columns if _FUND_TYPES.get(f, "text") != "text"])
+        run = 0
+        while j + run < self.end and not self.toks[j + run].brk and (
+                L.number(self.toks[j + run].text) is not None
+                or L.percent(self.toks[j + run].text) is not None):
+            run += 1
+        return width >= 2 and run == width
+
+    def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str],
+                       extra: Sequence[tuple[str, str, Any]] = ()) -> None:
         """A funds row whose figures are glued (``1484631.00%``): decoded by type and by the
-        layout's arithmetic; a column two readings dispute is left unread."""
+        layout's arithmetic; a column two readings dispute is left unread.  A 其中 row is
+        read against its money and 执行率 columns, each no more than the total row's."""
         block = self.layout.block("funds") if self.layout is not None else None
         known = {c.field: c for c in block.columns} if block is not None else {}
+        if label[0] != "total":  # (a run with no % holds no 执行率 that could be written)
+            columns = [f for f in columns if f in _ROW_FIELDS or f == "rate" and "%" in run]
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in columns)
         rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
         rels = tuple(r for r in rels if {r.result, r.left, r.right} - {""} <= set(columns)
                      | {x for x in (r.left,) if x.replace(".", "").isdigit()})
-        decoded = decode_run(run, cols, rels, self.parent_figures(label))
+        decoded = decode_run(run, cols, rels + self.row_bounds(label, columns),
+                             self.parent_figures(label))
         if decoded.unplaced:
             self.note("unplaced", run)
             return
@@ -1046,7 +1300,17 @@ class _Parser:
             names = "/".join(FIELD_LABELS.get(f, (f,))[0] for f in decoded.ambiguous)
             self.note("ambiguous", run, detail=names)
             self.mark_unread_funds(label, decoded.ambiguous)
-        self.fund_row(label, [(f, v, None) for f, v in decoded.values.items()])
+        self.fund_row(label, [*((f, v, None) for f, v in decoded.values.items()), *extra])
+
+    def row_bounds(self, label: tuple[str, str], columns: Sequence[str]) -> tuple[Relation, ...]:
+        """A 其中 row is a part of the total row: none of its amounts exceeds the total's
+        (``initial_budget <= 310.2``), which rules out splits of a glued run such as
+        310.21 | 54.74 of 310.2154.74."""
+        if label[0] == "total":
+            return ()
+        funds = self.draft.funds
+        return tuple(Relation(f, "<=", str(funds[f])) for f in _ROW_FIELDS
+                     if f in columns and isinstance(funds.get(f), Decimal))
 
     def funds_rows(self, i: int) -> int:
         toks, sheet = self.toks, self.sheet
@@ -1143,6 +1407,12 @@ class _Parser:
                     self.note("continued", " | ".join(more), r + 2)
                     r += 1
                 if self.mode == "compact" and len(raw) < len(fields):
+                    if label[0] != "total":
+                        # a 其中 row prints its money and 执行率, its 分值 / 得分 cells are
+                        # blank or "—": its figures are read against those columns only
+                        sub = [f for f in fields if f in _ROW_FIELDS or f == "rate"]
+                        figures = [x for x in raw if not L.is_blank(x)]
+                        fields = sub if len(figures) <= len(sub) else fields
                     placed = self.align_funds(raw, fields, r, label)
                     values = [(f, v, None) for f, v in placed]
                 else:
@@ -1689,6 +1959,7 @@ class _Parser:
         fields = [f for _, f in cols]
         self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
         self.draft.has_table = True
+        self.table_first = len(self.draft.indicators)
         if ("operator" in fields or "unit" in fields) and self.layout is None:
             self.profile_hint = self.profile_hint or "sichuan"
         if self.glued:
@@ -1703,17 +1974,93 @@ class _Parser:
             return self.table_rubric_words(j)
         return self.table_words(j, self.schema)
 
+    def column_major(self, i: int) -> tuple[int, list[tuple[str, list[int]]], int] | None:
+        """A table the flattener gave column by column (``三级指标 甲 乙 丙 指标值 … 得分 10 9
+        8``): each column label followed by its column's cells.  It is one when the 三级指标
+        column and at least two value columns hold the same number of cells (two or more),
+        and every 分值/得分 cell is a points figure.  Returns the columns (field, token
+        indices) between the table's first index and the index after it, else None."""
+        toks = self.toks
+        groups: list[tuple[str, list[int]]] = []
+        j = i
+        while j < self.end and not toks[j].brk:
+            t = toks[j]
+            if self.is_terminator(t) or _is_title(t) or L.is_funds_section(t.text) \
+                    or t.key in L.GOAL_SECTIONS:
+                break
+            field = L.indicator_column(t.text)
+            if field:
+                if any(f == field for f, _ in groups):
+                    break  # a column label again: the next table, or row-major text
+                groups.append((field, []))
+            elif t.key:
+                groups[-1][1].append(j)
+            j += 1
+        sizes = {f: len(cells) for f, cells in groups}
+        n = sizes.get("name", 0)
+        values = [f for f, _ in groups if f in _INDICATOR_FIELDS and sizes[f] == n]
+        if n < 2 or len(values) < 2 or any(
+                L.points(toks[c].text) is None for f, cells in groups
+                if f in ("weight", "score") and sizes[f] == n for c in cells):
+            return None
+        return i, groups, j
+
+    def table_columns(self, start: int, groups: list[tuple[str, list[int]]], end: int) -> int:
+        """Read a table given column by column (:meth:`column_major`): row ``k`` takes the
+        ``k``-th cell of every column holding as many cells as the 三级指标 column.  A column
+        with more or fewer (a merged 一级 cell printed once, a blank cell dropped) cannot be
+        lined up with the rows: its cells are reported and its field left unread."""
+        toks = self.toks
+        self.draft.has_table = True
+        self.table_first = len(self.draft.indicators)
+        self.schema = tuple(f for f, _ in groups if f not in ("level1", "level2"))
+        n = len(next(cells for f, cells in groups if f == "name"))
+        lost = [f for f, cells in groups if len(cells) != n and f != "-"]
+        for f, cells in groups:
+            if len(cells) != n:
+                for c in cells:
+                    self.note("unplaced", toks[c].text)
+        self.note("column-major", detail=str(n))
+        for k in range(n):
+            values = {f: toks[cells[k]].text for f, cells in groups
+                      if len(cells) == n and f != "-"}
+            if lost:
+                self.draft.unread[("indicators", len(self.draft.indicators))] = dict.fromkeys(
+                    (f for f in lost if f in _INDICATOR_FIELDS or f in ("level1", "level2")),
+                    "unplaced")
+            self.add_indicator(values, None)
+        self.used.update(range(start, end))
+        self.finish_table()
+        return end
+
     def table_rubric_words(self, j: int) -> int:
         """A rubric (评价内容 | 分值 | 自评分 | 评价标准 …) in whitespace words, its criteria
-        sentences interleaved with its rows: a row is a short name followed by two plain
-        numbers, its 分值 and 自评分 (the score no more than the weight); a 一级 label with
-        its points (项目管理 13 分), wherever its merged cell printed it, covers the rows whose
-        weights total them; every other word (criteria text) is left unplaced."""
+        sentences interleaved with its rows: a row is a short name, its 分值 (a plain number
+        right after the name, or after a 一级 label printed between them) and its 自评分 (the
+        next plain number, no more than the 分值, within ``rubric_score_within`` words of
+        rules/import.toml: the criteria's own words may come between).  A number followed by
+        分 is the criteria's (``扣 0.5 分``), never a cell.  A 一级 label with its points
+        (项目管理 13 分), wherever its merged cell printed it, covers the rows whose weights
+        total them; every other word (criteria text) is left unplaced."""
+        from .build import import_settings
+
+        within = import_settings().rubric_score_within
         toks = self.toks
         first_row = len(self.draft.indicators)
         labels: list[tuple[int, str, Decimal | None]] = []
         words: list[int] = []  # indices of the words since the last row
+        pending: tuple[int, int, int] | None = None  # (name, 分值, words seen at the 分值)
+        seen = 0  # words read so far
         ended = False
+
+        def cell_number(k: int) -> bool:  # a plain number that is a cell, not criteria text
+            if not _PLAIN_NUMBER_RE.fullmatch(toks[k].text):
+                return False
+            n = k + 1
+            while n < self.end and not toks[n].key and not toks[n].brk:
+                n += 1
+            return n >= self.end or not toks[n].key.startswith("分")
+
         while j < self.end:
             t = toks[j]
             if t.brk:
@@ -1728,6 +2075,7 @@ class _Parser:
                 j += 1
                 continue
             words.append(j)
+            seen += 1
             texts = [toks[w].text for w in words]
             # a category label with its points: 项目管理 13 分, 项目管理(13分)
             if len(texts) >= 3 and texts[-1] == "分" and _PLAIN_NUMBER_RE.fullmatch(texts[-2]) \
@@ -1736,14 +2084,20 @@ class _Parser:
                                Decimal(texts[-2])))
                 self.used.update(words[-3:])
                 del words[-3:]
-            elif len(texts) >= 3 and _PLAIN_NUMBER_RE.fullmatch(texts[-1]) \
-                    and _PLAIN_NUMBER_RE.fullmatch(texts[-2]) and _RUBRIC_NAME_RE.fullmatch(
-                        L.key(texts[-3])) and not L.is_l1(texts[-3]) \
-                    and Decimal(texts[-1]) <= Decimal(texts[-2]):
-                self.add_indicator({"level1": "", "level2": "", "name": texts[-3],
-                                    "weight": texts[-2], "score": texts[-1]}, None)
-                self.used.update(words[-3:])
-                words.clear()
+            elif cell_number(j):
+                if pending is not None and seen - pending[2] <= within \
+                        and Decimal(t.text) <= Decimal(toks[pending[1]].text):
+                    name, weight, _ = pending
+                    self.add_indicator({"level1": "", "level2": "", "name": toks[name].text,
+                                        "weight": toks[weight].text, "score": t.text}, None)
+                    self.used.update((name, weight, j))
+                    words = []
+                    pending = None
+                elif len(words) >= 2 and _RUBRIC_NAME_RE.fullmatch(toks[words[-2]].key) \
+                        and not L.is_l1(toks[words[-2]].text):
+                    pending = (words[-2], j, seen)  # a name and its 分值
+            elif pending is not None and seen - pending[2] > within:
+                pending = None  # no 自评分 near its 分值: not a row
             j += 1
         self._place_categories(first_row, labels, cut=not ended)
         self.finish_table()
@@ -2047,7 +2401,9 @@ class _Parser:
             tok.key in _TERMINATORS
             or tok.key in L.HEADER_FIELDS
             or (split is not None and split[0] in L.HEADER_FIELDS)
-            or _is_title(tok)
+            # (a title-worded cell: where a new form starts, the form ends; one inside it
+            # is text of its own -- an indicator 按时报送绩效自评表, a page's running title)
+            or _is_title(tok) and not self.draft.has_table
             or L.is_funds_section(tok.text)
             or tok.key in L.GOAL_SECTIONS
             or bool(re.match(r"^(?:项目负责人|财务负责人|填表人|单位负责人)", tok.key))
@@ -2202,7 +2558,7 @@ class _Parser:
                     cur_l2 = l2
                 rest = texts[n:]
                 if rest or l2 is not None:
-                    values = self.align_row(rest, schema, r)
+                    values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))
                     values["level1"], values["level2"] = cur_l1, cur_l2
                     self.add_indicator(values, r + 1)
             last_row_index = r
@@ -2300,10 +2656,18 @@ class _Parser:
             return None
         return values
 
-    def align_row(self, values: list[str], schema: list[str] | tuple[str, ...], r: int | None
-                  ) -> dict[str, str]:
+    def text_ends_at(self, r: int) -> bool:
+        """Sheet row ``r`` is where the whole text breaks off (the last form's last row)."""
+        return self.end >= len(self.toks) and not any(
+            self.row_range(k) for k in range(r + 1, len(self.sheet.rows)))
+
+    def align_row(self, values: list[str], schema: list[str] | tuple[str, ...], r: int | None,
+                  *, cut: bool = False) -> dict[str, str]:
         """Place cells whose blanks were dropped: every order-keeping assignment to the columns
-        that fits each column's kind; a cell placed differently by two assignments is reported."""
+        that fits each column's kind; a cell placed differently by two assignments is reported.
+        ``cut``: the text breaks off in this row; when every row above it (at least
+        ``TABLE_EVIDENCE``) fills the columns after the cells this one shows, its cells are
+        its leading columns and the rest is cut, not blank."""
         schema = list(schema)
         values = [v for v in values if v.strip()]
         if not values:
@@ -2318,6 +2682,20 @@ class _Parser:
             if self._fits(values, [schema[c] for c in combo], schema):
                 options.append(combo)
         options = _printed_twice(values, schema, options)
+        prefix = tuple(range(len(values)))
+        if cut and len(options) > 1 and prefix in options:
+            above = self.draft.indicators[self.table_first:]
+            later = [f for f in schema[len(values):] if f in _INDICATOR_FIELDS
+                     and any(ind.get(f) for ind in above)]  # columns the table fills
+            if later and len(above) >= TABLE_EVIDENCE \
+                    and all(ind.get(f) for ind in above for f in later):
+                options = [prefix]
+        if not options:
+            # no order-keeping reading fits the cells' kinds (a row printed out of order):
+            # every cell is reported and every field of the row is unread, never blank
+            lost_fields = [f for f in schema if f in _INDICATOR_FIELDS or f == "name"]
+            self.draft.unread[("indicators", len(self.draft.indicators))] = dict.fromkeys(
+                lost_fields, "unplaced")
         before = len(self.draft.notes)
         placed = self._resolve(values, schema, options, r)
         disputed = {schema[c] for n, v in enumerate(values) if not L.is_blank(v)
@@ -2488,6 +2866,9 @@ class _Parser:
         if _figure_tail(schema) >= 3:  # … or with the parts of a sub-columned 得分
             figures = _figure_tail(schema)
             texts_before = len(schema) - figures
+        # a table whose only figure column is the last, 得分 (the 20/80 form: no 分值)
+        closing = not scored and len(schema) >= 3 and schema[0] == "name" \
+            and schema[-1] == "score"
         cur_l1 = cur_l2 = ""
         pending: list[int] = []
         open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
@@ -2497,7 +2878,7 @@ class _Parser:
             if not pending:
                 return
             words = [toks[p].text for p in pending]
-            if not scored and len(words) == len(schema):
+            if not scored and not closing and len(words) == len(schema):
                 values = dict(zip(schema, words))
                 values.update(level1=cur_l1, level2=cur_l2)
                 self.add_indicator(values, None)
@@ -2509,17 +2890,45 @@ class _Parser:
                     "level1": "cut", "level2": "cut", "name": "cut"}
                 self.add_indicator(values, None)
             else:
-                for w in words:
-                    if not (L.is_blank(w) or L.is_placeholder_name(w)):
-                        self.note("unplaced", w)
+                shown = [w for w in words if not (L.is_blank(w) or L.is_placeholder_name(w))]
+                for w in shown:
+                    self.note("unplaced", w)
+                if closing and shown and open_l2 and not stray \
+                        and rows_at == len(self.draft.indicators):
+                    # words under a 二级 label and no 得分 after them: a row is there, its
+                    # cells could not be placed (never taken for cells left blank)
+                    self.draft.unread[("indicators", rows_at)] = {
+                        f: "unplaced" for f in ("name", *schema) if f in _INDICATOR_FIELDS
+                        or f == "name"}
+                    self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
             pending.clear()
 
         ended = False
+        stray = False  # the 一级/二级 column label again after rows: the merged cells follow
         while j < self.end and not toks[j].brk:
             t = toks[j]
             if self.ends_draft(t):
                 ended = True
                 break
+            if closing and L.indicator_column(t.text) in ("level1", "level2") \
+                    and len(self.draft.indicators) > self.table_first:
+                flush()
+                stray = True
+                for n in range(self.table_first, len(self.draft.indicators)):
+                    lost = {f: "unplaced" for f in ("level1", "level2")
+                            if not self.draft.indicators[n].get(f)}
+                    if lost:  # its 一级/二级 cells are among those printed after the rows
+                        self.draft.unread.setdefault(("indicators", n), {}).update(lost)
+                self.used.add(j)
+                j += 1
+                continue
+            if stray and (L.is_l1(t.text) or L.is_l2(t.text) or L.is_points_only(t.text)):
+                # a merged 一级/二级 cell printed after the rows it spans: which rows it
+                # spans is not in the text
+                self.note("unplaced", t.text)
+                self.used.add(j)
+                j += 1
+                continue
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
             opens = L.opens_level2(t.text, following)
@@ -2552,6 +2961,12 @@ class _Parser:
             pending.append(j)
             since_l2 += 1
             self.used.add(j)
+            if closing and len(pending) >= len(schema) and L.points(t.text) is not None \
+                    and (nxt is None or nxt.brk or not _is_figure(nxt.text)):
+                # name | target | actual | 得分: the row ends at its 得分, the last figure
+                # before words again
+                self.score_last_row([toks[p].text for p in pending], schema, cur_l1, cur_l2)
+                pending.clear()
             if scored and len(pending) >= texts_before + figures:
                 if all(L.number(toks[p].text) is not None for p in pending[-figures:]) \
                         and len(pending) - figures == texts_before:
@@ -2591,6 +3006,33 @@ class _Parser:
         flush()
         self.finish_table()
         return j
+
+    def score_last_row(self, words: list[str], schema: Sequence[str], level1: str,
+                       level2: str) -> None:
+        """One row of a table that ends with its 得分: as many words as columns are read in
+        order; more words are read only when the values before the 得分 are plain values
+        (figures, rates) and every word before them is text -- the name, wrapped over
+        words.  Otherwise which word is whose cannot be told: the 得分 is read and the text
+        cells are left unread (ambiguous), never guessed."""
+        values = {"level1": level1, "level2": level2}
+        fields = list(schema[:-1])
+        text, score = words[:-1], words[-1]
+        if len(text) == len(fields):
+            values.update(zip(fields, text))
+        else:
+            tail = len(fields) - 1  # the value columns after the name
+            head = text[:-tail] if tail else text
+            if tail and all(is_value_cell(w) for w in text[-tail:]) \
+                    and not any(is_value_cell(w) for w in head):
+                values.update(zip(fields, ["".join(head), *text[-tail:]]))
+            else:
+                self.note("ambiguous", " ".join(text),
+                          detail="/".join(FIELD_LABELS.get(f, (f,))[0] for f in fields))
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    f: "ambiguous" for f in fields}
+                values["name"] = ""
+        values[schema[-1]] = score
+        self.add_indicator(values, None)
 
     def table_anchored(self, j: int, schema: list[str]) -> int:
         """Words whose scored columns are not the last two (目标值 | 权重 | 实际完成值 | 自评分):
@@ -2785,6 +3227,10 @@ class _Parser:
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_NUMBERED_RE = re.compile(r"^\d+[.、](?!\d)")  # a numbered item (1.完成…): the goal's text begins
+_CHECK_BOX_RE = re.compile(r"[□☑■√✓]")
+_UNIT_CELLS = {"(万元)", "万元", "(元)", "元"}
+_LOCAL_RUN = 3  # local funds labels in a run that open the funds block
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
 
@@ -2868,6 +3314,24 @@ def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] |
                 and not rest.startswith(("指标", "性", "率", "度")) and re.match(r"[\u4e00-\u9fff\d]", rest):
             return head, rest
     return None
+
+
+def _is_figure(text: str) -> bool:
+    return L.number(text) is not None or L.percent(text) is not None
+
+
+def _label_tail(toks: Sequence[Tok], j: int, end: int) -> int:
+    """A column label's parenthesis broken off by spaces (``(20`` ``分*执行率)``): the index
+    after its closing word, or 0 when ``toks[j]`` opens no such parenthesis."""
+    text = toks[j].key
+    if not text.startswith("(") or ")" in text:
+        return 0
+    for k in range(j + 1, min(j + 3, end)):
+        if toks[k].brk or not toks[k].key:
+            return 0
+        if toks[k].key.endswith(")") and "(" not in toks[k].key:
+            return k + 1
+    return 0
 
 
 def _narrative_key(k: str) -> str:
