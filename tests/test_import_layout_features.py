@@ -262,3 +262,16 @@ def test_a_template_filler_run_on_after_a_glued_row_is_no_deviation():
     assert [(r.name, r.target, r.weight, r.score, r.deviation) for r in rows] == [
         ("维修供水工程数量", "12处", Decimal(20), Decimal(20), ""),
         ("工程验收合格率", "95%", Decimal(30), Decimal(30), "")]
+
+
+def test_a_name_with_its_points_in_a_target_table_is_a_row_not_a_category():
+    text = "\n".join(c + " |" for c in [
+        "项目支出绩效自评表", "项目名称", "职业技能培训", "一级指标", "二级指标", "三级指标",
+        "年度指标值", "实际完成值", "分值", "得分",
+        "产出指标", "质量指标", "培训质量(10分)", "明显提升", "明显提升", "10", "10",
+        "时效指标", "按时完成率(10分)", "按期完成", "按期完成", "10", "9",
+    ]) + "\n"
+    rows = _case(text).case.indicators
+    assert [(r.level2, r.name, r.target, r.score) for r in rows] == [
+        ("质量指标", "培训质量(10分)", "明显提升", Decimal(10)),
+        ("时效指标", "按时完成率(10分)", "按期完成", Decimal(9))]

@@ -2743,6 +2743,7 @@ class _Parser:
         cur_l1 = cur_l2 = ""
         l1_points: Decimal | None = None  # the points the current 一级 label printed
         l2_points = Decimal(0)  # … and those of its 二级 labels so far
+        rubric = not {"target", "actual"} & set(schema)
         row: dict[str, str] | None = None
         filled = 0
         cut = False
@@ -2769,7 +2770,8 @@ class _Parser:
                     emit()
                 nxt = next((toks[x] for x in range(j + 1, min(j + 3, self.end))
                             if toks[x].key), None)
-                label = _points_label(toks, j, self.end)
+                # (in a rubric: a target/actual table's names may carry points, 培训人数(10分))
+                label = _points_label(toks, j, self.end) if rubric else None
                 if label is not None:
                     # a category printed with its points, maybe broken over lines
                     # (部门预 | 算管理 | 80分)): the first of two in a row is the 一级
