@@ -6,16 +6,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from functools import cache
-
-import attrs
-
-from ..loader import load_config
 from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
-from ..resources import rules_dir
 from .labels import number
 from .notes import INCOMPLETE_REASONS
 from .recognise import Draft
+from .settings import import_settings
 
 __all__ = ["build_case", "incomplete_text", "placeholder_name", "source_text"]
 
@@ -41,22 +36,6 @@ def incomplete_text(incomplete: Sequence[str]) -> str:
     """
     return "；".join(INCOMPLETE_REASONS[r][0] if r in INCOMPLETE_REASONS else r
                     for r in incomplete)
-
-
-@attrs.frozen
-class ImportSettings:
-    source: str
-    review_below: Decimal
-    review_min_cells: int
-    rubric_score_within: int
-    fund_text_words: int
-    funds_scatter_words: int
-    title_header_within: int
-
-
-@cache
-def import_settings() -> ImportSettings:
-    return load_config(rules_dir() / "import.toml", ImportSettings)
 
 
 def _unread(fields: dict[str, str] | None) -> Unread:

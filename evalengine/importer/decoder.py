@@ -22,6 +22,7 @@ import attrs
 
 from ..values import _LINKERS, _PRE_FILLERS, _PREFIX_OPS, _SUFFIX_OPS, _column_operator
 from .layouts import Column, Relation
+from .settings import import_settings
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
            "is_glued_run", "is_value_cell", "labels_at_line_start", "ocr_operator_doubt",
@@ -37,7 +38,8 @@ _PIECE = {
 # a rate printed as a ratio without its % (``1`` for 100 %): read for the arithmetic, but
 # never written -- a lost "00%" reads the same
 _BARE_RATIO = re.compile(r"1|0\.\d{1,4}")
-MAX_CANDIDATES = 20000  # a bound on the search, whatever the run
+_COSTS = import_settings().decoder  # rules/import.toml [decoder], where each is explained
+MAX_CANDIDATES = _COSTS.max_candidates
 LINE_END = "\n"  # in a run of glued rows: a line end, where a row of the flattening ended
 
 
@@ -305,18 +307,18 @@ _CELL_RE = {  # only ever fullmatched: points and percent are the glued run's pi
     "flag": re.compile(r"是|否"),
     "number": re.compile(_NUM),
 }
-ROW_COST = 4  # a new row must be earned by the cells it reads
-FREE_COST = 3  # a last column of free words must be earned more than a blank one
-FRAGMENT_COST = 8  # text that is no row at all (reported, not read)
-SPLIT_COST = 4  # a cell boundary between two digits must be earned too
-TWICE_POINTS = SPLIT_COST  # a figure printed twice in two columns often equal: the split earned
-TWICE_APART = 1  # the same two columns equal with cells between them (full marks)
-CELL_STEPS = 5000  # a bound on the states tried from one position
-KEEP = 24  # readings kept per end position (enough to see a tie)
-TABLE_EVIDENCE = 3  # rows read without doubt that show which figure columns a table fills
-TAIL_MIN = 8  # words ending the run this long are a row cut off (shorter: a fragment)
-_FREE_MAX = 24  # longest free-text cell tried inside a glued row
-_NAME_MAX = 60
+ROW_COST = _COSTS.row
+FREE_COST = _COSTS.free
+FRAGMENT_COST = _COSTS.fragment
+SPLIT_COST = _COSTS.split
+TWICE_POINTS = _COSTS.twice_points
+TWICE_APART = _COSTS.twice_apart
+CELL_STEPS = _COSTS.cell_steps
+KEEP = _COSTS.keep
+TABLE_EVIDENCE = _COSTS.table_evidence
+TAIL_MIN = _COSTS.tail_min
+_FREE_MAX = _COSTS.free_max
+_NAME_MAX = _COSTS.name_max
 
 
 @attrs.frozen

@@ -542,7 +542,7 @@ def _opens_header(toks: Sequence[Tok], i: int) -> bool:
     a header label (项目名称, 主管部门 …) within ``title_header_within`` cells of
     rules/import.toml.  A title-worded cell inside a table (an indicator named
     ``按时报送绩效自评表``) is followed by more of the table instead."""
-    from .build import import_settings
+    from .settings import import_settings
 
     within = import_settings().title_header_within
     n = 0
@@ -1172,7 +1172,7 @@ class _Parser:
         figures (得分计算方法, 原因): that cell, cut at the label words it quotes (执行率 *该
         指标分值 …), up to the next row label or block -- within ``fund_text_words`` words of
         rules/import.toml, else nothing is taken."""
-        from .build import import_settings
+        from .settings import import_settings
 
         fields = [f for f in columns if f != "-"]
         if not fields or _FUND_TYPES.get(fields[-1], "text") != "text":
@@ -1220,7 +1220,7 @@ class _Parser:
         the row's arithmetic (:func:`.decoder.decode_cells`).  What two readings dispute
         (which source column holds the money) is left unread; the words among the figures
         are left to the other readers."""
-        from .build import import_settings
+        from .settings import import_settings
 
         block = self.local_block()
         assert block is not None
@@ -2042,7 +2042,7 @@ class _Parser:
         分 is the criteria's (``扣 0.5 分``), never a cell.  A 一级 label with its points
         (项目管理 13 分), wherever its merged cell printed it, covers the rows whose weights
         total them; every other word (criteria text) is left unplaced."""
-        from .build import import_settings
+        from .settings import import_settings
 
         within = import_settings().rubric_score_within
         toks = self.toks
