@@ -980,7 +980,7 @@ class _Parser:
     def funds_stream(self, i: int) -> int:
         toks = self.toks
         columns: list[str] = []
-        explicit_cells = self.mode == "stream"
+        explicit = self.mode == "stream"  # one cell per line: every cell, blanks too
         j = i
         # header: section labels, then column labels, until the first row label
         while j < self.end and not toks[j].brk:
@@ -988,7 +988,7 @@ class _Parser:
             if L.fund_row_label(t.text) is not None:
                 break
             col = L.fund_column(t.text)
-            if col is not None and columns and not explicit_cells and j + 1 < self.end \
+            if col is not None and columns and not explicit and j + 1 < self.end \
                     and L.number(toks[j + 1].text) is not None:
                 break  # a label and its figure (预算数 6.84): a row, not the header
             if col is not None:
@@ -1014,7 +1014,6 @@ class _Parser:
         columns = [c for c in columns if c != "-"]
         if not columns:
             columns = ["budget", "executed"]
-        explicit = self.mode == "stream"
         if not explicit:
             j = self.paired_fund_rows(j, spans)
         broken = _broken_row_label(toks[j].text) if j < self.end and not toks[j].brk else None
