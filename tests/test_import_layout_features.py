@@ -275,3 +275,11 @@ def test_a_name_with_its_points_in_a_target_table_is_a_row_not_a_category():
     assert [(r.level2, r.name, r.target, r.score) for r in rows] == [
         ("质量指标", "培训质量(10分)", "明显提升", Decimal(10)),
         ("时效指标", "按时完成率(10分)", "按期完成", Decimal(9))]
+
+
+def test_a_funds_label_before_a_bracketed_figure_is_still_the_header():
+    # 得分 (20 分*执行率): a header cell broken before its formula, not a label | figure pair
+    case = _case("2020年度项目自评表\n项目名称 外贸发展资金\n预算执行情况(万元) (20分) 预算数 (A) "
+                 "执行数(B) 执行率(B/A) 得分 (20 分*执行率) 285.84 285.84 100% 20\n").case
+    assert (case.funds.budget, case.funds.executed, case.funds.claimed_rate) == (
+        Decimal("285.84"), Decimal("285.84"), Decimal(100))

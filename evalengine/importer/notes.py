@@ -45,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一级指标名称未印出（只有“{text}”），level1 留空",
         "the 一级指标 label is not printed (only “{text}”); level1 left empty",
     ),
+    "header-order": (
+        "指标表表头的列序与各行不符（表头错乱），按版式的列序 {detail} 读取",
+        "the indicator header's column order fits no row (scrambled); columns read as the "
+        "layout's, {detail}",
+    ),
     "column-major": (
         "指标表按列依次印出（每列 {detail} 个单元格），已按行对齐读取",
         "the indicator table was printed column by column ({detail} cells a column); read "

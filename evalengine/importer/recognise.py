@@ -28,6 +28,7 @@ Everything the recogniser could not place is returned as a :class:`~.notes.Note`
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -38,6 +39,8 @@ import attrs
 
 from . import labels as L
 from .labels import clean, key
+from .cellrows import joins_three, reading_fit, read_scrambled_header, \
+    read_stream_rows, read_typed_table
 from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, \
     is_glued_run, is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
     unreadable_operator
@@ -193,6 +196,11 @@ def _tokens(sheet: Sheet) -> list[Tok]:
         i = 0
         while i < len(cells):
             text = cells[i]
+            three = joins_three(cells[i:i + 3])
+            if three is not None:
+                cells[i + 2] = three
+                i += 2
+                continue
             if i + 1 < len(cells) and sheet.mode == "words" and _YEAR_ONLY_RE.fullmatch(text) \
                     and cells[i + 1].startswith("年") and len(cells[i + 1]) > 1:
                 cells[i + 1] = text + cells[i + 1]  # "2020 年市级…": a year broken off its 年
@@ -988,9 +996,11 @@ class _Parser:
             if L.fund_row_label(t.text) is not None:
                 break
             col = L.fund_column(t.text)
-            if col is not None and columns and not explicit and j + 1 < self.end \
-                    and L.number(toks[j + 1].text) is not None:
-                break  # a label and its figure (预算数 6.84): a row, not the header
+            if col is not None and columns and not explicit and j + 3 < self.end \
+                    and _PLAIN_NUMBER_RE.fullmatch(toks[j + 1].key) \
+                    and L.number(toks[j + 2].text) is None \
+                    and _PLAIN_NUMBER_RE.fullmatch(toks[j + 3].key):
+                break  # label | figure pairs (预算数 6.84 到位数 6.84): a row, not the header
             if col is not None:
                 columns.append(col)
                 self.fund_fields.add(col)
@@ -2242,6 +2252,14 @@ class _Parser:
         self.finish_table()
         return j
 
+    def layout_schema(self) -> tuple[str, ...]:
+        """The indicator columns (after 一级/二级) of the recognised layout, else the central
+        form's."""
+        layout = self.layout or next((lay for lay in load_layouts() if lay.fallback), None)
+        return tuple(L.indicator_column(c.labels[0]) or "-"
+                     for c in (layout.columns("indicators") if layout else ())
+                     if c.field not in ("level1", "level2"))
+
     def headless_glued(self, i: int) -> int:
         """Glued indicator rows with no header above them (a form's tail): read with the
         columns of the recognised layout (else the central form's), and said so."""
@@ -2736,6 +2754,30 @@ class _Parser:
         return not ("operator" in fields and "target" not in fields)
 
     def table_stream(self, j: int, schema: Sequence[str]) -> int:
+        """One cell per line: rows counted off the header's columns; when some counted row
+        does not fit its columns (a row lost cells: a dropped blank, a short filler row),
+        the cells are segmented by type too (.cellrows) and the reading that fits better
+        kept."""
+        def snapshot() -> dict[str, Any]:
+            return {**self.__dict__, "draft": copy.deepcopy(self.draft), "used": set(self.used)}
+
+        def restore(state: dict[str, Any]) -> None:
+            self.__dict__.clear()
+            self.__dict__.update(state)
+
+        start, notes = snapshot(), len(self.draft.notes)
+        end = self.table_stream_counted(j, schema)
+        counted, counted_fit = snapshot(), reading_fit(self, notes, schema)
+        if counted_fit[1] == 0:
+            return end  # every counted row fits its columns
+        restore(start)
+        end_typed = read_stream_rows(self, j, schema)
+        if reading_fit(self, notes, schema) > counted_fit:
+            return end_typed
+        restore(counted)
+        return end
+
+    def table_stream_counted(self, j: int, schema: Sequence[str]) -> int:
         """One cell per line, blanks present: rows are counted off the header's columns."""
         toks = self.toks
         n = len(schema)
@@ -2857,6 +2899,10 @@ class _Parser:
 
     def table_words(self, j: int, schema: Sequence[str]) -> int:
         """Whitespace-separated words: a scored row ends with two numbers (分值 得分)."""
+        if not self.glued:
+            scrambled = read_scrambled_header(self, j, schema)
+            if scrambled is not None:
+                return scrambled
         toks = self.toks
         schema = list(schema)
         if _interleaved(schema) and _figure_tail(schema) < 3:
@@ -3187,6 +3233,8 @@ class _Parser:
     def finish(self) -> None:
         draft = self.draft
         self.drop_merged_labels()
+        if not draft.has_table and self.mode == "words" and not self.glued:
+            read_typed_table(self, self.layout_schema())
         self.prose_table()
         for where, fields in draft.unread.items():  # a column of unknown meaning has no field
             if where[0] == "indicators":

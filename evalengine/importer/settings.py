@@ -10,7 +10,7 @@ import attrs
 from ..loader import load_config
 from ..resources import rules_dir
 
-__all__ = ["DecoderCosts", "ImportSettings", "import_settings"]
+__all__ = ["DecoderCosts", "ImportSettings", "RowScores", "import_settings"]
 
 
 @attrs.frozen
@@ -33,6 +33,29 @@ class DecoderCosts:
 
 
 @attrs.frozen
+class RowScores:
+    """What each reading of a cell or a row scores when a run of cells is cut into rows
+    (``[cellrows]``, importer/cellrows.py)."""
+
+    unplaced: float
+    scored: float
+    half_scored: float
+    unscored: float
+    empty: float
+    value: float
+    dropped_free: float
+    dropped_figure: float
+    name_is_label: float
+    name_is_word: float
+    name_is_figure: float
+    block_row: float
+    block_max: int
+    cut_row: float
+    label_word: float
+    typed_rows: int
+
+
+@attrs.frozen
 class ImportSettings:
     source: str
     review_below: Decimal
@@ -42,6 +65,7 @@ class ImportSettings:
     funds_scatter_words: int
     title_header_within: int
     decoder: DecoderCosts
+    cellrows: RowScores
 
 
 @cache

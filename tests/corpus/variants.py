@@ -11,6 +11,12 @@ as the template has them), then flattened to text in the shapes published forms 
 * ``page``       tab rows, the middle indicator row broken by a page footer
 * ``glued``      no cell boundaries in a row at all (``年度资金总额5049.78…``), a row a line
 * ``oneline``    the whole form glued into one line
+* ``paragraphs`` one cell per paragraph (blank lines between cells, `` `` for a blank cell),
+  short labels of narrow columns wrapped into two paragraphs (``数量 ↵↵ 指标``), every other
+  row's trailing blank cells dropped (a web table copied as text)
+* ``columns``    whitespace words (a spreadsheet flattened to one run): the indicator header's
+  labels out of order, and the rows under one merged 二级 cell printed column by column --
+  their names first, then each row's other cells
 * ``synonyms``   tab rows with header labels swapped for another layout's synonym
   (rules/layouts/*.toml: a field's labels in one layout read for it in another)
 * ``traditional`` tab rows converted to Traditional characters (OpenCC s2t)
@@ -162,6 +168,67 @@ def oneline(g: Grid) -> str:
     return "".join(c for r in _rows(g) for c in r if c) + "\n"
 
 
+def _narrow(cell: str) -> bool:
+    """A short label of a narrow column: a 一级/二级 word or an indicator column's label."""
+    from evalengine.importer import labels as L
+
+    return 4 <= len(cell) <= 7 and not re.search(r"\d", cell) \
+        and bool(L.is_l1(cell) or L.is_l2(cell) or L.indicator_column(cell))
+
+
+def paragraphs(g: Grid) -> str:
+    """One cell per paragraph, blank lines between; a short label of a narrow column (a
+    一级/二级 word, a header label) wrapped into two paragraphs; the trailing blank cells of
+    every other row dropped, as web pages copied as text do."""
+    out: list[str] = []
+    for n, r in enumerate(_rows(g)):
+        row = [c for c in r if c is not None]
+        if n % 2:
+            while row and not row[-1]:
+                row.pop()
+        for c in row:
+            if _narrow(c):
+                half = (len(c) + 1) // 2
+                out += [c[:half], c[half:]]
+            else:
+                out.append(c or " ")
+    return "\n\n".join(out) + "\n"
+
+
+def columns(g: Grid) -> str:
+    """One run of words; the indicator header scattered (its labels odd places first), and
+    each merged 二级 cell's rows printed column by column: the rows' names, then each row's
+    other cells (the way a document site flattens an xlsx with merged cells)."""
+    rows = _rows(g)
+    at = next((n for n, r in enumerate(rows) if "三级指标" in [c for c in r if c]), None)
+    if at is None:
+        return " ".join(c for r in rows for c in r if c) + "\n"
+    header = rows[at]
+    name_col = header.index("三级指标")
+    out = [c for r in rows[:at] for c in r if c]
+    labels = [c for c in header if c]
+    out += labels[1::2] + labels[0::2]
+    groups: list[list[list[str | None]]] = []
+    end = at + 1
+    while end < len(rows) and not any(c in ("总分", "合计") for c in rows[end] if c):
+        r = rows[end]
+        if groups and name_col > 0 and r[name_col - 1] is None:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+        end += 1
+    for group in groups:
+        out += [c for c in group[0][:name_col] if c]
+        if len(group) == 1:
+            out += [c for c in group[0][name_col:] if c]
+            continue
+        out += [r[name_col] or "" for r in group]
+        for r in group:
+            out += [c for c in r[name_col + 1:] if c]
+    out += [c for r in rows[end:] for c in r if c]
+    return " ".join(c for c in out if c) + "\n"
+
+
 @lru_cache(maxsize=1)
 def synonym_table() -> dict[str, list[str]]:
     """label → the other labels any layout gives the same (block kind, field)."""
@@ -222,7 +289,8 @@ def ocr(g: Grid) -> str:
 
 SHAPES: dict[str, Callable[[Grid], str]] = {
     "tab": tab, "pipe": pipe, "cells": cells, "broken": broken, "page": page,
-    "glued": glued, "oneline": oneline, "synonyms": synonyms, "traditional": traditional, "ocr": ocr,
+    "glued": glued, "oneline": oneline, "paragraphs": paragraphs,
+    "columns": columns, "synonyms": synonyms, "traditional": traditional, "ocr": ocr,
 }
 
 
