@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalengine.importer import import_text
-from evalengine.importer.prose import _HALF, read_report
+from evalengine.importer.prose import _HALF, read_report, report_title
 
 
 def _rows(report):
@@ -213,7 +213,11 @@ def test_label_value_pairs_a_bracketed_target_and_thousands_separators():
 
 
 def test_a_title_in_the_form_of_a_letter():
-    assert read_report("关于2021年度城乡环卫一体化项目绩效自评情况的报告\n").name == "城乡环卫一体化项目"
+    assert report_title("关于2021年度城乡环卫一体化项目绩效自评情况的报告\n") == (2021, "城乡环卫一体化项目")
+    # a title alone is not yet a report: read only with evidence it is a self-assessment
+    assert read_report("关于2021年度城乡环卫一体化项目绩效自评情况的报告\n").name == ""
+    assert read_report("关于2021年度城乡环卫一体化项目绩效自评情况的报告\n一、项目基本情况\n"
+                       ).name == "城乡环卫一体化项目"
 
 
 def test_a_report_around_an_indicator_table_gives_what_the_table_does_not():

@@ -24,7 +24,7 @@ from .normalise import normalise_sheet, normalise_text
 from .notes import Note, note_text
 from .reader import Read, Unreadable, read_bytes, read_path
 from .readreport import ReadReport, read_report
-from .recognise import recognise
+from .recognise import Draft, recognise
 from .sheets import Sheet, read_text, text_sheet
 
 __all__ = ["ImportedFile", "ImportedForm", "import_file", "import_sheets", "import_text"]
@@ -62,6 +62,7 @@ def import_sheets(
     forms: list[ImportedForm] = []
     notes: list[Note] = []
     outside = 0
+    found_forms: list[tuple[Sheet, tuple[Draft, ...]]] = []
     for sheet in sheets:
         notes.extend(sheet.notes)
         if sheet.mode == "grid":  # a workbook typed in Traditional characters, HTML entities
@@ -70,7 +71,17 @@ def import_sheets(
                 notes.append(Note("normalised", detail=",".join(changes)))
         found = recognise(sheet)
         outside += found.outside
-        for draft in found.forms:
+        found_forms.append((sheet, found.forms))
+    # a report read twice, from a run quoting it (glued) and from the text around its table:
+    # one case, the one with the table
+    tabled = {(d.project.get("name"), d.project.get("year")) for _, fs in found_forms for d in fs
+              if d.has_table}
+    for sheet, drafts in found_forms:
+        for draft in drafts:
+            if draft.from_prose and not draft.has_table and tabled and (
+                    sheet.mode == "glued" or (draft.project.get("name"),
+                                              draft.project.get("year")) in tabled):
+                continue
             source = source_text(shown, sheet.name, draft.index, url, draft.incomplete)
             name = placeholder_name(stem, sheet.name, draft.index)
             case = build_case(draft, name=name, source=source, profile=profile)

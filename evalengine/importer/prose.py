@@ -49,11 +49,13 @@ class SentenceWords:
     score: Words
     plan: Words
     name_label: Words
+    compared: Words
 
 
 @attrs.frozen
 class Shape:
     shape: str
+    after_heading: bool = False  # tried only on the text right after a category heading
 
 
 @attrs.frozen
@@ -78,6 +80,7 @@ class FundWords:
     balance: Words
     rate: Words
     sub: Words
+    revenue: Words
 
 
 @attrs.frozen
@@ -90,8 +93,27 @@ class TotalWords:
 
 
 @attrs.frozen
-class Pattern:
-    regex: str
+class TitleWords:
+    naming: str
+    opening: int
+    lead: Words
+    tail: Words
+    generic: Words
+    whole: Words
+    unit_suffixes: Words
+    places: Words
+    unit_labels: Words
+
+
+@attrs.frozen
+class PageWords:
+    chrome: Words
+
+
+@attrs.frozen
+class Evidence:
+    outline: Words
+    heading_ends: Words
 
 
 @attrs.frozen
@@ -104,11 +126,14 @@ class ProseRules:
     lists: ListWords
     funds: FundWords
     totals: TotalWords
-    title: Pattern
+    title: TitleWords
+    page: PageWords
+    evidence: Evidence
 
 
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
 _PLACEHOLDERS = {"name", "target", "actual", "weight", "score", "quantity", "points", "filler",
+                 "compared",
                  "target_word", "actual_word", "weight_word", "score_word", "plan_word",
                  "name_word", "connector"}
 
@@ -125,7 +150,8 @@ def load_prose_rules(directory: Path | None = None) -> ProseRules:
                 or (m.group(1) == "quantity") != (m.group(2) in ("target", "actual"))]
     patterns = [(f"$.markers.items[{n}]", p) for n, p in enumerate(rules.markers.items)]
     patterns += [(f"$.markers.sections[{n}]", p) for n, p in enumerate(rules.markers.sections)]
-    patterns.append(("$.title.regex", rules.title.regex))
+    patterns.append(("$.title.naming", rules.title.naming))
+    patterns += [(f"$.title.lead[{n}]", p) for n, p in enumerate(rules.title.lead)]
     for where, pattern in patterns:
         try:
             re.compile(pattern)
@@ -159,8 +185,10 @@ class Report:
     year: int | None = None
     name: str = ""  # the project, from the title
     titled: bool = False  # the text opens with a report's title
+    outlined: bool = False  # it has headings of a report's outline (一、基本情况)
     funds: tuple[tuple[str, Decimal], ...] = ()  # initial_budget, budget, executed, balance, claimed_rate
     funds_unread: tuple[tuple[str, str], ...] = ()  # fields two figures were given for
+    fund_rows: tuple[tuple[str, str, Decimal], ...] = ()  # (label, field, amount) of 其中 parts
     indicators: tuple[ProseIndicator, ...] = ()
     claimed_total: Decimal | None = None
     total_unread: str = ""  # "ambiguous" when two different scores are stated
@@ -219,7 +247,8 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
     a flattener that cut at spaces: ``综合评价得分为`` / ``99.8分。``); and for each, the
     numbers of the text's lines it is made of."""
     rules = load_prose_rules()
-    lines = [(n, re.sub(r"\s+", " ", line).strip()) for n, line in enumerate(_half(text).split("\n"))]
+    lines = [(n, piece) for n, line in enumerate(_half(text).split("\n"))
+             for piece in _split_sections(re.sub(r"\s+", " ", line).strip())]
     out: list[str] = []
     origin: list[list[int]] = []
     starts = _starts_re()
@@ -238,6 +267,23 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
             out.append(line)
             origin.append([n])
     return out, origin
+
+
+@cache
+def _section_split_re() -> re.Pattern[str]:
+    """Where a run of text (a report glued into one line) opens a section: a marker (一、
+    (二)) after a clause break, a space or a figure, (二) after words, 一、 after a title's
+    报告/结果 — not inside a word (统一、规范) nor after 第."""
+    sections = "|".join(load_prose_rules().markers.sections)
+    return re.compile(rf"(?:(?<=[,.:;。!?%)”\s\d])|(?<=[^\s\d,.:;。!?%)”第]{{2}})(?=\())"
+                      rf"(?=(?:{sections}))|(?<=报告|结果)(?=一、)")
+
+
+def _split_sections(line: str) -> list[str]:
+    if len(line) <= MAX_HEADING:
+        return [line] if line else []
+    pieces = [p.strip() for p in _section_split_re().split(line)]
+    return [p for p in pieces if p]
 
 
 _NUMBER_START = re.compile(r"[≥≤><=]?\s*\d")
@@ -321,14 +367,17 @@ def _power(m: re.Match[str]) -> int | None:
 
 
 _PERCENT_RE = re.compile(rf"(?P<n>{_NUM})\s*%")
+# a clause citing a document (《关于下达…的通知》, 川财行〔2021〕94号): its figure is one allocation
+_CITATION_RE = re.compile(r"《|[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]|(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号")
 
 
 # --- sentence shapes -------------------------------------------------------------------
 
 
 @cache
-def _shapes() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(_compile_shape(s.shape)) for s in load_prose_rules().sentences)
+def _shapes() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    return tuple((re.compile(_compile_shape(s.shape)), s.after_heading)
+                 for s in load_prose_rules().sentences)
 
 
 def _compile_shape(shape: str) -> str:
@@ -362,6 +411,8 @@ def _compile_shape(shape: str) -> str:
             piece = rf"(?<![\d.{GROUP}])(?P<{group}>{_quantity()})"
         elif what == "points":
             piece = points
+        elif what == "compared":  # 大于年度指标值: an actual stated against its target
+            piece = rf"(?P<actual>(?:{_alt(w.compared)})(?:{_alt(w.target)}))"
         elif what == "filler":
             piece = r"(?P<filler>[^,;\d]{0,8}?)"
         elif what in ("target_word", "actual_word"):
@@ -393,6 +444,7 @@ def _category() -> tuple[re.Pattern[str], dict[str, str]]:
           if a.removesuffix("指标")}
     l2 = {x.removesuffix("指标") for c in taxonomy.level1 for x in c.level2 if x.endswith("指标")}
     return re.compile(rf"^(?P<l1>{_alt(tuple(l1))})?(?P<l2>{_alt(tuple(l2))})?指标"
+                      rf"(?:\((?P<l2b>(?:{_alt(tuple(l2))})指标)\))?"  # 满意度指标(服务对象满意度指标)
                       r"(?:\(\d+(?:\.\d+)?分\))?(?:\s*[:,]\s*|$)"), l1
 
 
@@ -405,7 +457,8 @@ def _heading(text: str) -> tuple[dict[str, str] | None, str]:
     l1 = stems[m.group("l1")] if m.group("l1") else ""
     if not m.group("l2") and m.group("l1") and m.group("l1") + "指标" != l1:
         return None, text  # (a 二级 such as 社会效益 read as a 一级 stem: not a heading)
-    return {"level1": l1, "level2": m.group("l2") + "指标" if m.group("l2") else ""}, text[m.end():]
+    l2 = m.group("l2") + "指标" if m.group("l2") else m.group("l2b") or ""
+    return {"level1": l1, "level2": l2}, text[m.end():]
 
 
 # --- the reader -----------------------------------------------------------------------
@@ -430,7 +483,8 @@ class _Found:
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, evident: bool = False) -> None:
+        self.evident = evident  # the text after it shows the report is a self-assessment
         self.rules = load_prose_rules()
         self.lines, self.origin = _lines(text)
         self.used: set[int] = set()  # lines that gave a field
@@ -442,10 +496,17 @@ class _Reader:
         self.notes: list[tuple[str, str]] = []
         self.totals: list[tuple[Decimal, bool]] = []  # (score, its sentence says 自评)
         self.grade = ""
-        self.money: list[tuple[str, Decimal, int]] = []  # (field, number, power of ten)
+        # (field, number, power of ten, its clause cites a document: one allocation)
+        self.money: list[tuple[str, Decimal, int, bool]] = []
+        self.parts: list[tuple[str, str, Decimal, int]] = []  # (label, field, number, power)
+        self.rows: list[tuple[str, str, Decimal]] = []  # (label, field, amount): parts that sum
+        self.fund_clauses: set[str] = set()  # clauses that gave a money figure or a rate
         self.rates: list[Decimal] = []
         self.open_at_cut = False
         self.item_name = ""  # the last numbered item that was a name alone
+        self.under_self = False  # under a heading that says 自评 (一、自评得分情况)
+        self.headed = False  # the last clause was a category heading standing alone
+        self.outline = False  # a heading of the report outline (基本情况, 绩效目标 …) was seen
 
     # -- structure: lines → sentences → clauses ----------------------------------------
 
@@ -466,6 +527,10 @@ class _Reader:
                         mode = heading_mode
                         levels = {}
                         section_has_indicators = False
+                    if not _has_figure(sentence):  # 一、自评得分情况: its score is the claim
+                        self.under_self = any(w in sentence for w in self.rules.totals.self_words)
+                        self.outline = self.outline or any(
+                            w in sentence for w in self.rules.evidence.outline)
                 before = len(self.found) + len(self.targets) + len(self.actuals)
                 mode, levels = self._sentence(sentence.strip(), mode, levels, at_end)
                 if len(self.found) + len(self.targets) + len(self.actuals) > before:
@@ -503,11 +568,15 @@ class _Reader:
             return self._lists(body, levels, at_end), levels
         for clause, marked, end in self._clauses(body, at_end):
             heading, rest = _heading(_section_re().sub("", clause, count=1))
+            # the text right after a category heading (on its line, or the clause after a
+            # heading standing alone) may state an indicator by its actual alone
+            headed, self.headed = heading is not None or self.headed, False
             if heading is not None:  # a 二级 heading stays under the 一级 one above it
                 levels = {"level1": heading["level1"] or levels.get("level1", ""),
                           "level2": heading["level2"]}
                 clause = rest
                 if not clause:
+                    self.headed = True
                     continue
             kind = self._list_kind(clause) if not marked else ""
             if kind and (clause.rstrip().endswith(":") or not _has_figure(clause)):
@@ -515,13 +584,14 @@ class _Reader:
                 continue
             if marked:  # "(1)培训人数。目标:200人次;完成情况:235人次": the item's name alone
                 self.item_name = clause if not _has_figure(clause) and _name_ok(clause) else ""
-            if self._shapes(clause, levels, end):
+            if self._shapes(clause, levels, end, headed):
                 continue
             self._total(clause)
             # under a heading naming actuals, any clause may hold them (they count only when
             # paired); after a label's list ("+"), the numbered items that go on with it
             if mode and (marked or mode == "actual"):
-                pieces = [p for p in _split_items(clause, self.rules) if p]
+                pieces = [p for p in _split_items(clause, self.rules)
+                          if p and not any(p in c for c in self.fund_clauses)]
                 for i, piece in enumerate(pieces):
                     item = self._item(piece, levels, end and i == len(pieces) - 1)
                     if item is not None:
@@ -545,12 +615,15 @@ class _Reader:
 
     # -- indicators ---------------------------------------------------------------------
 
-    def _shapes(self, clause: str, levels: dict[str, str], end: bool) -> bool:
-        for pattern in _shapes():
+    def _shapes(self, clause: str, levels: dict[str, str], end: bool,
+                headed: bool = False) -> bool:
+        for pattern, after_heading in _shapes():
+            if after_heading and not headed:
+                continue
             before = len(self.found)
             for m in pattern.finditer(clause):
                 values = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
-                name = _strip_tail(values.pop("name", ""))
+                name = _without_heading(_strip_tail(values.pop("name", "")))
                 labels = [values.pop(k) for k in ("target_word", "actual_word") if k in values]
                 target, actual = values.get("target", ""), values.get("actual", "")
                 strong = [len(label) >= STRONG_LABEL for label in labels]
@@ -619,17 +692,28 @@ class _Reader:
                   "executed": f.executed, "balance": f.balance}
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
+        part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
         for clause in re.split(r"[,;]", body):
             previous_end = 0
+            cited = _CITATION_RE.search(clause) is not None
             for m in _money_re().finditer(clause):
                 before = clause[previous_end:m.start()]
                 previous_end = m.end()
+                sub = next((w for w in f.sub if w in before), None)
                 field = _nearest_label(before, labels, f.within, barrier)
-                if field is not None:
-                    power = _power(m)
-                    number = read_number(_restore(m.group("n")))
-                    if power is not None and number is not None:
-                        self.money.append((field, number, power))
+                if field is None and sub is not None:  # 其中:人员经费支出434.89万元
+                    field = _nearest_label(before.split(sub)[-1], labels, f.within, barrier)
+                part = part or sub is not None
+                power = _power(m)
+                number = read_number(_restore(m.group("n")))
+                if field is None or power is None or number is None:
+                    continue
+                self.fund_clauses.add(clause.strip())
+                if part:
+                    label = re.sub(r"^[\s:]+", "", before.split(sub)[-1] if sub else before)
+                    self.parts.append((_restore(label.strip()), field, number, power))
+                else:
+                    self.money.append((field, number, power, cited))
             previous_end = 0
             for m in _PERCENT_RE.finditer(clause):
                 before = clause[previous_end:m.start()]
@@ -638,6 +722,7 @@ class _Reader:
                     number = read_number(_restore(m.group("n")))
                     if number is not None:
                         self.rates.append(number)
+                        self.fund_clauses.add(clause.strip())
 
     def _total(self, body: str) -> None:
         t = self.rules.totals
@@ -647,7 +732,7 @@ class _Reader:
                     continue
                 number = read_number(_restore(m.group("n")))
                 if number is not None:
-                    own = any(w in body for w in t.self_words)  # 经自评,…综合得分98分
+                    own = self.under_self or any(w in body for w in t.self_words)  # 经自评,…
                     self.totals.append((number, own))
             g = _grade_re().search(clause)
             if g is not None and not self.grade:
@@ -658,13 +743,19 @@ class _Reader:
     def report(self) -> Report:
         indicators = self._indicators()
         funds, funds_unread = self._funds()
-        title, head = None, ""
-        for n, line in enumerate(self.lines[:4]):
-            title = report_title(line)
-            if title is not None:
-                self.used.update(self.origin[n])
-                head = line[:MAX_TITLE]
-                break
+        title = find_title(self.lines)
+        head, name, year = "", "", None
+        if title is not None:
+            self.used.update(self.origin[title.line])
+            head = self.lines[title.line][:MAX_TITLE]
+            name, year = title.name, title.year
+            if title.whole or not name:  # a department's whole spending: its unit
+                name = _unit_label(self.lines) or name
+            if year is None:  # the year the report speaks of (2021年部门决算收支)
+                year = next((y for line in self.lines[title.line:] if (y := _body_year(line))),
+                            None)
+        # a report: its naming words, and evidence it is a self-assessment
+        titled = title is not None and (self.evident or self._read_count() > 0 or self.outline)
         # the department's own score: in a sentence saying 自评, or any score of a
         # self-assessment report (评价得分 in a 绩效评价报告 may be the evaluators')
         own = any(w in head for w in self.rules.totals.self_words)
@@ -676,15 +767,16 @@ class _Reader:
             total_unread = "ambiguous"
             self.notes.append(("ambiguous", "、".join(f"{t}分" for t in scores)))
         return Report(
-            year=title[0] if title else None, name=title[1] if title else "",
-            titled=title is not None, funds=tuple(funds.items()),
+            year=year if titled else None, name=_restore(name) if titled else "",
+            titled=titled, outlined=titled and self.outline, funds=tuple(funds.items()),
+            fund_rows=tuple(self.rows),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
             claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
             open_at_cut=self.open_at_cut, notes=tuple((k, _restore(t)) for k, t in self.notes),
             used=tuple(sorted(self.used)))
 
     def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
-        powers = {p for _, _, p in self.money}
+        powers = {p for _, _, p, _ in self.money}
         # one unit throughout: as printed (like a form's 元 column); mixed: all in 万元
         def amount(number: Decimal, power: int) -> Decimal:
             if len(powers) == 1:
@@ -693,10 +785,13 @@ class _Reader:
             return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
 
         seen: dict[str, list[Decimal]] = {}
-        for field, number, power in self.money:
+        plain: dict[str, list[Decimal]] = {}  # figures stated without a document's citation
+        for field, number, power, cited in self.money:
             value = amount(number, power)
             if value not in seen.setdefault(field, []):
                 seen[field].append(value)
+            if not cited and value not in plain.setdefault(field, []):
+                plain[field].append(value)
         if len(set(self.rates)) == 1:
             seen["claimed_rate"] = [self.rates[0]]
         elif self.rates:
@@ -706,11 +801,21 @@ class _Reader:
         for field, values in seen.items():
             if len(values) > 1:
                 chosen = _by_arithmetic(field, values, funds)
+                if chosen is None and len(plain.get(field, ())) == 1:
+                    chosen = plain[field][0]  # the total, beside the allocations by document
                 if chosen is not None:
                     funds[field] = chosen
                 else:
                     unread[field] = "ambiguous"
                     self.notes.append(("ambiguous", "、".join(str(v) for v in values)))
+        self.rows = []
+        for field, whole in funds.items():
+            parts = [(label, amount(n, p)) for label, f, n, p in self.parts if f == field]
+            # the parts a sentence lists after 其中 are rows of the funds table when they
+            # add up to the whole (the form's arithmetic: children sum to their parent)
+            if len(parts) >= 2 and all(label for label, _ in parts) \
+                    and sum(v for _, v in parts) == whole:
+                self.rows.extend((label, field, v) for label, v in parts)
         return funds, unread
 
     def _indicators(self) -> list[ProseIndicator]:
@@ -822,7 +927,7 @@ def _item_re() -> re.Pattern[str]:
 def _barrier_re() -> re.Pattern[str]:
     f = load_prose_rules().funds
     v = load_vocabulary()
-    return re.compile(rf"\d|{_alt(f.sub + v.explanation.reasons + v.negation.words)}")
+    return re.compile(rf"\d|{_alt(f.sub + f.revenue + v.explanation.reasons + v.negation.words)}")
 
 
 @cache
@@ -898,6 +1003,18 @@ def _known_units() -> frozenset[str]:
     return frozenset(plain) | {m + w for m in v.numbers.multipliers for w in plain}
 
 
+def _without_heading(name: str) -> str:
+    """A name without the section heading a run glued to it (二、绩效目标完成情况养护里程 →
+    养护里程: the heading's marker, then words up to a heading's ending)."""
+    marker = _section_re().match(name)
+    if marker is None:
+        return name
+    ends = _alt(load_prose_rules().evidence.heading_ends)
+    m = re.match(rf"[^,;:]{{0,{MAX_HEADING}}}?(?:{ends})", name[marker.end():])
+    rest = name[marker.end() + (m.end() if m else 0):]
+    return rest if len(rest) >= 2 else name
+
+
 def _strip_tail(name: str) -> str:
     """A name without the words between it and its label (满意度指标绩效 → 满意度), nor the
     first part of a longer label (道路养护里程实际 | 完成 → 道路养护里程)."""
@@ -955,20 +1072,157 @@ def _without_linker(name: str) -> str:
     return name
 
 
-def report_title(text: str) -> tuple[int, str] | None:
-    """(year, project name) from a report's title line (``2022年度残疾人康复项目支出绩效自评报告``)."""
-    rule = load_prose_rules().title
-    line = text.strip()[:MAX_TITLE]
-    m = re.match(rule.regex, line)
-    if m is None:
-        return None
-    name = (m.group("name") or "").strip() or (m.group("inner") or "").strip()
-    return int(m.group("year")), name
+@attrs.frozen
+class Title:
+    """What a report's title says: its year (None when it names none), its project ("" when
+    it names none), whether it reports a department's whole spending, and its line."""
+
+    year: int | None
+    name: str
+    whole: bool
+    line: int
 
 
-def read_report(text: str) -> Report:
-    """Everything a report in prose states (see the module docstring); never raises on text."""
-    reader = _Reader(text)
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
+# a year the report's text speaks of (2021年部门决算): not a date (2022年4月), nor in a citation
+_BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
+MAX_TITLE_PART = 60  # a title's text before its naming words is no longer than this
+_BOUNDARY_RE = re.compile(r"[,。;:!?]")
+
+
+def _without_chrome(line: str) -> str:
+    """A line without a web page's metadata or breadcrumb (索引号 | … | 发布机构, 当前位置:
+    首页>…, 来源:… 浏览量): the text before the first of its words."""
+    at = min((line.find(w) for w in load_prose_rules().page.chrome if w in line), default=-1)
+    return line if at < 0 else line[:at].strip()
+
+
+@cache
+def _naming_re() -> re.Pattern[str]:
+    return re.compile(load_prose_rules().title.naming)
+
+
+@cache
+def _lead_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(load_prose_rules().title.lead)})+")
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    """A unit's name at the start of a text: a place (2 to 8 characters and 县/市/区 …), then
+    up to 12 characters and an organisation's ending (局, 中心, 学校 …)."""
+    t = load_prose_rules().title
+    return re.compile(rf"^[\u4e00-\u9fff]{{2,8}}?(?:{_alt(t.places)})[\u4e00-\u9fff]{{0,12}}?"
+                      rf"(?:{_alt(t.unit_suffixes)})")
+
+
+def _is_unit(text: str) -> bool:
+    t = load_prose_rules().title
+    return 3 <= len(text) <= 30 and _CJK.match(text) is not None \
+        and text.endswith(tuple(t.unit_suffixes))
+
+
+def _trim(part: str) -> str:
+    t = load_prose_rules().title
+    part = re.sub(r"\s+", "", part)
+    while True:
+        tail = next((w for w in sorted(t.tail, key=len, reverse=True)
+                     if part.endswith(w) and len(part) > len(w)), None)
+        if tail is None:
+            return part
+        part = part[:-len(tail)]
+
+
+def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
+    """The title whose naming words stand between ``before`` and ``after`` (the rest of the
+    line; ``next_line`` may hold the bracketed project name)."""
+    t = load_prose_rules().title
+    clauses = _BOUNDARY_RE.split(before)
+    segment = clauses[-1].strip()
+    if len(segment) > MAX_TITLE_PART:
+        return None  # a sentence that speaks of a report, not a title
+    segment = _lead_re().sub("", segment).strip()
+    year_m = _YEAR_RE.search(segment)
+    pre, body = (segment[:year_m.start()].strip(), segment[year_m.end():]) if year_m \
+        else ("", segment)
+    body = re.sub(r"\s+", "", body)
+    inner = ""
+    m = re.match(r"\s*[(（]([^()（）]{2,40})[)）]", after) or (
+        re.fullmatch(r"\s*[(（]([^()（）]{2,40})[)）]\s*", next_line) if not after.strip() else None)
+    if m:
+        inner = re.sub(r"\s+", "", m.group(1))
+    whole_word = next((w for w in sorted(t.whole, key=len, reverse=True)
+                       if w in body or w in inner), None)
+    generic = set(t.generic)
+    if whole_word is not None:
+        rest = body.split(whole_word)[0] if whole_word in body else ""
+        name = rest if _is_unit(rest) else pre if _is_unit(pre) else ""
+    else:
+        body = _trim(body)
+        name = body if len(body) >= 2 and body not in generic else ""
+        if not name and inner and inner not in generic:
+            name = inner
+        unit = _unit_re().match(name)
+        if unit and len(name) - unit.end() >= 4:
+            name = name[unit.end():]  # 西平县交通运输局 | 财政衔接推进乡村振兴资金项目
+        if not name and _is_unit(pre):
+            name = pre  # a report naming a unit and no project: the unit's spending
+    year = int(year_m.group(1)) if year_m else None
+    if year is None and (len(clauses) > 1 or not name and whole_word is None):
+        return None  # (…填写自评表格,形成本评价报告: a sentence, not a title)
+    return Title(year, name, whole_word is not None, n)
+
+
+def _body_year(line: str) -> int | None:
+    """The first year a line of the report's text speaks of, outside any citation."""
+    line = re.sub(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]", "", line)
+    m = _BODY_YEAR_RE.search(line)
+    return int(m.group(1)) if m else None
+
+
+def find_title(lines: Sequence[str]) -> Title | None:
+    """A report's title, by its naming words (rules/prose.toml [title]) anywhere in the
+    opening part of the text, page chrome skipped: a title line, a heading after a page's
+    metadata, or the sentence "现将…绩效自评报告如下"."""
+    budget = load_prose_rules().title.opening
+    for n, line in enumerate(lines):
+        if budget <= 0:
+            break
+        line = _without_chrome(line)
+        if not line:
+            continue
+        head = line[:budget]
+        budget -= len(line)
+        for m in _naming_re().finditer(head):
+            title = _title_of(head[:m.start()], line[m.end():], lines[n + 1] if n + 1 < len(lines)
+                              else "", n)
+            if title is not None:
+                return title
+    return None
+
+
+def _unit_label(lines: Sequence[str]) -> str:
+    """The unit a cover's label names (部门(单位)名称: X), in the opening part."""
+    labels = _alt(load_prose_rules().title.unit_labels)
+    for line in lines[:40]:
+        m = re.search(rf"(?:{labels})\s*:?\s*(?P<v>[\u4e00-\u9fff()]{{3,30}})", line)
+        if m and _is_unit(m.group("v")):
+            return m.group("v")
+    return ""
+
+
+def report_title(text: str) -> tuple[int | None, str] | None:
+    """(year, project name) of a report's title in ``text`` (``2022年度残疾人康复项目支出绩效
+    自评报告``), wherever in its opening part it stands; None when it has none."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in _half(text).split("\n")]
+    title = find_title([line for line in lines if line])
+    return None if title is None else (title.year, _restore(title.name))
+
+
+def read_report(text: str, *, evident: bool = False) -> Report:
+    """Everything a report in prose states (see the module docstring); never raises on text.
+    ``evident``: the text that follows is known to show it is a self-assessment."""
+    reader = _Reader(text, evident)
     reader.read()
     return reader.report()
 
@@ -992,25 +1246,75 @@ def _closed(parser: Any) -> bool:
                for i in range(last + 1, parser.end) if parser.toks[i].key)
 
 
+def _span_lines(parser: Any, tokens: Sequence[int]) -> tuple[list[str], list[list[int]]]:
+    """The text of a form's cells as lines, and each line's tokens: a glued sheet's cells of
+    one line (cut at its labels) joined back; a run of words (line ends lost) broken after
+    a sentence's end and before a section's marker; any other cell a line."""
+    lines: list[str] = []
+    owners: list[list[int]] = []
+    previous: Any = None
+    words = parser.mode == "words" and not parser.glued
+    for i in tokens:
+        tok = parser.toks[i]
+        text = tok.text.replace("\n", " ")
+        if parser.glued and previous is not None and tok.row == previous.row:
+            lines[-1] += text
+            owners[-1].append(i)
+        elif words and previous is not None and not previous.text.endswith(
+                (*load_prose_rules().terminal, ":")) and not _starts_re().match(text) \
+                and not _is_heading(lines[-1]) and not _title_word(text, previous.text) \
+                and _without_chrome(text) == text and _without_chrome(previous.text) == previous.text \
+                and not (_title_word(previous.text) and not text.startswith(("(", "（"))):
+            lines[-1] += " " + text
+            owners[-1].append(i)
+        else:
+            lines.append(text)
+            owners.append([i])
+        previous = tok
+    return lines, owners
+
+
+def _title_word(text: str, before: str = "") -> bool:
+    """A word (of a run of words) that is a report's whole title, or ends one: a line of its
+    own after page chrome — not the last step of a breadcrumb (首页 > … > …自评报告)."""
+    m = _naming_re().search(text)
+    if m is None or before.endswith(">"):
+        return False
+    if before and _CJK.search(before) and _without_chrome(before) == before:
+        return False  # (南县财政局2020年度 | 机关整体支出绩效评价报告: one title)
+    return not before or len(text[:m.start()].strip()) >= 4
+
+
 def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     """What a report in prose states, into the draft of :class:`.recognise._Parser` ``parser``
     for what its tables did not give: the indicators when no table was read, the money, the
     title's year and project, the self-score, and whether the report is cut off inside what
     it reports.  A form with a table that is not a report (no report title) is left alone."""
     draft = parser.draft
-    texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
-    if parser.glued:
-        return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
-    if draft.has_table and not any(report_title(t) for t in texts[:TITLE_CELLS]):
+    lines, owners = _span_lines(parser, tokens)
+    if draft.has_table and not report_title("\n".join(lines[:TITLE_CELLS])):
         return
     if draft.has_table and parser.used:  # a table's cells are its reader's: the report is
         first, last = min(parser.used), max(parser.used)  # the text around them
         tokens = [i for i in tokens if not first <= i <= last]
-        texts = [parser.toks[i].text.replace("\n", " ") for i in tokens]
-    report = read_report("\n".join(texts))
+        lines, owners = _span_lines(parser, tokens)
+    report = read_report("\n".join(lines))
+    goes_on = False  # the report goes on after the span
+    if not report.titled and draft.headless and parser.end < len(parser.toks) \
+            and report_title("\n".join(lines)) is not None:
+        # a report's cover (title, 部门(单位)名称) before a line the recogniser took for a
+        # form's title: the text after it shows whether it is a self-assessment
+        rest, _ = _span_lines(parser, [i for i in range(parser.end, len(parser.toks))
+                                       if parser.toks[i].key and not parser.toks[i].dup])
+        if read_report("\n".join(lines + rest)).outlined:  # (its headings: not a table's cells)
+            report = read_report("\n".join(lines), evident=True)
+            goes_on = True
     if not draft.has_table and not (report.titled or report.indicators):
         return
-    if draft.headless and parser.end < len(parser.toks) and not report.read_anything:
+    if parser.glued and not report.titled:
+        return  # a run of text cut at its labels (quoting a cell another sheet reads whole)
+    if draft.headless and parser.end < len(parser.toks) and not report.read_anything \
+            and not goes_on:
         return  # only the title of the form that follows
     if not draft.has_table and report.indicators:
         for ind in report.indicators:
@@ -1036,11 +1340,14 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     # placed: the lines that gave a field, and the report's own words (headings, narrative:
     # no figure in them); a line with a figure that gave nothing stays "unplaced"
     parser.used.update(i for i in tokens if not _has_figure(parser.toks[i].text))
-    parser.used.update(tokens[n] for n in report.used)
+    parser.used.update(i for n in report.used for i in owners[n])
     for kind, text in report.notes:
         parser.note(kind, text)
     if not any(k in draft.funds for k in _FUND_FIELDS):
         draft.funds.update(report.funds)
+        if not draft.fund_rows:
+            for label, field, value in report.fund_rows:
+                draft.fund_rows.append({"source": label, field: value})
         unread = dict(report.funds_unread)
         if report.funds or unread:  # the figures a report gives, the others not stated
             unread.update({k: "unplaced" for k in _FUND_TRIO

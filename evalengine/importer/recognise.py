@@ -488,6 +488,16 @@ def recognise(sheet: Sheet) -> Recognised:
     for a, b in bounds:
         draft = _Parser(sheet, toks, a, b, index=len(forms) + 1, headless=False,
                         rows_index=index, layout=_layout_of(toks, a, b)).run()
+        if forms and forms[-1].from_prose and not forms[-1].has_table and \
+                forms[-1].span[1] == a and (draft.from_prose or not (
+                    draft.has_table or draft.funds or draft.fund_rows)):
+            # a report's text goes on past a line taken for a form's start: one report (.prose)
+            whole = _Parser(sheet, toks, forms[-1].span[0], b, index=forms[-1].index,
+                            headless=forms[-1].headless, rows_index=index,
+                            layout=_layout_of(toks, forms[-1].span[0], b)).run()
+            if whole.from_prose:
+                forms[-1] = whole
+                continue
         outside += draft.outside
         if draft.is_form():
             forms.append(draft)
@@ -3266,8 +3276,8 @@ class _Parser:
             draft.incomplete.append("gap")
         if draft.headless and not draft.from_prose:  # a report in prose is not a form's tail
             draft.incomplete.append("headless")
-        if not draft.has_table:
-            draft.incomplete.append("no-table")
+        if not draft.has_table and not (draft.from_prose and draft.ended):
+            draft.incomplete.append("no-table")  # (a whole report stating none: indicators unread)
         elif not draft.ended and not any(
             "满意" in (ind.get("level1", "") + ind.get("level2", "")) for ind in draft.indicators
         ):
