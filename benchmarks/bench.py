@@ -16,6 +16,10 @@ same call as its floor — the least any program reading the same input must do 
   human renderer (all of a run's work for the case, the final ``save`` / table drawing
   shared out); and the memory a case holds until the end of its file (the digest department
   checks need, measured with ``tracemalloc``);
+* **the pipeline** (in this process): the command's own loop (``parallel.Scoring`` with the
+  jsonl pieces, to /dev/null) per case, and its own part once the stages it runs (load,
+  ``Engine.step`` and the department checks, record + JSON line), timed where it calls them,
+  are taken out: units, the summary, the department deferral, the time budget, writing;
 * **end to end** (fresh subprocesses, output to /dev/null): ``evalengine score DIR --format
   jsonl`` on a TOML tree against a child that only ``tomllib``-parses the same files, and on
   one JSONL file against ``json.loads`` per line: cases per CPU second, and their ratio;
@@ -215,6 +219,66 @@ def stages(files: list[Path], repeat: int, xlsx: bool = True, human: bool = True
     return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
 
 
+def _pipeline_pass(files: list[Path], engine: Any) -> tuple[dict[str, float], int]:
+    """One run of the command's own loop in this process (``parallel.Scoring`` with the
+    jsonl pieces, written to /dev/null): CPU seconds of the whole run and of the stages it
+    runs, each timed where the run calls it."""
+    from evalengine import parallel
+    from evalengine.engine import Engine
+    from evalengine.render.formats import Options, RunInfo, get_format
+    from evalengine.render.pieces import Pieces
+
+    clock = Clock()
+    load, pieces = parallel._load, Pieces("jsonl", Options())
+    step, check = Engine.step, Engine.check_department
+
+    def timed_load(unit: Any) -> Any:
+        documents = load(unit)
+        while True:
+            start = time.process_time()
+            document = next(documents, None)
+            clock.seconds["load"] = clock.seconds.get("load", 0.0) + time.process_time() - start
+            if document is None:
+                return
+            yield document
+
+    parallel._load = timed_load
+    Engine.step = lambda self, *a: clock.time("engine", step, self, *a)
+    Engine.check_department = lambda self, *a: clock.time("engine", check, self, *a)
+    try:
+        scoring = parallel.Scoring(engine, lambda result: clock.time("record", pieces, result))
+        fmt = get_format("jsonl")
+        with open(os.devnull, "w", encoding="utf-8") as out:
+            start = time.process_time()
+            writer = fmt.writer(out, Options(), RunInfo())
+            cases = 0
+            for kind, payload, _ in scoring.run([str(f) for f in files]):
+                writer.add(kind, payload)
+                cases += kind == "project"
+            writer.finish(scoring.summary)
+            clock.seconds["run"] = time.process_time() - start
+    finally:
+        parallel._load, Engine.step, Engine.check_department = load, step, check
+    return clock.seconds, cases
+
+
+def pipeline(files: list[Path], repeat: int) -> dict[str, float]:
+    """Milliseconds of CPU per case of the command's loop run in process, and of the
+    pipeline's own part of it: the run less its load, engine (Engine.step and the
+    department checks) and record + JSON line stages — units, the summary, the department
+    deferral, the time budget, writing.  The median of ``repeat`` runs."""
+    engine = _engine()
+    _pipeline_pass(files[:50], engine)  # warm caches and imports
+    runs = []
+    for _ in range(repeat):
+        gc.collect()
+        seconds, cases = _pipeline_pass(files, engine)
+        stages = seconds.get("load", 0.0) + seconds.get("engine", 0.0) + seconds.get("record", 0.0)
+        runs.append({"run": seconds["run"] * 1000 / cases,
+                     "pipeline": (seconds["run"] - stages) * 1000 / cases})
+    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+
+
 def held_per_case(files: list[Path]) -> float:
     """Bytes each case holds until the end of its file: the digest that department checks
     compare against (``Folders.add_case``), measured with tracemalloc."""
@@ -308,6 +372,8 @@ STAGE_ROWS = (
     ("xlsx", "xlsx writer, per case"),
     ("human", "human renderer, per case"),
     ("digest", "department digest (Folders.add_case)"),
+    ("run", "the command's loop in process (parallel.Scoring → jsonl)"),
+    ("pipeline", "  of which the pipeline's own (run − load, engine, record)"),
 )
 
 
@@ -393,10 +459,12 @@ def main(argv: list[str] | None = None) -> int:
         write_toml_tree(tree, args.stage_n)
         write_jsonl(jsonl, args.stage_n)
         toml_files = sorted(tree.rglob("*.toml"))
-        columns = {"TOML": stages(toml_files, repeat), "JSONL": stages([jsonl], repeat)}
+        columns = {"TOML": {**stages(toml_files, repeat), **pipeline(toml_files, repeat)},
+                   "JSONL": {**stages([jsonl], repeat), **pipeline([jsonl], repeat)}}
         for name in ("2021", "real"):
             files = sorted((ROOT / "cases" / name).rglob("*.toml"))
-            columns[f"cases/{name}"] = stages(files, max(repeat, 5) * 4)
+            columns[f"cases/{name}"] = {**stages(files, max(repeat, 5) * 4),
+                                        **pipeline(files, max(repeat, 5) * 4)}
         out["stages"] = columns
         out["held_bytes_per_case"] = held_per_case([jsonl])
         print_stages(f"stages, {args.stage_n:,} generated cases and the real ones", columns)

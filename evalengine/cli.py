@@ -348,7 +348,6 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
     from .limits import configure as configure_limits
     from .parallel import Scoring, resolve_jobs
     from .render.formats import Options, get_format, run_info
-    from .render.human import failure_record_lines
     from .render.output import open_output
     from .render.pieces import Pieces
     from .render.progress import progress_for
@@ -412,8 +411,11 @@ def _score(args: argparse.Namespace, lang: Lang) -> int:
         writer = fmt.writer(out, options, info)
         for kind, payload, failure in scoring.run(args.paths):
             if failure is not None:
-                internal = internal or any(p["kind"] == "internal-error"
-                                           for p in failure["problems"])
+                # imported only now: the terminal renderer and rich cost ~40 ms to import
+                from .render.human import failure_record_lines
+
+                internal = internal or any(p.kind == "internal-error"
+                                           for p in failure.problems)
                 for line in failure_record_lines(failure):
                     print(line, file=sys.stderr)
             writer.add(kind, payload)

@@ -156,7 +156,7 @@ class Engine:
                 findings = self.baseline.new(case, findings)
         except Exception as exc:  # noqa: BLE001 - a bug must cost one case, not the run
             return internal_failure(location, exc)
-        return CaseResult(location, case, score, findings, unverified)
+        return CaseResult(location, case, score, findings, unverified, facts.money)
 
     def evaluate(self, paths: Iterable[str | Path]) -> Iterator[Result | LoadFailure]:
         folders = Folders()

@@ -335,9 +335,18 @@ class _Words:
         compiled, slots = _compiled(template)
         if not slots:
             return compiled.format_map({}) if "{" in compiled or "}" in compiled else compiled
-        return compiled.format_map({
-            slot: self.render(_CONVERSIONS[conversion](params[name]) if conversion else params[name], spec)
-            for slot, name, spec, conversion in slots})
+        plain = self.quote is _same
+        values = {}
+        for slot, name, spec, conversion in slots:
+            value = params[name]
+            if conversion:
+                value = _CONVERSIONS[conversion](value)
+            kind = type(value)
+            # the commonest values, a word or the form's own text, are pasted as they are
+            # (format_map prints a Quote as its text): no call to render
+            values[slot] = (value if not spec and (kind is str or (kind is Quote and plain))
+                            else self.render(value, spec))
+        return compiled.format_map(values)
 
     def render(self, value: Any, spec: str = "") -> str:
         kind = _KINDS.get(type(value))

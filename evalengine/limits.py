@@ -87,13 +87,18 @@ def shipped() -> Limits:
     return Limits(**data)
 
 
+@functools.cache
+def _rules_root() -> str:
+    from .resources import rules_dir
+
+    return os.path.join(os.path.realpath(rules_dir()), "")
+
+
 def own_limit(path: str | Path) -> int | None:
     """The size limit for reading ``path``: the shipped one for evalengine's own rules
     files (a user's lower [limits] must not refuse them), else None (this run's)."""
-    from .resources import rules_dir
-
-    real = Path(os.path.realpath(path))
-    return shipped().max_input_bytes if rules_dir().resolve() in real.parents else None
+    real = os.path.realpath(path)
+    return shipped().max_input_bytes if real.startswith(_rules_root()) else None
 
 
 _current: list[Limits | None] = [None]

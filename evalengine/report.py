@@ -10,7 +10,7 @@ import attrs
 from .findings import Finding, Severity
 from .loader import LoadFailure
 from .model import Case, Department
-from .money import figures
+from .money import Figures, figures
 from .numbers import ZERO, rounded
 from .provenance import NotVerified
 from .scoring import CaseScore, Status
@@ -33,6 +33,14 @@ class CaseResult:
     score: CaseScore
     findings: tuple[Finding, ...] = ()
     not_verified: tuple[NotVerified, ...] = ()  # what was not read, and the findings withheld
+    # the money figures the engine found for the case (CaseFacts.money), so that the summary
+    # and the records do not find them again; None: found on demand (see figures)
+    money: Figures | None = None
+
+    @property
+    def figures(self) -> Figures:
+        """The case's money figures: the engine's, or (a result made without them) found now."""
+        return self.money if self.money is not None else figures(self.case.funds)
 
 
 @attrs.frozen
@@ -165,7 +173,7 @@ class SummaryBuilder:
             self._grade_seen(claimed)
         if score.claimed_total is not None:
             self.claimed_bins[_bin(score.claimed_total)] += 1
-        money = figures(case.funds)
+        money = item.figures
         budget = money.budget or ZERO
         if score.status is Status.RATED and score.verified_grade is not None:
             self.rated += 1

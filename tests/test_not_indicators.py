@@ -137,5 +137,5 @@ def test_a_not_applicable_row_is_shown_with_its_class_and_never_scored():
     result = ENGINE.score("x.toml", case)
     assert [s.index for s in result.score.indicators] == [0]
     record = case_record(result)
-    assert [(r["path"], r["evidence_class"], r["weight"]) for r in record["indicators"]] == [
+    assert [(r.path, r.evidence_class, r.weight) for r in record.indicators] == [
         ("$.indicators[0]", "measured", "90.00"), ("$.indicators[1]", "not_applicable", "0.00")]

@@ -29,6 +29,7 @@ from .data import (
 )
 from .formats import Options, RunInfo
 from .labels import label
+from .records import Record
 from .terminal import clean
 
 __all__ = ["BOM", "Writer", "encode", "header", "neutralise"]
@@ -68,7 +69,7 @@ def header(options: Options) -> list[str]:
 _PROJECT_NUMERIC = tuple(key in NUMERIC_PROJECT_COLUMNS for key, _ in PROJECT_COLUMNS)
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> str | None:
+def encode(kind: str, record: Record, options: Options) -> str | None:
     if options.csv_table == "findings":
         if kind == "failure":
             return None

@@ -1,6 +1,7 @@
-"""Results as plain data (str, int, bool, None, lists, dicts): the common ground of every
-machine format.  Decimals become strings rounded by the engine's one rule, so JSON readers
-never see binary floats.  The shape is documented in docs/report-format.md.
+"""Results as the typed records every format is handed (:mod:`evalengine.render.records`),
+each built once per result, and as flat rows (csv, the xlsx sheets).  Decimals become
+strings rounded by the engine's one rule, so JSON readers never see binary floats.  The
+JSON shape is documented in docs/report-format.md.
 """
 
 from __future__ import annotations
@@ -10,16 +11,32 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..i18n import Lang, problem_text, text
 from ..loader import LoadFailure
 from ..model import Indicator
-from ..money import figures
 from ..numbers import HUNDRED, rounded
 from ..provenance import NotVerified, load_provenance
 from ..report import BIN_WIDTH, CaseResult, DepartmentResult, Report, Summary
 from ..scoring import IndicatorScore
 from ..values import Claim, Empty, Quantity, Text, Value, When
+from .records import (
+    CaseRecord,
+    ClaimValue,
+    DateValue,
+    DepartmentRecord,
+    EmptyValue,
+    FailureRecord,
+    FindingRecord,
+    FundsRecord,
+    IndicatorRecord,
+    NotVerifiedRecord,
+    ProblemRecord,
+    QuantityValue,
+    Record,
+    TextValue,
+    ValueRecord,
+)
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -52,61 +69,43 @@ def percent(value: Decimal | None) -> str | None:
     return None if value is None else str(rounded(value * HUNDRED))
 
 
-def value_record(value: Value) -> dict[str, Any]:
+def value_record(value: Value) -> ValueRecord:
     if isinstance(value, Quantity):
-        return {"kind": "quantity", "operator": value.operator.value, "amount": str(value.amount),
-                "unit": value.unit}
+        return QuantityValue(value.operator.value, str(value.amount), value.unit)
     if isinstance(value, When):
-        return {"kind": "date", "operator": value.operator.value,
-                "latest": value.latest.isoformat() if value.latest else None}
+        return DateValue(value.operator.value, value.latest.isoformat() if value.latest else None)
     if isinstance(value, Claim):
-        return {"kind": "claim", "level": value.level.value}
+        return ClaimValue(value.level.value)
     if isinstance(value, Text):
-        return {"kind": "text"}
+        return _TEXT
     assert isinstance(value, Empty)
-    return {"kind": "empty"}
+    return _EMPTY
 
 
-def finding_record(finding: Finding, lang: Lang = "zh") -> dict[str, Any]:
-    expected, found = finding.evidence(lang)
-    return {
-        "code": finding.code,
-        "severity": finding.severity.label,
-        "file": finding.location,
-        "path": finding.path,
-        "message": finding.message_en if lang == "en" else finding.message,
-        "expected": expected,
-        "found": found,
-    }
+_TEXT, _EMPTY = TextValue(), EmptyValue()
 
 
-def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> dict[str, Any]:
-    return {
-        "path": f"$.indicators[{item.index}]",
-        "level1": row.level1,
-        "level2": row.level2,
-        "name": row.name,
-        "category": item.category,
-        "target": row.target,
-        "actual": row.actual,
-        "target_value": value_record(item.target),
-        "actual_value": value_record(item.actual),
-        "weight": num(item.weight),
-        "weight_from_form": item.weight_from_form,
-        "method": item.method,
-        "evidence": item.evidence.value,
-        "evidence_class": item.evidence_class.value,
-        "evidence_class_text": text(f"evidence_class.{item.evidence_class.value}", lang),
-        "reason": item.reason,
-        "reason_text": text(item.reason, lang),
-        "achievement": percent(item.achievement),
-        "claimed": num(item.claimed),
-        "claimed_from_form": item.claimed_from_form,
-        "verified": num(item.verified),
-    }
+def finding_record(finding: Finding, lang: Lang = "zh") -> FindingRecord:
+    """The finding as printed: its words are formatted when a renderer first reads them."""
+    return FindingRecord(finding.code, _SEVERITY[finding.severity], finding.location,
+                         finding.path, finding, lang)
 
 
-def _not_verified_record(item: NotVerified, result: CaseResult, lang: Lang) -> dict[str, Any]:
+_SEVERITY = {severity: severity.label for severity in Severity}
+
+
+def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> IndicatorRecord:
+    evidence_class = item.evidence_class.value
+    return IndicatorRecord(  # positional, in the fields' order (a call with keywords costs more)
+        f"$.indicators[{item.index}]", row.level1, row.level2, row.name, item.category,
+        row.target, row.actual, value_record(item.target), value_record(item.actual),
+        num(item.weight), item.weight_from_form, item.method, item.evidence.value,
+        evidence_class, text(f"evidence_class.{evidence_class}", lang), item.reason,
+        text(item.reason, lang), percent(item.achievement), num(item.claimed),
+        item.claimed_from_form, num(item.verified))
+
+
+def _not_verified_record(item: NotVerified, result: CaseResult, lang: Lang) -> NotVerifiedRecord:
     name, sections = "", load_provenance().sections
     if item.path.startswith("$.indicators["):
         index = int(item.path[len("$.indicators["):].split("]")[0])
@@ -114,92 +113,73 @@ def _not_verified_record(item: NotVerified, result: CaseResult, lang: Lang) -> d
     elif item.path.removeprefix("$.") in sections:  # a whole section
         zh, en = sections[item.path.removeprefix("$.")]
         name = en if lang == "en" else zh
-    return {
-        "path": item.path,
-        "name": name,
-        "reason": item.reason,
-        "reason_text": load_provenance().reason_text(item.reason, lang),
-        "rules": list(item.rules),
-    }
+    return NotVerifiedRecord(item.path, name, item.reason,
+                             load_provenance().reason_text(item.reason, lang), tuple(item.rules))
 
 
-def not_verified_text(item: dict[str, Any], lang: Lang = "zh") -> str:
+def not_verified_text(item: NotVerifiedRecord, lang: Lang = "zh") -> str:
     """One entry of the not-verified list as a line: ``$.indicators[3].score（群众满意度）
     未能读取（表格截断）；未检查：S207``."""
     zh = lang != "en"
-    name = (f"（{item['name']}）" if zh else f" ({item['name']})") if item["name"] else ""
-    line = (f"{item['path']}{name} {text('not_read', lang)}（{item['reason_text']}）" if zh
-            else f"{item['path']}{name} {text('not_read', lang)} ({item['reason_text']})")
-    if item["rules"]:
-        codes = ("、" if zh else ", ").join(item["rules"])
+    name = (f"（{item.name}）" if zh else f" ({item.name})") if item.name else ""
+    line = (f"{item.path}{name} {text('not_read', lang)}（{item.reason_text}）" if zh
+            else f"{item.path}{name} {text('not_read', lang)} ({item.reason_text})")
+    if item.rules:
+        codes = ("、" if zh else ", ").join(item.rules)
         line += f"；{text('not_checked', lang)}：{codes}" if zh else f"; {text('not_checked', lang)}: {codes}"
     return line
 
 
-def case_record(result: CaseResult, lang: Lang = "zh") -> dict[str, Any]:
+def case_record(result: CaseResult, lang: Lang = "zh") -> CaseRecord:
     case, score = result.case, result.score
-    budget, money = score.budget, figures(case.funds)
-    record = {
-        "file": result.location,
-        "name": case.project.name,
-        "department": case.project.department,
-        "implementer": case.project.implementer,
-        "year": case.project.year,
-        "profile": score.profile,
-        "has_form": case.project.has_form,
-        "status": score.status.value,
-        "status_reason": score.status_reason or None,
-        "funds": {
-            "budget": num(money.budget),
-            "executed": num(money.executed),
-            "rate": percent(budget.rate),
-            "weight": num(budget.weight),
-            "claimed": num(budget.claimed),
-            "verified": num(budget.verified),
-        },
-        "claimed_total": num(score.claimed_total),
-        "claimed_from_form": score.claimed_total_from_form,
-        "verified_total": num(score.verified_total),
-        "supported_points": num(score.supported),
-        "gap": num(score.gap),
-        "claimed_grade": score.claimed_grade.grade if score.claimed_grade else None,
-        "verified_grade": score.verified_grade.grade if score.verified_grade else None,
-        "evidence_share": percent(score.evidence_share),
-        "indicators": [_indicator_record(item, case.indicators[item.index], lang)
-                       for item in sorted(score.indicators + score.not_applicable, key=lambda i: i.index)],
-        "findings": [finding_record(f, lang) for f in result.findings],
-    }
-    # present only when there is something to say, so a case read throughout (every
-    # hand-written one) prints exactly as before
-    if case.project.review.strip():
-        record["review"] = case.project.review.strip()
-    if result.not_verified:
-        record["not_verified"] = [_not_verified_record(item, result, lang)
-                                  for item in result.not_verified]
-    return record
+    budget, money = score.budget, result.figures
+    project = case.project
+    return CaseRecord(
+        file=result.location,
+        name=project.name,
+        department=project.department,
+        implementer=project.implementer,
+        year=project.year,
+        profile=score.profile,
+        has_form=project.has_form,
+        status=score.status.value,
+        status_reason=score.status_reason or None,
+        funds=FundsRecord(num(money.budget), num(money.executed), percent(budget.rate),
+                          num(budget.weight), num(budget.claimed), num(budget.verified)),
+        claimed_total=num(score.claimed_total),
+        claimed_from_form=score.claimed_total_from_form,
+        verified_total=num(score.verified_total),
+        supported_points=num(score.supported),
+        gap=num(score.gap),
+        claimed_grade=score.claimed_grade.grade if score.claimed_grade else None,
+        verified_grade=score.verified_grade.grade if score.verified_grade else None,
+        evidence_share=percent(score.evidence_share),
+        indicators=tuple(_indicator_record(item, case.indicators[item.index], lang)
+                         for item in sorted(score.indicators + score.not_applicable,
+                                            key=lambda i: i.index)),
+        findings=tuple(finding_record(f, lang) for f in result.findings),
+        # present in the JSON only when there is something to say, so a case read
+        # throughout (every hand-written one) prints exactly as before
+        review=project.review.strip(),
+        not_verified=tuple(_not_verified_record(item, result, lang)
+                           for item in result.not_verified),
+    )
 
 
-def department_record(result: DepartmentResult, lang: Lang = "zh") -> dict[str, Any]:
-    return {
-        "file": result.location,
-        "name": result.department.name,
-        "year": result.department.department.year,
-        "figures": len(result.department.figures),
-        "findings": [finding_record(f, lang) for f in result.findings],
-    }
+def department_record(result: DepartmentResult, lang: Lang = "zh") -> DepartmentRecord:
+    return DepartmentRecord(result.location, result.department.name,
+                            result.department.department.year, len(result.department.figures),
+                            tuple(finding_record(f, lang) for f in result.findings))
 
 
-def failure_record(failure: LoadFailure, lang: Lang = "zh") -> dict[str, Any]:
-    return {
-        "file": failure.location,
-        "problems": [
-            {"path": p.path, "kind": p.kind, "message": problem_text(p.kind, p.detail, lang)}
-            for p in failure.problems
-        ],
-    }
+def failure_record(failure: LoadFailure, lang: Lang = "zh") -> FailureRecord:
+    return FailureRecord(failure.location, tuple(
+        ProblemRecord(p.path, p.kind, problem_text(p.kind, p.detail, lang))
+        for p in failure.problems))
 
 
 def summary_record(summary: Summary) -> dict[str, Any]:
+    """The summary's JSON form."""
     record = {
         "projects": summary.projects,
         "rated": summary.rated,
@@ -233,7 +213,7 @@ def summary_record(summary: Summary) -> dict[str, Any]:
     return record
 
 
-def report_records(report: Report, lang: Lang = "zh") -> Iterator[tuple[str, dict[str, Any]]]:
+def report_records(report: Report, lang: Lang = "zh") -> Iterator[tuple[str, Record]]:
     """A Report as the records a format writer takes, in the order a run streams them:
     projects and load failures as they were met, then departments."""
     for item in report.results:
@@ -246,8 +226,8 @@ def report_records(report: Report, lang: Lang = "zh") -> Iterator[tuple[str, dic
             yield "department", department_record(item, lang)
 
 
-def record_of(item: CaseResult | DepartmentResult | LoadFailure, lang: Lang = "zh") -> tuple[str, dict[str, Any]]:
-    """(kind, plain-data record) of one streamed result."""
+def record_of(item: CaseResult | DepartmentResult | LoadFailure, lang: Lang = "zh") -> tuple[str, Record]:
+    """(kind, record) of one streamed result."""
     if isinstance(item, CaseResult):
         return "project", case_record(item, lang)
     if isinstance(item, DepartmentResult):
@@ -320,45 +300,45 @@ FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _status_text(record: dict[str, Any], lang: Lang) -> tuple[str, str]:
+def _status_text(record: Record, lang: Lang) -> tuple[str, str]:
     from .labels import label
 
-    status = label("status." + record["status"], lang)
-    reason = record["status_reason"]
-    if reason == "review" and record.get("review"):
-        return status, record["review"]  # the importer's own words for why
+    status = label("status." + record.status, lang)
+    reason = record.status_reason
+    if reason == "review" and record.review:
+        return status, record.review  # the importer's own words for why
     return status, label("status_reason." + reason, lang) if reason else ""
 
 
-def project_row(record: dict[str, Any], lang: Lang = "zh") -> dict[str, Any]:
+def project_row(record: Record, lang: Lang = "zh") -> dict[str, Any]:
     """A case record flattened to one row: figures as the record's strings (None when absent),
     status and grades in the output language."""
     from .labels import grade_label
 
     status, reason = _status_text(record, lang)
-    severities = Counter(f["severity"] for f in record["findings"])
-    rules = list(dict.fromkeys(f["code"] for f in record["findings"]))
-    funds = record["funds"]
+    severities = Counter(f.severity for f in record.findings)
+    rules = list(dict.fromkeys(f.code for f in record.findings))
+    funds = record.funds
     return {
-        "file": record["file"],
-        "name": record["name"],
-        "department": record["department"],
-        "implementer": record["implementer"],
-        "year": record["year"],
-        "profile": record["profile"],
+        "file": record.file,
+        "name": record.name,
+        "department": record.department,
+        "implementer": record.implementer,
+        "year": record.year,
+        "profile": record.profile,
         "status": status,
         "status_reason": reason,
-        "budget": funds["budget"],
-        "executed": funds["executed"],
-        "rate": funds["rate"],
-        "claimed_total": record["claimed_total"],
-        "verified_total": record["verified_total"],
-        "gap": record["gap"],
-        "claimed_grade": grade_label(record["profile"], record["claimed_grade"], lang),
-        "verified_grade": grade_label(record["profile"], record["verified_grade"], lang),
-        "evidence_share": record["evidence_share"],
-        "supported_points": record["supported_points"],
-        "findings": len(record["findings"]),
+        "budget": funds.budget,
+        "executed": funds.executed,
+        "rate": funds.rate,
+        "claimed_total": record.claimed_total,
+        "verified_total": record.verified_total,
+        "gap": record.gap,
+        "claimed_grade": grade_label(record.profile, record.claimed_grade, lang),
+        "verified_grade": grade_label(record.profile, record.verified_grade, lang),
+        "evidence_share": record.evidence_share,
+        "supported_points": record.supported_points,
+        "findings": len(record.findings),
         "errors": severities["error"],
         "warnings": severities["warning"],
         "infos": severities["info"],
@@ -366,42 +346,42 @@ def project_row(record: dict[str, Any], lang: Lang = "zh") -> dict[str, Any]:
     }
 
 
-def indicator_rows(record: dict[str, Any], lang: Lang = "zh") -> Iterator[dict[str, Any]]:
+def indicator_rows(record: Record, lang: Lang = "zh") -> Iterator[dict[str, Any]]:
     from .labels import label
 
-    for item in record["indicators"]:
+    for item in record.indicators:
         yield {
-            "file": record["file"],
-            "project": record["name"],
-            "path": item["path"],
-            "level1": item["level1"],
-            "level2": item["level2"],
-            "name": item["name"],
-            "category": item["category"],
-            "target": item["target"],
-            "actual": item["actual"],
-            "weight": item["weight"],
-            "claimed": item["claimed"],
-            "verified": item["verified"],
-            "achievement": item["achievement"],
-            "evidence": label("evidence." + item["evidence"], lang),
-            "reason": item["reason_text"],
+            "file": record.file,
+            "project": record.name,
+            "path": item.path,
+            "level1": item.level1,
+            "level2": item.level2,
+            "name": item.name,
+            "category": item.category,
+            "target": item.target,
+            "actual": item.actual,
+            "weight": item.weight,
+            "claimed": item.claimed,
+            "verified": item.verified,
+            "achievement": item.achievement,
+            "evidence": label("evidence." + item.evidence, lang),
+            "reason": item.reason_text,
         }
 
 
-def finding_rows(kind: str, record: dict[str, Any], lang: Lang = "zh") -> Iterator[dict[str, Any]]:
+def finding_rows(kind: str, record: Record, lang: Lang = "zh") -> Iterator[dict[str, Any]]:
     from .labels import label
 
-    for finding in record["findings"]:
+    for finding in record.findings:
         yield {
-            "file": finding["file"],
+            "file": finding.file,
             "kind": label("kind." + kind, lang),
-            "name": record["name"],
-            "department": record["department"] if kind == "project" else record["name"],
-            "code": finding["code"],
-            "severity": label("severity." + finding["severity"], lang),
-            "path": finding["path"],
-            "message": finding["message"],
-            "expected": finding["expected"],
-            "found": finding["found"],
+            "name": record.name,
+            "department": record.department if kind == "project" else record.name,
+            "code": finding.code,
+            "severity": label("severity." + finding.severity, lang),
+            "path": finding.path,
+            "message": finding.message,
+            "expected": finding.expected,
+            "found": finding.found,
         }

@@ -82,7 +82,7 @@ class Format:
     binary: bool
     module: Any
 
-    def encode(self, kind: str, record: dict[str, Any], options: Options, result: Any = None) -> Any:
+    def encode(self, kind: str, record: Any, options: Options, result: Any = None) -> Any:
         """The piece for one record; a format that needs more than plain data (the
         scoresheet lays out the case itself) declares ``WANTS_RESULT`` and gets the result."""
         if getattr(self.module, "WANTS_RESULT", False):
@@ -136,11 +136,11 @@ class Collecting:
     """The records of a run kept by kind, for writers that lay out the whole run at once."""
 
     def __init__(self) -> None:
-        self.projects: list[dict[str, Any]] = []
-        self.departments: list[dict[str, Any]] = []
-        self.failures: list[dict[str, Any]] = []
+        self.projects: list[Any] = []  # the records (or what the format keeps of them)
+        self.departments: list[Any] = []
+        self.failures: list[Any] = []
 
-    def add(self, kind: str, payload: dict[str, Any]) -> None:
+    def add(self, kind: str, payload: Any) -> None:
         {"project": self.projects, "department": self.departments,
          "failure": self.failures}[kind].append(payload)
 

@@ -24,6 +24,7 @@ from ..report import Summary
 from . import view
 from .formats import Options, SpooledDocument
 from .labels import grade_rank, label
+from .records import FindingRecord, Record
 from .terminal import clean
 
 __all__ = ["Writer", "encode", "escape"]
@@ -96,28 +97,28 @@ def _table(header: list[str], rows: list[list[str]], numeric: range | tuple[int,
     return f'<div class="scroll">{table}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>\n'
 
 
-def _badge(record: dict[str, Any], lang: Lang) -> str:
-    if record["status"] in ("not_demonstrated", "needs_review"):
+def _badge(record: Record, lang: Lang) -> str:
+    if record.status in ("not_demonstrated", "needs_review"):
         cls = "nd"
     else:
-        rank = grade_rank(record["profile"], record["verified_grade"])
+        rank = grade_rank(record.profile, record.verified_grade)
         cls = f"g{min(rank, 3)}" if rank is not None else ""
     return f'<span class="badge {cls}">{escape(view.status_text(record, lang))}</span>'
 
 
-def _findings(findings: list[dict[str, Any]], lang: Lang) -> str:
+def _findings(findings: tuple[FindingRecord, ...], lang: Lang) -> str:
     items = []
     for f in findings:
-        severity = f["severity"]
+        severity = f.severity
         evidence = view.evidence_text(f, lang)
         items.append(
             f'<li><span class="sev sev-{escape(severity)}">{escape(text("severity." + severity, lang))}</span> '
-            f'<code>{escape(f["code"])}</code> <code>{escape(f["path"])}</code><br>{escape(f["message"])}'
+            f'<code>{escape(f.code)}</code> <code>{escape(f.path)}</code><br>{escape(f.message)}'
             + (f'<p class="evidence">{escape(evidence)}</p>' if evidence else "") + "</li>")
     return '<ol class="findings">' + "".join(items) + "</ol>\n"
 
 
-def _card(record: dict[str, Any], lang: Lang) -> str:
+def _card(record: Record, lang: Lang) -> str:
     colon = "：" if lang == "zh" else ": "
     facts = " · ".join(
         f"{escape(k)}{colon}" + (f"<code>{escape(v)}</code>" if k == text("file", lang) else escape(v))
@@ -125,21 +126,21 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
     header, [values] = view.card_figures(record, lang)
     figures = "".join(f"<div><dt>{escape(h)}</dt><dd>{escape(v)}</dd></div>" for h, v in zip(header, values))
     parts = [f'<p class="facts">{facts}</p>', f'<dl class="figures">{figures}</dl>']
-    if record["indicators"]:
+    if record.indicators:
         header, rows = view.indicator_table(record, lang)
         classes = [""] * (len(rows) - 1) + ["total"]
         parts.append(f"<details open><summary>{escape(label('card.indicators', lang))}"
-                     f"（{len(record['indicators'])}）</summary>"
+                     f"（{len(record.indicators)}）</summary>"
                      + _table(header, rows, view.INDICATOR_FIGURES, classes, wide=True)
                      + f'<p class="note">{escape(text("rounding_note", lang))}</p></details>')
     unread = view.not_verified_lines(record, lang)
     if unread:
         parts.append(f"<h4>{escape(text('not_verified', lang))}</h4><ul class=\"not-verified\">"
                      + "".join(f"<li>{escape(line)}</li>" for line in unread) + "</ul>")
-    parts.append(f"<h4>{escape(label('card.findings', lang))}（{len(record['findings'])}）</h4>"
+    parts.append(f"<h4>{escape(label('card.findings', lang))}（{len(record.findings)}）</h4>"
                  if lang == "zh" else
-                 f"<h4>{escape(label('card.findings', lang))} ({len(record['findings'])})</h4>")
-    parts.append(_findings(record["findings"], lang) if record["findings"]
+                 f"<h4>{escape(label('card.findings', lang))} ({len(record.findings)})</h4>")
+    parts.append(_findings(record.findings, lang) if record.findings
                  else f'<p class="muted">{escape(label("card.no_findings", lang))}</p>')
     return "\n".join(parts)
 
@@ -158,21 +159,21 @@ def _cell(value: str, column: int, numeric: bool) -> str:
     return f"<td{_classes(column, numeric)}>{escape(value)}</td>"
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, str]:
+def encode(kind: str, record: Record, options: Options) -> dict[str, str]:
     lang = options.lang
     if kind == "project":
         cells = view.project_row(0, record, lang)[1:]
         numeric = {2, 3, 4, 5, 6, 7, 9}  # indexes in ``cells`` (no number column)
         row = "".join(_cell(c, i + 1, i in numeric) for i, c in enumerate(cells[1:], start=1))
-        return {"name": escape(record["name"]), "cells": row, "badge": _badge(record, lang),
+        return {"name": escape(record.name), "cells": row, "badge": _badge(record, lang),
                 "card": _card(record, lang)}
     if kind == "department":
-        body = (_findings(record["findings"], lang) if record["findings"]
+        body = (_findings(record.findings, lang) if record.findings
                 else f'<p class="muted">{escape(label("card.no_findings", lang))}</p>')
-        return {"html": f'<article class="card"><h3>{escape(record["name"])}</h3>'
-                        f'<p class="facts"><code>{escape(record["file"])}</code></p>{body}</article>\n'}
-    items = "".join(f"<li><code>{escape(record['file'])}</code> <code>{escape(p['path'])}</code> "
-                    f"{escape(p['message'])}</li>" for p in record["problems"])
+        return {"html": f'<article class="card"><h3>{escape(record.name)}</h3>'
+                        f'<p class="facts"><code>{escape(record.file)}</code></p>{body}</article>\n'}
+    items = "".join(f"<li><code>{escape(record.file)}</code> <code>{escape(p.path)}</code> "
+                    f"{escape(p.message)}</li>" for p in record.problems)
     return {"html": items}
 
 

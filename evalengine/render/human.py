@@ -7,10 +7,12 @@ projects table can be drawn stay small.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import IO, Any
 
+import attrs
 from rich import box
 from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, Group
@@ -27,6 +29,7 @@ from ..report import Report, Summary
 from .data import not_verified_text, report_records
 from .formats import Collecting, Options, RunInfo
 from .labels import grade_label, label
+from .records import CaseRecord, FindingRecord, Record
 from .terminal import SafeConsole, clean, clean_data
 
 __all__ = ["Writer", "counts_line", "encode", "failure_lines", "render_human", "render_statistics"]
@@ -47,16 +50,16 @@ def _pct(value: str | None) -> str:
     return "—" if value is None else f"{value}%"
 
 
-def _grade(record: dict[str, Any], lang: Lang) -> Text:
-    if record["status"] in ("not_demonstrated", "needs_review"):
-        return Text(text("status." + record["status"], lang), style="magenta")
-    return Text(grade_label(record["profile"], record["verified_grade"], lang), style="bold")
+def _grade(record: Record, lang: Lang) -> Text:
+    if record.status in ("not_demonstrated", "needs_review"):
+        return Text(text("status." + record.status, lang), style="magenta")
+    return Text(grade_label(record.profile, record.verified_grade, lang), style="bold")
 
 
-def _count(findings: list[dict[str, Any]]) -> Text:
+def _count(findings: tuple[FindingRecord, ...]) -> Text:
     if not findings:
         return Text("0", style="green")
-    worst = max(SEVERITY[f["severity"]] for f in findings)
+    worst = max(SEVERITY[f.severity] for f in findings)
     return Text(str(len(findings)), style=STYLE[worst])
 
 
@@ -64,18 +67,18 @@ _PROJECT_COLUMNS = ("project", "budget", "executed", "rate", "claimed", "verifie
                     "findings")
 
 
-def projects_table(records: list[dict[str, Any]], lang: Lang, width: int = PIPE_WIDTH) -> Table:
+def projects_table(records: list[CaseRecord], lang: Lang, width: int = PIPE_WIDTH) -> Table:
     """One row per project.  Figures never wrap nor shrink (each column is as wide as its
     widest figure); the project name takes the room left and wraps; at a narrow terminal the
     headers wrap at their unit and the table drops its vertical rules."""
     narrow = width < NARROW
     rows = []
     for record in records:
-        funds = record["funds"]
-        rows.append((record["name"], _n(funds["budget"]), _n(funds["executed"]),
-                     _pct(funds["rate"]), _n(record["claimed_total"]),
-                     _n(record["verified_total"]), _grade(record, lang),
-                     _count(record["findings"])))
+        funds = record.funds
+        rows.append((record.name, _n(funds.budget), _n(funds.executed),
+                     _pct(funds.rate), _n(record.claimed_total),
+                     _n(record.verified_total), _grade(record, lang),
+                     _count(record.findings)))
     t = Table(title=text("project", lang), show_lines=False, expand=False,
               box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
               **({"padding": (0, 1, 0, 0), "pad_edge": False, "show_edge": False} if narrow else {}))
@@ -161,12 +164,12 @@ def _pct_of(value: Any) -> str:
     return percent(value) or "—"
 
 
-def _evidence(f: dict[str, Any], lang: Lang) -> str:
+def _evidence(f: FindingRecord, lang: Lang) -> str:
     evidence = []
-    if f["expected"]:
-        evidence.append(f"{text('expected', lang)}: {f['expected']}")
-    if f["found"]:
-        evidence.append(f"{text('found', lang)}: {f['found']}")
+    if f.expected:
+        evidence.append(f"{text('expected', lang)}: {f.expected}")
+    if f.found:
+        evidence.append(f"{text('found', lang)}: {f.found}")
     return ("；" if lang == "zh" else "; ").join(evidence)
 
 
@@ -188,8 +191,10 @@ _SIMPLE = re.compile(f"[{_NARROW}{_WIDE}]*")
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _cells(token: str) -> int:
-    """Terminal cells of ``token``, as rich counts them."""
+    """Terminal cells of ``token``, as rich counts them (kept: the words of the messages
+    come back finding after finding)."""
     if token.isascii() and token.isprintable():
         return len(token)
     if _SIMPLE.fullmatch(token):
@@ -282,27 +287,27 @@ class _Lines:
         return Segments(self.segments)
 
 
-def findings_block(findings: list[dict[str, Any]], lang: Lang, width: int) -> Segments:
+def findings_block(findings: tuple[FindingRecord, ...], lang: Lang, width: int) -> Segments:
     """The findings of one document as lines.  At a wide terminal, a table without rules:
     severity, rule, key path, and the message with its evidence (dim) under it, wrapped in
     the room left; at a narrow one, a head line (severity, rule, key path) per finding and
     the message indented under it."""
     out = _Lines()
     # the records are cleaned at the source (Writer.add), the segments again by SafeConsole
-    severities = [text("severity." + f["severity"], lang) for f in findings]
+    severities = [text("severity." + f.severity, lang) for f in findings]
     if width < NARROW:
         for f, severity in zip(findings, severities):
             out.add("  ")
-            out.add(severity, STYLE[SEVERITY[f["severity"]]])
-            out.add(f"  {f['code']}  {f['path']}\n")
-            out.add("".join(f"    {line}\n" for line in wrap(f["message"], width - 4)))
+            out.add(severity, STYLE[SEVERITY[f.severity]])
+            out.add(f"  {f.code}  {f.path}\n")
+            out.add("".join(f"    {line}\n" for line in wrap(f.message, width - 4)))
             evidence = _evidence(f, lang)
             if evidence:
                 out.add("".join(f"    {line}\n" for line in wrap(evidence, width - 4)), "dim")
         return out.done()
     heads = [text(key, lang) for key in ("severity", "rule", "path", "message")]
-    codes = [f["code"] for f in findings]
-    paths = [f["path"] for f in findings]
+    codes = [f.code for f in findings]
+    paths = [f.path for f in findings]
     widths = [max(_cells(v) for v in column)
               for column in (heads[:1] + severities, heads[1:2] + codes, heads[2:3] + paths)]
     widths[2] = min(widths[2], max(12, (width - widths[0] - widths[1]) // 3))
@@ -313,9 +318,9 @@ def findings_block(findings: list[dict[str, Any]], lang: Lang, width: int) -> Se
         out.add("\n")
         folded = wrap(path, widths[2])
         evidence = _evidence(f, lang)
-        lines = [(line, None) for line in wrap(f["message"], room)]
+        lines = [(line, None) for line in wrap(f.message, room)]
         lines += [(line, "dim") for line in wrap(evidence, room)] if evidence else []
-        out.add(_pad(severity, widths[0]), STYLE[SEVERITY[f["severity"]]])
+        out.add(_pad(severity, widths[0]), STYLE[SEVERITY[f.severity]])
         out.add(_GAP + _pad(code, widths[1]) + _GAP)
         for index in range(max(len(folded), len(lines))):
             if index:
@@ -339,54 +344,54 @@ def _clip(value: str) -> str:
     return value if len(value) <= CLIP else value[: CLIP - 1] + "…"
 
 
-def _indicator_table(record: dict[str, Any], lang: Lang) -> Table:
+def _indicator_table(record: Record, lang: Lang) -> Table:
     t = Table(show_lines=False, expand=False)
     for key, justify in (("level1", "left"), ("indicator", "left"), ("target", "left"),
                          ("actual", "left"), ("weight", "right"), ("claimed", "right"),
                          ("verified", "right"), ("evidence_class", "left"), ("reason", "left")):
         t.add_column(text(key, lang), justify=justify, overflow="fold",
                      no_wrap=justify == "right")
-    funds = record["funds"]
-    t.add_row(text("budget_row", lang), "", "", _pct(funds["rate"]), _n(funds["weight"]),
-              _n(funds["claimed"]), _n(funds["verified"]), "", "")
-    for item in record["indicators"]:
-        t.add_row(item["category"], _clip(item["name"]), _clip(item["target"]), _clip(item["actual"]),
-                  _n(item["weight"]), _n(item["claimed"]), _n(item["verified"]),
-                  item["evidence_class_text"], item["reason_text"])
-    t.add_row(text("total", lang), "", "", "", "", _n(record["claimed_total"]),
-              _n(record["supported_points"]), "", "", style="bold")
+    funds = record.funds
+    t.add_row(text("budget_row", lang), "", "", _pct(funds.rate), _n(funds.weight),
+              _n(funds.claimed), _n(funds.verified), "", "")
+    for item in record.indicators:
+        t.add_row(item.category, _clip(item.name), _clip(item.target), _clip(item.actual),
+                  _n(item.weight), _n(item.claimed), _n(item.verified),
+                  item.evidence_class_text, item.reason_text)
+    t.add_row(text("total", lang), "", "", "", "", _n(record.claimed_total),
+              _n(record.supported_points), "", "", style="bold")
     t.caption = text("rounding_note", lang)
     return t
 
 
-def _not_verified(record: dict[str, Any], lang: Lang) -> Text:
+def _not_verified(record: Record, lang: Lang) -> Text:
     """未能核实: each field the importer did not read, and the rules not checked for it."""
     lines = [f"{text('not_verified', lang)}{'：' if lang == 'zh' else ':'}"]
-    lines += [f"  {not_verified_text(item, lang)}" for item in record["not_verified"]]
+    lines += [f"  {not_verified_text(item, lang)}" for item in record.not_verified]
     return Text("\n".join(lines), style="yellow")
 
 
-def _case_detail(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) -> Panel:
-    status = text(f"status.{record['status']}", lang)
-    if record["status_reason"]:
-        why = record.get("review") or text('status_reason.' + record['status_reason'], lang)
+def _case_detail(record: Record, lang: Lang, width: int = PIPE_WIDTH) -> Panel:
+    status = text(f"status.{record.status}", lang)
+    if record.status_reason:
+        why = record.review or text('status_reason.' + record.status_reason, lang)
         status += f"（{why}）" if lang == "zh" else f" ({why})"
     head = Text(
-        f"{record['file']}  {text('profile', lang)}: {record['profile']}  {text('status', lang)}: "
-        f"{status}  {text('evidence_share', lang)}: {_pct(record['evidence_share'])}  "
-        f"{text('gap', lang)}: {_n(record['gap'])}"
+        f"{record.file}  {text('profile', lang)}: {record.profile}  {text('status', lang)}: "
+        f"{status}  {text('evidence_share', lang)}: {_pct(record.evidence_share)}  "
+        f"{text('gap', lang)}: {_n(record.gap)}"
     )
     parts: list[Any] = [head, _indicator_table(record, lang)]
-    if record.get("not_verified"):
+    if record.not_verified:
         parts.append(_not_verified(record, lang))
-    if record["findings"]:
-        parts.append(findings_block(record["findings"], lang, width - PANEL))
-    return Panel(Group(*parts), title=record["name"], expand=True)
+    if record.findings:
+        parts.append(findings_block(record.findings, lang, width - PANEL))
+    return Panel(Group(*parts), title=record.name, expand=True)
 
 
-def _department_block(record: dict[str, Any], lang: Lang, width: int = PIPE_WIDTH) -> Panel:
-    body = findings_block(record["findings"], lang, width - PANEL) if record["findings"] else Text("0")
-    return Panel(body, title=f"{record['name']}  ({record['file']})", expand=True)
+def _department_block(record: Record, lang: Lang, width: int = PIPE_WIDTH) -> Panel:
+    body = findings_block(record.findings, lang, width - PANEL) if record.findings else Text("0")
+    return Panel(body, title=f"{record.name}  ({record.file})", expand=True)
 
 
 def failure_lines(failure: LoadFailure, lang: Lang) -> list[str]:
@@ -394,10 +399,10 @@ def failure_lines(failure: LoadFailure, lang: Lang) -> list[str]:
             for p in failure.problems]
 
 
-def failure_record_lines(record: dict[str, Any]) -> list[str]:
+def failure_record_lines(record: Record) -> list[str]:
     """The same lines from a failure record (its messages are already in one language), with
     control characters escaped: they go to a terminal."""
-    return [clean(f"{record['file']}: {p['path']}: {p['message']}") for p in record["problems"]]
+    return [clean(f"{record.file}: {p.path}: {p.message}") for p in record.problems]
 
 
 def _statistics(summary: Summary, console: Console, lang: Lang,
@@ -429,10 +434,10 @@ def render_statistics(report: Report, console: Console, lang: Lang) -> None:
     _statistics(report.summary, console, lang)
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, Any]:
+def encode(kind: str, record: Record, options: Options) -> Record:
     """The record, without the indicators unless ``--detail`` shows them."""
     if kind == "project" and not options.detail:
-        return {k: v for k, v in record.items() if k != "indicators"}
+        return attrs.evolve(record, indicators=())
     return record
 
 
@@ -473,16 +478,16 @@ class Writer(Collecting):
         for record in self.projects:
             if options.detail and not options.summary_only:
                 console.print(_case_detail(record, lang, width))
-            elif listing and (record["findings"] or record.get("not_verified") or record.get("review")):
-                console.print(Text(f"{record['file']}  {record['name']}", style="bold"))
-                if record.get("review"):
+            elif listing and (record.findings or record.not_verified or record.review):
+                console.print(Text(f"{record.file}  {record.name}", style="bold"))
+                if record.review:
                     colon = "：" if lang == "zh" else ": "
-                    console.print(Text(f"{text('status.needs_review', lang)}{colon}{record['review']}",
+                    console.print(Text(f"{text('status.needs_review', lang)}{colon}{record.review}",
                                        style="magenta"))
-                if record.get("not_verified"):
+                if record.not_verified:
                     console.print(_not_verified(record, lang))
-                if record["findings"]:
-                    console.print(findings_block(record["findings"], lang, width), crop=False)
+                if record.findings:
+                    console.print(findings_block(record.findings, lang, width), crop=False)
         if listing:
             for department in self.departments:
                 console.print(_department_block(department, lang, width))

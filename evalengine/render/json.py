@@ -18,6 +18,7 @@ from ..i18n import Lang
 from ..report import Report, Summary
 from .data import SCHEMA, summary_record
 from .formats import Options, RunInfo, Spool, render_report
+from .records import Record, as_data
 
 __all__ = ["Writer", "dumps", "encode", "render_json"]
 
@@ -36,9 +37,9 @@ def dumps(data: Any, indent: bool = False) -> str:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> str:
+def encode(kind: str, record: Record, options: Options) -> str:
     """One record as it sits in its list: indented two levels."""
-    return dumps(record, indent=True).replace("\n", _ITEM)
+    return dumps(as_data(record), indent=True).replace("\n", _ITEM)
 
 
 class Writer:

@@ -14,6 +14,7 @@ from ..report import Summary
 from .data import SCHEMA, summary_record
 from .formats import Options, RunInfo
 from .json import dumps
+from .records import Record, as_data
 
 __all__ = ["Writer", "encode"]
 
@@ -22,8 +23,8 @@ def _line(data: dict[str, Any]) -> str:
     return dumps(data) + "\n"
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> str:
-    return _line({"type": kind, **record})
+def encode(kind: str, record: Record, options: Options) -> str:
+    return _line({"type": kind, **as_data(record)})
 
 
 class Writer:

@@ -6,6 +6,8 @@ here first and falls back to it, so a key is spelled once.
 
 from __future__ import annotations
 
+import functools
+
 from ..i18n import Lang, text
 
 __all__ = ["LABELS", "grade_label", "grade_rank", "label"]
@@ -89,7 +91,9 @@ def label(key: str, lang: Lang = "zh") -> str:
     return text(key, lang)
 
 
+@functools.cache
 def _bands(profile_id: str | None) -> tuple:
+    """The profile's grade bands, read once per process (profiles are cached data)."""
     from ..loader import ConfigError
     from ..profile import load_profile
 
@@ -101,10 +105,19 @@ def _bands(profile_id: str | None) -> tuple:
         return ()
 
 
-def _all_bands() -> tuple:
+@functools.cache
+def _english(profile_id: str | None) -> dict[str, str]:
+    """grade → its English name: the profile's own bands, or (``profile_id`` None, for the
+    summary, which counts grades across profiles) the first shipped profile naming it.
+    Built once per profile, not per call: rules/profiles/ is listed once per process."""
     from ..profile import available_profiles
 
-    return tuple(band for profile_id in available_profiles() for band in _bands(profile_id))
+    names: dict[str, str] = {}
+    bands = _bands(profile_id) if profile_id else tuple(
+        band for other in available_profiles() for band in _bands(other))
+    for band in bands:
+        names.setdefault(band.grade, band.grade_en)
+    return names
 
 
 def grade_label(profile_id: str | None, grade: str | None, lang: Lang = "zh") -> str:
@@ -117,10 +130,7 @@ def grade_label(profile_id: str | None, grade: str | None, lang: Lang = "zh") ->
         return ""
     if lang != "en":
         return grade
-    for band in _bands(profile_id) if profile_id else _all_bands():
-        if band.grade == grade:
-            return band.grade_en
-    return grade
+    return _english(profile_id).get(grade, grade)
 
 
 def grade_rank(profile_id: str | None, grade: str | None) -> int | None:

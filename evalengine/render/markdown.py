@@ -19,6 +19,7 @@ from ..report import Summary
 from . import view
 from .formats import Options, SpooledDocument
 from .labels import label
+from .records import FindingRecord, Record
 from .terminal import clean
 
 __all__ = ["Writer", "encode", "escape"]
@@ -47,11 +48,11 @@ def table(header: list[str], rows: list[list[str]], numeric: range | tuple[int, 
     return "\n".join(lines) + "\n"
 
 
-def _findings(findings: list[dict[str, Any]], lang: Lang) -> str:
+def _findings(findings: tuple[FindingRecord, ...], lang: Lang) -> str:
     lines = []
     for number, f in enumerate(findings, start=1):
-        severity = text("severity." + f["severity"], lang)
-        line = f"{number}. **{escape(f['code'])} {escape(severity)}** {code(f['path'])} {escape(f['message'])}"
+        severity = text("severity." + f.severity, lang)
+        line = f"{number}. **{escape(f.code)} {escape(severity)}** {code(f.path)} {escape(f.message)}"
         evidence = view.evidence_text(f, lang)
         if evidence:
             line += f"  \n   {escape(evidence)}"
@@ -59,12 +60,12 @@ def _findings(findings: list[dict[str, Any]], lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _card(record: dict[str, Any], lang: Lang) -> str:
+def _card(record: Record, lang: Lang) -> str:
     colon = "：" if lang == "zh" else ": "
     facts = (" · ").join(f"{escape(k)}{colon}{code(v) if k == text('file', lang) else escape(v)}"
                          for k, v in view.card_facts(record, lang))
     parts = [facts + "\n", table(*view.card_figures(record, lang), range(6))]
-    if record["indicators"]:
+    if record.indicators:
         parts.append(f"**{escape(label('card.indicators', lang))}**\n")
         parts.append(table(*view.indicator_table(record, lang), view.INDICATOR_FIGURES))
         parts.append(f"*{escape(text('rounding_note', lang))}*\n")
@@ -73,26 +74,26 @@ def _card(record: dict[str, Any], lang: Lang) -> str:
         parts.append(f"**{escape(text('not_verified', lang))}**\n")
         parts.append("".join(f"- {escape(line)}\n" for line in unread))
     parts.append(f"**{escape(label('card.findings', lang))}**\n")
-    parts.append(_findings(record["findings"], lang) if record["findings"]
+    parts.append(_findings(record.findings, lang) if record.findings
                  else escape(label("card.no_findings", lang)) + "\n")
     return "\n".join(parts) + "\n"
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, str]:
+def encode(kind: str, record: Record, options: Options) -> dict[str, str]:
     lang = options.lang
     if kind == "project":
         row = view.project_row(0, record, lang)[1:]
-        return {"name": escape(record["name"]),
+        return {"name": escape(record.name),
                 "row": " | ".join(escape(c) for c in row) + " |\n",
                 "card": _card(record, lang)}
     if kind == "department":
-        body = (_findings(record["findings"], lang) if record["findings"]
+        body = (_findings(record.findings, lang) if record.findings
                 else escape(label("card.no_findings", lang)) + "\n")
         colon = "：" if lang == "zh" else ": "
-        return {"text": f"### {escape(record['name'])}\n\n{escape(text('file', lang))}{colon}"
-                        f"{code(record['file'])}\n\n{body}\n"}
-    lines = [f"- {code(record['file'])} {code(p['path'])} {escape(p['message'])}\n"
-             for p in record["problems"]]
+        return {"text": f"### {escape(record.name)}\n\n{escape(text('file', lang))}{colon}"
+                        f"{code(record.file)}\n\n{body}\n"}
+    lines = [f"- {code(record.file)} {code(p.path)} {escape(p.message)}\n"
+             for p in record.problems]
     return {"text": "".join(lines)}
 
 

@@ -12,6 +12,7 @@ import attrs
 from ..errors import internal_failure
 from .data import record_of
 from .formats import Options, get_format
+from .records import FailureRecord
 
 __all__ = ["Pieces"]
 
@@ -28,7 +29,7 @@ class Pieces:
     format: str
     options: Options = Options()
 
-    def __call__(self, result: Any) -> tuple[tuple[str, Any, dict[str, Any] | None], Any]:
+    def __call__(self, result: Any) -> tuple[tuple[str, Any, FailureRecord | None], Any]:
         fmt = _format(self.format)
         try:
             kind, record = record_of(result, self.options.lang)

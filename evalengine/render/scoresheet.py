@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from typing import IO, Any
 
+import attrs
+
 from ..importer.export import REVIEW_HEADERS, Review, form_width, template_for, write_form
 from ..report import CaseResult, Summary
 from .formats import Options, RunInfo
 from .labels import grade_label
+from .records import CaseRecord
 from .view import deduction, not_verified_prose, status_text
 from .word import review_wording
 from .xlsx import cell_text, print_setup
@@ -45,28 +48,27 @@ def _n(value: str | None) -> Any:
     return None if value is None else Decimal(value)
 
 
-def review_of(record: dict[str, Any]) -> Review:
+def review_of(record: CaseRecord) -> Review:
     """The review columns of one project, from its record."""
-    funds = record["funds"]
+    funds = record.funds
     indicators = {}
-    for item in record["indicators"]:
-        index = int(item["path"].rsplit("[", 1)[1].rstrip("]"))
-        indicators[index] = (_n(item["claimed"]), _n(item["verified"]), deduction(item))
+    for item in record.indicators:
+        index = int(item.path.rsplit("[", 1)[1].rstrip("]"))
+        indicators[index] = (_n(item.claimed), _n(item.verified), deduction(item))
     words = review_wording()["text"]["zh"]  # the Word report's own labels
-    budget_reason = "" if funds["verified"] == funds["weight"] or funds["rate"] is None else (
-        words["sheet_budget_reason"].format(rate=funds["rate"]))
-    total = (_n(record["claimed_total"]), _n(record["verified_total"]),
+    budget_reason = "" if funds.verified == funds.weight or funds.rate is None else (
+        words["sheet_budget_reason"].format(rate=funds.rate))
+    total = (_n(record.claimed_total), _n(record.verified_total),
              words["verified_grade"].format(grade=status_text(record, "zh")))
-    return Review((_n(funds["claimed"]), _n(funds["verified"]), budget_reason), indicators, total)
+    return Review((_n(funds.claimed), _n(funds.verified), budget_reason), indicators, total)
 
 
-def encode(kind: str, record: dict[str, Any], options: Options, result: Any = None) -> Any:
-    """A project's record with its case (the form is laid out from the case itself)."""
+def encode(kind: str, record: CaseRecord, options: Options, result: Any = None) -> Any:
+    """A project's record (its findings counted, not kept) with its case (the form is laid
+    out from the case itself)."""
     if kind != "project" or not isinstance(result, CaseResult):
         return None
-    lean = {k: v for k, v in record.items() if k != "findings"}
-    lean["findings"] = len(record["findings"])
-    return lean, result.case
+    return attrs.evolve(record, findings=()), len(record.findings), result.case
 
 
 def _sheet_title(number: int, name: str, taken: set[str]) -> str:
@@ -95,10 +97,10 @@ class Writer:
     def add(self, kind: str, payload: Any) -> None:
         if payload is None:
             return
-        record, case = payload
+        record, findings, case = payload
         self.count += 1
         template = template_for(case)
-        title = _sheet_title(self.count, record["name"], self.taken)
+        title = _sheet_title(self.count, record.name, self.taken)
         sheet = self.workbook.create_sheet(title)
         end = write_form(sheet, case, template, 1, review_of(record))
         width = form_width(template) + len(REVIEW_HEADERS)
@@ -113,10 +115,10 @@ class Writer:
         _finish_sheet(sheet, last, width, template)
 
         self.index.append([
-            self.count, cell_text(record["name"]), cell_text(record["department"]), record["profile"],
-            _n(record["claimed_total"]), grade_label(record["profile"], record["claimed_grade"]),
-            _n(record["verified_total"]), status_text(record, "zh"), _n(record["gap"]),
-            record["findings"], title,
+            self.count, cell_text(record.name), cell_text(record.department), record.profile,
+            _n(record.claimed_total), grade_label(record.profile, record.claimed_grade),
+            _n(record.verified_total), status_text(record, "zh"), _n(record.gap),
+            findings, title,
         ])
         from openpyxl.worksheet.hyperlink import Hyperlink
 

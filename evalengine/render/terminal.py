@@ -12,9 +12,12 @@ measured on what is finally shown.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import orjson
 from rich.console import Console
 from rich.segment import Segment
@@ -42,8 +45,13 @@ _CONTROL_JSON = re.compile(rb"\\u00|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x
 
 
 def clean_data(value: Any) -> Any:
-    """Every string in plain data (dicts, lists, tuples) cleaned; other values as they are."""
-    if isinstance(value, dict):
+    """Every string in a record (:mod:`evalengine.render.records`) or plain data (dicts,
+    lists, tuples) cleaned; other values as they are."""
+    if attrs.has(type(value)):
+        # one search of its strings run together: nearly always nothing to clean
+        if not _CONTROL.search("\n".join(_strings(value))):
+            return value
+    elif isinstance(value, dict):
         try:  # one search of the data as JSON: nearly always nothing to clean
             if not _CONTROL_JSON.search(orjson.dumps(value)):
                 return value
@@ -52,9 +60,43 @@ def clean_data(value: Any) -> Any:
     return _clean_data(value)
 
 
+def _strings(value: Any) -> Iterator[str]:
+    """The strings in a record, its findings' words included."""
+    from .records import FindingRecord
+
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, FindingRecord):
+        yield from (value.code, value.file, value.path, value.message, *value.evidence)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _strings(item)
+    elif attrs.has(type(value)):
+        for name in _text_fields(type(value)):
+            yield from _strings(getattr(value, name))
+
+
+@functools.cache
+def _text_fields(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(cls)
+                 if str(field.type) not in _NO_TEXT)
+
+
+_NO_TEXT = {"bool", "int", "int | None", str(bool), str(int), str(int | None)}
+
+
 def _clean_data(value: Any) -> Any:
+    from .records import FindingRecord
+
     if isinstance(value, str):
         return clean(value)
+    if isinstance(value, FindingRecord):  # its words, not the finding's values
+        return FindingRecord(clean(value.code), value.severity, clean(value.file),
+                             clean(value.path), None, value.lang, clean(value.message),
+                             (clean(value.expected), clean(value.found)))
+    if attrs.has(type(value)):
+        return attrs.evolve(value, **{field.alias: _clean_data(getattr(value, field.name))
+                                      for field in attrs.fields(type(value)) if field.init})
     if isinstance(value, dict):
         return {_clean_data(k): _clean_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -17,6 +17,7 @@ from ..report import NOT_DEMONSTRATED, Summary
 from ..resources import rules_dir
 from .data import not_verified_text, num, percent
 from .labels import grade_label, label
+from .records import FindingRecord, IndicatorRecord, NotVerifiedRecord, Record
 
 __all__ = [
     "Table",
@@ -114,14 +115,14 @@ def departments_table(summary: Summary, lang: Lang) -> Table:
     return [label("department", lang), text("projects", lang), text("findings", lang)], rows
 
 
-def status_text(record: dict[str, Any], lang: Lang) -> str:
-    if record["status"] in ("not_demonstrated", "needs_review"):
-        status = text("status." + record["status"], lang)
-        if record["status_reason"]:
-            why = record.get("review") or text("status_reason." + record["status_reason"], lang)
+def status_text(record: Record, lang: Lang) -> str:
+    if record.status in ("not_demonstrated", "needs_review"):
+        status = text("status." + record.status, lang)
+        if record.status_reason:
+            why = record.review or text("status_reason." + record.status_reason, lang)
             status += ("（" if lang == "zh" else " (") + why + ("）" if lang == "zh" else ")")
         return status
-    return grade_label(record["profile"], record["verified_grade"], lang)
+    return grade_label(record.profile, record.verified_grade, lang)
 
 
 def projects_header(lang: Lang) -> list[str]:
@@ -130,72 +131,72 @@ def projects_header(lang: Lang) -> list[str]:
             text("gap", lang), text("grade", lang), text("findings", lang)]
 
 
-def project_row(number: int, record: dict[str, Any], lang: Lang) -> list[str]:
-    funds = record["funds"]
-    return [str(number), record["name"], _v(record["department"]), _v(funds["budget"]),
-            _v(funds["executed"]), _v(funds["rate"], "%"), _v(record["claimed_total"]),
-            _v(record["verified_total"]), _v(record["gap"]), status_text(record, lang),
-            str(len(record["findings"]))]
+def project_row(number: int, record: Record, lang: Lang) -> list[str]:
+    funds = record.funds
+    return [str(number), record.name, _v(record.department), _v(funds.budget),
+            _v(funds.executed), _v(funds.rate, "%"), _v(record.claimed_total),
+            _v(record.verified_total), _v(record.gap), status_text(record, lang),
+            str(len(record.findings))]
 
 
-def card_figures(record: dict[str, Any], lang: Lang) -> Table:
+def card_figures(record: Record, lang: Lang) -> Table:
     """The score card's head: money, scores, grades, evidence."""
-    funds = record["funds"]
+    funds = record.funds
     header = [text("budget", lang), text("executed", lang), text("rate", lang), text("claimed", lang),
               text("verified", lang), text("gap", lang), label("claimed_grade", lang),
               label("verified_grade", lang), text("evidence_share", lang)]
-    row = [_v(funds["budget"]), _v(funds["executed"]), _v(funds["rate"], "%"),
-           _v(record["claimed_total"]), _v(record["verified_total"]), _v(record["gap"]),
-           _v(grade_label(record["profile"], record["claimed_grade"], lang)),
-           status_text(record, lang), _v(record["evidence_share"], "%")]
+    row = [_v(funds.budget), _v(funds.executed), _v(funds.rate, "%"),
+           _v(record.claimed_total), _v(record.verified_total), _v(record.gap),
+           _v(grade_label(record.profile, record.claimed_grade, lang)),
+           status_text(record, lang), _v(record.evidence_share, "%")]
     return header, [row]
 
 
-def card_facts(record: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
-    facts = [(text("file", lang), record["file"])]
-    if record["department"]:
-        facts.append((label("department", lang), record["department"]))
-    if record["implementer"] and record["implementer"] != record["department"]:
-        facts.append((label("implementer", lang), record["implementer"]))
-    if record["year"] is not None:
-        facts.append((label("year", lang), str(record["year"])))
-    facts.append((text("profile", lang), record["profile"]))
+def card_facts(record: Record, lang: Lang) -> list[tuple[str, str]]:
+    facts = [(text("file", lang), record.file)]
+    if record.department:
+        facts.append((label("department", lang), record.department))
+    if record.implementer and record.implementer != record.department:
+        facts.append((label("implementer", lang), record.implementer))
+    if record.year is not None:
+        facts.append((label("year", lang), str(record.year)))
+    facts.append((text("profile", lang), record.profile))
     return facts
 
 
-def indicator_table(record: dict[str, Any], lang: Lang) -> Table:
+def indicator_table(record: Record, lang: Lang) -> Table:
     """一级 (or the scoring category), 二级, 三级 indicator, target, actual, weight, claimed,
     verified, evidence class, reason; the budget row first and the total last.  Figures are
     columns 5–7."""
     header = [text("level1", lang), text("level2", lang), text("indicator", lang), text("target", lang),
               text("actual", lang), text("weight", lang), text("claimed", lang), text("verified", lang),
               text("evidence_class", lang), text("reason", lang)]
-    funds = record["funds"]
-    rows = [[text("budget_row", lang), "", "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
-             _v(funds["claimed"]), _v(funds["verified"]), "", ""]]
-    for item in record["indicators"]:
-        rows.append([item["category"], item["level2"], item["name"], item["target"], item["actual"],
-                     _v(item["weight"]), _v(item["claimed"]), _v(item["verified"]),
-                     item["evidence_class_text"], item["reason_text"]])
-    rows.append([text("total", lang), "", "", "", "", "", _v(record["claimed_total"]),
-                 _v(record["supported_points"]), "", ""])
+    funds = record.funds
+    rows = [[text("budget_row", lang), "", "", "", _v(funds.rate, "%"), _v(funds.weight),
+             _v(funds.claimed), _v(funds.verified), "", ""]]
+    for item in record.indicators:
+        rows.append([item.category, item.level2, item.name, item.target, item.actual,
+                     _v(item.weight), _v(item.claimed), _v(item.verified),
+                     item.evidence_class_text, item.reason_text])
+    rows.append([text("total", lang), "", "", "", "", "", _v(record.claimed_total),
+                 _v(record.supported_points), "", ""])
     return header, rows
 
 
 INDICATOR_FIGURES = range(5, 8)  # the figure columns of indicator_table
 
 
-def deduction(item: dict[str, Any]) -> str:
+def deduction(item: IndicatorRecord) -> str:
     """扣分原因 of an indicator record: the scoring reason where the verified score is below
     the weight, empty where no point was lost."""
-    if item["weight"] is not None and item["verified"] is not None and item["verified"] == item["weight"]:
+    if item.weight is not None and item.verified is not None and item.verified == item.weight:
         return ""
-    return item["reason_text"]
+    return item.reason_text
 
 
-def not_verified_lines(record: dict[str, Any], lang: Lang) -> list[str]:
+def not_verified_lines(record: Record, lang: Lang) -> list[str]:
     """The card's 未能核实 list: one line per field not read (empty for a case read throughout)."""
-    return [not_verified_text(item, lang) for item in record.get("not_verified", ())]
+    return [not_verified_text(item, lang) for item in record.not_verified]
 
 
 @cache
@@ -209,7 +210,7 @@ def _provenance_words() -> dict[str, Any]:
 _PATH = re.compile(r"\$\.(?:(indicators|funds\.rows)\[(\d+)\]|(\w+))(?:\.(\w+))?$")
 
 
-def _row_and_cell(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
+def _row_and_cell(item: NotVerifiedRecord, lang: Lang) -> tuple[str, str]:
     """What an unread key path is on the form, in words: (the row it is in, the cell)."""
     data = _provenance_words()
     words = data["wording"]["en" if lang == "en" else "zh"]
@@ -218,33 +219,33 @@ def _row_and_cell(item: dict[str, Any], lang: Lang) -> tuple[str, str]:
         entry = data["fields"].get(group, {}).get(key)
         return entry["en" if lang == "en" else "zh"] if entry else key
 
-    match = _PATH.match(item["path"])
+    match = _PATH.match(item.path)
     if not match:
-        return "", item["path"]
+        return "", item.path
     table, index, record, key = match.groups()
     if table:
-        name = words["name"].format(name=item["name"]) if item["name"] else ""
+        name = words["name"].format(name=item.name) if item.name else ""
         if table == "indicators":
             return words["indicator"].format(n=int(index) + 1, name=name), field("indicators", key or "")
         return words["funds_row"].format(n=int(index) + 1), field("rows", key or "")
     if key is None:  # a whole section, or a header field of [project]
-        return "", item["name"] or field("project", record)
+        return "", item.name or field("project", record)
     return "", field(record, key)
 
 
-def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str]) -> list[str]:
+def not_verified_prose(record: Record, lang: Lang, titles: dict[str, str]) -> list[str]:
     """The 未能核实 list in an evaluator's words, for the Word report and the score sheets:
     the cells by their names on the form (第9项指标“群众满意度”的实际完成值), one line per row
     and reason, and the checks not made by their titles — no key paths, no rule codes.  The
     words are rules/provenance.toml's."""
     words = _provenance_words()["wording"]["en" if lang == "en" else "zh"]
     groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for item in record.get("not_verified", ()):
+    for item in record.not_verified:
         row, cell = _row_and_cell(item, lang)
-        cells, rules = groups.setdefault((row, item["reason_text"]), ([], []))
+        cells, rules = groups.setdefault((row, item.reason_text), ([], []))
         if cell not in cells:
             cells.append(cell)
-        rules += [code for code in item["rules"] if code not in rules]
+        rules += [code for code in item.rules if code not in rules]
     lines = []
     for (row, reason), (cells, rules) in groups.items():
         listed = words["list"].join(cells)
@@ -256,12 +257,12 @@ def not_verified_prose(record: dict[str, Any], lang: Lang, titles: dict[str, str
     return lines
 
 
-def evidence_text(finding: dict[str, Any], lang: Lang) -> str:
+def evidence_text(finding: FindingRecord, lang: Lang) -> str:
     parts = []
-    if finding["expected"]:
-        parts.append(f"{text('expected', lang)}：{finding['expected']}" if lang == "zh"
-                     else f"{text('expected', lang)}: {finding['expected']}")
-    if finding["found"]:
-        parts.append(f"{text('found', lang)}：{finding['found']}" if lang == "zh"
-                     else f"{text('found', lang)}: {finding['found']}")
+    if finding.expected:
+        parts.append(f"{text('expected', lang)}：{finding.expected}" if lang == "zh"
+                     else f"{text('expected', lang)}: {finding.expected}")
+    if finding.found:
+        parts.append(f"{text('found', lang)}：{finding.found}" if lang == "zh"
+                     else f"{text('found', lang)}: {finding.found}")
     return ("；" if lang == "zh" else "; ").join(parts)

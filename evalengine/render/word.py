@@ -33,6 +33,7 @@ from ..resources import rules_dir
 from .data import num, percent
 from .formats import Collecting, Options, RunInfo
 from .labels import grade_label, label
+from .records import FindingRecord, Record
 from .view import deduction, not_verified_prose, status_text
 
 __all__ = ["Writer", "encode", "review_wording"]
@@ -57,7 +58,10 @@ def review_wording() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, Any]:
+def encode(kind: str, record: Record, options: Options) -> Record:
+    """The record, kept to the end: its findings' words formatted now, where it was made."""
+    for finding in getattr(record, "findings", ()):
+        finding.settled()
     return record
 
 
@@ -262,7 +266,7 @@ class _Report:
     # --- content ---------------------------------------------------------------------------
 
     def _basis(self) -> str:
-        profiles = list(dict.fromkeys(p["profile"] for p in self.w.projects)) or ["central-2020"]
+        profiles = list(dict.fromkeys(p.profile for p in self.w.projects)) or ["central-2020"]
         cited = self.wording.get("basis", {})
         parts = [cited.get(p) or self._profile_name(p) for p in profiles]
         if self.w.options.basis:
@@ -282,8 +286,8 @@ class _Report:
         return (profile.name_en if self.en else None) or profile.name or profile_id
 
     def _departments(self) -> list[str]:
-        names = [p["department"] for p in self.w.projects if p["department"]]
-        names += [d["name"] for d in self.w.departments]
+        names = [p.department for p in self.w.projects if p.department]
+        names += [d.name for d in self.w.departments]
         return list(dict.fromkeys(names))
 
     def _cover(self) -> None:
@@ -291,7 +295,7 @@ class _Report:
         from docx.shared import Pt
 
         options = self.w.options
-        years = sorted({p["year"] for p in self.w.projects if p["year"] is not None})
+        years = sorted({p.year for p in self.w.projects if p.year is not None})
         year = self.t("year", year=years[0]) if len(years) == 1 else ""
         title = options.title or self.t("title", year=year)
         for _ in range(4):
@@ -347,27 +351,27 @@ class _Report:
         if s.no_claim and claimed:
             text += self.t("no_claim", n=s.no_claim)
         text += self.t("stop")
-        higher = sum(1 for p in self.w.projects if p["gap"] and not p["gap"].startswith("-")
-                     and p["gap"] != "0.00")
+        higher = sum(1 for p in self.w.projects if p.gap and not p.gap.startswith("-")
+                     and p.gap != "0.00")
         if higher:
             text += self.t("higher", n=higher)
         self._para(text)
         rows = []
         for number, p in enumerate(self.w.projects, start=1):
-            rows.append([str(number), p["name"], _v(p["claimed_total"]),
-                         _v(grade_label(p["profile"], p["claimed_grade"], self.lang)),
-                         _v(p["verified_total"]), status_text(p, self.lang), _v(p["gap"])])
+            rows.append([str(number), p.name, _v(p.claimed_total),
+                         _v(grade_label(p.profile, p.claimed_grade, self.lang)),
+                         _v(p.verified_total), status_text(p, self.lang), _v(p.gap)])
         self._table(self.t("grade_table"), rows, [11, 52, 15, 15, 15, 34, 14], numeric={2, 4, 6})
 
     def _family(self, code: str) -> str:
         return self.w.info.rule_families.get(code, "custom")
 
-    def _findings(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    def _findings(self) -> list[tuple[Record, FindingRecord]]:
         """(document record, finding) for every finding, projects first, departments after."""
-        return [(r, f) for r in (*self.w.projects, *self.w.departments) for f in r["findings"]]
+        return [(r, f) for r in (*self.w.projects, *self.w.departments) for f in r.findings]
 
-    def _message(self, finding: dict[str, Any]) -> str:
-        message = finding["message"].strip()  # already in the output language
+    def _message(self, finding: FindingRecord) -> str:
+        message = finding.message.strip()  # already in the output language
         end = self.t("sentence_end")
         return message if message.endswith(("。", "！", "？", ".", "!", "?")) else message + end
 
@@ -380,7 +384,7 @@ class _Report:
         families = self.wording["families"]
         by_family: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for record, finding in findings:
-            by_family[self._family(finding["code"])][finding["code"]].append((record, finding))
+            by_family[self._family(finding.code)][finding.code].append((record, finding))
         ordered = sorted(by_family, key=lambda f: families.get(f, {}).get("order", 99))
         for number, family in enumerate(ordered):
             heading = self._family_word(family, "heading") or self.t("other")
@@ -389,14 +393,14 @@ class _Report:
             rules = sorted(by_family[family].items(), key=lambda item: -len(item[1]))
             for index, (code, items) in enumerate(rules, start=1):
                 title = self.w.info.rule_titles.get(code, "")
-                names = list(dict.fromkeys(r["name"] for r, _ in items))
+                names = list(dict.fromkeys(r.name for r, _ in items))
                 count = self.t("rule_projects" if items[0][0] in self.w.projects else "rule_files",
                                n=len(names))
                 self._para(count, bold_lead=self.t("rule_lead", index=index, title=title))
                 shown = items[:self.wording.get("examples_per_rule", len(items))]
                 for record, finding in shown:
                     self._para(self._message(finding),
-                               bold_lead=self.t("finding_lead", name=record["name"]))
+                               bold_lead=self.t("finding_lead", name=record.name))
                 if len(items) > len(shown):
                     self._para(self.t("more", n=len(items) - len(shown)))
 
@@ -410,9 +414,9 @@ class _Report:
         advice = self.wording.get("advice_en" if self.en else "advice", {})
         by_code: dict[str, list[str]] = defaultdict(list)
         for record, finding in findings:
-            if record["name"] not in by_code[finding["code"]]:
-                by_code[finding["code"]].append(record["name"])
-        counts = Counter(f["code"] for _, f in findings)
+            if record.name not in by_code[finding.code]:
+                by_code[finding.code].append(record.name)
+        counts = Counter(f.code for _, f in findings)
         codes = sorted(by_code, key=lambda c: (families.get(self._family(c), {}).get("order", 99),
                                                -counts[c], c))
         seen: set[str] = set()
@@ -443,20 +447,20 @@ class _Report:
         section.top_margin = section.bottom_margin = Mm(20)
         self._heading(self.t("h_sheets"), level=1)
         for number, p in enumerate(self.w.projects, start=1):
-            self._heading(f"{number}. {p['name']}", level=3)
-            funds = p["funds"]
-            self._para(self.t("sheet_facts", department=p["department"] or "—",
-                              implementer=p["implementer"] or "—", budget=_v(funds["budget"]),
-                              executed=_v(funds["executed"]), rate=_v(funds["rate"], "%")),
+            self._heading(f"{number}. {p.name}", level=3)
+            funds = p.funds
+            self._para(self.t("sheet_facts", department=p.department or "—",
+                              implementer=p.implementer or "—", budget=_v(funds.budget),
+                              executed=_v(funds.executed), rate=_v(funds.rate, "%")),
                        indent=False)
-            rows = [[self.t("budget_row"), "", "", "", _v(funds["rate"], "%"), _v(funds["weight"]),
-                     _v(funds["claimed"]), _v(funds["verified"]), ""]]
-            for item in p.get("indicators", []):
-                rows.append([item["level1"] or item["category"], item["level2"], item["name"],
-                             item["target"], item["actual"], _v(item["weight"]), _v(item["claimed"]),
-                             _v(item["verified"]), deduction(item)])
-            rows.append([self.t("total_row"), "", "", "", "", "", _v(p["claimed_total"]),
-                         _v(p["verified_total"]),
+            rows = [[self.t("budget_row"), "", "", "", _v(funds.rate, "%"), _v(funds.weight),
+                     _v(funds.claimed), _v(funds.verified), ""]]
+            for item in p.indicators:
+                rows.append([item.level1 or item.category, item.level2, item.name,
+                             item.target, item.actual, _v(item.weight), _v(item.claimed),
+                             _v(item.verified), deduction(item)])
+            rows.append([self.t("total_row"), "", "", "", "", "", _v(p.claimed_total),
+                         _v(p.verified_total),
                          self.t("verified_grade", grade=status_text(p, self.lang))])
             self._table(self.t("sheet_table"), rows, [22, 24, 36, 40, 40, 13, 15, 15, 52],
                         numeric={5, 6, 7})
@@ -469,13 +473,13 @@ class _Report:
         self._heading(self.t("h_codes"), level=1)
         rows = []
         for number, (record, f) in enumerate(self._findings(), start=1):
-            rows.append([str(number), record["name"], f["code"], label("severity." + f["severity"], self.lang),
-                         f["path"], f["message"]])
+            rows.append([str(number), record.name, f.code, label("severity." + f.severity, self.lang),
+                         f.path, f.message])
         self._table(self.t("codes_table"), rows or [["", self.t("none"), "", "", "", ""]],
                     [12, 50, 14, 12, 50, 119])
         if self.w.failures:
             self._heading(self.t("h_failures"), level=1)
-            rows = [[f["file"], p["path"], p["message"]] for f in self.w.failures for p in f["problems"]]
+            rows = [[f.file, p.path, p.message] for f in self.w.failures for p in f.problems]
             self._table(self.t("failures_table"), rows, [90, 50, 117])
 
     def build(self) -> Any:

@@ -25,6 +25,7 @@ from ..report import NOT_DEMONSTRATED, Summary
 from .data import finding_rows, indicator_rows, num, percent, project_row
 from .formats import Options, RunInfo
 from .labels import label
+from .records import Record
 
 __all__ = ["SHEETS", "Column", "Writer", "cell_text", "encode", "print_setup"]
 
@@ -85,7 +86,7 @@ def _value(value: Any, kind: str) -> Any:
     return value
 
 
-def encode(kind: str, record: dict[str, Any], options: Options) -> dict[str, list[Any]]:
+def encode(kind: str, record: Record, options: Options) -> dict[str, list[Any]]:
     """The rows this record adds to each sheet as the XML of their cells (figures as
     numbers, rates as fractions): made where the record was, in a worker process under
     ``--jobs``; the writer adds the row numbers."""
