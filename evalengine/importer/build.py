@@ -163,6 +163,8 @@ def build_case(draft: Draft, *, name: str, source: str, profile: str | None) -> 
             unit=i.get("unit", ""),
             weight=_dec(i.get("weight")),
             score=_dec(i.get("score")),
+            item_score=_dec(i.get("item_score")),
+            weight_share=_dec(i.get("weight_share")),
             deviation=i.get("deviation", ""),
             unread=_unread(draft.unread.get(("indicators", n))),
         )

@@ -197,6 +197,11 @@ def is_l1(text: str) -> bool:
     return bool(k) and (k in _L1_KEYS or k in _taxonomy_keys()[0])
 
 
+def l1_words() -> frozenset[str]:
+    """Every 一级 label the vocabulary knows (keys), for matching a label OCR garbled."""
+    return frozenset(_L1_KEYS) | frozenset(_taxonomy_keys()[0])
+
+
 def opens_level2(text: str, following: str | None) -> bool:
     """Is ``text`` a 一级 label, given the cell after it?  ``满意度指标 满意度指标``: yes;
     ``成本指标 成本``: no (成本指标 is the 二级 and 成本 its 三级 name)."""

@@ -40,6 +40,13 @@ class Column:
     type: str
     labels: tuple[str, ...] = ()  # header words that name the column, synonyms included
     optional: bool = False  # mostly printed blank (调整指标值): a blank cell costs nothing
+    # sub-columns one header cell spans, printed under it on a second header line
+    # (预期指标值 over 符号 | 值 | 单位): where the form prints any of their labels, the
+    # column is read as these, in this order
+    parts: tuple[Column, ...] = ()
+    # labels too common to mean this column on any form (部门): read only on forms of this
+    # layout, never added to the recogniser's vocabulary nor cut out of glued text
+    own_labels: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -76,6 +83,14 @@ class Layout:
         block = self.block(kind)
         return block.columns if block is not None else ()
 
+    def own_labels(self, kind: str) -> dict[str, str]:
+        """key of an ``own_labels`` label of the block ``kind`` → its field."""
+        return {_squash(lab): c.field for c in self.columns(kind) for lab in c.own_labels}
+
+    def parts(self, kind: str) -> dict[str, tuple[Column, ...]]:
+        """field of a column that spans sub-columns → its parts, in the block ``kind``."""
+        return {c.field: c.parts for c in self.columns(kind) if c.parts}
+
 
 @attrs.frozen
 class Relation:
@@ -107,11 +122,19 @@ def _validate(path: Path, layout: Layout) -> None:
     for b, block in enumerate(layout.blocks):
         if block.kind not in BLOCKS:
             problems.append(Problem(f"$.blocks[{b}].kind", "unknown-block", "/".join(BLOCKS)))
-        fields = {c.field for c in block.columns}
+        fields = {c.field for c in block.columns} | {
+            p.field for c in block.columns for p in c.parts}
         for c, column in enumerate(block.columns):
             if column.type not in TYPES:
                 problems.append(Problem(f"$.blocks[{b}].columns[{c}].type", "unknown-type",
                                         "/".join(TYPES)))
+            for n, part in enumerate(column.parts):
+                if part.type not in TYPES:
+                    problems.append(Problem(f"$.blocks[{b}].columns[{c}].parts[{n}].type",
+                                            "unknown-type", "/".join(TYPES)))
+                if part.parts:
+                    problems.append(Problem(f"$.blocks[{b}].columns[{c}].parts[{n}].parts",
+                                            "nested-parts", "a part has no parts of its own"))
         for a, text in enumerate(block.arithmetic):
             rel = Relation.parse(text)
             if rel is None:
@@ -215,7 +238,7 @@ TITLE_POINTS = 2  # the layouts whose title word the form's title holds (the lon
 
 def _words(layout: Layout) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     labels = frozenset(_squash(lab) for b in layout.blocks if not b.local for c in b.columns
-                       for lab in c.labels)
+                       for lab in (*c.labels, *(x for p in c.parts for x in p.labels)))
     return (frozenset(_squash(w) for w in layout.title), frozenset(_squash(w) for w in layout.signs),
             labels)
 

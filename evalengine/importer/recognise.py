@@ -53,7 +53,7 @@ from .sheets import Sheet
 __all__ = ["Draft", "Recognised", "recognise"]
 
 _TITLE_RE = re.compile(
-    r"^(?P<prefix>.*?)(?:(?:项目)?(?:支出)?绩效(?:目标|评价)?自评(?:表)?|项目自评表)"
+    r"^(?P<prefix>.*?)(?:(?:项目)?(?:支出)?绩效(?:目标|评价)?自评(?:表)?|项目自评表|(?<=资金)绩效评价表)"
     r"(?:[(（](?:修改|\s*\d{4}\s*年度?)[)）]|\d{4}(?:年度?)?)?$"
 )
 _GENERIC_PREFIX_RE = re.compile(
@@ -66,7 +66,8 @@ _FILE_NAME_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|ods|odt)$", re.IGNORECA
 _YEAR_ONLY_RE = re.compile(r"(?:19|20)\d{2}")
 _YEAR_FIRST_RE = re.compile(r"^((?:19|20)\d{2})年")  # a title that opens with its year
 _CODE_NAME_RE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—－]\s*(.+)$")
-_UNIT_CODE_RE = re.compile(r"^\d{2,}\s*[-—－]\s*(.+)$")
+# a unit's code before its name: 219-某局, 314002-某局机关, [155]某局, 【155】某局
+_UNIT_CODE_RE = re.compile(r"^(?:\d{2,}\s*[-—－]|[\[【(（]\s*\d{2,}\s*[\]】)）])\s*(.+)$")
 
 # 其他需要说明事项: the row many provincial templates print between the table and 总分
 _TERMINATORS = L.TOTAL_ROWS | set(L.NARRATIVE_FIELDS) | {"说明", "填表说明", "备注说明",
@@ -263,6 +264,10 @@ def _title_name(text: str) -> str:
     prefix = re.sub(r"[(（]\s*\d{4}\s*年度?[)）]", "", m.group("prefix")).strip()
     if not prefix or _GENERIC_PREFIX_RE.search(prefix):
         return ""
+    # <unit><year>年度<fund>: the fund's name, not the unit (…林业局2024年度林业草原改革发展资金)
+    unit = re.fullmatch(r".*?\d{4}\s*年度(?P<name>.*资金)", prefix)
+    if unit is not None and not _GENERIC_PREFIX_RE.search(unit.group("name")):
+        return unit.group("name").strip("*").strip()
     return prefix
 
 
@@ -674,6 +679,7 @@ class _Parser:
         self.schema: tuple[str, ...] = ()
         self.header_cols: list[tuple[int, str]] = []
         self.header_texts: list[str] = []
+        self.unknown_columns: list[str] = []  # header labels of no known column
         self.header_row = 0
         self.profile_hint = ""
         self.after_table: int | None = None  # the table ended at prose: what follows is not the form's
@@ -776,6 +782,9 @@ class _Parser:
             return self.title(i)
         if k in L.HEADER_FIELDS:
             return self.header_field(i, L.HEADER_FIELDS[k])
+        own = self.layout.own_labels("header") if self.layout is not None else {}
+        if k in own and "name" not in self.draft.project:
+            return self.header_field(i, own[k])  # a label only this layout's forms print
         split = L.split_label(tok.text)
         if split is not None:
             field_key, value = split
@@ -837,8 +846,10 @@ class _Parser:
                     self.draft.project["year"] = int(m.group(1))
         if name and not self.draft.title_name:
             self.draft.title_name = name
+        # the title's year: 2021年度, a year it opens with, or a closing (2021年)
         m = _YEAR_DEGREE_RE.search(toks[i].key) or _YEAR_FIRST_RE.match(
-            _FILE_NAME_RE.sub("", toks[i].key))
+            _FILE_NAME_RE.sub("", toks[i].key)) \
+            or re.search(r"[(（]((?:19|20)\d{2})年[)）]$", toks[i].key)
         if m and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
         # "(2022年度)", "2019年度)", "( 2019 年度)" just after the title
@@ -873,6 +884,10 @@ class _Parser:
             self.draft.unread.setdefault(("project", 0), {})[field] = "cut"
         elif field != "-" and value:
             self.set_header(field, value)
+            k = self.toks[i].key
+            if field in ("department", "implementer") and "主管" in k and "实施" in k:
+                # 实施(主管)单位, 主管(实施)单位: one unit, both the department and the implementer
+                self.set_header("implementer" if field == "department" else "department", value)
         return (used[-1] + 1) if used else i + 1
 
     def set_header(self, field: str, value: str) -> None:
@@ -927,6 +942,13 @@ class _Parser:
         self.used.add(i)
         field = L.NARRATIVE_FIELDS[_narrative_key(self.toks[i].key)]
         value, used = self.value_after(i)
+        before = self.toks[i - 1] if i > self.start else None
+        if value and not self.rows_mode and before is not None and not before.brk \
+                and _narrative_key(before.key) in L.NARRATIVE_FIELDS:
+            # labels side by side (存在问题 | 改进措施): a table's header row, whose values
+            # are in the rows below it, not the cell after the last label
+            self.note("unplaced", value)
+            value, used = "", []
         self.used.update(used)
         self.set_narrative(field, value, i)
         # 评价结论 / 存在问题 / 改进措施 close a form; 项目实施内容 and 自评总分 stand at its top
@@ -976,6 +998,7 @@ class _Parser:
     def funds_stream(self, i: int) -> int:
         toks = self.toks
         columns: list[str] = []
+        explicit = self.mode == "stream"  # one cell per line: every cell, blanks too
         j = i
         # header: section labels, then column labels, until the first row label
         while j < self.end and not toks[j].brk:
@@ -983,6 +1006,11 @@ class _Parser:
             if L.fund_row_label(t.text) is not None:
                 break
             col = L.fund_column(t.text)
+            if col is not None and columns and not explicit and j + 3 < self.end \
+                    and _PLAIN_NUMBER_RE.fullmatch(toks[j + 1].key) \
+                    and L.number(toks[j + 2].text) is None \
+                    and _PLAIN_NUMBER_RE.fullmatch(toks[j + 3].key):
+                break  # label | figure pairs (预算数 6.84 到位数 6.84): a row, not the header
             if col is not None:
                 columns.append(col)
                 self.fund_fields.add(col)
@@ -1002,10 +1030,12 @@ class _Parser:
                 break
             self.used.add(j)
             j += 1
+        spans = columns  # as printed, columns of no case field (资金到位情况) included
         columns = [c for c in columns if c != "-"]
         if not columns:
             columns = ["budget", "executed"]
-        explicit = self.mode == "stream"
+        if not explicit:
+            j = self.paired_fund_rows(j, spans)
         broken = _broken_row_label(toks[j].text) if j < self.end and not toks[j].brk else None
         if broken is not None:
             # a row label broken off mid-word and run into a figure (年度资金总≥90%): the text
@@ -1031,6 +1061,14 @@ class _Parser:
             return j + 1
         first = True
         while j < self.end and not toks[j].brk:
+            if explicit and not toks[j].key:
+                # one cell per line: the blank cells that end a row, then the next row
+                k = j
+                while k < self.end and not toks[k].brk and not toks[k].key and k < j + 12:
+                    k += 1
+                if k < self.end and not toks[k].brk and L.fund_row_label(toks[k].text):
+                    self.used.update(range(j, k))
+                    j = k
             label = L.fund_row_label(toks[j].text)
             if label is None and first and not explicit and self.unlabelled_total(j, columns):
                 # figures right after the column labels, no row label before them (the
@@ -1108,6 +1146,44 @@ class _Parser:
                 self.used.add(j)
                 j += 1
             self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
+        return j
+
+    def paired_fund_rows(self, j: int, spans: list[str]) -> int:
+        """Rows whose every money cell repeats a label before its figure (预算数 6.84 到位数
+        6.84 执行数 6.84 100.00; 其中:财政资金 6.84 ×3): one label | figure pair per money
+        column, then the row's other figures. The first row, its labels the columns' own
+        (预算数 …), is the total; a row is named by its repeated row label."""
+        toks = self.toks
+        money = [f for f in spans if f in ("initial_budget", "budget", "executed", "-")]
+        others = [f for f in spans[len(money):] if f != "-"] \
+            if spans[:len(money)] == money else []
+        if len(money) < 2 or len(money) != len(spans) - len(others):
+            return j
+        while j + 2 * len(money) <= self.end:
+            pairs = [(toks[j + 2 * n], toks[j + 2 * n + 1]) for n in range(len(money))]
+            if any(a.brk or b.brk or not a.key or L.number(a.text) is not None
+                   or L.number(b.text) is None for a, b in pairs):
+                break
+            labels = {p[0].key for p in pairs}
+            named = L.fund_row_label(pairs[0][0].text)
+            if len(labels) == 1 and named is not None:
+                label = named
+            elif all(L.fund_column(a.text) not in (None, "-") or L.fund_row_label(a.text)
+                     is None for a, _ in pairs) and not self.draft.funds and len(labels) > 1:
+                label = ("total", "")
+            else:
+                break
+            values = [(f, b.text, None) for f, (_, b) in zip(money, pairs)]
+            used = list(range(j, j + 2 * len(money)))
+            k = j + 2 * len(money)
+            for field in others:  # the row's own figures after the pairs (执行进度 100.00)
+                if k < self.end and not toks[k].brk and L.number(toks[k].text) is not None:
+                    values.append((field, toks[k].text, None))
+                    used.append(k)
+                    k += 1
+            self.used.update(used)
+            self.fund_row(label, values)
+            j = k
         return j
 
     def fund_row_words(self, j: int, columns: Sequence[str]) -> list[int]:
@@ -1692,12 +1768,17 @@ class _Parser:
             j = i
             while j < self.end and not toks[j].brk and j < i + 16:
                 t = toks[j]
-                col = L.indicator_column(t.text)
+                col, _, last = self.column_at(j, bool(found))
+                if col == "-" and not L.indicator_column(t.text):
+                    col = None  # a word of unknown meaning does not make a header
+                if found and _TAG_RE.fullmatch(t.key):
+                    j += 1  # a label's column tag cut off it: 指标值 | (A)
+                    continue
                 if col:
                     found.add(col)
                 elif t.key and not L.is_indicator_section(t.text):
                     break
-                j += 1
+                j = last + 1
         # a target/actual table, or a rubric (分值 and 得分, no target)
         return "name" in found and (bool({"target", "actual"} & found)
                                     or {"weight", "score"} <= found)
@@ -1717,35 +1798,181 @@ class _Parser:
                 field = L.indicator_column(text)
                 if field:
                     cols.append((c, field))
+                elif cols and L.key(text) and not L.is_indicator_section(text) \
+                        and not re.search(r"\d", L.key(text)) and len(L.key(text)) <= 12:
+                    self.unknown_columns.append(text)  # a header cell of no known column
             self.mark_row(row)
             self.header_row = row
+            parts = self.part_labels()
+            below = [L.key(x) for x in self.sheet.rows[row + 1]] \
+                if row + 1 < len(self.sheet.rows) else []
+            if parts and any(below) and all(k in parts or not k for k in below):
+                # the header's second line: the sub-columns of its spanning cells
+                seen = {f for _, f in cols}
+                sub = {parts[k] for k in below if k and parts[k] in seen}
+                if sub:
+                    self.mark_row(row + 1)
+                    self.header_row = row + 1
+                    return self.expand_columns(cols, sub, below, parts), \
+                        self.first_token_of_row(row + 2)
             return cols, self.first_token_of_row(row + 1)
         j = i
         pos = 0
         self.header_texts = []
+        parts = self.part_labels()
+        sub: set[str] = set()  # spanning columns whose sub-column labels the form prints
         while j < self.end and not toks[j].brk:
             t = toks[j]
-            field = L.indicator_column(t.text)
-            text = t.text
-            if not field and self.glued and t.key and len(t.key) <= 8 and j + 1 < self.end \
-                    and L.indicator_column(toks[j + 1].text) and cols:
-                # a garbled column label between two known ones: the label whose characters
-                # it holds (年成值全完值 → 全年完成值), else a column of unknown meaning
-                fuzzy = L.fuzzy_indicator_column(t.text)
-                field, text = (fuzzy[1], fuzzy[0]) if fuzzy else ("-", t.text)
-                if fuzzy:
-                    self.note("fuzzy-label", t.text, detail=fuzzy[0])
+            field, text, last = self.column_at(j, bool(cols))
+            if cols and _TAG_RE.fullmatch(t.key):
+                self.used.add(j)  # a label's column tag cut off it: 指标值 | (A)
+                j += 1
+                continue
+            if t.key in parts and parts[t.key] in {f for _, f in cols} and (
+                    not field or parts[t.key] in sub or field in {f for _, f in cols}):
+                # a sub-column label on the header's second line (符号 under 预期指标值)
+                sub.add(parts[t.key])
+                self.used.add(j)
+                j += 1
+                continue
             if field:
                 cols.append((pos, field))
                 self.header_texts.append(text)
                 pos += 1
+                if text != t.text and L.key(text) != t.key and last == j:
+                    self.note("fuzzy-label", t.text, detail=text)
             elif t.key and not L.is_indicator_section(t.text):
-                break
-            self.used.add(j)
-            j += 1
-        return cols, j
+                if not (cols and self.unknown_label(j)):
+                    break
+                # a label the vocabulary does not know, with known ones after it: a column
+                # of unknown meaning, its cells reported, not taken for another column's
+                self.note("unplaced", t.text)
+                self.unknown_columns.append(t.text)
+                cols.append((pos, "-"))
+                self.header_texts.append(t.text)
+                pos += 1
+            self.used.update(range(j, last + 1))
+            j = last + 1
+        return self.expand_parts(_levels_first(cols), sub), j
+
+    def column_at(self, j: int, inside: bool) -> tuple[str | None, str, int]:
+        """The indicator column a header token names: (field, label, last token used).
+        Inside a header (``inside``, a label read before it), also a cell broken over two or
+        three tokens, a label whose column tag OCR misread (指标值(八) for 指标值(A)), and in
+        glued text a garbled label before a known one: the label whose characters it holds
+        (年成值全完值 → 全年完成值), else a column of unknown meaning (``-``)."""
+        toks = self.toks
+        t = toks[j]
+        field = L.indicator_column(t.text)
+        if not inside or not t.key:
+            return field, t.text, j
+        joined = self.broken_label(j)
+        if joined is not None and (not field or len(joined[1]) > len(t.text)):
+            return joined
+        if field:
+            return field, t.text, j
+        if _TAG_RE.search(t.key) and (tagged := L.indicator_column(_TAG_RE.sub("", t.key))):
+            return tagged, t.text, j
+        if self.glued and len(t.key) <= 8 and j + 1 < self.end and not toks[j + 1].brk:
+            nxt = toks[j + 1]
+            if L.indicator_column(nxt.text) or (_TAG_RE.search(nxt.key)
+                                                and L.indicator_column(_TAG_RE.sub("", nxt.key))):
+                fuzzy = L.fuzzy_indicator_column(t.text)
+                return (fuzzy[1], fuzzy[0], j) if fuzzy else ("-", t.text, j)
+        return None, t.text, j
+
+    def unknown_label(self, j: int) -> bool:
+        """Is the token at ``j`` a header label the vocabulary does not know: a short word
+        (no figure, no category) with a known column label within the next three tokens?"""
+        toks = self.toks
+        t = toks[j]
+        if len(t.key) > 12 or re.search(r"\d", t.key) or L.is_l1(t.text) or L.is_l2(t.text) \
+                or L.is_label(t.text):
+            return False
+        for x in range(j + 1, min(j + 4, self.end)):
+            if toks[x].brk:
+                return False
+            if L.indicator_column(toks[x].text) not in (None, "-"):
+                return True
+        return False
+
+    def broken_label(self, j: int) -> tuple[str, str, int] | None:
+        """(field, label, last token) when the tokens from ``j`` on, two or three of them
+        joined, are one column label of the vocabulary and the first alone is not a label
+        of its own, or is a shorter one (未完成原因分析 | 及 | 改进措施)."""
+        toks = self.toks
+        for n in (3, 2):
+            if j + n > self.end or any(toks[x].brk for x in range(j + 1, j + n)):
+                continue
+            span = range(j, j + n)
+            if all(L.indicator_column(toks[x].text) for x in span):
+                continue  # labels side by side (执行率 | 得分), not one broken cell
+            text = "".join(toks[x].text for x in span)
+            field = L.indicator_column(text)
+            if field and field != "-" and len(L.key(text)) >= 4:
+                return field, text, j + n - 1
+        return None
+
+    def part_labels(self) -> dict[str, str]:
+        """key of a sub-column label → the field of the recognised layout's indicator column
+        that spans it."""
+        if self.layout is None:
+            return {}
+        return {L.key(lab): field for field, parts in self.layout.parts("indicators").items()
+                for p in parts for lab in p.labels}
+
+    def expand_columns(self, cols: list[tuple[int, str]], sub: set[str], below: list[str],
+                       parts: dict[str, str]) -> list[tuple[int, str]]:
+        """A grid's header with a second line of sub-column labels: each sub-label's cell is
+        the column of its part (by the part's label), the spanning cell's own column its
+        first part."""
+        spans = self.layout.parts("indicators") if self.layout is not None else {}
+        out = [(c, f) for c, f in cols if f not in sub]
+        for c, k in enumerate(below):
+            if k and parts.get(k) in sub:
+                part = next(p.field for p in spans[parts[k]] for lab in p.labels
+                            if L.key(lab) == k)
+                out.append((c, part))
+        for c, f in cols:  # a spanning cell none of whose sub-cells is labelled: its first part
+            if f in sub and not any(oc == c for oc, _ in out):
+                out.append((c, spans[f][0].field))
+        return sorted(out)
+
+    def expand_parts(self, cols: list[tuple[int, str]], sub: set[str]) -> list[tuple[int, str]]:
+        """Each column whose sub-column labels the form printed read as its parts, in the
+        layout's order (a part whose label the form leaves blank, 值 between 符号 and 单位,
+        is still there)."""
+        if not sub or self.layout is None:
+            return cols
+        spans = self.layout.parts("indicators")
+        out: list[tuple[int, str]] = []
+        texts: list[str] = []
+        for n, (_, field) in enumerate(cols):
+            names = [p.field for p in spans[field]] if field in sub else [field]
+            for name in names:
+                out.append((len(out), name))
+                texts.append(self.header_texts[n] if n < len(self.header_texts) else "")
+        self.header_texts = texts
+        return out
 
     def indicators(self, i: int) -> int:
+        first = len(self.draft.indicators)
+        self.unknown_columns = []
+        j = self.read_table(i)
+        if self.unknown_columns:
+            # a header with columns of unknown meaning: a value column it lacks may be one
+            # of them, so its cells are not read, never blank (完成值, 得分)
+            values = set(self.schema)
+            lacking = [f for f in ("target", "actual") if f not in values
+                       and {"target", "actual"} & values]  # (a rubric prints neither)
+            lacking += ["score"] if "weight" in values and "score" not in values else []
+            for n in range(first, len(self.draft.indicators)):
+                unread = self.draft.unread.setdefault(("indicators", n), {})
+                for f in lacking:
+                    unread.setdefault(f, "unplaced")
+        return j
+
+    def read_table(self, i: int) -> int:
         cols, j = self.header(i)
         self.header_cols = cols
         fields = [f for _, f in cols]
@@ -1946,7 +2173,7 @@ class _Parser:
             self.outside += 1
             self.draft.ended = True
             run = run[: m.start()]
-        pieces = labels_at_line_start(L.split_categories(run))
+        pieces = _l1_with_points(labels_at_line_start(L.split_categories(run)))
         # 二级 labels this table prints whole (质量指标): their short form (质量) is then a
         # word of a name, not a label run into one
         whole = {L.key(t).removesuffix("指标") for k, t in pieces
@@ -1966,7 +2193,7 @@ class _Parser:
                 continue
             if kind == "l2":
                 empty_line()
-                cur_l2 = text
+                cur_l2 = self.l1_text(text)  # 数量指标(10分): its points are not its name
                 under_l2, bare = 0, True
                 continue
             bare = False
@@ -1989,6 +2216,12 @@ class _Parser:
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
                                and f in _INDICATOR_FIELDS})
+                filler = values.get("deviation", "")
+                if filler and L.is_placeholder_name(filler.rstrip(":：")):
+                    # the template's next filler row (指标2:) run on after the row's cells:
+                    # no 偏差原因
+                    del values["deviation"]
+                    self._placeholders += 1
                 lost = _unit_in_name(values) if "unit" in fields else None
                 if lost is not None:
                     # the row's 计量单位 and a stray glyph ran into its name: where the name
@@ -2127,12 +2360,16 @@ class _Parser:
             ind.setdefault("target", "")
         if "actual" in values or "actual" in self.schema:
             ind.setdefault("actual", "")
-        for field in ("weight", "score"):
+        for field in _FIGURES:
             text = values.get(field, "")
             if text and not L.is_blank(text):
                 number = L.number(text)
                 if number is None:
+                    # a cell printed, but no figure (an explanation under 指标分值): not read,
+                    # never blank
                     self.note("not-number", text, row)
+                    self.draft.unread.setdefault(
+                        ("indicators", len(self.draft.indicators)), {})[field] = "unreadable"
                 else:
                     ind[field] = number
         self.draft.indicators.append(ind)
@@ -2555,6 +2792,9 @@ class _Parser:
         toks = self.toks
         n = len(schema)
         cur_l1 = cur_l2 = ""
+        l1_points: Decimal | None = None  # the points the current 一级 label printed
+        l2_points = Decimal(0)  # … and those of its 二级 labels so far
+        rubric = not {"target", "actual"} & set(schema)
         row: dict[str, str] | None = None
         filled = 0
         cut = False
@@ -2581,6 +2821,20 @@ class _Parser:
                     emit()
                 nxt = next((toks[x] for x in range(j + 1, min(j + 3, self.end))
                             if toks[x].key), None)
+                # (in a rubric: a target/actual table's names may carry points, 培训人数(10分))
+                label = _points_label(toks, j, self.end) if rubric else None
+                if label is not None:
+                    # a category printed with its points, maybe broken over lines
+                    # (部门预 | 算管理 | 80分)): the first of two in a row is the 一级
+                    text, points, last = label
+                    # the 二级 when the 一级's points still hold it (80 = 30 + 50), else a 一级
+                    if cur_l1 and l1_points is not None and l2_points + points <= l1_points:
+                        cur_l2, l2_points = text, l2_points + points
+                    else:
+                        cur_l1, cur_l2, l1_points, l2_points = text, "", points, Decimal(0)
+                    self.used.update(range(j, last + 1))
+                    j = last + 1
+                    continue
                 if L.is_points_only(t.text):
                     self.note("points-only", t.text)
                     cur_l1, cur_l2 = "", ""
@@ -2661,10 +2915,14 @@ class _Parser:
                 return scrambled
         toks = self.toks
         schema = list(schema)
-        if _interleaved(schema):
+        if _interleaved(schema) and _figure_tail(schema) < 3:
             return self.table_anchored(j, schema)
         scored = "weight" in schema and "score" in schema
         texts_before = schema.index("weight") if scored else len(schema)
+        figures = 2  # a scored row ends with its 分值 得分 …
+        if _figure_tail(schema) >= 3:  # … or with the parts of a sub-columned 得分
+            figures = _figure_tail(schema)
+            texts_before = len(schema) - figures
         # a table whose only figure column is the last, 得分 (the 20/80 form: no 分值)
         closing = not scored and len(schema) >= 3 and schema[0] == "name" \
             and schema[-1] == "score"
@@ -2731,6 +2989,9 @@ class _Parser:
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
             opens = L.opens_level2(t.text, following)
+            if opens and pending and following is not None and L.number(following) is not None \
+                    and len(pending) < texts_before:
+                opens = False  # a word inside a row before its figures (完成 | 25.00), no 一级
             # a 二级 label is followed by its row's name, even one that reads as a label
             # (服务对象满意度指标 | 服务对象满意度)
             named = not pending and j - 1 in self.used and j > 0 and L.is_l2(toks[j - 1].text) \
@@ -2763,10 +3024,9 @@ class _Parser:
                 # before words again
                 self.score_last_row([toks[p].text for p in pending], schema, cur_l1, cur_l2)
                 pending.clear()
-            if scored and len(pending) >= texts_before + 2:
-                w, s = toks[pending[-2]].text, toks[pending[-1]].text
-                if L.number(w) is not None and L.number(s) is not None \
-                        and len(pending) - 2 == texts_before:
+            if scored and len(pending) >= texts_before + figures:
+                if all(L.number(toks[p].text) is not None for p in pending[-figures:]) \
+                        and len(pending) - figures == texts_before:
                     values = dict(zip(schema, [toks[p].text for p in pending]))
                     values.update(level1=cur_l1, level2=cur_l2)
                     self.add_indicator(values, None)
@@ -2903,7 +3163,7 @@ class _Parser:
             # the text breaks off inside this row: its name is kept, the rest is cut
             self.note("cut", cells[-1])
             self.draft.unread[("indicators", len(self.draft.indicators))] = {
-                f: "cut" for f in schema if f != "name"}
+                f: "cut" for f in schema if f in _INDICATOR_FIELDS}
             self.add_indicator({"name": cells[0], "level1": "", "level2": ""}, None)
             cells.clear()
         elif cells:
@@ -2986,6 +3246,10 @@ class _Parser:
         if not draft.has_table and self.mode == "words" and not self.glued:
             read_typed_table(self, self.layout_schema())
         self.prose_table()
+        for where, fields in draft.unread.items():  # a column of unknown meaning has no field
+            if where[0] == "indicators":
+                for f in [f for f in fields if f.startswith("-")]:
+                    del fields[f]
         for i in range(self.start, self.end):
             t = self.toks[i]
             if i in self.used or not t.key or t.dup or t.brk:
@@ -3153,6 +3417,91 @@ def _broken_row_label(text: str) -> tuple[str, str] | None:
                 return head, rest
             return None
     return None
+
+
+_POINTS_TAIL_RE = re.compile(r"^(?P<label>[^\d()（）]{0,12})[(（]?(?P<points>\d+(?:\.\d+)?)分[)）]$")
+
+
+def _points_label(toks: Sequence[Tok], j: int, end: int) -> tuple[str, Decimal, int] | None:
+    """A category label with its points starting at token ``j``, whole (预算编制(30分)) or
+    broken over up to three short lines (部门预 | 算管理 | 80分)), followed by a row's
+    name: (label, points, last token)."""
+    words = ""
+    for last in range(j, min(j + 3, end)):
+        t = toks[last]
+        if not t.key or L.number(t.text) is not None or len(t.key) > 12:
+            return None
+        words += t.key
+        m = _POINTS_TAIL_RE.match(words)
+        if m is not None and m.group("label"):
+            label = m.group("label")
+            if L.is_label(label) or L.indicator_column(label) or L.is_l1(label) \
+                    or L.is_l2(label):
+                return None  # a known label (产出指标(50分)): read as the taxonomy says
+            nxt = next((toks[x] for x in range(last + 1, min(last + 3, end)) if toks[x].key), None)
+            if nxt is None or L.number(nxt.text) is not None:
+                return None
+            return label, Decimal(m.group("points")), last
+    return None
+
+
+def _levels_first(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A two-line header flattened: 绩效指标 spans 一级 | 二级 | 三级 on the second line, the
+    value columns (指标分值 … 自评得分) stand on the first, so the labels come as values then
+    levels. The rows print the levels first: put them first (positions renumbered)."""
+    fields = [f for _, f in cols]
+    if "level1" not in fields or "name" not in fields:
+        return cols
+    cut = fields.index("level1")
+    lower = fields[cut:]
+    if not cut or not set(lower) <= {"level1", "level2", "name"} \
+            or not {"weight", "score", "target", "actual"} & set(fields[:cut]):
+        return cols
+    return list(enumerate(lower + fields[:cut]))
+
+
+def _ocr_l1(run: str, found: str) -> str:
+    """The 一级 label a run ends with: ``found`` (an exact one, or ""), or a longer one of
+    four characters or more whose last two the run ends with and whose start it misses by
+    one character (OCR's 顼目产出, 顼目管理 for 项目产出, 项目管理)."""
+    longer = [w for w in L.l1_words() if len(w) > len(found) and len(w) >= 4
+              and len(run) >= len(w) and run.endswith(w[-2:])
+              and sum(a != b for a, b in zip(run[-len(w):], w)) == 1]
+    return longer[0] if len(longer) == 1 else found
+
+
+def _l1_with_points(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A 一级 label that is not a …指标 word, printed with its points (项目决策(10分),
+    ``…标准2项目管理(25分)``), is a 一级 label, not the end of a row's text."""
+    out: list[tuple[str, str]] = []
+    for kind, text in pieces:
+        prev = out[-1] if out else None
+        if kind == "points" and prev is not None and prev[0] == "text":
+            k = prev[1]
+            cut = next((n for n in range(max(0, len(k) - 8), len(k) - 1)
+                        if L.is_l1_only(k[n:])), None)
+            label = _ocr_l1(k, k[cut:] if cut is not None else "")
+            if label:
+                cut = len(k) - len(label)
+                out.pop()
+                if k[:cut].strip():
+                    out.append(("text", k[:cut]))
+                out.append(("l1", label + text))
+                continue
+        out.append((kind, text))
+    return out
+
+
+_FIGURES = ("weight", "score", "item_score", "weight_share")
+_TAG_RE = re.compile(r"\([^()\d]{1,2}\)$")  # a column tag after a label: (A), (B), OCR's (八)
+
+
+def _figure_tail(schema: Sequence[str]) -> int:
+    """How many of the schema's last columns are figures (分值, 得分, 单项得分, 权重占比)."""
+    n = 0
+    while n < len(schema) and schema[len(schema) - 1 - n] in _FIGURES:
+        n += 1
+    return n
 
 
 def _interleaved(schema: Sequence[str]) -> bool:
