@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from decimal import Decimal
 
@@ -57,6 +58,17 @@ def test_a_form_read_too_poorly_is_marked_for_review():
     assert "需人工复核" in form.case.project.review
     # a form read well is not
     assert import_text(CUT.encode()).forms[0].case.project.review == ""
+
+
+def test_the_review_line_of_the_import_report_speaks_english_with_lang_en():
+    noise = "\n".join(f"杂项{n}\t说明{n}\t备注{n}" for n in range(20))
+    form = import_text(("项目支出绩效自评表\n项目名称\t测试\n" + noise + "\n").encode()).forms[0]
+    assert form.report is not None and form.report.review
+    [en] = [line for line in report_lines(form.report, "en") if "needs review" in line]
+    assert f"only {form.report.placed}/{form.report.seen} cells placed" in en
+    assert not re.search(r"[\u4e00-\u9fff]", en), en
+    [zh] = [line for line in report_lines(form.report) if "需复核" in line]
+    assert "需人工复核" in zh
 
 
 def test_an_indicator_table_not_read_is_declared_so():

@@ -9,6 +9,7 @@ from typing import Any
 from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
 from .labels import number
 from .notes import INCOMPLETE_REASONS
+from .readreport import review_text
 from .recognise import Draft
 from .settings import import_settings
 
@@ -102,8 +103,7 @@ def review_reason(draft: Draft) -> str:
     share = Decimal(draft.placed) / Decimal(draft.seen)
     if share >= settings.review_below:
         return ""
-    return (f"只读出 {draft.placed}/{draft.seen} 个单元格（低于 {settings.review_below:%}），"
-            "需人工复核 (read too poorly to score)")
+    return review_text(draft.placed, draft.seen)
 
 
 def _dec(value: Any) -> Decimal | None:

@@ -118,10 +118,6 @@ def is_figure(text: str) -> bool:
     return bool(_FIGURE_RE.match(key(text)))
 
 
-def is_number(text: str) -> bool:
-    return number(text) is not None or percent(text) is not None
-
-
 # ---------------------------------------------------------------------------------------
 # 指标性质 and 度量单位
 # ---------------------------------------------------------------------------------------

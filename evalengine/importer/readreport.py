@@ -13,8 +13,9 @@ import attrs
 
 from ..i18n import pick
 from ..model import Case, Unread
+from .settings import import_settings
 
-__all__ = ["ReadReport", "read_report", "report_lines", "unread_fields"]
+__all__ = ["ReadReport", "read_report", "report_lines", "review_text", "unread_fields"]
 
 REASONS = {
     "cut": ("原文截断", "cut off"),
@@ -31,6 +32,16 @@ class ReadReport:
     seen: int
     unread: tuple[tuple[str, str], ...]  # (key path, reason)
     review: str = ""
+
+
+def review_text(placed: int, seen: int, lang: str = "zh") -> str:
+    """Why a form with ``placed`` of ``seen`` cells placed is read too poorly to score."""
+    below = f"{import_settings().review_below:%}"
+    if lang == "en":
+        return (f"only {placed}/{seen} cells placed (below {below}): "
+                "read too poorly to score, check the form by hand")
+    return (f"只读出 {placed}/{seen} 个单元格（低于 {below}），"
+            "需人工复核 (read too poorly to score)")
 
 
 def unread_fields(case: Case) -> Iterator[tuple[str, str]]:
@@ -68,5 +79,7 @@ def report_lines(report: ReadReport, lang: str = "zh") -> list[str]:
             f"{path} ({pick(REASONS.get(reason, (reason, reason)), lang)})"
             for path, reason in report.unread))
     if report.review:
-        lines.append(pick(("  需复核：", "  needs review: "), lang) + report.review)
+        # the case keeps the importer's Chinese words; the report speaks the user's language
+        lines.append(pick(("  需复核：", "  needs review: "), lang)
+                     + review_text(report.placed, report.seen, lang))
     return lines
