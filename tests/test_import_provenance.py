@@ -71,6 +71,23 @@ def test_the_review_line_of_the_import_report_speaks_english_with_lang_en():
     assert "需人工复核" in zh
 
 
+def test_score_in_english_words_the_importers_review_reason_in_english(tmp_path, capsys):
+    """`score --lang en` on a form read too poorly: the case keeps the importer's Chinese
+    reason, and the report words it in English; a person's own reason is shown as written."""
+    from evalengine.cli import main
+    from evalengine.importer.readreport import review_text, review_words
+
+    noise = "\n".join(f"杂项{n}\t说明{n}\t备注{n}" for n in range(20))
+    form = tmp_path / "form.txt"
+    form.write_text("项目支出绩效自评表\n项目名称\t测试\n" + noise + "\n", encoding="utf-8")
+    main(["score", str(form), "--lang", "en", "--no-progress"])
+    out = capsys.readouterr().out
+    assert "cells placed (below" in out and "需人工复核" not in out
+    assert review_words(review_text(3, 40), "en") == review_text(3, 40, "en")
+    assert review_words("表格模糊，待核对", "en") == "表格模糊，待核对"
+    assert review_words(review_text(3, 40), "zh") == review_text(3, 40)
+
+
 def test_an_indicator_table_not_read_is_declared_so():
     form = import_text("项目支出绩效自评表\n项目名称\t测试\n主管部门\t某局\n评价结论\t好\n".encode()).forms[0]
     assert ("indicators", "unplaced") in tuple(form.case.project.unread)

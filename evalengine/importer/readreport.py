@@ -7,6 +7,7 @@ are the form's ``unplaced`` / ``ambiguous`` notes, each with its text and where 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -15,7 +16,8 @@ from ..i18n import pick
 from ..model import Case, Unread
 from .settings import import_settings
 
-__all__ = ["ReadReport", "read_report", "report_lines", "review_text", "unread_fields"]
+__all__ = ["ReadReport", "read_report", "report_lines", "review_text", "review_words",
+           "unread_fields"]
 
 REASONS = {
     "cut": ("原文截断", "cut off"),
@@ -42,6 +44,19 @@ def review_text(placed: int, seen: int, lang: str = "zh") -> str:
                 "read too poorly to score, check the form by hand")
     return (f"只读出 {placed}/{seen} 个单元格（低于 {below}），"
             "需人工复核 (read too poorly to score)")
+
+
+_REVIEW_ZH = re.compile(r"只读出 (\d+)/(\d+) 个单元格")
+
+
+def review_words(review: str, lang: str) -> str:
+    """A case's ``review`` text as shown in ``lang``: the importer's own reason (written by
+    :func:`review_text` in Chinese into the case) in that language; any other reason (a
+    person's) as it is, since it is the case's own text."""
+    match = _REVIEW_ZH.match(review)
+    if lang == "en" and match and review == review_text(int(match[1]), int(match[2])):
+        return review_text(int(match[1]), int(match[2]), "en")
+    return review
 
 
 def unread_fields(case: Case) -> Iterator[tuple[str, str]]:

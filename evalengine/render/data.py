@@ -13,6 +13,7 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..i18n import Lang, problem_text, text
+from ..importer.readreport import review_words
 from ..loader import LoadFailure
 from ..model import Indicator
 from ..numbers import HUNDRED, rounded
@@ -306,7 +307,7 @@ def _status_text(record: Record, lang: Lang) -> tuple[str, str]:
     status = label("status." + record.status, lang)
     reason = record.status_reason
     if reason == "review" and record.review:
-        return status, record.review  # the importer's own words for why
+        return status, review_words(record.review, lang)  # the importer's own words for why
     return status, label("status_reason." + reason, lang) if reason else ""
 
 
