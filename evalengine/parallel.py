@@ -19,14 +19,11 @@ last unit with documents of their folder is in; their pieces are written after t
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -37,6 +34,9 @@ from .errors import LoadFailure, Problem
 from .limits import CaseTimeout, InputRefused, case_budget, configure, current, open_stream
 from .loader import STDIN, discover, load_bytes, load_file, load_jsonl_range, read_stdin
 from .report import CaseResult, DepartmentResult, Summary, SummaryBuilder
+
+if TYPE_CHECKING:  # worker processes are started only with --jobs N: their modules then
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["Batch", "Item", "Scoring", "Unit", "plan", "resolve_jobs"]
 
@@ -352,6 +352,10 @@ class Scoring:
             for unit in units:
                 yield score_unit(self.engine, self.encode, unit)
             return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         methods = multiprocessing.get_all_start_methods()
         if "fork" in methods:
             context = multiprocessing.get_context("fork")

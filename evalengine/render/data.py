@@ -13,7 +13,6 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..i18n import Lang, problem_text, text
-from ..importer.readreport import review_words
 from ..loader import LoadFailure
 from ..model import Indicator
 from ..numbers import HUNDRED, rounded
@@ -307,6 +306,8 @@ def _status_text(record: Record, lang: Lang) -> tuple[str, str]:
     status = label("status." + record.status, lang)
     reason = record.status_reason
     if reason == "review" and record.review:
+        from ..importer.readreport import review_words  # the importer only when it is needed
+
         return status, review_words(record.review, lang)  # the importer's own words for why
     return status, label("status_reason." + reason, lang) if reason else ""
 
