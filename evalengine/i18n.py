@@ -69,6 +69,10 @@ LABELS: dict[str, tuple[str, str]] = {
                                         "the indicator table was not read: not rated (not \"no indicators\")"),
     "status_reason.unread": ("部分单元格未能读取，已读部分照常核算，不评级（见“未能核实”）",
                              "some cells were not read: what was read is scored, not graded (see \"not verified\")"),
+    # the importer's stand-in for a project name the form does not print (evalengine.standin)
+    "standin.marker": ("[项目名称未见]", "[project name not read]"),
+    "standin.sep": (" ", ", "),
+    "standin.form": ("第{index}张表", "form {index}"),
     "not_verified": ("未能核实", "Not verified"),
     "not_read": ("未能读取", "not read"),
     "not_checked": ("未检查", "not checked"),

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
+from ..standin import standin_name
 from .labels import number
 from .notes import INCOMPLETE_REASONS
 from .readreport import review_text
@@ -17,8 +18,9 @@ __all__ = ["build_case", "incomplete_text", "placeholder_name", "source_text"]
 
 
 def placeholder_name(stem: str, sheet: str, index: int) -> str:
-    where = f"{stem} {sheet}" if sheet else stem
-    return f"[项目名称未见] {where} 第{index}张表"
+    """The stand-in name of the ``index``-th form of a file (worded per language by
+    :func:`evalengine.standin.shown_name`)."""
+    return standin_name(f"{stem} {sheet}" if sheet else stem, index)
 
 
 def source_text(shown: str, sheet: str, index: int, url: str, incomplete: list[str]) -> str:

@@ -20,6 +20,7 @@ from ..numbers import HUNDRED, rounded
 from ..provenance import NotVerified, load_provenance
 from ..report import BIN_WIDTH, CaseResult, DepartmentResult, Report, Summary
 from ..scoring import IndicatorScore
+from ..standin import shown_name
 from ..values import Claim, Empty, Quantity, Text, Value, When
 from .records import (
     CaseRecord,
@@ -137,7 +138,7 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> CaseRecord:
     project = case.project
     return CaseRecord(
         file=result.location,
-        name=project.name,
+        name=shown_name(project.name, lang),  # a stand-in worded in the run's language
         department=project.department,
         implementer=project.implementer,
         year=project.year,
