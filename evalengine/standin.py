@@ -43,4 +43,5 @@ def shown_name(name: str, lang: Lang = "zh") -> str:
         return f"{text('standin.marker', lang)} {rest}".rstrip()
     where = match["where"] or ""
     form = text("standin.form", lang).format(index=int(match["index"]))
-    return f"{text('standin.marker', lang)} {where}{text('standin.sep', lang) if where else ''}{form}"
+    sep = text("standin.sep", lang) if where else ""
+    return f"{text('standin.marker', lang)} {where}{sep}{form}"

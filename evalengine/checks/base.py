@@ -221,7 +221,7 @@ class ProjectDigest:
 
     @classmethod
     def of(cls, location: str, case: Case, facts: CaseFacts | None = None) -> ProjectDigest:
-        if case.project.review.strip():  # read too poorly to score: its money is not known
+        if case.project.review:  # read too poorly to score: its money is not known
             return cls(location, case.project.name, case.project.has_form, None, None, None)
         money = (facts if facts is not None else case_facts(case)).money
         return cls(location, case.project.name, case.project.has_form, money.budget,

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
+from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Review, Unread
+from ..review import few_cells
 from ..standin import standin_name
 from .labels import number
 from .notes import INCOMPLETE_REASONS
-from .readreport import review_text
 from .recognise import Draft
 from .settings import import_settings
 
@@ -97,15 +97,15 @@ def _numbers_unplaced(draft: Draft) -> bool:
                for n in draft.notes)
 
 
-def review_reason(draft: Draft) -> str:
-    """Why the form was read too poorly to score, or ""."""
+def review_reason(draft: Draft) -> Review:
+    """Why the form was read too poorly to score, as data (empty: it was read well enough)."""
     settings = import_settings()
     if draft.seen < settings.review_min_cells:
-        return ""
+        return Review()
     share = Decimal(draft.placed) / Decimal(draft.seen)
     if share >= settings.review_below:
-        return ""
-    return review_text(draft.placed, draft.seen)
+        return Review()
+    return few_cells(draft.placed, draft.seen, settings.review_below)
 
 
 def _dec(value: Any) -> Decimal | None:
