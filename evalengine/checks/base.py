@@ -276,6 +276,7 @@ class Rule:
     rationale: str
     rationale_en: str
     source: str
+    source_en: str
     bad: str
     good: str
     # the whole rule on one context (its per-case part, then its per-row part over every
