@@ -47,3 +47,104 @@ def test_a_funds_row_with_a_blank_rate_is_imported():
     assert (funds.budget, funds.executed) == (60, 45)
     assert (funds.claimed_weight, funds.claimed_score) == (10, 7.5)
     assert funds.claimed_rate is None
+
+
+# -- rows whose cells fit several assignments: settled by the table's sure rows ----------
+
+PIPE_HEAD = ("项目支出绩效自评表 |\n项目名称 | 河道保洁 |\n"
+             "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | "
+             "偏差原因分析及改进措施 |\n")
+SURE = ("产出指标 | 数量指标 | 培训人数 | ≥50人 | 52人 | 8 | 8 |\n"
+        "时效指标 | 完成时间 | 12月 | 12月 | 5 | 4 |\n"
+        "成本指标 | 成本 | ≤10万元 | 9万元 | 5 | 5 |\n")
+
+
+def _pipe(rows: str):  # type: ignore[no-untyped-def]
+    [form] = import_text((PIPE_HEAD + rows + "总分 | 100 | 99 |\n").encode("utf-8")).forms
+    return form.case.indicators
+
+
+def _unread(row) -> set[str]:  # type: ignore[no-untyped-def]
+    return {f for f, _ in row.unread}
+
+
+def test_a_bare_pair_is_read_as_the_table_reads_its_rows():
+    """2 | 2 fits 目标 | 完成 and 分值 | 得分; every one of the three rows read without doubt
+    fills 分值 and 得分, so this one does too."""
+    rows = _pipe(SURE + "质量指标 | 经费变动率 | 2 | 2 |\n")
+    row = rows[3]
+    assert (row.name, row.target, row.actual, row.weight, row.score) == (
+        "经费变动率", "", "", 2, 2)
+    assert not {"target", "actual", "weight", "score"} & _unread(row)
+
+
+def test_two_sure_rows_are_not_enough():
+    rows = _pipe("产出指标 | 数量指标 | 培训人数 | ≥50人 | 52人 | 8 | 8 |\n"
+                 "质量指标 | 经费变动率 | 2 | 2 |\n"
+                 "时效指标 | 完成时间 | 12月 | 12月 | 5 | 4 |\n")
+    assert rows[1].weight is None and rows[1].target == ""
+    assert {"target", "actual", "weight", "score"} <= _unread(rows[1])
+
+
+def test_sure_rows_that_do_not_all_fill_the_points_settle_nothing():
+    rows = _pipe(SURE + "质量指标 | 覆盖率 | 100% | 100% |\n" + "质量指标 | 经费变动率 | 2 | 2 |\n")
+    assert rows[4].weight is None
+    assert {"target", "actual", "weight", "score"} <= _unread(rows[4])
+
+
+def test_what_the_sure_rows_do_not_decide_stays_unread():
+    """95% | 5 | 5: 5 | 5 is 分值 | 得分 by the sure rows, but 95% is the target or the
+    actual -- nothing tells which."""
+    row = _pipe(SURE + "质量指标 | 合格率 | 95% | 5 | 5 |\n")[3]
+    assert (row.weight, row.score) == (5, 5)
+    assert row.target == "" and row.actual == ""
+    assert {"target", "actual"} <= _unread(row)
+
+
+# -- words: rows with fewer cells than the header ------------------------------------------
+
+WORDS_HEAD = ("项目支出绩效自评表\n项目名称 河道保洁\n年度绩效指标完成情况 一级指标 二级指标 三级指标 "
+              "年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n")
+
+
+def _words(rows: str):  # type: ignore[no-untyped-def]
+    [form] = import_text((WORDS_HEAD + rows + "总分 100 100\n").encode("utf-8")).forms
+    return form.case.indicators
+
+
+def test_a_words_row_that_prints_only_its_points():
+    rows = _words("产出指标 数量指标 培训人数 50 52 10 10\n"
+                  "质量指标 指标1:工程质量合格 10 10\n"
+                  "时效指标 完成时间 12月 12月 10 10\n"
+                  "成本指标 成本 10万元 9万元 10 10\n")
+    assert [r.name for r in rows] == ["培训人数", "指标1:工程质量合格", "完成时间", "成本"]
+    assert (rows[1].target, rows[1].actual, rows[1].weight, rows[1].score) == ("", "", 10, 10)
+    assert rows[1].level2 == "质量指标"
+
+
+def test_a_words_row_that_prints_only_two_figures_alone_stays_unread():
+    rows = _words("产出指标 数量指标 培训人数 50 52 10 10\n质量指标 指标1:工程质量合格 10 10\n")
+    assert rows[1].name == "指标1:工程质量合格"
+    assert rows[1].weight is None and {"weight", "score", "target", "actual"} <= _unread(rows[1])
+
+
+def test_a_level1_with_its_points_on_the_next_line():
+    """满意度指标 | (10分): the 一级 cell, its points printed under its label."""
+    rows = _words("产出指标 数量指标 培训人数 50 52 10 10\n"
+                  "满意度指标\n(10分)\n服务对象满意度指标 满意度 90% 95% 10 10\n")
+    assert (rows[1].level1, rows[1].level2) == ("满意度指标", "服务对象满意度指标")
+
+
+def test_a_level1_printed_as_its_points_only_is_unread_not_blank():
+    rows = _words("(50分)\n数量指标 培训人数 50 52 10 10\n质量指标 合格率 90% 95% 10 10\n"
+                  "效益指标 社会效益指标 知晓率 90% 95% 10 10\n")
+    assert rows[0].level1 == "" and "level1" in _unread(rows[0])
+    assert "level1" in _unread(rows[1])
+    assert rows[2].level1 == "效益指标" and "level1" not in _unread(rows[2])
+
+
+def test_a_filler_row_marked_not_applicable_is_an_empty_level2_line():
+    rows = _words("产出指标 数量指标 培训人数 50 52 10 10\n生态效益指标 指标1:/ / /\n"
+                  "社会效益指标 知晓率 90% 95% 10 10\n")
+    assert [(r.level2, r.name) for r in rows] == [
+        ("数量指标", "培训人数"), ("生态效益指标", ""), ("社会效益指标", "知晓率")]

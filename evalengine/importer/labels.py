@@ -228,11 +228,12 @@ def is_points_only(text: str) -> bool:
     return bool(_POINTS_ONLY_RE.match(key(text)))
 
 
-_PLACEHOLDER_RE = re.compile(r"^(?:指标\d*|…+|\.{2,}|-+)$")
+_PLACEHOLDER_RE = re.compile(r"^(?:指标\d*(?::[/／\-—]+)?|…+|\.{2,}|-+)$")
 
 
 def is_placeholder_name(text: str) -> bool:
-    """The template's filler 三级 cells: ``指标2``, ``……``."""
+    """The template's filler 三级 cells: ``指标2``, ``……``, ``指标1:/`` (its text marked not
+    applicable)."""
     return bool(_PLACEHOLDER_RE.match(key(text)))
 
 
