@@ -148,3 +148,18 @@ def test_a_filler_row_marked_not_applicable_is_an_empty_level2_line():
                   "社会效益指标 知晓率 90% 95% 10 10\n")
     assert [(r.level2, r.name) for r in rows] == [
         ("数量指标", "培训人数"), ("生态效益指标", ""), ("社会效益指标", "知晓率")]
+
+
+def test_a_column_no_sure_row_fills_takes_no_disputed_cell():
+    """名称 | 词 | 词: 目标 | 完成, 目标 | 偏差原因 or 完成 | 偏差原因?  No sure row of the table
+    fills 偏差原因: the two are the target and the actual."""
+    row = _pipe(SURE + "质量指标 | 社会环境 | 全力维护社会稳定 | 社会发展平稳 |\n")[3]
+    assert (row.target, row.actual, row.deviation) == ("全力维护社会稳定", "社会发展平稳", "")
+    assert not {"target", "actual", "deviation"} & _unread(row)
+
+
+def test_a_name_printed_again_as_the_value():
+    """美化环境 | 美化环境 | 美化环境: the name, then the target and the actual printed alike."""
+    [row] = _pipe("效益指标 | 社会效益指标 | 美化环境。 | 美化环境。 | 美化环境。 |\n")
+    assert (row.name, row.target, row.actual) == ("美化环境。", "美化环境。", "美化环境。")
+    assert not {"target", "actual"} & _unread(row)

@@ -2443,9 +2443,10 @@ class _Parser:
         """Rows whose cells fit several assignments (``指标 | 10 | 10``: 目标 | 完成, or 分值 |
         得分?) read the way the table's sure rows are: when at least ``TABLE_EVIDENCE`` rows
         of the table were read without doubt and every one of them fills the 分值/得分
-        columns (or none does), only the assignments that fill those columns the same way
-        are kept -- as :func:`.decoder.decode_rows` does for glued rows.  What still differs
-        between the assignments kept stays unread."""
+        columns, only the assignments that fill them too are kept -- as
+        :func:`.decoder.decode_rows` does for glued rows; and a column none of them fills
+        (偏差原因 in a table whose rows all met their targets) takes no cell of a disputed
+        row.  What still differs between the assignments kept stays unread."""
         rows, self.disputed_rows = self.disputed_rows, []
         figures = [f for f in ("weight", "score") if f in self.schema]
         if not rows or not figures:
@@ -2460,16 +2461,21 @@ class _Parser:
         if len(sure) < TABLE_EVIDENCE:
             return
         always = {f for f in figures if all(ind.get(f) is not None for ind in sure)}
-        never = {f for f in figures if all(ind.get(f) is None for ind in sure)}
+        # a column no sure row fills (偏差原因 where every row met its target) is left blank
+        never = {f for f in self.schema if f != "name" and f not in ("level1", "level2")
+                 and all(ind.get(f) in (None, "") for ind in sure)}
         if not always | never:
             return
         for n, values, schema, options, notes in rows:
             if n >= len(self.draft.indicators):
                 continue
-            kept = [c for c in options
-                    if all((schema.index(f) in c) == (f in always) for f in always | never
-                           if f in schema)]
-            if not kept or len(kept) == len(options):
+            kept = options
+            for cols, filled in ((never, False), (always, True)):
+                # each of what the table shows, where some assignment of the row can follow it
+                narrowed = [c for c in kept if all((schema.index(f) in c) == filled
+                                                   for f in cols if f in schema)]
+                kept = narrowed or kept
+            if len(kept) == len(options):
                 continue
             self.redo_row(n, values, schema, options, kept, notes)
 
@@ -3431,10 +3437,14 @@ def _printed_twice(values: Sequence[str], schema: Sequence[str],
     """Cells with blanks dropped: a value printed twice side by side (``美化环境。 |
     美化环境。``) is two columns often alike -- the target and the actual, or 分值 and 得分 --
     so the assignments that put it there are kept when there are any (a bare ``2 | 2`` fits
-    both pairs: still disputed)."""
+    both pairs: still disputed).  A name printed again as the value (``美化环境。 | 美化环境。
+    | 美化环境。``: 三级 | 目标 | 完成) is no such pair: the two after it are."""
     twice = [n for n in range(len(values) - 1) if values[n].strip() and values[n] == values[n + 1]]
     pairs = {(schema.index(a), schema.index(b)) for a, b in _PAIRS if a in schema and b in schema}
-    kept = [c for c in options if twice and all((c[n], c[n + 1]) in pairs for n in twice)]
+    named = {schema.index("name")} if "name" in schema else set()
+    kept = [c for c in options if twice
+            and all((c[n], c[n + 1]) in pairs for n in twice if c[n] not in named)
+            and any(c[n] not in named for n in twice)]
     return kept or options
 
 
