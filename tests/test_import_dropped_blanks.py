@@ -163,3 +163,30 @@ def test_a_name_printed_again_as_the_value():
     [row] = _pipe("效益指标 | 社会效益指标 | 美化环境。 | 美化环境。 | 美化环境。 |\n")
     assert (row.name, row.target, row.actual) == ("美化环境。", "美化环境。", "美化环境。")
     assert not {"target", "actual"} & _unread(row)
+
+
+# -- merged category cells no vocabulary names, printed on their first row only ------------
+
+def test_category_words_no_vocabulary_names_are_read_from_the_right():
+    rows = _pipe("规划 | 基础信息 | 基础信息完整性 | 3 | 3 |\n"
+                 "工作计划 | 年度工作计划完整性 | 3 | 3 |\n"
+                 "年度工作计划明确性 | 3 | 3 |\n"
+                 "执行 | 预算执行 | 预算执行率 | 5 |\n")
+    assert [(r.level1, r.level2, r.name) for r in rows] == [
+        ("规划", "基础信息", "基础信息完整性"), ("规划", "工作计划", "年度工作计划完整性"),
+        ("规划", "工作计划", "年度工作计划明确性"), ("执行", "预算执行", "预算执行率")]
+    assert all(r.target == "" and r.actual == "" for r in rows)
+    # 3 | 3 after a name is 目标 | 完成 or 分值 | 得分, and no row shows which: unread
+    assert rows[0].weight is None and {"target", "weight"} <= _unread(rows[0])
+
+
+def test_words_that_may_be_values_keep_the_row_as_read():
+    """A word printed twice is a target and its actual: the words are not categories."""
+    rows = _pipe("规划 | 达标 | 达标 | 3 | 3 |\n年度工作计划明确性 | 3 | 3 |\n")
+    assert rows[0].name == "规划" and rows[0].level1 == ""
+
+
+def test_rows_that_all_print_as_many_words_are_not_categories():
+    rows = _pipe("规划 | 基础信息 | 基础信息完整性 | 3 | 3 |\n"
+                 "执行 | 预算执行 | 预算执行率 | 5 | 5 |\n")
+    assert [r.name for r in rows] == ["规划", "执行"]

@@ -2439,6 +2439,71 @@ class _Parser:
             self.note("placeholder", detail=str(self._placeholders))
             self._placeholders = 0
 
+    def unnamed_categories(self, rows: list[tuple[int, list[str]]], schema: list[str]) -> None:
+        """Pipe rows whose merged 一级/二级 cells hold words no vocabulary names (``规划 |
+        基础信息 | 基础信息完整性 | 3 | 3``, then ``年度工作计划明确性 | 3 | 3``): a merged cell
+        prints its text on its first row only, so a table whose rows print one to three words
+        before their 分值/得分 -- the most on its first row, fewer on some later ones -- and
+        no value among those words (no figure, no claim, no word printed twice, as a target
+        and its actual are) holds its 一级, 二级 and 三级 there, read from the right: the
+        last word is the name, the one before it the 二级, the one before that the 一级.
+        Any row that does not fit leaves the table as it was read."""
+        if len(rows) < 2 or any(n < 0 for n, _ in rows) or "name" not in schema:
+            return
+        counts = []
+        for _, cells in rows:
+            words = list(itertools.takewhile(lambda x: L.points(x) is None, cells))
+            figures = cells[len(words):]
+            if not 1 <= len(words) <= 3 or not figures or len(figures) > 2 \
+                    or any(L.points(x) is None for x in figures) \
+                    or any(L.is_figure(w) or is_value_cell(w) or L.is_operator(w)
+                           or L.is_blank(w) for w in words) \
+                    or any(a == b for a, b in zip(words, words[1:])):
+                return
+            counts.append(len(words))
+        if counts[0] != max(counts) or counts[0] < 2 or min(counts) == max(counts):
+            return
+        l1 = l2 = ""
+        for (n, cells), k in zip(rows, counts):
+            words = cells[:k]
+            if k == 3:
+                l1, l2 = words[0], words[1]
+            elif k == 2:
+                l2 = words[0]
+            ind = self.draft.indicators[n]
+            ind.update(level1=l1, level2=l2, name=words[-1])
+            for f in ("target", "actual", "deviation"):
+                if f in ind:
+                    ind[f] = ""
+            unread = self.draft.unread.get(("indicators", n), {})
+            for f in ("name", "target", "actual", "deviation"):
+                if unread.get(f) == "ambiguous":
+                    del unread[f]
+            if not unread:
+                self.draft.unread.pop(("indicators", n), None)
+        # the rows whose words were taken for values: their figures alone are disputed now
+        redone = {n for (n, _), k in zip(rows, counts) if k > 1}
+        self.disputed_rows = [d for d in self.disputed_rows if d[0] not in redone]
+        for (n, cells), k in zip(rows, counts):
+            if k > 1:
+                kept = [cells[k - 1], *cells[k:]]
+                options = _printed_twice(kept, schema, [
+                    combo for combo in itertools.combinations(range(len(schema)), len(kept))
+                    if self._fits(kept, [schema[c] for c in combo], schema)])
+                if len(options) > 1:
+                    # what the words no longer hold the figures may be: unread, as align_row
+                    # leaves them (never the columns the words' reading left them)
+                    self.disputed_rows.append((n, kept, schema, options, []))
+                    ind = self.draft.indicators[n]
+                    unread = self.draft.unread.setdefault(("indicators", n), {})
+                    for j in range(1, len(kept)):
+                        fields = {schema[combo[j]] for combo in options}
+                        if len(fields) > 1:
+                            for f in fields:
+                                if f in _FIGURES:
+                                    ind.pop(f, None)
+                                unread[f] = "ambiguous"
+
     def settle_disputed(self) -> None:
         """Rows whose cells fit several assignments (``指标 | 10 | 10``: 目标 | 完成, or 分值 |
         得分?) read the way the table's sure rows are: when at least ``TABLE_EVIDENCE`` rows
@@ -2569,6 +2634,8 @@ class _Parser:
         schema = [f for _, f in cols if f not in ("level1", "level2")]
         cur_l1 = cur_l2 = ""
         after_break = False
+        # compact rows whose leading cells no vocabulary names: (indicator index or -1, cells)
+        unlabelled: list[tuple[int, list[str]]] = []
         last_row_index = -1
         while r < len(sheet.rows):
             if not self.row_range(r):
@@ -2682,12 +2749,19 @@ class _Parser:
                     cur_l2 = l2
                 rest = texts[n:]
                 if rest or l2 is not None:
+                    at = len(self.draft.indicators)
                     values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))
                     values["level1"], values["level2"] = cur_l1, cur_l2
                     self.add_indicator(values, r + 1)
+                    if n == 0 and len(self.draft.indicators) == at + 1:
+                        unlabelled.append((at, rest))
+                    else:
+                        unlabelled.append((-1, rest))
             last_row_index = r
             self.mark_row(r)
             r += 1
+        if self.mode == "compact" and {"level1", "level2"} <= set(col_of):
+            self.unnamed_categories(unlabelled, schema)
         self.finish_table()
         self.draft.ended = self.draft.ended or r < len(sheet.rows)
         return self.first_token_of_row(r)
