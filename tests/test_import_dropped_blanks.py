@@ -190,3 +190,12 @@ def test_rows_that_all_print_as_many_words_are_not_categories():
     rows = _pipe("规划 | 基础信息 | 基础信息完整性 | 3 | 3 |\n"
                  "执行 | 预算执行 | 预算执行率 | 5 | 5 |\n")
     assert [r.name for r in rows] == ["规划", "执行"]
+
+
+def test_a_label_both_level1_and_level2_opens_a_level1_not_listed_under_the_current():
+    """满意度指标 is a 一级 and a 二级; under 产出指标 the taxonomy lists no such 二级, so the
+    row opens the 一级 满意度指标 (its 二级 the cell after it)."""
+    rows = _pipe(SURE + "满意度指标 | 服务对象满意度 | 抽样调查满意度 | 90% | 95% | 10 | 10 |\n")
+    assert (rows[3].level1, rows[3].level2, rows[3].name) == (
+        "满意度指标", "服务对象满意度", "抽样调查满意度")
+    assert (rows[3].target, rows[3].actual) == ("90%", "95%")

@@ -2598,8 +2598,10 @@ class _Parser:
             or bool(re.match(r"^(?:项目负责人|财务负责人|填表人|单位负责人)", tok.key))
         )
 
-    def level_labels(self, texts: Sequence[str]) -> tuple[list[str], int]:
-        """Split leading 一级/二级 labels off a row's cells: ([l1 or None, l2 or None], n used)."""
+    def level_labels(self, texts: Sequence[str], current: str = "") -> tuple[list[str], int]:
+        """Split leading 一级/二级 labels off a row's cells: ([l1 or None, l2 or None], n used).
+        ``current``: the 一级 the rows above are under; a label both 一级 and 二级 (满意度指标)
+        that the taxonomy does not list under it opens a 一级."""
         l1: str | None = None
         l2: str | None = None
         n = 0
@@ -2611,7 +2613,8 @@ class _Parser:
             l1, l2, n = self.l1_text(texts[0]), texts[1], 2
             return [l1, l2], n
         elif texts and L.is_l1(texts[0]) and (not L.is_l2(texts[0]) or _POINTS_RE.search(
-                L.key(texts[0])) and len(texts) >= 2 and not L.is_l2(texts[1])):
+                L.key(texts[0])) and len(texts) >= 2 and not L.is_l2(texts[1])
+                or current and L.belongs_to(texts[0], current) is False):
             # 满意度指标(10分) before a cell that is no 二级 label: the 一级, with its points
             l1, n = self.l1_text(texts[0]), 1
         if n < len(texts) and L.is_l2(texts[n]):
@@ -2731,7 +2734,7 @@ class _Parser:
                     self.mark_row(r)
                     r += 1
                     continue
-                (l1, l2), n = self.level_labels(texts)
+                (l1, l2), n = self.level_labels(texts, cur_l1)
                 if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
                 elif l1 is not None and l2 is None and n == 1 and "level2" in col_of \
