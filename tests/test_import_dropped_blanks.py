@@ -199,3 +199,15 @@ def test_a_label_both_level1_and_level2_opens_a_level1_not_listed_under_the_curr
     assert (rows[3].level1, rows[3].level2, rows[3].name) == (
         "满意度指标", "服务对象满意度", "抽样调查满意度")
     assert (rows[3].target, rows[3].actual) == ("90%", "95%")
+
+
+def test_a_row_starting_with_a_compared_figure_has_its_name_unread():
+    """≥90% | 95% | 10 | 10: no indicator is named ≥90%; the name was not printed."""
+    [row] = _pipe("≥90% | 95% | 10 | 10 |\n")
+    assert (row.target, row.actual, row.weight, row.score) == ("≥90%", "95%", 10, 10)
+    assert row.name == "" and "name" in _unread(row)
+
+
+def test_a_name_that_starts_with_a_compared_figure_is_a_name():
+    [row] = _pipe("可持续影响指标 | 可持续影响 | ≥360天服务读者 | ≥360天 | ≥360天 | 10 | 10 |\n")
+    assert (row.name, row.target) == ("≥360天服务读者", "≥360天")

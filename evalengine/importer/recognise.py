@@ -2903,6 +2903,8 @@ class _Parser:
                     for c in {combo[n] for combo in options}
                     if len({combo[n] for combo in options}) > 1}
         unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
+        if "name" in schema and options and all(schema.index("name") not in c for c in options):
+            unread["name"] = "unplaced"  # ≥90% | 95% | …: the row's name was not printed
         # cells the header has no column for: the row's fields they may be were not read
         unread.update({f: "unplaced" for f in _could_be(lost)
                        if f not in {field for field, _ in placed} and f not in unread})
@@ -2923,7 +2925,10 @@ class _Parser:
 
     @staticmethod
     def _fits(values: list[str], fields: list[str], schema: list[str]) -> bool:
-        if "name" in schema and fields and fields[0] != "name":
+        compared = bool(values) and _compared_figure(values[0])
+        if "name" in schema and fields and fields[0] != "name" and not compared:
+            return False  # (a row may start with a value no name is, ≥90%: its name dropped)
+        if fields and fields[0] == "name" and compared:
             return False
         for field, text in zip(fields, values):
             if field == "operator" and not L.is_operator(text):
@@ -3507,6 +3512,14 @@ _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
 
 _STREAM_FIGURES = ("weight", "score")
 _PAIRS = (("target", "actual"), ("weight", "score"))  # two columns often printed alike
+# a figure after a comparison (≥90%, ＞95%): a target or an actual, never an indicator's name
+_COMPARED_FIGURE = re.compile(r"[≥≤><=]{1,2}\d")
+
+
+def _compared_figure(text: str) -> bool:
+    """A cell that is a figure after a comparison (``≥90%``, ``≤10万元``; not ``≥360天服务读者``,
+    a name)."""
+    return bool(_COMPARED_FIGURE.match(L.key(text))) and L.is_figure(text)
 
 
 def _printed_twice(values: Sequence[str], schema: Sequence[str],
