@@ -209,5 +209,5 @@ def test_a_row_starting_with_a_compared_figure_has_its_name_unread():
 
 
 def test_a_name_that_starts_with_a_compared_figure_is_a_name():
-    [row] = _pipe("可持续影响指标 | 可持续影响 | ≥360天服务读者 | ≥360天 | ≥360天 | 10 | 10 |\n")
+    [row] = _pipe("效益指标 | 可持续影响指标 | ≥360天服务读者 | ≥360天 | ≥360天 | 10 | 10 |\n")
     assert (row.name, row.target) == ("≥360天服务读者", "≥360天")
