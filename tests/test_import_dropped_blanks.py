@@ -211,3 +211,18 @@ def test_a_row_starting_with_a_compared_figure_has_its_name_unread():
 def test_a_name_that_starts_with_a_compared_figure_is_a_name():
     [row] = _pipe("效益指标 | 可持续影响指标 | ≥360天服务读者 | ≥360天 | ≥360天 | 10 | 10 |\n")
     assert (row.name, row.target) == ("≥360天服务读者", "≥360天")
+
+
+def test_a_level2_word_in_a_table_that_prints_no_level2_is_the_name():
+    """No row of the table printed a 二级 (its column blank): 社会效益 there is the row's name."""
+    rows = _pipe("产出指标 | 保洁面积 | 1万平方米 | 1万平方米 | 5 | 5 |\n"
+                 "保洁次数 | 每日2次 | 每日2次 | 5 | 5 |\n"
+                 "整体景观效果 | 提升 | 提升 | 2 | 2 |\n"
+                 "社会效益 | 提升 | 提升 | 2 | 2 |\n")
+    assert (rows[3].level2, rows[3].name, rows[3].target, rows[3].actual) == (
+        "", "社会效益", "提升", "提升")
+
+
+def test_a_level2_word_where_the_table_prints_level2_is_the_level2():
+    rows = _pipe(SURE + "社会效益 | 知晓率 | 90% | 95% | 2 | 2 |\n")
+    assert (rows[3].level2, rows[3].name) == ("社会效益", "知晓率")

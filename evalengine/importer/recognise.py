@@ -2735,7 +2735,15 @@ class _Parser:
                     r += 1
                     continue
                 (l1, l2), n = self.level_labels(texts, cur_l1)
-                if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
+                above = self.draft.indicators[self.table_first:]
+                if l1 is None and l2 is not None and texts[n - 1] == l2 and len(texts) > n \
+                        and len(above) >= TABLE_EVIDENCE \
+                        and not any(ind.get("level2") for ind in above):
+                    # a table none of whose rows printed a 二级 (its 二级 column blank): a 二级
+                    # word there, in a row that opens no 一级, is the row's name (社会效益 |
+                    # 提升 | 提升 | 2 | 2)
+                    l2, n = None, n - 1
+                elif n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
                 elif l1 is not None and l2 is None and n == 1 and "level2" in col_of \
                         and len(texts) >= 3 and L.number(texts[1]) is None \
