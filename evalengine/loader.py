@@ -29,9 +29,10 @@ except ImportError:  # pragma: no cover - tomli is a dependency; the standard on
     import tomllib
 
 from .errors import ConfigError, LoadFailure, Problem
-from .model import Case, Department, Unread
+from .model import Case, Department, Review, Unread
 from .numbers import NumberError, to_decimal
 from .provenance import unread_problems
+from .review import review_problem
 
 __all__ = [
     "ConfigError",
@@ -152,15 +153,47 @@ def _structure_unread(value: Any, _type: type) -> Unread:
     return Unread(tuple((str(k), v) for k, v in value.items() if isinstance(v, str)))
 
 
+def _structure_review(value: Any, _type: type) -> Review:
+    """``review = "a person's words"`` or ``review = { code = "few-cells", placed = 3, … }``,
+    the importer's reason as data (:mod:`evalengine.review`)."""
+    if isinstance(value, str):
+        return Review(text=value)
+    if not isinstance(value, dict):
+        raise _WrongType("review-reason", value)
+    values: dict[str, object] = {}
+    for name, item in value.items():
+        if name == "code":
+            continue
+        try:
+            values[str(name)] = None if isinstance(item, bool) else to_decimal(item)
+        except NumberError:
+            values[str(name)] = None
+    if review_problem(value.get("code"), values) is not None:
+        raise _WrongType("review-reason", value)
+    return Review(str(value["code"]), tuple((k, v) for k, v in values.items()
+                                            if isinstance(v, Decimal)))
+
+
+def _review_data(review: Review) -> Any:
+    if review.code:
+        return {"code": review.code, **{k: v for k, v in review.values}}
+    return review.text
+
+
+# How each type of the case format is structured (both converters, and _fast_structure)
+_STRUCTURE_HOOKS: dict[type, Any] = {
+    Decimal: _structure_decimal, str: _structure_str, int: _structure_int, bool: _structure_bool,
+    Unread: _structure_unread, Review: _structure_review,
+}
+
+
 def _make_converter(detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(Unread, _structure_unread)
+    for cls, hook in _STRUCTURE_HOOKS.items():
+        conv.register_structure_hook(cls, hook)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_unstructure_hook(Unread, lambda unread: dict(unread.items))
+    conv.register_unstructure_hook(Review, lambda review: conv.unstructure(_review_data(review)))
     return conv
 
 
@@ -190,16 +223,17 @@ def _field_code(name: str, kind: Any, env: dict[str, Any]) -> list[str] | None:
     inner = next((a for a in args if a is not _NONE), None) if optional else kind
     lines = ["if v is not None:"] if optional else []
     pad = "    " if optional else ""
+    # the checks of _structure_str, _structure_bool and _structure_int, inline (stricter only
+    # in refusing a subclass, which the detailed converter then takes)
     if inner is str:
         lines.append(pad + "if v.__class__ is not str: raise _Refuse")
     elif inner is bool:
         lines.append(pad + "if v.__class__ is not bool: raise _Refuse")
     elif inner is int:
         lines.append(pad + "if v.__class__ is not int or not -MAX_INT < v < MAX_INT: raise _Refuse")
-    elif inner is Decimal:
-        lines.append(pad + "v = _decimal(v, None)")
-    elif inner is Unread:
-        lines.append(pad + "v = _unread(v, None)")
+    elif inner in _STRUCTURE_HOOKS:  # Decimal, Unread, Review …: the hook itself
+        env[f"_h_{name}"], env[f"_t_{name}"] = _STRUCTURE_HOOKS[inner], inner
+        lines.append(pad + f"v = _h_{name}(v, _t_{name})")
     elif attrs.has(inner):
         env[f"_s_{name}"] = _fast_structure(inner)
         lines.append(pad + f"v = _s_{name}(v, None)")
@@ -226,8 +260,7 @@ def _fast_structure(cls: type) -> Any:
     checks inline, not a hook call a field): what ``_fast`` does for the case format's
     records at ~2/3 the cost.  A class with a field of another type keeps cattrs' own."""
     attrs.resolve_types(cls)
-    env: dict[str, Any] = {"_Refuse": _Refuse, "_decimal": _structure_decimal,
-                           "_unread": _structure_unread, "MAX_INT": MAX_INT, "__cl": cls}
+    env: dict[str, Any] = {"_Refuse": _Refuse, "MAX_INT": MAX_INT, "__cl": cls}
     body = ["def structure(o, _=None):", "    if o.__class__ is not dict: raise _Refuse",
             "    res = {}", "    n = 0"]
     for field in attrs.fields(cls):
@@ -277,7 +310,8 @@ def _prune(data: Any, cls: Any) -> Any:
         value = data[field.name]
         if field.default is not attrs.NOTHING and _same(value, field.default):
             continue
-        inner = field.type if attrs.has(field.type) and field.type is not Unread else None
+        inner = field.type if attrs.has(field.type) and field.type not in (Unread, Review) \
+            else None
         if isinstance(value, list) and getattr(field.type, "__args__", None):
             item = field.type.__args__[0]
             value = [_prune(v, item) for v in value]

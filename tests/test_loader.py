@@ -175,6 +175,10 @@ def test_fast_structuring_answers_as_cattrs_does():
         if "project" in data or "department" in data:
             documents.append(data)
     assert len(documents) > 20
+    case = next(d for d in documents if "project" in d)
+    for review in ("表格模糊，待核对", {"code": "few-cells", "placed": 3, "seen": 40, "below": 50},
+                   {"code": "no-such-reason"}, {"placed": 3}, 5, ["x"]):
+        documents.append({**case, "project": {**case["project"], "review": review}})
     rng = random.Random(8)
     accepted = refused = 0
     for data in documents:
