@@ -448,6 +448,29 @@ def split_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+def split_label_pairs(text: str) -> list[str] | None:
+    """A cell that runs several ``label:value`` pairs together, the lines of a form's cover
+    joined (``评价类型:…项目名称:岳阳县…项目单位:…中心主管部门:…``): label and value cells
+    again, cut before each header label followed by a colon.  None unless two such labels are
+    there and the first stands at the start (a sentence that mentions one label is no run)."""
+    s = clean(text).replace("：", ":")
+    if s.count(":") < 2:
+        return None
+    labels = sorted((k for k in HEADER_FIELDS if len(k) >= 2), key=len, reverse=True)
+    found = [(m.start(), m.end() - 1) for m in re.finditer(
+        "(?:" + "|".join(re.escape(k) for k in labels) + "):", s)]
+    if len(found) < 2 or found[0][0] != 0:
+        return None
+    out: list[str] = []
+    for n, (a, b) in enumerate(found):
+        end = found[n + 1][0] if n + 1 < len(found) else len(s)
+        out.append(s[a:b])
+        value = s[b + 1:end].strip()
+        if value:
+            out.append(value)
+    return out
+
+
 def all_label_keys() -> frozenset[str]:
     return _all_labels()
 

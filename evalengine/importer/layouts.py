@@ -60,6 +60,10 @@ class Block:
     # its labels are words too common to be vocabulary (合计, 其他, 中央): read only inside a
     # form of this layout, as a run of them, and its figures wherever the text scattered them
     local: bool = False
+    # every cell printed as label | figure: the column's label before the total row's figure,
+    # the row's label again before each column's figure (计划安排资金 | 700 | 实际到位资金 |
+    # 690 …, 其中:中央财政 | 300 | 其中:中央财政 | 290 …)
+    pairs: bool = False
 
 
 @attrs.frozen

@@ -217,6 +217,10 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                     cells[i + 1] = joined
                     i += 1
                     continue
+            pairs = L.split_label_pairs(text) if sheet.mode != "glued" else None
+            if pairs is not None:  # label:value pairs run into one cell (a cover's lines)
+                cells[i:i + 1] = pairs
+                continue
             if len(key(text)) > 4 and key(text).endswith("项目名称") \
                     and _TITLE_RE.match(key(text)[:-4]):  # a title run into the first label
                 cells[i:i + 1] = [key(text)[:-4], "项目名称"]
@@ -527,11 +531,14 @@ def _header_field(tok: Tok) -> str | None:
 
 
 def _after_bare_label(toks: Sequence[Tok], i: int) -> str | None:
-    """The header field of the bare label (项目名称, no value of its own) right before ``i``."""
+    """The header field of the bare label (项目名称, no value of its own) right before ``i``
+    (``-`` for a header label of no case field: 评价方式 | 部门(单位)绩效自评)."""
     j = i - 1
     while j >= 0 and (not toks[j].key or toks[j].dup or toks[j].brk):
         j -= 1
-    return _header_field(toks[j]) if j >= 0 and toks[j].key in L.HEADER_FIELDS else None
+    if j < 0 or toks[j].key not in L.HEADER_FIELDS:
+        return None
+    return _header_field(toks[j]) or "-"
 
 
 def _inside_header(toks: Sequence[Tok], i: int, header: set[str]) -> bool:
@@ -805,6 +812,9 @@ class _Parser:
             return self.table_columns(*columns)
         if not self.rows_mode and self.local_funds_labels(i) >= _LOCAL_RUN:
             return self.scattered_funds(i)
+        if self.pairs_block() is not None and not self.draft.funds \
+                and k in self.pair_columns():
+            return self.paired_funds(i)
         if L.is_funds_section(tok.text) or L.fund_column(tok.text) in ("initial_budget", "budget"):
             return self.funds(i)
         if L.fund_row_label(tok.text) is not None and not self.draft.funds:
@@ -896,8 +906,11 @@ class _Parser:
         project = self.draft.project
         if field == "year":
             m = re.fullmatch(r"((?:19|20)\d{2})(?:年度?)?", L.key(value))
-            if m:
-                project.setdefault("year", int(m.group(1)))
+            # a period (项目起止时间 2021年1月起至2021年12月止): its year when it starts and
+            # ends in one
+            years = set(_YEAR_RE.findall(value)) if m is None else {m.group(1)}
+            if len(years) == 1:
+                project.setdefault("year", int(years.pop()))
             return
         if field == "name":
             m = _CODE_NAME_RE.match(value)
@@ -1208,6 +1221,87 @@ class _Parser:
                 out.append(j)
             j += 1
         return out if j >= self.end else []
+
+    def pairs_block(self) -> Block | None:
+        block = self.layout.block("funds") if self.layout is not None else None
+        return block if block is not None and block.pairs else None
+
+    def pair_columns(self) -> dict[str, int]:
+        """key of a column label of the layout's ``pairs`` funds block → its column."""
+        block = self.pairs_block()
+        return {L.key(w): n for n, c in enumerate(block.columns) for w in c.labels} \
+            if block is not None else {}
+
+    def paired_funds(self, i: int) -> int:
+        """A funds block whose every cell is a label | figure pair (the layout says
+        ``pairs``): the column labels each before the total row's figure (计划安排资金 | 700
+        | 实际到位资金 | 690 …), then per row its label again before each column's figure
+        (其中:中央财政 | 300 | 其中:中央财政 | 290 …).  A label with no figure after it is a
+        blank cell; a figure that does not read as one is unread (never blank)."""
+        block = self.pairs_block()
+        assert block is not None
+        self.draft.funds_seen = True
+        toks, columns = self.toks, self.pair_columns()
+        fields = [c.field for c in block.columns]
+        keep = {"initial_budget", "budget", "executed", "rate", "balance"}
+        rows = {L.key(r) for r in block.rows}
+
+        def nxt(j: int) -> int:  # the next cell with text (blank cells are blank values)
+            while j < self.end and not toks[j].brk and not toks[j].key:
+                j += 1
+            return j
+
+        def value(j: int) -> tuple[str, int]:
+            """The figure of the pair whose label is at ``j`` (or "") and where it ends."""
+            k = nxt(j + 1)
+            if k < self.end and not toks[k].brk and _PAIR_FIGURE_RE.fullmatch(toks[k].key):
+                self.used.add(k)
+                return toks[k].text, k + 1
+            return "", j + 1
+
+        def read(label: tuple[str, str], cells: list[tuple[int, str]]) -> None:
+            where = ("funds", 0) if label[0] == "total" else ("funds.rows", len(self.draft.fund_rows))
+            values = []
+            for n, text in cells:
+                field = fields[n] if n < len(fields) else "-"
+                if field not in keep or not text:
+                    continue
+                if (L.percent(text) if field == "rate" else L.number(text)) is None:
+                    self.note("not-number", text)
+                    self.draft.unread.setdefault(where, {})[_FUND_TARGET.get(field, field)
+                                                           if label[0] == "total" else field] \
+                        = "unreadable"
+                    continue
+                values.append((field, text, None))
+            self.fund_row(label, values)
+
+        j, seen, total = nxt(i), set(), []
+        while j < self.end and not toks[j].brk and toks[j].key in columns \
+                and columns[toks[j].key] not in seen:
+            n = columns[toks[j].key]
+            seen.add(n)
+            self.used.add(j)
+            text, j = value(j)
+            total.append((n, text))
+            j = nxt(j)
+        read(("total", ""), total)
+        while j < self.end and not toks[j].brk:
+            label = L.fund_row_label(toks[j].text)
+            if label is None or label[0] == "total" or L.key(label[1]) not in rows:
+                break
+            cells: list[tuple[int, str]] = []
+            while j < self.end and not toks[j].brk and len(cells) < len(fields):
+                again = L.fund_row_label(toks[j].text)
+                if cells and (again is None or again[1] != label[1]):
+                    # the row's label garbled by OCR (其中:中央财): its cell, figure unknown
+                    if again is not None or not toks[j].key.startswith("其中"):
+                        break
+                self.used.add(j)
+                text, j = value(j)
+                cells.append((len(cells), text))
+                j = nxt(j)
+            read(label, cells)
+        return j
 
     def local_block(self) -> Block | None:
         block = self.layout.block("funds") if self.layout is not None else None
@@ -3286,6 +3380,9 @@ class _Parser:
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+# the figure of a label | figure pair, as printed (7,00.0,77 and 89+82 too: unreadable, not
+# blank)
+_PAIR_FIGURE_RE = re.compile(r"[-—]?\d[\d.,，+]*%?|[-—]")
 _NUMBERED_RE = re.compile(r"^\d+[.、](?!\d)")  # a numbered item (1.完成…): the goal's text begins
 _CHECK_BOX_RE = re.compile(r"[□☑■√✓]")
 _UNIT_CELLS = {"(万元)", "万元", "(元)", "元"}

@@ -1,0 +1,135 @@
+"""Layouts added for forms of other provinces (rules/layouts/*.toml), and how a table whose
+header uses words no layout knows is read.  Every form here is synthetic, written for the
+test in the shape of the layout (not any published form's text)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from evalengine.importer import import_text
+from evalengine.importer.glued import cut
+
+
+def _forms(text: str):
+    return import_text(text.encode("utf-8"), shown="synthetic.txt", stem="synthetic").forms
+
+
+def _case(text: str):
+    forms = _forms(text)
+    assert len(forms) == 1, [f.layout for f in forms]
+    return forms[0]
+
+
+# the Hunan report form, a web table one cell per line: the cover's lines run into one cell
+# (no pipe between them), the funds four label | figure pairs side by side, each with its own
+# 其中 rows
+HUNAN_CELLS = """\
+评价类型:项目实施过程评价□项目完成结果评价□
+项目名称:某某乡村道路维护
+项目单位:某某县公路事务中心
+主管部门:某某县交通运输局
+评价方式:部门(单位)绩效自评
+评价机构:部门(单位)评价组
+报告日期:2022年03月01日
+某某县财政局(制)
+一、项目基本概况 |
+项目负责人 |
+张三 |
+联系电话 |
+12345678 |
+项目起止时间 |
+2021年1月起至2021年12月止 |
+计划安排资金 (万元) |
+320 |
+实际到位资金 (万元) |
+300 |
+实际支出 (万元) |
+28,5.0,1 |
+结余 (万元) |
+15 |
+其中:中央财政 |
+|
+其中:中央财政 |
+|
+其中:中央财政 |
+|
+其中:中央财政 |
+|
+省财政 |
+120 |
+省财政 |
+100 |
+省财政 |
+95 |
+省财政 |
+5 |
+县财政 |
+200 |
+县财政 |
+200 |
+县财政 |
+190 |
+县财政 |
+10 |
+其它 |
+|
+其它 |
+|
+其它 |
+|
+其它 |
+|
+二、项目支出明细情况 |
+支出内容 |
+实际支出数 |
+会计凭证号 |
+备注 |
+"""
+
+
+def test_hunan_report_form_one_cell_per_line():
+    form = _case(HUNAN_CELLS)
+    assert form.layout == "hunan-report"
+    project = form.case.project
+    assert (project.name, project.implementer, project.department) == (
+        "某某乡村道路维护", "某某县公路事务中心", "某某县交通运输局")
+    # the year is the project's period (2021), not the report's date (2022)
+    assert project.year == 2021
+    funds = form.case.funds
+    assert funds.budget == Decimal("320")
+    # a figure that does not read as one is unread, never blank
+    assert funds.executed is None and funds.unread.reason("executed") == "unreadable"
+    rows = {r.source: r for r in funds.rows}
+    assert set(rows) == {"中央财政", "省财政", "县财政", "其它"}
+    assert (rows["省财政"].budget, rows["省财政"].executed) == (Decimal("120"), Decimal("95"))
+    assert (rows["县财政"].budget, rows["县财政"].executed) == (Decimal("200"), Decimal("190"))
+    assert rows["中央财政"].budget is None and rows["中央财政"].executed is None
+
+
+HUNAN_GLUED = (
+    "财政支出项目绩效评价自评报告评价类型:项目实施过程评价项目完成结果评价项目名称某某文化活动"
+    "经费项目单位某某市文化馆主管部门某某市文化旅游局评价方式:部门(单位)绩效自评评价机构:部门"
+    "(单位)评价组报告日期:2022年5月6日某某市财政局(制)一、项目基本概况项目负责人李四联系电话"
+    "项目地址某某市邮编4100项目起止时间2021年1月起至2021年12月止计划安排资金(万元)60实际到位"
+    "资金(万元)60实际支出(万元)58结余(万元)2其中:中央财政其中:中央财政其中:中央财政其中:中央"
+    "财政省财政省财政省财政省财政市财政60市财政60市财政58市财政2其它其它其它其它二、项目支出"
+    "明细情况支出内容实际支出数会计凭证号备注\n")
+
+
+def test_hunan_report_form_glued():
+    form = _case(HUNAN_GLUED)
+    assert form.layout == "hunan-report"
+    project = form.case.project
+    assert (project.name, project.implementer, project.department, project.year) == (
+        "某某文化活动经费", "某某市文化馆", "某某市文化旅游局", 2021)
+    funds = form.case.funds
+    assert (funds.budget, funds.executed) == (Decimal("60"), Decimal("58"))
+    city = next(r for r in funds.rows if r.source == "市财政")
+    assert (city.budget, city.executed) == (Decimal("60"), Decimal("58"))
+
+
+def test_a_row_label_inside_a_units_name_is_no_cell_boundary():
+    # 县财政 is a funds row label; in 某某县财政局 it is part of a unit's name
+    cells = cut("根据某某县财政局文件精神开展自评项目名称某某项目主管部门某某县财政局")
+    assert "县财政" not in cells
+    assert "某某县财政局" in "".join(cells)
