@@ -133,3 +133,70 @@ def test_a_row_label_inside_a_units_name_is_no_cell_boundary():
     cells = cut("根据某某县财政局文件精神开展自评项目名称某某项目主管部门某某县财政局")
     assert "县财政" not in cells
     assert "某某县财政局" in "".join(cells)
+
+
+# the transfer-payment form with pooled (统筹整合) funds, in words: the rates are of C = A − B,
+# a numbering line 列次 0 1 2 … between the header and the rows, six decimals as the system
+# prints them
+TRANSFER_POOLED = """\
+某某县水利局2024年度水利发展资金绩效自评表
+资金投入情况 (万元)
+行次 全年预算数 (A) 统筹整合资金数 (B) 扣除统筹整合资金后预算金额 (C) 全年到位资金 (D) 预算到位 (D/C×100%) 全年执行资金 (E) 预算执行 (E/C×100%) 佐证材料
+列次 0 1 2 3 4 5 6 7 所需材料
+年度资金总额(万元): 1 80.000000 80.000000 80.000000 100.00% 60.000000 75.00%
+其中:中央财政资金(万元) 2 80.000000 80.000000 80.000000 100.00% 60.000000 75.00% 资金下达文件
+地方财政资金(万元) 3
+资金管理情况 情况说明 存在问题 改进措施
+"""
+
+
+def test_transfer_form_with_pooled_funds():
+    form = _case(TRANSFER_POOLED)
+    assert form.layout == "transfer-integrated"
+    funds = form.case.funds
+    # A is the budget (the blank B deducts nothing: C = A − 0), E the executed, E/C the rate
+    assert (funds.budget, funds.executed, funds.claimed_rate) == (
+        Decimal("80"), Decimal("60"), Decimal("75.00"))
+    central = next(r for r in funds.rows if r.source == "中央财政资金")
+    assert (central.budget, central.executed) == (Decimal("80"), Decimal("60"))
+
+
+def test_a_difference_relation_reads_a_blank_deduction_as_nothing():
+    from evalengine.importer.decoder import decode_cells
+    from evalengine.importer.layouts import Column, Relation
+
+    cols = (Column("a", "money"), Column("b", "money"), Column("c", "money"))
+    rels = (Relation.parse("c = a - b"),)
+    # 50 | 50 with one of three columns blank: only a = 50, b blank, c = 50 fits c = a - b
+    assert decode_cells(["50", "50"], cols, rels).values == {"a": "50", "c": "50"}
+    # all three printed: the arithmetic is checked as printed
+    assert decode_cells(["50", "20", "30"], cols, rels).values == {"a": "50", "b": "20", "c": "30"}
+    assert Relation.parse("c = a - b") == Relation("c", "-", "a", "b")
+
+
+# a table whose header is worded as no layout words it: the columns it does name are read by
+# what their cells are, and a column of unknown meaning is left unread, never taken for
+# another column
+UNKNOWN_HEADER = """\
+某某区2023年度项目支出绩效自评表
+项目名称 | 社区养老服务补助 |
+主管部门 | 某某区民政局 |
+一级指标 | 二级指标 | 三级指标 | 考核要点 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+产出指标 | 数量指标 | 服务老人人数 | 上门服务 | ≥300人 | 320人 | 20 | 20 |
+效益指标 | 社会效益指标 | 老人生活改善 | 入户回访 | 明显改善 | 明显改善 | 30 | 28 |
+满意度指标 | 服务对象满意度指标 | 老人满意度 | 问卷 | ≥90% | 93% | 10 | 10 |
+"""
+
+
+def test_an_unknown_column_is_unread_not_taken_for_another():
+    form = _case(UNKNOWN_HEADER)
+    rows = form.case.indicators
+    assert [(r.level1, r.level2) for r in rows] == [
+        ("产出指标", "数量指标"), ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")]
+    for row in rows:
+        # 考核要点 (no layout's word) is taken for no other column: where a row's cells
+        # cannot be told apart, its value columns are unread, never blank and never guessed
+        assert "上门服务" not in (row.target, row.actual, row.name)
+        for field in ("target", "actual", "weight", "score"):
+            value = getattr(row, field)
+            assert value in (None, "") and row.unread.reason(field) == "unplaced"

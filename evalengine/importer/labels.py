@@ -333,14 +333,18 @@ _FUND_ROWS = {"财政拨款", "本年财政拨款", "当年财政拨款", "上�
               "县级资金", "本级资金", "自筹资金", "上级资金", "本级财政资金"}
 
 
+_UNIT_TAG_RE = re.compile(r"\(万元[^()]*\)")
+
+
 def fund_row_label(text: str) -> tuple[str, str] | None:
     """("total" | "row", label as printed without 其中) for a row label of the funds table."""
-    k = key(text)
+    k = _UNIT_TAG_RE.sub("", key(text)).rstrip(":")  # 年度资金总额(万元):, 其他资金(万元,…)
     bare = k.removeprefix("其中").lstrip(":")
     if bare in _FUND_TOTALS:
         return "total", clean(text)
     if bare in _FUND_ROWS:
-        label = clean(text)
+        label = _UNIT_TAG_RE.sub("", clean(text).replace("（", "(").replace("）", ")"))
+        label = label.rstrip(":：").strip()
         for prefix in ("其中:", "其中：", "其中"):
             if label.startswith(prefix):
                 label = label[len(prefix):]

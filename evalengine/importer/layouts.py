@@ -101,7 +101,7 @@ class Relation:
     """One relation of a row's arithmetic, parsed from ``"rate = executed / budget"``."""
 
     result: str
-    op: str  # "/" "*" "<=" "sum"
+    op: str  # "/" "*" "-" "<=" "sum" ("a = b - c": a blank c deducts nothing)
     left: str  # a field, or a constant for "20 * rate"
     right: str = ""
 
@@ -110,7 +110,7 @@ class Relation:
         s = "".join(text.split())
         if m := re.fullmatch(r"(\w+)<=(\w+)", s):
             return cls(m.group(1), "<=", m.group(2))
-        if m := re.fullmatch(r"(\w+)=(\w+|\d+(?:\.\d+)?)([/*])(\w+)", s):
+        if m := re.fullmatch(r"(\w+)=(\w+|\d+(?:\.\d+)?)([/*-])(\w+)", s):
             return cls(m.group(1), m.group(3), m.group(2), m.group(4))
         if m := re.fullmatch(r"(\w+)=sum\((\w+)\)", s):
             return cls(m.group(1), "sum", m.group(2))

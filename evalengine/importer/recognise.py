@@ -92,6 +92,7 @@ FIELD_LABELS = {
 _FUND_TYPES = {"initial_budget": "money", "budget": "money", "executed": "money",
                "rate": "percent", "weight": "points", "score": "points"}
 _ROW_FIELDS = ("initial_budget", "budget", "executed")  # what a 其中 row carries
+_CASE_FUND_FIELDS = frozenset((*_FUND_TYPES, "balance"))  # the funds fields of a case
 _FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "claimed_score"}
 _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
     "rate = executed / budget", "score = weight * rate", "score <= weight"))
@@ -1045,7 +1046,13 @@ class _Parser:
             j += 1
         spans = columns  # as printed, columns of no case field (资金到位情况) included
         columns = [c for c in columns if c != "-"]
-        if not columns:
+        own = self.own_fund_columns() if not explicit and not columns \
+            and L.fund_row_label(toks[j].text) is not None else []
+        if own:
+            # rows with no header read before them (a numbering line 列次 0 1 2 … between):
+            # the layout's columns, in its order, each with its own field and type
+            columns = own
+        elif not columns:
             columns = ["budget", "executed"]
         if not explicit:
             j = self.paired_fund_rows(j, spans)
@@ -1124,18 +1131,22 @@ class _Parser:
                 if run:
                     self.used.update(run)
                     cells = [toks[x].text for x in run]
-                    figures_at = [f for f in columns if _FUND_TYPES.get(f, "text") != "text"]
+                    figures_at = [f for f in columns if self.fund_type(f) != "text"]
                     if len(cells) == len(figures_at):
                         placed = list(zip(figures_at, cells))
                     else:
+                        # a 其中 row: its money, a rate it prints, the layout's own columns
                         fields = [f for f in figures_at
-                                  if label[0] == "total" or f in _ROW_FIELDS]
+                                  if label[0] == "total" or f in _ROW_FIELDS
+                                  or own and (f not in _FUND_TYPES
+                                              or f == "rate" and any("%" in c for c in cells))]
                         placed = self.align_funds([c for c in cells if not L.is_blank(c)],
                                                   fields, None, label)
-                    texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text"
+                    texts = [f for f in columns if self.fund_type(f) == "text"
                              and f != "-"]
                     while texts and j < self.end and not toks[j].brk and toks[j].key \
                             and not L.is_label(toks[j].text) and L.number(toks[j].text) is None \
+                            and L.fund_row_label(toks[j].text) is None \
                             and not self.is_terminator(toks[j]):
                         placed.append((texts.pop(0), toks[j].text))  # 原因, 得分计算方法
                         self.used.add(j)
@@ -1221,6 +1232,23 @@ class _Parser:
                 out.append(j)
             j += 1
         return out if j >= self.end else []
+
+    def own_fund_columns(self) -> list[str]:
+        """The fields of the layout's funds block, in order, when it has columns the case
+        format has no field for (统筹整合资金数, 全年到位资金): its rows are read by them."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        if block is None or block.local or block.pairs \
+                or all(c.field in _FUND_TYPES for c in block.columns):
+            return []
+        return [c.field for c in block.columns]
+
+    def fund_type(self, field: str) -> str:
+        """A funds column's type: the layout's, else the case field's."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        for c in block.columns if block is not None else ():
+            if c.field == field:
+                return "text" if c.type == "text" else c.type
+        return _FUND_TYPES.get(field, "text")
 
     def pairs_block(self) -> Block | None:
         block = self.layout.block("funds") if self.layout is not None else None
@@ -1576,6 +1604,9 @@ class _Parser:
             return []
         figures = [v for v in raw if L.number(v) is not None or L.percent(v) is not None]
         words = [v for v in raw if v not in figures and not L.is_blank(v)]
+        # a system's export printing six decimals (52.800000): the same figure, as written
+        figures = [v.rstrip("0").rstrip(".") if _LONG_DECIMALS_RE.fullmatch(v) else v
+                   for v in figures]
         block = self.layout.block("funds") if self.layout is not None else None
         known = {c.field: c for c in block.columns} if block is not None else {}
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in fields)
@@ -1645,8 +1676,8 @@ class _Parser:
             if field == "method":
                 data.setdefault("note", f"得分计算方法: {text}")
                 continue
-            if field == "-":
-                continue
+            if field == "-" or field not in _CASE_FUND_FIELDS:
+                continue  # a column of the layout's the case format has no field for
             value = L.percent(text) if field == "rate" else L.number(text)
             if value is None:
                 self.note("not-number", text)
@@ -3380,6 +3411,7 @@ class _Parser:
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_LONG_DECIMALS_RE = re.compile(r"\d+\.(?=\d{5})\d{0,4}0+")  # 52.800000: zeros past four decimals
 # the figure of a label | figure pair, as printed (7,00.0,77 and 89+82 too: unreadable, not
 # blank)
 _PAIR_FIGURE_RE = re.compile(r"[-—]?\d[\d.,，+]*%?|[-—]")
