@@ -191,12 +191,14 @@ UNKNOWN_HEADER = """\
 def test_an_unknown_column_is_unread_not_taken_for_another():
     form = _case(UNKNOWN_HEADER)
     rows = form.case.indicators
-    assert [(r.level1, r.level2) for r in rows] == [
-        ("产出指标", "数量指标"), ("效益指标", "社会效益指标"), ("满意度指标", "服务对象满意度指标")]
-    for row in rows:
-        # 考核要点 (no layout's word) is taken for no other column: where a row's cells
-        # cannot be told apart, its value columns are unread, never blank and never guessed
-        assert "上门服务" not in (row.target, row.actual, row.name)
-        for field in ("target", "actual", "weight", "score"):
-            value = getattr(row, field)
-            assert value in (None, "") and row.unread.reason(field) == "unplaced"
+    assert [(r.level1, r.level2, r.name) for r in rows] == [
+        ("产出指标", "数量指标", "服务老人人数"), ("效益指标", "社会效益指标", "老人生活改善"),
+        ("满意度指标", "服务对象满意度指标", "老人满意度")]
+    # the columns the header names are read by position; 考核要点 (no layout's word) is a
+    # column of unknown meaning: its cells are taken for no other column's
+    first = rows[0]
+    assert (first.target, first.actual, first.weight, first.score) == (
+        "≥300人", "320人", Decimal("20"), Decimal("20"))
+    assert rows[1].score == Decimal("28")
+    assert all("上门服务" not in (r.target, r.actual, r.name) for r in rows)
+    assert any(n.kind == "unplaced" and n.text == "考核要点" for n in form.notes)

@@ -1926,6 +1926,9 @@ class _Parser:
                 elif cols and L.key(text) and not L.is_indicator_section(text) \
                         and not re.search(r"\d", L.key(text)) and len(L.key(text)) <= 12:
                     self.unknown_columns.append(text)  # a header cell of no known column
+                    # a column of unknown meaning: its cells are no other column's
+                    self.note("unplaced", text, row + 1)
+                    cols.append((c, "-"))
             self.mark_row(row)
             self.header_row = row
             parts = self.part_labels()
