@@ -202,3 +202,23 @@ def test_an_unknown_column_is_unread_not_taken_for_another():
     assert rows[1].score == Decimal("28")
     assert all("上门服务" not in (r.target, r.actual, r.name) for r in rows)
     assert any(n.kind == "unplaced" and n.text == "考核要点" for n in form.notes)
+
+
+# a rubric that prints each level's points in a column of its own (一级指标 | 权重 | 二级指标 |
+# 分值 | 三级指标 | … | 分值), as special-fund evaluation tables do
+LEVEL_POINTS = """\
+某某市2023年度专项经费绩效评价表
+项目名称 | 口岸能力建设专项经费 |
+一级指标 | 权重 | 二级指标 | 分值 | 三级指标 | 计量单位 | 目标值 | 分值 | 得分 |
+产出指标 | 60 | 数量指标 | 30 | 设备采购数量 | 台 | 12 | 30 | 28 |
+效益指标 | 40 | 社会效益指标 | 40 | 通关时间压缩 | % | 20 | 40 | 40 |
+"""
+
+
+def test_a_points_column_after_a_level_is_that_levels_points():
+    rows = _case(LEVEL_POINTS).case.indicators
+    assert [(r.level1, r.level2, r.name) for r in rows] == [
+        ("产出指标", "数量指标", "设备采购数量"), ("效益指标", "社会效益指标", "通关时间压缩")]
+    # the 三级 row's 分值 is its weight; the level's 60 / 30 are not
+    assert [(r.unit, r.target, r.weight, r.score) for r in rows] == [
+        ("台", "12", Decimal("30"), Decimal("28")), ("%", "20", Decimal("40"), Decimal("40"))]

@@ -1943,7 +1943,7 @@ class _Parser:
                     self.header_row = row + 1
                     return self.expand_columns(cols, sub, below, parts), \
                         self.first_token_of_row(row + 2)
-            return cols, self.first_token_of_row(row + 1)
+            return _level_points(cols), self.first_token_of_row(row + 1)
         j = i
         pos = 0
         self.header_texts = []
@@ -1981,7 +1981,7 @@ class _Parser:
                 pos += 1
             self.used.update(range(j, last + 1))
             j = last + 1
-        return self.expand_parts(_levels_first(cols), sub), j
+        return self.expand_parts(_levels_first(_level_points(cols)), sub), j
 
     def column_at(self, j: int, inside: bool) -> tuple[str | None, str, int]:
         """The indicator column a header token names: (field, label, last token used).
@@ -2104,7 +2104,7 @@ class _Parser:
         cols, j = self.header(i)
         self.header_cols = cols
         fields = [f for _, f in cols]
-        self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
+        self.schema = tuple(f for f in fields if f not in _LEVEL_FIELDS)
         self.draft.has_table = True
         self.table_first = len(self.draft.indicators)
         if ("operator" in fields or "unit" in fields) and self.layout is None:
@@ -2597,7 +2597,7 @@ class _Parser:
         if first_row is not None:
             r = first_row
         col_of = {f: c for c, f in cols}
-        schema = [f for _, f in cols if f not in ("level1", "level2")]
+        schema = [f for _, f in cols if f not in _LEVEL_FIELDS]
         cur_l1 = cur_l2 = ""
         after_break = False
         last_row_index = -1
@@ -2695,6 +2695,7 @@ class _Parser:
                     self.mark_row(r)
                     r += 1
                     continue
+                texts = _drop_level_points(texts, col_of)
                 (l1, l2), n = self.level_labels(texts)
                 if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
@@ -3575,6 +3576,35 @@ def _points_label(toks: Sequence[Tok], j: int, end: int) -> tuple[str, Decimal, 
                 return None
             return label, Decimal(m.group("points")), last
     return None
+
+
+def _level_points(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A 分值 / 权重 column printed right after the 一级 or 二级 column, with another 分值
+    column after it (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 …), holds that level's
+    points, not the row's weight: read as part of the level (no case field)."""
+    out = list(cols)
+    for n in range(1, len(out)):
+        if out[n][1] == "weight" and out[n - 1][1] in ("level1", "level2") \
+                and any(f == "weight" for _, f in out[n + 1:]):
+            out[n] = (out[n][0], out[n - 1][1] + "_points")
+    return out
+
+
+_LEVEL_FIELDS = ("level1", "level2", "level1_points", "level2_points")
+
+
+def _drop_level_points(texts: list[str], col_of: dict[str, int]) -> list[str]:
+    """A row's cells without the points printed after its 一级 / 二级 label (产出指标 | 60 |
+    数量指标 | 30 | …) where the header has a column for them."""
+    out, k = list(texts), 0
+    for level, is_level in (("level1", L.is_l1), ("level2", L.is_l2)):
+        if k + 1 < len(out) and f"{level}_points" in col_of and is_level(out[k]) \
+                and L.number(out[k + 1]) is not None:
+            del out[k + 1]
+            k += 1
+        elif k < len(out) and is_level(out[k]):
+            k += 1
+    return out
 
 
 def _levels_first(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
