@@ -222,3 +222,33 @@ def test_a_points_column_after_a_level_is_that_levels_points():
     # the 三级 row's 分值 is its weight; the level's 60 / 30 are not
     assert [(r.unit, r.target, r.weight, r.score) for r in rows] == [
         ("台", "12", Decimal("30"), Decimal("28")), ("%", "20", Decimal("40"), Decimal("40"))]
+
+
+# the Hunan 部门整体 report form: its cover, then the 指标表 whose 一级 and 二级 carry their points
+# in columns of their own (blank cells of merged levels dropped), criteria prose, then 得分
+HUNAN_DEPT = """\
+某某区2023年度部门(单位)整体支出绩效评价自评报告
+部门(单位)名称 | 某某区档案馆 |
+预算编码 | 401002 |
+评价方式 | 部门(单位)绩效自评 |
+报告日期 | 2024年4月2日 |
+部门整体支出绩效评价指标表 |
+一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评价标准 | 指标说明 | 得分 |
+投入 | 20 | 预算配置 | 20 | 在职人员控制率 | 10 | 控制率不超过100%计满分 | 在职人数与编制数之比 | 10 |
+ | | | | 公用经费控制率 | 10 | 不超过预算计满分，超出酌情扣分 | 公用经费决算与预算之比 | 8 |
+过程 | 30 | 预算执行 | 30 | 预算完成率 | 15 | 完成率达到100%计满分 | 预算完成数与预算数之比 | 14 |
+"""
+
+
+def test_hunan_department_report_form():
+    form = _case(HUNAN_DEPT)
+    assert form.layout == "hunan-dept-report"
+    project = form.case.project
+    # the title is a 自评报告 (no 自评表): its year still counts; the title-worded value of
+    # 评价方式 (部门(单位)绩效自评) is no title and no name
+    assert (project.name, project.code, project.year) == ("某某区档案馆", "401002", 2023)
+    rows = form.case.indicators
+    assert [(r.level1, r.level2, r.name, r.weight, r.score) for r in rows] == [
+        ("投入", "预算配置", "在职人员控制率", Decimal("10"), Decimal("10")),
+        ("投入", "预算配置", "公用经费控制率", Decimal("10"), Decimal("8")),
+        ("过程", "预算执行", "预算完成率", Decimal("15"), Decimal("14"))]

@@ -457,6 +457,11 @@ def recognise(sheet: Sheet) -> Recognised:
     for i, tok in enumerate(toks):
         if tok.dup or tok.brk:
             continue
+        if _is_title(tok) and _after_bare_label(toks, i) is not None \
+                and not _TABLE_TITLE_RE.search(tok.key):
+            # a title-worded value of the label before it (评价方式 | 部门(单位)绩效自评), no
+            # table's title (…自评表(2023年度) after a form's last 填报日期 starts the next)
+            continue
         if _is_title(tok):
             if not starts or (have_name and not have_content
                               and not _inside_header(toks, i, header)) \
@@ -834,6 +839,13 @@ class _Parser:
         if self.glued and not self.draft.has_table and L.split_categories(k)[0][0] == "l1":
             return self.headless_glued(i)
         m = _YEAR_DEGREE_RE.search(k)
+        if m and "year" not in self.draft.project and len(k) <= 60 and self.layout is not None \
+                and any(L.key(w) in k for w in self.layout.title):
+            # the form's title in its layout's words, though no 自评表 title (…2022年度部门
+            # (单位)整体支出绩效评价自评报告): its year
+            self.draft.project["year"] = int(m.group(1))
+            self.used.add(i)
+            return None
         if m and len(k) <= 12 and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
             self.used.add(i)
@@ -2695,9 +2707,15 @@ class _Parser:
                     self.mark_row(r)
                     r += 1
                     continue
-                texts = _drop_level_points(texts, col_of)
-                (l1, l2), n = self.level_labels(texts)
-                if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
+                levels = _level_cells(texts, col_of, len(schema))
+                if levels is not None:
+                    l1, l2, texts = levels
+                    n = 0
+                else:
+                    (l1, l2), n = self.level_labels(texts)
+                if levels is not None:
+                    pass
+                elif n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
                 elif l1 is not None and l2 is None and n == 1 and "level2" in col_of \
                         and len(texts) >= 3 and L.number(texts[1]) is None \
@@ -3415,6 +3433,7 @@ class _Parser:
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_TABLE_TITLE_RE = re.compile(r"表(?:\(\d{4}年度?\))?$")
 _LONG_DECIMALS_RE = re.compile(r"\d+\.(?=\d{5})\d{0,4}0+")  # 52.800000: zeros past four decimals
 # the figure of a label | figure pair, as printed (7,00.0,77 and 89+82 too: unreadable, not
 # blank)
@@ -3593,18 +3612,31 @@ def _level_points(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
 _LEVEL_FIELDS = ("level1", "level2", "level1_points", "level2_points")
 
 
-def _drop_level_points(texts: list[str], col_of: dict[str, int]) -> list[str]:
-    """A row's cells without the points printed after its 一级 / 二级 label (产出指标 | 60 |
-    数量指标 | 30 | …) where the header has a column for them."""
-    out, k = list(texts), 0
-    for level, is_level in (("level1", L.is_l1), ("level2", L.is_l2)):
-        if k + 1 < len(out) and f"{level}_points" in col_of and is_level(out[k]) \
-                and L.number(out[k + 1]) is not None:
-            del out[k + 1]
-            k += 1
-        elif k < len(out) and is_level(out[k]):
-            k += 1
-    return out
+def _level_cells(texts: list[str], col_of: dict[str, int], width: int
+                 ) -> tuple[str | None, str | None, list[str]] | None:
+    """A row of a header with level points columns (一级指标 | 分值 | 二级指标 | 分值 | …), blank
+    cells dropped: (一级, 二级, the row's other cells).  A label | points pair opens the row's
+    一级 when it is a 一级 word or when the row has cells for both levels beyond its own
+    ``width`` columns, its 二级 likewise (a merged level prints its text on its first row
+    only).  None when the header has no such columns."""
+    if "level1_points" not in col_of and "level2_points" not in col_of:
+        return None
+    out = list(texts)
+    extra = len(out) - width
+
+    def pair() -> bool:
+        return len(out) > 2 and L.number(out[0]) is None and L.number(out[1]) is not None \
+            and L.number(out[2]) is None
+
+    l1 = l2 = None
+    if "level1_points" in col_of and pair() and (L.is_l1(out[0]) or extra >= 4):
+        l1 = out.pop(0)
+        out.pop(0)
+        extra -= 2
+    if "level2_points" in col_of and pair() and (L.is_l2(out[0]) or extra >= 2):
+        l2 = out.pop(0)
+        out.pop(0)
+    return l1, l2, out
 
 
 def _levels_first(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
