@@ -252,3 +252,32 @@ def test_hunan_department_report_form():
         ("投入", "预算配置", "在职人员控制率", Decimal("10"), Decimal("10")),
         ("投入", "预算配置", "公用经费控制率", Decimal("10"), Decimal("8")),
         ("过程", "预算执行", "预算完成率", Decimal("15"), Decimal("14"))]
+
+
+# a 部门整体 score sheet: 一级 | 二级 | 三级 | 得分, every label with its points, merged levels
+# printed on their first row only
+SCORE_SHEET = """\
+某某县农业农村局2022年部门整体支出绩效评价得分表
+一级指标 | 二级指标 | 三级指标 | 得分 |
+部门决策(25分) | 目标任务(15分) | 相关性(5分) | 5 |
+ | | 明确性(5分) | 4 |
+ | | 合理性(5分) | 5 |
+ | 预算编制(10分) | 测算依据(5分) | 3 |
+ | | 目标管理(5分) | 5 |
+综合管理(30分) | 资金管理(20分) | 资金使用合规性(20分) | 18 |
+合计 | | | 40 |
+"""
+
+
+def test_a_score_sheet_reads_each_rows_points_from_its_name():
+    form = _case(SCORE_SHEET)
+    assert form.layout == "dept-score-sheet"
+    rows = form.case.indicators
+    assert [(r.level1, r.level2, r.name, r.weight, r.score) for r in rows] == [
+        ("部门决策", "目标任务", "相关性", Decimal("5"), Decimal("5")),
+        ("部门决策", "目标任务", "明确性", Decimal("5"), Decimal("4")),
+        ("部门决策", "目标任务", "合理性", Decimal("5"), Decimal("5")),
+        ("部门决策", "预算编制", "测算依据", Decimal("5"), Decimal("3")),
+        ("部门决策", "预算编制", "目标管理", Decimal("5"), Decimal("5")),
+        ("综合管理", "资金管理", "资金使用合规性", Decimal("20"), Decimal("18"))]
+    assert form.case.narrative.claimed_total == Decimal("40")

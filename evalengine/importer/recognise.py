@@ -1916,9 +1916,11 @@ class _Parser:
                 elif t.key and not L.is_indicator_section(t.text):
                     break
                 j = last + 1
-        # a target/actual table, or a rubric (分值 and 得分, no target)
+        # a target/actual table, or a rubric (分值 and 得分, no target), or a score sheet
+        # (一级 | 二级 | 三级 | 得分, each level's points printed in its label)
         return "name" in found and (bool({"target", "actual"} & found)
-                                    or {"weight", "score"} <= found)
+                                    or {"weight", "score"} <= found
+                                    or {"level1", "level2", "score"} <= found)
 
     def header(self, i: int) -> tuple[list[tuple[int, str]], int]:
         """(columns as (col index or position, field), index of the first token after it)."""
@@ -2708,6 +2710,8 @@ class _Parser:
                     r += 1
                     continue
                 levels = _level_cells(texts, col_of, len(schema))
+                if levels is None:
+                    levels = _tagged_level_cells(texts, col_of, len(schema))
                 if levels is not None:
                     l1, l2, texts = levels
                     n = 0
@@ -2734,6 +2738,12 @@ class _Parser:
                 if rest or l2 is not None:
                     values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))
                     values["level1"], values["level2"] = cur_l1, cur_l2
+                    points = _POINTS_TAG_RE.search(values.get("name", "")) \
+                        if "weight" not in col_of else None
+                    if points is not None:
+                        # a score sheet prints each row's points in its name (相关性(5分))
+                        values["name"] = values["name"][:points.start()].strip()
+                        values["weight"] = points.group(1)
                     self.add_indicator(values, r + 1)
             last_row_index = r
             self.mark_row(r)
@@ -3610,6 +3620,26 @@ def _level_points(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 _LEVEL_FIELDS = ("level1", "level2", "level1_points", "level2_points")
+
+
+_POINTS_TAG_RE = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]$")
+
+
+def _tagged_level_cells(texts: list[str], col_of: dict[str, int], width: int
+                        ) -> tuple[str | None, str | None, list[str]] | None:
+    """A row of a score sheet (一级 | 二级 | 三级 | 得分, no 分值 column: every label carries its
+    points, 部门决策(25分) | 目标任务(15分) | 相关性(5分) | 5), blank cells of merged levels
+    dropped: the cells beyond the row's own ``width`` that carry a points tag are its levels,
+    the 一级 first.  None for other headers, or a row with no cells beyond its own."""
+    if "weight" in col_of or not {"level1", "level2"} <= set(col_of):
+        return None
+    extra = len(texts) - width
+    lead = texts[:max(extra, 0)]
+    if extra <= 0 or extra > 2 or not all(_POINTS_TAG_RE.search(L.clean(t)) for t in lead):
+        return None
+    strip = [_POINTS_TAG_RE.sub("", L.clean(t)).strip() for t in lead]
+    l1, l2 = (strip[0], strip[1]) if extra == 2 else (None, strip[0])
+    return l1, l2, texts[extra:]
 
 
 def _level_cells(texts: list[str], col_of: dict[str, int], width: int
