@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from evalengine.importer import import_text
 from evalengine.importer.glued import cut
 
@@ -188,14 +190,22 @@ UNKNOWN_HEADER = """\
 """
 
 
-def test_an_unknown_column_is_unread_not_taken_for_another():
-    form = _case(UNKNOWN_HEADER)
+def _shaped(text: str, shape: str) -> str:
+    """The pipe table as another flattening prints it: tab rows, words, one cell a line."""
+    rows = [[c.strip() for c in line.split("|") if c.strip()] for line in text.splitlines()]
+    sep = {"pipe": None, "tab": "\t", "words": " ", "cells": "\n"}[shape]
+    return text if sep is None else "\n".join(sep.join(r) for r in rows) + "\n"
+
+
+@pytest.mark.parametrize("shape", ["pipe", "tab", "words", "cells"])
+def test_an_unknown_column_is_unread_not_taken_for_another(shape):
+    form = _case(_shaped(UNKNOWN_HEADER, shape))
     rows = form.case.indicators
     assert [(r.level1, r.level2, r.name) for r in rows] == [
         ("产出指标", "数量指标", "服务老人人数"), ("效益指标", "社会效益指标", "老人生活改善"),
         ("满意度指标", "服务对象满意度指标", "老人满意度")]
-    # the columns the header names are read by position; 考核要点 (no layout's word) is a
-    # column of unknown meaning: its cells are taken for no other column's
+    # the columns the header names are read; 考核要点 (no layout's word) is a column of
+    # unknown meaning: its cells are taken for no other column's, and it is reported
     first = rows[0]
     assert (first.target, first.actual, first.weight, first.score) == (
         "≥300人", "320人", Decimal("20"), Decimal("20"))

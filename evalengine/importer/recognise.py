@@ -1913,8 +1913,9 @@ class _Parser:
                     continue
                 if col:
                     found.add(col)
-                elif t.key and not L.is_indicator_section(t.text):
-                    break
+                elif t.key and not L.is_indicator_section(t.text) \
+                        and not (found and self.unknown_label(j)):
+                    break  # (a label of unknown meaning between known ones: a column)
                 j = last + 1
         # a target/actual table, or a rubric (分值 and 得分, no target), or a score sheet
         # (一级 | 二级 | 三级 | 得分, each level's points printed in its label)
