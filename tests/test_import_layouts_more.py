@@ -291,3 +291,40 @@ def test_a_score_sheet_reads_each_rows_points_from_its_name():
         ("部门决策", "预算编制", "目标管理", Decimal("5"), Decimal("5")),
         ("综合管理", "资金管理", "资金使用合规性", Decimal("20"), Decimal("18"))]
     assert form.case.narrative.claimed_total == Decimal("40")
+
+
+# a project rubric that prints each level's points in a column of its own
+RUBRIC_LEVELS = """\
+某某县2022年度项目支出绩效评价评分表
+项目名称 | 农村饮水安全巩固提升工程 |
+一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 具体指标 | 评价标准 | 自评得分 |
+项目决策 | 20 | 项目目标 | 6 | 目标内容 | 6 | 设立了绩效目标且明确细化 | 每缺一项扣1.5分 | 5 |
+ | | 决策过程 | 14 | 决策依据 | 7 | 符合规划和年度计划 | 不符合不得分 | 7 |
+ | | | | 决策程序 | 7 | 申报批复程序规范 | 程序不规范扣3分 | 4 |
+项目管理 | 25 | 资金到位 | 10 | 到位率 | 10 | 实际到位资金占计划的比例 | 到位率乘以分值 | 10 |
+"""
+
+
+@pytest.mark.parametrize("shape", ["pipe", "tab", "words", "cells"])
+def test_a_rubric_with_level_points_columns(shape):
+    text = RUBRIC_LEVELS if shape != "tab" else "\n".join(
+        "\t".join(c.strip() for c in line.split("|")[:-1]) if "|" in line else line
+        for line in RUBRIC_LEVELS.splitlines()) + "\n"
+    form = _case(_shaped(text, shape) if shape != "tab" else text)
+    assert form.layout == "project-rubric-levels"
+    rows = form.case.indicators
+    # the points after 项目决策 (20) and 项目目标 (6) are the levels', never a row's weight
+    assert [(r.level1, r.level2, r.name, r.weight, r.score) for r in rows] == [
+        ("项目决策", "项目目标", "目标内容", Decimal("6"), Decimal("5")),
+        ("项目决策", "决策过程", "决策依据", Decimal("7"), Decimal("7")),
+        ("项目决策", "决策过程", "决策程序", Decimal("7"), Decimal("4")),
+        ("项目管理", "资金到位", "到位率", Decimal("10"), Decimal("10"))]
+
+
+@pytest.mark.parametrize("shape", ["words", "cells"])
+def test_hunan_department_rubric_in_words(shape):
+    rows = _case(_shaped(HUNAN_DEPT, shape)).case.indicators
+    assert [(r.level1, r.level2, r.name, r.weight, r.score) for r in rows] == [
+        ("投入", "预算配置", "在职人员控制率", Decimal("10"), Decimal("10")),
+        ("投入", "预算配置", "公用经费控制率", Decimal("10"), Decimal("8")),
+        ("过程", "预算执行", "预算完成率", Decimal("15"), Decimal("14"))]

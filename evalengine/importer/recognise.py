@@ -2213,6 +2213,9 @@ class _Parser:
         words: list[int] = []  # indices of the words since the last row
         pending: tuple[int, int, int] | None = None  # (name, 分值, words seen at the 分值)
         seen = 0  # words read so far
+        level_points = any(f.endswith("_points") for _, f in self.header_cols)
+        chain: list[int] = []  # level labels of the row being read (points columns)
+        levels = ["", ""]  # the 一级 and 二级 the rows are under
         ended = False
 
         def cell_number(k: int) -> bool:  # a plain number that is a cell, not criteria text
@@ -2246,11 +2249,32 @@ class _Parser:
                                Decimal(texts[-2])))
                 self.used.update(words[-3:])
                 del words[-3:]
+            elif cell_number(j) and level_points and len(words) >= 2 \
+                    and L.is_l1(toks[words[-2]].text) and pending is None:
+                levels[0], levels[1] = self.l1_text(toks[words[-2]].text), ""  # 项目决策 20
+                self.used.update((words[-2], j))
+                chain = []
             elif cell_number(j):
-                if pending is not None and seen - pending[2] <= within \
+                if pending is not None and level_points and seen - pending[2] == 2 \
+                        and _RUBRIC_NAME_RE.fullmatch(toks[words[-2]].key):
+                    # a label | points pair right after another (项目决策 20 | 项目目标 6 |
+                    # 目标内容 6): the one before was a level's, in a header that prints
+                    # each level's points (一级指标 | 分值 | 二级指标 | 分值 | …)
+                    chain.append(pending[0])
+                    self.used.update(pending[:2])
+                    pending = (words[-2], j, seen)
+                elif pending is not None and seen - pending[2] <= within \
                         and Decimal(t.text) <= Decimal(toks[pending[1]].text):
                     name, weight, _ = pending
-                    self.add_indicator({"level1": "", "level2": "", "name": toks[name].text,
+                    if chain:  # the levels this row opens: the 一级 first, then the 二级
+                        names = [toks[c].text for c in chain[-2:]]
+                        if len(names) == 2 or L.is_l1(names[0]):
+                            levels[0], levels[1] = names[0], names[1] if len(names) == 2 else ""
+                        else:
+                            levels[1] = names[0]
+                    chain = []
+                    self.add_indicator({"level1": levels[0], "level2": levels[1],
+                                        "name": toks[name].text,
                                         "weight": toks[weight].text, "score": t.text}, None)
                     self.used.update((name, weight, j))
                     words = []
