@@ -117,9 +117,25 @@ class Evidence:
 
 
 @attrs.frozen
+class Limits:
+    """Lengths the reader works within (rules/prose.toml [limits])."""
+
+    max_text: int
+    strong_label: int
+    max_clause: int
+    wrapped: int
+    max_heading: int
+    label_reach: int
+    max_title: int
+    max_title_part: int
+    title_cells: int
+
+
+@attrs.frozen
 class ProseRules:
     source: str
     terminal: Words
+    limits: Limits
     words: SentenceWords
     sentences: tuple[Shape, ...]
     markers: Markers
@@ -208,16 +224,10 @@ class Report:
 
 # full-width ASCII (！ to ～) as half-width, the ideographic space as a space
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-MAX_TEXT = 200_000  # characters read (a report is a few pages; bounded work on any input)
-# A label this long (目标值, 完成值) names an indicator's value; a shorter one (目标, 完成,
-# 实际) is a word of any sentence: a sentence with only short labels is an indicator when
-# both its values are figures, and one whose values are both words needs long labels only.
-STRONG_LABEL = 3
-MAX_CLAUSE = 300  # a longer run without a break is not one sentence
-WRAPPED = 40  # a line longer than this that stops mid-sentence was wrapped: joined to the next
-MAX_HEADING = 20  # a heading that opens a list (二、绩效目标完成情况) is no longer than this
-LABEL_REACH = 60  # a money label, and bracketed text after it, fit in this many characters
-MAX_TITLE = 120  # a title is read from the start of its line (text may run on after it)
+
+
+def _limits() -> Limits:
+    return load_prose_rules().limits
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -237,7 +247,7 @@ _DIGIT_RUN_RE = re.compile(r"\d{25,}")
 
 
 def _half(text: str) -> str:
-    text = _DIGIT_RUN_RE.sub(lambda m: "#" * len(m.group()), text[:MAX_TEXT].translate(_HALF))
+    text = _DIGIT_RUN_RE.sub(lambda m: "#" * len(m.group()), text[:_limits().max_text].translate(_HALF))
     return _GROUP_RE.sub(GROUP, text)
 
 
@@ -265,7 +275,7 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
                 and not starts.match(line) and (_open_start().match(line) or (
                     not _is_heading(out[-1])
                     and (_NUMBER_START.match(line) or _open_end().search(out[-1])
-                         or len(out[-1]) > WRAPPED))):
+                         or len(out[-1]) > _limits().wrapped))):
             glue = "" if _CJK.match(line[:1]) or _CJK.search(out[-1][-1:]) else " "
             out[-1] = out[-1] + glue + line
             origin[-1].append(n)
@@ -286,7 +296,7 @@ def _section_split_re() -> re.Pattern[str]:
 
 
 def _split_sections(line: str) -> list[str]:
-    if len(line) <= MAX_HEADING:
+    if len(line) <= _limits().max_heading:
         return [line] if line else []
     pieces = [p.strip() for p in _section_split_re().split(line)]
     return [p for p in pieces if p]
@@ -555,7 +565,7 @@ class _Reader:
         bare = text.strip()
         marker = _starts_re().match(bare)
         bare = bare[marker.end():].strip(" 。:") if marker else bare.strip(" 。:")
-        if len(bare) > MAX_HEADING or _has_figure(bare):
+        if len(bare) > _limits().max_heading or _has_figure(bare):
             return ""
         if re.search(_alt(lists.actual), bare):
             return "actual"
@@ -616,7 +626,7 @@ class _Reader:
         pieces.append((body[at:], marked))
         kept = [(p.strip(" ,:;"), mk) for p, mk in pieces if p.strip(" ,:;")]
         for i, (piece, mk) in enumerate(kept):
-            if len(piece) <= MAX_CLAUSE:
+            if len(piece) <= _limits().max_clause:
                 yield piece, mk, at_end and i == len(kept) - 1
 
     # -- indicators ---------------------------------------------------------------------
@@ -632,7 +642,7 @@ class _Reader:
                 name = _without_heading(_strip_tail(values.pop("name", "")))
                 labels = [values.pop(k) for k in ("target_word", "actual_word") if k in values]
                 target, actual = values.get("target", ""), values.get("actual", "")
-                strong = [len(label) >= STRONG_LABEL for label in labels]
+                strong = [len(label) >= _limits().strong_label for label in labels]
                 figures = _is_quantity(target) and _is_quantity(actual)
                 if not _name_ok(name) or strong and not (any(strong) or figures) or not (
                         _has_figure(target + actual) or all(strong)):
@@ -753,7 +763,7 @@ class _Reader:
         head, name, year = "", "", None
         if title is not None:
             self.used.update(self.origin[title.line])
-            head = self.lines[title.line][:MAX_TITLE]
+            head = self.lines[title.line][:_limits().max_title]
             name, year = title.name, title.year
             if title.whole or not name:  # a department's whole spending: its unit
                 name = _unit_label(self.lines) or name
@@ -957,7 +967,7 @@ def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,
     """The field of the label nearest before a figure: it ends at most ``within`` characters
     (bracketed text not counted) before it, with no figure and no barrier word between."""
     best: tuple[int, int, str] | None = None
-    before = before[-(within + LABEL_REACH):]  # bounded work on a long run of figures
+    before = before[-(within + _limits().label_reach):]  # bounded work on a long run of figures
     for word, field in labels:
         at = before.rfind(word)
         if at < 0:
@@ -1016,7 +1026,7 @@ def _without_heading(name: str) -> str:
     if marker is None:
         return name
     ends = _alt(load_prose_rules().evidence.heading_ends)
-    m = re.match(rf"[^,;:]{{0,{MAX_HEADING}}}?(?:{ends})", name[marker.end():])
+    m = re.match(rf"[^,;:]{{0,{_limits().max_heading}}}?(?:{ends})", name[marker.end():])
     rest = name[marker.end() + (m.end() if m else 0):]
     return rest if len(rest) >= 2 else name
 
@@ -1092,7 +1102,6 @@ class Title:
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
 # a year the report's text speaks of (2021年部门决算): not a date (2022年4月), nor in a citation
 _BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
-MAX_TITLE_PART = 60  # a title's text before its naming words is no longer than this
 _BOUNDARY_RE = re.compile(r"[,。;:!?]")
 
 
@@ -1145,7 +1154,7 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     t = load_prose_rules().title
     clauses = _BOUNDARY_RE.split(before)
     segment = clauses[-1].strip()
-    if len(segment) > MAX_TITLE_PART:
+    if len(segment) > _limits().max_title_part:
         return None  # a sentence that speaks of a report, not a title
     segment = _lead_re().sub("", segment).strip()
     year_m = _YEAR_RE.search(segment)
@@ -1235,7 +1244,6 @@ def read_report(text: str, *, evident: bool = False) -> Report:
 
 # --- into the recogniser's draft --------------------------------------------------------
 
-TITLE_CELLS = 8  # a report's title is among the first cells of a form read from a table
 _FUND_FIELDS = ("initial_budget", "budget", "executed", "claimed_rate")
 # what a report states of its money when it states any: a missing one was not read. (年初预算
 # is seldom in a report: not stated, it is left out, as a reader transcribing it would.)
@@ -1298,7 +1306,7 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     it reports.  A form with a table that is not a report (no report title) is left alone."""
     draft = parser.draft
     lines, owners = _span_lines(parser, tokens)
-    if draft.has_table and not report_title("\n".join(lines[:TITLE_CELLS])):
+    if draft.has_table and not report_title("\n".join(lines[:_limits().title_cells])):
         return
     if draft.has_table and parser.used:  # a table's cells are its reader's: the report is
         first, last = min(parser.used), max(parser.used)  # the text around them
