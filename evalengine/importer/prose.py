@@ -103,6 +103,10 @@ class TitleWords:
     unit_suffixes: Words
     places: Words
     unit_labels: Words
+    kinds: Words
+    project_labels: Words
+    year_labels: Words
+    department_labels: Words
 
 
 @attrs.frozen
@@ -200,6 +204,7 @@ class ProseIndicator:
 class Report:
     year: int | None = None
     name: str = ""  # the project, from the title
+    department: str = ""  # from a cover's label (预算部门: …), never from an unlabelled unit
     titled: bool = False  # the text opens with a report's title
     outlined: bool = False  # it has headings of a report's outline (一、基本情况)
     funds: tuple[tuple[str, Decimal], ...] = ()  # initial_budget, budget, executed, balance, claimed_rate
@@ -760,13 +765,24 @@ class _Reader:
         indicators = self._indicators()
         funds, funds_unread = self._funds()
         title = find_title(self.lines)
-        head, name, year = "", "", None
+        head, name, year, department = "", "", None, ""
         if title is not None:
             self.used.update(self.origin[title.line])
             head = self.lines[title.line][:_limits().max_title]
             name, year = title.name, title.year
+            cover = cover_labels(self.lines)
             if title.whole or not name:  # a department's whole spending: its unit
                 name = _unit_label(self.lines) or name
+            if title.whole and not name:  # the unit on a line of its own beside the title
+                name = next((line for line in self.lines[max(0, title.line - 2):title.line + 3]
+                             if _is_placed_unit(line)), "")
+            if name in self.rules.title.kinds:  # 建设项目: a kind, the text names the project
+                name = _named_kind(self.lines[title.line + 1:], name)
+            if not name and not title.whole:
+                name = cover.get("name", "")
+            if year is None:
+                year = cover.get("year")
+            department = cover.get("department", "")
             if year is None:  # the year the report speaks of (2021年部门决算收支)
                 year = next((y for line in self.lines[title.line:] if (y := _body_year(line))),
                             None)
@@ -784,6 +800,7 @@ class _Reader:
             self.notes.append(("ambiguous", "、".join(f"{t}分" for t in scores)))
         return Report(
             year=year if titled else None, name=_restore(name) if titled else "",
+            department=_restore(department) if titled else "",
             titled=titled, outlined=titled and self.outline, funds=tuple(funds.items()),
             fund_rows=tuple(self.rows),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
@@ -1131,6 +1148,11 @@ def _unit_re() -> re.Pattern[str]:
                       rf"(?:{_alt(t.unit_suffixes)})")
 
 
+def _is_placed_unit(text: str) -> bool:
+    """The whole text is a unit's name with its place (益阳市赫山区城市管理和综合执法局)."""
+    return re.fullmatch(_unit_re().pattern.removeprefix("^"), text) is not None
+
+
 def _is_unit(text: str) -> bool:
     t = load_prose_rules().title
     return 3 <= len(text) <= 30 and _CJK.match(text) is not None \
@@ -1160,6 +1182,7 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     year_m = _YEAR_RE.search(segment)
     pre, body = (segment[:year_m.start()].strip(), segment[year_m.end():]) if year_m \
         else ("", segment)
+    pre = pre.split()[-1] if pre.split() else ""  # (a unit's name has no space: 有效 | 某某中心)
     body = re.sub(r"\s+", "", body)
     inner = ""
     m = re.match(r"\s*[(（]([^()（）]{2,40})[)）]", after) or (
@@ -1183,7 +1206,8 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
         if not name and _is_unit(pre):
             name = pre  # a report naming a unit and no project: the unit's spending
     year = int(year_m.group(1)) if year_m else None
-    if year is None and (len(clauses) > 1 or not name and whole_word is None):
+    alone = len(clauses) == 1 and not after.strip(" .")  # the line is the title, and only it
+    if year is None and (len(clauses) > 1 or not name and whole_word is None and not alone):
         return None  # (…填写自评表格,形成本评价报告: a sentence, not a title)
     return Title(year, name, whole_word is not None, n)
 
@@ -1199,7 +1223,9 @@ def find_title(lines: Sequence[str]) -> Title | None:
     """A report's title, by its naming words (rules/prose.toml [title]) anywhere in the
     opening part of the text, page chrome skipped: a title line, a heading after a page's
     metadata, or the sentence "现将…绩效自评报告如下"."""
-    budget = load_prose_rules().title.opening
+    rules = load_prose_rules()
+    budget = rules.title.opening
+    bare: Title | None = None
     for n, line in enumerate(lines):
         if budget <= 0:
             break
@@ -1209,11 +1235,23 @@ def find_title(lines: Sequence[str]) -> Title | None:
         head = line[:budget]
         budget -= len(line)
         for m in _naming_re().finditer(head):
-            title = _title_of(head[:m.start()], line[m.end():], lines[n + 1] if n + 1 < len(lines)
+            before = head[:m.start()]
+            rest = _trim(_lead_re().sub("", before.strip()).strip())
+            if n > 0 and (not rest or rest in rules.title.generic):
+                # a title broken over two lines (…2023年度中央水利发展资金 | 绩效自评报告): the
+                # line before it, when it is no sentence and no page chrome
+                above = _without_chrome(lines[n - 1])
+                if above == lines[n - 1] and _YEAR_RE.search(above) \
+                        and not above.endswith(tuple(rules.terminal)) \
+                        and not _BOUNDARY_RE.search(above) \
+                        and len(above) <= rules.limits.max_title_part:
+                    before = above + before
+            title = _title_of(before, line[m.end():], lines[n + 1] if n + 1 < len(lines)
                               else "", n)
-            if title is not None:
+            if title is not None and (title.year is not None or title.name or title.whole):
                 return title
-    return None
+            bare = bare or title  # a title naming nothing (项目绩效自评报告): if none better
+    return bare
 
 
 def _unit_label(lines: Sequence[str]) -> str:
@@ -1224,6 +1262,40 @@ def _unit_label(lines: Sequence[str]) -> str:
         if m and _is_unit(m.group("v")):
             return m.group("v")
     return ""
+
+
+def _named_kind(lines: Sequence[str], kind: str) -> str:
+    """The project a title naming only its kind (建设项目) stands for: the first name the text
+    gives after a year that ends with the kind (2021年度…道路建设项目); "" when it gives none."""
+    pattern = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}\s*年度?([\u4e00-\u9fff]{{2,40}}?{re.escape(kind)})")
+    for line in lines:
+        m = pattern.search(line)
+        if m:
+            return m.group(1)
+    return ""
+
+
+def cover_labels(lines: Sequence[str]) -> dict[str, Any]:
+    """What a report's cover states by its labels (项目名称:…, 评价年度:2022, 预算部门(公章):…),
+    in the opening part (a label's value may be on the next line): {"name", "year",
+    "department"} as found."""
+    t = load_prose_rules().title
+    text = "\n".join(lines[:40])
+    out: dict[str, Any] = {}
+    seal = r"(?:\([^()]{1,6}\))?"  # (公章)
+    labels = t.project_labels + t.year_labels + t.department_labels
+    end = rf"(?=\s|$|[,;。]|{_alt(labels)})"
+    m = re.search(rf"(?:{_alt(t.project_labels)}){seal}\s*:\s*(?P<v>[^\s,;:。]{{2,60}}?){end}", text)
+    if m and _CJK.search(m.group("v")):
+        out["name"] = m.group("v")
+    m = re.search(rf"(?:{_alt(t.year_labels)}){seal}\s*:\s*(?P<v>(?:19|20)\d{{2}})(?!\d)", text)
+    if m:
+        out["year"] = int(m.group("v"))
+    m = re.search(rf"(?:{_alt(t.department_labels)}){seal}\s*:\s*(?P<v>[^\s,;:。]{{3,30}}?){end}",
+                  text)
+    if m and _is_unit(m.group("v")):
+        out["department"] = m.group("v")
+    return out
 
 
 def report_title(text: str) -> tuple[int | None, str] | None:
@@ -1277,6 +1349,8 @@ def _span_lines(parser: Any, tokens: Sequence[int]) -> tuple[list[str], list[lis
         elif words and previous is not None and not previous.text.endswith(
                 (*load_prose_rules().terminal, ":")) and not _starts_re().match(text) \
                 and not _is_heading(lines[-1]) and not _title_word(text, previous.text) \
+                and not (_title_word(text) and _without_chrome(lines[-1]) != lines[-1]
+                         and not lines[-1].endswith(">")) \
                 and _without_chrome(text) == text and _without_chrome(previous.text) == previous.text \
                 and not (_title_word(previous.text) and not text.startswith(("(", "（"))):
             lines[-1] += " " + text
@@ -1323,6 +1397,11 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         if read_report("\n".join(lines + rest)).outlined:  # (its headings: not a table's cells)
             report = read_report("\n".join(lines), evident=True)
             goes_on = True
+            cover = cover_labels(lines + rest)  # (项目名称:… on the cover, after the title)
+            report = attrs.evolve(report, name=report.name or cover.get("name", ""),
+                                  year=report.year if report.year is not None
+                                  else cover.get("year"),
+                                  department=report.department or cover.get("department", ""))
     if not draft.has_table and not (report.titled or report.indicators):
         return
     if parser.glued and not report.titled:
@@ -1374,6 +1453,8 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         draft.project.setdefault("year", report.year)
     if report.name and not draft.project.get("name"):
         draft.project["name"] = report.name
+    if report.department and not draft.project.get("department"):
+        draft.project["department"] = report.department
     if "claimed_total" not in draft.narrative:
         if report.claimed_total is not None:
             draft.narrative["claimed_total"] = report.claimed_total
