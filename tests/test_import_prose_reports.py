@@ -6,6 +6,8 @@ Every text here is written for the test in several phrasings; none is a copy of 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from evalengine.importer import import_text
@@ -89,3 +91,87 @@ def test_a_title_naming_only_a_kind_of_project_takes_the_project_the_text_names(
 def test_a_title_naming_only_a_kind_the_text_never_names_is_unread():
     r = read_report("建设项目绩效自评报告\n一、基本情况\n本项目下达资金60万元。\n")
     assert r.name == ""
+
+
+# --- money ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,budget", [
+    ("第一批下达资金120万元,第二批下达资金80万元,合计下达资金200万元。", 200),
+    ("一期批复总投资300万元(其中工程费280万元),二期批复总投资150万元(其中工程费140万元),"
+     "共计批复总投资450万元(其中工程费420万元)。", 450),
+    ("甲镇下达资金30万元;乙镇下达资金50万元;丙镇下达资金20万元;三镇累计下达资金100万元。", 100),
+])
+def test_batches_and_their_total_give_the_total(text, budget):
+    r = read_report(text)
+    assert dict(r.funds)["budget"] == budget and "budget" not in dict(r.funds_unread)
+
+
+def test_a_sum_of_the_other_batches_is_the_total_even_unworded():
+    r = read_report("一批项目批复投资30万元,二批项目批复投资50万元,三批项目批复投资20万元,"
+                    "本年度项目批复投资100万元。")
+    assert dict(r.funds)["budget"] == 100
+
+
+@pytest.mark.parametrize("text", ["第一批下达资金120万元,第二批下达资金80万元。",
+                                  "甲镇下达资金30万元;乙镇下达资金50万元;丙镇下达资金20万元。"])
+def test_batches_without_a_total_are_ambiguous(text):
+    r = read_report(text)  # (50 = 30 + 20 by chance: a total is stated after its batches)
+    assert dict(r.funds_unread) == {"budget": "ambiguous"} and "budget" not in dict(r.funds)
+
+
+def test_a_part_inside_a_bracket_does_not_make_the_rest_parts():
+    r = read_report("项目总投资500万元(其中设备购置200万元),实际支付480万元。")
+    assert dict(r.funds) == {"budget": 500, "executed": 480}
+
+
+@pytest.mark.parametrize("text", [
+    "2022年部门预算项目支出87.5万元,分别用于培训和宣传。",
+    "本年度基本支出120万元,用于人员工资。",
+    "专项支出36万元主要用于设备维护。",
+])
+def test_a_kind_of_spending_is_not_the_sum_spent(text):
+    r = read_report(text)
+    assert dict(r.funds) == {}
+
+
+def test_parts_listed_as_kinds_of_spending_stay_rows_of_the_whole():
+    r = read_report("2021年某某局部门整体支出绩效自评报告\n一、基本情况\n"
+                    "支出:490万元。其中:人员经费支出300万元,公用经费支出60万元,项目支出130万元。\n")
+    assert dict(r.funds) == {"executed": 490}
+    assert [(label, v) for label, _, v in r.fund_rows] == [
+        ("人员经费支出", 300), ("公用经费支出", 60), ("项目支出", 130)]
+
+
+@pytest.mark.parametrize("text,budget,received", [
+    ("全年预算数100万元,实际到位资金80万元,实际支出78万元。", 100, 80),
+    ("调整预算后项目预算60万元,到位资金45万元。", 60, 45),
+])
+def test_a_budget_beats_the_sum_received(text, budget, received):
+    r = read_report(text)
+    assert dict(r.funds)["budget"] == budget and "budget" not in dict(r.funds_unread)
+
+
+def test_a_sum_received_is_the_budget_when_no_budget_is_stated():
+    assert dict(read_report("上级共下达资金105万元,已全部到位。").funds) == {"budget": 105}
+
+
+def test_the_figure_named_for_the_project_among_allocations_cited_by_document():
+    r = read_report(
+        "某某县2023年度农业产业发展资金\n绩效自评报告\n"
+        "某财农〔2023〕10号文件《关于下达2023年农业产业发展资金的通知》,下达某某县2023年农业产业发展资金900万元。"
+        "某财农〔2023〕19号文件《关于下达2023年配套资金的通知》,下达某某县2023年资金300万元。")
+    assert (r.name, r.year, dict(r.funds)) == ("农业产业发展资金", 2023, {"budget": 900})
+
+
+def test_a_year_and_a_count_between_a_label_and_its_figure():
+    r = read_report("年初批复预算6个项目320万元,实际支出2023年度资金300万元。")
+    assert dict(r.funds) == {"initial_budget": 320, "executed": 300}
+
+
+@pytest.mark.parametrize("text,executed", [
+    ("下达资金56万元,实际完成投资54.6万元。", Decimal("54.6")),
+    ("项目批复资金40万元,决算金额38万元。", 38),
+])
+def test_an_investment_completed_or_a_final_account_is_the_sum_spent(text, executed):
+    assert dict(read_report(text).funds)["executed"] == executed

@@ -81,6 +81,10 @@ class FundWords:
     rate: Words
     sub: Words
     revenue: Words
+    allocated: Words
+    total: Words
+    kinds: Words
+    counts: Words
 
 
 @attrs.frozen
@@ -495,6 +499,18 @@ class _Item:
     cut: bool  # its value runs to the end of a text that is cut off
 
 
+@attrs.frozen
+class _Money:
+    """A sum the text states for a field of the funds."""
+
+    field: str  # initial_budget, budget, executed, balance; "allocated" (下达, 到位 …)
+    number: Decimal
+    power: int  # of ten: 万元 4, 元 0
+    cited: bool  # its clause cites a document (《…》〔2023〕12号): one allocation
+    named: bool  # the text before it names the project (下达…中央水利发展资金2263万元)
+    totalled: bool  # a total's word (合计, 共计) stands before it in its clause
+
+
 @attrs.define
 class _Found:
     name: str
@@ -517,8 +533,9 @@ class _Reader:
         self.notes: list[tuple[str, str]] = []
         self.totals: list[tuple[Decimal, bool]] = []  # (score, its sentence says 自评)
         self.grade = ""
-        # (field, number, power of ten, its clause cites a document: one allocation)
-        self.money: list[tuple[str, Decimal, int, bool]] = []
+        self.money: list[_Money] = []
+        title = find_title(self.lines)
+        self.title_name = title.name if title is not None and len(title.name) >= 4 else ""
         self.parts: list[tuple[str, str, Decimal, int]] = []  # (label, field, number, power)
         self.rows: list[tuple[str, str, Decimal]] = []  # (label, field, amount): parts that sum
         self.fund_clauses: set[str] = set()  # clauses that gave a money figure or a rate
@@ -710,7 +727,7 @@ class _Reader:
     def _money(self, body: str) -> None:
         f = self.rules.funds
         fields = {"initial_budget": f.initial_budget, "budget": f.budget,
-                  "executed": f.executed, "balance": f.balance}
+                  "allocated": f.allocated, "executed": f.executed, "balance": f.balance}
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
         part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
@@ -721,20 +738,29 @@ class _Reader:
                 before = clause[previous_end:m.start()]
                 previous_end = m.end()
                 sub = next((w for w in f.sub if w in before), None)
-                field = _nearest_label(before, labels, f.within, barrier)
+                # (其中建筑工程3292万元): a part inside its bracket only
+                bracketed = _in_sub_bracket(clause, m.start(), f.sub)
+                is_part = part or sub is not None or bracketed
+                # a kind of spending (项目支出87.5万元) names no field, outside a list of parts
+                gap = before if is_part else _mask_kinds(before)
+                gap, named = self._mask_name(gap)
+                field = _nearest_label(gap, labels, f.within, barrier)
                 if field is None and sub is not None:  # 其中:人员经费支出434.89万元
-                    field = _nearest_label(before.split(sub)[-1], labels, f.within, barrier)
-                part = part or sub is not None
+                    field = _nearest_label(gap.split(sub)[-1], labels, f.within, barrier)
+                if not bracketed:
+                    part = part or sub is not None
                 power = _power(m)
                 number = read_number(_restore(m.group("n")))
                 if field is None or power is None or number is None:
                     continue
                 self.fund_clauses.add(clause.strip())
-                if part:
-                    label = re.sub(r"^[\s:]+", "", before.split(sub)[-1] if sub else before)
-                    self.parts.append((_restore(label.strip()), field, number, power))
+                if is_part:
+                    label = re.sub(r"^[\s:(]+", "", before.split(sub)[-1] if sub else before)
+                    self.parts.append((_restore(label.strip()), "budget" if field == "allocated"
+                                       else field, number, power))
                 else:
-                    self.money.append((field, number, power, cited))
+                    totalled = any(w in clause[:m.start()] for w in f.total)
+                    self.money.append(_Money(field, number, power, cited, named, totalled))
             previous_end = 0
             for m in _PERCENT_RE.finditer(clause):
                 before = clause[previous_end:m.start()]
@@ -744,6 +770,13 @@ class _Reader:
                     if number is not None:
                         self.rates.append(number)
                         self.fund_clauses.add(clause.strip())
+
+    def _mask_name(self, gap: str) -> tuple[str, bool]:
+        """The text before a figure with the project's name (the title's) as one character,
+        and whether it names the project."""
+        if self.title_name and self.title_name in gap:
+            return gap.replace(self.title_name, "名"), True
+        return gap, False
 
     def _total(self, body: str) -> None:
         t = self.rules.totals
@@ -809,7 +842,7 @@ class _Reader:
             used=tuple(sorted(self.used)))
 
     def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
-        powers = {p for _, _, p, _ in self.money}
+        powers = {m.power for m in self.money}
         # one unit throughout: as printed (like a form's 元 column); mixed: all in 万元
         def amount(number: Decimal, power: int) -> Decimal:
             if len(powers) == 1:
@@ -819,12 +852,19 @@ class _Reader:
 
         seen: dict[str, list[Decimal]] = {}
         plain: dict[str, list[Decimal]] = {}  # figures stated without a document's citation
-        for field, number, power, cited in self.money:
-            value = amount(number, power)
-            if value not in seen.setdefault(field, []):
-                seen[field].append(value)
-            if not cited and value not in plain.setdefault(field, []):
-                plain[field].append(value)
+        named: dict[str, list[Decimal]] = {}  # figures the text names the project for
+        totalled: dict[str, list[Decimal]] = {}  # figures after 合计, 共计 …
+        # a sum allocated (下达, 批复, 到位) is the budget when no budget is stated
+        as_budget = "budget" if not any(m.field == "budget" for m in self.money) else ""
+        for m in self.money:
+            field = as_budget or m.field if m.field == "allocated" else m.field
+            if field == "allocated":
+                continue
+            value = amount(m.number, m.power)
+            for kept, holds in ((seen, True), (plain, not m.cited), (named, m.named),
+                                (totalled, m.totalled)):
+                if holds and value not in kept.setdefault(field, []):
+                    kept[field].append(value)
         if len(set(self.rates)) == 1:
             seen["claimed_rate"] = [self.rates[0]]
         elif self.rates:
@@ -834,8 +874,13 @@ class _Reader:
         for field, values in seen.items():
             if len(values) > 1:
                 chosen = _by_arithmetic(field, values, funds)
-                if chosen is None and len(plain.get(field, ())) == 1:
-                    chosen = plain[field][0]  # the total, beside the allocations by document
+                for kept in (named, totalled, plain):
+                    if chosen is None and len(kept.get(field, ())) == 1:
+                        # the project's own, the total stated as one, or the total beside
+                        # the allocations by document
+                        chosen = kept[field][0]
+                if chosen is None:
+                    chosen = _sum_of_others(values)  # 3374.3 + 2069.51 + 778.59 = 6222.4
                 if chosen is not None:
                     funds[field] = chosen
                 else:
@@ -926,6 +971,36 @@ class _Reader:
         return pairs
 
 
+def _sum_of_others(values: list[Decimal]) -> Decimal | None:
+    """Of three or more figures stated for a field (in the order stated), the last when it is
+    the sum of all the others: a total after its batches."""
+    if len(values) < 3 or values[-1] * 2 != sum(values):
+        return None
+    return values[-1]
+
+
+def _in_sub_bracket(clause: str, at: int, subs: Sequence[str]) -> bool:
+    """``at`` stands inside a bracket that opens with a part's word (…(其中建筑工程3292万元)."""
+    opened = clause.rfind("(", 0, at)
+    if opened < 0 or ")" in clause[opened:at]:
+        return False
+    return any(w in clause[opened:at] for w in subs)
+
+
+@cache
+def _kinds_re() -> re.Pattern[str]:
+    return re.compile(_alt(load_prose_rules().funds.kinds))
+
+
+def _mask_kinds(text: str) -> str:
+    """Kinds of spending (项目支出, 基本支出) as barriers: a figure after one is not the sum
+    spent or budgeted (its field is not stated)."""
+    return _kinds_re().sub(lambda m: KIND * len(m.group()), text)
+
+
+KIND = "\ue001"
+
+
 def _by_arithmetic(field: str, values: list[Decimal], funds: dict[str, Decimal]) -> Decimal | None:
     """Of two figures stated for the budget (or the spending), the one that 执行率 = 执行数 /
     预算数 confirms, when exactly one does."""
@@ -960,7 +1035,7 @@ def _item_re() -> re.Pattern[str]:
 def _barrier_re() -> re.Pattern[str]:
     f = load_prose_rules().funds
     v = load_vocabulary()
-    return re.compile(rf"\d|{_alt(f.sub + f.revenue + v.explanation.reasons + v.negation.words)}")
+    return re.compile(rf"\d|{KIND}|{_alt(f.sub + f.revenue + v.explanation.reasons + v.negation.words)}")
 
 
 @cache
@@ -989,13 +1064,27 @@ def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,
         at = before.rfind(word)
         if at < 0:
             continue
-        gap = before[at + len(word):]
+        gap = _plain_gap(before[at + len(word):])
         if len(re.sub(r"\([^)]*\)", "", gap)) > within or barrier.search(gap):
             continue
         rank = (at + len(word), len(word))
         if best is None or rank > best[:2]:
             best = (*rank, field)
     return best[2] if best else None
+
+
+_GAP_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年度?")
+
+
+@cache
+def _gap_count_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.])\d{{1,3}}\s*(?:{_alt(load_prose_rules().funds.counts)})")
+
+
+def _plain_gap(gap: str) -> str:
+    """The text between a money label and its figure, a year (2023年) as one character and a
+    count of items (8个项目) as none: neither is a figure that stands between them."""
+    return _gap_count_re().sub("", _GAP_YEAR_RE.sub("年", gap))
 
 
 def _split_items(segment: str, rules: ProseRules) -> list[str]:
