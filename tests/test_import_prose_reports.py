@@ -175,3 +175,77 @@ def test_a_year_and_a_count_between_a_label_and_its_figure():
 ])
 def test_an_investment_completed_or_a_final_account_is_the_sum_spent(text, executed):
     assert dict(read_report(text).funds)["executed"] == executed
+
+
+# --- indicators ----------------------------------------------------------------------------
+
+
+def _ind(r):
+    return [(i.level2 or i.level1, i.name, i.target, i.actual) for i in r.indicators]
+
+
+@pytest.mark.parametrize("sep", [";", "；", "; "])
+def test_a_list_of_targets_in_one_sentence_goes_on_past_its_semicolons(sep):
+    r = read_report(f"2020年度某某村饮水工程绩效评价报告\n(二)绩效目标:新建蓄水池≥2座{sep}"
+                    f"管网铺设≥3.5km{sep}受益群众满意度≥90%{sep}受益人口≥120人保障群众饮水安全。\n"
+                    "三、评价结论\n项目按期完成。\n")
+    assert [(i.name, i.target) for i in r.indicators] == [
+        ("新建蓄水池", "≥2座"), ("管网铺设", "≥3.5km"), ("受益群众满意度", "≥90%"),
+        ("受益人口", "≥120人")]
+    assert all(i.actual == "" for i in r.indicators)  # the report states no actual: none read
+
+
+def test_a_semicolon_list_stops_at_its_sentences_end():
+    r = read_report("绩效目标:培训农民≥100人次;发放手册≥500册。另外完成宣传活动3场。")
+    assert [i.name for i in r.indicators] == ["培训农民", "发放手册"]
+
+
+@pytest.mark.parametrize("marker", ["1.", "(1)", "①"])
+def test_indicators_stated_by_their_value_under_a_category_heading(marker):
+    r = read_report(
+        "某某县2021年农村公路养护工程绩效自评报告\n二、绩效指标完成情况分析\n"
+        f"{marker}数量指标。本项目养护里程12公里,完成工程量新建边沟800米,安装警示桩40根。\n"
+        "2.时效指标。项目于2021年3月1日开工,2021年5月30日完工。\n"
+        "3.社会效益目标。惠及行政村3个。\n"
+        "4.满意度指标。沿线群众满意度≥90%。\n"
+        "三、存在问题\n")
+    assert _ind(r) == [("数量指标", "养护里程", "", "12公里"), ("数量指标", "新建边沟", "", "800米"),
+                       ("数量指标", "安装警示桩", "", "40根"),
+                       ("社会效益目标", "惠及行政村", "", "3个"),  # 目标 for 指标, as printed
+                       ("满意度指标", "沿线群众满意度", "", "")]  # (no date is an indicator)
+    # ≥90%: a target or an actual, which the sentence does not say
+    assert dict(r.indicators[4].unread) == {"target": "ambiguous", "actual": "ambiguous"}
+
+
+def test_a_paragraph_under_a_first_level_heading_states_no_indicator_by_value():
+    r = read_report("二、绩效目标完成情况分析\n1、产出指标完成情况分析\n"
+                    "年内已完成项目产出指标。已完成道路建设12.5公里,质量合格。\n")
+    assert r.indicators == ()
+
+
+def test_money_and_points_under_a_heading_are_no_indicator_by_value():
+    r = read_report("(三)绩效指标完成情况\n1.成本指标。本年收到专项资金16万元。\n"
+                    "2.数量指标。自评得分为94.5分。\n")
+    assert r.indicators == ()
+
+
+def test_a_planned_and_an_actual_sum_under_a_cost_heading_are_one_indicator():
+    r = read_report("(三)绩效指标完成情况\n4.成本指标。项目概算80万元,实际结算金额76.5万元。\n")
+    assert _ind(r) == [("成本指标", "项目概算", "80万元", "76.5万元")]
+    # outside a category heading the same sentence is money, not an indicator
+    assert read_report("项目概算80万元,实际结算金额76.5万元。").indicators == ()
+
+
+@pytest.mark.parametrize("body1,body3", [
+    ("完成年度建设项目1个,新建机井2座,水塔1座。", "工程已完工,完成率100%。"),
+    ("全年共完成培训3期,参训农民260人次。", "按期完成,完成率为100%。"),
+])
+def test_a_numbered_item_named_under_a_category_takes_the_first_figure_of_its_text(body1, body3):
+    r = read_report(
+        "三、绩效目标自评完成情况分析\n(二)项目绩效指标完成情况分析。\n1.产出指标完成情况分析。\n"
+        f"(1)项目完成数量。\n{body1}\n(2)项目完成质量\n已通过竣工验收。\n(3)项目实施进度\n{body3}\n"
+        "(4)项目成本节约情况\n以结算审计为准。\n")
+    first = body1.split(",")[0]
+    assert [(i.level1, i.name, i.actual) for i in r.indicators] == [
+        ("产出指标", "项目完成数量", "1个" if "1个" in first else "3期"),
+        ("产出指标", "项目实施进度", "100%")]

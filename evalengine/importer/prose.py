@@ -17,6 +17,7 @@ as printed: checking it is the rules' job.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -69,6 +70,7 @@ class ListWords:
     target: Words
     actual: Words
     separators: Words
+    lead: Words
 
 
 @attrs.frozen
@@ -391,6 +393,8 @@ def _power(m: re.Match[str]) -> int | None:
     return load_vocabulary().numbers.multipliers.get(m.group("m") or m.group("m2"))
 
 
+# a date or a year (2020年6月20日, 2021年): a figure no indicator states
+_DATE_RE = re.compile(r"\d\s*(?:年|月|日)(?!\s*(?:以上|以内))|\d{1,2}:\d{2}")
 _PERCENT_RE = re.compile(rf"(?P<n>{_NUM})\s*%")
 # a clause citing a document (《关于下达…的通知》, 川财行〔2021〕94号): its figure is one allocation
 _CITATION_RE = re.compile(r"《|[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]|(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号")
@@ -468,9 +472,11 @@ def _category() -> tuple[re.Pattern[str], dict[str, str]]:
     l1 = {a.removesuffix("指标"): c.name for c in taxonomy.level1 for a in c.aliases
           if a.removesuffix("指标")}
     l2 = {x.removesuffix("指标") for c in taxonomy.level1 for x in c.level2 if x.endswith("指标")}
-    return re.compile(rf"^(?P<l1>{_alt(tuple(l1))})?(?P<l2>{_alt(tuple(l2))})?指标"
+    ends = _alt(load_prose_rules().evidence.heading_ends)
+    # (…指标完成情况分析: a heading's ending after it; 社会效益目标: 目标 for 指标, as printed)
+    return re.compile(rf"^(?P<l1>{_alt(tuple(l1))})?(?P<l2>{_alt(tuple(l2))})?(?P<end>指标|目标)"
                       rf"(?:\((?P<l2b>(?:{_alt(tuple(l2))})指标)\))?"  # 满意度指标(服务对象满意度指标)
-                      r"(?:\(\d+(?:\.\d+)?分\))?(?:\s*[:,]\s*|$)"), l1
+                      rf"(?:\(\d+(?:\.\d+)?分\))?(?:完成)?(?:{ends})?(?:\s*[:,]\s*|$)"), l1
 
 
 def _heading(text: str) -> tuple[dict[str, str] | None, str]:
@@ -481,8 +487,12 @@ def _heading(text: str) -> tuple[dict[str, str] | None, str]:
         return None, text
     l1 = stems[m.group("l1")] if m.group("l1") else ""
     if not m.group("l2") and m.group("l1") and m.group("l1") + "指标" != l1:
-        return None, text  # (a 二级 such as 社会效益 read as a 一级 stem: not a heading)
-    l2 = m.group("l2") + "指标" if m.group("l2") else m.group("l2b") or ""
+        # (a 二级 such as 社会效益 read as a 一级 stem: a 二级 heading, or none)
+        m = re.compile(pattern.pattern.replace("(?P<l1>", "(?P<l1>(?!)", 1)).match(text)
+        if m is None or not m.group("l2"):
+            return None, text
+        l1 = ""
+    l2 = m.group("l2") + m.group("end") if m.group("l2") else m.group("l2b") or ""
     return {"level1": l1, "level2": l2}, text[m.end():]
 
 
@@ -497,6 +507,8 @@ class _Item:
     value: str
     levels: dict[str, str]
     cut: bool  # its value runs to the end of a text that is cut off
+    listed: bool = False  # under a category heading that lists indicators (1.数量指标。)
+    at: int = attrs.Factory(lambda: next(_ORDER))  # the order it was read in
 
 
 @attrs.frozen
@@ -517,6 +529,10 @@ class _Found:
     values: dict[str, str]
     levels: dict[str, str]
     unread: dict[str, str] = attrs.Factory(dict)
+    at: int = attrs.Factory(lambda: next(_ORDER))  # the order it was read in: the text's
+
+
+_ORDER = itertools.count()
 
 
 class _Reader:
@@ -545,6 +561,10 @@ class _Reader:
         self.under_self = False  # under a heading that says 自评 (一、自评得分情况)
         self.headed = False  # the last clause was a category heading standing alone
         self.outline = False  # a heading of the report outline (基本情况, 绩效目标 …) was seen
+        self.item_body = False  # in the text of a numbered item named under a category
+        self.listing = False  # the last category heading lists indicators (no 完成情况分析)
+        self.continued = False  # the sentence goes on with the list of the one before (;)
+        self.last_of_list = False  # ... and ends it
 
     # -- structure: lines → sentences → clauses ----------------------------------------
 
@@ -565,11 +585,16 @@ class _Reader:
                         mode = heading_mode
                         levels = {}
                         section_has_indicators = False
+                        self.item_name, self.item_body = "", False
                     if not _has_figure(sentence):  # 一、自评得分情况: its score is the claim
                         self.under_self = any(w in sentence for w in self.rules.totals.self_words)
                         self.outline = self.outline or any(
                             w in sentence for w in self.rules.evidence.outline)
                 before = len(self.found) + len(self.targets) + len(self.actuals)
+                # a label's list goes on past a ";" (绩效目标:A≥1km;B≥95%;…) to the sentence's end
+                self.continued = mode.endswith("+") and k > 0 \
+                    and sentences[k - 1].rstrip().endswith(";")
+                self.last_of_list = self.continued and not sentence.rstrip().endswith(";")
                 mode, levels = self._sentence(sentence.strip(), mode, levels, at_end)
                 if len(self.found) + len(self.targets) + len(self.actuals) > before:
                     section_has_indicators = True
@@ -604,8 +629,13 @@ class _Reader:
         label = _list_label_re()
         if label.search(body):
             return self._lists(body, levels, at_end), levels
+        ends = tuple(self.rules.evidence.heading_ends)
         for clause, marked, end in self._clauses(body, at_end):
-            heading, rest = _heading(_section_re().sub("", clause, count=1))
+            bare = _section_re().sub("", clause, count=1)
+            heading, rest = _heading(bare)
+            if heading is not None:
+                # 1.数量指标。… lists its indicators; 1.产出指标完成情况分析 heads a narrative
+                self.listing = not bare[:len(bare) - len(rest)].rstrip(" :,").endswith(ends)
             # the text right after a category heading (on its line, or the clause after a
             # heading standing alone) may state an indicator by its actual alone
             headed, self.headed = heading is not None or self.headed, False
@@ -613,6 +643,7 @@ class _Reader:
                 levels = {"level1": heading["level1"] or levels.get("level1", ""),
                           "level2": heading["level2"]}
                 clause = rest
+                self.item_name, self.item_body = "", False
                 if not clause:
                     self.headed = True
                     continue
@@ -622,19 +653,47 @@ class _Reader:
                 continue
             if marked:  # "(1)培训人数。目标:200人次;完成情况:235人次": the item's name alone
                 self.item_name = clause if not _has_figure(clause) and _name_ok(clause) else ""
+                # under a category heading, the text after it states its value (below)
+                self.item_body = bool(self.item_name and levels)
+                if self.item_body:
+                    continue
             if self._shapes(clause, levels, end, headed):
                 continue
             self._total(clause)
+            if self.item_body and not marked:
+                # "(1)项目完成数量。完成年度建设项目1个,…": the item's value is the first figure
+                # its text states; the rest of its text describes it
+                if self.item_name:
+                    value = self._first_value(clause)
+                    if value:
+                        self.found.append(_Found(self.item_name, {"actual": value}, dict(levels)))
+                        self.item_name = ""
+                continue
             # under a heading naming actuals, any clause may hold them (they count only when
             # paired); after a label's list ("+"), the numbered items that go on with it
-            if mode and (marked or mode == "actual"):
+            # under a category heading (1.数量指标。…), a clause naming a figure states an
+            # indicator by its value: kept as an actual, an indicator when never paired
+            if (mode and (marked or mode == "actual" or self.continued)) or (
+                    levels and not mode and not marked):
                 pieces = [p for p in _split_items(clause, self.rules)
                           if p and not any(p in c for c in self.fund_clauses)]
                 for i, piece in enumerate(pieces):
-                    item = self._item(piece, levels, end and i == len(pieces) - 1)
+                    item = self._item(piece, levels, end and i == len(pieces) - 1,
+                                      glued=self.last_of_list)
                     if item is not None:
                         (self.targets if mode.startswith("target") else self.actuals).append(item)
         return mode, levels
+
+    def _first_value(self, clause: str) -> str:
+        """The value of the first piece of ``clause`` that ends in a figure (完成年度建设项目1个),
+        not a date's; "" when none does."""
+        for piece in _split_items(clause, self.rules):
+            if not piece or _DATE_RE.search(piece) or any(piece in c for c in self.fund_clauses):
+                continue
+            m = _item_re().match(piece.strip())
+            if m is not None and not _DATE_RE.search(m.group("name")):
+                return m.group("value").strip()
+        return ""
 
     def _clauses(self, body: str, at_end: bool) -> Iterator[tuple[str, bool, bool]]:
         """The sentence split at its numbered items: (text, opens with a marker, runs to the
@@ -669,10 +728,16 @@ class _Reader:
                 if not _name_ok(name) or strong and not (any(strong) or figures) or not (
                         _has_figure(target + actual) or all(strong)):
                     continue  # 已按照计划完成目标,完成质量较好: words, not an indicator
+                if after_heading and _money_or_points(actual):
+                    continue  # 自评得分为94.5分: the score, not an indicator's actual
                 if not _same_kind(values.get("target", ""), values.get("actual", "")):
                     continue  # 540.11万元 … 100%: not a target and its actual
-                if "filler" in values and values["filler"] not in name:
-                    continue  # 支出决算为540.11万元,完成调整预算100%: not the name's verb
+                if "filler" in values and values["filler"] not in name and not (
+                        levels and _unit(target) and _unit(target) == _unit(actual)):
+                    # 支出决算为540.11万元,完成调整预算100%: not the name's verb; under a
+                    # category heading, a planned and an actual figure in one unit are one
+                    # indicator's (成本指标:项目投资56万元,实际决算金额54.6万元)
+                    continue
                 values.pop("filler", None)
                 found = _Found(name, values, dict(levels))
                 if end and m.end() >= len(clause.rstrip()):
@@ -685,14 +750,19 @@ class _Reader:
                 return True
         return False
 
-    def _item(self, text: str, levels: dict[str, str], end: bool) -> _Item | None:
+    def _item(self, text: str, levels: dict[str, str], end: bool,
+              glued: bool = False) -> _Item | None:
+        """``glued``: the last item of a list, which the next words may run on from (…≥23人改善
+        村基础设施): a figure with its operator, then words with no figure, is its value."""
         m = _item_re().match(text.strip())
+        if m is None and glued:
+            m = _glued_item_re().match(text.strip())
         if m is None:
             return None
         name = _without_linker((m.group("name") or "").strip(" :,"))
         if name and not _name_ok(name):
             return None
-        return _Item(name, m.group("value").strip(), dict(levels), end)
+        return _Item(name, m.group("value").strip(), dict(levels), end, listed=self.listing)
 
     def _lists(self, body: str, levels: dict[str, str], at_end: bool) -> str:
         """A sentence holding ``目标:…`` and/or ``实际完成:…``: each label's items; the list
@@ -900,10 +970,11 @@ class _Reader:
         found = list(self.found)
         by_name = {_key(f.name): f for f in found}
 
-        def merge(name: str, field: str, value: str, levels: dict[str, str], cut: bool) -> None:
+        def merge(name: str, field: str, value: str, levels: dict[str, str], cut: bool,
+                  at: int) -> None:
             f = by_name.get(_key(name))
             if f is None:
-                f = _Found(name, {}, levels)
+                f = _Found(name, {}, levels, at=at)
                 found.append(f)
                 by_name[_key(name)] = f
             if cut:
@@ -924,19 +995,37 @@ class _Reader:
             if not t.name:  # a figure in a list of targets, with nothing to say what it is
                 self.notes.append(("unplaced", t.value))
         for t in targets:
-            merge(t.name, "target", t.value, t.levels, t.cut)
+            merge(t.name, "target", t.value, t.levels, t.cut, t.at)
         pairs = self._pairs(targets)
         for t, a in pairs:
-            merge(t.name, "actual", a.value, t.levels or a.levels, a.cut)
+            merge(t.name, "actual", a.value, t.levels or a.levels, a.cut, t.at)
         paired = {id(a) for _, a in pairs}
         for a in self.actuals:
-            if id(a) not in paired:
+            if id(a) in paired:
+                continue
+            name = _bare_name(a.name)
+            if not self.targets and a.levels and a.listed and _name_ok(name) \
+                    and not _has_figure(name) \
+                    and _key(name) not in by_name and not _money_or_points(a.value):
+                # stated by its value alone under a category heading (处治里程8公里): the
+                # actual; with an operator (满意度≥95%) a target or an actual, which is unsaid
+                ambiguous = _has_operator(a.value)
+                f = _Found(name, {} if ambiguous or a.cut else {"actual": a.value}, a.levels,
+                           at=a.at)
+                if ambiguous:
+                    f.unread.update(target="ambiguous", actual="ambiguous")
+                elif a.cut:
+                    f.unread["actual"] = "cut"
+                found.append(f)
+                by_name[_key(name)] = f
+            else:
                 self.notes.append(("unplaced", f"{a.name}{a.value}"))
         with_actual = {id(t) for t, _ in pairs}
         for t in targets:
             f = by_name[_key(t.name)]
             if id(t) not in with_actual and "actual" not in f.values:
                 f.unread.setdefault("actual", "cut" if self.cut else "unplaced")
+        found.sort(key=lambda f: f.at)
         return [ProseIndicator(name=_restore(f.name), target=_restore(f.values.get("target", "")),
                                actual=_restore(f.values.get("actual", "")),
                                weight=_restore(f.values.get("weight", "")),
@@ -1029,6 +1118,14 @@ def _list_label_re() -> re.Pattern[str]:
 @cache
 def _item_re() -> re.Pattern[str]:
     return re.compile(rf"^(?P<name>.{{0,40}}?)\s*(?P<value>{_quantity()})$")
+
+
+@cache
+def _glued_item_re() -> re.Pattern[str]:
+    ops = load_vocabulary().operators
+    before = _alt(ops.before_ge + ops.before_gt + ops.before_le + ops.before_lt)
+    return re.compile(rf"^(?P<name>[^\d]{{2,40}}?)\s*(?P<value>(?=(?:{before}))"
+                      rf"{_quantity()})(?=[\u4e00-\u9fff]{{4,}}$)")
 
 
 @cache
@@ -1184,6 +1281,35 @@ def _key(name: str) -> str:
         if word is None:
             return key
         key = key[len(word):]
+
+
+def _bare_name(name: str) -> str:
+    """An item's name without the words that open a statement of what was done (该项目, 完成,
+    工程量: 完成工程量波型护栏 → 波型护栏)."""
+    lead = sorted(load_vocabulary().quantity.before + load_prose_rules().lists.lead,
+                  key=len, reverse=True)
+    name = name.strip(" :,")
+    while True:
+        word = next((w for w in lead if name.startswith(w) and len(name) - len(w) >= 2), None)
+        if word is None:
+            return name
+        name = name[len(word):]
+
+
+def _money_or_points(value: str) -> bool:
+    """A sum of money or a number of points (收到专项资金16万元, 自评得分94.5分): the funds' or
+    the score's, not an indicator stated by its value alone."""
+    unit = _unit(value) or ""
+    money = load_vocabulary().units.money
+    return unit == "分" or unit.endswith(tuple(money))
+
+
+def _has_operator(value: str) -> bool:
+    """A value with a comparison (≥95%, 不低于90%, 95%以上): a target's way of stating it."""
+    ops = load_vocabulary().operators
+    before = ops.before_ge + ops.before_gt + ops.before_le + ops.before_lt
+    v = value.strip()
+    return v.startswith(tuple(before)) or v.endswith(tuple(ops.after_ge + ops.after_le))
 
 
 def _without_linker(name: str) -> str:
