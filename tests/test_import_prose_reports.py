@@ -249,3 +249,24 @@ def test_a_numbered_item_named_under_a_category_takes_the_first_figure_of_its_te
     assert [(i.level1, i.name, i.actual) for i in r.indicators] == [
         ("产出指标", "项目完成数量", "1个" if "1个" in first else "3期"),
         ("产出指标", "项目实施进度", "100%")]
+
+
+def test_batches_without_labels_and_their_total_in_one_sentence():
+    r = read_report("2022年省级下达补贴资金第一批150万元,第二批50万元,共计200万元;"
+                    "实际兑付补贴资金198.6万元,资金使用率99.3%。")
+    assert dict(r.funds) == {"budget": 200, "executed": Decimal("198.6"),
+                             "claimed_rate": Decimal("99.3")}
+
+
+@pytest.mark.parametrize("text", [
+    "(1)补贴对象满意度。目标:≥90%;完成:96%。",
+    "1.数量指标:完成村庄整治8个,目标8个。",
+])
+def test_short_labels_of_an_items_target_and_actual(text):
+    r = read_report(text)
+    assert [(i.target, i.actual) for i in r.indicators] in ([("≥90%", "96%")], [("8个", "8个")])
+
+
+def test_a_projects_score_stated_after_self_assessment():
+    r = read_report("2021年度某某工程项目支出绩效自评报告\n(三)自评结论\n经自评,本项目得分92.5分,等级为“良”。")
+    assert (r.claimed_total, r.grade) == (Decimal("92.5"), "良")

@@ -801,6 +801,7 @@ class _Reader:
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
         part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
+        last_field = ""  # the field of the sentence's last figure read
         for clause in re.split(r"[,;]", body):
             previous_end = 0
             cited = _CITATION_RE.search(clause) is not None
@@ -817,6 +818,9 @@ class _Reader:
                 field = _nearest_label(gap, labels, f.within, barrier)
                 if field is None and sub is not None:  # 其中:人员经费支出434.89万元
                     field = _nearest_label(gap.split(sub)[-1], labels, f.within, barrier)
+                if field is None and not is_part and last_field and _total_word_re().match(
+                        before.strip()):
+                    field = last_field  # 第一批150万元,第二批50万元,共计200万元: their total
                 if not bracketed:
                     part = part or sub is not None
                 power = _power(m)
@@ -831,6 +835,7 @@ class _Reader:
                 else:
                     totalled = any(w in clause[:m.start()] for w in f.total)
                     self.money.append(_Money(field, number, power, cited, named, totalled))
+                    last_field = field
             previous_end = 0
             for m in _PERCENT_RE.finditer(clause):
                 before = clause[previous_end:m.start()]
@@ -1058,6 +1063,14 @@ class _Reader:
                 pairs.append((same[0], a))
                 used.add(id(same[0]))
         return pairs
+
+
+@cache
+def _total_word_re() -> re.Pattern[str]:
+    """A clause that opens with a total's word and states nothing else (共计200万元)."""
+    connectors = load_prose_rules().words.connectors
+    return re.compile(rf"^(?:{_alt(load_prose_rules().funds.total + ('共',))})"
+                      rf"(?:{_alt(connectors)})?\s*$")
 
 
 def _sum_of_others(values: list[Decimal]) -> Decimal | None:
