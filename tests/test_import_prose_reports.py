@@ -270,3 +270,11 @@ def test_short_labels_of_an_items_target_and_actual(text):
 def test_a_projects_score_stated_after_self_assessment():
     r = read_report("2021年度某某工程项目支出绩效自评报告\n(三)自评结论\n经自评,本项目得分92.5分,等级为“良”。")
     assert (r.claimed_total, r.grade) == (Decimal("92.5"), "良")
+
+
+def test_a_report_that_stops_before_its_results_is_incomplete():
+    head = "某某县2021年度农田水利建设项目绩效自评报告\n一、资金批复情况\n批复总投资300万元。\n"
+    stops = _case(head + "二、项目安排情况\n项目涉及3个乡镇12个村。\n")
+    assert stops.project.incomplete  # no indicator, no score, no results section: not seen
+    ends = _case(head + "二、绩效目标完成情况\n项目已按期完工。\n三、存在的问题\n无。\n")
+    assert not ends.project.incomplete

@@ -124,6 +124,7 @@ class PageWords:
 class Evidence:
     outline: Words
     heading_ends: Words
+    results: Words
 
 
 @attrs.frozen
@@ -213,6 +214,7 @@ class Report:
     department: str = ""  # from a cover's label (预算部门: …), never from an unlabelled unit
     titled: bool = False  # the text opens with a report's title
     outlined: bool = False  # it has headings of a report's outline (一、基本情况)
+    resulted: bool = False  # ... and one of its results (二、绩效目标完成情况, 三、自评结论)
     funds: tuple[tuple[str, Decimal], ...] = ()  # initial_budget, budget, executed, balance, claimed_rate
     funds_unread: tuple[tuple[str, str], ...] = ()  # fields two figures were given for
     fund_rows: tuple[tuple[str, str, Decimal], ...] = ()  # (label, field, amount) of 其中 parts
@@ -563,6 +565,7 @@ class _Reader:
         self.outline = False  # a heading of the report outline (基本情况, 绩效目标 …) was seen
         self.item_body = False  # in the text of a numbered item named under a category
         self.listing = False  # the last category heading lists indicators (no 完成情况分析)
+        self.resulted = False  # a heading of the report's results (完成情况, 结论 …) was seen
         self.continued = False  # the sentence goes on with the list of the one before (;)
         self.last_of_list = False  # ... and ends it
 
@@ -588,6 +591,8 @@ class _Reader:
                         self.item_name, self.item_body = "", False
                     if not _has_figure(sentence):  # 一、自评得分情况: its score is the claim
                         self.under_self = any(w in sentence for w in self.rules.totals.self_words)
+                        self.resulted = self.resulted or any(
+                            w in sentence for w in self.rules.evidence.results)
                         self.outline = self.outline or any(
                             w in sentence for w in self.rules.evidence.outline)
                 before = len(self.found) + len(self.targets) + len(self.actuals)
@@ -909,7 +914,7 @@ class _Reader:
         return Report(
             year=year if titled else None, name=_restore(name) if titled else "",
             department=_restore(department) if titled else "",
-            titled=titled, outlined=titled and self.outline, funds=tuple(funds.items()),
+            titled=titled, outlined=titled and self.outline, resulted=self.resulted, funds=tuple(funds.items()),
             fund_rows=tuple(self.rows),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
             claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
@@ -1651,8 +1656,10 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         parser.schema = ("name", "target", "actual", *points)
         parser.note("prose", detail=str(len(report.indicators)))
         draft.ended = not (report.cut and (report.open_at_cut or report.claimed_total is None))
-    elif not draft.has_table:  # a report with no indicator list: it says where they are
-        draft.ended = not report.cut
+    elif not draft.has_table:  # a report with no indicator list: it says where they are;
+        # one that states neither indicators nor a score stops before its results
+        draft.ended = not report.cut and (report.claimed_total is not None
+                                           or bool(report.total_unread) or report.resulted)
     else:  # a table inside a report, which goes on to a later section
         draft.ended = draft.ended or not report.cut or (
             report.claimed_total is not None and _closed(parser))
