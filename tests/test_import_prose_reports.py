@@ -248,7 +248,8 @@ def test_a_numbered_item_named_under_a_category_takes_the_first_figure_of_its_te
     first = body1.split(",")[0]
     assert [(i.level1, i.name, i.actual) for i in r.indicators] == [
         ("产出指标", "项目完成数量", "1个" if "1个" in first else "3期"),
-        ("产出指标", "项目实施进度", "100%")]
+        ("产出指标", "项目完成质量", "已通过竣工验收"),  # its result in a few words
+        ("产出指标", "项目实施进度", "100%")]  # (以结算审计为准 states no result)
 
 
 def test_batches_without_labels_and_their_total_in_one_sentence():

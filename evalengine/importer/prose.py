@@ -51,6 +51,7 @@ class SentenceWords:
     plan: Words
     name_label: Words
     compared: Words
+    result: Words
 
 
 @attrs.frozen
@@ -140,6 +141,7 @@ class Limits:
     max_title: int
     max_title_part: int
     title_cells: int
+    result_words: int
 
 
 @attrs.frozen
@@ -669,10 +671,10 @@ class _Reader:
                 # "(1)项目完成数量。完成年度建设项目1个,…": the item's value is the first figure
                 # its text states; the rest of its text describes it
                 if self.item_name:
-                    value = self._first_value(clause)
+                    value = self._first_value(clause) or self._result_words(clause)
                     if value:
                         self.found.append(_Found(self.item_name, {"actual": value}, dict(levels)))
-                        self.item_name = ""
+                    self.item_name = ""  # (its first sentence gave it, or nothing does)
                 continue
             # under a heading naming actuals, any clause may hold them (they count only when
             # paired); after a label's list ("+"), the numbered items that go on with it
@@ -688,6 +690,13 @@ class _Reader:
                     if item is not None:
                         (self.targets if mode.startswith("target") else self.actuals).append(item)
         return mode, levels
+
+    def _result_words(self, clause: str) -> str:
+        """An item's result stated in a few words, one clause with no figure (已通过竣工验收)."""
+        text = clause.strip()
+        if re.search(r"[,;:]", text) or _has_figure(text) or len(text) > self.rules.limits.result_words:
+            return ""
+        return text if any(w in text for w in self.rules.words.result) else ""
 
     def _first_value(self, clause: str) -> str:
         """The value of the first piece of ``clause`` that ends in a figure (完成年度建设项目1个),
