@@ -847,7 +847,7 @@ class _Reader:
                     self.parts.append((_restore(label.strip()), "budget" if field == "allocated"
                                        else field, number, power))
                 else:
-                    totalled = any(w in clause[:m.start()] for w in f.total)
+                    totalled = any(w in before for w in f.total)
                     self.money.append(_Money(field, number, power, cited, named, totalled))
                     last_field = field
             previous_end = 0
@@ -1097,7 +1097,8 @@ def _sum_of_others(values: list[Decimal]) -> Decimal | None:
 
 def _in_sub_bracket(clause: str, at: int, subs: Sequence[str]) -> bool:
     """``at`` stands inside a bracket that opens with a part's word (…(其中建筑工程3292万元)."""
-    opened = clause.rfind("(", 0, at)
+    reach = _limits().label_reach  # (bounded work on a long run of figures)
+    opened = clause.rfind("(", max(0, at - reach), at)
     if opened < 0 or ")" in clause[opened:at]:
         return False
     return any(w in clause[opened:at] for w in subs)
