@@ -279,3 +279,10 @@ def test_a_report_that_stops_before_its_results_is_incomplete():
     assert stops.project.incomplete  # no indicator, no score, no results section: not seen
     ends = _case(head + "二、绩效目标完成情况\n项目已按期完工。\n三、存在的问题\n无。\n")
     assert not ends.project.incomplete
+
+
+def test_a_title_of_the_form_guanyu_year_project_de_report():
+    r = read_report("关于2021年度残疾人康复项目的绩效评价报告\n一、项目基本情况\n"
+                    "预算安排资金38万元,实际到位38万元,累计支付资金36.1万元,预算执行率95%。\n")
+    assert (r.year, r.name) == (2021, "残疾人康复项目")
+    assert dict(r.funds) == {"budget": 38, "executed": Decimal("36.1"), "claimed_rate": 95}
