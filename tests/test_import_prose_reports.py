@@ -286,3 +286,11 @@ def test_a_title_of_the_form_guanyu_year_project_de_report():
                     "预算安排资金38万元,实际到位38万元,累计支付资金36.1万元,预算执行率95%。\n")
     assert (r.year, r.name) == (2021, "残疾人康复项目")
     assert dict(r.funds) == {"budget": 38, "executed": Decimal("36.1"), "claimed_rate": 95}
+
+
+def test_other_words_for_the_budget_the_sum_spent_and_a_target():
+    r = read_report("某某县2023年度困难群众救助补助资金绩效自评报告\n一、项目基本情况\n"
+                    "2023年共收到困难群众救助补助资金3560万元,全年决算数3480万元,资金执行率97.75%。\n"
+                    "二、绩效目标完成情况\n受益学生人数:预期4800人,实际4852人。\n")
+    assert dict(r.funds) == {"budget": 3560, "executed": 3480, "claimed_rate": Decimal("97.75")}
+    assert _ind(r) == [("", "受益学生人数", "4800人", "4852人")]
