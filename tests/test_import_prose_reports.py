@@ -294,3 +294,10 @@ def test_other_words_for_the_budget_the_sum_spent_and_a_target():
                     "二、绩效目标完成情况\n受益学生人数:预期4800人,实际4852人。\n")
     assert dict(r.funds) == {"budget": 3560, "executed": 3480, "claimed_rate": Decimal("97.75")}
     assert _ind(r) == [("", "受益学生人数", "4800人", "4852人")]
+
+
+def test_a_lone_heading_or_cell_naming_a_result_is_no_title():
+    from evalengine.importer.prose import report_title
+
+    assert report_title("评价结果") is None and report_title("自评结果\n优") is None
+    assert report_title("附件3\n项目支出绩效自评报告") == (None, "")  # a title naming nothing

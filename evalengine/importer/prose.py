@@ -1493,7 +1493,8 @@ def find_title(lines: Sequence[str]) -> Title | None:
                               else "", n)
             if title is not None and (title.year is not None or title.name or title.whole):
                 return title
-            bare = bare or title  # a title naming nothing (项目绩效自评报告): if none better
+            if m.group().endswith("报告"):  # (a lone 评价结果 is a heading or a cell)
+                bare = bare or title  # a title naming nothing (项目绩效自评报告): if none better
     return bare
 
 
