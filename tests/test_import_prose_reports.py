@@ -9,9 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evalengine.importer import import_text
-from evalengine.importer.prose import read_report
+from evalengine.importer.prose import _HALF, read_report
 
 
 def _case(text: str):
@@ -301,3 +303,24 @@ def test_a_lone_heading_or_cell_naming_a_result_is_no_title():
 
     assert report_title("评价结果") is None and report_title("自评结果\n优") is None
     assert report_title("附件3\n项目支出绩效自评报告") == (None, "")  # a title naming nothing
+
+
+_PIECES = ["合计", "共计", "其中", "(", ")", "项目支出", "下达资金", "到位资金", "全年预算数", "万元",
+           "12.5", "300", "2021年度", "1.数量指标。", "社会效益目标。", "(1)项目完成数量。", "完成",
+           "≥", "95%", "8公里", ";", "绩效目标:", "项目名称:", "评价年度:", "预算部门(公章):",
+           "某某县水务局", "建设项目", "绩效自评报告", "部门整体支出", "首页 >> 正文 ", "我要投稿",
+           "已通过竣工验收", "实际决算金额", "\n", "。", ","]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=50).map("".join))
+def test_the_reader_never_raises_and_writes_only_what_the_text_prints(text):
+    r = read_report(text)
+    seen = "".join(text.translate(_HALF).split())
+    for ind in r.indicators:
+        assert not {f for f, _ in ind.unread} & {f for f in ("target", "actual") if getattr(ind, f)}
+        for value in (ind.name, ind.target, ind.actual):
+            assert "".join(value.split()) in seen
+    for value in (r.name, r.department):
+        assert "".join(value.split()) in seen
+    import_text(text.encode("utf-8"), shown="t.txt", stem="t")  # never raises either
