@@ -235,7 +235,7 @@ class CaseFacts:
         """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`)."""
         from .fit import misfit  # fit reads scoring, which reads these facts
 
-        return self.once(("misfit", profile.id), lambda: misfit(self._case, profile))
+        return self.once(("misfit", profile.id), lambda: misfit(self._case, profile, facts=self))
 
     def clauses(self, path: str) -> tuple[tuple[str, Value], ...]:
         """Each clause of the text at ``path`` (NFKC, no whitespace, cut at 。;,、!? and line
