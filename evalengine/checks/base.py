@@ -141,6 +141,23 @@ def _row_path(index: int, field: str) -> str:
     return f"$.indicators[{index}].{field}"
 
 
+class _found_once:
+    """A fact of a row found the first time it is read, then kept on the row: the row's
+    own attribute from then on, so later reads cost a plain attribute lookup (a property
+    would be called on every read; functools.cached_property takes a lock in 3.11)."""
+
+    def __init__(self, find: Callable[[Any], Any]) -> None:
+        self.find = find
+        self.name = find.__name__
+        self.__doc__ = find.__doc__
+
+    def __get__(self, row: Any, owner: type | None = None) -> Any:
+        if row is None:
+            return self
+        value = row.__dict__[self.name] = self.find(row)
+        return value
+
+
 class ScoredRow:
     """One scored indicator row, as every rule's per-row part sees it: its score (``item``),
     its cells as printed (``row``), its facts (``cells``), and what several rules read of it,
@@ -169,15 +186,15 @@ class ScoredRow:
             found[key] = find(self)
         return found[key]
 
-    @property
+    @_found_once
     def shown_name(self) -> str:
         """The 三级 name for a message: whitespace collapsed, long text clipped."""
-        return self.once("shown_name", lambda r: _show(r.row.name))
+        return _show(self.row.name)
 
-    @property
+    @_found_once
     def target_text(self) -> str:
         """The target as the form shows it (:func:`target_text`)."""
-        return self.once("target_text", lambda r: target_text(r.row))
+        return target_text(self.row)
 
 
 def target_text(row: Indicator) -> str:

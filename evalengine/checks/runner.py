@@ -261,11 +261,13 @@ class Checker:
         kinds: dict[str, tuple[ScoredRow, ...]] = {"all": rows}
         unread = facts.unread
         findings: list[Finding] = []
+        new = tuple.__new__  # a CaseContext per rule (some sixty a case), without the
+        # NamedTuple's own __new__ frame: the same tuple, made at two thirds of the cost
         for active in self.case_rules:
             rule = active.rule
             try:
-                context = CaseContext(location, case, score, profile, taxonomy, active.options,
-                                      facts, rows)
+                context = new(CaseContext, (location, case, score, profile, taxonomy,
+                                            active.options, facts, rows))
                 if rule.row_part is None:
                     own = list(rule.check(context))
                 else:
