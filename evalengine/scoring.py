@@ -375,7 +375,7 @@ def _score_indicator(
         reason, face = "unmeasurable-target", weight
 
     claimed, claimed_from_form = face, False
-    if row.score is not None and not is_unread(row, "score"):
+    if row.score is not None and not (row.unread.items and is_unread(row, "score")):
         claimed, claimed_from_form = row.score, True
         scale = row.weight if row.weight else weight
         if evidence in (Evidence.QUALITATIVE, Evidence.CLAIM) and scale > 0:
