@@ -234,9 +234,13 @@ class CaseFacts:
 
     def misfit(self, profile: Profile) -> tuple[str, str] | None:
         """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`)."""
-        from .fit import misfit  # fit reads scoring, which reads these facts
+        key = ("misfit", profile.id)
+        found = self._found
+        if key not in found:  # asked by several rules: imported and found once a case
+            from .fit import misfit  # fit reads scoring, which reads these facts
 
-        return self.once(("misfit", profile.id), lambda: misfit(self._case, profile, facts=self))
+            found[key] = misfit(self._case, profile, facts=self)
+        return found[key]
 
     def clauses(self, path: str) -> tuple[tuple[str, Value], ...]:
         """Each clause of the text at ``path`` (NFKC, no whitespace, cut at 。;,、!? and line
