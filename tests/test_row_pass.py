@@ -122,3 +122,15 @@ def test_words_settings_are_resolved_once_whatever_their_source():
     assert active.options["words"].compacted == (("执行 率", "执行率"),)
     assert all(isinstance(a.options[s.name], Words) for a in CHECKER.active
                for s in a.rule.settings if s.kind == "texts" and s.name in a.options)
+
+
+def test_words_keep_their_answers_up_to_a_bound(monkeypatch):
+    """first_in's answers are kept per text (二级 labels and names recur), the same answers
+    as a fresh scan, and no more than SEEN of them."""
+    from evalengine.checks import base
+
+    monkeypatch.setattr(base, "SEEN", 2)
+    words = Words(["满意度", "调查"])
+    texts = ["群众满意度调查", "问卷调查", "数量指标", "群众满意度调查", "无"]
+    assert [words.first_in(t) for t in texts] == ["满意度", "调查", "", "满意度", ""]
+    assert len(words._seen) == 2

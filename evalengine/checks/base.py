@@ -75,17 +75,22 @@ class Setting:
         return (self.help_en or self.help) if lang == "en" else self.help
 
 
+SEEN = 4096  # texts whose first_in answer a Words keeps (measured: docs/benchmarks.md)
+
+
 class Words(tuple):
     """A ``texts`` setting's words (a tuple), each also without whitespace, found once when
     the settings are loaded rather than on every row a rule reads them against."""
 
     compacted: tuple[tuple[str, str], ...]  # (word, word without whitespace), blanks left out
     normalised: tuple[str, ...]  # each word in NFKC without whitespace, blanks left out
+    _seen: dict[str, str]  # first_in's answers by text
 
     def __new__(cls, words: Iterable[str]) -> Words:
         self = super().__new__(cls, words)
         self.compacted = tuple((word, w) for word in self if (w := compact(word)))
         self.normalised = tuple(w for word in self if isinstance(word, str) and (w := normalised(word)))
+        self._seen = {}  # text → the first word in it: first_in's answers, up to SEEN texts
         return self
 
     def __repr__(self) -> str:
@@ -100,11 +105,20 @@ class Words(tuple):
         return found[key]
 
     def first_in(self, text: str) -> str:
-        """The first word found in ``text`` (a text without whitespace), or ""."""
-        for word, w in self.compacted:
-            if w in text:
-                return word
-        return ""
+        """The first word found in ``text`` (a text without whitespace), or "".  Rules ask
+        this of every row's 二级 label and name, which recur from row to row and form to
+        form (a few dozen 二级 labels in all): the answers are kept, up to SEEN texts."""
+        seen = self._seen
+        found = seen.get(text)
+        if found is None:
+            found = ""
+            for word, w in self.compacted:
+                if w in text:
+                    found = word
+                    break
+            if len(seen) < SEEN:
+                seen[text] = found
+        return found
 
 
 class Hit(NamedTuple):
