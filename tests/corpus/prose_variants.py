@@ -211,7 +211,7 @@ class Stated:
 
 def _doc(fx: Facts, *, department: bool, implementer: bool, money: Sequence[str],
          rate: bool, items: Sequence[Item], weights: bool, scores: bool, total: bool,
-         year: bool = True, name: bool = True) -> dict[str, Any]:
+         year: bool = True, name: bool = True, scale: int = 1) -> dict[str, Any]:
     project: dict[str, Any] = {}
     if name and fx.name:
         project["name"] = fx.name
@@ -221,7 +221,8 @@ def _doc(fx: Facts, *, department: bool, implementer: bool, money: Sequence[str]
         project["department"] = fx.department
     if implementer and fx.implementer:
         project["implementer"] = fx.implementer
-    funds = {k: getattr(fx, k) for k in money if getattr(fx, k) is not None}
+    # a report whose sums are all in 元 is read as printed, as a form's 元 column is
+    funds = {k: getattr(fx, k) * scale for k in money if getattr(fx, k) is not None}
     if rate and fx.rate is not None:
         funds["claimed_rate"] = fx.rate
     inds = []
@@ -345,7 +346,7 @@ def web(fx: Facts) -> Stated:
                      "自评等级为优。")
     text = "\n".join(lines) + "\n"
     doc = _doc(fx, department=False, implementer=False, money=("budget", "executed"),
-               rate=True, items=fx.items, weights=False, scores=False, total=True)
+               rate=True, items=fx.items, weights=False, scores=False, total=True, scale=10000)
     return Stated(text, doc, frozenset({"indicator.level1"}))
 
 
@@ -441,7 +442,8 @@ def lists(fx: Facts) -> Stated:
     lines.append("四、存在的问题\n项目实施进度有待加快。")
     text = "\n".join(lines) + "\n"
     doc = _doc(fx, department=False, implementer=False, money=("budget", "executed"),
-               rate=False, items=fx.items, weights=False, scores=False, total=False)
+               rate=False, items=fx.items, weights=False, scores=False, total=False,
+               scale=10000)
     return Stated(text, doc, frozenset({"indicator.level1", "indicator.level2"}))
 
 
