@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -114,6 +114,7 @@ class TitleWords:
     project_labels: Words
     year_labels: Words
     department_labels: Words
+    subtitle: Words = ()
 
 
 @attrs.frozen
@@ -1432,6 +1433,12 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
         re.fullmatch(r"\s*[(（]([^()（）]{2,40})[)）]\s*", next_line) if not after.strip() else None)
     if m:
         inner = re.sub(r"\s+", "", m.group(1))
+    elif not after.strip() and t.subtitle:
+        # a subtitle line under the title (——2022年度残疾人康复项目): its name, as a bracket's
+        sub = re.fullmatch(rf"\s*(?:{_alt(t.subtitle)})\s*(?:(?:19|20)\d{{2}}\s*年度?)?"
+                           r"([^,;:。()（）]{2,40})\s*", next_line)
+        if sub:
+            inner = re.sub(r"\s+", "", sub.group(1))
     whole_word = next((w for w in sorted(t.whole, key=len, reverse=True)
                        if w in body or w in inner), None)
     generic = set(t.generic)
@@ -1617,6 +1624,34 @@ def _title_word(text: str, before: str = "") -> bool:
     return not before or len(text[:m.start()].strip()) >= 4
 
 
+def _complete(ind: Mapping[str, Any], unread: Mapping[str, str]) -> bool:
+    """An indicator row with its name, target and actual all read."""
+    return all(ind.get(f) and f not in unread for f in ("name", "target", "actual"))
+
+
+def _prose_over_table(draft: Any, lines: Sequence[str]) -> bool:
+    """A titled report whose "table" is its own sentences cut at their labels (数量指标:,
+    指标名称:, 一是…): no row of it holds a name, a target and an actual, while the report
+    read as prose states at least one indicator whole. The sentences are then the report's
+    indicators, not the rows."""
+    if any(_complete(ind, draft.unread.get(("indicators", n), {}))
+           for n, ind in enumerate(draft.indicators)):
+        return False
+    report = read_report("\n".join(lines))
+    return report.titled and any(
+        _complete(attrs.asdict(i), dict(i.unread or {})) for i in report.indicators)
+
+
+def _drop_table(draft: Any) -> None:
+    """Forget the rows a table reading gave (see :func:`_prose_over_table`)."""
+    draft.indicators = []
+    draft.unread = {k: v for k, v in draft.unread.items() if k[0] != "indicators"}
+    for field in ("indicators", "funds", "narrative", "goal"):
+        draft.unread.get(("project", 0), {}).pop(field, None)
+    draft.has_table = False
+    draft.ended = False
+
+
 def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     """What a report in prose states, into the draft of :class:`.recognise._Parser` ``parser``
     for what its tables did not give: the indicators when no table was read, the money, the
@@ -1626,6 +1661,8 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     lines, owners = _span_lines(parser, tokens)
     if draft.has_table and not report_title("\n".join(lines[:_limits().title_cells])):
         return
+    if draft.has_table and _prose_over_table(draft, lines):
+        _drop_table(draft)
     if draft.has_table and parser.used:  # a table's cells are its reader's: the report is
         first, last = min(parser.used), max(parser.used)  # the text around them
         tokens = [i for i in tokens if not first <= i <= last]
