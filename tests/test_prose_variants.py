@@ -109,3 +109,50 @@ def test_a_sentence_after_a_title_naming_no_project_is_no_subtitle():
     report = read_report("2023年度项目支出绩效自评报告\n一、资金情况\n"
                          "全年预算数120万元，实际支出110万元。\n")
     assert report.name == ""
+
+
+# --- the units a report names by label -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "本项目主管部门：某某县民政局。实施单位：某某县社会福利中心。",
+    "该项目主管部门为某某县民政局，实施单位为某某县社会福利中心。",
+    "一、基本情况 主管部门：某某县民政局。实施单位：某某县社会福利中心。二、资金情况",
+])
+def test_the_department_and_implementer_a_report_names_by_label(sentence):
+    case = _case(f"2023年度养老服务补贴项目支出绩效自评报告\n{sentence}\n"
+                 "全年预算数120万元，实际支出110万元。\n")
+    assert (case.project.department, case.project.implementer) == \
+        ("某某县民政局", "某某县社会福利中心")
+
+
+def test_an_unlabelled_unit_is_no_implementer():
+    case = _case("2023年度养老服务补贴项目支出绩效自评报告\n某某县社会福利中心负责实施。\n"
+                 "全年预算数120万元，实际支出110万元。\n")
+    assert case.project.implementer == ""
+
+
+# --- words: 支付率, 自评结果, …方面 ----------------------------------------------------------
+
+def test_a_payment_rate_is_the_execution_rate_and_a_result_line_the_score():
+    report = read_report("2023年度养老服务补贴项目支出绩效自评报告\n"
+                         "下达资金120万元，已支付114万元，支付率95%。\n"
+                         "自评结果：得分92分，等级为“优”。\n")
+    assert dict(report.funds)["claimed_rate"] == 95
+    assert report.claimed_total == 92
+
+
+def test_a_category_named_before_fangmian_heads_its_indicators():
+    report = read_report("2023年度养老服务补贴项目支出绩效自评报告\n二、绩效目标完成情况\n"
+                         "数量指标方面，补贴发放人数目标值为500人，实际完成值为520人。\n")
+    assert [(i.level2, i.name, i.target, i.actual) for i in report.indicators] == \
+        [("数量指标", "补贴发放人数", "500人", "520人")]
+
+
+# --- a value after a target's label is no actual ---------------------------------------------
+
+@pytest.mark.parametrize("clause", ["补贴发放覆盖率目标值为100%", "补贴发放覆盖率年度目标为100%"])
+def test_a_value_after_a_target_label_under_a_heading_is_the_target(clause):
+    report = read_report("2023年度养老服务补贴项目支出绩效自评报告\n二、绩效目标完成情况\n"
+                         f"数量指标：{clause}。\n")
+    got = [(i.name, i.target, i.actual) for i in report.indicators]
+    assert got == [("补贴发放覆盖率", "100%", "")]

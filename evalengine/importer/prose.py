@@ -115,6 +115,7 @@ class TitleWords:
     year_labels: Words
     department_labels: Words
     subtitle: Words = ()
+    implementer_labels: Words = ()
 
 
 @attrs.frozen
@@ -215,6 +216,7 @@ class Report:
     year: int | None = None
     name: str = ""  # the project, from the title
     department: str = ""  # from a cover's label (预算部门: …), never from an unlabelled unit
+    implementer: str = ""  # from a label (实施单位: …, 实施单位为…)
     titled: bool = False  # the text opens with a report's title
     outlined: bool = False  # it has headings of a report's outline (一、基本情况)
     resulted: bool = False  # ... and one of its results (二、绩效目标完成情况, 三、自评结论)
@@ -735,7 +737,12 @@ class _Reader:
             before = len(self.found)
             for m in pattern.finditer(clause):
                 values = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
-                name = _without_heading(_strip_tail(values.pop("name", "")))
+                raw = values.pop("name", "")
+                name = _without_heading(_strip_tail(raw))
+                if "actual" in values and not {"target", "actual_word"} & set(values) \
+                        and _target_tail(raw):
+                    # 覆盖率目标值为100%: a value after a target's label is the target
+                    values["target"] = values.pop("actual")
                 labels = [values.pop(k) for k in ("target_word", "actual_word") if k in values]
                 target, actual = values.get("target", ""), values.get("actual", "")
                 strong = [len(label) >= _limits().strong_label for label in labels]
@@ -888,7 +895,7 @@ class _Reader:
         indicators = self._indicators()
         funds, funds_unread = self._funds()
         title = find_title(self.lines)
-        head, name, year, department = "", "", None, ""
+        head, name, year, department, implementer = "", "", None, "", ""
         if title is not None:
             self.used.update(self.origin[title.line])
             head = self.lines[title.line][:_limits().max_title]
@@ -906,6 +913,7 @@ class _Reader:
             if year is None:
                 year = cover.get("year")
             department = cover.get("department", "")
+            implementer = cover.get("implementer", "")
             if year is None:  # the year the report speaks of (2021年部门决算收支)
                 year = next((y for line in self.lines[title.line:] if (y := _body_year(line))),
                             None)
@@ -924,6 +932,7 @@ class _Reader:
         return Report(
             year=year if titled else None, name=_restore(name) if titled else "",
             department=_restore(department) if titled else "",
+            implementer=_restore(implementer) if titled else "",
             titled=titled, outlined=titled and self.outline, resulted=self.resulted, funds=tuple(funds.items()),
             fund_rows=tuple(self.rows),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
@@ -1263,6 +1272,19 @@ def _without_heading(name: str) -> str:
     return rest if len(rest) >= 2 else name
 
 
+def _target_tail(name: str) -> bool:
+    """``name`` ends with the label of a target (…覆盖率目标值, …人数的年度目标)."""
+    w = load_prose_rules().words
+    tails = sorted(w.name_tail + w.connectors, key=len, reverse=True)
+    while True:
+        if any(name.endswith(t) and len(name) > len(t) for t in w.target):
+            return True
+        tail = next((t for t in tails if name.endswith(t) and len(name) > len(t)), None)
+        if tail is None:
+            return False
+        name = name[:-len(tail)]
+
+
 def _strip_tail(name: str) -> str:
     """A name without the words between it and its label (满意度指标绩效 → 满意度), nor the
     first part of a longer label (道路养护里程实际 | 完成 → 道路养护里程)."""
@@ -1534,7 +1556,8 @@ def cover_labels(lines: Sequence[str]) -> dict[str, Any]:
     text = "\n".join(lines[:40])
     out: dict[str, Any] = {}
     seal = r"(?:\([^()]{1,6}\))?"  # (公章)
-    labels = t.project_labels + t.year_labels + t.department_labels
+    labels = t.project_labels + t.year_labels + t.department_labels + t.implementer_labels
+    said = r"\s*(?::|为)\s*"  # 主管部门: X / 主管部门为X
     end = rf"(?=\s|$|[,;。]|{_alt(labels)})"
     m = re.search(rf"(?:{_alt(t.project_labels)}){seal}\s*:\s*(?P<v>[^\s,;:。]{{2,60}}?){end}", text)
     if m and _CJK.search(m.group("v")):
@@ -1542,10 +1565,13 @@ def cover_labels(lines: Sequence[str]) -> dict[str, Any]:
     m = re.search(rf"(?:{_alt(t.year_labels)}){seal}\s*:\s*(?P<v>(?:19|20)\d{{2}})(?!\d)", text)
     if m:
         out["year"] = int(m.group("v"))
-    m = re.search(rf"(?:{_alt(t.department_labels)}){seal}\s*:\s*(?P<v>[^\s,;:。]{{3,30}}?){end}",
-                  text)
-    if m and _is_unit(m.group("v")):
-        out["department"] = m.group("v")
+    for field, words in (("department", t.department_labels),
+                         ("implementer", t.implementer_labels)):
+        if not words:
+            continue
+        m = re.search(rf"(?:{_alt(words)}){seal}{said}(?P<v>[^\s,;:。]{{3,30}}?){end}", text)
+        if m and _is_unit(m.group("v")):
+            out[field] = m.group("v")
     return out
 
 
@@ -1682,7 +1708,9 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
             report = attrs.evolve(report, name=report.name or cover.get("name", ""),
                                   year=report.year if report.year is not None
                                   else cover.get("year"),
-                                  department=report.department or cover.get("department", ""))
+                                  department=report.department or cover.get("department", ""),
+                                  implementer=report.implementer
+                                  or cover.get("implementer", ""))
     if not draft.has_table and not (report.titled or report.indicators):
         return
     if parser.glued and not report.titled:
@@ -1736,8 +1764,9 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         draft.project.setdefault("year", report.year)
     if report.name and not draft.project.get("name"):
         draft.project["name"] = report.name
-    if report.department and not draft.project.get("department"):
-        draft.project["department"] = report.department
+    for field in ("department", "implementer"):
+        if getattr(report, field) and not draft.project.get(field):
+            draft.project[field] = getattr(report, field)
     if "claimed_total" not in draft.narrative:
         if report.claimed_total is not None:
             draft.narrative["claimed_total"] = report.claimed_total

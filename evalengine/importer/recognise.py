@@ -908,6 +908,10 @@ class _Parser:
             m = _UNIT_CODE_RE.match(value)
             if m:
                 value = m.group(1).strip()
+            # a report's sentence (主管部门为某某局。): its connector and its end are no part
+            value = _SENTENCE_END_RE.sub("", _CONNECTOR_RE.sub("", value))
+            if not value:
+                return
         project.setdefault(field, value)
 
     def set_narrative(self, field: str, value: str, i: int) -> None:
@@ -3289,6 +3293,9 @@ _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _NUMBERED_RE = re.compile(r"^\d+[.、](?!\d)")  # a numbered item (1.完成…): the goal's text begins
 _CHECK_BOX_RE = re.compile(r"[□☑■√✓]")
 _UNIT_CELLS = {"(万元)", "万元", "(元)", "元"}
+_CONNECTOR_RE = re.compile(r"^\s*为(?=\S{3})")
+# a unit's name holds no sentence end: the text from one on is the report's next sentence
+_SENTENCE_END_RE = re.compile(r"[。;；].*$|[,，、]+\s*$", re.S)
 _LOCAL_RUN = 3  # local funds labels in a run that open the funds block
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
