@@ -375,7 +375,7 @@ def labelled(fx: Facts) -> Stated:
         for k, it in enumerate(group, 1):
             parts = [f"（{k}）{it.name}。"]
             if it.target:
-                parts.append(f"预期目标：{it.target}；")
+                parts.append(f"预期目标：{it.target}{'；' if it.actual else '。'}")
             if it.actual:
                 parts.append(f"完成情况：{it.actual}。")
             lines.append("".join(parts))
@@ -479,9 +479,22 @@ def named(fx: Facts) -> Stated:
     return Stated(text, doc, frozenset({"indicator.level1"}))
 
 
+def _titled(style: Callable[[Facts], Stated]) -> Callable[[Facts], Stated]:
+    """A report whose case prints no project name still has a title: one naming none."""
+    def write(fx: Facts) -> Stated:
+        stated = style(fx)
+        if fx.name or "报告" in stated.text.split("\n")[0]:
+            return stated
+        year = f"{fx.year}年度" if fx.year else ""
+        glue = "" if stated.text.count("\n") == 1 else "\n"
+        return attrs.evolve(stated, text=f"{year}项目支出绩效自评报告{glue}{stated.text}")
+    return write
+
+
 STYLES: dict[str, Callable[[Facts], Stated]] = {
-    "outline": outline, "web": web, "labelled": labelled, "reversed": reversed_,
-    "lists": lists, "oneline": oneline, "named": named,
+    name: _titled(fn) for name, fn in {
+        "outline": outline, "web": web, "labelled": labelled, "reversed": reversed_,
+        "lists": lists, "oneline": oneline, "named": named}.items()
 }
 
 
