@@ -480,14 +480,19 @@ def named(fx: Facts) -> Stated:
 
 
 def _titled(style: Callable[[Facts], Stated]) -> Callable[[Facts], Stated]:
-    """A report whose case prints no project name still has a title: one naming none."""
+    """A report whose case prints no project name still has a title: one naming none; and
+    a report ends with a sentence (its problems and measures), not at a heading."""
     def write(fx: Facts) -> Stated:
         stated = style(fx)
-        if fx.name or "报告" in stated.text.split("\n")[0]:
-            return stated
-        year = f"{fx.year}年度" if fx.year else ""
         glue = "" if stated.text.count("\n") == 1 else "\n"
-        return attrs.evolve(stated, text=f"{year}项目支出绩效自评报告{glue}{stated.text}")
+        text = stated.text
+        if not text.rstrip("\n").endswith("。"):
+            text = text.rstrip("\n") + glue + "存在的问题和改进措施" + glue + \
+                "个别指标完成进度偏慢，下一步将加强跟踪管理。\n"
+        if not fx.name and "报告" not in text.split("\n")[0]:
+            year = f"{fx.year}年度" if fx.year else ""
+            text = f"{year}项目支出绩效自评报告{glue}{text}"
+        return attrs.evolve(stated, text=text)
     return write
 
 
