@@ -52,6 +52,7 @@ class SentenceWords:
     name_label: Words
     compared: Words
     result: Words
+    figure_connectors: Words = ()
 
 
 @attrs.frozen
@@ -144,6 +145,7 @@ class Limits:
     max_title_part: int
     title_cells: int
     result_words: int
+    word_value: int = 30
 
 
 @attrs.frozen
@@ -453,6 +455,10 @@ def _compile_shape(shape: str) -> str:
             piece = r"(?P<filler>[^,;\d]{0,8}?)"
         elif what in ("target_word", "actual_word"):
             piece = rf"(?P<{what}>{_alt(words[what])})"
+        elif what == "connector" and w.figure_connectors:
+            # 达成预期指标 is a value in words: 达 joins a label to a figure only
+            plain = [c for c in w.connectors if c not in w.figure_connectors]
+            piece = rf"(?:{_alt(plain)}|(?:{_alt(w.figure_connectors)})(?=\s*[\d≥≤<>=]))"
         else:
             piece = rf"(?:{_alt(words[what])})"
         out.append(f"(?:{piece})?" if optional else piece)
@@ -809,6 +815,16 @@ class _Reader:
                 item = self._item(piece, levels, last_segment and i == len(pieces) - 1)
                 if item is not None and not item.name and len(pieces) == 1:
                     item.name = self.item_name  # a lone value under a numbered item's name
+                words = piece.strip(" ,:;")
+                if item is None and len(pieces) == 1 and self.item_name \
+                        and any(levels.values()) \
+                        and len(m.group("label")) >= _limits().strong_label \
+                        and 0 < len(words) <= _limits().word_value \
+                        and not re.search(r"[,;:]", words):
+                    # 1.质量指标 (1)补助资格合规性。预期目标:合规;完成情况:达成预期指标 —
+                    # under a category heading, the item's values in words after long labels
+                    item = _Item(self.item_name, words, dict(levels), last_segment,
+                                 listed=self.listing)
                 if item is not None:
                     (self.targets if kind == "target" else self.actuals).append(item)
             mode = kind + "+"  # numbered items after the sentence go on with the list
