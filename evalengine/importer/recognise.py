@@ -47,6 +47,7 @@ from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
     recognise_layout, relations
 from .notes import Note
+from .prose import _is_unit as is_unit
 from .prose import fill_draft
 from .sheets import Sheet
 
@@ -940,10 +941,11 @@ class _Parser:
             m = _UNIT_CODE_RE.match(value)
             if m:
                 value = m.group(1).strip()
-            # a report's sentence (主管部门为某某局。): its connector and its end are no part
-            value = _SENTENCE_END_RE.sub("", _CONNECTOR_RE.sub("", value))
-            if not value:
-                return
+            # a report's sentence (主管部门为某某局。二、…): its connector and the text after
+            # the unit's name are no part of it — when what is left is a unit's name
+            unit = _SENTENCE_END_RE.sub("", _CONNECTOR_RE.sub("", value))
+            if unit != value and is_unit(unit):
+                value = unit
         project.setdefault(field, value)
 
     def set_narrative(self, field: str, value: str, i: int) -> None:
