@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -52,6 +52,7 @@ class SentenceWords:
     name_label: Words
     compared: Words
     result: Words
+    figure_connectors: Words = ()
 
 
 @attrs.frozen
@@ -114,6 +115,8 @@ class TitleWords:
     project_labels: Words
     year_labels: Words
     department_labels: Words
+    subtitle: Words = ()
+    implementer_labels: Words = ()
 
 
 @attrs.frozen
@@ -142,6 +145,7 @@ class Limits:
     max_title_part: int
     title_cells: int
     result_words: int
+    word_value: int = 30
 
 
 @attrs.frozen
@@ -214,6 +218,7 @@ class Report:
     year: int | None = None
     name: str = ""  # the project, from the title
     department: str = ""  # from a cover's label (预算部门: …), never from an unlabelled unit
+    implementer: str = ""  # from a label (实施单位: …, 实施单位为…)
     titled: bool = False  # the text opens with a report's title
     outlined: bool = False  # it has headings of a report's outline (一、基本情况)
     resulted: bool = False  # ... and one of its results (二、绩效目标完成情况, 三、自评结论)
@@ -450,6 +455,10 @@ def _compile_shape(shape: str) -> str:
             piece = r"(?P<filler>[^,;\d]{0,8}?)"
         elif what in ("target_word", "actual_word"):
             piece = rf"(?P<{what}>{_alt(words[what])})"
+        elif what == "connector" and w.figure_connectors:
+            # 达成预期指标 is a value in words: 达 joins a label to a figure only
+            plain = [c for c in w.connectors if c not in w.figure_connectors]
+            piece = rf"(?:{_alt(plain)}|(?:{_alt(w.figure_connectors)})(?=\s*[\d≥≤<>=]))"
         else:
             piece = rf"(?:{_alt(words[what])})"
         out.append(f"(?:{piece})?" if optional else piece)
@@ -734,7 +743,12 @@ class _Reader:
             before = len(self.found)
             for m in pattern.finditer(clause):
                 values = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
-                name = _without_heading(_strip_tail(values.pop("name", "")))
+                raw = values.pop("name", "")
+                name = _without_heading(_strip_tail(raw))
+                if "actual" in values and not {"target", "actual_word"} & set(values) \
+                        and _target_tail(raw):
+                    # 覆盖率目标值为100%: a value after a target's label is the target
+                    values["target"] = values.pop("actual")
                 labels = [values.pop(k) for k in ("target_word", "actual_word") if k in values]
                 target, actual = values.get("target", ""), values.get("actual", "")
                 strong = [len(label) >= _limits().strong_label for label in labels]
@@ -801,6 +815,16 @@ class _Reader:
                 item = self._item(piece, levels, last_segment and i == len(pieces) - 1)
                 if item is not None and not item.name and len(pieces) == 1:
                     item.name = self.item_name  # a lone value under a numbered item's name
+                words = piece.strip(" ,:;")
+                if item is None and len(pieces) == 1 and self.item_name \
+                        and any(levels.values()) \
+                        and len(m.group("label")) >= _limits().strong_label \
+                        and 0 < len(words) <= _limits().word_value \
+                        and not re.search(r"[,;:]", words):
+                    # 1.质量指标 (1)补助资格合规性。预期目标:合规;完成情况:达成预期指标 —
+                    # under a category heading, the item's values in words after long labels
+                    item = _Item(self.item_name, words, dict(levels), last_segment,
+                                 listed=self.listing)
                 if item is not None:
                     (self.targets if kind == "target" else self.actuals).append(item)
             mode = kind + "+"  # numbered items after the sentence go on with the list
@@ -887,7 +911,7 @@ class _Reader:
         indicators = self._indicators()
         funds, funds_unread = self._funds()
         title = find_title(self.lines)
-        head, name, year, department = "", "", None, ""
+        head, name, year, department, implementer = "", "", None, "", ""
         if title is not None:
             self.used.update(self.origin[title.line])
             head = self.lines[title.line][:_limits().max_title]
@@ -905,6 +929,7 @@ class _Reader:
             if year is None:
                 year = cover.get("year")
             department = cover.get("department", "")
+            implementer = cover.get("implementer", "")
             if year is None:  # the year the report speaks of (2021年部门决算收支)
                 year = next((y for line in self.lines[title.line:] if (y := _body_year(line))),
                             None)
@@ -923,6 +948,7 @@ class _Reader:
         return Report(
             year=year if titled else None, name=_restore(name) if titled else "",
             department=_restore(department) if titled else "",
+            implementer=_restore(implementer) if titled else "",
             titled=titled, outlined=titled and self.outline, resulted=self.resulted, funds=tuple(funds.items()),
             fund_rows=tuple(self.rows),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
@@ -1262,6 +1288,19 @@ def _without_heading(name: str) -> str:
     return rest if len(rest) >= 2 else name
 
 
+def _target_tail(name: str) -> bool:
+    """``name`` ends with the label of a target (…覆盖率目标值, …人数的年度目标)."""
+    w = load_prose_rules().words
+    tails = sorted(w.name_tail + w.connectors, key=len, reverse=True)
+    while True:
+        if any(name.endswith(t) and len(name) > len(t) for t in w.target):
+            return True
+        tail = next((t for t in tails if name.endswith(t) and len(name) > len(t)), None)
+        if tail is None:
+            return False
+        name = name[:-len(tail)]
+
+
 def _strip_tail(name: str) -> str:
     """A name without the words between it and its label (满意度指标绩效 → 满意度), nor the
     first part of a longer label (道路养护里程实际 | 完成 → 道路养护里程)."""
@@ -1432,6 +1471,12 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
         re.fullmatch(r"\s*[(（]([^()（）]{2,40})[)）]\s*", next_line) if not after.strip() else None)
     if m:
         inner = re.sub(r"\s+", "", m.group(1))
+    elif not after.strip() and t.subtitle:
+        # a subtitle line under the title (——2022年度残疾人康复项目): its name, as a bracket's
+        sub = re.fullmatch(rf"\s*(?:{_alt(t.subtitle)})\s*(?:(?:19|20)\d{{2}}\s*年度?)?"
+                           r"([^,;:。()（）]{2,40})\s*", next_line)
+        if sub:
+            inner = re.sub(r"\s+", "", sub.group(1))
     whole_word = next((w for w in sorted(t.whole, key=len, reverse=True)
                        if w in body or w in inner), None)
     generic = set(t.generic)
@@ -1527,7 +1572,8 @@ def cover_labels(lines: Sequence[str]) -> dict[str, Any]:
     text = "\n".join(lines[:40])
     out: dict[str, Any] = {}
     seal = r"(?:\([^()]{1,6}\))?"  # (公章)
-    labels = t.project_labels + t.year_labels + t.department_labels
+    labels = t.project_labels + t.year_labels + t.department_labels + t.implementer_labels
+    said = r"\s*(?::|为)\s*"  # 主管部门: X / 主管部门为X
     end = rf"(?=\s|$|[,;。]|{_alt(labels)})"
     m = re.search(rf"(?:{_alt(t.project_labels)}){seal}\s*:\s*(?P<v>[^\s,;:。]{{2,60}}?){end}", text)
     if m and _CJK.search(m.group("v")):
@@ -1535,10 +1581,13 @@ def cover_labels(lines: Sequence[str]) -> dict[str, Any]:
     m = re.search(rf"(?:{_alt(t.year_labels)}){seal}\s*:\s*(?P<v>(?:19|20)\d{{2}})(?!\d)", text)
     if m:
         out["year"] = int(m.group("v"))
-    m = re.search(rf"(?:{_alt(t.department_labels)}){seal}\s*:\s*(?P<v>[^\s,;:。]{{3,30}}?){end}",
-                  text)
-    if m and _is_unit(m.group("v")):
-        out["department"] = m.group("v")
+    for field, words in (("department", t.department_labels),
+                         ("implementer", t.implementer_labels)):
+        if not words:
+            continue
+        m = re.search(rf"(?:{_alt(words)}){seal}{said}(?P<v>[^\s,;:。]{{3,30}}?){end}", text)
+        if m and _is_unit(m.group("v")):
+            out[field] = m.group("v")
     return out
 
 
@@ -1617,6 +1666,34 @@ def _title_word(text: str, before: str = "") -> bool:
     return not before or len(text[:m.start()].strip()) >= 4
 
 
+def _complete(ind: Mapping[str, Any], unread: Mapping[str, str]) -> bool:
+    """An indicator row with its name, target and actual all read."""
+    return all(ind.get(f) and f not in unread for f in ("name", "target", "actual"))
+
+
+def _prose_over_table(draft: Any, lines: Sequence[str]) -> bool:
+    """A titled report whose "table" is its own sentences cut at their labels (数量指标:,
+    指标名称:, 一是…): no row of it holds a name, a target and an actual, while the report
+    read as prose states at least one indicator whole. The sentences are then the report's
+    indicators, not the rows."""
+    if any(_complete(ind, draft.unread.get(("indicators", n), {}))
+           for n, ind in enumerate(draft.indicators)):
+        return False
+    report = read_report("\n".join(lines))
+    return report.titled and any(
+        _complete(attrs.asdict(i), dict(i.unread or {})) for i in report.indicators)
+
+
+def _drop_table(draft: Any) -> None:
+    """Forget the rows a table reading gave (see :func:`_prose_over_table`)."""
+    draft.indicators = []
+    draft.unread = {k: v for k, v in draft.unread.items() if k[0] != "indicators"}
+    for field in ("indicators", "funds", "narrative", "goal"):
+        draft.unread.get(("project", 0), {}).pop(field, None)
+    draft.has_table = False
+    draft.ended = False
+
+
 def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     """What a report in prose states, into the draft of :class:`.recognise._Parser` ``parser``
     for what its tables did not give: the indicators when no table was read, the money, the
@@ -1626,6 +1703,8 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     lines, owners = _span_lines(parser, tokens)
     if draft.has_table and not report_title("\n".join(lines[:_limits().title_cells])):
         return
+    if draft.has_table and _prose_over_table(draft, lines):
+        _drop_table(draft)
     if draft.has_table and parser.used:  # a table's cells are its reader's: the report is
         first, last = min(parser.used), max(parser.used)  # the text around them
         tokens = [i for i in tokens if not first <= i <= last]
@@ -1645,7 +1724,9 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
             report = attrs.evolve(report, name=report.name or cover.get("name", ""),
                                   year=report.year if report.year is not None
                                   else cover.get("year"),
-                                  department=report.department or cover.get("department", ""))
+                                  department=report.department or cover.get("department", ""),
+                                  implementer=report.implementer
+                                  or cover.get("implementer", ""))
     if not draft.has_table and not (report.titled or report.indicators):
         return
     if parser.glued and not report.titled:
@@ -1699,8 +1780,9 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         draft.project.setdefault("year", report.year)
     if report.name and not draft.project.get("name"):
         draft.project["name"] = report.name
-    if report.department and not draft.project.get("department"):
-        draft.project["department"] = report.department
+    for field in ("department", "implementer"):
+        if getattr(report, field) and not draft.project.get(field):
+            draft.project[field] = getattr(report, field)
     if "claimed_total" not in draft.narrative:
         if report.claimed_total is not None:
             draft.narrative["claimed_total"] = report.claimed_total

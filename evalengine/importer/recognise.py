@@ -47,6 +47,7 @@ from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
     recognise_layout, relations
 from .notes import Note
+from .prose import _is_unit as is_unit
 from .prose import fill_draft
 from .sheets import Sheet
 
@@ -940,6 +941,11 @@ class _Parser:
             m = _UNIT_CODE_RE.match(value)
             if m:
                 value = m.group(1).strip()
+            # a report's sentence (主管部门为某某局。二、…): its connector and the text after
+            # the unit's name are no part of it — when what is left is a unit's name
+            unit = _SENTENCE_END_RE.sub("", _CONNECTOR_RE.sub("", value))
+            if unit != value and is_unit(unit):
+                value = unit
         project.setdefault(field, value)
 
     def set_narrative(self, field: str, value: str, i: int) -> None:
@@ -3700,6 +3706,9 @@ _PAIR_FIGURE_RE = re.compile(r"[-—]?\d[\d.,，+]*%?|[-—]")
 _NUMBERED_RE = re.compile(r"^\d+[.、](?!\d)")  # a numbered item (1.完成…): the goal's text begins
 _CHECK_BOX_RE = re.compile(r"[□☑■√✓]")
 _UNIT_CELLS = {"(万元)", "万元", "(元)", "元"}
+_CONNECTOR_RE = re.compile(r"^\s*为(?=\S{3})")
+# a unit's name holds no sentence end: the text from one on is the report's next sentence
+_SENTENCE_END_RE = re.compile(r"[。;；].*$|[,，、]+\s*$", re.S)
 _LOCAL_RUN = 3  # local funds labels in a run that open the funds block
 _PERCENT_THEN_NUMBER_RE = re.compile(r"(.*?\d%)(\d.*)$")
 _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
