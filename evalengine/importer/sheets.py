@@ -209,6 +209,13 @@ def _tab_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
             rows.append(tuple(clean(c) for c in line.split("\t")))
         else:
             rows.append((clean(line),))
+    if any(len(c) == 1 for r in rows for c in r):  # a label printed down its rows
+        from .vertical import join_vertical
+
+        joined, n, dropped = join_vertical(rows)
+        if n:
+            breaks = {b - sum(1 for d in dropped if d < b) for b in breaks}
+            rows = joined
     return Sheet(name, "tab", tuple(rows), frozenset(breaks), truncated=truncated)
 
 
