@@ -2633,7 +2633,15 @@ class _Parser:
     ) -> tuple[str, dict[str, str]] | None:
         """Match one tab-text row to the header: by position (allowing for the lost leading
         column after a page break), else by its 一级/二级 labels and the remaining cells."""
-        shifts = (-1, 0) if after_break else (0, -1)
+        shifts: tuple[int, ...] = (-1, 0) if after_break else (0, -1)
+        # a row whose leading merged cells a copied web table left out (each merged cell
+        # appears once, in its first row) but whose blank cells it kept: it ends where the
+        # header ends, so it is the header's last columns (before a shift of one, which
+        # would read its 二级 cell as the 一级 and its name as an unknown 二级 word)
+        right = len(cells) - (max(c for c, _ in cols) + 1) if cols else 0
+        if right < 0 and cells and not cells[-1].strip() and self._right_aligned(cells, cols,
+                                                                                  right):
+            shifts = (right, *shifts)
         for shift in shifts:
             values = self._positional(cells, cols, shift)
             if values is None:
@@ -2655,6 +2663,19 @@ class _Parser:
         values["level1"] = l1 or ""
         values["level2"] = l2 or ""
         return "row", values
+
+    def _right_aligned(self, cells: list[str], cols: list[tuple[int, str]], shift: int) -> bool:
+        """Do ``cells``, as the header's last columns, put figures in 分值/得分 and a label
+        or a name first (no 二级 word where a 三级 name belongs)?"""
+        values = {f: cells[c + shift] for c, f in cols if 0 <= c + shift < len(cells)}
+        figures = [values.get(f, "") for f in ("weight", "score")]
+        if not any(x.strip() for x in figures) or any(
+                x.strip() and L.number(x) is None for x in figures):
+            return False
+        l1, l2, name = (values.get(f, "").strip() for f in ("level1", "level2", "name"))
+        return (not l1 or L.is_l1(l1)) and (not l2 or L.is_l2(l2)) \
+            and bool(name) and not (L.is_l1(name) or L.is_l2(name)) \
+            and all(c + shift >= 0 or f in ("level1", "level2", "-") for c, f in cols)
 
     def _positional(
         self, cells: list[str], cols: list[tuple[int, str]], shift: int
