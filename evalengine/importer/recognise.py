@@ -1407,6 +1407,12 @@ class _Parser:
                         if origin[1] != c and origin[0] == r:
                             continue
                         values.append((field, cells[c], None))
+            elif self.mode == "tab" and header_row is not None and (shift := self._right_shift(
+                    cells, c0, len(sheet.rows[header_row]), columns)):
+                # a copied web table: the merged 项目资金 cell only in its first row, the
+                # row's blank cells kept, so it ends where the header ends
+                values = [(field, cells[c + shift], None) for c, field in columns
+                          if c0 < c + shift < len(cells)]
             elif self.mode == "tab" and self._aligned(cells, c0, columns):
                 # tab text keeps blank cells: a row whose every figure stands under a
                 # header column is read by those columns
@@ -1442,6 +1448,21 @@ class _Parser:
             self.mark_row(r)
             r += 1
         return self.first_token_of_row(r)
+
+    @staticmethod
+    def _right_shift(cells: Sequence[str], c0: int, width: int,
+                     columns: list[tuple[int, str]]) -> int:
+        """How far left a tab row that lacks its leading merged cells stands (0 if it does
+        not): shorter than the header, its blank cells kept to the end, its label left of
+        every figure column and every figure under one when it is the header's last cells."""
+        shift = len(cells) - width
+        if shift >= 0 or not cells or cells[-1].strip() or not columns:
+            return 0
+        at = {c + shift for c, _ in columns}
+        filled = [c for c in range(c0 + 1, len(cells)) if cells[c].strip()]
+        if c0 >= min(at) or not filled or not all(c in at for c in filled):
+            return 0
+        return shift
 
     @staticmethod
     def _aligned(cells: Sequence[str], c0: int, columns: list[tuple[int, str]]) -> bool:
