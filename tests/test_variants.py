@@ -194,3 +194,20 @@ def test_the_new_shapes_change_the_text_they_claim_to():
     assert "万元" in variants.units(g) or "￥" in variants.units(g)
     # the web table's spans are the workbook's merged ranges
     assert all(rows * cols > 1 for _, _, rows, cols in g.merged)
+
+
+def test_a_copied_web_table_funds_row_is_placed_by_its_percent():
+    head = ("项目名称\t培训项目\n主管部门\t某县教育局\t实施单位\t某县教师进修学校\n"
+            "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n")
+    tail = ("绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "\t产出指标\t数量指标\t培训人数\t≥50人\t52人\t10\t10\n")
+    # the merged 项目资金 cell left out of the row: it ends where the header does, its
+    # 执行率 under 执行率 (read where it stands, 100% would be the 分值)
+    text = head + "年度资金总额\t\t50\t49\t10\t98%\t9.8\n" + tail
+    funds = import_text(text.encode("utf-8")).forms[0].case.funds
+    assert (funds.initial_budget, funds.budget, funds.executed) == (None, 50, 49)
+    assert (funds.claimed_weight, funds.claimed_rate, funds.claimed_score) == (10, 98, Decimal("9.8"))
+    # a tab row whose cells fit where they stand is read there
+    text = head + "\t\t年度资金总额\t50\t50\t49\t10\t98%\t9.8\n" + tail
+    funds = import_text(text.encode("utf-8")).forms[0].case.funds
+    assert (funds.initial_budget, funds.budget, funds.executed) == (50, 50, 49)

@@ -1456,13 +1456,20 @@ class _Parser:
         not): shorter than the header, its blank cells kept to the end, its label left of
         every figure column and every figure under one when it is the header's last cells."""
         shift = len(cells) - width
-        if shift >= 0 or not cells or cells[-1].strip() or not columns:
+        if shift >= 0 or not cells or not columns:
             return 0
         at = {c + shift for c, _ in columns}
         filled = [c for c in range(c0 + 1, len(cells)) if cells[c].strip()]
         if c0 >= min(at) or not filled or not all(c in at for c in filled):
             return 0
-        return shift
+        if not cells[-1].strip():
+            return shift
+        # its last cell filled (a tab row's trailing blanks may be cut): the header's last
+        # columns only when its figures' kinds fit there and not where they stand
+        def fits(by: int) -> bool:
+            return all(_fund_kind_fits(f, cells[c + by]) for c, f in columns
+                       if c0 < c + by < len(cells))
+        return shift if fits(shift) and not fits(0) else 0
 
     @staticmethod
     def _aligned(cells: Sequence[str], c0: int, columns: list[tuple[int, str]]) -> bool:
@@ -3324,6 +3331,16 @@ class _Parser:
             "满意" in (ind.get("level1", "") + ind.get("level2", "")) for ind in draft.indicators
         ):
             draft.incomplete.append("no-satisfaction")
+
+
+def _fund_kind_fits(field: str, text: str) -> bool:
+    """Can a funds table's ``field`` column hold ``text``: a percent only under 执行率."""
+    text = text.strip()
+    if not text or L.is_blank(text):
+        return True
+    if "%" in text or "％" in text:
+        return field == "rate"
+    return True
 
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
