@@ -211,3 +211,29 @@ def test_a_copied_web_table_funds_row_is_placed_by_its_percent():
     text = head + "\t\t年度资金总额\t50\t50\t49\t10\t98%\t9.8\n" + tail
     funds = import_text(text.encode("utf-8")).forms[0].case.funds
     assert (funds.initial_budget, funds.budget, funds.executed) == (50, 50, 49)
+
+
+def test_amounts_with_their_unit_or_a_currency_sign_in_the_cell():
+    from evalengine.importer import labels as L
+
+    assert [L.money(x) for x in ("50万元", "49.78 万元", "5.0万", "￥1,268.72", "¥50", "50")] \
+        == [50, Decimal("49.78"), Decimal("5.0"), Decimal("1268.72"), 50, 50]
+    assert L.money("500元") is None and L.money("万元") is None and L.money("约50万") is None
+
+
+def _funds_text(rate: str, weight: str = "10", score: str = "9.8") -> bytes:
+    return ("项目名称\t培训项目\n主管部门\t某县教育局\n"
+            "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            f"\t\t年度资金总额\t50万元\t50 万元\t49.0万\t{weight}\t{rate}\t{score}\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "\t产出指标\t数量指标\t培训人数\t≥50人\t52人\t10\t10\n").encode("utf-8")
+
+
+def test_a_rate_written_as_a_fraction_is_read_by_the_row_s_arithmetic():
+    funds = import_text(_funds_text("0.98")).forms[0].case.funds
+    assert (funds.budget, funds.executed, funds.claimed_rate) == (50, 49, 98)
+    assert import_text(_funds_text("98 %")).forms[0].case.funds.claimed_rate == 98
+    # 0.98 of what the row's figures make 98 %: neither reading fits, left unread
+    form = import_text(_funds_text("0.5")).forms[0]
+    assert form.case.funds.claimed_rate is None
+    assert "claimed_rate" in dict(form.case.funds.unread.items)

@@ -993,6 +993,8 @@ class _Parser:
             return True
         if field == "rate":
             return L.percent(text) is not None
+        if field in _MONEY_FIELDS:
+            return L.money(text) is not None
         return L.number(text) is not None
 
     def funds_stream(self, i: int) -> int:
@@ -1570,6 +1572,7 @@ class _Parser:
         self.draft.fund_rows_seen = True
         kind, printed = label
         data: dict[str, Any] = {}
+        rate_text = ""
         for field, text, idx in values:
             if not text.strip() or L.is_blank(text):
                 continue
@@ -1581,11 +1584,23 @@ class _Parser:
                 continue
             if field == "-":
                 continue
-            value = L.percent(text) if field == "rate" else L.number(text)
+            value = L.percent(text) if field == "rate" else L.money(text) \
+                if field in _MONEY_FIELDS else L.number(text)
             if value is None:
                 self.note("not-number", text)
                 continue
             data.setdefault(field, value)
+            if field == "rate":
+                rate_text = text
+        if "rate" in data and not re.search(r"[%％]", rate_text) and 0 < data["rate"] <= 1:
+            # 0.9956: a rate written as a fraction (a spreadsheet's percent cell exported
+            # without its format), or 1 meaning 1 %: the row's arithmetic tells; unread if not
+            rate = _rate_as_printed(data, L.key(rate_text))
+            if rate is None:
+                del data["rate"]
+                self.mark_unread_funds(label, ["rate"])
+            else:
+                data["rate"] = rate
         if kind == "total":
             funds = self.draft.funds
             for field, value in data.items():
@@ -3331,6 +3346,38 @@ class _Parser:
             "满意" in (ind.get("level1", "") + ind.get("level2", "")) for ind in draft.indicators
         ):
             draft.incomplete.append("no-satisfaction")
+
+
+_MONEY_FIELDS = frozenset({"initial_budget", "budget", "executed", "balance"})
+
+
+def _rate_as_printed(data: dict[str, Any], text: str) -> Decimal | None:
+    """A funds row's rate printed without a percent sign and at most 1 (``0.9956``, ``1``):
+    the percent it is as a fraction, or as the percent number itself, whichever of the two
+    the row's figures confirm (执行数 / 预算数, else 得分 / 分值 when the score is the rate of
+    the points); None when neither or both do."""
+    value = data["rate"]
+    digits = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+    fraction, plain = value * 100, value
+    # half a unit of the last printed digit, in percent
+    tol_fraction = Decimal(5) * Decimal(10) ** (1 - max(digits - 2, 0)) / 100
+    tol_plain = Decimal(5) * Decimal(10) ** (-digits - 1)
+    checks = []
+    budget, executed = data.get("budget"), data.get("executed")
+    if budget and executed is not None:
+        checks.append(executed / budget * 100)
+    weight, score = data.get("weight"), data.get("score")
+    if not checks and weight and score is not None:
+        checks.append(score / weight * 100)
+    if not checks:
+        return None
+    actual = checks[0]
+    as_fraction = abs(actual - fraction) <= tol_fraction
+    as_plain = abs(actual - plain) <= tol_plain
+    if as_fraction == as_plain:
+        return None
+    return fraction.normalize() if as_fraction and "." in text else \
+        (fraction.quantize(Decimal(1)) if as_fraction else plain)
 
 
 def _fund_kind_fits(field: str, text: str) -> bool:

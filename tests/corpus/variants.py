@@ -414,43 +414,39 @@ def vertical(g: Grid) -> str:
     return "\n".join(lines) + "\n"
 
 
-_AMOUNT_RE = re.compile(r"-?\d+(?:\.\d+)?")
-
-
 def _amount_styles(text: str, n: int) -> str:
-    """An amount in 万元 written with its unit in the cell, one style after another."""
-    style = n % 3
+    """An amount in 万元 written with its unit or a currency sign in the cell, one style
+    after another (the figure as printed: the corpus records a form's amounts in the
+    unit its table is in)."""
+    style = n % 4
     if style == 0:
         return f"{text}万元"
     if style == 1:
         return f"{text} 万元"
-    return f"{text}万" if "." in text else f"{text}.0万"
+    if style == 2:
+        return f"{text}万" if "." in text else f"{text}.0万"
+    whole, _, frac = text.partition(".")
+    return f"￥{int(whole):,}" + (f".{frac}" if frac else "")
 
 
 def units(g: Grid) -> str:
-    """Tab rows with the funds' amounts carrying their unit (``50万元``, ``49.78 万元``,
-    ``5.0万``; on every other form the whole table in 元, ``￥500,000.00`` under a
-    ``（元）`` header), rates and percents written ``99.56 %`` and ``0.9956``."""
+    """Tab rows with the funds' amounts carrying their unit or a currency sign (``50万元``,
+    ``49.78 万元``, ``5.0万``, ``￥1,268.72``), rates written ``99.56 %`` and ``0.9956``, and
+    the indicators' percents ``95 %``."""
     g = [list(r) for r in g]
     header = next((n for n, r in enumerate(g) if any(c and "年初预算数" in c or
                                                       c and "全年预算数" in c for c in r)), None)
-    yuan = sum(len(c or "") for r in g for c in r) % 2 == 0
     n = 0
     if header is not None:
         labels = g[header]
         money = [j for j, c in enumerate(labels) if c and ("预算数" in c or "执行数" in c)]
         rate = [j for j, c in enumerate(labels) if c and "执行率" in c]
-        if yuan:
-            g[header] = [c.replace("万元", "元") if c else c for c in labels]
         end = header + 1
         while end < len(g) and not any(c and "目标" in c for c in g[end]):
             for j in money:
                 c = g[end][j] if j < len(g[end]) else None
-                if c and _AMOUNT_RE.fullmatch(c):
-                    if yuan:
-                        g[end][j] = f"￥{Decimal(c) * 10000:,.2f}"
-                    else:
-                        g[end][j] = _amount_styles(c, n)
+                if c and re.fullmatch(r"\d+(?:\.\d+)?", c):
+                    g[end][j] = _amount_styles(c, n)
                     n += 1
             for j in rate:
                 c = g[end][j] if j < len(g[end]) else None
