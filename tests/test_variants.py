@@ -30,7 +30,7 @@ WRONG_CEILINGS = {
     "tab": 8, "pipe": 27, "cells": 7, "broken": 30, "page": 8,
     "glued": 31, "oneline": 53, "synonyms": 10, "traditional": 8, "ocr": 9,
     "paragraphs": 92, "columns": 19,
-    "spaces": 25, "spaces1": 31, "html": 0, "htmlcopy": 39, "vertical": 28, "units": 8,
+    "spaces": 25, "spaces1": 31, "html": 0, "htmlcopy": 37, "vertical": 28, "units": 8,
 }
 
 
@@ -240,3 +240,16 @@ def test_a_rate_written_as_a_fraction_is_read_by_the_row_s_arithmetic():
     form = import_text(_funds_text("0.5")).forms[0]
     assert form.case.funds.claimed_rate is None
     assert "claimed_rate" in dict(form.case.funds.unread.items)
+
+
+def test_a_copied_web_table_funds_row_is_placed_by_its_arithmetic():
+    head = ("项目名称\t培训项目\n主管部门\t某县教育局\t实施单位\t某县教师进修学校\n"
+            "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n")
+    tail = ("绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "\t产出指标\t数量指标\t培训人数\t≥50人\t52人\t10\t10\n")
+    # no percent printed: where it stands, 20 would be 执行数 of a 1.56 budget and its 执行率
+    # 20 %; as the header's last cells, 执行数 1.56 and 分值 = 得分 = 20
+    funds = import_text((head + "年度资金总额\t\t1.56\t1.56\t20\t\t20\n" + tail)
+                        .encode("utf-8")).forms[0].case.funds
+    assert (funds.budget, funds.executed, funds.claimed_weight, funds.claimed_score) == \
+        (Decimal("1.56"), Decimal("1.56"), 20, 20)

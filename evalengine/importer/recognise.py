@@ -1467,10 +1467,15 @@ class _Parser:
         if not cells[-1].strip():
             return shift
         # its last cell filled (a tab row's trailing blanks may be cut): the header's last
-        # columns only when its figures' kinds fit there and not where they stand
+        # columns only when its figures fit there -- each under a column, of its kind, the
+        # row's arithmetic holding -- and not where they stand
         def fits(by: int) -> bool:
-            return all(_fund_kind_fits(f, cells[c + by]) for c, f in columns
-                       if c0 < c + by < len(cells))
+            placed = {c + by for c, _ in columns}
+            if not all(c in placed for c in filled):
+                return False
+            values = {f: cells[c + by] for c, f in columns if c0 < c + by < len(cells)}
+            return all(_fund_kind_fits(f, v) for f, v in values.items()) \
+                and _fund_arithmetic_fits(values)
         return shift if fits(shift) and not fits(0) else 0
 
     @staticmethod
@@ -3378,6 +3383,18 @@ def _rate_as_printed(data: dict[str, Any], text: str) -> Decimal | None:
         return None
     return fraction.normalize() if as_fraction and "." in text else \
         (fraction.quantize(Decimal(1)) if as_fraction else plain)
+
+
+def _fund_arithmetic_fits(values: dict[str, str]) -> bool:
+    """Do a funds row's figures, so placed, agree: its 执行率 is 执行数 / 预算数 (to a point),
+    its 得分 at most its 分值."""
+    budget, executed = L.money(values.get("budget", "")), L.money(values.get("executed", ""))
+    rate = L.percent(values.get("rate", ""))
+    if budget and executed is not None and rate is not None \
+            and abs(executed / budget * 100 - rate) > 1:
+        return False
+    weight, score = L.number(values.get("weight", "")), L.number(values.get("score", ""))
+    return weight is None or score is None or score <= weight
 
 
 def _fund_kind_fits(field: str, text: str) -> bool:
