@@ -1515,6 +1515,8 @@ class _Parser:
         informative = [v for v in raw if not L.is_blank(v)]
         if not informative:
             return []
+        # an amount with its unit or a currency sign (829.3万, ￥1,268.72) is its figure
+        raw = [_plain_amount(v) for v in raw]
         figures = [v for v in raw if L.number(v) is not None or L.percent(v) is not None]
         words = [v for v in raw if v not in figures and not L.is_blank(v)]
         block = self.layout.block("funds") if self.layout is not None else None
@@ -3383,6 +3385,15 @@ def _rate_as_printed(data: dict[str, Any], text: str) -> Decimal | None:
         return None
     return fraction.normalize() if as_fraction and "." in text else \
         (fraction.quantize(Decimal(1)) if as_fraction else plain)
+
+
+def _plain_amount(text: str) -> str:
+    """``text`` without the currency sign or unit a funds amount may carry (its digits as
+    printed), or as it is when it is no such amount."""
+    if L.number(text) is not None:
+        return text
+    value = L.money(text)
+    return text if value is None else str(value)
 
 
 def _fund_arithmetic_fits(values: dict[str, str]) -> bool:
