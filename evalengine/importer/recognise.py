@@ -92,6 +92,7 @@ FIELD_LABELS = {
 _FUND_TYPES = {"initial_budget": "money", "budget": "money", "executed": "money",
                "rate": "percent", "weight": "points", "score": "points"}
 _ROW_FIELDS = ("initial_budget", "budget", "executed")  # what a 其中 row carries
+_CASE_FUND_FIELDS = frozenset((*_FUND_TYPES, "balance"))  # the funds fields of a case
 _FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "claimed_score"}
 _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
     "rate = executed / budget", "score = weight * rate", "score <= weight"))
@@ -217,6 +218,10 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                     cells[i + 1] = joined
                     i += 1
                     continue
+            pairs = L.split_label_pairs(text) if sheet.mode != "glued" else None
+            if pairs is not None:  # label:value pairs run into one cell (a cover's lines)
+                cells[i:i + 1] = pairs
+                continue
             if len(key(text)) > 4 and key(text).endswith("项目名称") \
                     and _TITLE_RE.match(key(text)[:-4]):  # a title run into the first label
                 cells[i:i + 1] = [key(text)[:-4], "项目名称"]
@@ -452,6 +457,11 @@ def recognise(sheet: Sheet) -> Recognised:
     for i, tok in enumerate(toks):
         if tok.dup or tok.brk:
             continue
+        if _is_title(tok) and _after_bare_label(toks, i) is not None \
+                and not _TABLE_TITLE_RE.search(tok.key):
+            # a title-worded value of the label before it (评价方式 | 部门(单位)绩效自评), no
+            # table's title (…自评表(2023年度) after a form's last 填报日期 starts the next)
+            continue
         if _is_title(tok):
             if not starts or (have_name and not have_content
                               and not _inside_header(toks, i, header)) \
@@ -527,11 +537,14 @@ def _header_field(tok: Tok) -> str | None:
 
 
 def _after_bare_label(toks: Sequence[Tok], i: int) -> str | None:
-    """The header field of the bare label (项目名称, no value of its own) right before ``i``."""
+    """The header field of the bare label (项目名称, no value of its own) right before ``i``
+    (``-`` for a header label of no case field: 评价方式 | 部门(单位)绩效自评)."""
     j = i - 1
     while j >= 0 and (not toks[j].key or toks[j].dup or toks[j].brk):
         j -= 1
-    return _header_field(toks[j]) if j >= 0 and toks[j].key in L.HEADER_FIELDS else None
+    if j < 0 or toks[j].key not in L.HEADER_FIELDS:
+        return None
+    return _header_field(toks[j]) or "-"
 
 
 def _inside_header(toks: Sequence[Tok], i: int, header: set[str]) -> bool:
@@ -689,10 +702,16 @@ class _Parser:
         # rows whose one figure is the 完成值 or the 分值 (blank cells dropped): (indicator
         # index, the figure, the notes that said so), decided by the 合计 row if it can
         self.lone_figures: list[tuple[int, str, list[Note]]] = []
+        # rows whose cells fit several order-keeping assignments (blank cells dropped):
+        # (indicator index, cells, schema, assignments, the notes that said so), settled by
+        # the table's sure rows when the table ends (settle_disputed)
+        self.disputed_rows: list[tuple[int, list[str], list[str], list[tuple[int, ...]],
+                                       list[Note]]] = []
         self.gap_at: int | None = None  # the cell after a gap in the text (see funds_stream)
         self.fund_fields: set[str] = set()  # the columns the funds header printed
         self.table_first = 0  # the first indicator row of the table being read
         self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
+        self.l1_lost = False  # the current 一级 printed as its points only (lost_l1)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -805,6 +824,9 @@ class _Parser:
             return self.table_columns(*columns)
         if not self.rows_mode and self.local_funds_labels(i) >= _LOCAL_RUN:
             return self.scattered_funds(i)
+        if self.pairs_block() is not None and not self.draft.funds \
+                and k in self.pair_columns():
+            return self.paired_funds(i)
         if L.is_funds_section(tok.text) or L.fund_column(tok.text) in ("initial_budget", "budget"):
             return self.funds(i)
         if L.fund_row_label(tok.text) is not None and not self.draft.funds:
@@ -823,6 +845,13 @@ class _Parser:
         if self.glued and not self.draft.has_table and L.split_categories(k)[0][0] == "l1":
             return self.headless_glued(i)
         m = _YEAR_DEGREE_RE.search(k)
+        if m and "year" not in self.draft.project and len(k) <= 60 and self.layout is not None \
+                and any(L.key(w) in k for w in self.layout.title):
+            # the form's title in its layout's words, though no 自评表 title (…2022年度部门
+            # (单位)整体支出绩效评价自评报告): its year
+            self.draft.project["year"] = int(m.group(1))
+            self.used.add(i)
+            return None
         if m and len(k) <= 12 and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
             self.used.add(i)
@@ -896,8 +925,11 @@ class _Parser:
         project = self.draft.project
         if field == "year":
             m = re.fullmatch(r"((?:19|20)\d{2})(?:年度?)?", L.key(value))
-            if m:
-                project.setdefault("year", int(m.group(1)))
+            # a period (项目起止时间 2021年1月起至2021年12月止): its year when it starts and
+            # ends in one
+            years = set(_YEAR_RE.findall(value)) if m is None else {m.group(1)}
+            if len(years) == 1:
+                project.setdefault("year", int(years.pop()))
             return
         if field == "name":
             m = _CODE_NAME_RE.match(value)
@@ -1034,7 +1066,13 @@ class _Parser:
             j += 1
         spans = columns  # as printed, columns of no case field (资金到位情况) included
         columns = [c for c in columns if c != "-"]
-        if not columns:
+        own = self.own_fund_columns() if not explicit and not columns and j < len(toks) \
+            and L.fund_row_label(toks[j].text) is not None else []
+        if own:
+            # rows with no header read before them (a numbering line 列次 0 1 2 … between):
+            # the layout's columns, in its order, each with its own field and type
+            columns = own
+        elif not columns:
             columns = ["budget", "executed"]
         if not explicit:
             j = self.paired_fund_rows(j, spans)
@@ -1113,18 +1151,22 @@ class _Parser:
                 if run:
                     self.used.update(run)
                     cells = [toks[x].text for x in run]
-                    figures_at = [f for f in columns if _FUND_TYPES.get(f, "text") != "text"]
+                    figures_at = [f for f in columns if self.fund_type(f) != "text"]
                     if len(cells) == len(figures_at):
                         placed = list(zip(figures_at, cells))
                     else:
+                        # a 其中 row: its money, a rate it prints, the layout's own columns
                         fields = [f for f in figures_at
-                                  if label[0] == "total" or f in _ROW_FIELDS]
+                                  if label[0] == "total" or f in _ROW_FIELDS
+                                  or own and (f not in _FUND_TYPES
+                                              or f == "rate" and any("%" in c for c in cells))]
                         placed = self.align_funds([c for c in cells if not L.is_blank(c)],
                                                   fields, None, label)
-                    texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text"
+                    texts = [f for f in columns if self.fund_type(f) == "text"
                              and f != "-"]
                     while texts and j < self.end and not toks[j].brk and toks[j].key \
                             and not L.is_label(toks[j].text) and L.number(toks[j].text) is None \
+                            and L.fund_row_label(toks[j].text) is None \
                             and not self.is_terminator(toks[j]):
                         placed.append((texts.pop(0), toks[j].text))  # 原因, 得分计算方法
                         self.used.add(j)
@@ -1210,6 +1252,104 @@ class _Parser:
                 out.append(j)
             j += 1
         return out if j >= self.end else []
+
+    def own_fund_columns(self) -> list[str]:
+        """The fields of the layout's funds block, in order, when it has columns the case
+        format has no field for (统筹整合资金数, 全年到位资金): its rows are read by them."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        if block is None or block.local or block.pairs \
+                or all(c.field in _FUND_TYPES for c in block.columns):
+            return []
+        return [c.field for c in block.columns]
+
+    def fund_type(self, field: str) -> str:
+        """A funds column's type: the layout's, else the case field's."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        for c in block.columns if block is not None else ():
+            if c.field == field:
+                return "text" if c.type == "text" else c.type
+        return _FUND_TYPES.get(field, "text")
+
+    def pairs_block(self) -> Block | None:
+        block = self.layout.block("funds") if self.layout is not None else None
+        return block if block is not None and block.pairs else None
+
+    def pair_columns(self) -> dict[str, int]:
+        """key of a column label of the layout's ``pairs`` funds block → its column."""
+        block = self.pairs_block()
+        return {L.key(w): n for n, c in enumerate(block.columns) for w in c.labels} \
+            if block is not None else {}
+
+    def paired_funds(self, i: int) -> int:
+        """A funds block whose every cell is a label | figure pair (the layout says
+        ``pairs``): the column labels each before the total row's figure (计划安排资金 | 700
+        | 实际到位资金 | 690 …), then per row its label again before each column's figure
+        (其中:中央财政 | 300 | 其中:中央财政 | 290 …).  A label with no figure after it is a
+        blank cell; a figure that does not read as one is unread (never blank)."""
+        block = self.pairs_block()
+        assert block is not None
+        self.draft.funds_seen = True
+        toks, columns = self.toks, self.pair_columns()
+        fields = [c.field for c in block.columns]
+        keep = {"initial_budget", "budget", "executed", "rate", "balance"}
+        rows = {L.key(r) for r in block.rows}
+
+        def nxt(j: int) -> int:  # the next cell with text (blank cells are blank values)
+            while j < self.end and not toks[j].brk and not toks[j].key:
+                j += 1
+            return j
+
+        def value(j: int) -> tuple[str, int]:
+            """The figure of the pair whose label is at ``j`` (or "") and where it ends."""
+            k = nxt(j + 1)
+            if k < self.end and not toks[k].brk and _PAIR_FIGURE_RE.fullmatch(toks[k].key):
+                self.used.add(k)
+                return toks[k].text, k + 1
+            return "", j + 1
+
+        def read(label: tuple[str, str], cells: list[tuple[int, str]]) -> None:
+            where = ("funds", 0) if label[0] == "total" else ("funds.rows", len(self.draft.fund_rows))
+            values = []
+            for n, text in cells:
+                field = fields[n] if n < len(fields) else "-"
+                if field not in keep or not text:
+                    continue
+                if (L.percent(text) if field == "rate" else L.number(text)) is None:
+                    self.note("not-number", text)
+                    self.draft.unread.setdefault(where, {})[_FUND_TARGET.get(field, field)
+                                                           if label[0] == "total" else field] \
+                        = "unreadable"
+                    continue
+                values.append((field, text, None))
+            self.fund_row(label, values)
+
+        j, seen, total = nxt(i), set(), []
+        while j < self.end and not toks[j].brk and toks[j].key in columns \
+                and columns[toks[j].key] not in seen:
+            n = columns[toks[j].key]
+            seen.add(n)
+            self.used.add(j)
+            text, j = value(j)
+            total.append((n, text))
+            j = nxt(j)
+        read(("total", ""), total)
+        while j < self.end and not toks[j].brk:
+            label = L.fund_row_label(toks[j].text)
+            if label is None or label[0] == "total" or L.key(label[1]) not in rows:
+                break
+            cells: list[tuple[int, str]] = []
+            while j < self.end and not toks[j].brk and len(cells) < len(fields):
+                again = L.fund_row_label(toks[j].text)
+                if cells and (again is None or again[1] != label[1]):
+                    # the row's label garbled by OCR (其中:中央财): its cell, figure unknown
+                    if again is not None or not toks[j].key.startswith("其中"):
+                        break
+                self.used.add(j)
+                text, j = value(j)
+                cells.append((len(cells), text))
+                j = nxt(j)
+            read(label, cells)
+        return j
 
     def local_block(self) -> Block | None:
         block = self.layout.block("funds") if self.layout is not None else None
@@ -1519,6 +1659,9 @@ class _Parser:
         raw = [_plain_amount(v) for v in raw]
         figures = [v for v in raw if L.number(v) is not None or L.percent(v) is not None]
         words = [v for v in raw if v not in figures and not L.is_blank(v)]
+        # a system's export printing six decimals (52.800000): the same figure, as written
+        figures = [v.rstrip("0").rstrip(".") if _LONG_DECIMALS_RE.fullmatch(v) else v
+                   for v in figures]
         block = self.layout.block("funds") if self.layout is not None else None
         known = {c.field: c for c in block.columns} if block is not None else {}
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in fields)
@@ -1589,8 +1732,8 @@ class _Parser:
             if field == "method":
                 data.setdefault("note", f"得分计算方法: {text}")
                 continue
-            if field == "-":
-                continue
+            if field == "-" or field not in _CASE_FUND_FIELDS:
+                continue  # a column of the layout's the case format has no field for
             value = L.percent(text) if field == "rate" else L.money(text) \
                 if field in _MONEY_FIELDS else L.number(text)
             if value is None:
@@ -1826,12 +1969,15 @@ class _Parser:
                     continue
                 if col:
                     found.add(col)
-                elif t.key and not L.is_indicator_section(t.text):
-                    break
+                elif t.key and not L.is_indicator_section(t.text) \
+                        and not (found and self.unknown_label(j)):
+                    break  # (a label of unknown meaning between known ones: a column)
                 j = last + 1
-        # a target/actual table, or a rubric (分值 and 得分, no target)
+        # a target/actual table, or a rubric (分值 and 得分, no target), or a score sheet
+        # (一级 | 二级 | 三级 | 得分, each level's points printed in its label)
         return "name" in found and (bool({"target", "actual"} & found)
-                                    or {"weight", "score"} <= found)
+                                    or {"weight", "score"} <= found
+                                    or {"level1", "level2", "score"} <= found)
 
     def header(self, i: int) -> tuple[list[tuple[int, str]], int]:
         """(columns as (col index or position, field), index of the first token after it)."""
@@ -1851,6 +1997,9 @@ class _Parser:
                 elif cols and L.key(text) and not L.is_indicator_section(text) \
                         and not re.search(r"\d", L.key(text)) and len(L.key(text)) <= 12:
                     self.unknown_columns.append(text)  # a header cell of no known column
+                    # a column of unknown meaning: its cells are no other column's
+                    self.note("unplaced", text, row + 1)
+                    cols.append((c, "-"))
             self.mark_row(row)
             self.header_row = row
             parts = self.part_labels()
@@ -1865,7 +2014,7 @@ class _Parser:
                     self.header_row = row + 1
                     return self.expand_columns(cols, sub, below, parts), \
                         self.first_token_of_row(row + 2)
-            return cols, self.first_token_of_row(row + 1)
+            return _level_points(cols), self.first_token_of_row(row + 1)
         j = i
         pos = 0
         self.header_texts = []
@@ -1903,7 +2052,7 @@ class _Parser:
                 pos += 1
             self.used.update(range(j, last + 1))
             j = last + 1
-        return self.expand_parts(_levels_first(cols), sub), j
+        return self.expand_parts(_levels_first(_level_points(cols)), sub), j
 
     def column_at(self, j: int, inside: bool) -> tuple[str | None, str, int]:
         """The indicator column a header token names: (field, label, last token used).
@@ -2026,9 +2175,10 @@ class _Parser:
         cols, j = self.header(i)
         self.header_cols = cols
         fields = [f for _, f in cols]
-        self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
+        self.schema = tuple(f for f in fields if f not in _LEVEL_FIELDS)
         self.draft.has_table = True
         self.table_first = len(self.draft.indicators)
+        self.l1_lost = False
         if ("operator" in fields or "unit" in fields) and self.layout is None:
             self.profile_hint = self.profile_hint or "sichuan"
         if self.glued:
@@ -2082,6 +2232,7 @@ class _Parser:
         toks = self.toks
         self.draft.has_table = True
         self.table_first = len(self.draft.indicators)
+        self.l1_lost = False
         self.schema = tuple(f for f, _ in groups if f not in ("level1", "level2"))
         n = len(next(cells for f, cells in groups if f == "name"))
         lost = [f for f, cells in groups if len(cells) != n and f != "-"]
@@ -2120,6 +2271,9 @@ class _Parser:
         words: list[int] = []  # indices of the words since the last row
         pending: tuple[int, int, int] | None = None  # (name, 分值, words seen at the 分值)
         seen = 0  # words read so far
+        level_points = any(f.endswith("_points") for _, f in self.header_cols)
+        chain: list[int] = []  # level labels of the row being read (points columns)
+        levels = ["", ""]  # the 一级 and 二级 the rows are under
         ended = False
 
         def cell_number(k: int) -> bool:  # a plain number that is a cell, not criteria text
@@ -2153,11 +2307,32 @@ class _Parser:
                                Decimal(texts[-2])))
                 self.used.update(words[-3:])
                 del words[-3:]
+            elif cell_number(j) and level_points and len(words) >= 2 \
+                    and L.is_l1(toks[words[-2]].text) and pending is None:
+                levels[0], levels[1] = self.l1_text(toks[words[-2]].text), ""  # 项目决策 20
+                self.used.update((words[-2], j))
+                chain = []
             elif cell_number(j):
-                if pending is not None and seen - pending[2] <= within \
+                if pending is not None and level_points and seen - pending[2] == 2 \
+                        and _RUBRIC_NAME_RE.fullmatch(toks[words[-2]].key):
+                    # a label | points pair right after another (项目决策 20 | 项目目标 6 |
+                    # 目标内容 6): the one before was a level's, in a header that prints
+                    # each level's points (一级指标 | 分值 | 二级指标 | 分值 | …)
+                    chain.append(pending[0])
+                    self.used.update(pending[:2])
+                    pending = (words[-2], j, seen)
+                elif pending is not None and seen - pending[2] <= within \
                         and Decimal(t.text) <= Decimal(toks[pending[1]].text):
                     name, weight, _ = pending
-                    self.add_indicator({"level1": "", "level2": "", "name": toks[name].text,
+                    if chain:  # the levels this row opens: the 一级 first, then the 二级
+                        names = [toks[c].text for c in chain[-2:]]
+                        if len(names) == 2 or L.is_l1(names[0]):
+                            levels[0], levels[1] = names[0], names[1] if len(names) == 2 else ""
+                        else:
+                            levels[1] = names[0]
+                    chain = []
+                    self.add_indicator({"level1": levels[0], "level2": levels[1],
+                                        "name": toks[name].text,
                                         "weight": toks[weight].text, "score": t.text}, None)
                     self.used.update((name, weight, j))
                     words = []
@@ -2249,7 +2424,7 @@ class _Parser:
             bare = False
             if kind == "points":
                 cur_l1, cur_l2 = "", ""
-                self.note("points-only", text)
+                self.lost_l1(text)
                 continue
             if "operator" in fields:
                 text = _unscramble(text, _OPERATOR_WORDS)
@@ -2375,8 +2550,17 @@ class _Parser:
 
     # indicator rows --------------------------------------------------------------------
 
+    def lost_l1(self, text: str) -> None:
+        """A 一级 cell printed as its points only (``(50分)``): its label was lost in the
+        flattening, so the rows under it until the next 一级 have their 一级 unread, never
+        blank."""
+        self.note("points-only", text)
+        self.l1_lost = True
+
     def add_indicator(self, values: dict[str, str], row: int | None) -> None:
         name = values.get("name", "")
+        if values.get("level1"):
+            self.l1_lost = False
         others = [v for f, v in values.items() if f not in ("name", "level1", "level2", "-") and v]
         if name and L.is_placeholder_name(name) and not any(o.strip() for o in others):
             self._placeholders += 1
@@ -2387,6 +2571,7 @@ class _Parser:
             if level[1] and not lost and (last is None
                                           or (last["level1"], last["level2"]) != level):
                 # a 二级 whose rows are all the template's filler: an empty 二级 line
+                self.mark_lost_l1(level[0])
                 self.draft.indicators.append({"level1": level[0], "level2": level[1],
                                               "name": ""})
                 self._filler_line = len(self.draft.indicators) - 1
@@ -2422,7 +2607,14 @@ class _Parser:
                         ("indicators", len(self.draft.indicators)), {})[field] = "unreadable"
                 else:
                     ind[field] = number
+        self.mark_lost_l1(ind["level1"])
         self.draft.indicators.append(ind)
+
+    def mark_lost_l1(self, level1: str) -> None:
+        """The row about to be added has its 一级 unread when it lies under one lost_l1 saw."""
+        if self.l1_lost and not level1:
+            self.draft.unread.setdefault(("indicators", len(self.draft.indicators)), {}) \
+                .setdefault("level1", "unreadable")
 
     def operator_position(self, ind: dict[str, Any]) -> None:
         """An operator that cannot be read (a 指标性质 cell, or in text a target's start,
@@ -2459,9 +2651,146 @@ class _Parser:
     _notes_at = 0  # notes before the last row read (cells lost since then: rows not read)
 
     def finish_table(self) -> None:
+        self.settle_disputed()
         if self._placeholders:
             self.note("placeholder", detail=str(self._placeholders))
             self._placeholders = 0
+
+    def unnamed_categories(self, rows: list[tuple[int, list[str]]], schema: list[str]) -> None:
+        """Pipe rows whose merged 一级/二级 cells hold words no vocabulary names (``规划 |
+        基础信息 | 基础信息完整性 | 3 | 3``, then ``年度工作计划明确性 | 3 | 3``): a merged cell
+        prints its text on its first row only, so a table whose rows print one to three words
+        before their 分值/得分 -- the most on its first row, fewer on some later ones -- and
+        no value among those words (no figure, no claim, no word printed twice, as a target
+        and its actual are) holds its 一级, 二级 and 三级 there, read from the right: the
+        last word is the name, the one before it the 二级, the one before that the 一级.
+        Any row that does not fit leaves the table as it was read."""
+        if len(rows) < 2 or any(n < 0 for n, _ in rows) or "name" not in schema:
+            return
+        counts = []
+        for _, cells in rows:
+            words = list(itertools.takewhile(lambda x: L.points(x) is None, cells))
+            figures = cells[len(words):]
+            if not 1 <= len(words) <= 3 or not figures or len(figures) > 2 \
+                    or any(L.points(x) is None for x in figures) \
+                    or any(L.is_figure(w) or is_value_cell(w) or L.is_operator(w)
+                           or L.is_blank(w) for w in words) \
+                    or any(a == b for a, b in zip(words, words[1:])):
+                return
+            counts.append(len(words))
+        if counts[0] != max(counts) or counts[0] < 2 or min(counts) == max(counts):
+            return
+        l1 = l2 = ""
+        for (n, cells), k in zip(rows, counts):
+            words = cells[:k]
+            if k == 3:
+                l1, l2 = words[0], words[1]
+            elif k == 2:
+                l2 = words[0]
+            ind = self.draft.indicators[n]
+            ind.update(level1=l1, level2=l2, name=words[-1])
+            for f in ("target", "actual", "deviation"):
+                if f in ind:
+                    ind[f] = ""
+            unread = self.draft.unread.get(("indicators", n), {})
+            for f in ("name", "target", "actual", "deviation"):
+                if unread.get(f) == "ambiguous":
+                    del unread[f]
+            if not unread:
+                self.draft.unread.pop(("indicators", n), None)
+        # the rows whose words were taken for values: their figures alone are disputed now
+        redone = {n for (n, _), k in zip(rows, counts) if k > 1}
+        self.disputed_rows = [d for d in self.disputed_rows if d[0] not in redone]
+        for (n, cells), k in zip(rows, counts):
+            if k > 1:
+                kept = [cells[k - 1], *cells[k:]]
+                options = _printed_twice(kept, schema, [
+                    combo for combo in itertools.combinations(range(len(schema)), len(kept))
+                    if self._fits(kept, [schema[c] for c in combo], schema)])
+                if len(options) > 1:
+                    # what the words no longer hold the figures may be: unread, as align_row
+                    # leaves them (never the columns the words' reading left them)
+                    self.disputed_rows.append((n, kept, schema, options, []))
+                    ind = self.draft.indicators[n]
+                    unread = self.draft.unread.setdefault(("indicators", n), {})
+                    for j in range(1, len(kept)):
+                        fields = {schema[combo[j]] for combo in options}
+                        if len(fields) > 1:
+                            for f in fields:
+                                if f in _FIGURES:
+                                    ind.pop(f, None)
+                                unread[f] = "ambiguous"
+
+    def settle_disputed(self) -> None:
+        """Rows whose cells fit several assignments (``指标 | 10 | 10``: 目标 | 完成, or 分值 |
+        得分?) read the way the table's sure rows are: when at least ``TABLE_EVIDENCE`` rows
+        of the table were read without doubt and every one of them fills the 分值/得分
+        columns, only the assignments that fill them too are kept -- as
+        :func:`.decoder.decode_rows` does for glued rows; and a column none of them fills
+        (偏差原因 in a table whose rows all met their targets) takes no cell of a disputed
+        row.  What still differs between the assignments kept stays unread."""
+        rows, self.disputed_rows = self.disputed_rows, []
+        figures = [f for f in ("weight", "score") if f in self.schema]
+        if not rows or not figures:
+            return
+        doubtful = {n for n, *_ in rows}
+        sure = [ind for k, ind in enumerate(self.draft.indicators[self.table_first:],
+                                            self.table_first)
+                if k not in doubtful and not set(self.draft.unread.get(("indicators", k), ()))
+                & (set(self.schema) - {"name"})
+                and ind.get("name") and any(ind.get(f) not in (None, "")
+                                            for f in (*figures, "target", "actual"))]
+        if len(sure) < TABLE_EVIDENCE:
+            return
+        always = {f for f in figures if all(ind.get(f) is not None for ind in sure)}
+        # a column no sure row fills (偏差原因 where every row met its target) is left blank
+        never = {f for f in self.schema if f != "name" and f not in ("level1", "level2")
+                 and all(ind.get(f) in (None, "") for ind in sure)}
+        if not always | never:
+            return
+        for n, values, schema, options, notes in rows:
+            if n >= len(self.draft.indicators):
+                continue
+            kept = options
+            for cols, filled in ((never, False), (always, True)):
+                # each of what the table shows, where some assignment of the row can follow it
+                narrowed = [c for c in kept if all((schema.index(f) in c) == filled
+                                                   for f in cols if f in schema)]
+                kept = narrowed or kept
+            if len(kept) == len(options):
+                continue
+            self.redo_row(n, values, schema, options, kept, notes)
+
+    def redo_row(self, n: int, values: list[str], schema: list[str],
+                 options: list[tuple[int, ...]], kept: list[tuple[int, ...]],
+                 notes: list[Note]) -> None:
+        """Row ``n`` read again with only the assignments ``kept`` of its ``options``: the
+        cells they agree on are placed, the fields they still dispute stay unread."""
+        ind = self.draft.indicators[n]
+        unread = self.draft.unread.get(("indicators", n), {})
+        before = {schema[c] for combo in options for c in combo}
+        still = set()
+        for k, v in enumerate(values):
+            cols = {combo[k] for combo in kept}
+            if len(cols) == 1:
+                field = schema[cols.pop()]
+                if field in _FIGURES:
+                    number = L.number(v)
+                    if number is not None:
+                        ind[field] = number
+                elif field in ("target", "actual", "operator", "unit", "deviation"):
+                    ind[field] = v
+            elif not L.is_blank(v):
+                still |= {schema[c] for c in cols}
+        for field in before - still:
+            if unread.get(field) == "ambiguous":
+                del unread[field]
+        if not unread:
+            self.draft.unread.pop(("indicators", n), None)
+        if not still:
+            for note in notes:
+                if note in self.draft.notes:
+                    self.draft.notes.remove(note)
 
     def ends_draft(self, tok: Tok) -> bool:
         """Whether the table's rows end at ``tok`` (a terminator): the draft is marked ended."""
@@ -2486,20 +2815,23 @@ class _Parser:
             or bool(re.match(r"^(?:项目负责人|财务负责人|填表人|单位负责人)", tok.key))
         )
 
-    def level_labels(self, texts: Sequence[str]) -> tuple[list[str], int]:
-        """Split leading 一级/二级 labels off a row's cells: ([l1 or None, l2 or None], n used)."""
+    def level_labels(self, texts: Sequence[str], current: str = "") -> tuple[list[str], int]:
+        """Split leading 一级/二级 labels off a row's cells: ([l1 or None, l2 or None], n used).
+        ``current``: the 一级 the rows above are under; a label both 一级 and 二级 (满意度指标)
+        that the taxonomy does not list under it opens a 一级."""
         l1: str | None = None
         l2: str | None = None
         n = 0
         if texts and L.is_points_only(texts[0]):
             l1 = ""
-            self.note("points-only", texts[0])
+            self.lost_l1(texts[0])
             n = 1
         elif len(texts) >= 2 and L.opens_level2(texts[0], texts[1]) and L.is_l2(texts[1]):
             l1, l2, n = self.l1_text(texts[0]), texts[1], 2
             return [l1, l2], n
         elif texts and L.is_l1(texts[0]) and (not L.is_l2(texts[0]) or _POINTS_RE.search(
-                L.key(texts[0])) and len(texts) >= 2 and not L.is_l2(texts[1])):
+                L.key(texts[0])) and len(texts) >= 2 and not L.is_l2(texts[1])
+                or current and L.belongs_to(texts[0], current) is False):
             # 满意度指标(10分) before a cell that is no 二级 label: the 一级, with its points
             l1, n = self.l1_text(texts[0]), 1
         if n < len(texts) and L.is_l2(texts[n]):
@@ -2519,9 +2851,11 @@ class _Parser:
         if first_row is not None:
             r = first_row
         col_of = {f: c for c, f in cols}
-        schema = [f for _, f in cols if f not in ("level1", "level2")]
+        schema = [f for _, f in cols if f not in _LEVEL_FIELDS]
         cur_l1 = cur_l2 = ""
         after_break = False
+        # compact rows whose leading cells no vocabulary names: (indicator index or -1, cells)
+        unlabelled: list[tuple[int, list[str]]] = []
         last_row_index = -1
         while r < len(sheet.rows):
             if not self.row_range(r):
@@ -2617,8 +2951,25 @@ class _Parser:
                     self.mark_row(r)
                     r += 1
                     continue
-                (l1, l2), n = self.level_labels(texts)
-                if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
+                levels = _level_cells(texts, col_of, len(schema))
+                if levels is None:
+                    levels = _tagged_level_cells(texts, col_of, len(schema))
+                if levels is not None:
+                    l1, l2, texts = levels
+                    n = 0
+                else:
+                    (l1, l2), n = self.level_labels(texts, cur_l1)
+                above = self.draft.indicators[self.table_first:]
+                if levels is not None:
+                    pass
+                elif l1 is None and l2 is not None and texts[n - 1] == l2 and len(texts) > n \
+                        and len(above) >= TABLE_EVIDENCE \
+                        and not any(ind.get("level2") for ind in above):
+                    # a table none of whose rows printed a 二级 (its 二级 column blank): a 二级
+                    # word there, in a row that opens no 一级, is the row's name (社会效益 |
+                    # 提升 | 提升 | 2 | 2)
+                    l2, n = None, n - 1
+                elif n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
                 elif l1 is not None and l2 is None and n == 1 and "level2" in col_of \
                         and len(texts) >= 3 and L.number(texts[1]) is None \
@@ -2635,12 +2986,25 @@ class _Parser:
                     cur_l2 = l2
                 rest = texts[n:]
                 if rest or l2 is not None:
+                    at = len(self.draft.indicators)
                     values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))
                     values["level1"], values["level2"] = cur_l1, cur_l2
+                    points = _POINTS_TAG_RE.search(values.get("name", "")) \
+                        if "weight" not in col_of else None
+                    if points is not None:
+                        # a score sheet prints each row's points in its name (相关性(5分))
+                        values["name"] = values["name"][:points.start()].strip()
+                        values["weight"] = points.group(1)
                     self.add_indicator(values, r + 1)
+                    if n == 0 and len(self.draft.indicators) == at + 1:
+                        unlabelled.append((at, rest))
+                    else:
+                        unlabelled.append((-1, rest))
             last_row_index = r
             self.mark_row(r)
             r += 1
+        if self.mode == "compact" and {"level1", "level2"} <= set(col_of):
+            self.unnamed_categories(unlabelled, schema)
         self.finish_table()
         self.draft.ended = self.draft.ended or r < len(sheet.rows)
         return self.first_token_of_row(r)
@@ -2800,11 +3164,16 @@ class _Parser:
                     for c in {combo[n] for combo in options}
                     if len({combo[n] for combo in options}) > 1}
         unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
+        if "name" in schema and options and all(schema.index("name") not in c for c in options):
+            unread["name"] = "unplaced"  # ≥90% | 95% | …: the row's name was not printed
         # cells the header has no column for: the row's fields they may be were not read
         unread.update({f: "unplaced" for f in _could_be(lost)
                        if f not in {field for field, _ in placed} and f not in unread})
         if unread:
             self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+        if len(options) > 1 and disputed:
+            self.disputed_rows.append((len(self.draft.indicators), values, schema, options,
+                                       self.draft.notes[before:]))
         lone = [v for n, v in enumerate(values)
                 if len({combo[n] for combo in options}) > 1 and not L.is_blank(v)]
         if len(lone) == 1 and {"actual", "weight"} <= disputed <= {"actual", "weight", "score"}:
@@ -2817,7 +3186,10 @@ class _Parser:
 
     @staticmethod
     def _fits(values: list[str], fields: list[str], schema: list[str]) -> bool:
-        if "name" in schema and fields and fields[0] != "name":
+        compared = bool(values) and _compared_figure(values[0])
+        if "name" in schema and fields and fields[0] != "name" and not compared:
+            return False  # (a row may start with a value no name is, ≥90%: its name dropped)
+        if fields and fields[0] == "name" and compared:
             return False
         for field, text in zip(fields, values):
             if field == "operator" and not L.is_operator(text):
@@ -2907,7 +3279,7 @@ class _Parser:
                     j = last + 1
                     continue
                 if L.is_points_only(t.text):
-                    self.note("points-only", t.text)
+                    self.lost_l1(t.text)
                     cur_l1, cur_l2 = "", ""
                 elif L.opens_level2(t.text, nxt.text if nxt is not None else None):
                     cur_l1, cur_l2 = self.l1_text(t.text), ""
@@ -3033,6 +3405,7 @@ class _Parser:
 
         ended = False
         stray = False  # the 一级/二级 column label again after rows: the merged cells follow
+        l1_at = -1  # the token of the last 一级 label read
         while j < self.end and not toks[j].brk:
             t = toks[j]
             if self.ends_draft(t):
@@ -3060,6 +3433,10 @@ class _Parser:
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
             opens = L.opens_level2(t.text, following)
+            if not opens and following is not None and L.is_l1(t.text) \
+                    and L.is_points_only(following) \
+                    and all(L.is_placeholder_name(toks[p].text) for p in pending):
+                opens = True  # 满意度指标 | (10分): a 一级 cell, its points on the next line
             if opens and pending and following is not None and L.number(following) is not None \
                     and len(pending) < texts_before:
                 opens = False  # a word inside a row before its figures (完成 | 25.00), no 一级
@@ -3074,11 +3451,14 @@ class _Parser:
                     # a 二级 label with nothing under it: an empty 二级 line
                     self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
                 open_l2 = False
-                if L.is_points_only(t.text):
-                    self.note("points-only", t.text)
+                if L.is_points_only(t.text) and l1_at == j - 1:
+                    pass  # the points of the 一级 label just read (满意度指标 | (10分))
+                elif L.is_points_only(t.text):
+                    self.lost_l1(t.text)
                     cur_l1, cur_l2 = "", ""
                 elif opens:
                     cur_l1, cur_l2 = self.l1_text(t.text), ""
+                    l1_at = j
                 else:
                     cur_l2 = t.text
                     open_l2, rows_at = True, len(self.draft.indicators)
@@ -3087,7 +3467,8 @@ class _Parser:
                 j += 1
                 continue
             pending.append(j)
-            since_l2 += 1
+            # the template's filler (指标2: ……, 指标1:/ / /) is no row under a 二级 label
+            since_l2 += not (L.is_placeholder_name(t.text) or L.is_blank(t.text))
             self.used.add(j)
             if closing and len(pending) >= len(schema) and L.points(t.text) is not None \
                     and (nxt is None or nxt.brk or not _is_figure(nxt.text)):
@@ -3102,6 +3483,18 @@ class _Parser:
                     values.update(level1=cur_l1, level2=cur_l2)
                     self.add_indicator(values, None)
                     pending.clear()
+            elif scored and figures == 2 and schema.index("score") == texts_before + 1 \
+                    and pending[0] != self.gap_at and self.short_row([toks[p].text for p in pending],
+                                                            texts_before, nxt):
+                # a row whose blank cells were dropped (指标 | 10 | 10: 目标值 and 完成值
+                # blank): its cells placed by type, what two assignments dispute left unread
+                # for the table's sure rows to settle (settle_disputed)
+                while pending and L.is_placeholder_name(toks[pending[0]].text):
+                    self.note("unplaced", toks[pending.pop(0)].text)
+                values = self.align_row([toks[p].text for p in pending], schema, None)
+                values.update(level1=cur_l1, level2=cur_l2)
+                self.add_indicator(values, None)
+                pending.clear()
             j += 1
         if pending and not ended and j >= self.end >= len(toks):
             last = toks[pending.pop()].text
@@ -3134,6 +3527,19 @@ class _Parser:
         flush()
         self.finish_table()
         return j
+
+    @staticmethod
+    def short_row(words: list[str], texts_before: int, nxt: Tok | None) -> bool:
+        """Words that end a scored row with fewer text cells than the header has (blank
+        cells dropped): a name (no figure), at most the text cells before 分值, then two
+        points figures, and no figure after them (the next row's name, a label, the end)."""
+        real = [w for w in words if not L.is_placeholder_name(w)]
+        if not 3 <= len(real) < texts_before + 2 or words[-3:] != real[-3:]:
+            return False
+        if nxt is not None and not nxt.brk and _is_figure(nxt.text):
+            return False
+        return all(L.points(w) is not None for w in real[-2:]) and not L.is_figure(real[0]) \
+            and not L.is_blank(real[0])
 
     def score_last_row(self, words: list[str], schema: Sequence[str], level1: str,
                        level2: str) -> None:
@@ -3420,6 +3826,11 @@ def _fund_kind_fits(field: str, text: str) -> bool:
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_TABLE_TITLE_RE = re.compile(r"表(?:\(\d{4}年度?\))?$")
+_LONG_DECIMALS_RE = re.compile(r"\d+\.(?=\d{5})\d{0,4}0+")  # 52.800000: zeros past four decimals
+# the figure of a label | figure pair, as printed (7,00.0,77 and 89+82 too: unreadable, not
+# blank)
+_PAIR_FIGURE_RE = re.compile(r"[-—]?\d[\d.,，+]*%?|[-—]")
 _NUMBERED_RE = re.compile(r"^\d+[.、](?!\d)")  # a numbered item (1.完成…): the goal's text begins
 _CHECK_BOX_RE = re.compile(r"[□☑■√✓]")
 _UNIT_CELLS = {"(万元)", "万元", "(元)", "元"}
@@ -3430,6 +3841,14 @@ _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
 
 _STREAM_FIGURES = ("weight", "score")
 _PAIRS = (("target", "actual"), ("weight", "score"))  # two columns often printed alike
+# a figure after a comparison (≥90%, ＞95%): a target or an actual, never an indicator's name
+_COMPARED_FIGURE = re.compile(r"[≥≤><=]{1,2}\d")
+
+
+def _compared_figure(text: str) -> bool:
+    """A cell that is a figure after a comparison (``≥90%``, ``≤10万元``; not ``≥360天服务读者``,
+    a name)."""
+    return bool(_COMPARED_FIGURE.match(L.key(text))) and L.is_figure(text)
 
 
 def _printed_twice(values: Sequence[str], schema: Sequence[str],
@@ -3437,10 +3856,14 @@ def _printed_twice(values: Sequence[str], schema: Sequence[str],
     """Cells with blanks dropped: a value printed twice side by side (``美化环境。 |
     美化环境。``) is two columns often alike -- the target and the actual, or 分值 and 得分 --
     so the assignments that put it there are kept when there are any (a bare ``2 | 2`` fits
-    both pairs: still disputed)."""
+    both pairs: still disputed).  A name printed again as the value (``美化环境。 | 美化环境。
+    | 美化环境。``: 三级 | 目标 | 完成) is no such pair: the two after it are."""
     twice = [n for n in range(len(values) - 1) if values[n].strip() and values[n] == values[n + 1]]
     pairs = {(schema.index(a), schema.index(b)) for a, b in _PAIRS if a in schema and b in schema}
-    kept = [c for c in options if twice and all((c[n], c[n + 1]) in pairs for n in twice)]
+    named = {schema.index("name")} if "name" in schema else set()
+    kept = [c for c in options if twice
+            and all((c[n], c[n + 1]) in pairs for n in twice if c[n] not in named)
+            and any(c[n] not in named for n in twice)]
     return kept or options
 
 
@@ -3577,6 +4000,68 @@ def _points_label(toks: Sequence[Tok], j: int, end: int) -> tuple[str, Decimal, 
                 return None
             return label, Decimal(m.group("points")), last
     return None
+
+
+def _level_points(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A 分值 / 权重 column printed right after the 一级 or 二级 column, with another 分值
+    column after it (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 …), holds that level's
+    points, not the row's weight: read as part of the level (no case field)."""
+    out = list(cols)
+    for n in range(1, len(out)):
+        if out[n][1] == "weight" and out[n - 1][1] in ("level1", "level2") \
+                and any(f == "weight" for _, f in out[n + 1:]):
+            out[n] = (out[n][0], out[n - 1][1] + "_points")
+    return out
+
+
+_LEVEL_FIELDS = ("level1", "level2", "level1_points", "level2_points")
+
+
+_POINTS_TAG_RE = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]$")
+
+
+def _tagged_level_cells(texts: list[str], col_of: dict[str, int], width: int
+                        ) -> tuple[str | None, str | None, list[str]] | None:
+    """A row of a score sheet (一级 | 二级 | 三级 | 得分, no 分值 column: every label carries its
+    points, 部门决策(25分) | 目标任务(15分) | 相关性(5分) | 5), blank cells of merged levels
+    dropped: the cells beyond the row's own ``width`` that carry a points tag are its levels,
+    the 一级 first.  None for other headers, or a row with no cells beyond its own."""
+    if "weight" in col_of or not {"level1", "level2"} <= set(col_of):
+        return None
+    extra = len(texts) - width
+    lead = texts[:max(extra, 0)]
+    if extra <= 0 or extra > 2 or not all(_POINTS_TAG_RE.search(L.clean(t)) for t in lead):
+        return None
+    strip = [_POINTS_TAG_RE.sub("", L.clean(t)).strip() for t in lead]
+    l1, l2 = (strip[0], strip[1]) if extra == 2 else (None, strip[0])
+    return l1, l2, texts[extra:]
+
+
+def _level_cells(texts: list[str], col_of: dict[str, int], width: int
+                 ) -> tuple[str | None, str | None, list[str]] | None:
+    """A row of a header with level points columns (一级指标 | 分值 | 二级指标 | 分值 | …), blank
+    cells dropped: (一级, 二级, the row's other cells).  A label | points pair opens the row's
+    一级 when it is a 一级 word or when the row has cells for both levels beyond its own
+    ``width`` columns, its 二级 likewise (a merged level prints its text on its first row
+    only).  None when the header has no such columns."""
+    if "level1_points" not in col_of and "level2_points" not in col_of:
+        return None
+    out = list(texts)
+    extra = len(out) - width
+
+    def pair() -> bool:
+        return len(out) > 2 and L.number(out[0]) is None and L.number(out[1]) is not None \
+            and L.number(out[2]) is None
+
+    l1 = l2 = None
+    if "level1_points" in col_of and pair() and (L.is_l1(out[0]) or extra >= 4):
+        l1 = out.pop(0)
+        out.pop(0)
+        extra -= 2
+    if "level2_points" in col_of and pair() and (L.is_l2(out[0]) or extra >= 2):
+        l2 = out.pop(0)
+        out.pop(0)
+    return l1, l2, out
 
 
 def _levels_first(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
