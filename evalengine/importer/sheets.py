@@ -209,7 +209,8 @@ def _tab_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
             rows.append(tuple(clean(c) for c in line.split("\t")))
         else:
             rows.append((clean(line),))
-    if any(len(c) == 1 for r in rows for c in r):  # a label printed down its rows
+    if any(len(c) == 1 and "\u4e00" <= c <= "\u9fff" for r in rows for c in r):
+        # a label printed down its rows, a character a row
         from .vertical import join_vertical
 
         joined, n, dropped = join_vertical(rows)

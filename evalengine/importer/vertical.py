@@ -27,6 +27,9 @@ from . import labels as L
 __all__ = ["join_vertical"]
 
 _CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+# the most characters one column's labels spell down a table (a 二级 column of ten labels);
+# a longer run of single characters (a 单位 column: 人 个 次 …) is no vertical label
+MAX_RUN = 96
 
 
 def _char(cell: str) -> bool:
@@ -69,7 +72,10 @@ def join_vertical(rows: Sequence[tuple[str, ...]]
     grid = [list(r) for r in rows]
     # a line holding nothing but single characters may be a label's overflow
     fragment = [_lone_char(r) for r in grid]
+    counted = _Rows(fragment)
     width = max((len(r) for r in grid), default=0)
+    # the first column of each row holding other text than a single character
+    text_at = [next((k for k, c in enumerate(r) if c and not _char(c)), width) for r in grid]
     consumed: set[tuple[int, int]] = set()
     joined = 0
     for j in reversed(range(width)):  # right to left: the columns left are as printed
@@ -79,18 +85,19 @@ def join_vertical(rows: Sequence[tuple[str, ...]]
             cell = r[j] if j < len(r) else ""
             # a new cell left of this column ends the merged cells of this one (一级 spans
             # hold their 二级 ones): 总分 under the table ends the run of 一级 characters
-            left = any(c and not _char(c) for c in r[:j])
+            left = (text_at[i] if i < len(grid) else 0) < j
             if cell and _char(cell) and not left:
                 run.append(i)
                 continue
             if not cell and not left:
                 continue
-            parts = _segment("".join(grid[k][j] for k in run)) if len(run) >= 2 else None
+            parts = _segment("".join(grid[k][j] for k in run)) \
+                if 2 <= len(run) <= MAX_RUN else None
             if parts is not None:
-                end = _real(i, fragment) - 1
-                joined += _place(grid, j, run, parts, (start, end), fragment, consumed)
+                end = counted.real(i) - 1
+                joined += _place(grid, j, run, parts, (start, end), counted, consumed)
             run = []
-            start = _real(i, fragment) + 1
+            start = counted.real(i) + 1
     if not joined:
         return [tuple(r) for r in rows], 0, frozenset()
     dropped = frozenset(i for i, r in enumerate(rows) if fragment[i] and all(
@@ -99,20 +106,20 @@ def join_vertical(rows: Sequence[tuple[str, ...]]
 
 
 def _place(grid: list[list[str]], j: int, run: list[int], parts: list[str],
-           bounds: tuple[int, int], fragment: Sequence[bool],
+           bounds: tuple[int, int], counted: _Rows,
            consumed: set[tuple[int, int]]) -> int:
     """Put ``parts`` (the labels ``run``'s characters spell) in column ``j``, each in the
     first row it spans; the characters' cells are emptied."""
     chars, at = [], 0
     for part in parts:
         rows = run[at:at + len(part)]
-        chars.append((_real(rows[0], fragment), _real(rows[-1], fragment)))
+        chars.append((counted.real(rows[0]), counted.real(rows[-1])))
         at += len(part)
     for i in run:
         grid[i][j] = ""
         consumed.add((i, j))
     for n, first in enumerate(_starts(chars, bounds)):
-        row = _row_of(first, fragment)
+        row = counted.row_of(first)
         while len(grid[row]) <= j:
             grid[row].append("")
         grid[row][j] = parts[n]
@@ -149,22 +156,27 @@ def _starts(chars: list[tuple[int, int]], bounds: tuple[int, int]) -> list[int]:
     return [a1 for a1, _ in chars]
 
 
-def _real(i: int, fragment: Sequence[bool]) -> int:
-    """How many rows that are not character lines stand before row ``i`` (a character line
-    counts with the row above it)."""
-    n = sum(1 for k in range(min(i, len(fragment))) if not fragment[k])
-    return n - 1 if i < len(fragment) and fragment[i] and n else n
+class _Rows:
+    """Rows counted without the character lines (a character line counts with the row
+    above it), both ways, in constant time."""
 
+    def __init__(self, fragment: Sequence[bool]) -> None:
+        self.before: list[int] = []  # rows that are not character lines before index i
+        self.index: list[int] = []  # the index of the n-th row that is not one
+        n = 0
+        for i, f in enumerate(fragment):
+            self.before.append(n)
+            if not f:
+                self.index.append(i)
+                n += 1
+        self.before.append(n)
+        self.fragment = fragment
 
-def _row_of(real: int, fragment: Sequence[bool]) -> int:
-    """The index of the ``real``-th row that is not a character line (the last, past it)."""
-    seen = -1
-    last = 0
-    for i, f in enumerate(fragment):
-        if not f:
-            seen += 1
-            last = i
-            if seen == real:
-                return i
-    return last
+    def real(self, i: int) -> int:
+        n = self.before[min(i, len(self.fragment))]
+        return n - 1 if i < len(self.fragment) and self.fragment[i] and n else n
 
+    def row_of(self, real: int) -> int:
+        if not self.index:
+            return 0
+        return self.index[min(max(real, 0), len(self.index) - 1)]
