@@ -129,6 +129,8 @@ class Units:
     not_after_chinese_numeral: Words
     per: Words
     percent_columns: Words
+    currency_signs: Words  # before a funds table's amount (importer/labels.py money)
+    amount_units: Words  # after it: the table's unit written in the cell
     importer: Words  # the importer recogniser's units (importer/labels.py, decoder.py)
 
 

@@ -104,6 +104,28 @@ def number(text: str) -> Decimal | None:
     return read_number(key(text).removesuffix("分").removesuffix("万元"))
 
 
+@cache
+def _amount_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    units = load_vocabulary().units  # rules/vocabulary.toml
+    return tuple(units.currency_signs), tuple(sorted(units.amount_units, key=len, reverse=True))
+
+
+def money(text: str) -> Decimal | None:
+    """A funds table's amount: a plain number, or one with a currency sign before it or the
+    table's unit after it (``￥1,268.72``, ``49.78 万元``, ``5.0万``); else None."""
+    s = key(text)
+    signs, units = _amount_affixes()
+    for sign in signs:
+        if s.startswith(sign):
+            s = s[len(sign):]
+            break
+    for unit in units:
+        if s.endswith(unit) and len(s) > len(unit):
+            s = s[:-len(unit)]
+            break
+    return read_number(s)
+
+
 def percent(text: str) -> Decimal | None:
     """``"100.00%"`` → 100.00, ``"86%"`` → 86, ``"0"`` → 0 (a rate as printed)."""
     s = key(text)

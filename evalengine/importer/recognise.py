@@ -1031,6 +1031,8 @@ class _Parser:
             return True
         if field == "rate":
             return L.percent(text) is not None
+        if field in _MONEY_FIELDS:
+            return L.money(text) is not None
         return L.number(text) is not None
 
     def funds_stream(self, i: int) -> int:
@@ -1553,6 +1555,12 @@ class _Parser:
                         if origin[1] != c and origin[0] == r:
                             continue
                         values.append((field, cells[c], None))
+            elif self.mode == "tab" and header_row is not None and (shift := self._right_shift(
+                    cells, c0, len(sheet.rows[header_row]), columns)):
+                # a copied web table: the merged 项目资金 cell only in its first row, the
+                # row's blank cells kept, so it ends where the header ends
+                values = [(field, cells[c + shift], None) for c, field in columns
+                          if c0 < c + shift < len(cells)]
             elif self.mode == "tab" and self._aligned(cells, c0, columns):
                 # tab text keeps blank cells: a row whose every figure stands under a
                 # header column is read by those columns
@@ -1588,6 +1596,33 @@ class _Parser:
             self.mark_row(r)
             r += 1
         return self.first_token_of_row(r)
+
+    @staticmethod
+    def _right_shift(cells: Sequence[str], c0: int, width: int,
+                     columns: list[tuple[int, str]]) -> int:
+        """How far left a tab row that lacks its leading merged cells stands (0 if it does
+        not): shorter than the header, its blank cells kept to the end, its label left of
+        every figure column and every figure under one when it is the header's last cells."""
+        shift = len(cells) - width
+        if shift >= 0 or not cells or not columns:
+            return 0
+        at = {c + shift for c, _ in columns}
+        filled = [c for c in range(c0 + 1, len(cells)) if cells[c].strip()]
+        if c0 >= min(at) or not filled or not all(c in at for c in filled):
+            return 0
+        if not cells[-1].strip():
+            return shift
+        # its last cell filled (a tab row's trailing blanks may be cut): the header's last
+        # columns only when its figures fit there -- each under a column, of its kind, the
+        # row's arithmetic holding -- and not where they stand
+        def fits(by: int) -> bool:
+            placed = {c + by for c, _ in columns}
+            if not all(c in placed for c in filled):
+                return False
+            values = {f: cells[c + by] for c, f in columns if c0 < c + by < len(cells)}
+            return all(_fund_kind_fits(f, v) for f, v in values.items()) \
+                and _fund_arithmetic_fits(values)
+        return shift if fits(shift) and not fits(0) else 0
 
     @staticmethod
     def _aligned(cells: Sequence[str], c0: int, columns: list[tuple[int, str]]) -> bool:
@@ -1626,6 +1661,8 @@ class _Parser:
         informative = [v for v in raw if not L.is_blank(v)]
         if not informative:
             return []
+        # an amount with its unit or a currency sign (829.3万, ￥1,268.72) is its figure
+        raw = [_plain_amount(v) for v in raw]
         figures = [v for v in raw if L.number(v) is not None or L.percent(v) is not None]
         words = [v for v in raw if v not in figures and not L.is_blank(v)]
         # a system's export printing six decimals (52.800000): the same figure, as written
@@ -1691,6 +1728,7 @@ class _Parser:
         self.draft.fund_rows_seen = True
         kind, printed = label
         data: dict[str, Any] = {}
+        rate_text = ""
         for field, text, idx in values:
             if not text.strip() or L.is_blank(text):
                 continue
@@ -1702,11 +1740,23 @@ class _Parser:
                 continue
             if field == "-" or field not in _CASE_FUND_FIELDS:
                 continue  # a column of the layout's the case format has no field for
-            value = L.percent(text) if field == "rate" else L.number(text)
+            value = L.percent(text) if field == "rate" else L.money(text) \
+                if field in _MONEY_FIELDS else L.number(text)
             if value is None:
                 self.note("not-number", text)
                 continue
             data.setdefault(field, value)
+            if field == "rate":
+                rate_text = text
+        if "rate" in data and not re.search(r"[%％]", rate_text) and 0 < data["rate"] <= 1:
+            # 0.9956: a rate written as a fraction (a spreadsheet's percent cell exported
+            # without its format), or 1 meaning 1 %: the row's arithmetic tells; unread if not
+            rate = _rate_as_printed(data, L.key(rate_text))
+            if rate is None:
+                del data["rate"]
+                self.mark_unread_funds(label, ["rate"])
+            else:
+                data["rate"] = rate
         if kind == "total":
             funds = self.draft.funds
             for field, value in data.items():
@@ -3003,7 +3053,15 @@ class _Parser:
     ) -> tuple[str, dict[str, str]] | None:
         """Match one tab-text row to the header: by position (allowing for the lost leading
         column after a page break), else by its 一级/二级 labels and the remaining cells."""
-        shifts = (-1, 0) if after_break else (0, -1)
+        shifts: tuple[int, ...] = (-1, 0) if after_break else (0, -1)
+        # a row whose leading merged cells a copied web table left out (each merged cell
+        # appears once, in its first row) but whose blank cells it kept: it ends where the
+        # header ends, so it is the header's last columns (before a shift of one, which
+        # would read its 二级 cell as the 一级 and its name as an unknown 二级 word)
+        right = len(cells) - (max(c for c, _ in cols) + 1) if cols else 0
+        if right < 0 and cells and not cells[-1].strip() and self._right_aligned(cells, cols,
+                                                                                  right):
+            shifts = (right, *shifts)
         for shift in shifts:
             values = self._positional(cells, cols, shift)
             if values is None:
@@ -3025,6 +3083,19 @@ class _Parser:
         values["level1"] = l1 or ""
         values["level2"] = l2 or ""
         return "row", values
+
+    def _right_aligned(self, cells: list[str], cols: list[tuple[int, str]], shift: int) -> bool:
+        """Do ``cells``, as the header's last columns, put figures in 分值/得分 and a label
+        or a name first (no 二级 word where a 三级 name belongs)?"""
+        values = {f: cells[c + shift] for c, f in cols if 0 <= c + shift < len(cells)}
+        figures = [values.get(f, "") for f in ("weight", "score")]
+        if not any(x.strip() for x in figures) or any(
+                x.strip() and L.number(x) is None for x in figures):
+            return False
+        l1, l2, name = (values.get(f, "").strip() for f in ("level1", "level2", "name"))
+        return (not l1 or L.is_l1(l1)) and (not l2 or L.is_l2(l2)) \
+            and bool(name) and not (L.is_l1(name) or L.is_l2(name)) \
+            and all(c + shift >= 0 or f in ("level1", "level2", "-") for c, f in cols)
 
     def _positional(
         self, cells: list[str], cols: list[tuple[int, str]], shift: int
@@ -3694,6 +3765,69 @@ class _Parser:
             "满意" in (ind.get("level1", "") + ind.get("level2", "")) for ind in draft.indicators
         ):
             draft.incomplete.append("no-satisfaction")
+
+
+_MONEY_FIELDS = frozenset({"initial_budget", "budget", "executed", "balance"})
+
+
+def _rate_as_printed(data: dict[str, Any], text: str) -> Decimal | None:
+    """A funds row's rate printed without a percent sign and at most 1 (``0.9956``, ``1``):
+    the percent it is as a fraction, or as the percent number itself, whichever of the two
+    the row's figures confirm (执行数 / 预算数, else 得分 / 分值 when the score is the rate of
+    the points); None when neither or both do."""
+    value = data["rate"]
+    digits = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+    fraction, plain = value * 100, value
+    # half a unit of the last printed digit, in percent
+    tol_fraction = Decimal(5) * Decimal(10) ** (1 - max(digits - 2, 0)) / 100
+    tol_plain = Decimal(5) * Decimal(10) ** (-digits - 1)
+    checks = []
+    budget, executed = data.get("budget"), data.get("executed")
+    if budget and executed is not None:
+        checks.append(executed / budget * 100)
+    weight, score = data.get("weight"), data.get("score")
+    if not checks and weight and score is not None:
+        checks.append(score / weight * 100)
+    if not checks:
+        return None
+    actual = checks[0]
+    as_fraction = abs(actual - fraction) <= tol_fraction
+    as_plain = abs(actual - plain) <= tol_plain
+    if as_fraction == as_plain:
+        return None
+    return fraction.normalize() if as_fraction and "." in text else \
+        (fraction.quantize(Decimal(1)) if as_fraction else plain)
+
+
+def _plain_amount(text: str) -> str:
+    """``text`` without the currency sign or unit a funds amount may carry (its digits as
+    printed), or as it is when it is no such amount."""
+    if L.number(text) is not None:
+        return text
+    value = L.money(text)
+    return text if value is None else str(value)
+
+
+def _fund_arithmetic_fits(values: dict[str, str]) -> bool:
+    """Do a funds row's figures, so placed, agree: its 执行率 is 执行数 / 预算数 (to a point),
+    its 得分 at most its 分值."""
+    budget, executed = L.money(values.get("budget", "")), L.money(values.get("executed", ""))
+    rate = L.percent(values.get("rate", ""))
+    if budget and executed is not None and rate is not None \
+            and abs(executed / budget * 100 - rate) > 1:
+        return False
+    weight, score = L.number(values.get("weight", "")), L.number(values.get("score", ""))
+    return weight is None or score is None or score <= weight
+
+
+def _fund_kind_fits(field: str, text: str) -> bool:
+    """Can a funds table's ``field`` column hold ``text``: a percent only under 执行率."""
+    text = text.strip()
+    if not text or L.is_blank(text):
+        return True
+    if "%" in text or "％" in text:
+        return field == "rate"
+    return True
 
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")

@@ -165,11 +165,33 @@ def text_sheet(source: TextInput, name: str = "") -> Sheet:
         if wide >= 2:
             return _compact_sheet(lines, name, truncated)
         return _pipe_stream_sheet(text, name, truncated)
+    if _spaced(lines):
+        return _spaced_sheet(lines, name, truncated)
     blank_cells = sum(1 for line in lines if line and not line.strip())
     separators = len(re.findall(r"\n\n", text))
     if blank_cells >= 3 and separators >= 10:
         return _paragraph_sheet(text, name, truncated)
     return _words_sheet(lines, name, truncated)
+
+
+_CELL_GAP_RE = re.compile(r"(?<=\S)(?: {2,}|\u3000+)(?=\S)")  # two spaces, a wide space
+
+
+def _spaced(lines: Sequence[str]) -> bool:
+    """Rows whose cells are separated by runs of spaces (``pdftotext -layout``, a web page
+    copied as text, a fixed-width export): most lines of three words or more (a label line
+    may hold one cell) have a gap of two spaces or a wide space in them."""
+    rows = [line for line in lines if line.strip()]
+    gapped = sum(1 for line in rows if _CELL_GAP_RE.search(line.strip()))
+    return len(rows) >= 5 and gapped >= 5 and gapped * 2 >= len(rows)
+
+
+def _spaced_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
+    """A row a line, cells where two spaces or more stand (a single space is a cell's own,
+    as in a name typed with one): blank cells are not seen, so the rows are ``compact``."""
+    rows = [tuple(clean(c) for c in _CELL_GAP_RE.split(line.strip()))
+            for line in lines if line.strip()]
+    return Sheet(name, "compact", tuple(rows), truncated=truncated)
 
 
 def _tab_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
@@ -187,6 +209,14 @@ def _tab_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
             rows.append(tuple(clean(c) for c in line.split("\t")))
         else:
             rows.append((clean(line),))
+    if any(len(c) == 1 and "\u4e00" <= c <= "\u9fff" for r in rows for c in r):
+        # a label printed down its rows, a character a row
+        from .vertical import join_vertical
+
+        joined, n, dropped = join_vertical(rows)
+        if n:
+            breaks = {b - sum(1 for d in dropped if d < b) for b in breaks}
+            rows = joined
     return Sheet(name, "tab", tuple(rows), frozenset(breaks), truncated=truncated)
 
 

@@ -85,14 +85,26 @@ def grid(case: Case) -> Grid:
         case = attrs.evolve(case, project=attrs.evolve(case.project, name=""))
     ws = form_workbook([("自评表", [(case, template_for(case))])]).active
     tail = set()
+    spans = []
     for rng in ws.merged_cells.ranges:
+        spans.append((rng.min_row - 1, rng.min_col - 1, rng.max_row - rng.min_row + 1,
+                      rng.max_col - rng.min_col + 1))
         for r in range(rng.min_row, rng.max_row + 1):
             for c in range(rng.min_col, rng.max_col + 1):
                 if (r, c) != (rng.min_row, rng.min_col):
                     tail.add((r, c))
-    return [[None if (cell.row, cell.column) in tail
-             else cell_text(cell.value, cell.number_format) for cell in row]
-            for row in ws.iter_rows()]
+    return Cells([[None if (cell.row, cell.column) in tail
+                   else cell_text(cell.value, cell.number_format) for cell in row]
+                  for row in ws.iter_rows()], merged=sorted(spans))
+
+
+class Cells(list):  # type: ignore[type-arg]
+    """A Grid that knows its merged ranges, (row, col, rows, cols) counted from 0."""
+
+    def __init__(self, rows: Iterable[list[str | None]] = (),
+                 merged: Sequence[tuple[int, int, int, int]] = ()) -> None:
+        super().__init__(rows)
+        self.merged = tuple(merged)
 
 
 # ---------------------------------------------------------------------------------------
@@ -287,10 +299,174 @@ def ocr(g: Grid) -> str:
     return re.sub(r"(?<=\d)0", lambda m: "O" if rng.random() < 1 / 3 else "0", text)
 
 
+# ---------------------------------------------------------------------------------------
+# Shapes of forms published as aligned text, as web tables, with vertical labels, with units
+# ---------------------------------------------------------------------------------------
+
+def _width(text: str) -> int:
+    """Display columns: a CJK (wide) character takes two, as a monospaced page prints it."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _inner_space(g: Grid) -> Grid:
+    """Every third long text cell with a single space in its middle (a justified line, a
+    name typed with a space): a cell's own text may hold one space."""
+    out, n = [], 0
+    for r in g:
+        row = []
+        for c in r:
+            if c and len(c) >= 8 and not re.search(r"\d|\s", c):
+                n += 1
+                if n % 3 == 0:
+                    c = c[:len(c) // 2] + " " + c[len(c) // 2:]
+            row.append(c)
+        out.append(row)
+    return out
+
+
+def spaces(g: Grid) -> str:
+    """A row a line, each column padded to its width (capped, as a page wraps a long cell)
+    and two spaces at least between cells: ``pdftotext -layout``, a page copied as text, a
+    system's fixed-width export.  A cell's own text may hold a single space."""
+    rows = _rows(_inner_space(g))
+    ncols = max(len(r) for r in rows)
+    widths = [min(24, max((_width(r[c] or "") for r in rows if c < len(r)), default=0))
+              for c in range(ncols)]
+    lines = []
+    for r in rows:
+        line = ""
+        for c, cell in enumerate(r):
+            cell = cell or ""
+            if cell and line and not line.endswith("  "):
+                line += "  "
+            line += cell
+            target = sum(widths[:c + 1]) + 2 * (c + 1)
+            line += " " * max(0, target - _width(line))
+        lines.append(line.rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def spaces1(g: Grid) -> str:
+    """A row a line, one space between the cells it prints (blank cells dropped): a cell
+    boundary looks like a space inside a cell, told apart only by what the cells are."""
+    rows = _rows(_inner_space(g))
+    return "\n".join(" ".join(c for c in r if c) for r in rows) + "\n"
+
+
+def merges(g: Grid) -> list[tuple[int, int, int, int]]:
+    """(row, col, rows, cols) of every cell of ``g`` that holds one (a covered cell, None,
+    is in no list): the workbook's merged ranges where ``g`` knows them (:class:`Cells`),
+    a cell of its own otherwise."""
+    spans = {(i, j): (i, j, rows, cols) for i, j, rows, cols in getattr(g, "merged", ())}
+    return [spans.get((i, j), (i, j, 1, 1)) for i, r in enumerate(g) for j, c in enumerate(r)
+            if c is not None]
+
+
+def html(g: Grid) -> str:
+    """The form as an HTML table, merged cells with rowspan/colspan (a form published as a
+    web page), read by the web page reader."""
+    from html import escape
+
+    by_row: dict[int, list[str]] = {}
+    for i, j, rows, cols in merges(g):
+        span = (f' rowspan="{rows}"' if rows > 1 else "") + (f' colspan="{cols}"' if cols > 1
+                                                             else "")
+        by_row.setdefault(i, []).append(f"<td{span}>{escape(g[i][j] or '')}</td>")
+    body = "\n".join(f"<tr>{''.join(by_row.get(i, []))}</tr>" for i in range(len(g)))
+    return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>项目支出绩效自评表'
+            f"</title></head>\n<body>\n<table border=\"1\">\n{body}\n</table>\n</body></html>\n")
+
+
+def htmlcopy(g: Grid) -> str:
+    """What a browser's copy of that table gives: tab-separated rows, a merged cell once (in
+    its first row; the rows it spans lack it, so their cells start further left)."""
+    return "\n".join("\t".join(c for c in r if c is not None) for r in _rows(g)) + "\n"
+
+
+def vertical(g: Grid) -> str:
+    """Tab rows, a label merged down several rows (一级/二级指标, 绩效指标, 项目资金) spelled
+    one character a row down the rows it spans, as a page prints vertical text; characters
+    more than the rows take lines of their own between them."""
+    spans = merges(g)
+    g = [list(r) for r in g]
+    extra: dict[int, list[tuple[int, str]]] = {}  # after row i: (col, char) lines
+    for i, j, rows, cols in spans:
+        text = g[i][j] or ""
+        if rows < 2 or cols > 1 or len(text) < 2 or len(text) > 8 or re.search(r"\d", text):
+            continue
+        g[i][j] = ""
+        taken: set[int] = set()
+        for k, ch in enumerate(text):
+            at = i + min(rows - 1, int((k + 0.5) * rows / len(text)))
+            if at in taken:
+                extra.setdefault(at, []).append((j, ch))
+            else:
+                taken.add(at)
+                g[at][j] = ch
+    lines = []
+    for i, r in enumerate(g):
+        if any(r):
+            lines.append("\t".join(c or "" for c in r).rstrip("\t"))
+        for col, ch in extra.get(i, []):
+            lines.append("\t" * col + ch)
+    return "\n".join(lines) + "\n"
+
+
+def _amount_styles(text: str, n: int) -> str:
+    """An amount in 万元 written with its unit or a currency sign in the cell, one style
+    after another (the figure as printed: the corpus records a form's amounts in the
+    unit its table is in)."""
+    style = n % 4
+    if style == 0:
+        return f"{text}万元"
+    if style == 1:
+        return f"{text} 万元"
+    if style == 2:
+        return f"{text}万" if "." in text else f"{text}.0万"
+    whole, _, frac = text.partition(".")
+    return f"￥{int(whole):,}" + (f".{frac}" if frac else "")
+
+
+def units(g: Grid) -> str:
+    """Tab rows with the funds' amounts carrying their unit or a currency sign (``50万元``,
+    ``49.78 万元``, ``5.0万``, ``￥1,268.72``), rates written ``99.56 %`` and ``0.9956``, and
+    the indicators' percents ``95 %``."""
+    g = [list(r) for r in g]
+    header = next((n for n, r in enumerate(g) if any(c and "年初预算数" in c or
+                                                      c and "全年预算数" in c for c in r)), None)
+    n = 0
+    if header is not None:
+        labels = g[header]
+        money = [j for j, c in enumerate(labels) if c and ("预算数" in c or "执行数" in c)]
+        rate = [j for j, c in enumerate(labels) if c and "执行率" in c]
+        end = header + 1
+        while end < len(g) and not any(c and "目标" in c for c in g[end]):
+            for j in money:
+                c = g[end][j] if j < len(g[end]) else None
+                if c and re.fullmatch(r"\d+(?:\.\d+)?", c):
+                    g[end][j] = _amount_styles(c, n)
+                    n += 1
+            for j in rate:
+                c = g[end][j] if j < len(g[end]) else None
+                m = re.fullmatch(r"(\d+(?:\.\d+)?)%", c or "")
+                if m:
+                    g[end][j] = f"{m.group(1)} %" if n % 2 else \
+                        format((Decimal(m.group(1)) / 100).normalize(), "f")
+                    n += 1
+            end += 1
+    out = [[re.sub(r"(?<=\d)%", " %", c) if c and re.fullmatch(r"[≥≤><=]*\d+(\.\d+)?%", c)
+            else c for c in r] for r in g]
+    return tab(out)
+
+
 SHAPES: dict[str, Callable[[Grid], str]] = {
     "tab": tab, "pipe": pipe, "cells": cells, "broken": broken, "page": page,
     "glued": glued, "oneline": oneline, "paragraphs": paragraphs,
     "columns": columns, "synonyms": synonyms, "traditional": traditional, "ocr": ocr,
+    "spaces": spaces, "spaces1": spaces1, "html": html, "htmlcopy": htmlcopy,
+    "vertical": vertical, "units": units,
 }
 
 
