@@ -137,3 +137,44 @@ def test_a_figure_printed_twice_between_words_ends_a_row_in_a_run():
     assert got[0].values == {} and {"weight", "score", "target", "actual"} <= set(
         got[0].ambiguous)
     assert got[1].values == {"target": "100%", "actual": "100%", "weight": "1", "score": "1"}
+
+
+# A layout whose unit cell comes first and whose 分值 sits between target and actual (the
+# Chongqing 部门整体 form's printed order): name | unit | target | weight | actual | score
+UNIT_FIRST = (("unit", "target", "weight", "actual", "score", "deviation"),
+              ("unit", "text", "points", "text", "points", "free"))
+
+
+def test_an_actual_near_its_target_splits_a_run_of_digits():
+    # 901010010: 90 | 10 | 100 | 10 (the actual within 25 % of the target), not 9010 | 10010
+    [row] = rows("当期任务完成率%901010010", UNIT_FIRST)
+    assert row.name == "当期任务完成率"
+    assert row.values == {"unit": "%", "target": "90", "weight": "10", "actual": "100",
+                          "score": "10"}
+    assert row.ambiguous == ()
+
+
+def test_a_near_actual_proves_nothing_when_the_row_lost_its_points():
+    # 0.910010: 0.9 | 100 | 1 | 0 has its actual near the target, but a row that nearly met
+    # it does not score 0; 0.9 | 10 | 0 | 10 fits as well: the figures stay unread
+    [row] = rows("森林火灾受害率%0.910010", UNIT_FIRST)
+    assert row.name == "森林火灾受害率"
+    assert not {"target", "actual", "weight", "score"} & set(row.values)
+    assert {"target", "actual", "weight", "score"} <= set(row.ambiguous)
+
+
+def test_glued_figures_inside_a_name_are_a_row_of_their_own():
+    # without line ends, a name never swallows the next rows' figure runs (2810810 …)
+    got = rows("天然林管护完成率%901010010国家级公益林管护面积万亩2810810"
+               "森林抚育面积万亩2110110", UNIT_FIRST)
+    assert [r.name for r in got] == ["天然林管护完成率", "国家级公益林管护面积", "森林抚育面积"]
+    # a unit with its magnitude (万亩) is one cell, never 面积万 | 亩
+    assert [r.values.get("unit") for r in got] == ["%", "万亩", "万亩"]
+    # 28 | 10 | 8 | 10 or 28 | 10 | 81 | 0: nothing said for sure, nothing guessed
+    assert got[1].values == {"unit": "万亩"}
+
+
+def test_a_percent_unit_rules_out_a_four_digit_figure_and_a_weight_of_zero():
+    # 90 | 10 | 100 | 10, not 9010 | 10010 (no 9010 %) nor 901 | 0 | 1001 | 0 (no 分值 0)
+    [row] = rows("完成率%901010010" + LINE_END, UNIT_FIRST)
+    assert row.values["target"] == "90" and row.values["weight"] == "10"

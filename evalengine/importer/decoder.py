@@ -283,6 +283,10 @@ _UNITS = ("%", "‰", "万元", "亿元", "千元", "元", "人次", "个", "人
           "米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "起", "座", "处", "课时",
           "分钟", "周", "批次", "株", "头", "只", "百分比", "百分点", "kg", "km", "m2", "㎡")
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+# a 度量单位 cell may carry a magnitude (万亩, 千人: rules/import.toml [decoder] unit_prefixes)
+_UNIT_CELL_ALT = "(?:{})?(?:{})".format(
+    "|".join(re.escape(u) for u in sorted(_COSTS.unit_prefixes, key=len, reverse=True)),
+    _UNIT_ALT)
 _NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"  # no leading zeros: 1|00% is not a reading
 # operator words before and after a figure (达到95%及以上): the value parser's (to move to
 # rules/vocabulary.toml with the units, issue 8); words of two characters or more only
@@ -302,7 +306,7 @@ _FIGURE_END = re.compile(rf"\d(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?$")
 _CELL_RE = {  # only ever fullmatched: points and percent are the glued run's pieces
     "points": _PIECE["points"],
     "percent": _PIECE["percent"],
-    "unit": re.compile(rf"(?:{_UNIT_ALT})"),
+    "unit": re.compile(rf"(?:{_UNIT_CELL_ALT})"),
     "operator": re.compile(r"定量指标|定性指标|定量|定性|正向|反向|[≥≤><=]{1,2}"),
     "flag": re.compile(r"是|否"),
     "number": re.compile(_NUM),
@@ -313,6 +317,8 @@ FRAGMENT_COST = _COSTS.fragment
 SPLIT_COST = _COSTS.split
 TWICE_POINTS = _COSTS.twice_points
 TWICE_APART = _COSTS.twice_apart
+NEAR_POINTS = _COSTS.near_points
+NEAR_RATIO = _COSTS.near_ratio
 CELL_STEPS = _COSTS.cell_steps
 KEEP = _COSTS.keep
 TABLE_EVIDENCE = _COSTS.table_evidence
@@ -410,10 +416,14 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
             ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
-            if free_to_end and len(s) not in ends:
+            if len(s) not in ends and (free_to_end or _SENTENCE.search(s, p)
+                                       and not _RUN_IN_NAME.search(s, p)):
+                # the last cell of a run (where the next label cut it) may be a sentence or
+                # two: a 偏差原因 holding no glued figures
                 ends.append(len(s))
-            for end in ends:
-                out.append((end, c + 1, -FREE_COST, ((field, s[p:end]),)))
+            for end in ends:  # (a run of figures in it is a row of its own, as in a name)
+                out.append((end, c + 1, -FREE_COST - _run_penalty(s[p:end]),
+                            ((field, s[p:end]),)))
         return out
 
     def solve(p: int, c: int) -> dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]]:
@@ -514,6 +524,15 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
 
 
 _TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UNIT_ALT})")
+# a run of glued figures inside a name (``…面积万亩2810810森林…``): the value cells of a row
+# of its own; a year (2021年) or a short count is a name's word
+_SENTENCE = re.compile(r"[,，。;；]")
+_RUN_IN_NAME = re.compile(r"(?<![\d.])\d[\d.]{5,}(?![\d.年月日])")
+
+
+def _run_penalty(text: str) -> int:
+    """A free-text cell or a fragment holding a run of glued figures holds a row not read."""
+    return 5 * len(_RUN_IN_NAME.findall(text))
 
 
 def _name_penalty(name: str) -> int:
@@ -522,7 +541,18 @@ def _name_penalty(name: str) -> int:
     printed twice between words (``…变动率22基础信息完善``: the 分值 | 得分 of a row of its own;
     ``2020年`` is a year)."""
     twice = [m for m in _TWICE_IN_NAME.finditer(name) if Decimal(m.group(1)) != 0]
-    return 5 * (len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name)) + len(twice))
+    return 5 * (len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name)) + len(twice)) \
+        + _run_penalty(name)
+
+
+def _splits_unit(s: str, end: int) -> bool:
+    """Does a name ending at ``end`` cut a unit with its magnitude in two (``面积万 | 亩``,
+    where ``万亩`` is the 度量单位 cell)?"""
+    for k in (1, 2):
+        m = _CELL_RE["unit"].match(s, end - k) if end - k > 0 else None
+        if m is not None and m.end() > end and s[end - k:end] in _COSTS.unit_prefixes:
+            return True
+    return False
 
 
 def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
@@ -561,7 +591,8 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
     for name_end in range(1, n):
         name = s[:name_end]
         if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
-                or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE:
+                or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE \
+                or _splits_unit(s, name_end):
             continue
         if name_end not in cells:  # scored by the row's arithmetic once, whatever the name
             cells[name_end] = [(end, score + _relation_points(values, relations, fields), values)
@@ -656,6 +687,8 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 continue
             if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
                 continue
+            if _splits_unit(s, name_end):  # 面积万 | 亩: the unit 万亩 is one cell
+                continue
             penalty = _name_penalty(name) + ROW_COST
             for end, score, values in cells_at(name_end):
                 if end in best:
@@ -663,7 +696,9 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         for end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
             if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
                 # no row fits here: a fragment reported as not placed
-                options.append((best[end][0] - FRAGMENT_COST, s[pos:end], None, end))
+                # (glued figures in it are rows not read: it costs as a name holding them)
+                options.append((best[end][0] - FRAGMENT_COST - _run_penalty(s[pos:end]),
+                                s[pos:end], None, end))
         if n - pos >= TAIL_MIN and not any(ch in _FIGURE for ch in s[pos:]):
             # words to the end of the run: a row the text breaks off in, its cells unread
             options.append((1 - FRAGMENT_COST, s[pos:], {}, n))
@@ -725,7 +760,8 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...],
         if e is None:
             continue
         if rel.op == "<=":
-            points -= 0 if e == 0 else 3  # a bound holding is no evidence
+            # a bound holding is no evidence; nor is a 分值 of 0 (no row is worth nothing)
+            points -= 0 if e == 0 and _dec(values[rel.left]) != 0 else 3
         else:
             points += 3 if e == 0 else -3
     for a, b in pairs:
@@ -740,7 +776,51 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...],
             points += TWICE_POINTS
         elif not any(_NUMBER_RE.fullmatch(v) for v in between):
             points += TWICE_APART
+    if _near(values.get("target", ""), values.get("actual", "")) and not _low_score(values):
+        points += NEAR_POINTS
+    if values.get("unit") == "%" and any(_over_percent(values.get(f, ""))
+                                         for f in ("target", "actual")):
+        points -= 3  # 9010 under the unit %: a percent has at most three digits (999.99%)
     return points
+
+
+def _digits(figure: str) -> int:
+    """Significant digits of a figure as printed (90: 2, 0.9: 1, 37.24: 4)."""
+    return len(figure.replace(".", "").lstrip("0"))
+
+
+def _low_score(values: dict[str, str]) -> bool:
+    """Is the row's 得分 under half its 分值?  Then an actual near its target is no
+    evidence (a row that nearly met its target does not lose most of its points)."""
+    try:
+        score = Decimal(values["score"]) if "score" in values else None
+        if score is None:
+            return False
+        return score == 0 or "weight" in values and score * 2 < Decimal(values["weight"])
+    except InvalidOperation:
+        return False
+
+
+def _over_percent(text: str) -> bool:
+    m = _BARE_FIGURE.fullmatch(text)
+    return m is not None and Decimal(m.group(1)) >= 1000
+
+
+_BARE_FIGURE = re.compile(r"[≥≤><=]{0,2}(\d+(?:\.\d+)?)")
+
+
+def _near(target: str, actual: str) -> bool:
+    """Are a target and an actual that are bare figures (the unit in its own column) of one
+    magnitude, neither more than ``near_ratio`` times the other, and not printed alike (a
+    figure printed twice earns its own points)?  Zero is near nothing, and a one-digit
+    figure is too coarse to be evidence."""
+    t, a = _BARE_FIGURE.fullmatch(target), _BARE_FIGURE.fullmatch(actual)
+    if t is None or a is None or target == actual:
+        return False
+    x, y = Decimal(t.group(1)), Decimal(a.group(1))
+    if x == 0 or y == 0 or min(_digits(t.group(1)), _digits(a.group(1))) < 2:
+        return False  # (6 and 5 are near by chance: figures of two digits or more only)
+    return max(x, y) <= NEAR_RATIO * min(x, y)
 
 
 # ---------------------------------------------------------------------------------------
