@@ -178,3 +178,18 @@ def test_a_percent_unit_rules_out_a_four_digit_figure_and_a_weight_of_zero():
     # 90 | 10 | 100 | 10, not 9010 | 10010 (no 9010 %) nor 901 | 0 | 1001 | 0 (no 分值 0)
     [row] = rows("完成率%901010010" + LINE_END, UNIT_FIRST)
     assert row.values["target"] == "90" and row.values["weight"] == "10"
+
+
+def test_a_glued_total_is_split_by_the_rows_sums():
+    from evalengine.importer.decoder import split_total
+
+    # 总分100100注:1.: 分值 100 | 得分 100, as the rows' 分值 and 得分 add up
+    assert split_total("100100注:1.", (Decimal(100), Decimal(100))) == ("100", "100")
+    # 9088: 90 | 88 where the rows' 得分 sum to 88 (9 | 088 is no reading)
+    assert split_total("9088", (None, Decimal(88))) == ("90", "88")
+    # 10095.5: 100 | 95.5 against the rows' 分值; nothing the rows confirm is taken
+    assert split_total("10095.5", (Decimal(100), None)) == ("100", "95.5")
+    assert split_total("10095.5", (Decimal(90), Decimal(80))) is None
+    # two splits the sums fit alike (1 | 1 or 11 | … ): none
+    assert split_total("111", (None, None)) is None
+    assert split_total("注:1.", (Decimal(100), Decimal(100))) is None

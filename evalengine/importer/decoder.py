@@ -26,7 +26,7 @@ from .settings import import_settings
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
            "is_glued_run", "is_value_cell", "labels_at_line_start", "ocr_operator_doubt",
-           "operator_cell", "unreadable_operator"]
+           "operator_cell", "split_total", "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -884,3 +884,41 @@ def is_value_cell(text: str) -> bool:
     value = parse_value(text)
     return isinstance(value, Quantity) or isinstance(value, Claim) and value.level in (
         ClaimLevel.ACHIEVED, ClaimLevel.MOSTLY)
+
+
+# ---------------------------------------------------------------------------------------
+# The 总分 row glued: its 分值 and 得分 totals, split by the rows' sums
+# ---------------------------------------------------------------------------------------
+
+_LEADING_RUN = re.compile(r"\d[\d.]*")
+
+
+def split_total(text: str, sums: tuple[Decimal | None, Decimal | None]
+                ) -> tuple[str, str] | None:
+    """The 分值 and 得分 totals of a 总分 cell glued into one run (``100100``, maybe with
+    the form's notes after it: ``100100注:1.``): every split of the leading figures into
+    two points is tried, and the one the rows' sums (``sums``: 分值, 得分; None where a row
+    lacks one) agree with is taken -- the 分值 total equal to the rows' 分值, the 得分 total
+    to theirs.  A split the rows do not confirm, or two that fit alike, give None."""
+    m = _LEADING_RUN.match(unicodedata.normalize("NFKC", text).strip())
+    if m is None or len(m.group()) < 2:
+        return None
+    run = m.group().rstrip(".")
+    weights, scores = sums
+    fits = []
+    for k in range(1, len(run)):
+        w, sc = run[:k], run[k:]
+        if not (_PIECE["points"].fullmatch(w) and _PIECE["points"].fullmatch(sc)):
+            continue
+        if Decimal(sc) > Decimal(w):
+            continue  # the 得分 total is no more than the 分值 total
+        agree = (weights is not None and Decimal(w) == weights) \
+            + (scores is not None and Decimal(sc) == scores)
+        fits.append((agree, w, sc))
+    if not fits:
+        return None
+    top = max(f[0] for f in fits)
+    best = [f for f in fits if f[0] == top]
+    if top == 0 or len(best) > 1:
+        return None
+    return best[0][1], best[0][2]
