@@ -263,6 +263,11 @@ def _title_name(text: str) -> str:
     if m is None:
         return ""
     prefix = re.sub(r"[(（]\s*\d{4}\s*年度?[)）]", "", m.group("prefix")).strip()
+    # <unit><year>年度部门整体: a department's form is named after the department
+    dept = re.fullmatch(r"(?P<unit>\S{4,40}?)\d{4}\s*年度?部门整体(?:支出)?", prefix)
+    if dept is not None and not _GENERIC_PREFIX_RE.search(dept.group("unit")) \
+            and not re.search(r"\d", dept.group("unit")):
+        return dept.group("unit")
     if not prefix or _GENERIC_PREFIX_RE.search(prefix):
         return ""
     # <unit><year>年度<fund>: the fund's name, not the unit (…林业局2024年度林业草原改革发展资金)
