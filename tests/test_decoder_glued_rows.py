@@ -193,3 +193,34 @@ def test_a_glued_total_is_split_by_the_rows_sums():
     # two splits the sums fit alike (1 | 1 or 11 | … ): none
     assert split_total("111", (None, None)) is None
     assert split_total("注:1.", (Decimal(100), Decimal(100))) is None
+
+
+# 分值 before the target, no line ends (the Yinchuan 决策/管理 rows): name | 分值 | 指标值 |
+# 实际值 | 得分
+POINTS_FIRST = (("weight", "target", "actual", "score", "deviation"),
+                ("points", "text", "text", "points", "free"))
+
+
+def test_a_dash_target_and_words_between_the_weight_and_the_score():
+    got = rows("项目目标完整性4一目标明确、内容细化、目标量化4项目立项相关性2—按照管理标准进行管理2",
+               POINTS_FIRST)
+    # 一 after the 分值 is the dash OCR read (the target "—"), the words up to the 得分 the
+    # actual, and 4项目… is 4 | 项目…, not a count of 4项
+    assert [(r.name, r.values) for r in got] == [
+        ("项目目标完整性", {"weight": "4", "target": "—", "actual": "目标明确、内容细化、目标量化",
+                      "score": "4"}),
+        ("项目立项相关性", {"weight": "2", "target": "—", "actual": "按照管理标准进行管理",
+                      "score": "2"})]
+
+
+def test_words_alone_between_the_weight_and_the_score_may_be_either_text_cell():
+    # 可行性 2 实际工作需求 2: the target or the actual? Not shown: both unread
+    [row] = rows("可行性2实际工作需求2", POINTS_FIRST)
+    assert row.values == {"weight": "2", "score": "2"}
+    assert {"target", "actual"} <= set(row.ambiguous)
+
+
+def test_a_dated_value_printed_twice_is_the_target_and_the_actual():
+    [row] = rows("公用经费完成时间52021年12月完成2021年12月完成4", POINTS_FIRST)
+    assert row.values == {"weight": "5", "target": "2021年12月完成",
+                          "actual": "2021年12月完成", "score": "4"}

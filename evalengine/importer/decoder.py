@@ -371,7 +371,7 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             return out
         field, kind = fields[c], types[c]
         if p > pos and s[p - 1].isdigit() and kind != "unit" and (
-                _CELL_RE["unit"].match(s, p) or free_to_end and _WORDY.match(s, p)):
+                _unit_at(s, p) or free_to_end and _WORDY.match(s, p)):
             # a unit (in a whole-line row, any word) belongs to the figure before it -- or
             # is the 度量单位 cell after it
             return out
@@ -396,6 +396,19 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     if not _WORDY.fullmatch(s[end - 1]):
                         break  # words only: 无, 达标, 完成
                     out.append((end, c + 1, 1, ((field, s[p:end]),)))
+            if p > pos and (s[p - 1].isdigit() or s[p - 1] in _DASHES) and "weight" in fields \
+                    and fields.index("weight") < c:
+                # a layout printing its 分值 before the target (分值 | 指标值 | 实际值 | 得分):
+                # a dash right after the 分值 is the target "—" (OCR reads it 一), and words
+                # between the 分值 and the 得分 are a text cell, ending where a figure begins
+                if field == "target" and s[p] in _DASHES and _WORDY.match(s, p + 1):
+                    out.append((p + 1, c + 1, 2, ((field, "—"),)))
+                if _WORDY.match(s, p) and s[p] not in _DASHES:
+                    end = p
+                    while end < len(s) and end - p < _FREE_MAX and not s[end].isdigit():
+                        end += 1
+                    if end < len(s) and s[end].isdigit() and not _RUN_IN_NAME.search(s, p, end):
+                        out.append((end, c + 1, 1, ((field, s[p:end]),)))
             if field == "actual" and p and _WORDY.match(s, p - 1):
                 # a claim glued to the words before it (…相关制度规定达成预期指标88): the
                 # shortest claim ending where the figures begin
@@ -410,7 +423,8 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     word = s[p:p + k]
                     if len(word) == k and s.startswith(word, p + k) and (
                             _WORDY.match(word) or _LOOSE_VALUE_RE.fullmatch(word)
-                            and not _NUMBER_RE.fullmatch(word)):
+                            and not _NUMBER_RE.fullmatch(word)
+                            or k >= 4 and _DATED.fullmatch(word)):
                         # (a figure with its unit printed twice too, 2021年度2021年度, 45万45万;
                         # a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
@@ -526,6 +540,9 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
 _TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UNIT_ALT})")
 # a run of glued figures inside a name (``…面积万亩2810810森林…``): the value cells of a row
 # of its own; a year (2021年) or a short count is a name's word
+# a figure with words in it printed twice (2021年12月完成): a date or a count and its words
+_DATED = re.compile(r"\d+[^\W\d_]+(?:\d+[^\W\d_]+)*")
+_DASHES = "—－–-一"  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
 _SENTENCE = re.compile(r"[,，。;；]")
 _RUN_IN_NAME = re.compile(r"(?<![\d.])\d[\d.]{5,}(?![\d.年月日])")
 
@@ -543,6 +560,13 @@ def _name_penalty(name: str) -> int:
     twice = [m for m in _TWICE_IN_NAME.finditer(name) if Decimal(m.group(1)) != 0]
     return 5 * (len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name)) + len(twice)) \
         + _run_penalty(name)
+
+
+def _unit_at(s: str, p: int) -> bool:
+    """Does a unit start at ``p`` -- not a word that only begins like one (项目 is no 项:
+    rules/import.toml [decoder] not_units)?"""
+    return bool(_CELL_RE["unit"].match(s, p)) and not any(
+        s.startswith(w, p) for w in _COSTS.not_units)
 
 
 def _splits_unit(s: str, end: int) -> bool:
@@ -677,7 +701,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         # a figure is never split between two rows, and a name starts with no % or point
         if s[pos] in "%.‰" or pos and s[pos - 1] in _FIGURE and s[pos] in _FIGURE:
             continue
-        if pos and s[pos - 1].isdigit() and _CELL_RE["unit"].match(s, pos):
+        if pos and s[pos - 1].isdigit() and _unit_at(s, pos):
             continue  # 0起|起市民…: a unit belongs to the figure before it
         for name_end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
             name = s[pos:name_end]

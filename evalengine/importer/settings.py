@@ -26,6 +26,7 @@ class DecoderCosts:
     near_points: int
     near_ratio: Decimal
     unit_prefixes: tuple[str, ...]
+    not_units: tuple[str, ...]
     keep: int
     table_evidence: int
     tail_min: int
