@@ -1,6 +1,6 @@
 """The importer on the holdout corpus (tests/corpus/holdout): real forms from beyond
-shared/real-forms/; the holdout split (forms 11+) is never looked at when the importer is
-changed, the fix split (01-10) may be.  Floors on
+shared/real-forms/; the holdout split (index.toml, forms 41+ at present) is never looked at
+when the importer is changed, the fix split may be.  Floors on
 forms giving a case, field accuracy (overall and per split) and error findings the import
 causes; and the mechanisms the fix half showed were missing, each on a small input.
 
