@@ -258,12 +258,19 @@ def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...],
         equalities = sum(1 for r in relations if r.op != "<=")
         miss = error + Decimal("0.5") * (equalities - checked)
         zeros = sum(1 for v in values.values() if v.rstrip("%") == "0")
-        ranked.append(((-fitted, miss, zeros, -len(values)), values))
+        # then a split that cuts an amount printed twice (the budget spent whole:
+        # 9089.97489.974 is 90 | 89.974 | 89.974) -- pieces, not columns: which columns two
+        # equal cells are (48.84 | 48.84) it does not tell
+        pieces = list(values.values())
+        twice = sum(1 for a, b in zip(pieces, pieces[1:]) if a == b and "." in a
+                    and _dec(a) != 0)
+        ranked.append(((-fitted, miss, -twice, zeros, -len(values)), values))
     ranked.sort(key=lambda t: t[0])
-    (neg_fitted, miss, zeros, _), best = ranked[0]
+    (neg_fitted, miss, neg_twice, zeros, _), best = ranked[0]
     fitted = -neg_fitted
     rivals = [v for k, v in ranked[1:]
-              if k[0] == neg_fitted and k[2] == zeros and (k[1] <= miss * 2 if miss else k[1] == 0)]
+              if k[0] == neg_fitted and k[2] == neg_twice and k[3] == zeros
+              and (k[1] <= miss * 2 if miss else k[1] == 0)]
     if not rivals:
         return Decoded(best, (), fitted)
     agreed = {f: v for f, v in best.items() if all(r.get(f) == v for r in rivals)}
