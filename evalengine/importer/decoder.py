@@ -16,7 +16,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -437,8 +437,7 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
             ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
-            if len(s) not in ends and (free_to_end or _SENTENCE.search(s, p)
-                                       and not _RUN_IN_NAME.search(s, p)):
+            if len(s) not in ends and (free_to_end or _sentence_tail(s, p)):
                 # the last cell of a run (where the next label cut it) may be a sentence or
                 # two: a 偏差原因 holding no glued figures
                 ends.append(len(s))
@@ -550,8 +549,23 @@ _TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UN
 # a figure with words in it printed twice (2021年12月完成): a date or a count and its words
 _DATED = re.compile(r"\d+[^\W\d_]+(?:\d+[^\W\d_]+)*")
 _DASHES = "—－–-一"  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
-_SENTENCE = re.compile(r"[,，。;；]")
 _RUN_IN_NAME = re.compile(r"(?<![\d.])\d[\d.]{5,}(?![\d.年月日])")
+
+
+@lru_cache(maxsize=4)
+def _tail_marks(s: str) -> tuple[int, int]:
+    """(the last sentence mark, the start of the last glued figure run) of ``s``, -1 when
+    none: found once per run, so that asking of every position stays linear."""
+    last_run = max((m.start() for m in _RUN_IN_NAME.finditer(s)), default=-1)
+    last_mark = max((s.rfind(c) for c in ",，。;；"), default=-1)
+    return last_mark, last_run
+
+
+def _sentence_tail(s: str, p: int) -> bool:
+    """Does ``s[p:]`` hold a sentence mark and no run of glued figures (a 偏差原因 of a
+    sentence or two, up to where the next label cut the run)?"""
+    last_mark, last_run = _tail_marks(s)
+    return last_mark >= p and last_run < p
 
 
 def _run_penalty(text: str) -> int:
@@ -935,6 +949,8 @@ def split_total(text: str, sums: tuple[Decimal | None, Decimal | None]
     if m is None or len(m.group()) < 2:
         return None
     run = m.group().rstrip(".")
+    if len(run) > 12:  # two points are at most 100.00 each
+        return None
     weights, scores = sums
     fits = []
     for k in range(1, len(run)):

@@ -99,7 +99,20 @@ _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
 _POINTS_RE = re.compile(r"\(\d+(?:\.\d+)?分\)$")
 _CLOSING = {"conclusion", "problems", "measures"}
 _FIGURES_RE = re.compile(r"[0-9.%]+")
-_FILLER_EDGES_RE = re.compile(r"^(?:\.{3,}|…+)|(?:\.{3,}|…+)$")
+
+
+def _strip_filler(text: str) -> str:
+    """A glued row piece without the template's filler (``……``, ``......``) at either end
+    (linear: no regex backtracks over a long run of dots)."""
+    for strip in (str.rstrip, str.lstrip):
+        rest = strip(text, ".…")
+        edge = len(text) - len(rest)
+        cut = text[len(rest):] if strip is str.rstrip else text[:edge]
+        if edge and ("…" in cut or edge >= 3):
+            text = rest
+    return text
+
+
 _NOTES_RE = re.compile(r"说明.{0,6}?注:|(?<!情况)说明:|注:\s*\d[、.]|填表说明|备注:")
 _INDICATOR_FIELDS = {"target", "actual", "operator", "unit", "weight", "score", "deviation"}
 _FIGURE_FIELDS = ("target", "actual", "weight", "score")  # columns a figure may fill
@@ -2232,7 +2245,7 @@ class _Parser:
             if "operator" in fields:
                 text = _unscramble(text, _OPERATOR_WORDS)
             # the template's filler row (……, ......) at either end of a piece: no cell
-            text = _FILLER_EDGES_RE.sub("", text)
+            text = _strip_filler(text)
             if not text.strip():
                 continue
             rows, rest = decode_rows(text, fields, kinds, rels)
