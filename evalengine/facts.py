@@ -44,7 +44,7 @@ __all__ = ["ROW_FIELDS", "CaseFacts", "Row", "case_facts", "compact", "is_blank_
 # the free-text fields of a case outside its indicator rows, in form order
 _FIELDS = (
     ("project", ("name", "source", "department", "implementer", "code", "profile", "layout",
-                 "incomplete", "review")),
+                 "incomplete")),
     ("funds", ("reason", "adjustment_reason", "note", "source")),
     ("goal", ("expected", "actual")),
     ("narrative", ("completion", "benefit", "conclusion", "problems", "measures", "deviation",
@@ -74,6 +74,7 @@ def text_fields(case: Case) -> dict[str, str]:
         record = getattr(case, section)
         for name, path in names:
             out[path] = getattr(record, name)
+    out["$.project.review"] = case.project.review.text  # a person's reason; a code has no text
     for i, row in enumerate(case.funds.rows):
         out[f"$.funds.rows[{i}].source"] = row.source
     for i, ind in enumerate(case.indicators):

@@ -69,6 +69,14 @@ LABELS: dict[str, tuple[str, str]] = {
                                         "the indicator table was not read: not rated (not \"no indicators\")"),
     "status_reason.unread": ("部分单元格未能读取，已读部分照常核算，不评级（见“未能核实”）",
                              "some cells were not read: what was read is scored, not graded (see \"not verified\")"),
+    # [project] review: the importer's reasons by code (evalengine.review), with their values
+    "review.few-cells": ("只读出 {placed}/{seen} 个单元格（低于 {below}%），需人工复核",
+                         "only {placed}/{seen} cells placed (below {below}%): read too poorly "
+                         "to score, check the form by hand"),
+    # the importer's stand-in for a project name the form does not print (evalengine.standin)
+    "standin.marker": ("[项目名称未见]", "[project name not read]"),
+    "standin.sep": (" ", ", "),
+    "standin.form": ("第{index}张表", "form {index}"),
     "not_verified": ("未能核实", "Not verified"),
     "not_read": ("未能读取", "not read"),
     "not_checked": ("未检查", "not checked"),
@@ -146,6 +154,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
                        "expected an array of quoted texts such as [\"a\", \"b\"], got {detail}"),
     "expected-table": ("应为键值表（[表名] 或 {{ 键 = 值 }}），实为 {detail}",
                        "expected a table ([name] or {{ key = value }}), got {detail}"),
+    "review-reason": ("应为复核原因：文字，或 {{ code = \"few-cells\", placed = 整数, seen = 整数, "
+                      "below = 百分数 }}，实为 {detail}",
+                      "expected a review reason: text, or {{ code = \"few-cells\", placed = N, "
+                      "seen = N, below = percent }}, got {detail}"),
     "expected-tables": ("应为表数组 [[custom]]，实为 {detail}",
                         "expected an array of tables [[custom]], got {detail}"),
     "malformed-number": (

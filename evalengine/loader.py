@@ -28,9 +28,10 @@ except ImportError:  # pragma: no cover - tomli is a dependency; the standard on
     import tomllib
 
 from .errors import ConfigError, LoadFailure, Problem
-from .model import Case, Department, Unread
+from .model import Case, Department, Review, Unread
 from .numbers import NumberError, to_decimal
 from .provenance import unread_problems
+from .review import review_problem
 
 __all__ = [
     "ConfigError",
@@ -151,6 +152,33 @@ def _structure_unread(value: Any, _type: type) -> Unread:
     return Unread(tuple((str(k), v) for k, v in value.items() if isinstance(v, str)))
 
 
+def _structure_review(value: Any, _type: type) -> Review:
+    """``review = "a person's words"`` or ``review = { code = "few-cells", placed = 3, … }``,
+    the importer's reason as data (:mod:`evalengine.review`)."""
+    if isinstance(value, str):
+        return Review(text=value)
+    if not isinstance(value, dict):
+        raise _WrongType("review-reason", value)
+    values: dict[str, object] = {}
+    for name, item in value.items():
+        if name == "code":
+            continue
+        try:
+            values[str(name)] = None if isinstance(item, bool) else to_decimal(item)
+        except NumberError:
+            values[str(name)] = None
+    if review_problem(value.get("code"), values) is not None:
+        raise _WrongType("review-reason", value)
+    return Review(str(value["code"]), tuple((k, v) for k, v in values.items()
+                                            if isinstance(v, Decimal)))
+
+
+def _review_data(review: Review) -> Any:
+    if review.code:
+        return {"code": review.code, **{k: v for k, v in review.values}}
+    return review.text
+
+
 def _make_converter(detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(Decimal, _structure_decimal)
@@ -158,8 +186,10 @@ def _make_converter(detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Unread, _structure_unread)
+    conv.register_structure_hook(Review, _structure_review)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_unstructure_hook(Unread, lambda unread: dict(unread.items))
+    conv.register_unstructure_hook(Review, lambda review: conv.unstructure(_review_data(review)))
     return conv
 
 
@@ -190,7 +220,8 @@ def _prune(data: Any, cls: Any) -> Any:
         value = data[field.name]
         if field.default is not attrs.NOTHING and _same(value, field.default):
             continue
-        inner = field.type if attrs.has(field.type) and field.type is not Unread else None
+        inner = field.type if attrs.has(field.type) and field.type not in (Unread, Review) \
+            else None
         if isinstance(value, list) and getattr(field.type, "__args__", None):
             item = field.type.__args__[0]
             value = [_prune(v, item) for v in value]

@@ -25,6 +25,7 @@ __all__ = [
     "Indicator",
     "Narrative",
     "Project",
+    "Review",
     "Suppression",
     "Total",
     "Unread",
@@ -57,6 +58,29 @@ class Unread:
 
 
 @attrs.frozen
+class Review:
+    """``review``: why a form was read too poorly to score (``score`` shows it as 待复核 /
+    needs review and runs no rules on it).  Either the importer's reason as data, a ``code``
+    with its values (``review = { code = "few-cells", placed = 3, seen = 40, below = 50 }``),
+    worded in each language by :func:`evalengine.review.review_words`; or ``text``, a reason
+    a person wrote (``review = "表格模糊，待核对"``, or a case imported before reasons were
+    data), shown as written."""
+
+    code: str = ""  # a reason of evalengine.review.CODES; "" = the reason is ``text``
+    values: tuple[tuple[str, Decimal], ...] = ()  # the code's values, by name, as written
+    text: str = ""  # a reason in words, shown as written
+
+    def value(self, name: str) -> Decimal | None:
+        for key, value in self.values:
+            if key == name:
+                return value
+        return None
+
+    def __bool__(self) -> bool:
+        return bool(self.code) or bool(self.text.strip())
+
+
+@attrs.frozen
 class Project:
     """项目: the header of the form and where the case was transcribed from."""
 
@@ -69,7 +93,7 @@ class Project:
     code: str = ""  # 项目编码 (the budget system's project code, Sichuan forms)
     has_form: bool = True  # False: the document describes the project but has no 自评表
     incomplete: str = ""  # why the transcribed form is not whole (cut off …); "" = complete
-    review: str = ""  # why the form was read too poorly to score (importer); "" = scored
+    review: Review = Review()  # why the form was read too poorly to score; empty = scored
     layout: str = ""  # the rules/layouts/<id>.toml the importer recognised
     # header fields not read (name, department, implementer, year, code), and whole sections
     # not read (funds, indicators, goal, narrative)

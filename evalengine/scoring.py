@@ -527,7 +527,7 @@ def score_case(case: Case, profile: Profile, taxonomy: Taxonomy,
     share = evidenced / total_weight if total_weight > 0 else ZERO
     supported = (budget.verified or ZERO) + sum((s.verified for s in scores), ZERO)
 
-    if case.project.review.strip():
+    if case.project.review:
         status, why = Status.NEEDS_REVIEW, "review"
     elif not case.project.has_form:
         status, why = Status.NOT_DEMONSTRATED, "no-form"

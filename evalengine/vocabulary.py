@@ -129,6 +129,7 @@ class Units:
     not_after_chinese_numeral: Words
     per: Words
     percent_columns: Words
+    importer: Words  # the importer recogniser's units (importer/labels.py, decoder.py)
 
 
 @attrs.frozen

@@ -54,10 +54,22 @@ def test_the_import_report_says_what_was_read():
 def test_a_form_read_too_poorly_is_marked_for_review():
     noise = "\n".join(f"杂项{n}\t说明{n}\t备注{n}" for n in range(20))
     form = import_text(("项目支出绩效自评表\n项目名称\t测试\n" + noise + "\n").encode()).forms[0]
-    assert form.case.project.review
-    assert "需人工复核" in form.case.project.review
+    review = form.case.project.review
+    assert review and review.code == "few-cells" and not review.text
+    assert review.value("placed") == form.report.placed and review.value("seen") == form.report.seen
+    assert review.value("below") == 50  # rules/import.toml review_below = 0.5
     # a form read well is not
-    assert import_text(CUT.encode()).forms[0].case.project.review == ""
+    assert not import_text(CUT.encode()).forms[0].case.project.review
+
+
+def test_the_case_file_stores_the_review_reason_as_data_not_words():
+    noise = "\n".join(f"杂项{n}\t说明{n}\t备注{n}" for n in range(20))
+    form = import_text(("项目支出绩效自评表\n项目名称\t测试\n" + noise + "\n").encode()).forms[0]
+    written = dumps(form.case)
+    line = next(x for x in written.splitlines() if x.startswith("review = "))
+    placed, seen = form.report.placed, form.report.seen
+    assert line == f'review = {{ code = "few-cells", placed = {placed}, seen = {seen}, below = 50 }}'
+    assert parse_document(tomllib.loads(written, parse_float=Decimal)) == form.case
 
 
 def test_the_review_line_of_the_import_report_speaks_english_with_lang_en():
@@ -65,27 +77,55 @@ def test_the_review_line_of_the_import_report_speaks_english_with_lang_en():
     form = import_text(("项目支出绩效自评表\n项目名称\t测试\n" + noise + "\n").encode()).forms[0]
     assert form.report is not None and form.report.review
     [en] = [line for line in report_lines(form.report, "en") if "needs review" in line]
-    assert f"only {form.report.placed}/{form.report.seen} cells placed" in en
+    assert f"only {form.report.placed}/{form.report.seen} cells placed (below 50%)" in en
     assert not re.search(r"[\u4e00-\u9fff]", en), en
     [zh] = [line for line in report_lines(form.report) if "需复核" in line]
-    assert "需人工复核" in zh
+    assert f"只读出 {form.report.placed}/{form.report.seen} 个单元格（低于 50%），需人工复核" in zh
+    assert not re.search(r"[A-Za-z]{3,}", zh.partition("需复核")[2]), zh
 
 
 def test_score_in_english_words_the_importers_review_reason_in_english(tmp_path, capsys):
-    """`score --lang en` on a form read too poorly: the case keeps the importer's Chinese
-    reason, and the report words it in English; a person's own reason is shown as written."""
+    """`score --lang en` on a form read too poorly: the case keeps the importer's reason as a
+    code with its values, and each report words it in its language."""
     from evalengine.cli import main
-    from evalengine.importer.readreport import review_text, review_words
 
     noise = "\n".join(f"杂项{n}\t说明{n}\t备注{n}" for n in range(20))
     form = tmp_path / "form.txt"
     form.write_text("项目支出绩效自评表\n项目名称\t测试\n" + noise + "\n", encoding="utf-8")
     main(["score", str(form), "--lang", "en", "--no-progress"])
     out = capsys.readouterr().out
-    assert "cells placed (below" in out and "需人工复核" not in out
-    assert review_words(review_text(3, 40), "en") == review_text(3, 40, "en")
-    assert review_words("表格模糊，待核对", "en") == "表格模糊，待核对"
-    assert review_words(review_text(3, 40), "zh") == review_text(3, 40)
+    assert "cells placed (below 50%)" in out and "需人工复核" not in out
+    main(["score", str(form), "--no-progress"])
+    out = capsys.readouterr().out
+    assert "需人工复核" in out and "cells placed" not in out
+
+
+def test_a_reason_a_person_wrote_is_shown_as_written_in_every_language():
+    from evalengine.loader import parse_document
+    from evalengine.model import Review
+    from evalengine.review import few_cells, review_words
+
+    for written in ("表格模糊，待核对",
+                    # a case imported before reasons were data keeps its words, as written
+                    "只读出 3/40 个单元格（低于 50%），需人工复核 (read too poorly to score)"):
+        case = parse_document({"project": {"name": "x", "source": "y", "review": written}})
+        assert case.project.review == Review(text=written)
+        assert review_words(case.project.review, "en") == review_words(case.project.review) == written
+    assert review_words(few_cells(3, 40, Decimal("0.5")), "en") == (
+        "only 3/40 cells placed (below 50%): read too poorly to score, check the form by hand")
+    assert review_words(few_cells(3, 40, Decimal("0.625"))) == "只读出 3/40 个单元格（低于 62.5%），需人工复核"
+
+
+def test_a_coded_reason_that_cannot_be_worded_is_a_load_error_at_its_key_path():
+    from evalengine.loader import parse_document
+
+    for review in ({"code": "blurry"}, {"code": "few-cells", "placed": 3, "seen": 40},
+                   {"code": "few-cells", "placed": 3.5, "seen": 40, "below": 50},
+                   {"code": "few-cells", "placed": "many", "seen": 40, "below": 50},
+                   {"code": "few-cells", "placed": 3, "seen": 40, "below": 50, "extra": 1}, 7):
+        problems = parse_document({"project": {"name": "x", "source": "y", "review": review}})
+        assert isinstance(problems, tuple), review
+        assert [(p.path, p.kind) for p in problems] == [("$.project.review", "review-reason")], review
 
 
 def test_an_indicator_table_not_read_is_declared_so():

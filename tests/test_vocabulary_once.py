@@ -186,3 +186,43 @@ def test_no_setting_asks_to_be_kept_equal_to_another():
              if "keep equal" in p.read_text(encoding="utf-8").lower()
              or "keep it equal" in p.read_text(encoding="utf-8").lower()]
     assert found == []
+
+
+def _code_lists() -> Iterator[tuple[str, frozenset[str]]]:
+    """Every literal set, tuple or list of three or more words in the package's code."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, (ast.Set, ast.Tuple, ast.List)) and len(node.elts) >= 3
+                    and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)):
+                yield f"{path.relative_to(PACKAGE)}:{node.lineno}", frozenset(e.value for e in node.elts)
+
+
+# Code lists that share words with a vocabulary list and are still their own idea.
+ALLOWED_IN_CODE = {
+    # the money units spelt out with their multipliers, for the regex that strips a figure
+    # and its unit from a clause; the parser reads them as 元 × 万/亿/千 (units.money, numbers)
+    ("checks/kit.py", "units.importer"),
+}
+
+
+def test_no_code_holds_a_copy_of_a_vocabulary_list():
+    """The importer's unit words were held in importer/decoder.py and importer/labels.py as two
+    lists that had drifted apart; a word list in code that copies a vocabulary list is
+    the same idea declared twice (a copy: the same words, or nearly all of the shorter)."""
+    vocabulary = {f"vocabulary.{k}": frozenset(v) for k, v in word_lists(load_vocabulary()).items()}
+    found = [f"{where} ~ {key}: {sorted(words & listed)}"
+             for where, words in _code_lists() for key, listed in vocabulary.items()
+             if _copies(words, listed)
+             and (where.split(":")[0], key.removeprefix("vocabulary.")) not in ALLOWED_IN_CODE]
+    assert found == [], "code lists that copy the vocabulary:\n" + "\n".join(found)
+
+
+def test_the_copy_check_finds_a_copied_unit_list():
+    """The check above is not vacuous: the old decoder unit list is found as a copy."""
+    old_decoder_units = frozenset(
+        ["%", "‰", "万元", "亿元", "千元", "元", "人次", "个", "人", "次", "户", "家", "项", "台",
+         "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "平方米",
+         "米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "起", "座", "处", "课时",
+         "分钟", "周", "批次", "株", "头", "只", "百分比", "百分点", "kg", "km", "m2", "㎡"])
+    assert _copies(old_decoder_units, frozenset(load_vocabulary().units.importer))

@@ -221,7 +221,7 @@ class ProjectDigest:
 
     @classmethod
     def of(cls, location: str, case: Case, facts: CaseFacts | None = None) -> ProjectDigest:
-        if case.project.review.strip():  # read too poorly to score: its money is not known
+        if case.project.review:  # read too poorly to score: its money is not known
             return cls(location, case.project.name, case.project.has_form, None, None, None)
         money = (facts if facts is not None else case_facts(case)).money
         return cls(location, case.project.name, case.project.has_form, money.budget,
@@ -276,6 +276,7 @@ class Rule:
     rationale: str
     rationale_en: str
     source: str
+    source_en: str
     bad: str
     good: str
     # the whole rule on one context (its per-case part, then its per-row part over every

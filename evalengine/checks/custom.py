@@ -80,6 +80,7 @@ INDICATOR_FIELDS: dict[str, tuple[Any, str]] = {
 }
 _KEYS = ("code", "name", "title", "title_en", "severity", "scope", "when", "message",
          "message_en", "summary", "summary_en", "rationale", "rationale_en", "source",
+         "source_en",
          "enabled", "bad", "good")
 _REQUIRED = ("code", "name", "title", "severity", "when", "message", "source")
 
@@ -241,6 +242,7 @@ def build_custom_rule(table: Mapping[str, Any], where: str, location: str = "",
         rationale=str(table.get("rationale", "")),
         rationale_en=str(table.get("rationale_en", "")),
         source=str(table["source"]),
+        source_en=str(table.get("source_en", table["source"])),
         bad=str(table.get("bad", "")),
         good=str(table.get("good", "")),
         check=check,

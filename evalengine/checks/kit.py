@@ -518,7 +518,7 @@ _MULT = "(?:万亿|百万|千万|亿|万|千)?"
 _MONEY_WORDS = ("万元", "亿元", "千元", "元")
 
 
-_PCT_WORDS = ("%", "百分比", "百分率", "‰")
+_PCT_WORDS = (*load_vocabulary().units.percent, *load_vocabulary().units.permille)
 
 
 @attrs.frozen

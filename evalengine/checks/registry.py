@@ -4,8 +4,8 @@ A rule is two files:
 
 - ``rules/checks/<family>/<CODE>.toml``, its data: ``code``, ``name``, ``severity``,
   ``enabled``, ``check`` (the function, ``"evalengine.checks.<family>.<code>:check"``),
-  ``source``, optional ``target`` and ``aliases``; ``[zh]`` and ``[en]`` with ``title``,
-  ``message``, ``summary`` and ``rationale``; ``[defaults]``, the values of its settings (a
+  ``source`` (in Chinese), optional ``target`` and ``aliases``; ``[zh]`` and ``[en]`` with
+  ``title``, ``message``, ``summary`` and ``rationale``, and ``[en]`` its ``source`` in English; ``[defaults]``, the values of its settings (a
   user's ``--config`` overrides them as ``[rules.<CODE>]``); one ``[options.<name>]`` per
   setting declaring its ``kind`` (number, integer, boolean, text, texts, regex, regexes),
   ``min``/``max``, ``groups`` (regexes) and its help in ``zh``/``en``; and ``[[cases]]``
@@ -53,6 +53,7 @@ LAST = ("M003",)  # rule-crashed: the runner's own, listed after the rules it re
 _KEYS = ("code", "name", "severity", "enabled", "check", "target", "aliases", "source",
          "zh", "en", "defaults", "options", "shares", "cases", "evidence")
 _PROSE = ("title", "message", "summary", "rationale")
+_PROSE_EN = (*_PROSE, "source")  # the source in English; the Chinese one is the top-level key
 _OPTION_KEYS = ("kind", "min", "max", "groups", "zh", "en")
 _CASE_KEYS = ("name", "pass", "toml")
 _KINDS = ("number", "integer", "boolean", "text", "texts", "regex", "regexes")
@@ -127,8 +128,9 @@ def load_rule_file(path: Path) -> Mapping[str, Any]:
         if not isinstance(table, dict):
             problems.append(Problem(f"$.{lang}", "expected-table", shown_value(table)))
             continue
-        unknown(table, f"$.{lang}", _PROSE)
-        for key in _PROSE:
+        prose = _PROSE_EN if lang == "en" else _PROSE
+        unknown(table, f"$.{lang}", prose)
+        for key in prose:
             text(table, key, f"$.{lang}")
     for name, option in table_of("options", {}).items():
         base = f"$.options.{name}"
@@ -195,6 +197,7 @@ def _rule(path: Path) -> Rule:
         title=zh["title"], title_en=en["title"], message=zh["message"], message_en=en["message"],
         summary=zh["summary"], summary_en=en["summary"],
         rationale=zh["rationale"], rationale_en=en["rationale"], source=data["source"],
+        source_en=en["source"],
         bad=next((c.toml for c in cases if not c.passes), ""),
         good=next((c.toml for c in cases if c.passes), ""),
         check=check, settings=settings, target=data.get("target", "case"),

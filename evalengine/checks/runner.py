@@ -335,7 +335,7 @@ class Checker:
                    taxonomy: Taxonomy, facts: CaseFacts | None = None) -> CaseChecks:
         """The findings of every case rule on ``case`` (its text as the rules read it), from
         the ``facts`` scoring used (found here when not given)."""
-        if case.project.review.strip():
+        if case.project.review:
             # read too poorly to score (the importer says why): whatever the rules found
             # would be the import's losses, so nothing is checked until a person has looked
             return CaseChecks(())

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Unread
+from ..model import Case, FundRow, Funds, Goal, Indicator, Narrative, Project, Review, Unread
+from ..review import few_cells
+from ..standin import standin_name
 from .labels import number
 from .notes import INCOMPLETE_REASONS
-from .readreport import review_text
 from .recognise import Draft
 from .settings import import_settings
 
@@ -17,8 +18,9 @@ __all__ = ["build_case", "incomplete_text", "placeholder_name", "source_text"]
 
 
 def placeholder_name(stem: str, sheet: str, index: int) -> str:
-    where = f"{stem} {sheet}" if sheet else stem
-    return f"[项目名称未见] {where} 第{index}张表"
+    """The stand-in name of the ``index``-th form of a file (worded per language by
+    :func:`evalengine.standin.shown_name`)."""
+    return standin_name(f"{stem} {sheet}" if sheet else stem, index)
 
 
 def source_text(shown: str, sheet: str, index: int, url: str, incomplete: list[str]) -> str:
@@ -95,15 +97,15 @@ def _numbers_unplaced(draft: Draft) -> bool:
                for n in draft.notes)
 
 
-def review_reason(draft: Draft) -> str:
-    """Why the form was read too poorly to score, or ""."""
+def review_reason(draft: Draft) -> Review:
+    """Why the form was read too poorly to score, as data (empty: it was read well enough)."""
     settings = import_settings()
     if draft.seen < settings.review_min_cells:
-        return ""
+        return Review()
     share = Decimal(draft.placed) / Decimal(draft.seen)
     if share >= settings.review_below:
-        return ""
-    return review_text(draft.placed, draft.seen)
+        return Review()
+    return few_cells(draft.placed, draft.seen, settings.review_below)
 
 
 def _dec(value: Any) -> Decimal | None:

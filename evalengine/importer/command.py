@@ -29,6 +29,7 @@ from rich.text import Text
 
 from ..i18n import Lang, pick
 from ..render.progress import Progress
+from ..standin import shown_name
 from ..target import TargetError, check_folder
 from . import ImportedFile, ImportedForm, import_data, import_file
 from .inputs import STDIN, STDIN_STEM, Input, form_inputs
@@ -195,7 +196,9 @@ def import_files(files: Sequence[str], out: Path | None, *, force: bool, profile
         root = out.resolve()
         written = []
         for form in imported.forms:
-            filename = namer.name(safe_stem(name if given.stdin and name else form.case.name))
+            # a stand-in name gives the file name it has in Chinese (项目名称未见-x-第1张表)
+            stem = name if given.stdin and name else shown_name(form.case.name)
+            filename = namer.name(safe_stem(stem))
             path = out / filename
             if path.resolve().parent != root:  # pragma: no cover - safe_stem forbids it
                 written.append(WrittenForm(form, None, "write-error", "unsafe name"))
@@ -302,7 +305,8 @@ def render_import(run: ImportRun, console: Console, lang: Lang = "zh") -> None:
                 n_failed += 1
                 line.append(f"{result.path}  {_w('write-error', lang, detail=result.detail)}",
                             style="red")
-            line.append(f"  {case.name}  {_w('indicators', lang, n=len(case.indicators))}")
+            line.append(f"  {shown_name(case.name, lang)}  "
+                        f"{_w('indicators', lang, n=len(case.indicators))}")
             if result.form.incomplete:
                 n_incomplete += 1
                 line.append(f"  [{_w('incomplete', lang)}]", style="yellow")

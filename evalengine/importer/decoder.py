@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 import attrs
 
 from ..values import _LINKERS, _PRE_FILLERS, _PREFIX_OPS, _SUFFIX_OPS, _column_operator
+from ..vocabulary import load_vocabulary
 from .layouts import Column, Relation
 from .settings import import_settings
 
@@ -285,10 +286,7 @@ def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...],
 _FIGURE = set("0123456789.%")
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _WORDY = re.compile(r"[^\W\d_]")
-_UNITS = ("%", "‰", "万元", "亿元", "千元", "元", "人次", "个", "人", "次", "户", "家", "项", "台",
-          "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "平方米",
-          "米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "起", "座", "处", "课时",
-          "分钟", "周", "批次", "株", "头", "只", "百分比", "百分点", "kg", "km", "m2", "㎡")
+_UNITS = load_vocabulary().units.importer  # rules/vocabulary.toml
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # a 度量单位 cell may carry a magnitude (万亩, 千人: rules/import.toml [decoder] unit_prefixes)
 _UNIT_CELL_ALT = "(?:{})?(?:{})".format(

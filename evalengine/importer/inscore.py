@@ -20,6 +20,7 @@ from typing import Any
 
 from ..i18n import pick
 from ..loader import Loaded, LoadFailure, Problem, display_path
+from ..standin import shown_name
 from . import import_file
 from .names import safe_stem, write_atomic
 from .notes import note_text
@@ -78,8 +79,8 @@ def load_form(path: Path) -> Iterator[Loaded | LoadFailure]:
         yield LoadFailure(shown, (Problem("$", "no-form-in-file", imported.kind),))
         return
     message = _w("imported", file=shown, n=len(imported.forms),
-                 names="、".join(f.case.name for f in imported.forms) if lang != "en"
-                 else ", ".join(f.case.name for f in imported.forms))
+                 names="、".join(shown_name(f.case.name, lang) for f in imported.forms) if lang != "en"
+                 else ", ".join(shown_name(f.case.name, lang) for f in imported.forms))
     n_notes = sum(len(f.notes) for f in imported.forms) + sum(
         1 for n in imported.notes if n.kind not in ("outside", "encoding"))
     if n_notes:
@@ -92,7 +93,7 @@ def load_form(path: Path) -> Iterator[Loaded | LoadFailure]:
                 comments = [_w("header", file=shown)]
                 comments += [note_text(n, lang) for n in form.notes]
                 data = dumps(form.case, comments).encode("utf-8")
-                saved.append(str(_save(Path(folder), safe_stem(form.case.name), data)))
+                saved.append(str(_save(Path(folder), safe_stem(shown_name(form.case.name)), data)))
             message += _w("saved", paths=", ".join(saved))
         except (OSError, ValueError) as exc:
             message += _w("not-saved", detail=exc)

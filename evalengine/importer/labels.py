@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import cache
 
 from ..numbers import read_number
+from ..vocabulary import load_vocabulary
 
 __all__ = [
     "FUND_COLUMNS",
@@ -136,10 +137,7 @@ def is_operator(text: str) -> bool:
     return key(text) in _OPERATORS
 
 
-_KNOWN_UNITS = {"%", "‰", "元", "万元", "亿元", "千元", "个", "人", "人次", "次", "户", "家", "项", "台",
-                "套", "册", "本", "条", "件", "天", "日", "月", "年", "小时", "公里", "千米", "米",
-                "平方米", "亩", "吨", "辆", "所", "场", "期", "篇", "份", "批", "元/人", "元/年",
-                "分", "km", "m", "m2", "㎡"}
+_KNOWN_UNITS = frozenset(load_vocabulary().units.importer)  # rules/vocabulary.toml
 
 
 def is_known_unit(text: str) -> bool:

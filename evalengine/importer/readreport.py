@@ -7,17 +7,15 @@ are the form's ``unplaced`` / ``ambiguous`` notes, each with its text and where 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import attrs
 
 from ..i18n import pick
-from ..model import Case, Unread
-from .settings import import_settings
+from ..model import Case, Review, Unread
+from ..review import review_words
 
-__all__ = ["ReadReport", "read_report", "report_lines", "review_text", "review_words",
-           "unread_fields"]
+__all__ = ["ReadReport", "read_report", "report_lines", "unread_fields"]
 
 REASONS = {
     "cut": ("原文截断", "cut off"),
@@ -33,30 +31,7 @@ class ReadReport:
     placed: int
     seen: int
     unread: tuple[tuple[str, str], ...]  # (key path, reason)
-    review: str = ""
-
-
-def review_text(placed: int, seen: int, lang: str = "zh") -> str:
-    """Why a form with ``placed`` of ``seen`` cells placed is read too poorly to score."""
-    below = f"{import_settings().review_below:%}"
-    if lang == "en":
-        return (f"only {placed}/{seen} cells placed (below {below}): "
-                "read too poorly to score, check the form by hand")
-    return (f"只读出 {placed}/{seen} 个单元格（低于 {below}），"
-            "需人工复核 (read too poorly to score)")
-
-
-_REVIEW_ZH = re.compile(r"只读出 (\d+)/(\d+) 个单元格")
-
-
-def review_words(review: str, lang: str) -> str:
-    """A case's ``review`` text as shown in ``lang``: the importer's own reason (written by
-    :func:`review_text` in Chinese into the case) in that language; any other reason (a
-    person's) as it is, since it is the case's own text."""
-    match = _REVIEW_ZH.match(review)
-    if lang == "en" and match and review == review_text(int(match[1]), int(match[2])):
-        return review_text(int(match[1]), int(match[2]), "en")
-    return review
+    review: Review = Review()
 
 
 def unread_fields(case: Case) -> Iterator[tuple[str, str]]:
@@ -94,7 +69,7 @@ def report_lines(report: ReadReport, lang: str = "zh") -> list[str]:
             f"{path} ({pick(REASONS.get(reason, (reason, reason)), lang)})"
             for path, reason in report.unread))
     if report.review:
-        # the case keeps the importer's Chinese words; the report speaks the user's language
+        # the case keeps the reason as data; the report words it in the user's language
         lines.append(pick(("  需复核：", "  needs review: "), lang)
-                     + review_text(report.placed, report.seen, lang))
+                     + review_words(report.review, lang))
     return lines

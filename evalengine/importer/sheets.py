@@ -233,11 +233,26 @@ def _pipe_stream_sheet(text: str, name: str, truncated: bool) -> Sheet:
             if len(groups) == 1 and len(groups[0]) == 1 and len(groups[0][0].strip()) <= 40:
                 runs[-1].append(clean(groups[0][0]))
             elif groups:
+                # the text after the table goes on to the reader, a line a cell in a run of
+                # its own (the narrative, a section after the form: 存在问题, 评价结论 …)
                 prose()
+                runs[-1].extend(clean(line) for group in groups for line in group)
             continue
-        if len(groups) > 1 or (groups and sum(len(line) for line in groups[0]) > 400):
+        if len(groups) > 1:
+            # paragraphs between two tables' cells: the text between goes on to the reader
+            # as a run of its own, a line a cell; the last paragraph is the next cell
             prose()
-            runs[-1].append(clean(" ".join(groups[-1])) if len(groups) > 1 else "")
+            runs[-1].extend(clean(line) for group in groups[:-1] for line in group)
+            prose()
+            runs[-1].append(clean(" ".join(groups[-1])))
+            continue
+        if groups and sum(len(line) for line in groups[0]) > 400:
+            # a long text without blank lines: text between tables, which goes on to the
+            # reader as a run of its own; where in it the next cell begins is not known
+            prose()
+            runs[-1].extend(clean(line) for line in groups[0])
+            prose()
+            runs[-1].append("")
             continue
         runs[-1].append(clean(" ".join(groups[0])) if groups else "")
     return Sheet(name, "stream", tuple(tuple(r) for r in runs if r), truncated=truncated)

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from ..model import Case, Unread
+from ..model import Case, Review, Unread
 
 __all__ = ["CASE_SEPARATOR", "dumps", "split_cases", "toml_string"]
 
@@ -79,6 +79,11 @@ def _value(value: Any) -> str:
         return toml_string(value)
     if isinstance(value, Unread):  # unread = { actual = "cut" }
         return "{ " + ", ".join(f"{k} = {toml_string(r)}" for k, r in value) + " }"
+    if isinstance(value, Review):  # review = { code = "few-cells", placed = 3, … } or its text
+        if not value.code:
+            return toml_string(value.text)
+        return "{ " + ", ".join([f"code = {toml_string(value.code)}",
+                                 *(f"{k} = {_number(v)}" for k, v in value.values)]) + " }"
     if isinstance(value, tuple):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")

@@ -13,13 +13,14 @@ from typing import Any
 
 from ..findings import Finding, Severity
 from ..i18n import Lang, problem_text, text
-from ..importer.readreport import review_words
 from ..loader import LoadFailure
 from ..model import Indicator
 from ..numbers import HUNDRED, rounded
 from ..provenance import NotVerified, load_provenance
 from ..report import BIN_WIDTH, CaseResult, DepartmentResult, Report, Summary
+from ..review import review_words
 from ..scoring import IndicatorScore
+from ..standin import shown_name
 from ..values import Claim, Empty, Quantity, Text, Value, When
 from .records import (
     CaseRecord,
@@ -137,7 +138,7 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> CaseRecord:
     project = case.project
     return CaseRecord(
         file=result.location,
-        name=project.name,
+        name=shown_name(project.name, lang),  # a stand-in worded in the run's language
         department=project.department,
         implementer=project.implementer,
         year=project.year,
@@ -161,7 +162,7 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> CaseRecord:
         findings=tuple(finding_record(f, lang) for f in result.findings),
         # present in the JSON only when there is something to say, so a case read
         # throughout (every hand-written one) prints exactly as before
-        review=project.review.strip(),
+        review=review_words(project.review, lang),  # the reason in the run's language
         not_verified=tuple(_not_verified_record(item, result, lang)
                            for item in result.not_verified),
     )
@@ -307,7 +308,7 @@ def _status_text(record: Record, lang: Lang) -> tuple[str, str]:
     status = label("status." + record.status, lang)
     reason = record.status_reason
     if reason == "review" and record.review:
-        return status, review_words(record.review, lang)  # the importer's own words for why
+        return status, record.review  # the importer's (or a person's) reason, worded
     return status, label("status_reason." + reason, lang) if reason else ""
 
 

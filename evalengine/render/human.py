@@ -24,7 +24,6 @@ from rich.text import Text
 
 from ..findings import Severity
 from ..i18n import Lang, problem_text, text
-from ..importer.readreport import review_words
 from ..loader import LoadFailure
 from ..report import Report, Summary
 from .data import not_verified_text, report_records
@@ -375,7 +374,7 @@ def _not_verified(record: Record, lang: Lang) -> Text:
 def _case_detail(record: Record, lang: Lang, width: int = PIPE_WIDTH) -> Panel:
     status = text(f"status.{record.status}", lang)
     if record.status_reason:
-        why = review_words(record.review, lang) or text('status_reason.' + record.status_reason, lang)
+        why = record.review or text('status_reason.' + record.status_reason, lang)
         status += f"（{why}）" if lang == "zh" else f" ({why})"
     head = Text(
         f"{record.file}  {text('profile', lang)}: {record.profile}  {text('status', lang)}: "
@@ -484,7 +483,7 @@ class Writer(Collecting):
                 if record.review:
                     colon = "：" if lang == "zh" else ": "
                     console.print(Text(f"{text('status.needs_review', lang)}{colon}"
-                                       f"{review_words(record.review, lang)}",
+                                       f"{record.review}",
                                        style="magenta"))
                 if record.not_verified:
                     console.print(_not_verified(record, lang))

@@ -41,7 +41,7 @@ def rules_record(checker: Checker, lang: Lang) -> list[dict[str, Any]]:
             "title": rule.title_en if lang == "en" else rule.title,
             "severity": severity.label,
             "enabled": on,
-            "source": rule.source,
+            "source": rule.source_en if lang == "en" else rule.source,
         }
         for rule, severity, on in checker.catalogue
     ]
@@ -82,7 +82,7 @@ def render_explain(rule: Rule, console: Console, lang: Lang, checker: Checker | 
         Text(""),
         Text(("What it checks: " if en else "检查内容：") + (rule.summary_en if en else rule.summary)),
         Text(("Why it matters: " if en else "为何重要：") + (rule.rationale_en if en else rule.rationale)),
-        Text(("Source: " if en else "依据：") + rule.source),
+        Text(("Source: " if en else "依据：") + (rule.source_en if en else rule.source)),
     ]
     if rule.rests_on:  # a finding resting on a cell the importer did not read is withheld
         own = {HERE: "(the finding's own path)" if en else "（所在位置）",

@@ -13,7 +13,6 @@ from functools import cache
 from typing import Any
 
 from ..i18n import Lang, text
-from ..importer.readreport import review_words
 from ..report import NOT_DEMONSTRATED, Summary
 from ..resources import rules_dir
 from .data import not_verified_text, num, percent
@@ -120,7 +119,7 @@ def status_text(record: Record, lang: Lang) -> str:
     if record.status in ("not_demonstrated", "needs_review"):
         status = text("status." + record.status, lang)
         if record.status_reason:
-            why = review_words(record.review, lang) or text("status_reason." + record.status_reason, lang)
+            why = record.review or text("status_reason." + record.status_reason, lang)
             status += ("（" if lang == "zh" else " (") + why + ("）" if lang == "zh" else ")")
         return status
     return grade_label(record.profile, record.verified_grade, lang)

@@ -38,6 +38,7 @@ import attrs
 
 from evalengine.importer import import_text
 from evalengine.model import Case
+from evalengine.standin import MARKER
 
 HERE = Path(__file__).resolve().parent
 FORMS = HERE / "forms"
@@ -59,7 +60,7 @@ INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "operator", 
 NARRATIVE_FIELDS = ("claimed_total",)
 
 WRONG = ("wrong", "missed", "spurious", "invented")
-PLACEHOLDER_NAME = "[项目名称未见]"
+PLACEHOLDER_NAME = MARKER  # the importer's stand-in name begins with it
 
 
 # ---------------------------------------------------------------------------------------
