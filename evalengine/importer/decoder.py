@@ -126,7 +126,9 @@ def decode_cells(cells: list[str], columns: tuple[Column, ...],
                              and not v.endswith("%") else v for k, v in zip(combo, figures)})
     if not readings:
         return Decoded({}, unplaced=" | ".join(cells))
-    return _choose(readings, relations, parent)
+    # the cells are whole: a figure a relation derives (the 执行率 of 880 | 880) is evidence
+    # here, where in a glued run it would make coincidental splits fit
+    return _choose(readings, relations, parent, derive=True)
 
 
 def _quantum(piece: str) -> Decimal:
@@ -177,14 +179,21 @@ def _error(rel: Relation, values: dict[str, str]) -> Decimal | None:
     return min(Decimal(1), gap / base)
 
 
-def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int, Decimal, int]:
+def _score(values: dict[str, str], relations: tuple[Relation, ...], derive: bool = False
+           ) -> tuple[int, Decimal, int]:
     """(equalities satisfied, total miss, equalities checked).  A bound (``score <= weight``)
-    only rules readings out: holding it is no evidence, breaking it is a full miss."""
+    only rules readings out: holding it is no evidence, breaking it is a full miss.
+    ``derive``: a relation the reading's figures do not show whole is checked with the
+    figures its other relations derive (:func:`_derived`)."""
     fitted, error, checked = 0, Decimal(0), 0
+    derived = _derived(values, relations) if derive else {}
     for rel in relations:
         e = _error(rel, values)
         if e is None and _constant_weight(rel, values):
             e = Decimal(0)  # score = 10 × rate with no score read, and the 分值 read is that 10
+        if e is None and derived and rel.op != "<=" and rel.result not in derived \
+                and _error(rel, {**values, **derived}) == 0:
+            e = Decimal(0)  # score = weight × (executed / budget), the 执行率 printed blank
         if e is None:
             continue
         error += e
@@ -192,6 +201,30 @@ def _score(values: dict[str, str], relations: tuple[Relation, ...]) -> tuple[int
             checked += 1
             fitted += e == 0
     return fitted, error, checked
+
+
+def _derived(values: dict[str, str], relations: tuple[Relation, ...]) -> dict[str, str]:
+    """The quotients a reading leaves blank but its figures give (``rate = executed /
+    budget`` with no 执行率 read: 880 / 880), as exact ratios, for the row's other relations
+    to be checked against (``score = weight * rate``: 10 | 10 under a rate of 100 %).  Only
+    a relation the derived figure makes hold is evidence; one it breaks says nothing (a
+    score capped at its 分值, a rate printed blank for a reason)."""
+    out: dict[str, str] = {}
+    for rel in relations:
+        if rel.op != "/" or rel.result in values or rel.left not in values \
+                or rel.right not in values:
+            continue
+        try:
+            left, right = _dec(values[rel.left]), _dec(values[rel.right])
+            if values[rel.left].endswith("%"):
+                left /= 100
+            if values[rel.right].endswith("%"):
+                right /= 100
+            if right > 0:
+                out[rel.result] = str(left / right)
+        except (InvalidOperation, ZeroDivisionError):
+            continue
+    return out
 
 
 def _constant_weight(rel: Relation, values: dict[str, str]) -> bool:
@@ -244,7 +277,7 @@ def _child_fit(values: dict[str, str], parent: dict[str, str]) -> int | None:
 
 
 def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...],
-            parent: dict[str, str] | None = None) -> Decoded:
+            parent: dict[str, str] | None = None, derive: bool = False) -> Decoded:
     if parent:
         fits = [(_child_fit(v, parent), v) for v in readings]
         if any(f is not None for f, _ in fits):  # children sum to their parent
@@ -252,7 +285,7 @@ def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...],
             readings = [v for f, v in fits if f == top]
     ranked = []
     for values in readings:
-        fitted, error, checked = _score(values, relations)
+        fitted, error, checked = _score(values, relations, derive)
         # more relations satisfied; then a smaller miss, a relation that cannot be checked
         # counting as half a miss; then fewer lone zeros (46|46|100% before 46461|0|0%);
         # then more columns read (a dropped blank cell is the exception)

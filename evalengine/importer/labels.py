@@ -214,6 +214,22 @@ def opens_level2(text: str, following: str | None) -> bool:
         and key(following).removesuffix("等").endswith("指标")
 
 
+def belongs_to(level2: str, level1: str) -> bool | None:
+    """Does rules/taxonomy.toml list the 二级 ``level2`` under the 一级 ``level1``?  None when
+    ``level1`` is no 一级 the taxonomy names (a form's own categories)."""
+    try:
+        from ..taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy()
+    except (OSError, ValueError):  # pragma: no cover - the shipped rules are always there
+        return None
+    k1, k2 = _category_key(level1), _category_key(level2)
+    for category in taxonomy.level1:
+        if k1 in {_category_key(a) for a in category.aliases}:
+            return k2 in {_category_key(x) for x in category.level2}
+    return None
+
+
 def is_l1_only(text: str) -> bool:
     return is_l1(text) and not is_l2(text)
 
@@ -226,11 +242,12 @@ def is_points_only(text: str) -> bool:
     return bool(_POINTS_ONLY_RE.match(key(text)))
 
 
-_PLACEHOLDER_RE = re.compile(r"^(?:指标\d*|…+|\.{2,}|-+)$")
+_PLACEHOLDER_RE = re.compile(r"^(?:指标\d*(?::[/／\-—]+)?|…+|\.{2,}|-+)$")
 
 
 def is_placeholder_name(text: str) -> bool:
-    """The template's filler 三级 cells: ``指标2``, ``……``."""
+    """The template's filler 三级 cells: ``指标2``, ``……``, ``指标1:/`` (its text marked not
+    applicable)."""
     return bool(_PLACEHOLDER_RE.match(key(text)))
 
 

@@ -708,10 +708,16 @@ class _Parser:
         # rows whose one figure is the 完成值 or the 分值 (blank cells dropped): (indicator
         # index, the figure, the notes that said so), decided by the 合计 row if it can
         self.lone_figures: list[tuple[int, str, list[Note]]] = []
+        # rows whose cells fit several order-keeping assignments (blank cells dropped):
+        # (indicator index, cells, schema, assignments, the notes that said so), settled by
+        # the table's sure rows when the table ends (settle_disputed)
+        self.disputed_rows: list[tuple[int, list[str], list[str], list[tuple[int, ...]],
+                                       list[Note]]] = []
         self.gap_at: int | None = None  # the cell after a gap in the text (see funds_stream)
         self.fund_fields: set[str] = set()  # the columns the funds header printed
         self.table_first = 0  # the first indicator row of the table being read
         self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
+        self.l1_lost = False  # the current 一级 printed as its points only (lost_l1)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -2020,6 +2026,7 @@ class _Parser:
         self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
         self.draft.has_table = True
         self.table_first = len(self.draft.indicators)
+        self.l1_lost = False
         if ("operator" in fields or "unit" in fields) and self.layout is None:
             self.profile_hint = self.profile_hint or "sichuan"
         if self.glued:
@@ -2073,6 +2080,7 @@ class _Parser:
         toks = self.toks
         self.draft.has_table = True
         self.table_first = len(self.draft.indicators)
+        self.l1_lost = False
         self.schema = tuple(f for f, _ in groups if f not in ("level1", "level2"))
         n = len(next(cells for f, cells in groups if f == "name"))
         lost = [f for f, cells in groups if len(cells) != n and f != "-"]
@@ -2240,7 +2248,7 @@ class _Parser:
             bare = False
             if kind == "points":
                 cur_l1, cur_l2 = "", ""
-                self.note("points-only", text)
+                self.lost_l1(text)
                 continue
             if "operator" in fields:
                 text = _unscramble(text, _OPERATOR_WORDS)
@@ -2370,8 +2378,17 @@ class _Parser:
 
     # indicator rows --------------------------------------------------------------------
 
+    def lost_l1(self, text: str) -> None:
+        """A 一级 cell printed as its points only (``(50分)``): its label was lost in the
+        flattening, so the rows under it until the next 一级 have their 一级 unread, never
+        blank."""
+        self.note("points-only", text)
+        self.l1_lost = True
+
     def add_indicator(self, values: dict[str, str], row: int | None) -> None:
         name = values.get("name", "")
+        if values.get("level1"):
+            self.l1_lost = False
         others = [v for f, v in values.items() if f not in ("name", "level1", "level2", "-") and v]
         if name and L.is_placeholder_name(name) and not any(o.strip() for o in others):
             self._placeholders += 1
@@ -2382,6 +2399,7 @@ class _Parser:
             if level[1] and not lost and (last is None
                                           or (last["level1"], last["level2"]) != level):
                 # a 二级 whose rows are all the template's filler: an empty 二级 line
+                self.mark_lost_l1(level[0])
                 self.draft.indicators.append({"level1": level[0], "level2": level[1],
                                               "name": ""})
                 self._filler_line = len(self.draft.indicators) - 1
@@ -2417,7 +2435,14 @@ class _Parser:
                         ("indicators", len(self.draft.indicators)), {})[field] = "unreadable"
                 else:
                     ind[field] = number
+        self.mark_lost_l1(ind["level1"])
         self.draft.indicators.append(ind)
+
+    def mark_lost_l1(self, level1: str) -> None:
+        """The row about to be added has its 一级 unread when it lies under one lost_l1 saw."""
+        if self.l1_lost and not level1:
+            self.draft.unread.setdefault(("indicators", len(self.draft.indicators)), {}) \
+                .setdefault("level1", "unreadable")
 
     def operator_position(self, ind: dict[str, Any]) -> None:
         """An operator that cannot be read (a 指标性质 cell, or in text a target's start,
@@ -2454,9 +2479,146 @@ class _Parser:
     _notes_at = 0  # notes before the last row read (cells lost since then: rows not read)
 
     def finish_table(self) -> None:
+        self.settle_disputed()
         if self._placeholders:
             self.note("placeholder", detail=str(self._placeholders))
             self._placeholders = 0
+
+    def unnamed_categories(self, rows: list[tuple[int, list[str]]], schema: list[str]) -> None:
+        """Pipe rows whose merged 一级/二级 cells hold words no vocabulary names (``规划 |
+        基础信息 | 基础信息完整性 | 3 | 3``, then ``年度工作计划明确性 | 3 | 3``): a merged cell
+        prints its text on its first row only, so a table whose rows print one to three words
+        before their 分值/得分 -- the most on its first row, fewer on some later ones -- and
+        no value among those words (no figure, no claim, no word printed twice, as a target
+        and its actual are) holds its 一级, 二级 and 三级 there, read from the right: the
+        last word is the name, the one before it the 二级, the one before that the 一级.
+        Any row that does not fit leaves the table as it was read."""
+        if len(rows) < 2 or any(n < 0 for n, _ in rows) or "name" not in schema:
+            return
+        counts = []
+        for _, cells in rows:
+            words = list(itertools.takewhile(lambda x: L.points(x) is None, cells))
+            figures = cells[len(words):]
+            if not 1 <= len(words) <= 3 or not figures or len(figures) > 2 \
+                    or any(L.points(x) is None for x in figures) \
+                    or any(L.is_figure(w) or is_value_cell(w) or L.is_operator(w)
+                           or L.is_blank(w) for w in words) \
+                    or any(a == b for a, b in zip(words, words[1:])):
+                return
+            counts.append(len(words))
+        if counts[0] != max(counts) or counts[0] < 2 or min(counts) == max(counts):
+            return
+        l1 = l2 = ""
+        for (n, cells), k in zip(rows, counts):
+            words = cells[:k]
+            if k == 3:
+                l1, l2 = words[0], words[1]
+            elif k == 2:
+                l2 = words[0]
+            ind = self.draft.indicators[n]
+            ind.update(level1=l1, level2=l2, name=words[-1])
+            for f in ("target", "actual", "deviation"):
+                if f in ind:
+                    ind[f] = ""
+            unread = self.draft.unread.get(("indicators", n), {})
+            for f in ("name", "target", "actual", "deviation"):
+                if unread.get(f) == "ambiguous":
+                    del unread[f]
+            if not unread:
+                self.draft.unread.pop(("indicators", n), None)
+        # the rows whose words were taken for values: their figures alone are disputed now
+        redone = {n for (n, _), k in zip(rows, counts) if k > 1}
+        self.disputed_rows = [d for d in self.disputed_rows if d[0] not in redone]
+        for (n, cells), k in zip(rows, counts):
+            if k > 1:
+                kept = [cells[k - 1], *cells[k:]]
+                options = _printed_twice(kept, schema, [
+                    combo for combo in itertools.combinations(range(len(schema)), len(kept))
+                    if self._fits(kept, [schema[c] for c in combo], schema)])
+                if len(options) > 1:
+                    # what the words no longer hold the figures may be: unread, as align_row
+                    # leaves them (never the columns the words' reading left them)
+                    self.disputed_rows.append((n, kept, schema, options, []))
+                    ind = self.draft.indicators[n]
+                    unread = self.draft.unread.setdefault(("indicators", n), {})
+                    for j in range(1, len(kept)):
+                        fields = {schema[combo[j]] for combo in options}
+                        if len(fields) > 1:
+                            for f in fields:
+                                if f in _FIGURES:
+                                    ind.pop(f, None)
+                                unread[f] = "ambiguous"
+
+    def settle_disputed(self) -> None:
+        """Rows whose cells fit several assignments (``指标 | 10 | 10``: 目标 | 完成, or 分值 |
+        得分?) read the way the table's sure rows are: when at least ``TABLE_EVIDENCE`` rows
+        of the table were read without doubt and every one of them fills the 分值/得分
+        columns, only the assignments that fill them too are kept -- as
+        :func:`.decoder.decode_rows` does for glued rows; and a column none of them fills
+        (偏差原因 in a table whose rows all met their targets) takes no cell of a disputed
+        row.  What still differs between the assignments kept stays unread."""
+        rows, self.disputed_rows = self.disputed_rows, []
+        figures = [f for f in ("weight", "score") if f in self.schema]
+        if not rows or not figures:
+            return
+        doubtful = {n for n, *_ in rows}
+        sure = [ind for k, ind in enumerate(self.draft.indicators[self.table_first:],
+                                            self.table_first)
+                if k not in doubtful and not set(self.draft.unread.get(("indicators", k), ()))
+                & (set(self.schema) - {"name"})
+                and ind.get("name") and any(ind.get(f) not in (None, "")
+                                            for f in (*figures, "target", "actual"))]
+        if len(sure) < TABLE_EVIDENCE:
+            return
+        always = {f for f in figures if all(ind.get(f) is not None for ind in sure)}
+        # a column no sure row fills (偏差原因 where every row met its target) is left blank
+        never = {f for f in self.schema if f != "name" and f not in ("level1", "level2")
+                 and all(ind.get(f) in (None, "") for ind in sure)}
+        if not always | never:
+            return
+        for n, values, schema, options, notes in rows:
+            if n >= len(self.draft.indicators):
+                continue
+            kept = options
+            for cols, filled in ((never, False), (always, True)):
+                # each of what the table shows, where some assignment of the row can follow it
+                narrowed = [c for c in kept if all((schema.index(f) in c) == filled
+                                                   for f in cols if f in schema)]
+                kept = narrowed or kept
+            if len(kept) == len(options):
+                continue
+            self.redo_row(n, values, schema, options, kept, notes)
+
+    def redo_row(self, n: int, values: list[str], schema: list[str],
+                 options: list[tuple[int, ...]], kept: list[tuple[int, ...]],
+                 notes: list[Note]) -> None:
+        """Row ``n`` read again with only the assignments ``kept`` of its ``options``: the
+        cells they agree on are placed, the fields they still dispute stay unread."""
+        ind = self.draft.indicators[n]
+        unread = self.draft.unread.get(("indicators", n), {})
+        before = {schema[c] for combo in options for c in combo}
+        still = set()
+        for k, v in enumerate(values):
+            cols = {combo[k] for combo in kept}
+            if len(cols) == 1:
+                field = schema[cols.pop()]
+                if field in _FIGURES:
+                    number = L.number(v)
+                    if number is not None:
+                        ind[field] = number
+                elif field in ("target", "actual", "operator", "unit", "deviation"):
+                    ind[field] = v
+            elif not L.is_blank(v):
+                still |= {schema[c] for c in cols}
+        for field in before - still:
+            if unread.get(field) == "ambiguous":
+                del unread[field]
+        if not unread:
+            self.draft.unread.pop(("indicators", n), None)
+        if not still:
+            for note in notes:
+                if note in self.draft.notes:
+                    self.draft.notes.remove(note)
 
     def ends_draft(self, tok: Tok) -> bool:
         """Whether the table's rows end at ``tok`` (a terminator): the draft is marked ended."""
@@ -2481,20 +2643,23 @@ class _Parser:
             or bool(re.match(r"^(?:项目负责人|财务负责人|填表人|单位负责人)", tok.key))
         )
 
-    def level_labels(self, texts: Sequence[str]) -> tuple[list[str], int]:
-        """Split leading 一级/二级 labels off a row's cells: ([l1 or None, l2 or None], n used)."""
+    def level_labels(self, texts: Sequence[str], current: str = "") -> tuple[list[str], int]:
+        """Split leading 一级/二级 labels off a row's cells: ([l1 or None, l2 or None], n used).
+        ``current``: the 一级 the rows above are under; a label both 一级 and 二级 (满意度指标)
+        that the taxonomy does not list under it opens a 一级."""
         l1: str | None = None
         l2: str | None = None
         n = 0
         if texts and L.is_points_only(texts[0]):
             l1 = ""
-            self.note("points-only", texts[0])
+            self.lost_l1(texts[0])
             n = 1
         elif len(texts) >= 2 and L.opens_level2(texts[0], texts[1]) and L.is_l2(texts[1]):
             l1, l2, n = self.l1_text(texts[0]), texts[1], 2
             return [l1, l2], n
         elif texts and L.is_l1(texts[0]) and (not L.is_l2(texts[0]) or _POINTS_RE.search(
-                L.key(texts[0])) and len(texts) >= 2 and not L.is_l2(texts[1])):
+                L.key(texts[0])) and len(texts) >= 2 and not L.is_l2(texts[1])
+                or current and L.belongs_to(texts[0], current) is False):
             # 满意度指标(10分) before a cell that is no 二级 label: the 一级, with its points
             l1, n = self.l1_text(texts[0]), 1
         if n < len(texts) and L.is_l2(texts[n]):
@@ -2517,6 +2682,8 @@ class _Parser:
         schema = [f for _, f in cols if f not in ("level1", "level2")]
         cur_l1 = cur_l2 = ""
         after_break = False
+        # compact rows whose leading cells no vocabulary names: (indicator index or -1, cells)
+        unlabelled: list[tuple[int, list[str]]] = []
         last_row_index = -1
         while r < len(sheet.rows):
             if not self.row_range(r):
@@ -2612,8 +2779,16 @@ class _Parser:
                     self.mark_row(r)
                     r += 1
                     continue
-                (l1, l2), n = self.level_labels(texts)
-                if n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
+                (l1, l2), n = self.level_labels(texts, cur_l1)
+                above = self.draft.indicators[self.table_first:]
+                if l1 is None and l2 is not None and texts[n - 1] == l2 and len(texts) > n \
+                        and len(above) >= TABLE_EVIDENCE \
+                        and not any(ind.get("level2") for ind in above):
+                    # a table none of whose rows printed a 二级 (its 二级 column blank): a 二级
+                    # word there, in a row that opens no 一级, is the row's name (社会效益 |
+                    # 提升 | 提升 | 2 | 2)
+                    l2, n = None, n - 1
+                elif n == 0 and len(texts) >= 2 and L.is_l2(texts[1]) and "level1" in col_of:
                     l1, l2, n = texts[0], texts[1], 2
                 elif l1 is not None and l2 is None and n == 1 and "level2" in col_of \
                         and len(texts) >= 3 and L.number(texts[1]) is None \
@@ -2630,12 +2805,19 @@ class _Parser:
                     cur_l2 = l2
                 rest = texts[n:]
                 if rest or l2 is not None:
+                    at = len(self.draft.indicators)
                     values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))
                     values["level1"], values["level2"] = cur_l1, cur_l2
                     self.add_indicator(values, r + 1)
+                    if n == 0 and len(self.draft.indicators) == at + 1:
+                        unlabelled.append((at, rest))
+                    else:
+                        unlabelled.append((-1, rest))
             last_row_index = r
             self.mark_row(r)
             r += 1
+        if self.mode == "compact" and {"level1", "level2"} <= set(col_of):
+            self.unnamed_categories(unlabelled, schema)
         self.finish_table()
         self.draft.ended = self.draft.ended or r < len(sheet.rows)
         return self.first_token_of_row(r)
@@ -2774,11 +2956,16 @@ class _Parser:
                     for c in {combo[n] for combo in options}
                     if len({combo[n] for combo in options}) > 1}
         unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS}
+        if "name" in schema and options and all(schema.index("name") not in c for c in options):
+            unread["name"] = "unplaced"  # ≥90% | 95% | …: the row's name was not printed
         # cells the header has no column for: the row's fields they may be were not read
         unread.update({f: "unplaced" for f in _could_be(lost)
                        if f not in {field for field, _ in placed} and f not in unread})
         if unread:
             self.draft.unread[("indicators", len(self.draft.indicators))] = unread
+        if len(options) > 1 and disputed:
+            self.disputed_rows.append((len(self.draft.indicators), values, schema, options,
+                                       self.draft.notes[before:]))
         lone = [v for n, v in enumerate(values)
                 if len({combo[n] for combo in options}) > 1 and not L.is_blank(v)]
         if len(lone) == 1 and {"actual", "weight"} <= disputed <= {"actual", "weight", "score"}:
@@ -2791,7 +2978,10 @@ class _Parser:
 
     @staticmethod
     def _fits(values: list[str], fields: list[str], schema: list[str]) -> bool:
-        if "name" in schema and fields and fields[0] != "name":
+        compared = bool(values) and _compared_figure(values[0])
+        if "name" in schema and fields and fields[0] != "name" and not compared:
+            return False  # (a row may start with a value no name is, ≥90%: its name dropped)
+        if fields and fields[0] == "name" and compared:
             return False
         for field, text in zip(fields, values):
             if field == "operator" and not L.is_operator(text):
@@ -2881,7 +3071,7 @@ class _Parser:
                     j = last + 1
                     continue
                 if L.is_points_only(t.text):
-                    self.note("points-only", t.text)
+                    self.lost_l1(t.text)
                     cur_l1, cur_l2 = "", ""
                 elif L.opens_level2(t.text, nxt.text if nxt is not None else None):
                     cur_l1, cur_l2 = self.l1_text(t.text), ""
@@ -3007,6 +3197,7 @@ class _Parser:
 
         ended = False
         stray = False  # the 一级/二级 column label again after rows: the merged cells follow
+        l1_at = -1  # the token of the last 一级 label read
         while j < self.end and not toks[j].brk:
             t = toks[j]
             if self.ends_draft(t):
@@ -3034,6 +3225,10 @@ class _Parser:
             nxt = toks[j + 1] if j + 1 < self.end else None
             following = nxt.text if nxt is not None else None
             opens = L.opens_level2(t.text, following)
+            if not opens and following is not None and L.is_l1(t.text) \
+                    and L.is_points_only(following) \
+                    and all(L.is_placeholder_name(toks[p].text) for p in pending):
+                opens = True  # 满意度指标 | (10分): a 一级 cell, its points on the next line
             if opens and pending and following is not None and L.number(following) is not None \
                     and len(pending) < texts_before:
                 opens = False  # a word inside a row before its figures (完成 | 25.00), no 一级
@@ -3048,11 +3243,14 @@ class _Parser:
                     # a 二级 label with nothing under it: an empty 二级 line
                     self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
                 open_l2 = False
-                if L.is_points_only(t.text):
-                    self.note("points-only", t.text)
+                if L.is_points_only(t.text) and l1_at == j - 1:
+                    pass  # the points of the 一级 label just read (满意度指标 | (10分))
+                elif L.is_points_only(t.text):
+                    self.lost_l1(t.text)
                     cur_l1, cur_l2 = "", ""
                 elif opens:
                     cur_l1, cur_l2 = self.l1_text(t.text), ""
+                    l1_at = j
                 else:
                     cur_l2 = t.text
                     open_l2, rows_at = True, len(self.draft.indicators)
@@ -3061,7 +3259,8 @@ class _Parser:
                 j += 1
                 continue
             pending.append(j)
-            since_l2 += 1
+            # the template's filler (指标2: ……, 指标1:/ / /) is no row under a 二级 label
+            since_l2 += not (L.is_placeholder_name(t.text) or L.is_blank(t.text))
             self.used.add(j)
             if closing and len(pending) >= len(schema) and L.points(t.text) is not None \
                     and (nxt is None or nxt.brk or not _is_figure(nxt.text)):
@@ -3076,6 +3275,18 @@ class _Parser:
                     values.update(level1=cur_l1, level2=cur_l2)
                     self.add_indicator(values, None)
                     pending.clear()
+            elif scored and figures == 2 and schema.index("score") == texts_before + 1 \
+                    and pending[0] != self.gap_at and self.short_row([toks[p].text for p in pending],
+                                                            texts_before, nxt):
+                # a row whose blank cells were dropped (指标 | 10 | 10: 目标值 and 完成值
+                # blank): its cells placed by type, what two assignments dispute left unread
+                # for the table's sure rows to settle (settle_disputed)
+                while pending and L.is_placeholder_name(toks[pending[0]].text):
+                    self.note("unplaced", toks[pending.pop(0)].text)
+                values = self.align_row([toks[p].text for p in pending], schema, None)
+                values.update(level1=cur_l1, level2=cur_l2)
+                self.add_indicator(values, None)
+                pending.clear()
             j += 1
         if pending and not ended and j >= self.end >= len(toks):
             last = toks[pending.pop()].text
@@ -3108,6 +3319,19 @@ class _Parser:
         flush()
         self.finish_table()
         return j
+
+    @staticmethod
+    def short_row(words: list[str], texts_before: int, nxt: Tok | None) -> bool:
+        """Words that end a scored row with fewer text cells than the header has (blank
+        cells dropped): a name (no figure), at most the text cells before 分值, then two
+        points figures, and no figure after them (the next row's name, a label, the end)."""
+        real = [w for w in words if not L.is_placeholder_name(w)]
+        if not 3 <= len(real) < texts_before + 2 or words[-3:] != real[-3:]:
+            return False
+        if nxt is not None and not nxt.brk and _is_figure(nxt.text):
+            return False
+        return all(L.points(w) is not None for w in real[-2:]) and not L.is_figure(real[0]) \
+            and not L.is_blank(real[0])
 
     def score_last_row(self, words: list[str], schema: Sequence[str], level1: str,
                        level2: str) -> None:
@@ -3341,6 +3565,14 @@ _LEAD_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff].*)?$")
 
 _STREAM_FIGURES = ("weight", "score")
 _PAIRS = (("target", "actual"), ("weight", "score"))  # two columns often printed alike
+# a figure after a comparison (≥90%, ＞95%): a target or an actual, never an indicator's name
+_COMPARED_FIGURE = re.compile(r"[≥≤><=]{1,2}\d")
+
+
+def _compared_figure(text: str) -> bool:
+    """A cell that is a figure after a comparison (``≥90%``, ``≤10万元``; not ``≥360天服务读者``,
+    a name)."""
+    return bool(_COMPARED_FIGURE.match(L.key(text))) and L.is_figure(text)
 
 
 def _printed_twice(values: Sequence[str], schema: Sequence[str],
@@ -3348,10 +3580,14 @@ def _printed_twice(values: Sequence[str], schema: Sequence[str],
     """Cells with blanks dropped: a value printed twice side by side (``美化环境。 |
     美化环境。``) is two columns often alike -- the target and the actual, or 分值 and 得分 --
     so the assignments that put it there are kept when there are any (a bare ``2 | 2`` fits
-    both pairs: still disputed)."""
+    both pairs: still disputed).  A name printed again as the value (``美化环境。 | 美化环境。
+    | 美化环境。``: 三级 | 目标 | 完成) is no such pair: the two after it are."""
     twice = [n for n in range(len(values) - 1) if values[n].strip() and values[n] == values[n + 1]]
     pairs = {(schema.index(a), schema.index(b)) for a, b in _PAIRS if a in schema and b in schema}
-    kept = [c for c in options if twice and all((c[n], c[n + 1]) in pairs for n in twice)]
+    named = {schema.index("name")} if "name" in schema else set()
+    kept = [c for c in options if twice
+            and all((c[n], c[n + 1]) in pairs for n in twice if c[n] not in named)
+            and any(c[n] not in named for n in twice)]
     return kept or options
 
 
