@@ -150,6 +150,8 @@ def _error(rel: Relation, values: dict[str, str]) -> Decimal | None:
     if rel.op == "<=":
         return Decimal(0) if result <= left else Decimal(1)
     right = get(rel.right)
+    if right is None and rel.op == "-":
+        right = Decimal(0)  # a blank deduction (统筹整合资金数 not printed) deducts nothing
     if right is None:
         return None
     # a percent figure is in percent: turn it into a ratio for the arithmetic
@@ -163,6 +165,8 @@ def _error(rel: Relation, values: dict[str, str]) -> Decimal | None:
             computed = ratio(rel.left, left) / ratio(rel.right, right)
         elif rel.op == "*":
             computed = ratio(rel.left, left) * ratio(rel.right, right)
+        elif rel.op == "-":
+            computed = left - right
         else:
             return None
     except (InvalidOperation, ZeroDivisionError):

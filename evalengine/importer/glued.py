@@ -29,12 +29,16 @@ MIN_LABELS = 6
 MAX_SPACES_PER_100 = 10
 _TAG_RE = re.compile(r"(?:\([^()]{1,16}\))+")  # (A), (万元)(20分), (分): part of the label before
 _TITLE_RE = re.compile(r"[^\s:：|]{0,40}?自评表(?:\(\d{4}年度?\))?")
+# a unit's name ends in these (财政局, 财政厅): a label they follow is part of the name
+_UNIT_ENDS = frozenset("局厅")
 
 
 @cache
 def _label_re() -> re.Pattern[str]:
     alternation = "|".join(re.escape(w) for w in sorted(_words(), key=len, reverse=True))
-    return re.compile(f"(?:{alternation})")
+    # a label that runs on into a unit's name is part of the name (县财政 of 岳阳县财政局)
+    ends = "".join(sorted(_UNIT_ENDS))
+    return re.compile(f"(?:{alternation})(?![{ends}])")
 
 
 @cache
@@ -222,8 +226,10 @@ def glued_cells(sheet: Sheet) -> Sheet | None:
     summary cell quoting the form), as a glued sheet of their own; None when there are none."""
     if sheet.mode in ("grid", "glued"):
         return None
+    # (a cell of label:value pairs, a cover's lines joined, is cut by the recogniser itself)
     runs = [c for row in sheet.rows for c in row
-            if len(c) >= LONG_LINE and "|" not in c and _embedded(c)]
+            if len(c) >= LONG_LINE and "|" not in c and _embedded(c)
+            and L.split_label_pairs(c) is None]
     if not runs:
         return None
     cells: list[str] = []

@@ -348,14 +348,18 @@ _FUND_ROWS = {"财政拨款", "本年财政拨款", "当年财政拨款", "上�
               "县级资金", "本级资金", "自筹资金", "上级资金", "本级财政资金"}
 
 
+_UNIT_TAG_RE = re.compile(r"\(万元[^()]*\)")
+
+
 def fund_row_label(text: str) -> tuple[str, str] | None:
     """("total" | "row", label as printed without 其中) for a row label of the funds table."""
-    k = key(text)
+    k = _UNIT_TAG_RE.sub("", key(text)).rstrip(":")  # 年度资金总额(万元):, 其他资金(万元,…)
     bare = k.removeprefix("其中").lstrip(":")
     if bare in _FUND_TOTALS:
         return "total", clean(text)
     if bare in _FUND_ROWS:
-        label = clean(text)
+        label = _UNIT_TAG_RE.sub("", clean(text).replace("（", "(").replace("）", ")"))
+        label = label.rstrip(":：").strip()
         for prefix in ("其中:", "其中：", "其中"):
             if label.startswith(prefix):
                 label = label[len(prefix):]
@@ -463,6 +467,29 @@ def split_label(text: str) -> tuple[str, str] | None:
             if k in HEADER_FIELDS or k in NARRATIVE_FIELDS or k in GOAL_FIELDS:
                 return k, tail.strip()
     return None
+
+
+def split_label_pairs(text: str) -> list[str] | None:
+    """A cell that runs several ``label:value`` pairs together, the lines of a form's cover
+    joined (``评价类型:…项目名称:岳阳县…项目单位:…中心主管部门:…``): label and value cells
+    again, cut before each header label followed by a colon.  None unless two such labels are
+    there and the first stands at the start (a sentence that mentions one label is no run)."""
+    s = clean(text).replace("：", ":")
+    if s.count(":") < 2:
+        return None
+    labels = sorted((k for k in HEADER_FIELDS if len(k) >= 2), key=len, reverse=True)
+    found = [(m.start(), m.end() - 1) for m in re.finditer(
+        "(?:" + "|".join(re.escape(k) for k in labels) + "):", s)]
+    if len(found) < 2 or found[0][0] != 0:
+        return None
+    out: list[str] = []
+    for n, (a, b) in enumerate(found):
+        end = found[n + 1][0] if n + 1 < len(found) else len(s)
+        out.append(s[a:b])
+        value = s[b + 1:end].strip()
+        if value:
+            out.append(value)
+    return out
 
 
 def all_label_keys() -> frozenset[str]:

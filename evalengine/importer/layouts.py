@@ -60,6 +60,10 @@ class Block:
     # its labels are words too common to be vocabulary (合计, 其他, 中央): read only inside a
     # form of this layout, as a run of them, and its figures wherever the text scattered them
     local: bool = False
+    # every cell printed as label | figure: the column's label before the total row's figure,
+    # the row's label again before each column's figure (计划安排资金 | 700 | 实际到位资金 |
+    # 690 …, 其中:中央财政 | 300 | 其中:中央财政 | 290 …)
+    pairs: bool = False
 
 
 @attrs.frozen
@@ -97,7 +101,7 @@ class Relation:
     """One relation of a row's arithmetic, parsed from ``"rate = executed / budget"``."""
 
     result: str
-    op: str  # "/" "*" "<=" "sum"
+    op: str  # "/" "*" "-" "<=" "sum" ("a = b - c": a blank c deducts nothing)
     left: str  # a field, or a constant for "20 * rate"
     right: str = ""
 
@@ -106,7 +110,7 @@ class Relation:
         s = "".join(text.split())
         if m := re.fullmatch(r"(\w+)<=(\w+)", s):
             return cls(m.group(1), "<=", m.group(2))
-        if m := re.fullmatch(r"(\w+)=(\w+|\d+(?:\.\d+)?)([/*])(\w+)", s):
+        if m := re.fullmatch(r"(\w+)=(\w+|\d+(?:\.\d+)?)([/*-])(\w+)", s):
             return cls(m.group(1), m.group(3), m.group(2), m.group(4))
         if m := re.fullmatch(r"(\w+)=sum\((\w+)\)", s):
             return cls(m.group(1), "sum", m.group(2))

@@ -17,6 +17,7 @@ as printed: checking it is the rules' job.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -50,6 +51,7 @@ class SentenceWords:
     plan: Words
     name_label: Words
     compared: Words
+    result: Words
 
 
 @attrs.frozen
@@ -69,6 +71,7 @@ class ListWords:
     target: Words
     actual: Words
     separators: Words
+    lead: Words
 
 
 @attrs.frozen
@@ -81,6 +84,10 @@ class FundWords:
     rate: Words
     sub: Words
     revenue: Words
+    allocated: Words
+    total: Words
+    kinds: Words
+    counts: Words
 
 
 @attrs.frozen
@@ -103,6 +110,10 @@ class TitleWords:
     unit_suffixes: Words
     places: Words
     unit_labels: Words
+    kinds: Words
+    project_labels: Words
+    year_labels: Words
+    department_labels: Words
 
 
 @attrs.frozen
@@ -114,12 +125,30 @@ class PageWords:
 class Evidence:
     outline: Words
     heading_ends: Words
+    results: Words
+
+
+@attrs.frozen
+class Limits:
+    """Lengths the reader works within (rules/prose.toml [limits])."""
+
+    max_text: int
+    strong_label: int
+    max_clause: int
+    wrapped: int
+    max_heading: int
+    label_reach: int
+    max_title: int
+    max_title_part: int
+    title_cells: int
+    result_words: int
 
 
 @attrs.frozen
 class ProseRules:
     source: str
     terminal: Words
+    limits: Limits
     words: SentenceWords
     sentences: tuple[Shape, ...]
     markers: Markers
@@ -184,8 +213,10 @@ class ProseIndicator:
 class Report:
     year: int | None = None
     name: str = ""  # the project, from the title
+    department: str = ""  # from a cover's label (预算部门: …), never from an unlabelled unit
     titled: bool = False  # the text opens with a report's title
     outlined: bool = False  # it has headings of a report's outline (一、基本情况)
+    resulted: bool = False  # ... and one of its results (二、绩效目标完成情况, 三、自评结论)
     funds: tuple[tuple[str, Decimal], ...] = ()  # initial_budget, budget, executed, balance, claimed_rate
     funds_unread: tuple[tuple[str, str], ...] = ()  # fields two figures were given for
     fund_rows: tuple[tuple[str, str, Decimal], ...] = ()  # (label, field, amount) of 其中 parts
@@ -208,16 +239,10 @@ class Report:
 
 # full-width ASCII (！ to ～) as half-width, the ideographic space as a space
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-MAX_TEXT = 200_000  # characters read (a report is a few pages; bounded work on any input)
-# A label this long (目标值, 完成值) names an indicator's value; a shorter one (目标, 完成,
-# 实际) is a word of any sentence: a sentence with only short labels is an indicator when
-# both its values are figures, and one whose values are both words needs long labels only.
-STRONG_LABEL = 3
-MAX_CLAUSE = 300  # a longer run without a break is not one sentence
-WRAPPED = 40  # a line longer than this that stops mid-sentence was wrapped: joined to the next
-MAX_HEADING = 20  # a heading that opens a list (二、绩效目标完成情况) is no longer than this
-LABEL_REACH = 60  # a money label, and bracketed text after it, fit in this many characters
-MAX_TITLE = 120  # a title is read from the start of its line (text may run on after it)
+
+
+def _limits() -> Limits:
+    return load_prose_rules().limits
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -237,7 +262,7 @@ _DIGIT_RUN_RE = re.compile(r"\d{25,}")
 
 
 def _half(text: str) -> str:
-    text = _DIGIT_RUN_RE.sub(lambda m: "#" * len(m.group()), text[:MAX_TEXT].translate(_HALF))
+    text = _DIGIT_RUN_RE.sub(lambda m: "#" * len(m.group()), text[:_limits().max_text].translate(_HALF))
     return _GROUP_RE.sub(GROUP, text)
 
 
@@ -265,7 +290,7 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
                 and not starts.match(line) and (_open_start().match(line) or (
                     not _is_heading(out[-1])
                     and (_NUMBER_START.match(line) or _open_end().search(out[-1])
-                         or len(out[-1]) > WRAPPED))):
+                         or len(out[-1]) > _limits().wrapped))):
             glue = "" if _CJK.match(line[:1]) or _CJK.search(out[-1][-1:]) else " "
             out[-1] = out[-1] + glue + line
             origin[-1].append(n)
@@ -286,7 +311,7 @@ def _section_split_re() -> re.Pattern[str]:
 
 
 def _split_sections(line: str) -> list[str]:
-    if len(line) <= MAX_HEADING:
+    if len(line) <= _limits().max_heading:
         return [line] if line else []
     pieces = [p.strip() for p in _section_split_re().split(line)]
     return [p for p in pieces if p]
@@ -372,6 +397,8 @@ def _power(m: re.Match[str]) -> int | None:
     return load_vocabulary().numbers.multipliers.get(m.group("m") or m.group("m2"))
 
 
+# a date or a year (2020年6月20日, 2021年): a figure no indicator states
+_DATE_RE = re.compile(r"\d\s*(?:年|月|日)(?!\s*(?:以上|以内))|\d{1,2}:\d{2}")
 _PERCENT_RE = re.compile(rf"(?P<n>{_NUM})\s*%")
 # a clause citing a document (《关于下达…的通知》, 川财行〔2021〕94号): its figure is one allocation
 _CITATION_RE = re.compile(r"《|[〔\[]\s*(?:19|20)\d{2}\s*[〕\]]|(?:19|20)\d{2}\s*[〕\]]\s*\d+\s*号")
@@ -449,9 +476,11 @@ def _category() -> tuple[re.Pattern[str], dict[str, str]]:
     l1 = {a.removesuffix("指标"): c.name for c in taxonomy.level1 for a in c.aliases
           if a.removesuffix("指标")}
     l2 = {x.removesuffix("指标") for c in taxonomy.level1 for x in c.level2 if x.endswith("指标")}
-    return re.compile(rf"^(?P<l1>{_alt(tuple(l1))})?(?P<l2>{_alt(tuple(l2))})?指标"
+    ends = _alt(load_prose_rules().evidence.heading_ends)
+    # (…指标完成情况分析: a heading's ending after it; 社会效益目标: 目标 for 指标, as printed)
+    return re.compile(rf"^(?P<l1>{_alt(tuple(l1))})?(?P<l2>{_alt(tuple(l2))})?(?P<end>指标|目标)"
                       rf"(?:\((?P<l2b>(?:{_alt(tuple(l2))})指标)\))?"  # 满意度指标(服务对象满意度指标)
-                      r"(?:\(\d+(?:\.\d+)?分\))?(?:\s*[:,]\s*|$)"), l1
+                      rf"(?:\(\d+(?:\.\d+)?分\))?(?:完成)?(?:{ends})?(?:\s*[:,]\s*|$)"), l1
 
 
 def _heading(text: str) -> tuple[dict[str, str] | None, str]:
@@ -462,8 +491,12 @@ def _heading(text: str) -> tuple[dict[str, str] | None, str]:
         return None, text
     l1 = stems[m.group("l1")] if m.group("l1") else ""
     if not m.group("l2") and m.group("l1") and m.group("l1") + "指标" != l1:
-        return None, text  # (a 二级 such as 社会效益 read as a 一级 stem: not a heading)
-    l2 = m.group("l2") + "指标" if m.group("l2") else m.group("l2b") or ""
+        # (a 二级 such as 社会效益 read as a 一级 stem: a 二级 heading, or none)
+        m = re.compile(pattern.pattern.replace("(?P<l1>", "(?P<l1>(?!)", 1)).match(text)
+        if m is None or not m.group("l2"):
+            return None, text
+        l1 = ""
+    l2 = m.group("l2") + m.group("end") if m.group("l2") else m.group("l2b") or ""
     return {"level1": l1, "level2": l2}, text[m.end():]
 
 
@@ -478,6 +511,20 @@ class _Item:
     value: str
     levels: dict[str, str]
     cut: bool  # its value runs to the end of a text that is cut off
+    listed: bool = False  # under a category heading that lists indicators (1.数量指标。)
+    at: int = attrs.Factory(lambda: next(_ORDER))  # the order it was read in
+
+
+@attrs.frozen
+class _Money:
+    """A sum the text states for a field of the funds."""
+
+    field: str  # initial_budget, budget, executed, balance; "allocated" (下达, 到位 …)
+    number: Decimal
+    power: int  # of ten: 万元 4, 元 0
+    cited: bool  # its clause cites a document (《…》〔2023〕12号): one allocation
+    named: bool  # the text before it names the project (下达…中央水利发展资金2263万元)
+    totalled: bool  # a total's word (合计, 共计) stands before it in its clause
 
 
 @attrs.define
@@ -486,6 +533,10 @@ class _Found:
     values: dict[str, str]
     levels: dict[str, str]
     unread: dict[str, str] = attrs.Factory(dict)
+    at: int = attrs.Factory(lambda: next(_ORDER))  # the order it was read in: the text's
+
+
+_ORDER = itertools.count()
 
 
 class _Reader:
@@ -502,8 +553,9 @@ class _Reader:
         self.notes: list[tuple[str, str]] = []
         self.totals: list[tuple[Decimal, bool]] = []  # (score, its sentence says 自评)
         self.grade = ""
-        # (field, number, power of ten, its clause cites a document: one allocation)
-        self.money: list[tuple[str, Decimal, int, bool]] = []
+        self.money: list[_Money] = []
+        title = find_title(self.lines)
+        self.title_name = title.name if title is not None and len(title.name) >= 4 else ""
         self.parts: list[tuple[str, str, Decimal, int]] = []  # (label, field, number, power)
         self.rows: list[tuple[str, str, Decimal]] = []  # (label, field, amount): parts that sum
         self.fund_clauses: set[str] = set()  # clauses that gave a money figure or a rate
@@ -513,6 +565,11 @@ class _Reader:
         self.under_self = False  # under a heading that says 自评 (一、自评得分情况)
         self.headed = False  # the last clause was a category heading standing alone
         self.outline = False  # a heading of the report outline (基本情况, 绩效目标 …) was seen
+        self.item_body = False  # in the text of a numbered item named under a category
+        self.listing = False  # the last category heading lists indicators (no 完成情况分析)
+        self.resulted = False  # a heading of the report's results (完成情况, 结论 …) was seen
+        self.continued = False  # the sentence goes on with the list of the one before (;)
+        self.last_of_list = False  # ... and ends it
 
     # -- structure: lines → sentences → clauses ----------------------------------------
 
@@ -533,11 +590,18 @@ class _Reader:
                         mode = heading_mode
                         levels = {}
                         section_has_indicators = False
+                        self.item_name, self.item_body = "", False
                     if not _has_figure(sentence):  # 一、自评得分情况: its score is the claim
                         self.under_self = any(w in sentence for w in self.rules.totals.self_words)
+                        self.resulted = self.resulted or any(
+                            w in sentence for w in self.rules.evidence.results)
                         self.outline = self.outline or any(
                             w in sentence for w in self.rules.evidence.outline)
                 before = len(self.found) + len(self.targets) + len(self.actuals)
+                # a label's list goes on past a ";" (绩效目标:A≥1km;B≥95%;…) to the sentence's end
+                self.continued = mode.endswith("+") and k > 0 \
+                    and sentences[k - 1].rstrip().endswith(";")
+                self.last_of_list = self.continued and not sentence.rstrip().endswith(";")
                 mode, levels = self._sentence(sentence.strip(), mode, levels, at_end)
                 if len(self.found) + len(self.targets) + len(self.actuals) > before:
                     section_has_indicators = True
@@ -555,7 +619,7 @@ class _Reader:
         bare = text.strip()
         marker = _starts_re().match(bare)
         bare = bare[marker.end():].strip(" 。:") if marker else bare.strip(" 。:")
-        if len(bare) > MAX_HEADING or _has_figure(bare):
+        if len(bare) > _limits().max_heading or _has_figure(bare):
             return ""
         if re.search(_alt(lists.actual), bare):
             return "actual"
@@ -572,8 +636,13 @@ class _Reader:
         label = _list_label_re()
         if label.search(body):
             return self._lists(body, levels, at_end), levels
+        ends = tuple(self.rules.evidence.heading_ends)
         for clause, marked, end in self._clauses(body, at_end):
-            heading, rest = _heading(_section_re().sub("", clause, count=1))
+            bare = _section_re().sub("", clause, count=1)
+            heading, rest = _heading(bare)
+            if heading is not None:
+                # 1.数量指标。… lists its indicators; 1.产出指标完成情况分析 heads a narrative
+                self.listing = not bare[:len(bare) - len(rest)].rstrip(" :,").endswith(ends)
             # the text right after a category heading (on its line, or the clause after a
             # heading standing alone) may state an indicator by its actual alone
             headed, self.headed = heading is not None or self.headed, False
@@ -581,6 +650,7 @@ class _Reader:
                 levels = {"level1": heading["level1"] or levels.get("level1", ""),
                           "level2": heading["level2"]}
                 clause = rest
+                self.item_name, self.item_body = "", False
                 if not clause:
                     self.headed = True
                     continue
@@ -590,19 +660,54 @@ class _Reader:
                 continue
             if marked:  # "(1)培训人数。目标:200人次;完成情况:235人次": the item's name alone
                 self.item_name = clause if not _has_figure(clause) and _name_ok(clause) else ""
+                # under a category heading, the text after it states its value (below)
+                self.item_body = bool(self.item_name and levels)
+                if self.item_body:
+                    continue
             if self._shapes(clause, levels, end, headed):
                 continue
             self._total(clause)
+            if self.item_body and not marked:
+                # "(1)项目完成数量。完成年度建设项目1个,…": the item's value is the first figure
+                # its text states; the rest of its text describes it
+                if self.item_name:
+                    value = self._first_value(clause) or self._result_words(clause)
+                    if value:
+                        self.found.append(_Found(self.item_name, {"actual": value}, dict(levels)))
+                    self.item_name = ""  # (its first sentence gave it, or nothing does)
+                continue
             # under a heading naming actuals, any clause may hold them (they count only when
             # paired); after a label's list ("+"), the numbered items that go on with it
-            if mode and (marked or mode == "actual"):
+            # under a category heading (1.数量指标。…), a clause naming a figure states an
+            # indicator by its value: kept as an actual, an indicator when never paired
+            if (mode and (marked or mode == "actual" or self.continued)) or (
+                    levels and not mode and not marked):
                 pieces = [p for p in _split_items(clause, self.rules)
                           if p and not any(p in c for c in self.fund_clauses)]
                 for i, piece in enumerate(pieces):
-                    item = self._item(piece, levels, end and i == len(pieces) - 1)
+                    item = self._item(piece, levels, end and i == len(pieces) - 1,
+                                      glued=self.last_of_list)
                     if item is not None:
                         (self.targets if mode.startswith("target") else self.actuals).append(item)
         return mode, levels
+
+    def _result_words(self, clause: str) -> str:
+        """An item's result stated in a few words, one clause with no figure (已通过竣工验收)."""
+        text = clause.strip()
+        if re.search(r"[,;:]", text) or _has_figure(text) or len(text) > self.rules.limits.result_words:
+            return ""
+        return text if any(w in text for w in self.rules.words.result) else ""
+
+    def _first_value(self, clause: str) -> str:
+        """The value of the first piece of ``clause`` that ends in a figure (完成年度建设项目1个),
+        not a date's; "" when none does."""
+        for piece in _split_items(clause, self.rules):
+            if not piece or _DATE_RE.search(piece) or any(piece in c for c in self.fund_clauses):
+                continue
+            m = _item_re().match(piece.strip())
+            if m is not None and not _DATE_RE.search(m.group("name")):
+                return m.group("value").strip()
+        return ""
 
     def _clauses(self, body: str, at_end: bool) -> Iterator[tuple[str, bool, bool]]:
         """The sentence split at its numbered items: (text, opens with a marker, runs to the
@@ -616,7 +721,7 @@ class _Reader:
         pieces.append((body[at:], marked))
         kept = [(p.strip(" ,:;"), mk) for p, mk in pieces if p.strip(" ,:;")]
         for i, (piece, mk) in enumerate(kept):
-            if len(piece) <= MAX_CLAUSE:
+            if len(piece) <= _limits().max_clause:
                 yield piece, mk, at_end and i == len(kept) - 1
 
     # -- indicators ---------------------------------------------------------------------
@@ -632,15 +737,21 @@ class _Reader:
                 name = _without_heading(_strip_tail(values.pop("name", "")))
                 labels = [values.pop(k) for k in ("target_word", "actual_word") if k in values]
                 target, actual = values.get("target", ""), values.get("actual", "")
-                strong = [len(label) >= STRONG_LABEL for label in labels]
+                strong = [len(label) >= _limits().strong_label for label in labels]
                 figures = _is_quantity(target) and _is_quantity(actual)
                 if not _name_ok(name) or strong and not (any(strong) or figures) or not (
                         _has_figure(target + actual) or all(strong)):
                     continue  # 已按照计划完成目标,完成质量较好: words, not an indicator
+                if after_heading and _money_or_points(actual):
+                    continue  # 自评得分为94.5分: the score, not an indicator's actual
                 if not _same_kind(values.get("target", ""), values.get("actual", "")):
                     continue  # 540.11万元 … 100%: not a target and its actual
-                if "filler" in values and values["filler"] not in name:
-                    continue  # 支出决算为540.11万元,完成调整预算100%: not the name's verb
+                if "filler" in values and values["filler"] not in name and not (
+                        levels and _unit(target) and _unit(target) == _unit(actual)):
+                    # 支出决算为540.11万元,完成调整预算100%: not the name's verb; under a
+                    # category heading, a planned and an actual figure in one unit are one
+                    # indicator's (成本指标:项目投资56万元,实际决算金额54.6万元)
+                    continue
                 values.pop("filler", None)
                 found = _Found(name, values, dict(levels))
                 if end and m.end() >= len(clause.rstrip()):
@@ -653,14 +764,19 @@ class _Reader:
                 return True
         return False
 
-    def _item(self, text: str, levels: dict[str, str], end: bool) -> _Item | None:
+    def _item(self, text: str, levels: dict[str, str], end: bool,
+              glued: bool = False) -> _Item | None:
+        """``glued``: the last item of a list, which the next words may run on from (…≥23人改善
+        村基础设施): a figure with its operator, then words with no figure, is its value."""
         m = _item_re().match(text.strip())
+        if m is None and glued:
+            m = _glued_item_re().match(text.strip())
         if m is None:
             return None
         name = _without_linker((m.group("name") or "").strip(" :,"))
         if name and not _name_ok(name):
             return None
-        return _Item(name, m.group("value").strip(), dict(levels), end)
+        return _Item(name, m.group("value").strip(), dict(levels), end, listed=self.listing)
 
     def _lists(self, body: str, levels: dict[str, str], at_end: bool) -> str:
         """A sentence holding ``目标:…`` and/or ``实际完成:…``: each label's items; the list
@@ -695,10 +811,11 @@ class _Reader:
     def _money(self, body: str) -> None:
         f = self.rules.funds
         fields = {"initial_budget": f.initial_budget, "budget": f.budget,
-                  "executed": f.executed, "balance": f.balance}
+                  "allocated": f.allocated, "executed": f.executed, "balance": f.balance}
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
         part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
+        last_field = ""  # the field of the sentence's last figure read
         for clause in re.split(r"[,;]", body):
             previous_end = 0
             cited = _CITATION_RE.search(clause) is not None
@@ -706,20 +823,33 @@ class _Reader:
                 before = clause[previous_end:m.start()]
                 previous_end = m.end()
                 sub = next((w for w in f.sub if w in before), None)
-                field = _nearest_label(before, labels, f.within, barrier)
+                # (其中建筑工程3292万元): a part inside its bracket only
+                bracketed = _in_sub_bracket(clause, m.start(), f.sub)
+                is_part = part or sub is not None or bracketed
+                # a kind of spending (项目支出87.5万元) names no field, outside a list of parts
+                gap = before if is_part else _mask_kinds(before)
+                gap, named = self._mask_name(gap)
+                field = _nearest_label(gap, labels, f.within, barrier)
                 if field is None and sub is not None:  # 其中:人员经费支出434.89万元
-                    field = _nearest_label(before.split(sub)[-1], labels, f.within, barrier)
-                part = part or sub is not None
+                    field = _nearest_label(gap.split(sub)[-1], labels, f.within, barrier)
+                if field is None and not is_part and last_field and _total_word_re().match(
+                        before.strip()):
+                    field = last_field  # 第一批150万元,第二批50万元,共计200万元: their total
+                if not bracketed:
+                    part = part or sub is not None
                 power = _power(m)
                 number = read_number(_restore(m.group("n")))
                 if field is None or power is None or number is None:
                     continue
                 self.fund_clauses.add(clause.strip())
-                if part:
-                    label = re.sub(r"^[\s:]+", "", before.split(sub)[-1] if sub else before)
-                    self.parts.append((_restore(label.strip()), field, number, power))
+                if is_part:
+                    label = re.sub(r"^[\s:(]+", "", before.split(sub)[-1] if sub else before)
+                    self.parts.append((_restore(label.strip()), "budget" if field == "allocated"
+                                       else field, number, power))
                 else:
-                    self.money.append((field, number, power, cited))
+                    totalled = any(w in before for w in f.total)
+                    self.money.append(_Money(field, number, power, cited, named, totalled))
+                    last_field = field
             previous_end = 0
             for m in _PERCENT_RE.finditer(clause):
                 before = clause[previous_end:m.start()]
@@ -729,6 +859,13 @@ class _Reader:
                     if number is not None:
                         self.rates.append(number)
                         self.fund_clauses.add(clause.strip())
+
+    def _mask_name(self, gap: str) -> tuple[str, bool]:
+        """The text before a figure with the project's name (the title's) as one character,
+        and whether it names the project."""
+        if self.title_name and self.title_name in gap:
+            return gap.replace(self.title_name, "名"), True
+        return gap, False
 
     def _total(self, body: str) -> None:
         t = self.rules.totals
@@ -750,13 +887,24 @@ class _Reader:
         indicators = self._indicators()
         funds, funds_unread = self._funds()
         title = find_title(self.lines)
-        head, name, year = "", "", None
+        head, name, year, department = "", "", None, ""
         if title is not None:
             self.used.update(self.origin[title.line])
-            head = self.lines[title.line][:MAX_TITLE]
+            head = self.lines[title.line][:_limits().max_title]
             name, year = title.name, title.year
+            cover = cover_labels(self.lines)
             if title.whole or not name:  # a department's whole spending: its unit
                 name = _unit_label(self.lines) or name
+            if title.whole and not name:  # the unit on a line of its own beside the title
+                name = next((line for line in self.lines[max(0, title.line - 2):title.line + 3]
+                             if _is_placed_unit(line)), "")
+            if name in self.rules.title.kinds:  # 建设项目: a kind, the text names the project
+                name = _named_kind(self.lines[title.line + 1:], name)
+            if not name and not title.whole:
+                name = cover.get("name", "")
+            if year is None:
+                year = cover.get("year")
+            department = cover.get("department", "")
             if year is None:  # the year the report speaks of (2021年部门决算收支)
                 year = next((y for line in self.lines[title.line:] if (y := _body_year(line))),
                             None)
@@ -774,7 +922,8 @@ class _Reader:
             self.notes.append(("ambiguous", "、".join(f"{t}分" for t in scores)))
         return Report(
             year=year if titled else None, name=_restore(name) if titled else "",
-            titled=titled, outlined=titled and self.outline, funds=tuple(funds.items()),
+            department=_restore(department) if titled else "",
+            titled=titled, outlined=titled and self.outline, resulted=self.resulted, funds=tuple(funds.items()),
             fund_rows=tuple(self.rows),
             funds_unread=tuple(funds_unread.items()), indicators=tuple(indicators),
             claimed_total=total, total_unread=total_unread, grade=self.grade, cut=self.cut,
@@ -782,7 +931,7 @@ class _Reader:
             used=tuple(sorted(self.used)))
 
     def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
-        powers = {p for _, _, p, _ in self.money}
+        powers = {m.power for m in self.money}
         # one unit throughout: as printed (like a form's 元 column); mixed: all in 万元
         def amount(number: Decimal, power: int) -> Decimal:
             if len(powers) == 1:
@@ -792,12 +941,19 @@ class _Reader:
 
         seen: dict[str, list[Decimal]] = {}
         plain: dict[str, list[Decimal]] = {}  # figures stated without a document's citation
-        for field, number, power, cited in self.money:
-            value = amount(number, power)
-            if value not in seen.setdefault(field, []):
-                seen[field].append(value)
-            if not cited and value not in plain.setdefault(field, []):
-                plain[field].append(value)
+        named: dict[str, list[Decimal]] = {}  # figures the text names the project for
+        totalled: dict[str, list[Decimal]] = {}  # figures after 合计, 共计 …
+        # a sum allocated (下达, 批复, 到位) is the budget when no budget is stated
+        as_budget = "budget" if not any(m.field == "budget" for m in self.money) else ""
+        for m in self.money:
+            field = as_budget or m.field if m.field == "allocated" else m.field
+            if field == "allocated":
+                continue
+            value = amount(m.number, m.power)
+            for kept, holds in ((seen, True), (plain, not m.cited), (named, m.named),
+                                (totalled, m.totalled)):
+                if holds and value not in kept.setdefault(field, []):
+                    kept[field].append(value)
         if len(set(self.rates)) == 1:
             seen["claimed_rate"] = [self.rates[0]]
         elif self.rates:
@@ -807,8 +963,13 @@ class _Reader:
         for field, values in seen.items():
             if len(values) > 1:
                 chosen = _by_arithmetic(field, values, funds)
-                if chosen is None and len(plain.get(field, ())) == 1:
-                    chosen = plain[field][0]  # the total, beside the allocations by document
+                for kept in (named, totalled, plain):
+                    if chosen is None and len(kept.get(field, ())) == 1:
+                        # the project's own, the total stated as one, or the total beside
+                        # the allocations by document
+                        chosen = kept[field][0]
+                if chosen is None:
+                    chosen = _sum_of_others(values)  # 3374.3 + 2069.51 + 778.59 = 6222.4
                 if chosen is not None:
                     funds[field] = chosen
                 else:
@@ -828,10 +989,11 @@ class _Reader:
         found = list(self.found)
         by_name = {_key(f.name): f for f in found}
 
-        def merge(name: str, field: str, value: str, levels: dict[str, str], cut: bool) -> None:
+        def merge(name: str, field: str, value: str, levels: dict[str, str], cut: bool,
+                  at: int) -> None:
             f = by_name.get(_key(name))
             if f is None:
-                f = _Found(name, {}, levels)
+                f = _Found(name, {}, levels, at=at)
                 found.append(f)
                 by_name[_key(name)] = f
             if cut:
@@ -852,19 +1014,37 @@ class _Reader:
             if not t.name:  # a figure in a list of targets, with nothing to say what it is
                 self.notes.append(("unplaced", t.value))
         for t in targets:
-            merge(t.name, "target", t.value, t.levels, t.cut)
+            merge(t.name, "target", t.value, t.levels, t.cut, t.at)
         pairs = self._pairs(targets)
         for t, a in pairs:
-            merge(t.name, "actual", a.value, t.levels or a.levels, a.cut)
+            merge(t.name, "actual", a.value, t.levels or a.levels, a.cut, t.at)
         paired = {id(a) for _, a in pairs}
         for a in self.actuals:
-            if id(a) not in paired:
+            if id(a) in paired:
+                continue
+            name = _bare_name(a.name)
+            if not self.targets and a.levels and a.listed and _name_ok(name) \
+                    and not _has_figure(name) \
+                    and _key(name) not in by_name and not _money_or_points(a.value):
+                # stated by its value alone under a category heading (处治里程8公里): the
+                # actual; with an operator (满意度≥95%) a target or an actual, which is unsaid
+                ambiguous = _has_operator(a.value)
+                f = _Found(name, {} if ambiguous or a.cut else {"actual": a.value}, a.levels,
+                           at=a.at)
+                if ambiguous:
+                    f.unread.update(target="ambiguous", actual="ambiguous")
+                elif a.cut:
+                    f.unread["actual"] = "cut"
+                found.append(f)
+                by_name[_key(name)] = f
+            else:
                 self.notes.append(("unplaced", f"{a.name}{a.value}"))
         with_actual = {id(t) for t, _ in pairs}
         for t in targets:
             f = by_name[_key(t.name)]
             if id(t) not in with_actual and "actual" not in f.values:
                 f.unread.setdefault("actual", "cut" if self.cut else "unplaced")
+        found.sort(key=lambda f: f.at)
         return [ProseIndicator(name=_restore(f.name), target=_restore(f.values.get("target", "")),
                                actual=_restore(f.values.get("actual", "")),
                                weight=_restore(f.values.get("weight", "")),
@@ -899,6 +1079,45 @@ class _Reader:
         return pairs
 
 
+@cache
+def _total_word_re() -> re.Pattern[str]:
+    """A clause that opens with a total's word and states nothing else (共计200万元)."""
+    connectors = load_prose_rules().words.connectors
+    return re.compile(rf"^(?:{_alt(load_prose_rules().funds.total + ('共',))})"
+                      rf"(?:{_alt(connectors)})?\s*$")
+
+
+def _sum_of_others(values: list[Decimal]) -> Decimal | None:
+    """Of three or more figures stated for a field (in the order stated), the last when it is
+    the sum of all the others: a total after its batches."""
+    if len(values) < 3 or values[-1] * 2 != sum(values):
+        return None
+    return values[-1]
+
+
+def _in_sub_bracket(clause: str, at: int, subs: Sequence[str]) -> bool:
+    """``at`` stands inside a bracket that opens with a part's word (…(其中建筑工程3292万元)."""
+    reach = _limits().label_reach  # (bounded work on a long run of figures)
+    opened = clause.rfind("(", max(0, at - reach), at)
+    if opened < 0 or ")" in clause[opened:at]:
+        return False
+    return any(w in clause[opened:at] for w in subs)
+
+
+@cache
+def _kinds_re() -> re.Pattern[str]:
+    return re.compile(_alt(load_prose_rules().funds.kinds))
+
+
+def _mask_kinds(text: str) -> str:
+    """Kinds of spending (项目支出, 基本支出) as barriers: a figure after one is not the sum
+    spent or budgeted (its field is not stated)."""
+    return _kinds_re().sub(lambda m: KIND * len(m.group()), text)
+
+
+KIND = "\ue001"
+
+
 def _by_arithmetic(field: str, values: list[Decimal], funds: dict[str, Decimal]) -> Decimal | None:
     """Of two figures stated for the budget (or the spending), the one that 执行率 = 执行数 /
     预算数 confirms, when exactly one does."""
@@ -930,10 +1149,18 @@ def _item_re() -> re.Pattern[str]:
 
 
 @cache
+def _glued_item_re() -> re.Pattern[str]:
+    ops = load_vocabulary().operators
+    before = _alt(ops.before_ge + ops.before_gt + ops.before_le + ops.before_lt)
+    return re.compile(rf"^(?P<name>[^\d]{{2,40}}?)\s*(?P<value>(?=(?:{before}))"
+                      rf"{_quantity()})(?=[\u4e00-\u9fff]{{4,}}$)")
+
+
+@cache
 def _barrier_re() -> re.Pattern[str]:
     f = load_prose_rules().funds
     v = load_vocabulary()
-    return re.compile(rf"\d|{_alt(f.sub + f.revenue + v.explanation.reasons + v.negation.words)}")
+    return re.compile(rf"\d|{KIND}|{_alt(f.sub + f.revenue + v.explanation.reasons + v.negation.words)}")
 
 
 @cache
@@ -957,18 +1184,32 @@ def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,
     """The field of the label nearest before a figure: it ends at most ``within`` characters
     (bracketed text not counted) before it, with no figure and no barrier word between."""
     best: tuple[int, int, str] | None = None
-    before = before[-(within + LABEL_REACH):]  # bounded work on a long run of figures
+    before = before[-(within + _limits().label_reach):]  # bounded work on a long run of figures
     for word, field in labels:
         at = before.rfind(word)
         if at < 0:
             continue
-        gap = before[at + len(word):]
+        gap = _plain_gap(before[at + len(word):])
         if len(re.sub(r"\([^)]*\)", "", gap)) > within or barrier.search(gap):
             continue
         rank = (at + len(word), len(word))
         if best is None or rank > best[:2]:
             best = (*rank, field)
     return best[2] if best else None
+
+
+_GAP_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年度?")
+
+
+@cache
+def _gap_count_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.])\d{{1,3}}\s*(?:{_alt(load_prose_rules().funds.counts)})")
+
+
+def _plain_gap(gap: str) -> str:
+    """The text between a money label and its figure, a year (2023年) as one character and a
+    count of items (8个项目) as none: neither is a figure that stands between them."""
+    return _gap_count_re().sub("", _GAP_YEAR_RE.sub("年", gap))
 
 
 def _split_items(segment: str, rules: ProseRules) -> list[str]:
@@ -1016,7 +1257,7 @@ def _without_heading(name: str) -> str:
     if marker is None:
         return name
     ends = _alt(load_prose_rules().evidence.heading_ends)
-    m = re.match(rf"[^,;:]{{0,{MAX_HEADING}}}?(?:{ends})", name[marker.end():])
+    m = re.match(rf"[^,;:]{{0,{_limits().max_heading}}}?(?:{ends})", name[marker.end():])
     rest = name[marker.end() + (m.end() if m else 0):]
     return rest if len(rest) >= 2 else name
 
@@ -1070,6 +1311,35 @@ def _key(name: str) -> str:
         key = key[len(word):]
 
 
+def _bare_name(name: str) -> str:
+    """An item's name without the words that open a statement of what was done (该项目, 完成,
+    工程量: 完成工程量波型护栏 → 波型护栏)."""
+    lead = sorted(load_vocabulary().quantity.before + load_prose_rules().lists.lead,
+                  key=len, reverse=True)
+    name = name.strip(" :,")
+    while True:
+        word = next((w for w in lead if name.startswith(w) and len(name) - len(w) >= 2), None)
+        if word is None:
+            return name
+        name = name[len(word):]
+
+
+def _money_or_points(value: str) -> bool:
+    """A sum of money or a number of points (收到专项资金16万元, 自评得分94.5分): the funds' or
+    the score's, not an indicator stated by its value alone."""
+    unit = _unit(value) or ""
+    money = load_vocabulary().units.money
+    return unit == "分" or unit.endswith(tuple(money))
+
+
+def _has_operator(value: str) -> bool:
+    """A value with a comparison (≥95%, 不低于90%, 95%以上): a target's way of stating it."""
+    ops = load_vocabulary().operators
+    before = ops.before_ge + ops.before_gt + ops.before_le + ops.before_lt
+    v = value.strip()
+    return v.startswith(tuple(before)) or v.endswith(tuple(ops.after_ge + ops.after_le))
+
+
 def _without_linker(name: str) -> str:
     """An item's name without the word linking it to its figure (居民满意度达到 → 居民满意度)."""
     for word in sorted(load_vocabulary().quantity.linkers, key=len, reverse=True):
@@ -1092,7 +1362,6 @@ class Title:
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
 # a year the report's text speaks of (2021年部门决算): not a date (2022年4月), nor in a citation
 _BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
-MAX_TITLE_PART = 60  # a title's text before its naming words is no longer than this
 _BOUNDARY_RE = re.compile(r"[,。;:!?]")
 
 
@@ -1122,6 +1391,11 @@ def _unit_re() -> re.Pattern[str]:
                       rf"(?:{_alt(t.unit_suffixes)})")
 
 
+def _is_placed_unit(text: str) -> bool:
+    """The whole text is a unit's name with its place (益阳市赫山区城市管理和综合执法局)."""
+    return re.fullmatch(_unit_re().pattern.removeprefix("^"), text) is not None
+
+
 def _is_unit(text: str) -> bool:
     t = load_prose_rules().title
     return 3 <= len(text) <= 30 and _CJK.match(text) is not None \
@@ -1145,12 +1419,13 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     t = load_prose_rules().title
     clauses = _BOUNDARY_RE.split(before)
     segment = clauses[-1].strip()
-    if len(segment) > MAX_TITLE_PART:
+    if len(segment) > _limits().max_title_part:
         return None  # a sentence that speaks of a report, not a title
     segment = _lead_re().sub("", segment).strip()
     year_m = _YEAR_RE.search(segment)
     pre, body = (segment[:year_m.start()].strip(), segment[year_m.end():]) if year_m \
         else ("", segment)
+    pre = pre.split()[-1] if pre.split() else ""  # (a unit's name has no space: 有效 | 某某中心)
     body = re.sub(r"\s+", "", body)
     inner = ""
     m = re.match(r"\s*[(（]([^()（）]{2,40})[)）]", after) or (
@@ -1174,7 +1449,8 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
         if not name and _is_unit(pre):
             name = pre  # a report naming a unit and no project: the unit's spending
     year = int(year_m.group(1)) if year_m else None
-    if year is None and (len(clauses) > 1 or not name and whole_word is None):
+    alone = len(clauses) == 1 and not after.strip(" .")  # the line is the title, and only it
+    if year is None and (len(clauses) > 1 or not name and whole_word is None and not alone):
         return None  # (…填写自评表格,形成本评价报告: a sentence, not a title)
     return Title(year, name, whole_word is not None, n)
 
@@ -1190,7 +1466,9 @@ def find_title(lines: Sequence[str]) -> Title | None:
     """A report's title, by its naming words (rules/prose.toml [title]) anywhere in the
     opening part of the text, page chrome skipped: a title line, a heading after a page's
     metadata, or the sentence "现将…绩效自评报告如下"."""
-    budget = load_prose_rules().title.opening
+    rules = load_prose_rules()
+    budget = rules.title.opening
+    bare: Title | None = None
     for n, line in enumerate(lines):
         if budget <= 0:
             break
@@ -1200,11 +1478,24 @@ def find_title(lines: Sequence[str]) -> Title | None:
         head = line[:budget]
         budget -= len(line)
         for m in _naming_re().finditer(head):
-            title = _title_of(head[:m.start()], line[m.end():], lines[n + 1] if n + 1 < len(lines)
+            before = head[:m.start()]
+            rest = _trim(_lead_re().sub("", before.strip()).strip())
+            if n > 0 and (not rest or rest in rules.title.generic):
+                # a title broken over two lines (…2023年度中央水利发展资金 | 绩效自评报告): the
+                # line before it, when it is no sentence and no page chrome
+                above = _without_chrome(lines[n - 1])
+                if above == lines[n - 1] and _YEAR_RE.search(above) \
+                        and not above.endswith(tuple(rules.terminal)) \
+                        and not _BOUNDARY_RE.search(above) \
+                        and len(above) <= rules.limits.max_title_part:
+                    before = above + before
+            title = _title_of(before, line[m.end():], lines[n + 1] if n + 1 < len(lines)
                               else "", n)
-            if title is not None:
+            if title is not None and (title.year is not None or title.name or title.whole):
                 return title
-    return None
+            if m.group().endswith("报告"):  # (a lone 评价结果 is a heading or a cell)
+                bare = bare or title  # a title naming nothing (项目绩效自评报告): if none better
+    return bare
 
 
 def _unit_label(lines: Sequence[str]) -> str:
@@ -1215,6 +1506,40 @@ def _unit_label(lines: Sequence[str]) -> str:
         if m and _is_unit(m.group("v")):
             return m.group("v")
     return ""
+
+
+def _named_kind(lines: Sequence[str], kind: str) -> str:
+    """The project a title naming only its kind (建设项目) stands for: the first name the text
+    gives after a year that ends with the kind (2021年度…道路建设项目); "" when it gives none."""
+    pattern = re.compile(rf"(?<!\d)(?:19|20)\d{{2}}\s*年度?([\u4e00-\u9fff]{{2,40}}?{re.escape(kind)})")
+    for line in lines:
+        m = pattern.search(line)
+        if m:
+            return m.group(1)
+    return ""
+
+
+def cover_labels(lines: Sequence[str]) -> dict[str, Any]:
+    """What a report's cover states by its labels (项目名称:…, 评价年度:2022, 预算部门(公章):…),
+    in the opening part (a label's value may be on the next line): {"name", "year",
+    "department"} as found."""
+    t = load_prose_rules().title
+    text = "\n".join(lines[:40])
+    out: dict[str, Any] = {}
+    seal = r"(?:\([^()]{1,6}\))?"  # (公章)
+    labels = t.project_labels + t.year_labels + t.department_labels
+    end = rf"(?=\s|$|[,;。]|{_alt(labels)})"
+    m = re.search(rf"(?:{_alt(t.project_labels)}){seal}\s*:\s*(?P<v>[^\s,;:。]{{2,60}}?){end}", text)
+    if m and _CJK.search(m.group("v")):
+        out["name"] = m.group("v")
+    m = re.search(rf"(?:{_alt(t.year_labels)}){seal}\s*:\s*(?P<v>(?:19|20)\d{{2}})(?!\d)", text)
+    if m:
+        out["year"] = int(m.group("v"))
+    m = re.search(rf"(?:{_alt(t.department_labels)}){seal}\s*:\s*(?P<v>[^\s,;:。]{{3,30}}?){end}",
+                  text)
+    if m and _is_unit(m.group("v")):
+        out["department"] = m.group("v")
+    return out
 
 
 def report_title(text: str) -> tuple[int | None, str] | None:
@@ -1235,7 +1560,6 @@ def read_report(text: str, *, evident: bool = False) -> Report:
 
 # --- into the recogniser's draft --------------------------------------------------------
 
-TITLE_CELLS = 8  # a report's title is among the first cells of a form read from a table
 _FUND_FIELDS = ("initial_budget", "budget", "executed", "claimed_rate")
 # what a report states of its money when it states any: a missing one was not read. (年初预算
 # is seldom in a report: not stated, it is left out, as a reader transcribing it would.)
@@ -1269,6 +1593,8 @@ def _span_lines(parser: Any, tokens: Sequence[int]) -> tuple[list[str], list[lis
         elif words and previous is not None and not previous.text.endswith(
                 (*load_prose_rules().terminal, ":")) and not _starts_re().match(text) \
                 and not _is_heading(lines[-1]) and not _title_word(text, previous.text) \
+                and not (_title_word(text) and _without_chrome(lines[-1]) != lines[-1]
+                         and not lines[-1].endswith(">")) \
                 and _without_chrome(text) == text and _without_chrome(previous.text) == previous.text \
                 and not (_title_word(previous.text) and not text.startswith(("(", "（"))):
             lines[-1] += " " + text
@@ -1298,7 +1624,7 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
     it reports.  A form with a table that is not a report (no report title) is left alone."""
     draft = parser.draft
     lines, owners = _span_lines(parser, tokens)
-    if draft.has_table and not report_title("\n".join(lines[:TITLE_CELLS])):
+    if draft.has_table and not report_title("\n".join(lines[:_limits().title_cells])):
         return
     if draft.has_table and parser.used:  # a table's cells are its reader's: the report is
         first, last = min(parser.used), max(parser.used)  # the text around them
@@ -1315,6 +1641,11 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         if read_report("\n".join(lines + rest)).outlined:  # (its headings: not a table's cells)
             report = read_report("\n".join(lines), evident=True)
             goes_on = True
+            cover = cover_labels(lines + rest)  # (项目名称:… on the cover, after the title)
+            report = attrs.evolve(report, name=report.name or cover.get("name", ""),
+                                  year=report.year if report.year is not None
+                                  else cover.get("year"),
+                                  department=report.department or cover.get("department", ""))
     if not draft.has_table and not (report.titled or report.indicators):
         return
     if parser.glued and not report.titled:
@@ -1336,8 +1667,10 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         parser.schema = ("name", "target", "actual", *points)
         parser.note("prose", detail=str(len(report.indicators)))
         draft.ended = not (report.cut and (report.open_at_cut or report.claimed_total is None))
-    elif not draft.has_table:  # a report with no indicator list: it says where they are
-        draft.ended = not report.cut
+    elif not draft.has_table:  # a report with no indicator list: it says where they are;
+        # one that states neither indicators nor a score stops before its results
+        draft.ended = not report.cut and (report.claimed_total is not None
+                                           or bool(report.total_unread) or report.resulted)
     else:  # a table inside a report, which goes on to a later section
         draft.ended = draft.ended or not report.cut or (
             report.claimed_total is not None and _closed(parser))
@@ -1366,6 +1699,8 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         draft.project.setdefault("year", report.year)
     if report.name and not draft.project.get("name"):
         draft.project["name"] = report.name
+    if report.department and not draft.project.get("department"):
+        draft.project["department"] = report.department
     if "claimed_total" not in draft.narrative:
         if report.claimed_total is not None:
             draft.narrative["claimed_total"] = report.claimed_total

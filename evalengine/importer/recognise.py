@@ -92,6 +92,7 @@ FIELD_LABELS = {
 _FUND_TYPES = {"initial_budget": "money", "budget": "money", "executed": "money",
                "rate": "percent", "weight": "points", "score": "points"}
 _ROW_FIELDS = ("initial_budget", "budget", "executed")  # what a 其中 row carries
+_CASE_FUND_FIELDS = frozenset((*_FUND_TYPES, "balance"))  # the funds fields of a case
 _FUND_TARGET = {"rate": "claimed_rate", "weight": "claimed_weight", "score": "claimed_score"}
 _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
     "rate = executed / budget", "score = weight * rate", "score <= weight"))
@@ -231,6 +232,10 @@ def _tokens(sheet: Sheet) -> list[Tok]:
                     cells[i + 1] = joined
                     i += 1
                     continue
+            pairs = L.split_label_pairs(text) if sheet.mode != "glued" else None
+            if pairs is not None:  # label:value pairs run into one cell (a cover's lines)
+                cells[i:i + 1] = pairs
+                continue
             if len(key(text)) > 4 and key(text).endswith("项目名称") \
                     and _TITLE_RE.match(key(text)[:-4]):  # a title run into the first label
                 cells[i:i + 1] = [key(text)[:-4], "项目名称"]
@@ -471,6 +476,11 @@ def recognise(sheet: Sheet) -> Recognised:
     for i, tok in enumerate(toks):
         if tok.dup or tok.brk:
             continue
+        if _is_title(tok) and _after_bare_label(toks, i) is not None \
+                and not _TABLE_TITLE_RE.search(tok.key):
+            # a title-worded value of the label before it (评价方式 | 部门(单位)绩效自评), no
+            # table's title (…自评表(2023年度) after a form's last 填报日期 starts the next)
+            continue
         if _is_title(tok):
             if not starts or (have_name and not have_content
                               and not _inside_header(toks, i, header)) \
@@ -546,11 +556,14 @@ def _header_field(tok: Tok) -> str | None:
 
 
 def _after_bare_label(toks: Sequence[Tok], i: int) -> str | None:
-    """The header field of the bare label (项目名称, no value of its own) right before ``i``."""
+    """The header field of the bare label (项目名称, no value of its own) right before ``i``
+    (``-`` for a header label of no case field: 评价方式 | 部门(单位)绩效自评)."""
     j = i - 1
     while j >= 0 and (not toks[j].key or toks[j].dup or toks[j].brk):
         j -= 1
-    return _header_field(toks[j]) if j >= 0 and toks[j].key in L.HEADER_FIELDS else None
+    if j < 0 or toks[j].key not in L.HEADER_FIELDS:
+        return None
+    return _header_field(toks[j]) or "-"
 
 
 def _inside_header(toks: Sequence[Tok], i: int, header: set[str]) -> bool:
@@ -830,6 +843,9 @@ class _Parser:
             return self.table_columns(*columns)
         if not self.rows_mode and self.local_funds_labels(i) >= _LOCAL_RUN:
             return self.scattered_funds(i)
+        if self.pairs_block() is not None and not self.draft.funds \
+                and k in self.pair_columns():
+            return self.paired_funds(i)
         if L.is_funds_section(tok.text) or L.fund_column(tok.text) in ("initial_budget", "budget"):
             return self.funds(i)
         if L.fund_row_label(tok.text) is not None and not self.draft.funds:
@@ -848,6 +864,13 @@ class _Parser:
         if self.glued and not self.draft.has_table and L.split_categories(k)[0][0] == "l1":
             return self.headless_glued(i)
         m = _YEAR_DEGREE_RE.search(k)
+        if m and "year" not in self.draft.project and len(k) <= 60 and self.layout is not None \
+                and any(L.key(w) in k for w in self.layout.title):
+            # the form's title in its layout's words, though no 自评表 title (…2022年度部门
+            # (单位)整体支出绩效评价自评报告): its year
+            self.draft.project["year"] = int(m.group(1))
+            self.used.add(i)
+            return None
         if m and len(k) <= 12 and "year" not in self.draft.project:
             self.draft.project["year"] = int(m.group(1))
             self.used.add(i)
@@ -921,8 +944,11 @@ class _Parser:
         project = self.draft.project
         if field == "year":
             m = re.fullmatch(r"((?:19|20)\d{2})(?:年度?)?", L.key(value))
-            if m:
-                project.setdefault("year", int(m.group(1)))
+            # a period (项目起止时间 2021年1月起至2021年12月止): its year when it starts and
+            # ends in one
+            years = set(_YEAR_RE.findall(value)) if m is None else {m.group(1)}
+            if len(years) == 1:
+                project.setdefault("year", int(years.pop()))
             return
         if field == "name":
             m = _CODE_NAME_RE.match(value)
@@ -1057,7 +1083,13 @@ class _Parser:
             j += 1
         spans = columns  # as printed, columns of no case field (资金到位情况) included
         columns = [c for c in columns if c != "-"]
-        if not columns:
+        own = self.own_fund_columns() if not explicit and not columns and j < len(toks) \
+            and L.fund_row_label(toks[j].text) is not None else []
+        if own:
+            # rows with no header read before them (a numbering line 列次 0 1 2 … between):
+            # the layout's columns, in its order, each with its own field and type
+            columns = own
+        elif not columns:
             columns = ["budget", "executed"]
         if not explicit:
             j = self.paired_fund_rows(j, spans)
@@ -1136,18 +1168,22 @@ class _Parser:
                 if run:
                     self.used.update(run)
                     cells = [toks[x].text for x in run]
-                    figures_at = [f for f in columns if _FUND_TYPES.get(f, "text") != "text"]
+                    figures_at = [f for f in columns if self.fund_type(f) != "text"]
                     if len(cells) == len(figures_at):
                         placed = list(zip(figures_at, cells))
                     else:
+                        # a 其中 row: its money, a rate it prints, the layout's own columns
                         fields = [f for f in figures_at
-                                  if label[0] == "total" or f in _ROW_FIELDS]
+                                  if label[0] == "total" or f in _ROW_FIELDS
+                                  or own and (f not in _FUND_TYPES
+                                              or f == "rate" and any("%" in c for c in cells))]
                         placed = self.align_funds([c for c in cells if not L.is_blank(c)],
                                                   fields, None, label)
-                    texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text"
+                    texts = [f for f in columns if self.fund_type(f) == "text"
                              and f != "-"]
                     while texts and j < self.end and not toks[j].brk and toks[j].key \
                             and not L.is_label(toks[j].text) and L.number(toks[j].text) is None \
+                            and L.fund_row_label(toks[j].text) is None \
                             and not self.is_terminator(toks[j]):
                         placed.append((texts.pop(0), toks[j].text))  # 原因, 得分计算方法
                         self.used.add(j)
@@ -1233,6 +1269,104 @@ class _Parser:
                 out.append(j)
             j += 1
         return out if j >= self.end else []
+
+    def own_fund_columns(self) -> list[str]:
+        """The fields of the layout's funds block, in order, when it has columns the case
+        format has no field for (统筹整合资金数, 全年到位资金): its rows are read by them."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        if block is None or block.local or block.pairs \
+                or all(c.field in _FUND_TYPES for c in block.columns):
+            return []
+        return [c.field for c in block.columns]
+
+    def fund_type(self, field: str) -> str:
+        """A funds column's type: the layout's, else the case field's."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        for c in block.columns if block is not None else ():
+            if c.field == field:
+                return "text" if c.type == "text" else c.type
+        return _FUND_TYPES.get(field, "text")
+
+    def pairs_block(self) -> Block | None:
+        block = self.layout.block("funds") if self.layout is not None else None
+        return block if block is not None and block.pairs else None
+
+    def pair_columns(self) -> dict[str, int]:
+        """key of a column label of the layout's ``pairs`` funds block → its column."""
+        block = self.pairs_block()
+        return {L.key(w): n for n, c in enumerate(block.columns) for w in c.labels} \
+            if block is not None else {}
+
+    def paired_funds(self, i: int) -> int:
+        """A funds block whose every cell is a label | figure pair (the layout says
+        ``pairs``): the column labels each before the total row's figure (计划安排资金 | 700
+        | 实际到位资金 | 690 …), then per row its label again before each column's figure
+        (其中:中央财政 | 300 | 其中:中央财政 | 290 …).  A label with no figure after it is a
+        blank cell; a figure that does not read as one is unread (never blank)."""
+        block = self.pairs_block()
+        assert block is not None
+        self.draft.funds_seen = True
+        toks, columns = self.toks, self.pair_columns()
+        fields = [c.field for c in block.columns]
+        keep = {"initial_budget", "budget", "executed", "rate", "balance"}
+        rows = {L.key(r) for r in block.rows}
+
+        def nxt(j: int) -> int:  # the next cell with text (blank cells are blank values)
+            while j < self.end and not toks[j].brk and not toks[j].key:
+                j += 1
+            return j
+
+        def value(j: int) -> tuple[str, int]:
+            """The figure of the pair whose label is at ``j`` (or "") and where it ends."""
+            k = nxt(j + 1)
+            if k < self.end and not toks[k].brk and _PAIR_FIGURE_RE.fullmatch(toks[k].key):
+                self.used.add(k)
+                return toks[k].text, k + 1
+            return "", j + 1
+
+        def read(label: tuple[str, str], cells: list[tuple[int, str]]) -> None:
+            where = ("funds", 0) if label[0] == "total" else ("funds.rows", len(self.draft.fund_rows))
+            values = []
+            for n, text in cells:
+                field = fields[n] if n < len(fields) else "-"
+                if field not in keep or not text:
+                    continue
+                if (L.percent(text) if field == "rate" else L.number(text)) is None:
+                    self.note("not-number", text)
+                    self.draft.unread.setdefault(where, {})[_FUND_TARGET.get(field, field)
+                                                           if label[0] == "total" else field] \
+                        = "unreadable"
+                    continue
+                values.append((field, text, None))
+            self.fund_row(label, values)
+
+        j, seen, total = nxt(i), set(), []
+        while j < self.end and not toks[j].brk and toks[j].key in columns \
+                and columns[toks[j].key] not in seen:
+            n = columns[toks[j].key]
+            seen.add(n)
+            self.used.add(j)
+            text, j = value(j)
+            total.append((n, text))
+            j = nxt(j)
+        read(("total", ""), total)
+        while j < self.end and not toks[j].brk:
+            label = L.fund_row_label(toks[j].text)
+            if label is None or label[0] == "total" or L.key(label[1]) not in rows:
+                break
+            cells: list[tuple[int, str]] = []
+            while j < self.end and not toks[j].brk and len(cells) < len(fields):
+                again = L.fund_row_label(toks[j].text)
+                if cells and (again is None or again[1] != label[1]):
+                    # the row's label garbled by OCR (其中:中央财): its cell, figure unknown
+                    if again is not None or not toks[j].key.startswith("其中"):
+                        break
+                self.used.add(j)
+                text, j = value(j)
+                cells.append((len(cells), text))
+                j = nxt(j)
+            read(label, cells)
+        return j
 
     def local_block(self) -> Block | None:
         block = self.layout.block("funds") if self.layout is not None else None
@@ -1507,6 +1641,9 @@ class _Parser:
             return []
         figures = [v for v in raw if L.number(v) is not None or L.percent(v) is not None]
         words = [v for v in raw if v not in figures and not L.is_blank(v)]
+        # a system's export printing six decimals (52.800000): the same figure, as written
+        figures = [v.rstrip("0").rstrip(".") if _LONG_DECIMALS_RE.fullmatch(v) else v
+                   for v in figures]
         block = self.layout.block("funds") if self.layout is not None else None
         known = {c.field: c for c in block.columns} if block is not None else {}
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in fields)
@@ -1576,8 +1713,8 @@ class _Parser:
             if field == "method":
                 data.setdefault("note", f"得分计算方法: {text}")
                 continue
-            if field == "-":
-                continue
+            if field == "-" or field not in _CASE_FUND_FIELDS:
+                continue  # a column of the layout's the case format has no field for
             value = L.percent(text) if field == "rate" else L.number(text)
             if value is None:
                 self.note("not-number", text)
@@ -1823,12 +1960,15 @@ class _Parser:
                     continue
                 if col:
                     found.add(col)
-                elif t.key and not L.is_indicator_section(t.text):
-                    break
+                elif t.key and not L.is_indicator_section(t.text) \
+                        and not (found and self.unknown_label(j)):
+                    break  # (a label of unknown meaning between known ones: a column)
                 j = last + 1
-        # a target/actual table, or a rubric (分值 and 得分, no target)
+        # a target/actual table, or a rubric (分值 and 得分, no target), or a score sheet
+        # (一级 | 二级 | 三级 | 得分, each level's points printed in its label)
         return "name" in found and (bool({"target", "actual"} & found)
-                                    or {"weight", "score"} <= found)
+                                    or {"weight", "score"} <= found
+                                    or {"level1", "level2", "score"} <= found)
 
     def header(self, i: int) -> tuple[list[tuple[int, str]], int]:
         """(columns as (col index or position, field), index of the first token after it)."""
@@ -1848,6 +1988,9 @@ class _Parser:
                 elif cols and L.key(text) and not L.is_indicator_section(text) \
                         and not re.search(r"\d", L.key(text)) and len(L.key(text)) <= 12:
                     self.unknown_columns.append(text)  # a header cell of no known column
+                    # a column of unknown meaning: its cells are no other column's
+                    self.note("unplaced", text, row + 1)
+                    cols.append((c, "-"))
             self.mark_row(row)
             self.header_row = row
             parts = self.part_labels()
@@ -1862,7 +2005,7 @@ class _Parser:
                     self.header_row = row + 1
                     return self.expand_columns(cols, sub, below, parts), \
                         self.first_token_of_row(row + 2)
-            return cols, self.first_token_of_row(row + 1)
+            return _level_points(cols), self.first_token_of_row(row + 1)
         j = i
         pos = 0
         self.header_texts = []
@@ -1900,7 +2043,7 @@ class _Parser:
                 pos += 1
             self.used.update(range(j, last + 1))
             j = last + 1
-        return self.expand_parts(_levels_first(cols), sub), j
+        return self.expand_parts(_levels_first(_level_points(cols)), sub), j
 
     def column_at(self, j: int, inside: bool) -> tuple[str | None, str, int]:
         """The indicator column a header token names: (field, label, last token used).
@@ -2023,7 +2166,7 @@ class _Parser:
         cols, j = self.header(i)
         self.header_cols = cols
         fields = [f for _, f in cols]
-        self.schema = tuple(f for f in fields if f not in ("level1", "level2"))
+        self.schema = tuple(f for f in fields if f not in _LEVEL_FIELDS)
         self.draft.has_table = True
         self.table_first = len(self.draft.indicators)
         self.l1_lost = False
@@ -2119,6 +2262,9 @@ class _Parser:
         words: list[int] = []  # indices of the words since the last row
         pending: tuple[int, int, int] | None = None  # (name, 分值, words seen at the 分值)
         seen = 0  # words read so far
+        level_points = any(f.endswith("_points") for _, f in self.header_cols)
+        chain: list[int] = []  # level labels of the row being read (points columns)
+        levels = ["", ""]  # the 一级 and 二级 the rows are under
         ended = False
 
         def cell_number(k: int) -> bool:  # a plain number that is a cell, not criteria text
@@ -2152,11 +2298,32 @@ class _Parser:
                                Decimal(texts[-2])))
                 self.used.update(words[-3:])
                 del words[-3:]
+            elif cell_number(j) and level_points and len(words) >= 2 \
+                    and L.is_l1(toks[words[-2]].text) and pending is None:
+                levels[0], levels[1] = self.l1_text(toks[words[-2]].text), ""  # 项目决策 20
+                self.used.update((words[-2], j))
+                chain = []
             elif cell_number(j):
-                if pending is not None and seen - pending[2] <= within \
+                if pending is not None and level_points and seen - pending[2] == 2 \
+                        and _RUBRIC_NAME_RE.fullmatch(toks[words[-2]].key):
+                    # a label | points pair right after another (项目决策 20 | 项目目标 6 |
+                    # 目标内容 6): the one before was a level's, in a header that prints
+                    # each level's points (一级指标 | 分值 | 二级指标 | 分值 | …)
+                    chain.append(pending[0])
+                    self.used.update(pending[:2])
+                    pending = (words[-2], j, seen)
+                elif pending is not None and seen - pending[2] <= within \
                         and Decimal(t.text) <= Decimal(toks[pending[1]].text):
                     name, weight, _ = pending
-                    self.add_indicator({"level1": "", "level2": "", "name": toks[name].text,
+                    if chain:  # the levels this row opens: the 一级 first, then the 二级
+                        names = [toks[c].text for c in chain[-2:]]
+                        if len(names) == 2 or L.is_l1(names[0]):
+                            levels[0], levels[1] = names[0], names[1] if len(names) == 2 else ""
+                        else:
+                            levels[1] = names[0]
+                    chain = []
+                    self.add_indicator({"level1": levels[0], "level2": levels[1],
+                                        "name": toks[name].text,
                                         "weight": toks[weight].text, "score": t.text}, None)
                     self.used.update((name, weight, j))
                     words = []
@@ -2679,7 +2846,7 @@ class _Parser:
         if first_row is not None:
             r = first_row
         col_of = {f: c for c, f in cols}
-        schema = [f for _, f in cols if f not in ("level1", "level2")]
+        schema = [f for _, f in cols if f not in _LEVEL_FIELDS]
         cur_l1 = cur_l2 = ""
         after_break = False
         # compact rows whose leading cells no vocabulary names: (indicator index or -1, cells)
@@ -2779,9 +2946,18 @@ class _Parser:
                     self.mark_row(r)
                     r += 1
                     continue
-                (l1, l2), n = self.level_labels(texts, cur_l1)
+                levels = _level_cells(texts, col_of, len(schema))
+                if levels is None:
+                    levels = _tagged_level_cells(texts, col_of, len(schema))
+                if levels is not None:
+                    l1, l2, texts = levels
+                    n = 0
+                else:
+                    (l1, l2), n = self.level_labels(texts, cur_l1)
                 above = self.draft.indicators[self.table_first:]
-                if l1 is None and l2 is not None and texts[n - 1] == l2 and len(texts) > n \
+                if levels is not None:
+                    pass
+                elif l1 is None and l2 is not None and texts[n - 1] == l2 and len(texts) > n \
                         and len(above) >= TABLE_EVIDENCE \
                         and not any(ind.get("level2") for ind in above):
                     # a table none of whose rows printed a 二级 (its 二级 column blank): a 二级
@@ -2808,6 +2984,12 @@ class _Parser:
                     at = len(self.draft.indicators)
                     values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))
                     values["level1"], values["level2"] = cur_l1, cur_l2
+                    points = _POINTS_TAG_RE.search(values.get("name", "")) \
+                        if "weight" not in col_of else None
+                    if points is not None:
+                        # a score sheet prints each row's points in its name (相关性(5分))
+                        values["name"] = values["name"][:points.start()].strip()
+                        values["weight"] = points.group(1)
                     self.add_indicator(values, r + 1)
                     if n == 0 and len(self.draft.indicators) == at + 1:
                         unlabelled.append((at, rest))
@@ -3555,6 +3737,11 @@ class _Parser:
 
 _SECTION_POINTS_RE = re.compile(r"^(?:项目)?(?:预算执行情况|资金)(?:[(（]万元[)）])?[(（](\d+(?:\.\d+)?)分[)）]")
 _PLAIN_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+_TABLE_TITLE_RE = re.compile(r"表(?:\(\d{4}年度?\))?$")
+_LONG_DECIMALS_RE = re.compile(r"\d+\.(?=\d{5})\d{0,4}0+")  # 52.800000: zeros past four decimals
+# the figure of a label | figure pair, as printed (7,00.0,77 and 89+82 too: unreadable, not
+# blank)
+_PAIR_FIGURE_RE = re.compile(r"[-—]?\d[\d.,，+]*%?|[-—]")
 _NUMBERED_RE = re.compile(r"^\d+[.、](?!\d)")  # a numbered item (1.完成…): the goal's text begins
 _CHECK_BOX_RE = re.compile(r"[□☑■√✓]")
 _UNIT_CELLS = {"(万元)", "万元", "(元)", "元"}
@@ -3724,6 +3911,68 @@ def _points_label(toks: Sequence[Tok], j: int, end: int) -> tuple[str, Decimal, 
                 return None
             return label, Decimal(m.group("points")), last
     return None
+
+
+def _level_points(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A 分值 / 权重 column printed right after the 一级 or 二级 column, with another 分值
+    column after it (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 …), holds that level's
+    points, not the row's weight: read as part of the level (no case field)."""
+    out = list(cols)
+    for n in range(1, len(out)):
+        if out[n][1] == "weight" and out[n - 1][1] in ("level1", "level2") \
+                and any(f == "weight" for _, f in out[n + 1:]):
+            out[n] = (out[n][0], out[n - 1][1] + "_points")
+    return out
+
+
+_LEVEL_FIELDS = ("level1", "level2", "level1_points", "level2_points")
+
+
+_POINTS_TAG_RE = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]$")
+
+
+def _tagged_level_cells(texts: list[str], col_of: dict[str, int], width: int
+                        ) -> tuple[str | None, str | None, list[str]] | None:
+    """A row of a score sheet (一级 | 二级 | 三级 | 得分, no 分值 column: every label carries its
+    points, 部门决策(25分) | 目标任务(15分) | 相关性(5分) | 5), blank cells of merged levels
+    dropped: the cells beyond the row's own ``width`` that carry a points tag are its levels,
+    the 一级 first.  None for other headers, or a row with no cells beyond its own."""
+    if "weight" in col_of or not {"level1", "level2"} <= set(col_of):
+        return None
+    extra = len(texts) - width
+    lead = texts[:max(extra, 0)]
+    if extra <= 0 or extra > 2 or not all(_POINTS_TAG_RE.search(L.clean(t)) for t in lead):
+        return None
+    strip = [_POINTS_TAG_RE.sub("", L.clean(t)).strip() for t in lead]
+    l1, l2 = (strip[0], strip[1]) if extra == 2 else (None, strip[0])
+    return l1, l2, texts[extra:]
+
+
+def _level_cells(texts: list[str], col_of: dict[str, int], width: int
+                 ) -> tuple[str | None, str | None, list[str]] | None:
+    """A row of a header with level points columns (一级指标 | 分值 | 二级指标 | 分值 | …), blank
+    cells dropped: (一级, 二级, the row's other cells).  A label | points pair opens the row's
+    一级 when it is a 一级 word or when the row has cells for both levels beyond its own
+    ``width`` columns, its 二级 likewise (a merged level prints its text on its first row
+    only).  None when the header has no such columns."""
+    if "level1_points" not in col_of and "level2_points" not in col_of:
+        return None
+    out = list(texts)
+    extra = len(out) - width
+
+    def pair() -> bool:
+        return len(out) > 2 and L.number(out[0]) is None and L.number(out[1]) is not None \
+            and L.number(out[2]) is None
+
+    l1 = l2 = None
+    if "level1_points" in col_of and pair() and (L.is_l1(out[0]) or extra >= 4):
+        l1 = out.pop(0)
+        out.pop(0)
+        extra -= 2
+    if "level2_points" in col_of and pair() and (L.is_l2(out[0]) or extra >= 2):
+        l2 = out.pop(0)
+        out.pop(0)
+    return l1, l2, out
 
 
 def _levels_first(cols: list[tuple[int, str]]) -> list[tuple[int, str]]:
