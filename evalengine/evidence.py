@@ -313,39 +313,93 @@ def _unmarked(template: str) -> str:
     return _TERM.sub(lambda m: m[1], template)
 
 
+_PLANS: dict[str, Any] = {}  # template → its plan, for the plain rendering (see _plan)
+_PLANS_MAX = 8192  # templates come from data and rules: a few hundred; the bound is a guard
+
+
+def _plan(template: str) -> str | tuple[str, tuple[tuple[str, str, str, str], ...]]:
+    """A template as plain words are pasted into it: its «form words» unmarked, then either
+    the text itself when it names no parameter (``{{``/``}}`` unescaped), or (the text before
+    the first placeholder, ((name, spec, conversion, the text after it), …)).  Made once per
+    template; a template that is not one (a placeholder that names no parameter) raises
+    ValueError each time, as before."""
+    plan = _PLANS.get(template)
+    if plan is not None:
+        return plan
+    text = _unmarked(template) if "«" in template else template
+    head, slots = "", []
+    for literal, name, spec, conversion in string.Formatter().parse(text):
+        if slots:
+            name0, spec0, conversion0, tail = slots[-1]
+            slots[-1] = (name0, spec0, conversion0, tail + literal)
+        else:
+            head += literal
+        if name is not None:
+            if not name.isidentifier():  # custom rules' templates are checked for this
+                raise ValueError(f"a placeholder names a parameter, as {{name}}: {template!r}")
+            slots.append((name, spec or "", conversion or "", ""))
+    plan = (head, tuple(slots)) if slots else head
+    if len(_PLANS) >= _PLANS_MAX:
+        _PLANS.clear()
+    _PLANS[template] = plan
+    return plan
+
+
 class _Words:
     """Typed values in the words of one language; templates are ``str.format`` over them
-    (``{name}`` or ``{name:spec}``)."""
+    (``{name}`` or ``{name:spec}``).
 
-    __slots__ = ("en", "quote", "data")
+    The plain rendering (the form's words as they are: every renderer's) pastes the values'
+    words into each template's :func:`_plan`; a phrase without parameters is its words,
+    kept per language (``fixed``).  With a ``quote`` (tests mark the form's own text), each
+    template is formatted as written, its «form words» quoted first."""
+
+    __slots__ = ("en", "quote", "data", "plain", "phrases", "fixed")
 
     def __init__(self, lang: str, quote: Callable[[str], str]):
         self.en = lang == "en"
         self.quote = quote
         self.data = load_evidence()
+        self.plain = quote is _same
+        self.phrases = self.data.phrases
+        self.fixed: dict[str, str] = {}  # a parameterless phrase's key → its words
 
     def pick(self, pair: tuple[str, str]) -> str:
         return pair[1] if self.en else pair[0]
 
     def words(self, template: str, params: Mapping[str, Any]) -> str:
-        # «form words» in a template are the form's own, printed as they are
-        if "«" in template:
-            template = (_unmarked(template) if self.quote is _same
-                        else _TERM.sub(lambda m: self.quote(m[1]), template))
+        if not self.plain:
+            return self._quoted_words(template, params)
+        plan = _PLANS.get(template) or _plan(template)
+        if plan.__class__ is str:
+            return plan
+        head, slots = plan
+        out = [head]
+        for name, spec, conversion, tail in slots:
+            value = params[name]
+            if conversion:
+                value = _CONVERSIONS[conversion](value)
+            kind = value.__class__
+            # the commonest values, a word or the form's own text, are pasted as they are:
+            # no call to render
+            if spec or (kind is not str and kind is not Quote):
+                value = self.phrase(value, spec) if kind is Phrase else self.render(value, spec)
+            out.append(value)
+            out.append(tail)
+        return "".join(out)
+
+    def _quoted_words(self, template: str, params: Mapping[str, Any]) -> str:
+        if "«" in template:  # «form words» in a template are the form's own: quoted
+            template = _TERM.sub(lambda m: self.quote(m[1]), template)
         compiled, slots = _compiled(template)
         if not slots:
             return compiled.format_map({}) if "{" in compiled or "}" in compiled else compiled
-        plain = self.quote is _same
         values = {}
         for slot, name, spec, conversion in slots:
             value = params[name]
             if conversion:
                 value = _CONVERSIONS[conversion](value)
-            kind = type(value)
-            # the commonest values, a word or the form's own text, are pasted as they are
-            # (format_map prints a Quote as its text): no call to render
-            values[slot] = (value if not spec and (kind is str or (kind is Quote and plain))
-                            else self.render(value, spec))
+            values[slot] = value if not spec and type(value) is str else self.render(value, spec)
         return compiled.format_map(values)
 
     def render(self, value: Any, spec: str = "") -> str:
@@ -361,7 +415,7 @@ class _Words:
         return kind(self, value, spec)
 
     def quoted(self, value: Quote, spec: str) -> str:
-        return str.__str__(value) if self.quote is _same else self.quote(value.text)
+        return str.__str__(value) if self.plain else self.quote(value.text)
 
     def amount(self, value: Amount, spec: str) -> str:
         text = money(value.value)
@@ -395,15 +449,25 @@ class _Words:
         return value.en if self.en else value.zh
 
     def label(self, value: Label, spec: str) -> str:
-        if self.quote is _same:
+        if self.plain:
             return _label(value.key, self.en)
         return self.words(self.pick(self.data.labels[value.key]), {})
 
     def seq(self, value: Seq, spec: str) -> str:
         return self.pick(self.data.separators[value.sep]).join(self.render(v) for v in value.items)
 
-    def phrase(self, value: Phrase, spec: str) -> str:
-        return self.words(self.pick(self.data.phrases[value.key]), dict(value.params))
+    def phrase(self, value: Phrase, spec: str = "") -> str:
+        params = value.params
+        if not params and self.plain:
+            text = self.fixed.get(value.key)
+            if text is None:
+                text = self.fixed[value.key] = self.words(
+                    self.phrases[value.key][self.en], _NO_PARAMS)
+            return text
+        return self.words(self.phrases[value.key][self.en], dict(params))
+
+
+_NO_PARAMS: Mapping[str, Any] = {}
 
 
 @lru_cache(maxsize=1024)
@@ -421,6 +485,12 @@ _KINDS: dict[type, Callable[[_Words, Any, str], str]] = {
 @lru_cache(maxsize=2)
 def _words(lang: str) -> _Words:
     return _Words(lang, _same)
+
+
+def plain_words(lang: str) -> _Words:
+    """The formatter of ``lang`` as every renderer prints (the form's words as they are):
+    ``.words(template, params)``, ``.render(value)``."""
+    return _words(lang)
 
 
 def render(value: Any, lang: str = "zh", *, params: Mapping[str, Any] | None = None,

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from .evidence import render
+from .evidence import plain_words, render
 
 __all__ = ["Finding", "Severity"]
 
@@ -50,6 +50,15 @@ class Finding:
         """(expected, found) in ``lang``."""
         expected, found = self.evidence_values
         return render(expected, lang, quote=quote), render(found, lang, quote=quote)
+
+    def words(self, lang: str = "zh") -> tuple[str, str, str]:
+        """(message, expected, found) in ``lang``, as :meth:`message_in` and :meth:`evidence`
+        put them, in one call (what the JSON formats print for every finding)."""
+        words = plain_words(lang)
+        template = self.templates[1] if lang == "en" else self.templates[0]
+        expected, found = self.evidence_values
+        return (words.words(template, dict(self.params)), words.render(expected),
+                words.render(found))
 
     @property
     def message(self) -> str:

@@ -94,11 +94,14 @@ def unread_problems(data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     out = list(_check_table(data.get("project"), "$.project", SECTIONS + HEADER))
     funds = data.get("funds")
     out += _check_table(funds, "$.funds", _fields(Funds))
+    # a row without an ``unread`` key has nothing to check (most rows: no key path made)
     if isinstance(funds, dict):
         for i, row in _each(funds.get("rows")):
-            out += _check_table(row, f"$.funds.rows[{i}]", _fields(FundRow))
+            if isinstance(row, dict) and "unread" in row:
+                out += _check_table(row, f"$.funds.rows[{i}]", _fields(FundRow))
     for i, row in _each(data.get("indicators")):
-        out += _check_table(row, f"$.indicators[{i}]", _fields(Indicator))
+        if isinstance(row, dict) and "unread" in row:
+            out += _check_table(row, f"$.indicators[{i}]", _fields(Indicator))
     out += _check_table(data.get("goal"), "$.goal", _fields(Goal))
     out += _check_table(data.get("narrative"), "$.narrative", _fields(Narrative))
     return out

@@ -156,9 +156,11 @@ class SummaryBuilder:
         if isinstance(item, LoadFailure):
             self.failures += 1
             return
-        for finding in item.findings:
-            self.severities[finding.severity.label] += 1
-            self.rules[finding.code] += 1
+        findings = item.findings
+        if findings:  # counted in C (Counter.update of a list), not a finding at a time
+            self.rules.update([finding.code for finding in findings])
+            for severity, count in Counter([finding.severity for finding in findings]).items():
+                self.severities[severity.label] += count
         if isinstance(item, DepartmentResult):
             self.departments += 1
             return

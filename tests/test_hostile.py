@@ -295,8 +295,8 @@ def test_a_dag_of_folder_links_is_walked_once_per_real_folder(tmp_path, monkeypa
         (here / "x").symlink_to(below, target_is_directory=True)
         (here / "y").symlink_to(below, target_is_directory=True)
     listed = []
-    real_listdir = os.listdir
-    monkeypatch.setattr(loader.os, "listdir", lambda p: listed.append(p) or real_listdir(p))
+    real_scandir = os.scandir  # the folder listing discover reads
+    monkeypatch.setattr(loader.os, "scandir", lambda p: listed.append(p) or real_scandir(p))
     found = list(discover([levels[0]]))
     assert [p.name for p in found] == ["a.toml"]
     assert len(listed) == len(levels)

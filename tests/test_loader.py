@@ -93,3 +93,105 @@ def test_both_or_neither_table():
 def test_parse_document_never_raises(data):
     result = parse_document(data)
     assert isinstance(result, tuple) or hasattr(result, "name")
+
+
+# --- the fast structuring (loader._fast_structure) answers as cattrs' own ---------------------
+
+_ODD_VALUES = (None, True, False, 0, 7, -3, 10**15, 10**16, Decimal("1.5"), Decimal("NaN"), 1.5,
+               "", "文字", "12.5", [], ["a"], [{}], {}, {"x": 1}, ("a",))
+
+
+def _mutants(data, rng):
+    """``data`` with one leaf, key or array changed at random: a wrong type, a value out of
+    range, an unknown key, a key taken away."""
+    import copy
+
+    out = copy.deepcopy(data)
+    node, path = out, []
+    while True:
+        if isinstance(node, dict) and node:
+            key = rng.choice(sorted(node))
+            path.append((node, key))
+            if rng.random() < 0.3:
+                break
+            node = node[key]
+        elif isinstance(node, list) and node:
+            index = rng.randrange(len(node))
+            path.append((node, index))
+            if rng.random() < 0.3:
+                break
+            node = node[index]
+        else:
+            break
+    if not path:
+        return out
+    parent, key = path[-1]
+    what = rng.random()
+    if what < 0.15 and isinstance(parent, dict):
+        del parent[key]
+    elif what < 0.3 and isinstance(parent, dict):
+        parent["no_such_key"] = "x"
+    else:
+        parent[key] = rng.choice(_ODD_VALUES)
+    return out
+
+
+def test_fast_structuring_answers_as_cattrs_does():
+    """Documents are structured by a function written out per record type (inline type
+    checks); what it refuses goes to cattrs' detailed converter.  That must give what cattrs'
+    converter without detailed validation gave (the structuring before it, with the same
+    detailed fallback): equal records, or the same problems.  And it must take no document
+    that converter refuses."""
+    import random
+    from pathlib import Path
+
+    from evalengine import loader
+    from evalengine.model import Case, Department
+
+    reference = loader._make_converter(detailed=False)
+
+    def before(data, cls):
+        try:
+            return reference.structure(data, cls)
+        except Exception:  # noqa: BLE001 - as loader._structure did
+            return loader.converter.structure(data, cls)
+
+    def outcome(structure, data, cls):
+        try:
+            return structure(data, cls), None
+        except Exception as exc:  # noqa: BLE001
+            try:
+                return None, loader._problems(exc)
+            except Exception:  # noqa: BLE001 - not a cattrs error: its kind
+                return None, type(exc).__name__
+
+    root = Path(__file__).resolve().parent.parent
+    documents = []
+    for path in sorted((root / "cases").rglob("*.toml")) + sorted((root / "tests").rglob("*.toml"))[:200]:
+        try:
+            data = loader.read_toml(path)
+        except loader.ConfigError:
+            continue
+        if "project" in data or "department" in data:
+            documents.append(data)
+    assert len(documents) > 20
+    case = next(d for d in documents if "project" in d)
+    for review in ("表格模糊，待核对", {"code": "few-cells", "placed": 3, "seen": 40, "below": 50},
+                   {"code": "no-such-reason"}, {"placed": 3}, 5, ["x"]):
+        documents.append({**case, "project": {**case["project"], "review": review}})
+    rng = random.Random(8)
+    accepted = refused = 0
+    for data in documents:
+        cls = Case if "project" in data else Department
+        for mutant in [data] + [_mutants(data, rng) for _ in range(20)]:
+            expected, got = outcome(before, mutant, cls), outcome(loader._structure, mutant, cls)
+            assert got[1] == expected[1], f"{mutant!r:.300}"
+            assert got[0] == expected[0] and repr(got[0]) == repr(expected[0])
+            try:
+                loader._fast.structure(mutant, cls)
+            except Exception:  # noqa: BLE001
+                refused += 1
+            else:
+                assert expected[1] is None, f"fast took a refused document: {mutant!r:.300}"
+                accepted += 1
+    assert accepted > 100 and refused > 100

@@ -226,14 +226,14 @@ def test_broken_links_and_fifos_are_reported_not_skipped(tmp_path):
 def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
     (tmp_path / "sub").mkdir()
     (tmp_path / "ok.toml").write_text(MINIMAL.format(name="ok"), encoding="utf-8")
-    real_listdir = os.listdir
+    real_scandir = os.scandir  # the folder listing discover reads
 
-    def listdir(path):
+    def scandir(path):
         if Path(path).name == "sub":
             raise PermissionError(13, "Permission denied")
-        return real_listdir(path)
+        return real_scandir(path)
 
-    monkeypatch.setattr(loader.os, "listdir", listdir)
+    monkeypatch.setattr(loader.os, "scandir", scandir)
     results = list(load_paths([tmp_path]))
     [failure] = [r for r in results if isinstance(r, LoadFailure)]
     assert failure.location.endswith("sub") and failure.problems[0].kind == "unreadable-folder"

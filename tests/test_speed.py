@@ -49,6 +49,21 @@ def test_scoring_without_custom_rules_on_does_not_import_rule_engine():
     assert out.stdout.strip() in ("0", "1")
 
 
+def test_scoring_case_files_in_one_process_imports_no_importer_nor_worker_pool():
+    """Start-up is part of every run's cost: the form importer (its regexes, ~50 ms) is
+    imported when a form file is met, multiprocessing when --jobs starts workers."""
+    code = ("import sys\nfrom evalengine.cli import main\n"
+            "code = main(['score', 'cases/real', '--format', 'jsonl', '--no-progress'])\n"
+            "late = [m for m in ('evalengine.importer', 'multiprocessing', 'concurrent.futures',"
+            " 'rich', 'openpyxl') if m in sys.modules]\n"
+            "assert not late, late\nprint(code)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[-1] in ("0", "1") and lines[0].startswith('{"type":"report"')
+
+
 def test_a_shipped_rule_that_is_off_is_compiled_when_selected(tmp_path):
     (tmp_path / "checks").symlink_to(rules_dir() / "checks")
     for name in ("profiles", "taxonomy.toml"):

@@ -72,12 +72,14 @@ def percent(value: Decimal | None) -> str | None:
 
 
 def value_record(value: Value) -> ValueRecord:
+    # an enum member's ``_value_`` (the attribute ``.value`` reads through a descriptor, a
+    # Python call: three a row)
     if isinstance(value, Quantity):
-        return QuantityValue(value.operator.value, str(value.amount), value.unit)
+        return QuantityValue(value.operator._value_, str(value.amount), value.unit)
     if isinstance(value, When):
-        return DateValue(value.operator.value, value.latest.isoformat() if value.latest else None)
+        return DateValue(value.operator._value_, value.latest.isoformat() if value.latest else None)
     if isinstance(value, Claim):
-        return ClaimValue(value.level.value)
+        return ClaimValue(value.level._value_)
     if isinstance(value, Text):
         return _TEXT
     assert isinstance(value, Empty)
@@ -97,14 +99,29 @@ _SEVERITY = {severity: severity.label for severity in Severity}
 
 
 def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> IndicatorRecord:
-    evidence_class = item.evidence_class.value
+    evidence_class = item.evidence_class._value_
+    words = _WORDS.get(lang) or _words_of(lang)
     return IndicatorRecord(  # positional, in the fields' order (a call with keywords costs more)
         f"$.indicators[{item.index}]", row.level1, row.level2, row.name, item.category,
         row.target, row.actual, value_record(item.target), value_record(item.actual),
-        num(item.weight), item.weight_from_form, item.method, item.evidence.value,
-        evidence_class, text(f"evidence_class.{evidence_class}", lang), item.reason,
-        text(item.reason, lang), percent(item.achievement), num(item.claimed),
-        item.claimed_from_form, num(item.verified))
+        num(item.weight), item.weight_from_form, item.method, item.evidence._value_,
+        evidence_class, words.get("evidence_class." + evidence_class) or _word(
+            words, "evidence_class." + evidence_class, lang), item.reason,
+        words.get(item.reason) or _word(words, item.reason, lang), percent(item.achievement),
+        num(item.claimed), item.claimed_from_form, num(item.verified))
+
+
+_WORDS: dict[str, dict[str, str]] = {}  # lang → {i18n key: its text}, filled as met
+
+
+def _words_of(lang: Lang) -> dict[str, str]:
+    return _WORDS.setdefault(lang, {})
+
+
+def _word(words: dict[str, str], key: str, lang: Lang) -> str:
+    """``text(key, lang)``, kept (the keys are the few reasons and evidence classes)."""
+    found = words[key] = text(key, lang)
+    return found
 
 
 def _not_verified_record(item: NotVerified, result: CaseResult, lang: Lang) -> NotVerifiedRecord:

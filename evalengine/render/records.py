@@ -109,6 +109,18 @@ class FindingRecord:
     def found(self) -> str:
         return self.evidence[1]
 
+    def words(self) -> tuple[str, str, str]:
+        """(message, expected, found), formatted in one call if neither is yet."""
+        if self._message is None and self._evidence is None:
+            assert self._finding is not None
+            message, expected, found = self._finding.words(self.lang)
+            object.__setattr__(self, "_message", message)
+            object.__setattr__(self, "_evidence", (expected, found))
+            object.__setattr__(self, "_finding", None)
+            return message, expected, found
+        expected, found = self.evidence
+        return self.message, expected, found
+
     def _settle(self) -> None:
         if self._message is not None and self._evidence is not None:
             object.__setattr__(self, "_finding", None)
@@ -239,9 +251,9 @@ def _converter() -> cattrs.Converter:
     conv.register_unstructure_hook(ValueRecord, lambda value: values[type(value)](value))
 
     def finding(f: FindingRecord) -> dict[str, Any]:
-        expected, found = f.evidence
+        message, expected, found = f.words()
         return {"code": f.code, "severity": f.severity, "file": f.file, "path": f.path,
-                "message": f.message, "expected": expected, "found": found}
+                "message": message, "expected": expected, "found": found}
 
     conv.register_unstructure_hook(FindingRecord, finding)
     for cls in (FindingRecord, IndicatorRecord, NotVerifiedRecord, ProblemRecord):
