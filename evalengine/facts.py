@@ -149,7 +149,8 @@ def is_scored_form(case: Case) -> bool:
     return (funds.claimed_weight is not None or funds.claimed_score is not None
             or is_unread(funds, "claimed_weight") or is_unread(funds, "claimed_score")
             or any(r.weight is not None or r.score is not None
-                   or is_unread(r, "weight") or is_unread(r, "score") for r in case.indicators))
+                   or (bool(r.unread.items) and (is_unread(r, "weight") or is_unread(r, "score")))
+                   for r in case.indicators))
 
 
 class Row(NamedTuple):
@@ -234,9 +235,13 @@ class CaseFacts:
 
     def misfit(self, profile: Profile) -> tuple[str, str] | None:
         """Why the form's printed weights cannot be ``profile``'s (:func:`evalengine.fit.misfit`)."""
-        from .fit import misfit  # fit reads scoring, which reads these facts
+        key = ("misfit", profile.id)
+        found = self._found
+        if key not in found:  # asked by several rules: imported and found once a case
+            from .fit import misfit  # fit reads scoring, which reads these facts
 
-        return self.once(("misfit", profile.id), lambda: misfit(self._case, profile))
+            found[key] = misfit(self._case, profile, facts=self)
+        return found[key]
 
     def clauses(self, path: str) -> tuple[tuple[str, Value], ...]:
         """Each clause of the text at ``path`` (NFKC, no whitespace, cut at 。;,、!? and line
@@ -280,6 +285,9 @@ def is_truncated(case: Case) -> bool:
     return bool(project.incomplete.strip()) or load_vocabulary().truncation.says_cut_off(project.source)
 
 
+_NO_ROLE = ("", ())  # (role, related) of a row that is an indicator
+
+
 def case_facts(case: Case, taxonomy: Taxonomy | None = None) -> CaseFacts:
     """The facts of ``case`` (scored as given; its texts as the text rules read them), its
     rows placed in ``taxonomy`` (the shipped one when not given)."""
@@ -291,16 +299,18 @@ def case_facts(case: Case, taxonomy: Taxonomy | None = None) -> CaseFacts:
         texts = {path: text[:limit] for path, text in texts.items()}
     roles = row_roles(case)
     year = case.project.year
+    # the rows of a case read throughout (all but imported ones) are all scorable
+    some_unread = bool(case.project.unread.items)
+    new = tuple.__new__  # a Row per indicator row, without the NamedTuple's __new__ frame
     rows = tuple(
-        Row(index=i,
-            target=parse_value(ind.target, operator=ind.operator, unit=ind.unit, default_year=year),
-            actual=parse_value(ind.actual, unit=ind.unit, default_year=year),
-            unit_quantity=parse_value("1" + ind.unit.strip()) if ind.unit.strip() else None,
-            blank=is_blank_row(ind),
-            role=roles[i][0] if i in roles else "",
-            related=roles[i][1] if i in roles else (),
-            unverifiable=unverifiable(case, ind),
-            category=taxonomy.resolve(ind.level1, ind.level2))
+        new(Row, (i,
+                  parse_value(ind.target, operator=ind.operator, unit=ind.unit, default_year=year),
+                  parse_value(ind.actual, unit=ind.unit, default_year=year),
+                  parse_value("1" + unit) if (unit := ind.unit.strip()) else None,
+                  is_blank_row(ind),
+                  *(roles[i] if i in roles else _NO_ROLE),
+                  unverifiable(case, ind) if some_unread or ind.unread.items else None,
+                  taxonomy.resolve(ind.level1, ind.level2)))
         for i, ind in enumerate(case.indicators)
     )
     return CaseFacts(money=figures(case.funds), total_row=figures(case.funds, rows=False),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from .model import Case
 from .numbers import ZERO
 from .profile import Profile, available_profiles, load_profile
-from .facts import is_blank_row, is_scored_form, row_roles
+from .facts import CaseFacts, is_blank_row, is_scored_form, row_roles
 
 __all__ = ["fitting_profiles", "misfit"]
 
@@ -24,16 +24,18 @@ def _money(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def misfit(case: Case, profile: Profile, _others: bool = True) -> tuple[str, str] | None:
+def misfit(case: Case, profile: Profile, _others: bool = True, facts: CaseFacts | None = None
+           ) -> tuple[str, str] | None:
     """(Chinese, English) reason the form's weights cannot be this profile's; None if they can.
 
     Only what the form prints is judged: a form without 分值/得分 fits every profile but
     ``unscored`` is the one written for it; a cut-off form only fails when what is visible
     already exceeds the profile's points.  Indicator weights that add up to no shipped
     profile's total are the form's own error (S203), not a misfit; they are a misfit when
-    another profile's total fits them.
+    another profile's total fits them.  ``facts``, the case's (when given), spare finding its
+    rows' roles and whether it is a scored form again.
     """
-    scored = is_scored_form(case)
+    scored = facts.scored_form if facts is not None else is_scored_form(case)
     if profile.kind == "unscored":
         if scored:
             return ("表中填有分值或得分，而该规则用于无分值的表", "the form prints weights or scores; this profile "
@@ -48,9 +50,13 @@ def misfit(case: Case, profile: Profile, _others: bool = True) -> tuple[str, str
     if funds.claimed_weight is None and funds.claimed_score is not None and funds.claimed_score > budget + _SLACK:
         return (f"预算执行得分 {_money(funds.claimed_score)}，超出该规则的预算分值 {_money(budget)}",
                 f"the budget row scores {_money(funds.claimed_score)}, above this profile's {_money(budget)}")
-    roles = row_roles(case)
-    rows = [r for i, r in enumerate(case.indicators)
-            if not r.not_applicable and not is_blank_row(r) and i not in roles]
+    if facts is not None:
+        rows = [r for r, f in zip(case.indicators, facts.rows)
+                if not r.not_applicable and not f.blank and not f.role]
+    else:
+        roles = row_roles(case)
+        rows = [r for i, r in enumerate(case.indicators)
+                if not r.not_applicable and not is_blank_row(r) and i not in roles]
     weighted = [r for r in rows if r.weight is not None]
     if not weighted:
         return None
@@ -67,7 +73,7 @@ def misfit(case: Case, profile: Profile, _others: bool = True) -> tuple[str, str
     limit, slack = profile.indicators.total, _SLACK * (len(weighted) + 1)
     complete = len(weighted) == len(rows) and not case.project.incomplete.strip()
     if (total > limit + slack or (complete and abs(total - limit) > slack)) and (
-            not _others or any(misfit(case, load_profile(name), False) is None
+            not _others or any(misfit(case, load_profile(name), False, facts) is None
                                for name in available_profiles() if name != profile.id)):
         return (f"指标分值合计 {_money(total)}，该规则为 {_money(limit)}",
                 f"the indicator weights add up to {_money(total)}; this profile gives {_money(limit)}")

@@ -375,7 +375,7 @@ def _score_indicator(
         reason, face = "unmeasurable-target", weight
 
     claimed, claimed_from_form = face, False
-    if row.score is not None and not is_unread(row, "score"):
+    if row.score is not None and not (row.unread.items and is_unread(row, "score")):
         claimed, claimed_from_form = row.score, True
         scale = row.weight if row.weight else weight
         if evidence in (Evidence.QUALITATIVE, Evidence.CLAIM) and scale > 0:
@@ -387,13 +387,15 @@ def _score_indicator(
             if evidence is Evidence.CLAIM:
                 cap *= bare
             verified = min(own, cap)
-    return IndicatorScore(
-        index=index, category=category, weight=weight, weight_from_form=from_form,
-        target=target, actual=actual, method=method, evidence=evidence, reason=reason,
-        verified=min(max(verified, ZERO), weight), claimed=claimed,
-        claimed_from_form=claimed_from_form, achievement=achievement, tier=tier,
-        evidence_class=kind,
-    )
+    # the fields in IndicatorScore's order, made without the NamedTuple's keyword __new__
+    # (a third of the cost: one per row of every case)
+    return _new(IndicatorScore, (
+        index, category, weight, from_form, target, actual, method, evidence, reason,
+        min(max(verified, ZERO), weight), claimed, claimed_from_form, achievement, tier, kind,
+    ))
+
+
+_new = tuple.__new__  # tests/test_scoring.py checks the field order it relies on
 
 
 # --- weights (framework.md §2) ---------------------------------------------------------

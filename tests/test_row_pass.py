@@ -65,7 +65,7 @@ def test_the_walk_hands_every_scored_row_once_in_order():
         return None
 
     [active] = [a for a in CHECKER.active if a.rule.code == "I301"]
-    rule = attrs.evolve(active.rule, row_part=part, wants_rows=None)
+    rule = attrs.evolve(active.rule, row_part=part, wants_rows=None, rows="all")
     checker = attrs.evolve(CHECKER, active=(attrs.evolve(active, rule=rule),))
     result = Engine.build(checker).score("case.toml", case)
     assert seen == [s.index for s in result.score.indicators] and seen
@@ -85,8 +85,8 @@ def test_a_per_row_part_that_raises_is_m003_for_its_rule_only():
         return Hit(row.path("actual"), {"name": "", "target": "", "actual": "", "why": ""})
 
     base = {r.code: r for r in BUILTIN_RULES}
-    i301 = attrs.evolve(base["I301"], row_part=every_row, wants_rows=None)
-    i302 = attrs.evolve(base["I302"], row_part=broken, wants_rows=None)
+    i301 = attrs.evolve(base["I301"], row_part=every_row, wants_rows=None, rows="all")
+    i302 = attrs.evolve(base["I302"], row_part=broken, wants_rows=None, rows="all")
     actives = {a.rule.code: a for a in CHECKER.active}
     checker = attrs.evolve(CHECKER, active=(attrs.evolve(actives["I302"], rule=i302),
                                             attrs.evolve(actives["I301"], rule=i301)))
@@ -122,3 +122,15 @@ def test_words_settings_are_resolved_once_whatever_their_source():
     assert active.options["words"].compacted == (("执行 率", "执行率"),)
     assert all(isinstance(a.options[s.name], Words) for a in CHECKER.active
                for s in a.rule.settings if s.kind == "texts" and s.name in a.options)
+
+
+def test_words_keep_their_answers_up_to_a_bound(monkeypatch):
+    """first_in's answers are kept per text (二级 labels and names recur), the same answers
+    as a fresh scan, and no more than SEEN of them."""
+    from evalengine.checks import base
+
+    monkeypatch.setattr(base, "SEEN", 2)
+    words = Words(["满意度", "调查"])
+    texts = ["群众满意度调查", "问卷调查", "数量指标", "群众满意度调查", "无"]
+    assert [words.first_in(t) for t in texts] == ["满意度", "调查", "", "满意度", ""]
+    assert len(words._seen) == 2

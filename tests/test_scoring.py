@@ -384,3 +384,14 @@ def test_only_a_unitless_fraction_is_ambiguous(target, actual, unit, reason):
     row = Indicator(level1="满意度指标", level2="满意度指标", name="满意度", target=target,
                     actual=actual, unit=unit, operator="≥" if unit else "")
     assert score(case(row)).indicators[0].reason == reason
+
+
+def test_indicator_scores_are_made_in_their_fields_order():
+    """_score_indicator makes IndicatorScore positionally (without the keyword __new__):
+    its fields must stay in the order it writes them."""
+    from evalengine.scoring import IndicatorScore
+
+    assert IndicatorScore._fields == (
+        "index", "category", "weight", "weight_from_form", "target", "actual", "method",
+        "evidence", "reason", "verified", "claimed", "claimed_from_form", "achievement", "tier",
+        "evidence_class")

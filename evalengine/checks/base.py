@@ -28,12 +28,14 @@ from ..profile import Profile
 from ..provenance import load_provenance
 from ..scoring import CaseScore, IndicatorScore
 from ..taxonomy import Taxonomy, load_taxonomy
+from ..values import Empty, Quantity, Text, When
 
 __all__ = [
     "CaseContext",
     "DepartmentContext",
     "Hit",
     "ProjectDigest",
+    "ROW_KINDS",
     "Rule",
     "RuleCase",
     "ScoredRow",
@@ -73,17 +75,22 @@ class Setting:
         return (self.help_en or self.help) if lang == "en" else self.help
 
 
+SEEN = 4096  # texts whose first_in answer a Words keeps (measured: docs/benchmarks.md)
+
+
 class Words(tuple):
     """A ``texts`` setting's words (a tuple), each also without whitespace, found once when
     the settings are loaded rather than on every row a rule reads them against."""
 
     compacted: tuple[tuple[str, str], ...]  # (word, word without whitespace), blanks left out
     normalised: tuple[str, ...]  # each word in NFKC without whitespace, blanks left out
+    _seen: dict[str, str]  # first_in's answers by text
 
     def __new__(cls, words: Iterable[str]) -> Words:
         self = super().__new__(cls, words)
         self.compacted = tuple((word, w) for word in self if (w := compact(word)))
         self.normalised = tuple(w for word in self if isinstance(word, str) and (w := normalised(word)))
+        self._seen = {}  # text → the first word in it: first_in's answers, up to SEEN texts
         return self
 
     def __repr__(self) -> str:
@@ -98,11 +105,20 @@ class Words(tuple):
         return found[key]
 
     def first_in(self, text: str) -> str:
-        """The first word found in ``text`` (a text without whitespace), or ""."""
-        for word, w in self.compacted:
-            if w in text:
-                return word
-        return ""
+        """The first word found in ``text`` (a text without whitespace), or "".  Rules ask
+        this of every row's 二级 label and name, which recur from row to row and form to
+        form (a few dozen 二级 labels in all): the answers are kept, up to SEEN texts."""
+        seen = self._seen
+        found = seen.get(text)
+        if found is None:
+            found = ""
+            for word, w in self.compacted:
+                if w in text:
+                    found = word
+                    break
+            if len(seen) < SEEN:
+                seen[text] = found
+        return found
 
 
 class Hit(NamedTuple):
@@ -130,11 +146,30 @@ class CaseContext(NamedTuple):
     taxonomy: Taxonomy
     options: Mapping[str, Any]
     facts: CaseFacts  # what the case says, found once for scoring and every rule
+    # the scored rows as ScoredRow, made once per case by the runner (None: made when asked)
+    rows: tuple[ScoredRow, ...] | None = None
 
 
 @functools.lru_cache(maxsize=1024)
 def _row_path(index: int, field: str) -> str:
     return f"$.indicators[{index}].{field}"
+
+
+class _found_once:
+    """A fact of a row found the first time it is read, then kept on the row: the row's
+    own attribute from then on, so later reads cost a plain attribute lookup (a property
+    would be called on every read; functools.cached_property takes a lock in 3.11)."""
+
+    def __init__(self, find: Callable[[Any], Any]) -> None:
+        self.find = find
+        self.name = find.__name__
+        self.__doc__ = find.__doc__
+
+    def __get__(self, row: Any, owner: type | None = None) -> Any:
+        if row is None:
+            return self
+        value = row.__dict__[self.name] = self.find(row)
+        return value
 
 
 class ScoredRow:
@@ -165,15 +200,15 @@ class ScoredRow:
             found[key] = find(self)
         return found[key]
 
-    @property
+    @_found_once
     def shown_name(self) -> str:
         """The 三级 name for a message: whitespace collapsed, long text clipped."""
-        return self.once("shown_name", lambda r: _show(r.row.name))
+        return _show(self.row.name)
 
-    @property
+    @_found_once
     def target_text(self) -> str:
         """The target as the form shows it (:func:`target_text`)."""
-        return self.once("target_text", lambda r: target_text(r.row))
+        return target_text(self.row)
 
 
 def target_text(row: Indicator) -> str:
@@ -199,12 +234,73 @@ def _show(text: str) -> str:
     return text if len(text) <= SHOW else text[: SHOW - 1] + "…"
 
 
-def scored_rows(ctx: CaseContext) -> Iterator[ScoredRow]:
-    """The scored rows of ``ctx``, in order, as the runner hands them to per-row parts."""
-    rows, cells = ctx.case.indicators, ctx.facts.rows
-    for item in ctx.score.indicators:
+def scored_rows(ctx: CaseContext) -> Iterator[ScoredRow] | tuple[ScoredRow, ...]:
+    """The scored rows of ``ctx``, in order, as the runner hands them to per-row parts
+    (the runner's own, when it made them for the case)."""
+    if ctx.rows is not None:
+        return ctx.rows
+    return _scored_rows(ctx.case, ctx.score, ctx.facts)
+
+
+def _scored_rows(case: Case, score: CaseScore, facts: CaseFacts) -> Iterator[ScoredRow]:
+    rows, cells = case.indicators, facts.rows
+    for item in score.indicators:
         if 0 <= item.index < len(rows):
             yield ScoredRow(item, rows[item.index], cells[item.index])
+
+
+def make_rows(case: Case, score: CaseScore, facts: CaseFacts) -> tuple[ScoredRow, ...]:
+    """The scored rows of a case as the runner hands them to every per-row part."""
+    return tuple(_scored_rows(case, score, facts))
+
+
+# --- the rows a per-row part can fire on ------------------------------------------------------
+# A rule's module may declare ``ROW_KIND = "<kind>"``: its per-row part is then handed only the
+# rows of that kind (the runner finds each kind once per case, for all the rules that ask).
+# A kind is a condition the part itself tests first and returns nothing without, so the
+# findings are the same; tests/test_row_kinds.py checks every declaration on the corpus.
+
+def _own_points(r: ScoredRow) -> bool:
+    """The row prints its own 分值 and 得分 (the score rules compare them)."""
+    row = r.row
+    return row.weight is not None and row.score is not None
+
+
+def _measured(r: ScoredRow) -> bool:
+    """Target and actual both scored as quantities, with a completion rate."""
+    item = r.item
+    return (type(item.target) is Quantity and type(item.actual) is Quantity
+            and item.achievement is not None)
+
+
+def _numeric_target(r: ScoredRow) -> bool:
+    """The target, as scored, is a figure: a quantity, or a text with quantities in it."""
+    target = r.item.target
+    return type(target) is Quantity or (type(target) is Text and bool(target.quantities))
+
+
+def _wordy_target(r: ScoredRow) -> bool:
+    """The target, as scored, is no figure, date or blank: a claim, or a text without
+    quantities."""
+    target = r.item.target
+    kind = type(target)
+    return not (kind is Empty or kind is Quantity or kind is When
+                or (kind is Text and target.quantities))
+
+
+def _text_target(r: ScoredRow) -> bool:
+    """The target, as scored, is a text (with or without quantities in it)."""
+    return type(r.item.target) is Text
+
+
+ROW_KINDS: Mapping[str, Callable[[ScoredRow], bool] | None] = MappingProxyType({
+    "all": None,
+    "own points": _own_points,
+    "measured": _measured,
+    "numeric target": _numeric_target,
+    "wordy target": _wordy_target,
+    "text target": _text_target,
+})
 
 
 @attrs.frozen
@@ -300,6 +396,8 @@ class Rule:
     row_part: Callable[[Any, ScoredRow], Hit | Iterable[Hit] | None] | None = attrs.field(
         default=None, eq=False, repr=False)
     wants_rows: Callable[[Any], bool] | None = attrs.field(default=None, eq=False, repr=False)
+    # the rows the per-row part can fire on: a name of ROW_KINDS (``ROW_KIND`` in its module)
+    rows: str = "all"
 
 
 def row_hits(found: Hit | Iterable[Hit] | None) -> Iterable[Hit]:
@@ -311,15 +409,19 @@ def row_hits(found: Hit | Iterable[Hit] | None) -> Iterable[Hit]:
 
 def whole_check(case_part: Callable[[Any], Iterable[Hit]] | None,
                 row_part: Callable[[Any, ScoredRow], Hit | Iterable[Hit] | None],
-                wants_rows: Callable[[Any], bool] | None) -> Callable[[Any], Iterator[Hit]]:
-    """A rule's parts as one check: its per-case hits, then its per-row ones, as the runner
-    orders them."""
+                wants_rows: Callable[[Any], bool] | None,
+                rows: str = "all") -> Callable[[Any], Iterator[Hit]]:
+    """A rule's parts as one check: its per-case hits, then its per-row ones (on the rows
+    of its kind), as the runner orders them."""
+    kind = ROW_KINDS[rows]
+
     def check(ctx: CaseContext) -> Iterator[Hit]:
         if case_part is not None:
             yield from case_part(ctx)
         if wants_rows is None or wants_rows(ctx):
             for row in scored_rows(ctx):
-                yield from row_hits(row_part(ctx, row))
+                if kind is None or kind(row):
+                    yield from row_hits(row_part(ctx, row))
     return check
 
 

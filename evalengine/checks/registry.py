@@ -13,8 +13,8 @@ A rule is two files:
   ``tests/fixtures/rules/base-*.toml``; every rule with cases has a failing one and a passing
   one, the rule tests run them all and ``explain`` prints the first of each).
 - ``evalengine/checks/<family>/<code>.py``, its ``check`` (the per-case part) and/or
-  ``check_row`` (the per-row part, with an optional ``wants_rows``: see
-  :mod:`evalengine.checks.base`), and ``RESTS_ON`` (below).  Helpers that more than one rule
+  ``check_row`` (the per-row part, with an optional ``wants_rows``, and ``ROW_KIND``, the kind
+  of rows it can fire on: see :mod:`evalengine.checks.base`), and ``RESTS_ON`` (below).  Helpers that more than one rule
   uses live in ``evalengine/checks/kit.py``, once.
 
 Registration is explicit: the registry lists ``rules/checks/*/*.toml`` (families in
@@ -40,7 +40,7 @@ from ..evidence import phrase_problem
 from ..findings import Severity
 from ..loader import ConfigError, Problem, read_toml, shown_value
 from ..resources import rules_dir
-from .base import Rule, RuleCase, Setting, whole_check
+from .base import ROW_KINDS, Rule, RuleCase, Setting, whole_check
 from .custom import build_custom_rule
 from .settings import matches
 
@@ -181,9 +181,14 @@ def _rule(path: Path) -> Rule:
     except (ImportError, AttributeError) as exc:
         raise ConfigError(str(path), (Problem("$.check", "invalid", str(exc)),)) from None
     wants_rows = getattr(module, "wants_rows", None)
+    rows = getattr(module, "ROW_KIND", "all")
+    if rows not in ROW_KINDS or (rows != "all" and row_part is None):
+        raise ConfigError(str(path), (Problem("$.check", "invalid", (
+            f"{module_name}.ROW_KIND = {rows!r}: one of {', '.join(ROW_KINDS)}, for a check_row"
+            if row_part is not None else f"{module_name}.ROW_KIND without a check_row")),))
     check = case_part
     if row_part is not None:
-        check = whole_check(case_part, row_part, wants_rows)
+        check = whole_check(case_part, row_part, wants_rows, rows)
         check.__module__ = module.__name__
     settings = tuple(
         Setting(name, o["kind"], o["zh"], _number(o.get("min")), _number(o.get("max")),
@@ -203,7 +208,7 @@ def _rule(path: Path) -> Rule:
         check=check, settings=settings, target=data.get("target", "case"),
         aliases=tuple(data.get("aliases", ())), rests_on=tuple(getattr(module, "RESTS_ON", ())),
         cases=cases, shares=tuple(data.get("shares", {}).items()),
-        case_part=case_part, row_part=row_part, wants_rows=wants_rows,
+        case_part=case_part, row_part=row_part, wants_rows=wants_rows, rows=rows,
     )
 
 

@@ -35,3 +35,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
         expected=p("I301.expected", target=Quote(r.target_text)),
         found=p("common.actual_is", actual=Quote(row.actual, path)),
     )
+
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "numeric target"

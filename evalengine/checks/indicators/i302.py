@@ -35,3 +35,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
         found=p("I302.found", level2=Quote(row.level2.strip() or "—"), name=Quote(row.name.strip()),
                 target=Quote(row.target, path)),
     )
+
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "wordy target"

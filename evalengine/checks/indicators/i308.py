@@ -36,3 +36,6 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
 
 
 RESTS_ON = (HERE, f"{RECORD}.deviation", "$.narrative.deviation")
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "measured"

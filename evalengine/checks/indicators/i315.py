@@ -21,3 +21,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
         expected=p("I315.expected"),
         found=p("common.target_actual", target=Quote(row.target), actual=Quote(row.actual)),
     )
+
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "text target"

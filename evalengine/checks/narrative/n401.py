@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -21,14 +22,20 @@ def _clause_around(text: str, start: int) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=256)  # a setting's words: the same for every case
+def _word_pattern(w: str) -> re.Pattern[str]:
+    return re.compile(re.escape(w))
+
+
 def _find_unnegated(text: str, words: Iterable[str], window: int) -> tuple[str, int] | None:
     """The first of ``words`` (in their order) found in ``text`` without a negation at most
     ``window`` characters before it (the words: rules/vocabulary.toml [negation])."""
     vocabulary = load_vocabulary()
     for word in words:
-        if not _norm(word):
+        w = _norm(word)
+        if not w or w not in text:
             continue
-        for m in re.finditer(re.escape(_norm(word)), text):
+        for m in _word_pattern(w).finditer(text):
             if not vocabulary.cancels(text, m.start(), window):
                 return m.group(), m.start()
     return None
@@ -50,13 +57,15 @@ def _not_completed(ctx: CaseContext) -> tuple[list[Phrase], list[Phrase]]:
         evidence.append(p("N401.rate", rate=Rate(case.funds.executed, case.funds.budget, rate),
                           floor=Percent(o["min_execution_rate"])))
     for s in score.indicators:
-        name = _indicator_named(case.indicators[s.index].name.strip(), s.index)
         short = (
             s.evidence is Evidence.MEASURED
             and s.weight > 0
             and s.verified < o["far_short_share"] * s.weight
         )
         missed = isinstance(s.actual, Claim) and s.actual.level is ClaimLevel.MISSED
+        if not (short or missed):
+            continue
+        name = _indicator_named(case.indicators[s.index].name.strip(), s.index)
         actual = Quote(case.indicators[s.index].actual)
         if short:
             reasons.append(p("N401.short", name=name, verified=Amount(s.verified), weight=Amount(s.weight)))

@@ -29,9 +29,8 @@ def _deviations(ctx: CaseContext) -> list[Phrase]:
     for s in score.indicators:
         row_weight = case.indicators[s.index].weight
         own_short = s.claimed_from_form and s.claimed < (row_weight if row_weight is not None else s.weight)
-        if is_money_spent_short(s) and not own_short:
-            continue  # money spent under a money row: the execution rate above speaks to it
-        if s.reason in reasons or own_short:
+        # money spent under a money row is not short: the execution rate above speaks to it
+        if own_short or (s.reason in reasons and not is_money_spent_short(s)):
             short.append(_indicator_named(case.indicators[s.index].name.strip(), s.index))
     if short:
         found.append(p("N402.short", names=Seq(tuple(p("N402.name", name=x) for x in short[:3]), "enum"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -12,13 +13,18 @@ from ..base import HERE, MONEY, ROWS, CaseContext, Hit
 from ..kit import _contains_any, _norm, _quoted
 
 
+@functools.lru_cache(maxsize=256)  # a setting's words: the same for every case
+def _score_pattern(w: str) -> re.Pattern[str]:
+    return re.compile(re.escape(w) + r"(?:为|是|:|达到|达|共|计)?(\d+(?:\.\d+)?)(分?)")
+
+
 def _stated_score(conclusion: str, words: Iterable[str]) -> tuple[Decimal, str, str] | None:
     """(score, number as written, matched text) of the first score word (in settings order)."""
     for word in words:
         w = _norm(word)
         if not w:
             continue
-        m = re.search(re.escape(w) + r"(?:为|是|:|达到|达|共|计)?(\d+(?:\.\d+)?)(分?)", conclusion)
+        m = _score_pattern(w).search(conclusion)
         score = read_number(m.group(1)) if m else None
         if score is not None:
             return score, m.group(1), m.group()

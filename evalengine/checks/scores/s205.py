@@ -48,3 +48,6 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
         expected=expected,
         found=p("S205.found", score=Amount(row.score), weight=Amount(row.weight)),
     )
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "own points"

@@ -36,3 +36,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
                    verified=Amount(verified)),
         found=p("common.claimed_score", score=Amount(claimed)),
     )
+
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "own points"

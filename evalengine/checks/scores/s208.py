@@ -34,3 +34,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
                    low=Amount(low), high=Amount(high)),
         found=p("common.claimed_score", score=Amount(claimed)),
     )
+
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "own points"
