@@ -137,3 +137,90 @@ def test_a_figure_printed_twice_between_words_ends_a_row_in_a_run():
     assert got[0].values == {} and {"weight", "score", "target", "actual"} <= set(
         got[0].ambiguous)
     assert got[1].values == {"target": "100%", "actual": "100%", "weight": "1", "score": "1"}
+
+
+# A layout whose unit cell comes first and whose 分值 sits between target and actual (the
+# Chongqing 部门整体 form's printed order): name | unit | target | weight | actual | score
+UNIT_FIRST = (("unit", "target", "weight", "actual", "score", "deviation"),
+              ("unit", "text", "points", "text", "points", "free"))
+
+
+def test_an_actual_near_its_target_splits_a_run_of_digits():
+    # 901010010: 90 | 10 | 100 | 10 (the actual within 25 % of the target), not 9010 | 10010
+    [row] = rows("当期任务完成率%901010010", UNIT_FIRST)
+    assert row.name == "当期任务完成率"
+    assert row.values == {"unit": "%", "target": "90", "weight": "10", "actual": "100",
+                          "score": "10"}
+    assert row.ambiguous == ()
+
+
+def test_a_near_actual_proves_nothing_when_the_row_lost_its_points():
+    # 0.910010: 0.9 | 100 | 1 | 0 has its actual near the target, but a row that nearly met
+    # it does not score 0; 0.9 | 10 | 0 | 10 fits as well: the figures stay unread
+    [row] = rows("森林火灾受害率%0.910010", UNIT_FIRST)
+    assert row.name == "森林火灾受害率"
+    assert not {"target", "actual", "weight", "score"} & set(row.values)
+    assert {"target", "actual", "weight", "score"} <= set(row.ambiguous)
+
+
+def test_glued_figures_inside_a_name_are_a_row_of_their_own():
+    # without line ends, a name never swallows the next rows' figure runs (2810810 …)
+    got = rows("天然林管护完成率%901010010国家级公益林管护面积万亩2810810"
+               "森林抚育面积万亩2110110", UNIT_FIRST)
+    assert [r.name for r in got] == ["天然林管护完成率", "国家级公益林管护面积", "森林抚育面积"]
+    # a unit with its magnitude (万亩) is one cell, never 面积万 | 亩
+    assert [r.values.get("unit") for r in got] == ["%", "万亩", "万亩"]
+    # 28 | 10 | 8 | 10 or 28 | 10 | 81 | 0: nothing said for sure, nothing guessed
+    assert got[1].values == {"unit": "万亩"}
+
+
+def test_a_percent_unit_rules_out_a_four_digit_figure_and_a_weight_of_zero():
+    # 90 | 10 | 100 | 10, not 9010 | 10010 (no 9010 %) nor 901 | 0 | 1001 | 0 (no 分值 0)
+    [row] = rows("完成率%901010010" + LINE_END, UNIT_FIRST)
+    assert row.values["target"] == "90" and row.values["weight"] == "10"
+
+
+def test_a_glued_total_is_split_by_the_rows_sums():
+    from evalengine.importer.decoder import split_total
+
+    # 总分100100注:1.: 分值 100 | 得分 100, as the rows' 分值 and 得分 add up
+    assert split_total("100100注:1.", (Decimal(100), Decimal(100))) == ("100", "100")
+    # 9088: 90 | 88 where the rows' 得分 sum to 88 (9 | 088 is no reading)
+    assert split_total("9088", (None, Decimal(88))) == ("90", "88")
+    # 10095.5: 100 | 95.5 against the rows' 分值; nothing the rows confirm is taken
+    assert split_total("10095.5", (Decimal(100), None)) == ("100", "95.5")
+    assert split_total("10095.5", (Decimal(90), Decimal(80))) is None
+    # two splits the sums fit alike (1 | 1 or 11 | … ): none
+    assert split_total("111", (None, None)) is None
+    assert split_total("注:1.", (Decimal(100), Decimal(100))) is None
+
+
+# 分值 before the target, no line ends (the Yinchuan 决策/管理 rows): name | 分值 | 指标值 |
+# 实际值 | 得分
+POINTS_FIRST = (("weight", "target", "actual", "score", "deviation"),
+                ("points", "text", "text", "points", "free"))
+
+
+def test_a_dash_target_and_words_between_the_weight_and_the_score():
+    got = rows("项目目标完整性4一目标明确、内容细化、目标量化4项目立项相关性2—按照管理标准进行管理2",
+               POINTS_FIRST)
+    # 一 after the 分值 is the dash OCR read (the target "—"), the words up to the 得分 the
+    # actual, and 4项目… is 4 | 项目…, not a count of 4项
+    assert [(r.name, r.values) for r in got] == [
+        ("项目目标完整性", {"weight": "4", "target": "—", "actual": "目标明确、内容细化、目标量化",
+                      "score": "4"}),
+        ("项目立项相关性", {"weight": "2", "target": "—", "actual": "按照管理标准进行管理",
+                      "score": "2"})]
+
+
+def test_words_alone_between_the_weight_and_the_score_may_be_either_text_cell():
+    # 可行性 2 实际工作需求 2: the target or the actual? Not shown: both unread
+    [row] = rows("可行性2实际工作需求2", POINTS_FIRST)
+    assert row.values == {"weight": "2", "score": "2"}
+    assert {"target", "actual"} <= set(row.ambiguous)
+
+
+def test_a_dated_value_printed_twice_is_the_target_and_the_actual():
+    [row] = rows("公用经费完成时间52021年12月完成2021年12月完成4", POINTS_FIRST)
+    assert row.values == {"weight": "5", "target": "2021年12月完成",
+                          "actual": "2021年12月完成", "score": "4"}

@@ -64,3 +64,13 @@ def test_a_lone_ten_beside_a_full_rate_is_weight_or_score_under_a_fixed_weight()
     assert "weight" not in decoded.values and "score" not in decoded.values
     assert {"weight", "score"} <= set(decoded.ambiguous)
     assert decoded.values["rate"] == "100%" and decoded.values["executed"] == "251.89"
+
+
+def test_a_glued_amount_printed_twice_is_the_budget_spent_whole():
+    # 9089.97489.974: 90 | 89.974 | 89.974 (全年预算数 = 全年执行数), the one split with an
+    # amount printed twice side by side; without that evidence every split ties
+    decoded = decode_run("9089.97489.974", COLUMNS, RELATIONS)
+    assert decoded.values == {"initial_budget": "90", "budget": "89.974", "executed": "89.974"}
+    # two pairs alike (48.84 | 48.84 as 年初|全年 or 全年|执行) still tie: unread
+    cells = decode_cells(["48.84", "48.84"], COLUMNS, RELATIONS)
+    assert cells.values == {} and {"initial_budget", "executed"} <= set(cells.ambiguous)

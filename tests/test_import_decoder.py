@@ -231,3 +231,18 @@ def test_a_compound_header_label_is_cut_the_way_one_layout_prints_it():
     assert central[-3:] == ["分值", "执行率", "得分"]
     chongqing = cut("年初预算数全年(调整)预算数全年执行数执行率(%)执行率权重执行率得分(分)")
     assert chongqing[-2:] == ["执行率权重", "执行率得分(分)"]
+
+
+def test_a_glued_total_and_a_filler_row_after_the_last_row_are_read():
+    # the template's filler (……) after the last indicator row, and the 总分 glued to its two
+    # figures and the notes: the row is read, the total split by the rows' sums
+    text = ("项目支出绩效自评表(2022年度)项目名称道路维修项目主管部门某县交通局实施单位某县交通局"
+            "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
+            "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+            "产出指标(60分)数量指标维修道路长度30≥5公里≥5公里30质量指标验收合格率30100%100%28"
+            "满意度指标(30分)服务对象满意度指标群众满意度30≥95%≥95%30……总分9088注:1.各项指标")
+    [form] = import_text(text.encode("utf-8"), stem="t").forms
+    rows = form.case.indicators
+    assert [r.name for r in rows][-1] == "群众满意度"
+    assert rows[-1].weight == 30 and rows[-1].score == 30
+    assert form.case.narrative.claimed_total == 88

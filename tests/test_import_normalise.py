@@ -59,6 +59,13 @@ def test_traditional_characters_and_pinyin_glosses_are_normalised():
     ("指标值≧95%", "指标值≥95%"),
     ("增长290%", "增长290%"),               # no rate or satisfaction word before it
     ("Windows 10", "Windows 10"),
+    ("主管部n某市林业局", "主管部门某市林业局"),   # n for 门 after 部
+    ("项Fl资金(万兀)", "项目资金(万元)"),       # Fl for 目, 兀 for 元
+    ("顼目产出", "项目产出"),
+    ("实施第位某中学", "实施单位某中学"),       # 第 needs a number before 位
+    ("年初预匏数", "年初预算数"),
+    ("第1位 第一位", "第1位 第一位"),
+    ("部n", "部n"),
     ("&gt;90% &amp; 达标", ">90% & 达标"),
 ])
 def test_ocr_confusions_in_number_context(raw, clean):
@@ -98,3 +105,11 @@ def test_a_workbook_in_traditional_characters_is_read(tmp_path):
     assert form.case.project.name == "办公设备购置"
     assert [(i.level1, i.name) for i in form.case.indicators] == [("产出指标", "购置台数")]
     assert any(n.kind == "normalised" for n in import_file(path).notes)
+
+
+def test_a_department_form_is_named_after_the_department_in_its_title():
+    from evalengine.importer.recognise import _title_name
+
+    assert _title_name("重庆市某区林业局2023年度部门整体绩效自评表") == "重庆市某区林业局"
+    # a bare 部门整体 title names nothing
+    assert _title_name("2023年度部门整体绩效自评表") == ""

@@ -365,3 +365,21 @@ def test_a_title_worded_cell_inside_a_table_starts_no_form():
     (words,) = _forms(_SCRAMBLED_20_80.replace("受益人口", "按时报送绩效自评表"))
     assert words.case.indicators[1].name == "按时报送绩效自评表"
     assert words.case.indicators[1].score == Decimal(20)
+
+
+def test_a_scrambled_header_that_fits_a_row_by_chance_gives_way_to_the_layouts_order():
+    """A spreadsheet flattened to words with its two-row header out of order (一级 三级
+    实际完成值 得分 | 绩效指标 二级 年度指标值 分值): read in that order, 预算调整率 3% 0 2 2 fits
+    by chance (完成值 3%, 得分 0, 指标值 2, 分值 2); in the central form's order every row
+    does.  The order that fits more than three times the rows is taken."""
+    rows = " ".join(f"{n} {t} {a} 2 2" for n, t, a in [
+        ("财政供养人员控制率", "100%", "92%"), ("预算完成率", "70%", "76%"),
+        ("预算调整率", "3%", "0"), ("公用经费控制率", "100%", "97%"),
+        ("政府采购执行率", "100%", "72.74%"), ("固定资产利用率", "90%", "100%")])
+    text = ("项目支出绩效自评表 项目名称 某局部门运转 主管部门 某局 实施单位 某局 "
+            "一级指标 三级指标 实际完成值 得分 绩效指标 二级指标 年度指标值 分值 偏差原因分析及改进措施 "
+            + rows + " 总分 12\n")
+    [form] = import_text(text.encode("utf-8"), stem="t").forms
+    got = [(i.name, i.target, i.actual, i.weight, i.score) for i in form.case.indicators]
+    assert ("预算调整率", "3%", "0", Decimal(2), Decimal(2)) in got
+    assert len(got) == 6 and all(w == 2 and s == 2 for _, _, _, w, s in got)

@@ -19,8 +19,8 @@ from corpus import variants
 # shape → least field accuracy (every source imported)
 FLOORS = {
     "tab": 0.96, "pipe": 0.87, "cells": 0.96, "broken": 0.87, "page": 0.96,
-    "glued": 0.68, "oneline": 0.67, "synonyms": 0.96, "traditional": 0.96, "ocr": 0.95,
-    "paragraphs": 0.84, "columns": 0.32,
+    "glued": 0.70, "oneline": 0.69, "synonyms": 0.96, "traditional": 0.96, "ocr": 0.95,
+    "paragraphs": 0.84, "columns": 0.35,
     "spaces": 0.87, "spaces1": 0.47, "html": 0.97, "htmlcopy": 0.88, "vertical": 0.94,
     "units": 0.95,
 }
@@ -28,8 +28,8 @@ FLOORS = {
 # wrong value is worse than a field left unread, so these may only go down
 WRONG_CEILINGS = {
     "tab": 8, "pipe": 8, "cells": 7, "broken": 11, "page": 8,
-    "glued": 31, "oneline": 53, "synonyms": 10, "traditional": 8, "ocr": 9,
-    "paragraphs": 92, "columns": 19,
+    "glued": 30, "oneline": 34, "synonyms": 10, "traditional": 8, "ocr": 9,
+    "paragraphs": 92, "columns": 16,
     "spaces": 9, "spaces1": 43, "html": 0, "htmlcopy": 37, "vertical": 28, "units": 8,
 }
 

@@ -472,8 +472,12 @@ def read_scrambled_header(parser, j: int, schema: Sequence[str]) -> int | None: 
                    if g.kind == "row")
 
     core = {"name", "target", "actual", "weight", "score"} & set(layout_schema)
-    if set(schema) - {"-"} != set(layout_schema) - {"-"} or not core <= set(schema) \
-            or whole(schema) or not whole(layout_schema):
+    if set(schema) - {"-"} != set(layout_schema) - {"-"} or not core <= set(schema):
+        return None
+    # the header's order stands unless the layout's fits over three times the whole rows (a
+    # scrambled header fits a row or two by chance: 预算调整率 3% 0 2 2 as 完成值 3% | 得分 0)
+    own, ordered = whole(schema), whole(layout_schema)
+    if ordered < max(sc.typed_rows, 1) and own or ordered <= 3 * own or not ordered:
         return None
     if k < parser.end and parser.is_terminator(toks[k]):
         parser.draft.ended = True

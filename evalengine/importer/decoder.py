@@ -16,7 +16,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -27,7 +27,7 @@ from .settings import import_settings
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
            "is_glued_run", "is_value_cell", "labels_at_line_start", "ocr_operator_doubt",
-           "operator_cell", "unreadable_operator"]
+           "operator_cell", "split_total", "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -296,12 +296,19 @@ def _choose(readings: list[dict[str, str]], relations: tuple[Relation, ...],
         equalities = sum(1 for r in relations if r.op != "<=")
         miss = error + Decimal("0.5") * (equalities - checked)
         zeros = sum(1 for v in values.values() if v.rstrip("%") == "0")
-        ranked.append(((-fitted, miss, zeros, -len(values)), values))
+        # then a split that cuts an amount printed twice (the budget spent whole:
+        # 9089.97489.974 is 90 | 89.974 | 89.974) -- pieces, not columns: which columns two
+        # equal cells are (48.84 | 48.84) it does not tell
+        pieces = list(values.values())
+        twice = sum(1 for a, b in zip(pieces, pieces[1:]) if a == b and "." in a
+                    and _dec(a) != 0)
+        ranked.append(((-fitted, miss, -twice, zeros, -len(values)), values))
     ranked.sort(key=lambda t: t[0])
-    (neg_fitted, miss, zeros, _), best = ranked[0]
+    (neg_fitted, miss, neg_twice, zeros, _), best = ranked[0]
     fitted = -neg_fitted
     rivals = [v for k, v in ranked[1:]
-              if k[0] == neg_fitted and k[2] == zeros and (k[1] <= miss * 2 if miss else k[1] == 0)]
+              if k[0] == neg_fitted and k[2] == neg_twice and k[3] == zeros
+              and (k[1] <= miss * 2 if miss else k[1] == 0)]
     if not rivals:
         return Decoded(best, (), fitted)
     agreed = {f: v for f, v in best.items() if all(r.get(f) == v for r in rivals)}
@@ -318,6 +325,10 @@ _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _WORDY = re.compile(r"[^\W\d_]")
 _UNITS = load_vocabulary().units.importer  # rules/vocabulary.toml
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+# a 度量单位 cell may carry a magnitude (万亩, 千人: rules/import.toml [decoder] unit_prefixes)
+_UNIT_CELL_ALT = "(?:{})?(?:{})".format(
+    "|".join(re.escape(u) for u in sorted(_COSTS.unit_prefixes, key=len, reverse=True)),
+    _UNIT_ALT)
 _NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"  # no leading zeros: 1|00% is not a reading
 # operator words before and after a figure (达到95%及以上): the value parser's (to move to
 # rules/vocabulary.toml with the units, issue 8); words of two characters or more only
@@ -337,7 +348,7 @@ _FIGURE_END = re.compile(rf"\d(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?$")
 _CELL_RE = {  # only ever fullmatched: points and percent are the glued run's pieces
     "points": _PIECE["points"],
     "percent": _PIECE["percent"],
-    "unit": re.compile(rf"(?:{_UNIT_ALT})"),
+    "unit": re.compile(rf"(?:{_UNIT_CELL_ALT})"),
     "operator": re.compile(r"定量指标|定性指标|定量|定性|正向|反向|[≥≤><=]{1,2}"),
     "flag": re.compile(r"是|否"),
     "number": re.compile(_NUM),
@@ -348,6 +359,8 @@ FRAGMENT_COST = _COSTS.fragment
 SPLIT_COST = _COSTS.split
 TWICE_POINTS = _COSTS.twice_points
 TWICE_APART = _COSTS.twice_apart
+NEAR_POINTS = _COSTS.near_points
+NEAR_RATIO = _COSTS.near_ratio
 CELL_STEPS = _COSTS.cell_steps
 KEEP = _COSTS.keep
 TABLE_EVIDENCE = _COSTS.table_evidence
@@ -400,7 +413,7 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             return out
         field, kind = fields[c], types[c]
         if p > pos and s[p - 1].isdigit() and kind != "unit" and (
-                _CELL_RE["unit"].match(s, p) or free_to_end and _WORDY.match(s, p)):
+                _unit_at(s, p) or free_to_end and _WORDY.match(s, p)):
             # a unit (in a whole-line row, any word) belongs to the figure before it -- or
             # is the 度量单位 cell after it
             return out
@@ -425,6 +438,19 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     if not _WORDY.fullmatch(s[end - 1]):
                         break  # words only: 无, 达标, 完成
                     out.append((end, c + 1, 1, ((field, s[p:end]),)))
+            if p > pos and (s[p - 1].isdigit() or s[p - 1] in _DASHES) and "weight" in fields \
+                    and fields.index("weight") < c:
+                # a layout printing its 分值 before the target (分值 | 指标值 | 实际值 | 得分):
+                # a dash right after the 分值 is the target "—" (OCR reads it 一), and words
+                # between the 分值 and the 得分 are a text cell, ending where a figure begins
+                if field == "target" and s[p] in _DASHES and _WORDY.match(s, p + 1):
+                    out.append((p + 1, c + 1, 2, ((field, "—"),)))
+                if _WORDY.match(s, p) and s[p] not in _DASHES:
+                    end = p
+                    while end < len(s) and end - p < _FREE_MAX and not s[end].isdigit():
+                        end += 1
+                    if end < len(s) and s[end].isdigit() and not _RUN_IN_NAME.search(s, p, end):
+                        out.append((end, c + 1, 1, ((field, s[p:end]),)))
             if field == "actual" and p and _WORDY.match(s, p - 1):
                 # a claim glued to the words before it (…相关制度规定达成预期指标88): the
                 # shortest claim ending where the figures begin
@@ -439,16 +465,20 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     word = s[p:p + k]
                     if len(word) == k and s.startswith(word, p + k) and (
                             _WORDY.match(word) or _LOOSE_VALUE_RE.fullmatch(word)
-                            and not _NUMBER_RE.fullmatch(word)):
+                            and not _NUMBER_RE.fullmatch(word)
+                            or k >= 4 and _DATED.fullmatch(word)):
                         # (a figure with its unit printed twice too, 2021年度2021年度, 45万45万;
                         # a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
             ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
-            if free_to_end and len(s) not in ends:
+            if len(s) not in ends and (free_to_end or _sentence_tail(s, p)):
+                # the last cell of a run (where the next label cut it) may be a sentence or
+                # two: a 偏差原因 holding no glued figures
                 ends.append(len(s))
-            for end in ends:
-                out.append((end, c + 1, -FREE_COST, ((field, s[p:end]),)))
+            for end in ends:  # (a run of figures in it is a row of its own, as in a name)
+                out.append((end, c + 1, -FREE_COST - _run_penalty(s[p:end]),
+                            ((field, s[p:end]),)))
         return out
 
     def solve(p: int, c: int) -> dict[int, list[tuple[int, tuple[tuple[str, str], ...]]]]:
@@ -549,6 +579,33 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
 
 
 _TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UNIT_ALT})")
+# a run of glued figures inside a name (``…面积万亩2810810森林…``): the value cells of a row
+# of its own; a year (2021年) or a short count is a name's word
+# a figure with words in it printed twice (2021年12月完成): a date or a count and its words
+_DATED = re.compile(r"\d+[^\W\d_]+(?:\d+[^\W\d_]+)*")
+_DASHES = "—－–-一"  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
+_RUN_IN_NAME = re.compile(r"(?<![\d.])\d[\d.]{5,}(?![\d.年月日])")
+
+
+@lru_cache(maxsize=4)
+def _tail_marks(s: str) -> tuple[int, int]:
+    """(the last sentence mark, the start of the last glued figure run) of ``s``, -1 when
+    none: found once per run, so that asking of every position stays linear."""
+    last_run = max((m.start() for m in _RUN_IN_NAME.finditer(s)), default=-1)
+    last_mark = max((s.rfind(c) for c in ",，。;；"), default=-1)
+    return last_mark, last_run
+
+
+def _sentence_tail(s: str, p: int) -> bool:
+    """Does ``s[p:]`` hold a sentence mark and no run of glued figures (a 偏差原因 of a
+    sentence or two, up to where the next label cut the run)?"""
+    last_mark, last_run = _tail_marks(s)
+    return last_mark >= p and last_run < p
+
+
+def _run_penalty(text: str) -> int:
+    """A free-text cell or a fragment holding a run of glued figures holds a row not read."""
+    return 5 * len(_RUN_IN_NAME.findall(text))
 
 
 def _name_penalty(name: str) -> int:
@@ -557,7 +614,25 @@ def _name_penalty(name: str) -> int:
     printed twice between words (``…变动率22基础信息完善``: the 分值 | 得分 of a row of its own;
     ``2020年`` is a year)."""
     twice = [m for m in _TWICE_IN_NAME.finditer(name) if Decimal(m.group(1)) != 0]
-    return 5 * (len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name)) + len(twice))
+    return 5 * (len(re.findall(r"\d+(?:\.\d+)?%|[≥≤><=]\d", name)) + len(twice)) \
+        + _run_penalty(name)
+
+
+def _unit_at(s: str, p: int) -> bool:
+    """Does a unit start at ``p`` -- not a word that only begins like one (项目 is no 项:
+    rules/import.toml [decoder] not_units)?"""
+    return bool(_CELL_RE["unit"].match(s, p)) and not any(
+        s.startswith(w, p) for w in _COSTS.not_units)
+
+
+def _splits_unit(s: str, end: int) -> bool:
+    """Does a name ending at ``end`` cut a unit with its magnitude in two (``面积万 | 亩``,
+    where ``万亩`` is the 度量单位 cell)?"""
+    for k in (1, 2):
+        m = _CELL_RE["unit"].match(s, end - k) if end - k > 0 else None
+        if m is not None and m.end() > end and s[end - k:end] in _COSTS.unit_prefixes:
+            return True
+    return False
 
 
 def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
@@ -596,7 +671,8 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
     for name_end in range(1, n):
         name = s[:name_end]
         if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
-                or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE:
+                or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE \
+                or _splits_unit(s, name_end):
             continue
         if name_end not in cells:  # scored by the row's arithmetic once, whatever the name
             cells[name_end] = [(end, score + _relation_points(values, relations, fields), values)
@@ -681,7 +757,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         # a figure is never split between two rows, and a name starts with no % or point
         if s[pos] in "%.‰" or pos and s[pos - 1] in _FIGURE and s[pos] in _FIGURE:
             continue
-        if pos and s[pos - 1].isdigit() and _CELL_RE["unit"].match(s, pos):
+        if pos and s[pos - 1].isdigit() and _unit_at(s, pos):
             continue  # 0起|起市民…: a unit belongs to the figure before it
         for name_end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
             name = s[pos:name_end]
@@ -691,6 +767,8 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 continue
             if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
                 continue
+            if _splits_unit(s, name_end):  # 面积万 | 亩: the unit 万亩 is one cell
+                continue
             penalty = _name_penalty(name) + ROW_COST
             for end, score, values in cells_at(name_end):
                 if end in best:
@@ -698,7 +776,9 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         for end in range(pos + 1, min(n, pos + _NAME_MAX) + 1):
             if end in best and not (end < n and s[end - 1] in _FIGURE and s[end] in _FIGURE):
                 # no row fits here: a fragment reported as not placed
-                options.append((best[end][0] - FRAGMENT_COST, s[pos:end], None, end))
+                # (glued figures in it are rows not read: it costs as a name holding them)
+                options.append((best[end][0] - FRAGMENT_COST - _run_penalty(s[pos:end]),
+                                s[pos:end], None, end))
         if n - pos >= TAIL_MIN and not any(ch in _FIGURE for ch in s[pos:]):
             # words to the end of the run: a row the text breaks off in, its cells unread
             options.append((1 - FRAGMENT_COST, s[pos:], {}, n))
@@ -760,7 +840,8 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...],
         if e is None:
             continue
         if rel.op == "<=":
-            points -= 0 if e == 0 else 3  # a bound holding is no evidence
+            # a bound holding is no evidence; nor is a 分值 of 0 (no row is worth nothing)
+            points -= 0 if e == 0 and _dec(values[rel.left]) != 0 else 3
         else:
             points += 3 if e == 0 else -3
     for a, b in pairs:
@@ -775,7 +856,51 @@ def _relation_points(values: dict[str, str], relations: tuple[Relation, ...],
             points += TWICE_POINTS
         elif not any(_NUMBER_RE.fullmatch(v) for v in between):
             points += TWICE_APART
+    if _near(values.get("target", ""), values.get("actual", "")) and not _low_score(values):
+        points += NEAR_POINTS
+    if values.get("unit") == "%" and any(_over_percent(values.get(f, ""))
+                                         for f in ("target", "actual")):
+        points -= 3  # 9010 under the unit %: a percent has at most three digits (999.99%)
     return points
+
+
+def _digits(figure: str) -> int:
+    """Significant digits of a figure as printed (90: 2, 0.9: 1, 37.24: 4)."""
+    return len(figure.replace(".", "").lstrip("0"))
+
+
+def _low_score(values: dict[str, str]) -> bool:
+    """Is the row's 得分 under half its 分值?  Then an actual near its target is no
+    evidence (a row that nearly met its target does not lose most of its points)."""
+    try:
+        score = Decimal(values["score"]) if "score" in values else None
+        if score is None:
+            return False
+        return score == 0 or "weight" in values and score * 2 < Decimal(values["weight"])
+    except InvalidOperation:
+        return False
+
+
+def _over_percent(text: str) -> bool:
+    m = _BARE_FIGURE.fullmatch(text)
+    return m is not None and Decimal(m.group(1)) >= 1000
+
+
+_BARE_FIGURE = re.compile(r"[≥≤><=]{0,2}(\d+(?:\.\d+)?)")
+
+
+def _near(target: str, actual: str) -> bool:
+    """Are a target and an actual that are bare figures (the unit in its own column) of one
+    magnitude, neither more than ``near_ratio`` times the other, and not printed alike (a
+    figure printed twice earns its own points)?  Zero is near nothing, and a one-digit
+    figure is too coarse to be evidence."""
+    t, a = _BARE_FIGURE.fullmatch(target), _BARE_FIGURE.fullmatch(actual)
+    if t is None or a is None or target == actual:
+        return False
+    x, y = Decimal(t.group(1)), Decimal(a.group(1))
+    if x == 0 or y == 0 or min(_digits(t.group(1)), _digits(a.group(1))) < 2:
+        return False  # (6 and 5 are near by chance: figures of two digits or more only)
+    return max(x, y) <= NEAR_RATIO * min(x, y)
 
 
 # ---------------------------------------------------------------------------------------
@@ -839,3 +964,43 @@ def is_value_cell(text: str) -> bool:
     value = parse_value(text)
     return isinstance(value, Quantity) or isinstance(value, Claim) and value.level in (
         ClaimLevel.ACHIEVED, ClaimLevel.MOSTLY)
+
+
+# ---------------------------------------------------------------------------------------
+# The 总分 row glued: its 分值 and 得分 totals, split by the rows' sums
+# ---------------------------------------------------------------------------------------
+
+_LEADING_RUN = re.compile(r"\d[\d.]*")
+
+
+def split_total(text: str, sums: tuple[Decimal | None, Decimal | None]
+                ) -> tuple[str, str] | None:
+    """The 分值 and 得分 totals of a 总分 cell glued into one run (``100100``, maybe with
+    the form's notes after it: ``100100注:1.``): every split of the leading figures into
+    two points is tried, and the one the rows' sums (``sums``: 分值, 得分; None where a row
+    lacks one) agree with is taken -- the 分值 total equal to the rows' 分值, the 得分 total
+    to theirs.  A split the rows do not confirm, or two that fit alike, give None."""
+    m = _LEADING_RUN.match(unicodedata.normalize("NFKC", text).strip())
+    if m is None or len(m.group()) < 2:
+        return None
+    run = m.group().rstrip(".")
+    if len(run) > 12:  # two points are at most 100.00 each
+        return None
+    weights, scores = sums
+    fits = []
+    for k in range(1, len(run)):
+        w, sc = run[:k], run[k:]
+        if not (_PIECE["points"].fullmatch(w) and _PIECE["points"].fullmatch(sc)):
+            continue
+        if Decimal(sc) > Decimal(w):
+            continue  # the 得分 total is no more than the 分值 total
+        agree = (weights is not None and Decimal(w) == weights) \
+            + (scores is not None and Decimal(sc) == scores)
+        fits.append((agree, w, sc))
+    if not fits:
+        return None
+    top = max(f[0] for f in fits)
+    best = [f for f in fits if f[0] == top]
+    if top == 0 or len(best) > 1:
+        return None
+    return best[0][1], best[0][2]

@@ -32,7 +32,7 @@ import copy
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
@@ -43,7 +43,7 @@ from .cellrows import joins_three, reading_fit, read_scrambled_header, \
     read_stream_rows, read_typed_table
 from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, \
     is_glued_run, is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
-    unreadable_operator
+    split_total, unreadable_operator
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
     recognise_layout, relations
 from .notes import Note
@@ -101,6 +101,20 @@ _DEFAULT_FUND_RELATIONS = tuple(Relation.parse(t) for t in (
 _POINTS_RE = re.compile(r"\(\d+(?:\.\d+)?分\)$")
 _CLOSING = {"conclusion", "problems", "measures"}
 _FIGURES_RE = re.compile(r"[0-9.%]+")
+
+
+def _strip_filler(text: str) -> str:
+    """A glued row piece without the template's filler (``……``, ``......``) at either end
+    (linear: no regex backtracks over a long run of dots)."""
+    for strip in (str.rstrip, str.lstrip):
+        rest = strip(text, ".…")
+        edge = len(text) - len(rest)
+        cut = text[len(rest):] if strip is str.rstrip else text[:edge]
+        if edge and ("…" in cut or edge >= 3):
+            text = rest
+    return text
+
+
 _NOTES_RE = re.compile(r"说明.{0,6}?注:|(?<!情况)说明:|注:\s*\d[、.]|填表说明|备注:")
 _INDICATOR_FIELDS = {"target", "actual", "operator", "unit", "weight", "score", "deviation"}
 _FIGURE_FIELDS = ("target", "actual", "weight", "score")  # columns a figure may fill
@@ -268,6 +282,11 @@ def _title_name(text: str) -> str:
     if m is None:
         return ""
     prefix = re.sub(r"[(（]\s*\d{4}\s*年度?[)）]", "", m.group("prefix")).strip()
+    # <unit><year>年度部门整体: a department's form is named after the department
+    dept = re.fullmatch(r"(?P<unit>\S{4,40}?)\d{4}\s*年度?部门整体(?:支出)?", prefix)
+    if dept is not None and not _GENERIC_PREFIX_RE.search(dept.group("unit")) \
+            and not re.search(r"\d", dept.group("unit")):
+        return dept.group("unit")
     if not prefix or _GENERIC_PREFIX_RE.search(prefix):
         return ""
     # <unit><year>年度<fund>: the fund's name, not the unit (…林业局2024年度林业草原改革发展资金)
@@ -1901,6 +1920,13 @@ class _Parser:
             explicit = self.mode == "stream"
             while j < self.end and not toks[j].brk and len(texts) < 2:
                 t = toks[j]
+                if not texts and L.number(t.text) is None and fields == ["weight", "score"]:
+                    # 总分100100注:… glued: split by the rows' sums (decoder.split_total)
+                    split = split_total(t.text, self.row_sums())
+                    if split is not None:
+                        self.used.add(j)
+                        self.set_total(split[1], i)
+                        return j + 1
                 if t.key and L.number(t.text) is None:
                     break
                 if not t.key and not explicit:
@@ -1921,6 +1947,21 @@ class _Parser:
         elif fields == ["score"] and numbers and numbers[0].strip():
             self.set_total(numbers[0], i)
         return next_i
+
+    def row_sums(self) -> tuple[Decimal | None, Decimal | None]:
+        """The sums of the indicator rows' 分值 and 得分 (None where a row lacks one)."""
+        rows = self.draft.indicators
+
+        def total(field: str) -> Decimal | None:
+            got = [r.get(field) for r in rows if r.get("name") or r.get(field) is not None]
+            if not got or any(v is None for v in got):
+                return None
+            try:
+                return sum((Decimal(str(v)) for v in got), Decimal(0))
+            except InvalidOperation:
+                return None
+
+        return total("weight"), total("score")
 
     def weights_from_total(self) -> bool:
         """Rows that show one figure where their 完成值, 分值 or 得分 could be, closed by a 合计
@@ -2434,6 +2475,10 @@ class _Parser:
                 continue
             if "operator" in fields:
                 text = _unscramble(text, _OPERATOR_WORDS)
+            # the template's filler row (……, ......) at either end of a piece: no cell
+            text = _strip_filler(text)
+            if not text.strip():
+                continue
             rows, rest = decode_rows(text, fields, kinds, rels)
             if rest:
                 self.note("unplaced", rest)

@@ -23,6 +23,10 @@ class DecoderCosts:
     split: int
     twice_points: int
     twice_apart: int
+    near_points: int
+    near_ratio: Decimal
+    unit_prefixes: tuple[str, ...]
+    not_units: tuple[str, ...]
     keep: int
     table_evidence: int
     tail_min: int
