@@ -68,7 +68,7 @@ class Block:
     pairs: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the layouts' word counts (_vocabulary)
 class Layout:
     id: str
     name: str
