@@ -39,20 +39,21 @@ __all__ = ["Engine", "Folders", "folder_of", "run"]
 _LINE = re.compile(r":\d+$")
 
 # A case leaves ~500 GC-tracked objects behind (its findings' typed evidence: quotes,
-# phrases, their parameter tuples).  When every result is kept (run(), api.score), CPython's
-# default young-generation threshold of 700 made the collector run about once per case and
-# re-scan what was just made: a fifth of api.score's CPU on 600 generated cases.  At 10,000
-# it runs a fourteenth as often.  The command streams its results and gains nothing from it,
-# so only run() raises the threshold, while it runs.
-_GC_THRESHOLD = 10_000
+# phrases, their parameter tuples) and allocates thousands more that reference counting
+# frees.  At CPython's default young-generation threshold of 700 the collector ran about once
+# per case and re-scanned what was just made: a fifth of api.score's CPU on 600 generated
+# cases when every result is kept (run(), api.score), ~0.06 ms a case in the command's
+# streaming loop.  At 10,000 it runs a fourteenth as often.  run() and the command's loop
+# (parallel) raise it while they run; a worker process for good.
+GC_YOUNG = 10_000
 
 
-def _collect_less() -> tuple[int, ...]:
-    """Raise the young-generation threshold (not if the caller turned it off with 0);
-    the thresholds before, to restore."""
+def collect_less() -> tuple[int, ...]:
+    """Raise the young-generation threshold to :data:`GC_YOUNG` (not if the caller turned
+    the collector's thresholds off with 0); the thresholds before, to restore."""
     before = gc.get_threshold()
-    if 0 < before[0] < _GC_THRESHOLD:
-        gc.set_threshold(_GC_THRESHOLD, *before[1:])
+    if 0 < before[0] < GC_YOUNG:
+        gc.set_threshold(GC_YOUNG, *before[1:])
     return before
 
 
@@ -204,7 +205,7 @@ def run(paths: Iterable[str | Path], engine: Engine | None = None) -> Report:
     builder = SummaryBuilder()
     results: list[Result] = []
     failures: list[LoadFailure] = []
-    before = _collect_less()  # every result is kept: see _GC_THRESHOLD
+    before = collect_less()  # every result is kept: see GC_YOUNG
     try:
         for item in engine.evaluate(paths):
             builder.add(item)

@@ -30,7 +30,7 @@ import attrs
 
 from .baseline import entries as baseline_entries
 from .boundary import processing
-from .engine import Engine, Folders, folder_of
+from .engine import Engine, Folders, collect_less, folder_of
 from .errors import LoadFailure, Problem
 from .limits import CaseTimeout, InputRefused, case_budget, configure, current, open_stream
 from .loader import STDIN, discover, load_bytes, load_file, load_jsonl_range, read_stdin
@@ -45,7 +45,6 @@ UNIT_BYTES = 256 * 1024  # input per unit: ~50–100 ms of work
 UNIT_FILES = 64  # case files per unit at most
 AHEAD = 3  # units in flight per worker process
 
-GC_YOUNG = 10_000  # allocations between collections of the young generation (Python's: 700)
 Item = tuple[str, Any, "dict[str, Any] | None"]  # (kind, encoded piece, failure record)
 # a result → (its Item, the result as counted: an internal failure if it could not be encoded)
 Encode = Callable[[Any], "tuple[Item, Any]"]
@@ -158,17 +157,6 @@ def _refuse_reading(units: list[Unit], output: Path) -> None:
                 raise TargetError("is-input", name)
 
 
-def _collect_less() -> tuple[int, ...]:
-    """The young generation collected every :data:`GC_YOUNG` allocations (unless the caller
-    turned the collector's thresholds off with 0); the thresholds before, to restore.  A case
-    allocates thousands of objects that reference counting frees; at Python's 700 the
-    collector walks them ~130 times in 1,000 cases (~0.06 ms a case), at 10,000 once."""
-    before = gc.get_threshold()
-    if 0 < before[0] < GC_YOUNG:
-        gc.set_threshold(GC_YOUNG, *before[1:])
-    return before
-
-
 def _load(unit: Unit) -> Iterator[Any]:
     if unit.failure is not None:
         yield unit.failure
@@ -276,7 +264,7 @@ def _init_worker(engine: Engine | None, factory: Any, encode: Encode,
         _die_with_parent(parent)
     if limits is not None:
         configure(limits)
-    _collect_less()  # as in Scoring.run: the worker does nothing else
+    collect_less()  # as in Scoring.run: the worker does nothing else
     if engine is None:
         engine = factory()
     _WORKER = (engine, encode)
@@ -334,7 +322,7 @@ class Scoring:
 
         if self.progress is not None:
             self.progress.start(sum(u.size for u in units))
-        before = _collect_less()
+        before = collect_less()
         try:
             for index, batch in enumerate(self._batches(units)):
                 builder.merge(batch.summary)

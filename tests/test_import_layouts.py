@@ -99,3 +99,32 @@ def test_real_forms_layouts():
     assert got["19"] == got["40"] == ["hubei-20-80"] and got["36"] == ["dept-central"]
     assert got["30"] == ["scoring-method"] and got["43"][0] == "transfer-region"
     assert got["47"][0] == "hebei-adjusted"
+
+
+def test_the_layouts_words_are_counted_once_per_set_of_layouts(tmp_path):
+    """recognise_layout runs once a table (a long text holds thousands): each layout's words
+    and their counts across layouts are worked out once for a set of layouts, and a
+    different set (a rules folder with one more layout) gets its own counts."""
+    from evalengine.importer.layouts import _vocabulary
+
+    shipped = load_layouts()
+    words, count = _vocabulary(shipped)
+    assert _vocabulary(shipped) is _vocabulary(shipped)
+    assert len(words) == len(shipped)
+    assert all(count[w] >= 1 for titles, signs, labels in words for w in titles | signs | labels)
+    before = _vocabulary.cache_info().hits
+    recognise_layout("项目支出绩效自评表 年初预算数 全年预算数 全年执行数", shipped)
+    recognise_layout("项目支出绩效自评表 年初预算数 全年预算数 全年执行数", shipped)
+    assert _vocabulary.cache_info().hits >= before + 2
+    shutil.copytree(rules_dir() / "layouts", tmp_path / "layouts")
+    (tmp_path / "layouts" / "new-form.toml").write_text(
+        'id = "new-form"\nname = "x"\nsource = "test"\nprofile = "central-2020"\n'
+        'title = ["绩效新表"]\nsigns = ["新栏目甲", "年初预算数"]\n', encoding="utf-8")
+    more = load_layouts(tmp_path)
+    _, more_count = _vocabulary(more)
+    assert more_count["新栏目甲"] == 1 and "新栏目甲" not in count
+    assert more_count["年初预算数"] >= count.get("年初预算数", 0) + 1
+    found, _, _ = recognise_layout("绩效新表 新栏目甲 年初预算数", more)
+    assert found is not None and found.id == "new-form"
+    with pytest.raises(TypeError):  # shared by every caller: read-only
+        count["新栏目甲"] = 1  # type: ignore[index]

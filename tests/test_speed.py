@@ -148,3 +148,22 @@ def test_word_lists_are_compacted_once_with_the_same_answers():
     # the says-nothing texts are the vocabulary's ([explanation] says_nothing), compacted once
     assert indicators._says_nothing(" 无。") and indicators._says_nothing("  ")
     assert not indicators._says_nothing("原因：天气")
+
+
+def test_one_collector_setting_for_run_and_the_command():
+    """run() and the command's loop (parallel) raise the young-generation threshold with the
+    one helper; a threshold turned off (0) or already higher is left alone."""
+    import gc
+
+    from evalengine import engine, parallel
+
+    assert parallel.collect_less is engine.collect_less
+    assert not hasattr(parallel, "GC_YOUNG") and not hasattr(parallel, "_collect_less")
+    saved = gc.get_threshold()
+    try:
+        for first, after in ((700, engine.GC_YOUNG), (0, 0), (engine.GC_YOUNG * 2, engine.GC_YOUNG * 2)):
+            gc.set_threshold(first, *saved[1:])
+            assert engine.collect_less() == (first, *saved[1:])
+            assert gc.get_threshold()[0] == after
+    finally:
+        gc.set_threshold(*saved)

@@ -670,6 +670,10 @@ def _with_anagrams(s: str, matches: list) -> list:  # type: ignore[type-arg]
     found = []
     k = 0
     while k < len(s):
+        head = s[k:k + 8]
+        if "指" not in head or "标" not in head:  # every word of the index ends in 指标
+            k += 1
+            continue
         hit = None
         for size in (8, 7, 6, 5, 4):
             window = s[k:k + size]

@@ -17,9 +17,11 @@ a new data file; nothing here names a layout.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import attrs
 
@@ -66,7 +68,7 @@ class Block:
     pairs: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the layouts' word counts (_vocabulary)
 class Layout:
     id: str
     name: str
@@ -200,11 +202,7 @@ def recognise_layout(text: str | list[str], layouts: tuple[Layout, ...] | None =
     cells = [_squash(c) for c in (text.split() if isinstance(text, str) else text)]
     cells = [c for c in cells if c]
     joined = "\n".join(cells)
-    words = [_words(layout) for layout in layouts]
-    count: dict[str, int] = {}
-    for titles, signs, labels in words:
-        for w in titles | signs | labels:
-            count[w] = count.get(w, 0) + 1
+    words, count = _vocabulary(layouts)
     seen: dict[str, bool] = {}
 
     def shown(word: str) -> bool:
@@ -238,6 +236,19 @@ def recognise_layout(text: str | list[str], layouts: tuple[Layout, ...] | None =
 
 CELL_SLACK = 8  # a sign may carry this many more characters in its cell: 年初预算数(A)
 TITLE_POINTS = 2  # the layouts whose title word the form's title holds (the longest one)
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(layouts: tuple[Layout, ...]) -> tuple[
+        tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...], Mapping[str, int]]:
+    """Each layout's words (:func:`_words`) and in how many layouts each word stands: the
+    same for every table of a run, so worked out once per set of layouts, not per table."""
+    words = tuple(_words(layout) for layout in layouts)
+    count: dict[str, int] = {}
+    for titles, signs, labels in words:
+        for w in titles | signs | labels:
+            count[w] = count.get(w, 0) + 1
+    return words, MappingProxyType(count)
 
 
 def _words(layout: Layout) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
