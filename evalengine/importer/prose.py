@@ -30,11 +30,9 @@ import attrs
 from ..loader import ConfigError, Problem, load_config
 from ..numbers import WRITTEN_NUMBER, agrees, ratio, read_number
 from ..resources import rules_dir
-from ..vocabulary import load_vocabulary
+from ..vocabulary import Words, load_vocabulary
 
 __all__ = ["ProseIndicator", "Report", "fill_draft", "read_report", "report_title"]
-
-Words = tuple[str, ...]
 
 
 # --- rules/prose.toml -------------------------------------------------------------------
@@ -1341,26 +1339,31 @@ def _label_words() -> frozenset[str]:
 def _key(name: str) -> str:
     """A name as two lists are paired by: no quotes, brackets or spaces, nor the words that
     may stand before a figure (共完成老旧小区改造 / 完成老旧小区改造 → 老旧小区改造)."""
-    key = re.sub(r"[\s“”\"'‘’()（）《》]", "", name)
-    lead = sorted(load_vocabulary().quantity.before, key=len, reverse=True)
-    while True:
-        word = next((w for w in lead if key.startswith(w) and len(key) - len(w) >= 2), None)
-        if word is None:
-            return key
-        key = key[len(word):]
+    return _drop_leads(re.sub(r"[\s“”\"'‘’()（）《》]", "", name),
+                       load_vocabulary().quantity.before)
 
 
 def _bare_name(name: str) -> str:
     """An item's name without the words that open a statement of what was done (该项目, 完成,
     工程量: 完成工程量波型护栏 → 波型护栏)."""
-    lead = sorted(load_vocabulary().quantity.before + load_prose_rules().lists.lead,
-                  key=len, reverse=True)
-    name = name.strip(" :,")
+    return _drop_leads(name.strip(" :,"),
+                       load_vocabulary().quantity.before + load_prose_rules().lists.lead)
+
+
+@cache
+def _longest_first(words: Words) -> Words:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _drop_leads(text: str, words: Words) -> str:
+    """``text`` without the words of ``words`` it opens with, one after another, longest
+    first, as long as two characters are left."""
+    lead = _longest_first(words)
     while True:
-        word = next((w for w in lead if name.startswith(w) and len(name) - len(w) >= 2), None)
+        word = next((w for w in lead if text.startswith(w) and len(text) - len(w) >= 2), None)
         if word is None:
-            return name
-        name = name[len(word):]
+            return text
+        text = text[len(word):]
 
 
 def _money_or_points(value: str) -> bool:
