@@ -1,5 +1,5 @@
 """The importer on the holdout corpus (tests/corpus/holdout): real forms from beyond
-shared/real-forms/; the holdout split (index.toml, forms 41+ at present) is never looked at
+shared/real-forms/; the holdout split (index.toml: the latest blind batch, if any) is never looked at
 when the importer is changed, the fix split may be.  Floors on
 forms giving a case, field accuracy (overall and per split) and error findings the import
 causes; and the mechanisms the fix half showed were missing, each on a small input.
