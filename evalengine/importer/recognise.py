@@ -50,6 +50,7 @@ from .notes import Note
 from .prose import _is_unit as is_unit
 from .prose import fill_draft
 from .sheets import Sheet
+from .wordrows import joinings
 
 __all__ = ["Draft", "Recognised", "recognise"]
 
@@ -2922,6 +2923,14 @@ class _Parser:
             first_tok = next(t for t in (toks[x] for x in self.row_range(r)) if t.key)
             if self.is_terminator(first_tok):
                 break
+            if self.mode != "grid" and len(cells) == 1 and L.is_figure(cells[0]) \
+                    and self._table_goes_on(r + 1):
+                # a figure alone on its line (a page number, a cell broken off its row): no
+                # row's name
+                self.note("unplaced", cells[0], r + 1)
+                self.mark_row(r)
+                r += 1
+                continue
             if self.mode != "grid" and len(cells) == 1 and not (
                     L.is_l1(cells[0]) or L.is_l2(cells[0])):
                 if not (len(L.key(cells[0])) <= 60 and self._table_goes_on(r + 1)):
@@ -3185,16 +3194,17 @@ class _Parser:
         values = [v for v in values if v.strip()]
         if not values:
             return {}
+        if self.sheet.split_words and len(values) > 1:
+            joined = self.rejoin_words(values, schema, r)
+            if isinstance(joined, dict):
+                return joined
+            values = joined
         lost: list[str] = []
         if len(values) > len(schema):
             for extra in values[len(schema):]:
                 self.note("unplaced", extra, r + 1 if r is not None else None)
             lost, values = values[len(schema):], values[: len(schema)]
-        options = []
-        for combo in itertools.combinations(range(len(schema)), len(values)):
-            if self._fits(values, [schema[c] for c in combo], schema):
-                options.append(combo)
-        options = _printed_twice(values, schema, options)
+        options = self._options(values, schema)
         prefix = tuple(range(len(values)))
         if cut and len(options) > 1 and prefix in options:
             above = self.draft.indicators[self.table_first:]
@@ -3234,6 +3244,49 @@ class _Parser:
         for field, text in placed:
             out.setdefault(field, text)
         return out
+
+    def _options(self, values: Sequence[str], schema: list[str]) -> list[tuple[int, ...]]:
+        values = list(values)
+        if len(values) > len(schema):
+            return []
+        # rows cut at every space: a bare number is a cell of the row before, no row's name
+        bare = self.sheet.split_words and "name" in schema and bool(values) \
+            and re.fullmatch(r"[\d.]+", L.key(values[0])) is not None
+        return _printed_twice(values, schema, [
+            combo for combo in itertools.combinations(range(len(schema)), len(values))
+            if self._fits(values, [schema[c] for c in combo], schema)
+            and not (bare and schema[combo[0]] == "name")])
+
+    def rejoin_words(self, words: list[str], schema: list[str],
+                     r: int | None) -> list[str] | dict[str, str]:
+        """A row whose cells were cut at every space (``split_words``): its words put back
+        into cells the fewest joins that fit the columns' kinds (a space is a boundary
+        unless the row cannot be read so).  One such joining: its cells.  Several (four
+        words of text for three text columns): the fields they place alike are read, the
+        rest left unread (ambiguous) -- the row as a dict.  None fits: the words."""
+        for k in range(min(len(words), len(schema)), 0, -1):
+            found = [(cells, opts) for cells in joinings(words, k)
+                     if (opts := self._options(cells, schema))]
+            if not found:
+                continue
+            if len(found) == 1:
+                return list(found[0][0])
+            readings = [{schema[c]: cells[n] for n, c in enumerate(combo)}
+                        for cells, opts in found for combo in opts]
+            fields = {f for reading in readings for f in reading}
+            out = {f: readings[0][f] for f in fields
+                   if all(reading.get(f) == readings[0].get(f) for reading in readings)}
+            disputed = fields - set(out)
+            self.note("ambiguous", " ".join(words), r + 1 if r is not None else None,
+                      "/".join(FIELD_LABELS.get(f, (f,))[0] for f in schema if f in disputed))
+            unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS or f == "name"}
+            if unread:
+                self.draft.unread.setdefault(("indicators", len(self.draft.indicators)),
+                                             {}).update(unread)
+            if "name" in schema:
+                out.setdefault("name", "")
+            return {f: v for f, v in out.items() if f != "-"}
+        return words
 
     @staticmethod
     def _fits(values: list[str], fields: list[str], schema: list[str]) -> bool:
