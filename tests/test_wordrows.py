@@ -82,3 +82,10 @@ def test_the_lines_as_rows_are_kept_only_when_they_read_more_than_the_words():
     assert rows.split_words and rows.mode == "compact"
     words = words_sheet(source.text.split("\n"))
     assert reading_size(recognise(rows).forms) > reading_size(recognise(words).forms)
+
+
+def test_a_page_number_alone_on_its_line_is_no_row():
+    text = FORM.replace("时效指标 养护完成及时性", "14\n时效指标 养护完成及时性")
+    case = import_text(text.encode("utf-8")).forms[0].case
+    assert [ind.name for ind in case.indicators] == [ind.name for ind in _case().indicators]
+    assert "14" not in [ind.name for ind in case.indicators]
