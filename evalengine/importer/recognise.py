@@ -3261,7 +3261,8 @@ class _Parser:
                      r: int | None) -> list[str] | dict[str, str]:
         """A row whose cells were cut at every space (``split_words``): its words put back
         into cells the fewest joins that fit the columns' kinds (a space is a boundary
-        unless the row cannot be read so).  One such joining: its cells.  Several (four
+        unless the row cannot be read so), a value printed twice side by side kept whole.
+        One such joining: its cells.  Several (four
         words of text for three text columns): the fields they place alike are read, the
         rest left unread (ambiguous) -- the row as a dict.  None fits: the words."""
         for k in range(min(len(words), len(schema)), 0, -1):
@@ -3269,6 +3270,11 @@ class _Parser:
                      if (opts := self._options(cells, schema))]
             if not found:
                 continue
+            # a value printed twice side by side (目标 | 完成 alike) fits better than a joining
+            # that cuts one of the two
+            twice = [sum(1 for n in range(len(cells) - 1) if cells[n] == cells[n + 1])
+                     for cells, _ in found]
+            found = [x for x, t in zip(found, twice) if t == max(twice)]
             if len(found) == 1:
                 return list(found[0][0])
             readings = [{schema[c]: cells[n] for n, c in enumerate(combo)}
