@@ -6,7 +6,8 @@ from __future__ import annotations
 from evalengine.importer import import_text
 from evalengine.importer.recognise import recognise
 from evalengine.importer.sheets import read_text, text_sheet, words_sheet
-from evalengine.importer.wordrows import is_word_rows, joinings, reading_size, row_cells
+from evalengine.importer.wordrows import is_word_rows, joinings, reading_size, row_cells, \
+    too_many_joinings
 
 FORM = """项目支出绩效自评表
 （2022年度）
@@ -48,6 +49,9 @@ def test_joinings_keep_the_order_and_never_join_a_bare_number():
                                          ("严格执行相关制度规定", "达成预期指标")]
     assert len(list(joinings(words))) == 4
     assert list(joinings(["完成质量", "5", "4"])) == [("完成质量", "5", "4")]
+    # a line of forty words is no row: its joinings are not tried
+    assert too_many_joinings(40, 8) and not too_many_joinings(6, 4)
+    assert list(joinings(["字"] * 40, 8)) == []
 
 
 def test_lines_of_single_spaced_cells_are_rows_and_prose_is_not():

@@ -50,7 +50,7 @@ from .notes import Note
 from .prose import _is_unit as is_unit
 from .prose import fill_draft
 from .sheets import Sheet
-from .wordrows import joinings
+from .wordrows import joinings, too_many_joinings
 
 __all__ = ["Draft", "Recognised", "recognise"]
 
@@ -3266,6 +3266,8 @@ class _Parser:
         words of text for three text columns): the fields they place alike are read, the
         rest left unread (ambiguous) -- the row as a dict.  None fits: the words."""
         for k in range(min(len(words), len(schema)), 0, -1):
+            if too_many_joinings(len(words), k):
+                return words  # a run of words no row is (a line of prose): not tried
             found = [(cells, opts) for cells in joinings(words, k)
                      if (opts := self._options(cells, schema))]
             if not found:

@@ -6,19 +6,20 @@ Here the line is cut into its words and what the vocabulary alone can tell is pu
 fragments of one label (``偏差原因分 析及改进措施``), and the words between two header labels
 (``实施单位 池州市贵池区 棠溪镇人民政府``: one value).  Which words of an indicator row make
 which cell is left to the recogniser, which knows the table's columns: :func:`joinings`
-gives the ways a row's words can be put back into cells, and :func:`best_joinings` those of
-them that fit the columns best (more than one: the cells they disagree on are not read).
+gives the ways a row's words can be put back into cells, and the recogniser keeps those that
+fit the columns best (more than one: the cells they disagree on are not read).  Whether the
+lines are rows at all is decided by reading the text both ways (:func:`reading_size`).
 Pure: texts in, texts out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from . import labels as L
 
-__all__ = ["best_joinings", "is_word_rows", "joinings", "row_cells"]
+__all__ = ["is_word_rows", "joinings", "reading_size", "row_cells", "too_many_joinings"]
 
 # a row whose words can be put back together in more ways than this is not tried
 MAX_JOININGS = 4096
@@ -133,21 +134,9 @@ def _count(n: int, cells: int | None) -> int:
     return comb(n - 1, cells - 1) if cells is not None else 1 << (n - 1)
 
 
-def best_joinings(words: Sequence[str],
-                  fit: Callable[[tuple[str, ...]], float | None]) -> list[tuple[str, ...]]:
-    """The joinings of ``words`` that ``fit`` scores highest (None: a joining that does not
-    fit at all); several when they tie, none when none fits."""
-    best: list[tuple[str, ...]] = []
-    top: float | None = None
-    for cells in joinings(words):
-        score = fit(cells)
-        if score is None:
-            continue
-        if top is None or score > top + 1e-9:
-            top, best = score, [cells]
-        elif abs(score - top) <= 1e-9:
-            best.append(cells)
-    return best
+def too_many_joinings(words: int, cells: int) -> bool:
+    """Are there more than ``MAX_JOININGS`` ways to put ``words`` words into ``cells`` cells?"""
+    return _count(words, cells) > MAX_JOININGS
 
 
 _ROW_FIELDS = ("name", "target", "actual", "operator", "unit", "weight", "score")
