@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -48,6 +49,7 @@ from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exis
     recognise_layout, relations
 from .notes import Note
 from .prose import _is_unit as is_unit
+from .pointsheet import read_points_sheet, read_rubric_run
 from .prose import fill_draft
 from .sheets import Sheet
 from .wordrows import joinings, too_many_joinings
@@ -269,7 +271,17 @@ def _row_index(toks: Sequence[Tok]) -> dict[int, list[int]]:
 
 def _is_title(tok: Tok) -> bool:
     k = _FILE_NAME_RE.sub("", tok.key)
-    return 0 < len(k) <= 60 and bool(_TITLE_RE.match(k)) and "报告" not in k
+    return 0 < len(k) <= 60 and (bool(_TITLE_RE.match(k)) or k.endswith(_sheet_titles())) \
+        and "报告" not in k
+
+
+@functools.cache
+def _sheet_titles() -> tuple[str, ...]:
+    """The titles of the rubric layouts' score sheets (…绩效评价得分表): a form's title too,
+    which a page may print after another form (rules/layouts ``title``)."""
+    return tuple(sorted({key(t) for layout in load_layouts() if layout.kind == "rubric"
+                         for t in layout.title if len(key(t)) >= 6 and key(t).endswith("表")
+                         and not _TITLE_RE.match(key(t))}))
 
 
 def _is_file_name(tok: Tok) -> bool:
@@ -808,8 +820,53 @@ class _Parser:
                 i += 1
             else:
                 i = max(nxt, i + 1)
+        if self.draft.headless and self.mode == "words" and not self.glued \
+                and not self.draft.has_table:
+            self.rubric_run()
         self.finish()
         return self.draft
+
+    def rubric_run(self) -> None:
+        """The text before a page's first form, read as a rubric's rows with no header (a
+        page that starts inside one, :func:`.pointsheet.read_rubric_run`): name | 分值 |
+        得分, the levels by their points' sums.  Nothing is read unless they add up."""
+        toks = self.toks
+        free = []
+        for i in range(self.start, self.end):
+            if toks[i].key in L.TOTAL_ROWS or self.is_terminator(toks[i]) \
+                    or self.ends_draft(toks[i]):
+                break  # the rubric's 总分 row, or what ends a form
+            if toks[i].key and not toks[i].dup and not toks[i].brk and i not in self.used:
+                free.append(i)
+        from ..vocabulary import load_vocabulary
+
+        read = read_rubric_run([toks[i].text for i in free], load_vocabulary().rubric.levels)
+        if read is None:
+            return
+        rows, _ = read
+        if self.layout is not None and profile_exists(self.layout.profile):
+            from ..profile import load_profile
+
+            profile = load_profile(self.layout.profile)
+            if not all((section := profile.section(row.level1)) is not None and section.rubric
+                       for row in rows if row.level1):
+                # the layout a word of the text named scores other levels, or scores them by
+                # targets these rows do not print: not this rubric's
+                self.layout, self.layout_ties = None, ()
+        self.draft.has_table = True
+        self.schema = ("name", "weight", "score")
+        self.note("no-header", detail=" | ".join(FIELD_LABELS[f][0] for f in self.schema))
+        for row in rows:
+            self.used.update(free[p] for p in row.words)
+            values = {"level1": self.l1_text(row.level1) if row.level1 else "",
+                      "level2": row.level2, "name": row.name}
+            if row.weight is not None:
+                values.update(weight=str(row.weight), score=str(row.score))
+            if row.unread:
+                self.draft.unread.setdefault(("indicators", len(self.draft.indicators)),
+                                             {}).update(dict(row.unread))
+            self.add_indicator(values, None)
+        self.finish_table()
 
     def dispatch(self, i: int) -> int | None:
         tok = self.toks[i]
@@ -2239,7 +2296,47 @@ class _Parser:
                 and {"name", "weight", "score"} <= set(self.schema) \
                 and not {"target", "actual"} & set(self.schema):
             return self.table_rubric_words(j)
+        if self.schema == ("name", "score"):  # 三级 | 得分: the points in the labels
+            k = self.table_points_words(j, fields)
+            if k is not None:
+                return k
         return self.table_words(j, self.schema)
+
+    def table_points_words(self, j: int, fields: Sequence[str]) -> int | None:
+        """Words under a header of the levels, 三级指标 and 得分 only, whose labels carry
+        their points (:mod:`.pointsheet`): the levels told by the points' arithmetic, each
+        row's 分值 its points.  None: the words are no such sheet."""
+        toks = self.toks
+        k = j
+        while k < self.end and not toks[k].brk and not self.ends_draft(toks[k]) \
+                and not self.is_terminator(toks[k]):
+            k += 1
+        at = [x for x in range(j, k) if toks[x].key and not toks[x].dup]
+        cut = k >= self.end >= len(toks)
+        levels = sum(1 for f in ("level1", "level2") if f in fields)
+        read = read_points_sheet([toks[x].text for x in at], levels, cut=cut)
+        if read is None:
+            return None
+        rows, loose = read
+        if k < self.end and self.is_terminator(toks[k]):
+            self.draft.ended = True
+        for row in rows:
+            self.used.update(at[p] for p in row.words)
+            values = {"level1": self.l1_text(row.level1) if row.level1 else "",
+                      "level2": row.level2, "name": row.name}
+            if row.cut:
+                self.note("cut", row.name)
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    "weight": "cut", "score": "cut"}
+            else:
+                values.update(weight=str(row.weight), score=str(row.score))
+            self.add_indicator(values, None)
+        for p in loose:
+            self.used.add(at[p])
+            self.note("unplaced", toks[at[p]].text)
+        self.schema = ("name", "weight", "score")
+        self.finish_table()
+        return k
 
     def column_major(self, i: int) -> tuple[int, list[tuple[str, list[int]]], int] | None:
         """A table the flattener gave column by column (``三级指标 甲 乙 丙 指标值 … 得分 10 9
@@ -2909,6 +3006,7 @@ class _Parser:
         # compact rows whose leading cells no vocabulary names: (indicator index or -1, cells)
         unlabelled: list[tuple[int, list[str]]] = []
         last_row_index = -1
+        l1_row = -1  # the last row that held a 一级 label alone
         while r < len(sheet.rows):
             if not self.row_range(r):
                 break
@@ -2923,6 +3021,14 @@ class _Parser:
             first_tok = next(t for t in (toks[x] for x in self.row_range(r)) if t.key)
             if self.is_terminator(first_tok):
                 break
+            if self.mode == "compact" and len(cells) == 1 and L.is_points_only(cells[0]):
+                if r - 1 != l1_row:  # a 一级 printed as its points only: its label lost
+                    self.lost_l1(cells[0])
+                    cur_l1 = cur_l2 = ""
+                # (else the 一级's points, printed under its label: 满意度指标 | (10分))
+                self.mark_row(r)
+                r += 1
+                continue
             if self.mode != "grid" and len(cells) == 1 and L.is_figure(cells[0]) \
                     and self._table_goes_on(r + 1):
                 # a figure alone on its line (a page number, a cell broken off its row): no
@@ -3045,6 +3151,8 @@ class _Parser:
                 if l2 is not None:
                     cur_l2 = l2
                 rest = texts[n:]
+                if l1 is not None and l2 is None and not rest:
+                    l1_row = r
                 if rest or l2 is not None:
                     at = len(self.draft.indicators)
                     values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))

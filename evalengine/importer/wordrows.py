@@ -139,13 +139,14 @@ def too_many_joinings(words: int, cells: int) -> bool:
     return _count(words, cells) > MAX_JOININGS
 
 
-_ROW_FIELDS = ("name", "target", "actual", "operator", "unit", "weight", "score")
+_ROW_FIELDS = ("level1", "level2", "name", "target", "actual", "operator", "unit", "weight",
+               "score")
 
 
 def reading_size(drafts: Sequence[object]) -> int:
-    """How much a reading of a text read: the indicator cells placed (三级 name and figures,
-    not the 一级/二级 labels a row repeats), the funds figures and the header values -- to
-    choose between reading the lines as rows and reading the text as a run of words."""
+    """How much a reading of a text read: the indicator cells placed (their levels, 三级 name
+    and figures), the funds figures and the header values -- to choose between reading the
+    lines as rows and reading the text as a run of words."""
     size = 0
     for d in drafts:
         size += sum(1 for ind in getattr(d, "indicators", ()) for f in _ROW_FIELDS
