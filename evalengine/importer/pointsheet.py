@@ -31,7 +31,8 @@ _CUT_RE = re.compile(r"(?:\.{3,}|…+)$")  # the excerpt's own mark that the tex
 @attrs.frozen
 class PointsRow:
     """A 三级 row: its levels (without their points), name, 分值 (its points) and 得分
-    (None: not seen -- ``cut`` when the text breaks off in it)."""
+    (None: not seen -- ``cut`` when the text breaks off in it -- or a number above the
+    points, which is no 得分 of it)."""
 
     level1: str
     level2: str
@@ -83,6 +84,10 @@ def read_points_sheet(words: Sequence[str], levels: int = 2, *,
         if score is not None and score <= tag[1]:
             items.append((label, tag[1], score, (*at, n + 1)))
             n += 2
+        elif score is not None:  # a row whose 得分 exceeds its points: not read
+            items.append((label, tag[1], Decimal(-1), at))
+            loose.append(n + 1)
+            n += 2
         else:
             items.append((label, tag[1], None, at))
             n += 1
@@ -93,7 +98,8 @@ def read_points_sheet(words: Sequence[str], levels: int = 2, *,
     left1: Decimal | None = None  # what of the open 一级's points is not yet under it
     for label, points, score, at in items:
         if score is not None:
-            rows.append(PointsRow(l1, l2, label, points, score, words=at))
+            rows.append(PointsRow(l1, l2, label, points, score if score >= 0 else None,
+                                  words=at))
             if levels == 1 and left1 is not None and points is not None:
                 left1 -= points
             continue

@@ -2328,6 +2328,10 @@ class _Parser:
                 self.note("cut", row.name)
                 self.draft.unread[("indicators", len(self.draft.indicators))] = {
                     "weight": "cut", "score": "cut"}
+            elif row.score is None:  # the number after it exceeds its points
+                values.update(weight=str(row.weight))
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    "score": "unplaced"}
             else:
                 values.update(weight=str(row.weight), score=str(row.score))
             self.add_indicator(values, None)
@@ -3370,9 +3374,9 @@ class _Parser:
         """A row whose cells were cut at every space (``split_words``): its words put back
         into cells the fewest joins that fit the columns' kinds (a space is a boundary
         unless the row cannot be read so), a value printed twice side by side kept whole.
-        One such joining: its cells.  Several (four
-        words of text for three text columns): the fields they place alike are read, the
-        rest left unread (ambiguous) -- the row as a dict.  None fits: the words."""
+        One such joining: its cells.  Several (four words of text for three text columns):
+        the fields they place alike are read, the rest left unread (ambiguous) -- the row
+        as a dict.  None fits: the words."""
         for k in range(min(len(words), len(schema)), 0, -1):
             if too_many_joinings(len(words), k):
                 return words  # a run of words no row is (a line of prose): not tried
