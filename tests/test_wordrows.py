@@ -102,3 +102,28 @@ def test_a_value_printed_twice_is_kept_whole_when_it_decides_the_joining():
     row = next(ind for ind in _case().indicators if ind.level2 == "可持续影响指标")
     assert (row.name, row.target, row.actual) == ("养护机制", "长效养护机制建立", "长效养护机制建立")
     assert (row.weight, row.score) == (10, 10)
+
+
+UNSCORED = """项目支出绩效自评表
+项目名称 县级储备粮
+主管部门 某县商务局 实施单位 某县粮食 储备中心
+绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指标 数量指标 储备到位率 100% 100%
+库存数量真实率 100% 100%
+质量指标 管理制度执行率 100% 100%
+专户管理率 100% 100%
+县级储备粮库存 粮食明显变质比例 0 0
+可持续影响指标 储备设备 维护及安全性 高 高
+总分
+"""
+
+
+def test_the_table_above_and_a_value_printed_twice_decide_a_split_name():
+    # no row above prints a 分值 or 得分: 0 | 0 are the target and actual of a name cut by a
+    # space, not 分值 | 得分; and 高 | 高 alike are target | actual, not 完成 | 偏差原因
+    rows = import_text(UNSCORED.encode("utf-8")).forms[0].case.indicators
+    by_name = {r.name: r for r in rows}
+    cut = by_name["县级储备粮库存粮食明显变质比例"]
+    assert (cut.target, cut.actual, cut.weight, cut.score) == ("0", "0", None, None)
+    kept = by_name["储备设备维护及安全性"]
+    assert (kept.target, kept.actual) == ("高", "高")

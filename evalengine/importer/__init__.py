@@ -137,11 +137,12 @@ def _text_sheets(data: bytes) -> tuple[tuple[Sheet, ...], tuple[Note, ...]]:
 def _rows_or_words(rows: Sheet, words: Sheet) -> Sheet:
     """A text whose lines may be rows with one space between cells (:mod:`.wordrows`) is
     read both ways -- its lines as rows, and as one run of words -- and the reading that
-    reads more of the form is kept (the run of words when they read as much)."""
+    reads more of the form is kept (the rows when they read as much: a line keeps a cell's
+    words together, 实施单位 某县公路 养护中心)."""
     from .wordrows import reading_size
 
     by_rows = reading_size(recognise(rows).forms)
-    return rows if by_rows > reading_size(recognise(words).forms) else words
+    return rows if by_rows >= reading_size(recognise(words).forms) else words
 
 
 def import_data(data: bytes, *, shown: str, stem: str, profile: str | None = None,

@@ -3369,26 +3369,60 @@ class _Parser:
             if self._fits(values, [schema[c] for c in combo], schema)
             and not (bare and schema[combo[0]] == "name")])
 
+    def column_kinds_above(self, schema: Sequence[str]) -> dict[str, str]:
+        """What the table's rows read so far (at least ``TABLE_EVIDENCE``) hold in each
+        figure column: "blank" (none fills it), "figure" (every one that fills it with a
+        figure), else nothing known."""
+        above = self.draft.indicators[self.table_first:]
+        if len(above) < TABLE_EVIDENCE:
+            return {}
+        unread = [self.draft.unread.get(("indicators", n), {})
+                  for n in range(self.table_first, len(self.draft.indicators))]
+        out: dict[str, str] = {}
+        for f in ("target", "actual", "weight", "score"):
+            if f not in schema:
+                continue
+            filled = [ind[f] for ind in above if ind.get(f) not in (None, "")]
+            if not filled and not any(f in lost for lost in unread):  # (unread is not blank)
+                out[f] = "blank"
+            elif all(re.search(r"\d", str(v)) for v in filled):
+                out[f] = "figure"
+        return out
+
     def rejoin_words(self, words: list[str], schema: list[str],
                      r: int | None) -> list[str] | dict[str, str]:
         """A row whose cells were cut at every space (``split_words``): its words put back
         into cells the fewest joins that fit the columns' kinds (a space is a boundary
-        unless the row cannot be read so), a value printed twice side by side kept whole.
+        unless the row cannot be read so) -- first of all, that put a value printed twice
+        side by side on two columns often alike (目标 | 完成, 分值 | 得分), then that put in
+        each figure column what the table's rows above put there (a figure, or nothing).
         One such joining: its cells.  Several (four words of text for three text columns):
         the fields they place alike are read, the rest left unread (ambiguous) -- the row
         as a dict.  None fits: the words."""
+        found: list[tuple[tuple[str, ...], list[tuple[int, ...]]]] = []
+        best = (-1, 0, 0, 0)  # (values twice on a pair, -misfits, cells, -misfits)
+        kinds = self.column_kinds_above(schema)
         for k in range(min(len(words), len(schema)), 0, -1):
             if too_many_joinings(len(words), k):
-                return words  # a run of words no row is (a line of prose): not tried
-            found = [(cells, opts) for cells in joinings(words, k)
-                     if (opts := self._options(cells, schema))]
-            if not found:
-                continue
-            # a value printed twice side by side (目标 | 完成 alike) fits better than a joining
-            # that cuts one of the two
-            twice = [sum(1 for n in range(len(cells) - 1) if cells[n] == cells[n + 1])
-                     for cells, _ in found]
-            found = [x for x, t in zip(found, twice) if t == max(twice)]
+                break  # joined into fewer cells the words are a line of prose: not tried
+            for cells in joinings(words, k):
+                opts = self._options(cells, schema)
+                if not opts:
+                    continue
+                # a value printed twice side by side on 目标 | 完成 (分值 | 得分) fits better
+                # than a joining that cuts one of the two
+                # a cell in a column no row above fills weighs more than a join; a text where
+                # the rows above hold figures, less (a tie of as many cells)
+                blank, figure = (min(sum(1 for n, c in enumerate(combo)
+                                         if not _kind_as_above(cells[n], kinds.get(schema[c]),
+                                                               kind))
+                                     for combo in opts) for kind in ("blank", "figure"))
+                score = (_twice_on_pair(cells, schema, opts), -blank, k, -figure)
+                if score > best:
+                    best, found = score, [(cells, opts)]
+                elif score == best:
+                    found.append((cells, opts))
+        if found:
             if len(found) == 1:
                 return list(found[0][0])
             readings = [{schema[c]: cells[n] for n, c in enumerate(combo)}
@@ -4076,6 +4110,25 @@ def _compared_figure(text: str) -> bool:
     """A cell that is a figure after a comparison (``≥90%``, ``≤10万元``; not ``≥360天服务读者``,
     a name)."""
     return bool(_COMPARED_FIGURE.match(L.key(text))) and L.is_figure(text)
+
+
+def _kind_as_above(cell: str, kind: str | None, judged: str) -> bool:
+    """Does ``cell`` hold what the rows above hold in its column (:meth:`column_kinds_above`),
+    as far as ``judged`` ("blank" or "figure") goes?"""
+    if kind != judged:
+        return True
+    if kind == "blank":
+        return L.is_blank(cell)
+    return bool(re.search(r"\d", cell)) or L.is_blank(cell)
+
+
+def _twice_on_pair(values: Sequence[str], schema: Sequence[str],
+                   options: list[tuple[int, ...]]) -> int:
+    """How many values printed twice side by side some assignment puts on two columns often
+    printed alike (目标 | 完成, 分值 | 得分)."""
+    pairs = {(schema.index(a), schema.index(b)) for a, b in _PAIRS if a in schema and b in schema}
+    twice = [n for n in range(len(values) - 1) if values[n].strip() and values[n] == values[n + 1]]
+    return max((sum(1 for n in twice if (c[n], c[n + 1]) in pairs) for c in options), default=0)
 
 
 def _printed_twice(values: Sequence[str], schema: Sequence[str],

@@ -32,9 +32,10 @@ def _words(line: str) -> list[str]:
 
 
 def is_word_rows(lines: Sequence[str]) -> bool:
-    """Do the lines look like a table's rows with single spaces between cells?  At least
-    one line holds an indicator header of three column labels or more as words, and most
-    lines are short rows of two words or more (not prose wrapped at a width)."""
+    """Might the lines be a table's rows with single spaces between cells?  At least one
+    line holds an indicator header of three column labels or more as words, a third of the
+    lines are rows of two words or more, and few are prose wrapped at a width.  (The text
+    is then read both ways: ``reading_size``.)"""
     rows = [line for line in lines if line.strip()]
     if len(rows) < 6:
         return False
@@ -49,7 +50,7 @@ def is_word_rows(lines: Sequence[str]) -> bool:
         if sum(1 for c in cells if L.indicator_column(c)) >= 3 \
                 and not any(len(L.key(c)) > 40 for c in cells):
             header = True
-    return header and multi * 2 >= len(rows) and prose * 4 <= len(rows)
+    return header and multi * 3 >= len(rows) and prose * 4 <= len(rows)
 
 
 def _joined_label(words: Sequence[str], i: int) -> tuple[str, int] | None:
