@@ -6,8 +6,8 @@ from __future__ import annotations
 from evalengine.importer import import_text
 from evalengine.importer.recognise import recognise
 from evalengine.importer.sheets import read_text, text_sheet, words_sheet
-from evalengine.importer.wordrows import is_word_rows, joinings, reading_size, row_cells, \
-    too_many_joinings
+from evalengine.importer.wordrows import MAX_JOININGS, is_word_rows, joining_count, joinings, \
+    reading_size, row_cells
 
 FORM = """项目支出绩效自评表
 （2022年度）
@@ -50,7 +50,7 @@ def test_joinings_keep_the_order_and_never_join_a_bare_number():
     assert len(list(joinings(words))) == 4
     assert list(joinings(["完成质量", "5", "4"])) == [("完成质量", "5", "4")]
     # a line of forty words is no row: its joinings are not tried
-    assert too_many_joinings(40, 8) and not too_many_joinings(6, 4)
+    assert joining_count(40, 8) > MAX_JOININGS >= joining_count(6, 4) == 10
     assert list(joinings(["字"] * 40, 8)) == []
 
 
@@ -127,3 +127,14 @@ def test_the_table_above_and_a_value_printed_twice_decide_a_split_name():
     assert (cut.target, cut.actual, cut.weight, cut.score) == ("0", "0", None, None)
     kept = by_name["储备设备维护及安全性"]
     assert (kept.target, kept.actual) == ("高", "高")
+
+
+def test_a_long_line_in_the_table_is_read_without_trying_its_joinings():
+    import time
+
+    line = " ".join(f"第{n}句说明文字" for n in range(40))
+    text = FORM.replace("总分 100 99\n", f"{line} 10 10\n总分 100 99\n")
+    start = time.process_time()
+    forms = import_text(text.encode("utf-8")).forms
+    assert time.process_time() - start < 10
+    assert forms and len(forms[0].case.indicators) >= 7

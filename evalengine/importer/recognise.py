@@ -52,7 +52,7 @@ from .prose import _is_unit as is_unit
 from .pointsheet import read_points_sheet, read_rubric_run
 from .prose import fill_draft
 from .sheets import Sheet
-from .wordrows import joinings, too_many_joinings
+from .wordrows import MAX_JOININGS, joining_count, joinings
 
 __all__ = ["Draft", "Recognised", "recognise"]
 
@@ -3402,8 +3402,10 @@ class _Parser:
         found: list[tuple[tuple[str, ...], list[tuple[int, ...]]]] = []
         best = (-1, 0, 0, 0)  # (values twice on a pair, -misfits, cells, -misfits)
         kinds = self.column_kinds_above(schema)
+        tried = 0
         for k in range(min(len(words), len(schema)), 0, -1):
-            if too_many_joinings(len(words), k):
+            tried += joining_count(len(words), k)
+            if tried > MAX_JOININGS:
                 break  # joined into fewer cells the words are a line of prose: not tried
             for cells in joinings(words, k):
                 opts = self._options(cells, schema)

@@ -19,9 +19,10 @@ from collections.abc import Iterator, Sequence
 
 from . import labels as L
 
-__all__ = ["is_word_rows", "joinings", "reading_size", "row_cells", "too_many_joinings"]
+__all__ = ["MAX_JOININGS", "is_word_rows", "joining_count", "joinings", "reading_size", "row_cells"]
 
-# a row whose words can be put back together in more ways than this is not tried
+# a row whose words can be put back together in more ways than this is not tried (all
+# joinings of it, or the ones into as many cells as the table has columns down to one)
 MAX_JOININGS = 4096
 _SENTENCE_RE = re.compile(r"[，。；;]")
 _BARE_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
@@ -135,9 +136,9 @@ def _count(n: int, cells: int | None) -> int:
     return comb(n - 1, cells - 1) if cells is not None else 1 << (n - 1)
 
 
-def too_many_joinings(words: int, cells: int) -> bool:
-    """Are there more than ``MAX_JOININGS`` ways to put ``words`` words into ``cells`` cells?"""
-    return _count(words, cells) > MAX_JOININGS
+def joining_count(words: int, cells: int) -> int:
+    """How many ways there are to put ``words`` words into ``cells`` cells in order."""
+    return _count(words, cells)
 
 
 _ROW_FIELDS = ("level1", "level2", "name", "target", "actual", "operator", "unit", "weight",
