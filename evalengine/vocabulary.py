@@ -141,6 +141,14 @@ class Placeholder:
 
 
 @attrs.frozen
+class Rubric:
+    """Words of a scoring rubric's 一级/二级 levels (``[rubric]``): a level label run into
+    its first row's name (资金管理资金分配) is cut after one of these."""
+
+    levels: Words
+
+
+@attrs.frozen
 class ClaimTexts:
     shortfall: Words
     partial: Words
@@ -196,6 +204,7 @@ class Vocabulary:
     units: Units
     placeholder: Placeholder
     claims: Claims
+    rubric: Rubric
     dates: Dates
 
     @property

@@ -21,7 +21,7 @@ FLOORS = {
     "tab": 0.96, "pipe": 0.87, "cells": 0.96, "broken": 0.87, "page": 0.96,
     "glued": 0.70, "oneline": 0.69, "synonyms": 0.96, "traditional": 0.96, "ocr": 0.95,
     "paragraphs": 0.84, "columns": 0.35,
-    "spaces": 0.87, "spaces1": 0.47, "html": 0.97, "htmlcopy": 0.88, "vertical": 0.94,
+    "spaces": 0.87, "spaces1": 0.84, "html": 0.97, "htmlcopy": 0.88, "vertical": 0.94,
     "units": 0.95,
 }
 # shape → most fields given a value the form does not hold (wrong, spurious, invented): a
@@ -30,7 +30,7 @@ WRONG_CEILINGS = {
     "tab": 8, "pipe": 8, "cells": 7, "broken": 11, "page": 8,
     "glued": 30, "oneline": 34, "synonyms": 10, "traditional": 8, "ocr": 9,
     "paragraphs": 92, "columns": 16,
-    "spaces": 9, "spaces1": 43, "html": 0, "htmlcopy": 37, "vertical": 28, "units": 8,
+    "spaces": 8, "spaces1": 20, "html": 0, "htmlcopy": 37, "vertical": 28, "units": 8,
 }
 
 

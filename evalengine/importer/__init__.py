@@ -25,7 +25,7 @@ from .notes import Note, note_text
 from .reader import Read, Unreadable, read_bytes, read_path
 from .readreport import ReadReport, read_report
 from .recognise import Draft, recognise
-from .sheets import Sheet, read_text, text_sheet
+from .sheets import Sheet, read_text, text_sheet, words_sheet
 
 __all__ = ["ImportedFile", "ImportedForm", "import_file", "import_sheets", "import_text"]
 
@@ -125,11 +125,24 @@ def _text_sheets(data: bytes) -> tuple[tuple[Sheet, ...], tuple[Note, ...]]:
     if is_glued(normalised.text):
         return (attrs.evolve(glued_sheet(normalised.text), ocr=ocr),), notes
     sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
+    if sheet.split_words:
+        sheet = _rows_or_words(sheet, words_sheet(normalised.text.split("\n"), sheet.name))
     sheet = attrs.evolve(sheet, ocr=ocr)
     quoted = glued_cells(sheet)
     if quoted is not None:
         quoted = attrs.evolve(quoted, ocr=ocr)
     return ((quoted, sheet) if quoted is not None else (sheet,)), notes
+
+
+def _rows_or_words(rows: Sheet, words: Sheet) -> Sheet:
+    """A text whose lines may be rows with one space between cells (:mod:`.wordrows`) is
+    read both ways -- its lines as rows, and as one run of words -- and the reading that
+    reads more of the form is kept (the rows when they read as much: a line keeps a cell's
+    words together, 实施单位 某县公路 养护中心)."""
+    from .wordrows import reading_size
+
+    by_rows = reading_size(recognise(rows).forms)
+    return rows if by_rows >= reading_size(recognise(words).forms) else words
 
 
 def import_data(data: bytes, *, shown: str, stem: str, profile: str | None = None,

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -48,8 +49,10 @@ from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exis
     recognise_layout, relations
 from .notes import Note
 from .prose import _is_unit as is_unit
+from .pointsheet import read_points_sheet, read_rubric_run
 from .prose import fill_draft
 from .sheets import Sheet
+from .wordrows import MAX_JOININGS, joining_count, joinings
 
 __all__ = ["Draft", "Recognised", "recognise"]
 
@@ -268,7 +271,17 @@ def _row_index(toks: Sequence[Tok]) -> dict[int, list[int]]:
 
 def _is_title(tok: Tok) -> bool:
     k = _FILE_NAME_RE.sub("", tok.key)
-    return 0 < len(k) <= 60 and bool(_TITLE_RE.match(k)) and "报告" not in k
+    return 0 < len(k) <= 60 and (bool(_TITLE_RE.match(k)) or k.endswith(_sheet_titles())) \
+        and "报告" not in k
+
+
+@functools.cache
+def _sheet_titles() -> tuple[str, ...]:
+    """The titles of the rubric layouts' score sheets (…绩效评价得分表): a form's title too,
+    which a page may print after another form (rules/layouts ``title``)."""
+    return tuple(sorted({key(t) for layout in load_layouts() if layout.kind == "rubric"
+                         for t in layout.title if len(key(t)) >= 6 and key(t).endswith("表")
+                         and not _TITLE_RE.match(key(t))}))
 
 
 def _is_file_name(tok: Tok) -> bool:
@@ -807,8 +820,53 @@ class _Parser:
                 i += 1
             else:
                 i = max(nxt, i + 1)
+        if self.draft.headless and self.mode == "words" and not self.glued \
+                and not self.draft.has_table:
+            self.rubric_run()
         self.finish()
         return self.draft
+
+    def rubric_run(self) -> None:
+        """The text before a page's first form, read as a rubric's rows with no header (a
+        page that starts inside one, :func:`.pointsheet.read_rubric_run`): name | 分值 |
+        得分, the levels by their points' sums.  Nothing is read unless they add up."""
+        toks = self.toks
+        free = []
+        for i in range(self.start, self.end):
+            if toks[i].key in L.TOTAL_ROWS or self.is_terminator(toks[i]) \
+                    or self.ends_draft(toks[i]):
+                break  # the rubric's 总分 row, or what ends a form
+            if toks[i].key and not toks[i].dup and not toks[i].brk and i not in self.used:
+                free.append(i)
+        from ..vocabulary import load_vocabulary
+
+        read = read_rubric_run([toks[i].text for i in free], load_vocabulary().rubric.levels)
+        if read is None:
+            return
+        rows, _ = read
+        if self.layout is not None and profile_exists(self.layout.profile):
+            from ..profile import load_profile
+
+            profile = load_profile(self.layout.profile)
+            if not all((section := profile.section(row.level1)) is not None and section.rubric
+                       for row in rows if row.level1):
+                # the layout a word of the text named scores other levels, or scores them by
+                # targets these rows do not print: not this rubric's
+                self.layout, self.layout_ties = None, ()
+        self.draft.has_table = True
+        self.schema = ("name", "weight", "score")
+        self.note("no-header", detail=" | ".join(FIELD_LABELS[f][0] for f in self.schema))
+        for row in rows:
+            self.used.update(free[p] for p in row.words)
+            values = {"level1": self.l1_text(row.level1) if row.level1 else "",
+                      "level2": row.level2, "name": row.name}
+            if row.weight is not None:
+                values.update(weight=str(row.weight), score=str(row.score))
+            if row.unread:
+                self.draft.unread.setdefault(("indicators", len(self.draft.indicators)),
+                                             {}).update(dict(row.unread))
+            self.add_indicator(values, None)
+        self.finish_table()
 
     def dispatch(self, i: int) -> int | None:
         tok = self.toks[i]
@@ -2238,7 +2296,51 @@ class _Parser:
                 and {"name", "weight", "score"} <= set(self.schema) \
                 and not {"target", "actual"} & set(self.schema):
             return self.table_rubric_words(j)
+        if self.schema == ("name", "score"):  # 三级 | 得分: the points in the labels
+            k = self.table_points_words(j, fields)
+            if k is not None:
+                return k
         return self.table_words(j, self.schema)
+
+    def table_points_words(self, j: int, fields: Sequence[str]) -> int | None:
+        """Words under a header of the levels, 三级指标 and 得分 only, whose labels carry
+        their points (:mod:`.pointsheet`): the levels told by the points' arithmetic, each
+        row's 分值 its points.  None: the words are no such sheet."""
+        toks = self.toks
+        k = j
+        while k < self.end and not toks[k].brk and not self.ends_draft(toks[k]) \
+                and not self.is_terminator(toks[k]):
+            k += 1
+        at = [x for x in range(j, k) if toks[x].key and not toks[x].dup]
+        cut = k >= self.end >= len(toks)
+        levels = sum(1 for f in ("level1", "level2") if f in fields)
+        read = read_points_sheet([toks[x].text for x in at], levels, cut=cut)
+        if read is None:
+            return None
+        rows, loose = read
+        if k < self.end and self.is_terminator(toks[k]):
+            self.draft.ended = True
+        for row in rows:
+            self.used.update(at[p] for p in row.words)
+            values = {"level1": self.l1_text(row.level1) if row.level1 else "",
+                      "level2": row.level2, "name": row.name}
+            if row.cut:
+                self.note("cut", row.name)
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    "weight": "cut", "score": "cut"}
+            elif row.score is None:  # the number after it exceeds its points
+                values.update(weight=str(row.weight))
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
+                    "score": "unplaced"}
+            else:
+                values.update(weight=str(row.weight), score=str(row.score))
+            self.add_indicator(values, None)
+        for p in loose:
+            self.used.add(at[p])
+            self.note("unplaced", toks[at[p]].text)
+        self.schema = ("name", "weight", "score")
+        self.finish_table()
+        return k
 
     def column_major(self, i: int) -> tuple[int, list[tuple[str, list[int]]], int] | None:
         """A table the flattener gave column by column (``三级指标 甲 乙 丙 指标值 … 得分 10 9
@@ -2908,6 +3010,7 @@ class _Parser:
         # compact rows whose leading cells no vocabulary names: (indicator index or -1, cells)
         unlabelled: list[tuple[int, list[str]]] = []
         last_row_index = -1
+        l1_row = -1  # the last row that held a 一级 label alone
         while r < len(sheet.rows):
             if not self.row_range(r):
                 break
@@ -2922,6 +3025,22 @@ class _Parser:
             first_tok = next(t for t in (toks[x] for x in self.row_range(r)) if t.key)
             if self.is_terminator(first_tok):
                 break
+            if self.mode == "compact" and len(cells) == 1 and L.is_points_only(cells[0]):
+                if r - 1 != l1_row:  # a 一级 printed as its points only: its label lost
+                    self.lost_l1(cells[0])
+                    cur_l1 = cur_l2 = ""
+                # (else the 一级's points, printed under its label: 满意度指标 | (10分))
+                self.mark_row(r)
+                r += 1
+                continue
+            if self.mode != "grid" and len(cells) == 1 and L.is_figure(cells[0]) \
+                    and self._table_goes_on(r + 1):
+                # a figure alone on its line (a page number, a cell broken off its row): no
+                # row's name
+                self.note("unplaced", cells[0], r + 1)
+                self.mark_row(r)
+                r += 1
+                continue
             if self.mode != "grid" and len(cells) == 1 and not (
                     L.is_l1(cells[0]) or L.is_l2(cells[0])):
                 if not (len(L.key(cells[0])) <= 60 and self._table_goes_on(r + 1)):
@@ -3036,6 +3155,8 @@ class _Parser:
                 if l2 is not None:
                     cur_l2 = l2
                 rest = texts[n:]
+                if l1 is not None and l2 is None and not rest:
+                    l1_row = r
                 if rest or l2 is not None:
                     at = len(self.draft.indicators)
                     values = self.align_row(rest, schema, r, cut=self.text_ends_at(r))
@@ -3185,16 +3306,17 @@ class _Parser:
         values = [v for v in values if v.strip()]
         if not values:
             return {}
+        if self.sheet.split_words and len(values) > 1:
+            joined = self.rejoin_words(values, schema, r)
+            if isinstance(joined, dict):
+                return joined
+            values = joined
         lost: list[str] = []
         if len(values) > len(schema):
             for extra in values[len(schema):]:
                 self.note("unplaced", extra, r + 1 if r is not None else None)
             lost, values = values[len(schema):], values[: len(schema)]
-        options = []
-        for combo in itertools.combinations(range(len(schema)), len(values)):
-            if self._fits(values, [schema[c] for c in combo], schema):
-                options.append(combo)
-        options = _printed_twice(values, schema, options)
+        options = self._options(values, schema)
         prefix = tuple(range(len(values)))
         if cut and len(options) > 1 and prefix in options:
             above = self.draft.indicators[self.table_first:]
@@ -3234,6 +3356,93 @@ class _Parser:
         for field, text in placed:
             out.setdefault(field, text)
         return out
+
+    def _options(self, values: Sequence[str], schema: list[str]) -> list[tuple[int, ...]]:
+        values = list(values)
+        if len(values) > len(schema):
+            return []
+        # rows cut at every space: a bare number is a cell of the row before, no row's name
+        bare = self.sheet.split_words and "name" in schema and bool(values) \
+            and re.fullmatch(r"[\d.]+", L.key(values[0])) is not None
+        return _printed_twice(values, schema, [
+            combo for combo in itertools.combinations(range(len(schema)), len(values))
+            if self._fits(values, [schema[c] for c in combo], schema)
+            and not (bare and schema[combo[0]] == "name")])
+
+    def column_kinds_above(self, schema: Sequence[str]) -> dict[str, str]:
+        """What the table's rows read so far (at least ``TABLE_EVIDENCE``) hold in each
+        figure column: "blank" (none fills it), "figure" (every one that fills it with a
+        figure), else nothing known."""
+        above = self.draft.indicators[self.table_first:]
+        if len(above) < TABLE_EVIDENCE:
+            return {}
+        unread = [self.draft.unread.get(("indicators", n), {})
+                  for n in range(self.table_first, len(self.draft.indicators))]
+        out: dict[str, str] = {}
+        for f in ("target", "actual", "weight", "score"):
+            if f not in schema:
+                continue
+            filled = [ind[f] for ind in above if ind.get(f) not in (None, "")]
+            if not filled and not any(f in lost for lost in unread):  # (unread is not blank)
+                out[f] = "blank"
+            elif all(re.search(r"\d", str(v)) for v in filled):
+                out[f] = "figure"
+        return out
+
+    def rejoin_words(self, words: list[str], schema: list[str],
+                     r: int | None) -> list[str] | dict[str, str]:
+        """A row whose cells were cut at every space (``split_words``): its words put back
+        into cells the fewest joins that fit the columns' kinds (a space is a boundary
+        unless the row cannot be read so) -- first of all, that put a value printed twice
+        side by side on two columns often alike (目标 | 完成, 分值 | 得分), then that put in
+        each figure column what the table's rows above put there (a figure, or nothing).
+        One such joining: its cells.  Several (four words of text for three text columns):
+        the fields they place alike are read, the rest left unread (ambiguous) -- the row
+        as a dict.  None fits: the words."""
+        found: list[tuple[tuple[str, ...], list[tuple[int, ...]]]] = []
+        best = (-1, 0, 0, 0)  # (values twice on a pair, -misfits, cells, -misfits)
+        kinds = self.column_kinds_above(schema)
+        tried = 0
+        for k in range(min(len(words), len(schema)), 0, -1):
+            tried += joining_count(len(words), k)
+            if tried > MAX_JOININGS:
+                break  # joined into fewer cells the words are a line of prose: not tried
+            for cells in joinings(words, k):
+                opts = self._options(cells, schema)
+                if not opts:
+                    continue
+                # a value printed twice side by side on 目标 | 完成 (分值 | 得分) fits better
+                # than a joining that cuts one of the two
+                # a cell in a column no row above fills weighs more than a join; a text where
+                # the rows above hold figures, less (a tie of as many cells)
+                blank, figure = (min(sum(1 for n, c in enumerate(combo)
+                                         if not _kind_as_above(cells[n], kinds.get(schema[c]),
+                                                               kind))
+                                     for combo in opts) for kind in ("blank", "figure"))
+                score = (_twice_on_pair(cells, schema, opts), -blank, k, -figure)
+                if score > best:
+                    best, found = score, [(cells, opts)]
+                elif score == best:
+                    found.append((cells, opts))
+        if found:
+            if len(found) == 1:
+                return list(found[0][0])
+            readings = [{schema[c]: cells[n] for n, c in enumerate(combo)}
+                        for cells, opts in found for combo in opts]
+            fields = {f for reading in readings for f in reading}
+            out = {f: readings[0][f] for f in fields
+                   if all(reading.get(f) == readings[0].get(f) for reading in readings)}
+            disputed = fields - set(out)
+            self.note("ambiguous", " ".join(words), r + 1 if r is not None else None,
+                      "/".join(FIELD_LABELS.get(f, (f,))[0] for f in schema if f in disputed))
+            unread = {f: "ambiguous" for f in disputed if f in _INDICATOR_FIELDS or f == "name"}
+            if unread:
+                self.draft.unread.setdefault(("indicators", len(self.draft.indicators)),
+                                             {}).update(unread)
+            if "name" in schema:
+                out.setdefault("name", "")
+            return {f: v for f, v in out.items() if f != "-"}
+        return words
 
     @staticmethod
     def _fits(values: list[str], fields: list[str], schema: list[str]) -> bool:
@@ -3903,6 +4112,25 @@ def _compared_figure(text: str) -> bool:
     """A cell that is a figure after a comparison (``≥90%``, ``≤10万元``; not ``≥360天服务读者``,
     a name)."""
     return bool(_COMPARED_FIGURE.match(L.key(text))) and L.is_figure(text)
+
+
+def _kind_as_above(cell: str, kind: str | None, judged: str) -> bool:
+    """Does ``cell`` hold what the rows above hold in its column (:meth:`column_kinds_above`),
+    as far as ``judged`` ("blank" or "figure") goes?"""
+    if kind != judged:
+        return True
+    if kind == "blank":
+        return L.is_blank(cell)
+    return bool(re.search(r"\d", cell)) or L.is_blank(cell)
+
+
+def _twice_on_pair(values: Sequence[str], schema: Sequence[str],
+                   options: list[tuple[int, ...]]) -> int:
+    """How many values printed twice side by side some assignment puts on two columns often
+    printed alike (目标 | 完成, 分值 | 得分)."""
+    pairs = {(schema.index(a), schema.index(b)) for a, b in _PAIRS if a in schema and b in schema}
+    twice = [n for n in range(len(values) - 1) if values[n].strip() and values[n] == values[n + 1]]
+    return max((sum(1 for n in twice if (c[n], c[n + 1]) in pairs) for c in options), default=0)
 
 
 def _printed_twice(values: Sequence[str], schema: Sequence[str],

@@ -38,7 +38,7 @@ import attrs
 from .labels import clean
 from .notes import Note
 
-__all__ = ["Sheet", "TextInput", "decode", "read_text", "text_sheet"]
+__all__ = ["Sheet", "TextInput", "decode", "read_text", "text_sheet", "words_sheet"]
 
 Mode = str  # "grid" | "tab" | "compact" | "stream" | "words"
 
@@ -55,6 +55,8 @@ class Sheet:
     prose: frozenset[int] = frozenset()  # grid: rows that are text outside any table
     pages: tuple[int, ...] = ()  # grid from a PDF: the page (1-based) of each row
     ocr: bool = False  # text whose OCR confusions were fixed: a 2 before a target may be ≥
+    # compact rows cut at every single space (:mod:`.wordrows`): two cells may be one
+    split_words: bool = False
 
 
 @attrs.frozen
@@ -171,6 +173,10 @@ def text_sheet(source: TextInput, name: str = "") -> Sheet:
     separators = len(re.findall(r"\n\n", text))
     if blank_cells >= 3 and separators >= 10:
         return _paragraph_sheet(text, name, truncated)
+    from .wordrows import is_word_rows
+
+    if is_word_rows(lines):
+        return _word_rows_sheet(lines, name, truncated)
     return _words_sheet(lines, name, truncated)
 
 
@@ -294,6 +300,21 @@ def _paragraph_sheet(text: str, name: str, truncated: bool) -> Sheet:
     if cells and not chunks[-1]:
         cells.pop()  # the text's final line break
     return Sheet(name, "stream", (tuple(cells),), truncated=truncated)
+
+
+def _word_rows_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
+    """A row a line, one space between cells (:mod:`.wordrows`): blank cells are not seen and
+    a cell may be cut at its own space, so the rows are ``compact`` and ``split_words``."""
+    from .wordrows import row_cells
+
+    rows = [row_cells(line) for line in lines if line.strip()]
+    return Sheet(name, "compact", tuple(r for r in rows if r), truncated=truncated,
+                 split_words=True)
+
+
+def words_sheet(lines: Sequence[str], name: str = "", truncated: bool = False) -> Sheet:
+    """The text as one run of whitespace words (mode ``words``)."""
+    return _words_sheet(lines, name, truncated)
 
 
 def _words_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
