@@ -26,8 +26,8 @@ from .layouts import Column, Relation
 from .settings import import_settings
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
-           "is_glued_run", "is_value_cell", "labels_at_line_start", "ocr_operator_doubt",
-           "operator_cell", "split_total", "unreadable_operator"]
+           "is_glued_run", "is_value_cell", "junk_cell", "labels_at_line_start",
+           "ocr_operator_doubt", "operator_cell", "split_total", "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -339,6 +339,11 @@ _BEFORE_ALT = "|".join(map(re.escape, _OP_BEFORE))
 _AFTER_ALT = "|".join(map(re.escape, _OP_AFTER))
 _VALUE_RE = re.compile(
     rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?")
+# a figure cell OCR could not read whole: junk glyphs where its operator or first digit was
+# (^80%, 5=50%: rules/import.toml [decoder] ocr_junk), placed but not read (junk_cell)
+_JUNK = re.escape(_COSTS.ocr_junk)
+_JUNK_VALUE_RE = re.compile(
+    rf"(?:[{_JUNK}]{{1,2}}|\d[{_JUNK}=])[≥≤><=]?{_NUM}(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?")
 # in a row that is a whole line, a figure's unit may be a word no list has (45万, 25TB)
 _LOOSE_VALUE_RE = re.compile(
     rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT}|[^\W\d_]{{1,3}})?(?:{_AFTER_ALT})?"
@@ -426,6 +431,8 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             strict = _prefixes(_VALUE_RE, s, p)
             for end in strict:
                 out.append((end, c + 1, 3 - split, ((field, s[p:end]),)))
+            for end in _prefixes(_JUNK_VALUE_RE, s, p):  # a figure OCR left junk in
+                out.append((end, c + 1, 2 - split, ((field, s[p:end]),)))
             # a unit no list has (45万, 25TB) is read, but a known one is better evidence
             for end in _prefixes(_LOOSE_VALUE_RE, s, p) if free_to_end else ():
                 if end not in strict:
@@ -450,7 +457,19 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     while end < len(s) and end - p < _FREE_MAX and not s[end].isdigit():
                         end += 1
                     if end < len(s) and s[end].isdigit() and not _RUN_IN_NAME.search(s, p, end):
-                        out.append((end, c + 1, 1, ((field, s[p:end]),)))
+                        op = end
+                        while op > p and s[op - 1] in "≥≤><=":
+                            op -= 1
+                        if op == end:
+                            out.append((end, c + 1, 1, ((field, s[p:end]),)))
+                        # words and a figure, one cell (采购的原原种合格率≥90%): a target
+                        # stated as a sentence; its figure ends it
+                        value = _VALUE_RE.match(s, op) if op > p else None
+                        if value is not None and field == "target" \
+                                and _SENTENCE_WORDS.fullmatch(s, p, op) \
+                                and not _NUMBER_RE.fullmatch(value.group()):
+                            # (a bare number after words is the next row's 分值: 可行性2)
+                            out.append((value.end(), c + 1, 2, ((field, s[p:value.end()]),)))
             if field == "actual" and p and _WORDY.match(s, p - 1):
                 # a claim glued to the words before it (…相关制度规定达成预期指标88): the
                 # shortest claim ending where the figures begin
@@ -458,6 +477,16 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     out.append((end, c + 1, 2, ((field, s[p:end]),)))
             a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
                       or not optional[x]), None)
+            if field == "target" and a is not None and fields[a] == "actual" \
+                    and s[p] in _FLAGS and p + 1 < len(s) and _WORDY.match(s, p + 1):
+                # a yes/no target and a word actual glued (是基本达到, 是是 is below): the
+                # flag, then a claim or a flag up to where the figures begin
+                end = p + 1
+                while end < len(s) and end - p < _FREE_MAX and _WORDY.match(s, end):
+                    end += 1
+                rest = s[p + 1:end]
+                if end < len(s) and s[end].isdigit() and (rest in _FLAGS or _is_claim(rest)):
+                    out.append((end, a + 1, 4, (("target", s[p]), ("actual", rest))))
             if field == "target" and a is not None and fields[a] == "actual":
                 # words printed twice: the target and the actual (不超过预算不超过预算), with
                 # only optional columns between them
@@ -565,9 +594,16 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
     """The pieces of a run of glued rows (:func:`.labels.split_categories`) where the run
     keeps its line ends: a 一级/二级 label is a row's first cell, so a label word inside a
     line (``…合规达成预期指标``) is the text of that row, not a new category.  A run with
-    no line end is left as it is."""
+    no line end is left as it is.
+
+    A run whose labels mostly stand inside its lines was not flattened a row a line: its
+    line ends are where a text (an OCR'd image, a document preview) wrapped, inside a row
+    or a cell as often as between rows, so they are no boundary at all and are dropped."""
     if not any(LINE_END in text for _, text in pieces):
         return pieces
+    if _wrapped_lines(pieces):
+        return [(kind, text.replace(LINE_END, "")) for kind, text in pieces
+                if kind != "text" or text.replace(LINE_END, "")]
     out: list[tuple[str, str]] = []
     for kind, text in pieces:
         inside = out and out[-1][0] == "text" and not out[-1][1].endswith(LINE_END)
@@ -578,12 +614,29 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
     return out
 
 
+def _wrapped_lines(pieces: list[tuple[str, str]]) -> bool:
+    """Do most 一级/二级 labels of the run stand inside a line (after a row's text on the
+    same line), not at a line's start (first, after a line end, or after another label)?"""
+    inside = at_start = 0
+    for n, (kind, _) in enumerate(pieces):
+        if kind == "text":
+            continue
+        before = pieces[n - 1] if n else None
+        if before is None or before[0] != "text" or before[1].endswith(LINE_END):
+            at_start += 1
+        else:
+            inside += 1
+    return inside > at_start
+
+
 _TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UNIT_ALT})")
 # a run of glued figures inside a name (``…面积万亩2810810森林…``): the value cells of a row
 # of its own; a year (2021年) or a short count is a name's word
 # a figure with words in it printed twice (2021年12月完成): a date or a count and its words
 _DATED = re.compile(r"\d+[^\W\d_]+(?:\d+[^\W\d_]+)*")
-_DASHES = "—－–-一"  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
+_DASHES = "—－–-一"
+_FLAGS = ("是", "否")
+_SENTENCE_WORDS = re.compile(r"[\u4e00-\u9fff，、,（）()]{2,}")  # Chinese words, no OCR junk  # a yes/no cell (是否按时完成: 是)  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
 _RUN_IN_NAME = re.compile(r"(?<![\d.])\d[\d.]{5,}(?![\d.年月日])")
 
 
@@ -942,10 +995,23 @@ def unreadable_operator(target: str) -> bool:
     or a unit cell run into it)?  Then its comparison cannot be read, and the target is
     unread -- never a target of 0 that the actual is measured against."""
     m = _PREFIXED_FIGURE.fullmatch(unicodedata.normalize("NFKC", target).strip())
-    return m is not None and m.group(1) not in _operator_data()[1]
+    if m is None:
+        return False
+    known = _operator_data()[1]
+    word = m.group(1)
+    # a known word and a unit (每亩300: 每 + 亩, as 每人 and 每户 are) is no junk
+    return word not in known and not any(word[:k] in known and word[k:] in _UNITS
+                                         for k in range(1, len(word)))
 
 
-_OCR_GE = re.compile(r"2(?=\d)(?!0\d\d年)")
+# (not before a zero that would start the figure: 200万粒 is no ≥00万粒, 2021年 no year ≥021)
+_OCR_GE = re.compile(r"2(?=[1-9]|0\.\d)")
+
+
+def junk_cell(text: str) -> bool:
+    """Is a target or actual cell a figure OCR left junk glyphs in (``^80%``, ``5=50%``)?
+    It was placed in its column, but what it says cannot be read."""
+    return bool(_JUNK_VALUE_RE.fullmatch(unicodedata.normalize("NFKC", text).strip()))
 
 
 def ocr_operator_doubt(target: str) -> bool:

@@ -205,6 +205,12 @@ def cut(text: str) -> list[str]:
     for piece in (p.strip(":：") for p in pieces):
         if not piece:
             continue
+        tag = _TAG_RE.match(_same_length_nfkc(piece))
+        if out and tag is not None and tag.end() < len(piece) and out[-1] in _words():
+            # a label's column tag glued to the figure after it (全年预算数 | (A)300): the
+            # tag ends the label, the figure is the next cell
+            out[-1] += piece[:tag.end()]
+            piece = piece[tag.end():].strip(":：")
         # "其中" + "中央财政资金", "全年预算数" + "(A)": one cell each
         if out and (out[-1] == "其中" or _TAG_RE.fullmatch(_same_length_nfkc(piece))):
             out[-1] = out[-1] + (":" if out[-1] == "其中" else "") + piece

@@ -42,8 +42,8 @@ from .labels import clean, key
 from .cellrows import joins_three, reading_fit, read_scrambled_header, \
     read_stream_rows, read_typed_table
 from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, \
-    is_glued_run, is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
-    split_total, unreadable_operator
+    is_glued_run, is_value_cell, junk_cell, labels_at_line_start, ocr_operator_doubt, \
+    operator_cell, split_total, unreadable_operator
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
     recognise_layout, relations
 from .notes import Note
@@ -253,6 +253,36 @@ def _tokens(sheet: Sheet) -> list[Tok]:
             toks.append(Tok(text, key(text), r, i))
             i += 1
     return toks
+
+
+def _slash_part(label: str, value: str, field: str) -> str:
+    """The part of a value that the label's part naming ``field`` stands over, when a header
+    cell names two fields joined by a slash (项目实施单位/项目负责人 | 某中心/张三): the unit,
+    not the person.  Any other value is kept whole."""
+    names = label.split("/")
+    parts = value.split("/")
+    if len(names) < 2 or len(parts) != len(names):
+        return value
+    at = [n for n, w in enumerate(names) if L.HEADER_FIELDS.get(w) == field]
+    return parts[at[0]].strip() if len(at) == 1 and parts[at[0]].strip() else value
+
+
+def _label_level(label: str) -> int:
+    """The government level a header label names before its field (自治区主管部门: 1,
+    市县主管部门: 2, 主管部门: 0): the words before a header label of the vocabulary, an
+    upper level's (rules/import.toml ``upper_levels``) or places (rules/prose.toml)."""
+    from .prose import load_prose_rules
+    from .settings import import_settings
+
+    places = load_prose_rules().title.places
+    base = next((h for h in sorted(L.HEADER_FIELDS, key=len, reverse=True)
+                 if len(h) >= 2 and label.endswith(h) and label != h), None)
+    if base is None:
+        return 0
+    prefix = label[: len(label) - len(base)]
+    if prefix in import_settings().upper_levels:
+        return 1
+    return 2 if prefix and all(c in places for c in prefix) else 0
 
 
 def _tok_row(tok: Tok) -> int:
@@ -732,6 +762,7 @@ class _Parser:
         self.table_first = 0  # the first indicator row of the table being read
         self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
         self.l1_lost = False  # the current 一级 printed as its points only (lost_l1)
+        self.header_levels: dict[str, int] = {}  # field → level of the label read (_label_level)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -932,8 +963,15 @@ class _Parser:
             self.note("cut", value)
             self.draft.unread.setdefault(("project", 0), {})[field] = "cut"
         elif field != "-" and value:
-            self.set_header(field, value)
             k = self.toks[i].key
+            level = _label_level(k)
+            if level > self.header_levels.get(field, level):
+                # the field printed again at a lower level (市县主管部门 after 自治区主管部门):
+                # the project is run there, so that unit is the case's
+                self.draft.project.pop(field, None)
+            if level:
+                self.header_levels[field] = max(level, self.header_levels.get(field, 0))
+            self.set_header(field, _slash_part(k, value, field))
             if field in ("department", "implementer") and "主管" in k and "实施" in k:
                 # 实施(主管)单位, 主管(实施)单位: one unit, both the department and the implementer
                 self.set_header("implementer" if field == "department" else "department", value)
@@ -2684,11 +2722,16 @@ class _Parser:
         typed = self.mode == "grid" and not self.sheet.ocr
         if target and not typed and unreadable_operator(target):
             lost["target"] = "unreadable"
+            if ind.get("actual") == target:  # printed alike (工5% | 工5%): as unreadable
+                lost["actual"] = "unreadable"
         elif target and self.sheet.ocr and "operator" not in self.schema \
                 and ocr_operator_doubt(target):
             lost["target"] = "ambiguous"
             if ind.get("actual") == target:  # printed alike, the actual shares the doubt
                 lost["actual"] = "ambiguous"
+        for field in ("target", "actual"):  # junk OCR left in a figure (^80%, 5=50%)
+            if not typed and ind.get(field) and junk_cell(ind[field]):
+                lost[field] = "unreadable"
         if lost:
             self.note("operator-unread", f"{ind.get('operator', '')} {target}".strip(),
                       detail=FIELD_LABELS["target"][0])

@@ -27,6 +27,7 @@ class DecoderCosts:
     near_ratio: Decimal
     unit_prefixes: tuple[str, ...]
     not_units: tuple[str, ...]
+    ocr_junk: str
     keep: int
     table_evidence: int
     tail_min: int
@@ -70,6 +71,7 @@ class ImportSettings:
     title_header_within: int
     decoder: DecoderCosts
     cellrows: RowScores
+    upper_levels: tuple[str, ...] = ()
 
 
 @cache
