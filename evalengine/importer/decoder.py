@@ -27,7 +27,8 @@ from .settings import import_settings
 
 __all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
            "is_glued_run", "is_value_cell", "junk_cell", "labels_at_line_start",
-           "ocr_operator_doubt", "operator_cell", "split_total", "unreadable_operator"]
+           "ocr_operator_doubt", "operator_cell", "settle_table", "split_total",
+           "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -369,6 +370,7 @@ NEAR_RATIO = _COSTS.near_ratio
 CELL_STEPS = _COSTS.cell_steps
 KEEP = _COSTS.keep
 TABLE_EVIDENCE = _COSTS.table_evidence
+TABLE_SHARE = _COSTS.table_share
 TAIL_MIN = _COSTS.tail_min
 _FREE_MAX = _COSTS.free_max
 _NAME_MAX = _COSTS.name_max
@@ -382,6 +384,7 @@ class RowReading:
     # the cell that the readings reading it whole put in different columns (``22.5``: 完成值,
     # 权重 or 得分; others split it, 2 | 2.5), for the table to decide (its 合计 row)
     disputed_cell: str = ""
+    text: str = ""  # the row's part of the run, to read it again by the table (settle_table)
 
 
 def _prefixes(pattern: re.Pattern[str], s: str, pos: int) -> list[int]:
@@ -696,11 +699,12 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     run is a boundary no row or cell crosses (a table flattened a row a line).  Returns the
     rows and the text that could not be read as rows ("" when all of it was)."""
     lines = text.split(LINE_END)
-    if len(lines) == 1:
-        return _decode_line(text, fields, types, relations)
-    ties = [_one_row_ties(line, fields, types, relations) for line in lines if line]
     figures = {f for f, t in zip(fields, types)
                if t.rstrip("?") in ("points", "percent", "number")}
+    if len(lines) == 1:
+        rows, rest = _decode_line(text, fields, types, relations)
+        return settle_table([rows], fields, types, relations)[0], rest
+    ties = [_one_row_ties(line, fields, types, relations) for line in lines if line]
     sure = [t[0][1] for t in ties if len(t) == 1]
     if len(sure) >= TABLE_EVIDENCE:
         # the figure columns every row read without doubt fills, or leaves blank: a row that
@@ -711,6 +715,38 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         ties = [[t for t in tie if all((f in t[1]) == (f in always) for f in always | never)]
                 or tie for tie in ties]
     return [_reading(tie, fields, types) for tie in ties], ""
+
+
+def settle_table(pieces: list[list[RowReading]], fields: tuple[str, ...],
+                 types: tuple[str, ...], relations: tuple[Relation, ...] = ()
+                 ) -> list[list[RowReading]]:
+    """The rows of a glued table (its pieces between 一级/二级 labels) read the way the
+    table is: where the rows read without doubt (``table_share`` of them, and at least
+    ``table_evidence``) fill some figure columns (分值 and 得分 in every row), a row that
+    leaves one of them blank is read again alone, keeping only the readings that fill them
+    as the table does; a row no such reading fits was misread (a cell OCR lost or garbled:
+    8000亩8535.5亩 under 分值 | 指标值 | 实际值 | 得分), and its cells are left unread."""
+    figures = {f for f, t in zip(fields, types)
+               if t.rstrip("?") in ("points", "percent", "number")}
+    sure = [r.values for rows in pieces for r in rows if r.values and not r.ambiguous]
+    always = {f for f in figures
+              if sum(f in v for v in sure) >= max(TABLE_EVIDENCE, TABLE_SHARE * len(sure))}
+    if not always:
+        return pieces
+    lost = {f for f, t in zip(fields, types) if not f.startswith("-")
+            and t.rstrip("?") != "free"}
+
+    def settled(row: RowReading) -> RowReading:
+        if not row.values or not row.text or always <= set(row.values) \
+                or always & set(row.ambiguous):
+            return row  # (a doubt on them is settled by readings that tie, not by this)
+        ties = [t for t in _one_row_ties(row.text, fields, types, relations)
+                if always <= set(t[1])]
+        if ties:
+            return attrs.evolve(_reading(ties, fields, types), text=row.text)
+        return RowReading(row.name, {}, tuple(sorted(lost | set(row.ambiguous))), text=row.text)
+
+    return [[settled(r) for r in rows] for rows in pieces]
 
 
 def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
@@ -852,7 +888,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     pos = 0
     while pos < n:
         _, name, values, rivals, end = best[pos]
-        pos = end
+        start, pos = pos, end
         if values is None:
             unplaced.append(name)
             continue
@@ -863,7 +899,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         if _hidden_in_name(values, fields, types):  # the name may hold them (as a line's)
             held = ("name", *_hidden_in_name(values, fields, types))
         if not rivals:
-            rows.append(RowReading(name, values, held))
+            rows.append(RowReading(name, values, held, text=s[start:end]))
             continue
         agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
         disputed = tuple(sorted({f for r in [values, *rivals] for f in r if f != "name"}
@@ -871,7 +907,8 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         # the readings that take the disputed figures as one cell: which cell, if one
         whole = {cells[0] for r in [values, *rivals]
                  for cells in [[r[f] for f in disputed if f in r]] if len(cells) == 1}
-        rows.append(RowReading(name, agreed, disputed, whole.pop() if len(whole) == 1 else ""))
+        rows.append(RowReading(name, agreed, disputed, whole.pop() if len(whole) == 1 else "",
+                               text=s[start:end]))
     return rows, " ".join(unplaced)
 
 

@@ -29,16 +29,21 @@ MIN_LABELS = 6
 MAX_SPACES_PER_100 = 10
 _TAG_RE = re.compile(r"(?:\([^()]{1,16}\))+")  # (A), (万元)(20分), (分): part of the label before
 _TITLE_RE = re.compile(r"[^\s:：|]{0,40}?自评表(?:\(\d{4}年度?\))?")
-# a unit's name ends in these (财政局, 财政厅): a label they follow is part of the name
-_UNIT_ENDS = frozenset("局厅")
 
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(_words(), key=len, reverse=True))
-    # a label that runs on into a unit's name is part of the name (县财政 of 岳阳县财政局)
-    ends = "".join(sorted(_UNIT_ENDS))
-    return re.compile(f"(?:{alternation})(?![{ends}])")
+    """Every label word, the longest first.  A funds row label naming where money comes
+    from (县财政, 市级资金) that runs on into a unit's ending (rules/prose.toml
+    ``unit_suffixes``: 局, 厅, 委员会 …) is part of a unit's name (岳阳县财政局), no label."""
+    from .prose import load_prose_rules
+
+    suffixes = sorted(load_prose_rules().title.unit_suffixes, key=len, reverse=True)
+    ends = "|".join(re.escape(w) for w in suffixes)
+    alternation = "|".join(
+        re.escape(w) + (f"(?!{ends})" if L.fund_row_label(w) is not None else "")
+        for w in sorted(_words(), key=len, reverse=True))
+    return re.compile(f"(?:{alternation})")
 
 
 @cache

@@ -43,7 +43,7 @@ from .cellrows import joins_three, reading_fit, read_scrambled_header, \
     read_stream_rows, read_typed_table
 from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, \
     is_glued_run, is_value_cell, junk_cell, labels_at_line_start, ocr_operator_doubt, \
-    operator_cell, split_total, unreadable_operator
+    operator_cell, settle_table, split_total, unreadable_operator
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
     recognise_layout, relations
 from .notes import Note
@@ -2495,7 +2495,19 @@ class _Parser:
             if bare:
                 self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
 
-        for kind, text in pieces:
+        def cleaned(text: str) -> str:
+            if "operator" in fields:
+                text = _unscramble(text, _OPERATOR_WORDS)
+            # the template's filler row (……, ......) at either end of a piece: no cell
+            return _strip_filler(text)
+
+        # every piece decoded first, then its rows read the way the whole table is
+        decoded = {n: decode_rows(cleaned(text), fields, kinds, rels)
+                   for n, (kind, text) in enumerate(pieces)
+                   if kind == "text" and cleaned(text).strip()}
+        settled = settle_table([rows for rows, _ in decoded.values()], fields, kinds, rels)
+        decoded = {n: (rows, rest) for (n, (_, rest)), rows in zip(decoded.items(), settled)}
+        for n, (kind, text) in enumerate(pieces):
             if kind == "l1":
                 empty_line()
                 cur_l1, cur_l2 = self.l1_text(text), ""
@@ -2511,13 +2523,9 @@ class _Parser:
                 cur_l1, cur_l2 = "", ""
                 self.lost_l1(text)
                 continue
-            if "operator" in fields:
-                text = _unscramble(text, _OPERATOR_WORDS)
-            # the template's filler row (……, ......) at either end of a piece: no cell
-            text = _strip_filler(text)
-            if not text.strip():
+            if n not in decoded:
                 continue
-            rows, rest = decode_rows(text, fields, kinds, rels)
+            rows, rest = decoded[n]
             if rest:
                 self.note("unplaced", rest)
             for row in rows:
@@ -2526,6 +2534,8 @@ class _Parser:
                 if short is not None:  # 成本每年财政补助…: a short 二级 label run into the name
                     cur_l2, name = short
                     row = attrs.evolve(row, name=name)
+                if not under_l2 and cur_l2 and _numbered_after_label(cur_l2, row.name):
+                    row = attrs.evolve(row, ambiguous=(*row.ambiguous, "name"))
                 under_l2 += 1
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
@@ -4014,13 +4024,21 @@ def _stream_categories(toks: Sequence[Tok], j: int, end: int, schema: Sequence[s
     return best if fit(best)[1] and fit(best)[0] > fit(usual)[0] else usual
 
 
+def _numbered_after_label(label: str, name: str) -> bool:
+    """Does a glued row's name start with a digit right after a 二级 label ending in 指标,
+    the label being one without it too (生态效益指标 | 1病害…)?  Then the 指标 may be the
+    name's, the template's numbering (指标1病害…): where the name starts is not known."""
+    k = L.key(label)
+    return bool(re.match(r"\d", name)) and k.endswith("指标") and L.is_l2(k[:-2])
+
+
 def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] | None:
     """(label, rest) when a glued row's name starts with a 二级 label printed short (成本,
-    时效, 经济效益) that is not the current 二级, nor part of it, nor printed whole (…指标)
+    时效, 经济效益, 服务对象满意度) that is not the current 二级, nor part of it, nor printed whole (…指标)
     elsewhere in the table; the rest must still be a name."""
     k = L.key(name)
     here = L.key(current).removesuffix("指标")
-    for n in range(min(6, len(k) - 2), 1, -1):
+    for n in range(min(8, len(k) - 2), 1, -1):
         head, rest = k[:n], k[n:]
         if L.is_l2(head) and not head.endswith("指标") and head not in whole \
                 and not (here and (head in here or here in head)) \

@@ -30,6 +30,7 @@ class DecoderCosts:
     ocr_junk: str
     keep: int
     table_evidence: int
+    table_share: Decimal
     tail_min: int
     free_max: int
     name_max: int
