@@ -25,7 +25,8 @@ from ..vocabulary import load_vocabulary
 from .layouts import Column, Relation
 from .settings import import_settings
 
-__all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
+__all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_lost_head",
+           "decode_rows", "decode_run",
            "is_glued_run", "is_value_cell", "junk_cell", "labels_at_line_start",
            "ocr_operator_doubt", "operator_cell", "settle_table", "split_total",
            "unreadable_operator"]
@@ -260,6 +261,49 @@ def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation,
         return attrs.evolve(decoded, values=values,
                             ambiguous=tuple(sorted({*decoded.ambiguous, *bare})))
     return decoded
+
+
+def decode_lost_head(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...]
+                     ) -> dict[str, str] | None:
+    """A glued run whose first digits were lost (``.32.06.579.27107.93``: a preview that
+    dropped them): its last columns that are no money (执行率 | 分值 | 得分), read from the
+    run's end by the row's arithmetic alone -- every relation among them checked and holding
+    (10 × 79.27 % = 7.93), and only one such reading at any start.  The money before them is
+    not read (the caller leaves it unread); None when no one reading fits."""
+    typed = _typed(columns)
+    tail: list[Column] = []
+    for c in reversed(typed):
+        if c.type == "money":
+            break
+        tail.insert(0, c)
+    fields = {c.field for c in tail}
+    rels = tuple(r for r in relations if r.op != "<=" and {r.result, r.left, r.right} - {""}
+                 <= fields | {x for x in (r.left,) if re.fullmatch(r"\d+(?:\.\d+)?", x)})
+    if not tail or not rels:
+        return None
+    found: list[dict[str, str]] = []
+
+    def walk(pos: int, n: int, acc: dict[str, str]) -> None:
+        if len(found) > 1:
+            return
+        if n == len(tail):
+            if pos == len(run):
+                fitted, _, checked = _score(acc, rels)
+                if checked and fitted == checked and acc not in found:
+                    found.append(dict(acc))
+            return
+        for end in range(pos + 1, len(run) + 1):
+            piece = run[pos:end]
+            if _cell_fits(tail[n].type, piece):
+                acc[tail[n].field] = piece + "%" if tail[n].type == "percent" \
+                    and not piece.endswith("%") else piece
+                walk(end, n + 1, acc)
+                del acc[tail[n].field]
+
+    for start in range(1, len(run) - 1):
+        if run[start].isdigit():
+            walk(start, 0, {})
+    return found[0] if len(found) == 1 else None
 
 
 def _child_fit(values: dict[str, str], parent: dict[str, str]) -> int | None:

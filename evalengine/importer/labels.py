@@ -614,7 +614,9 @@ def extend_from_layouts() -> int:
         for row in block.rows if block is not None else ():
             bare = key(row).removeprefix("其中").lstrip(":")
             if bare and bare not in _FUND_TOTALS and bare not in _FUND_ROWS:
-                _FUND_ROWS.add(bare)
+                # a row naming a sum (年度总金额, 资金总计) is the table's total row
+                (_FUND_TOTALS if "总" in bare and not key(row).startswith("其中")
+                 else _FUND_ROWS).add(bare)
                 added += 1
     if added:
         _all_labels.cache_clear()

@@ -41,7 +41,8 @@ from . import labels as L
 from .labels import clean, key
 from .cellrows import joins_three, reading_fit, read_scrambled_header, \
     read_stream_rows, read_typed_table
-from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, \
+from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_lost_head, decode_rows, \
+    decode_run, \
     is_glued_run, is_value_cell, junk_cell, labels_at_line_start, ocr_operator_doubt, \
     operator_cell, settle_table, split_total, unreadable_operator
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
@@ -797,8 +798,8 @@ class _Parser:
             return "", []
         t = toks[j]
         if self.mode == "words":
-            if L.is_label(t.text) or _is_title(t):
-                return "", []
+            if L.is_label(t.text) or _is_title(t) or _narrative_key(t.key) in L.NARRATIVE_FIELDS:
+                return "", []  # (自评总分(分) is the next label, its unit tag on)
             if j + 1 < self.end and L.key(t.text + toks[j + 1].text) in L.HEADER_FIELDS:
                 return "", []  # the next label, broken in two (项目 主管单位): no value
             if self.layout is not None and t.key in {L.key(w) for w in self.layout.signs}:
@@ -1509,6 +1510,9 @@ class _Parser:
         read against its money and 执行率 columns, each no more than the total row's."""
         block = self.layout.block("funds") if self.layout is not None else None
         known = {c.field: c for c in block.columns} if block is not None else {}
+        if run.startswith(".") and len(run) > 1:
+            self.lost_head_fund_row(label, run, columns, known, block)
+            return
         if label[0] != "total":  # (a run with no % holds no 执行率 that could be written)
             columns = [f for f in columns if f in _ROW_FIELDS or f == "rate" and "%" in run]
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in columns)
@@ -1525,6 +1529,24 @@ class _Parser:
             self.note("ambiguous", run, detail=names)
             self.mark_unread_funds(label, decoded.ambiguous)
         self.fund_row(label, [*((f, v, None) for f, v in decoded.values.items()), *extra])
+
+    def lost_head_fund_row(self, label: tuple[str, str], run: str, columns: list[str],
+                           known: dict[str, Column], block: Block | None) -> None:
+        """A funds row whose glued figures lost their first digits (``.32.06.579.27107.93``):
+        its money is unreadable; the 执行率 | 分值 | 得分 at its end are read when the row's
+        arithmetic alone picks them out (:func:`.decoder.decode_lost_head`).  Printed after
+        a 其中 row, they are the total's: those cells span the table's rows (merged)."""
+        self.note("unplaced", run)
+        cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in columns)
+        rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
+        tail = decode_lost_head(run, cols, rels) or {}
+        money = [f for f in columns if _FUND_TYPES.get(f) == "money"]
+        self.mark_unread_funds(label, money, "unreadable")
+        own = {f: v for f, v in tail.items() if label[0] == "total" or f in _ROW_FIELDS}
+        spanned = {f: v for f, v in tail.items() if f not in own}
+        self.fund_row(label, [(f, v, None) for f, v in own.items()])
+        if spanned:
+            self.fund_row(("total", ""), [(f, v, None) for f, v in spanned.items()])
 
     def row_bounds(self, label: tuple[str, str], columns: Sequence[str]) -> tuple[Relation, ...]:
         """A 其中 row is a part of the total row: none of its amounts exceeds the total's
@@ -1758,10 +1780,11 @@ class _Parser:
         return {f: str(self.draft.funds[f]) for f in ("initial_budget", "budget", "executed")
                 if f in self.draft.funds} or None
 
-    def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str]) -> None:
+    def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str],
+                          why: str = "ambiguous") -> None:
         total = label[0] == "total"
         where = ("funds", 0) if total else ("funds.rows", len(self.draft.fund_rows))
-        unread = {_FUND_TARGET.get(f, f) if total else f: "ambiguous" for f in fields
+        unread = {_FUND_TARGET.get(f, f) if total else f: why for f in fields
                   if total or f in ("initial_budget", "budget", "executed")}
         if unread:
             self.draft.unread.setdefault(where, {}).update(unread)
