@@ -546,6 +546,14 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                         # (a figure with its unit printed twice too, 2021年度2021年度, 45万45万;
                         # a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
+        elif kind == "free" and c < len(fields) - 1 and _WORDY.match(s, p):
+            # a words column between figure columns (得分计算方法 before 得分): its words,
+            # with no figure of their own, end where the first figure begins
+            end = p
+            while end < len(s) and end - p < _NAME_MAX and not s[end].isdigit():
+                end += 1
+            if end - p >= 2 and end < len(s) and s[end].isdigit():
+                out.append((end, c + 1, -FREE_COST, ((field, s[p:end]),)))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
             ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
             if len(s) not in ends and (free_to_end or _sentence_tail(s, p)):
@@ -661,9 +669,15 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
     return out
 
 
+_CUT_FIGURE = re.compile(rf"\d{re.escape(LINE_END)}\d[\d.%]*\d(?![\d.%])")
+
+
 def _wrapped_lines(pieces: list[tuple[str, str]]) -> bool:
     """Do most 一级/二级 labels of the run stand inside a line (after a row's text on the
-    same line), not at a line's start (first, after a line end, or after another label)?"""
+    same line), not at a line's start (first, after a line end, or after another label)?
+    Or does a line end fall inside a run of figures (a row's glued cells wrapped)?"""
+    if any(_CUT_FIGURE.search(text) for kind, text in pieces if kind == "text"):
+        return True  # a line end inside a run of figures (12.51 | 2.512.5): a wrap
     inside = at_start = 0
     for n, (kind, _) in enumerate(pieces):
         if kind == "text":

@@ -2533,6 +2533,11 @@ class _Parser:
         for n, (kind, text) in enumerate(pieces):
             if kind == "l1":
                 empty_line()
+                if not cur_l1 and not self.l1_lost:
+                    # the table's first 一级 printed after rows that have none: a merged
+                    # cell's text, printed inside the rows it spans (a document preview)
+                    for ind in self.draft.indicators[self.table_first:]:
+                        ind["level1"] = ind.get("level1") or self.l1_text(text)
                 cur_l1, cur_l2 = self.l1_text(text), ""
                 under_l2, bare = 0, False
                 continue
