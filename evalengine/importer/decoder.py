@@ -669,7 +669,9 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
     return out
 
 
-_CUT_FIGURE = re.compile(rf"\d{re.escape(LINE_END)}\d[\d.%]*\d(?![\d.%])")
+# (a line starting with a figure and its unit or date is a row's name: 2022年全年, 5000吨稻谷)
+_CUT_FIGURE = re.compile(
+    rf"\d{re.escape(LINE_END)}\d[\d.%]*\d(?![\d.%]|{_UNIT_ALT}|[年月日号])")
 
 
 def _wrapped_lines(pieces: list[tuple[str, str]]) -> bool:

@@ -256,6 +256,18 @@ def _tokens(sheet: Sheet) -> list[Tok]:
     return toks
 
 
+def _in_order(word: str, text: str) -> int:
+    """How many characters of ``word`` ``text`` holds in order (a longest common
+    subsequence)."""
+    prev = [0] * (len(text) + 1)
+    for a in word:
+        cur = [0]
+        for n, b in enumerate(text):
+            cur.append(prev[n] + 1 if a == b else max(prev[n + 1], cur[n]))
+        prev = cur
+    return prev[-1]
+
+
 def _slash_part(label: str, value: str, field: str) -> str:
     """The part of a value that the label's part naming ``field`` stands over, when a header
     cell names two fields joined by a slash (项目实施单位/项目负责人 | 某中心/张三): the unit,
@@ -1098,9 +1110,20 @@ class _Parser:
         columns: list[str] = []
         explicit = self.mode == "stream"  # one cell per line: every cell, blanks too
         j = i
+        pending: tuple[str, str] | None = None  # a row label printed before the header
+        under: list[tuple[str, str, Any]] = []  # its figures printed under their labels
         # header: section labels, then column labels, until the first row label
         while j < self.end and not toks[j].brk:
             t = toks[j]
+            if L.fund_row_label(t.text) is not None and not columns and pending is None \
+                    and not explicit and j + 1 < self.end \
+                    and L.fund_column(toks[j + 1].text) not in (None, "-"):
+                # the total's label, then the column labels (年度资金总额 | 年初预算数 | …):
+                # an OCR or a preview read the label cell of the figures' row first
+                pending = L.fund_row_label(t.text)
+                self.used.add(j)
+                j += 1
+                continue
             if L.fund_row_label(t.text) is not None:
                 break
             col = L.fund_column(t.text)
@@ -1114,10 +1137,21 @@ class _Parser:
                 self.fund_fields.add(col)
                 if t.key in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
+            elif pending is not None and columns and L.money(t.text) is not None \
+                    and self.fund_type(columns[-1]) == "money":
+                # a figure between two column labels: the pending row's, in the column
+                # just read (the reading went down that column: 全年预算数(A) | 300)
+                under.append((columns[-1], t.text, j))
             elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
                     and L.fund_column(toks[j + 1].text) not in (None, "-") \
                     and not L.is_funds_section(t.text):
-                self.note("unplaced", t.text)  # a garbled header cell between two labels
+                garbled = self.fuzzy_fund_column(t.key, columns)
+                if garbled is not None:  # 调整预算将,A、: the layout's 调整预算数(A)
+                    columns.append(garbled)
+                    self.fund_fields.add(garbled)
+                    self.note("fuzzy-label", t.text, detail=garbled)
+                else:
+                    self.note("unplaced", t.text)  # a garbled header cell between two labels
             elif columns and (tail := _label_tail(toks, j, self.end)):
                 # a label's parenthesis broken off by a space (得分 | (20 | 分*执行率))
                 self.used.update(range(j, tail))
@@ -1129,6 +1163,9 @@ class _Parser:
             self.used.add(j)
             j += 1
         spans = columns  # as printed, columns of no case field (资金到位情况) included
+        if pending is not None and under:
+            self.fund_row(pending, under)
+            pending = None
         columns = [c for c in columns if c != "-"]
         own = self.own_fund_columns() if not explicit and not columns and j < len(toks) \
             and L.fund_row_label(toks[j].text) is not None else []
@@ -1174,7 +1211,9 @@ class _Parser:
                     self.used.update(range(j, k))
                     j = k
             label = L.fund_row_label(toks[j].text)
-            if label is None and first and not explicit and self.unlabelled_total(j, columns):
+            if label is None and first and pending is not None:
+                label = pending  # the figures after the header are the row labelled before it
+            elif label is None and first and not explicit and self.unlabelled_total(j, columns):
                 # figures right after the column labels, no row label before them (the
                 # flattener printed it elsewhere): the table's total row
                 label = ("total", "")
@@ -1187,7 +1226,9 @@ class _Parser:
             figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
             # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
             # 50 | 49.78) are decoded by type and arithmetic
-            if figures is not None and is_glued_run(figures.group()) and (
+            whole = figures is not None and L.money(toks[j].text) is not None \
+                and toks[j].key[figures.end():] != ""  # 300万元: its unit ends the cell
+            if figures is not None and is_glued_run(figures.group()) and not whole and (
                     self.glued or not self._fund_value_ok(columns[0], toks[j].text)):
                 self.used.add(j)
                 run, rest = figures.group(), toks[j].key[figures.end():]
@@ -1255,6 +1296,16 @@ class _Parser:
                 j += 1
             self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
         return j
+
+    def fuzzy_fund_column(self, text: str, columns: list[str]) -> str | None:
+        """The recognised layout's funds column whose label a garbled header cell holds
+        most of, in order (``调整预算将,A、`` for 调整预算数(A): all but one character), when
+        exactly one column not read yet fits; else None."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        fits = {c.field for c in (block.columns if block is not None else ())
+                if c.field not in columns for lab in c.labels
+                if len(L.key(lab)) >= 4 and _in_order(L.key(lab), text) >= len(L.key(lab)) - 1}
+        return fits.pop() if len(fits) == 1 else None
 
     def paired_fund_rows(self, j: int, spans: list[str]) -> int:
         """Rows whose every money cell repeats a label before its figure (预算数 6.84 到位数
@@ -2533,11 +2584,15 @@ class _Parser:
         for n, (kind, text) in enumerate(pieces):
             if kind == "l1":
                 empty_line()
-                if not cur_l1 and not self.l1_lost:
-                    # the table's first 一级 printed after rows that have none: a merged
-                    # cell's text, printed inside the rows it spans (a document preview)
-                    for ind in self.draft.indicators[self.table_first:]:
-                        ind["level1"] = ind.get("level1") or self.l1_text(text)
+                rows = self.draft.indicators[self.table_first:]
+                if not cur_l1 and not self.l1_lost and rows and all(
+                        not ind.get("level1") and ind.get("level2")
+                        and L.belongs_to(ind["level2"], self.l1_text(text)) for ind in rows):
+                    # the table's first 一级 printed after rows that have none, their 二级
+                    # its own (数量指标 under 产出指标): a merged cell's text, printed inside the
+                    # rows it spans (a document preview)
+                    for ind in rows:
+                        ind["level1"] = self.l1_text(text)
                 cur_l1, cur_l2 = self.l1_text(text), ""
                 under_l2, bare = 0, False
                 continue
@@ -4057,7 +4112,17 @@ def _numbered_after_label(label: str, name: str) -> bool:
     the label being one without it too (生态效益指标 | 1病害…)?  Then the 指标 may be the
     name's, the template's numbering (指标1病害…): where the name starts is not known."""
     k = L.key(label)
-    return bool(re.match(r"\d", name)) and k.endswith("指标") and L.is_l2(k[:-2])
+    m = re.match(r"\d{1,2}(?![\d.%,，、年月日号])", name)
+    # (a figure with its unit or date starts a name as itself: 12月底之前完成, 5000吨稻谷)
+    return m is not None and not _unit_start(name[m.end():]) and k.endswith("指标") \
+        and L.is_l2(k[:-2])
+
+
+def _unit_start(text: str) -> bool:
+    """Does ``text`` start with a unit of rules/vocabulary.toml (吨, 万亩, 人次)?"""
+    from ..vocabulary import load_vocabulary
+
+    return text.startswith(tuple(load_vocabulary().units.importer))
 
 
 def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] | None:
