@@ -289,7 +289,9 @@ def decode_lost_head(run: str, columns: tuple[Column, ...], relations: tuple[Rel
         if n == len(tail):
             if pos == len(run):
                 fitted, _, checked = _score(acc, rels)
-                if checked and fitted == checked and acc not in found:
+                # (a zero fits any product: 9.0 × 0 % = 0 is no evidence)
+                if checked and fitted == checked and acc not in found \
+                        and all(_dec(v) != 0 for v in acc.values()):
                     found.append(dict(acc))
             return
         for end in range(pos + 1, len(run) + 1):
@@ -698,6 +700,7 @@ _TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UN
 # a figure with words in it printed twice (2021年12月完成): a date or a count and its words
 _DATED = re.compile(r"\d+[^\W\d_]+(?:\d+[^\W\d_]+)*")
 _DASHES = "—－–-一"
+_NUMBERING = re.compile(r"(?:^|[\d\W_])指标$")  # the template's 指标1, 指标2 … before a name
 _FLAGS = ("是", "否")
 _SENTENCE_WORDS = re.compile(r"[\u4e00-\u9fff，、,（）()]{2,}")  # Chinese words, no OCR junk  # a yes/no cell (是否按时完成: 是)  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
 _RUN_IN_NAME = re.compile(r"(?<![\d.])\d[\d.]{5,}(?![\d.年月日])")
@@ -781,16 +784,18 @@ def settle_table(pieces: list[list[RowReading]], fields: tuple[str, ...],
                  types: tuple[str, ...], relations: tuple[Relation, ...] = ()
                  ) -> list[list[RowReading]]:
     """The rows of a glued table (its pieces between 一级/二级 labels) read the way the
-    table is: where the rows read without doubt (``table_share`` of them, and at least
-    ``table_evidence``) fill some figure columns (分值 and 得分 in every row), a row that
+    table is: where the rows read without doubt (``table_share`` of them or all but one,
+    and at least ``table_evidence``) fill some figure columns (分值 and 得分 in every row), a row that
     leaves one of them blank is read again alone, keeping only the readings that fill them
     as the table does; a row no such reading fits was misread (a cell OCR lost or garbled:
     8000亩8535.5亩 under 分值 | 指标值 | 实际值 | 得分), and its cells are left unread."""
     figures = {f for f, t in zip(fields, types)
                if t.rstrip("?") in ("points", "percent", "number")}
     sure = [r.values for rows in pieces for r in rows if r.values and not r.ambiguous]
-    always = {f for f in figures
-              if sum(f in v for v in sure) >= max(TABLE_EVIDENCE, TABLE_SHARE * len(sure))}
+    # (one row lacking them is always allowed for: the row in question may be the only one)
+    allowed = max(1, int((1 - TABLE_SHARE) * len(sure)))
+    always = {f for f in figures if sum(f in v for v in sure) >= TABLE_EVIDENCE
+              and sum(f not in v for v in sure) <= allowed}
     if not always:
         return pieces
     lost = {f for f, t in zip(fields, types) if not f.startswith("-")
@@ -820,6 +825,7 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
     for name_end in range(1, n):
         name = s[:name_end]
         if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
+                or _NUMBERING.search(name) and s[name_end].isdigit() \
                 or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE \
                 or _splits_unit(s, name_end):
             continue
@@ -916,6 +922,8 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 continue
             if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
                 continue
+            if _NUMBERING.search(name) and name_end < n and s[name_end].isdigit():
+                continue  # 指标 | 4推广…: the template's numbering 指标4 is the name's
             if _splits_unit(s, name_end):  # 面积万 | 亩: the unit 万亩 is one cell
                 continue
             penalty = _name_penalty(name) + ROW_COST
