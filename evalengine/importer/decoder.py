@@ -389,8 +389,10 @@ _VALUE_RE = re.compile(
 # a figure cell OCR could not read whole: junk glyphs where its operator or first digit was
 # (^80%, 5=50%: rules/import.toml [decoder] ocr_junk), placed but not read (junk_cell)
 _JUNK = re.escape(_COSTS.ocr_junk)
+# (a Latin letter before a decimal point, M.8万元, is a digit OCR misread)
 _JUNK_VALUE_RE = re.compile(
-    rf"(?:[{_JUNK}]{{1,2}}|\d[{_JUNK}=])[≥≤><=]?{_NUM}(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?")
+    rf"(?:[{_JUNK}]{{1,2}}|\d[{_JUNK}=]|[A-Za-z]\.(?=\d))[≥≤><=]?{_NUM}(?:{_UNIT_ALT})?"
+    rf"(?:{_AFTER_ALT})?")
 # in a row that is a whole line, a figure's unit may be a word no list has (45万, 25TB)
 _LOOSE_VALUE_RE = re.compile(
     rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT}|[^\W\d_]{{1,3}})?(?:{_AFTER_ALT})?"

@@ -20,7 +20,7 @@ from . import labels as L
 from .normalise import load_normalisation
 from .sheets import Sheet
 
-__all__ = ["cut", "glued_cells", "glued_sheet", "is_glued"]
+__all__ = ["chars_in_order", "cut", "glued_cells", "glued_sheet", "is_glued"]
 
 LONG_LINE = 100  # a line this long that holds many labels is a glued form
 MIN_LABELS = 6
@@ -176,9 +176,56 @@ def _same_length_nfkc(s: str) -> str:
     return "".join(out)
 
 
-def cut(text: str) -> list[str]:
+FUZZY_MIN = 5  # labels this long may be found with one character misread (OCR)
+
+
+@cache
+def _fuzzy_labels() -> dict[str, tuple[str, ...]]:
+    """The layouts' signs and column labels of :data:`FUZZY_MIN` characters or more, by
+    their first two characters (where a misread label is looked for)."""
+    from .layouts import load_layouts
+
+    out: dict[str, set[str]] = {}
+    for layout in load_layouts():
+        words = [*layout.signs, *(w for b in layout.blocks if not b.local
+                                  for c in b.columns for w in c.labels)]
+        for w in words:
+            k = L.key(w)
+            if len(k) >= FUZZY_MIN and not re.search(r"[()（）]", k):
+                out.setdefault(k[:2], set()).add(k)
+    return {head: tuple(sorted(ws, key=len, reverse=True)) for head, ws in out.items()}
+
+
+def chars_in_order(word: str, text: str) -> int:
+    """How many characters of ``word`` ``text`` holds in order (a common subsequence)."""
+    prev = [0] * (len(text) + 1)
+    for a in word:
+        cur = [0]
+        for n, b in enumerate(text):
+            cur.append(prev[n] + 1 if a == b else max(prev[n + 1], cur[n]))
+        prev = cur
+    return prev[-1]
+
+
+def _misread_label(piece: str) -> tuple[int, int, str] | None:
+    """A label OCR misread one character of inside a cell (财政审1度评分 for 财政审核评分):
+    (start, end, label) of the first such window -- starting and ending as the label does,
+    at most one character longer, all its characters but one in order; None if none."""
+    labels = _fuzzy_labels()
+    for at in range(len(piece) - FUZZY_MIN + 1):
+        for label in labels.get(piece[at:at + 2], ()):
+            for size in (len(label) + 1, len(label)):
+                window = piece[at:at + size]
+                if len(window) == size and window[-1] == label[-1] and window != label \
+                        and chars_in_order(label, window) >= len(label) - 1:
+                    return at, at + size, label
+    return None
+
+
+def cut(text: str, *, ocr: bool = False) -> list[str]:
     """One glued run as cells: labels, the title, and the text between them (the cells
-    keep the text as printed; labels are found in its NFKC form)."""
+    keep the text as printed; labels are found in its NFKC form).  In a text read by OCR
+    (``ocr``) a label with one character misread is cut out too (:func:`_misread_label`)."""
     original = L.clean(text)
     s = _same_length_nfkc(original)
     pieces: list[str] = []
@@ -206,6 +253,8 @@ def cut(text: str) -> list[str]:
         pos = end
     if pos < len(s):
         pieces.append(original[pos:])
+    if ocr:
+        pieces = [cell for piece in pieces for cell in _misread_cut(piece)]
     out: list[str] = []
     for piece in (p.strip(":：") for p in pieces):
         if not piece:
@@ -224,11 +273,22 @@ def cut(text: str) -> list[str]:
     return out
 
 
-def glued_sheet(text: str, name: str = "") -> Sheet:
+def _misread_cut(piece: str) -> list[str]:
+    """A cell cut around the misread labels it holds, the label as the layout prints it."""
+    if _label_re().fullmatch(_same_length_nfkc(piece)):
+        return [piece]
+    found = _misread_label(piece)
+    if found is None:
+        return [piece]
+    a, b, label = found
+    return [x for x in (piece[:a], label) if x] + _misread_cut(piece[b:])
+
+
+def glued_sheet(text: str, name: str = "", *, ocr: bool = False) -> Sheet:
     """One row of cells per line: a line end is the one cell boundary the flattening kept
     (a table flattened a row a line), which the row decoder keeps (:func:`.decoder.decode_rows`)."""
     rows = tuple(tuple(cells) for line in text.split("\n") if line.strip()
-                 if (cells := cut(line)))
+                 if (cells := cut(line, ocr=ocr)))
     return Sheet(name, "glued", rows or ((),))
 
 

@@ -45,6 +45,7 @@ from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_lost_head, d
     decode_run, \
     is_glued_run, is_value_cell, junk_cell, labels_at_line_start, ocr_operator_doubt, \
     operator_cell, settle_table, split_total, unreadable_operator
+from .glued import chars_in_order
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
     recognise_layout, relations
 from .notes import Note
@@ -254,18 +255,6 @@ def _tokens(sheet: Sheet) -> list[Tok]:
             toks.append(Tok(text, key(text), r, i))
             i += 1
     return toks
-
-
-def _in_order(word: str, text: str) -> int:
-    """How many characters of ``word`` ``text`` holds in order (a longest common
-    subsequence)."""
-    prev = [0] * (len(text) + 1)
-    for a in word:
-        cur = [0]
-        for n, b in enumerate(text):
-            cur.append(prev[n] + 1 if a == b else max(prev[n + 1], cur[n]))
-        prev = cur
-    return prev[-1]
 
 
 def _slash_part(label: str, value: str, field: str) -> str:
@@ -1304,7 +1293,7 @@ class _Parser:
         block = self.layout.block("funds") if self.layout is not None else None
         fits = {c.field for c in (block.columns if block is not None else ())
                 if c.field not in columns for lab in c.labels
-                if len(L.key(lab)) >= 4 and _in_order(L.key(lab), text) >= len(L.key(lab)) - 1}
+                if len(L.key(lab)) >= 4 and chars_in_order(L.key(lab), text) >= len(L.key(lab)) - 1}
         return fits.pop() if len(fits) == 1 else None
 
     def paired_fund_rows(self, j: int, spans: list[str]) -> int:
