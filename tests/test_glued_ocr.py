@@ -198,3 +198,19 @@ def test_a_run_that_lost_its_first_digits_reads_its_tail_by_the_arithmetic():
     assert decode_lost_head(".5.08.590.00109.00", columns, rels) == {
         "rate": "90.00%", "weight": "10", "score": "9.00"}
     assert decode_lost_head(".5.08.5", columns, rels) is None  # no tail the arithmetic picks
+
+
+def test_a_misread_label_is_cut_out_of_an_ocr_text_only():
+    text = "实施单位自评得分98财政审1度评分某市第一中学项目资金"
+    assert cut(text, ocr=True)[3:5] == ["财政审核评分", "某市第一中学"]
+    assert "财政审核评分" not in cut(text)  # typed text: what is there is what was typed
+    assert junk_cell("M.8万元") and not junk_cell("PM2.5")
+
+
+def test_a_label_with_its_points_tag_is_no_header_value():
+    text = ("某区林业局2023年度部门整体绩效自评表主管部门某区林业局部门联系人张某联系电话"
+            "自评总分(分)96.5年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分"
+            "年度总金额100100100100%1010其中:财政拨款100100100绩效指标指标名称计量单位指标性质"
+            "指标值指标权重(分)全年完成值指标得分(分)森林覆盖率%≥5010≥5010")
+    [form] = import_text(text.encode(), stem="t").forms
+    assert form.case.narrative.claimed_total == Decimal("96.5")
