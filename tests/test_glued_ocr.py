@@ -214,3 +214,9 @@ def test_a_label_with_its_points_tag_is_no_header_value():
             "指标值指标权重(分)全年完成值指标得分(分)森林覆盖率%≥5010≥5010")
     [form] = import_text(text.encode(), stem="t").forms
     assert form.case.narrative.claimed_total == Decimal("96.5")
+
+
+def test_i_and_l_read_for_1_inside_a_number_only():
+    assert normalise_text("运行经费I10000元").text == "运行经费110000元"
+    assert normalise_text("第l2期").text == "第12期"
+    assert normalise_text("ISO9001认证 PM2.5 I级").text == "ISO9001认证 PM2.5 I级"
