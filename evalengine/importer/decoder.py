@@ -390,6 +390,7 @@ _VALUE_RE = re.compile(
 # (^80%, 5=50%: rules/import.toml [decoder] ocr_junk), placed but not read (junk_cell)
 _JUNK = re.escape(_COSTS.ocr_junk)
 # (a Latin letter before a decimal point, M.8万元, is a digit OCR misread)
+_JUNK_START = re.compile(rf"[{_JUNK}]|\d[{_JUNK}=]|[A-Za-z]\.\d")  # where one may start
 _JUNK_VALUE_RE = re.compile(
     rf"(?:[{_JUNK}]{{1,2}}|\d[{_JUNK}=]|[A-Za-z]\.(?=\d))[≥≤><=]?{_NUM}(?:{_UNIT_ALT})?"
     rf"(?:{_AFTER_ALT})?")
@@ -482,8 +483,9 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             strict = _prefixes(_VALUE_RE, s, p)
             for end in strict:
                 out.append((end, c + 1, 3 - split, ((field, s[p:end]),)))
-            for end in _prefixes(_JUNK_VALUE_RE, s, p):  # a figure OCR left junk in
-                out.append((end, c + 1, 2 - split, ((field, s[p:end]),)))
+            if _JUNK_START.match(s, p):  # a figure OCR left junk in
+                for end in _prefixes(_JUNK_VALUE_RE, s, p):
+                    out.append((end, c + 1, 2 - split, ((field, s[p:end]),)))
             # a unit no list has (45万, 25TB) is read, but a known one is better evidence
             for end in _prefixes(_LOOSE_VALUE_RE, s, p) if free_to_end else ():
                 if end not in strict:
@@ -550,7 +552,8 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                         # (a figure with its unit printed twice too, 2021年度2021年度, 45万45万;
                         # a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
-        elif kind == "free" and c < len(fields) - 1 and _WORDY.match(s, p):
+        elif kind == "free" and c < len(fields) - 1 and _WORDY.match(s, p) \
+                and types[c + 1] in ("points", "percent", "number"):
             # a words column between figure columns (得分计算方法 before 得分): its words,
             # with no figure of their own, end where the first figure begins
             end = p
@@ -703,6 +706,7 @@ _TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UN
 _DATED = re.compile(r"\d+[^\W\d_]+(?:\d+[^\W\d_]+)*")
 _DASHES = "—－–-一"
 _NUMBERING = re.compile(r"(?:^|[\d\W_])指标$")  # the template's 指标1, 指标2 … before a name
+_NUMBERING_AT = re.compile(r"(?:^|(?<=[\d\W_]))指标(?=\d)")
 _FLAGS = ("是", "否")
 _SENTENCE_WORDS = re.compile(r"[\u4e00-\u9fff，、,（）()]{2,}")  # Chinese words, no OCR junk  # a yes/no cell (是否按时完成: 是)  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
 _RUN_IN_NAME = re.compile(r"(?<![\d.])\d[\d.]{5,}(?![\d.年月日])")
@@ -827,7 +831,7 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
     for name_end in range(1, n):
         name = s[:name_end]
         if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
-                or _NUMBERING.search(name) and s[name_end].isdigit() \
+                or s[name_end].isdigit() and name.endswith("指标") and _NUMBERING.search(name) \
                 or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE \
                 or _splits_unit(s, name_end):
             continue
@@ -902,6 +906,9 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         n: (0, "", None, [], n)}
     cells: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
 
+    # where a name would end between the template's 指标 and its number (指标 | 4推广…)
+    numbered = {m.end() for m in _NUMBERING_AT.finditer(s)}
+
     def cells_at(start: int) -> list[tuple[int, int, dict[str, str]]]:
         if start not in cells:  # the value cells from a position do not depend on the name
             cells[start] = [(end, score + _relation_points(values, relations, fields), values)
@@ -924,7 +931,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 continue
             if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
                 continue
-            if _NUMBERING.search(name) and name_end < n and s[name_end].isdigit():
+            if name_end in numbered:
                 continue  # 指标 | 4推广…: the template's numbering 指标4 is the name's
             if _splits_unit(s, name_end):  # 面积万 | 亩: the unit 万亩 is one cell
                 continue
