@@ -220,3 +220,17 @@ def test_i_and_l_read_for_1_inside_a_number_only():
     assert normalise_text("运行经费I10000元").text == "运行经费110000元"
     assert normalise_text("第l2期").text == "第12期"
     assert normalise_text("ISO9001认证 PM2.5 I级").text == "ISO9001认证 PM2.5 I级"
+
+
+def test_a_funds_run_that_lost_its_head_in_a_form_leaves_its_money_unread():
+    text = ("某区林业局2023年度部门整体绩效自评表主管部门某区林业局部门联系人张某联系电话"
+            "自评总分(分)96.5年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分"
+            "年度总金额.5.08.5其中:财政拨款.5.08.590.00109.00绩效指标指标名称计量单位指标性质"
+            "指标值指标权重(分)全年完成值指标得分(分)森林覆盖率%≥5010≥5010")
+    [form] = import_text(text.encode(), stem="t").forms
+    funds = form.case.funds
+    # the 执行率 | 权重 | 得分 cells span the rows: the total's, printed after its 其中 row
+    assert (funds.claimed_rate, funds.claimed_weight, funds.claimed_score) == (
+        Decimal("90.00"), 10, Decimal("9.00"))
+    assert funds.budget is None and dict(funds.unread.items)["budget"] == "unreadable"
+    assert all(dict(r.unread.items).get("executed") == "unreadable" for r in funds.rows)
