@@ -123,7 +123,7 @@ def _text_sheets(data: bytes) -> tuple[tuple[Sheet, ...], tuple[Note, ...]]:
         else ()
     ocr = "ocr-confusions" in normalised.changes
     if is_glued(normalised.text):
-        return (attrs.evolve(glued_sheet(normalised.text), ocr=ocr),), notes
+        return (attrs.evolve(glued_sheet(normalised.text, ocr=ocr), ocr=ocr),), notes
     sheet = text_sheet(attrs.evolve(source, text=normalised.text, truncated="", layout=""))
     if sheet.split_words:
         sheet = _rows_or_words(sheet, words_sheet(normalised.text.split("\n"), sheet.name))

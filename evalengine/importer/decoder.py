@@ -25,9 +25,11 @@ from ..vocabulary import load_vocabulary
 from .layouts import Column, Relation
 from .settings import import_settings
 
-__all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_rows", "decode_run",
-           "is_glued_run", "is_value_cell", "labels_at_line_start", "ocr_operator_doubt",
-           "operator_cell", "split_total", "unreadable_operator"]
+__all__ = ["LINE_END", "Decoded", "RowReading", "decode_cells", "decode_lost_head",
+           "decode_rows", "decode_run",
+           "is_glued_run", "is_value_cell", "junk_cell", "labels_at_line_start",
+           "ocr_operator_doubt", "operator_cell", "settle_table", "split_total",
+           "unreadable_operator"]
 
 _RUN_RE = re.compile(r"^[0-9.%]+$")
 _PIECE = {
@@ -261,6 +263,51 @@ def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation,
     return decoded
 
 
+def decode_lost_head(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...]
+                     ) -> dict[str, str] | None:
+    """A glued run whose first digits were lost (``.32.06.579.27107.93``: a preview that
+    dropped them): its last columns that are no money (执行率 | 分值 | 得分), read from the
+    run's end by the row's arithmetic alone -- every relation among them checked and holding
+    (10 × 79.27 % = 7.93), and only one such reading at any start.  The money before them is
+    not read (the caller leaves it unread); None when no one reading fits."""
+    typed = _typed(columns)
+    tail: list[Column] = []
+    for c in reversed(typed):
+        if c.type == "money":
+            break
+        tail.insert(0, c)
+    fields = {c.field for c in tail}
+    rels = tuple(r for r in relations if r.op != "<=" and {r.result, r.left, r.right} - {""}
+                 <= fields | {x for x in (r.left,) if re.fullmatch(r"\d+(?:\.\d+)?", x)})
+    if not tail or not rels:
+        return None
+    found: list[dict[str, str]] = []
+
+    def walk(pos: int, n: int, acc: dict[str, str]) -> None:
+        if len(found) > 1:
+            return
+        if n == len(tail):
+            if pos == len(run):
+                fitted, _, checked = _score(acc, rels)
+                # (a zero fits any product: 9.0 × 0 % = 0 is no evidence)
+                if checked and fitted == checked and acc not in found \
+                        and all(_dec(v) != 0 for v in acc.values()):
+                    found.append(dict(acc))
+            return
+        for end in range(pos + 1, len(run) + 1):
+            piece = run[pos:end]
+            if _cell_fits(tail[n].type, piece):
+                acc[tail[n].field] = piece + "%" if tail[n].type == "percent" \
+                    and not piece.endswith("%") else piece
+                walk(end, n + 1, acc)
+                del acc[tail[n].field]
+
+    for start in range(1, len(run) - 1):
+        if run[start].isdigit():
+            walk(start, 0, {})
+    return found[0] if len(found) == 1 else None
+
+
 def _child_fit(values: dict[str, str], parent: dict[str, str]) -> int | None:
     """How well a sub-row's reading (其中：财政拨款) fits the total row above it: children sum
     to their parent, so no child figure exceeds the parent's in its column (None: ruled out),
@@ -339,6 +386,14 @@ _BEFORE_ALT = "|".join(map(re.escape, _OP_BEFORE))
 _AFTER_ALT = "|".join(map(re.escape, _OP_AFTER))
 _VALUE_RE = re.compile(
     rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT})?(?:{_AFTER_ALT})?[。;；]?")
+# a figure cell OCR could not read whole: junk glyphs where its operator or first digit was
+# (^80%, 5=50%: rules/import.toml [decoder] ocr_junk), placed but not read (junk_cell)
+_JUNK = re.escape(_COSTS.ocr_junk)
+# (a Latin letter before a decimal point, M.8万元, is a digit OCR misread)
+_JUNK_START = re.compile(rf"[{_JUNK}]|\d[{_JUNK}=]|[A-Za-z]\.\d")  # where one may start
+_JUNK_VALUE_RE = re.compile(
+    rf"(?:[{_JUNK}]{{1,2}}|\d[{_JUNK}=]|[A-Za-z]\.(?=\d))[≥≤><=]?{_NUM}(?:{_UNIT_ALT})?"
+    rf"(?:{_AFTER_ALT})?")
 # in a row that is a whole line, a figure's unit may be a word no list has (45万, 25TB)
 _LOOSE_VALUE_RE = re.compile(
     rf"(?:{_BEFORE_ALT})?[≥≤><=]{{0,2}}{_NUM}(?:{_UNIT_ALT}|[^\W\d_]{{1,3}})?(?:{_AFTER_ALT})?"
@@ -364,6 +419,7 @@ NEAR_RATIO = _COSTS.near_ratio
 CELL_STEPS = _COSTS.cell_steps
 KEEP = _COSTS.keep
 TABLE_EVIDENCE = _COSTS.table_evidence
+TABLE_SHARE = _COSTS.table_share
 TAIL_MIN = _COSTS.tail_min
 _FREE_MAX = _COSTS.free_max
 _NAME_MAX = _COSTS.name_max
@@ -377,6 +433,7 @@ class RowReading:
     # the cell that the readings reading it whole put in different columns (``22.5``: 完成值,
     # 权重 or 得分; others split it, 2 | 2.5), for the table to decide (its 合计 row)
     disputed_cell: str = ""
+    text: str = ""  # the row's part of the run, to read it again by the table (settle_table)
 
 
 def _prefixes(pattern: re.Pattern[str], s: str, pos: int) -> list[int]:
@@ -426,6 +483,9 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
             strict = _prefixes(_VALUE_RE, s, p)
             for end in strict:
                 out.append((end, c + 1, 3 - split, ((field, s[p:end]),)))
+            if _JUNK_START.match(s, p):  # a figure OCR left junk in
+                for end in _prefixes(_JUNK_VALUE_RE, s, p):
+                    out.append((end, c + 1, 2 - split, ((field, s[p:end]),)))
             # a unit no list has (45万, 25TB) is read, but a known one is better evidence
             for end in _prefixes(_LOOSE_VALUE_RE, s, p) if free_to_end else ():
                 if end not in strict:
@@ -450,7 +510,19 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     while end < len(s) and end - p < _FREE_MAX and not s[end].isdigit():
                         end += 1
                     if end < len(s) and s[end].isdigit() and not _RUN_IN_NAME.search(s, p, end):
-                        out.append((end, c + 1, 1, ((field, s[p:end]),)))
+                        op = end
+                        while op > p and s[op - 1] in "≥≤><=":
+                            op -= 1
+                        if op == end:
+                            out.append((end, c + 1, 1, ((field, s[p:end]),)))
+                        # words and a figure, one cell (采购的原原种合格率≥90%): a target
+                        # stated as a sentence; its figure ends it
+                        value = _VALUE_RE.match(s, op) if op > p else None
+                        if value is not None and field == "target" \
+                                and _SENTENCE_WORDS.fullmatch(s, p, op) \
+                                and not _NUMBER_RE.fullmatch(value.group()):
+                            # (a bare number after words is the next row's 分值: 可行性2)
+                            out.append((value.end(), c + 1, 2, ((field, s[p:value.end()]),)))
             if field == "actual" and p and _WORDY.match(s, p - 1):
                 # a claim glued to the words before it (…相关制度规定达成预期指标88): the
                 # shortest claim ending where the figures begin
@@ -458,6 +530,16 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                     out.append((end, c + 1, 2, ((field, s[p:end]),)))
             a = next((x for x in range(c + 1, len(fields)) if fields[x] == "actual"
                       or not optional[x]), None)
+            if field == "target" and a is not None and fields[a] == "actual" \
+                    and s[p] in _FLAGS and p + 1 < len(s) and _WORDY.match(s, p + 1):
+                # a yes/no target and a word actual glued (是基本达到, 是是 is below): the
+                # flag, then a claim or a flag up to where the figures begin
+                end = p + 1
+                while end < len(s) and end - p < _FREE_MAX and _WORDY.match(s, end):
+                    end += 1
+                rest = s[p + 1:end]
+                if end < len(s) and s[end].isdigit() and (rest in _FLAGS or _is_claim(rest)):
+                    out.append((end, a + 1, 4, (("target", s[p]), ("actual", rest))))
             if field == "target" and a is not None and fields[a] == "actual":
                 # words printed twice: the target and the actual (不超过预算不超过预算), with
                 # only optional columns between them
@@ -470,6 +552,15 @@ def _value_cells(s: str, pos: int, fields: tuple[str, ...], types: tuple[str, ..
                         # (a figure with its unit printed twice too, 2021年度2021年度, 45万45万;
                         # a bare 22 is rather 分值 2 and 得分 2)
                         out.append((p + 2 * k, a + 1, 4, (("target", word), ("actual", word))))
+        elif kind == "free" and c < len(fields) - 1 and _WORDY.match(s, p) \
+                and types[c + 1] in ("points", "percent", "number"):
+            # a words column between figure columns (得分计算方法 before 得分): its words,
+            # with no figure of their own, end where the first figure begins
+            end = p
+            while end < len(s) and end - p < _NAME_MAX and not s[end].isdigit():
+                end += 1
+            if end - p >= 2 and end < len(s) and s[end].isdigit():
+                out.append((end, c + 1, -FREE_COST, ((field, s[p:end]),)))
         elif kind == "free" and c == len(fields) - 1 and _WORDY.match(s, p):
             ends = list(range(p + 1, min(len(s), p + _FREE_MAX) + 1))  # 偏差原因, last
             if len(s) not in ends and (free_to_end or _sentence_tail(s, p)):
@@ -565,9 +656,16 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
     """The pieces of a run of glued rows (:func:`.labels.split_categories`) where the run
     keeps its line ends: a 一级/二级 label is a row's first cell, so a label word inside a
     line (``…合规达成预期指标``) is the text of that row, not a new category.  A run with
-    no line end is left as it is."""
+    no line end is left as it is.
+
+    A run whose labels mostly stand inside its lines was not flattened a row a line: its
+    line ends are where a text (an OCR'd image, a document preview) wrapped, inside a row
+    or a cell as often as between rows, so they are no boundary at all and are dropped."""
     if not any(LINE_END in text for _, text in pieces):
         return pieces
+    if _wrapped_lines(pieces):
+        return [(kind, text.replace(LINE_END, "")) for kind, text in pieces
+                if kind != "text" or text.replace(LINE_END, "")]
     out: list[tuple[str, str]] = []
     for kind, text in pieces:
         inside = out and out[-1][0] == "text" and not out[-1][1].endswith(LINE_END)
@@ -578,12 +676,39 @@ def labels_at_line_start(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
     return out
 
 
+# (a line starting with a figure and its unit or date is a row's name: 2022年全年, 5000吨稻谷)
+_CUT_FIGURE = re.compile(
+    rf"\d{re.escape(LINE_END)}\d[\d.%]*\d(?![\d.%]|{_UNIT_ALT}|[年月日号])")
+
+
+def _wrapped_lines(pieces: list[tuple[str, str]]) -> bool:
+    """Do most 一级/二级 labels of the run stand inside a line (after a row's text on the
+    same line), not at a line's start (first, after a line end, or after another label)?
+    Or does a line end fall inside a run of figures (a row's glued cells wrapped)?"""
+    if any(_CUT_FIGURE.search(text) for kind, text in pieces if kind == "text"):
+        return True  # a line end inside a run of figures (12.51 | 2.512.5): a wrap
+    inside = at_start = 0
+    for n, (kind, _) in enumerate(pieces):
+        if kind == "text":
+            continue
+        before = pieces[n - 1] if n else None
+        if before is None or before[0] != "text" or before[1].endswith(LINE_END):
+            at_start += 1
+        else:
+            inside += 1
+    return inside > at_start
+
+
 _TWICE_IN_NAME = re.compile(rf"(?<=[^\W\d_])(\d+(?:\.\d+)?)\1(?=[^\W\d_])(?!{_UNIT_ALT})")
 # a run of glued figures inside a name (``…面积万亩2810810森林…``): the value cells of a row
 # of its own; a year (2021年) or a short count is a name's word
 # a figure with words in it printed twice (2021年12月完成): a date or a count and its words
 _DATED = re.compile(r"\d+[^\W\d_]+(?:\d+[^\W\d_]+)*")
-_DASHES = "—－–-一"  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
+_DASHES = "—－–-一"
+_NUMBERING = re.compile(r"(?:^|[\d\W_])指标$")  # the template's 指标1, 指标2 … before a name
+_NUMBERING_AT = re.compile(r"(?:^|(?<=[\d\W_]))指标(?=\d)")
+_FLAGS = ("是", "否")
+_SENTENCE_WORDS = re.compile(r"[\u4e00-\u9fff，、,（）()]{2,}")  # Chinese words, no OCR junk  # a yes/no cell (是否按时完成: 是)  # a cell printed as a dash: not applicable (一 is OCR's reading of —)
 _RUN_IN_NAME = re.compile(r"(?<![\d.])\d[\d.]{5,}(?![\d.年月日])")
 
 
@@ -643,11 +768,12 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     run is a boundary no row or cell crosses (a table flattened a row a line).  Returns the
     rows and the text that could not be read as rows ("" when all of it was)."""
     lines = text.split(LINE_END)
-    if len(lines) == 1:
-        return _decode_line(text, fields, types, relations)
-    ties = [_one_row_ties(line, fields, types, relations) for line in lines if line]
     figures = {f for f, t in zip(fields, types)
                if t.rstrip("?") in ("points", "percent", "number")}
+    if len(lines) == 1:
+        rows, rest = _decode_line(text, fields, types, relations)
+        return settle_table([rows], fields, types, relations)[0], rest
+    ties = [_one_row_ties(line, fields, types, relations) for line in lines if line]
     sure = [t[0][1] for t in ties if len(t) == 1]
     if len(sure) >= TABLE_EVIDENCE:
         # the figure columns every row read without doubt fills, or leaves blank: a row that
@@ -658,6 +784,40 @@ def decode_rows(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         ties = [[t for t in tie if all((f in t[1]) == (f in always) for f in always | never)]
                 or tie for tie in ties]
     return [_reading(tie, fields, types) for tie in ties], ""
+
+
+def settle_table(pieces: list[list[RowReading]], fields: tuple[str, ...],
+                 types: tuple[str, ...], relations: tuple[Relation, ...] = ()
+                 ) -> list[list[RowReading]]:
+    """The rows of a glued table (its pieces between 一级/二级 labels) read the way the
+    table is: where the rows read without doubt (``table_share`` of them or all but one,
+    and at least ``table_evidence``) fill some figure columns (分值 and 得分 in every row), a row that
+    leaves one of them blank is read again alone, keeping only the readings that fill them
+    as the table does; a row no such reading fits was misread (a cell OCR lost or garbled:
+    8000亩8535.5亩 under 分值 | 指标值 | 实际值 | 得分), and its cells are left unread."""
+    figures = {f for f, t in zip(fields, types)
+               if t.rstrip("?") in ("points", "percent", "number")}
+    sure = [r.values for rows in pieces for r in rows if r.values and not r.ambiguous]
+    # (one row lacking them is always allowed for: the row in question may be the only one)
+    allowed = max(1, int((1 - TABLE_SHARE) * len(sure)))
+    always = {f for f in figures if sum(f in v for v in sure) >= TABLE_EVIDENCE
+              and sum(f not in v for v in sure) <= allowed}
+    if not always:
+        return pieces
+    lost = {f for f, t in zip(fields, types) if not f.startswith("-")
+            and t.rstrip("?") != "free"}
+
+    def settled(row: RowReading) -> RowReading:
+        if not row.values or not row.text or always <= set(row.values) \
+                or always & set(row.ambiguous):
+            return row  # (a doubt on them is settled by readings that tie, not by this)
+        ties = [t for t in _one_row_ties(row.text, fields, types, relations)
+                if always <= set(t[1])]
+        if ties:
+            return attrs.evolve(_reading(ties, fields, types), text=row.text)
+        return RowReading(row.name, {}, tuple(sorted(lost | set(row.ambiguous))), text=row.text)
+
+    return [[settled(r) for r in rows] for rows in pieces]
 
 
 def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
@@ -671,6 +831,7 @@ def _one_row_ties(s: str, fields: tuple[str, ...], types: tuple[str, ...],
     for name_end in range(1, n):
         name = s[:name_end]
         if not _WORDY.search(name) or name[-1] in "≥≤><=" or name.endswith(_OP_BEFORE) \
+                or s[name_end].isdigit() and name.endswith("指标") and _NUMBERING.search(name) \
                 or s[name_end - 1] in _FIGURE and s[name_end] in _FIGURE \
                 or _splits_unit(s, name_end):
             continue
@@ -745,6 +906,9 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         n: (0, "", None, [], n)}
     cells: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
 
+    # where a name would end between the template's 指标 and its number (指标 | 4推广…)
+    numbered = {m.end() for m in _NUMBERING_AT.finditer(s)}
+
     def cells_at(start: int) -> list[tuple[int, int, dict[str, str]]]:
         if start not in cells:  # the value cells from a position do not depend on the name
             cells[start] = [(end, score + _relation_points(values, relations, fields), values)
@@ -767,6 +931,8 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
                 continue
             if name[-1] in "≥≤><=":  # an operator starts the target: 调查≥90%
                 continue
+            if name_end in numbered:
+                continue  # 指标 | 4推广…: the template's numbering 指标4 is the name's
             if _splits_unit(s, name_end):  # 面积万 | 亩: the unit 万亩 is one cell
                 continue
             penalty = _name_penalty(name) + ROW_COST
@@ -799,7 +965,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
     pos = 0
     while pos < n:
         _, name, values, rivals, end = best[pos]
-        pos = end
+        start, pos = pos, end
         if values is None:
             unplaced.append(name)
             continue
@@ -810,7 +976,7 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         if _hidden_in_name(values, fields, types):  # the name may hold them (as a line's)
             held = ("name", *_hidden_in_name(values, fields, types))
         if not rivals:
-            rows.append(RowReading(name, values, held))
+            rows.append(RowReading(name, values, held, text=s[start:end]))
             continue
         agreed = {f: v for f, v in values.items() if all(r.get(f) == v for r in rivals)}
         disputed = tuple(sorted({f for r in [values, *rivals] for f in r if f != "name"}
@@ -818,7 +984,8 @@ def _decode_line(text: str, fields: tuple[str, ...], types: tuple[str, ...],
         # the readings that take the disputed figures as one cell: which cell, if one
         whole = {cells[0] for r in [values, *rivals]
                  for cells in [[r[f] for f in disputed if f in r]] if len(cells) == 1}
-        rows.append(RowReading(name, agreed, disputed, whole.pop() if len(whole) == 1 else ""))
+        rows.append(RowReading(name, agreed, disputed, whole.pop() if len(whole) == 1 else "",
+                               text=s[start:end]))
     return rows, " ".join(unplaced)
 
 
@@ -942,10 +1109,23 @@ def unreadable_operator(target: str) -> bool:
     or a unit cell run into it)?  Then its comparison cannot be read, and the target is
     unread -- never a target of 0 that the actual is measured against."""
     m = _PREFIXED_FIGURE.fullmatch(unicodedata.normalize("NFKC", target).strip())
-    return m is not None and m.group(1) not in _operator_data()[1]
+    if m is None:
+        return False
+    known = _operator_data()[1]
+    word = m.group(1)
+    # a known word and a unit (每亩300: 每 + 亩, as 每人 and 每户 are) is no junk
+    return word not in known and not any(word[:k] in known and word[k:] in _UNITS
+                                         for k in range(1, len(word)))
 
 
-_OCR_GE = re.compile(r"2(?=\d)(?!0\d\d年)")
+# (not before a zero that would start the figure: 200万粒 is no ≥00万粒, 2021年 no year ≥021)
+_OCR_GE = re.compile(r"2(?=[1-9]|0\.\d)")
+
+
+def junk_cell(text: str) -> bool:
+    """Is a target or actual cell a figure OCR left junk glyphs in (``^80%``, ``5=50%``)?
+    It was placed in its column, but what it says cannot be read."""
+    return bool(_JUNK_VALUE_RE.fullmatch(unicodedata.normalize("NFKC", text).strip()))
 
 
 def ocr_operator_doubt(target: str) -> bool:

@@ -20,7 +20,7 @@ from . import labels as L
 from .normalise import load_normalisation
 from .sheets import Sheet
 
-__all__ = ["cut", "glued_cells", "glued_sheet", "is_glued"]
+__all__ = ["chars_in_order", "cut", "glued_cells", "glued_sheet", "is_glued"]
 
 LONG_LINE = 100  # a line this long that holds many labels is a glued form
 MIN_LABELS = 6
@@ -29,16 +29,21 @@ MIN_LABELS = 6
 MAX_SPACES_PER_100 = 10
 _TAG_RE = re.compile(r"(?:\([^()]{1,16}\))+")  # (A), (万元)(20分), (分): part of the label before
 _TITLE_RE = re.compile(r"[^\s:：|]{0,40}?自评表(?:\(\d{4}年度?\))?")
-# a unit's name ends in these (财政局, 财政厅): a label they follow is part of the name
-_UNIT_ENDS = frozenset("局厅")
 
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(_words(), key=len, reverse=True))
-    # a label that runs on into a unit's name is part of the name (县财政 of 岳阳县财政局)
-    ends = "".join(sorted(_UNIT_ENDS))
-    return re.compile(f"(?:{alternation})(?![{ends}])")
+    """Every label word, the longest first.  A funds row label naming where money comes
+    from (县财政, 市级资金) that runs on into a unit's ending (rules/prose.toml
+    ``unit_suffixes``: 局, 厅, 委员会 …) is part of a unit's name (岳阳县财政局), no label."""
+    from .prose import load_prose_rules
+
+    suffixes = sorted(load_prose_rules().title.unit_suffixes, key=len, reverse=True)
+    ends = "|".join(re.escape(w) for w in suffixes)
+    alternation = "|".join(
+        re.escape(w) + (f"(?!{ends})" if L.fund_row_label(w) is not None else "")
+        for w in sorted(_words(), key=len, reverse=True))
+    return re.compile(f"(?:{alternation})")
 
 
 @cache
@@ -171,9 +176,56 @@ def _same_length_nfkc(s: str) -> str:
     return "".join(out)
 
 
-def cut(text: str) -> list[str]:
+FUZZY_MIN = 5  # labels this long may be found with one character misread (OCR)
+
+
+@cache
+def _fuzzy_labels() -> dict[str, tuple[str, ...]]:
+    """The layouts' signs and column labels of :data:`FUZZY_MIN` characters or more, by
+    their first two characters (where a misread label is looked for)."""
+    from .layouts import load_layouts
+
+    out: dict[str, set[str]] = {}
+    for layout in load_layouts():
+        words = [*layout.signs, *(w for b in layout.blocks if not b.local
+                                  for c in b.columns for w in c.labels)]
+        for w in words:
+            k = L.key(w)
+            if len(k) >= FUZZY_MIN and not re.search(r"[()（）]", k):
+                out.setdefault(k[:2], set()).add(k)
+    return {head: tuple(sorted(ws, key=len, reverse=True)) for head, ws in out.items()}
+
+
+def chars_in_order(word: str, text: str) -> int:
+    """How many characters of ``word`` ``text`` holds in order (a common subsequence)."""
+    prev = [0] * (len(text) + 1)
+    for a in word:
+        cur = [0]
+        for n, b in enumerate(text):
+            cur.append(prev[n] + 1 if a == b else max(prev[n + 1], cur[n]))
+        prev = cur
+    return prev[-1]
+
+
+def _misread_label(piece: str) -> tuple[int, int, str] | None:
+    """A label OCR misread one character of inside a cell (财政审1度评分 for 财政审核评分):
+    (start, end, label) of the first such window -- starting and ending as the label does,
+    at most one character longer, all its characters but one in order; None if none."""
+    labels = _fuzzy_labels()
+    for at in range(len(piece) - FUZZY_MIN + 1):
+        for label in labels.get(piece[at:at + 2], ()):
+            for size in (len(label) + 1, len(label)):
+                window = piece[at:at + size]
+                if len(window) == size and window[-1] == label[-1] and window != label \
+                        and chars_in_order(label, window) >= len(label) - 1:
+                    return at, at + size, label
+    return None
+
+
+def cut(text: str, *, ocr: bool = False) -> list[str]:
     """One glued run as cells: labels, the title, and the text between them (the cells
-    keep the text as printed; labels are found in its NFKC form)."""
+    keep the text as printed; labels are found in its NFKC form).  In a text read by OCR
+    (``ocr``) a label with one character misread is cut out too (:func:`_misread_label`)."""
     original = L.clean(text)
     s = _same_length_nfkc(original)
     pieces: list[str] = []
@@ -201,10 +253,18 @@ def cut(text: str) -> list[str]:
         pos = end
     if pos < len(s):
         pieces.append(original[pos:])
+    if ocr:
+        pieces = [cell for piece in pieces for cell in _misread_cut(piece)]
     out: list[str] = []
     for piece in (p.strip(":：") for p in pieces):
         if not piece:
             continue
+        tag = _TAG_RE.match(_same_length_nfkc(piece))
+        if out and tag is not None and tag.end() < len(piece) and out[-1] in _words():
+            # a label's column tag glued to the figure after it (全年预算数 | (A)300): the
+            # tag ends the label, the figure is the next cell
+            out[-1] += piece[:tag.end()]
+            piece = piece[tag.end():].strip(":：")
         # "其中" + "中央财政资金", "全年预算数" + "(A)": one cell each
         if out and (out[-1] == "其中" or _TAG_RE.fullmatch(_same_length_nfkc(piece))):
             out[-1] = out[-1] + (":" if out[-1] == "其中" else "") + piece
@@ -213,11 +273,22 @@ def cut(text: str) -> list[str]:
     return out
 
 
-def glued_sheet(text: str, name: str = "") -> Sheet:
+def _misread_cut(piece: str) -> list[str]:
+    """A cell cut around the misread labels it holds, the label as the layout prints it."""
+    if _label_re().fullmatch(_same_length_nfkc(piece)):
+        return [piece]
+    found = _misread_label(piece)
+    if found is None:
+        return [piece]
+    a, b, label = found
+    return [x for x in (piece[:a], label) if x] + _misread_cut(piece[b:])
+
+
+def glued_sheet(text: str, name: str = "", *, ocr: bool = False) -> Sheet:
     """One row of cells per line: a line end is the one cell boundary the flattening kept
     (a table flattened a row a line), which the row decoder keeps (:func:`.decoder.decode_rows`)."""
     rows = tuple(tuple(cells) for line in text.split("\n") if line.strip()
-                 if (cells := cut(line)))
+                 if (cells := cut(line, ocr=ocr)))
     return Sheet(name, "glued", rows or ((),))
 
 

@@ -614,7 +614,9 @@ def extend_from_layouts() -> int:
         for row in block.rows if block is not None else ():
             bare = key(row).removeprefix("其中").lstrip(":")
             if bare and bare not in _FUND_TOTALS and bare not in _FUND_ROWS:
-                _FUND_ROWS.add(bare)
+                # a row naming a sum (年度总金额, 资金总计) is the table's total row
+                (_FUND_TOTALS if "总" in bare and not key(row).startswith("其中")
+                 else _FUND_ROWS).add(bare)
                 added += 1
     if added:
         _all_labels.cache_clear()
@@ -713,7 +715,22 @@ def split_categories(text: str) -> list[tuple[str, str]]:
         pos = m.end()
     if pos < len(s):
         pieces.append(("text", s[pos:]))
-    return pieces
+    return _tagged_l1(pieces)
+
+
+_POINTS_TAG_RE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
+
+
+def _tagged_l1(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Where a run's 一级 labels carry their points (产出指标(40分)) and its 二级 labels none,
+    a label that may be either printed with points (满意度指标(20分), then 服务对象满意度…) is
+    a 一级."""
+    tagged = [bool(_POINTS_TAG_RE.search(w)) for k, w in pieces if k == "l1"]
+    if not tagged or not all(tagged) or any(
+            _POINTS_TAG_RE.search(w) for k, w in pieces if k == "l2" and not is_l1(w)):
+        return pieces
+    return [("l1", w) if k == "l2" and _POINTS_TAG_RE.search(w) and is_l1(w) else (k, w)
+            for k, w in pieces]
 
 
 def fuzzy_indicator_column(text: str) -> tuple[str, str] | None:

@@ -42,9 +42,11 @@ from . import labels as L
 from .labels import clean, key
 from .cellrows import joins_three, reading_fit, read_scrambled_header, \
     read_stream_rows, read_typed_table
-from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_rows, decode_run, \
-    is_glued_run, is_value_cell, labels_at_line_start, ocr_operator_doubt, operator_cell, \
-    split_total, unreadable_operator
+from .decoder import LINE_END, TABLE_EVIDENCE, decode_cells, decode_lost_head, decode_rows, \
+    decode_run, \
+    is_glued_run, is_value_cell, junk_cell, labels_at_line_start, ocr_operator_doubt, \
+    operator_cell, settle_table, split_total, unreadable_operator
+from .glued import chars_in_order
 from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exists, \
     recognise_layout, relations
 from .notes import Note
@@ -256,6 +258,36 @@ def _tokens(sheet: Sheet) -> list[Tok]:
             toks.append(Tok(text, key(text), r, i))
             i += 1
     return toks
+
+
+def _slash_part(label: str, value: str, field: str) -> str:
+    """The part of a value that the label's part naming ``field`` stands over, when a header
+    cell names two fields joined by a slash (项目实施单位/项目负责人 | 某中心/张三): the unit,
+    not the person.  Any other value is kept whole."""
+    names = label.split("/")
+    parts = value.split("/")
+    if len(names) < 2 or len(parts) != len(names):
+        return value
+    at = [n for n, w in enumerate(names) if L.HEADER_FIELDS.get(w) == field]
+    return parts[at[0]].strip() if len(at) == 1 and parts[at[0]].strip() else value
+
+
+def _label_level(label: str) -> int:
+    """The government level a header label names before its field (自治区主管部门: 1,
+    市县主管部门: 2, 主管部门: 0): the words before a header label of the vocabulary, an
+    upper level's (rules/import.toml ``upper_levels``) or places (rules/prose.toml)."""
+    from .prose import load_prose_rules
+    from .settings import import_settings
+
+    places = load_prose_rules().title.places
+    base = next((h for h in sorted(L.HEADER_FIELDS, key=len, reverse=True)
+                 if len(h) >= 2 and label.endswith(h) and label != h), None)
+    if base is None:
+        return 0
+    prefix = label[: len(label) - len(base)]
+    if prefix in import_settings().upper_levels:
+        return 1
+    return 2 if prefix and all(c in places for c in prefix) else 0
 
 
 def _tok_row(tok: Tok) -> int:
@@ -745,6 +777,7 @@ class _Parser:
         self.table_first = 0  # the first indicator row of the table being read
         self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
         self.l1_lost = False  # the current 一级 printed as its points only (lost_l1)
+        self.header_levels: dict[str, int] = {}  # field → level of the label read (_label_level)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -779,8 +812,8 @@ class _Parser:
             return "", []
         t = toks[j]
         if self.mode == "words":
-            if L.is_label(t.text) or _is_title(t):
-                return "", []
+            if L.is_label(t.text) or _is_title(t) or _narrative_key(t.key) in L.NARRATIVE_FIELDS:
+                return "", []  # (自评总分(分) is the next label, its unit tag on)
             if j + 1 < self.end and L.key(t.text + toks[j + 1].text) in L.HEADER_FIELDS:
                 return "", []  # the next label, broken in two (项目 主管单位): no value
             if self.layout is not None and t.key in {L.key(w) for w in self.layout.signs}:
@@ -990,8 +1023,15 @@ class _Parser:
             self.note("cut", value)
             self.draft.unread.setdefault(("project", 0), {})[field] = "cut"
         elif field != "-" and value:
-            self.set_header(field, value)
             k = self.toks[i].key
+            level = _label_level(k)
+            if level > self.header_levels.get(field, level):
+                # the field printed again at a lower level (市县主管部门 after 自治区主管部门):
+                # the project is run there, so that unit is the case's
+                self.draft.project.pop(field, None)
+            if level:
+                self.header_levels[field] = max(level, self.header_levels.get(field, 0))
+            self.set_header(field, _slash_part(k, value, field))
             if field in ("department", "implementer") and "主管" in k and "实施" in k:
                 # 实施(主管)单位, 主管(实施)单位: one unit, both the department and the implementer
                 self.set_header("implementer" if field == "department" else "department", value)
@@ -1117,9 +1157,20 @@ class _Parser:
         columns: list[str] = []
         explicit = self.mode == "stream"  # one cell per line: every cell, blanks too
         j = i
+        pending: tuple[str, str] | None = None  # a row label printed before the header
+        under: list[tuple[str, str, Any]] = []  # its figures printed under their labels
         # header: section labels, then column labels, until the first row label
         while j < self.end and not toks[j].brk:
             t = toks[j]
+            if L.fund_row_label(t.text) is not None and not columns and pending is None \
+                    and not explicit and j + 1 < self.end \
+                    and L.fund_column(toks[j + 1].text) not in (None, "-"):
+                # the total's label, then the column labels (年度资金总额 | 年初预算数 | …):
+                # an OCR or a preview read the label cell of the figures' row first
+                pending = L.fund_row_label(t.text)
+                self.used.add(j)
+                j += 1
+                continue
             if L.fund_row_label(t.text) is not None:
                 break
             col = L.fund_column(t.text)
@@ -1133,10 +1184,21 @@ class _Parser:
                 self.fund_fields.add(col)
                 if t.key in ("调整后预算数", "预算执行数"):
                     self.profile_hint = self.profile_hint or "sichuan"
+            elif pending is not None and columns and L.money(t.text) is not None \
+                    and self.fund_type(columns[-1]) == "money":
+                # a figure between two column labels: the pending row's, in the column
+                # just read (the reading went down that column: 全年预算数(A) | 300)
+                under.append((columns[-1], t.text, j))
             elif self.glued and 0 < len(t.key) <= 8 and j + 1 < self.end \
                     and L.fund_column(toks[j + 1].text) not in (None, "-") \
                     and not L.is_funds_section(t.text):
-                self.note("unplaced", t.text)  # a garbled header cell between two labels
+                garbled = self.fuzzy_fund_column(t.key, columns)
+                if garbled is not None:  # 调整预算将,A、: the layout's 调整预算数(A)
+                    columns.append(garbled)
+                    self.fund_fields.add(garbled)
+                    self.note("fuzzy-label", t.text, detail=garbled)
+                else:
+                    self.note("unplaced", t.text)  # a garbled header cell between two labels
             elif columns and (tail := _label_tail(toks, j, self.end)):
                 # a label's parenthesis broken off by a space (得分 | (20 | 分*执行率))
                 self.used.update(range(j, tail))
@@ -1148,6 +1210,9 @@ class _Parser:
             self.used.add(j)
             j += 1
         spans = columns  # as printed, columns of no case field (资金到位情况) included
+        if pending is not None and under:
+            self.fund_row(pending, under)
+            pending = None
         columns = [c for c in columns if c != "-"]
         own = self.own_fund_columns() if not explicit and not columns and j < len(toks) \
             and L.fund_row_label(toks[j].text) is not None else []
@@ -1193,7 +1258,9 @@ class _Parser:
                     self.used.update(range(j, k))
                     j = k
             label = L.fund_row_label(toks[j].text)
-            if label is None and first and not explicit and self.unlabelled_total(j, columns):
+            if label is None and first and pending is not None:
+                label = pending  # the figures after the header are the row labelled before it
+            elif label is None and first and not explicit and self.unlabelled_total(j, columns):
                 # figures right after the column labels, no row label before them (the
                 # flattener printed it elsewhere): the table's total row
                 label = ("total", "")
@@ -1206,7 +1273,9 @@ class _Parser:
             figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
             # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
             # 50 | 49.78) are decoded by type and arithmetic
-            if figures is not None and is_glued_run(figures.group()) and (
+            whole = figures is not None and L.money(toks[j].text) is not None \
+                and toks[j].key[figures.end():] != ""  # 300万元: its unit ends the cell
+            if figures is not None and is_glued_run(figures.group()) and not whole and (
                     self.glued or not self._fund_value_ok(columns[0], toks[j].text)):
                 self.used.add(j)
                 run, rest = figures.group(), toks[j].key[figures.end():]
@@ -1274,6 +1343,16 @@ class _Parser:
                 j += 1
             self.fund_row(label, [(columns[n], text, idx) for n, (idx, text) in enumerate(values)])
         return j
+
+    def fuzzy_fund_column(self, text: str, columns: list[str]) -> str | None:
+        """The recognised layout's funds column whose label a garbled header cell holds
+        most of, in order (``调整预算将,A、`` for 调整预算数(A): all but one character), when
+        exactly one column not read yet fits; else None."""
+        block = self.layout.block("funds") if self.layout is not None else None
+        fits = {c.field for c in (block.columns if block is not None else ())
+                if c.field not in columns for lab in c.labels
+                if len(L.key(lab)) >= 4 and chars_in_order(L.key(lab), text) >= len(L.key(lab)) - 1}
+        return fits.pop() if len(fits) == 1 else None
 
     def paired_fund_rows(self, j: int, spans: list[str]) -> int:
         """Rows whose every money cell repeats a label before its figure (预算数 6.84 到位数
@@ -1529,6 +1608,9 @@ class _Parser:
         read against its money and 执行率 columns, each no more than the total row's."""
         block = self.layout.block("funds") if self.layout is not None else None
         known = {c.field: c for c in block.columns} if block is not None else {}
+        if run.startswith(".") and len(run) > 1:
+            self.lost_head_fund_row(label, run, columns, known, block)
+            return
         if label[0] != "total":  # (a run with no % holds no 执行率 that could be written)
             columns = [f for f in columns if f in _ROW_FIELDS or f == "rate" and "%" in run]
         cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in columns)
@@ -1545,6 +1627,24 @@ class _Parser:
             self.note("ambiguous", run, detail=names)
             self.mark_unread_funds(label, decoded.ambiguous)
         self.fund_row(label, [*((f, v, None) for f, v in decoded.values.items()), *extra])
+
+    def lost_head_fund_row(self, label: tuple[str, str], run: str, columns: list[str],
+                           known: dict[str, Column], block: Block | None) -> None:
+        """A funds row whose glued figures lost their first digits (``.32.06.579.27107.93``):
+        its money is unreadable; the 执行率 | 分值 | 得分 at its end are read when the row's
+        arithmetic alone picks them out (:func:`.decoder.decode_lost_head`).  Printed after
+        a 其中 row, they are the total's: those cells span the table's rows (merged)."""
+        self.note("unplaced", run)
+        cols = tuple(known.get(f) or Column(f, _FUND_TYPES.get(f, "text")) for f in columns)
+        rels = relations(block) if block is not None else _DEFAULT_FUND_RELATIONS
+        tail = decode_lost_head(run, cols, rels) or {}
+        money = [f for f in columns if _FUND_TYPES.get(f) == "money"]
+        self.mark_unread_funds(label, money, "unreadable")
+        own = {f: v for f, v in tail.items() if label[0] == "total" or f in _ROW_FIELDS}
+        spanned = {f: v for f, v in tail.items() if f not in own}
+        self.fund_row(label, [(f, v, None) for f, v in own.items()])
+        if spanned:
+            self.fund_row(("total", ""), [(f, v, None) for f, v in spanned.items()])
 
     def row_bounds(self, label: tuple[str, str], columns: Sequence[str]) -> tuple[Relation, ...]:
         """A 其中 row is a part of the total row: none of its amounts exceeds the total's
@@ -1778,10 +1878,11 @@ class _Parser:
         return {f: str(self.draft.funds[f]) for f in ("initial_budget", "budget", "executed")
                 if f in self.draft.funds} or None
 
-    def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str]) -> None:
+    def mark_unread_funds(self, label: tuple[str, str], fields: Iterable[str],
+                          why: str = "ambiguous") -> None:
         total = label[0] == "total"
         where = ("funds", 0) if total else ("funds.rows", len(self.draft.fund_rows))
-        unread = {_FUND_TARGET.get(f, f) if total else f: "ambiguous" for f in fields
+        unread = {_FUND_TARGET.get(f, f) if total else f: why for f in fields
                   if total or f in ("initial_budget", "budget", "executed")}
         if unread:
             self.draft.unread.setdefault(where, {}).update(unread)
@@ -2559,9 +2660,30 @@ class _Parser:
             if bare:
                 self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
 
-        for kind, text in pieces:
+        def cleaned(text: str) -> str:
+            if "operator" in fields:
+                text = _unscramble(text, _OPERATOR_WORDS)
+            # the template's filler row (……, ......) at either end of a piece: no cell
+            return _strip_filler(text)
+
+        # every piece decoded first, then its rows read the way the whole table is
+        decoded = {n: decode_rows(cleaned(text), fields, kinds, rels)
+                   for n, (kind, text) in enumerate(pieces)
+                   if kind == "text" and cleaned(text).strip()}
+        settled = settle_table([rows for rows, _ in decoded.values()], fields, kinds, rels)
+        decoded = {n: (rows, rest) for (n, (_, rest)), rows in zip(decoded.items(), settled)}
+        for n, (kind, text) in enumerate(pieces):
             if kind == "l1":
                 empty_line()
+                rows = self.draft.indicators[self.table_first:]
+                if not cur_l1 and not self.l1_lost and rows and all(
+                        not ind.get("level1") and ind.get("level2")
+                        and L.belongs_to(ind["level2"], self.l1_text(text)) for ind in rows):
+                    # the table's first 一级 printed after rows that have none, their 二级
+                    # its own (数量指标 under 产出指标): a merged cell's text, printed inside the
+                    # rows it spans (a document preview)
+                    for ind in rows:
+                        ind["level1"] = self.l1_text(text)
                 cur_l1, cur_l2 = self.l1_text(text), ""
                 under_l2, bare = 0, False
                 continue
@@ -2575,13 +2697,9 @@ class _Parser:
                 cur_l1, cur_l2 = "", ""
                 self.lost_l1(text)
                 continue
-            if "operator" in fields:
-                text = _unscramble(text, _OPERATOR_WORDS)
-            # the template's filler row (……, ......) at either end of a piece: no cell
-            text = _strip_filler(text)
-            if not text.strip():
+            if n not in decoded:
                 continue
-            rows, rest = decode_rows(text, fields, kinds, rels)
+            rows, rest = decoded[n]
             if rest:
                 self.note("unplaced", rest)
             for row in rows:
@@ -2590,6 +2708,8 @@ class _Parser:
                 if short is not None:  # 成本每年财政补助…: a short 二级 label run into the name
                     cur_l2, name = short
                     row = attrs.evolve(row, name=name)
+                if not under_l2 and cur_l2 and _numbered_after_label(cur_l2, row.name):
+                    row = attrs.evolve(row, ambiguous=(*row.ambiguous, "name"))
                 under_l2 += 1
                 values = {"level1": cur_l1, "level2": cur_l2, "name": row.name}
                 values.update({f: v for f, v in row.values.items() if not f.startswith("-")
@@ -2786,11 +2906,16 @@ class _Parser:
         typed = self.mode == "grid" and not self.sheet.ocr
         if target and not typed and unreadable_operator(target):
             lost["target"] = "unreadable"
+            if ind.get("actual") == target:  # printed alike (工5% | 工5%): as unreadable
+                lost["actual"] = "unreadable"
         elif target and self.sheet.ocr and "operator" not in self.schema \
                 and ocr_operator_doubt(target):
             lost["target"] = "ambiguous"
             if ind.get("actual") == target:  # printed alike, the actual shares the doubt
                 lost["actual"] = "ambiguous"
+        for field in ("target", "actual"):  # junk OCR left in a figure (^80%, 5=50%)
+            if not typed and ind.get(field) and junk_cell(ind[field]):
+                lost[field] = "unreadable"
         if lost:
             self.note("operator-unread", f"{ind.get('operator', '')} {target}".strip(),
                       detail=FIELD_LABELS["target"][0])
@@ -4199,13 +4324,31 @@ def _stream_categories(toks: Sequence[Tok], j: int, end: int, schema: Sequence[s
     return best if fit(best)[1] and fit(best)[0] > fit(usual)[0] else usual
 
 
+def _numbered_after_label(label: str, name: str) -> bool:
+    """Does a glued row's name start with a digit right after a 二级 label ending in 指标,
+    the label being one without it too (生态效益指标 | 1病害…)?  Then the 指标 may be the
+    name's, the template's numbering (指标1病害…): where the name starts is not known."""
+    k = L.key(label)
+    m = re.match(r"\d{1,2}(?![\d.%,，、年月日号])", name)
+    # (a figure with its unit or date starts a name as itself: 12月底之前完成, 5000吨稻谷)
+    return m is not None and not _unit_start(name[m.end():]) and k.endswith("指标") \
+        and L.is_l2(k[:-2])
+
+
+def _unit_start(text: str) -> bool:
+    """Does ``text`` start with a unit of rules/vocabulary.toml (吨, 万亩, 人次)?"""
+    from ..vocabulary import load_vocabulary
+
+    return text.startswith(tuple(load_vocabulary().units.importer))
+
+
 def _short_level2(name: str, current: str, whole: set[str]) -> tuple[str, str] | None:
     """(label, rest) when a glued row's name starts with a 二级 label printed short (成本,
-    时效, 经济效益) that is not the current 二级, nor part of it, nor printed whole (…指标)
+    时效, 经济效益, 服务对象满意度) that is not the current 二级, nor part of it, nor printed whole (…指标)
     elsewhere in the table; the rest must still be a name."""
     k = L.key(name)
     here = L.key(current).removesuffix("指标")
-    for n in range(min(6, len(k) - 2), 1, -1):
+    for n in range(min(8, len(k) - 2), 1, -1):
         head, rest = k[:n], k[n:]
         if L.is_l2(head) and not head.endswith("指标") and head not in whole \
                 and not (here and (head in here or here in head)) \

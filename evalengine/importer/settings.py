@@ -27,8 +27,10 @@ class DecoderCosts:
     near_ratio: Decimal
     unit_prefixes: tuple[str, ...]
     not_units: tuple[str, ...]
+    ocr_junk: str
     keep: int
     table_evidence: int
+    table_share: Decimal
     tail_min: int
     free_max: int
     name_max: int
@@ -70,6 +72,7 @@ class ImportSettings:
     title_header_within: int
     decoder: DecoderCosts
     cellrows: RowScores
+    upper_levels: tuple[str, ...] = ()
 
 
 @cache
