@@ -221,9 +221,9 @@ def test_amounts_with_their_unit_or_a_currency_sign_in_the_cell():
 
     assert [L.money(x) for x in ("50万元", "49.78 万元", "￥1,268.72", "¥50", "￥5万元", "50")] \
         == [50, Decimal("49.78"), Decimal("1268.72"), 50, 5, 50]
-    # 元 in a 万元 table is another unit; 万 alone is not read yet (rules/vocabulary.toml)
+    # 元 in a 万元 table is another unit; 万 alone is 万元 (rules/vocabulary.toml)
     assert L.money("500元") is None and L.money("万元") is None and L.money("约50万元") is None
-    assert L.money("5.0万") is None
+    assert L.money("5.0万") == Decimal("5.0")
 
 
 def _funds_text(rate: str, weight: str = "10", score: str = "9.8") -> bytes:
