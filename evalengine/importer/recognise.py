@@ -31,7 +31,7 @@ import bisect
 import copy
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -732,6 +732,8 @@ class _Parser:
         self.table_first = 0  # the first indicator row of the table being read
         self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
         self.l1_lost = False  # the current 一级 printed as its points only (lost_l1)
+        # header field → the precedence of the label its value was read under (header_rank)
+        self.header_ranks: dict[str, int] = {}
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -766,8 +768,8 @@ class _Parser:
             return "", []
         t = toks[j]
         if self.mode == "words":
-            if L.is_label(t.text) or _is_title(t):
-                return "", []
+            if L.is_label(t.text) or _is_title(t) or L.is_funds_section(t.text):
+                return "", []  # (资金使用单位 | 资金情况(万元): printed blank)
             if j + 1 < self.end and L.key(t.text + toks[j + 1].text) in L.HEADER_FIELDS:
                 return "", []  # the next label, broken in two (项目 主管单位): no value
             if self.layout is not None and t.key in {L.key(w) for w in self.layout.signs}:
@@ -932,12 +934,31 @@ class _Parser:
             self.note("cut", value)
             self.draft.unread.setdefault(("project", 0), {})[field] = "cut"
         elif field != "-" and value:
-            self.set_header(field, value)
             k = self.toks[i].key
+            rank = self.header_rank(field, k)
+            if rank is not None and rank < self.header_ranks.get(field, rank + 1) \
+                    and field in self.draft.project:
+                # a label the layout lists before the one read (县级主管部门 after 市级主管部门):
+                # its value is the field's
+                del self.draft.project[field]
+            if rank is not None:
+                self.header_ranks[field] = min(rank, self.header_ranks.get(field, rank))
+            self.set_header(field, value)
             if field in ("department", "implementer") and "主管" in k and "实施" in k:
                 # 实施(主管)单位, 主管(实施)单位: one unit, both the department and the implementer
                 self.set_header("implementer" if field == "department" else "department", value)
         return (used[-1] + 1) if used else i + 1
+
+    def header_rank(self, field: str, k: str) -> int | None:
+        """Where the recognised layout lists the label ``k`` among its labels of the header
+        column ``field`` (its labels are in order of precedence), or None."""
+        if self.layout is None:
+            return None
+        for column in self.layout.columns("header"):
+            if column.field == field:
+                keys = [L.key(x) for x in column.labels]
+                return keys.index(k) if k in keys else None
+        return None
 
     def set_header(self, field: str, value: str) -> None:
         if field == "-" or not value:
@@ -1135,6 +1156,13 @@ class _Parser:
                     self.used.update(range(j, k))
                     j = k
             label = L.fund_row_label(toks[j].text)
+            if label is None and not first and not explicit:
+                # a row whose label no vocabulary lists (自治区财政资金 570.17 570.17)
+                after = [toks[x].text for x in range(j + 1, min(j + 1 + len(columns), self.end))]
+                n_fig = next((n for n, x in enumerate(after) if L.money(x) is None
+                              and L.percent(x) is None), len(after))
+                found = _unlisted_fund_row([toks[j].text, *after[:n_fig]], columns)
+                label = found[1] if found is not None else None
             if label is None and first and not explicit and self.unlabelled_total(j, columns):
                 # figures right after the column labels, no row label before them (the
                 # flattener printed it elsewhere): the table's total row
@@ -1144,6 +1172,12 @@ class _Parser:
             else:
                 self.used.add(j)
                 j += 1
+                if not explicit and (tail := _bracket_tail(toks, j, self.end)):
+                    # the label's note in brackets, broken over words (其他资金 | (包括以前年度
+                    # 结转资 | 金)): part of the label
+                    label = (label[0], label[1] + "".join(toks[x].text for x in range(j, tail)))
+                    self.used.update(range(j, tail))
+                    j = tail
             first = False
             figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
             # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
@@ -1553,6 +1587,8 @@ class _Parser:
             )
             if found is None and self.mode == "grid" and label_col is not None:
                 found = self.grid_fund_label(r, label_col, columns)
+            if found is None and (header_row is not None or r > first_data):
+                found = _unlisted_fund_row(cells, [f for _, f in columns])
             if found is not None:
                 label_col = found[0]
             if found is None:
@@ -2238,6 +2274,10 @@ class _Parser:
                 and {"name", "weight", "score"} <= set(self.schema) \
                 and not {"target", "actual"} & set(self.schema):
             return self.table_rubric_words(j)
+        if not {"weight", "score"} & set(self.schema) and {"target", "actual"} & set(self.schema):
+            # an unscored table in words: no 分值 | 得分 ends a row, so rows between two
+            # labels are told apart by what their cells are
+            return self.better_reading(j, self.schema, self.table_words)
         return self.table_words(j, self.schema)
 
     def column_major(self, i: int) -> tuple[int, list[tuple[str, list[int]]], int] | None:
@@ -3262,6 +3302,12 @@ class _Parser:
         does not fit its columns (a row lost cells: a dropped blank, a short filler row),
         the cells are segmented by type too (.cellrows) and the reading that fits better
         kept."""
+        return self.better_reading(j, schema, self.table_stream_counted)
+
+    def better_reading(self, j: int, schema: Sequence[str],
+                       counted: Callable[[int, Sequence[str]], int]) -> int:
+        """The table read by ``counted``; when some row it read does not fit its columns,
+        the cells segmented by type (.cellrows) instead, if that reading fits better."""
         def snapshot() -> dict[str, Any]:
             return {**self.__dict__, "draft": copy.deepcopy(self.draft), "used": set(self.used)}
 
@@ -3270,15 +3316,15 @@ class _Parser:
             self.__dict__.update(state)
 
         start, notes = snapshot(), len(self.draft.notes)
-        end = self.table_stream_counted(j, schema)
-        counted, counted_fit = snapshot(), reading_fit(self, notes, schema)
-        if counted_fit[1] == 0:
-            return end  # every counted row fits its columns
+        end = counted(j, schema)
+        first, first_fit = snapshot(), reading_fit(self, notes, schema)
+        if first_fit[1] == 0:
+            return end  # every row read fits its columns
         restore(start)
         end_typed = read_stream_rows(self, j, schema)
-        if reading_fit(self, notes, schema) > counted_fit:
+        if reading_fit(self, notes, schema) > first_fit:
             return end_typed
-        restore(counted)
+        restore(first)
         return end
 
     def table_stream_counted(self, j: int, schema: Sequence[str]) -> int:
@@ -3768,6 +3814,30 @@ class _Parser:
                              for (sec, r), v in self.draft.unread.items()
                              if sec != "indicators" or r in new}
 
+    def lost_fund_rows(self) -> None:
+        """The funds' source rows read do not add up to the total, and a row of the table
+        lies among the cells not placed (a label with amounts after it): the rows are unread
+        (``funds.unread.rows``), so no rule blames the form for the row the import lost."""
+        draft = self.draft
+        rows = draft.fund_rows
+        if not rows or "rows" in draft.unread.get(("funds", 0), {}):
+            return
+        short = False
+        for field in ("initial_budget", "budget", "executed"):
+            total = draft.funds.get(field)
+            parts = [r[field] for r in rows if r.get(field) is not None]
+            if total is not None and parts and sum(parts, Decimal(0)) != total:
+                short = True
+        if not short:
+            return
+        texts = [n.text for n in draft.notes if n.kind == "unplaced"]
+        for n, text in enumerate(texts):
+            after = texts[n + 1:n + 3]
+            if L.fund_row_label(text) is not None or (
+                    _unlisted_fund_row([text, *after], ["budget", "executed"]) is not None):
+                draft.unread.setdefault(("funds", 0), {})["rows"] = "unplaced"
+                return
+
     def finish(self) -> None:
         draft = self.draft
         self.drop_merged_labels()
@@ -3788,6 +3858,7 @@ class _Parser:
                 self.outside += 1
                 continue
             self.note("unplaced", t.text, self.where(i))
+        self.lost_fund_rows()
         draft.outside = self.outside
         cells = [i for i in range(self.start, self.end)
                  if self.toks[i].key and not self.toks[i].dup and not self.toks[i].brk
@@ -3813,6 +3884,46 @@ class _Parser:
 
 
 _MONEY_FIELDS = frozenset({"initial_budget", "budget", "executed", "balance"})
+
+
+_FUND_ROW_LABEL_MAX = 24  # the longest unlisted label a funds row is taken to have
+_BRACKET_WORDS = 4  # the most words a row label's bracketed note is broken over
+
+
+def _bracket_tail(toks: Sequence[Tok], j: int, end: int) -> int:
+    """Where a bracketed note that opens at word ``j`` and closes within a few words, with
+    a figure after it, ends (0: none): ``(包括以前年度结转资 | 金) | 1591.22``."""
+    if j >= end or toks[j].brk or not toks[j].text.startswith(("(", "（")):
+        return 0
+    for k in range(j, min(j + _BRACKET_WORDS, end)):
+        if toks[k].brk or L.number(toks[k].text) is not None:
+            return 0
+        if toks[k].text.endswith((")", "）")):
+            nxt = k + 1
+            return nxt if nxt < end and (L.money(toks[nxt].text) is not None) else 0
+    return 0
+
+
+def _unlisted_fund_row(cells: Sequence[str], fields: Sequence[str]) -> tuple[int, tuple[str, str]] | None:
+    """A row of the funds table whose label no vocabulary lists (彩票公益金用于医疗救助,
+    自治区财政资金): (its column, ("row", label)) when its first cell is a short text that is
+    no label of the form's and every other cell it prints is a figure of the table's columns
+    (an amount or a rate), at least one an amount, and no more than the columns."""
+    filled = [(c, x) for c, x in enumerate(cells) if x.strip()]
+    if len(filled) < 2:
+        return None
+    c0, label = filled[0]
+    k = L.key(label)
+    if not k or len(k) > _FUND_ROW_LABEL_MAX or L.is_label(label) or L.is_figure(label) \
+            or L.number(label) is not None or L.is_blank(label) or re.search(r"\d", k) \
+            or L.is_funds_section(label) or L.is_indicator_section(label):
+        return None
+    figures = [x for _, x in filled[1:] if not L.is_blank(x)]
+    if not figures or len(figures) > len(fields) \
+            or not all(L.money(x) is not None or L.percent(x) is not None for x in figures) \
+            or not any(L.money(x) is not None for x in figures):
+        return None
+    return c0, ("row", L.clean(label).rstrip(":：").strip())
 
 
 def _rate_as_printed(data: dict[str, Any], text: str) -> Decimal | None:
