@@ -936,7 +936,7 @@ class _Parser:
         elif field != "-" and value:
             k = self.toks[i].key
             rank = self.header_rank(field, k)
-            if rank is not None and rank < self.header_ranks.get(field, rank + 1) \
+            if rank is not None and rank < self.header_ranks.get(field, rank) \
                     and field in self.draft.project:
                 # a label the layout lists before the one read (县级主管部门 after 市级主管部门):
                 # its value is the field's
