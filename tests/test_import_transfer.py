@@ -188,3 +188,32 @@ def test_a_header_label_followed_by_the_funds_label_is_printed_blank():
     case = _case(text)
     assert case.project.implementer == ""
     assert (case.funds.budget, case.funds.executed) == (120, 120)
+
+
+# a row a line, cells at runs of two spaces (blank cells dropped): a row of two text cells
+# after its name fits 指标值 | 完成值 and 完成值 | 未完成原因 alike
+ROWS = [
+    ["某省专项转移支付绩效目标自评表"],
+    ["专项(项目)名称", "农村道路建设项目"],
+    ["县级主管部门", "某县交通局", "实施单位", "某县某镇人民政府"],
+    ["项目资金(万元)", "全年预算数(A)", "全年执行数(B)", "执行率(B/A)"],
+    ["年度资金总额:", "120万元", "120万元", "100%"],
+    ["绩 效 指 标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"],
+    ["产 出 指 标", "数量指标", "新建道路", "500m", "500m"],
+    ["硬化道路", "3km", "3km"],
+    ["质量指标", "验收合格率", "100%", "100%"],
+    ["效 益 指 标", "社会效益指标", "群众出行", "方便群众出行", "有效改善"],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%"],
+]
+
+
+def test_text_cells_of_an_unscored_row_follow_the_table_s_sure_rows():
+    text = "\n".join("  ".join(r) for r in ROWS) + "\n"
+    case = _case(text)
+    assert _indicators(case)[:4] == [
+        ("产出指标", "数量指标", "新建道路", "500m", "500m"),
+        ("产出指标", "数量指标", "硬化道路", "3km", "3km"),
+        ("产出指标", "质量指标", "验收合格率", "100%", "100%"),
+        # no sure row fills 未完成原因: the two cells are the 指标值 and the 完成值
+        ("效益指标", "社会效益指标", "群众出行", "方便群众出行", "有效改善"),
+    ]

@@ -22,7 +22,7 @@ FLOORS = {
     "glued": 0.70, "oneline": 0.69, "synonyms": 0.96, "traditional": 0.96, "ocr": 0.95,
     "paragraphs": 0.84, "columns": 0.35,
     "spaces": 0.87, "spaces1": 0.47, "html": 0.97, "htmlcopy": 0.88, "vertical": 0.94,
-    "units": 0.95,
+    "units": 0.96,
 }
 # shape → most fields given a value the form does not hold (wrong, spurious, invented): a
 # wrong value is worse than a field left unread, so these may only go down

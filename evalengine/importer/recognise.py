@@ -2822,7 +2822,7 @@ class _Parser:
         row.  What still differs between the assignments kept stays unread."""
         rows, self.disputed_rows = self.disputed_rows, []
         figures = [f for f in ("weight", "score") if f in self.schema]
-        if not rows or not figures:
+        if not rows:  # (an unscored table too: a column none of its sure rows fills)
             return
         doubtful = {n for n, *_ in rows}
         sure = [ind for k, ind in enumerate(self.draft.indicators[self.table_first:],
