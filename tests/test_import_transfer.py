@@ -217,3 +217,29 @@ def test_text_cells_of_an_unscored_row_follow_the_table_s_sure_rows():
         # no sure row fills 未完成原因: the two cells are the 指标值 and the 完成值
         ("效益指标", "社会效益指标", "群众出行", "方便群众出行", "有效改善"),
     ]
+
+
+def test_an_amount_s_unit_between_glued_figures_ends_that_amount():
+    from evalengine.importer.decoder import decode_run
+    from evalengine.importer.layouts import Column, Relation
+
+    cols = (Column("budget", "money"), Column("executed", "money"), Column("rate", "percent"))
+    rels = (Relation.parse("rate = executed / budget"),)
+    from evalengine.importer.decoder import _readings
+
+    # the unit after 50 says where the budget ends: no reading runs a piece across it
+    readings = _readings("5047.6895.00%", cols, frozenset({2}))
+    assert readings and all(r["budget"] == "50" for r in readings)
+    assert any(r.get("budget") == "5047.68" for r in _readings("5047.6895.00%", cols))
+    got = decode_run("5047.6895.00%", cols, rels, cuts=frozenset({2}))
+    assert got.values == {"budget": "50", "executed": "47.68", "rate": "95.00%"}
+    assert not got.ambiguous
+    # in a form: the OCR of a funds row glued into one cell
+    text = ("某项目专项转移支付绩效目标自评表\n专项(项目)名称某项目\n自治区主管部门某厅资金使用单位某中心\n"
+            "项目资金(万元)全年预算数全年执行数执行率\n年度资金总额50万元47.6895.00%\n"
+            "其中:中央财政补助50万元47.6895.00%\n地方资金\n其他资金\n"
+            "绩效指标一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施\n"
+            "产出指标数量指标系统升级100%100%\n")
+    case = _case(text)
+    assert (case.funds.budget, case.funds.executed, case.funds.claimed_rate) == (50, Decimal("47.68"), 95)
+    assert _rows(case)[0] == ("中央财政补助", 50, Decimal("47.68"))

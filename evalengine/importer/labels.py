@@ -112,6 +112,12 @@ def _amount_affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str
         scales
 
 
+def amount_units() -> tuple[str, ...]:
+    """The units a funds amount may carry in its cell that leave it as printed (万元, 万),
+    longest first (rules/vocabulary.toml ``amount_units``)."""
+    return _amount_affixes()[1]
+
+
 def money(text: str) -> Decimal | None:
     """A funds table's amount, in 万元: a plain number, or one with a currency sign before it
     or the table's unit after it (``￥1,268.72``, ``49.78 万元``, ``5.0万``), or a larger unit

@@ -1180,19 +1180,24 @@ class _Parser:
                     j = tail
             first = False
             figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
+            # an amount's unit between glued figures ends that amount (50万元47.6895.00%)
+            united = _unit_run(toks[j].key) if figures is not None else None
             # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
             # 50 | 49.78) are decoded by type and arithmetic
             if figures is not None and is_glued_run(figures.group()) and (
                     self.glued or not self._fund_value_ok(columns[0], toks[j].text)):
                 self.used.add(j)
                 run, rest = figures.group(), toks[j].key[figures.end():]
+                cuts: frozenset[int] = frozenset()
+                if united is not None:
+                    run, cuts, rest = united
                 j += 1
                 words = self.fund_row_words(j, columns) if not rest else []
                 self.used.update(words)
                 text = "".join(toks[w].text for w in words)
                 texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text" and f != "-"]
                 self.glued_fund_row(label, run, columns,
-                                    [(texts[0], text, None)] if text and texts else ())
+                                    [(texts[0], text, None)] if text and texts else (), cuts)
                 if rest:  # what follows the figures, glued on
                     self.note("unplaced", rest)
                 j = words[-1] + 1 if words else j
@@ -1499,7 +1504,8 @@ class _Parser:
         return width >= 2 and run == width
 
     def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str],
-                       extra: Sequence[tuple[str, str, Any]] = ()) -> None:
+                       extra: Sequence[tuple[str, str, Any]] = (),
+                       cuts: frozenset[int] = frozenset()) -> None:
         """A funds row whose figures are glued (``1484631.00%``): decoded by type and by the
         layout's arithmetic; a column two readings dispute is left unread.  A 其中 row is
         read against its money and 执行率 columns, each no more than the total row's."""
@@ -1512,7 +1518,7 @@ class _Parser:
         rels = tuple(r for r in rels if {r.result, r.left, r.right} - {""} <= set(columns)
                      | {x for x in (r.left,) if x.replace(".", "").isdigit()})
         decoded = decode_run(run, cols, rels + self.row_bounds(label, columns),
-                             self.parent_figures(label))
+                             self.parent_figures(label), cuts)
         if decoded.unplaced:
             self.note("unplaced", run)
             return
@@ -3888,6 +3894,26 @@ _MONEY_FIELDS = frozenset({"initial_budget", "budget", "executed", "balance"})
 
 _FUND_ROW_LABEL_MAX = 24  # the longest unlisted label a funds row is taken to have
 _BRACKET_WORDS = 4  # the most words a row label's bracketed note is broken over
+
+
+def _unit_run(k: str) -> tuple[str, frozenset[int], str] | None:
+    """Glued figures with an amount's unit after some of them (``50万元47.6895.00%``): (the
+    figures without the units, where each unit stood, what follows the run), when a unit
+    follows a figure; else None."""
+    units = L.amount_units()
+    run, cuts, pos = "", set(), 0
+    while pos < len(k):
+        m = _FIGURES_RE.match(k, pos)
+        if m is None:
+            break
+        run += m.group()
+        pos = m.end()
+        unit = next((u for u in units if k.startswith(u, pos)), None)
+        if unit is None:
+            break
+        cuts.add(len(run))
+        pos += len(unit)
+    return (run, frozenset(cuts), k[pos:]) if cuts else None
 
 
 def _bracket_tail(toks: Sequence[Tok], j: int, end: int) -> int:
