@@ -243,3 +243,22 @@ def test_an_amount_s_unit_between_glued_figures_ends_that_amount():
     case = _case(text)
     assert (case.funds.budget, case.funds.executed, case.funds.claimed_rate) == (50, Decimal("47.68"), 95)
     assert _rows(case)[0] == ("中央财政补助", 50, Decimal("47.68"))
+
+
+# a workbook flattened into one run of words, its merged cells out of order: the first
+# rows' 二级 cell printed among the header's level labels, the text cut in a row's name
+FLATTENED = """\
+某项补助资金绩效目标自评表 转移支付(项目)名称 某项补助资金 中央主管部门 某部 地方主管部门 某县某局
+资金投入情况(万元) 全年预算数(A) 全年执行数(B) 年度资金总额 100 90 其中:中央财政资金 100 90
+一级 指标 二级指标 数量指标 三级指标 年度指标值 全年完成值 享受补贴人数 4443 4450 享受救助人员
+"""
+
+
+def test_a_level_cell_printed_among_the_header_s_labels_is_the_first_rows():
+    case = _case(FLATTENED)
+    first, cut = case.indicators
+    assert (first.level1, first.level2, first.name, first.target, first.actual) == (
+        "", "数量指标", "享受补贴人数", "4443", "4450")
+    # the text breaks off in the next row's name: the row is there, its cells are not read
+    assert (cut.level2, cut.name) == ("数量指标", "")
+    assert dict(cut.unread.items) == {"name": "cut", "target": "cut", "actual": "cut"}

@@ -335,8 +335,9 @@ def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN
 
 def _place(parser, segments: list[Segment], where: list[list[int]],  # noqa: ANN001
            schema: Sequence[str]) -> None:
-    """Add the segments' rows to the parser's draft; ``where[c]``: the tokens of cell c."""
-    l1 = l2 = ""
+    """Add the segments' rows to the parser's draft; ``where[c]``: the tokens of cell c.
+    The first rows' 一级/二级 are those the parser found printed before the table, if any."""
+    (l1, l2), parser.seed_levels = getattr(parser, "seed_levels", ("", "")), ("", "")
     bare = False  # a 二级 label read and no row under it yet
 
     def empty_line() -> None:

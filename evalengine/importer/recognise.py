@@ -732,6 +732,9 @@ class _Parser:
         self.table_first = 0  # the first indicator row of the table being read
         self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
         self.l1_lost = False  # the current 一级 printed as its points only (lost_l1)
+        # (一级, 二级) of the first rows of a table in words, printed among its header's
+        # labels (levels_before)
+        self.seed_levels: tuple[str, str] = ("", "")
         # header field → the precedence of the label its value was read under (header_rank)
         self.header_ranks: dict[str, int] = {}
 
@@ -2274,6 +2277,8 @@ class _Parser:
             return self.table_glued(j, cols)
         if self.rows_mode:
             return self.table_rows(j, cols)
+        if self.mode == "words":
+            self.seed_levels = self.levels_before(i)
         if self.mode == "stream":
             return self.table_stream(j, self.schema)
         if self.layout is not None and self.layout.kind == "rubric" \
@@ -2285,6 +2290,33 @@ class _Parser:
             # labels are told apart by what their cells are
             return self.better_reading(j, self.schema, self.table_words)
         return self.table_words(j, self.schema)
+
+    def levels_before(self, i: int) -> tuple[str, str]:
+        """The first rows' merged 一级/二级 cells a flattened workbook printed among the
+        header's own level labels, before the header read from ``i`` (``一级指标 二级指标
+        数量指标 三级指标 …``): (一级, 二级) for the rows until the next label, marked read."""
+        toks = self.toks
+        l1 = l2 = ""
+        found: list[int] = []
+        labels = 0
+        j = i - 1
+        while j >= self.start and i - j <= 4 and not toks[j].brk:
+            t = toks[j]
+            if L.indicator_column(t.text) in ("level1", "level2"):
+                labels += 1
+            elif L.is_l1_only(t.text) and not l1:
+                l1 = self.l1_text(t.text)
+                found.append(j)
+            elif L.is_l2(t.text) and not l2 and not l1:
+                l2 = t.text
+                found.append(j)
+            else:
+                break
+            j -= 1
+        if not labels or not found:
+            return "", ""
+        self.used.update(found)
+        return l1, l2
 
     def column_major(self, i: int) -> tuple[int, list[tuple[str, list[int]]], int] | None:
         """A table the flattener gave column by column (``三级指标 甲 乙 丙 指标值 … 得分 10 9
@@ -3472,7 +3504,7 @@ class _Parser:
         # a table whose only figure column is the last, 得分 (the 20/80 form: no 分值)
         closing = not scored and len(schema) >= 3 and schema[0] == "name" \
             and schema[-1] == "score"
-        cur_l1 = cur_l2 = ""
+        (cur_l1, cur_l2), self.seed_levels = self.seed_levels, ("", "")
         pending: list[int] = []
         open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
         since_l2 = 0  # words read since that label
@@ -3615,6 +3647,13 @@ class _Parser:
                 # the text breaks off in the name of the 二级's first row: the row is there,
                 # its cells are not
                 self.draft.unread[("indicators", rows_at)] = {
+                    f: "cut" for f in ("name", *schema) if f in _INDICATOR_FIELDS or f == "name"}
+                self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
+            elif not scored and not closing and len(pending) == len(schema) \
+                    and L.number(last) is None and not L.is_figure(last):
+                # an unscored row whole before it: the text breaks off in the next row's name
+                flush()
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
                     f: "cut" for f in ("name", *schema) if f in _INDICATOR_FIELDS or f == "name"}
                 self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
         elif not pending and not ended and j >= self.end >= len(toks) and open_l2 \
