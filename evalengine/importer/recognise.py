@@ -3650,7 +3650,8 @@ class _Parser:
                     f: "cut" for f in ("name", *schema) if f in _INDICATOR_FIELDS or f == "name"}
                 self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
             elif not scored and not closing and len(pending) == len(schema) \
-                    and L.number(last) is None and not L.is_figure(last):
+                    and L.number(last) is None and not L.is_figure(last) \
+                    and not _SENTENCE_MARK_RE.search(last):
                 # an unscored row whole before it: the text breaks off in the next row's name
                 flush()
                 self.draft.unread[("indicators", len(self.draft.indicators))] = {
@@ -3931,6 +3932,7 @@ class _Parser:
 _MONEY_FIELDS = frozenset({"initial_budget", "budget", "executed", "balance"})
 
 
+_SENTENCE_MARK_RE = re.compile(r"[。，,；;：:]")  # a sentence's marks: no cell of a word table
 _FUND_ROW_LABEL_MAX = 24  # the longest unlisted label a funds row is taken to have
 _BRACKET_WORDS = 4  # the most words a row label's bracketed note is broken over
 
