@@ -262,3 +262,13 @@ def test_a_level_cell_printed_among_the_header_s_labels_is_the_first_rows():
     # the text breaks off in the next row's name: the row is there, its cells are not read
     assert (cut.level2, cut.name) == ("数量指标", "")
     assert dict(cut.unread.items) == {"name": "cut", "target": "cut", "actual": "cut"}
+
+
+def test_a_numbering_line_is_no_funds_row():
+    from evalengine.importer.recognise import _unlisted_fund_row
+
+    assert _unlisted_fund_row(["列次", "1", "2", "3"], ["budget", "executed", "rate"]) is None
+    assert _unlisted_fund_row(["自治区财政资金", "12", "10"], ["budget", "executed"]) == (0, ("row", "自治区财政资金"))
+    # a label of the form's, a sentence, or cells that are no figures: no row
+    assert _unlisted_fund_row(["总分", "100"], ["budget"]) is None
+    assert _unlisted_fund_row(["分配科学性", "资金分配科学", "暂无"], ["budget", "executed"]) is None

@@ -3986,6 +3986,9 @@ def _unlisted_fund_row(cells: Sequence[str], fields: Sequence[str]) -> tuple[int
             or L.is_funds_section(label) or L.is_indicator_section(label):
         return None
     figures = [x for _, x in filled[1:] if not L.is_blank(x)]
+    if len(figures) >= 2 and all(x.isdigit() for x in figures) \
+            and [int(x) for x in figures] == list(range(int(figures[0]), int(figures[0]) + len(figures))):
+        return None  # a numbering line (列次 1 2 3), no amounts
     if not figures or len(figures) > len(fields) \
             or not all(L.money(x) is not None or L.percent(x) is not None for x in figures) \
             or not any(L.money(x) is not None for x in figures):
