@@ -132,6 +132,8 @@ class Units:
     currency_signs: Words  # before a funds table's amount (importer/labels.py money)
     amount_units: Words  # after it: the table's unit written in the cell
     importer: Words  # the importer recogniser's units (importer/labels.py, decoder.py)
+    # after it: a larger unit, as the power of ten that makes it 万元 (亿元 4)
+    amount_scales: dict[str, int] = attrs.field(factory=dict)
 
 
 @attrs.frozen

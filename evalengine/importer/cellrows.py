@@ -189,17 +189,20 @@ def segment_rows(texts: Sequence[str], schema: Sequence[str], *, cut: bool = Fal
         for k in range(shortest, width + 1):
             if p + k > n:
                 break
-            if cut and p + k == n and k < _min_strict(schema):
-                break  # the text breaks off inside this row: a cut row, below
+            if cut and p + k == n:
+                break  # the text breaks off inside this row (its last cell too): below
             fit = fit_of(texts[p:p + k], schema)
             if fit is not None:
                 out.append((fit, "row", k))
         block = _block_fit(p)
         if block is not None:
             out.append(block)
-        if cut and n - p < _min_strict(schema) and _fits("name", t) and all(
+        if cut and n - p <= width and _fits("name", t) and all(
                 _fits(f, x) for f, x in zip(schema[1:], texts[p + 1:])):
-            out.append((sc.cut_row + _name_penalty(t), "cut", n - p))
+            whole = _row_fit(texts[p:], schema) if n - p >= _min_strict(schema) else None
+            # a row of all its cells the text breaks off in fits as that row would
+            out.append((sc.cut_row + (_name_penalty(t) if whole is None else whole),
+                        "cut", n - p))
         return out
 
     def _block_fit(p: int) -> tuple[float, str, int] | None:
@@ -332,8 +335,9 @@ def read_stream_rows(parser, j: int, schema: Sequence[str]) -> int:  # noqa: ANN
 
 def _place(parser, segments: list[Segment], where: list[list[int]],  # noqa: ANN001
            schema: Sequence[str]) -> None:
-    """Add the segments' rows to the parser's draft; ``where[c]``: the tokens of cell c."""
-    l1 = l2 = ""
+    """Add the segments' rows to the parser's draft; ``where[c]``: the tokens of cell c.
+    The first rows' 一级/二级 are those the parser found printed before the table, if any."""
+    (l1, l2), parser.seed_levels = getattr(parser, "seed_levels", ("", "")), ("", "")
     bare = False  # a 二级 label read and no row under it yet
 
     def empty_line() -> None:

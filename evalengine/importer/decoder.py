@@ -74,7 +74,10 @@ def _typed(columns: tuple[Column, ...]) -> list[Column]:
     return out
 
 
-def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
+def _readings(run: str, columns: tuple[Column, ...],
+              cuts: frozenset[int] = frozenset()) -> list[dict[str, str]]:
+    """Every split of ``run`` into pieces that fit the columns in order; a piece never spans
+    one of ``cuts`` (positions where the run is known to break: an amount's unit stood there)."""
     out: list[dict[str, str]] = []
     typed = _typed(columns)
 
@@ -85,11 +88,12 @@ def _readings(run: str, columns: tuple[Column, ...]) -> list[dict[str, str]]:
             if acc:
                 out.append(dict(acc))
             return
+        nearest = min((c for c in cuts if c > pos), default=len(run))
         for c in range(col, len(typed)):
             if typed[c].field in acc:
                 continue  # a column printed twice (a header label repeated)
             pattern = _PIECE[typed[c].type]
-            for end in range(pos + 1, len(run) + 1):
+            for end in range(pos + 1, nearest + 1):
                 piece = run[pos:end]
                 if pattern.fullmatch(piece) or typed[c].type == "percent" \
                         and _BARE_RATIO.fullmatch(piece):
@@ -247,10 +251,12 @@ def _constant_weight(rel: Relation, values: dict[str, str]) -> bool:
 
 
 def decode_run(run: str, columns: tuple[Column, ...], relations: tuple[Relation, ...],
-               parent: dict[str, str] | None = None) -> Decoded:
+               parent: dict[str, str] | None = None, cuts: frozenset[int] = frozenset()
+               ) -> Decoded:
     """The reading of ``run`` that best fits the columns' types and the row's arithmetic
-    (and, for a sub-row of the funds table, its ``parent``'s figures: :func:`_choose`)."""
-    readings = _readings(run, columns)
+    (and, for a sub-row of the funds table, its ``parent``'s figures: :func:`_choose`);
+    ``cuts``: positions where a piece is known to end (see :func:`_readings`)."""
+    readings = _readings(run, columns, cuts)
     if not readings:
         return Decoded({}, unplaced=run)
     decoded = _choose(readings, relations, parent)

@@ -105,20 +105,33 @@ def number(text: str) -> Decimal | None:
 
 
 @cache
-def _amount_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _amount_affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, int], ...]]:
     units = load_vocabulary().units  # rules/vocabulary.toml
-    return tuple(units.currency_signs), tuple(sorted(units.amount_units, key=len, reverse=True))
+    scales = tuple(sorted(units.amount_scales.items(), key=lambda t: len(t[0]), reverse=True))
+    return tuple(units.currency_signs), tuple(sorted(units.amount_units, key=len, reverse=True)), \
+        scales
+
+
+def amount_units() -> tuple[str, ...]:
+    """The units a funds amount may carry in its cell that leave it as printed (万元, 万),
+    longest first (rules/vocabulary.toml ``amount_units``)."""
+    return _amount_affixes()[1]
 
 
 def money(text: str) -> Decimal | None:
-    """A funds table's amount: a plain number, or one with a currency sign before it or the
-    table's unit after it (``￥1,268.72``, ``49.78 万元``, ``5.0万``); else None."""
+    """A funds table's amount, in 万元: a plain number, or one with a currency sign before it
+    or the table's unit after it (``￥1,268.72``, ``49.78 万元``, ``5.0万``), or a larger unit
+    (``1.2亿元`` is 12000); else None."""
     s = key(text)
-    signs, units = _amount_affixes()
+    signs, units, scales = _amount_affixes()
     for sign in signs:
         if s.startswith(sign):
             s = s[len(sign):]
             break
+    for unit, power in scales:  # 1.2亿元: in 万元, 12000
+        if s.endswith(unit) and len(s) > len(unit):
+            n = read_number(s[:-len(unit)])
+            return n * Decimal(10) ** power if n is not None else None
     for unit in units:
         if s.endswith(unit) and len(s) > len(unit):
             s = s[:-len(unit)]

@@ -32,7 +32,7 @@ import copy
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -778,6 +778,11 @@ class _Parser:
         self.fund_points: str | None = None  # 预算执行情况(万元)(20分): the funds block's points
         self.l1_lost = False  # the current 一级 printed as its points only (lost_l1)
         self.header_levels: dict[str, int] = {}  # field → level of the label read (_label_level)
+        # (一级, 二级) of the first rows of a table in words, printed among its header's
+        # labels (levels_before)
+        self.seed_levels: tuple[str, str] = ("", "")
+        # header field → the precedence of the label its value was read under (header_rank)
+        self.header_ranks: dict[str, int] = {}
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -812,8 +817,10 @@ class _Parser:
             return "", []
         t = toks[j]
         if self.mode == "words":
-            if L.is_label(t.text) or _is_title(t) or _narrative_key(t.key) in L.NARRATIVE_FIELDS:
-                return "", []  # (自评总分(分) is the next label, its unit tag on)
+            if L.is_label(t.text) or _is_title(t) or L.is_funds_section(t.text) \
+                    or _narrative_key(t.key) in L.NARRATIVE_FIELDS:
+                return "", []  # (自评总分(分) is the next label, its unit tag on; 资金使用单位 |
+                # 资金情况(万元): printed blank)
             if j + 1 < self.end and L.key(t.text + toks[j + 1].text) in L.HEADER_FIELDS:
                 return "", []  # the next label, broken in two (项目 主管单位): no value
             if self.layout is not None and t.key in {L.key(w) for w in self.layout.signs}:
@@ -1024,18 +1031,37 @@ class _Parser:
             self.draft.unread.setdefault(("project", 0), {})[field] = "cut"
         elif field != "-" and value:
             k = self.toks[i].key
-            level = _label_level(k)
-            if level > self.header_levels.get(field, level):
-                # the field printed again at a lower level (市县主管部门 after 自治区主管部门):
-                # the project is run there, so that unit is the case's
-                self.draft.project.pop(field, None)
-            if level:
-                self.header_levels[field] = max(level, self.header_levels.get(field, 0))
+            rank = self.header_rank(field, k)
+            if rank is not None:
+                if rank < self.header_ranks.get(field, rank) and field in self.draft.project:
+                    # a label the layout lists before the one read (县级主管部门 after
+                    # 市级主管部门): its value is the field's
+                    del self.draft.project[field]
+                self.header_ranks[field] = min(rank, self.header_ranks.get(field, rank))
+            else:
+                level = _label_level(k)
+                if level > self.header_levels.get(field, level):
+                    # the field printed again at a lower level (市县主管部门 after
+                    # 自治区主管部门): the project is run there, so that unit is the case's
+                    self.draft.project.pop(field, None)
+                if level:
+                    self.header_levels[field] = max(level, self.header_levels.get(field, 0))
             self.set_header(field, _slash_part(k, value, field))
             if field in ("department", "implementer") and "主管" in k and "实施" in k:
                 # 实施(主管)单位, 主管(实施)单位: one unit, both the department and the implementer
                 self.set_header("implementer" if field == "department" else "department", value)
         return (used[-1] + 1) if used else i + 1
+
+    def header_rank(self, field: str, k: str) -> int | None:
+        """Where the recognised layout lists the label ``k`` among its labels of the header
+        column ``field`` (its labels are in order of precedence), or None."""
+        if self.layout is None:
+            return None
+        for column in self.layout.columns("header"):
+            if column.field == field:
+                keys = [L.key(x) for x in column.labels]
+                return keys.index(k) if k in keys else None
+        return None
 
     def set_header(self, field: str, value: str) -> None:
         if field == "-" or not value:
@@ -1260,7 +1286,14 @@ class _Parser:
             label = L.fund_row_label(toks[j].text)
             if label is None and first and pending is not None:
                 label = pending  # the figures after the header are the row labelled before it
-            elif label is None and first and not explicit and self.unlabelled_total(j, columns):
+            elif label is None and not first and not explicit:
+                # a row whose label no vocabulary lists (自治区财政资金 570.17 570.17)
+                after = [toks[x].text for x in range(j + 1, min(j + 1 + len(columns), self.end))]
+                n_fig = next((n for n, x in enumerate(after) if L.money(x) is None
+                              and L.percent(x) is None), len(after))
+                found = _unlisted_fund_row([toks[j].text, *after[:n_fig]], columns)
+                label = found[1] if found is not None else None
+            if label is None and first and not explicit and self.unlabelled_total(j, columns):
                 # figures right after the column labels, no row label before them (the
                 # flattener printed it elsewhere): the table's total row
                 label = ("total", "")
@@ -1269,8 +1302,16 @@ class _Parser:
             else:
                 self.used.add(j)
                 j += 1
+                if not explicit and (tail := _bracket_tail(toks, j, self.end)):
+                    # the label's note in brackets, broken over words (其他资金 | (包括以前年度
+                    # 结转资 | 金)): part of the label
+                    label = (label[0], label[1] + "".join(toks[x].text for x in range(j, tail)))
+                    self.used.update(range(j, tail))
+                    j = tail
             first = False
             figures = _FIGURES_RE.match(toks[j].key) if j < self.end and not toks[j].brk else None
+            # an amount's unit between glued figures ends that amount (50万元47.6895.00%)
+            united = _unit_run(toks[j].key) if figures is not None else None
             # figures glued together (or, in a glued sheet, any figures: 5049.78 may be
             # 50 | 49.78) are decoded by type and arithmetic
             whole = figures is not None and L.money(toks[j].text) is not None \
@@ -1279,13 +1320,16 @@ class _Parser:
                     self.glued or not self._fund_value_ok(columns[0], toks[j].text)):
                 self.used.add(j)
                 run, rest = figures.group(), toks[j].key[figures.end():]
+                cuts: frozenset[int] = frozenset()
+                if united is not None:
+                    run, cuts, rest = united
                 j += 1
                 words = self.fund_row_words(j, columns) if not rest else []
                 self.used.update(words)
                 text = "".join(toks[w].text for w in words)
                 texts = [f for f in columns if _FUND_TYPES.get(f, "text") == "text" and f != "-"]
                 self.glued_fund_row(label, run, columns,
-                                    [(texts[0], text, None)] if text and texts else ())
+                                    [(texts[0], text, None)] if text and texts else (), cuts)
                 if rest:  # what follows the figures, glued on
                     self.note("unplaced", rest)
                 j = words[-1] + 1 if words else j
@@ -1602,7 +1646,8 @@ class _Parser:
         return width >= 2 and run == width
 
     def glued_fund_row(self, label: tuple[str, str], run: str, columns: list[str],
-                       extra: Sequence[tuple[str, str, Any]] = ()) -> None:
+                       extra: Sequence[tuple[str, str, Any]] = (),
+                       cuts: frozenset[int] = frozenset()) -> None:
         """A funds row whose figures are glued (``1484631.00%``): decoded by type and by the
         layout's arithmetic; a column two readings dispute is left unread.  A 其中 row is
         read against its money and 执行率 columns, each no more than the total row's."""
@@ -1618,7 +1663,7 @@ class _Parser:
         rels = tuple(r for r in rels if {r.result, r.left, r.right} - {""} <= set(columns)
                      | {x for x in (r.left,) if x.replace(".", "").isdigit()})
         decoded = decode_run(run, cols, rels + self.row_bounds(label, columns),
-                             self.parent_figures(label))
+                             self.parent_figures(label), cuts)
         if decoded.unplaced:
             self.note("unplaced", run)
             return
@@ -1711,6 +1756,8 @@ class _Parser:
             )
             if found is None and self.mode == "grid" and label_col is not None:
                 found = self.grid_fund_label(r, label_col, columns)
+            if found is None and (header_row is not None or r > first_data):
+                found = _unlisted_fund_row(cells, [f for _, f in columns])
             if found is not None:
                 label_col = found[0]
             if found is None:
@@ -2391,6 +2438,8 @@ class _Parser:
             return self.table_glued(j, cols)
         if self.rows_mode:
             return self.table_rows(j, cols)
+        if self.mode == "words":
+            self.seed_levels = self.levels_before(i)
         if self.mode == "stream":
             return self.table_stream(j, self.schema)
         if self.layout is not None and self.layout.kind == "rubric" \
@@ -2401,6 +2450,10 @@ class _Parser:
             k = self.table_points_words(j, fields)
             if k is not None:
                 return k
+        if not {"weight", "score"} & set(self.schema) and {"target", "actual"} & set(self.schema):
+            # an unscored table in words: no 分值 | 得分 ends a row, so rows between two
+            # labels are told apart by what their cells are
+            return self.better_reading(j, self.schema, self.table_words)
         return self.table_words(j, self.schema)
 
     def table_points_words(self, j: int, fields: Sequence[str]) -> int | None:
@@ -2442,6 +2495,33 @@ class _Parser:
         self.schema = ("name", "weight", "score")
         self.finish_table()
         return k
+
+    def levels_before(self, i: int) -> tuple[str, str]:
+        """The first rows' merged 一级/二级 cells a flattened workbook printed among the
+        header's own level labels, before the header read from ``i`` (``一级指标 二级指标
+        数量指标 三级指标 …``): (一级, 二级) for the rows until the next label, marked read."""
+        toks = self.toks
+        l1 = l2 = ""
+        found: list[int] = []
+        labels = 0
+        j = i - 1
+        while j >= self.start and i - j <= 4 and not toks[j].brk:
+            t = toks[j]
+            if L.indicator_column(t.text) in ("level1", "level2"):
+                labels += 1
+            elif L.is_l1_only(t.text) and not l1:
+                l1 = self.l1_text(t.text)
+                found.append(j)
+            elif L.is_l2(t.text) and not l2 and not l1:
+                l2 = t.text
+                found.append(j)
+            else:
+                break
+            j -= 1
+        if not labels or not found:
+            return "", ""
+        self.used.update(found)
+        return l1, l2
 
     def column_major(self, i: int) -> tuple[int, list[tuple[str, list[int]]], int] | None:
         """A table the flattener gave column by column (``三级指标 甲 乙 丙 指标值 … 得分 10 9
@@ -3009,7 +3089,7 @@ class _Parser:
         row.  What still differs between the assignments kept stays unread."""
         rows, self.disputed_rows = self.disputed_rows, []
         figures = [f for f in ("weight", "score") if f in self.schema]
-        if not rows or not figures:
+        if not rows:  # (an unscored table too: a column none of its sure rows fills)
             return
         doubtful = {n for n, *_ in rows}
         sure = [ind for k, ind in enumerate(self.draft.indicators[self.table_first:],
@@ -3596,6 +3676,12 @@ class _Parser:
         does not fit its columns (a row lost cells: a dropped blank, a short filler row),
         the cells are segmented by type too (.cellrows) and the reading that fits better
         kept."""
+        return self.better_reading(j, schema, self.table_stream_counted)
+
+    def better_reading(self, j: int, schema: Sequence[str],
+                       counted: Callable[[int, Sequence[str]], int]) -> int:
+        """The table read by ``counted``; when some row it read does not fit its columns,
+        the cells segmented by type (.cellrows) instead, if that reading fits better."""
         def snapshot() -> dict[str, Any]:
             return {**self.__dict__, "draft": copy.deepcopy(self.draft), "used": set(self.used)}
 
@@ -3604,15 +3690,15 @@ class _Parser:
             self.__dict__.update(state)
 
         start, notes = snapshot(), len(self.draft.notes)
-        end = self.table_stream_counted(j, schema)
-        counted, counted_fit = snapshot(), reading_fit(self, notes, schema)
-        if counted_fit[1] == 0:
-            return end  # every counted row fits its columns
+        end = counted(j, schema)
+        first, first_fit = snapshot(), reading_fit(self, notes, schema)
+        if first_fit[1] == 0:
+            return end  # every row read fits its columns
         restore(start)
         end_typed = read_stream_rows(self, j, schema)
-        if reading_fit(self, notes, schema) > counted_fit:
+        if reading_fit(self, notes, schema) > first_fit:
             return end_typed
-        restore(counted)
+        restore(first)
         return end
 
     def table_stream_counted(self, j: int, schema: Sequence[str]) -> int:
@@ -3754,7 +3840,7 @@ class _Parser:
         # a table whose only figure column is the last, 得分 (the 20/80 form: no 分值)
         closing = not scored and len(schema) >= 3 and schema[0] == "name" \
             and schema[-1] == "score"
-        cur_l1 = cur_l2 = ""
+        (cur_l1, cur_l2), self.seed_levels = self.seed_levels, ("", "")
         pending: list[int] = []
         open_l2, rows_at = False, 0  # a 二级 label read, and the rows before it
         since_l2 = 0  # words read since that label
@@ -3897,6 +3983,14 @@ class _Parser:
                 # the text breaks off in the name of the 二级's first row: the row is there,
                 # its cells are not
                 self.draft.unread[("indicators", rows_at)] = {
+                    f: "cut" for f in ("name", *schema) if f in _INDICATOR_FIELDS or f == "name"}
+                self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
+            elif not scored and not closing and len(pending) == len(schema) \
+                    and L.number(last) is None and not L.is_figure(last) \
+                    and not _SENTENCE_MARK_RE.search(last):
+                # an unscored row whole before it: the text breaks off in the next row's name
+                flush()
+                self.draft.unread[("indicators", len(self.draft.indicators))] = {
                     f: "cut" for f in ("name", *schema) if f in _INDICATOR_FIELDS or f == "name"}
                 self.add_indicator({"level1": cur_l1, "level2": cur_l2, "name": ""}, None)
         elif not pending and not ended and j >= self.end >= len(toks) and open_l2 \
@@ -4102,6 +4196,30 @@ class _Parser:
                              for (sec, r), v in self.draft.unread.items()
                              if sec != "indicators" or r in new}
 
+    def lost_fund_rows(self) -> None:
+        """The funds' source rows read do not add up to the total, and a row of the table
+        lies among the cells not placed (a label with amounts after it): the rows are unread
+        (``funds.unread.rows``), so no rule blames the form for the row the import lost."""
+        draft = self.draft
+        rows = draft.fund_rows
+        if not rows or "rows" in draft.unread.get(("funds", 0), {}):
+            return
+        short = False
+        for field in ("initial_budget", "budget", "executed"):
+            total = draft.funds.get(field)
+            parts = [r[field] for r in rows if r.get(field) is not None]
+            if total is not None and parts and sum(parts, Decimal(0)) != total:
+                short = True
+        if not short:
+            return
+        texts = [n.text for n in draft.notes if n.kind == "unplaced"]
+        for n, text in enumerate(texts):
+            after = texts[n + 1:n + 3]
+            if L.fund_row_label(text) is not None or (
+                    _unlisted_fund_row([text, *after], ["budget", "executed"]) is not None):
+                draft.unread.setdefault(("funds", 0), {})["rows"] = "unplaced"
+                return
+
     def finish(self) -> None:
         draft = self.draft
         self.drop_merged_labels()
@@ -4122,6 +4240,7 @@ class _Parser:
                 self.outside += 1
                 continue
             self.note("unplaced", t.text, self.where(i))
+        self.lost_fund_rows()
         draft.outside = self.outside
         cells = [i for i in range(self.start, self.end)
                  if self.toks[i].key and not self.toks[i].dup and not self.toks[i].brk
@@ -4147,6 +4266,70 @@ class _Parser:
 
 
 _MONEY_FIELDS = frozenset({"initial_budget", "budget", "executed", "balance"})
+
+
+_SENTENCE_MARK_RE = re.compile(r"[。，,；;：:]")  # a sentence's marks: no cell of a word table
+_FUND_ROW_LABEL_MAX = 24  # the longest unlisted label a funds row is taken to have
+_BRACKET_WORDS = 4  # the most words a row label's bracketed note is broken over
+
+
+def _unit_run(k: str) -> tuple[str, frozenset[int], str] | None:
+    """Glued figures with an amount's unit after some of them (``50万元47.6895.00%``): (the
+    figures without the units, where each unit stood, what follows the run), when a unit
+    follows a figure; else None."""
+    units = L.amount_units()
+    run, cuts, pos = "", set(), 0
+    while pos < len(k):
+        m = _FIGURES_RE.match(k, pos)
+        if m is None:
+            break
+        run += m.group()
+        pos = m.end()
+        unit = next((u for u in units if k.startswith(u, pos)), None)
+        if unit is None:
+            break
+        cuts.add(len(run))
+        pos += len(unit)
+    return (run, frozenset(cuts), k[pos:]) if cuts else None
+
+
+def _bracket_tail(toks: Sequence[Tok], j: int, end: int) -> int:
+    """Where a bracketed note that opens at word ``j`` and closes within a few words, with
+    a figure after it, ends (0: none): ``(包括以前年度结转资 | 金) | 1591.22``."""
+    if j >= end or toks[j].brk or not toks[j].text.startswith(("(", "（")):
+        return 0
+    for k in range(j, min(j + _BRACKET_WORDS, end)):
+        if toks[k].brk or L.number(toks[k].text) is not None:
+            return 0
+        if toks[k].text.endswith((")", "）")):
+            nxt = k + 1
+            return nxt if nxt < end and (L.money(toks[nxt].text) is not None) else 0
+    return 0
+
+
+def _unlisted_fund_row(cells: Sequence[str], fields: Sequence[str]) -> tuple[int, tuple[str, str]] | None:
+    """A row of the funds table whose label no vocabulary lists (彩票公益金用于医疗救助,
+    自治区财政资金): (its column, ("row", label)) when its first cell is a short text that is
+    no label of the form's and every other cell it prints is a figure of the table's columns
+    (an amount or a rate), at least one an amount, and no more than the columns."""
+    filled = [(c, x) for c, x in enumerate(cells) if x.strip()]
+    if len(filled) < 2:
+        return None
+    c0, label = filled[0]
+    k = L.key(label)
+    if not k or len(k) > _FUND_ROW_LABEL_MAX or L.is_label(label) or L.is_figure(label) \
+            or L.number(label) is not None or L.is_blank(label) or re.search(r"\d", k) \
+            or L.is_funds_section(label) or L.is_indicator_section(label):
+        return None
+    figures = [x for _, x in filled[1:] if not L.is_blank(x)]
+    if len(figures) >= 2 and all(x.isdigit() for x in figures) \
+            and [int(x) for x in figures] == list(range(int(figures[0]), int(figures[0]) + len(figures))):
+        return None  # a numbering line (列次 1 2 3), no amounts
+    if not figures or len(figures) > len(fields) \
+            or not all(L.money(x) is not None or L.percent(x) is not None for x in figures) \
+            or not any(L.money(x) is not None for x in figures):
+        return None
+    return c0, ("row", L.clean(label).rstrip(":：").strip())
 
 
 def _rate_as_printed(data: dict[str, Any], text: str) -> Decimal | None:

@@ -318,8 +318,11 @@ def words_sheet(lines: Sequence[str], name: str = "", truncated: bool = False) -
 
 
 def _words_sheet(lines: Sequence[str], name: str, truncated: bool) -> Sheet:
+    from .spaced import join_spaced_labels  # labels need the vocabulary: loaded on use
+
     words = [clean(w) for line in lines for w in line.split()]
-    return Sheet(name, "words", (tuple(w for w in words if w),), truncated=truncated)
+    words = join_spaced_labels([w for w in words if w])  # 产 出 指 标, 一级 指标: one label
+    return Sheet(name, "words", tuple([tuple(words)]), truncated=truncated)
 
 
 # ---------------------------------------------------------------------------------------
