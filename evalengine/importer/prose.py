@@ -1109,8 +1109,9 @@ class _Reader:
                           or re.search(_alt(_label_words()), extra)):
                 f.name = s.name  # (经济效益指标结余率, 目标值辖区企业满意率: a heading's or a label's words)
             for field, value in s.values().items():
-                if field not in f.values and field not in f.unread:
-                    f.values[field] = value
+                if field not in f.values and f.unread.get(field, "unplaced") == "unplaced":
+                    f.values[field] = value  # (a target whose actual the lists did not pair)
+                    f.unread.pop(field, None)
             if not f.levels and (s.level1 or s.level2):
                 f.levels = {"level1": s.level1, "level2": s.level2}
 

@@ -329,6 +329,7 @@ class _Open:
     values: dict[str, str] = attrs.Factory(dict)
     cues: dict[str, str] = attrs.Factory(dict)  # field → the cue that named it
     unread: dict[str, str] = attrs.Factory(dict)
+    paired: bool = False  # from a list of targets and one of actuals, paired by name
 
 
 def _clauses(line: str) -> Iterable[tuple[int, str, bool, str]]:
@@ -361,6 +362,8 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
     named_alone = False  # current's name is the clause before, which gave no value yet
     going_on = ""  # the field whose value in words may go on after a comma
     pending_mark = False  # the clause before was a numbered item's marker alone
+    listing = ""  # the field a heading's list states (二、绩效目标 / 三、目标完成情况)
+    listed: dict[str, list[tuple[str, str, str, int, dict[str, str]]]] = {}  # key → items
     offset = 0
 
     def close() -> None:
@@ -389,6 +392,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
             if _p._section_re().match(clause):  # 三、绩效目标完成情况 / (一)产出指标
                 close()
                 clause = _p._section_re().sub("", clause, count=1).strip()
+                listing = _list_field(clause)
                 heading, rest = _split_heading(clause)
                 levels = {} if heading is None else dict(heading)
                 if heading is None or not rest.strip():
@@ -416,6 +420,16 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 continue
             c = _clause(tokenise(clause))
             name = _clean_name(c.name)
+            if not c.pairs and not marked and clause.endswith(":") and _list_field(clause):
+                close()
+                listing = _list_field(clause)  # 实际完成情况: — the list after it
+                continue
+            item = _list_item(clause) if listing and marked and not c.pairs else None
+            if item is not None:
+                close()
+                listed.setdefault(_p._key(item[0]), []).append(
+                    (listing, item[0], item[1], where, dict(levels)))
+                continue
             if not c.pairs and c.words_only and _unknown_heading(clause, line):
                 # 2.进度指标 / 可持续性: a heading of a category the taxonomy does not name:
                 # what follows is not the heading's before it (its 二级 not read)
@@ -461,6 +475,59 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 going_on = c.pairs[-1][0]
         offset += len(line) + 1
     close()
+    out.extend(_paired(listed))
+    out.sort(key=lambda s: s.at)
+    return out
+
+
+def _list_field(text: str) -> str:
+    """The field a heading's list states: its words name actuals (完成情况) or targets
+    (绩效目标), rules/prose.toml [lists]; "" for any other heading."""
+    lists = _p.load_prose_rules().lists
+    bare = text.strip(" 。:")
+    if not bare or len(bare) > _p.load_prose_rules().limits.max_heading or _p._has_figure(bare):
+        return ""
+    if re.search(_p._alt(lists.actual), bare):
+        return "actual"
+    if re.search(_p._alt(lists.target), bare):
+        return "target"
+    return ""
+
+
+def _list_item(clause: str) -> tuple[str, str] | None:
+    """(name, value) of a list's numbered item ``name:value`` (经费支出合规性:严格执行相关制度规
+    定, 项目总成本:≤90万元): the value a figure or a few words."""
+    name, colon, value = clause.partition(":")
+    name, value = name.strip(), value.strip()
+    if not colon or not _p._name_ok(name) or _p._has_figure(name) or not value \
+            or name in _cues() or name in _p._label_words() or _p._heading(name + ":")[0]:
+        return None  # (指标名称:…, 目标值:…, 数量指标:…: a label's, not a list item's name)
+    limit = _p.load_prose_rules().limits.word_value
+    if not _p._is_quantity(value) and (len(value) > limit or re.search(r"[:,;]", value)):
+        return None
+    return name, value
+
+
+def _paired(listed: dict[str, list[tuple[str, str, str, int, dict[str, str]]]]) -> list[Statement]:
+    """The indicators of a list of targets and a list of actuals, paired by name: an item
+    both lists name once; an item of one list only under a category heading (outside one,
+    a list of what was done names no indicator)."""
+    out: list[Statement] = []
+    for items in listed.values():
+        by_field: dict[str, list[tuple[str, str, str, int, dict[str, str]]]] = {}
+        for item in items:
+            by_field.setdefault(item[0], []).append(item)
+        if any(len(v) > 1 for v in by_field.values()):
+            continue  # named twice in one list: which is which is not said
+        first = min(items, key=lambda i: i[3])
+        levels = first[4]
+        if len(by_field) < 2 and not levels:
+            continue
+        values = {f: v[0][2] for f, v in by_field.items()}
+        o = _Open(first[1], first[3], levels, values, paired=len(by_field) == 2)
+        s = _statement(o)
+        if s is not None:
+            out.append(s)
     return out
 
 
@@ -498,15 +565,18 @@ def _statement(o: _Open) -> Statement | None:
         v = values.get(field, "")
         if not v:
             continue
+        if o.paired:
+            continue  # (a list's item, its pair in the other list: an indicator's value)
         if _p._money_or_points(v) and not o.levels:
             values.pop(field)  # a sum or a score outside the indicators: not one's value
         elif not _p._has_figure(v) and len(o.cues.get(field, "")) < strong:
             values.pop(field)
-    if not ("target" in values or "actual" in values
+    if not ("target" in values or "actual" in values or "target" in unread or "actual" in unread
             or ("weight" in values and "score" in values and o.levels)):
         return None
     said = [f for f in ("target", "actual", "weight", "score") if f in values]
-    if len(said) == 1 and len(o.cues.get(said[0], "")) < strong and not o.levels:
+    if len(said) == 1 and len(o.cues.get(said[0], "")) < strong and not o.levels \
+            and not o.paired:
         return None  # 满意度达到90% alone, outside the indicators: a target or an actual?
     return Statement(name=o.name, at=o.at, target=values.get("target", ""),
                      actual=values.get("actual", ""), weight=values.get("weight", ""),
