@@ -145,3 +145,21 @@ def test_bad_input_never_raises():
     for text in ("", ",,,;;;。。", "目标值", "实际完成" * 500, "(一)" * 100, "1." * 300,
                  "目标值为" + "9" * 40 + "%", "\ue000\ue001"):
         read(text)
+
+
+def test_a_value_alone_right_after_a_category_heading_is_the_actual():
+    got = read("1.产出指标完成情况分析\n(1)数量指标。基本完成治理面积1429.39hm,其中坡改梯25.26hm,"
+               "封育治理958.81hm。\n(2)社会效益。人均增加基本农田0.05亩;农田增加25.26hm。\n"
+               "(3)满意度指标。群众满意度≥95%。")
+    assert [(s.name, s.actual, s.level2) for s in got] == [
+        ("治理面积", "1429.39hm", "数量指标"),  # (其中…: its parts, no indicator)
+        ("人均增加基本农田", "0.05亩", "社会效益"), ("农田增加", "25.26hm", "社会效益"),
+        ("群众满意度", "", "")]
+    # with an operator: a target or an actual, which is unsaid
+    assert dict(got[-1].unread) == {"target": "ambiguous", "actual": "ambiguous"}
+
+
+def test_only_the_first_sentence_after_the_heading_states_it():
+    assert read("1、产出指标完成情况分析\n年内各项产出指标均能按时完成。已完成建设工程32.63公里。") == []
+    # nor a value alone outside a category heading
+    assert read("二、项目实施情况\n已完成建设工程32.63公里。") == []

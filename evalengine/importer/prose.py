@@ -1106,14 +1106,16 @@ class _Reader:
                 by_name[_key(s.name)] = f
             extra = f.name.replace(s.name, "", 1) if s.name in f.name else f.name
             if extra and (_heading(extra.strip(" :,"))[0] is not None
+                          or _heading(extra.strip(" :,") + "指标")[0] is not None
                           or re.search(_alt(_label_words()), extra)):
                 f.name = s.name  # (经济效益指标结余率, 目标值辖区企业满意率: a heading's or a label's words)
             for field, value in s.values().items():
                 if field not in f.values and f.unread.get(field, "unplaced") == "unplaced":
                     f.values[field] = value  # (a target whose actual the lists did not pair)
                     f.unread.pop(field, None)
-            if not f.levels and (s.level1 or s.level2):
-                f.levels = {"level1": s.level1, "level2": s.level2}
+            if s.level1 or s.level2:  # (a level the sentences above did not give)
+                f.levels = {"level1": f.levels.get("level1") or s.level1,
+                            "level2": f.levels.get("level2") or s.level2}
 
     def _pairs(self, targets: list[_Item]) -> list[tuple[_Item, _Item]]:
         """Targets and actuals of two lists, paired by name; by position only when no actual
@@ -1152,7 +1154,8 @@ def _same_indicator(found: Sequence[_Found], s: Any) -> _Found | None:
     strong = _limits().strong_label
     values = s.values()
     same = [f for f in found if values and all(f.values.get(k) == v for k, v in values.items())
-            and any(len(w) >= strong and w in f.name for w in _label_words())]
+            and (any(len(w) >= strong and w in f.name for w in _label_words())
+                 or _heading(f.name + "指标")[0] is not None)]  # (经济效益: a heading's stem)
     return same[0] if len(same) == 1 else None
 
 

@@ -88,7 +88,8 @@ def _cues() -> dict[str, str]:
 def _token_re() -> re.Pattern[str]:
     cues = _p._alt(tuple(_cues()))
     # a number's points (10分) first: 分 is a count unit too
-    value = rf"(?<![\d.{_p.GROUP}])(?:{_p._quantity()})"
+    # (a unit the vocabulary does not name, in Latin letters: 1429.39hm, 3.51万t)
+    value = rf"(?<![\d.{_p.GROUP}])(?:{_p._quantity()})(?:[A-Za-z]{{1,3}}(?![A-Za-z]))?"
     return re.compile(rf"(?P<value>{value})|(?P<cue>{cues})")
 
 
@@ -249,6 +250,12 @@ def _split_heading(clause: str) -> tuple[dict[str, str] | None, str]:
     the item after it (产出指标1.数量指标:…) is cut at the item's marker."""
     heading, rest = _p._heading(clause)
     ends = tuple(_p.load_prose_rules().evidence.heading_ends)
+    if heading is None and 2 <= len(clause) <= _p.load_prose_rules().limits.max_heading // 2 \
+            and not re.search(r"[\d,;:]", clause):
+        # (1)经济效益。 — a category's stem standing alone: its heading
+        head, tail = _p._heading(clause + "指标")
+        if head is not None and not tail.strip() and head["level2"]:
+            return {"level1": head["level1"], "level2": clause}, ""
     if heading is None and clause.endswith(ends):
         # 经济效益方面: a category's stem before a heading's ending
         stem = next(clause[:-len(e)] for e in sorted(ends, key=len, reverse=True)
@@ -362,6 +369,8 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
     named_alone = False  # current's name is the clause before, which gave no value yet
     going_on = ""  # the field whose value in words may go on after a comma
     pending_mark = False  # the clause before was a numbered item's marker alone
+    body = 0  # 1: right after a category heading; 2: in the sentence it opens, after a value
+    body_read = False  # a clause of the text after the heading was read
     listing = ""  # the field a heading's list states (二、绩效目标 / 三、目标完成情况)
     listed: dict[str, list[tuple[str, str, str, int, dict[str, str]]]] = {}  # key → items
     offset = 0
@@ -381,6 +390,9 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
             if not clause:
                 continue
             same_sentence = before == "," and not marked
+            if marked or before in ("。", "!", "?", "") and body_read:
+                body = 0  # (the text a heading opens is its first sentence)
+            body_read = bool(body)
             if going_on and same_sentence and current is not None:
                 tokens = tokenise(clause)
                 c = _clause(tokens)
@@ -395,6 +407,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 listing = _list_field(clause)
                 heading, rest = _split_heading(clause)
                 levels = {} if heading is None else dict(heading)
+                body, body_read = (0 if heading is None else 1), False
                 if heading is None or not rest.strip():
                     continue
                 clause, same_sentence = rest.strip(), False
@@ -404,7 +417,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                     close()
                     levels = {"level1": heading["level1"] or levels.get("level1", ""),
                               "level2": heading["level2"]}
-                    clause, same_sentence = rest.strip(), False
+                    clause, same_sentence, body, body_read = rest.strip(), False, 1, False
                     if not clause:
                         continue
             if pending_mark:
@@ -436,6 +449,23 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 close()
                 levels = {"level1": levels.get("level1", ""), "level2": ""}
                 continue
+            alone = _value_alone(clause) if body and levels and not c.pairs else None
+            if alone is not None:
+                # (1)数量指标。完成治理面积1429.39hm — right after a category heading, an
+                # indicator stated by its value alone: the actual (with an operator, a target
+                # or an actual: unsaid)
+                close()
+                ambiguous = _p._has_operator(alone[1])
+                o = _Open(alone[0], where, dict(levels), {} if ambiguous else {"actual": alone[1]},
+                          unread={"target": "ambiguous", "actual": "ambiguous"} if ambiguous
+                          else {})
+                statement = _statement(o)
+                if statement is not None:
+                    out.append(statement)
+                body = 2
+                continue
+            if body and _sub_part(clause):
+                body = 0  # 其中坡改梯25.26hm: a part of the figure before, no indicator
             if c.loose or c.pairs and _value_after_colon(c.name):
                 close()
                 continue
@@ -478,6 +508,28 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
     out.extend(_paired(listed))
     out.sort(key=lambda s: s.at)
     return out
+
+
+def _sub_part(clause: str) -> bool:
+    """A clause opening with a part's word (其中, 含, 包括: rules/prose.toml [funds] sub)."""
+    return clause.startswith(tuple(_p.load_prose_rules().funds.sub))
+
+
+def _value_alone(clause: str) -> tuple[str, str] | None:
+    """(name, value) of a clause that is a name and one figure at its end, no cue (人均产粮
+    增加290kg/人, 基本完成治理水土流失面积1429.39hm: the words that open a statement of what
+    was done are no part of the name); None otherwise, and for a date, a sum of points or a
+    part (其中…)."""
+    tokens = tokenise(clause)
+    if len(tokens) < 2 or tokens[-1].kind != "value" or _sub_part(clause) \
+            or any(t.kind == "value" for t in tokens[:-1]):
+        return None
+    name = _p._bare_name(_p._without_linker("".join(t.text for t in tokens[:-1]).strip(" :,")))
+    value = tokens[-1].text.strip()
+    if not _p._name_ok(name) or _p._DATE_RE.search(clause) or _self_total(name) \
+            or (_p._unit(value) or "") == "分" or _p._heading(name + ":")[0] is not None:
+        return None
+    return name, value
 
 
 def _list_field(text: str) -> str:
