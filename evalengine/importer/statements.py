@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -85,6 +85,13 @@ def _cues() -> dict[str, str]:
 
 
 @cache
+def _strong_cues() -> tuple[str, ...]:
+    """The labels long enough to name a value on their own (rules/prose.toml strong_label)."""
+    strong = _p.load_prose_rules().limits.strong_label
+    return tuple(c for c in _cues() if len(c) >= strong)
+
+
+@cache
 def _token_re() -> re.Pattern[str]:
     cues = _p._alt(tuple(_cues()))
     # a number's points (10分) first: 分 is a count unit too
@@ -93,6 +100,7 @@ def _token_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<value>{value})|(?P<cue>{cues})")
 
 
+@lru_cache(maxsize=4096)
 def tokenise(clause: str) -> tuple[Token, ...]:
     """``clause`` as cue, value and text tokens (see the module docstring); a number that
     does not end where a value ends is text."""
@@ -168,9 +176,7 @@ def _rest_value(tokens: Sequence[Token], i: int) -> str | None:
     limit = _p.load_prose_rules().limits.word_value
     if not text or len(text) > limit or re.search(r"[,;:*]", text) or text[0] in "([":
         return None
-    strong = _p.load_prose_rules().limits.strong_label
-    if text in _cues() or text in _p._label_words() or any(
-            len(c) >= strong and c in text for c in _cues()):
+    if text in _cues() or text in _p._label_words() or any(c in text for c in _strong_cues()):
         return None  # (完成情况, 全年实际值(B)/年度指标值(A): labels, not a value)
     if not _p._CJK.search(text) and not any(t.kind == "value" for t in rest):
         return None
@@ -225,13 +231,25 @@ def _name_label_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_p._alt(w.name_label)})\s*(?:{_p._alt(w.connectors)})?\s*")
 
 
+@cache
+def _tails() -> tuple[str, ...]:
+    w = _p.load_prose_rules().words
+    return tuple(sorted(w.name_tail + w.target + w.actual, key=len, reverse=True))
+
+
 def _clean_name(name: str) -> str:
     """An indicator's name from the text before its first pair: no name label (指标名称:),
     no trailing words between it and its label (满意度指标绩效 → 满意度), no brackets or
     colons left open at its ends."""
     name = _name_label_re().sub("", name.strip())
     name = name.strip(" :,(")
-    name = _p._strip_tail(name).strip(" :,(")
+    tails = _tails()
+    while True:  # (as importer/prose.py strips a name's tail, its words sorted once)
+        tail = next((t for t in tails if name.endswith(t) and len(name) - len(t) >= 2), None)
+        if tail is None:
+            break
+        name = name[:-len(tail)]
+    name = name.strip(" :,(")
     if name.count("(") > name.count(")"):
         name = name.rstrip("(").strip()
     return name
@@ -432,7 +450,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 close()
                 continue
             c = _clause(tokenise(clause))
-            name = _clean_name(c.name)
+            name = _clean_name(c.name) if c.pairs else ""
             if not c.pairs and not marked and clause.endswith(":") and _list_field(clause):
                 close()
                 listing = _list_field(clause)  # 实际完成情况: — the list after it
@@ -539,9 +557,9 @@ def _list_field(text: str) -> str:
     bare = text.strip(" 。:")
     if not bare or len(bare) > _p.load_prose_rules().limits.max_heading or _p._has_figure(bare):
         return ""
-    if re.search(_p._alt(lists.actual), bare):
+    if any(w in bare for w in lists.actual):
         return "actual"
-    if re.search(_p._alt(lists.target), bare):
+    if any(w in bare for w in lists.target):
         return "target"
     return ""
 
@@ -583,9 +601,14 @@ def _paired(listed: dict[str, list[tuple[str, str, str, int, dict[str, str]]]]) 
     return out
 
 
+@cache
+def _points_re() -> re.Pattern[str]:
+    return re.compile(rf"({_p._NUM})\s*分?")
+
+
 def _points(value: str) -> str:
     """The number of a points' value (10分 → 10); "" when it is not one."""
-    m = re.fullmatch(rf"({_p._NUM})\s*分?", value.strip())
+    m = _points_re().fullmatch(value.strip())
     return m.group(1) if m else ""
 
 
