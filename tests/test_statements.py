@@ -163,3 +163,25 @@ def test_only_the_first_sentence_after_the_heading_states_it():
     assert read("1、产出指标完成情况分析\n年内各项产出指标均能按时完成。已完成建设工程32.63公里。") == []
     # nor a value alone outside a category heading
     assert read("二、项目实施情况\n已完成建设工程32.63公里。") == []
+
+
+def test_a_list_of_targets_and_a_list_of_actuals_are_paired_by_name():
+    got = read("二、绩效目标\n1.验收合格率:100%;\n2.资金使用合规性:严格执行制度,专款专用;\n"
+               "3.宣传册:3000份;\n三、绩效目标完成情况\n1.资金使用合规性:达成预期指标;\n"
+               "2.验收合格率:100%;\n四、存在的问题")
+    assert [(s.name, s.target, s.actual) for s in got] == [
+        ("验收合格率", "100%", "100%"),
+        ("资金使用合规性", "严格执行制度,专款专用", "达成预期指标")]
+    # (宣传册, in one list only and under no category heading: not said to be an indicator)
+
+
+def test_an_item_named_twice_in_one_list_is_not_paired():
+    assert read("二、绩效目标\n1.培训人数:200人;\n2.培训人数:300人;\n"
+                "三、绩效目标完成情况\n1.培训人数:250人;") == []
+
+
+def test_read_report_drops_a_piece_of_a_value_read_as_an_indicator():
+    report = read_report("2021年项目绩效自评报告\n三、绩效指标完成情况\n1.成本指标\n"
+                         "(1)印刷成本。预期目标:《年鉴》7.5万元,《实录》6.5万元;完成情况:完成。")
+    assert [(i.name, i.target, i.actual) for i in report.indicators] == [
+        ("印刷成本", "《年鉴》7.5万元,《实录》6.5万元", "完成")]

@@ -1094,8 +1094,11 @@ class _Reader:
         """The indicators the token reader (importer/statements.py) reads by their cue words,
         into ``found``: a field the sentences above did not give is filled (never one they
         gave, nor one they left unread as ambiguous or cut); an indicator they did not read
-        at all is added."""
-        for s in _statements.read_statements(self.lines, self.fund_clauses):
+        at all is added; one they read from a piece of a value the token reader reads whole
+        (各印刷 | 250册 of 预期目标:各印刷250册) is dropped."""
+        statements = _statements.read_statements(self.lines, self.fund_clauses)
+        touched: set[int] = set()
+        for s in statements:
             f = by_name.get(_key(s.name)) or _same_indicator(found, s)
             if f is None:
                 f = _Found(s.name, {}, {k: v for k, v in (("level1", s.level1),
@@ -1116,6 +1119,15 @@ class _Reader:
             if s.level1 or s.level2:  # (a level the sentences above did not give)
                 f.levels = {"level1": f.levels.get("level1") or s.level1,
                             "level2": f.levels.get("level2") or s.level2}
+            touched.add(id(f))
+        values = [v for s in statements for v in s.values().values()]
+        for f in list(found):
+            if id(f) in touched or not f.values:
+                continue
+            name = _key(f.name)
+            if any(len(name) >= 2 and name in _key(v) and all(x in v for x in f.values.values())
+                   and len(v) > len(name) for v in values):
+                found.remove(f)
 
     def _pairs(self, targets: list[_Item]) -> list[tuple[_Item, _Item]]:
         """Targets and actuals of two lists, paired by name; by position only when no actual

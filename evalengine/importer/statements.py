@@ -176,7 +176,7 @@ def _rest_value(tokens: Sequence[Token], i: int) -> str | None:
     limit = _p.load_prose_rules().limits.word_value
     if not text or len(text) > limit or re.search(r"[,;:*]", text) or text[0] in "([":
         return None
-    if text in _cues() or text in _p._label_words() or any(c in text for c in _strong_cues()):
+    if any(c in text for c in _strong_cues()):
         return None  # (完成情况, 全年实际值(B)/年度指标值(A): labels, not a value)
     if not _p._CJK.search(text) and not any(t.kind == "value" for t in rest):
         return None
@@ -290,7 +290,8 @@ def _split_heading(clause: str) -> tuple[dict[str, str] | None, str]:
     if heading is not None and heading["level1"] and not heading["level2"]:
         # (一)产出指标1.数量指标: the 二级 heading glued after the 一级 one
         inner, after = _split_heading(rest.strip())
-        if inner is not None and not inner["level1"]:
+        if inner is not None and inner["level1"] in ("", heading["level1"]):
+            # (三)满意度指标1.满意度指标:…: the same 一级 again is no 二级
             return {"level1": heading["level1"], "level2": inner["level2"]}, after
     return heading, rest
 
@@ -389,6 +390,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
     pending_mark = False  # the clause before was a numbered item's marker alone
     body = 0  # 1: right after a category heading; 2: in the sentence it opens, after a value
     body_read = False  # a clause of the text after the heading was read
+    list_going = ""  # the key of the list item the clause after a comma may go on
     listing = ""  # the field a heading's list states (二、绩效目标 / 三、目标完成情况)
     listed: dict[str, list[tuple[str, str, str, int, dict[str, str]]]] = {}  # key → items
     offset = 0
@@ -408,6 +410,13 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
             if not clause:
                 continue
             same_sentence = before == "," and not marked
+            if list_going and same_sentence and _list_item(clause) is None \
+                    and not _clause(tokenise(clause)).pairs:
+                # 1.存史资政:收集整理史料,留存史实,为查证服务; — an item runs to its end
+                item = listed[list_going][-1]
+                listed[list_going][-1] = (*item[:2], f"{item[2]},{clause}", *item[3:])
+                continue
+            list_going = ""
             if marked or before in ("。", "!", "?", "") and body_read:
                 body = 0  # (the text a heading opens is its first sentence)
             body_read = bool(body)
@@ -460,6 +469,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 close()
                 listed.setdefault(_p._key(item[0]), []).append(
                     (listing, item[0], item[1], where, dict(levels)))
+                list_going = _p._key(item[0])
                 continue
             if not c.pairs and c.words_only and _unknown_heading(clause, line):
                 # 2.进度指标 / 可持续性: a heading of a category the taxonomy does not name:
