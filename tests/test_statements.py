@@ -185,3 +185,15 @@ def test_read_report_drops_a_piece_of_a_value_read_as_an_indicator():
                          "(1)印刷成本。预期目标:《年鉴》7.5万元,《实录》6.5万元;完成情况:完成。")
     assert [(i.name, i.target, i.actual) for i in report.indicators] == [
         ("印刷成本", "《年鉴》7.5万元,《实录》6.5万元", "完成")]
+
+
+def test_a_name_after_its_label_runs_to_the_next_label():
+    s = only("①指标名称:WIFI全覆盖,绿色环保,目标值:良好,实际值:良好。")
+    assert (s.name, s.target, s.actual) == ("WIFI全覆盖,绿色环保", "良好", "良好")
+
+
+def test_headings_the_taxonomy_does_not_name_leave_the_level_unread():
+    got = read("1.质量指标:验收合格率,目标值100%。\n2.进度指标:资料上报,目标值12月底前完成。\n"
+               "社会效益:群众获得感,目标值:明显提升。")
+    assert [(s.name, s.level2) for s in got] == [
+        ("验收合格率", "质量指标"), ("资料上报", ""), ("群众获得感", "社会效益")]

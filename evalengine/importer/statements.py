@@ -268,12 +268,13 @@ def _split_heading(clause: str) -> tuple[dict[str, str] | None, str]:
     the item after it (产出指标1.数量指标:…) is cut at the item's marker."""
     heading, rest = _p._heading(clause)
     ends = tuple(_p.load_prose_rules().evidence.heading_ends)
-    if heading is None and 2 <= len(clause) <= _p.load_prose_rules().limits.max_heading // 2 \
-            and not re.search(r"[\d,;:]", clause):
-        # (1)经济效益。 — a category's stem standing alone: its heading
-        head, tail = _p._heading(clause + "指标")
+    stem, colon, after = clause.partition(":")
+    if heading is None and 2 <= len(stem) <= _p.load_prose_rules().limits.max_heading // 2 \
+            and not re.search(r"[\d,;]", stem):
+        # (1)经济效益。 / 社会效益:… — a category's stem standing alone: its heading
+        head, tail = _p._heading(stem + "指标")
         if head is not None and not tail.strip() and head["level2"]:
-            return {"level1": head["level1"], "level2": clause}, ""
+            return {"level1": head["level1"], "level2": stem}, after if colon else ""
     if heading is None and clause.endswith(ends):
         # 经济效益方面: a category's stem before a heading's ending
         stem = next(clause[:-len(e)] for e in sorted(ends, key=len, reverse=True)
@@ -303,7 +304,7 @@ def _unknown_heading(clause: str, line: str) -> bool:
     if not _p._CJK.search(bare) or bare in _cues() or bare in _p._label_words():
         return False
     short = len(bare) <= _p.load_prose_rules().limits.max_heading // 2
-    return short and (bare.endswith("指标") or line.strip().rstrip(" ") == clause.strip()
+    return short and (bare.endswith("指标") or line.strip() == clause.strip()
                       and clause.strip().endswith(":"))
 
 
@@ -391,6 +392,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
     body = 0  # 1: right after a category heading; 2: in the sentence it opens, after a value
     body_read = False  # a clause of the text after the heading was read
     list_going = ""  # the key of the list item the clause after a comma may go on
+    by_label = False  # current's name follows a name's label (指标名称:)
     listing = ""  # the field a heading's list states (二、绩效目标 / 三、目标完成情况)
     listed: dict[str, list[tuple[str, str, str, int, dict[str, str]]]] = {}  # key → items
     offset = 0
@@ -498,13 +500,26 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 close()
                 continue
             if not c.pairs:
+                if by_label and same_sentence and current is not None and not current.values \
+                        and c.words_only and _p._name_ok(f"{current.name},{clause}") \
+                        and not any(t.kind == "cue" for t in tokenise(clause)):
+                    # 指标名称:WIFI全覆盖,绿色环保,目标值:… — the label's name runs to a label
+                    current.name = f"{current.name},{clause}"
+                    continue
                 close()
-                named_alone = False
+                named_alone = by_label = False
                 name = _name_label_re().sub("", clause).strip(" :,")
+                head, colon, rest = name.partition(":")
+                if colon and rest and _unknown_heading(head, head):
+                    # 进度指标:完成年度资料上报 — a heading the taxonomy does not name, then
+                    # the name: its 二级 not read
+                    levels = {"level1": levels.get("level1", ""), "level2": ""}
+                    name = rest.strip()
                 if c.words_only and _p._name_ok(name) and not _self_total(name) \
                         and not _heading_words(name) and not _labelled(clause):
                     current = _Open(name, where, dict(levels))  # the name, its values after
                     named_alone = True
+                    by_label = _name_label_re().match(clause) is not None
                 continue
             if name and len(c.name.strip(" :")) >= 2:
                 if current is not None and named_alone and same_sentence \
