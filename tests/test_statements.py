@@ -197,3 +197,11 @@ def test_headings_the_taxonomy_does_not_name_leave_the_level_unread():
                "社会效益:群众获得感,目标值:明显提升。")
     assert [(s.name, s.level2) for s in got] == [
         ("验收合格率", "质量指标"), ("资料上报", ""), ("群众获得感", "社会效益")]
+
+
+def test_one_figure_in_words_outside_the_indicators_is_no_indicator():
+    # a 部门决算 explanation, no report: 预算完成情况:预算资金100%使用完成 names no indicator
+    assert read("三、其他事项\n5.预算完成情况:预算资金100%使用完成。") == []
+    report = read_report("2021年度部门决算编制说明\n一、收入支出决算总体情况说明\n"
+                         "5.预算完成情况:预算资金100%使用完成。")
+    assert report.indicators == ()

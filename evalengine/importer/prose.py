@@ -1097,9 +1097,13 @@ class _Reader:
         at all is added; one they read from a piece of a value the token reader reads whole
         (各印刷 | 250册 of 预期目标:各印刷250册) is dropped."""
         statements = _statements.read_statements(self.lines, self.fund_clauses)
+        titled = find_title(self.lines) is not None
         touched: set[int] = set()
         for s in statements:
             f = by_name.get(_key(s.name)) or _same_indicator(found, s)
+            if f is None and not titled and not (s.level1 or s.level2) \
+                    and not (s.target and s.actual):
+                continue  # (a text that is no report, stating one figure of something)
             if f is None:
                 f = _Found(s.name, {}, {k: v for k, v in (("level1", s.level1),
                                                           ("level2", s.level2)) if v},

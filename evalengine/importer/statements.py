@@ -675,9 +675,11 @@ def _statement(o: _Open) -> Statement | None:
             or ("weight" in values and "score" in values and o.levels)):
         return None
     said = [f for f in ("target", "actual", "weight", "score") if f in values]
-    if len(said) == 1 and len(o.cues.get(said[0], "")) < strong and not o.levels \
-            and not o.paired:
-        return None  # 满意度达到90% alone, outside the indicators: a target or an actual?
+    if len(said) == 1 and not o.levels and not o.paired and (
+            len(o.cues.get(said[0], "")) < strong or not _p._is_quantity(values[said[0]])):
+        # 满意度达到90% alone, outside the indicators: a target or an actual? 预算完成情况:预算资
+        # 金100%使用完成: a sentence of a document, not an indicator's figure
+        return None
     return Statement(name=o.name, at=o.at, target=values.get("target", ""),
                      actual=values.get("actual", ""), weight=values.get("weight", ""),
                      score=values.get("score", ""), level1=o.levels.get("level1", ""),
