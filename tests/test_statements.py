@@ -205,3 +205,8 @@ def test_one_figure_in_words_outside_the_indicators_is_no_indicator():
     report = read_report("2021年度部门决算编制说明\n一、收入支出决算总体情况说明\n"
                          "5.预算完成情况:预算资金100%使用完成。")
     assert report.indicators == ()
+
+
+def test_a_planned_then_an_actual_figure_after_a_heading_are_not_two_indicators():
+    got = read("(三)绩效指标完成情况\n4.成本指标。项目概算80万元,实际结算金额76.5万元。")
+    assert [s.name for s in got] == ["项目概算"]

@@ -480,6 +480,12 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 levels = {"level1": levels.get("level1", ""), "level2": ""}
                 continue
             alone = _value_alone(clause) if body and levels and not c.pairs else None
+            if alone is not None and body == 2 and tokenise(clause)[0].kind == "cue":
+                # 项目概算80万元,实际结算金额76.5万元: the actual of the figure before (the
+                # sentence shapes pair them), no indicator of its own
+                close()
+                body = 0
+                continue
             if alone is not None:
                 # (1)数量指标。完成治理面积1429.39hm — right after a category heading, an
                 # indicator stated by its value alone: the actual (with an operator, a target
