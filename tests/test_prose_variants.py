@@ -17,7 +17,7 @@ from corpus import prose_variants as pv
 
 # style → least field accuracy
 FLOORS = {
-    "outline": 0.91, "web": 0.91, "labelled": 0.92, "reversed": 0.81, "lists": 0.87,
+    "outline": 0.91, "web": 0.91, "labelled": 0.92, "reversed": 0.81, "lists": 0.86,
     "oneline": 0.89, "named": 0.86,
 }
 # style → most fields given a value the report does not state (wrong, spurious, invented):
