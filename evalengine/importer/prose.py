@@ -31,6 +31,7 @@ from ..loader import ConfigError, Problem, load_config
 from ..numbers import WRITTEN_NUMBER, agrees, ratio, read_number
 from ..resources import rules_dir
 from ..vocabulary import Words, load_vocabulary
+from . import statements as _statements
 
 __all__ = ["ProseIndicator", "Report", "fill_draft", "read_report", "report_title"]
 
@@ -51,6 +52,7 @@ class SentenceWords:
     compared: Words
     result: Words
     figure_connectors: Words = ()
+    direct: Words = ()
 
 
 @attrs.frozen
@@ -520,6 +522,7 @@ class _Item:
     cut: bool  # its value runs to the end of a text that is cut off
     listed: bool = False  # under a category heading that lists indicators (1.数量指标。)
     at: int = attrs.Factory(lambda: next(_ORDER))  # the order it was read in
+    pos: int = -1  # where its sentence starts in the text (the lines joined by newlines)
 
 
 @attrs.frozen
@@ -541,6 +544,7 @@ class _Found:
     levels: dict[str, str]
     unread: dict[str, str] = attrs.Factory(dict)
     at: int = attrs.Factory(lambda: next(_ORDER))  # the order it was read in: the text's
+    pos: int = -1  # where its sentence starts in the text (the lines joined by newlines)
 
 
 _ORDER = itertools.count()
@@ -585,11 +589,14 @@ class _Reader:
         mode = ""  # "target" / "actual": a heading opened a list ("+": a label's list, going on)
         section_has_indicators = False
         sections = _section_re()
+        line_at = 0  # where the line starts in the text
         for n, line in enumerate(self.lines):
             last_line = n == len(self.lines) - 1
             sentences = [s for s in re.split(r"(?<=[。;!?])|(?<=\.)(?=\s)", line) if s.strip()]
             read_before = self._read_count()
+            sentence_at = line_at
             for k, sentence in enumerate(sentences):
+                sentence_at = line_at + line.find(sentence, sentence_at - line_at)
                 at_end = self.cut and last_line and k == len(sentences) - 1
                 if sections.match(sentence.strip()):
                     heading_mode = self._list_kind(sentence)
@@ -612,8 +619,13 @@ class _Reader:
                 mode, levels = self._sentence(sentence.strip(), mode, levels, at_end)
                 if len(self.found) + len(self.targets) + len(self.actuals) > before:
                     section_has_indicators = True
+                for read in (self.found, self.targets, self.actuals):
+                    for thing in read:
+                        if thing.pos < 0:
+                            thing.pos = sentence_at
             if self._read_count() > read_before:
                 self.used.update(self.origin[n])
+            line_at += len(line) + 1
         self.open_at_cut = self.cut and (section_has_indicators or bool(self.targets)
                                          and not self.actuals)
 
@@ -1014,10 +1026,10 @@ class _Reader:
         by_name = {_key(f.name): f for f in found}
 
         def merge(name: str, field: str, value: str, levels: dict[str, str], cut: bool,
-                  at: int) -> None:
+                  at: int, pos: int) -> None:
             f = by_name.get(_key(name))
             if f is None:
-                f = _Found(name, {}, levels, at=at)
+                f = _Found(name, {}, levels, at=at, pos=pos)
                 found.append(f)
                 by_name[_key(name)] = f
             if cut:
@@ -1038,10 +1050,10 @@ class _Reader:
             if not t.name:  # a figure in a list of targets, with nothing to say what it is
                 self.notes.append(("unplaced", t.value))
         for t in targets:
-            merge(t.name, "target", t.value, t.levels, t.cut, t.at)
+            merge(t.name, "target", t.value, t.levels, t.cut, t.at, t.pos)
         pairs = self._pairs(targets)
         for t, a in pairs:
-            merge(t.name, "actual", a.value, t.levels or a.levels, a.cut, t.at)
+            merge(t.name, "actual", a.value, t.levels or a.levels, a.cut, t.at, t.pos)
         paired = {id(a) for _, a in pairs}
         for a in self.actuals:
             if id(a) in paired:
@@ -1054,7 +1066,7 @@ class _Reader:
                 # actual; with an operator (满意度≥95%) a target or an actual, which is unsaid
                 ambiguous = _has_operator(a.value)
                 f = _Found(name, {} if ambiguous or a.cut else {"actual": a.value}, a.levels,
-                           at=a.at)
+                           at=a.at, pos=a.pos)
                 if ambiguous:
                     f.unread.update(target="ambiguous", actual="ambiguous")
                 elif a.cut:
@@ -1068,7 +1080,8 @@ class _Reader:
             f = by_name[_key(t.name)]
             if id(t) not in with_actual and "actual" not in f.values:
                 f.unread.setdefault("actual", "cut" if self.cut else "unplaced")
-        found.sort(key=lambda f: f.at)
+        self._statements(found, by_name)
+        found.sort(key=lambda f: (f.pos, f.at))
         return [ProseIndicator(name=_restore(f.name), target=_restore(f.values.get("target", "")),
                                actual=_restore(f.values.get("actual", "")),
                                weight=_restore(f.values.get("weight", "")),
@@ -1076,6 +1089,49 @@ class _Reader:
                                level1=f.levels.get("level1", ""), level2=f.levels.get("level2", ""),
                                unread=tuple(sorted(f.unread.items())))
                 for f in found]
+
+    def _statements(self, found: list[_Found], by_name: dict[str, _Found]) -> None:
+        """The indicators the token reader (importer/statements.py) reads by their cue words,
+        into ``found``: a field the sentences above did not give is filled (never one they
+        gave, nor one they left unread as ambiguous or cut); an indicator they did not read
+        at all is added; one they read from a piece of a value the token reader reads whole
+        (各印刷 | 250册 of 预期目标:各印刷250册) is dropped."""
+        statements = _statements.read_statements(self.lines, self.fund_clauses)
+        titled = find_title(self.lines) is not None
+        touched: set[int] = set()
+        for s in statements:
+            f = by_name.get(_key(s.name)) or _same_indicator(found, s)
+            if f is None and not titled and not (s.level1 or s.level2) \
+                    and not (s.target and s.actual):
+                continue  # (a text that is no report, stating one figure of something)
+            if f is None:
+                f = _Found(s.name, {}, {k: v for k, v in (("level1", s.level1),
+                                                          ("level2", s.level2)) if v},
+                           pos=s.at)
+                f.unread.update(dict(s.unread))
+                found.append(f)
+                by_name[_key(s.name)] = f
+            extra = f.name.replace(s.name, "", 1) if s.name in f.name else f.name
+            if extra and (_heading(extra.strip(" :,"))[0] is not None
+                          or _heading(extra.strip(" :,") + "指标")[0] is not None
+                          or re.search(_alt(_label_words()), extra)):
+                f.name = s.name  # (经济效益指标结余率, 目标值辖区企业满意率: a heading's or a label's words)
+            for field, value in s.values().items():
+                if field not in f.values and f.unread.get(field, "unplaced") == "unplaced":
+                    f.values[field] = value  # (a target whose actual the lists did not pair)
+                    f.unread.pop(field, None)
+            if s.level1 or s.level2:  # (a level the sentences above did not give)
+                f.levels = {"level1": f.levels.get("level1") or s.level1,
+                            "level2": f.levels.get("level2") or s.level2}
+            touched.add(id(f))
+        values = [v for s in statements for v in s.values().values()]
+        for f in list(found):
+            if id(f) in touched or not f.values:
+                continue
+            name = _key(f.name)
+            if any(len(name) >= 2 and name in _key(v) and all(x in v for x in f.values.values())
+                   and len(v) > len(name) for v in values):
+                found.remove(f)
 
     def _pairs(self, targets: list[_Item]) -> list[tuple[_Item, _Item]]:
         """Targets and actuals of two lists, paired by name; by position only when no actual
@@ -1101,6 +1157,22 @@ class _Reader:
                 pairs.append((same[0], a))
                 used.add(id(same[0]))
         return pairs
+
+
+def _same_indicator(found: Sequence[_Found], s: Any) -> _Found | None:
+    """The indicator of ``found`` a statement read by its cue words is (its name within the
+    other's, or the other's within its), when one is."""
+    k = _key(s.name)
+    same = [f for f in found if k and _key(f.name) and (k in _key(f.name) or _key(f.name) in k)]
+    if len(same) == 1:
+        return same[0]
+    # the same values under a name that is a label's words (初目标值: 年初目标值 misprinted)
+    strong = _limits().strong_label
+    values = s.values()
+    same = [f for f in found if values and all(f.values.get(k) == v for k, v in values.items())
+            and (any(len(w) >= strong and w in f.name for w in _label_words())
+                 or _heading(f.name + "指标")[0] is not None)]  # (经济效益: a heading's stem)
+    return same[0] if len(same) == 1 else None
 
 
 @cache
