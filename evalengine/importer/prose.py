@@ -87,6 +87,8 @@ class FundWords:
     total: Words
     kinds: Words
     counts: Words
+    fund_ends: Words = ()
+    spent_whole: Words = ()
 
 
 @attrs.frozen
@@ -115,6 +117,19 @@ class TitleWords:
     department_labels: Words
     subtitle: Words = ()
     implementer_labels: Words = ()
+    not_names: Words = ()
+
+
+@attrs.frozen
+class HeadWords:
+    """rules/prose.toml [head]."""
+
+    opening: int  # characters of the text's opening part searched
+    headings: Words  # words of a heading only a self-assessment report has
+    verbs: Words  # 进行了绩效自评, 开展自评 …
+    scopes: Words  # between the project and the verb: 绩效目标实施情况 …
+    name_ends: Words  # a fund's name ends with one of these (项目, 资金, 经费)
+    name_tail: Words  # words at the end of a name that are not part of it (的, 绩效)
 
 
 @attrs.frozen
@@ -160,6 +175,7 @@ class ProseRules:
     title: TitleWords
     page: PageWords
     evidence: Evidence
+    head: HeadWords
 
 
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
@@ -290,7 +306,8 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
         if not line:
             continue
         if out and not out[-1].endswith((*rules.terminal, ":", ";", "。")) \
-                and not starts.match(line) and (_open_start().match(line) or (
+                and not starts.match(line) and _without_chrome(out[-1]) == out[-1] \
+                and (_open_start().match(line) or (
                     not _is_heading(out[-1])
                     and (_NUMBER_START.match(line) or _open_end().search(out[-1])
                          or len(out[-1]) > _limits().wrapped))):
@@ -861,6 +878,14 @@ class _Reader:
                     part = part or sub is not None
                 power = _power(m)
                 number = read_number(_restore(m.group("n")))
+                whole = not is_part and power is not None and number is not None \
+                    and _spent_whole_re().match(clause[m.end():]) is not None
+                if whole and field in (None, "budget", "allocated"):
+                    # 资金3728万元全部执行到位: the sum allotted is the sum spent
+                    self.fund_clauses.add(clause.strip())
+                    self.money.append(_Money(field or "allocated", number, power, cited, named,
+                                             any(w in before for w in f.total)))
+                    field = "executed"
                 if field is None or power is None or number is None:
                     continue
                 self.fund_clauses.add(clause.strip())
@@ -927,12 +952,25 @@ class _Reader:
             if year is None:
                 year = cover.get("year")
             department = cover.get("department", "")
+            if department == name:  # 部门(单位)名称 of a unit's own report: the unit is the case
+                department = ""
             implementer = cover.get("implementer", "")
             if year is None:  # the year the report speaks of (2021年部门决算收支)
                 year = next((y for line in self.lines[title.line:] if (y := _body_year(line))),
                             None)
+        untitled = None
+        if title is None:  # a report that prints no title: what it says it assessed
+            from .reporthead import untitled_head
+
+            untitled = untitled_head(self.lines, self._read_count() > 0)
+            if untitled is not None:
+                head = self.lines[0][:_limits().max_title] if untitled.assessed else ""
+                name, year = untitled.name, untitled.year
+                if year is None and not untitled.name:
+                    year = next((y for line in self.lines if (y := _body_year(line))), None)
         # a report: its naming words, and evidence it is a self-assessment
-        titled = title is not None and (self.evident or self._read_count() > 0 or self.outline)
+        titled = untitled is not None or title is not None and (
+            self.evident or self._read_count() > 0 or self.outline)
         # the department's own score: in a sentence saying 自评, or any score of a
         # self-assessment report (评价得分 in a 绩效评价报告 may be the evaluators')
         own = any(w in head for w in self.rules.totals.self_words)
@@ -1104,6 +1142,22 @@ class _Reader:
 
 
 @cache
+def _spent_whole_re() -> re.Pattern[str]:
+    """The words after a sum saying all of it was spent (3728万元全部执行到位)."""
+    words = load_prose_rules().funds.spent_whole
+    return re.compile(rf"^\s*(?:{_alt(words)})" if words else r"(?!)")
+
+
+@cache
+def _fund_name_re() -> re.Pattern[str]:
+    """The words between a money label and its figure that are a fund's name (下达我市中央补助
+    地方公共文化服务体系建设专项资金1883万元): no distance, as the project's name is none."""
+    ends = load_prose_rules().funds.fund_ends
+    reach = _limits().label_reach
+    return re.compile(rf"[\u4e00-\u9fff()]{{0,{reach}}}(?:{_alt(ends)})" if ends else r"(?!)")
+
+
+@cache
 def _total_word_re() -> re.Pattern[str]:
     """A clause that opens with a total's word and states nothing else (共计200万元)."""
     connectors = load_prose_rules().words.connectors
@@ -1214,7 +1268,8 @@ def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,
         if at < 0:
             continue
         gap = _plain_gap(before[at + len(word):])
-        if len(re.sub(r"\([^)]*\)", "", gap)) > within or barrier.search(gap):
+        if len(re.sub(r"\([^)]*\)", "", gap)) > within \
+                and not _fund_name_re().fullmatch(gap.strip()) or barrier.search(gap):
             continue
         rank = (at + len(word), len(word))
         if best is None or rank > best[:2]:
@@ -1399,12 +1454,14 @@ class Title:
     name: str
     whole: bool
     line: int
+    stem: str = ""  # the words before the naming words, as printed (year and unit included)
+    inner: str = ""  # the project a bracket (or a subtitle) after the title names
 
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
 # a year the report's text speaks of (2021年部门决算): not a date (2022年4月), nor in a citation
 _BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
-_BOUNDARY_RE = re.compile(r"[,。;:!?]")
+_BOUNDARY_RE = re.compile(r"[,。;:!?>›]")  # (a breadcrumb's steps too: 首页 > … > 正文)
 
 
 def _without_chrome(line: str) -> str:
@@ -1461,9 +1518,11 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     t = load_prose_rules().title
     clauses = _BOUNDARY_RE.split(before)
     segment = clauses[-1].strip()
-    if len(segment) > _limits().max_title_part:
+    if "《" in segment:  # a title quoted (…整理的《某某项目绩效自评报告》): the quoted words
+        segment = segment.rsplit("《", 1)[1]
+    if len(segment) > _limits().max_title_part or _naming_re().search(segment):
         return None  # a sentence that speaks of a report, not a title
-    segment = _lead_re().sub("", segment).strip()
+    segment = _lead_re().sub("", _section_re().sub("", segment)).strip()  # (四、自评结果: a heading)
     year_m = _YEAR_RE.search(segment)
     pre, body = (segment[:year_m.start()].strip(), segment[year_m.end():]) if year_m \
         else ("", segment)
@@ -1474,6 +1533,8 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
         re.fullmatch(r"\s*[(（]([^()（）]{2,40})[)）]\s*", next_line) if not after.strip() else None)
     if m:
         inner = re.sub(r"\s+", "", m.group(1))
+        if any(w in inner for w in t.not_names) or _has_figure(_YEAR_RE.sub("", inner, count=1)):
+            inner = ""  # (通用5篇), (征求意见稿): words about the text, not a project
     elif not after.strip() and t.subtitle:
         # a subtitle line under the title (——2022年度残疾人康复项目): its name, as a bracket's
         sub = re.fullmatch(rf"\s*(?:{_alt(t.subtitle)})\s*(?:(?:19|20)\d{{2}}\s*年度?)?"
@@ -1489,7 +1550,9 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     else:
         body = _trim(body)
         name = body if len(body) >= 2 and body not in generic else ""
-        if not name and inner and inner not in generic:
+        if inner and inner not in generic:
+            # 某某镇2021年度部门预算项目支出绩效自评报告(2021年城乡临时救助备用金): the bracket
+            # names the project the report is on, the words before it the kind of spending
             name = inner
         unit = _unit_re().match(name)
         if unit and len(name) - unit.end() >= 4:
@@ -1500,7 +1563,7 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     alone = len(clauses) == 1 and not after.strip(" .")  # the line is the title, and only it
     if year is None and (len(clauses) > 1 or not name and whole_word is None and not alone):
         return None  # (…填写自评表格,形成本评价报告: a sentence, not a title)
-    return Title(year, name, whole_word is not None, n)
+    return Title(year, name, whole_word is not None, n, stem=segment, inner=inner)
 
 
 def _body_year(line: str) -> int | None:
@@ -1540,10 +1603,31 @@ def find_title(lines: Sequence[str]) -> Title | None:
             title = _title_of(before, line[m.end():], lines[n + 1] if n + 1 < len(lines)
                               else "", n)
             if title is not None and (title.year is not None or title.name or title.whole):
-                return title
+                return _repeated(title, lines, n + 1, budget)
             if m.group().endswith("报告"):  # (a lone 评价结果 is a heading or a cell)
                 bare = bare or title  # a title naming nothing (项目绩效自评报告): if none better
     return bare
+
+
+def _repeated(title: Title, lines: Sequence[str], start: int, budget: int) -> Title:
+    """The title as the document itself prints it, when a page repeats it (its summary, its
+    heading, then the document's own title with the project in brackets on the next line):
+    the last repetition that names the project in brackets, else ``title``."""
+    found = title
+    for n in range(start, len(lines)):
+        if budget <= 0:
+            break
+        line = _without_chrome(lines[n])
+        budget -= len(line)
+        m = _naming_re().search(line[:budget + len(line)]) if line else None
+        if m is None:
+            continue
+        again = _title_of(line[:m.start()], line[m.end():],
+                          lines[n + 1] if n + 1 < len(lines) else "", n)
+        if again is not None and again.inner and again.stem == title.stem \
+                and again.year == title.year:
+            found = again
+    return found
 
 
 def _unit_label(lines: Sequence[str]) -> str:

@@ -1,0 +1,152 @@
+"""The case-level head of a report in prose: its title as pages repeat, quote and bracket it,
+a report that prints no title, and money sentences the labels alone do not place.
+
+Every text here is written for the test (several phrasings each); none is a corpus form.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from evalengine.importer import import_text
+from evalengine.importer.prose import read_report
+
+
+def _cases(text: str):
+    return [f.case for f in import_text(text.encode("utf-8"), shown="t.txt", stem="t").forms]
+
+
+# --- titles --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("site", ["以下是小编为您整理的", "下面是本站收集的", "欢迎阅读"])
+def test_a_title_quoted_in_a_sites_preamble_is_the_quoted_words(site):
+    r = read_report(f"{site}《乡村道路养护项目绩效自评报告》,供参考。\n乡村道路养护项目\n"
+                    "绩效自评报告\n一、项目概况\n全年预算数80万元,实际支出76万元。\n")
+    assert r.name == "乡村道路养护项目"
+
+
+@pytest.mark.parametrize("heading", ["四、绩效自评结果拟应用和公开情况", "(四)自评结果运用情况"])
+def test_a_section_heading_naming_the_results_is_no_title(heading):
+    r = read_report(f"一、基本情况\n全年预算数80万元,实际支出76万元。\n{heading}\n本次结果将公开。\n")
+    assert r.name == "" and r.year is None
+
+
+@pytest.mark.parametrize("kind,project", [
+    ("部门预算项目支出", "2021年城乡困难群众临时救助资金"),
+    ("专项债券项目", "某某镇污水管网提升工程"),
+    ("项目支出", "农村饮水安全维修养护项目")])
+def test_a_bracket_after_the_title_names_the_project(kind, project):
+    r = read_report(f"某某县某某镇2021年度{kind}绩效自评报告({project})\n一、项目概况\n"
+                    "全年预算数80万元,实际支出76万元。\n")
+    assert (r.name, r.year) == (project, 2021)
+
+
+@pytest.mark.parametrize("note", ["通用5篇", "精选3篇", "征求意见稿"])
+def test_a_bracket_saying_what_the_text_is_names_no_project(note):
+    r = read_report(f"2022年度林业专项资金绩效自评报告({note})\n一、项目概况\n"
+                    "全年预算数80万元,实际支出76万元。\n")
+    assert r.name == "林业专项资金"
+
+
+def test_a_title_repeated_by_the_page_is_read_where_the_document_brackets_its_project():
+    text = ("内容概述 某某省专项债券项目绩效自评价报告(管网项目)\n"
+            "某某省专项债券项目绩效自评价报告(管网项目)\n\n"
+            "某某省专项债券项目绩效自评价报告\n(某某镇雨污分流管网改造工程)\n"
+            "一、项目情况\n(一)项目概况。\n本项目新建管网12公里。\n")
+    assert read_report(text).name == "某某镇雨污分流管网改造工程"
+
+
+@pytest.mark.parametrize("crumbs", ["当前位置:首页 > 政务公开 > 财政信息 > 某某镇 ",
+                                    "首页 › 信息公开 › 部门预决算 › "])
+def test_a_title_after_a_breadcrumb_on_the_line_before(crumbs):
+    text = (f"{crumbs}\n> 预决算公开 > 某某镇 某某镇2022年度项目支出绩效自评报告(残疾人康复补助资金)\n"
+            "来源:某某镇人民政府 发布时间:2023-05-19 阅读次数: 12\n一、项目概况\n"
+            "全年预算数8万元,实际支出7.5万元。\n")
+    r = read_report(text)
+    assert (r.name, r.year) == ("残疾人康复补助资金", 2022)
+
+
+def test_a_units_own_report_names_it_as_the_case_not_as_its_department():
+    text = ("某某市城市照明管理中心2019绩效评价自评报告\n部门(单位)名称:某某市城市照明管理中心\n"
+            "一、部门(单位)基本概况\n全年预算数300万元,实际支出290万元。\n")
+    r = read_report(text)
+    assert (r.name, r.department) == ("某某市城市照明管理中心", "")
+
+
+# --- a report with no title ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence,name,year", [
+    ("我局对2021年度农村公路养护资金项目进行了绩效自评。现将有关情况报告如下:",
+     "农村公路养护资金", 2021),
+    ("某某街道对2023年中央农村综合性改革转移支付资金绩效目标实施情况开展自评,现将自评情况报告如下:",
+     "中央农村综合性改革转移支付资金", 2023),
+    ("根据通知要求,对2020年度困难残疾人生活补贴开展绩效自评,报告如下:", "困难残疾人生活补贴", 2020),
+])
+def test_an_untitled_report_is_on_what_it_says_it_assessed(sentence, name, year):
+    r = read_report(f"{sentence}\n一、基本情况\n该项目覆盖全县。\n")
+    assert (r.titled, r.name, r.year) == (True, name, year)
+    [case] = _cases(f"{sentence}\n一、基本情况\n该项目覆盖全县。\n")
+    assert (case.project.name, case.project.year) == (name, year)
+
+
+def test_a_masked_year_is_not_read_but_the_name_after_it_is():
+    r = read_report("我镇对20xx年度衔接资金项目进行了绩效自评,现报告如下:\n一、基本情况\n全镇共10个村。\n")
+    assert (r.titled, r.name, r.year) == (True, "衔接资金", None)
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("2024年农机购置补贴项目预算资金合计500万元,全年执行数合计480万元。", "农机购置补贴项目"),
+    ("省财政厅下达2022年文化和旅游专项资金30万元,全年执行数28万元。", "文化和旅游专项资金"),
+])
+def test_an_untitled_report_with_a_report_outline_is_on_the_first_fund_named_with_a_sum(
+        sentence, name):
+    text = f"一、绩效目标分解下达情况\n{sentence}\n二、绩效目标完成情况分析\n项目按期完成。\n"
+    r = read_report(text)
+    assert (r.titled, r.name, r.year) == (True, name, int(sentence[sentence.index("20"):][:4]))
+    [case] = _cases(text)
+    assert case.project.name == name and case.funds.executed is not None
+
+
+def test_a_text_with_money_but_no_report_outline_is_no_untitled_report():
+    r = read_report("一、工作开展情况\n2024年农机购置补贴项目预算资金合计500万元。\n二、下一步打算\n继续推进。\n")
+    assert not r.titled and r.name == ""
+
+
+def test_an_untitled_report_naming_no_fund_leaves_its_name_unread():
+    text = "一、绩效目标分解下达情况\n2024年度,中央下达转移支付资金900万元,全年执行数880万元。\n"
+    r = read_report(text)
+    assert (r.titled, r.name, r.year) == (True, "", 2024)
+
+
+# --- money ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", ["全部执行到位", "已全部支出", "全部执行完毕"])
+def test_a_sum_said_to_be_spent_whole_is_the_budget_and_the_sum_spent(words):
+    r = read_report(f"某某县2023年度基本公共卫生服务项目绩效自评报告\n一、项目概况\n"
+                    f"2023年度基本公共卫生服务资金3728万元{words}。\n")
+    assert dict(r.funds) == {"budget": Decimal("3728"), "executed": Decimal("3728")}
+
+
+def test_a_sum_spent_whole_after_a_budget_is_stated_keeps_the_budget():
+    r = read_report("某某县2023年度养老服务项目绩效自评报告\n一、项目概况\n全年预算数100万元。"
+                    "下达资金90万元全部执行到位。\n")
+    assert dict(r.funds) == {"budget": Decimal("100"), "executed": Decimal("90")}
+
+
+@pytest.mark.parametrize("fund", ["中央补助地方公共文化服务体系建设专项资金",
+                                  "农村综合改革转移支付补助资金", "城乡义务教育公用经费"])
+def test_a_funds_name_between_its_label_and_the_sum_is_no_distance(fund):
+    r = read_report(f"某市2021年度公共服务项目资金绩效自评报告\n一、绩效目标分解下达情况\n"
+                    f"2021年省财政厅2次下达我市{fund}1883.00万元。\n")
+    assert dict(r.funds) == {"budget": Decimal("1883.00")}
+
+
+def test_a_long_gap_that_is_no_funds_name_still_separates_a_label_from_a_sum():
+    r = read_report("某市2021年度公共服务项目资金绩效自评报告\n一、基本情况\n"
+                    "下达文件后我市各部门认真组织实施并开展培训共计120人次。\n")
+    assert dict(r.funds) == {}
