@@ -150,3 +150,68 @@ def test_a_long_gap_that_is_no_funds_name_still_separates_a_label_from_a_sum():
     r = read_report("某市2021年度公共服务项目资金绩效自评报告\n一、基本情况\n"
                     "下达文件后我市各部门认真组织实施并开展培训共计120人次。\n")
     assert dict(r.funds) == {}
+
+
+# --- more of the head ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("subtitle", ["(城区道路照明维护项目)", "(乡村学校营养餐补助资金)"])
+def test_an_untitled_report_under_a_bracketed_subtitle_is_on_it(subtitle):
+    text = (f"索引号 | 0001/2020-01 | 发布机构 | 某某县财政局 |\n{subtitle}\n一、项目基本情况\n"
+            "2019年财政安排该项经费11.2万元。\n二、项目绩效自评工作开展情况\n成立评价小组。\n")
+    r = read_report(text)
+    assert (r.titled, r.name, r.year) == (True, subtitle[1:-1], 2019)
+    assert dict(r.funds) == {"budget": Decimal("11.2")}
+
+
+@pytest.mark.parametrize("unit,name", [("西藏自治区文物局", "中央转移支付"),
+                                       ("某某县教育局", "义务教育薄弱环节改善资金")])
+def test_a_title_with_its_year_after_the_name_is_named_after_the_unit(unit, name):
+    r = read_report(f"{unit}{name}2020年度绩效自评报告\n一、项目资金分解下达情况\n下达资金共100万元。\n")
+    assert (r.name, r.year) == (name, 2020)
+
+
+@pytest.mark.parametrize("mode", ["转移支付", "专项转移支付"])
+def test_the_way_a_fund_is_paid_is_no_part_of_its_name(mode):
+    r = read_report(f"某某县2020年度中央财政水污染防治专项资金{mode}绩效自评报告\n一、基本情况\n"
+                    "下达资金100万元。\n")
+    assert r.name == "中央财政水污染防治专项资金"
+
+
+@pytest.mark.parametrize("sign", ["项目单位(盖章) 2020年7月16日", "某某镇人民政府\n2021年3月5日"])
+def test_a_report_ending_with_its_signature_and_a_page_source_line_is_complete(sign):
+    r = read_report(f"某某项目绩效自评报告\n一、项目概况\n全年预算数80万元,实际支出76万元。\n{sign}\n"
+                    "本文来源:https://example.com/a/1.html\n")
+    assert not r.cut
+
+
+def test_a_report_cut_inside_a_sentence_is_still_cut():
+    r = read_report("某某项目绩效自评报告\n一、项目概况\n全年预算数80万元,实际支出")
+    assert r.cut
+
+
+def test_an_investment_is_the_budget_only_when_no_budget_is_stated():
+    head = "某某中心项目绩效自评报告\n一、项目概况\n"
+    centres = "甲村中心总投资216.42万元。乙村中心总投资203.71万元。\n"
+    r = read_report(head + centres + "申报预算资金173万元,已完成批复。\n")
+    assert dict(r.funds).get("budget") == Decimal("173")
+    r = read_report(head + "项目总投资90万元,实际支出80万元。\n")
+    assert dict(r.funds) == {"budget": Decimal("90"), "executed": Decimal("80")}
+
+
+def test_two_budgets_of_parts_beside_an_allocated_total_stay_unread():
+    r = read_report("某某局2020年度绩效自评报告\n一、资金情况\n下达专项资金共500万元,其中下达地市300万元。"
+                    "一是甲馆,下达预算资金120万元。二是乙馆,下达预算资金80万元。\n")
+    assert "budget" not in dict(r.funds) and dict(r.funds_unread)["budget"] == "ambiguous"
+
+
+def test_an_investment_comes_before_a_sum_allocated_for_the_budget():
+    r = read_report("某某县2021年度饮水工程维修养护绩效自评报告\n一、项目概况\n项目批复总投资61.8万元。"
+                    "省水利厅以《关于做好维修养护工作的通知》下达投资计划共计30.9万元。\n")
+    assert dict(r.funds)["budget"] == Decimal("61.8")
+
+
+def test_a_sentence_after_a_department_label_names_no_department():
+    [case] = _cases("某某县2020年度污水治理专项资金绩效自评报告\n一、基本情况\n"
+                    "全年预算数850万元,已拨付680万元。\n3.项目资金管理情况分析\n按照上级主管部门意见进行拨付使用。\n")
+    assert case.project.department in ("", None)

@@ -89,6 +89,7 @@ class FundWords:
     counts: Words
     fund_ends: Words = ()
     spent_whole: Words = ()
+    invested: Words = ()
 
 
 @attrs.frozen
@@ -118,6 +119,7 @@ class TitleWords:
     subtitle: Words = ()
     implementer_labels: Words = ()
     not_names: Words = ()
+    payment: Words = ()
 
 
 @attrs.frozen
@@ -561,6 +563,8 @@ class _Found:
 
 
 _ORDER = itertools.count()
+# a date at the end of a line (2020年7月16日): a report's signature line, which ends it
+_SIGNED_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
 class _Reader:
@@ -569,8 +573,11 @@ class _Reader:
         self.rules = load_prose_rules()
         self.lines, self.origin = _lines(text)
         self.used: set[int] = set()  # lines that gave a field
-        last = self.lines[-1] if self.lines else ""
-        self.cut = bool(last) and not last.endswith(tuple(self.rules.terminal))
+        # the last line of the report's own text (a page's source line after it is chrome)
+        last = next((line for line in reversed(self.lines) if _without_chrome(line)), "")
+        # (…项目单位(盖章) 2020年7月16日: a report ends with its signature and date)
+        self.cut = bool(last) and not last.endswith(tuple(self.rules.terminal)) \
+            and not _SIGNED_RE.search(last)
         self.found: list[_Found] = []
         self.targets: list[_Item] = []
         self.actuals: list[_Item] = []
@@ -850,7 +857,8 @@ class _Reader:
     def _money(self, body: str) -> None:
         f = self.rules.funds
         fields = {"initial_budget": f.initial_budget, "budget": f.budget,
-                  "allocated": f.allocated, "executed": f.executed, "balance": f.balance}
+                  "allocated": f.allocated, "invested": f.invested, "executed": f.executed,
+                  "balance": f.balance}
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
         part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
@@ -891,8 +899,9 @@ class _Reader:
                 self.fund_clauses.add(clause.strip())
                 if is_part:
                     label = re.sub(r"^[\s:(]+", "", before.split(sub)[-1] if sub else before)
-                    self.parts.append((_restore(label.strip()), "budget" if field == "allocated"
-                                       else field, number, power))
+                    self.parts.append((_restore(label.strip()), "budget"
+                                       if field in ("allocated", "invested") else field,
+                                       number, power))
                 else:
                     totalled = any(w in before for w in f.total)
                     self.money.append(_Money(field, number, power, cited, named, totalled))
@@ -962,7 +971,7 @@ class _Reader:
         if title is None:  # a report that prints no title: what it says it assessed
             from .reporthead import untitled_head
 
-            untitled = untitled_head(self.lines, self._read_count() > 0)
+            untitled = untitled_head(self.lines)
             if untitled is not None:
                 head = self.lines[0][:_limits().max_title] if untitled.assessed else ""
                 name, year = untitled.name, untitled.year
@@ -1007,9 +1016,13 @@ class _Reader:
         totalled: dict[str, list[Decimal]] = {}  # figures after 合计, 共计 …
         # a sum allocated (下达, 批复, 到位) is the budget when no budget is stated
         as_budget = "budget" if not any(m.field == "budget" for m in self.money) else ""
+        # a project's investment (总投资) is, before what was allocated (批复, 下达)
+        invested = as_budget if any(m.field == "invested" for m in self.money) else ""
         for m in self.money:
-            field = as_budget or m.field if m.field == "allocated" else m.field
-            if field == "allocated":
+            field = invested or m.field if m.field == "invested" \
+                else (as_budget and not invested and "budget") or m.field \
+                if m.field == "allocated" else m.field
+            if field in ("allocated", "invested"):
                 continue
             value = amount(m.number, m.power)
             for kept, holds in ((seen, True), (plain, not m.cited), (named, m.named),
@@ -1154,7 +1167,9 @@ def _fund_name_re() -> re.Pattern[str]:
     地方公共文化服务体系建设专项资金1883万元): no distance, as the project's name is none."""
     ends = load_prose_rules().funds.fund_ends
     reach = _limits().label_reach
-    return re.compile(rf"[\u4e00-\u9fff()]{{0,{reach}}}(?:{_alt(ends)})" if ends else r"(?!)")
+    words = load_prose_rules().words.connectors + load_prose_rules().funds.total
+    return re.compile(rf"[\u4e00-\u9fff()]{{0,{reach}}}(?:{_alt(ends)})(?:{_alt(words)})?"
+                      if ends else r"(?!)")
 
 
 @cache
@@ -1504,6 +1519,12 @@ def _is_unit(text: str) -> bool:
 def _trim(part: str) -> str:
     t = load_prose_rules().title
     part = re.sub(r"\s+", "", part)
+    ends = tuple(load_prose_rules().funds.fund_ends)
+    for word in sorted(t.payment, key=len, reverse=True):
+        # …专项资金转移支付: the fund, paid as a transfer (中央食品监管专项转移支付 is one)
+        if part.endswith(word) and part[:-len(word)].endswith(ends):
+            part = part[:-len(word)]
+            break
     while True:
         tail = next((w for w in sorted(t.tail, key=len, reverse=True)
                      if part.endswith(w) and len(part) > len(w)), None)
@@ -1559,6 +1580,12 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
             name = name[unit.end():]  # 西平县交通运输局 | 财政衔接推进乡村振兴资金项目
         if not name and _is_unit(pre):
             name = pre  # a report naming a unit and no project: the unit's spending
+        elif not name and not body and pre and not inner:
+            # 某某自治区文物局中央转移支付2020年度绩效自评报告: the name before the year, after
+            # the unit
+            unit = _unit_re().match(pre)
+            rest = pre[unit.end():] if unit else ""
+            name = rest if len(rest) >= 2 and _CJK.match(rest) else ""
     year = int(year_m.group(1)) if year_m else None
     alone = len(clauses) == 1 and not after.strip(" .")  # the line is the title, and only it
     if year is None and (len(clauses) > 1 or not name and whole_word is None and not alone):

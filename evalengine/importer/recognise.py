@@ -965,6 +965,8 @@ class _Parser:
             unit = _SENTENCE_END_RE.sub("", _CONNECTOR_RE.sub("", value))
             if unit != value and is_unit(unit):
                 value = unit
+            elif unit != value and re.search(r"[。;；]", value):
+                return  # (按照上级主管部门意见进行拨付使用。: a sentence naming no unit)
         project.setdefault(field, value)
 
     def set_narrative(self, field: str, value: str, i: int) -> None:

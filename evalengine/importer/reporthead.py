@@ -90,16 +90,30 @@ def _headed(lines: Sequence[str]) -> bool:
     return False
 
 
+_BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
+
+
+def _bracket_name(opening: Sequence[str]) -> str:
+    """A line of the opening that is only a bracketed name (the report's subtitle under a title
+    the page does not print: (某某检查站租金项目)), before the first section heading."""
+    for line in opening:
+        if _marker_re().match(line):
+            return ""
+        m = re.fullmatch(r"\s*[(（]([\u4e00-\u9fff]{2,40})[)）]\s*", line)
+        if m is not None and m.group(1).endswith(_words().name_ends):
+            return m.group(1)
+    return ""
+
+
 @cache
 def _marker_re() -> re.Pattern[str]:
     sections = "|".join(load_prose_rules().markers.sections)
     return re.compile(rf"(?:^|(?<=[,.:;。!?\s]))(?:{sections})\s*")
 
 
-def untitled_head(lines: Sequence[str], read: bool) -> Head | None:
+def untitled_head(lines: Sequence[str]) -> Head | None:
     """The head of a report with no title in ``lines`` (the text's lines): None unless the
-    text says what it assessed, or (``read``: a figure of it was read) its headings are a
-    self-assessment report's."""
+    text says what it assessed, or a section heading is one only a self-assessment report has."""
     budget = _words().opening
     opening: list[str] = []
     for line in lines:
@@ -111,8 +125,12 @@ def untitled_head(lines: Sequence[str], read: bool) -> Head | None:
     m = _assessed_re().search(text)
     if m is not None and _money_re().search(m.group("name")) is None:
         return Head(_clean(m.group("name").strip()), _year(m.group("year")), True)
-    if not (read and _headed(lines)):
+    if not _headed(lines):
         return None
+    bracket = _bracket_name(opening)
+    if bracket:
+        return Head(bracket, _year(m.group(1)) if (m := _BODY_YEAR_RE.search(text)) else None,
+                    False)
     for line in text.split("\n"):
         for clause in re.split(r"[,;。]", line):
             m = _named_sum_re().search(clause)
