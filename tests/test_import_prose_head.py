@@ -215,3 +215,18 @@ def test_a_sentence_after_a_department_label_names_no_department():
     [case] = _cases("某某县2020年度污水治理专项资金绩效自评报告\n一、基本情况\n"
                     "全年预算数850万元,已拨付680万元。\n3.项目资金管理情况分析\n按照上级主管部门意见进行拨付使用。\n")
     assert case.project.department in ("", None)
+
+
+@pytest.mark.parametrize("unit", ["某某乡人民政府", "某某镇农业服务中心"])
+def test_a_report_opening_with_its_conclusion_then_its_cover_labels_is_one_case(unit):
+    text = ("2021年动物防疫补助经费项目支出绩效自评报告\n(2021年动物防疫补助经费项目)\n一、自评结论\n"
+            "(一)自评得分\n项目自评得分100分,自评等级为优秀。\n(二)绩效目标完成情况\n"
+            "1.强制免疫密度,年初目标值≥90%,实际完成值≥92%,自评得分20分;\n"
+            "2.补助对象满意率,年初目标值≥90%,实际完成值≥95%,自评得分20分;\n"
+            "二、佐证材料\n(一)项目概况\n项目名称:2021年动物防疫补助经费项目。\n"
+            f"项目主管部门:某某县农业农村局。\n项目实施单位:{unit}。\n项目实施地点:11个村。\n"
+            "(二)自评工作开展情况\n一是加强组织领导。二是严格执行方案。\n")
+    [case] = _cases(text)
+    assert (case.project.name, case.project.year) == ("2021年动物防疫补助经费项目", 2021)
+    assert (case.project.department, case.project.implementer) == ("某某县农业农村局", unit)
+    assert len(case.indicators) == 2

@@ -956,6 +956,7 @@ class _Parser:
             if m:
                 project.setdefault("code", m.group(1))
                 value = m.group(2).strip()
+            value = value.rstrip("。;；").strip()  # (项目名称:某某项目。 a report's sentence)
         elif field in ("department", "implementer"):
             m = _UNIT_CODE_RE.match(value)
             if m:
