@@ -230,3 +230,38 @@ def test_a_report_opening_with_its_conclusion_then_its_cover_labels_is_one_case(
     assert (case.project.name, case.project.year) == ("2021年动物防疫补助经费项目", 2021)
     assert (case.project.department, case.project.implementer) == ("某某县农业农村局", unit)
     assert len(case.indicators) == 2
+
+
+# --- a summary paragraph before a form -------------------------------------------------------
+
+
+def _cell_form(budget: str, spent: str, rate: str) -> str:
+    cells = ["项目支出绩效自评表", "(2022年度)", "项目名称", "乡村文化活动经费", "主管部门", "某某市文化和旅游局",
+             "实施单位", "某某市文化馆", "项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值",
+             "执行率", "得分", "(万元)", "年度资金总额", budget, budget, spent, "10", rate, "9", "",
+             "其中:当年财政拨款", budget, budget, spent, "10", rate, "9", "", "上年结转资金", "", "", "",
+             "", "", "", "其他资金", "", "", "", "", "", "", "年度总体目标", "预期目标", "实际完成情况"]
+    return "\n\n".join(cells) + "\n"
+
+
+@pytest.mark.parametrize("summary,total", [
+    ("乡村文化活动项目绩效自评综述:根据年初设定的绩效目标,项目绩效自评得分为95分。全年预算数为120万元,"
+     "执行数为108万元,完成预算的90%。项目绩效目标完成情况:一是产出指标方面,开展活动30场;二是效益指标方面,"
+     "丰富群众文化生活。发现的主要问题及原因:部分活动因天气推迟。下一步改进措施:加快项目进度。", Decimal("95")),
+    ("乡村文化活动项目情况说明:全年预算数为120万元,执行数为108万元,完成预算的90%。一是开展活动30场;"
+     "二是丰富群众文化生活;三是部分活动因天气推迟,得分较低的原因是进度慢,评分为95分。下一步将加快项目进度。", None),
+])
+def test_a_summary_paragraph_before_a_form_printed_a_cell_a_line(summary, total):
+    [case] = _cases(f"某某市文化和旅游局2022年项目资金决算情况\n\n{summary}\n\n"
+                    + _cell_form("120", "108", "90%"))
+    assert (case.funds.budget, case.funds.executed) == (Decimal("120"), Decimal("108"))
+    assert case.project.name == "乡村文化活动经费"
+    assert case.narrative.claimed_total == total  # only a score it says is the self-assessment's
+
+
+def test_a_text_with_a_table_a_cell_a_line_is_not_glued_for_its_paragraph():
+    from evalengine.importer.glued import is_glued
+
+    paragraph = "项目绩效自评综述:全年预算数为120万元,执行数为108万元,预算执行率90%,自评得分95分。" * 6
+    assert is_glued(paragraph)
+    assert not is_glued(paragraph + "\n" + _cell_form("120", "108", "90%"))

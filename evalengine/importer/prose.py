@@ -1713,6 +1713,15 @@ def report_title(text: str) -> tuple[int | None, str] | None:
     return None if title is None else (title.year, _restore(title.name))
 
 
+def summary_score(cells: Sequence[str]) -> Decimal | None:
+    """The score a text before a form states as the department's own (绩效自评综述: …项目绩效自评
+    得分为95分), when it is no report of its own (no report's title) and states one score."""
+    report = read_report("\n".join(cells))
+    if report.titled or find_title(_lines("\n".join(cells))[0]) is not None:
+        return None
+    return report.claimed_total
+
+
 def read_report(text: str, *, evident: bool = False) -> Report:
     """Everything a report in prose states (see the module docstring); never raises on text.
     ``evident``: the text that follows is known to show it is a self-assessment."""

@@ -48,7 +48,7 @@ from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exis
     recognise_layout, relations
 from .notes import Note
 from .prose import _is_unit as is_unit
-from .prose import fill_draft
+from .prose import fill_draft, summary_score
 from .sheets import Sheet
 
 __all__ = ["Draft", "Recognised", "recognise"]
@@ -533,6 +533,13 @@ def recognise(sheet: Sheet) -> Recognised:
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[a:b] if t.key and not t.dup and not t.brk)
+    if first and forms and forms[0].span[0] == first and not forms[0].from_prose \
+            and "claimed_total" not in forms[0].narrative:
+        # a summary paragraph before the form (绩效自评综述: …自评得分为95分): the score it
+        # states as the department's own is the form's, when the form states none
+        score = summary_score([t.text for t in toks[:first] if t.key and not t.dup])
+        if score is not None:
+            forms[0].narrative["claimed_total"] = score
     for draft in forms:
         _assign_profile(draft)
     # Cut off is read from the content, never from an annotation: the input ends inside its
