@@ -265,3 +265,48 @@ def test_a_text_with_a_table_a_cell_a_line_is_not_glued_for_its_paragraph():
     paragraph = "项目绩效自评综述:全年预算数为120万元,执行数为108万元,预算执行率90%,自评得分95分。" * 6
     assert is_glued(paragraph)
     assert not is_glued(paragraph + "\n" + _cell_form("120", "108", "90%"))
+
+
+# --- essay sites, covers, notices ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page,heading", [
+    ("乡村项目绩效自评报告", "乡村项目绩效自评报告1"),
+    ("乡村项目绩效自评报告(精选3篇)", "乡村项目绩效自评报告 篇1")])
+def test_the_first_report_of_an_essay_sites_collection_names_its_own_project(page, heading):
+    text = (f"{page}\n时间:2023-02-25 报告范文 我要投稿\n以下是小编为大家整理的乡村项目绩效自评报告,欢迎参考。\n"
+            f"{heading}\n为规范资金管理,现将我镇2022年度农村供水保障项目绩效自评报告公开如下:\n"
+            "一、绩效目标分解下达情况\n下达资金共80万元。\n")
+    r = read_report(text)
+    assert (r.name, r.year) == ("农村供水保障项目", 2022)
+
+
+def test_a_collection_whose_first_report_names_nothing_keeps_the_pages_title():
+    text = ("乡村项目绩效自评报告(通用5篇)\n欢迎阅读。\n乡村项目绩效自评报告1\n一、专项概况\n"
+            "全市相关县市区均无违规行为。\n")
+    r = read_report(text)
+    assert (r.titled, r.name) == (True, "乡村项目")
+
+
+def test_a_masked_year_in_a_report_sentence_is_printed_but_unread():
+    text = ("乡村项目绩效自评报告\n乡村项目绩效自评报告1\n现将我镇20xx年度衔接资金项目绩效自评报告公开如下:\n"
+            "一、绩效目标分解下达情况\n下达资金共80万元。\n")
+    r = read_report(text)
+    assert (r.name, r.year) == ("衔接资金项目", None)
+
+
+@pytest.mark.parametrize("implementer_label", ["项目单位", "实施单位"])
+def test_a_cover_naming_the_project_under_a_title_naming_a_kind_of_spending(implementer_label):
+    notice = "- 7、文档为网友上传,每下载1次,网站将对文档贡献者给予补贴。如果你也想贡献文档。上传文档\n查看更多\n"
+    text = (notice + "关于省级财政项目支出绩效自评情况报告\n项目名称:城乡供水水质监测专项\n"
+            f"{implementer_label}:某某省水质监测中心\n主管部门:某某省水利厅\n评价机构:自评\n2016年5月\n")
+    r = read_report(text)
+    assert (r.titled, r.name, r.department, r.implementer) == (
+        True, "城乡供水水质监测专项", "某某省水利厅", "某某省水质监测中心")
+
+
+def test_a_title_line_is_never_the_end_of_a_notice_above_it():
+    text = ("本站所有内容均由合作方或网友上传本站不对文档的完整性权威性及其观点立场正确性做任何保证或承诺"
+            "文档内容仅供研究参考付费前请自行鉴别上传文档\n"
+            "某某县2021年度农村公路养护项目绩效自评报告\n一、项目概况\n全年预算数80万元,实际支出76万元。\n")
+    assert (read_report(text).name, read_report(text).year) == ("农村公路养护项目", 2021)

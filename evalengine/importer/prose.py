@@ -120,6 +120,7 @@ class TitleWords:
     implementer_labels: Words = ()
     not_names: Words = ()
     payment: Words = ()
+    collection: Words = ()
 
 
 @attrs.frozen
@@ -309,7 +310,7 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
             continue
         if out and not out[-1].endswith((*rules.terminal, ":", ";", "。")) \
                 and not starts.match(line) and _without_chrome(out[-1]) == out[-1] \
-                and (_open_start().match(line) or (
+                and not _title_line(line) and (_open_start().match(line) or (
                     not _is_heading(out[-1])
                     and (_NUMBER_START.match(line) or _open_end().search(out[-1])
                          or len(out[-1]) > _limits().wrapped))):
@@ -320,6 +321,14 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
             out.append(line)
             origin.append([n])
     return out, origin
+
+
+def _title_line(line: str) -> bool:
+    """A line that opens with a report's title (关于某某项目绩效自评情况报告): never the end of
+    the line before it."""
+    m = _naming_re().search(line[:_limits().max_title])
+    return m is not None and len(line[:m.start()]) <= _limits().max_title_part \
+        and not _BOUNDARY_RE.search(line[:m.start()])
 
 
 @cache
@@ -956,8 +965,10 @@ class _Reader:
                              if _is_placed_unit(line)), "")
             if name in self.rules.title.kinds:  # 建设项目: a kind, the text names the project
                 name = _named_kind(self.lines[title.line + 1:], name)
-            if not name and not title.whole:
-                name = cover.get("name", "")
+            if cover.get("name") and not title.whole and not title.inner:
+                # 项目名称: on the cover names the project; the title's words before its naming
+                # words may be a kind of spending (关于省级财政项目支出绩效自评情况报告)
+                name = cover["name"]
             if year is None:
                 year = cover.get("year")
             department = cover.get("department", "")
@@ -979,7 +990,8 @@ class _Reader:
                     year = next((y for line in self.lines if (y := _body_year(line))), None)
         # a report: its naming words, and evidence it is a self-assessment
         titled = untitled is not None or title is not None and (
-            self.evident or self._read_count() > 0 or self.outline)
+            self.evident or self._read_count() > 0 or self.outline
+            or bool(cover_labels(self.lines).get("name")))  # (a cover: 项目名称:…)
         # the department's own score: in a sentence saying 自评, or any score of a
         # self-assessment report (评价得分 in a 绩效评价报告 may be the evaluators')
         own = any(w in head for w in self.rules.totals.self_words)
@@ -1473,7 +1485,8 @@ class Title:
     inner: str = ""  # the project a bracket (or a subtitle) after the title names
 
 
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
+# a year, or one a copying site masked (20xx年度: printed, not readable)
+_YEAR_RE = re.compile(r"(?<!\d)(?:((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?|(?<![A-Za-z])(?:20)?[xX×]{2}\s*年度?)")
 # a year the report's text speaks of (2021年部门决算): not a date (2022年4月), nor in a citation
 _BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
 _BOUNDARY_RE = re.compile(r"[,。;:!?>›]")  # (a breadcrumb's steps too: 首页 > … > 正文)
@@ -1586,9 +1599,9 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
             unit = _unit_re().match(pre)
             rest = pre[unit.end():] if unit else ""
             name = rest if len(rest) >= 2 and _CJK.match(rest) else ""
-    year = int(year_m.group(1)) if year_m else None
+    year = int(year_m.group(1)) if year_m and year_m.group(1) else None
     alone = len(clauses) == 1 and not after.strip(" .")  # the line is the title, and only it
-    if year is None and (len(clauses) > 1 or not name and whole_word is None and not alone):
+    if year_m is None and (len(clauses) > 1 or not name and whole_word is None and not alone):
         return None  # (…填写自评表格,形成本评价报告: a sentence, not a title)
     return Title(year, name, whole_word is not None, n, stem=segment, inner=inner)
 
@@ -1630,10 +1643,39 @@ def find_title(lines: Sequence[str]) -> Title | None:
             title = _title_of(before, line[m.end():], lines[n + 1] if n + 1 < len(lines)
                               else "", n)
             if title is not None and (title.year is not None or title.name or title.whole):
+                first = _first_of_collection(lines, n, line[:m.end()])
+                if first is not None:
+                    return first
                 return _repeated(title, lines, n + 1, budget)
             if m.group().endswith("报告"):  # (a lone 评价结果 is a heading or a cell)
                 bare = bare or title  # a title naming nothing (项目绩效自评报告): if none better
     return bare
+
+
+def _first_of_collection(lines: Sequence[str], n: int, title: str) -> Title | None:
+    """An essay site's collection (某某绩效自评报告(通用5篇), then 某某绩效自评报告1 over each
+    report): the title the first report's own words give after its heading line (现将我镇…
+    衔接资金项目绩效自评报告公布如下), when they give one; None when the text is no collection."""
+    key = re.sub(r"\s+", "", _without_chrome(title))
+    marks = load_prose_rules().title.collection
+    if not key or not marks:
+        return None
+    mark = re.compile(rf"{re.escape(key)}\s*(?:{'|'.join(marks)})(?!\d)")
+    budget = load_prose_rules().title.opening
+    for k in range(n + 1, len(lines)):
+        heading = mark.match(lines[k])
+        if heading is not None:  # (the first report's text may run on on its heading's line)
+            run_on = lines[k][heading.end():].strip()
+            start = k if run_on else k + 1  # the line rest[0] is (or is the end of)
+            rest = [run_on, *lines[k + 1:]] if run_on else list(lines[k + 1:])
+            own = find_title(rest) if rest else None
+            if own is not None and own.name and not _first_of_collection(rest, own.line, key):
+                return attrs.evolve(own, line=start + own.line)
+            return None
+        budget -= len(lines[k])
+        if budget <= 0:
+            return None
+    return None
 
 
 def _repeated(title: Title, lines: Sequence[str], start: int, budget: int) -> Title:
@@ -1840,11 +1882,16 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         # form's title: the text after it shows whether it is a self-assessment
         rest, _ = _span_lines(parser, [i for i in range(parser.end, len(parser.toks))
                                        if parser.toks[i].key and not parser.toks[i].dup])
-        if read_report("\n".join(lines + rest)).outlined:  # (its headings: not a table's cells)
+        whole = read_report("\n".join(lines + rest))
+        # (its headings, not a table's cells; or a cover naming the project: 项目名称:…)
+        if whole.outlined or whole.titled and cover_labels(lines + rest).get("name"):
             report = read_report("\n".join(lines), evident=True)
             goes_on = True
             cover = cover_labels(lines + rest)  # (项目名称:… on the cover, after the title)
-            report = attrs.evolve(report, name=report.name or cover.get("name", ""),
+            title = find_title(lines)
+            own = cover.get("name", "") if title is None or not (title.whole or title.inner) \
+                else ""  # (项目名称: on the cover names the project, as in read_report)
+            report = attrs.evolve(report, name=own or report.name,
                                   year=report.year if report.year is not None
                                   else cover.get("year"),
                                   department=report.department or cover.get("department", ""),
