@@ -310,3 +310,36 @@ def test_a_title_line_is_never_the_end_of_a_notice_above_it():
             "文档内容仅供研究参考付费前请自行鉴别上传文档\n"
             "某某县2021年度农村公路养护项目绩效自评报告\n一、项目概况\n全年预算数80万元,实际支出76万元。\n")
     assert (read_report(text).name, read_report(text).year) == ("农村公路养护项目", 2021)
+
+
+# --- rates, kinds of spending, subtitles -------------------------------------------------------
+
+
+@pytest.mark.parametrize("item", ["一是收购价格执行率实际完成100%,目标值为100%。",
+                                  "二是管理制度严格执行率实际完成98%,目标值为95%。"])
+def test_a_rate_ending_an_indicators_name_is_not_the_funds_rate(item):
+    r = read_report(f"2020年度粮食储备项目绩效自评报告\n一、项目资金情况\n调整后预算194.9万,执行数194.9万。\n"
+                    f"二、绩效目标实现情况\n{item}\n")
+    assert "claimed_rate" not in dict(r.funds)
+
+
+@pytest.mark.parametrize("sentence", ["全年预算数100万元,执行数90万元,执行率90%。",
+                                      "全年预算数100万元,执行数90万元,预算执行率为90%。",
+                                      "全年预算数100万元,执行数90万元,资金执行率90%。"])
+def test_the_funds_rate_opening_its_clause_or_after_a_funds_word_is_read(sentence):
+    r = read_report(f"2020年度粮食储备项目绩效自评报告\n一、项目资金情况\n{sentence}\n")
+    assert dict(r.funds)["claimed_rate"] == Decimal("90")
+
+
+@pytest.mark.parametrize("title,name", [("2023年工资性支出绩效自评报告", "工资性支出"),
+                                        ("2023年商品和服务支出绩效自评报告", "商品和服务支出"),
+                                        ("2023年度农村饮水安全项目支出绩效自评报告", "农村饮水安全项目")])
+def test_a_kind_of_spending_keeps_its_spending_word(title, name):
+    r = read_report(f"{title}\n一、项目基本情况\n本项目全年预算100元,实际支出100元。\n")
+    assert r.name == name
+
+
+def test_a_subtitle_naming_the_project_with_brackets():
+    r = read_report("2023年度项目支出绩效自评报告\n——中央农业防灾减灾(动物防疫补助)资金\n一、项目资金情况\n"
+                    "调整后预算10万,执行数9万。\n")
+    assert (r.name, r.year) == ("中央农业防灾减灾(动物防疫补助)资金", 2023)

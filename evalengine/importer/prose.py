@@ -90,6 +90,8 @@ class FundWords:
     fund_ends: Words = ()
     spent_whole: Words = ()
     invested: Words = ()
+    bare_rates: Words = ()
+    rate_leads: Words = ()
 
 
 @attrs.frozen
@@ -121,6 +123,8 @@ class TitleWords:
     not_names: Words = ()
     payment: Words = ()
     collection: Words = ()
+    spending: Words = ()
+    spending_after: Words = ()
 
 
 @attrs.frozen
@@ -919,7 +923,8 @@ class _Reader:
             for m in _PERCENT_RE.finditer(clause):
                 before = clause[previous_end:m.start()]
                 previous_end = m.end()
-                if _nearest_label(before, [(w, "rate") for w in f.rate], f.within, barrier):
+                if _nearest_label(before, [(w, "rate") for w in f.rate], f.within, barrier) \
+                        and not _named_rate(before):
                     number = read_number(_restore(m.group("n")))
                     if number is not None:
                         self.rates.append(number)
@@ -1212,6 +1217,21 @@ def _in_sub_bracket(clause: str, at: int, subs: Sequence[str]) -> bool:
 @cache
 def _kinds_re() -> re.Pattern[str]:
     return re.compile(_alt(load_prose_rules().funds.kinds))
+
+
+def _named_rate(before: str) -> bool:
+    """The rate word nearest before a percent ends an indicator's name (收购价格执行率, 管理制度
+    严格执行率): a bare rate word (执行率) after words that are none of the funds' ([funds]
+    rate_leads: 预算, 资金 …). The funds' own rate opens its clause or follows such a word."""
+    f = load_prose_rules().funds
+    bare = [(before.rfind(w), w) for w in f.rate if w in before]
+    if not bare or not f.rate_leads:
+        return False
+    at, word = max(bare, key=lambda p: (p[0] + len(p[1]), len(p[1])))
+    if word not in f.bare_rates:
+        return False
+    lead = before[:at].rstrip()
+    return bool(lead) and _CJK.search(lead[-1:]) is not None and not lead.endswith(f.rate_leads)
 
 
 def _mask_kinds(text: str) -> str:
@@ -1538,11 +1558,14 @@ def _trim(part: str) -> str:
         if part.endswith(word) and part[:-len(word)].endswith(ends):
             part = part[:-len(word)]
             break
+    kinds = tuple(t.spending_after)
     while True:
         tail = next((w for w in sorted(t.tail, key=len, reverse=True)
                      if part.endswith(w) and len(part) > len(w)), None)
         if tail is None:
             return part
+        if tail in t.spending and kinds and not part[:-len(tail)].endswith(kinds):
+            return part  # 工资性支出, 商品和服务支出: a kind of spending is the name
         part = part[:-len(tail)]
 
 
@@ -1572,7 +1595,7 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     elif not after.strip() and t.subtitle:
         # a subtitle line under the title (——2022年度残疾人康复项目): its name, as a bracket's
         sub = re.fullmatch(rf"\s*(?:{_alt(t.subtitle)})\s*(?:(?:19|20)\d{{2}}\s*年度?)?"
-                           r"([^,;:。()（）]{2,40})\s*", next_line)
+                           r"((?:[^,;:。()（）]|[(（][^,;:。()（）]{1,20}[)）]){2,60})\s*", next_line)
         if sub:
             inner = re.sub(r"\s+", "", sub.group(1))
     whole_word = next((w for w in sorted(t.whole, key=len, reverse=True)
