@@ -343,3 +343,22 @@ def test_a_subtitle_naming_the_project_with_brackets():
     r = read_report("2023年度项目支出绩效自评报告\n——中央农业防灾减灾(动物防疫补助)资金\n一、项目资金情况\n"
                     "调整后预算10万,执行数9万。\n")
     assert (r.name, r.year) == ("中央农业防灾减灾(动物防疫补助)资金", 2023)
+
+
+def test_the_payment_in_a_transfer_payments_name_is_no_sum_spent():
+    r = read_report("一、绩效目标分解下达情况\n2024年度,中央分三批下达城乡居民养老保险转移支付资金9000万元。\n"
+                    "二、绩效目标完成情况分析\n2024年,全年预算数14375万元,全区执行数10429万元。\n")
+    assert dict(r.funds) == {"budget": Decimal("14375"), "executed": Decimal("10429")}
+
+
+@pytest.mark.parametrize("label", ["项目总投资", "全年预算数"])
+def test_the_part_of_a_whole_that_is_the_reports_own_fund_is_its_figure(label):
+    r = read_report("某某县2020年度中央财政水污染防治专项资金转移支付绩效自评报告\n一、绩效目标分解下达情况\n"
+                    f"{label}1807万元,其中中央财政水污染防治专项资金850万元,地方自筹957万元。\n")
+    assert dict(r.funds)["budget"] == Decimal("850")
+
+
+def test_parts_of_a_whole_naming_no_project_leave_the_whole():
+    r = read_report("某某县2020年度污水处理厂项目绩效自评报告\n一、基本情况\n"
+                    "项目总投资1807万元,其中中央资金850万元,地方自筹957万元。\n")
+    assert dict(r.funds)["budget"] == Decimal("1807")

@@ -887,11 +887,15 @@ class _Reader:
                 bracketed = _in_sub_bracket(clause, m.start(), f.sub)
                 is_part = part or sub is not None or bracketed
                 # a kind of spending (项目支出87.5万元) names no field, outside a list of parts
-                gap = before if is_part else _mask_kinds(before)
+                gap = _mask_payment(before if is_part else _mask_kinds(before))
                 gap, named = self._mask_name(gap)
                 field = _nearest_label(gap, labels, f.within, barrier)
                 if field is None and sub is not None:  # 其中:人员经费支出434.89万元
                     field = _nearest_label(gap.split(sub)[-1], labels, f.within, barrier)
+                if field is None and is_part and named and last_field and not bracketed:
+                    # 项目总投资1807万元,其中<the project's fund>850万元: the part the report is
+                    # on is its figure of the whole's field
+                    field, is_part = last_field, False
                 if field is None and not is_part and last_field and _total_word_re().match(
                         before.strip()):
                     field = last_field  # 第一批150万元,第二批50万元,共计200万元: their total
@@ -1217,6 +1221,14 @@ def _in_sub_bracket(clause: str, at: int, subs: Sequence[str]) -> bool:
 @cache
 def _kinds_re() -> re.Pattern[str]:
     return re.compile(_alt(load_prose_rules().funds.kinds))
+
+
+def _mask_payment(text: str) -> str:
+    """The ways a fund is paid (转移支付, [title] payment) masked as name characters: the 支付
+    in 转移支付资金 is no label of the sum spent."""
+    for word in load_prose_rules().title.payment:
+        text = text.replace(word, "某" * len(word))
+    return text
 
 
 def _named_rate(before: str) -> bool:
