@@ -362,3 +362,29 @@ def test_parts_of_a_whole_naming_no_project_leave_the_whole():
     r = read_report("某某县2020年度污水处理厂项目绩效自评报告\n一、基本情况\n"
                     "项目总投资1807万元,其中中央资金850万元,地方自筹957万元。\n")
     assert dict(r.funds)["budget"] == Decimal("1807")
+
+
+@pytest.mark.parametrize("site", ["欢迎来到某某县政协网站!", "欢迎访问某某县统计局门户网站"])
+def test_a_department_report_naming_no_unit_is_on_the_site_that_greets_its_reader(site):
+    r = read_report(f"{site}\n您现在的位置: 首页 > 通知公告\n部门整体支出绩效评价报告\n一、基本情况\n"
+                    "2021年部门决算支出799.12万元。\n")
+    assert r.name == site.removeprefix("欢迎来到").removeprefix("欢迎访问").split("门户")[0].split("网站")[0]
+
+
+def test_a_site_greeting_naming_no_unit_names_nothing():
+    r = read_report("欢迎来到本站网站!\n部门整体支出绩效评价报告\n一、基本情况\n2021年部门决算支出799.12万元。\n")
+    assert r.name == ""
+
+
+def test_a_title_year_and_a_different_year_line_under_it_leave_the_year_unread():
+    text = ("某某县林业和草原局2023年异地造林补助资金项目支出绩效自评报告\n(2024年度)\n"
+            "主管部门: 某某县林业和草原局\n项目名称: 2023年异地造林补助资金项目\n一、项目基本情况\n(一)项目立项背景\n")
+    [case] = _cases(text)
+    assert case.project.year is None
+
+
+def test_a_label_after_an_empty_unit_cell_is_no_unit():
+    [case] = _cases("某某资金转移支付绩效目标自评表(2021年度)转移支付(项目)名称文化保护资金中央主管部门文化和旅游部"
+                    "地方主管部门资金使用单位资金情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:"
+                    "21182118100%其中:中央财政资金21182118100%")
+    assert case.project.implementer in ("", None)

@@ -125,6 +125,7 @@ class TitleWords:
     collection: Words = ()
     spending: Words = ()
     spending_after: Words = ()
+    site: Words = ()
 
 
 @attrs.frozen
@@ -206,6 +207,8 @@ def load_prose_rules(directory: Path | None = None) -> ProseRules:
     patterns += [(f"$.markers.sections[{n}]", p) for n, p in enumerate(rules.markers.sections)]
     patterns.append(("$.title.naming", rules.title.naming))
     patterns += [(f"$.title.lead[{n}]", p) for n, p in enumerate(rules.title.lead)]
+    patterns += [(f"$.title.site[{n}]", p) for n, p in enumerate(rules.title.site)]
+    patterns += [(f"$.title.collection[{n}]", p) for n, p in enumerate(rules.title.collection)]
     for where, pattern in patterns:
         try:
             re.compile(pattern)
@@ -969,9 +972,12 @@ class _Reader:
             cover = cover_labels(self.lines)
             if title.whole or not name:  # a department's whole spending: its unit
                 name = _unit_label(self.lines) or name
+            if title.whole and not name:  # the site the report is on (欢迎来到南县政协网站)
+                name = _site_unit(self.lines[:title.line + 1])
             if title.whole and not name:  # the unit on a line of its own beside the title
                 name = next((line for line in self.lines[max(0, title.line - 2):title.line + 3]
-                             if _is_placed_unit(line)), "")
+                             if _is_placed_unit(line) and not _site_unit([line], any_name=True)),
+                            "")
             if name in self.rules.title.kinds:  # 建设项目: a kind, the text names the project
                 name = _named_kind(self.lines[title.line + 1:], name)
             if cover.get("name") and not title.whole and not title.inner:
@@ -1734,6 +1740,17 @@ def _repeated(title: Title, lines: Sequence[str], start: int, budget: int) -> Ti
     return found
 
 
+def _site_unit(lines: Sequence[str], any_name: bool = False) -> str:
+    """The unit whose site a page greets its reader on ([title] site: 欢迎来到某某县政协网站),
+    when it is a unit's name (``any_name``: whatever it names)."""
+    for pattern in load_prose_rules().title.site:
+        for line in lines:
+            m = re.search(pattern, line)
+            if m is not None and (any_name or _is_unit(m.group("unit"))):
+                return m.group("unit")
+    return ""
+
+
 def _unit_label(lines: Sequence[str]) -> str:
     """The unit a cover's label names (部门(单位)名称: X), in the opening part."""
     labels = _alt(load_prose_rules().title.unit_labels)
@@ -1981,7 +1998,16 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         else:
             draft.unread.setdefault(("project", 0), {})["funds"] = (
                 "cut" if report.cut else "unplaced")
-    if report.year is not None:
+    title = find_title(lines) if report.titled else None
+    printed = draft.project.get("year")
+    if title is not None and title.year is not None and printed is not None \
+            and printed != title.year and not draft.has_table:
+        # 某局2023年…项目支出绩效自评报告 over a line (2024年度): the project's year and the
+        # assessment's, two readings of one field
+        draft.project.pop("year")
+        draft.unread.setdefault(("project", 0), {})["year"] = "ambiguous"
+        parser.note("ambiguous", f"{title.year}、{printed}")
+    elif report.year is not None:
         draft.project.setdefault("year", report.year)
     if report.name and not draft.project.get("name"):
         draft.project["name"] = report.name

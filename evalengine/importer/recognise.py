@@ -975,6 +975,8 @@ class _Parser:
                 value = unit
             elif unit != value and re.search(r"[。;；]", value):
                 return  # (按照上级主管部门意见进行拨付使用。: a sentence naming no unit)
+            if L.is_funds_section(value):
+                return  # (资金使用单位 | 资金情况(万元): the next label, the unit unprinted)
         project.setdefault(field, value)
 
     def set_narrative(self, field: str, value: str, i: int) -> None:
