@@ -388,3 +388,19 @@ def test_a_label_after_an_empty_unit_cell_is_no_unit():
                     "地方主管部门资金使用单位资金情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:"
                     "21182118100%其中:中央财政资金21182118100%")
     assert case.project.implementer in ("", None)
+
+
+@pytest.mark.parametrize("subject,label", [
+    ("水土保持工程(某某县)某某河小流域水土流失综合治理项目", "立项批复"),
+    ("某某镇农村人居环境整治项目", "全年预算数")])
+def test_an_untitled_report_naming_no_year_is_on_the_fund_its_money_clause_opens_with(subject, label):
+    text = (f"一、绩效目标分解下达情况\n(一)中央下达预算情况。\n某某厅下达我县资金500万元。\n"
+            f"(二)资金安排情况。\n{subject}{label}525.39万元,其中500万元为中央资金。\n"
+            "二、绩效目标完成情况分析\n项目按进度推进。\n")
+    r = read_report(text)
+    assert (r.titled, r.name) == (True, subject)
+
+
+def test_a_clause_opening_with_words_that_are_no_fund_names_no_project():
+    text = ("一、绩效目标分解下达情况\n某某厅下达我县资金500万元。\n二、绩效目标完成情况分析\n项目按进度推进。\n")
+    assert read_report(text).name == ""

@@ -131,11 +131,29 @@ def untitled_head(lines: Sequence[str]) -> Head | None:
     if bracket:
         return Head(bracket, _year(m.group(1)) if (m := _BODY_YEAR_RE.search(text)) else None,
                     False)
-    for line in text.split("\n"):
-        for clause in re.split(r"[,;。]", line):
-            m = _named_sum_re().search(clause)
-            digit = re.search(r"\d", clause[m.end():]) if m is not None else None
-            if m is not None and digit is not None \
-                    and _money_re().match(clause, m.end() + digit.start()) is not None:
-                return Head(_clean(m.group("name")), _year(m.group("year")), False)
+    clauses = [c for line in text.split("\n") for c in re.split(r"[,;。]", line)]
+    for clause in clauses:
+        m = _named_sum_re().search(clause)
+        digit = re.search(r"\d", clause[m.end():]) if m is not None else None
+        if m is not None and digit is not None \
+                and _money_re().match(clause, m.end() + digit.start()) is not None:
+            return Head(_clean(m.group("name")), _year(m.group("year")), False)
+    plain = [c for line in opening for c in re.split(r"[,;。]", line)]  # (brackets kept)
+    for clause in plain:  # no year before it: a clause whose subject is a fund with a sum
+        m = _subject_sum_re().match(clause.strip())
+        if m is not None and _money_re().match(m.group("sum")) is not None:
+            return Head(_clean(m.group("name")), None, False)
     return Head("", None, False)
+
+
+@cache
+def _subject_sum_re() -> re.Pattern[str]:
+    """A clause opening with a fund's name, then a money label and its sum (某某小流域综合治理
+    项目立项批复525.39万元): its subject is the fund the report is on."""
+    f = load_prose_rules().funds
+    labels = _alt(f.budget + f.allocated + f.invested + f.initial_budget)
+    w = _words()
+    return re.compile(rf"(?:{'|'.join(load_prose_rules().markers.sections)})?\s*"
+                      rf"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff()]{{3,60}}?(?:{_alt(w.name_ends)}))"
+                      rf"(?:{labels})(?:{_alt(load_prose_rules().words.connectors)})?\s*"
+                      rf"(?P<sum>\d[\d.]*\s*\S{{1,2}})")
