@@ -17,14 +17,14 @@ from corpus import prose_variants as pv
 
 # style → least field accuracy
 FLOORS = {
-    "outline": 0.82, "web": 0.82, "labelled": 0.73, "reversed": 0.64, "lists": 0.68,
+    "outline": 0.82, "web": 0.82, "labelled": 0.73, "reversed": 0.64, "lists": 0.69,
     "oneline": 0.73, "named": 0.79,
 }
 # style → most fields given a value the report does not state (wrong, spurious, invented):
 # a wrong value is worse than a field left unread, so these may only go down
 WRONG_CEILINGS = {
-    "outline": 74, "web": 77, "labelled": 35, "reversed": 119, "lists": 32,
-    "oneline": 95, "named": 94,
+    "outline": 71, "web": 75, "labelled": 33, "reversed": 117, "lists": 29,
+    "oneline": 92, "named": 92,
 }
 # style → least number of sources that give a case (all of them)
 IMPORTED = {style: 78 for style in FLOORS}
