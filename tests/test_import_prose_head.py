@@ -393,7 +393,7 @@ def test_a_label_after_an_empty_unit_cell_is_no_unit():
 @pytest.mark.parametrize("subject,label", [
     ("水土保持工程(某某县)某某河小流域水土流失综合治理项目", "立项批复"),
     ("某某镇农村人居环境整治项目", "全年预算数")])
-def test_an_untitled_report_naming_no_year_is_on_the_fund_its_money_clause_opens_with(subject, label):
+def test_an_untitled_report_naming_no_year_is_on_the_fund_its_money_clause_opens(subject, label):
     text = (f"一、绩效目标分解下达情况\n(一)中央下达预算情况。\n某某厅下达我县资金500万元。\n"
             f"(二)资金安排情况。\n{subject}{label}525.39万元,其中500万元为中央资金。\n"
             "二、绩效目标完成情况分析\n项目按进度推进。\n")

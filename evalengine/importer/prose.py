@@ -1524,7 +1524,8 @@ class Title:
 
 
 # a year, or one a copying site masked (20xx年度: printed, not readable)
-_YEAR_RE = re.compile(r"(?<!\d)(?:((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?|(?<![A-Za-z])(?:20)?[xX×]{2}\s*年度?)")
+_YEAR_RE = re.compile(r"(?<!\d)(?:((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?"
+                      r"|(?<![A-Za-z])(?:20)?[xX×]{2}\s*年度?)")
 # a year the report's text speaks of (2021年部门决算): not a date (2022年4月), nor in a citation
 _BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
 _BOUNDARY_RE = re.compile(r"[,。;:!?>›]")  # (a breadcrumb's steps too: 首页 > … > 正文)
