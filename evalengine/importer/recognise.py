@@ -963,7 +963,8 @@ class _Parser:
             if m:
                 project.setdefault("code", m.group(1))
                 value = m.group(2).strip()
-            value = value.rstrip("。;；").strip()  # (项目名称:某某项目。 a report's sentence)
+            if self.sheet.mode != "grid" and value.rstrip("。;；").strip():
+                value = value.rstrip("。;；").strip()  # (项目名称:某某项目。 in a report's text)
         elif field in ("department", "implementer"):
             m = _UNIT_CODE_RE.match(value)
             if m:
@@ -973,10 +974,10 @@ class _Parser:
             unit = _SENTENCE_END_RE.sub("", _CONNECTOR_RE.sub("", value))
             if unit != value and is_unit(unit):
                 value = unit
-            elif unit != value and re.search(r"[。;；]", value):
-                return  # (按照上级主管部门意见进行拨付使用。: a sentence naming no unit)
-            if L.is_funds_section(value):
-                return  # (资金使用单位 | 资金情况(万元): the next label, the unit unprinted)
+            elif unit != value and re.search(r"[。;；]", value) and self.sheet.mode != "grid":
+                return  # (按照上级主管部门意见进行拨付使用。 in a text: a sentence naming no unit)
+            if L.is_funds_section(value) and self.sheet.mode != "grid":
+                return  # (资金使用单位 | 资金情况(万元) in a text: the next label, the unit unprinted)
         project.setdefault(field, value)
 
     def set_narrative(self, field: str, value: str, i: int) -> None:
