@@ -71,7 +71,7 @@ def import_sheets(
                 notes.append(Note("normalised", detail=",".join(changes)))
         found = recognise(sheet)
         outside += found.outside
-        found_forms.append((sheet, found.forms))
+        found_forms.append((sheet, _one_report(found.forms)))
     # a report read twice, from a run quoting it (glued) and from the text around its table:
     # one case, the one with the table
     tabled = {(d.project.get("name"), d.project.get("year")) for _, fs in found_forms for d in fs
@@ -96,6 +96,24 @@ def import_sheets(
     if not forms:
         notes.append(Note("no-form"))
     return forms, notes
+
+
+def _one_report(drafts: tuple[Draft, ...]) -> tuple[Draft, ...]:
+    """A report read as two forms one after the other (its 项目名称 / 主管部门 labels, after the
+    conclusion it opens with, taken for a new form's header): one case, the first, with the
+    project's fields the second's labels give.  Two reports of one sheet differ in name or
+    year; a form with a table of its own (not from prose) is never folded."""
+    out: list[Draft] = []
+    for draft in drafts:
+        last = out[-1] if out else None
+        name, year = draft.project.get("name"), draft.project.get("year")
+        if last is not None and name and last.from_prose and draft.from_prose \
+                and (last.project.get("name"), last.project.get("year")) == (name, year):
+            for field, value in draft.project.items():
+                last.project.setdefault(field, value)
+            continue
+        out.append(draft)
+    return tuple(out)
 
 
 def _imported(read: Read, kind: str, *, shown: str, stem: str,

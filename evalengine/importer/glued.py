@@ -143,6 +143,8 @@ def is_glued(text: str) -> bool:
     if "\t" in text:
         return False
     raw = [x for x in text.split("\n") if x.strip()]
+    if _has_cell_table(raw):
+        return False
     total = sum(len(_flat(x)) for x in raw) or 1
     glued = [_flat(x) for x in raw if len(x) >= LONG_LINE and x.count("|") < 3
              and len(re.findall(r"\s+", x.strip())) * 100 < MAX_SPACES_PER_100 * len(x)
@@ -150,6 +152,28 @@ def is_glued(text: str) -> bool:
     if sum(len(x) for x in glued) * 2 >= total:
         return True
     return _rows_glued(raw)
+
+
+_FIGURE_CELL_RE = re.compile(r"[\d.,]+%?")
+
+
+def _has_cell_table(raw: list[str]) -> bool:
+    """The text holds a table one cell per line (a 自评综述 paragraph before the form printed
+    a cell a line): many lines that are one label each, and many that are one figure each.
+    Its long lines are then the paragraphs around the table, not a form glued."""
+    g = load_normalisation().glued
+    labels = figures = 0
+    for x in raw:
+        x = x.strip()
+        if len(x) > g.cell_length:
+            continue
+        if _FIGURE_CELL_RE.fullmatch(x):
+            figures += 1
+        elif _label_re().fullmatch(_flat(x)):
+            labels += 1
+        if labels >= g.cell_lines and figures >= g.cell_lines:
+            return True
+    return False
 
 
 def _rows_glued(raw: list[str]) -> bool:

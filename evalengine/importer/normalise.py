@@ -50,6 +50,10 @@ class GluedCut:
     """``[glued]``: label → words its value may end in that a following label begins with."""
 
     value_tails: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    # a text with this many label cells and figure cells on lines of their own holds a table
+    # one cell per line: its long lines are paragraphs around it, not a glued form
+    cell_lines: int = 10
+    cell_length: int = 12
 
 
 @attrs.frozen

@@ -89,6 +89,11 @@ class FundWords:
     total: Words
     kinds: Words
     counts: Words
+    fund_ends: Words = ()
+    spent_whole: Words = ()
+    invested: Words = ()
+    bare_rates: Words = ()
+    rate_leads: Words = ()
 
 
 @attrs.frozen
@@ -117,6 +122,24 @@ class TitleWords:
     department_labels: Words
     subtitle: Words = ()
     implementer_labels: Words = ()
+    not_names: Words = ()
+    payment: Words = ()
+    collection: Words = ()
+    spending: Words = ()
+    spending_after: Words = ()
+    site: Words = ()
+
+
+@attrs.frozen
+class HeadWords:
+    """rules/prose.toml [head]."""
+
+    opening: int  # characters of the text's opening part searched
+    headings: Words  # words of a heading only a self-assessment report has
+    verbs: Words  # 进行了绩效自评, 开展自评 …
+    scopes: Words  # between the project and the verb: 绩效目标实施情况 …
+    name_ends: Words  # a fund's name ends with one of these (项目, 资金, 经费)
+    name_tail: Words  # words at the end of a name that are not part of it (的, 绩效)
 
 
 @attrs.frozen
@@ -162,6 +185,7 @@ class ProseRules:
     title: TitleWords
     page: PageWords
     evidence: Evidence
+    head: HeadWords
 
 
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)(?::([a-z]+))?(\?)?\}")
@@ -185,6 +209,8 @@ def load_prose_rules(directory: Path | None = None) -> ProseRules:
     patterns += [(f"$.markers.sections[{n}]", p) for n, p in enumerate(rules.markers.sections)]
     patterns.append(("$.title.naming", rules.title.naming))
     patterns += [(f"$.title.lead[{n}]", p) for n, p in enumerate(rules.title.lead)]
+    patterns += [(f"$.title.site[{n}]", p) for n, p in enumerate(rules.title.site)]
+    patterns += [(f"$.title.collection[{n}]", p) for n, p in enumerate(rules.title.collection)]
     for where, pattern in patterns:
         try:
             re.compile(pattern)
@@ -292,7 +318,8 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
         if not line:
             continue
         if out and not out[-1].endswith((*rules.terminal, ":", ";", "。")) \
-                and not starts.match(line) and (_open_start().match(line) or (
+                and not starts.match(line) and _without_chrome(out[-1]) == out[-1] \
+                and not _title_line(line) and (_open_start().match(line) or (
                     not _is_heading(out[-1])
                     and (_NUMBER_START.match(line) or _open_end().search(out[-1])
                          or len(out[-1]) > _limits().wrapped))):
@@ -303,6 +330,14 @@ def _lines(text: str) -> tuple[list[str], list[list[int]]]:
             out.append(line)
             origin.append([n])
     return out, origin
+
+
+def _title_line(line: str) -> bool:
+    """A line that opens with a report's title (关于某某项目绩效自评情况报告): never the end of
+    the line before it."""
+    m = _naming_re().search(line[:_limits().max_title])
+    return m is not None and len(line[:m.start()]) <= _limits().max_title_part \
+        and not _BOUNDARY_RE.search(line[:m.start()])
 
 
 @cache
@@ -548,6 +583,8 @@ class _Found:
 
 
 _ORDER = itertools.count()
+# a date at the end of a line (2020年7月16日): a report's signature line, which ends it
+_SIGNED_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
 class _Reader:
@@ -556,8 +593,11 @@ class _Reader:
         self.rules = load_prose_rules()
         self.lines, self.origin = _lines(text)
         self.used: set[int] = set()  # lines that gave a field
-        last = self.lines[-1] if self.lines else ""
-        self.cut = bool(last) and not last.endswith(tuple(self.rules.terminal))
+        # the last line of the report's own text (a page's source line after it is chrome)
+        last = next((line for line in reversed(self.lines) if _without_chrome(line)), "")
+        # (…项目单位(盖章) 2020年7月16日: a report ends with its signature and date)
+        self.cut = bool(last) and not last.endswith(tuple(self.rules.terminal)) \
+            and not _SIGNED_RE.search(last)
         self.found: list[_Found] = []
         self.targets: list[_Item] = []
         self.actuals: list[_Item] = []
@@ -845,7 +885,8 @@ class _Reader:
     def _money(self, body: str) -> None:
         f = self.rules.funds
         fields = {"initial_budget": f.initial_budget, "budget": f.budget,
-                  "allocated": f.allocated, "executed": f.executed, "balance": f.balance}
+                  "allocated": f.allocated, "invested": f.invested, "executed": f.executed,
+                  "balance": f.balance}
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
         part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
@@ -861,11 +902,15 @@ class _Reader:
                 bracketed = _in_sub_bracket(clause, m.start(), f.sub)
                 is_part = part or sub is not None or bracketed
                 # a kind of spending (项目支出87.5万元) names no field, outside a list of parts
-                gap = before if is_part else _mask_kinds(before)
+                gap = _mask_payment(before if is_part else _mask_kinds(before))
                 gap, named = self._mask_name(gap)
                 field = _nearest_label(gap, labels, f.within, barrier)
                 if field is None and sub is not None:  # 其中:人员经费支出434.89万元
                     field = _nearest_label(gap.split(sub)[-1], labels, f.within, barrier)
+                if field is None and is_part and named and last_field and not bracketed:
+                    # 项目总投资1807万元,其中<the project's fund>850万元: the part the report is
+                    # on is its figure of the whole's field
+                    field, is_part = last_field, False
                 if field is None and not is_part and last_field and _total_word_re().match(
                         before.strip()):
                     field = last_field  # 第一批150万元,第二批50万元,共计200万元: their total
@@ -873,13 +918,22 @@ class _Reader:
                     part = part or sub is not None
                 power = _power(m)
                 number = read_number(_restore(m.group("n")))
+                whole = not is_part and power is not None and number is not None \
+                    and _spent_whole_re().match(clause[m.end():]) is not None
+                if whole and field in (None, "budget", "allocated"):
+                    # 资金3728万元全部执行到位: the sum allotted is the sum spent
+                    self.fund_clauses.add(clause.strip())
+                    self.money.append(_Money(field or "allocated", number, power, cited, named,
+                                             any(w in before for w in f.total)))
+                    field = "executed"
                 if field is None or power is None or number is None:
                     continue
                 self.fund_clauses.add(clause.strip())
                 if is_part:
                     label = re.sub(r"^[\s:(]+", "", before.split(sub)[-1] if sub else before)
-                    self.parts.append((_restore(label.strip()), "budget" if field == "allocated"
-                                       else field, number, power))
+                    self.parts.append((_restore(label.strip()), "budget"
+                                       if field in ("allocated", "invested") else field,
+                                       number, power))
                 else:
                     totalled = any(w in before for w in f.total)
                     self.money.append(_Money(field, number, power, cited, named, totalled))
@@ -888,7 +942,8 @@ class _Reader:
             for m in _PERCENT_RE.finditer(clause):
                 before = clause[previous_end:m.start()]
                 previous_end = m.end()
-                if _nearest_label(before, [(w, "rate") for w in f.rate], f.within, barrier):
+                if _nearest_label(before, [(w, "rate") for w in f.rate], f.within, barrier) \
+                        and not _named_rate(before):
                     number = read_number(_restore(m.group("n")))
                     if number is not None:
                         self.rates.append(number)
@@ -929,22 +984,41 @@ class _Reader:
             cover = cover_labels(self.lines)
             if title.whole or not name:  # a department's whole spending: its unit
                 name = _unit_label(self.lines) or name
+            if title.whole and not name:  # the site the report is on (欢迎来到南县政协网站)
+                name = _site_unit(self.lines[:title.line + 1])
             if title.whole and not name:  # the unit on a line of its own beside the title
                 name = next((line for line in self.lines[max(0, title.line - 2):title.line + 3]
-                             if _is_placed_unit(line)), "")
+                             if _is_placed_unit(line) and not _site_unit([line], any_name=True)),
+                            "")
             if name in self.rules.title.kinds:  # 建设项目: a kind, the text names the project
                 name = _named_kind(self.lines[title.line + 1:], name)
-            if not name and not title.whole:
-                name = cover.get("name", "")
+            if cover.get("name") and not title.whole and not title.inner:
+                # 项目名称: on the cover names the project; the title's words before its naming
+                # words may be a kind of spending (关于省级财政项目支出绩效自评情况报告)
+                name = cover["name"]
             if year is None:
                 year = cover.get("year")
             department = cover.get("department", "")
+            if department == name:  # 部门(单位)名称 of a unit's own report: the unit is the case
+                department = ""
             implementer = cover.get("implementer", "")
             if year is None:  # the year the report speaks of (2021年部门决算收支)
                 year = next((y for line in self.lines[title.line:] if (y := _body_year(line))),
                             None)
+        untitled = None
+        if title is None:  # a report that prints no title: what it says it assessed
+            from .reporthead import untitled_head
+
+            untitled = untitled_head(self.lines)
+            if untitled is not None:
+                head = self.lines[0][:_limits().max_title] if untitled.assessed else ""
+                name, year = untitled.name, untitled.year
+                if year is None and not untitled.name:
+                    year = next((y for line in self.lines if (y := _body_year(line))), None)
         # a report: its naming words, and evidence it is a self-assessment
-        titled = title is not None and (self.evident or self._read_count() > 0 or self.outline)
+        titled = untitled is not None or title is not None and (
+            self.evident or self._read_count() > 0 or self.outline
+            or bool(cover_labels(self.lines).get("name")))  # (a cover: 项目名称:…)
         # the department's own score: in a sentence saying 自评, or any score of a
         # self-assessment report (评价得分 in a 绩效评价报告 may be the evaluators')
         own = any(w in head for w in self.rules.totals.self_words)
@@ -981,9 +1055,13 @@ class _Reader:
         totalled: dict[str, list[Decimal]] = {}  # figures after 合计, 共计 …
         # a sum allocated (下达, 批复, 到位) is the budget when no budget is stated
         as_budget = "budget" if not any(m.field == "budget" for m in self.money) else ""
+        # a project's investment (总投资) is, before what was allocated (批复, 下达)
+        invested = as_budget if any(m.field == "invested" for m in self.money) else ""
         for m in self.money:
-            field = as_budget or m.field if m.field == "allocated" else m.field
-            if field == "allocated":
+            field = invested or m.field if m.field == "invested" \
+                else (as_budget and not invested and "budget") or m.field \
+                if m.field == "allocated" else m.field
+            if field in ("allocated", "invested"):
                 continue
             value = amount(m.number, m.power)
             for kept, holds in ((seen, True), (plain, not m.cited), (named, m.named),
@@ -1176,6 +1254,24 @@ def _same_indicator(found: Sequence[_Found], s: Any) -> _Found | None:
 
 
 @cache
+def _spent_whole_re() -> re.Pattern[str]:
+    """The words after a sum saying all of it was spent (3728万元全部执行到位)."""
+    words = load_prose_rules().funds.spent_whole
+    return re.compile(rf"^\s*(?:{_alt(words)})" if words else r"(?!)")
+
+
+@cache
+def _fund_name_re() -> re.Pattern[str]:
+    """The words between a money label and its figure that are a fund's name (下达我市中央补助
+    地方公共文化服务体系建设专项资金1883万元): no distance, as the project's name is none."""
+    ends = load_prose_rules().funds.fund_ends
+    reach = _limits().label_reach
+    words = load_prose_rules().words.connectors + load_prose_rules().funds.total
+    return re.compile(rf"[\u4e00-\u9fff()]{{0,{reach}}}(?:{_alt(ends)})(?:{_alt(words)})?"
+                      if ends else r"(?!)")
+
+
+@cache
 def _total_word_re() -> re.Pattern[str]:
     """A clause that opens with a total's word and states nothing else (共计200万元)."""
     connectors = load_prose_rules().words.connectors
@@ -1203,6 +1299,29 @@ def _in_sub_bracket(clause: str, at: int, subs: Sequence[str]) -> bool:
 @cache
 def _kinds_re() -> re.Pattern[str]:
     return re.compile(_alt(load_prose_rules().funds.kinds))
+
+
+def _mask_payment(text: str) -> str:
+    """The ways a fund is paid (转移支付, [title] payment) masked as name characters: the 支付
+    in 转移支付资金 is no label of the sum spent."""
+    for word in load_prose_rules().title.payment:
+        text = text.replace(word, "某" * len(word))
+    return text
+
+
+def _named_rate(before: str) -> bool:
+    """The rate word nearest before a percent ends an indicator's name (收购价格执行率, 管理制度
+    严格执行率): a bare rate word (执行率) after words that are none of the funds' ([funds]
+    rate_leads: 预算, 资金 …). The funds' own rate opens its clause or follows such a word."""
+    f = load_prose_rules().funds
+    bare = [(before.rfind(w), w) for w in f.rate if w in before]
+    if not bare or not f.rate_leads:
+        return False
+    at, word = max(bare, key=lambda p: (p[0] + len(p[1]), len(p[1])))
+    if word not in f.bare_rates:
+        return False
+    lead = before[:at].rstrip()
+    return bool(lead) and _CJK.search(lead[-1:]) is not None and not lead.endswith(f.rate_leads)
 
 
 def _mask_kinds(text: str) -> str:
@@ -1286,7 +1405,8 @@ def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,
         if at < 0:
             continue
         gap = _plain_gap(before[at + len(word):])
-        if len(re.sub(r"\([^)]*\)", "", gap)) > within or barrier.search(gap):
+        if len(re.sub(r"\([^)]*\)", "", gap)) > within \
+                and not _fund_name_re().fullmatch(gap.strip()) or barrier.search(gap):
             continue
         rank = (at + len(word), len(word))
         if best is None or rank > best[:2]:
@@ -1471,12 +1591,16 @@ class Title:
     name: str
     whole: bool
     line: int
+    stem: str = ""  # the words before the naming words, as printed (year and unit included)
+    inner: str = ""  # the project a bracket (or a subtitle) after the title names
 
 
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
+# a year, or one a copying site masked (20xx年度: printed, not readable)
+_YEAR_RE = re.compile(r"(?<!\d)(?:((?:19|20)\d{2})(?!\d)\s*(?:年度|年)?"
+                      r"|(?<![A-Za-z])(?:20)?[xX×]{2}\s*年度?)")
 # a year the report's text speaks of (2021年部门决算): not a date (2022年4月), nor in a citation
 _BODY_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")
-_BOUNDARY_RE = re.compile(r"[,。;:!?]")
+_BOUNDARY_RE = re.compile(r"[,。;:!?>›]")  # (a breadcrumb's steps too: 首页 > … > 正文)
 
 
 def _without_chrome(line: str) -> str:
@@ -1519,11 +1643,20 @@ def _is_unit(text: str) -> bool:
 def _trim(part: str) -> str:
     t = load_prose_rules().title
     part = re.sub(r"\s+", "", part)
+    ends = tuple(load_prose_rules().funds.fund_ends)
+    for word in sorted(t.payment, key=len, reverse=True):
+        # …专项资金转移支付: the fund, paid as a transfer (中央食品监管专项转移支付 is one)
+        if part.endswith(word) and part[:-len(word)].endswith(ends):
+            part = part[:-len(word)]
+            break
+    kinds = tuple(t.spending_after)
     while True:
         tail = next((w for w in sorted(t.tail, key=len, reverse=True)
                      if part.endswith(w) and len(part) > len(w)), None)
         if tail is None:
             return part
+        if tail in t.spending and kinds and not part[:-len(tail)].endswith(kinds):
+            return part  # 工资性支出, 商品和服务支出: a kind of spending is the name
         part = part[:-len(tail)]
 
 
@@ -1533,9 +1666,11 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     t = load_prose_rules().title
     clauses = _BOUNDARY_RE.split(before)
     segment = clauses[-1].strip()
-    if len(segment) > _limits().max_title_part:
+    if "《" in segment:  # a title quoted (…整理的《某某项目绩效自评报告》): the quoted words
+        segment = segment.rsplit("《", 1)[1]
+    if len(segment) > _limits().max_title_part or _naming_re().search(segment):
         return None  # a sentence that speaks of a report, not a title
-    segment = _lead_re().sub("", segment).strip()
+    segment = _lead_re().sub("", _section_re().sub("", segment)).strip()  # (四、自评结果: a heading)
     year_m = _YEAR_RE.search(segment)
     pre, body = (segment[:year_m.start()].strip(), segment[year_m.end():]) if year_m \
         else ("", segment)
@@ -1546,10 +1681,12 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
         re.fullmatch(r"\s*[(（]([^()（）]{2,40})[)）]\s*", next_line) if not after.strip() else None)
     if m:
         inner = re.sub(r"\s+", "", m.group(1))
+        if any(w in inner for w in t.not_names) or _has_figure(_YEAR_RE.sub("", inner, count=1)):
+            inner = ""  # (通用5篇), (征求意见稿): words about the text, not a project
     elif not after.strip() and t.subtitle:
         # a subtitle line under the title (——2022年度残疾人康复项目): its name, as a bracket's
         sub = re.fullmatch(rf"\s*(?:{_alt(t.subtitle)})\s*(?:(?:19|20)\d{{2}}\s*年度?)?"
-                           r"([^,;:。()（）]{2,40})\s*", next_line)
+                           r"((?:[^,;:。()（）]|[(（][^,;:。()（）]{1,20}[)）]){2,60})\s*", next_line)
         if sub:
             inner = re.sub(r"\s+", "", sub.group(1))
     whole_word = next((w for w in sorted(t.whole, key=len, reverse=True)
@@ -1561,18 +1698,26 @@ def _title_of(before: str, after: str, next_line: str, n: int) -> Title | None:
     else:
         body = _trim(body)
         name = body if len(body) >= 2 and body not in generic else ""
-        if not name and inner and inner not in generic:
+        if inner and inner not in generic:
+            # 某某镇2021年度部门预算项目支出绩效自评报告(2021年城乡临时救助备用金): the bracket
+            # names the project the report is on, the words before it the kind of spending
             name = inner
         unit = _unit_re().match(name)
         if unit and len(name) - unit.end() >= 4:
             name = name[unit.end():]  # 西平县交通运输局 | 财政衔接推进乡村振兴资金项目
         if not name and _is_unit(pre):
             name = pre  # a report naming a unit and no project: the unit's spending
-    year = int(year_m.group(1)) if year_m else None
+        elif not name and not body and pre and not inner:
+            # 某某自治区文物局中央转移支付2020年度绩效自评报告: the name before the year, after
+            # the unit
+            unit = _unit_re().match(pre)
+            rest = pre[unit.end():] if unit else ""
+            name = rest if len(rest) >= 2 and _CJK.match(rest) else ""
+    year = int(year_m.group(1)) if year_m and year_m.group(1) else None
     alone = len(clauses) == 1 and not after.strip(" .")  # the line is the title, and only it
-    if year is None and (len(clauses) > 1 or not name and whole_word is None and not alone):
+    if year_m is None and (len(clauses) > 1 or not name and whole_word is None and not alone):
         return None  # (…填写自评表格,形成本评价报告: a sentence, not a title)
-    return Title(year, name, whole_word is not None, n)
+    return Title(year, name, whole_word is not None, n, stem=segment, inner=inner)
 
 
 def _body_year(line: str) -> int | None:
@@ -1612,10 +1757,71 @@ def find_title(lines: Sequence[str]) -> Title | None:
             title = _title_of(before, line[m.end():], lines[n + 1] if n + 1 < len(lines)
                               else "", n)
             if title is not None and (title.year is not None or title.name or title.whole):
-                return title
+                first = _first_of_collection(lines, n, line[:m.end()])
+                if first is not None:
+                    return first
+                return _repeated(title, lines, n + 1, budget)
             if m.group().endswith("报告"):  # (a lone 评价结果 is a heading or a cell)
                 bare = bare or title  # a title naming nothing (项目绩效自评报告): if none better
     return bare
+
+
+def _first_of_collection(lines: Sequence[str], n: int, title: str) -> Title | None:
+    """An essay site's collection (某某绩效自评报告(通用5篇), then 某某绩效自评报告1 over each
+    report): the title the first report's own words give after its heading line (现将我镇…
+    衔接资金项目绩效自评报告公布如下), when they give one; None when the text is no collection."""
+    key = re.sub(r"\s+", "", _without_chrome(title))
+    marks = load_prose_rules().title.collection
+    if not key or not marks:
+        return None
+    mark = re.compile(rf"{re.escape(key)}\s*(?:{'|'.join(marks)})(?!\d)")
+    budget = load_prose_rules().title.opening
+    for k in range(n + 1, len(lines)):
+        heading = mark.match(lines[k])
+        if heading is not None:  # (the first report's text may run on on its heading's line)
+            run_on = lines[k][heading.end():].strip()
+            start = k if run_on else k + 1  # the line rest[0] is (or is the end of)
+            rest = [run_on, *lines[k + 1:]] if run_on else list(lines[k + 1:])
+            own = find_title(rest) if rest else None
+            if own is not None and own.name and not _first_of_collection(rest, own.line, key):
+                return attrs.evolve(own, line=start + own.line)
+            return None
+        budget -= len(lines[k])
+        if budget <= 0:
+            return None
+    return None
+
+
+def _repeated(title: Title, lines: Sequence[str], start: int, budget: int) -> Title:
+    """The title as the document itself prints it, when a page repeats it (its summary, its
+    heading, then the document's own title with the project in brackets on the next line):
+    the last repetition that names the project in brackets, else ``title``."""
+    found = title
+    for n in range(start, len(lines)):
+        if budget <= 0:
+            break
+        line = _without_chrome(lines[n])
+        budget -= len(line)
+        m = _naming_re().search(line[:budget + len(line)]) if line else None
+        if m is None:
+            continue
+        again = _title_of(line[:m.start()], line[m.end():],
+                          lines[n + 1] if n + 1 < len(lines) else "", n)
+        if again is not None and again.inner and again.stem == title.stem \
+                and again.year == title.year:
+            found = again
+    return found
+
+
+def _site_unit(lines: Sequence[str], any_name: bool = False) -> str:
+    """The unit whose site a page greets its reader on ([title] site: 欢迎来到某某县政协网站),
+    when it is a unit's name (``any_name``: whatever it names)."""
+    for pattern in load_prose_rules().title.site:
+        for line in lines:
+            m = re.search(pattern, line)
+            if m is not None and (any_name or _is_unit(m.group("unit"))):
+                return m.group("unit")
+    return ""
 
 
 def _unit_label(lines: Sequence[str]) -> str:
@@ -1672,6 +1878,15 @@ def report_title(text: str) -> tuple[int | None, str] | None:
     lines = [re.sub(r"\s+", " ", line).strip() for line in _half(text).split("\n")]
     title = find_title([line for line in lines if line])
     return None if title is None else (title.year, _restore(title.name))
+
+
+def summary_score(cells: Sequence[str]) -> Decimal | None:
+    """The score a text before a form states as the department's own (绩效自评综述: …项目绩效自评
+    得分为95分), when it is no report of its own (no report's title) and states one score."""
+    report = read_report("\n".join(cells))
+    if report.titled or find_title(_lines("\n".join(cells))[0]) is not None:
+        return None
+    return report.claimed_total
 
 
 def read_report(text: str, *, evident: bool = False) -> Report:
@@ -1792,11 +2007,16 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         # form's title: the text after it shows whether it is a self-assessment
         rest, _ = _span_lines(parser, [i for i in range(parser.end, len(parser.toks))
                                        if parser.toks[i].key and not parser.toks[i].dup])
-        if read_report("\n".join(lines + rest)).outlined:  # (its headings: not a table's cells)
+        whole = read_report("\n".join(lines + rest))
+        # (its headings, not a table's cells; or a cover naming the project: 项目名称:…)
+        if whole.outlined or whole.titled and cover_labels(lines + rest).get("name"):
             report = read_report("\n".join(lines), evident=True)
             goes_on = True
             cover = cover_labels(lines + rest)  # (项目名称:… on the cover, after the title)
-            report = attrs.evolve(report, name=report.name or cover.get("name", ""),
+            title = find_title(lines)
+            own = cover.get("name", "") if title is None or not (title.whole or title.inner) \
+                else ""  # (项目名称: on the cover names the project, as in read_report)
+            report = attrs.evolve(report, name=own or report.name,
                                   year=report.year if report.year is not None
                                   else cover.get("year"),
                                   department=report.department or cover.get("department", ""),
@@ -1851,7 +2071,16 @@ def fill_draft(parser: Any, tokens: Sequence[int]) -> None:
         else:
             draft.unread.setdefault(("project", 0), {})["funds"] = (
                 "cut" if report.cut else "unplaced")
-    if report.year is not None:
+    title = find_title(lines) if report.titled else None
+    printed = draft.project.get("year")
+    if title is not None and title.year is not None and printed is not None \
+            and printed != title.year and not draft.has_table:
+        # 某局2023年…项目支出绩效自评报告 over a line (2024年度): the project's year and the
+        # assessment's, two readings of one field
+        draft.project.pop("year")
+        draft.unread.setdefault(("project", 0), {})["year"] = "ambiguous"
+        parser.note("ambiguous", f"{title.year}、{printed}")
+    elif report.year is not None:
         draft.project.setdefault("year", report.year)
     if report.name and not draft.project.get("name"):
         draft.project["name"] = report.name

@@ -52,7 +52,7 @@ from .layouts import Block, Column, Layout, Relation, load_layouts, profile_exis
 from .notes import Note
 from .prose import _is_unit as is_unit
 from .pointsheet import read_points_sheet, read_rubric_run
-from .prose import fill_draft
+from .prose import fill_draft, summary_score
 from .sheets import Sheet
 from .wordrows import MAX_JOININGS, joining_count, joinings
 
@@ -578,6 +578,20 @@ def recognise(sheet: Sheet) -> Recognised:
             forms.append(draft)
         else:
             outside += sum(1 for t in toks[a:b] if t.key and not t.dup and not t.brk)
+    if first and len(forms) > 1 and forms[0].headless and forms[0].from_prose \
+            and not forms[0].titled and not forms[0].project.get("name") \
+            and forms[1].span[0] == first and not forms[1].from_prose:
+        # a paragraph naming no project before a form (绩效自评综述: …得分为95分，一是产出指标
+        # 方面…): the form's summary, not a report of its own
+        summary = forms.pop(0)
+        outside += sum(1 for t in toks[:first] if t.key and not t.dup) - summary.outside
+    if first and forms and forms[0].span[0] == first and not forms[0].from_prose \
+            and "claimed_total" not in forms[0].narrative:
+        # a summary paragraph before the form (绩效自评综述: …自评得分为95分): the score it
+        # states as the department's own is the form's, when the form states none
+        score = summary_score([t.text for t in toks[:first] if t.key and not t.dup])
+        if score is not None:
+            forms[0].narrative["claimed_total"] = score
     for draft in forms:
         _assign_profile(draft)
     # Cut off is read from the content, never from an annotation: the input ends inside its
@@ -1080,6 +1094,8 @@ class _Parser:
             if m:
                 project.setdefault("code", m.group(1))
                 value = m.group(2).strip()
+            if self.sheet.mode != "grid" and value.rstrip("。;；").strip():
+                value = value.rstrip("。;；").strip()  # (项目名称:某某项目。 in a report's text)
         elif field in ("department", "implementer"):
             m = _UNIT_CODE_RE.match(value)
             if m:
@@ -1089,6 +1105,10 @@ class _Parser:
             unit = _SENTENCE_END_RE.sub("", _CONNECTOR_RE.sub("", value))
             if unit != value and is_unit(unit):
                 value = unit
+            elif unit != value and re.search(r"[。;；]", value) and self.sheet.mode != "grid":
+                return  # (按照上级主管部门意见进行拨付使用。 in a text: a sentence naming no unit)
+            if L.is_funds_section(value) and self.sheet.mode != "grid":
+                return  # (资金使用单位 | 资金情况(万元) in a text: the next label, the unit unprinted)
         project.setdefault(field, value)
 
     def set_narrative(self, field: str, value: str, i: int) -> None:
