@@ -214,7 +214,7 @@ class ScoredRow:
 def target_text(row: Indicator) -> str:
     """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
     op = row.operator.strip()
-    if load_taxonomy().names_kind_only(op):
+    if op and _names_kind_only(op):
         op = ""  # 定量指标 / 定性指标 name the kind, not a direction
     target = row.target.strip()
     if op and target.startswith(op):
@@ -225,13 +225,27 @@ def target_text(row: Indicator) -> str:
     return f"{op}{target}{unit}"
 
 
+@functools.lru_cache(maxsize=1024)  # 指标性质 cells: a handful of words (≥, 定量指标 …)
+def _names_kind_only(operator: str) -> bool:
+    return load_taxonomy().names_kind_only(operator)
+
+
 SHOW = 40  # characters of a cell quoted inside a message (the evidence carries it whole)
 
 
 def _show(text: str) -> str:
     """A cell for a message: whitespace collapsed, long text clipped."""
+    if type(text) is str and len(text) <= 256:  # a cell quoted by several rules' hits
+        return _show_short(text)
+    return _find_show(text)
+
+
+def _find_show(text: str) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= SHOW else text[: SHOW - 1] + "…"
+
+
+_show_short = functools.lru_cache(maxsize=4096)(_find_show)
 
 
 def scored_rows(ctx: CaseContext) -> Iterator[ScoredRow] | tuple[ScoredRow, ...]:

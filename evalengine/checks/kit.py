@@ -460,8 +460,17 @@ def _bare(text: str) -> str:
 def _says_nothing(text: str) -> bool:
     """A 偏差原因 cell or a 存在问题 / 改进措施 text that gives nothing: empty, only
     punctuation, or one of the vocabulary's [explanation] says_nothing texts (无, 暂无, 0, /)."""
+    if type(text) is str and len(text) <= 256:  # a row's cell, asked by several rules
+        return _says_nothing_short(text)
+    return _find_says_nothing(text)
+
+
+def _find_says_nothing(text: str) -> bool:
     bare = _bare(text)
     return bare == "" or bare in _nothing_said()
+
+
+_says_nothing_short = functools.lru_cache(maxsize=4096)(_find_says_nothing)
 
 
 @functools.cache
@@ -532,13 +541,22 @@ class _Figure:
 
 
 def _bigrams(text: str, generic: tuple[str, ...]) -> frozenset[str]:
+    """The CJK character pairs of ``text`` that are in none of the ``generic`` words."""
+    dropped = _pairs_in(generic)  # a pair is in a word iff it is one of the word's pairs
     out = set()
     for run in _CJK_RUN_RE.findall(text):
         for i in range(len(run) - 1):
             pair = run[i : i + 2]
-            if not any(pair in g for g in generic):
+            if pair not in dropped:
                 out.add(pair)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _pairs_in(words: tuple[str, ...]) -> frozenset[str]:
+    """Every two-character piece of ``words`` (found once for the vocabulary's generic
+    words, rather than each word searched for each pair of a text)."""
+    return frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1))
 
 
 def _half_unit(q: Quantity, written: str | None) -> Decimal:
