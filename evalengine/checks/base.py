@@ -172,6 +172,15 @@ class _found_once:
         return value
 
 
+_compact_short = functools.lru_cache(maxsize=16384)(compact)
+
+
+def _compact_cell(text: str) -> str:
+    """A cell without whitespace (compact), kept per text for the short ones: 二级 labels,
+    names and targets recur from row to row and form to form."""
+    return _compact_short(text) if len(text) <= 256 else compact(text)
+
+
 class ScoredRow:
     """One scored indicator row, as every rule's per-row part sees it: its score (``item``),
     its cells as printed (``row``), its facts (``cells``), and what several rules read of it,
@@ -184,9 +193,9 @@ class ScoredRow:
         self.cells = cells
         self.target = item.target  # as scored (a direction read from the name, "各" counted)
         self.actual = item.actual
-        self.name = compact(row.name)  # the 三级 name without whitespace
-        self.level2 = compact(row.level2)  # the 二级 label without whitespace
-        self.target_words = compact(row.target)  # the 指标值 cell without whitespace
+        self.name = _compact_cell(row.name)  # the 三级 name without whitespace
+        self.level2 = _compact_cell(row.level2)  # the 二级 label without whitespace
+        self.target_words = _compact_cell(row.target)  # the 指标值 cell without whitespace
 
     def path(self, field: str) -> str:
         """``$.indicators[index].field``."""

@@ -408,7 +408,8 @@ def _deviation(item: IndicatorScore, row: Indicator) -> tuple[Phrase, Decimal | 
 
 def _form_explains_nothing(ctx: CaseContext) -> bool:
     """The form's own 偏差大或目标未完成原因分析 says nothing (so each row's must)."""
-    return _says_nothing(ctx.case.narrative.deviation)
+    return _per_case(ctx, "form explains nothing",
+                     lambda ctx: _says_nothing(ctx.case.narrative.deviation))  # five rules ask
 
 
 def _unexplained(r: ScoredRow) -> tuple[Phrase, Decimal | None] | None:
