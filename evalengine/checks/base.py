@@ -28,7 +28,7 @@ from ..profile import Profile
 from ..provenance import load_provenance
 from ..scoring import CaseScore, IndicatorScore
 from ..taxonomy import Taxonomy, load_taxonomy
-from ..values import Empty, Quantity, Text, When
+from ..values import Claim, ClaimLevel, Dimension, Empty, Quantity, Text, When
 
 __all__ = [
     "CaseContext",
@@ -103,6 +103,12 @@ class Words(tuple):
         if key not in found:
             found[key] = find(self)
         return found[key]
+
+    def any_in(self, text: str) -> bool:
+        """Whether one of the words is in ``text`` (a text without whitespace, or such texts
+        joined by line breaks: a word has no whitespace, so it is found in one of them).
+        Nothing is kept: for a text asked once, such as all of a case's names."""
+        return any(w in text for _, w in self.compacted)
 
     def first_in(self, text: str) -> str:
         """The first word found in ``text`` (a text without whitespace), or "".  Rules ask
@@ -316,6 +322,24 @@ def _text_target(r: ScoredRow) -> bool:
     return type(r.item.target) is Text
 
 
+def _money_cell(r: ScoredRow) -> bool:
+    """The target or the actual, as scored, is an amount of money."""
+    item = r.item
+    target, actual = item.target, item.actual
+    return ((type(target) is Quantity and target.dimension is Dimension.MONEY)
+            or (type(actual) is Quantity and actual.dimension is Dimension.MONEY))
+
+
+def _done_or_figure(r: ScoredRow) -> bool:
+    """The actual, as scored, is a figure or says the target was (mostly) reached."""
+    actual = r.item.actual
+    kind = type(actual)
+    return kind is Quantity or (kind is Claim and actual.level in _DONE)
+
+
+_DONE = (ClaimLevel.ACHIEVED, ClaimLevel.MOSTLY)
+
+
 ROW_KINDS: Mapping[str, Callable[[ScoredRow], bool] | None] = MappingProxyType({
     "all": None,
     "own points": _own_points,
@@ -323,6 +347,8 @@ ROW_KINDS: Mapping[str, Callable[[ScoredRow], bool] | None] = MappingProxyType({
     "numeric target": _numeric_target,
     "wordy target": _wordy_target,
     "text target": _text_target,
+    "money cell": _money_cell,
+    "done or figure": _done_or_figure,
 })
 
 

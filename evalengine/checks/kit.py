@@ -23,7 +23,7 @@ from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit, ScoredRow, Words, _row_path, _show
+from .base import CaseContext, Hit, ScoredRow, Words, _row_path, _show, scored_rows
 
 _path = _row_path  # $.indicators[index].field, as the rules write it
 
@@ -220,6 +220,14 @@ def _per_case(ctx: CaseContext, key: str, find: Callable[[CaseContext], Any]) ->
     the case's facts, for the text of the case the rules read)."""
     case, value = ctx.facts.once((key,), lambda: (ctx.case, find(ctx)))
     return value if case is ctx.case else find(ctx)
+
+
+def _joined(ctx: CaseContext, field: str) -> str:
+    """A text of every scored row, without whitespace (a ScoredRow's ``name``, ``level2``
+    or ``target_words``), joined by line breaks: found once a case, so that a rule can ask
+    ``Words.any_in`` whether any row holds one of its words before it reads the rows."""
+    return _per_case(ctx, f"joined {field}",
+                     lambda ctx: "\n".join(getattr(r, field) for r in scored_rows(ctx)))
 
 
 def _rows(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:
