@@ -221,6 +221,11 @@ class ScoredRow:
         return _show(self.row.name)
 
     @_found_once
+    def actual_words(self) -> str:
+        """The 完成值 cell without whitespace."""
+        return _compact_cell(self.row.actual)
+
+    @_found_once
     def target_text(self) -> str:
         """The target as the form shows it (:func:`target_text`)."""
         return target_text(self.row)
