@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 import attrs
 
@@ -134,11 +134,15 @@ class Quote(str):
     ``path`` is the key path it was read from, when known.
 
     A ``str`` of its own kind rather than an attrs record: findings hold several quotes
-    each, and a str subclass costs a fifth to make (it is immutable all the same)."""
+    each, and a str subclass costs a fifth to make (it is immutable all the same).
+    ``Quote(text)`` is made by str's own constructor (no Python call: the rules make some
+    130 a case); a quote with its path is ``Quote.at(text, path)``."""
 
     path: str = ""
 
-    def __new__(cls, text: str, path: str = "") -> Quote:
+    @classmethod
+    def at(cls, text: str, path: str) -> Quote:
+        """The form's text read from ``path``."""
         self = str.__new__(cls, text)
         if path:
             object.__setattr__(self, "path", path)
@@ -186,14 +190,25 @@ class Seq:
     sep: str = "list"
 
 
-@attrs.frozen
-class Phrase:
+class Phrase(NamedTuple):
     """Words from the data, with typed parameters: ``F101.paid_no_budget`` is the
     ``paid_no_budget`` entry of F101's ``[evidence]`` table, ``common.…`` (and the other
-    groups of ``[phrases]`` in rules/evidence.toml) a shared one."""
+    groups of ``[phrases]`` in rules/evidence.toml) a shared one.
+
+    Immutable, and a tuple rather than a frozen record: the rules make some seventy a case
+    (on the generated cases), and :func:`p` makes one at a quarter of a frozen record's cost
+    (docs/benchmarks.md).  Unlike a plain tuple it equals only another Phrase."""
 
     key: str
     params: tuple[tuple[str, Any], ...] = ()
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is Phrase and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = tuple.__hash__
 
 
 Value = Union[Amount, Percent, Number, Rate, Points, Sum, Count, Quote, Named, Label, Seq, Phrase, str]
@@ -203,9 +218,21 @@ def p(key: str, /, **params: Any) -> Phrase:
     """A phrase with its parameters: ``p("F103.found", reason=Label("$.funds.reason"))``.
     An unknown key raises here, in the rule (the runner reports it as M003), not later in
     a renderer."""
+    if not params:  # a phrase without parameters is the same value every time: made once
+        found = _BARE.get(key)
+        if found is not None:
+            return found
     if key not in load_evidence().phrases:
         raise KeyError(f"no phrase {key} (a rule's [evidence] table, or rules/evidence.toml)")
-    return Phrase(key, tuple(params.items()))
+    if not params:
+        found = _BARE[key] = _new(Phrase, (key, ()))
+        return found
+    return _new(Phrase, (key, tuple(params.items())))
+
+
+_new = tuple.__new__  # a Phrase without the NamedTuple's own __new__ frame
+_BARE: dict[str, Phrase] = {}  # the phrases without parameters, by key (some hundred)
+
 
 
 # --- the data -------------------------------------------------------------------------------

@@ -202,8 +202,13 @@ class CaseFacts:
 
     @property
     def deviation_paths(self) -> tuple[str, ...]:
-        """``$.indicators[i].deviation`` of each row, in order."""
-        return tuple(_row_paths(row.index)[_DEVIATION] for row in self.rows)
+        """``$.indicators[i].deviation`` of each row, in order (found once: the text rules
+        ask it of every case)."""
+        found = self._found.get(("deviation paths",))
+        if found is None:
+            found = self._found[("deviation paths",)] = tuple(
+                _row_paths(row.index)[_DEVIATION] for row in self.rows)
+        return found
 
     def once(self, key: tuple[Any, ...], find: Callable[[], Any]) -> Any:
         """What ``find()`` gives, found the first time ``key`` is asked for: a fact that

@@ -9,6 +9,7 @@ misfit once; the weight rules (S203, S210, F110) say nothing about such a form.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from .model import Case
 from .numbers import ZERO
@@ -50,14 +51,14 @@ def misfit(case: Case, profile: Profile, _others: bool = True, facts: CaseFacts 
     if funds.claimed_weight is None and funds.claimed_score is not None and funds.claimed_score > budget + _SLACK:
         return (f"预算执行得分 {_money(funds.claimed_score)}，超出该规则的预算分值 {_money(budget)}",
                 f"the budget row scores {_money(funds.claimed_score)}, above this profile's {_money(budget)}")
-    if facts is not None:
-        rows = [r for r, f in zip(case.indicators, facts.rows)
-                if not r.not_applicable and not f.blank and not f.role]
+    if facts is not None:  # the same for every profile tried: found once a case
+        rows, weighted = facts.once(("fit rows",), lambda: _weighted(
+            [r for r, f in zip(case.indicators, facts.rows)
+             if not r.not_applicable and not f.blank and not f.role]))
     else:
         roles = row_roles(case)
-        rows = [r for i, r in enumerate(case.indicators)
-                if not r.not_applicable and not is_blank_row(r) and i not in roles]
-    weighted = [r for r in rows if r.weight is not None]
+        rows, weighted = _weighted([r for i, r in enumerate(case.indicators)
+                                    if not r.not_applicable and not is_blank_row(r) and i not in roles])
     if not weighted:
         return None
     if profile.kind == "scored":
@@ -74,7 +75,7 @@ def misfit(case: Case, profile: Profile, _others: bool = True, facts: CaseFacts 
     complete = len(weighted) == len(rows) and not case.project.incomplete.strip()
     if (total > limit + slack or (complete and abs(total - limit) > slack)) and (
             not _others or any(misfit(case, load_profile(name), False, facts) is None
-                               for name in available_profiles() if name != profile.id)):
+                               for name in _shipped() if name != profile.id)):
         return (f"指标分值合计 {_money(total)}，该规则为 {_money(limit)}",
                 f"the indicator weights add up to {_money(total)}; this profile gives {_money(limit)}")
     for section in profile.sections:
@@ -91,9 +92,21 @@ def misfit(case: Case, profile: Profile, _others: bool = True, facts: CaseFacts 
     return None
 
 
+def _weighted(rows: list) -> tuple[tuple, tuple]:
+    """The rows whose weights are judged, and those of them that print a 分值."""
+    return tuple(rows), tuple(r for r in rows if r.weight is not None)
+
+
+@cache
+def _shipped() -> tuple[str, ...]:
+    """The shipped profiles' ids, listed once (each is loaded once too, load_profile):
+    the folder was globbed for every row of a form whose weights are off."""
+    return tuple(available_profiles())
+
+
 def _rubric_section(level1: str) -> bool:
     """Is ``level1`` a rubric section (决策, 管理 …) of some shipped rubric profile?"""
-    for name in available_profiles():
+    for name in _shipped():
         profile = load_profile(name)
         if profile.kind == "rubric" and (s := profile.section(level1)) is not None and s.rubric:
             return True

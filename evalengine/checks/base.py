@@ -28,7 +28,7 @@ from ..profile import Profile
 from ..provenance import load_provenance
 from ..scoring import CaseScore, IndicatorScore
 from ..taxonomy import Taxonomy, load_taxonomy
-from ..values import Empty, Quantity, Text, When
+from ..values import Claim, ClaimLevel, Dimension, Empty, Quantity, Text, When
 
 __all__ = [
     "CaseContext",
@@ -104,6 +104,12 @@ class Words(tuple):
             found[key] = find(self)
         return found[key]
 
+    def any_in(self, text: str) -> bool:
+        """Whether one of the words is in ``text`` (a text without whitespace, or such texts
+        joined by line breaks: a word has no whitespace, so it is found in one of them).
+        Nothing is kept: for a text asked once, such as all of a case's names."""
+        return any(w in text for _, w in self.compacted)
+
     def first_in(self, text: str) -> str:
         """The first word found in ``text`` (a text without whitespace), or "".  Rules ask
         this of every row's 二级 label and name, which recur from row to row and form to
@@ -172,6 +178,15 @@ class _found_once:
         return value
 
 
+_compact_short = functools.lru_cache(maxsize=16384)(compact)
+
+
+def _compact_cell(text: str) -> str:
+    """A cell without whitespace (compact), kept per text for the short ones: 二级 labels,
+    names and targets recur from row to row and form to form."""
+    return _compact_short(text) if len(text) <= 256 else compact(text)
+
+
 class ScoredRow:
     """One scored indicator row, as every rule's per-row part sees it: its score (``item``),
     its cells as printed (``row``), its facts (``cells``), and what several rules read of it,
@@ -184,9 +199,9 @@ class ScoredRow:
         self.cells = cells
         self.target = item.target  # as scored (a direction read from the name, "各" counted)
         self.actual = item.actual
-        self.name = compact(row.name)  # the 三级 name without whitespace
-        self.level2 = compact(row.level2)  # the 二级 label without whitespace
-        self.target_words = compact(row.target)  # the 指标值 cell without whitespace
+        self.name = _compact_cell(row.name)  # the 三级 name without whitespace
+        self.level2 = _compact_cell(row.level2)  # the 二级 label without whitespace
+        self.target_words = _compact_cell(row.target)  # the 指标值 cell without whitespace
 
     def path(self, field: str) -> str:
         """``$.indicators[index].field``."""
@@ -206,6 +221,11 @@ class ScoredRow:
         return _show(self.row.name)
 
     @_found_once
+    def actual_words(self) -> str:
+        """The 完成值 cell without whitespace."""
+        return _compact_cell(self.row.actual)
+
+    @_found_once
     def target_text(self) -> str:
         """The target as the form shows it (:func:`target_text`)."""
         return target_text(self.row)
@@ -214,7 +234,7 @@ class ScoredRow:
 def target_text(row: Indicator) -> str:
     """The target as the form shows it, with the Sichuan 指标性质 and 度量单位 columns."""
     op = row.operator.strip()
-    if load_taxonomy().names_kind_only(op):
+    if op and _names_kind_only(op):
         op = ""  # 定量指标 / 定性指标 name the kind, not a direction
     target = row.target.strip()
     if op and target.startswith(op):
@@ -225,13 +245,27 @@ def target_text(row: Indicator) -> str:
     return f"{op}{target}{unit}"
 
 
+@functools.lru_cache(maxsize=1024)  # 指标性质 cells: a handful of words (≥, 定量指标 …)
+def _names_kind_only(operator: str) -> bool:
+    return load_taxonomy().names_kind_only(operator)
+
+
 SHOW = 40  # characters of a cell quoted inside a message (the evidence carries it whole)
 
 
 def _show(text: str) -> str:
     """A cell for a message: whitespace collapsed, long text clipped."""
+    if type(text) is str and len(text) <= 256:  # a cell quoted by several rules' hits
+        return _show_short(text)
+    return _find_show(text)
+
+
+def _find_show(text: str) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= SHOW else text[: SHOW - 1] + "…"
+
+
+_show_short = functools.lru_cache(maxsize=4096)(_find_show)
 
 
 def scored_rows(ctx: CaseContext) -> Iterator[ScoredRow] | tuple[ScoredRow, ...]:
@@ -293,6 +327,24 @@ def _text_target(r: ScoredRow) -> bool:
     return type(r.item.target) is Text
 
 
+def _money_cell(r: ScoredRow) -> bool:
+    """The target or the actual, as scored, is an amount of money."""
+    item = r.item
+    target, actual = item.target, item.actual
+    return ((type(target) is Quantity and target.dimension is Dimension.MONEY)
+            or (type(actual) is Quantity and actual.dimension is Dimension.MONEY))
+
+
+def _done_or_figure(r: ScoredRow) -> bool:
+    """The actual, as scored, is a figure or says the target was (mostly) reached."""
+    actual = r.item.actual
+    kind = type(actual)
+    return kind is Quantity or (kind is Claim and actual.level in _DONE)
+
+
+_DONE = (ClaimLevel.ACHIEVED, ClaimLevel.MOSTLY)
+
+
 ROW_KINDS: Mapping[str, Callable[[ScoredRow], bool] | None] = MappingProxyType({
     "all": None,
     "own points": _own_points,
@@ -300,6 +352,8 @@ ROW_KINDS: Mapping[str, Callable[[ScoredRow], bool] | None] = MappingProxyType({
     "numeric target": _numeric_target,
     "wordy target": _wordy_target,
     "text target": _text_target,
+    "money cell": _money_cell,
+    "done or figure": _done_or_figure,
 })
 
 

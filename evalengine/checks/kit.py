@@ -23,7 +23,7 @@ from ..scoring import Evidence, IndicatorScore
 from ..taxonomy import Category
 from ..values import Claim, ClaimLevel, Dimension, Quantity, Text, Value
 from ..vocabulary import load_vocabulary
-from .base import CaseContext, Hit, ScoredRow, Words, _row_path, _show
+from .base import CaseContext, Hit, ScoredRow, Words, _row_path, _show, scored_rows
 
 _path = _row_path  # $.indicators[index].field, as the rules write it
 
@@ -222,6 +222,14 @@ def _per_case(ctx: CaseContext, key: str, find: Callable[[CaseContext], Any]) ->
     return value if case is ctx.case else find(ctx)
 
 
+def _joined(ctx: CaseContext, field: str) -> str:
+    """A text of every scored row, without whitespace (a ScoredRow's ``name``, ``level2``
+    or ``target_words``), joined by line breaks: found once a case, so that a rule can ask
+    ``Words.any_in`` whether any row holds one of its words before it reads the rows."""
+    return _per_case(ctx, f"joined {field}",
+                     lambda ctx: "\n".join(getattr(r, field) for r in scored_rows(ctx)))
+
+
 def _rows(ctx: CaseContext) -> tuple[tuple[int, Indicator], ...]:
     """The indicator rows that are not empty 二级 lines, subtotals or 其中 repeats."""
     return _per_case(ctx, "counted rows", _counted)
@@ -408,7 +416,8 @@ def _deviation(item: IndicatorScore, row: Indicator) -> tuple[Phrase, Decimal | 
 
 def _form_explains_nothing(ctx: CaseContext) -> bool:
     """The form's own 偏差大或目标未完成原因分析 says nothing (so each row's must)."""
-    return _says_nothing(ctx.case.narrative.deviation)
+    return _per_case(ctx, "form explains nothing",
+                     lambda ctx: _says_nothing(ctx.case.narrative.deviation))  # five rules ask
 
 
 def _unexplained(r: ScoredRow) -> tuple[Phrase, Decimal | None] | None:
@@ -460,8 +469,17 @@ def _bare(text: str) -> str:
 def _says_nothing(text: str) -> bool:
     """A 偏差原因 cell or a 存在问题 / 改进措施 text that gives nothing: empty, only
     punctuation, or one of the vocabulary's [explanation] says_nothing texts (无, 暂无, 0, /)."""
+    if type(text) is str and len(text) <= 256:  # a row's cell, asked by several rules
+        return _says_nothing_short(text)
+    return _find_says_nothing(text)
+
+
+def _find_says_nothing(text: str) -> bool:
     bare = _bare(text)
     return bare == "" or bare in _nothing_said()
+
+
+_says_nothing_short = functools.lru_cache(maxsize=4096)(_find_says_nothing)
 
 
 @functools.cache
@@ -532,13 +550,22 @@ class _Figure:
 
 
 def _bigrams(text: str, generic: tuple[str, ...]) -> frozenset[str]:
+    """The CJK character pairs of ``text`` that are in none of the ``generic`` words."""
+    dropped = _pairs_in(generic)  # a pair is in a word iff it is one of the word's pairs
     out = set()
     for run in _CJK_RUN_RE.findall(text):
         for i in range(len(run) - 1):
             pair = run[i : i + 2]
-            if not any(pair in g for g in generic):
+            if pair not in dropped:
                 out.add(pair)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _pairs_in(words: tuple[str, ...]) -> frozenset[str]:
+    """Every two-character piece of ``words`` (found once for the vocabulary's generic
+    words, rather than each word searched for each pair of a text)."""
+    return frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1))
 
 
 def _half_unit(q: Quantity, written: str | None) -> Decimal:

@@ -52,7 +52,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         yield Hit(
             path,
             {**params, "field": p("F101.indicator_actuals", count=Count(len(claims))),
-             "claim": Quote(rows[claims[0]].actual.strip(), path)},
+             "claim": Quote.at(rows[claims[0]].actual.strip(), path)},
             expected=paid,
             found=p("F101.claims_found", shown=shown, more=more),
         )
@@ -62,8 +62,8 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
             continue
         label = _label(ctx.facts, path)
         clause = _clause(text, m.start(), m.end(), commas=True)
-        yield Hit(path, {**params, "field": label, "claim": Quote(clause, path)},
-                  expected=paid, found=p("common.labelled", label=label, text=Quote(_short(text), path)))
+        yield Hit(path, {**params, "field": label, "claim": Quote.at(clause, path)},
+                  expected=paid, found=p("common.labelled", label=label, text=Quote.at(_short(text), path)))
 
 
 RESTS_ON = (HERE, *MONEY)

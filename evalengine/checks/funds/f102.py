@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from ...evidence import Amount, Count, Percent, Points, Quote, Seq, p
+from ...model import Indicator
 from ...money import Figures
 from ...numbers import ZERO
 from ...scoring import IndicatorScore
@@ -32,9 +33,9 @@ def _points(ctx: CaseContext, s: IndicatorScore) -> Points:
     return Points(*_marks(ctx, s))
 
 
-def _is_cost(ctx: CaseContext, s: IndicatorScore) -> bool:
-    row = ctx.case.indicators[s.index]
-    return any(w and (w in row.level2 or w in row.name) for w in ctx.options["cost_words"])
+def _is_cost(row: Indicator, words: Sequence[str]) -> bool:
+    """The row's 二级 or name holds one of the cost words."""
+    return any(w and (w in row.level2 or w in row.name) for w in words)
 
 
 def _budget_cap(ctx: CaseContext, s: IndicatorScore, f: Figures) -> tuple[str, Decimal | None]:
@@ -66,8 +67,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
     if rate is None:
         return
     rows = ctx.case.indicators
-    outputs = [s for s in ctx.score.indicators if s.category == o["output_category"] and s.weight > 0]
-    all_full = rate < o["threshold"] and bool(outputs) and all(_full(ctx, s) for s in outputs)
+    category, threshold, words = o["output_category"], o["threshold"], o["cost_words"]
+    outputs = [s for s in ctx.score.indicators if s.category == category and s.weight > 0]
+    all_full = rate < threshold and bool(outputs) and all(_full(ctx, s) for s in outputs)
+    listed = {s.index for s in outputs} if all_full else ()  # one IndicatorScore a row
     if all_full:
         yield Hit(
             f"$.indicators[{outputs[0].index}].score",
@@ -78,15 +81,17 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                             for s in outputs)),
         )
     for s in ctx.score.indicators:
-        if not (_full(ctx, s) and _is_cost(ctx, s)) or (all_full and s in outputs):
+        if s.index in listed:
             continue  # an output already listed in the hit above is not reported twice
-        kind, cap = _budget_cap(ctx, s, f)
         row = rows[s.index]
+        if not _is_cost(row, words) or not _full(ctx, s):
+            continue  # not a cost indicator, or not given full marks
+        kind, cap = _budget_cap(ctx, s, f)
         found = p("F102.cost_found", name=Quote(row.name), target=Quote(row.target), actual=Quote(row.actual),
                   points=_points(ctx, s))
         if kind == "money" and cap is not None and f.executed is not None and cap > 0:
             spent = max(f.executed, ZERO) / cap
-            if spent >= o["threshold"]:
+            if spent >= threshold:
                 continue
             yield Hit(
                 f"$.indicators[{s.index}].score",
@@ -95,7 +100,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                 expected=p("F102.spent_of_cap", executed=Amount(f.executed), cap=Amount(cap), rate=Percent(spent)),
                 found=found,
             )
-        elif kind == "rate" and rate < o["threshold"]:
+        elif kind == "rate" and rate < threshold:
             yield Hit(
                 f"$.indicators[{s.index}].score",
                 {"rate": Percent(rate), "what": p("F102.within_budget", name=Quote(row.name))},

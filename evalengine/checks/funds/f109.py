@@ -46,10 +46,10 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         label = _label(ctx.facts, path)
         yield Hit(
             path,
-            {"claimed": p("F109.claimed_in", label=label, clause=Quote(_clause(text, m.start(), m.end()), path)),
+            {"claimed": p("F109.claimed_in", label=label, clause=Quote.at(_clause(text, m.start(), m.end()), path)),
              "computed": Percent(rate)},
             expected=p("F109.expected", word=_budget_word(f), rate=_rate(f)),
-            found=p("common.labelled", label=label, text=Quote(_short(text), path)),
+            found=p("common.labelled", label=label, text=Quote.at(_short(text), path)),
         )
 
 

@@ -21,7 +21,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
         if m is None:
             continue
         label = _label(ctx.facts, path)
-        clause = Quote(_clause(text, m.start(), m.end()), path)
+        clause = Quote.at(_clause(text, m.start(), m.end()), path)
         yield Hit(
             path,
             {"field": label, "clause": clause},

@@ -45,7 +45,7 @@ def check(ctx: CaseContext) -> Iterator[Hit]:
                  "diff": Amount(total_w - summed_w)},
                 expected=p("F114.expected", total=Amount(total_w)),
                 found=p("F114.found", label=label, parts=Sum(tuple(x / TEN_THOUSAND for x in parts)),
-                        sentence=Quote(_short(sentence.strip(), 60), path)),
+                        sentence=Quote.at(_short(sentence.strip(), 60), path)),
             )
 
 

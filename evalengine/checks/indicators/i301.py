@@ -31,9 +31,9 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     return Hit(
         path,
         {"name": Quote(r.shown_name), "target": Quote(_show(r.target_text)),
-         "actual": Quote(_show(row.actual), path), "why": p(why)},
+         "actual": Quote.at(_show(row.actual), path), "why": p(why)},
         expected=p("I301.expected", target=Quote(r.target_text)),
-        found=p("common.actual_is", actual=Quote(row.actual, path)),
+        found=p("common.actual_is", actual=Quote.at(row.actual, path)),
     )
 
 

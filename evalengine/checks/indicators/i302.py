@@ -30,10 +30,10 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     path = r.path("target")
     return Hit(
         path,
-        {"name": Quote(r.shown_name), "target": Quote(_show(row.target), path), "why": why},
+        {"name": Quote(r.shown_name), "target": Quote.at(_show(row.target), path), "why": why},
         expected=p("I302.expected"),
         found=p("I302.found", level2=Quote(row.level2.strip() or "—"), name=Quote(row.name.strip()),
-                target=Quote(row.target, path)),
+                target=Quote.at(row.target, path)),
     )
 
 

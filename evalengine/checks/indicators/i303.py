@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from ...evidence import Number, Phrase, Quote, p
 from ...values import Claim, Dimension, Quantity, Text
 from ..base import CaseContext, Hit, ScoredRow, Words
-from ...facts import CaseFacts, Row, compact
-from ..kit import _show
+from ...facts import Row
+from ..kit import _joined, _per_case, _show
 
 
 def _unit_dimension(cells: Row) -> Quantity | None:
@@ -26,13 +26,22 @@ def _after_digit(words: Words) -> tuple[re.Pattern[str] | None, tuple[tuple[str,
     return either, each
 
 
-def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> list[tuple[str, Phrase]]:
+def _some_row_has(ctx: CaseContext, either: re.Pattern[str]) -> bool:
+    """Whether some row's target or actual has one of the words right after a digit: one
+    search of the case's rows joined by line breaks (no word holds one, nor is it a digit),
+    found once a case."""
+    return _per_case(ctx, f"I303 words {either.pattern}", lambda ctx: bool(
+        either.search(_joined(ctx, "target_words")) or either.search(_joined(ctx, "actual_words"))))
+
+
+def _unit_problems(ctx: CaseContext, r: ScoredRow) -> list[tuple[str, Phrase]]:
     """(field, why) for each unit or operator problem of one row."""
+    facts, o = ctx.facts, ctx.options
     out: list[tuple[str, Phrase]] = []
     row, item, cells = r.row, r.item, r.cells
     either, each = o["bad_unit_words"].once("after a digit", _after_digit)
-    if either is not None:
-        target, actual = r.target_words, compact(row.actual)
+    if either is not None and _some_row_has(ctx, either):
+        target, actual = r.target_words, r.actual_words
         if either.search(target) or either.search(actual):
             for w, bad in each:
                 field = "target" if bad.search(target) else "actual" if bad.search(actual) else None
@@ -68,7 +77,7 @@ def _unit_problems(r: ScoredRow, facts: CaseFacts, o) -> list[tuple[str, Phrase]
 
 
 def check_row(ctx: CaseContext, r: ScoredRow) -> Iterator[Hit] | None:
-    problems = _unit_problems(r, ctx.facts, ctx.options)
+    problems = _unit_problems(ctx, r)
     return _hits(r, problems) if problems else None
 
 

@@ -29,6 +29,11 @@ def _satisfaction() -> Words:
     return Words(load_vocabulary().names.satisfaction)
 
 
+def _shown_words(words: Words) -> Seq:
+    """The first survey words, as the evidence lists them (the same for every hit)."""
+    return Seq(tuple(Quote(w) for w in words[:4]), "slash_tight")
+
+
 def wants_rows(ctx: CaseContext) -> bool:
     """No text of the form speaks of a survey."""
     return not ctx.options["survey_words"].first_in(compact(_case_text(ctx.case)))
@@ -48,8 +53,12 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
         {"name": Quote(r.shown_name), "actual": Quote(_show(row.actual))},
         expected=p("I306.expected"),
         found=p("I306.found", actual=Quote(row.actual),
-                words=Seq(tuple(Quote(w) for w in ctx.options["survey_words"][:4]), "slash_tight")),
+                words=ctx.options["survey_words"].once("I306 shown", _shown_words)),
     )
 
 
 RESTS_ON = (HERE, *TEXTS)
+
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "done or figure"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...evidence import Percent, Quote, p
 from ...values import Quantity
 from ..base import HERE, RECORD, CaseContext, Hit, ScoredRow
-from ..kit import _has, _show, _says_nothing
+from ..kit import _form_explains_nothing, _has, _show, _says_nothing
 from ...vocabulary import load_vocabulary
 
 
@@ -21,7 +21,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     if ratio >= o["far_ratio"]:
         return None  # I316: a target set far below what was achieved
     if (ratio < flag or not _says_nothing(row.deviation)
-            or not _says_nothing(ctx.case.narrative.deviation)):
+            or not _form_explains_nothing(ctx)):
         return None
     if _has(row.target, load_vocabulary().numbers.per_item):
         return None  # "各250册" against "共500册": a per-item target read against a total

@@ -11,7 +11,7 @@ from ...taxonomy import Taxonomy
 from ...values import Dimension, Quantity, Text, Value
 from ...vocabulary import load_vocabulary
 from ..base import CaseContext, Hit, ScoredRow, Words
-from ..kit import _has, _label_key, _show
+from ..kit import _compact, _label_key, _show
 
 
 def _misfit_table(entries: Sequence[str]) -> list[tuple[str, Words]]:
@@ -68,22 +68,22 @@ def _satisfaction() -> Words:
 def _misfit(r: ScoredRow, o, keys: set[str]) -> Phrase | None:
     """Why row ``r``'s 三级 name does not belong under its 二级 (None: it does)."""
     row = r.row
-    level2 = row.level2.strip()
     if _label_key(row.name) in keys:
         return p("I309.category_name", name=Quote(row.name.strip()))
-    if o["money_level2"].first_in(r.level2):
-        word = o["cost_names"].first_in(r.name)
+    level2, name = r.level2, r.name
+    if o["money_level2"].first_in(level2):
+        word = o["cost_names"].first_in(name)
         if _money_target(r.target) or word:
             what = (p("I309.name_has", word=Quote(word)) if word
                     else p("I309.target_money", target=Quote(_show(row.target))))
-            return p("I309.money", what=what, level2=Quote(level2))
+            return p("I309.money", what=what, level2=Quote(row.level2.strip()))
     for head, words in o["misfits"].once("table", _misfit_table_of):
-        if head in r.level2:
-            word = words.first_in(r.name)
+        if head in level2:
+            word = words.first_in(name)
             if word:
-                return p("I309.not_under", word=Quote(word), level2=Quote(level2))
+                return p("I309.not_under", word=Quote(word), level2=Quote(row.level2.strip()))
     sat = _satisfaction()
-    if sat.first_in(r.name) and not _has(r.item.category, sat):
+    if sat.first_in(name) and not sat.first_in(_compact(r.item.category)):
         return p("I309.satisfaction", category=Quote(r.item.category))
     return None
 

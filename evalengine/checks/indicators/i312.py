@@ -6,7 +6,7 @@ from ...evidence import Label, Quote, p
 from ...values import Dimension, Empty, Quantity, Value, When
 from ...vocabulary import load_vocabulary
 from ..base import CaseContext, Hit, ScoredRow
-from ..kit import _show
+from ..kit import _joined, _show
 
 
 def _timely_value(value: Value, r: ScoredRow, o) -> bool:
@@ -22,6 +22,11 @@ def _timely_value(value: Value, r: ScoredRow, o) -> bool:
         if value.dimension is Dimension.PLAIN:
             return bool(o["rate_words"].first_in(r.name))
     return False
+
+
+def wants_rows(ctx: CaseContext) -> bool:
+    """Some row's 二级 label holds one of the level-2 words (the rows check_row reads)."""
+    return ctx.options["level2_words"].any_in(_joined(ctx, "level2"))
 
 
 def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:

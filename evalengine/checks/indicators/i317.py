@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from ...evidence import Number, Quote, p
 from ..base import RECORD, CaseContext, Hit, ScoredRow
-from ..kit import _show
+from ..kit import _joined, _show
 
 
 def wants_rows(ctx: CaseContext) -> bool:
-    return ctx.profile.budget.weight > 0  # a rubric scores 预算执行率 as one of its items
+    if not ctx.profile.budget.weight > 0:
+        return False  # a rubric scores 预算执行率 as one of its items
+    words = ctx.options["words"]  # and some row's name or target holds one of the words
+    return words.any_in(_joined(ctx, "name")) or words.any_in(_joined(ctx, "target_words"))
 
 
 def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:

@@ -35,3 +35,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
 
 
 RESTS_ON = (RECORD, *MONEY)
+
+
+# the rows check_row can fire on (base.ROW_KINDS): it returns nothing on any other
+ROW_KIND = "money cell"

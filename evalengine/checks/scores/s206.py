@@ -6,7 +6,7 @@ from ...evidence import Amount, Points, Quote, p
 from ...numbers import agrees
 from ...scoring import Evidence
 from ..base import HERE, RECORD, CaseContext, Hit, ScoredRow
-from ..kit import _MET, _name, _reason, _says_nothing
+from ..kit import _MET, _form_explains_nothing, _name, _reason, _says_nothing
 
 
 def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
@@ -20,7 +20,7 @@ def check_row(ctx: CaseContext, r: ScoredRow) -> Hit | None:
     if row.score < 0 or row.score >= row.weight or agrees(
             row.score, row.weight, rounding.places, rounding.mode, ctx.options["tolerance"]):
         return None
-    if not (_says_nothing(row.deviation) and _says_nothing(ctx.case.narrative.deviation)):
+    if not (_says_nothing(row.deviation) and _form_explains_nothing(ctx)):
         return None
     name = _name(ctx.case, ind.index)
     return Hit(
