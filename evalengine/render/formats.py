@@ -18,8 +18,6 @@ A run streams three kinds of plain-data record (:mod:`evalengine.render.data`): 
 from __future__ import annotations
 
 import importlib
-import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
 from typing import IO, Any, Protocol
 
@@ -149,6 +147,8 @@ class Spool:
     """Text kept in memory up to ``limit`` characters, then in an anonymous temporary file."""
 
     def __init__(self, limit: int = 4 << 20):
+        import tempfile  # here: the streaming formats need no spool (tempfile imports ~15 ms)
+
         self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by close()
             max_size=limit, mode="w+", encoding="utf-8", newline="")
         self.count = 0
@@ -160,6 +160,8 @@ class Spool:
     def copy_to(self, out: IO[str]) -> None:
         self._file.flush()
         self._file.seek(0)
+        import shutil
+
         shutil.copyfileobj(self._file, out, 1 << 20)
 
     def close(self) -> None:
