@@ -32,6 +32,19 @@ def test_taxonomy_cache_answers_like_the_search():
     assert len(taxonomy._found) <= 4097
 
 
+def test_taxonomy_direction_cache_answers_like_the_words():
+    taxonomy = load_config(rules_dir() / "taxonomy.toml", Taxonomy)
+    names = ["预算调整率", " 预算 调整率 ", "结转结余率", "政府采购执行率", "培训人次", ""]
+    names += [f"自定义{i}率" for i in range(5000)]
+    for _ in range(2):  # the second round reads the cache (and the cap clears it once)
+        for name in names:
+            key = "".join(name.split())
+            assert taxonomy.lower_is_better_name(name) == any(w in key for w in taxonomy.lower_is_better)
+            assert taxonomy.higher_is_better_name(name) == any(w in key for w in taxonomy.higher_is_better)
+    assert taxonomy.lower_is_better_name("预算 调整率") and not taxonomy.lower_is_better_name("培训人次")
+    assert len(taxonomy._found) <= 4097
+
+
 def test_taxonomy_cache_does_not_change_equality():
     used = load_taxonomy()
     used.resolve("产出", "数量指标")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -60,20 +59,26 @@ def clean_data(value: Any) -> Any:
     return _clean_data(value)
 
 
-def _strings(value: Any) -> Iterator[str]:
+def _strings(value: Any) -> list[str]:
     """The strings in a record, its findings' words included."""
-    from .records import FindingRecord
+    from .records import FindingRecord  # once a record, not once a value of it
 
+    out: list[str] = []
+    _collect(value, FindingRecord, out)
+    return out
+
+
+def _collect(value: Any, finding: type, out: list[str]) -> None:
     if isinstance(value, str):
-        yield value
-    elif isinstance(value, FindingRecord):
-        yield from (value.code, value.file, value.path, value.message, *value.evidence)
+        out.append(value)
+    elif isinstance(value, finding):
+        out.extend((value.code, value.file, value.path, value.message, *value.evidence))
     elif isinstance(value, tuple):
         for item in value:
-            yield from _strings(item)
+            _collect(item, finding, out)
     elif attrs.has(type(value)):
         for name in _text_fields(type(value)):
-            yield from _strings(getattr(value, name))
+            _collect(getattr(value, name), finding, out)
 
 
 @functools.cache
