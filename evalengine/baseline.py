@@ -14,7 +14,6 @@ absorbs at most *n* findings (a second identical problem in the same case is new
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -78,6 +77,8 @@ def stable_path(path: str, document: Case | Department | None = None) -> str:
 def fingerprint(finding: Finding, document_identity: str, document: Case | Department | None = None) -> str:
     key = json.dumps([finding.code, document_identity, stable_path(finding.path, document),
                       _evidence(finding.expected), _evidence(finding.found)], ensure_ascii=False)
+    import hashlib  # only a run that writes or reads a baseline needs it
+
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 

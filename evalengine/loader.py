@@ -58,6 +58,9 @@ __all__ = [
 ]
 
 CASE_SUFFIXES = (".toml", ".jsonl")
+# the names of form files a folder walk reads (the importer's inputs: evalengine.importer.inputs)
+FORM_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xlsm", ".xls", ".ods", ".html", ".htm",
+                 ".mhtml", ".mht", ".txt", ".et", ".wps")
 YEARS = (1900, 2200)  # a 年度 outside is a typo (and 309 digits would crash a renderer)
 MAX_DIGITS = 4000  # a whole number written with more digits is refused by name (Python's own
 # limit, 4300, would raise a message without the key or the line)
@@ -606,10 +609,9 @@ def would_read(name: str) -> bool:
 
 
 def _is_form_file(name: str) -> bool:
-    """A form file found in a folder (.pdf, .docx, .xlsx, .txt …)."""
-    from .importer.inputs import is_form_name
-
-    return is_form_name(name)
+    """A form file found in a folder (.pdf, .docx, .xlsx, .txt …): asked of an output
+    name before every run that writes a file, so answered without importing the importer."""
+    return Path(name).suffix.lower() in FORM_SUFFIXES
 
 
 def _result(location: str, parsed: Document | tuple[Problem, ...]) -> Loaded | LoadFailure:

@@ -52,6 +52,9 @@ class NumberError(ValueError):
 _QUANTA: dict[int, Decimal] = {places: Decimal((0, (1,), -places)) for places in range(-2, 11)}
 
 
+_CENTS = _QUANTA[2]
+
+
 def _quantum(places: int) -> Decimal:
     quantum = _QUANTA.get(places)
     if quantum is None:
@@ -68,11 +71,12 @@ def rounded(value: Decimal, places: int = 2, mode: RoundingMode = "half_up") -> 
     """
     if not value.is_finite():
         raise ValueError(f"cannot round a non-finite number: {value}")
-    quantum, how = _quantum(places), _MODES[mode]
     try:
-        return value.quantize(quantum, rounding=how)
+        if places == 2 and mode == "half_up":  # every figure reported: the quantum at hand
+            return value.quantize(_CENTS, ROUND_HALF_UP)  # (rounding positional: cheaper)
+        return value.quantize(_quantum(places), _MODES[mode])
     except InvalidOperation:
-        return _rounded_wide(value, quantum, places, how)
+        return _rounded_wide(value, _quantum(places), places, _MODES[mode])
 
 
 def agrees(printed: Decimal, exact: Decimal, places: int, mode: RoundingMode, slack: Decimal = ZERO) -> bool:

@@ -29,7 +29,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -263,6 +262,8 @@ def open_target(target: Target, binary: bool = False) -> Iterator[IO[Any]]:
         mode = path.stat().st_mode & 0o7777 if target.force else _new_file_mode()
     except FileNotFoundError:
         mode = _new_file_mode()
+    import tempfile  # a regular file only: standard output needs none
+
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with _named(target):

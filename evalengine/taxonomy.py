@@ -41,7 +41,8 @@ class Taxonomy:
     lower_is_better: tuple[str, ...] = ()
     higher_is_better: tuple[str, ...] = ()
     # (list, label) -> category, filled as rows are read: forms repeat a few labels, and the
-    # scoring and several checks ask for every row (91,580 look-ups for 1,000 cases)
+    # scoring and several checks ask for every row (91,580 look-ups for 1,000 cases); also
+    # ("lower" or "higher", name) -> whether a row's name says that is better
     _found: dict = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     def by_level1(self, label: str) -> Category | None:
@@ -74,13 +75,22 @@ class Taxonomy:
 
     def lower_is_better_name(self, name: str) -> bool:
         """True when the indicator's name says less is better (预算调整率, 结转结余率 …)."""
-        key = "".join(name.split())
-        return any(word in key for word in self.lower_is_better)
+        return self._names("lower", name, self.lower_is_better)
 
     def higher_is_better_name(self, name: str) -> bool:
         """True when the indicator's name says more is better (政府采购执行率 …)."""
-        key = "".join(name.split())
-        return any(word in key for word in self.higher_is_better)
+        return self._names("higher", name, self.higher_is_better)
+
+    def _names(self, which: str, name: str, words: tuple[str, ...]) -> bool:
+        """Whether ``name`` (without whitespace) holds one of ``words``; kept by name, as the
+        categories are: scoring asks it of every row, and a form set repeats its names."""
+        found = self._found.get((which, name))
+        if found is None:
+            if len(self._found) > 4096:
+                self._found.clear()
+            key = "".join(name.split())
+            found = self._found[which, name] = any(word in key for word in words)
+        return found
 
     def names_kind_only(self, operator: str) -> bool:
         """True when a 指标性质 cell names the indicator's kind (定量指标), not a direction."""

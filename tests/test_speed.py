@@ -32,6 +32,19 @@ def test_taxonomy_cache_answers_like_the_search():
     assert len(taxonomy._found) <= 4097
 
 
+def test_taxonomy_direction_cache_answers_like_the_words():
+    taxonomy = load_config(rules_dir() / "taxonomy.toml", Taxonomy)
+    names = ["预算调整率", " 预算 调整率 ", "结转结余率", "政府采购执行率", "培训人次", ""]
+    names += [f"自定义{i}率" for i in range(5000)]
+    for _ in range(2):  # the second round reads the cache (and the cap clears it once)
+        for name in names:
+            key = "".join(name.split())
+            assert taxonomy.lower_is_better_name(name) == any(w in key for w in taxonomy.lower_is_better)
+            assert taxonomy.higher_is_better_name(name) == any(w in key for w in taxonomy.higher_is_better)
+    assert taxonomy.lower_is_better_name("预算 调整率") and not taxonomy.lower_is_better_name("培训人次")
+    assert len(taxonomy._found) <= 4097
+
+
 def test_taxonomy_cache_does_not_change_equality():
     used = load_taxonomy()
     used.resolve("产出", "数量指标")
@@ -62,6 +75,31 @@ def test_scoring_case_files_in_one_process_imports_no_importer_nor_worker_pool()
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[-1] in ("0", "1") and lines[0].startswith('{"type":"report"')
+
+
+def test_writing_a_file_imports_neither_the_importer_nor_rich(tmp_path):
+    """``-o FILE`` asks whether the output's name is a form file (the importer's suffixes)
+    and says one cleaned line when done: neither needs the importer (~0.2 s) or rich."""
+    out = tmp_path / "out.jsonl"
+    code = ("import sys\nfrom evalengine.cli import main\n"
+            "code = main(['score', 'cases/real', '--format', 'jsonl', '--no-progress', '-o', sys.argv[1]])\n"
+            "late = [m for m in ('evalengine.importer', 'rich') if m in sys.modules]\n"
+            "assert not late, late\nprint(code)\n")
+    run = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() in ("0", "1")
+    assert out.read_text(encoding="utf-8").startswith('{"type":"report"')
+    assert str(out) in run.stderr  # the written note still said
+
+
+def test_the_form_suffixes_are_the_importers():
+    from evalengine.importer.inputs import FORM_SUFFIXES, is_form_name
+    from evalengine.loader import would_read
+
+    for suffix in FORM_SUFFIXES:
+        assert would_read("x" + suffix) and would_read("X" + suffix.upper()) and is_form_name("x" + suffix)
+    assert not would_read("x.png") and not would_read("x.xlsx.bak")
 
 
 def test_a_shipped_rule_that_is_off_is_compiled_when_selected(tmp_path):

@@ -16,13 +16,9 @@ from pathlib import Path
 
 import attrs
 
-from ..loader import display_path
+from ..loader import FORM_SUFFIXES, display_path
 
 __all__ = ["FORM_SUFFIXES", "STDIN", "STDIN_STEM", "Input", "form_inputs", "is_form_name"]
-
-FORM_SUFFIXES = (".pdf", ".docx", ".doc", ".xlsx", ".xlsm", ".xls", ".ods", ".html", ".htm",
-                 ".mhtml", ".mht", ".txt", ".et", ".wps")
-
 
 STDIN = "-"  # the path that means standard input, as in ``evalengine score -``
 STDIN_STEM = "stdin"  # the stem of a form read from standard input, unless --name gives one

@@ -6,6 +6,7 @@ JSON shape is documented in docs/report-format.md.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -73,20 +74,38 @@ def percent(value: Decimal | None) -> str | None:
 
 def value_record(value: Value) -> ValueRecord:
     # an enum member's ``_value_`` (the attribute ``.value`` reads through a descriptor, a
-    # Python call: three a row)
+    # Python call: three a row); the kind found by the value's class (each a final attrs
+    # class), a subclass by isinstance as before
+    make = _VALUE_RECORDS.get(value.__class__)
+    if make is not None:
+        return make(value)
     if isinstance(value, Quantity):
-        return QuantityValue(value.operator._value_, str(value.amount), value.unit)
+        return _quantity(value)
     if isinstance(value, When):
-        return DateValue(value.operator._value_, value.latest.isoformat() if value.latest else None)
+        return _date(value)
     if isinstance(value, Claim):
-        return ClaimValue(value.level._value_)
+        return _claim(value)
     if isinstance(value, Text):
         return _TEXT
     assert isinstance(value, Empty)
     return _EMPTY
 
 
+def _quantity(value: Quantity) -> ValueRecord:
+    return QuantityValue(value.operator._value_, str(value.amount), value.unit)
+
+
+def _date(value: When) -> ValueRecord:
+    return DateValue(value.operator._value_, value.latest.isoformat() if value.latest else None)
+
+
+def _claim(value: Claim) -> ValueRecord:
+    return ClaimValue(value.level._value_)
+
+
 _TEXT, _EMPTY = TextValue(), EmptyValue()
+_VALUE_RECORDS = {Quantity: _quantity, When: _date, Claim: _claim,
+                  Text: lambda _: _TEXT, Empty: lambda _: _EMPTY}
 
 
 def finding_record(finding: Finding, lang: Lang = "zh") -> FindingRecord:
@@ -98,29 +117,34 @@ def finding_record(finding: Finding, lang: Lang = "zh") -> FindingRecord:
 _SEVERITY = {severity: severity.label for severity in Severity}
 
 
-def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang) -> IndicatorRecord:
+def _indicator_record(item: IndicatorScore, row: Indicator, lang: Lang,
+                      words: tuple[dict[str, str], dict[str, str]] | None = None) -> IndicatorRecord:
     evidence_class = item.evidence_class._value_
-    words = _WORDS.get(lang) or _words_of(lang)
+    classes, reasons = words if words is not None else _words_of(lang)
+    index = item.index
     return IndicatorRecord(  # positional, in the fields' order (a call with keywords costs more)
-        f"$.indicators[{item.index}]", row.level1, row.level2, row.name, item.category,
+        _PATHS[index] if index < len(_PATHS) else f"$.indicators[{index}]",
+        row.level1, row.level2, row.name, item.category,
         row.target, row.actual, value_record(item.target), value_record(item.actual),
         num(item.weight), item.weight_from_form, item.method, item.evidence._value_,
-        evidence_class, words.get("evidence_class." + evidence_class) or _word(
-            words, "evidence_class." + evidence_class, lang), item.reason,
-        words.get(item.reason) or _word(words, item.reason, lang), percent(item.achievement),
-        num(item.claimed), item.claimed_from_form, num(item.verified))
+        evidence_class, classes.get(evidence_class) or _word(
+            classes, evidence_class, "evidence_class." + evidence_class, lang), item.reason,
+        reasons.get(item.reason) or _word(reasons, item.reason, item.reason, lang),
+        percent(item.achievement), num(item.claimed), item.claimed_from_form, num(item.verified))
 
 
-_WORDS: dict[str, dict[str, str]] = {}  # lang → {i18n key: its text}, filled as met
+_PATHS = [f"$.indicators[{i}]" for i in range(256)]  # a row's key path, made once
+# lang → ({evidence class: its text}, {reason: its text}), filled as met
+_WORDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
 
 
-def _words_of(lang: Lang) -> dict[str, str]:
-    return _WORDS.setdefault(lang, {})
+def _words_of(lang: Lang) -> tuple[dict[str, str], dict[str, str]]:
+    return _WORDS.get(lang) or _WORDS.setdefault(lang, ({}, {}))
 
 
-def _word(words: dict[str, str], key: str, lang: Lang) -> str:
-    """``text(key, lang)``, kept (the keys are the few reasons and evidence classes)."""
-    found = words[key] = text(key, lang)
+def _word(words: dict[str, str], name: str, key: str, lang: Lang) -> str:
+    """``text(key, lang)``, kept by ``name`` (the few reasons and evidence classes)."""
+    found = words[name] = text(key, lang)
     return found
 
 
@@ -149,10 +173,14 @@ def not_verified_text(item: NotVerifiedRecord, lang: Lang = "zh") -> str:
     return line
 
 
+_INDEX = operator.attrgetter("index")
+
+
 def case_record(result: CaseResult, lang: Lang = "zh") -> CaseRecord:
     case, score = result.case, result.score
     budget, money = score.budget, result.figures
     project = case.project
+    rows, words = case.indicators, _words_of(lang)
     return CaseRecord(
         file=result.location,
         name=shown_name(project.name, lang),  # a stand-in worded in the run's language
@@ -173,9 +201,9 @@ def case_record(result: CaseResult, lang: Lang = "zh") -> CaseRecord:
         claimed_grade=score.claimed_grade.grade if score.claimed_grade else None,
         verified_grade=score.verified_grade.grade if score.verified_grade else None,
         evidence_share=percent(score.evidence_share),
-        indicators=tuple(_indicator_record(item, case.indicators[item.index], lang)
+        indicators=tuple(_indicator_record(item, rows[item.index], lang, words)
                          for item in sorted(score.indicators + score.not_applicable,
-                                            key=lambda i: i.index)),
+                                            key=_INDEX)),
         findings=tuple(finding_record(f, lang) for f in result.findings),
         # present in the JSON only when there is something to say, so a case read
         # throughout (every hand-written one) prints exactly as before

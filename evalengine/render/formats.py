@@ -18,8 +18,6 @@ A run streams three kinds of plain-data record (:mod:`evalengine.render.data`): 
 from __future__ import annotations
 
 import importlib
-import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
 from typing import IO, Any, Protocol
 
@@ -146,24 +144,37 @@ class Collecting:
 
 
 class Spool:
-    """Text kept in memory up to ``limit`` characters, then in an anonymous temporary file."""
+    """Text kept in memory up to ``limit`` characters, then in an anonymous temporary file.
+    The file is made at the first write: most spools of a run (the json format's departments
+    and failures) are never written, and a signal that stops the run while one was being
+    made left a half-made temporary file object complaining on stderr."""
 
     def __init__(self, limit: int = 4 << 20):
-        self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by close()
-            max_size=limit, mode="w+", encoding="utf-8", newline="")
+        self._limit = limit
+        self._file: Any = None
         self.count = 0
 
     def write(self, text: str) -> None:
+        if self._file is None:
+            import tempfile  # here: the streaming formats need no spool (tempfile imports ~15 ms)
+
+            self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - closed by close()
+                max_size=self._limit, mode="w+", encoding="utf-8", newline="")
         self._file.write(text)
         self.count += 1
 
     def copy_to(self, out: IO[str]) -> None:
+        if self._file is None:
+            return
         self._file.flush()
         self._file.seek(0)
+        import shutil
+
         shutil.copyfileobj(self._file, out, 1 << 20)
 
     def close(self) -> None:
-        self._file.close()
+        if self._file is not None:
+            self._file.close()
 
 
 class SpooledDocument:

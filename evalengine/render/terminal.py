@@ -8,20 +8,19 @@ overrides (text that reads backwards).  Everything the terminal formats print pa
 newlines and tabs stay.  :class:`SafeConsole` applies it to every string or Text printed, as a
 safety net under the records cleaned at the source (:func:`clean_data`), which keeps tables
 measured on what is finally shown.
+
+rich is imported when :class:`SafeConsole` is first asked for: the writers of files (json,
+jsonl, csv, xlsx …) and the one line said after ``-o FILE`` need only :func:`clean`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import orjson
-from rich.console import Console
-from rich.segment import Segment
-from rich.text import Text
 
 __all__ = ["SafeConsole", "clean", "clean_data"]
 
@@ -60,20 +59,26 @@ def clean_data(value: Any) -> Any:
     return _clean_data(value)
 
 
-def _strings(value: Any) -> Iterator[str]:
+def _strings(value: Any) -> list[str]:
     """The strings in a record, its findings' words included."""
-    from .records import FindingRecord
+    from .records import FindingRecord  # once a record, not once a value of it
 
+    out: list[str] = []
+    _collect(value, FindingRecord, out)
+    return out
+
+
+def _collect(value: Any, finding: type, out: list[str]) -> None:
     if isinstance(value, str):
-        yield value
-    elif isinstance(value, FindingRecord):
-        yield from (value.code, value.file, value.path, value.message, *value.evidence)
+        out.append(value)
+    elif isinstance(value, finding):
+        out.extend((value.code, value.file, value.path, value.message, *value.evidence))
     elif isinstance(value, tuple):
         for item in value:
-            yield from _strings(item)
+            _collect(item, finding, out)
     elif attrs.has(type(value)):
         for name in _text_fields(type(value)):
-            yield from _strings(getattr(value, name))
+            _collect(getattr(value, name), finding, out)
 
 
 @functools.cache
@@ -104,28 +109,42 @@ def _clean_data(value: Any) -> Any:
     return value
 
 
-def _clean_renderable(item: Any) -> Any:
-    if isinstance(item, str):
-        return clean(item)
-    if isinstance(item, Text) and _CONTROL.search(item.plain):
-        return Text(clean(item.plain), style=item.style)
-    return item
+def _safe_console() -> type:
+    from rich.console import Console
+    from rich.segment import Segment
+    from rich.text import Text
+
+    def _clean_renderable(item: Any) -> Any:
+        if isinstance(item, str):
+            return clean(item)
+        if isinstance(item, Text) and _CONTROL.search(item.plain):
+            return Text(clean(item.plain), style=item.style)
+        return item
+
+    class SafeConsole(Console):
+        """A rich Console that never sends a control character it was given as text.
+
+        ``print`` cleans the strings and Texts it is handed (so they are measured as shown);
+        the text of every segment is cleaned again just before it is written, whatever
+        renderable it came from (a table cell, a panel title), so no path from data to the
+        terminal is left open.  Rich's own styles and control segments (cursor moves of a
+        live display) are written as rich makes them.
+        """
+
+        def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: A003 - rich's name
+            super().print(*(_clean_renderable(o) for o in objects), **kwargs)
+
+        def _render_buffer(self, buffer: Any) -> str:  # rich's hook between segments and output
+            return super()._render_buffer(
+                segment if segment.control else Segment(clean(segment.text), segment.style)
+                for segment in buffer)
+
+    SafeConsole.__module__, SafeConsole.__qualname__ = __name__, "SafeConsole"
+    return SafeConsole
 
 
-class SafeConsole(Console):
-    """A rich Console that never sends a control character it was given as text.
-
-    ``print`` cleans the strings and Texts it is handed (so they are measured as shown); the
-    text of every segment is cleaned again just before it is written, whatever renderable it
-    came from (a table cell, a panel title), so no path from data to the terminal is left
-    open.  Rich's own styles and control segments (cursor moves of a live display) are
-    written as rich makes them.
-    """
-
-    def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: A003 - rich's name
-        super().print(*(_clean_renderable(o) for o in objects), **kwargs)
-
-    def _render_buffer(self, buffer: Any) -> str:  # rich's hook between segments and output
-        return super()._render_buffer(
-            segment if segment.control else Segment(clean(segment.text), segment.style)
-            for segment in buffer)
+def __getattr__(name: str) -> Any:
+    if name == "SafeConsole":  # made (and rich imported) on first use, then a module attribute
+        cls = globals()["SafeConsole"] = _safe_console()
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

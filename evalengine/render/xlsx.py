@@ -108,17 +108,51 @@ def _split(cells: list[str]) -> tuple[str, str, str]:
 
 
 def _row(row: dict[str, Any], columns: tuple[Column, ...]) -> list[str]:
+    """The cells of one row, as :func:`_cell` writes them with :func:`_style`: each column's
+    kind and styles looked up once per sheet (:func:`_plan`), the commonest cells (text,
+    None) pasted from pieces made once, the rest made by :func:`_cell`."""
+    found = _PLANS.get(id(columns))
+    plan = found[1] if found is not None and found[0] is columns else _plan(columns)
     out = []
-    for column in columns:
-        key, kind = column.key, column.kind
-        if key == "title":
+    for key, kind, numeric, style, none, empty, text in plan:
+        if text is None:  # the rule title's column: the Writer fills it in by the code
             out.append(row["code"])
             continue
         value = row[key]
-        if kind in _NUMBER_STYLE and value is not None:
-            value = _value(value, kind)
-        out.append(_cell(value, _style(kind, value)))
+        if value is None:
+            out.append(none)
+        elif value.__class__ is str and not numeric:
+            if not value:
+                out.append(empty)
+            elif (value[0].isspace() or value[-1].isspace()) or _SPECIAL.search(value):
+                out.append(_cell(value, style))
+            else:
+                out.append(f"{text}{value}</t></is></c>")
+        else:
+            if numeric:
+                value = _value(value, kind)
+            out.append(_cell(value, _style(kind, value)))
     return out
+
+
+# id(columns) → (columns, their plan): the sheets' column tuples are constants, and hashing
+# one (fifteen attrs records) cost more than the plan saves
+_PLANS: dict[int, tuple[tuple[Column, ...], tuple[tuple[Any, ...], ...]]] = {}
+
+
+def _plan(columns: tuple[Column, ...]) -> tuple[tuple[Any, ...], ...]:
+    """Per column: (key, kind, a figure's kind, its style when it holds a value, its cell
+    for None, for "", and the start of a plain text cell), or None in the last place for the
+    rule title's column."""
+    plan = []
+    for column in columns:
+        kind = column.kind
+        style = _style(kind, "")  # the style of a cell that holds a value
+        plan.append((column.key, kind, kind in _NUMBER_STYLE, style,
+                     _cell(None, _style(kind, None)), _cell("", style),
+                     None if column.key == "title" else f'<c s="{style}" t="inlineStr"><is><t>'))
+    _PLANS[id(columns)] = (columns, tuple(plan))
+    return _PLANS[id(columns)][1]
 
 
 def cell_text(value: str) -> Any:
@@ -223,44 +257,51 @@ _NO_TITLE = _cell("", _WRAP)
 
 
 class _Sheet:
-    """One worksheet: its rows go to a spool as XML as they come; the rest at the end."""
+    """One worksheet: its rows go to a spool as UTF-8 XML as they come (encoded once, copied
+    into the workbook as bytes); the rest at the end."""
 
     def __init__(self, title: str, widths: tuple[int, ...], frozen: bool, titles: bool):
-        from .formats import Spool
+        import tempfile
 
         self.title, self.widths, self.frozen, self.titles = title, widths, frozen, titles
         self.rows = 0
-        self.data = Spool(1 << 20)  # then a temporary file: memory stays flat
+        # in memory up to 1 MB, then a temporary file: memory stays flat
+        self.data = tempfile.SpooledTemporaryFile(max_size=1 << 20)  # noqa: SIM115 - closed in xml()
 
     def append(self, *rows: str) -> None:
         """Rows, each the XML of its cells (:func:`_cell`)."""
         start = self.rows + 1
         self.rows += len(rows)
         self.data.write("".join([f'<row r="{n}">{cells}</row>' for n, cells in
-                                 enumerate(rows, start)]))
+                                 enumerate(rows, start)]).encode("utf-8"))
 
-    def xml(self, out: IO[str], filtered: str | None) -> None:
-        out.write(f'<worksheet xmlns="{_MAIN}"><sheetPr><outlinePr summaryBelow="1" '
-                  'summaryRight="1"/><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>'
-                  '<sheetView workbookViewId="0">')
+    def xml(self, out: IO[bytes], filtered: str | None) -> None:
+        import shutil
+
+        head = [f'<worksheet xmlns="{_MAIN}"><sheetPr><outlinePr summaryBelow="1" '
+                'summaryRight="1"/><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews>'
+                '<sheetView workbookViewId="0">']
         if self.frozen:  # the header row and the name column stay in view
-            out.write('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" '
-                      'state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/>'
-                      '<selection pane="bottomRight" activeCell="A1" sqref="A1"/>')
+            head.append('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" '
+                        'state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/>'
+                        '<selection pane="bottomRight" activeCell="A1" sqref="A1"/>')
         else:
-            out.write('<selection activeCell="A1" sqref="A1"/>')
-        out.write('</sheetView></sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>'
-                  '<cols>' + "".join(f'<col width="{w}" customWidth="1" min="{i}" max="{i}"/>'
-                                     for i, w in enumerate(self.widths, 1)) + '</cols><sheetData>')
-        self.data.copy_to(out)
+            head.append('<selection activeCell="A1" sqref="A1"/>')
+        head.append('</sheetView></sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>'
+                    '<cols>' + "".join(f'<col width="{w}" customWidth="1" min="{i}" max="{i}"/>'
+                                       for i, w in enumerate(self.widths, 1)) + '</cols><sheetData>')
+        out.write("".join(head).encode("utf-8"))
+        self.data.seek(0)
+        shutil.copyfileobj(self.data, out, 1 << 20)
         self.data.close()
-        out.write("</sheetData>")
+        tail = ["</sheetData>"]
         if filtered:
-            out.write(f'<autoFilter ref="{filtered}"/>')
+            tail.append(f'<autoFilter ref="{filtered}"/>')
         # A4 landscape, fit to the page width, as many pages down as it takes (print_setup)
-        out.write('<printOptions gridLines="0"/><pageMargins left="0.4" right="0.4" top="0.6" '
-                  'bottom="0.6" header="0.5" footer="0.5"/><pageSetup orientation="landscape" '
-                  'paperSize="9" fitToHeight="0" fitToWidth="1"/></worksheet>')
+        tail.append('<printOptions gridLines="0"/><pageMargins left="0.4" right="0.4" top="0.6" '
+                    'bottom="0.6" header="0.5" footer="0.5"/><pageSetup orientation="landscape" '
+                    'paperSize="9" fitToHeight="0" fitToWidth="1"/></worksheet>')
+        out.write("".join(tail).encode("utf-8"))
 
 
 class Writer:
@@ -397,7 +438,6 @@ class Writer:
     @staticmethod
     def _zip(spool: IO[bytes], types: str, root: str, workbook: str, rels: str,
              sheets: list[_Sheet]) -> None:
-        import io
         import zipfile
 
         from openpyxl.writer.theme import theme_xml
@@ -410,7 +450,4 @@ class Writer:
             for index, (name, sheet) in enumerate(zip(SHEETS, sheets), 1):
                 filtered = None if name == "summary" else f"A1:{_LETTERS[len(COLUMNS[name]) - 1]}{sheet.rows}"
                 with archive.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True) as raw:
-                    text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                    sheet.xml(text, filtered)
-                    text.flush()
-                    text.detach()
+                    sheet.xml(raw, filtered)
