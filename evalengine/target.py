@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import sys
 import tempfile
@@ -263,8 +264,14 @@ def open_target(target: Target, binary: bool = False) -> Iterator[IO[Any]]:
         mode = path.stat().st_mode & 0o7777 if target.force else _new_file_mode()
     except FileNotFoundError:
         mode = _new_file_mode()
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    held = _hold_stopping_signals()
     try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except BaseException:
+        _release(held)
+        raise
+    try:
+        _release(held)  # a signal that came meanwhile is raised here, where the file is removed
         with _named(target):
             os.fchmod(fd, mode)
             with _text(os.fdopen(fd, "wb"), binary) as stream:
@@ -287,6 +294,25 @@ def open_target(target: Target, binary: bool = False) -> Iterator[IO[Any]]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+# SIGTERM, SIGHUP and SIGINT stop a run by raising in the main thread (evalengine.boundary)
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT")
+                  if hasattr(signal, name))
+
+
+def _hold_stopping_signals() -> object:
+    """Hold back the signals that stop a run while a temporary file is made and handed to the
+    block that removes it: one raised in between would leave the file behind.  The previous
+    mask, for :func:`_release` (None where the platform has no signal masks)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+
+
+def _release(held: object) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # type: ignore[arg-type]
 
 
 @contextlib.contextmanager

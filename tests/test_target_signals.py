@@ -1,0 +1,39 @@
+"""A signal that stops the run at the worst moment — the temporary file just made, not yet in
+the block that removes it — leaves no temporary file behind (the race a loaded machine showed
+in tests/test_hostile.py::test_a_signal_leaves_no_temporary_file_and_exits_2)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+
+import pytest
+
+from evalengine import target as target_module
+from evalengine.boundary import Interrupted, _raise
+from evalengine.target import Target, open_target
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks here")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_right_after_the_temporary_file_is_made_removes_it(tmp_path, monkeypatch, signum):
+    real = tempfile.mkstemp
+
+    def made_then_signalled(*args, **kwargs):
+        made = real(*args, **kwargs)
+        os.kill(os.getpid(), signum)  # arrives before open_target's cleanup is in place
+        return made
+
+    monkeypatch.setattr(target_module.tempfile, "mkstemp", made_then_signalled)
+    (tmp_path / "r.json").write_text("old", encoding="utf-8")
+    previous = signal.signal(signum, _raise)
+    try:
+        with pytest.raises(Interrupted) as stopped:
+            with open_target(Target("r.json", tmp_path / "r.json")) as stream:
+                stream.write("new")
+    finally:
+        signal.signal(signum, previous)
+    assert stopped.value.signum == signum
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == "old"
