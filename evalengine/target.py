@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -264,8 +266,14 @@ def open_target(target: Target, binary: bool = False) -> Iterator[IO[Any]]:
         mode = _new_file_mode()
     import tempfile  # a regular file only: standard output needs none
 
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    held = _hold_stopping_signals()
     try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except BaseException:
+        _release(held)
+        raise
+    try:
+        _release(held)  # a signal that came meanwhile is raised here, where the file is removed
         with _named(target):
             os.fchmod(fd, mode)
             with _text(os.fdopen(fd, "wb"), binary) as stream:
@@ -288,6 +296,41 @@ def open_target(target: Target, binary: bool = False) -> Iterator[IO[Any]]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+# the signals that stop a run: they raise where the program is (evalengine.boundary)
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT")
+                  if hasattr(signal, name))
+
+
+def _hold_stopping_signals() -> tuple[dict[int, Any], list[int]] | None:
+    """Hold back the signals that stop a run while a temporary file is made and handed to the
+    block that removes it: one raised in between would leave the file behind.  Their handlers
+    are swapped for one that only notes the signal (a mask would not do: the signal may come
+    through another thread, and Python runs every handler in the main one)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None  # no handler runs here; signal.signal is the main thread's only
+    caught: list[int] = []
+    previous: dict[int, Any] = {}
+    for signum in _STOPPING:
+        if signal.getsignal(signum) is not None:  # None: set outside Python, not ours to swap
+            previous[signum] = signal.signal(signum, lambda n, _frame: caught.append(n))
+    return previous, caught
+
+
+def _release(held: tuple[dict[int, Any], list[int]] | None) -> None:
+    """Put the handlers back, then act on a signal that came meanwhile as they would have."""
+    if held is None:
+        return
+    previous, caught = held
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+    if caught:
+        handler = previous[caught[0]]
+        if callable(handler):
+            handler(caught[0], None)
+        elif handler == signal.SIG_DFL:
+            os.kill(os.getpid(), caught[0])
 
 
 @contextlib.contextmanager

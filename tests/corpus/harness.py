@@ -31,6 +31,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,14 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)(%?)")
 
 
 def norm_text(value: object) -> str:
-    text = unicodedata.normalize("NFKC", str(value))
+    return _norm_str(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_str(text: str) -> str:
+    # the same few thousand cell texts are compared again and again (every pair of rows
+    # align() weighs, every shape of every source): normalised once each
+    text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"\s+", "", text)
     for old, new in _OPERATORS.items():
         text = text.replace(old, new)
@@ -426,9 +434,16 @@ class FormResult:
 
 
 def import_form(text: str, form: str) -> list[Case]:
+    return list(_imported(text, form))
+
+
+@lru_cache(maxsize=256)
+def _imported(text: str, form: str) -> tuple[Case, ...]:
+    # once per session: the corpus run and the annotation-line test import the same forms
+    # (the cases are frozen records; each caller gets its own list of them)
     result = import_text(strip_annotations(text).encode("utf-8"), shown=f"corpus/{form}.txt",
                          stem=form)
-    return [f.case for f in result.forms]
+    return tuple(f.case for f in result.forms)
 
 
 _ENGINE: list[Any] = []
