@@ -53,6 +53,8 @@ class SentenceWords:
     result: Words
     figure_connectors: Words = ()
     direct: Words = ()
+    shared: Words = ()
+    shared_joins: Words = ()
 
 
 @attrs.frozen
@@ -1159,6 +1161,9 @@ class _Reader:
             if id(t) not in with_actual and "actual" not in f.values:
                 f.unread.setdefault("actual", "cut" if self.cut else "unplaced")
         self._statements(found, by_name)
+        own = {_key(f.name) for f in found if not _shared_names(f.name)}
+        found = [g for f in found for g in _shared(f)
+                 if g.name == f.name or _key(g.name) not in own]  # (one stated on its own)
         found.sort(key=lambda f: (f.pos, f.at))
         return [ProseIndicator(name=_restore(f.name), target=_restore(f.values.get("target", "")),
                                actual=_restore(f.values.get("actual", "")),
@@ -1235,6 +1240,42 @@ class _Reader:
                 pairs.append((same[0], a))
                 used.add(id(same[0]))
         return pairs
+
+
+def _shared_names(name: str) -> tuple[str, ...]:
+    """The names of several indicators a sentence lists before one value they share
+    (资金到位率、支付率均达100%: the name read is 资金到位率、支付率均): each name, when the list
+    ends with a word that says the value is each one's (均, 都, 全部: rules/prose.toml
+    words.shared) and every part is a name; () otherwise — without that word, or with a part
+    that is no name, which indicator the value is stays unsaid."""
+    w = load_prose_rules().words
+    word = next((x for x in sorted(w.shared, key=len, reverse=True) if name.endswith(x)), "")
+    if not word or not w.shared_joins:
+        return ()
+    parts = [p.strip(" :,") for p in re.split(_alt(w.shared_joins), name[:-len(word)])]
+    if len(parts) < 2 or not all(_name_ok(p) and not _has_figure(p) for p in parts) \
+            or len({_key(p) for p in parts}) < len(parts):
+        return ()
+    return tuple(parts)
+
+
+def _shared_value(value: str) -> str:
+    """A value without the word that says it is each indicator's (均不低于95% → 不低于95%)."""
+    for x in sorted(load_prose_rules().words.shared, key=len, reverse=True):
+        if value.startswith(x) and _is_quantity(value[len(x):]):
+            return value[len(x):]
+    return value
+
+
+def _shared(f: _Found) -> list[_Found]:
+    """``f`` as the indicators its name lists before a value they share, each with that value
+    (see _shared_names); ``f`` itself, its values without the sharing word, otherwise."""
+    values = {k: _shared_value(v) for k, v in f.values.items()}
+    names = _shared_names(f.name)
+    if not names:
+        return [attrs.evolve(f, values=values) if values != f.values else f]
+    return [attrs.evolve(f, name=n, values=dict(values), levels=dict(f.levels),
+                         unread=dict(f.unread)) for n in names]
 
 
 def _same_indicator(found: Sequence[_Found], s: Any) -> _Found | None:
