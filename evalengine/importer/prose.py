@@ -96,6 +96,8 @@ class FundWords:
     invested: Words = ()
     bare_rates: Words = ()
     rate_leads: Words = ()
+    paid: Words = ()
+    paid_objects: Words = ()
 
 
 @attrs.frozen
@@ -672,7 +674,8 @@ class _Reader:
                                          and not self.actuals)
 
     def _read_count(self) -> int:
-        return (len(self.found) + len(self.targets) + len(self.actuals) + len(self.money)
+        return (len(self.found) + len(self.targets) + len(self.actuals)
+                + sum(m.field != "paid" for m in self.money)
                 + len(self.rates) + len(self.totals) + bool(self.grade))
 
     def _list_kind(self, text: str) -> str:
@@ -888,7 +891,7 @@ class _Reader:
         f = self.rules.funds
         fields = {"initial_budget": f.initial_budget, "budget": f.budget,
                   "allocated": f.allocated, "invested": f.invested, "executed": f.executed,
-                  "balance": f.balance}
+                  "balance": f.balance, "paid": f.paid}
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
         part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
@@ -907,6 +910,8 @@ class _Reader:
                 gap = _mask_payment(before if is_part else _mask_kinds(before))
                 gap, named = self._mask_name(gap)
                 field = _nearest_label(gap, labels, f.within, barrier)
+                if field == "paid" and not _paid_object(gap, f):
+                    field = None  # (发放成本目标值为1元/人: no sum paid out)
                 if field is None and sub is not None:  # 其中:人员经费支出434.89万元
                     field = _nearest_label(gap.split(sub)[-1], labels, f.within, barrier)
                 if field is None and is_part and named and last_field and not bracketed:
@@ -930,7 +935,8 @@ class _Reader:
                     field = "executed"
                 if field is None or power is None or number is None:
                     continue
-                self.fund_clauses.add(clause.strip())
+                if field != "paid":  # (a sum paid may yet be no fund's: its clause stays read)
+                    self.fund_clauses.add(clause.strip())
                 if is_part:
                     label = re.sub(r"^[\s:(]+", "", before.split(sub)[-1] if sub else before)
                     self.parts.append((_restore(label.strip()), "budget"
@@ -1043,7 +1049,13 @@ class _Reader:
             used=tuple(sorted(self.used)))
 
     def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
-        powers = {m.power for m in self.money}
+        # a sum paid out (发放补助资金, 拨付专项资金) is the executed amount when the report states
+        # a budget (or what was allocated) and no executed amount by its words; no sum otherwise
+        paid = not any(m.field == "executed" for m in self.money) and any(
+            m.field in ("budget", "allocated", "invested") for m in self.money)
+        money = [attrs.evolve(m, field="executed") if m.field == "paid" else m
+                 for m in self.money if m.field != "paid" or paid]
+        powers = {m.power for m in money}
         # one unit throughout: as printed (like a form's 元 column); mixed: all in 万元
         def amount(number: Decimal, power: int) -> Decimal:
             if len(powers) == 1:
@@ -1056,10 +1068,10 @@ class _Reader:
         named: dict[str, list[Decimal]] = {}  # figures the text names the project for
         totalled: dict[str, list[Decimal]] = {}  # figures after 合计, 共计 …
         # a sum allocated (下达, 批复, 到位) is the budget when no budget is stated
-        as_budget = "budget" if not any(m.field == "budget" for m in self.money) else ""
+        as_budget = "budget" if not any(m.field == "budget" for m in money) else ""
         # a project's investment (总投资) is, before what was allocated (批复, 下达)
-        invested = as_budget if any(m.field == "invested" for m in self.money) else ""
-        for m in self.money:
+        invested = as_budget if any(m.field == "invested" for m in money) else ""
+        for m in money:
             field = invested or m.field if m.field == "invested" \
                 else (as_budget and not invested and "budget") or m.field \
                 if m.field == "allocated" else m.field
@@ -1433,6 +1445,18 @@ def _grade_re() -> re.Pattern[str]:
     connectors = load_prose_rules().words.connectors
     return re.compile(rf"(?:{_alt(t.grade_labels)})(?:{_alt(connectors)})?\s*[“\"]?"
                       rf"(?P<grade>{_alt(t.grades)})(?![\u4e00-\u9fff])")
+
+
+def _paid_object(gap: str, f: FundWords) -> bool:
+    """Whether the text between a verb of paying out (发放) and a sum names what was paid: nothing
+    or a connector (向A县发放60万元, 发放共98万元), or words ending in a fund's word (发放补助资金:
+    rules/prose.toml funds.paid_objects)."""
+    at = max((gap.rfind(w) + len(w) for w in f.paid if w in gap), default=-1)
+    if at < 0:
+        return False
+    rest = gap[at:].strip(" :")
+    rest = re.sub(rf"(?:{_alt(load_prose_rules().words.connectors)})$", "", rest).strip(" :")
+    return not rest or rest.endswith(tuple(f.paid_objects))
 
 
 def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,
