@@ -232,3 +232,19 @@ def test_a_listed_value_without_a_sharing_word_is_not_split():
     report = read_report("2021年项目绩效自评报告\n三、绩效指标完成情况\n(一)产出指标\n"
                          "1.数量指标:培训2期、覆盖率均达到100%。")
     assert all(i.name != "覆盖率" for i in report.indicators)
+
+
+def test_a_control_value_after_an_outcome_is_its_target():
+    got = read("(一)产出指标\n1.成本指标:每公里建设成本8.5万元,低于控制指标10万元。\n"
+               "2.成本指标:人均培训成本180元,控制在200元以内。\n"
+               "3.质量指标:苗木成活率92%,高于控制值85%。")
+    assert [(s.name, s.target, s.actual) for s in got] == [
+        ("每公里建设成本", "≤10万元", "8.5万元"), ("人均培训成本", "≤200元", "180元"),
+        ("苗木成活率", "≥85%", "92%")]
+
+
+def test_a_control_value_with_no_outcome_before_it_or_in_another_unit_is_not_read():
+    # the control clause alone names no indicator; a control in another unit is no target
+    assert read("(一)产出指标\n1.成本指标:低于控制指标10万元。") == []
+    s = only("(一)产出指标\n1.成本指标:每公里建设成本8.5万元,低于控制指标10%。")
+    assert (s.name, s.target, s.actual) == ("每公里建设成本", "", "8.5万元")

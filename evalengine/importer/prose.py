@@ -55,6 +55,11 @@ class SentenceWords:
     direct: Words = ()
     shared: Words = ()
     shared_joins: Words = ()
+    control: Words = ()
+    control_below: Words = ()
+    control_above: Words = ()
+    control_within: Words = ()
+    control_ends: Words = ()
 
 
 @attrs.frozen
