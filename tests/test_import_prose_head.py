@@ -416,3 +416,23 @@ def test_an_untitled_report_naming_no_year_is_on_the_fund_its_money_clause_opens
 def test_a_clause_opening_with_words_that_are_no_fund_names_no_project():
     text = ("一、绩效目标分解下达情况\n某某厅下达我县资金500万元。\n二、绩效目标完成情况分析\n项目按进度推进。\n")
     assert read_report(text).name == ""
+
+
+@pytest.mark.parametrize("words", ["共发放补助资金98万元", "累计拨付专项资金98万元",
+                                   "兑付奖补资金98万元"])
+def test_a_sum_paid_out_beside_a_budget_is_the_executed_amount(words):
+    r = read_report(f"2021年项目绩效自评报告\n一、基本情况\n该项目全年预算数100万元,{words}。")
+    assert dict(r.funds) == {"budget": 100, "executed": 98}
+
+
+def test_a_sum_paid_out_gives_way_to_parts_and_to_an_executed_amount():
+    head = "2021年项目绩效自评报告\n一、基本情况\n该项目全年预算数100万元。"
+    # an executed amount by its own words: the sum paid out is not read over it
+    r = read_report(head + "实际支出95万元,发放补助资金90万元。")
+    assert dict(r.funds) == {"budget": 100, "executed": 95}
+    # sums paid to sub-units after 其中 are parts, not the total
+    r = read_report(head + "其中A县发放60万元、B县发放40万元。")
+    assert dict(r.funds) == {"budget": 100}
+    # no budget stated: what was paid out is not read as the executed amount
+    r = read_report("2021年项目绩效自评报告\n一、基本情况\n共发放补助资金98万元。")
+    assert "executed" not in dict(r.funds)

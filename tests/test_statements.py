@@ -210,3 +210,41 @@ def test_one_figure_in_words_outside_the_indicators_is_no_indicator():
 def test_a_planned_then_an_actual_figure_after_a_heading_are_not_two_indicators():
     got = read("(三)绩效指标完成情况\n4.成本指标。项目概算80万元,实际结算金额76.5万元。")
     assert [s.name for s in got] == ["项目概算"]
+
+
+def test_names_listed_before_a_shared_value_are_each_an_indicator():
+    # 均 says the value is each listed indicator's: the actual and the shared target likewise
+    report = read_report("2021年项目绩效自评报告\n三、绩效指标完成情况\n(一)产出指标\n"
+                         "1.质量指标:验收合格率和资金使用合规率均达到100%,目标值均不低于95%。\n"
+                         "2.时效指标:资金到位率、支付率均达100%。")
+    assert [(i.name, i.target, i.actual, i.level2) for i in report.indicators] == [
+        ("验收合格率", "不低于95%", "100%", "质量指标"),
+        ("资金使用合规率", "不低于95%", "100%", "质量指标"),
+        ("资金到位率", "", "100%", "时效指标"), ("支付率", "", "100%", "时效指标")]
+
+
+def test_a_listed_value_without_a_sharing_word_is_not_split():
+    # no 均/都: whose value it is, the sentence does not say — the names are not split
+    report = read_report("2021年项目绩效自评报告\n三、绩效指标完成情况\n(一)产出指标\n"
+                         "1.质量指标:验收合格率、资金使用合规率达到100%。")
+    assert all(i.name not in ("验收合格率", "资金使用合规率") for i in report.indicators)
+    # a part that is no name (a figure in it): not split either
+    report = read_report("2021年项目绩效自评报告\n三、绩效指标完成情况\n(一)产出指标\n"
+                         "1.数量指标:培训2期、覆盖率均达到100%。")
+    assert all(i.name != "覆盖率" for i in report.indicators)
+
+
+def test_a_control_value_after_an_outcome_is_its_target():
+    got = read("(一)产出指标\n1.成本指标:每公里建设成本8.5万元,低于控制指标10万元。\n"
+               "2.成本指标:人均培训成本180元,控制在200元以内。\n"
+               "3.质量指标:苗木成活率92%,高于控制值85%。")
+    assert [(s.name, s.target, s.actual) for s in got] == [
+        ("每公里建设成本", "≤10万元", "8.5万元"), ("人均培训成本", "≤200元", "180元"),
+        ("苗木成活率", "≥85%", "92%")]
+
+
+def test_a_control_value_with_no_outcome_before_it_or_in_another_unit_is_not_read():
+    # the control clause alone names no indicator; a control in another unit is no target
+    assert read("(一)产出指标\n1.成本指标:低于控制指标10万元。") == []
+    s = only("(一)产出指标\n1.成本指标:每公里建设成本8.5万元,低于控制指标10%。")
+    assert (s.name, s.target, s.actual) == ("每公里建设成本", "", "8.5万元")

@@ -53,6 +53,13 @@ class SentenceWords:
     result: Words
     figure_connectors: Words = ()
     direct: Words = ()
+    shared: Words = ()
+    shared_joins: Words = ()
+    control: Words = ()
+    control_below: Words = ()
+    control_above: Words = ()
+    control_within: Words = ()
+    control_ends: Words = ()
 
 
 @attrs.frozen
@@ -94,6 +101,8 @@ class FundWords:
     invested: Words = ()
     bare_rates: Words = ()
     rate_leads: Words = ()
+    paid: Words = ()
+    paid_objects: Words = ()
 
 
 @attrs.frozen
@@ -670,7 +679,8 @@ class _Reader:
                                          and not self.actuals)
 
     def _read_count(self) -> int:
-        return (len(self.found) + len(self.targets) + len(self.actuals) + len(self.money)
+        return (len(self.found) + len(self.targets) + len(self.actuals)
+                + sum(m.field != "paid" for m in self.money)
                 + len(self.rates) + len(self.totals) + bool(self.grade))
 
     def _list_kind(self, text: str) -> str:
@@ -886,7 +896,7 @@ class _Reader:
         f = self.rules.funds
         fields = {"initial_budget": f.initial_budget, "budget": f.budget,
                   "allocated": f.allocated, "invested": f.invested, "executed": f.executed,
-                  "balance": f.balance}
+                  "balance": f.balance, "paid": f.paid}
         labels = [(w, field) for field, words in fields.items() for w in words]
         barrier = _barrier_re()
         part = False  # after 其中 / 包括 in the sentence: its figures are parts of the whole
@@ -905,6 +915,8 @@ class _Reader:
                 gap = _mask_payment(before if is_part else _mask_kinds(before))
                 gap, named = self._mask_name(gap)
                 field = _nearest_label(gap, labels, f.within, barrier)
+                if field == "paid" and not _paid_object(gap, f):
+                    field = None  # (发放成本目标值为1元/人: no sum paid out)
                 if field is None and sub is not None:  # 其中:人员经费支出434.89万元
                     field = _nearest_label(gap.split(sub)[-1], labels, f.within, barrier)
                 if field is None and is_part and named and last_field and not bracketed:
@@ -928,7 +940,8 @@ class _Reader:
                     field = "executed"
                 if field is None or power is None or number is None:
                     continue
-                self.fund_clauses.add(clause.strip())
+                if field != "paid":  # (a sum paid may yet be no fund's: its clause stays read)
+                    self.fund_clauses.add(clause.strip())
                 if is_part:
                     label = re.sub(r"^[\s:(]+", "", before.split(sub)[-1] if sub else before)
                     self.parts.append((_restore(label.strip()), "budget"
@@ -1041,7 +1054,13 @@ class _Reader:
             used=tuple(sorted(self.used)))
 
     def _funds(self) -> tuple[dict[str, Decimal], dict[str, str]]:
-        powers = {m.power for m in self.money}
+        # a sum paid out (发放补助资金, 拨付专项资金) is the executed amount when the report states
+        # a budget (or what was allocated) and no executed amount by its words; no sum otherwise
+        paid = not any(m.field == "executed" for m in self.money) and any(
+            m.field in ("budget", "allocated", "invested") for m in self.money)
+        money = [attrs.evolve(m, field="executed") if m.field == "paid" else m
+                 for m in self.money if m.field != "paid" or paid]
+        powers = {m.power for m in money}
         # one unit throughout: as printed (like a form's 元 column); mixed: all in 万元
         def amount(number: Decimal, power: int) -> Decimal:
             if len(powers) == 1:
@@ -1054,10 +1073,10 @@ class _Reader:
         named: dict[str, list[Decimal]] = {}  # figures the text names the project for
         totalled: dict[str, list[Decimal]] = {}  # figures after 合计, 共计 …
         # a sum allocated (下达, 批复, 到位) is the budget when no budget is stated
-        as_budget = "budget" if not any(m.field == "budget" for m in self.money) else ""
+        as_budget = "budget" if not any(m.field == "budget" for m in money) else ""
         # a project's investment (总投资) is, before what was allocated (批复, 下达)
-        invested = as_budget if any(m.field == "invested" for m in self.money) else ""
-        for m in self.money:
+        invested = as_budget if any(m.field == "invested" for m in money) else ""
+        for m in money:
             field = invested or m.field if m.field == "invested" \
                 else (as_budget and not invested and "budget") or m.field \
                 if m.field == "allocated" else m.field
@@ -1159,6 +1178,9 @@ class _Reader:
             if id(t) not in with_actual and "actual" not in f.values:
                 f.unread.setdefault("actual", "cut" if self.cut else "unplaced")
         self._statements(found, by_name)
+        own = {_key(f.name) for f in found if not _shared_names(f.name)}
+        found = [g for f in found for g in _shared(f)
+                 if g.name == f.name or _key(g.name) not in own]  # (one stated on its own)
         found.sort(key=lambda f: (f.pos, f.at))
         return [ProseIndicator(name=_restore(f.name), target=_restore(f.values.get("target", "")),
                                actual=_restore(f.values.get("actual", "")),
@@ -1235,6 +1257,42 @@ class _Reader:
                 pairs.append((same[0], a))
                 used.add(id(same[0]))
         return pairs
+
+
+def _shared_names(name: str) -> tuple[str, ...]:
+    """The names of several indicators a sentence lists before one value they share
+    (资金到位率、支付率均达100%: the name read is 资金到位率、支付率均): each name, when the list
+    ends with a word that says the value is each one's (均, 都, 全部: rules/prose.toml
+    words.shared) and every part is a name; () otherwise — without that word, or with a part
+    that is no name, which indicator the value is stays unsaid."""
+    w = load_prose_rules().words
+    word = next((x for x in sorted(w.shared, key=len, reverse=True) if name.endswith(x)), "")
+    if not word or not w.shared_joins:
+        return ()
+    parts = [p.strip(" :,") for p in re.split(_alt(w.shared_joins), name[:-len(word)])]
+    if len(parts) < 2 or not all(_name_ok(p) and not _has_figure(p) for p in parts) \
+            or len({_key(p) for p in parts}) < len(parts):
+        return ()
+    return tuple(parts)
+
+
+def _shared_value(value: str) -> str:
+    """A value without the word that says it is each indicator's (均不低于95% → 不低于95%)."""
+    for x in sorted(load_prose_rules().words.shared, key=len, reverse=True):
+        if value.startswith(x) and _is_quantity(value[len(x):]):
+            return value[len(x):]
+    return value
+
+
+def _shared(f: _Found) -> list[_Found]:
+    """``f`` as the indicators its name lists before a value they share, each with that value
+    (see _shared_names); ``f`` itself, its values without the sharing word, otherwise."""
+    values = {k: _shared_value(v) for k, v in f.values.items()}
+    names = _shared_names(f.name)
+    if not names:
+        return [attrs.evolve(f, values=values) if values != f.values else f]
+    return [attrs.evolve(f, name=n, values=dict(values), levels=dict(f.levels),
+                         unread=dict(f.unread)) for n in names]
 
 
 def _same_indicator(found: Sequence[_Found], s: Any) -> _Found | None:
@@ -1392,6 +1450,18 @@ def _grade_re() -> re.Pattern[str]:
     connectors = load_prose_rules().words.connectors
     return re.compile(rf"(?:{_alt(t.grade_labels)})(?:{_alt(connectors)})?\s*[“\"]?"
                       rf"(?P<grade>{_alt(t.grades)})(?![\u4e00-\u9fff])")
+
+
+def _paid_object(gap: str, f: FundWords) -> bool:
+    """Whether the text between a verb of paying out (发放) and a sum names what was paid: nothing
+    or a connector (向A县发放60万元, 发放共98万元), or words ending in a fund's word (发放补助资金:
+    rules/prose.toml funds.paid_objects)."""
+    at = max((gap.rfind(w) + len(w) for w in f.paid if w in gap), default=-1)
+    if at < 0:
+        return False
+    rest = gap[at:].strip(" :")
+    rest = re.sub(rf"(?:{_alt(load_prose_rules().words.connectors)})$", "", rest).strip(" :")
+    return not rest or rest.endswith(tuple(f.paid_objects))
 
 
 def _nearest_label(before: str, labels: list[tuple[str, str]], within: int,

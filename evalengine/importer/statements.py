@@ -396,6 +396,8 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
     listing = ""  # the field a heading's list states (二、绩效目标 / 三、目标完成情况)
     listed: dict[str, list[tuple[str, str, str, int, dict[str, str]]]] = {}  # key → items
     offset = 0
+    n_clause = 0  # the clauses read so far
+    alone_at = -1  # the clause that stated the last indicator by its value alone
 
     def close() -> None:
         nonlocal current
@@ -411,6 +413,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
             where = offset + at
             if not clause:
                 continue
+            n_clause += 1
             same_sentence = before == "," and not marked
             if list_going and same_sentence and _list_item(clause) is None \
                     and not _clause(tokenise(clause)).pairs:
@@ -479,6 +482,21 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 close()
                 levels = {"level1": levels.get("level1", ""), "level2": ""}
                 continue
+            control = _control(clause)
+            if control:
+                # 每公里成本8.5万元,低于控制指标10万元: the target of the indicator just stated
+                # (a control value with no outcome before it in its sentence: nobody's)
+                if not same_sentence:
+                    pass
+                elif current is not None and "target" not in current.values \
+                        and current.unread.get("target") != "ambiguous":
+                    current.values["target"] = control
+                    current.cues["target"] = clause
+                elif current is None and alone_at == n_clause - 1 and out \
+                        and not out[-1].target and "target" not in dict(out[-1].unread) \
+                        and _p._same_kind(control, out[-1].actual):
+                    out[-1] = attrs.evolve(out[-1], target=control)
+                continue
             alone = _value_alone(clause) if body and levels and not c.pairs else None
             if alone is not None and body == 2 and tokenise(clause)[0].kind == "cue":
                 # 项目概算80万元,实际结算金额76.5万元: the actual of the figure before (the
@@ -498,6 +516,7 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
                 statement = _statement(o)
                 if statement is not None:
                     out.append(statement)
+                    alone_at = n_clause
                 body = 2
                 continue
             if body and _sub_part(clause):
@@ -557,6 +576,31 @@ def read_statements(lines: Sequence[str], skip: Iterable[str] = ()) -> list[Stat
     out.extend(_paired(listed))
     out.sort(key=lambda s: s.at)
     return out
+
+
+@cache
+def _control_re() -> re.Pattern[str]:
+    w = _p.load_prose_rules().words
+    value = rf"(?P<value>(?:{_p._quantity()}))"
+    return re.compile(
+        rf"^(?P<side>{_p._alt(w.control_below + w.control_above)})(?:{_p._alt(w.control)})"
+        rf"\s*(?:{_p._alt(w.connectors)})?\s*{value}$"
+        rf"|^(?:{_p._alt(w.control_within)})\s*{value.replace('value', 'within')}"
+        rf"\s*(?:{_p._alt(w.control_ends)})$")
+
+
+def _control(clause: str) -> str:
+    """The target a clause states as a control value (低于控制指标10万元 → ≤10万元, 控制在200元以内
+    → ≤200元, 高于控制值85% → ≥85%; a value with its own operator as it is); "" for any other
+    clause."""
+    m = _control_re().match(clause.strip())
+    if m is None:
+        return ""
+    value = (m.group("value") or m.group("within")).strip()
+    if _p._has_operator(value):
+        return value
+    below = m.group("within") or m.group("side") in _p.load_prose_rules().words.control_below
+    return ("≤" if below else "≥") + value
 
 
 def _sub_part(clause: str) -> bool:
