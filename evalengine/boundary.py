@@ -75,8 +75,11 @@ class _Closed:
 
 
 _WORDS: dict[str, tuple[str, str]] = {
-    "signal": ("已中断（{name}）：-o 指定的文件未改动，临时文件已删除",
-               "interrupted ({name}): the -o file was left as it was, temporary files removed"),
+    # (said for every command: a score run to standard output has no -o, and an import's
+    # --out keeps the case files written before the signal, each whole)
+    "signal": ("已中断（{name}）：没有留下写了一半的文件（正在写入的文件未改动），临时文件已删除",
+               "interrupted ({name}): no file was left half-written (the one being written is "
+               "as it was); temporary files removed"),
     "os-error": ("{file}：{what}", "{file}: {what}"),
     "internal": ("内部错误（请报告此问题，附上此信息）：处理 {file} 时 {error}",
                  "internal error (please report it with this message) while processing {file}: {error}"),

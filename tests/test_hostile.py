@@ -739,3 +739,16 @@ def test_a_glob_dash_o_naming_a_new_case_file_beside_the_cases_is_refused(tmp_pa
     # a report under another extension beside the cases is fine
     assert main(["score", "a.toml", "--format", "json", "-o", "r.json", "--no-progress"]) == 0
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["projects"]
+
+
+def test_an_interrupt_names_no_option_the_run_may_not_have(capsys):
+    from evalengine.boundary import EXIT_ERROR, guarded
+
+    def stopped() -> int:
+        raise KeyboardInterrupt
+
+    for lang, word in (("zh", "已中断（SIGINT）"), ("en", "interrupted (SIGINT)")):
+        assert guarded(stopped, lang) == EXIT_ERROR
+        err = capsys.readouterr().err
+        # a run to standard output, or an import's --out, has no -o file to speak of
+        assert word in err and "-o" not in err

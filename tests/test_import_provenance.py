@@ -191,3 +191,29 @@ def test_figures_run_into_a_glued_rows_name_leave_its_empty_figure_columns_unrea
     else:  # or not placed at all: then the import report names it
         assert any(n.kind == "unplaced" and "12.5" in n.text for n in form.notes)
     assert not any(code == "I310" for code, _ in _errors_on(form.case))
+
+
+CUT_AFTER_TOTAL = (
+    "项目支出绩效自评表\n"
+    "项目名称\t测试项目\n"
+    "自评总分\t95\n"
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+    "产出指标\t数量指标\t培训人次\t≥100人次\t80人次\t20\t20\n"
+    "效益指标\t社会效益指标\t群众知晓率\t≥90%\n"
+)
+
+
+def test_a_form_cut_before_its_closing_leaves_its_deviation_text_unread(tmp_path):
+    """The 自评总分 is read at the top, the form is cut inside its table: the form's own
+    偏差原因 text, printed after the table, is as unread as its 评价结论 -- so a missed
+    target is not reported as unexplained (I307) on a form whose explanation was lost."""
+    from evalengine.api import score
+
+    [form] = import_text(CUT_AFTER_TOTAL.encode()).forms
+    unread = dict(form.case.narrative.unread)
+    assert unread == {"conclusion": "cut", "problems": "cut", "measures": "cut", "deviation": "cut"}
+    path = tmp_path / "cut.toml"
+    path.write_text(dumps(form.case), encoding="utf-8")
+    codes = {f.code for f in score(path).findings}
+    assert "S205" in codes  # (80 of ≥100 at full marks: read, and reported)
+    assert "I307" not in codes

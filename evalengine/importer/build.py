@@ -88,7 +88,7 @@ def _closing_cut(draft: Draft) -> dict[str, str]:
     if "truncated" not in draft.incomplete or not n or any(
             v for k, v in n.items() if k != "claimed_total"):
         return {}
-    return {f: "cut" for f in ("conclusion", "problems", "measures")}
+    return {f: "cut" for f in ("conclusion", "problems", "measures", "deviation")}
 
 
 def _numbers_unplaced(draft: Draft) -> bool:

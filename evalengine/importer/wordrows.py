@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import combinations
 
 from . import labels as L
 
@@ -117,8 +118,8 @@ def joinings(words: Sequence[str], cells: int | None = None) -> Iterator[tuple[s
     fixed = sum(1 << k for k in range(n - 1)
                 if _BARE_NUMBER_RE.fullmatch(L.key(words[k]))
                 or _BARE_NUMBER_RE.fullmatch(L.key(words[k + 1])))
-    for mask in range(1 << (n - 1)):
-        if cells is not None and bin(mask).count("1") != cells - 1 or mask & fixed != fixed:
+    for mask in _masks(n - 1, cells):
+        if mask & fixed != fixed:
             continue
         out: list[str] = []
         start = 0
@@ -128,6 +129,19 @@ def joinings(words: Sequence[str], cells: int | None = None) -> Iterator[tuple[s
                 start = k + 1
         out.append(L.clean(" ".join(words[start:])))
         yield tuple(out)
+
+
+def _masks(gaps: int, cells: int | None) -> Iterator[int]:
+    """The sets of ``gaps`` (as bit masks, in increasing order) where a row is cut: all of
+    them, or the ``cells - 1`` cuts of a joining into ``cells`` cells -- made directly, not
+    picked out of all 2**gaps (a row of thirty words into as many cells is one joining, not
+    half a billion masks looked at)."""
+    if cells is None:
+        yield from range(1 << gaps)
+        return
+    if not 1 <= cells <= gaps + 1:
+        return
+    yield from sorted(sum(1 << k for k in cut) for cut in combinations(range(gaps), cells - 1))
 
 
 def _count(n: int, cells: int | None) -> int:
