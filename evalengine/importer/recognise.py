@@ -164,7 +164,6 @@ class Draft:
     titled: bool = False
     from_prose: bool = False  # a report in prose: its indicators (and money) read from sentences
     outside: int = 0  # cells after the form's end that belong to no form
-    form_words: int = 0  # cells that are a form's known labels (满意度指标, 总分), of a titled one
 
     seen: int = 0  # non-empty cells inside the form
     placed: int = 0  # of which read into a field or known as a label
@@ -172,16 +171,7 @@ class Draft:
     def is_form(self) -> bool:
         # (a report's summary that names the project and states its self-assessed score is
         # a case too: the claim to check)
-        # A title alone is no form: text that only names the form (通知: 请填报项目支出绩效自评表)
-        # is a case only when something of a form was read under it (a header value, even
-        # only the year of a copy cut after its title; a table, funds, a goal, a narrative
-        # field), a form's own labels stand under it (a truncated
-        # preview: 满意度指标 … 总分) or the title names the project.
-        read = self.has_table or self.form_words > 0 or bool(
-            self.funds or self.fund_rows or self.goal or self.indicators or self.narrative
-            or any(v not in (None, "") for v in self.project.values()))
-        return read and (self.titled or self.has_table or bool(
-            self.funds or self.fund_rows or self.goal)) or self.titled and bool(self.title_name) \
+        return self.titled or self.has_table or bool(self.funds or self.fund_rows or self.goal) \
             or bool(self.project.get("name") and "claimed_total" in self.narrative)
 
 
@@ -888,9 +878,6 @@ class _Parser:
                 and not self.draft.has_table:
             self.rubric_run()
         self.finish()
-        if self.draft.titled:
-            self.draft.form_words = sum(1 for t in self.toks[self.start:self.end]
-                                        if t.key and not t.dup and L.is_label(t.text))
         return self.draft
 
     def rubric_run(self) -> None:
