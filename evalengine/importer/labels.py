@@ -19,6 +19,7 @@ from functools import cache
 
 from ..numbers import read_number
 from ..vocabulary import load_vocabulary
+from .settings import import_settings
 
 __all__ = [
     "FUND_COLUMNS",
@@ -427,18 +428,15 @@ HEADER_FIELDS: dict[str, str] = {
     "项目实施单位": "implementer",
     "项目编码": "code",
     "项目代码": "code",
-    "项目负责人": "-",
-    "联系电话": "-",
-    "填报日期": "-",
-    "财务负责人": "-",
-    "单位名称": "-",
     "项目主管部门": "department",
     "项目主管部门(单位)": "department",
     "项目年份": "year",
-    "负责人及电话": "-",
-    "联系人": "-",
-    "部门联系人": "-",
 }
+# header labels the case has no field for (项目负责人, 联系人 …): known as labels, so their
+# values are not taken for the next field's, and read as "other" (rules/import.toml
+# ignored_header_labels)
+HEADER_FIELDS.update((key(label), "-") for label in import_settings().ignored_header_labels
+                     if key(label) not in HEADER_FIELDS)
 
 
 def split_at_header_label(text: str) -> tuple[str, str] | None:

@@ -73,6 +73,7 @@ class ImportSettings:
     decoder: DecoderCosts
     cellrows: RowScores
     upper_levels: tuple[str, ...] = ()
+    ignored_header_labels: tuple[str, ...] = ()
 
 
 @cache
