@@ -31,7 +31,6 @@ from ..loader import ConfigError, Problem, load_config
 from ..numbers import WRITTEN_NUMBER, agrees, ratio, read_number
 from ..resources import rules_dir
 from ..vocabulary import Words, load_vocabulary
-from . import statements as _statements
 
 __all__ = ["ProseIndicator", "Report", "fill_draft", "read_report", "report_title"]
 
@@ -1196,7 +1195,9 @@ class _Reader:
         gave, nor one they left unread as ambiguous or cut); an indicator they did not read
         at all is added; one they read from a piece of a value the token reader reads whole
         (各印刷 | 250册 of 预期目标:各印刷250册) is dropped."""
-        statements = _statements.read_statements(self.lines, self.fund_clauses)
+        from .statements import read_statements  # (it builds on this module)
+
+        statements = read_statements(self.lines, self.fund_clauses)
         titled = find_title(self.lines) is not None
         touched: set[int] = set()
         for s in statements:

@@ -47,19 +47,12 @@ class Token:
 
 
 @attrs.frozen
-class Statement:
-    """One indicator as its clauses state it; ``at`` is its first clause's offset in the
-    text (line by line, joined with a newline), ``unread`` the fields the arithmetic voided."""
+class Statement(_p.ProseIndicator):
+    """One indicator as its clauses state it (a :class:`~.prose.ProseIndicator`); ``at`` is
+    its first clause's offset in the text (line by line, joined with a newline), ``unread``
+    the fields the arithmetic voided."""
 
-    name: str
-    at: int
-    target: str = ""
-    actual: str = ""
-    weight: str = ""
-    score: str = ""
-    level1: str = ""
-    level2: str = ""
-    unread: tuple[tuple[str, str], ...] = ()
+    at: int = attrs.field(kw_only=True)
 
     def values(self) -> dict[str, str]:
         return {f: getattr(self, f) for f in ("target", "actual", "weight", "score")
