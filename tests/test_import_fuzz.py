@@ -105,3 +105,14 @@ def test_merged_grids_never_crash(rows, data):
                   origins=tuple(tuple(o) for o in origins))
     forms, _ = import_sheets([sheet], shown="x", stem="x")
     _check(forms)
+
+
+def test_a_table_row_of_punctuation_only_does_not_stop_the_import():
+    # found by the spliced-corpus property: a pipe table whose last row is a lone ":" raised
+    # StopIteration while its rows were read
+    from evalengine.importer import import_text
+
+    text = ("绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 "
+            "| 得分 | 未完成原因分析 |\n产出指标 | 质量指标 | 完成产品购买并按要求支付资金 | = | 100 | \n:")
+    imported = import_text(text.encode("utf-8"))
+    assert [[i.name for i in f.case.indicators] for f in imported.forms] == [["完成产品购买并按要求支付资金"]]

@@ -3247,7 +3247,11 @@ class _Parser:
                 self.mark_row(r)
                 r += 1
                 continue
-            first_tok = next(t for t in (toks[x] for x in self.row_range(r)) if t.key)
+            first_tok = next((t for t in (toks[x] for x in self.row_range(r)) if t.key), None)
+            if first_tok is None:  # a row of punctuation only (a lone ":"): nothing to read
+                self.mark_row(r)
+                r += 1
+                continue
             if self.is_terminator(first_tok):
                 break
             if self.mode == "compact" and len(cells) == 1 and L.is_points_only(cells[0]):
